@@ -1,0 +1,4 @@
+"""The newsroom REST API, under /api/v1/."""
+
+app_name = "api"
+urlpatterns: list = []

@@ -1,0 +1,33 @@
+"""The one application error type. Interfaces (admin, API, commands) render it; services raise it."""
+from __future__ import annotations
+
+
+class ApplicationError(Exception):
+    """A refused operation, with a message for a person and optional per-field details."""
+
+    code = "invalid"
+    status = 400
+
+    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+        if code:
+            self.code = code
+
+
+class NotFound(ApplicationError):
+    code = "not_found"
+    status = 404
+
+
+class PermissionDenied(ApplicationError):
+    code = "permission_denied"
+    status = 403
+
+
+class Conflict(ApplicationError):
+    """Optimistic-lock failure: somebody else changed the object since it was read."""
+
+    code = "conflict"
+    status = 409

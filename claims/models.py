@@ -1,0 +1,302 @@
+"""The domain: articles, the claims extracted from them, and the evidence reviewers attach.
+
+Business rules live in services.py; models hold data and database-level invariants only.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200)
+    domain = models.CharField(max_length=253, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        EXTRACTING = "extracting", "Extracting"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    # NULL (not "") when absent, so that the unique constraint only binds real URLs.
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    body = models.TextField(help_text="Plain text; every claim offset refers to it.")
+    body_hash = models.CharField(max_length=64, db_index=True)
+    raw_html = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    status_error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    extraction_started_at = models.DateTimeField(null=True, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    extraction_attempts = models.PositiveIntegerField(default=0)
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "extraction_started_at"], name="article_status_idx")]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, unique=True, help_text="Normalised name used to merge mentions.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNKNOWN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Verdict(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT_QUOTE = "direct_quote", "Direct quote"
+        REPORTED_SPEECH = "reported_speech", "Reported speech"
+        STATEMENT = "statement", "Statement"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField(default=0, help_text="Order of the claim in its article.")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.STATEMENT)
+    quote = models.TextField(blank=True)
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    speaker_role = models.CharField(max_length=300, blank=True)
+    attribution_cue = models.CharField(max_length=300, blank=True)
+    checkworthiness = models.FloatField(default=0.0)
+    verdict = models.CharField(max_length=16, choices=Verdict.choices, default=Verdict.UNREVIEWED)
+    verdict_note = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped by every write.")
+    needs_recheck = models.BooleanField(default=False)
+    recheck_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        indexes = [
+            models.Index(fields=["verdict"], name="claim_verdict_idx"),
+            models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
+            models.Index(fields=["article", "position"], name="claim_article_idx"),
+            models.Index(fields=["needs_recheck"], name="claim_recheck_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="claim_offsets_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ClaimDate(models.Model):
+    class Granularity(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="dates")
+    text = models.CharField(max_length=200)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    value = models.CharField(max_length=10, help_text="ISO date: YYYY-MM-DD, YYYY-MM or YYYY")
+    value_end = models.CharField(max_length=10, blank=True)
+    granularity = models.CharField(max_length=8, choices=Granularity.choices, default=Granularity.DAY)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"{self.text} = {self.value}{'..' + self.value_end if self.value_end else ''}"
+
+
+class ClaimPlace(models.Model):
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGION = "region", "Region"
+        CITY = "city", "City"
+        VENUE = "venue", "Venue"
+        OTHER = "other", "Other"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="places")
+    text = models.CharField(max_length=300)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    code = models.CharField(max_length=32, blank=True, help_text="ISO 3166 code or GeoNames id")
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SourceLink(models.Model):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    class State(models.TextChoices):
+        UNCHECKED = "unchecked", "Not checked yet"
+        OK = "ok", "OK"
+        REDIRECTED = "redirected", "Redirected"
+        CHANGED = "changed", "Changed"
+        BROKEN = "broken", "Broken"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=300, blank=True)
+    stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.SUPPORTS)
+    excerpt = models.TextField(blank=True, help_text="The words on the page that matter.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    # Link health, written by the background re-checks.
+    state = models.CharField(max_length=16, choices=State.choices, default=State.UNCHECKED)
+    last_checked_at = models.DateTimeField(null=True, blank=True)
+    next_check_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_status = models.PositiveIntegerField(null=True, blank=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    content_hash = models.CharField(max_length=64, blank=True)
+    excerpt_present = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class ImmutableQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # type: ignore[override]
+        raise TypeError("Review rows are append-only: they cannot be updated")
+
+    def delete(self):  # type: ignore[override]
+        raise TypeError("Review rows are append-only: they cannot be deleted")
+
+
+class Review(models.Model):
+    """An append-only record of one verdict change. Never updated or deleted."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    from_verdict = models.CharField(max_length=16, choices=Verdict.choices)
+    to_verdict = models.CharField(max_length=16, choices=Verdict.choices)
+    note = models.TextField(blank=True)
+    sources = models.JSONField(default=list, help_text="The claim's source links at that moment.")
+    action = models.CharField(max_length=32, default="verdict", help_text="verdict, sign_off, recheck_cleared...")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_verdict} → {self.to_verdict}"
+
+    def save(self, *args, **kwargs):
+        # The one invariant guarded here rather than in a service: history must be tamper-proof
+        # whichever code path touches it.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise TypeError("Review rows are append-only: they cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Review rows are append-only: they cannot be deleted")
+
+
+class LinkCheck(models.Model):
+    """One attempt at fetching a source link."""
+
+    source = models.ForeignKey(SourceLink, on_delete=models.CASCADE, related_name="checks")
+    # Identifies the attempt (e.g. the task id), so a redelivered task records it once.
+    attempt_key = models.CharField(max_length=100, unique=True)
+    checked_at = models.DateTimeField(auto_now_add=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    status_code = models.PositiveIntegerField(null=True, blank=True)
+    elapsed_ms = models.PositiveIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=200, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    excerpt_present = models.BooleanField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-checked_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.status_code or self.error[:40]}"
+
+
+class Tombstone(models.Model):
+    """Marks a claim or article removed or retracted, so API mirrors can delete their copy."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        CLAIM = "claim", "Claim"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["kind", "object_id"], name="tombstone_obj_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

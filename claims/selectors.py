@@ -1,0 +1,27 @@
+"""Every read shared by the admin, the API, commands and pages: scoped, prefetched querysets."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink
+
+
+def claims_with_details() -> QuerySet[Claim]:
+    """Claims with everything a list or detail view shows, in a constant number of queries."""
+    return Claim.objects.select_related("article", "article__outlet", "speaker", "reviewed_by").prefetch_related(
+        Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+        Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+        Prefetch("sources", queryset=SourceLink.objects.order_by("added_at", "id")),
+    )
+
+
+def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
+    """Articles left pending or extracting longer than the configured timeout (lost tasks, dead workers)."""
+    limit = timezone.now() - (older_than or timedelta(seconds=settings.REGISTRY_STUCK_AFTER_SECONDS))
+    return Article.objects.filter(
+        status__in=[Article.Status.PENDING, Article.Status.EXTRACTING], updated_at__lt=limit
+    ).order_by("updated_at", "id")

@@ -1,0 +1,1 @@
+"""Every write of the domain. Interfaces call these and nothing else."""

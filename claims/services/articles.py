@@ -1,0 +1,279 @@
+"""Submitting articles and storing what the extraction engine finds in them."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims import extraction
+from claims.errors import ApplicationError, NotFound
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
+
+logger = logging.getLogger(__name__)
+
+
+def body_hash(body: str) -> str:
+    """Hash of the body with white space folded, so a re-submission with other line breaks is a duplicate."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    article: Article
+    created: bool
+
+
+def outlet_for_url(url: str | None) -> Outlet | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    outlet, _ = Outlet.objects.get_or_create(domain=host, defaults={"name": host})
+    return outlet
+
+
+def _published_datetime(published: date | datetime | None) -> datetime | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published if timezone.is_aware(published) else published.replace(tzinfo=UTC)
+    return datetime.combine(published, time(12, 0), tzinfo=UTC)
+
+
+def article_submit(
+    *,
+    body: str,
+    title: str = "",
+    url: str | None = None,
+    published: date | datetime | None = None,
+    outlet: Outlet | None = None,
+    byline: str = "",
+    language: str = "en",
+    raw_html: str = "",
+    submitted_by=None,
+) -> SubmitResult:
+    """Store an article (or return the existing one with the same URL or body) and enqueue extraction.
+
+    Deduplication is by canonical URL when given, else by the hash of the body.
+    """
+    body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not body.strip():
+        raise ApplicationError("The article has no text.", fields={"body": ["This field may not be blank."]})
+    if len(body) > settings.REGISTRY_MAX_ARTICLE_CHARS:
+        raise ApplicationError(
+            f"The article is longer than {settings.REGISTRY_MAX_ARTICLE_CHARS:,} characters.",
+            fields={"body": ["Too long."]},
+            code="too_long",
+        )
+    url = url or None
+    digest = body_hash(body)
+    with transaction.atomic():
+        existing = None
+        if url:
+            existing = Article.objects.filter(url=url).first()
+        if existing is None:
+            existing = Article.objects.filter(body_hash=digest).order_by("id").first()
+        if existing is not None:
+            return SubmitResult(existing, False)
+        article = Article.objects.create(
+            body=body,
+            body_hash=digest,
+            title=title[:500] or _first_line(body)[:500],
+            url=url,
+            published_at=_published_datetime(published),
+            outlet=outlet or outlet_for_url(url),
+            byline=byline[:500],
+            language=language or "en",
+            raw_html=raw_html,
+            submitted_by=submitted_by,
+        )
+        article_enqueue_extraction(article=article)
+    return SubmitResult(article, True)
+
+
+def _first_line(body: str) -> str:
+    for line in body.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def article_enqueue_extraction(*, article: Article) -> None:
+    """Queue extraction once the surrounding transaction commits (never for rows a rollback undoes)."""
+    article_id = article.pk
+    transaction.on_commit(lambda: _send_extraction(article_id))
+
+
+def _send_extraction(article_id: int) -> None:
+    from claims.tasks import extract_article  # tasks import services: import late to avoid a cycle
+
+    try:
+        extract_article.delay(article_id)
+    except Exception:
+        # Broker down (or, in-process, the extraction itself failed and recorded its error on the
+        # article): the request that submitted the article must still succeed; the sweeper
+        # re-enqueues articles left pending.
+        logger.warning("extraction of article %s was not completed now", article_id, exc_info=True)
+
+
+def article_request_reextraction(*, article: Article) -> None:
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.PENDING, status_error="")
+        article_enqueue_extraction(article=article)
+
+
+_KEY_RE = re.compile(r"[^\w]+")
+
+
+def speaker_key(name: str) -> str:
+    return _KEY_RE.sub(" ", name.casefold()).strip()
+
+
+def speaker_get_or_create(*, name: str) -> Speaker | None:
+    name = " ".join(name.split())[:300]
+    key = speaker_key(name)
+    if not key:
+        return None
+    kind = Speaker.Kind.PERSON if _looks_like_person(name) else Speaker.Kind.UNKNOWN
+    speaker, _ = Speaker.objects.get_or_create(key=key, defaults={"name": name, "kind": kind})
+    return speaker
+
+
+_ORG_WORDS = {"agency", "ministry", "department", "council", "government", "office", "news", "committee",
+              "association", "police", "company", "group", "university", "institute", "service", "union"}
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not (
+        {w.lower() for w in words} & _ORG_WORDS
+    )
+
+
+def _validate_offsets(body: str, found: extraction.Claim) -> None:
+    if not (0 <= found.start <= found.end <= len(body)) or body[found.start : found.end] != found.text:
+        raise ApplicationError(f"extractor returned offsets outside the article: {found.start}..{found.end}")
+
+
+def _published_date(article: Article) -> date | None:
+    return article.published_at.date() if article.published_at else None
+
+
+def _claim_started(article_id: int) -> bool:
+    """Compare-and-set the status to extracting; False when another run finished it already."""
+    now = timezone.now()
+    return bool(
+        Article.objects.filter(pk=article_id)
+        .exclude(status=Article.Status.DONE, extractor_version=extraction.VERSION)
+        .update(status=Article.Status.EXTRACTING, extraction_started_at=now, status_error="")
+    )
+
+
+def article_extract(*, article_id: int, force: bool = False) -> Article:
+    """Run the engine on one article and store its claims, replacing the previous run's.
+
+    Idempotent: an article already extracted by this engine version is left alone (unless
+    forced), and a re-run replaces claims instead of adding to them. Reviewed claims keep their
+    verdict, sources and history when their sentence is still in the article (matched by text);
+    a reviewed claim whose sentence is gone is flagged for re-review, never deleted.
+    """
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        raise NotFound(f"Article {article_id} does not exist.")
+    if force:
+        Article.objects.filter(pk=article_id).update(status=Article.Status.PENDING)
+    if not _claim_started(article_id):
+        return article
+    Article.objects.filter(pk=article_id).update(extraction_attempts=article.extraction_attempts + 1)
+    try:
+        found = extraction.extract(article.body, _published_date(article))
+        for claim in found:
+            _validate_offsets(article.body, claim)
+        with transaction.atomic():
+            locked = Article.objects.select_for_update().get(pk=article_id)
+            _store_claims(locked, found)
+            Article.objects.filter(pk=article_id).update(
+                status=Article.Status.DONE,
+                extractor_version=extraction.VERSION,
+                extracted_at=timezone.now(),
+                status_error="",
+            )
+    except Exception as exc:
+        Article.objects.filter(pk=article_id).update(
+            status=Article.Status.FAILED, status_error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        raise
+    article.refresh_from_db()
+    return article
+
+
+def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
+    existing: dict[str, list[Claim]] = {}
+    for old in Claim.objects.filter(article=article).order_by("position"):
+        existing.setdefault(old.text, []).append(old)
+    keep_ids: set[int] = set()
+    for position, item in enumerate(found):
+        speaker = speaker_get_or_create(name=item.speaker) if item.speaker else None
+        fields = dict(
+            position=position,
+            start=item.start,
+            end=item.end,
+            kind=item.kind,
+            quote=item.quote or "",
+            speaker=speaker,
+            speaker_role=(item.role or "")[:300],
+            attribution_cue=(item.cue or "")[:300],
+            checkworthiness=max(0.0, min(1.0, float(item.checkworthiness))),
+        )
+        matches = existing.get(item.text)
+        if matches:
+            claim = matches.pop(0)
+            changed = any(getattr(claim, k) != v for k, v in fields.items())
+            if changed:
+                for k, v in fields.items():
+                    setattr(claim, k, v)
+                claim.version += 1
+                claim.save()
+            claim.dates.all().delete()
+            claim.places.all().delete()
+        else:
+            claim = Claim.objects.create(article=article, text=item.text, **fields)
+        keep_ids.add(claim.pk)
+        ClaimDate.objects.bulk_create(
+            ClaimDate(
+                claim=claim, text=d.text[:200], start=d.start, end=d.end, value=d.value,
+                value_end=d.value_end or "", granularity=d.granularity,
+            )
+            for d in item.dates
+        )
+        ClaimPlace.objects.bulk_create(
+            ClaimPlace(claim=claim, text=p.text[:300], start=p.start, end=p.end, kind=p.kind, code=p.code or "")
+            for p in item.places
+        )
+    gone = Claim.objects.filter(article=article).exclude(pk__in=keep_ids)
+    # Anything a reviewer touched (verdict, evidence, history) is kept and flagged, never deleted.
+    worked_on = gone.filter(
+        ~Q(verdict=Verdict.UNREVIEWED) | Q(sources__isnull=False) | Q(reviews__isnull=False)
+    ).distinct()
+    reviewed_ids = list(worked_on.values_list("pk", flat=True))
+    for claim in Claim.objects.filter(pk__in=reviewed_ids):
+        if not claim.needs_recheck:
+            claim.needs_recheck = True
+            claim.recheck_reason = "Its sentence is no longer in the article after re-extraction."
+            claim.version += 1
+            claim.save(update_fields=["needs_recheck", "recheck_reason", "version", "updated_at"])
+    drop = list(gone.exclude(pk__in=reviewed_ids).values_list("pk", flat=True))
+    if drop:
+        Tombstone.objects.bulk_create(
+            Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by re-extraction") for pk in drop
+        )
+        Claim.objects.filter(pk__in=drop).delete()
