@@ -1,22 +1,311 @@
-"""Paragraphs, sentences and page furniture. (placeholder: naive splitter, to be replaced)"""
+"""Paragraphs and sentences, with exact offsets into the original text.
+
+The splitter is rule based and linear: one regex pass over each paragraph finds candidate
+terminators (periods, ``!``/``?`` runs, ellipses, ``[...]``) and a few cheap look-arounds
+decide whether each candidate ends a sentence. The rules, in short:
+
+* A line break always ends a sentence; every non-empty line is a paragraph, except in
+  hard-wrapped blocks (most lines of a blank-line-separated block end mid-sentence), whose
+  lines are joined.
+* A terminator ends a sentence only when followed by whitespace (after any closing quotes or
+  brackets) and then a capital letter or digit (after any opening quotes/brackets). So decimals
+  ("3.5"), e-mail addresses, "Jr.'s" and ``"Great." she said`` never break.
+* Abbreviations: titles ("Mr.", "Gen.", "St.") and acronyms ("U.S.", "D.C.", "a.m.") break
+  only before a word that typically opens a sentence ("The", "He", "In"...), so "U.S. President"
+  stays whole while "in the U.S. He said" splits. Single capital letters are initials
+  ("J. K. Rowling") unless the pronoun "I" follows a lowercase word.
+* Ellipses: "..." and "…" break before a capital; a spaced ". . ." does not, a spaced
+  four-dot ". . . ." does; ``[...]`` breaks only before a capital letter (annotation rule).
+* Enumerations ("1) a 2) b", "a. x b. y") and bullets ("•") start a new sentence.
+
+Page furniture (headlines, bylines, captions...) is flagged by :mod:`.furniture`.
+"""
+
 from __future__ import annotations
 
 import re
 
 from .types import Sentence
 
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# Characters that may close a sentence after its terminator, and open the next one.
+_CLOSERS = "\"'”’»)]›"
+_OPENERS = "\"'“‘«([‹"
+_BULLETS = "•⁃◦▪‣●■►"
+# Trimmed at sentence edges besides ordinary whitespace: zero-width and direction marks.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}")
+
+# Candidate terminators: [...] / […], runs of ! and ?, the ellipsis character, and runs of
+# periods optionally separated by single spaces (". . ." counts as one run).
+_TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*[!?]*")
+_AFTER = re.compile(r"[" + re.escape(_CLOSERS) + r"]*")
+_NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
+_PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, D.C, a.m, Ph.D (last period is the terminator)
+_SPACE = re.compile(r"\s")
+_BULLET_SPLIT = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
+# An enumeration marker at the start of a sentence: "1.", "2.)", "3)", "a.", "b)".
+_MARKER = re.compile(r"[" + _BULLETS + r"]?\s*(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Abbreviations written before a name or number: a capital after them is the name, not a new sentence.
+_PREPOSITIVE = _words(
+    "mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt cpl pvt st mt ft rev hon pres supt cmdr adm maj brig "
+    "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt"
+)
+# Abbreviations before a number ("No. 10", "p. 55", "Oct. 5").
+_NUMERIC_PREFIX = _words(
+    "no nos nr n° p pp vol vols fig figs art arts ch chap sec sect para paras ed eds op cf pt pts tel ex "
+    "jan feb mar apr jun jul aug sep sept oct nov dec ca approx est"
+)
+# Other common abbreviations that end a sentence only before a typical sentence opener.
+_OTHER_ABBREV = _words(
+    "inc co corp ltd llc plc bros jr sr esq vs v dept univ assn assoc intl natl govt ave blvd rd hwy apt "
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
+    "approx est al ph phd gov't mins hrs min sec secs yr yrs oz lb lbs ft km mi kg sq cu ie eg viz"
+)
+# Words that typically begin a sentence and rarely follow an abbreviation inside one.
+_STARTERS = _words(
+    "the a an he she it they we i you his her its their our my your this that these those there here but and or "
+    "so yet however meanwhile also in on at for from with by after before during when while if as although "
+    "though because since until what who why how where which did do does is are was were has have had would "
+    "can could should might must some many most several other others one two three four five six seven eight "
+    "nine ten last next earlier later now then today yesterday tomorrow still even such both each every all not "
+    "only instead despite according under over about among between through without within to of nor thus "
+    "therefore indeed furthermore moreover nevertheless already once just let please no"
+)
+_TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun et est edt pt pst pdt ct "
+    "cst cdt mt mst gmt utc bst cet local"
+)
 
 
 def split(text: str) -> list[Sentence]:
-    out: list[Sentence] = []
-    for p, para in enumerate(re.finditer(r"[^\n]+", text)):
-        for m in _SENT.finditer(para.group()):
-            s, e = para.start() + m.start(), para.start() + m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append(Sentence(s, e, p))
-    return out
+    """Sentences of ``text`` in order, furniture flagged; offsets index ``text`` exactly."""
+    from . import furniture  # local import: furniture uses this module's helpers
+
+    sentences: list[Sentence] = []
+    for index, (start, end) in enumerate(paragraphs(text)):
+        for s, e in sentence_spans(text, start, end):
+            sentences.append(Sentence(s, e, index))
+    return furniture.flag(text, sentences)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Trimmed (start, end) spans of paragraphs: lines, or whole blocks when hard-wrapped."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for gap in _BLANK_GAP.finditer(text):
+        _block_paragraphs(text, pos, gap.start(), spans)
+        pos = gap.end()
+    _block_paragraphs(text, pos, len(text), spans)
+    return spans
+
+
+def _block_paragraphs(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    lines = []
+    for m in _LINE.finditer(text, start, end):
+        s, e = trim(text, m.start(), m.end())
+        if e > s:
+            lines.append((s, e))
+    if len(lines) >= 3 and _hard_wrapped(text, lines):
+        out.append((lines[0][0], lines[-1][1]))
+    else:
+        out.extend(lines)
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A block whose lines mostly stop mid-sentence and are of similar, moderate length."""
+    open_ends = sum(1 for _, e in lines[:-1] if text[e - 1] not in ".!?:…" + _CLOSERS)
+    longest = max(e - s for s, e in lines)
+    return open_ends * 3 >= (len(lines) - 1) * 2 and longest <= 100
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed sentence spans inside one paragraph ``text[start:end]``."""
+    cuts = _cuts(text, start, end)
+    spans = []
+    prev = start
+    for cut in [*cuts, end]:
+        s, e = trim(text, prev, cut)
+        if e > s:
+            spans.append((s, e))
+        prev = cut
+    return spans
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Positions (exclusive ends) where a sentence ends inside the paragraph."""
+    cuts: list[int] = []
+    forced = _forced_cuts(text, start, end)
+    fi = 0
+    sent_start = start
+    skip_until = _marker_end(text, start, end)  # the period of "1." is no terminator
+    pos = start
+    while (m := _TERM.search(text, pos, end)) is not None:
+        pos = m.end()
+        while fi < len(forced) and forced[fi] <= m.start():
+            if forced[fi] > sent_start:
+                sent_start = forced[fi]
+                cuts.append(sent_start)
+                skip_until = _marker_end(text, sent_start, end)
+            fi += 1
+        if m.start() < skip_until:
+            continue
+        cut = _decide(text, m, start, end, sent_start)
+        if cut is not None:
+            cuts.append(cut)
+            sent_start = cut
+            skip_until = _marker_end(text, _skip_space(text, cut, end), end)
+    cuts.extend(c for c in forced[fi:] if c > sent_start)
+    return cuts
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _marker_end(text: str, pos: int, end: int) -> int:
+    """End of an enumeration marker at ``pos`` ("1.", "b)"), so its period is not a terminator."""
+    m = _MARKER.match(text, pos, end)
+    return m.end() if m else pos
+
+
+def _forced_cuts(text: str, start: int, end: int) -> list[int]:
+    """Breaks that need no terminator: before bullets and before the items of an enumeration."""
+    cuts = [m.start() for m in _BULLET_SPLIT.finditer(text, start, end)]
+    first = _MARKER.match(text, start, end)
+    if first and first.group(0)[0] not in _BULLETS:
+        cuts.extend(_enumeration(text, first, end))
+    return sorted(cuts)
+
+
+def _enumeration(text: str, first: re.Match[str], end: int) -> list[int]:
+    """Starts of items 2, 3... of a list opening with marker ``first`` ("1)", "a.")."""
+    number, letter, punct = first.groups()
+    value = int(number) if number else ord(letter)
+    cuts = []
+    pos = first.end()
+    while True:
+        value += 1
+        label = str(value) if number else chr(value)
+        if not number and not label.isalpha():
+            break
+        pattern = re.compile(r"(?<=\s)" + re.escape(label + punct) + r"(?=\s)")
+        m = pattern.search(text, pos, end)
+        if m is None:
+            break
+        cuts.append(m.start())
+        pos = m.end()
+    return cuts
+
+
+def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: int) -> int | None:
+    """Where the sentence ends if terminator match ``m`` closes it, else None."""
+    term = m.group()
+    after = _AFTER.match(text, m.end(), end).end()
+    if after < end and not text[after].isspace():
+        return None  # "3.5", "Jr.'s", "example.com", "Yahoo!-style"
+    nxt = _NEXT.match(text, _skip_space(text, after, end), end)
+    if nxt is None:
+        return after  # end of the paragraph
+    word = nxt.group(1)
+    first = word[0]
+    if term[0] == "[":  # [...] breaks only before a capital letter (or a quote opening with one)
+        return after if first.isupper() and text[nxt.start()] not in "([" else None
+    if first.islower():
+        # "iPhone", "eBay" may open a sentence after an ordinary word.
+        if term == "." and not _is_abbreviation(_prev_token(text, m.start(), para_start)) and _camel(word):
+            return after
+        return None
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
+        return None  # punctuation, symbols: keep together
+    dots = term.count(".")
+    if dots >= 3 and " " in term:
+        if _attached(text, m.start()):
+            # "compounds. . . . The": the word's own period ends the sentence, the ellipsis opens the next.
+            return m.start() + 1 if dots >= 4 else None
+        return after if dots >= 4 else None  # a spaced ". . ." continues, ". . . ." ends
+    if term[0] in "!?‽…" or dots >= 2:
+        return after
+    return _after_period(text, m.start(), para_start, sent_start, word, after)
+
+
+def _attached(text: str, pos: int) -> bool:
+    return pos > 0 and not text[pos - 1].isspace()
+
+
+def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: str, after: int) -> int | None:
+    """A single period followed by a capitalised word or a digit."""
+    prev = _prev_token(text, dot, para_start)
+    key = prev.lower().rstrip(".")
+    nxt = word.lower()
+    if word[0].isdigit():
+        return None if key in _NUMERIC_PREFIX else after
+    if not prev:
+        return after
+    if key == "etc":
+        return after
+    if len(prev) == 1 and prev.isalpha():
+        if prev.isupper():
+            if prev == "I" and _prev_word_lower(text, _skip_space_back(text, dot - 1, para_start), para_start):
+                return after
+            return after if nxt in _STARTERS else None  # an initial: "J. K. Rowling"
+        return after if nxt in _STARTERS else None
+    if key in ("a.m", "p.m"):
+        if nxt in _TIME_WORDS:
+            return None
+        # "At 5 a.m. Mr. Smith went" -- a time phrase alone is not a sentence.
+        return None if text.count(" ", sent_start, dot) < 3 else after
+    if key in _PREPOSITIVE or key in _OTHER_ABBREV or key in _NUMERIC_PREFIX or _ACRONYM.search(prev):
+        return after if nxt in _STARTERS else None
+    return after
+
+
+def _prev_token(text: str, dot: int, para_start: int) -> str:
+    lo = max(para_start, dot - 40)
+    m = _PREV_TOKEN.search(text, lo, dot)
+    return m.group() if m else ""
+
+
+def _prev_word_lower(text: str, pos: int, para_start: int) -> bool:
+    """Does the word before position ``pos`` (the start of a one-letter token) begin in lowercase?"""
+    word = _prev_token(text, pos, para_start)
+    return bool(word) and word[0].islower()
+
+
+def _skip_space_back(text: str, pos: int, lo: int) -> int:
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _is_abbreviation(token: str) -> bool:
+    key = token.lower().rstrip(".")
+    return (
+        len(token) == 1
+        or key in _PREPOSITIVE
+        or key in _OTHER_ABBREV
+        or key in _NUMERIC_PREFIX
+        or bool(_ACRONYM.search(token))
+    )
+
+
+def _camel(word: str) -> bool:
+    return any(c.isupper() for c in word[1:])
