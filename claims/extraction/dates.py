@@ -1,11 +1,469 @@
-"""Date expressions normalised against the publication date. (placeholder)"""
+"""Date expressions normalised against the publication date.
+
+One compiled regex finds candidate expressions in a single left-to-right pass; each candidate is then
+checked against its immediate context (is "2000" a year or a count? is "May" a month or a name?) and
+resolved to an ISO value. Adjacent candidates joined by "to", "-" or "between ... and" become ranges.
+
+Conventions (they follow the annotation rules of the evaluation set):
+
+* ``text`` is the minimal expression: "Friday", "2003" (from "since 2003"), "December" (from "in
+  December"), "December of this year", "March 4, 2011", "December 6-7".
+* A bare weekday is the latest such day on or before publication; when the nearest verb is future
+  ("will meet on Tuesday") it is the next such day after publication. "last"/"next" force the direction.
+* A month or day without a year takes the year that puts it in the past when the clause is past tense,
+  in the future when it is future tense, and otherwise the year that puts it nearest to publication.
+* "this/last/next year" and "this/last/next month" resolve to ``YYYY`` and ``YYYY-MM``.
+* "mid-2015", "early 2015", "late 2015" give the year 2015 (text "2015"); "mid-December" the month.
+* Left out on purpose: times of day, durations ("three years", "the past year"), weeks ("last week"),
+  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year), vague or
+  anaphoric expressions ("the end of the year", "two years ago", "the day before").
+* Without a publication date only absolute dates are returned (a year, a month with a year, a full
+  date); anything that needs an anchor ("Friday", "last year", "March 4") is skipped rather than guessed.
+"""
+
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from .types import DateMention
+from .temporal_lexicon import (
+    AMBIGUOUS_MONTHS,
+    FUTURE_CUES,
+    IRREGULAR_COUNT_NOUNS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NOT_PAST_ED,
+    PAST_AUXILIARIES,
+    QUANTITY_PREFIXES,
+    TEMPORAL_PREPOSITIONS,
+    UNIT_WORDS,
+    WEEKDAY_HOLIDAY_PREFIXES,
+    WEEKDAYS,
+    YEAR_FOLLOWERS_ENDING_IN_S,
+)
+from .types import DateMention, Granularity
+
+__all__ = ["find_dates"]
+
+
+def _cased(words: object) -> str:
+    """Title-case and upper-case spellings only: "may" and "march" in lower case are verbs."""
+    forms = {f for w in words for f in (w.capitalize(), w.upper())}  # type: ignore[attr-defined]
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH_FULL = rf"(?:{_cased(MONTHS)})(?![\w-])"
+# An abbreviation needs a day or a year after it, so its optional period can never be a full stop.
+_MONTH_ANY = rf"(?:{_cased(MONTHS)}|(?:{_cased(MONTH_ABBREVIATIONS)})\.?)(?![\w-])"
+_WEEKDAY = rf"(?:{_cased(WEEKDAYS)})(?![\w-])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:]\d)"
+_YEAR = r"(?:1\d{3}|20\d{2})(?![\d%]|[.,:]\d)"
+_DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*"
+_REL = r"(?i:\b(?:this|last|next)\b)"
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
+            r"(?P<iso>(?<![\w.\-/])(?P<iso_y>1\d{3}|20\d{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
+            r"(?![\d\-/]))",
+            r"(?P<num>(?<![\w.\-/])(?P<num_a>[0-3]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>1\d{3}|20\d{2})(?![\d/]))",
+            # [Friday,] March 4[-7][, 2011]
+            rf"(?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH_ANY})\s*(?P<mdy_d>{_DAY})"
+            rf"(?:{_DASH}(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
+            # [Friday,] 9[-10] [of] September[, 2015]
+            rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?"
+            rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
+            # September 2021, December of 2004, December of this year, December last year
+            rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
+            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b))",
+            # [last|next|this] December
+            rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
+            # [last|next|this] Friday
+            rf"(?P<wd>(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_d>{_WEEKDAY}))",
+            r"(?P<relday>(?i:\b(?:yesterday|today|tomorrow)\b))",
+            r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next)\s+(?P<ru_unit>year|month)\b))",
+            # 2003, 2000 - 2050, 1980 to 2012, 2015-16
+            rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
+            rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
+        ]
+    )
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PREV_WORD = re.compile(r"([^\W\d_]+)['’]?s?[\s,-]*$")
+_NEXT_WORD = re.compile(r"\s*([%\w]+)")
+_CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_COUNT_SUFFIXES = IRREGULAR_COUNT_NOUNS
+_CLAUSE_BREAKS = ("\n", ",", ";", ":", "(", ")", '"', "“", "”", "—", " -- ")
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A recognised expression before it becomes a DateMention; ``y`` is None until a year is known."""
+
+    start: int
+    end: int
+    y: int | None
+    m: int | None = None
+    d: int | None = None
+    gran: Granularity = "day"
+    end_ymd: tuple[int | None, int | None, int | None] | None = None
+    weekday: int | None = None
+    absolute: bool = True  # written out (can be part of a range), not "today" or "last year"
+
+
+class _Sentence:
+    """The span being searched, with lazily computed tense cues."""
+
+    def __init__(self, text: str, start: int, end: int, published: date | None) -> None:
+        self.text, self.start, self.end, self.published = text, start, end, published
+        self._cues: list[tuple[int, int]] | None = None
+
+    def prev_word(self, pos: int) -> str:
+        m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
+        return m.group(1) if m else ""
+
+    def next_word(self, pos: int) -> str:
+        m = _NEXT_WORD.match(self.text, pos, min(self.end, pos + 40))
+        return m.group(1) if m else ""
+
+    def cues(self) -> list[tuple[int, int]]:
+        """(position, +1 future / -1 past) for every tense cue of the sentence."""
+        if self._cues is None:
+            words = [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text, self.start, self.end)]
+            cues: list[tuple[int, int]] = []
+            for i, (pos, w) in enumerate(words):
+                prev = words[i - 1][1] if i else ""
+                nxt = words[i + 1][1] if i + 1 < len(words) else ""
+                if w in FUTURE_CUES or w.endswith(("'ll", "’ll")):
+                    # "set", "due", "expected", "plans" are future only before "to"/"for"
+                    if w in {"will", "shall", "won't", "won’t", "upcoming", "forthcoming", "tomorrow"} or (
+                        nxt in {"to", "for"} or w.endswith("ll")
+                    ):
+                        cues.append((pos, 1))
+                elif w in {"is", "are", "am"} and (nxt == "to" or nxt == "going"):
+                    cues.append((pos, 1))
+                elif prev in {"be", "to"}:
+                    continue  # "will be held", "to be published": the modal before decides
+                elif w in PAST_AUXILIARIES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED):
+                    cues.append((pos, -1))
+            self._cues = cues
+        return self._cues
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 future, -1 past, 0 unknown: the nearest cue in the same clause wins, else the nearest one.
+
+        The clause matters in "will host it on December 6-7, she said": "said" is closer but belongs to
+        the attribution, not to the event that the date places."""
+        cues = self.cues()
+        if not cues:
+            return 0
+        text = self.text
+        lo = max(text.rfind(c, self.start, start) for c in _CLAUSE_BREAKS)
+        hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, self.end)) >= 0), default=self.end)
+        for scope in ((lo, hi), (self.start, self.end)):
+            best, best_dist = 0, 10**9
+            for pos, sign in cues:
+                if scope[0] <= pos < scope[1]:
+                    dist = start - pos if pos < start else pos - end
+                    if dist < best_dist:
+                        best, best_dist = sign, dist
+            if best:
+                return best
+        return 0
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     """Dates inside text[start:end] (the whole document is given for context)."""
-    return []
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        return []
+    sent = _Sentence(text, start, end, published)
+    atoms = [a for m in _PATTERN.finditer(text, start, end) if (a := _atom(m, sent)) is not None]
+    out: list[DateMention] = []
+    for atom in _merge_ranges(atoms, text):
+        mention = _resolve(atom, sent)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+# --- recognising -------------------------------------------------------------------------------------
+
+
+def _month(word: str) -> int:
+    w = word.rstrip(".").lower()
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS[w]
+
+
+def _day(word: str) -> int:
+    return int(word.rstrip("stndrh"))
+
+
+def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    kind = m.lastgroup
+    s, e = m.span()
+    g = m.group
+    if kind == "iso":
+        return _valid(_Atom(s, e, int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
+    if kind == "num":
+        a, b = int(g("num_a")), int(g("num_b"))
+        mo, d = (a, b) if a <= 12 else (b, a)
+        return _valid(_Atom(s, e, int(g("num_y")), mo, d))
+    if kind == "mdy":
+        m1 = _month(g("mdy_m"))
+        y = int(g("mdy_y")) if g("mdy_y") else None
+        end_ymd = None
+        if g("mdy_d2"):
+            end_ymd = (y, _month(g("mdy_m2")) if g("mdy_m2") else m1, _day(g("mdy_d2")))
+        wd = WEEKDAYS[g("mdy_wd").lower()] if g("mdy_wd") else None
+        return _valid(_Atom(s, e, y, m1, _day(g("mdy_d")), "day", end_ymd, wd))
+    if kind == "dmy":
+        m1 = _month(g("dmy_m"))
+        y = int(g("dmy_y")) if g("dmy_y") else None
+        end_ymd = (y, m1, _day(g("dmy_d2"))) if g("dmy_d2") else None
+        wd = WEEKDAYS[g("dmy_wd").lower()] if g("dmy_wd") else None
+        return _valid(_Atom(s, e, y, m1, _day(g("dmy_d")), "day", end_ymd, wd))
+    if kind == "my":
+        m1 = _month(g("my_m"))
+        if g("my_y"):
+            return _Atom(s, e, int(g("my_y")), m1, gran="month")
+        if sent.published is None:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
+        return _Atom(s, e, sent.published.year + shift, m1, gran="month")
+    if kind == "mon":
+        return _bare_month(m, sent)
+    if kind == "wd":
+        return _weekday(m, sent)
+    if kind == "relday":
+        if sent.published is None:
+            return None
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("relday").lower()]
+        day = sent.published + timedelta(days=shift)
+        return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+    if kind == "relunit":
+        if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}:
+            return None  # "the last year", "over the next month": durations
+        shift = {"this": 0, "last": -1, "next": 1}[g("ru_rel").lower()]
+        pub = sent.published
+        if g("ru_unit").lower() == "year":
+            return _Atom(s, e, pub.year + shift, gran="year", absolute=False)
+        months = pub.year * 12 + pub.month - 1 + shift
+        return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
+    if kind == "yr":
+        return _year(m, sent)
+    return None
+
+
+def _valid(atom: _Atom) -> _Atom | None:
+    """Drop impossible days ("February 30"); a missing year is checked against a leap year."""
+    for y, mo, d in [(atom.y, atom.m, atom.d), atom.end_ymd or (None, 1, 1)]:
+        try:
+            date(y or 2000, mo or 1, d or 1)
+        except ValueError:
+            return None
+    return atom
+
+
+def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    s, e = m.span()
+    word = m.group("mon_m")
+    rel = m.group("mon_rel")
+    if not rel:
+        prev = sent.prev_word(s)
+        nxt = sent.next_word(e)
+        temporal = prev.lower() in TEMPORAL_PREPOSITIONS
+        if word.lower() in AMBIGUOUS_MONTHS and not temporal:
+            return None  # "Theresa May", "March on Washington"
+        if not temporal and prev[:1].isupper() and not _sentence_initial(sent, s):
+            return None  # part of a name: "Women's March"
+        if not temporal and nxt[:1].isupper():
+            return None  # a first name: "April Smith"
+        s = m.start("mon_m")
+    atom = _Atom(s, e, None, _month(word), gran="month")
+    if rel:
+        if sent.published is None:
+            return None
+        pub = sent.published
+        r = rel.lower()
+        if r == "this":
+            atom.y = pub.year
+        elif r == "last":
+            atom.y = pub.year if atom.m < pub.month else pub.year - 1  # type: ignore[operator]
+        else:
+            atom.y = pub.year if atom.m > pub.month else pub.year + 1  # type: ignore[operator]
+        atom.absolute = False
+    return atom
+
+
+def _sentence_initial(sent: _Sentence, pos: int) -> bool:
+    """Is the word ending just before pos the first word of the sentence (so its capital says nothing)?"""
+    before = sent.text[sent.start : pos].rstrip()
+    i = len(before)
+    while i > 0 and not before[i - 1].isspace():
+        i -= 1
+    return not before[:i].strip(" \"'“‘(")
+
+
+def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    s, e = m.span()
+    rel = (m.group("wd_rel") or "").lower()
+    if not rel and sent.prev_word(s).lower() in WEEKDAY_HOLIDAY_PREFIXES:
+        return None  # "Good Friday", "Super Tuesday"
+    if sent.published is None:
+        return None
+    pub = sent.published
+    target = WEEKDAYS[m.group("wd_d").lower()]
+    back = (pub.weekday() - target) % 7  # days back to the latest such day on or before publication
+    if rel == "last":
+        back = back or 7
+        day = pub - timedelta(days=back)
+    elif rel == "next":
+        day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+    else:
+        tense = sent.tense(s, e)
+        if tense > 0 or (rel == "this" and tense == 0):
+            day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+        else:
+            day = pub - timedelta(days=back)
+    if not rel:
+        s = m.start("wd_d")
+    return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    s, e = m.span()
+    y = int(m.group("yr_y"))
+    y2_raw = m.group("yr_y2")
+    y2 = None
+    if y2_raw:
+        y2 = int(y2_raw) if len(y2_raw) == 4 else y // 100 * 100 + int(y2_raw)
+    if y2 is not None and not y < y2 <= y + 200:
+        # not a plausible range ("2050 - 2000"): keep only the first number
+        e, y2 = m.end("yr_y"), None
+    if not _plausible_year(sent, s, e, y, range_=y2 is not None):
+        return None
+    atom = _Atom(s, e, y, gran="year")
+    if y2 is not None:
+        atom.end_ymd = (y2, None, None)
+    return atom
+
+
+def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bool:
+    """Tell a year from a count, a product number or an address from the words around it."""
+    text = sent.text
+    after = text[e : e + 2]
+    if after[:1] == "-" and after[1:2].isalpha():
+        return False  # "a 2000-page report"
+    if after[:1] in {"'", "’"} and y % 10 == 0 and sent.prev_word(s).lower() in {"the", "early", "mid", "late"}:
+        return False  # "the 1990's": a decade
+    nxt = sent.next_word(e)
+    low = nxt.lower()
+    if nxt == "%" or low in UNIT_WORDS or low in {"gmt", "utc", "hours", "hrs", "bst", "est", "edt", "local"}:
+        return False
+    if nxt[:1].islower() and (
+        (low.endswith("s") and len(low) > 2 and low not in YEAR_FOLLOWERS_ENDING_IN_S) or low.endswith(_COUNT_SUFFIXES)
+    ):
+        return False  # "1709 schoolchildren", "2000 soldiers" (but "2000 levels")
+    prev = sent.prev_word(s)
+    low_prev = prev.lower()
+    temporal = low_prev in TEMPORAL_PREPOSITIONS or low_prev in MONTHS or low_prev in WEEKDAYS
+    if temporal:
+        return True
+    if range_:
+        return True
+    if low_prev in QUANTITY_PREFIXES or text[max(0, s - 1) : s] in {"$", "£", "€", "#"}:
+        return False
+    if prev[:1].isupper() and not _sentence_initial(sent, s):
+        return False  # "Windows 2000", "Vision 2030"
+    return y >= 1800
+
+
+# --- ranges and resolution ---------------------------------------------------------------------------
+
+
+def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """Join "July 2003 to December 2004", "between 1990 and 2000" into one atom with an end."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and a.absolute and b.absolute and a.end_ymd is None and b.end_ymd is None:
+            gap = text[a.end : b.start]
+            joined = _CONNECTOR.fullmatch(gap)
+            if joined and gap.strip().lower() == "and" and not _BETWEEN.search(text, max(0, a.start - 12), a.start):
+                joined = None  # "2003 and 2004" are two dates unless "between" says otherwise
+            if joined and (a.gran == b.gran or (a.gran == "month" and b.gran == "month")):
+                y = a.y
+                if y is None and b.y is not None:
+                    y = b.y if (a.m, a.d or 0) <= (b.m, b.d or 0) else b.y - 1
+                if b.y is None or y is None or (y, a.m or 0, a.d or 0) < (b.y, b.m or 0, b.d or 0):
+                    out.append(_Atom(a.start, b.end, y, a.m, a.d, a.gran, (b.y, b.m, b.d), a.weekday))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _iso(y: int, m: int | None, d: int | None, gran: Granularity) -> str:
+    if gran == "year" or m is None:
+        return f"{y:04d}"
+    if gran == "month" or d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _resolve(atom: _Atom, sent: _Sentence) -> DateMention | None:
+    y = atom.y
+    if y is None:
+        y = _infer_year(atom, sent)
+        if y is None:
+            return None
+    value = _iso(y, atom.m, atom.d, atom.gran)
+    value_end = None
+    if atom.end_ymd is not None:
+        ey, em, ed = atom.end_ymd
+        if ey is None:
+            ey = y if (em, ed or 0) >= (atom.m, atom.d or 0) else y + 1  # "December 28 - January 3"
+        value_end = _iso(ey, em, ed, "year" if em is None else atom.gran if ed is None else "day")
+        if value_end < value:
+            value_end = None
+    return DateMention(sent.text[atom.start : atom.end], atom.start, atom.end, value, value_end, atom.gran)
+
+
+def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
+    """The year of "March 4" or "in October": the weekday if one is written, else tense, else nearest."""
+    pub = sent.published
+    if pub is None or atom.m is None:
+        return None
+    candidates = (pub.year - 1, pub.year, pub.year + 1)
+    if atom.weekday is not None and atom.d is not None:
+        fits = [y for y in candidates if _weekday_of(y, atom.m, atom.d) == atom.weekday]
+        if fits:
+            return min(fits, key=lambda y: abs(y - pub.year))
+    tense = sent.tense(atom.start, atom.end)
+    pub_key = (pub.month, pub.day if atom.d is not None else 0)
+    key = (atom.m, atom.d or 0)
+    if tense < 0:
+        return pub.year if key <= pub_key else pub.year - 1
+    if tense > 0:
+        return pub.year if key >= pub_key else pub.year + 1
+
+    # no tense cue: the occurrence nearest to publication, the past one on a tie
+    def distance(y: int) -> int:
+        return abs((y * 12 + atom.m) * 31 + (atom.d or 0) - ((pub.year * 12 + pub.month) * 31 + pub_key[1]))  # type: ignore[operator]
+
+    return min(candidates, key=lambda y: (distance(y), y))
+
+
+def _weekday_of(y: int, m: int, d: int) -> int | None:
+    try:
+        return date(y, m, d).weekday()
+    except ValueError:
+        return None
