@@ -1,9 +1,241 @@
-"""Page furniture: headlines, date lines, bylines, credits, captions, promos, source lists. (stub)"""
+"""Page furniture: the parts of a page that are not the article's claims.
+
+Decided per paragraph (a line of the page), from its shape and a few general lexicons:
+
+* the headline: a short first paragraph without a final period;
+* date lines ("Friday, August 15, 2008", "Updated 10:45 GMT");
+* bylines and credits ("By Jane Doe", "With reporting by Reuters", "Image: X.", "Photo: ...");
+* captions: the line just above a credit, a short paragraph with no finite verb, one that starts
+  in lowercase, and any short paragraph without final punctuation (headings, captions, labels);
+* promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...");
+* wiki notices ("From Wikinews, the free news source...", "This is the stable version...");
+* a "Sources" / "References" / "External links" heading and everything after it, and citation
+  lines ('"Title" — Publisher, August 15, 2008') wherever they are.
+
+Everything here is cheap: one compiled regex per test and word-set look-ups on short paragraphs.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from .normalize import wordset
 from .types import Sentence
+
+_SHORT = 25  # words: longer paragraphs are never captions or headings
+_CLOSERS = "\"'”’»)]›"
+
+_END_SECTION = re.compile(
+    r"(?:sources?|references?|external\s+links?|see\s+also|related\s+(?:news|articles?|stories|coverage|links?)"
+    r"|notes|footnotes|citations|bibliography|further\s+reading|more\s+on\s+this\s+story|read\s+more)\s*:?",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+_DATE_WORD = re.compile(
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
+    r"|updated|published|posted|last|modified|on|at|and|of|the|date|time)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_CREDIT = re.compile(
+    r"(?:images?|photos?|photographs?|pictures?|video|audio|credits?|illustrations?|graphics?|maps?|charts?"
+    r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"\(?(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:[,|/–—-].*)?$"
+    r"|(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b"
+    r"|(?:©|copyright\b|all\s+rights\s+reserved))",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\b(?:click\s+here|read\s+more|sign\s+up|subscribe|newsletter|follow\s+us|download\s+(?:our|the)\s+app"
+    r"|share\s+this|live\s+(?:briefing|blog|updates?)|watch\s+(?:live|now|the\s+video)|advertisement"
+    r"|support\s+our\s+(?:journalism|work)|story\s+continues|related\s+(?:articles?|stories|content)"
+    r"|recommended\s+(?:for\s+you|stories|reading)|more\s+from\s+\w+\s*:|listen\s+to\s+this\s+article)\b",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(
+    r"(?:^from\s+wiki\w+,\s+the\s+free|the\s+free\s+(?:news\s+source|encyclopedia)|\bstable\s+version\b"
+    r"|\bchecked\s+on\s+\d|template\s+changes\s+await|pending\s+(?:changes|review)|retrieved\s+from"
+    r"|jump\s+to\s+(?:navigation|search)|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last"
+    r"|you\s+can\s+help\s+wiki\w+|wikinews\s+(?:interviews|has\s+related)|original\s+reporting\b"
+    r"|first-hand\s+journalism|creative\s+commons|\bcc[\s-]by\b)",
+    re.IGNORECASE,
+)
+# '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
+_CITATION = re.compile(
+    r"""(?:[^"“\n]{0,80}\.\s+)?["“][^"”\n]{3,200}["”]\s*[—–-]+\s*[^,\n]{2,80},\s*.{0,40}\d{4}\s*\.?$"""
+)
+_INLINE_CREDIT = re.compile(r"\s(?:Images?|Photos?|Photograph|Video|Audio|Credit):\s")
+_BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
+
+_AUX = wordset(
+    "is are was were am be been has have had do does did will would can could shall should may might must "
+    "won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't wouldn't couldn't "
+    "shouldn't"
+)
+_IRREGULAR = wordset(
+    "said told made took gave got went came saw knew thought felt became kept left put set ran held brought "
+    "began won lost led met paid bought built sent spent grew rose fell cut hit shot beat fought struck found "
+    "sold stood understood wrote spoke heard meant drew drove flew threw broke chose fled hid hung laid lay lit "
+    "rode rang sang sank sat shook shut slept spread stuck swam swept taught arose bit blew burst caught dealt "
+    "dug drank fed forgot hurt let sought shrank spun withdrew upheld overcame undertook wept wore"
+)
+_VERB_BASES = wordset(
+    "say tell ask announce report state claim add note explain confirm deny warn urge call describe argue suggest "
+    "show find reveal indicate estimate expect plan hope want need make take give get go come see know think "
+    "believe feel seem become remain keep leave put set run hold bring begin start continue end win lose lead meet "
+    "pay buy sell build send spend grow rise fall increase decrease reduce drop cut raise kill die injure arrest "
+    "charge accuse face fire attack strike launch open close move live work use try help allow provide include "
+    "involve require receive offer consider decide agree refuse reject accept support oppose criticise criticize "
+    "praise join form create produce develop publish release sign approve pass vote elect appoint resign return "
+    "stay visit travel arrive happen occur cause affect result change turn look appear serve play write read speak "
+    "talk hear learn understand mean represent contain cover fail manage order follow prepare stop prevent protect "
+    "save rescue deploy evacuate exchange threaten respond lack deserve await operate treat suffer cost exist "
+    "matter own hit shoot beat fight destroy damage collapse crash sink burn reach cross enter mark celebrate "
+    "honor honour award name host test assess review investigate examine study analyse analyze measure compare "
+    "exceed double top ban block delay cancel schedule predict owe invest fund earn employ hire account lie "
+    "emerge inspire consist depend apply remind insist admit recommend demand promise believe"
+)
+
+
+def _verb_forms() -> frozenset[str]:
+    forms = set(_AUX) | set(_IRREGULAR)
+    for base in _VERB_BASES:
+        forms.add(base)
+        if base.endswith("y") and base[-2] not in "aeiou":
+            forms.update((base[:-1] + "ies", base[:-1] + "ied"))
+        elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.update((base + "es", base + "ed"))
+        else:
+            forms.update((base + "s", base + "d" if base.endswith("e") else base + "ed"))
+    return frozenset(forms)
+
+
+_VERBS = _verb_forms()
+_NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed speed seed need feed deed")
 
 
 def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    return sentences
+    """Return ``sentences`` with ``furniture`` set on page furniture."""
+    if not sentences:
+        return sentences
+    paras = _group(sentences)
+    flags = [False] * len(paras)
+    spans = [(group[0].start, group[-1].end) for group in paras]
+    for i, (start, end) in enumerate(spans):
+        body = text[start:end]
+        if i > 0 and _END_SECTION.fullmatch(body):
+            for j in range(i, len(paras)):
+                flags[j] = True
+            break
+        flags[i] = _is_furniture(text, body, i, len(paras[i])) or _has_credit(text, paras[i])
+        if i > 0 and _CREDIT.match(body) and _caption_before(text, spans[i - 1], start):
+            flags[i - 1] = True
+    for i in _pull_quotes(text, paras):
+        flags[i] = True
+    out = []
+    for group, flagged in zip(paras, flags, strict=True):
+        out.extend(replace(s, furniture=True) if flagged else s for s in group)
+    return out
+
+
+def _pull_quotes(text: str, paras: list[list[Sentence]]) -> list[int]:
+    """Paragraphs that repeat sentences of a longer paragraph: pull quotes and duplicated captions.
+
+    A sentence of six or more words seen twice is kept where its paragraph is longest; the
+    other paragraphs holding it are flagged when they are mostly made of repeated sentences.
+    """
+    seen: dict[str, int] = {}
+    repeated: dict[str, int] = {}
+    for i, group in enumerate(paras):
+        for s in group:
+            if s.end - s.start < 30:
+                continue
+            key = text[s.start : s.end]
+            if key in seen:
+                j = seen[key]
+                repeated[key] = i if len(paras[i]) >= len(paras[j]) else j
+            else:
+                seen[key] = i
+    if not repeated:
+        return []
+    flagged = []
+    for i, group in enumerate(paras):
+        dup = sum(1 for s in group if repeated.get(text[s.start : s.end], i) != i)
+        if dup and dup * 2 >= len(group):
+            flagged.append(i)
+    return flagged
+
+
+def _group(sentences: list[Sentence]) -> list[list[Sentence]]:
+    groups: list[list[Sentence]] = []
+    for s in sentences:
+        if groups and groups[-1][0].paragraph == s.paragraph:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
+
+
+def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
+    words = len(body.split()) if len(body) < 2000 else 1000
+    if words > 80:
+        return False
+    end_char = body.rstrip(_CLOSERS + " ")[-1:] or "."
+    if index == 0 and (end_char not in ".!?…" or (words <= 15 and end_char in "!?")) and words <= 30:
+        return True  # the headline
+    if _NOTICE.search(body) or _CITATION.match(body) or _date_line(body):
+        return True
+    if (words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body))) or (
+        words <= 60 and _INLINE_CREDIT.search(body)
+    ):
+        return True
+    if _PROMO.search(body) and n_sentences <= 3:
+        return True
+    if end_char not in ".!?…:;," and words <= 40 and not (_BULLET_START.match(body) and words >= 8):
+        return True  # headings, captions and labels carry no final punctuation
+    if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":
+        return body[0].islower() or not _has_verb(body)
+    return False
+
+
+def _has_credit(text: str, group: list[Sentence]) -> bool:
+    """A caption and its credit on one line: "Belle. Image: Nick Moreau." """
+    return (
+        len(group) > 1
+        and group[-1].end - group[0].start < 600
+        and any(_CREDIT.match(text, s.start, s.end) for s in group[1:])
+    )
+
+
+def _date_line(body: str) -> bool:
+    words = _WORD.findall(body)
+    if not words or len(words) > 12:
+        return False
+    return all(_DATE_WORD.fullmatch(w) for w in words) and any(c.isdigit() for c in body)
+
+
+def _has_verb(body: str) -> bool:
+    for w in _WORD.findall(body):
+        if not w[0].islower():
+            continue
+        w = w.rstrip(".").replace("’", "'")
+        if w in _VERBS or w.endswith(("n't", "'re", "'ve", "'ll")):
+            return True
+        if len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED:
+            return True
+    return False
+
+
+def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:
+    """The paragraph above a credit line is its caption when on the next line, or short."""
+    gap = text[prev[1] : credit_start]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1 or len(text[prev[0] : prev[1]].split()) <= 40

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .normalize import wordset
 from .types import Sentence
 
 # Characters that may close a sentence after its terminator, and open the next one.
@@ -50,28 +51,24 @@ _BULLET_SPLIT = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 _MARKER = re.compile(r"[" + _BULLETS + r"]?\s*(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
 
 
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 # Abbreviations written before a name or number: a capital after them is the name, not a new sentence.
-_PREPOSITIVE = _words(
+_PREPOSITIVE = wordset(
     "mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt cpl pvt st mt ft rev hon pres supt cmdr adm maj brig "
     "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt"
 )
 # Abbreviations before a number ("No. 10", "p. 55", "Oct. 5").
-_NUMERIC_PREFIX = _words(
+_NUMERIC_PREFIX = wordset(
     "no nos nr n° p pp vol vols fig figs art arts ch chap sec sect para paras ed eds op cf pt pts tel ex "
     "jan feb mar apr jun jul aug sep sept oct nov dec ca approx est"
 )
 # Other common abbreviations that end a sentence only before a typical sentence opener.
-_OTHER_ABBREV = _words(
+_OTHER_ABBREV = wordset(
     "inc co corp ltd llc plc bros jr sr esq vs v dept univ assn assoc intl natl govt ave blvd rd hwy apt "
     "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
     "approx est al ph phd gov't mins hrs min sec secs yr yrs oz lb lbs ft km mi kg sq cu ie eg viz"
 )
 # Words that typically begin a sentence and rarely follow an abbreviation inside one.
-_STARTERS = _words(
+_STARTERS = wordset(
     "the a an he she it they we i you his her its their our my your this that these those there here but and or "
     "so yet however meanwhile also in on at for from with by after before during when while if as although "
     "though because since until what who why how where which did do does is are was were has have had would "
@@ -80,7 +77,7 @@ _STARTERS = _words(
     "only instead despite according under over about among between through without within to of nor thus "
     "therefore indeed furthermore moreover nevertheless already once just let please no"
 )
-_TIME_WORDS = _words(
+_TIME_WORDS = wordset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun et est edt pt pst pdt ct "
     "cst cdt mt mst gmt utc bst cet local"
 )

@@ -1,0 +1,8 @@
+"""Small text helpers shared by the engine's stages."""
+
+from __future__ import annotations
+
+
+def wordset(spaced: str) -> frozenset[str]:
+    """A frozen set from a space-separated word list (keeps long lexicons readable)."""
+    return frozenset(spaced.split())
