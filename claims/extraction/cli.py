@@ -1,15 +1,25 @@
 """JSON Lines in, JSON Lines out: the extractor contract shared with the scorer.
 
+Each input line is ``{"id": ..., "text": "...", "published": "YYYY-MM-DD"}``; each output line is
+``{"id": ..., "claims": [...]}`` in input order. Blank lines are skipped. Nothing stops the batch:
+
+* a line that is not such an object is answered with ``{"id": ..., "error": "...", "claims": []}``
+  and makes the exit status 1;
+* an article on which a stage fails is answered with its bare sentences (no speakers, dates or
+  places) and an ``"error"``; the failure is reported on stderr but the exit status stays 0, so
+  that one bad article does not void a batch.
+
 Used by ``manage.py extract --jsonl`` and ``python -m claims.extraction``; needs no database.
 """
+
 from __future__ import annotations
 
 import json
 import sys
 from datetime import date
-from typing import IO
+from typing import IO, Any
 
-from .pipeline import extract
+from .pipeline import extract, extract_sentences
 
 
 def parse_published(value: object) -> date | None:
@@ -21,6 +31,15 @@ def parse_published(value: object) -> date | None:
         return None
 
 
+def _dump(obj: dict[str, Any]) -> str:
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from the input: escape them instead of crashing
+        line = json.dumps(obj)
+    return line + "\n"
+
+
 def run_jsonl(stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr) -> int:
     """Process every line; a bad line is reported on stderr and answered with an error row."""
     failures = 0
@@ -28,16 +47,32 @@ def run_jsonl(stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr) -> 
         line = line.strip()
         if not line:
             continue
+        row: object = None
         try:
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise ValueError('each line must be a JSON object with a string "text"')
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             failures += 1
             stderr.write(f"line {lineno}: {exc}\n")
-            stdout.write(json.dumps({"id": None, "error": str(exc), "claims": []}) + "\n")
+            row_id = row.get("id") if isinstance(row, dict) else None
+            stdout.write(_dump({"id": row_id, "error": str(exc), "claims": []}))
             continue
-        claims = extract(row["text"], parse_published(row.get("published")))
-        out = {"id": row.get("id"), "claims": [c.as_dict() for c in claims]}
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(_answer(row, lineno, stderr))  # type: ignore[arg-type]  # checked above
+    stdout.flush()
     return 1 if failures else 0
+
+
+def _answer(row: dict[str, Any], lineno: int, stderr: IO[str]) -> str:
+    text = row["text"]
+    try:
+        claims = extract(text, parse_published(row.get("published")))
+        return _dump({"id": row.get("id"), "claims": [c.as_dict() for c in claims]})
+    except Exception as exc:  # a bug in a stage: answer with what still works, report it
+        message = f"{type(exc).__name__}: {exc}"[:500]
+        stderr.write(f"line {lineno}: extraction failed, sentences only: {message}\n")
+        try:
+            claims = extract_sentences(text)
+        except Exception:
+            claims = []
+        return _dump({"id": row.get("id"), "error": message, "claims": [c.as_dict() for c in claims]})
