@@ -1,0 +1,660 @@
+"""The review workflow: verdicts, their evidence, sign-off, assignment and re-check requests.
+
+Every interface (admin, API, commands, tasks) writes through these functions, so the rules below hold
+everywhere:
+
+- Who may: reviewers and editors (see claims.permissions). Reviewers set verdicts on unreviewed claims and
+  on claims they reviewed themselves; reopening, overriding somebody else's verdict and anything on a
+  signed-off claim's verdict or evidence needs an editor.
+- Verdict rules: verified and disputed need at least one source link; disputed also needs a source with
+  stance "refutes" or a written rationale; unverifiable needs a note. A refusal names everything missing.
+  Source edits and removals that would break the current verdict's rules are refused too.
+- History: every change to a verdict or its evidence appends an immutable Review with the sources as they
+  were at that moment.
+- Optimistic locking: callers pass the version they read (`expected_version`); if the row changed since,
+  Conflict is raised describing what changed and nothing is written. The claim's version covers its
+  review state (verdict, note, sign-off, re-check flag); each source link has its own version, so two
+  reviewers adding different sources to one claim do not collide. Assignment is workflow metadata and
+  does not bump the version.
+
+`user=None` means an automated process (a task or command acting on its own); interfaces always pass the
+requesting user, whose role is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from claims import permissions
+from claims.errors import ApplicationError, Conflict, NotFound, PermissionDenied
+from claims.models import Claim, Review, SourceLink, Verdict
+
+Stance = SourceLink.Stance
+
+# Review.action values written here (the model's field is free text so other workflows can add theirs).
+ACTION_VERDICT = "verdict"
+ACTION_REOPEN = "reopen"
+ACTION_SIGN_OFF = "sign_off"
+ACTION_SOURCE_ADDED = "source_added"
+ACTION_SOURCE_CHANGED = "source_changed"
+ACTION_SOURCE_REMOVED = "source_removed"
+ACTION_RECHECK_REQUESTED = "recheck_requested"
+ACTION_RECHECK_CLEARED = "recheck_cleared"
+
+_SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
+_MAX_LENGTHS = {"url": 2000, "title": 500, "publisher": 300}
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+# --- reading helpers shared with the interfaces ---------------------------------------------------------
+
+
+def verdict_label(verdict: str) -> str:
+    try:
+        return str(Verdict(verdict).label)
+    except ValueError:
+        return verdict
+
+
+def source_snapshot(source: SourceLink) -> dict[str, Any]:
+    return {
+        "id": source.pk,
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "stance": source.stance,
+        "excerpt": source.excerpt,
+        "version": source.version,
+    }
+
+
+def claim_state(claim: Claim) -> dict[str, Any]:
+    """The review state a person sees and the claim's version guards, as plain values.
+
+    Interfaces keep it with the page (e.g. hidden fields) and pass it back as `seen`, so a conflict can say
+    exactly what changed.
+    """
+    return {
+        "verdict": claim.verdict,
+        "verdict_note": claim.verdict_note,
+        "signed_off": bool(claim.signed_off_at),
+        "needs_recheck": claim.needs_recheck,
+        "recheck_reason": claim.recheck_reason,
+    }
+
+
+def source_state(source: SourceLink) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in _SOURCE_FIELDS}
+
+
+def verdict_missing(
+    *, verdict: str, sources: Iterable[Mapping[str, Any] | SourceLink], note: str
+) -> dict[str, list[str]]:
+    """What the verdict's rules still need, by field ("sources", "note"); empty when it may be given."""
+    stances = [s.stance if isinstance(s, SourceLink) else s.get("stance") for s in sources]
+    has_note = bool(note.strip())
+    missing: dict[str, list[str]] = {}
+    label = verdict_label(verdict).lower()
+    if verdict in (Verdict.VERIFIED, Verdict.DISPUTED) and not stances:
+        missing.setdefault("sources", []).append(f"A claim marked {label} needs at least one source link.")
+    if verdict == Verdict.DISPUTED and Stance.REFUTES not in stances and not has_note:
+        missing.setdefault("note", []).append(
+            "A disputed claim needs a source with stance “refutes” or a written rationale in the note."
+        )
+    if verdict == Verdict.UNVERIFIABLE and not has_note:
+        missing.setdefault("note", []).append("Explain in the note why this claim cannot be verified.")
+    return missing
+
+
+# --- verdicts -----------------------------------------------------------------------------------------
+
+
+def claim_review(
+    *,
+    claim_id: int,
+    user: Any,
+    verdict: str,
+    note: str = "",
+    expected_version: int | None = None,
+    sources: Iterable[Mapping[str, Any]] | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Claim:
+    """Set a claim's verdict (and note), optionally attaching new sources in the same transaction.
+
+    `sources` are mappings with url, stance and optionally title, publisher, excerpt; they are added first,
+    so "attach this source and mark verified" is one atomic step. Setting "unreviewed" reopens the claim
+    (editors only). An editor changing a signed-off verdict clears the sign-off: it must be given again.
+    Raises PermissionDenied, Conflict (stale `expected_version`), NotFound or ApplicationError (rules).
+    """
+    _require_reviewer(user, "review claims")
+    if verdict not in Verdict.values:
+        choices = ", ".join(Verdict.values)
+        raise ApplicationError(f"Unknown verdict “{verdict}”: use one of {choices}.", fields={"verdict": ["Unknown."]})
+    note = (note or "").strip()
+    with transaction.atomic():
+        claim = _lock_claim(claim_id)
+        _check_claim_version(claim, expected_version, seen)
+        _check_may_change_verdict(claim, user, verdict)
+        for item in sources or ():
+            _source_create(claim, user, **_source_kwargs(item))
+        current = list(claim.sources.all())
+        missing = verdict_missing(verdict=verdict, sources=current, note=note)
+        if missing:
+            lines = [line for field_lines in missing.values() for line in field_lines]
+            raise ApplicationError(
+                f"Cannot mark this claim {verdict_label(verdict).lower()}: " + " ".join(lines),
+                fields=missing,
+                code="verdict_rules",
+            )
+        from_verdict = claim.verdict
+        reopen = verdict == Verdict.UNREVIEWED
+        now = timezone.now()
+        changes: dict[str, Any] = {
+            "verdict": verdict,
+            "verdict_note": note,
+            "reviewed_by": None if reopen else _user_or_none(user),
+            "reviewed_at": None if reopen else now,
+            "signed_off_by": None,
+            "signed_off_at": None,
+        }
+        _write_claim(claim, changes)
+        _record(
+            claim,
+            user,
+            action=ACTION_REOPEN if reopen else ACTION_VERDICT,
+            from_verdict=from_verdict,
+            to_verdict=verdict,
+            note=note,
+            sources=current,
+        )
+    claim.refresh_from_db()
+    return claim
+
+
+def claim_sign_off(*, claim_id: int, user: Any, note: str = "", expected_version: int | None = None) -> Claim:
+    """An editor confirms the current verdict; from then on only editors may change it or its evidence."""
+    _require_editor(user, "sign verdicts off")
+    with transaction.atomic():
+        claim = _lock_claim(claim_id)
+        _check_claim_version(claim, expected_version, None)
+        if claim.verdict == Verdict.UNREVIEWED:
+            raise ApplicationError("An unreviewed claim cannot be signed off: it needs a verdict first.")
+        if claim.signed_off_at:
+            who = _name(claim.signed_off_by)
+            raise ApplicationError(f"This verdict was already signed off by {who}.", code="already_signed_off")
+        _write_claim(claim, {"signed_off_by": _user_or_none(user), "signed_off_at": timezone.now()})
+        _record(claim, user, action=ACTION_SIGN_OFF, note=(note or "").strip())
+    claim.refresh_from_db()
+    return claim
+
+
+# --- sources ------------------------------------------------------------------------------------------
+
+
+def source_add(
+    *,
+    claim_id: int,
+    user: Any,
+    url: str,
+    title: str = "",
+    publisher: str = "",
+    stance: str,
+    excerpt: str = "",
+) -> SourceLink:
+    """Attach a source link to a claim. Any reviewer may add evidence, also to a signed-off claim."""
+    _require_reviewer(user, "add sources")
+    with transaction.atomic():
+        claim = _lock_claim(claim_id)
+        source = _source_create(claim, user, url=url, title=title, publisher=publisher, stance=stance, excerpt=excerpt)
+        _touch(claim)
+        _record(
+            claim,
+            user,
+            action=ACTION_SOURCE_ADDED,
+            note=f"Added {_describe_source(source)}",
+            sources=claim.sources.all(),
+        )
+    return source
+
+
+def source_update(
+    *,
+    source_id: int,
+    user: Any,
+    expected_version: int | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+    stance: str | None = None,
+    excerpt: str | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> SourceLink:
+    """Change a source link's fields (None = leave as is). A new URL resets the link's health record."""
+    _require_reviewer(user, "edit sources")
+    with transaction.atomic():
+        source = _lock_source(source_id)
+        _check_source_version(source, expected_version, seen)
+        claim = _lock_claim(source.claim_id)
+        _check_may_change_evidence(claim, user, "edit the sources of")
+        wanted = _clean_source_fields(
+            url=source.url if url is None else url,
+            title=source.title if title is None else title,
+            publisher=source.publisher if publisher is None else publisher,
+            stance=source.stance if stance is None else stance,
+            excerpt=source.excerpt if excerpt is None else excerpt,
+        )
+        changed = {name: value for name, value in wanted.items() if getattr(source, name) != value}
+        if not changed:
+            return source
+        if "url" in changed and claim.sources.exclude(pk=source.pk).filter(url=changed["url"]).exists():
+            raise ApplicationError("This claim already has a source with that URL.", fields={"url": ["Duplicate."]})
+        after = [{**source_snapshot(s), **(changed if s.pk == source.pk else {})} for s in claim.sources.all()]
+        _check_evidence_still_holds(claim, after, "this change")
+        if "url" in changed:
+            # A different page: what the link checker learnt about the old one no longer applies.
+            changed.update(
+                state=SourceLink.State.UNCHECKED,
+                last_checked_at=None,
+                next_check_at=None,
+                last_status=None,
+                final_url="",
+                consecutive_failures=0,
+                content_hash="",
+                excerpt_present=None,
+            )
+        describe = ", ".join(
+            f"{name} “{_short(getattr(source, name))}” → “{_short(changed[name])}”"
+            for name in _SOURCE_FIELDS
+            if name in changed
+        )
+        updated = SourceLink.objects.filter(pk=source.pk, version=source.version).update(
+            **changed, version=F("version") + 1, updated_at=timezone.now()
+        )
+        if not updated:  # changed between our read and write (no row locks on SQLite)
+            source_now = SourceLink.objects.get(pk=source.pk)
+            raise _source_conflict(source_now, expected_version or source.version, seen)
+        _touch(claim)
+        source.refresh_from_db()
+        _record(
+            claim,
+            user,
+            action=ACTION_SOURCE_CHANGED,
+            note=f"Changed {source.url}: {describe}",
+            sources=claim.sources.all(),
+        )
+    return source
+
+
+def source_remove(
+    *, source_id: int, user: Any, expected_version: int | None = None, seen: Mapping[str, Any] | None = None
+) -> None:
+    """Detach a source link. Reviewers may remove the sources they added; editors any. The history keeps it."""
+    _require_reviewer(user, "remove sources")
+    with transaction.atomic():
+        source = _lock_source(source_id)
+        _check_source_version(source, expected_version, seen)
+        claim = _lock_claim(source.claim_id)
+        _check_may_change_evidence(claim, user, "remove sources from")
+        if not permissions.is_editor(user) and user is not None and source.added_by_id != user.pk:
+            raise PermissionDenied(
+                f"Only editors may remove a source somebody else added ({_name(source.added_by)} added this one)."
+            )
+        after = [source_snapshot(s) for s in claim.sources.exclude(pk=source.pk)]
+        _check_evidence_still_holds(claim, after, "removing this source")
+        description = _describe_source(source)
+        source.delete()
+        _touch(claim)
+        _record(claim, user, action=ACTION_SOURCE_REMOVED, note=f"Removed {description}", sources=claim.sources.all())
+
+
+# --- assignment and re-checks -------------------------------------------------------------------------
+
+
+def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) -> int:
+    """Assign claims to `assignee` (None = unassign); returns how many changed. All or nothing.
+
+    Reviewers may take unassigned claims and drop their own; editors may assign anybody's work to anybody
+    who reviews. The assignee must be an active reviewer or editor.
+    """
+    _require_reviewer(user, "take assignments")
+    ids = sorted({int(pk) for pk in claim_ids})
+    if assignee is not None and not permissions.is_reviewer(assignee):
+        raise ApplicationError(
+            f"{_name(assignee)} is not a reviewer or editor, so claims cannot be assigned to them.",
+            fields={"assignee": ["Not a reviewer."]},
+        )
+    editor = permissions.is_editor(user)
+    if not editor and assignee is not None and (user is None or assignee.pk != user.pk):
+        raise PermissionDenied("Only editors may assign claims to somebody else.")
+    with transaction.atomic():
+        claims = list(Claim.objects.select_for_update().filter(pk__in=ids).select_related("assigned_to"))
+        found = {c.pk for c in claims}
+        if len(found) != len(ids):
+            absent = ", ".join(str(pk) for pk in ids if pk not in found)
+            raise NotFound(f"No claim with id {absent}.")
+        if not editor:
+            others = [c for c in claims if c.assigned_to_id not in (None, getattr(user, "pk", None))]
+            if others:
+                names = sorted({_name(c.assigned_to) for c in others})
+                raise PermissionDenied(
+                    f"{len(others)} of these claims are assigned to somebody else ({', '.join(names)}); "
+                    "only editors may reassign them. Nothing was changed."
+                )
+        target = getattr(assignee, "pk", None)
+        to_change = [c.pk for c in claims if c.assigned_to_id != target]
+        return Claim.objects.filter(pk__in=to_change).update(assigned_to=assignee, updated_at=timezone.now())
+
+
+def claims_request_recheck(*, claim_ids: Iterable[int], user: Any, reason: str) -> int:
+    """Flag claims for another look, saying why; returns how many were flagged. Any reviewer may ask."""
+    _require_reviewer(user, "request re-checks")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Say what should be re-checked.", fields={"reason": ["This field may not be blank."]})
+    ids = sorted({int(pk) for pk in claim_ids})
+    with transaction.atomic():
+        claims = list(Claim.objects.select_for_update().filter(pk__in=ids))
+        if len(claims) != len(ids):
+            absent = ", ".join(str(pk) for pk in sorted(set(ids) - {c.pk for c in claims}))
+            raise NotFound(f"No claim with id {absent}.")
+        for claim in claims:
+            _write_claim(claim, {"needs_recheck": True, "recheck_reason": reason})
+            _record(claim, user, action=ACTION_RECHECK_REQUESTED, note=reason)
+    return len(claims)
+
+
+def claim_request_recheck(*, claim_id: int, user: Any, reason: str) -> Claim:
+    claims_request_recheck(claim_ids=[claim_id], user=user, reason=reason)
+    return Claim.objects.get(pk=claim_id)
+
+
+def claim_clear_recheck(*, claim_id: int, user: Any, note: str = "", expected_version: int | None = None) -> Claim:
+    """Clear the re-check flag (after a person looked again, or a background check found nothing wrong)."""
+    if user is not None:
+        _require_reviewer(user, "clear re-check requests")
+    with transaction.atomic():
+        claim = _lock_claim(claim_id)
+        _check_claim_version(claim, expected_version, None)
+        if not claim.needs_recheck:
+            return claim
+        _write_claim(claim, {"needs_recheck": False, "recheck_reason": ""})
+        _record(claim, user, action=ACTION_RECHECK_CLEARED, note=(note or "").strip())
+    claim.refresh_from_db()
+    return claim
+
+
+# --- internals ----------------------------------------------------------------------------------------
+
+
+def _user_or_none(user: Any) -> Any:
+    return user if user is not None and getattr(user, "pk", None) is not None else None
+
+
+def _name(user: Any) -> str:
+    if user is None:
+        return "the system"
+    full = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full or user.get_username()
+
+
+def _require_reviewer(user: Any, what: str) -> None:
+    if user is None:
+        return  # automated process
+    if not permissions.is_reviewer(user):
+        raise PermissionDenied(f"Only members of the Reviewers or Editors group may {what}.")
+
+
+def _require_editor(user: Any, what: str) -> None:
+    if user is None:
+        return
+    if not permissions.is_editor(user):
+        raise PermissionDenied(f"Only editors may {what}.")
+
+
+def _lock_claim(claim_id: int) -> Claim:
+    claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+    if claim is None:
+        raise NotFound(f"No claim with id {claim_id}.")
+    return claim
+
+
+def _lock_source(source_id: int) -> SourceLink:
+    source = SourceLink.objects.select_for_update().filter(pk=source_id).first()
+    if source is None:
+        raise NotFound(f"No source link with id {source_id}.")
+    return source
+
+
+def _check_may_change_verdict(claim: Claim, user: Any, verdict: str) -> None:
+    if user is None or permissions.is_editor(user):
+        return
+    if claim.signed_off_at:
+        raise PermissionDenied(
+            f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may change it now."
+        )
+    if verdict == Verdict.UNREVIEWED and claim.verdict != Verdict.UNREVIEWED:
+        raise PermissionDenied("Only editors may reopen a reviewed claim.")
+    if claim.verdict != Verdict.UNREVIEWED and claim.reviewed_by_id not in (None, user.pk):
+        raise PermissionDenied(
+            f"{_name(claim.reviewed_by)} reviewed this claim; only editors may override another reviewer's verdict."
+        )
+
+
+def _check_may_change_evidence(claim: Claim, user: Any, what: str) -> None:
+    if claim.signed_off_at and user is not None and not permissions.is_editor(user):
+        raise PermissionDenied(
+            f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may {what} it now. "
+            "You can still add new sources."
+        )
+
+
+def _check_evidence_still_holds(claim: Claim, sources_after: list[dict[str, Any]], what: str) -> None:
+    missing = verdict_missing(verdict=claim.verdict, sources=sources_after, note=claim.verdict_note)
+    if missing:
+        lines = " ".join(line for field_lines in missing.values() for line in field_lines)
+        raise ApplicationError(
+            f"The claim is marked {verdict_label(claim.verdict).lower()}, and {what} would break its rules: {lines} "
+            "Add other evidence first, or have an editor reopen the claim.",
+            code="verdict_rules",
+        )
+
+
+def _last_change(claim: Claim) -> str:
+    review = Review.objects.filter(claim=claim).select_related("reviewer").order_by("-created_at", "-id").first()
+    if review is None:
+        return ""
+    when = timezone.localtime(review.created_at).strftime("%Y-%m-%d %H:%M")
+    return f" Last change: {review.action.replace('_', ' ')} by {_name(review.reviewer)} at {when}."
+
+
+def _check_claim_version(claim: Claim, expected_version: int | None, seen: Mapping[str, Any] | None) -> None:
+    if expected_version is None or int(expected_version) == claim.version:
+        return
+    raise _claim_conflict(claim, int(expected_version), seen)
+
+
+def _claim_conflict(claim: Claim, expected_version: int, seen: Mapping[str, Any] | None) -> Conflict:
+    now = claim_state(claim)
+    labels = {
+        "verdict": "verdict",
+        "verdict_note": "note",
+        "signed_off": "signed off",
+        "needs_recheck": "needs re-check",
+        "recheck_reason": "re-check reason",
+    }
+    fields: dict[str, list[str]] = {}
+    if seen:
+        for key, label in labels.items():
+            if key in seen and _differs(seen[key], now[key]):
+                fields[key] = [f"{label}: you saw “{_display(key, seen[key])}”, now “{_display(key, now[key])}”"]
+    if not fields:  # the caller did not say what it saw, or only other data changed: show the state
+        fields = {key: [f"{labels[key]}: now “{_display(key, now[key])}”"] for key in ("verdict", "verdict_note")}
+    summary = "; ".join(line for lines in fields.values() for line in lines)
+    return Conflict(
+        "Somebody else changed this claim while you were working on it "
+        f"(you had version {expected_version}, it is now version {claim.version}): {summary}."
+        f"{_last_change(claim)} Nothing was saved: reload the claim, check the change, then apply yours again.",
+        fields=fields,
+    )
+
+
+def _check_source_version(source: SourceLink, expected_version: int | None, seen: Mapping[str, Any] | None) -> None:
+    if expected_version is None or int(expected_version) == source.version:
+        return
+    raise _source_conflict(source, int(expected_version), seen)
+
+
+def _source_conflict(source: SourceLink, expected_version: int, seen: Mapping[str, Any] | None) -> Conflict:
+    now = source_state(source)
+    fields: dict[str, list[str]] = {}
+    if seen:
+        for key in _SOURCE_FIELDS:
+            if key in seen and _differs(seen[key], now[key]):
+                fields[key] = [f"{key}: you saw “{_short(seen[key])}”, now “{_short(now[key])}”"]
+    if not fields:
+        fields = {key: [f"{key}: now “{_short(now[key])}”"] for key in ("url", "stance")}
+    summary = "; ".join(line for lines in fields.values() for line in lines)
+    return Conflict(
+        f"Somebody else changed the source {source.url} while you were working on it "
+        f"(you had version {expected_version}, it is now version {source.version}): {summary}. "
+        "Nothing was saved: reload the claim, check the change, then apply yours again.",
+        fields=fields,
+    )
+
+
+def _differs(a: Any, b: Any) -> bool:
+    if isinstance(b, bool):
+        return _as_bool(a) != b
+    return str(a if a is not None else "").strip().replace("\r\n", "\n") != str(b).strip()
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _display(key: str, value: Any) -> str:
+    if key == "verdict":
+        return verdict_label(str(value))
+    if key in ("signed_off", "needs_recheck"):
+        return "yes" if _as_bool(value) else "no"
+    return _short(value) or "(empty)"
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = " ".join(str(value if value is not None else "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _write_claim(claim: Claim, changes: dict[str, Any]) -> None:
+    """Compare-and-set on the version: a concurrent writer makes this fail instead of being overwritten."""
+    updated = Claim.objects.filter(pk=claim.pk, version=claim.version).update(
+        **changes, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        fresh = Claim.objects.get(pk=claim.pk)
+        raise _claim_conflict(fresh, claim.version, claim_state(claim))
+    for name, value in changes.items():
+        setattr(claim, name, value)
+    claim.version += 1
+
+
+def _touch(claim: Claim) -> None:
+    # Evidence changed: API mirrors syncing on updated_at must see the claim again.
+    Claim.objects.filter(pk=claim.pk).update(updated_at=timezone.now())
+
+
+def _record(
+    claim: Claim,
+    user: Any,
+    *,
+    action: str,
+    note: str = "",
+    from_verdict: str | None = None,
+    to_verdict: str | None = None,
+    sources: Iterable[SourceLink] | None = None,
+) -> Review:
+    current = list(claim.sources.all()) if sources is None else list(sources)
+    return Review.objects.create(
+        claim=claim,
+        reviewer=_user_or_none(user),
+        from_verdict=from_verdict or claim.verdict,
+        to_verdict=to_verdict or claim.verdict,
+        note=note,
+        sources=[source_snapshot(s) for s in current],
+        action=action,
+    )
+
+
+def _source_kwargs(item: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(item) - set(_SOURCE_FIELDS)
+    if unknown:
+        raise ApplicationError(
+            f"Unknown source fields: {', '.join(sorted(unknown))}.", fields={"sources": ["Unknown field."]}
+        )
+    return {name: item.get(name, "") for name in _SOURCE_FIELDS}
+
+
+def _clean_source_fields(*, url: Any, title: Any, publisher: Any, stance: Any, excerpt: Any) -> dict[str, str]:
+    values = {
+        "url": str(url or "").strip(),
+        "title": " ".join(str(title or "").split()),
+        "publisher": " ".join(str(publisher or "").split()),
+        "stance": str(stance or "").strip(),
+        "excerpt": str(excerpt or "").strip(),
+    }
+    errors: dict[str, list[str]] = {}
+    if not values["url"]:
+        errors["url"] = ["A source needs a URL."]
+    else:
+        try:
+            _url_validator(values["url"])
+        except ValidationError:
+            errors["url"] = [f"“{_short(values['url'])}” is not a valid http(s) URL."]
+    for name, limit in _MAX_LENGTHS.items():
+        if len(values[name]) > limit:
+            errors.setdefault(name, []).append(f"At most {limit} characters ({len(values[name])} given).")
+    if values["stance"] not in Stance.values:
+        errors["stance"] = [f"Stance must be one of {', '.join(Stance.values)}."]
+    if errors:
+        summary = " ".join(line for lines in errors.values() for line in lines)
+        raise ApplicationError(f"The source link is not valid: {summary}", fields=errors)
+    return values
+
+
+def _source_create(claim: Claim, user: Any, **fields: Any) -> SourceLink:
+    values = _clean_source_fields(**fields)
+    if claim.sources.filter(url=values["url"]).exists():
+        raise ApplicationError("This claim already has a source with that URL.", fields={"url": ["Duplicate."]})
+    return SourceLink.objects.create(claim=claim, added_by=_user_or_none(user), **values)
+
+
+def _describe_source(source: SourceLink) -> str:
+    parts = [source.url, f"({source.stance})"]
+    if source.title:
+        parts.insert(1, f"“{_short(source.title)}”")
+    if source.excerpt:
+        parts.append(f": “{_short(source.excerpt, 200)}”")
+    return " ".join(parts)
+
+
+def users_who_review():
+    """Active users with a review role, for assignment pickers."""
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=permissions.ROLE_GROUPS))
+        .distinct()
+        .order_by("username")
+    )
