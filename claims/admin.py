@@ -1,4 +1,5 @@
 """Admin registration for the domain. (first version: every model works; the review workflow refines it)"""
+
 from django.contrib import admin
 
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker

@@ -1,4 +1,5 @@
 """The one application error type. Interfaces (admin, API, commands) render it; services raise it."""
+
 from __future__ import annotations
 
 

@@ -2,6 +2,7 @@
 
 Business rules live in services.py; models hold data and database-level invariants only.
 """
+
 from __future__ import annotations
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 """Every read shared by the admin, the API, commands and pages: scoped, prefetched querysets."""
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -2,6 +2,7 @@
 
 Every task is safe to run twice (at-least-once delivery with acks_late).
 """
+
 from __future__ import annotations
 
 from celery import shared_task

@@ -1,4 +1,5 @@
 """Plain Django views of the domain: the health check."""
+
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -16,5 +17,7 @@ def health(request):
     except Exception:
         database = "unavailable"
     status = 200 if database == "ok" else 503
-    return JsonResponse({"status": "ok" if status == 200 else "degraded", "database": database,
-                         "extractor_version": VERSION}, status=status)
+    return JsonResponse(
+        {"status": "ok" if status == 200 else "degraded", "database": database, "extractor_version": VERSION},
+        status=status,
+    )

@@ -1,4 +1,5 @@
 """The Celery app: configured from Django settings (CELERY_ namespace), tasks autodiscovered."""
+
 import os
 
 from celery import Celery

@@ -3,6 +3,7 @@
 Every setting of the service is read through these, so a typo such as DJANGO_DEBUG=flase stops
 the process at start-up with a message naming the variable, instead of silently meaning "off".
 """
+
 from __future__ import annotations
 
 import os
@@ -74,7 +75,7 @@ _ENGINES = {
 
 
 def parse_database_url(name: str, url: str) -> DatabaseUrl:
-    """postgres://user:password@host:5432/dbname or sqlite:///absolute/path.sqlite3"""
+    """postgres://user:password@host:5432/dbname, sqlite:///relative.sqlite3 or sqlite:////absolute/path"""
     parts = urlsplit(url)
     engine = _ENGINES.get(parts.scheme)
     if engine is None:
@@ -82,7 +83,8 @@ def parse_database_url(name: str, url: str) -> DatabaseUrl:
             f"{name} has an unsupported scheme {parts.scheme!r}; use postgres://user:pass@host:5432/db or sqlite:///path"
         )
     if engine.endswith("sqlite3"):
-        path = unquote(parts.path)
+        # sqlite:///relative.sqlite3 and sqlite:////absolute/path.sqlite3, as elsewhere in the ecosystem
+        path = unquote(parts.path)[1:] if parts.path.startswith("/") else unquote(parts.path)
         if not path:
             raise ImproperlyConfigured(f"{name} names no SQLite file; use sqlite:///path/to/db.sqlite3")
         return DatabaseUrl(engine, path, "", "", "", "")

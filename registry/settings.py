@@ -6,6 +6,7 @@ switch to PostgreSQL and a real broker. DJANGO_DEBUG=false is production mode, w
 start without a real secret key and allowed hosts. Every variable is documented in
 docs/operations.md.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -39,7 +40,12 @@ if DEBUG:
                 pass  # read-only checkout: a per-process key is still safe in DEBUG
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
-    if SECRET_KEY is None or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
+    if (
+        SECRET_KEY is None
+        or len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 5
+        or SECRET_KEY.startswith("django-insecure")
+    ):
         raise ImproperlyConfigured(
             "Production mode (DJANGO_DEBUG=false) needs DJANGO_SECRET_KEY: a random value of at least 50 "
             'characters, e.g. python -c "import secrets; print(secrets.token_urlsafe(64))"'
@@ -155,7 +161,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=CELERY_TASK_TIME_LIMIT + 1)
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_DEFAULT_QUEUE = "registry"
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "registry")
 CELERY_TIMEZONE = "UTC"
 
 # --- passwords, i18n, static --------------------------------------------------------------------

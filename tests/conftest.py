@@ -1,4 +1,5 @@
 """Shared fixtures: personas, factories, and the switch between in-process and real-worker tasks."""
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,114 @@ def article_factory(db):
 
     def make(body: str | None = None, **kwargs):
         counter["n"] += 1
-        body = body or f"Article number {counter['n']}.\n\nThe minister said on Tuesday that 12 schools in Paris will close."
+        body = (
+            body
+            or f"Article number {counter['n']}.\n\nThe minister said on Tuesday that 12 schools in Paris will close."
+        )
         kwargs.setdefault("published", date(2024, 3, 8))
         return article_submit(body=body, **kwargs).article
 
     return make
+
+
+def _database_url_for(name: str) -> str:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{auth}@{host}/{name}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real `celery worker` process on the real broker, reading and writing the test database.
+
+    Tests using it must commit their data (`django_db(transaction=True)`) so the worker sees it.
+    A queue of its own keeps this run's tasks away from any other worker on the same Redis.
+    """
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    from django.conf import settings
+
+    if not (os.environ.get("REDIS_URL") and settings.DATABASES["default"]["ENGINE"].endswith("postgresql")):
+        pytest.skip("needs Redis and PostgreSQL for a real Celery worker: set REDIS_URL and DATABASE_URL (CI does)")
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = dict(
+        os.environ,
+        DATABASE_URL=_database_url_for(settings.DATABASES["default"]["NAME"]),
+        CELERY_TASK_ALWAYS_EAGER="false",
+        CELERY_QUEUE=queue,
+    )
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "registry",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--pool",
+                "prefork",
+                "--concurrency",
+                "2",
+                "--queues",
+                queue,
+                "--without-gossip",
+                "--without-mingle",
+                "--hostname",
+                f"{queue}@%h",
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + 60
+    while b" ready." not in log.read_bytes():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"the Celery worker did not start:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+    worker = WorkerProcess(proc=proc, queue=queue, log=log, env=env)
+    yield worker
+    worker.stop()
+
+
+class WorkerProcess:
+    """Handle on the test worker: its process, queue and log."""
+
+    def __init__(self, *, proc, queue: str, log, env: dict):
+        self.proc, self.queue, self.log, self.env = proc, queue, log, env
+
+    def stop(self) -> None:
+        import signal
+
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except Exception:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def real_worker(celery_worker_process):
+    """Send tasks to the real worker (instead of running them in-process) for one test."""
+    celery_app.conf.task_always_eager = False
+    previous = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = celery_worker_process.queue
+    yield celery_worker_process
+    celery_app.conf.task_default_queue = previous
+    celery_app.conf.task_always_eager = True

@@ -1,4 +1,5 @@
 """Submitting articles and storing what the extraction engine finds in them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -148,14 +149,30 @@ def speaker_get_or_create(*, name: str) -> Speaker | None:
     return speaker
 
 
-_ORG_WORDS = {"agency", "ministry", "department", "council", "government", "office", "news", "committee",
-              "association", "police", "company", "group", "university", "institute", "service", "union"}
+_ORG_WORDS = {
+    "agency",
+    "ministry",
+    "department",
+    "council",
+    "government",
+    "office",
+    "news",
+    "committee",
+    "association",
+    "police",
+    "company",
+    "group",
+    "university",
+    "institute",
+    "service",
+    "union",
+}
 
 
 def _looks_like_person(name: str) -> bool:
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not (
-        {w.lower() for w in words} & _ORG_WORDS
+    return (
+        2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
     )
 
 
@@ -250,8 +267,13 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         keep_ids.add(claim.pk)
         ClaimDate.objects.bulk_create(
             ClaimDate(
-                claim=claim, text=d.text[:200], start=d.start, end=d.end, value=d.value,
-                value_end=d.value_end or "", granularity=d.granularity,
+                claim=claim,
+                text=d.text[:200],
+                start=d.start,
+                end=d.end,
+                value=d.value,
+                value_end=d.value_end or "",
+                granularity=d.granularity,
             )
             for d in item.dates
         )

@@ -1,4 +1,5 @@
 """manage.py extract: run the extraction engine without touching the database."""
+
 from __future__ import annotations
 
 import json
@@ -82,9 +83,7 @@ class Command(BaseCommand):
             if c.quote:
                 self.stdout.write(f"     quote: {c.quote}")
             if c.dates:
-                when = ", ".join(
-                    f"{d.text} = {d.value}{'..' + d.value_end if d.value_end else ''}" for d in c.dates
-                )
+                when = ", ".join(f"{d.text} = {d.value}{'..' + d.value_end if d.value_end else ''}" for d in c.dates)
                 self.stdout.write(f"     when:  {when}")
             if c.places:
                 self.stdout.write(f"     where: {', '.join(f'{p.text} ({p.kind})' for p in c.places)}")

@@ -1,4 +1,5 @@
 """manage.py load_demo: the sample article (extracted) and a demo reviewer account, for `make run`."""
+
 from __future__ import annotations
 
 import secrets
@@ -35,16 +36,14 @@ class Command(BaseCommand):
         self.stdout.write(f"{verb} the sample article: {article.claims.count()} claims ({article.status}).")
         password = self._demo_password()
         user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(username=DEMO_USER, defaults={"is_staff": True})
+        user, _ = user_model.objects.get_or_create(username=DEMO_USER, defaults={"is_staff": True})
         user.is_staff = True
         user.set_password(password)
         user.save()
         self._join_reviewers(user)
         self.stdout.write(
             self.style.SUCCESS(
-                "\n  Admin:    http://127.0.0.1:8000/admin/\n"
-                f"  Login:    {DEMO_USER}\n"
-                f"  Password: {password}\n"
+                f"\n  Admin:    http://127.0.0.1:8000/admin/\n  Login:    {DEMO_USER}\n  Password: {password}\n"
             )
         )
 
