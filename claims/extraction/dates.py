@@ -24,20 +24,24 @@ Conventions (they follow the annotation rules of the evaluation set):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
+    FUTURE_BEFORE_TO,
     FUTURE_CUES,
     IRREGULAR_COUNT_NOUNS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_PAST_ED,
     PAST_AUXILIARIES,
+    PAST_PREPOSITIONS,
     QUANTITY_PREFIXES,
     TEMPORAL_PREPOSITIONS,
     UNIT_WORDS,
+    WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
     WEEKDAYS,
     YEAR_FOLLOWERS_ENDING_IN_S,
@@ -71,7 +75,7 @@ _PATTERN = re.compile(
             r"(?P<num>(?<![\w.\-/])(?P<num_a>[0-3]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>1\d{3}|20\d{2})(?![\d/]))",
             # [Friday,] March 4[-7][, 2011]
             rf"(?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH_ANY})\s*(?P<mdy_d>{_DAY})"
-            rf"(?:{_DASH}(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
+            rf"(?:(?:{_DASH}|\s+and\s+)(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
             # [Friday,] 9[-10] [of] September[, 2015]
             rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?"
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
@@ -97,7 +101,9 @@ _NEXT_WORD = re.compile(r"\s*([%\w]+)")
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _COUNT_SUFFIXES = IRREGULAR_COUNT_NOUNS
-_CLAUSE_BREAKS = ("\n", ",", ";", ":", "(", ")", '"', "“", "”", "—", " -- ")
+_TENSE_HORIZON_MONTHS = 9
+# Clause edges for tense cues; ``/'' are the ASCII quotes of older wire copy, ". " a missed sentence end.
+_CLAUSE_BREAKS = ("\n", ",", ";", ":", "(", ")", '"', "“", "”", "``", "''", "—", " -- ", ". ", "? ", "! ")
 
 
 @dataclass(slots=True)
@@ -120,7 +126,8 @@ class _Sentence:
 
     def __init__(self, text: str, start: int, end: int, published: date | None) -> None:
         self.text, self.start, self.end, self.published = text, start, end, published
-        self._cues: list[tuple[int, int]] | None = None
+        self._cues: list[tuple[int, int, int]] | None = None
+        self._word_starts: list[int] = []
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
@@ -130,26 +137,26 @@ class _Sentence:
         m = _NEXT_WORD.match(self.text, pos, min(self.end, pos + 40))
         return m.group(1) if m else ""
 
-    def cues(self) -> list[tuple[int, int]]:
-        """(position, +1 future / -1 past) for every tense cue of the sentence."""
+    def cues(self) -> list[tuple[int, int, int]]:
+        """(position, word index, +1 future / -1 past) for every tense cue of the sentence."""
         if self._cues is None:
             words = [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text, self.start, self.end)]
-            cues: list[tuple[int, int]] = []
+            self._word_starts = [pos for pos, _ in words]
+            cues: list[tuple[int, int, int]] = []
             for i, (pos, w) in enumerate(words):
                 prev = words[i - 1][1] if i else ""
                 nxt = words[i + 1][1] if i + 1 < len(words) else ""
-                if w in FUTURE_CUES or w.endswith(("'ll", "’ll")):
-                    # "set", "due", "expected", "plans" are future only before "to"/"for"
-                    if w in {"will", "shall", "won't", "won’t", "upcoming", "forthcoming", "tomorrow"} or (
-                        nxt in {"to", "for"} or w.endswith("ll")
-                    ):
-                        cues.append((pos, 1))
-                elif w in {"is", "are", "am"} and (nxt == "to" or nxt == "going"):
-                    cues.append((pos, 1))
+                if (
+                    w in FUTURE_CUES
+                    or w.endswith(("'ll", "’ll"))
+                    or (w in FUTURE_BEFORE_TO and nxt in {"to", "for"})
+                    or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
+                ):
+                    cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in PAST_AUXILIARIES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED):
-                    cues.append((pos, -1))
+                    cues.append((pos, i, -1))
             self._cues = cues
         return self._cues
 
@@ -157,22 +164,26 @@ class _Sentence:
         """+1 future, -1 past, 0 unknown: the nearest cue in the same clause wins, else the nearest one.
 
         The clause matters in "will host it on December 6-7, she said": "said" is closer but belongs to
-        the attribution, not to the event that the date places."""
+        the attribution, not to the event that the date places. Distances are in words; on a tie the
+        cue before the date wins ("said Friday it would ...")."""
+        if self.prev_word(start).lower() in PAST_PREPOSITIONS:
+            return -1
         cues = self.cues()
         if not cues:
             return 0
+        first = bisect_left(self._word_starts, start)
+        after = bisect_left(self._word_starts, end)
         text = self.text
         lo = max(text.rfind(c, self.start, start) for c in _CLAUSE_BREAKS)
         hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, self.end)) >= 0), default=self.end)
-        for scope in ((lo, hi), (self.start, self.end)):
-            best, best_dist = 0, 10**9
-            for pos, sign in cues:
-                if scope[0] <= pos < scope[1]:
-                    dist = start - pos if pos < start else pos - end
-                    if dist < best_dist:
-                        best, best_dist = sign, dist
-            if best:
-                return best
+        for scope_lo, scope_hi in ((lo, hi), (self.start, self.end)):
+            in_scope = [
+                ((first - k, 0) if k < first else (k - after + 1, 1), sign)
+                for pos, k, sign in cues
+                if scope_lo <= pos < scope_hi and not start <= pos < end
+            ]
+            if in_scope:
+                return min(in_scope)[1]
         return 0
 
 
@@ -277,6 +288,8 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         prev = sent.prev_word(s)
         nxt = sent.next_word(e)
         temporal = prev.lower() in TEMPORAL_PREPOSITIONS
+        # a month used as a modifier: "the March accession", "a June agreement"
+        temporal = temporal or (prev.lower() in {"the", "a", "an"} and nxt[:1].islower())
         if word.lower() in AMBIGUOUS_MONTHS and not temporal:
             return None  # "Theresa May", "March on Washington"
         if not temporal and prev[:1].isupper() and not _sentence_initial(sent, s):
@@ -292,7 +305,7 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         r = rel.lower()
         if r == "this":
             atom.y = pub.year
-        elif r == "last":
+        elif r == "last":  # the latest such month before this one ("last June" in October: this June)
             atom.y = pub.year if atom.m < pub.month else pub.year - 1  # type: ignore[operator]
         else:
             atom.y = pub.year if atom.m > pub.month else pub.year + 1  # type: ignore[operator]
@@ -312,8 +325,9 @@ def _sentence_initial(sent: _Sentence, pos: int) -> bool:
 def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     s, e = m.span()
     rel = (m.group("wd_rel") or "").lower()
-    if not rel and sent.prev_word(s).lower() in WEEKDAY_HOLIDAY_PREFIXES:
-        return None  # "Good Friday", "Super Tuesday"
+    prev = sent.prev_word(s).lower()
+    if not rel and (prev in WEEKDAY_HOLIDAY_PREFIXES or prev in WEEKDAY_ANAPHORIC_PREFIXES):
+        return None  # "Good Friday", "Super Tuesday", "the previous Friday"
     if sent.published is None:
         return None
     pub = sent.published
@@ -378,8 +392,9 @@ def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bo
         return True
     if low_prev in QUANTITY_PREFIXES or text[max(0, s - 1) : s] in {"$", "£", "€", "#"}:
         return False
-    if prev[:1].isupper() and not _sentence_initial(sent, s):
-        return False  # "Windows 2000", "Vision 2030"
+    possessive = text[max(0, s - 3) : s].rstrip().endswith(("'s", "’s", "s'", "s’"))
+    if prev[:1].isupper() and not possessive and not _sentence_initial(sent, s):
+        return False  # "Windows 2000", "Vision 2030" (but "the company's 1989 profit")
     return y >= 1800
 
 
@@ -447,19 +462,22 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
         fits = [y for y in candidates if _weekday_of(y, atom.m, atom.d) == atom.weekday]
         if fits:
             return min(fits, key=lambda y: abs(y - pub.year))
-    tense = sent.tense(atom.start, atom.end)
     pub_key = (pub.month, pub.day if atom.d is not None else 0)
     key = (atom.m, atom.d or 0)
-    if tense < 0:
-        return pub.year if key <= pub_key else pub.year - 1
-    if tense > 0:
-        return pub.year if key >= pub_key else pub.year + 1
+    past = pub.year if key <= pub_key else pub.year - 1
+    future = pub.year if key >= pub_key else pub.year + 1
 
-    # no tense cue: the occurrence nearest to publication, the past one on a tie
-    def distance(y: int) -> int:
-        return abs((y * 12 + atom.m) * 31 + (atom.d or 0) - ((pub.year * 12 + pub.month) * 31 + pub_key[1]))  # type: ignore[operator]
+    def months_away(y: int) -> float:
+        return abs((y - pub.year) * 12 + atom.m - pub.month + ((atom.d or pub_key[1]) - pub_key[1]) / 31)  # type: ignore[operator]
 
-    return min(candidates, key=lambda y: (distance(y), y))
+    # Tense decides only within a plausible horizon: reporting verbs make almost every news sentence
+    # past tense, yet "must be returned by Jan. 14" in a January 6 article is this January 14.
+    tense = sent.tense(atom.start, atom.end)
+    if tense < 0 and months_away(past) <= _TENSE_HORIZON_MONTHS:
+        return past
+    if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:
+        return future
+    return past if months_away(past) <= months_away(future) else future
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:

@@ -71,6 +71,8 @@ TEMPORAL_PREPOSITIONS = frozenset(
         "early",
         "mid",
         "late",
+        "pre",
+        "post",
         "last",
         "next",
         "this",
@@ -119,8 +121,6 @@ QUANTITY_PREFIXES = frozenset(
         "totaling",
         "number",
         "no",
-        "a",
-        "an",
         "another",
         "additional",
         "extra",
@@ -266,10 +266,11 @@ UNIT_WORDS = frozenset(
         "new",
         "additional",
         "extra",
-        "to",
     }
 )
 
+# Before a weekday these make it anaphoric or a set ("the previous Friday", "every Monday"): left out.
+WEEKDAY_ANAPHORIC_PREFIXES = frozenset({"previous", "following", "preceding", "same", "that", "every", "each"})
 # Holidays named after a weekday: not "the latest Friday" ("Good Friday", "Super Tuesday").
 WEEKDAY_HOLIDAY_PREFIXES = frozenset(
     {"good", "black", "super", "ash", "palm", "easter", "holy", "maundy", "bloody", "cyber", "shrove", "giving"}
@@ -280,26 +281,23 @@ FUTURE_CUES = frozenset(
     {
         "will",
         "shall",
-        "'ll",
-        "’ll",
         "won't",
         "won’t",
+        "would",  # reported future: "said it would vote on Tuesday"
         "upcoming",
         "forthcoming",
-        "scheduled",
-        "expected",
-        "due",
-        "set",
-        "plans",
-        "plan",
-        "planned",
-        "planning",
-        "intends",
-        "aims",
         "coming",
+        "scheduled",
+        "slated",
+        "soon",  # "as soon as Tuesday"
         "tomorrow",
     }
 )
+# Future only when "to" or "for" follows: "is expected to", "set for", "plans to" (not "vacation plans").
+FUTURE_BEFORE_TO = frozenset({"expected", "set", "plans", "plan", "planning", "intends", "aims", "going"})
+# A preposition right before the date that fixes its direction ("since May"). "until"/"by" do not: "until
+# Thursday, they had not called him" looks back.
+PAST_PREPOSITIONS = frozenset({"since"})
 PAST_AUXILIARIES = frozenset(
     {
         "was",
@@ -432,8 +430,6 @@ NOT_PAST_ED = frozenset(
         "planned",
         "set",
         "based",
-        "called",
-        "named",
         "titled",
         "entitled",
         "dubbed",
