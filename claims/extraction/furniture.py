@@ -27,8 +27,8 @@ _SHORT = 25  # words: longer paragraphs are never captions or headings
 _CLOSERS = "\"'”’»)]›"
 
 _END_SECTION = re.compile(
-    r"(?:sources?|references?|external\s+links?|see\s+also|related\s+(?:news|articles?|stories|coverage|links?)"
-    r"|notes|footnotes|citations|bibliography|further\s+reading|more\s+on\s+this\s+story|read\s+more)\s*:?",
+    r"(?:sources?|references?|external\s+links?|see\s+also|notes|footnotes|citations|bibliography"
+    r"|further\s+reading)\s*:?",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -236,6 +236,6 @@ def _has_verb(body: str) -> bool:
 
 
 def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:
-    """The paragraph above a credit line is its caption when on the next line, or short."""
+    """The line right above a credit line (no blank line between) is its caption."""
     gap = text[prev[1] : credit_start]
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1 or len(text[prev[0] : prev[1]].split()) <= 40
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1

@@ -1,0 +1,237 @@
+"""Sentence splitting and page furniture (claims.extraction.segment / .furniture)."""
+
+import pytest
+
+from claims.extraction.segment import paragraphs, split
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split(text)]
+
+
+def body(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split(text) if not s.furniture]
+
+
+def furniture(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split(text) if s.furniture]
+
+
+SPLITS = [
+    # plain terminators
+    ("It rained. The match went on.", ["It rained.", "The match went on."]),
+    ("Who won? Nobody knows.", ["Who won?", "Nobody knows."]),
+    ("Stop! They listened.", ["Stop!", "They listened."]),
+    ("Really?! Yes.", ["Really?!", "Yes."]),
+    # titles and prepositive abbreviations never end a sentence before a name
+    ("Mr. Tedeschi told the court. Dr. Li agreed.", ["Mr. Tedeschi told the court.", "Dr. Li agreed."]),
+    ("Gen. Mark Milley spoke at St. Paul's Cathedral.", ["Gen. Mark Milley spoke at St. Paul's Cathedral."]),
+    ("We climbed Mt. Kenya. It was cold.", ["We climbed Mt. Kenya.", "It was cold."]),
+    # acronyms: break only before a typical sentence opener
+    ("He met U.S. President Joe Biden.", ["He met U.S. President Joe Biden."]),
+    ("She moved to the U.S. He stayed.", ["She moved to the U.S.", "He stayed."]),
+    ("The event is in Washington D.C. The team arrived.", ["The event is in Washington D.C.", "The team arrived."]),
+    ("He studied in the U.K. for ten years.", ["He studied in the U.K. for ten years."]),
+    (
+        "Shares of Acme Inc. Chief Executive Jo Bell sold rose.",
+        ["Shares of Acme Inc. Chief Executive Jo Bell sold rose."],
+    ),
+    ("They hired Smith & Co. It paid off.", ["They hired Smith & Co.", "It paid off."]),
+    ("Bring pens, paper, etc. Others will bring food.", ["Bring pens, paper, etc.", "Others will bring food."]),
+    # months and numbered references
+    ("It opened on Jan. 5 in Paris. Crowds came.", ["It opened on Jan. 5 in Paris.", "Crowds came."]),
+    ("See No. 10 and p. 42 for details.", ["See No. 10 and p. 42 for details."]),
+    # initials
+    ("The book by J. K. Rowling sold well.", ["The book by J. K. Rowling sold well."]),
+    ("Harry S. Truman won. Dewey lost.", ["Harry S. Truman won.", "Dewey lost."]),
+    ("It was up to you and I. Then we left.", ["It was up to you and I.", "Then we left."]),
+    # times
+    ("By 9 a.m. Mrs. Jones had left.", ["By 9 a.m. Mrs. Jones had left."]),
+    ("The vote closed at 8 p.m. Monday.", ["The vote closed at 8 p.m. Monday."]),
+    (
+        "The polls closed at 8 p.m. Officials began counting.",
+        ["The polls closed at 8 p.m.", "Officials began counting."],
+    ),
+    # numbers, e-mail, web addresses
+    ("Inflation hit 3.5 percent. Prices rose.", ["Inflation hit 3.5 percent.", "Prices rose."]),
+    ("It cost $4.20. Nobody paid.", ["It cost $4.20.", "Nobody paid."]),
+    (
+        "Write to press.office@example.org. Replies take a day.",
+        ["Write to press.office@example.org.", "Replies take a day."],
+    ),
+    ("Visit www.example.gov.uk/news today.", ["Visit www.example.gov.uk/news today."]),
+    # quotes
+    ('"We will win." She smiled.', ['"We will win."', "She smiled."]),
+    ('"We will win," she said. "Trust me."', ['"We will win," she said.', '"Trust me."']),
+    ('"Is it over?" he asked.', ['"Is it over?" he asked.']),
+    ("'It works.' he wrote.", ["'It works.' he wrote."]),
+    ("He said “it is done.” Then he left.", ["He said “it is done.”", "Then he left."]),
+    ('"First. Second. Third," said Kim.', ['"First.', "Second.", 'Third," said Kim.']),
+    ("That is Jr.'s car.", ["That is Jr.'s car."]),
+    # parentheses
+    ("He works here (he moved in 2010.) and likes it.", ["He works here (he moved in 2010.) and likes it."]),
+    ("He left. (The firm declined to comment.)", ["He left.", "(The firm declined to comment.)"]),
+    # ellipses
+    ("I wanted ... well, nothing.", ["I wanted ... well, nothing."]),
+    ("So it ended... The next day was calm.", ["So it ended...", "The next day was calm."]),
+    ("The rest . . . was silence.", ["The rest . . . was silence."]),
+    ("It ended . . . . Then it rained.", ["It ended . . . .", "Then it rained."]),
+    ("They left. . . . Nobody followed.", ["They left.", ". . . Nobody followed."]),
+    ("It is over … The end came fast.", ["It is over …", "The end came fast."]),
+    # [...] is a break only before a capital letter (annotation rule)
+    (
+        '"Prices rose [...] wages did not [...] Families suffered."',
+        ['"Prices rose [...] wages did not [...]', 'Families suffered."'],
+    ),
+    ('"Prices rose [...]" (Smith 2020).', ['"Prices rose [...]" (Smith 2020).']),
+    # enumerations and bullets
+    ("1) Save water 2) Save power", ["1) Save water", "2) Save power"]),
+    ("1. Buy bread. 2. Buy milk.", ["1. Buy bread.", "2. Buy milk."]),
+    ("a. red b. green c. blue", ["a. red", "b. green", "c. blue"]),
+    ("• 3. Tea • 4. Coffee", ["• 3. Tea", "• 4. Coffee"]),
+    # lowercase after a period continues; camel-case brand names may open a sentence
+    ("It was 5 ft. tall.", ["It was 5 ft. tall."]),
+    ("Apple sold phones. iPhone sales rose.", ["Apple sold phones.", "iPhone sales rose."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_are_exact_and_trimmed():
+    text = "  First one.   Second one.\n\n\tThird.  "
+    got = split(text)
+    assert [text[s.start : s.end] for s in got] == ["First one.", "Second one.", "Third."]
+    assert [s.paragraph for s in got] == [0, 0, 1]
+
+
+def test_line_breaks_end_sentences_and_paragraphs():
+    text = "A caption without a period\nImage: Someone.\n\nBody text starts here. It goes on."
+    got = split(text)
+    assert [s.paragraph for s in got] == [0, 1, 2, 2]
+
+
+def test_hard_wrapped_block_is_one_paragraph():
+    text = (
+        "The committee met on Monday to discuss the\n"
+        "budget and agreed that spending on roads would\n"
+        "rise by ten percent next year. Members voted\n"
+        "unanimously.\n"
+    )
+    assert sentences(text) == [
+        "The committee met on Monday to discuss the\nbudget and agreed that spending on roads would\n"
+        "rise by ten percent next year.",
+        "Members voted\nunanimously.",
+    ]
+    assert len(paragraphs(text)) == 1
+
+
+def test_crlf_and_unicode_line_separators():
+    text = "One.\r\nTwo.\u2028Three."
+    assert sentences(text) == ["One.", "Two.", "Three."]
+
+
+def test_multi_paragraph_quote_keeps_paragraphs():
+    text = 'She said: "The plan is bad.\n\n"It will fail," she added.'
+    got = split(text)
+    assert [text[s.start : s.end] for s in got] == ['She said: "The plan is bad.', '"It will fail," she added.']
+    assert got[0].paragraph != got[1].paragraph
+
+
+# --- furniture ---------------------------------------------------------------------------------------------
+
+ARTICLE = """Council approves new bridge over the river
+
+Tuesday, March 8, 2011
+
+By Jane Doe
+
+The council approved a $40 million bridge on Monday. Construction starts in May.
+
+The old bridge, built in 1931, was closed last year.
+Image: City Archive.
+
+Live Updates: The Bridge Debate
+
+Our live page gives you the latest on the vote. To follow every development, click here.
+
+"It is a great day for the town," Mayor Ann Lee said.
+
+Ann Lee speaking at the town hall in 2019.
+
+Sources
+
+"Council backs bridge" — Town Gazette, March 7, 2011
+"""
+
+
+def test_article_furniture():
+    assert body(ARTICLE) == [
+        "The council approved a $40 million bridge on Monday.",
+        "Construction starts in May.",
+        '"It is a great day for the town," Mayor Ann Lee said.',
+    ]
+    assert furniture(ARTICLE)[:3] == [
+        "Council approves new bridge over the river",
+        "Tuesday, March 8, 2011",
+        "By Jane Doe",
+    ]
+
+
+FURNITURE_LINES = [
+    "With reporting by Reuters",
+    "Reporting by Tom Smith; Editing by Ann Cole",
+    "Photo: Getty Images",
+    "Image: United States Navy.",
+    "From Wikinews, the free news source you can write!",
+    "This is the stable version, checked on 9 September 2015. Template changes await review.",
+    "Updated 10:45 GMT, Monday 3 June 2019",
+    "Sign up for our morning newsletter.",
+    "Related articles",
+    "pilgrims gathering at the shrine in 2010.",
+    "A view of the harbour at dawn.",
+    '"Floods hit the valley" — Daily Herald, June 3, 2020',
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_lines_inside_an_article(line):
+    text = (
+        f"Storms hit the coast\n\nThe storm hit the coast on Monday, officials said.\n\n{line}\n\nPower was restored."
+    )
+    assert body(text) == ["The storm hit the coast on Monday, officials said.", "Power was restored."]
+
+
+BODY_LINES = [
+    "The competition ended on Tuesday.",
+    "Both countries have put their militaries on high alert.",
+    '"Foolhardy provocation deserves harsh punishment," it added.',
+    "Estimates suggest 8000 migrants may be at sea.",
+    "Rathbun stated,",
+    "She continued:",
+    "The company employs 500 people in Ohio.",
+]
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_short_body_paragraphs_are_not_furniture(line):
+    text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{line}\n\nPower was restored."
+    assert line in body(text)
+
+
+def test_everything_after_sources_heading_is_furniture():
+    text = "Title here\n\nA fact was stated.\n\nReferences\n\nSome line that looks like a sentence."
+    assert body(text) == ["A fact was stated."]
+
+
+def test_pull_quote_repeated_from_body_is_furniture():
+    quote = "We were told to leave the ship and never come back to the island."
+    text = f"Title here\n\n{quote}\nJane Roe\n\nThe woman spoke to reporters. {quote} She later sued."
+    assert body(text) == ["The woman spoke to reporters.", quote, "She later sued."]
+
+
+def test_first_paragraph_sentence_is_not_a_headline():
+    text = "The council approved a bridge on Monday. It costs $40 million."
+    assert body(text) == ["The council approved a bridge on Monday.", "It costs $40 million."]
