@@ -224,6 +224,68 @@ REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", "http://127.0.0
 REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, minimum=60)
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
 
+# --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
+# The safe fetcher (claims/fetching.py): every outgoing request of the registry goes through it.
+REGISTRY_FETCH_CONNECT_TIMEOUT_MS = env_int("REGISTRY_FETCH_CONNECT_TIMEOUT_MS", 5000, minimum=100)
+REGISTRY_FETCH_READ_TIMEOUT_MS = env_int("REGISTRY_FETCH_READ_TIMEOUT_MS", 10000, minimum=100)
+REGISTRY_FETCH_TOTAL_TIMEOUT_MS = env_int("REGISTRY_FETCH_TOTAL_TIMEOUT_MS", 20000, minimum=100)
+REGISTRY_FETCH_MAX_BYTES = env_int("REGISTRY_FETCH_MAX_BYTES", 5_000_000, minimum=1000)
+REGISTRY_FETCH_MAX_REDIRECTS = env_int("REGISTRY_FETCH_MAX_REDIRECTS", 5, minimum=0, maximum=20)
+REGISTRY_FETCH_USER_AGENT = env_str(
+    "REGISTRY_FETCH_USER_AGENT", f"ClaimRegistryBot/1.0 (+{REGISTRY_ORGANIZATION_URL}; source link checker)"
+)
+# Politeness: requests in flight per host (shared by all workers through Redis when REDIS_URL is
+# set) and the minimum delay between two request starts to one host.
+REGISTRY_FETCH_PER_HOST_LIMIT = env_int("REGISTRY_FETCH_PER_HOST_LIMIT", 4, minimum=1)
+REGISTRY_FETCH_HOST_DELAY_MS = env_int("REGISTRY_FETCH_HOST_DELAY_MS", 250, minimum=0)
+# A 429/503 Retry-After up to this many seconds is waited out; a longer one postpones the check.
+REGISTRY_FETCH_RETRY_AFTER_MAX_WAIT_S = env_int("REGISTRY_FETCH_RETRY_AFTER_MAX_WAIT_S", 10, minimum=0)
+# FOR TESTS ONLY: address ranges the fetcher may reach although they are private (e.g. 127.0.0.1/32
+# for a local test server). Refused in production mode; cloud metadata addresses stay refused.
+REGISTRY_FETCH_TEST_ALLOW_NETWORKS = env_list("REGISTRY_FETCH_TEST_ALLOW_NETWORKS")
+if REGISTRY_FETCH_TEST_ALLOW_NETWORKS and not DEBUG:
+    raise ImproperlyConfigured(
+        "REGISTRY_FETCH_TEST_ALLOW_NETWORKS opens private addresses to the fetcher and is for tests only; "
+        "production mode (DJANGO_DEBUG=false) refuses it"
+    )
+# Re-check schedule: sources of verdicts younger than YOUNG_DAYS are checked every YOUNG_HOURS,
+# older ones every OLD_HOURS; a link is "broken" after BROKEN_AFTER consecutive failed checks.
+REGISTRY_RECHECK_YOUNG_DAYS = env_int("REGISTRY_RECHECK_YOUNG_DAYS", 30, minimum=0)
+REGISTRY_RECHECK_YOUNG_HOURS = env_int("REGISTRY_RECHECK_YOUNG_HOURS", 24, minimum=1)
+REGISTRY_RECHECK_OLD_HOURS = env_int("REGISTRY_RECHECK_OLD_HOURS", 168, minimum=1)
+REGISTRY_RECHECK_BROKEN_AFTER = env_int("REGISTRY_RECHECK_BROKEN_AFTER", 3, minimum=1)
+# Verified/disputed verdicts not reviewed for this many days are flagged for re-review.
+REGISTRY_RECHECK_STALE_VERDICT_DAYS = env_int("REGISTRY_RECHECK_STALE_VERDICT_DAYS", 365, minimum=1)
+# Fan-out bounds: sources per check task, concurrent fetches inside one task, batches per beat run.
+REGISTRY_RECHECK_BATCH_SIZE = env_int("REGISTRY_RECHECK_BATCH_SIZE", 50, minimum=1, maximum=1000)
+REGISTRY_RECHECK_THREADS = env_int("REGISTRY_RECHECK_THREADS", 16, minimum=1, maximum=128)
+REGISTRY_RECHECK_MAX_BATCHES = env_int("REGISTRY_RECHECK_MAX_BATCHES", 40, minimum=1)
+# A source handed to a check task is not handed out again for this long (a lost task's source
+# comes back after it).
+REGISTRY_RECHECK_LEASE_SECONDS = env_int("REGISTRY_RECHECK_LEASE_SECONDS", 3600, minimum=60)
+# Re-extraction after an engine upgrade: articles queued per run, and no new batch while this many
+# are still waiting.
+REGISTRY_REEXTRACT_BATCH_SIZE = env_int("REGISTRY_REEXTRACT_BATCH_SIZE", 100, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "recheck-due-sources": {
+        "task": "claims.tasks.recheck_due_sources",
+        "schedule": float(env_int("REGISTRY_RECHECK_EVERY_SECONDS", 300, minimum=10)),
+    },
+    "sweep-stuck-articles": {
+        "task": "claims.tasks.sweep_stuck_articles",
+        "schedule": float(env_int("REGISTRY_SWEEP_EVERY_SECONDS", 300, minimum=10)),
+    },
+    "reextract-outdated-articles": {
+        "task": "claims.tasks.reextract_outdated_articles",
+        "schedule": float(env_int("REGISTRY_REEXTRACT_EVERY_SECONDS", 600, minimum=10)),
+    },
+    "flag-stale-verdicts": {
+        "task": "claims.tasks.flag_stale_verdicts",
+        "schedule": float(env_int("REGISTRY_STALE_VERDICTS_EVERY_SECONDS", 86400, minimum=60)),
+    },
+}
+# --- end of background re-checks ----------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
