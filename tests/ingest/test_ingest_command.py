@@ -71,7 +71,7 @@ def test_running_it_twice_stores_nothing_twice(tmp_path):
 def test_unreadable_empty_and_binary_files_are_reported(tmp_path):
     (tmp_path / "empty.txt").write_text("   ")
     (tmp_path / "junk.txt").write_bytes(b"\x00\xff\x00binary")
-    code, out, err = run(str(tmp_path / "empty.txt"), str(tmp_path / "junk.txt"), str(tmp_path / "missing.txt"))
+    code, _out, err = run(str(tmp_path / "empty.txt"), str(tmp_path / "junk.txt"), str(tmp_path / "missing.txt"))
     assert code == 1
     assert "empty.txt: The article has no text." in err
     assert "junk.txt: looks like a binary file" in err
