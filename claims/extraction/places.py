@@ -187,6 +187,9 @@ class _Hit:
     initial: bool = False  # first word of a sentence
     coord: bool = False  # "North and South Korea"
     upper: bool = False  # written in capitals ("US", "U.S.")
+    adjective: bool = False  # "U.S. officials": an acronym used as an adjective
+    named: bool = False  # strong evidence of a person: a title or a given name right before
+    titled: bool = False  # a title right before ("Mr Jordan")
 
 
 def _tokens(line: str, base: int) -> list[_Tok]:
@@ -318,6 +321,83 @@ def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[i
     return out
 
 
+def _org_after(text: str, toks: list[_Tok], j: int) -> bool:
+    """An organisation head among the capitalised words after: "US State Department", "Kyiv Post"."""
+    for k in range(j, min(j + 5, len(toks))):
+        t = toks[k]
+        if not t.cap:
+            return False
+        if t.text in ORG_HEADS:
+            return True
+        if t.possessive or k + 1 >= len(toks) or not _joined(text, t, toks[k + 1]):
+            return False
+    return False
+
+
+def _org_run_before(text: str, toks: list[_Tok], k: int) -> bool:
+    """An organisation head among the capitalised words right before (no "of" between)."""
+    for r in range(k, max(k - 5, -1), -1):
+        t = toks[r]
+        if not t.cap or t.possessive:
+            return False
+        if t.text in ORG_HEADS:
+            return True
+        if r == 0 or not _joined(text, toks[r - 1], t):
+            return False
+    return False
+
+
+def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
+    """'<Organisation> of [the] <place>': "Medical Journal of Australia", "Bank of England"."""
+    k = i - 1
+    if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
+        k -= 1
+    if k < 1 or toks[k].text != "of" or not _joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
+        return False
+    if not (toks[k - 1].cap and _joined(text, toks[k - 1], toks[k])):
+        return False
+    for r in range(k - 1, max(k - 6, -1), -1):
+        t = toks[r]
+        if not t.cap or t.text in TITLE_OF:
+            return False
+        if t.text in ORG_HEADS:
+            return True
+        if r == 0 or not _joined(text, toks[r - 1], t):
+            return False
+    return False
+
+
+# Nouns for people and institutions: after them a country acronym means "American", "British"...
+# ("U.S. officials", "the UK government"), unlike "the U.S. border" or "US surface ozone".
+_INSTITUTIONAL = _words(
+    """official officials government governments administration authorities president presidents
+    military army navy forces troops soldiers service servicemen personnel intelligence diplomats
+    diplomat diplomacy envoy envoys ambassador embassy embassies lawmakers legislators senators
+    senator politicians congressmen policy policymakers industry industries companies company firms
+    firm businesses manufacturers defense defence security agencies agency department delegation
+    counterpart counterparts allies ally partners officers regulators prosecutors courts judge judges
+    citizens nationals taxpayers media press stocks markets investors dollar team teams athletes
+    players coach leaders leader leadership side negotiators spokesman spokeswoman spokesperson
+    secretary minister ministry ministers commander commanders general generals officer election
+    elections law laws"""
+)
+
+
+def _attributive(text: str, toks: list[_Tok], j: int) -> bool:
+    """'U.S. officials', 'U.S. and Ukrainian industry': the acronym stands for "American"."""
+    if toks[j].text in _INSTITUTIONAL:
+        return True
+    # Coordinated with an adjective that is no place: "U.S. and Ukrainian industry".
+    return (
+        j + 2 < len(toks)
+        and toks[j].text in ("and", "or")
+        and toks[j + 1].cap
+        and toks[j + 2].text.islower()
+        and _joined(text, toks[j + 1], toks[j + 2])
+        and gazetteer().get(norm(toks[j + 1].text)) is None
+    )
+
+
 def _name_before(prev: _Tok, single: bool) -> bool:
     """'Mr Jordan', 'Hillary Clinton', 'Air Canada': a title or another name right before."""
     if not prev.cap or prev.possessive or prev.text in COMPASS:
@@ -400,34 +480,14 @@ class _Doc:
         initial = _sentence_initial(text, first, ls)
         joined_prev = prev is not None and _joined(text, prev, first)
         joined_next = nxt is not None and _joined(text, last, nxt) and not last.possessive
-        # Organisation after: "US State Department", "Washington Post", "Australia Post".
-        k = j
-        while joined_next and k < len(toks) and k < j + 5:
-            t = toks[k]
-            if not t.cap:
-                break
-            if t.text in ORG_HEADS:
-                h.veto = True
-                break
-            if t.possessive or k + 1 >= len(toks) or not _joined(text, t, toks[k + 1]):
-                break
-            k += 1
-        # Organisation before, through "of": "Medical Journal of Australia", "Bank of England".
-        if prev is not None and prev.text in ("of", "the"):
-            k = i - 1
-            if toks[k].text == "the" and k > 0 and toks[k - 1].text == "of":
-                k -= 1
-            if toks[k].text == "of" and k > 0 and toks[k - 1].cap and _joined(text, toks[k - 1], toks[k]):
-                run = k - 1
-                while run >= 0 and toks[run].cap and run >= k - 5:
-                    if toks[run].text in TITLE_OF:
-                        break
-                    if toks[run].text in ORG_HEADS:
-                        h.veto = True
-                        break
-                    if run == 0 or not _joined(text, toks[run - 1], toks[run]):
-                        break
-                    run -= 1
+        if joined_next and _org_after(text, toks, j):
+            h.veto = True
+        if joined_prev and _org_run_before(text, toks, i - 1):
+            h.veto = True  # "Food Standards Australia New Zealand", "Statistics Canada"
+        if not (h.entry.flags & UPPER_ONLY) and _org_of_before(text, toks, i):
+            h.veto = True  # "Medical Journal of Australia" (but "University of the US" is a location)
+        if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY and _attributive(text, toks, j):
+            h.adjective = True  # "U.S. officials", "the UK government": used as an adjective
         # The word before, for "the", locatives, titles and names.
         if prev is not None and _joined(text, prev, first) and prev.text in ("the", "The"):
             pw = toks[i - 2].text if i >= 2 and _joined(text, toks[i - 2], prev) else ""
@@ -445,8 +505,19 @@ class _Doc:
         kind = h.entry.kind
         # People: a title or a given name before, a surname after, "X said".
         if joined_prev and prev is not None and _name_before(prev, h.single):
-            h.person = True
-        if h.single and joined_next and nxt is not None and kind != "other" and _name_after(nxt, h.entry):
+            h.person = h.named = True
+            h.titled = prev.text in TITLES
+        determiner = pw.lower() in ("a", "an", "the", "this", "that") or (
+            prev is not None and prev.text in ("the", "The")
+        )
+        if (
+            h.single
+            and joined_next
+            and nxt is not None
+            and kind != "other"
+            and not determiner
+            and _name_after(nxt, h.entry)
+        ):
             h.person = True
         if (
             h.single
@@ -492,7 +563,11 @@ class _Doc:
 
     def _decide(self, text: str, hits: list[_Hit]) -> None:
         confirmed = {h.key for h in hits if (h.strong or h.admin_after) and not h.veto and not h.person}
-        people = {h.key for h in hits if h.person and h.single}
+        # One sense per discourse: a name seen as a person's ("Hillary Clinton") is a person elsewhere
+        # too unless the context is locative. Countries need a title ("Mr Jordan"): "Team Estonia",
+        # "Air Canada" are organisations, not people.
+        people = {h.key for h in hits if h.named and h.single and not h.veto and h.entry.kind != "country"}
+        people |= {h.key for h in hits if h.titled and not h.veto}
         accepted: list[bool] = []
         for h in hits:
             ok = self._accept(h, confirmed, people, hits, accepted)
@@ -504,7 +579,7 @@ class _Doc:
     @staticmethod
     def _accept(h: _Hit, confirmed: set[str], people: set[str], hits: list[_Hit], accepted: list[bool]) -> bool:
         e = h.entry
-        if h.veto or h.person or not h.needs_the_ok:
+        if h.veto or h.person or h.adjective or not h.needs_the_ok:
             return False
         if e.flags & UPPER_ONLY and not h.upper:
             return False
