@@ -1,9 +1,655 @@
-"""Quotations and attribution: who each sentence attributes its content to. (placeholder)"""
+"""Quotations and attribution: who each sentence attributes its content to.
+
+Rules, in the order they are applied to an article:
+
+1. Quotations are found over the whole text (``quotes.py``), so a quotation running over several
+   sentences or paragraphs is one unit.
+2. In each sentence, outside the quoted words, reporting cues are found: a reporting verb with its
+   subject before it ("NSC spokeswoman Adrienne Watson said", "X, a spokesman for Y, said") or after it
+   (", said KCNA"), "according to X", participles ("the government recommending"). Negated cues
+   ("have not said") and passives ("was told") do not count. Weak verbs ("continued", "reads") count
+   only beside a quotation; research verbs ("found", "estimated") only for research-like subjects.
+3. The subject phrase is split into role and name ("NSC spokeswoman" / "Adrienne Watson"); names are
+   expanded to the fullest form in the article, acronyms to their spelled-out name, pronouns resolved
+   to the current speaker or the most recent person of the right gender.
+4. Sentences without a cue inherit a speaker only from a quotation: the sentence lies inside a
+   quotation attributed elsewhere, or is itself wholly a quotation right after an attributed one.
+   Everything else is the reporter's own statement (speaker None).
+"""
+
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .names import NameIndex, Tok, base, is_acronym, is_name_word, is_possessive, is_title, tokenize
+from .quotes import MARKS, Quote, QuoteIndex
 from .types import Attribution, Sentence
+
+_CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
+_PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
+_VENUES = {
+    "statement", "address", "interview", "speech", "remarks", "post", "tweet", "letter", "report",
+    "briefing", "release", "conference", "email", "message", "broadcast", "op-ed", "article", "blog",
+    "video", "ruling", "filing", "testimony", "submission", "hearing", "session", "call", "note",
+}
+_AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", "parliament", "the court"}
+_ELIDED_INTRO = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker phrase as written: its name part, role part and kind."""
+
+    name: str
+    kind: str  # person | org | group | pronoun | doc
+    role: str | None = None
+    pos: int = 0
+    titled: bool = False  # had a personal title (Mr, Ms, Professor): surname matching may be fuzzy
+    title_words: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Cue:
+    mention: Mention
+    verb: str  # the cue as written
+    rank: int  # lower wins: 0 beside a quotation, 1 main verb, 2 according to, 3 subordinate
+    pos: int
+
+
+# --------------------------------------------------------------------------------------------------
+# subject phrases
+
+
+def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
+    """First index of the noun phrase ending at toks[j] (walking left, never past lo)."""
+    k = j
+    loose = 0  # lowercase words outside the lexicons (adjectives), a couple at most
+    while k > lo:
+        t = toks[k - 1]
+        low = base(t.low)
+        if t.text in "'’" and k - 2 >= lo and toks[k - 2].low.endswith("s"):
+            k -= 1
+            continue
+        if not t.word and t.text not in "&":
+            break
+        if t.low in lx.DETERMINERS:
+            k -= 1
+            break
+        if t.cap or is_title(t) or is_possessive(toks, k - 1):
+            if base(t.low) in lx.CAPITAL_STOPWORDS and not is_title(t):
+                break
+            k -= 1
+            continue
+        if t.low in lx.NAME_CONNECTORS and k - 2 >= lo and toks[k - 2].cap and toks[k].cap:
+            k -= 1
+            continue
+        if low in lx.GROUP_NOUNS or low in lx.DOCUMENT_NOUNS or low in lx.ORG_TAILS:
+            k -= 1
+            continue
+        if (
+            t.low.isalpha()
+            and loose < 2
+            and low not in lx.SPEECH_VERBS
+            and low not in lx.AUXILIARIES
+            and low not in lx.SUBORDINATORS
+            and low not in lx.LEADING_SKIP
+            and not low.endswith(("ed", "ing"))
+            and k - 2 >= lo
+            and (toks[k - 2].low in lx.DETERMINERS or is_possessive(toks, k - 2))
+        ):
+            loose += 1
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
+    """Text of toks[i:j] as written, without a trailing possessive."""
+    s = text[toks[i].start : toks[j - 1].end]
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    return s.rstrip("'’").strip()
+
+
+def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
+    """Read toks[i:j] as a speaker phrase."""
+    while i < j and (toks[i].low in lx.LEADING_SKIP or toks[i].text in MARKS):
+        i += 1
+    while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
+        j -= 1
+    if j - 1 > i + 1 and toks[j - 1].text == ")" and toks[j - 3].text == "(":
+        j -= 3  # "National Security Council (NSC)"
+    if i >= j:
+        return None
+    if j - i == 1 and toks[i].low in lx.PRONOUNS:
+        return Mention(toks[i].low, "pronoun", pos=toks[i].start)
+    # coordinated subject: the first conjunct speaks ("President X and the Council said")
+    for k in range(i + 1, j - 1):
+        if toks[k].low == "and" and toks[k - 1].cap and (toks[k + 1].cap or toks[k + 1].low == "the"):
+            if any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2:
+                j = k
+                break
+    head = toks[j - 1]
+    low = base(head.low)
+    if head.cap and not (low in lx.GROUP_NOUNS and not is_name_word(head)):
+        return _name_phrase(text, toks, i, j)
+    if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
+        # a document's author: "PC World's analysis", "The Home Office letter"
+        if low in lx.DOCUMENT_NOUNS:
+            caps = [k for k in range(i, j - 1) if toks[k].cap and is_name_word(toks[k])]
+            if caps:
+                m = _name_phrase(text, toks, caps[0], caps[-1] + 1)
+                if m is not None:
+                    m.kind = "org" if m.kind != "person" else m.kind
+                    return m
+            if low in {"study", "report", "survey", "review", "research", "results", "findings", "paper"}:
+                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start)
+        if low in lx.GROUP_NOUNS:
+            return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
+    return None
+
+
+def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
+    """'NSC spokeswoman Adrienne Watson' -> name 'Adrienne Watson', role 'NSC spokeswoman'."""
+    lows = [base(t.low) for t in toks[i:j]]
+    # start of the trailing capitalised run
+    r = j
+    while r > i and (toks[r - 1].cap or (toks[r - 1].low in lx.NAME_CONNECTORS and r - 2 >= i and toks[r - 2].cap)):
+        if is_possessive(toks, r - 1) and r != j:
+            break
+        r -= 1
+    while r < j and toks[r].low in lx.NAME_CONNECTORS:
+        r += 1
+    if r >= j:
+        return None
+    cut = r
+    for k in range(r, j - 1):
+        lk = lows[k - i]
+        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
+            cut = k + 1
+        elif (lk in lx.ORG_HEADS or is_possessive(toks, k)) and toks[k + 1].low not in lx.NAME_CONNECTORS:
+            cut = k + 1
+    while cut < j and (base(toks[cut].low) in lx.CAPITAL_STOPWORDS or toks[cut].low in lx.NAME_CONNECTORS):
+        cut += 1
+    if cut >= j:
+        return None
+    words = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[cut:j]]
+    from .names import strip_leading_places
+
+    kept = strip_leading_places(words)
+    first = cut + (len(words) - len(kept))
+    name = _span_text(text, toks, first, j)
+    name_lows = [base(t.low) for t in toks[first:j]]
+    title_words = tuple(w for w in lows[: first - i] if w in lx.TITLES or w in lx.FEMALE_WORDS or w in lx.MALE_WORDS)
+    titled = any(w in lx.TITLES for w in title_words)
+    role = None
+    if first > i:
+        r0 = i
+        while r0 < first and toks[r0].low in lx.DETERMINERS:
+            r0 += 1
+        if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
+            role = _span_text(text, toks, r0, first)
+    if any(w in lx.ORG_HEADS for w in name_lows) or (len(name_lows) == 1 and is_acronym(toks[first].text)):
+        kind = "org"
+        if name.lower().startswith("the "):
+            name = name[4:]
+    else:
+        kind = "person"
+    if j < len(toks) and toks[j - 1].end == toks[j].start and False:
+        pass
+    return Mention(name, kind, role, toks[first].start, titled, title_words)
+
+
+def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
+    """End index of a noun phrase starting at toks[v] (for 'said KCNA', 'said the minister')."""
+    k = v
+    while k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    start = k
+    while k < hi:
+        t = toks[k]
+        low = base(t.low)
+        if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
+            k += 1
+        elif t.low in lx.NAME_CONNECTORS and k + 1 < hi and toks[k + 1].cap and k > start:
+            k += 1
+        elif t.text in "'’" and k > start:
+            k += 1
+        else:
+            break
+    return k if k > start else v
+
+
+def _appositive_like(toks: list[Tok], i: int, j: int) -> bool:
+    """'a spokesman for Y', 'the State Department Spokesperson', '42', 'QC', 'in remarks to Z', 'who ...'."""
+    if i >= j:
+        return True
+    first = toks[i]
+    lows = [base(t.low) for t in toks[i:j]]
+    if all(w in lx.POSTNOMINALS or w.isdigit() for w in lows):
+        return True
+    if first.low in lx.DETERMINERS or first.low in lx.SUBORDINATORS or first.low in {"and", "in", "at", "on"}:
+        return True
+    if not first.cap:
+        return True
+    if is_title(first) and j - i > 1 and toks[i + 1].low in {"of", "for", "at", "to"}:
+        return True
+    return lows[-1] in lx.TITLES and not any(t.cap and not is_title(t) and base(t.low) not in lx.ORG_HEADS for t in toks[i:j])
+
+
+def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject of the verb at v, looking left; also returns where the subject starts."""
+    j = v
+    while j > lo and (toks[j - 1].low in lx.AUXILIARIES or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)):
+        j -= 1
+    if j <= lo:
+        return None, v
+    if toks[j - 1].text == ",":
+        return _appositive_subject(text, toks, j - 1, lo)
+    k = _np_backward(toks, j - 1, lo)
+    if k == j - 1 and not toks[k].word:
+        return None, v
+    m = _analyze(text, toks, k, j) if k < j else None
+    if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
+        # "X and Y said": prefer the first conjunct when it is a name
+        k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
+        if k2 < k - 1:
+            m2 = _analyze(text, toks, k2, k - 1)
+            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ",\"“”"):
+                return m2, k2
+    return m, k
+
+
+def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tuple[Mention | None, int]:
+    """'X, a spokesman for Y, said' / 'X, in remarks to Z, said': skip appositive chunks leftwards."""
+    chunks: list[tuple[int, int]] = []
+    end = comma
+    k = comma - 1
+    while k >= lo and len(chunks) < 6:
+        t = toks[k]
+        if t.text == "," or k == lo or t.text in MARKS or t.text in _CLAUSE_PUNCT:
+            s = k + 1 if (t.text == "," or t.text in MARKS or t.text in _CLAUSE_PUNCT) else k
+            chunks.append((s, end))
+            if t.text != ",":
+                break
+            end = k
+        k -= 1
+    for n, (s, e) in enumerate(chunks):
+        leftmost = n == len(chunks) - 1
+        if not leftmost and _appositive_like(toks, s, e):
+            continue
+        kk = _np_backward(toks, e - 1, s) if e > s else e
+        m = _analyze(text, toks, kk, e) if kk < e else None
+        if m is not None and m.role is None and n > 0:
+            rs, re_ = chunks[n - 1]
+            if rs < re_:
+                m.role = text[toks[rs].start : toks[re_ - 1].end]
+        return m, kk
+    return None, comma
+
+
+def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
+    """Inverted order: '..., said KCNA.' / '"...," said Ambassador Mohib.'"""
+    if v + 1 >= hi:
+        return None
+    nxt = toks[v + 1]
+    if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
+        e = v + 2
+        m = Mention(nxt.low, "pronoun", pos=nxt.start)
+    else:
+        e = _forward_np(toks, v + 1, hi)
+        if e <= v + 1:
+            return None
+        m = _analyze(text, toks, v + 1, e)
+        if m is None:
+            return None
+    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
+    if e < hi:
+        t = toks[e]
+        if t.word and t.low not in {"in", "on", "at", "during", "after", "when", "to", "adding", "citing", "of", "who", "from"}:
+            return None
+    return m
+
+
+# --------------------------------------------------------------------------------------------------
+# cues
+
+
+def _negated(toks: list[Tok], v: int, lo: int) -> bool:
+    k = v - 1
+    steps = 0
+    while k >= lo and steps < 4:
+        t = toks[k]
+        if t.low in lx.NEGATIONS or t.low.endswith(("n't", "n’t")) or t.low == "to":
+            return True
+        if t.low not in lx.AUXILIARIES and not t.low.endswith("ly"):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _passive(toks: list[Tok], v: int, lo: int) -> bool:
+    k = v - 1
+    while k >= lo and toks[k].low.endswith("ly") and not toks[k].cap:
+        k -= 1
+    return k >= lo and toks[k].low in _PASSIVE_AUX and not toks[v].low.endswith("ing")
+
+
+def _cue_text(text: str, toks: list[Tok], v: int, hi: int) -> str:
+    """The verb plus 'in a statement' / 'reporters' where that follows."""
+    end = toks[v].end
+    k = v + 1
+    if toks[v].low in {"told", "tell", "tells", "telling"} and k < hi:
+        for aud in _AUDIENCES:
+            words = aud.split()
+            if [t.low for t in toks[k : k + len(words)]] == words:
+                end = toks[k + len(words) - 1].end
+                k += len(words)
+                break
+    if k < hi and toks[k].low == "in":
+        for n in range(1, 5):
+            if k + n < hi and toks[k + n].low in _VENUES:
+                end = toks[k + n].end
+                break
+            if k + n >= hi or not toks[k + n].word:
+                break
+    return text[toks[v].start : end]
+
+
+def _next_is_quote(toks: list[Tok], k: int, hi: int, quotes: QuoteIndex) -> bool:
+    while k < hi and toks[k].text in {",", ":", "that"}:
+        k += 1
+    return k < hi and toks[k].text in MARKS and quotes.covering(toks[k].start) is not None
+
+
+def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
+    while k >= lo and toks[k].text in {","}:
+        k -= 1
+    return k >= lo and toks[k].text in MARKS
+
+
+def _sentence_cues(
+    text: str, toks: list[Tok], lo: int, hi: int, in_quote: list[bool], quotes: QuoteIndex, has_quote: bool
+) -> list[Cue]:
+    cues: list[Cue] = []
+    main_subject: Mention | None = None
+    for v in range(lo, hi):
+        if in_quote[v]:
+            continue
+        t = toks[v]
+        low = t.low
+        # "according to X", "in the words of X"
+        for phrase in lx.ACCORDING_PHRASES:
+            n = len(phrase)
+            if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
+                start = v + n
+                e = _forward_np(toks, start, hi)
+                m = _analyze(text, toks, start, e) if e > start else None
+                if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
+                    # "according to the team's coach, Alireza Mehraban,"
+                    e2 = _forward_np(toks, e + 1, hi)
+                    m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+                    if m2 is not None and m2.kind == "person":
+                        m2.role = m2.role or text[toks[start].start : toks[e - 1].end]
+                        m = m2
+                if m is not None and m.kind != "pronoun" or (m is not None and phrase[0] != "quoting"):
+                    rank = 2 if phrase[0] != "quoting" else 4
+                    cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
+                break
+        if not t.word or t.cap and v > lo and low not in lx.SPEECH_VERBS:
+            continue
+        speech = low in lx.SPEECH_VERBS and low != "according"
+        weak = low in lx.WEAK_VERBS
+        research = low in lx.RESEARCH_VERBS
+        if not (speech or weak or research):
+            continue
+        if low in lx.NOUNLIKE_FORMS and v > lo and (toks[v - 1].low in lx.DETERMINERS or is_possessive(toks, v - 1)):
+            continue
+        if low in {"call", "calls", "called", "calling"} and not (v + 1 < hi and toks[v + 1].low in {"for", "on"}):
+            if not _next_is_quote(toks, v + 1, hi, quotes):
+                continue
+            weak = True
+        if _negated(toks, v, lo) or _passive(toks, v, lo):
+            continue
+        if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
+            m, _ = _subject_before(text, toks, v - 3, lo)
+            if m is not None:
+                cues.append(Cue(m, "quoted as saying", 1, t.start))
+            continue
+        beside = _next_is_quote(toks, v + 1, hi, quotes) or (
+            v > lo and _prev_is_quote_close(toks, v - 1, lo)
+        )
+        subject: Mention | None = None
+        subordinate = False
+        elided = False
+        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"'}
+        if before_comma or v == lo:
+            subject = _subject_after(text, toks, v, hi)
+            if subject is not None and v + 1 < hi:
+                e = _forward_np(toks, v + 1, hi)
+                beside = beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
+        if subject is None and v > lo:
+            subject, k = _subject_before(text, toks, v, lo)
+            if subject is not None:
+                beside = beside or _prev_is_quote_close(toks, k - 1, lo)
+                back = k - 1
+                while back >= lo and toks[back].text == ",":
+                    back -= 1
+                if back >= lo and toks[back].low in lx.SUBORDINATORS:
+                    subordinate = True
+        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
+            subject, elided = main_subject, True
+            if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
+                subject = None
+        if subject is None:
+            continue
+        if research and not speech:
+            head = base(subject.name.split()[-1].lower()) if subject.name else ""
+            if not (subject.kind == "doc" or head in lx.RESEARCH_SUBJECTS or subject.kind == "pronoun"):
+                continue
+        if weak and not speech and not beside:
+            continue
+        if low.endswith("ing") and not elided and not beside and main_subject is None:
+            rank = 3
+        else:
+            rank = 0 if (beside and has_quote) else (3 if subordinate or elided else 1)
+        if main_subject is None and not subordinate:
+            main_subject = subject
+        cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    return cues
+
+
+def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
+    """'promising a "formal update"': a quotation as the verb's object, one word away at most."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    return _next_is_quote(toks, k, hi, quotes)
+
+
+# --------------------------------------------------------------------------------------------------
+# resolution
+
+
+class _Resolver:
+    def __init__(self, text: str, names: NameIndex) -> None:
+        self.text = text
+        self.names = names
+        self.history: list[tuple[int, str, str, str | None]] = []  # (sentence no, name, kind, gender)
+        self.groups: list[str] = []
+
+    def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
+        if m.kind == "pronoun":
+            return self._pronoun(m, sent_no, toks)
+        if m.kind == "doc":
+            return self.names.document_name(m.pos) or m.name
+        if m.kind == "group":
+            head = m.name.split()[-1].lower()
+            for g in reversed(self.groups):
+                if g.split()[-1].lower() == head and len(g) > len(m.name):
+                    return g
+            return m.name
+        name = m.name
+        if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
+            name = self.names.fullest(name, m.pos, m.titled)
+        elif len(name.split()) == 1:
+            name = self.names.fullest(name, m.pos)
+        return name
+
+    def remember(self, name: str, m: Mention, sent_no: int) -> None:
+        kind = m.kind
+        if kind == "pronoun":
+            kind = {"he": "person", "she": "person", "they": "group", "it": "org"}.get(m.name, "person")
+            if m.name in {"he", "she"}:
+                self.names.vote(name, "m" if m.name == "he" else "f")
+        gender = self.names.gender(name, list(m.title_words)) if kind == "person" else None
+        if kind == "person" and gender is None:
+            for w in m.title_words:
+                if w in lx.FEMALE_WORDS:
+                    gender = "f"
+                elif w in lx.MALE_WORDS:
+                    gender = "m"
+            if gender:
+                self.names.vote(name, gender)
+        self.history.append((sent_no, name, kind, gender))
+        if kind == "group":
+            self.groups.append(name)
+
+    def _pronoun(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
+        p = m.name
+        if p in {"he", "she"}:
+            want = "m" if p == "he" else "f"
+            if self.history:
+                last_no, name, kind, _ = self.history[-1]
+                g = self.names.gender(name)
+                if kind == "person" and sent_no - last_no <= 1 and g in (None, want):
+                    return name
+            # most recent person named before the pronoun with a compatible gender
+            best = None
+            for person in self.names.persons.values():
+                g = person.gender
+                if g not in (None, want):
+                    continue
+                before = [x for x in person.positions if x < m.pos]
+                if before and (best is None or max(before) > best[0]):
+                    best = (max(before), person.name)
+            cand_hist = None
+            for no, name, kind, _g in reversed(self.history):
+                if kind == "person" and self.names.gender(name) in (None, want):
+                    cand_hist = (no, name)
+                    break
+            if best is not None:
+                return best[1]
+            return cand_hist[1] if cand_hist else None
+        if p == "they":
+            for no, name, kind, _ in reversed(self.history):
+                if kind == "group":
+                    return name
+                if sent_no - no > 6:
+                    break
+            return None
+        if p == "it":
+            for no, name, kind, _ in reversed(self.history):
+                if kind == "org":
+                    return name
+                if sent_no - no > 4:
+                    break
+            return None
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# the stage
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     """One Attribution per sentence, in order."""
-    return [Attribution() for _ in sentences]
+    if not sentences:
+        return []
+    quotes = QuoteIndex(text)
+    all_toks = tokenize(text)
+    names = NameIndex(text, all_toks)
+    resolver = _Resolver(text, names)
+    starts = [t.start for t in all_toks]
+    from bisect import bisect_left
+
+    results: list[Attribution] = []
+    quote_speaker: dict[int, tuple[str, str | None]] = {}  # chain id -> (speaker, role)
+    sent_quotes: list[list[Quote]] = []
+    own: list[bool] = []
+    for n, sent in enumerate(sentences):
+        lo = bisect_left(starts, sent.start)
+        hi = bisect_left(starts, sent.end)
+        toks = all_toks
+        in_quote = _quote_mask(toks, lo, hi, quotes)
+        qs = quotes.within(sent.start, sent.end)
+        words = quotes.words(sent.start, sent.end)
+        cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs))
+        cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
+        speaker = role = None
+        if cue is not None:
+            speaker = resolver.resolve(cue.mention, n, toks)
+            role = cue.mention.role
+            if speaker:
+                resolver.remember(speaker, cue.mention, n)
+                for q in qs:
+                    if cue.rank == 0 or q.chain not in quote_speaker:
+                        quote_speaker.setdefault(q.chain, (speaker, role))
+        kind = "statement"
+        if speaker:
+            kind = "direct_quote" if words else "reported_speech"
+        results.append(Attribution(speaker, role if speaker else None, words, kind, cue.verb if speaker and cue else None))
+        sent_quotes.append(qs)
+        own.append(bool(speaker))
+    # quotations attributed in one sentence lend their speaker to the other sentences they cover
+    for n, sent in enumerate(sentences):
+        if own[n] or not sent_quotes[n]:
+            continue
+        for q in sent_quotes[n]:
+            if q.chain in quote_speaker:
+                speaker, role = quote_speaker[q.chain]
+                results[n] = Attribution(speaker, role, results[n].quote, "direct_quote", None)
+                own[n] = True
+                break
+    # a sentence that is wholly a quotation, right after an attributed quotation, continues it
+    for n in range(1, len(sentences)):
+        if own[n] or not _wholly_quoted(text, sentences[n], sent_quotes[n]):
+            continue
+        prev = results[n - 1]
+        if prev.speaker and prev.quote and _ends_with_quote(text, sentences[n - 1], sent_quotes[n - 1]) is not None:
+            results[n] = Attribution(prev.speaker, prev.role, results[n].quote, "direct_quote", None)
+            own[n] = True
+    return results
+
+
+def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> list[bool]:
+    mask = [False] * len(toks) if False else _MaskView()
+    for k in range(lo, hi):
+        q = quotes.covering(toks[k].start)
+        if q is not None and q.start <= toks[k].start < q.end:
+            mask[k] = True
+    return mask
+
+
+class _MaskView(dict):
+    def __getitem__(self, k: int) -> bool:  # type: ignore[override]
+        return self.get(k, False)
+
+
+def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:
+    if not qs:
+        return False
+    outside = 0
+    pos = sent.start
+    for q in qs:
+        outside += sum(1 for c in text[pos : q.start] if c.isalnum())
+        pos = max(pos, q.end)
+    outside += sum(1 for c in text[pos : sent.end] if c.isalnum())
+    return outside == 0
+
+
+def _ends_with_quote(text: str, sent: Sentence, qs: list[Quote]) -> Quote | None:
+    return qs[-1] if qs else None

@@ -1,0 +1,332 @@
+"""Word lists for attribution: reporting verbs, titles, roles, group nouns, organisation heads.
+
+All lists are general English newsroom vocabulary written for this project; nothing here names a
+particular person or article. Verb forms are generated from lemmas so each list stays short.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+def _forms(lemma: str) -> set[str]:
+    """Regular inflections of a verb lemma: say -> say, says, ... (irregulars are listed separately)."""
+    out = {lemma}
+    if lemma.endswith("e"):
+        out |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        out |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return out
+
+
+_IRREGULAR = {
+    "say": "say says said saying",
+    "tell": "tell tells told telling",
+    "write": "write writes wrote writing written",
+    "find": "find finds found finding",
+    "think": "think thinks thought",
+    "admit": "admit admits admitted admitting",
+    "stress": "stress stresses stressed stressing",
+    "read": "reads",
+    "put": "put",
+    "go": "went",
+    "quip": "quips quipped",
+    "concur": "concurs concurred",
+    "plead": "plead pleads pleaded pleading",
+    "show": "show shows showed shown",
+}
+
+# Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
+_SPEECH = """
+say tell state announce declare explain note add warn claim argue insist assert contend allege
+acknowledge admit concede confirm deny report write ask urge demand promise pledge vow predict
+recommend reply respond answer remark comment observe emphasise emphasize stress reiterate disclose
+reveal testify tweet caution complain counter accuse criticise criticize believe cite inform assure
+advise remind propose clarify concur plead appeal
+"""
+
+# Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
+_WEAK = """
+continue read joke quip recall shout exclaim sigh describe call put go conclude
+"""
+
+# Research verbs: a cue only for research-like subjects (scientists found, the study shows).
+_RESEARCH = """
+find show estimate conclude suggest
+"""
+
+
+def _build(words: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for lemma in words.split():
+        forms = _IRREGULAR[lemma].split() if lemma in _IRREGULAR else _forms(lemma)
+        for form in forms:
+            table.setdefault(form, lemma)
+    return table
+
+
+SPEECH_VERBS = _build(_SPEECH)
+WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
+RESEARCH_VERBS = _build(_RESEARCH)
+
+
+# Verb forms that double as nouns ("the report", "a claim"): after a determiner they are nouns.
+NOUNLIKE_FORMS = _words(
+    """
+advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
+demand demands estimate estimates find finding findings finds note notes pledge pledges promise promises
+proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
+vows warning write
+"""
+)
+
+# Determiners and quantifiers that open a noun phrase.
+DETERMINERS = _words(
+    """
+a all an another any both each every few four her his its many most my no one other our several some
+that the their these this those three two your
+"""
+)
+
+# Auxiliaries and adverbs that may stand between a subject and its reporting verb.
+AUXILIARIES = _words(
+    """
+again all allegedly already also always apparently are be been both can clearly could did directly do
+does earlier explicitly finally firmly first flatly formally frequently further had has have herself
+himself immediately initially is itself jointly just last later likewise may might must never now
+officially often once openly originally personally previously privately publicly quickly recently
+repeatedly reportedly separately shall should similarly simply still strongly subsequently themselves
+then together too was were widely will would
+"""
+)
+
+# Words that cancel a cue ("did not say", "declined to comment").
+NEGATIONS = _words(
+    """
+declined failed n't neither never no nor not refused
+"""
+)
+
+# Words that put the following subject and verb into a subordinate clause.
+SUBORDINATORS = _words(
+    """
+if that when where whether which who whom whose
+"""
+)
+
+# Conjunctions and adverbs dropped from the front of a subject phrase.
+LEADING_SKIP = _words(
+    """
+after allegedly also although and as at because before but earlier finally first furthermore however in
+indeed instead later meanwhile moreover now on or previously reportedly separately since so still then
+therefore though thus today tonight while whilst yesterday yet
+"""
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+
+# Honorifics, titles and role nouns written before a name; never part of the speaker.
+TITLES = _words(
+    """
+acting activist adm admiral adviser advisor advocate aide ambassador analyst anchor archbishop assistant
+associate attorney attorney-general author ayatollah barrister bishop brigadier brother campaigner capt
+captain cardinal ceo cfo chair chairman chairperson chairs chairwoman chancellor chief cleric cmdr co-
+author co-founder coach coauthor cofounder col colonel commander commissioner congressman congresswoman
+constable coo corporal correspondent councillor councilman councilor councilwoman counsel crown cto dame
+dean deputy detective director director-general doctor dr economist editor emir emperor empress envoy ex
+executive father former founder gen general gov governor governor-general head imam incoming inspector
+interim judge junior justice king lady lawyer leader lecturer lieutenant lord lt lt. magistrate maj
+major manager marshal mayor member mep minister miss monsignor mp mr mrs ms mufti mx nurse officer
+official outgoing pastor physician pope premier president president-elect priest prince princess
+principal private prof professor prosecutor provost queen rabbi rector rep representative researcher rev
+reverend scientist secretary secretary-general sen senator senior sergeant sgt shadow sheik sheikh
+sheriff sir sister solicitor speaker spokesman spokesperson spokeswoman student sultan superintendent
+surgeon teacher then under-secretary undersecretary vice warden
+"""
+)
+
+# Abbreviated titles that keep their full stop ("Mr.", "Gen.").
+TITLE_ABBREVIATIONS = _words(
+    """
+adm. capt. cmdr. col. det. dr. fr. gen. gov. hon. insp. jr. lt. maj. mr. mrs. ms. prof. rep. rev. sen.
+sgt. sr. st. supt.
+"""
+)
+
+# Written after a name ("Tom Smith, QC"): not part of the name.
+POSTNOMINALS = _words(
+    """
+cbe esq ii iii iv jr jr. kbe kc mbe md mep mla mp msp obe phd qc sc sr sr. td
+"""
+)
+
+# Words that mark the person they describe as female.
+FEMALE_WORDS = _words(
+    """
+actress aunt baroness businesswoman chairwoman congresswoman councilwoman countess dame daughter duchess
+empress girl grandmother her herself lady madam madame miss mother mrs mrs. ms ms. niece princess queen
+she sister spokeswoman widow wife woman
+"""
+)
+
+# Words that mark the person they describe as male.
+MALE_WORDS = _words(
+    """
+actor baron boy brother businessman chairman congressman councilman count duke emperor father fr.
+grandfather he him himself his husband king lord man mr mr. nephew prince sheikh sir son spokesman uncle
+widower
+"""
+)
+
+# Lowercase heads of unnamed speakers; the article's wording is kept ("The researchers").
+GROUP_NOUNS = _words(
+    """
+activist activists administration agencies agency analysis analyst analysts army article articles audit
+authorities authors broadcaster campaigner campaigners charities charity citizens coach coauthors
+commentators committee companies company council court critic critics data delegates democrats
+department diplomats doctor doctors document documents economists embassy employees engineers expert
+experts families farmers figures filing firm fishermen government governments group guidance historians
+inquiry inspectors investigation investigators journalists judge judges lawmakers lawyer lawyers leaders
+legislators letter locals media mediators medics member members memo military minister ministers
+ministry monitors navy negotiators newspaper ngo ngos nurse observers office officers official officials
+opponents opposition organisation organisers organization organizers paper paramedics parents
+participants physician police poll polls pollsters president prosecutor prosecutors protesters
+protestors regulator regulators relatives report reporters reports representatives republicans rescuers
+researcher researchers resident residents review scholars scientist scientists senators source sources
+spokesman spokesmen spokespeople spokesperson spokespersons spokeswoman staff statement students studies
+study supporters survey survivors teachers team union unions users victims villagers voters watchdog
+website witness witnesses workers
+"""
+)
+
+# Heads of documents: the speaker is their author when the article names one.
+DOCUMENT_NOUNS = _words(
+    """
+analysis article assessment audit blog bulletin complaint data document editorial figures filing
+findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
+release report research results review ruling site statement study survey website
+"""
+)
+
+# Subjects that make research verbs (found, estimated, show) a cue.
+RESEARCH_SUBJECTS = _words(
+    """
+analysis analysts assessment audit authors coauthors economists experts inquiry investigation
+investigators paper poll report reports research researcher researchers review scientist scientists
+studies study survey team
+"""
+)
+
+# Heads of organisation names ("Department of Agriculture", "Refugee Council").
+ORG_HEADS = _words(
+    """
+academy administration ag agency airlines airways alliance army assembly association authorities
+authority bank battalion board brigade broadcasting bureau cabinet center centre chronicle church clinic
+co co. coalition college command commission commissioner committee company conference congress consulate
+corp corp. corporation corps council court daily department departments directorate embassy examiner
+exchange express federation force forces forum foundation fund gazette gmbh government group guard
+guardian herald holdings hospital inc inc. independent industries initiative inquirer institute
+institutes institution international journal kingdom laboratories laboratory league library llc ltd ltd.
+magazine mail media ministries ministry monitor mosque motors museum n.v. nations navy network news
+observer office organisation organization parliament partners party plc police post press program
+programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
+services society standard star states study summit sun survey systems technologies telegraph television
+temple times tribune trust tv union university watch weekly world
+"""
+)
+
+# Lowercase nouns that may follow a name inside an organisation ("Yonhap news agency").
+ORG_TAILS = _words(
+    """
+agency broadcaster channel daily magazine network news newspaper radio service television website wire
+"""
+)
+
+# Capitalised words that open sentences or clauses but are never names.
+CAPITAL_STOPWORDS = _words(
+    """
+a about according advertisement after against all allegedly also although among an and april are as
+asked at august because before between both but by can citing could december despite did discussing do
+does during each earlier even every february for friday from had has have he her here him his how
+however i if image in instead into is it its january july june just last later less let like many march
+may me meanwhile might monday more most must my next no not november now october of on one only or our
+over photo read related reportedly saturday see september several she should since so some speaking
+still such sunday that the their them then there these they this those though three through thursday to
+today tomorrow tonight tuesday two under unlike until update updated us video was we wednesday were what
+when where which while whilst who why will with without would yesterday yet you your
+"""
+)
+
+# Words that may join capitalised words inside one name ("Department of Agriculture").
+NAME_CONNECTORS = _words(
+    """
+& al bin da das de del della den der di dos du el for ibn la le of on the van von y
+"""
+)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-cased country names, built lazily from the installed ISO 3166 package."""
+    names: set[str] = {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "britain", "eu", "america"}
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - the package is a pinned dependency
+        return frozenset(names)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+# Common given names with a clear gender: a weak cue, used when titles and pronouns say nothing.
+FEMALE_NAMES = _words(
+    """
+abigail aisha alexandra alexis alice alison amanda amber amy anastasia andrea angela angelina anita ann
+anna annalena ashley ava barbara betty beverly birgit brenda brittany carol caroline carolyn catherine
+charlotte cheryl chloe christina christine claire cynthia danielle deborah debra denise diana diane
+donna doris dorothy elena elizabeth ella emily emma eva evelyn fatima fiona frances gillian gloria grace
+greta hanna hannah harriet heather helen hillary ingrid irina isabella jacinda jacqueline jane janet
+janice jean jennifer jessica joan joanna joyce judith judy julia julie kamala karen karin kate katherine
+kathleen kathryn katie kayla kelly kimberly laura lauren layla leila linda lisa liz louise lucy lydia
+madison margaret margrethe maria mariam marie marilyn marta martha mary maryam megan melissa mia
+michelle monika nadia nancy natalia natalie nicola nicole olga olivia pamela patricia penelope petra
+priya rachel rebecca rose ruth sabine samantha sandra sara sarah sharon shirley sonia sophia sophie
+stephanie sunita susan susanna svetlana tatiana teresa theresa ursula victoria virginia yulia zoe
+"""
+)
+
+# Common given names with a clear gender (see above).
+MALE_NAMES = _words(
+    """
+aaron abdullah adam ahmed alan albert alexander alexei ali andrew anthony antonio arthur austin barack
+benjamin bill billy bob bobby boris brandon brian bruce bryan carl carlos charles chris christian
+christopher daniel dave david dennis dmitry donald douglas dylan edward elijah emmanuel eric ethan
+eugene francois frank gabriel gary george gerald giovanni giuseppe gregory hans harold hassan henry
+hussein ibrahim igor ivan jack jacob jacques james jason jean jeff jeffrey jeremy jerry jesse jim joe
+john johnny jonathan jordan jorge jose joseph joshua juan jurgen justin keir keith kenneth kevin khalid
+klaus kyle larry lawrence logan louis luca luis manuel marco mark matthew michael miguel mike mikhail
+mohamed mohammed muhammad mustafa narendra nathan nicholas nick noah olaf oleksandr omar patrick paul
+pedro peter philip pierre ralph randy raymond recep richard robert roger ronald roy russell ryan samuel
+scott sean sergei sergey stephen steve steven terry thomas timothy tom tony tyler viktor vincent
+vladimir walter wayne william willie wolfgang xi yuri zachary
+"""
+)
+
+# Speech cues that are phrases rather than verbs; the speaker follows them.
+ACCORDING_PHRASES = (
+    ("according", "to"),
+    ("in", "the", "words", "of"),
+    ("as", "quoted", "by"),
+    ("quoting",),
+)

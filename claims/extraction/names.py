@@ -1,0 +1,312 @@
+"""Tokens, proper-name runs and the article's name index.
+
+The index answers "what is the fullest name this article uses for X": surname-only mentions ("Watson",
+"Mr. Tedeschi") map to the full name ("Adrienne Watson"), acronyms to the organisation they abbreviate
+when the article spells it out ("Korean Central News Agency (KCNA)"), and it collects gender evidence
+(titles, role nouns, common given names) for resolving "he" and "she".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+
+# Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
+    r"|[^\W\d_](?:\w|[-'’.&](?=\w))*"
+    r"|\d(?:\w|[.,:/-](?=\d))*"
+    r"|\S"
+)
+_PARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la|ben)-[A-Z]")
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool  # looks like part of a proper name
+    word: bool
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        t = m.group()
+        first = t[0]
+        word = first.isalnum()
+        cap = word and (first.isupper() or (first.isdigit() and any(c.isupper() for c in t)))
+        if not cap and word and _PARTICLE.match(t):
+            cap = True
+        out.append(Tok(t, m.start(), m.end(), t.lower(), cap, word))
+    return out
+
+
+def base(low: str) -> str:
+    """A lower-cased token without possessive ending or trailing full stop."""
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low.rstrip(".") if low not in lx.TITLE_ABBREVIATIONS else low[:-1]
+
+
+def is_possessive(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    if t.low.endswith(("'s", "’s")):
+        return True
+    return i + 1 < len(toks) and toks[i + 1].text in "'’" and t.low.endswith("s") and toks[i + 1].start == t.end
+
+
+def is_name_word(t: Tok) -> bool:
+    return t.cap and base(t.low) not in lx.CAPITAL_STOPWORDS
+
+
+def is_title(t: Tok) -> bool:
+    return base(t.low) in lx.TITLES or t.low in lx.TITLE_ABBREVIATIONS
+
+
+def is_acronym(s: str) -> bool:
+    letters = s.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def initials(words: list[str]) -> str:
+    out = []
+    for w in words:
+        if w.lower() in lx.NAME_CONNECTORS or w == "&":
+            continue
+        if is_acronym(w):
+            out.append(w.replace(".", ""))
+        else:
+            out.append(w[0].upper())
+    return "".join(out)
+
+
+def strip_leading_places(words: list[str]) -> list[str]:
+    """'United States Hamdullah Mohib' -> 'Hamdullah Mohib' (a country name glued to a person's name)."""
+    places = lx.place_names()
+    for n in (3, 2, 1):
+        if len(words) >= n + 2 and " ".join(words[:n]).lower() in places:
+            return words[n:]
+    return words
+
+
+def person_words(words: list[str]) -> bool:
+    """Looks like a personal name: 1-4 capitalised words, no organisation head, no stop word."""
+    if not 1 <= len(words) <= 4:
+        return False
+    for w in words:
+        low = base(w.lower())
+        if low in lx.ORG_HEADS or low in lx.CAPITAL_STOPWORDS or low in lx.TITLES or low in lx.GROUP_NOUNS:
+            return False
+        if is_acronym(w) or any(c.isdigit() for c in w):
+            return False
+    return " ".join(words).lower() not in lx.place_names()
+
+
+def _edit_distance_le(a: str, b: str, limit: int) -> bool:
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    words: list[str]
+    first_pos: int
+    positions: list[int] = field(default_factory=list)
+    female: int = 0
+    male: int = 0
+
+    @property
+    def gender(self) -> str | None:
+        if self.female > self.male:
+            return "f"
+        if self.male > self.female:
+            return "m"
+        return None
+
+
+class NameIndex:
+    """Every personal name and acronym definition of one article."""
+
+    def __init__(self, text: str, toks: list[Tok]) -> None:
+        self.text = text
+        self.persons: dict[str, Person] = {}
+        self.by_last: dict[str, list[Person]] = {}
+        self.by_first: dict[str, list[Person]] = {}
+        self.acronyms: dict[str, str] = {}
+        self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self._scan(toks)
+
+    # -- building -------------------------------------------------------------------------------------
+    def _scan(self, toks: list[Tok]) -> None:
+        i, n = 0, len(toks)
+        while i < n:
+            if not is_name_word(toks[i]) and not is_title(toks[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n:
+                nxt = toks[j + 1]
+                if is_possessive(toks, j) or nxt.start - toks[j].end > 1:
+                    break
+                if nxt.cap:
+                    j += 1
+                    continue
+                k = _connector_end(toks, j)
+                if k is None:
+                    break
+                j = k
+            self._add_run(toks, i, j + 1)
+            i = j + 1
+
+    def _add_run(self, toks: list[Tok], i: int, j: int) -> None:
+        run = toks[i:j]
+        while run and (base(run[0].low) in lx.CAPITAL_STOPWORDS or run[0].low in lx.NAME_CONNECTORS):
+            run = run[1:]
+        if not run:
+            return
+        words = [_clean(t.text) for t in run]
+        lows = [base(t.low) for t in run]
+        # acronym definition: "Korean Central News Agency (KCNA)"
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and is_acronym(toks[j + 1].text):
+            acr = toks[j + 1].text.replace(".", "")
+            for k in range(len(words)):
+                if initials(words[k:]) == acr:
+                    self.acronyms.setdefault(acr, " ".join(words[k:]))
+                    break
+        if any(w in lx.ORG_HEADS for w in lows):
+            self.orgs.append((run[0].start, " ".join(words)))
+        cut = 0
+        for k, w in enumerate(lows[:-1]):
+            if w in lx.TITLES or w in lx.ORG_HEADS:
+                cut = k + 1
+        name_words = strip_leading_places(words[cut:])
+        if len(name_words) < 2 or not person_words(name_words):
+            return
+        key = " ".join(name_words)
+        person = self.persons.get(key)
+        if person is None:
+            person = Person(key, name_words, run[0].start)
+            self.persons[key] = person
+            self.by_last.setdefault(name_words[-1].lower(), []).append(person)
+            self.by_first.setdefault(name_words[0].lower(), []).append(person)
+        person.positions.append(run[0].start)
+        before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
+        self._gender_votes(person, before)
+
+    def _gender_votes(self, person: Person, words: list[str]) -> None:
+        for w in words:
+            if w in lx.FEMALE_WORDS:
+                person.female += 2
+            elif w in lx.MALE_WORDS:
+                person.male += 2
+        first = person.words[0].lower()
+        if first in lx.FEMALE_NAMES:
+            person.female += 1
+        elif first in lx.MALE_NAMES:
+            person.male += 1
+
+    def vote(self, name: str, gender: str) -> None:
+        person = self.persons.get(name)
+        if person is not None:
+            if gender == "f":
+                person.female += 1
+            elif gender == "m":
+                person.male += 1
+
+    # -- look-ups -------------------------------------------------------------------------------------
+    def gender(self, name: str, title_words: list[str] | None = None) -> str | None:
+        person = self.persons.get(name)
+        if person is not None and person.gender:
+            return person.gender
+        for w in title_words or ():
+            if w in lx.FEMALE_WORDS:
+                return "f"
+            if w in lx.MALE_WORDS:
+                return "m"
+        first = name.split()[0].lower() if name else ""
+        if first in lx.FEMALE_NAMES:
+            return "f"
+        if first in lx.MALE_NAMES:
+            return "m"
+        return None
+
+    def fullest(self, name: str, pos: int, titled: bool = False) -> str:
+        """The fullest form of a name the article uses; acronyms spelled out where the article does."""
+        words = name.split()
+        if not words:
+            return name
+        if len(words) == 1 and is_acronym(words[0]):
+            return self.acronyms.get(words[0].replace(".", ""), name)
+        last = words[-1].lower()
+        cands = [p for p in self.by_last.get(last, ()) if _ends_with(p.words, words)]
+        if not cands and len(words) == 1:
+            cands = self.by_first.get(last, [])
+        if not cands and titled and len(words) == 1 and len(last) >= 5:
+            cands = [
+                p
+                for key, ps in self.by_last.items()
+                if key[0] == last[0] and _edit_distance_le(key, last, 2)
+                for p in ps
+            ]
+        if not cands:
+            return name
+        best = max(cands, key=lambda p: (len(p.words) if len(p.words) > len(words) else 0, _recency(p, pos)))
+        return best.name if len(best.words) >= len(words) else name
+
+    def document_name(self, pos: int) -> str | None:
+        """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""
+        best = None
+        for p, name in self.orgs:
+            last = name.split()[-1].lower()
+            if last in {"study", "survey", "report", "review", "inquiry", "audit", "census", "poll"}:
+                if best is None or abs(p - pos) < abs(best[0] - pos):
+                    best = (p, name)
+        return best[1] if best else None
+
+
+def _connector_end(toks: list[Tok], j: int) -> int | None:
+    """Index of the capitalised word after 'of', 'for the', 'de' ... when toks[j] may take one."""
+    left = base(toks[j].low)
+    if left not in lx.ORG_HEADS and left not in lx.TITLES and not _PARTICLE_WORD.get(toks[j + 1].low):
+        return None
+    k = j + 1
+    while k < len(toks) and k <= j + 2 and toks[k].low in lx.NAME_CONNECTORS:
+        k += 1
+    if k < len(toks) and toks[k].cap and k > j + 1:
+        return k
+    return None
+
+
+# Name particles that join a given name to a family name ("Ludwig van Beethoven").
+_PARTICLE_WORD = {w: True for w in ("de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "dos", "das", "del", "della", "la", "le", "y")}
+
+
+def _ends_with(full: list[str], part: list[str]) -> bool:
+    return len(full) >= len(part) and [w.lower() for w in full[-len(part) :]] == [w.lower() for w in part]
+
+
+def _recency(person: Person, pos: int) -> int:
+    before = [p for p in person.positions if p <= pos]
+    return max(before) if before else -abs(person.first_pos - pos)
+
+
+def _clean(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word
