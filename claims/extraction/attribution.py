@@ -73,17 +73,25 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             continue
         if not t.word and t.text not in "&":
             break
-        if t.low in lx.DETERMINERS:
-            k -= 1
-            break
         if t.cap or is_title(t) or is_possessive(toks, k - 1):
             if base(t.low) in lx.CAPITAL_STOPWORDS and not is_title(t):
                 break
             k -= 1
             continue
-        if t.low in lx.NAME_CONNECTORS and k - 2 >= lo and toks[k - 2].cap and toks[k].cap:
+        if t.low in lx.NAME_CONNECTORS and toks[k].cap:
+            # "Department of Agriculture", "Council for the Welfare": only after an org head or title
+            m = k - 1
+            while m > lo and toks[m].low in lx.NAME_CONNECTORS and k - m <= 2:
+                m -= 1
+            head = toks[m]
+            if m < k - 1 and head.cap and (base(head.low) in lx.ORG_HEADS or is_title(head)):
+                k = m
+                continue
+            if t.low not in lx.DETERMINERS:
+                break
+        if t.low in lx.DETERMINERS:
             k -= 1
-            continue
+            break
         if low in lx.GROUP_NOUNS or low in lx.DOCUMENT_NOUNS or low in lx.ORG_TAILS:
             k -= 1
             continue
@@ -156,10 +164,21 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     lows = [base(t.low) for t in toks[i:j]]
     # start of the trailing capitalised run
     r = j
-    while r > i and (toks[r - 1].cap or (toks[r - 1].low in lx.NAME_CONNECTORS and r - 2 >= i and toks[r - 2].cap)):
-        if is_possessive(toks, r - 1) and r != j:
-            break
-        r -= 1
+    while r > i:
+        t = toks[r - 1]
+        if t.cap:
+            if is_possessive(toks, r - 1) and r != j:
+                break
+            r -= 1
+            continue
+        # "Department of Agriculture", "Council for the Welfare of ...": a connector after an org head
+        k = r - 1
+        while k > i and toks[k].low in lx.NAME_CONNECTORS and r - k <= 2:
+            k -= 1
+        if k < r - 1 and toks[k].cap and (base(toks[k].low) in lx.ORG_HEADS or is_title(toks[k])):
+            r = k
+            continue
+        break
     while r < j and toks[r].low in lx.NAME_CONNECTORS:
         r += 1
     if r >= j:
@@ -171,7 +190,10 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             cut = k + 1
         elif (lk in lx.ORG_HEADS or is_possessive(toks, k)) and toks[k + 1].low not in lx.NAME_CONNECTORS:
             cut = k + 1
-    while cut < j and (base(toks[cut].low) in lx.CAPITAL_STOPWORDS or toks[cut].low in lx.NAME_CONNECTORS):
+    while cut < j and (
+        (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
+        or toks[cut].low in lx.NAME_CONNECTORS
+    ):
         cut += 1
     if cut >= j:
         return None
@@ -213,8 +235,16 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
         low = base(t.low)
         if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
             k += 1
-        elif t.low in lx.NAME_CONNECTORS and k + 1 < hi and toks[k + 1].cap and k > start:
-            k += 1
+        elif t.low in lx.NAME_CONNECTORS | {"to", "at"} and k > start:
+            # "Department of Agriculture", "Ambassador to the United States": only after a head word
+            m = k
+            while m < hi and m - k < 2 and toks[m].low in lx.NAME_CONNECTORS | {"to", "at"}:
+                m += 1
+            prev = base(toks[k - 1].low)
+            if m < hi and toks[m].cap and (prev in lx.ORG_HEADS or prev in lx.TITLES):
+                k = m
+            else:
+                break
         elif t.text in "'’" and k > start:
             k += 1
         else:
@@ -246,12 +276,28 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         j -= 1
     if j <= lo:
         return None, v
+    if j - 3 > lo and toks[j - 1].text == ")" and toks[j - 3].text == "(" and is_acronym(toks[j - 2].text):
+        j -= 3  # "The World Health Organisation (WHO) recommends"
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
-    k = _np_backward(toks, j - 1, lo)
-    if k == j - 1 and not toks[k].word:
+    if not toks[j - 1].word:
         return None, v
+    return _subject_np(text, toks, j, lo)
+
+
+def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject phrase ending just before toks[j], and where it starts."""
+    k = _np_backward(toks, j - 1, lo)
     m = _analyze(text, toks, k, j) if k < j else None
+    if k - 2 >= lo and toks[k - 1].low in {"for", "of", "from", "at", "with"} and toks[k - 2].cap:
+        # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation
+        k2 = _np_backward(toks, k - 2, lo)
+        m2 = _analyze(text, toks, k2, k - 1)
+        if m2 is not None and m2.kind == "person":
+            m2.role = m2.role or text[toks[k - 1].start : toks[j - 1].end]
+            return m2, k2
+    if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low in {"by", "to", "with", "from"}:
+        m = None  # the object of a preposition ("a letter seen by Sky News says") is not the subject
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
         # "X and Y said": prefer the first conjunct when it is a name
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
@@ -280,8 +326,9 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         leftmost = n == len(chunks) - 1
         if not leftmost and _appositive_like(toks, s, e):
             continue
-        kk = _np_backward(toks, e - 1, s) if e > s else e
-        m = _analyze(text, toks, kk, e) if kk < e else None
+        if e <= s:
+            return None, comma
+        m, kk = _subject_np(text, toks, e, s)
         if m is not None and m.role is None and n > 0:
             rs, re_ = chunks[n - 1]
             if rs < re_:
@@ -333,7 +380,10 @@ def _negated(toks: list[Tok], v: int, lo: int) -> bool:
 
 def _passive(toks: list[Tok], v: int, lo: int) -> bool:
     k = v - 1
-    while k >= lo and toks[k].low.endswith("ly") and not toks[k].cap:
+    while k >= lo and (
+        (toks[k].low.endswith("ly") and not toks[k].cap)
+        or (toks[k].low in lx.AUXILIARIES and toks[k].low not in _PASSIVE_AUX)
+    ):
         k -= 1
     return k >= lo and toks[k].low in _PASSIVE_AUX and not toks[v].low.endswith("ing")
 
@@ -399,7 +449,7 @@ def _sentence_cues(
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
-        if not t.word or t.cap and v > lo and low not in lx.SPEECH_VERBS:
+        if not t.word or (t.cap and v > lo):
             continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
@@ -408,10 +458,11 @@ def _sentence_cues(
             continue
         if low in lx.NOUNLIKE_FORMS and v > lo and (toks[v - 1].low in lx.DETERMINERS or is_possessive(toks, v - 1)):
             continue
-        if low in {"call", "calls", "called", "calling"} and not (v + 1 < hi and toks[v + 1].low in {"for", "on"}):
-            if not _next_is_quote(toks, v + 1, hi, quotes):
+        if low in {"call", "calls", "called", "calling"}:
+            if v + 1 < hi and toks[v + 1].low in {"for", "on"}:
+                speech = True
+            elif not _next_is_quote(toks, v + 1, hi, quotes):
                 continue
-            weak = True
         if _negated(toks, v, lo) or _passive(toks, v, lo):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":

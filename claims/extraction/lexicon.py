@@ -189,21 +189,19 @@ widower
 # Lowercase heads of unnamed speakers; the article's wording is kept ("The researchers").
 GROUP_NOUNS = _words(
     """
-activist activists administration agencies agency analysis analyst analysts army article articles audit
-authorities authors broadcaster campaigner campaigners charities charity citizens coach coauthors
-commentators committee companies company council court critic critics data delegates democrats
-department diplomats doctor doctors document documents economists embassy employees engineers expert
-experts families farmers figures filing firm fishermen government governments group guidance historians
-inquiry inspectors investigation investigators journalists judge judges lawmakers lawyer lawyers leaders
-legislators letter locals media mediators medics member members memo military minister ministers
-ministry monitors navy negotiators newspaper ngo ngos nurse observers office officers official officials
-opponents opposition organisation organisers organization organizers paper paramedics parents
-participants physician police poll polls pollsters president prosecutor prosecutors protesters
-protestors regulator regulators relatives report reporters reports representatives republicans rescuers
-researcher researchers resident residents review scholars scientist scientists senators source sources
-spokesman spokesmen spokespeople spokesperson spokespersons spokeswoman staff statement students studies
-study supporters survey survivors teachers team union unions users victims villagers voters watchdog
-website witness witnesses workers
+activist activists administration agencies agency analyst analysts army authorities authors broadcaster
+campaigner campaigners charities charity citizens coach coauthors commentators committee companies
+company council court critic critics delegates democrats department diplomats doctor doctors economists
+embassy employees engineers expert experts families farmers firm fishermen government governments group
+historians inspectors investigators journalists judge judges lawmakers lawyer lawyers leaders
+legislators locals media mediators medics member members military minister ministers ministry monitors
+navy negotiators newspaper ngo ngos nurse observers office officers official officials opponents
+opposition organisation organisers organization organizers paramedics parents participants physician
+police pollsters president prosecutor prosecutors protesters protestors regulator regulators relatives
+reporters representatives republicans rescuers researcher researchers resident residents scholars
+scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
+spokeswoman staff students supporters survivors teachers team union unions users victims villagers
+voters watchdog witness witnesses workers
 """
 )
 
@@ -228,7 +226,7 @@ studies study survey team
 # Heads of organisation names ("Department of Agriculture", "Refugee Council").
 ORG_HEADS = _words(
     """
-academy administration ag agency airlines airways alliance army assembly association authorities
+standards academy administration ag agency airlines airways alliance army assembly association authorities
 authority bank battalion board brigade broadcasting bureau cabinet center centre chronicle church clinic
 co co. coalition college command commission commissioner committee company conference congress consulate
 corp corp. corporation corps council court daily department departments directorate embassy examiner

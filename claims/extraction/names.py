@@ -62,7 +62,7 @@ def is_possessive(toks: list[Tok], i: int) -> bool:
 
 
 def is_name_word(t: Tok) -> bool:
-    return t.cap and base(t.low) not in lx.CAPITAL_STOPWORDS
+    return t.cap and (base(t.low) not in lx.CAPITAL_STOPWORDS or is_acronym(t.text))
 
 
 def is_title(t: Tok) -> bool:
@@ -151,6 +151,7 @@ class NameIndex:
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
         self._scan(toks)
+        self._single_mentions(toks)
 
     # -- building -------------------------------------------------------------------------------------
     def _scan(self, toks: list[Tok]) -> None:
@@ -173,6 +174,18 @@ class NameIndex:
                 j = k
             self._add_run(toks, i, j + 1)
             i = j + 1
+
+    def _single_mentions(self, toks: list[Tok]) -> None:
+        """'Thomas' and 'Mr. Tedeschi' are mentions of the full names too (for pronoun recency)."""
+        for t in toks:
+            if not t.cap:
+                continue
+            w = base(t.low)
+            for person in self.by_last.get(w, []) + self.by_first.get(w, []):
+                if t.start not in person.positions:
+                    person.positions.append(t.start)
+        for person in self.persons.values():
+            person.positions.sort()
 
     def _add_run(self, toks: list[Tok], i: int, j: int) -> None:
         run = toks[i:j]
