@@ -202,20 +202,56 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
-# --- REST API -----------------------------------------------------------------------------------
+# --- REST API (the api app; every variable is described in docs/api.md) -------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # One error shape for every error: {"error": {"code", "message", "fields"}}.
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claim registry API",
-    "DESCRIPTION": "Claims extracted from news articles, their verdicts and evidence.",
+    "DESCRIPTION": (
+        "Claims extracted from news articles, with who said them, when and where, their verdicts and "
+        "evidence; incremental sync; schema.org ClaimReview. Guide: docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "VerdictEnum": "claims.models.Verdict",
+        "StanceEnum": "claims.models.SourceLink.Stance",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
+        "SpeakerKindEnum": "claims.models.Speaker.Kind",
+        "PlaceKindEnum": "claims.models.ClaimPlace.Kind",
+        "TombstoneKindEnum": "claims.models.Tombstone.Kind",
+    },
 }
+# Rates per API key, per logged-in account and per IP address for anonymous requests:
+# "<number>/<second|minute|hour|day>", or "off".
+API_THROTTLE_RATES = {
+    scope: (None if rate.lower() == "off" else rate)
+    for scope, rate in {
+        "key": env_str("API_THROTTLE_KEY", "1200/minute"),
+        "user": env_str("API_THROTTLE_USER", "1200/minute"),
+        "anon": env_str("API_THROTTLE_ANON", "60/minute"),
+    }.items()
+}
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 5 * 1024 * 1024, minimum=1024)
+# The sync feed holds back rows changed in the last seconds, so that a transaction still committing
+# (whose rows carry an earlier timestamp) cannot be skipped by a mirror's cursor.
+API_SYNC_SAFETY_LAG_SECONDS = env_int("API_SYNC_SAFETY_LAG_SECONDS", 2, minimum=0)
+# CORS: read-only, for the origins listed (none by default).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "if-none-match", "if-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
 
 # --- the registry itself ------------------------------------------------------------------------
 REGISTRY_ORGANIZATION_NAME = env_str("REGISTRY_ORGANIZATION_NAME", "Claim Registry")

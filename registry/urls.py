@@ -1,6 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
 
+from api import pages as api_pages
 from claims import views as claim_views
 
 admin.site.site_header = "Claim registry"
@@ -9,6 +11,12 @@ admin.site.index_title = "Review claims"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # --- REST API (api app): v1, its OpenAPI schema and docs, the public claim pages, JSON 404s ---
     path("api/v1/", include("api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", api_pages.api_docs, name="api-docs"),
+    re_path(r"^api/(?P<rest>.*)$", api_pages.api_not_found),
+    path("claims/<int:claim_id>/", api_pages.public_claim, name="public-claim"),
+    # --- end of REST API routes ---
     path("health/", claim_views.health, name="health"),
 ]

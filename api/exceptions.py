@@ -1,0 +1,132 @@
+"""The one error shape of the API: {"error": {"code": ..., "message": ..., "fields": {...}}}.
+
+Every error goes through here: DRF's own (validation, authentication, scope, throttling, content
+negotiation, parsing), Django's 404 and permission errors, the domain's ApplicationError family,
+the API's own 304-less preconditions (412), body size (413), and unexpected failures (500, logged).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from claims.errors import ApplicationError
+
+logger = logging.getLogger(__name__)
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The resource has changed since the version given in If-Match."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = "This operation needs an If-Match header with the resource's ETag or version."
+    default_code = "precondition_required"
+
+
+_MESSAGES = {
+    "not_authenticated": "Authentication is needed: send 'Authorization: Api-Key <key>'.",
+    "parse_error": "The request body is not valid JSON.",
+    "not_found": "Not found.",
+}
+
+
+def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def error_json_response(status_code: int, code: str, message: str, **kwargs) -> JsonResponse:
+    """For plain Django views under /api/ (the catch-all 404)."""
+    return JsonResponse(error_body(code, message, kwargs.get("fields")), status=status_code)
+
+
+def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested validation detail -> {"field": [...], "sources.0.url": [...]}."""
+    out: dict[str, list[str]] = {}
+
+    def add(key: str, messages: list[str]) -> None:
+        out.setdefault(key or "non_field_errors", []).extend(messages)
+
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = prefix if key in ("non_field_errors", "__all__") else f"{prefix}.{key}" if prefix else str(key)
+            for k, v in _flatten(value, name).items():
+                add(k, v)
+    elif isinstance(detail, list) and any(isinstance(item, (dict, list)) for item in detail):
+        for index, item in enumerate(detail):
+            for k, v in _flatten(item, f"{prefix}.{index}" if prefix else str(index)).items():
+                add(k, v)
+    elif isinstance(detail, list):
+        add(prefix, [str(item) for item in detail])
+    else:
+        add(prefix, [str(detail)])
+    return out
+
+
+def _code_of(exc: exceptions.APIException) -> str:
+    code = getattr(exc, "error_code", None)
+    if code:
+        return code
+    if isinstance(exc, exceptions.ValidationError):
+        return "invalid"
+    codes = exc.get_codes()
+    return codes if isinstance(codes, str) else exc.default_code
+
+
+def _message_of(exc: exceptions.APIException, code: str) -> str:
+    if isinstance(exc, exceptions.ValidationError):
+        return "The request has invalid fields; see error.fields."
+    message = str(exc.detail)
+    if isinstance(exc, exceptions.ParseError):
+        if "codec can't decode" in message:
+            return "The request body is not valid UTF-8."
+        return f"{_MESSAGES['parse_error']} ({message.removeprefix('JSON parse error - ')})"
+    if isinstance(exc, exceptions.NotAuthenticated):
+        return _MESSAGES["not_authenticated"]
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        return f"Too many requests: try again in {int(exc.wait) + 1} seconds."
+    return message
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    headers: dict[str, str] = {}
+    if isinstance(exc, ApplicationError):
+        set_rollback()
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status)
+    if isinstance(exc, exceptions.APIException):
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header
+        if getattr(exc, "wait", None) is not None:
+            headers["Retry-After"] = str(int(exc.wait) + 1)
+        code = _code_of(exc)
+        fields = _flatten(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
+        set_rollback()
+        return Response(error_body(code, _message_of(exc, code), fields), status=exc.status_code, headers=headers)
+
+    # Anything else is a bug: log it with its traceback, answer in the same shape without details.
+    logger.error("unexpected error in the API", exc_info=exc)
+    set_rollback()
+    return Response(
+        error_body("server_error", "An unexpected error occurred; it has been logged."),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )

@@ -1,0 +1,171 @@
+"""Reads for the API: filtered, prefetched querysets with a constant number of queries per page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Prefetch, QuerySet
+
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink, Speaker, Tombstone, Verdict
+
+# The text-search configuration; api/migrations create the matching GIN index on PostgreSQL.
+SEARCH_CONFIG = "english"
+_WORD_RE = re.compile(r"\w+")
+
+
+def visible_claims() -> QuerySet[Claim]:
+    """Claims of articles that have not been retracted (a retracted article's claims leave the API)."""
+    return Claim.objects.filter(article__retracted_at__isnull=True)
+
+
+def claims_with_details(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
+    """Everything a claim representation shows: 1 query + 3 prefetches, whatever the page size."""
+    queryset = visible_claims() if queryset is None else queryset
+    return queryset.select_related("article", "article__outlet", "speaker").prefetch_related(
+        Prefetch("dates", queryset=ClaimDate.objects.order_by("start", "id")),
+        Prefetch("places", queryset=ClaimPlace.objects.order_by("start", "id")),
+        Prefetch("sources", queryset=SourceLink.objects.order_by("added_at", "id")),
+    )
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    verdict: list[str] | None = None
+    speaker: int | None = None
+    outlet: str | None = None
+    article: int | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    needs_recheck: bool | None = None
+    q: str | None = None
+    updated_since: datetime | None = None
+
+
+def _day_start(day: date) -> datetime:
+    from datetime import UTC
+
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def claim_search(queryset: QuerySet[Claim], q: str) -> QuerySet[Claim]:
+    """Full-text search on PostgreSQL (stemmed, web-search syntax); word-by-word icontains elsewhere."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("text", config=SEARCH_CONFIG)
+        return queryset.annotate(search=vector).filter(search=SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch"))
+    for word in _WORD_RE.findall(q)[:10]:
+        queryset = queryset.filter(text__icontains=word)
+    return queryset
+
+
+def claims_filtered(filters: ClaimFilters) -> QuerySet[Claim]:
+    from datetime import timedelta
+
+    queryset = visible_claims()
+    if filters.verdict:
+        queryset = queryset.filter(verdict__in=filters.verdict)
+    if filters.speaker is not None:
+        queryset = queryset.filter(speaker_id=filters.speaker)
+    if filters.outlet:
+        queryset = queryset.filter(article__outlet__domain=filters.outlet.lower().removeprefix("www."))
+    if filters.article is not None:
+        queryset = queryset.filter(article_id=filters.article)
+    if filters.published_from:
+        queryset = queryset.filter(article__published_at__gte=_day_start(filters.published_from))
+    if filters.published_to:
+        queryset = queryset.filter(article__published_at__lt=_day_start(filters.published_to) + timedelta(days=1))
+    if filters.needs_recheck is not None:
+        queryset = queryset.filter(needs_recheck=filters.needs_recheck)
+    if filters.updated_since:
+        queryset = queryset.filter(updated_at__gt=filters.updated_since)
+    if filters.q and _WORD_RE.search(filters.q):
+        queryset = claim_search(queryset, filters.q)
+    return claims_with_details(queryset)
+
+
+def claim_get(claim_id: int) -> Claim | None:
+    return claims_with_details().filter(pk=claim_id).first()
+
+
+def claim_exists(claim_id: int) -> bool:
+    return visible_claims().filter(pk=claim_id).exists()
+
+
+def claim_sources(claim_id: int) -> QuerySet[SourceLink]:
+    return SourceLink.objects.filter(claim_id=claim_id).order_by("added_at", "id")
+
+
+def claim_reviews(claim_id: int) -> QuerySet[Review]:
+    return Review.objects.filter(claim_id=claim_id).select_related("reviewer").order_by("created_at", "id")
+
+
+def articles_filtered(
+    *, outlet: str | None = None, updated_since: datetime | None = None, status: str | None = None
+) -> QuerySet[Article]:
+    queryset = Article.objects.filter(retracted_at__isnull=True).select_related("outlet")
+    if outlet:
+        queryset = queryset.filter(outlet__domain=outlet.lower().removeprefix("www."))
+    if updated_since:
+        queryset = queryset.filter(updated_at__gt=updated_since)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def article_get(article_id: int) -> Article | None:
+    article = articles_filtered().filter(pk=article_id).first()
+    if article is not None:
+        attach_verdict_counts([article], "article_id")
+    return article
+
+
+def speakers_filtered(*, q: str | None = None) -> QuerySet[Speaker]:
+    queryset = Speaker.objects.all()
+    if q:
+        queryset = queryset.filter(name__icontains=q)
+    return queryset
+
+
+def speaker_get(speaker_id: int) -> Speaker | None:
+    speaker = Speaker.objects.filter(pk=speaker_id).first()
+    if speaker is not None:
+        attach_verdict_counts([speaker], "speaker_id")
+    return speaker
+
+
+def attach_verdict_counts(objects: list, claim_fk: str) -> None:
+    """Set `verdict_counts` ({verdict: n, ..., "total": n}) on each article or speaker of a page.
+
+    One grouped query for the page, after pagination, so the cost follows the page and not the table.
+    """
+    counts = {obj.pk: dict.fromkeys([*Verdict.values, "total"], 0) for obj in objects}
+    if counts:
+        rows = (
+            visible_claims()
+            .filter(**{f"{claim_fk}__in": list(counts)})
+            .values_list(claim_fk, "verdict")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for owner, verdict, n in rows:
+            counts[owner][verdict] = n
+            counts[owner]["total"] += n
+    for obj in objects:
+        obj.verdict_counts = counts[obj.pk]
+
+
+def tombstones_since(*, since: datetime | None = None, kind: str | None = None) -> QuerySet[Tombstone]:
+    queryset = Tombstone.objects.all()
+    if since:
+        queryset = queryset.filter(created_at__gt=since)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def published_claim_get(claim_id: int) -> Claim | None:
+    """A claim whose verdict is published (reviewed) -- the only claims shown without a key."""
+    return claims_with_details().exclude(verdict=Verdict.UNREVIEWED).filter(pk=claim_id).first()

@@ -1,0 +1,685 @@
+"""The REST API, one view per resource. Reads go through api.selectors, writes through claims.services.
+
+Each view nests the serializers only it uses: FilterSerializer (query), InputSerializer (body) and
+OutputSerializer (response). Shared representations are in api.serializers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from api import selectors
+from api.base import ApiView, ListParams, etag_for, page_of, parse_etags
+from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
+from api.claimreview import claim_review as claim_review_document
+from api.exceptions import PreconditionFailed, PreconditionRequired
+from api.models import Scope
+from api.pagination import Ordering, orderings, paginate
+from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors
+from api.serializers import (
+    ClaimOut,
+    Fast,
+    OutletOut,
+    ReviewOut,
+    SourceOut,
+    SpeakerRef,
+    VerdictCounts,
+    iso,
+)
+from claims.errors import ApplicationError, Conflict
+from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
+from claims.services import articles as article_services
+from claims.services import review as review_services
+
+DEFAULT_PAGE_SIZE = 50
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+class HttpUrlField(serializers.URLField):
+    """An absolute http(s) URL (DRF's URLField also takes ftp://)."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https URLs are accepted.")
+        return value
+
+
+def _page_size(params: dict[str, Any]) -> int:
+    return params.get("page_size") or DEFAULT_PAGE_SIZE
+
+
+def _ordering_field(choices: dict[str, Ordering], default: str) -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=list(choices), required=False, default=default, help_text=f"Sort order (default {default})."
+    )
+
+
+def _not_found(what: str, pk: int) -> Http404:
+    return Http404(f"No {what} with id {pk}.")
+
+
+# --- articles -----------------------------------------------------------------------------------------
+
+
+class ArticleSummaryOut(Fast):
+    id = serializers.IntegerField()
+    url = serializers.URLField(help_text="This article in the API: poll it for the extraction status.")
+    canonical_url = serializers.URLField(allow_null=True)
+    title = serializers.CharField()
+    byline = serializers.CharField()
+    outlet = OutletOut(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    language = serializers.CharField()
+    status = serializers.ChoiceField(choices=Article.Status.choices, help_text="Extraction status.")
+    extracted_at = serializers.DateTimeField(allow_null=True)
+    extractor_version = serializers.CharField()
+    claims = serializers.URLField(help_text="The article's claims (claims/?article=id).")
+    claim_counts = VerdictCounts(help_text="Number of claims by verdict.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "ArticleSummary"
+
+    @staticmethod
+    def represent(a: Article, context: dict) -> dict[str, Any]:
+        urls = context["urls"]
+        return {
+            "id": a.id,
+            "url": urls.article(a.id),
+            "canonical_url": a.url,
+            "title": a.title,
+            "byline": a.byline,
+            "outlet": OutletOut.represent(a.outlet, context),
+            "published_at": iso(a.published_at),
+            "language": a.language,
+            "status": a.status,
+            "extracted_at": iso(a.extracted_at),
+            "extractor_version": a.extractor_version,
+            "claims": f"{urls.claim(0).removesuffix('0/')}?article={a.id}",
+            "claim_counts": a.verdict_counts,
+            "created_at": iso(a.created_at),
+            "updated_at": iso(a.updated_at),
+        }
+
+
+class ArticleDetailOut(ArticleSummaryOut):
+    body = serializers.CharField(help_text="The plain text every claim offset refers to.")
+
+    class Meta:
+        ref_name = "ArticleDetail"
+
+    @staticmethod
+    def represent(a: Article, context: dict) -> dict[str, Any]:
+        return {**ArticleSummaryOut.represent(a, context), "body": a.body}
+
+
+ARTICLE_ORDERINGS = orderings("updated_at", "id", sync_field="updated_at")
+
+
+class ArticleListApi(ApiView):
+    """Articles: list them (read), or submit one for extraction (submit)."""
+
+    required_scopes = {"GET": (Scope.READ,), "POST": (Scope.SUBMIT,)}
+
+    class FilterSerializer(ListParams):
+        ordering = _ordering_field(ARTICLE_ORDERINGS, "updated_at")
+        outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
+        status = serializers.ChoiceField(choices=Article.Status.choices, required=False)
+        updated_since = serializers.DateTimeField(required=False, help_text="Only articles changed after this.")
+
+        class Meta:
+            ref_name = "ArticleFilter"
+
+    class InputSerializer(serializers.Serializer):
+        text = serializers.CharField(
+            required=False, trim_whitespace=False, help_text="The article as plain text (or give html)."
+        )
+        html = serializers.CharField(
+            required=False, trim_whitespace=False, help_text="The article page as HTML; its main text is extracted."
+        )
+        url = HttpUrlField(
+            required=False, max_length=2000, help_text="Where it was published: the key for de-duplication."
+        )
+        title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+        byline = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+        published = serializers.DateField(
+            required=False, allow_null=True, help_text="Publication date (YYYY-MM-DD): resolves relative dates."
+        )
+        outlet = serializers.CharField(
+            required=False, max_length=253, help_text="The outlet's domain, e.g. example.org (default: the URL's)."
+        )
+        language = serializers.CharField(required=False, max_length=16, default="en")
+
+        class Meta:
+            ref_name = "ArticleSubmission"
+
+        def validate_outlet(self, value: str) -> str:
+            value = value.strip().lower().removeprefix("www.")
+            if not _DOMAIN_RE.match(value):
+                raise serializers.ValidationError("Give the outlet's domain name, e.g. example.org.")
+            return value
+
+        def validate(self, attrs):
+            if "text" in attrs and "html" in attrs:
+                raise serializers.ValidationError({"html": ["Give text or html, not both."]})
+            if "text" not in attrs and "html" not in attrs:
+                if attrs.get("url"):
+                    raise serializers.ValidationError(
+                        {"url": ["Submitting by URL alone is not supported yet: send the text or html too."]}
+                    )
+                raise serializers.ValidationError({"text": ["Give the article's text or html."]})
+            return attrs
+
+    @extend_schema(
+        operation_id="articles_list",
+        parameters=[FilterSerializer, IF_NONE_MATCH],
+        responses={200: page_of(ArticleSummaryOut, "ArticlePage"), **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        queryset = selectors.articles_filtered(
+            outlet=params.get("outlet"), updated_since=params.get("updated_since"), status=params.get("status")
+        )
+        page = paginate(
+            queryset,
+            ARTICLE_ORDERINGS[params["ordering"]],
+            cursor=params.get("cursor"),
+            page_size=_page_size(params),
+        )
+        selectors.attach_verdict_counts(page.items, "article_id")
+        context = self.context()
+        return self.page_response(page, [ArticleSummaryOut.represent(a, context) for a in page.items])
+
+    @extend_schema(
+        operation_id="articles_submit",
+        request=InputSerializer,
+        responses={
+            202: OpenApiResponse(ArticleDetailOut, description="Stored; extraction queued. Poll `url`."),
+            200: OpenApiResponse(ArticleDetailOut, description="Already submitted (same URL or same text)."),
+            **errors(*WRITE_ERRORS),
+        },
+    )
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        body, title, byline, published, raw_html = (
+            values.get("text", ""),
+            values["title"],
+            values["byline"],
+            values.get("published"),
+            "",
+        )
+        if "html" in values:
+            body, page_title, page_published, page_byline = _text_from_html(values["html"], values.get("url"))
+            raw_html = values["html"]
+            title = title or page_title
+            byline = byline or page_byline
+            published = published or page_published
+        outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
+        result = article_services.article_submit(
+            body=body,
+            title=title,
+            url=values.get("url"),
+            published=published,
+            outlet=outlet,
+            byline=byline,
+            language=values["language"],
+            raw_html=raw_html,
+            submitted_by=request.user if request.user.is_authenticated else None,
+        )
+        article = selectors.article_get(result.article.pk)
+        if article is None:  # retracted already: answer with the stored row, counts empty
+            article = result.article
+            selectors.attach_verdict_counts([article], "article_id")
+        context = self.context()
+        location = context["urls"].article(article.pk)
+        return Response(
+            ArticleDetailOut.represent(article, context),
+            status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
+            headers={"Location": location},
+        )
+
+
+def _text_from_html(html: str, url: str | None):
+    """The article's main text and metadata from its HTML page (the shared extraction.html reader)."""
+    try:
+        from claims.extraction.html import HtmlError, from_html
+    except ImportError:
+        raise ApplicationError(
+            "HTML submission is not available in this version: send the article's text instead.",
+            fields={"html": ["Not supported yet."]},
+        ) from None
+    try:
+        page = from_html(html, url=url)
+    except HtmlError as exc:
+        raise ApplicationError(f"Could not read the HTML: {exc}", fields={"html": [str(exc)]}) from None
+    if not (page.text or "").strip():
+        raise ApplicationError("No article text was found in the HTML.", fields={"html": ["No article text found."]})
+    return page.text, page.title or "", page.published, page.byline or ""
+
+
+class ArticleDetailApi(ApiView):
+    """One article with its extraction status and claim counts. Submit-only keys may poll it too."""
+
+    required_scopes = {"GET": (Scope.READ, Scope.SUBMIT)}
+
+    @extend_schema(
+        operation_id="articles_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, article_id: int):
+        article = selectors.article_get(article_id)
+        if article is None:
+            raise _not_found("article", article_id)
+        return Response(ArticleDetailOut.represent(article, self.context()))
+
+
+# --- claims -------------------------------------------------------------------------------------------
+
+CLAIM_ORDERINGS = orderings("updated_at", "id", sync_field="updated_at")
+
+
+class ClaimListApi(ApiView):
+    """Claims with speakers, dates, places, sources and verdicts; the incremental sync feed."""
+
+    class FilterSerializer(ListParams):
+        ordering = _ordering_field(CLAIM_ORDERINGS, "updated_at")
+        verdict = serializers.CharField(
+            required=False, max_length=200, help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated."
+        )
+        speaker = serializers.IntegerField(required=False, min_value=1, help_text="A speaker id.")
+        outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
+        article = serializers.IntegerField(required=False, min_value=1, help_text="An article id.")
+        published_from = serializers.DateField(required=False, help_text="Article published on or after (date).")
+        published_to = serializers.DateField(required=False, help_text="Article published on or before (date).")
+        needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
+        q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
+        updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
+
+        class Meta:
+            ref_name = "ClaimFilter"
+
+        def validate_verdict(self, value: str) -> list[str]:
+            verdicts = [v.strip().lower() for v in value.split(",") if v.strip()]
+            unknown = [v for v in verdicts if v not in Verdict.values]
+            if unknown or not verdicts:
+                raise serializers.ValidationError(f"Use one or more of {', '.join(Verdict.values)}.")
+            return verdicts
+
+        def validate(self, attrs):
+            start, end = attrs.get("published_from"), attrs.get("published_to")
+            if start and end and start > end:
+                raise serializers.ValidationError({"published_to": ["Must not be before published_from."]})
+            return attrs
+
+    @extend_schema(
+        operation_id="claims_list",
+        parameters=[FilterSerializer, IF_NONE_MATCH],
+        responses={200: page_of(ClaimOut, "ClaimPage"), **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        filters = selectors.ClaimFilters(
+            verdict=params.get("verdict"),
+            speaker=params.get("speaker"),
+            outlet=params.get("outlet"),
+            article=params.get("article"),
+            published_from=params.get("published_from"),
+            published_to=params.get("published_to"),
+            needs_recheck=params.get("needs_recheck"),
+            q=params.get("q"),
+            updated_since=params.get("updated_since"),
+        )
+        page = paginate(
+            selectors.claims_filtered(filters),
+            CLAIM_ORDERINGS[params["ordering"]],
+            cursor=params.get("cursor"),
+            page_size=_page_size(params),
+        )
+        context = self.context()
+        return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
+
+
+def claim_etag_prefix(version: int) -> str:
+    return f"{version}."
+
+
+class ClaimDetailApi(ApiView):
+    """One claim. Its ETag starts with the claim's version ("7.…"): usable in If-Match on the verdict."""
+
+    @extend_schema(
+        operation_id="claims_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ClaimOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int):
+        claim = selectors.claim_get(claim_id)
+        if claim is None:
+            raise _not_found("claim", claim_id)
+        self.etag_prefix = claim_etag_prefix(claim.version)
+        return Response(ClaimOut.represent(claim, self.context()))
+
+
+class SourceIn(serializers.Serializer):
+    url = HttpUrlField(max_length=2000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    stance = serializers.ChoiceField(choices=SourceLink.Stance.choices)
+    excerpt = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default="", help_text="The words on the page that matter."
+    )
+
+    class Meta:
+        ref_name = "SourceInput"
+
+
+class ClaimSourcesApi(ApiView):
+    """A claim's source links (read); add one (review scope, through the review rules)."""
+
+    required_scopes = {"GET": (Scope.READ,), "POST": (Scope.REVIEW,)}
+
+    class OutputSerializer(serializers.Serializer):
+        results = SourceOut(many=True)
+
+        class Meta:
+            ref_name = "SourceList"
+
+    @extend_schema(
+        operation_id="claims_sources_list",
+        parameters=[IF_NONE_MATCH],
+        responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int):
+        if not selectors.claim_exists(claim_id):
+            raise _not_found("claim", claim_id)
+        context = self.context()
+        return Response({"results": [SourceOut.represent(s, context) for s in selectors.claim_sources(claim_id)]})
+
+    @extend_schema(
+        operation_id="claims_sources_create",
+        request=SourceIn,
+        responses={201: SourceOut, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request, claim_id: int):
+        data = SourceIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        if not selectors.claim_exists(claim_id):
+            raise _not_found("claim", claim_id)
+        source = review_services.source_add(claim_id=claim_id, user=_acting_user(request), **data.validated_data)
+        return Response(SourceOut.represent(source, self.context()), status=status.HTTP_201_CREATED)
+
+
+class ClaimReviewsApi(ApiView):
+    """A claim's review history, oldest first: every verdict and evidence change."""
+
+    class OutputSerializer(serializers.Serializer):
+        results = ReviewOut(many=True)
+
+        class Meta:
+            ref_name = "ReviewList"
+
+    @extend_schema(
+        operation_id="claims_reviews_list",
+        parameters=[IF_NONE_MATCH],
+        responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int):
+        if not selectors.claim_exists(claim_id):
+            raise _not_found("claim", claim_id)
+        context = self.context()
+        return Response({"results": [ReviewOut.represent(r, context) for r in selectors.claim_reviews(claim_id)]})
+
+
+def _acting_user(request):
+    """The account a write is recorded under: the session's user or the key's account."""
+    user = request.user
+    if not user or not user.is_authenticated:
+        raise exceptions.PermissionDenied("This key acts for no active account, so it cannot write reviews.")
+    return user
+
+
+_VERSION_RE = re.compile(r'^"?(\d{1,9})(?:\.([0-9a-f]+))?"?$')
+
+
+class ClaimVerdictApi(ApiView):
+    """Set a claim's verdict, with its note and new sources, through the same rules as the admin.
+
+    Optimistic locking: send If-Match with the claim's ETag (or its version), or `expected_version` in
+    the body. A stale one is refused (412 for If-Match, 409 for expected_version) and nothing is written.
+    """
+
+    required_scopes = {"POST": (Scope.REVIEW,)}
+
+    class InputSerializer(serializers.Serializer):
+        verdict = serializers.ChoiceField(choices=Verdict.choices)
+        note = serializers.CharField(required=False, allow_blank=True, max_length=10000, default="")
+        sources = SourceIn(many=True, required=False, help_text="New source links to attach first.")
+        expected_version = serializers.IntegerField(
+            required=False, min_value=1, help_text="The claim version you read (instead of If-Match)."
+        )
+
+        class Meta:
+            ref_name = "VerdictInput"
+
+    @extend_schema(
+        operation_id="claims_verdict_create",
+        request=InputSerializer,
+        parameters=[IF_MATCH],
+        responses={200: ClaimOut, **errors(*WRITE_ERRORS, 409, 412, 428)},
+    )
+    def post(self, request, claim_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        claim = selectors.claim_get(claim_id)
+        if claim is None:
+            raise _not_found("claim", claim_id)
+        user = _acting_user(request)
+        if_match = request.META.get("HTTP_IF_MATCH", "").strip()
+        expected = values.get("expected_version")
+        if if_match:
+            expected = self._check_if_match(if_match, claim)
+        elif expected is None:
+            raise PreconditionRequired()
+        try:
+            review_services.claim_review(
+                claim_id=claim_id,
+                user=user,
+                verdict=values["verdict"],
+                note=values["note"],
+                expected_version=expected,
+                sources=values.get("sources") or None,
+            )
+        except Conflict as exc:
+            if if_match:
+                raise PreconditionFailed(exc.message) from None
+            raise
+        fresh = selectors.claim_get(claim_id)
+        body = ClaimOut.represent(fresh, self.context())
+        return Response(body, headers={"ETag": etag_for(body, claim_etag_prefix(fresh.version))})
+
+    def _check_if_match(self, header: str, claim) -> int:
+        """The version the client read; 412 unless it is the current one (and the ETag the current one)."""
+        if header == "*":
+            return claim.version
+        current_etag = None
+        for tag in parse_etags(header):
+            match = _VERSION_RE.match(tag)
+            if not match:
+                continue
+            version, digest = int(match.group(1)), match.group(2)
+            if digest is not None:
+                if current_etag is None:
+                    current_etag = etag_for(ClaimOut.represent(claim, self.context()), claim_etag_prefix(claim.version))
+                if tag.strip('"') != current_etag.strip('"'):
+                    continue
+            if version == claim.version:
+                return version
+        raise PreconditionFailed(
+            f"The claim has changed since (it is now version {claim.version}): "
+            "fetch it again, check the change, then send your verdict with the new ETag."
+        )
+
+
+class JsonLdRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class ClaimReviewApi(ApiView):
+    """schema.org ClaimReview JSON-LD of a reviewed claim. Public: no key needed."""
+
+    required_scopes = {"GET": ()}
+    renderer_classes = [JsonLdRenderer, JSONRenderer]
+
+    @extend_schema(
+        operation_id="claims_claimreview_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={
+            200: OpenApiResponse(
+                CLAIMREVIEW_SCHEMA,
+                description="A schema.org ClaimReview document (see docs/api.md for the rating scale).",
+            ),
+            **NOT_MODIFIED,
+            **errors(400, 401, 404, 406, 429),
+        },
+        auth=[],
+    )
+    def get(self, request, claim_id: int):
+        claim = selectors.published_claim_get(claim_id)
+        if claim is None or not is_published(claim):
+            # Same answer as for a missing claim: unpublished verdicts stay private.
+            raise _not_found("published claim review", claim_id)
+        return Response(claim_review_document(claim, page_url=self.context()["urls"].public_claim(claim.pk)))
+
+
+# --- speakers -----------------------------------------------------------------------------------------
+
+SPEAKER_ORDERINGS = orderings("name", "id")
+
+
+class SpeakerOut(Fast):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Speaker.Kind.choices)
+    claims = serializers.URLField(help_text="The speaker's claims (claims/?speaker=id).")
+    claim_counts = VerdictCounts()
+
+    class Meta:
+        ref_name = "Speaker"
+
+    @staticmethod
+    def represent(s: Speaker, context: dict) -> dict[str, Any]:
+        urls = context["urls"]
+        return {
+            **SpeakerRef.represent(s, context),
+            "claims": f"{urls.claim(0).removesuffix('0/')}?speaker={s.id}",
+            "claim_counts": s.verdict_counts,
+        }
+
+
+class SpeakerListApi(ApiView):
+    """Speakers, with the number of their claims by verdict."""
+
+    class FilterSerializer(ListParams):
+        ordering = _ordering_field(SPEAKER_ORDERINGS, "name")
+        q = serializers.CharField(required=False, max_length=200, help_text="Part of the name.")
+
+        class Meta:
+            ref_name = "SpeakerFilter"
+
+    @extend_schema(
+        operation_id="speakers_list",
+        parameters=[FilterSerializer, IF_NONE_MATCH],
+        responses={200: page_of(SpeakerOut, "SpeakerPage"), **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        page = paginate(
+            selectors.speakers_filtered(q=params.get("q")),
+            SPEAKER_ORDERINGS[params["ordering"]],
+            cursor=params.get("cursor"),
+            page_size=_page_size(params),
+        )
+        selectors.attach_verdict_counts(page.items, "speaker_id")
+        context = self.context()
+        return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
+
+
+class SpeakerDetailApi(ApiView):
+    @extend_schema(
+        operation_id="speakers_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: SpeakerOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, speaker_id: int):
+        speaker = selectors.speaker_get(speaker_id)
+        if speaker is None:
+            raise _not_found("speaker", speaker_id)
+        return Response(SpeakerOut.represent(speaker, self.context()))
+
+
+# --- sync: tombstones ---------------------------------------------------------------------------------
+
+TOMBSTONE_ORDERINGS = {"created_at": Ordering("created_at", "created_at", sync=True)}
+
+
+class TombstoneOut(Fast):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Tombstone.Kind.choices, help_text="What was removed.")
+    object_id = serializers.IntegerField(help_text="The id of the removed article or claim.")
+    reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "Tombstone"
+
+    @staticmethod
+    def represent(t: Tombstone, context: dict) -> dict[str, Any]:
+        return {
+            "id": t.id,
+            "kind": t.kind,
+            "object_id": t.object_id,
+            "reason": t.reason,
+            "created_at": iso(t.created_at),
+        }
+
+
+class TombstoneListApi(ApiView):
+    """Removed or retracted claims and articles, oldest first: a mirror deletes its copies of them."""
+
+    class FilterSerializer(ListParams):
+        since = serializers.DateTimeField(required=False, help_text="Only tombstones created after this.")
+        kind = serializers.ChoiceField(choices=Tombstone.Kind.choices, required=False)
+
+        class Meta:
+            ref_name = "TombstoneFilter"
+
+    @extend_schema(
+        operation_id="tombstones_list",
+        parameters=[FilterSerializer, IF_NONE_MATCH],
+        responses={200: page_of(TombstoneOut, "TombstonePage"), **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        page = paginate(
+            selectors.tombstones_since(since=params.get("since"), kind=params.get("kind")),
+            TOMBSTONE_ORDERINGS["created_at"],
+            cursor=params.get("cursor"),
+            page_size=_page_size(params),
+        )
+        context = self.context()
+        return self.page_response(page, [TombstoneOut.represent(t, context) for t in page.items])
+
