@@ -297,7 +297,10 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             m2.role = m2.role or text[toks[k - 1].start : toks[j - 1].end]
             return m2, k2
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low in {"by", "to", "with", "from"}:
-        m = None  # the object of a preposition ("a letter seen by Sky News says") is not the subject
+        # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
+        # "with X saying"
+        if not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing")):
+            m = None
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
         # "X and Y said": prefer the first conjunct when it is a name
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
@@ -526,9 +529,10 @@ def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
 
 
 class _Resolver:
-    def __init__(self, text: str, names: NameIndex) -> None:
+    def __init__(self, text: str, names: NameIndex, quotes: QuoteIndex) -> None:
         self.text = text
         self.names = names
+        self.quotes = quotes
         self.history: list[tuple[int, str, str, str | None]] = []  # (sentence no, name, kind, gender)
         self.groups: list[str] = []
 
@@ -574,17 +578,18 @@ class _Resolver:
         if p in {"he", "she"}:
             want = "m" if p == "he" else "f"
             if self.history:
+                # the current speaker goes on speaking: "..., he said" a sentence or two later
                 last_no, name, kind, _ = self.history[-1]
                 g = self.names.gender(name)
-                if kind == "person" and sent_no - last_no <= 1 and g in (None, want):
+                if kind == "person" and sent_no - last_no <= 2 and g in (None, want):
                     return name
-            # most recent person named before the pronoun with a compatible gender
+            # most recent person named (outside quotations) before the pronoun, of a compatible gender
             best = None
             for person in self.names.persons.values():
                 g = person.gender
                 if g not in (None, want):
                     continue
-                before = [x for x in person.positions if x < m.pos]
+                before = [x for x in person.positions if x < m.pos and self.quotes.covering(x) is None]
                 if before and (best is None or max(before) > best[0]):
                     best = (max(before), person.name)
             cand_hist = None
@@ -623,7 +628,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     quotes = QuoteIndex(text)
     all_toks = tokenize(text)
     names = NameIndex(text, all_toks)
-    resolver = _Resolver(text, names)
+    resolver = _Resolver(text, names, quotes)
     starts = [t.start for t in all_toks]
     from bisect import bisect_left
 
@@ -655,24 +660,23 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         results.append(Attribution(speaker, role if speaker else None, words, kind, cue.verb if speaker and cue else None))
         sent_quotes.append(qs)
         own.append(bool(speaker))
-    # quotations attributed in one sentence lend their speaker to the other sentences they cover
-    for n, sent in enumerate(sentences):
-        if own[n] or not sent_quotes[n]:
+    # Sentences without a cue of their own, in order: a sentence inside a quotation attributed
+    # elsewhere takes its speaker; a sentence that is wholly a quotation right after an attributed
+    # sentence continues that speaker (news style: 'X said Y. "Quote."'), and so does the rest of its
+    # quotation.
+    for n in range(len(sentences)):
+        if own[n]:
             continue
+        found = next((quote_speaker[q.chain] for q in sent_quotes[n] if q.chain in quote_speaker), None)
+        if found is None and n > 0 and results[n - 1].speaker and _wholly_quoted(text, sentences[n], sent_quotes[n]):
+            found = (results[n - 1].speaker, results[n - 1].role)
+        if found is None:
+            continue
+        speaker, role = found
+        results[n] = Attribution(speaker, role, results[n].quote, "direct_quote", None)
+        own[n] = True
         for q in sent_quotes[n]:
-            if q.chain in quote_speaker:
-                speaker, role = quote_speaker[q.chain]
-                results[n] = Attribution(speaker, role, results[n].quote, "direct_quote", None)
-                own[n] = True
-                break
-    # a sentence that is wholly a quotation, right after an attributed quotation, continues it
-    for n in range(1, len(sentences)):
-        if own[n] or not _wholly_quoted(text, sentences[n], sent_quotes[n]):
-            continue
-        prev = results[n - 1]
-        if prev.speaker and prev.quote and _ends_with_quote(text, sentences[n - 1], sent_quotes[n - 1]) is not None:
-            results[n] = Attribution(prev.speaker, prev.role, results[n].quote, "direct_quote", None)
-            own[n] = True
+            quote_speaker.setdefault(q.chain, found)
     return results
 
 
@@ -701,6 +705,3 @@ def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:
     outside += sum(1 for c in text[pos : sent.end] if c.isalnum())
     return outside == 0
 
-
-def _ends_with_quote(text: str, sent: Sentence, qs: list[Quote]) -> Quote | None:
-    return qs[-1] if qs else None

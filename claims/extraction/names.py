@@ -105,7 +105,15 @@ def person_words(words: list[str]) -> bool:
             return False
         if is_acronym(w) or any(c.isdigit() for c in w):
             return False
-    return " ".join(words).lower() not in lx.place_names()
+    places = lx.place_names()
+    if " ".join(words).lower() in places or words[-1].lower() in places:
+        return False
+    return words[0].lower() not in _COMPASS
+
+
+# First words of place names ("South Australia", "New England") rather than of people's names.
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new",
+            "upper", "lower", "greater", "mount", "lake", "port", "fort", "saint", "san", "santa"}
 
 
 def _edit_distance_le(a: str, b: str, limit: int) -> bool:
