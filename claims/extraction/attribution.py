@@ -34,6 +34,13 @@ _VENUES = {
     "video", "ruling", "filing", "testimony", "submission", "hearing", "session", "call", "note",
 }
 _AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", "parliament", "the court"}
+# Verbs that may come before their subject ('"...," said KCNA').
+_INVERTIBLE = {
+    "said", "says", "added", "adds", "wrote", "writes", "continued", "explained", "noted", "insisted", "asked",
+    "replied", "responded", "answered", "warned", "admitted", "declared", "exclaimed", "recalled", "concluded",
+    "argued", "claimed", "confirmed", "stated", "reported", "observed", "remarked", "cautioned",
+    "stressed", "countered", "quipped", "joked", "shouted", "acknowledged", "conceded", "predicted", "urged",
+}
 _ELIDED_INTRO = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
 
 
@@ -459,7 +466,7 @@ def _sentence_cues(
         research = low in lx.RESEARCH_VERBS
         if not (speech or weak or research):
             continue
-        if low in lx.NOUNLIKE_FORMS and v > lo and (toks[v - 1].low in lx.DETERMINERS or is_possessive(toks, v - 1)):
+        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi):
             continue
         if low in {"call", "calls", "called", "calling"}:
             if v + 1 < hi and toks[v + 1].low in {"for", "on"}:
@@ -480,7 +487,7 @@ def _sentence_cues(
         subordinate = False
         elided = False
         before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"'}
-        if before_comma or v == lo:
+        if (before_comma or v == lo) and low in _INVERTIBLE:
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
@@ -492,10 +499,10 @@ def _sentence_cues(
                 back = k - 1
                 while back >= lo and toks[back].text == ",":
                     back -= 1
-                if back >= lo and toks[back].low in lx.SUBORDINATORS:
+                if back >= lo and (toks[back].low in lx.SUBORDINATORS or toks[back].low in {"what", "how", "why"}):
                     subordinate = True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
-            subject, elided = main_subject, True
+            subject, elided = main_subject or _clause_subject(text, toks, v, lo), True
             if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
                 subject = None
         if subject is None:
@@ -509,11 +516,43 @@ def _sentence_cues(
         if low.endswith("ing") and not elided and not beside and main_subject is None:
             rank = 3
         else:
-            rank = 0 if (beside and has_quote) else (3 if subordinate or elided else 1)
+            rank = 3 if subordinate else (0 if (beside and has_quote) else (3 if elided else 1))
         if main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
     return cues
+
+
+def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """A form that doubles as a noun ('states', 'claims', 'report') is a verb only when a clause,
+    a quotation or 'that' follows and no determiner, possessive or 'have' comes right before."""
+    if v > lo:
+        prev = toks[v - 1]
+        if prev.low in lx.DETERMINERS or is_possessive(toks, v - 1) or prev.low in {"have", "has", "had"}:
+            return False
+        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
+            return False
+    if v + 1 >= hi:
+        return False
+    nxt = toks[v + 1]
+    return (
+        nxt.low in {"that", ",", ":"}
+        or nxt.text in MARKS
+        or nxt.low in lx.DETERMINERS
+        or nxt.low in lx.PRONOUNS
+        or nxt.low in {"on", "for"}
+        or (nxt.cap and is_name_word(nxt))
+    )
+
+
+def _clause_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...')."""
+    for k in range(v - 1, lo, -1):
+        t = toks[k]
+        if t.word and not t.cap and t.low.endswith(("ed", "es", "s")) and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS):
+            m, _ = _subject_before(text, toks, k, lo)
+            return m if m is not None and m.kind in {"person", "org", "pronoun"} else None
+    return None
 
 
 def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:

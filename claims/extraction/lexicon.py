@@ -81,7 +81,7 @@ RESEARCH_VERBS = _build(_RESEARCH)
 # Verb forms that double as nouns ("the report", "a claim"): after a determiner they are nouns.
 NOUNLIKE_FORMS = _words(
     """
-advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
+reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
 demand demands estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write
