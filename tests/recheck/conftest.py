@@ -125,3 +125,38 @@ def page(*paragraphs: str, title: str = "A page") -> str:
     return (
         f"<!doctype html><html><head><title>{title}</title><script>var x = 1;</script></head><body>{body}</body></html>"
     )
+
+
+@pytest.fixture
+def claim_factory(db):
+    """Claims with a verdict, straight in the database (the review workflow is not under test here)."""
+    from django.utils import timezone
+
+    from claims.models import Article, Claim, Verdict
+
+    counter = {"n": 0}
+
+    def make(verdict: str = Verdict.VERIFIED, *, reviewed_days_ago: float | None = 1, text: str | None = None):
+        counter["n"] += 1
+        text = text or f"The minister said that {counter['n']} schools will close."
+        article = Article.objects.create(
+            body=text, body_hash=f"hash-{counter['n']}", title=f"Article {counter['n']}", status=Article.Status.DONE
+        )
+        reviewed_at = None
+        if verdict != Verdict.UNREVIEWED and reviewed_days_ago is not None:
+            reviewed_at = timezone.now() - timezone.timedelta(days=reviewed_days_ago)
+        return Claim.objects.create(
+            article=article, text=text, start=0, end=len(text), verdict=verdict, reviewed_at=reviewed_at
+        )
+
+    return make
+
+
+@pytest.fixture
+def source_factory(db):
+    from claims.models import SourceLink
+
+    def make(claim, url: str, *, stance: str = SourceLink.Stance.SUPPORTS, excerpt: str = "", **fields):
+        return SourceLink.objects.create(claim=claim, url=url, stance=stance, excerpt=excerpt, **fields)
+
+    return make
