@@ -1,68 +1,754 @@
-"""Admin registration for the domain. (first version: every model works; the review workflow refines it)"""
+"""The review workflow in the Django admin.
 
-from django.contrib import admin
+Reviewers open an article (its text with every claim highlighted), follow a claim, attach sources and
+give a verdict. Every write goes through claims.services.review, which holds the rules (who may, what a
+verdict needs, optimistic locking, history); this module only turns form posts into service calls and
+refusals back into form errors. Who sees what follows the model permissions of the Reviewers and
+Editors groups (see claims.permissions and the review_groups migration).
+"""
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from claims import admin_views, permissions
+from claims.errors import ApplicationError, Conflict
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
+from claims.services import review as review_services
+
+SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
+
+
+def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
+    label = review_services.verdict_label(verdict)
+    recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
+    return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
+
+
+class _Refused(Exception):
+    """A service refused the posted change: roll the whole post back and show the form again."""
+
+    def __init__(self, error: ApplicationError):
+        super().__init__(error.message)
+        self.error = error
+
+
+# --- outlets, speakers --------------------------------------------------------------------------------
 
 
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name", "domain"]
+    list_display = ["name", "domain", "created_at"]
     search_fields = ["name", "domain"]
 
-
-@admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "published_at", "status", "extractor_version"]
-    list_filter = ["status", "outlet"]
-    search_fields = ["title", "url"]
-    list_select_related = ["outlet"]
-    readonly_fields = ["body_hash", "status", "status_error", "extractor_version", "extracted_at", "created_at"]
-
-
-class ClaimDateInline(admin.TabularInline):
-    model = ClaimDate
-    extra = 0
-
-
-class ClaimPlaceInline(admin.TabularInline):
-    model = ClaimPlace
-    extra = 0
-
-
-class SourceLinkInline(admin.StackedInline):
-    model = SourceLink
-    extra = 0
-    fields = ["url", "title", "publisher", "stance", "excerpt", "state"]
-    readonly_fields = ["state"]
-
-
-@admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "speaker", "verdict", "article", "updated_at"]
-    list_filter = ["verdict", "needs_recheck"]
-    search_fields = ["text", "speaker__name"]
-    list_select_related = ["speaker", "article"]
-    raw_id_fields = ["article", "speaker"]
-    inlines = [ClaimDateInline, ClaimPlaceInline, SourceLinkInline]
+    def has_delete_permission(self, request, obj=None):
+        return False  # articles refer to outlets; removing one is not a review task
 
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind"]
+    list_display = ["name", "kind", "claim_count"]
+    list_filter = ["kind"]
     search_fields = ["name"]
+    readonly_fields = ["key", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_claims=Count("claims"))
+
+    @admin.display(description="Claims", ordering="n_claims")
+    def claim_count(self, obj):
+        url = reverse("admin:claims_claim_changelist") + f"?speaker={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.n_claims)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # claims refer to speakers; merging speakers is a separate job
+
+
+# --- articles -----------------------------------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    """Read-only article pages: the text never changes after ingest (claim offsets point into it)."""
+
+    change_form_template = "admin/claims/article/change_form.html"
+    list_display = ["title_display", "outlet", "published_at", "status_display", "claim_count", "created_at"]
+    list_filter = ["status", "outlet"]
+    search_fields = ["title", "url"]
+    list_select_related = ["outlet"]
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["title", "url_link", "outlet", "byline", "published_at", "language"]}),
+        ("Record", {"fields": ["submitted_by", "created_at", "body_hash"], "classes": ["collapse"]}),
+    ]
+    readonly_fields = ["url_link", "created_at", "body_hash"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_claims=Count("claims"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view  # login, staff and CSRF checks
+        return [
+            path("ingest/", view(self.ingest_view), name="claims_article_ingest"),
+            path("<path:object_id>/reextract/", view(self.reextract_view), name="claims_article_reextract"),
+            *super().get_urls(),
+        ]
+
+    def ingest_view(self, request):
+        return admin_views.ingest_view(self, request)
+
+    def reextract_view(self, request, object_id):
+        return admin_views.reextract_view(self, request, object_id)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:claims_article_ingest"))
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # retraction keeps tombstones for API mirrors: not an admin delete
+
+    @admin.display(description="Title", ordering="title")
+    def title_display(self, obj):
+        return Truncator(str(obj)).chars(90)
+
+    @admin.display(description="Status", ordering="status")
+    def status_display(self, obj):
+        return format_html('<span class="status-badge status-{}">{}</span>', obj.status, obj.get_status_display())
+
+    @admin.display(description="Claims", ordering="n_claims")
+    def claim_count(self, obj):
+        return obj.n_claims
+
+    @admin.display(description="URL")
+    def url_link(self, obj):
+        if not obj.url:
+            return "—"
+        return format_html('<a href="{}" rel="noopener noreferrer nofollow" target="_blank">{}</a>', obj.url, obj.url)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            claims = list(
+                Claim.objects.filter(article=article).select_related("speaker").order_by("start", "position", "id")
+            )
+            counts: dict[str, int] = {}
+            for claim in claims:
+                counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
+            highlighted = admin_views.highlight_article(article.body, claims)
+            extra_context = {
+                **(extra_context or {}),
+                "article": article,
+                "claims": claims,
+                "highlighted": highlighted,
+                "legend": admin_views.verdict_legend(counts),
+                "can_reextract": permissions.is_editor(request.user),
+                "in_progress": article.status in (Article.Status.PENDING, Article.Status.EXTRACTING),
+                "claim_list_url": reverse("admin:claims_claim_changelist") + f"?article__id__exact={article.pk}",
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+# --- claims -------------------------------------------------------------------------------------------
+
+
+class AssignmentFilter(admin.SimpleListFilter):
+    title = "assignment"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("none", "Unassigned"), ("others", "Assigned to others")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "none":
+            return queryset.filter(assigned_to__isnull=True)
+        if self.value() == "others":
+            return queryset.filter(assigned_to__isnull=False).exclude(assigned_to=request.user)
+        return queryset
+
+
+class SpeakerFilter(admin.SimpleListFilter):
+    """The most quoted speakers (a full list would be thousands long); search finds the others."""
+
+    title = "speaker"
+    parameter_name = "speaker"
+    LIMIT = 25
+
+    def lookups(self, request, model_admin):
+        top = list(Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("-n", "name")[: self.LIMIT])
+        chosen = self._chosen()
+        if chosen is not None and chosen not in {s.pk for s in top}:
+            top += list(Speaker.objects.filter(pk=chosen))
+        return [(str(s.pk), s.name) for s in top]
+
+    def _chosen(self) -> int | None:
+        try:
+            return int(self.value()) if self.value() else None
+        except (TypeError, ValueError):
+            return None
+
+    def queryset(self, request, queryset):
+        chosen = self._chosen()
+        return queryset if chosen is None else queryset.filter(speaker_id=chosen)
+
+
+class ClaimReviewForm(forms.ModelForm):
+    """The claim page's own fields: a note for the verdict and what the page showed (for locking)."""
+
+    note = forms.CharField(
+        label="Note or rationale",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text="Why the verdict: required for “unverifiable”; for “disputed” unless a source refutes the claim.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    review_refusal: ApplicationError | None = None
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["seen"].initial = json.dumps(review_services.claim_state(self.instance))
+            self.fields["note"].initial = self.instance.verdict_note
+
+    def seen_state(self) -> dict[str, Any] | None:
+        try:
+            seen = json.loads(self.cleaned_data.get("seen") or "null")
+        except ValueError:
+            return None
+        return seen if isinstance(seen, dict) else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        refusal = self.review_refusal
+        if refusal is not None:
+            if "note" in refusal.fields:
+                self.add_error("note", refusal.fields["note"])
+            raise ValidationError(refusal.message, code=refusal.code)
+        return data
+
+
+class SourceLinkForm(forms.ModelForm):
+    url = forms.URLField(label="URL", max_length=2000, assume_scheme="https", widget=forms.URLInput(attrs={"size": 70}))
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = SourceLink
+        fields = list(SOURCE_FIELDS)
+        widgets = {
+            "excerpt": forms.Textarea(attrs={"rows": 2, "cols": 70}),
+            "title": forms.TextInput(attrs={"size": 70}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+            self.fields["seen"].initial = json.dumps(review_services.source_state(self.instance))
+
+    def seen_state(self) -> dict[str, Any] | None:
+        try:
+            seen = json.loads(self.cleaned_data.get("seen") or "null")
+        except ValueError:
+            return None
+        return seen if isinstance(seen, dict) else None
+
+
+class SourceLinkInline(admin.StackedInline):
+    model = SourceLink
+    form = SourceLinkForm
+    extra = 1
+    fields = [*SOURCE_FIELDS, "seen_version", "seen", "health", "added"]
+    readonly_fields = ["health", "added"]
+    verbose_name = "source link"
+    verbose_name_plural = "Sources"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("added_by")
+
+    @admin.display(description="Link health")
+    def health(self, obj):
+        if not obj.pk:
+            return "—"
+        checked = f", checked {obj.last_checked_at:%Y-%m-%d %H:%M}" if obj.last_checked_at else ""
+        return format_html('<span class="link-state link-{}">{}</span>{}', obj.state, obj.get_state_display(), checked)
+
+    @admin.display(description="Added")
+    def added(self, obj):
+        if not obj.pk:
+            return "—"
+        who = review_services._name(obj.added_by) if obj.added_by_id else "—"
+        return f"{obj.added_at:%Y-%m-%d %H:%M} by {who}"
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimReviewForm
+    inlines = [SourceLinkInline]
+    list_display = [
+        "text_display",
+        "speaker_display",
+        "verdict_display",
+        "article_display",
+        "updated_at",
+        "assigned_to",
+    ]
+    list_display_links = ["text_display"]
+    list_filter = [
+        "verdict",
+        "needs_recheck",
+        AssignmentFilter,
+        SpeakerFilter,
+        ("article__outlet", admin.RelatedFieldListFilter),
+        ("article__published_at", admin.DateFieldListFilter),
+    ]
+    search_fields = ["text", "speaker__name"]
+    list_select_related = ["speaker", "article", "assigned_to"]
+    list_per_page = 50
+    show_full_result_count = False  # the verdict counts above the list give the totals
+    actions = ["assign_to_me", "unassign", "request_recheck", "assign_to_reviewer"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "article_link",
+                    "context_display",
+                    "quote_display",
+                    "speaker_and_role",
+                    "kind",
+                    "attribution_cue",
+                    "dates_display",
+                    "places_display",
+                    "checkworthiness",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [
+        "article_link",
+        "context_display",
+        "quote_display",
+        "speaker_and_role",
+        "kind",
+        "attribution_cue",
+        "dates_display",
+        "places_display",
+        "checkworthiness",
+    ]
+
+    # --- permissions ---
+
+    def has_add_permission(self, request):
+        return False  # claims come from extraction
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # reviewed claims keep their history; extraction removes unreviewed ones
+
+    def has_review_permission(self, request):
+        return permissions.is_reviewer(request.user)
+
+    def has_editor_permission(self, request):
+        return permissions.is_editor(request.user)
+
+    # --- list ---
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name == "claims_claim_change":
+            qs = qs.select_related(
+                "article", "speaker", "reviewed_by", "signed_off_by", "assigned_to"
+            ).prefetch_related(
+                Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+                Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+            )
+        return qs
+
+    @admin.display(description="Claim", ordering="text")
+    def text_display(self, obj):
+        return Truncator(obj.text).chars(110)
+
+    @admin.display(description="Speaker", ordering="speaker__name")
+    def speaker_display(self, obj):
+        return obj.speaker.name if obj.speaker_id else "—"
+
+    @admin.display(description="Verdict", ordering="verdict")
+    def verdict_display(self, obj):
+        return verdict_badge(obj.verdict, needs_recheck=obj.needs_recheck)
+
+    @admin.display(description="Article", ordering="article__title")
+    def article_display(self, obj):
+        return Truncator(str(obj.article)).chars(60)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None)
+        if context and "cl" in context:
+            cl = context["cl"]
+            counts = dict(cl.queryset.order_by().values_list("verdict").annotate(n=Count("id")))
+            base = cl.get_query_string(remove=["verdict__exact", "p"])
+            context["verdict_counts"] = [
+                {
+                    "verdict": value,
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "url": cl.get_query_string({"verdict__exact": value}, remove=["p"]),
+                    "active": request.GET.get("verdict__exact") == value,
+                }
+                for value, label in Verdict.choices
+            ]
+            context["verdict_total"] = sum(counts.values())
+            context["verdict_all_url"] = base
+        return response
+
+    # --- claim page: read-only parts ---
+
+    @admin.display(description="Article")
+    def article_link(self, obj):
+        url = reverse("admin:claims_article_change", args=[obj.article_id]) + f"#claim-{obj.pk}"
+        published = f" · published {obj.article.published_at:%Y-%m-%d}" if obj.article.published_at else ""
+        return format_html('<a href="{}">{}</a>{}', url, obj.article, published)
+
+    @admin.display(description="In its paragraph")
+    def context_display(self, obj):
+        return admin_views.paragraph_context(obj.article.body, obj.start, obj.end)
+
+    @admin.display(description="Quote")
+    def quote_display(self, obj):
+        return format_html("“{}”", obj.quote) if obj.quote else "—"
+
+    @admin.display(description="Speaker")
+    def speaker_and_role(self, obj):
+        if not obj.speaker_id:
+            return "— (no speaker found)"
+        url = reverse("admin:claims_claim_changelist") + f"?speaker={obj.speaker_id}"
+        role = format_html(", <span class='speaker-role'>{}</span>", obj.speaker_role) if obj.speaker_role else ""
+        return format_html('<a href="{}">{}</a>{}', url, obj.speaker.name, role)
+
+    @admin.display(description="Dates")
+    def dates_display(self, obj):
+        dates = list(obj.dates.all())
+        if not dates:
+            return "—"
+        return format_html(
+            "<ul class='claim-facts'>{}</ul>",
+            format_html_join(
+                "",
+                "<li>“{}” → <strong>{}</strong> <span class='quiet'>({})</span></li>",
+                (
+                    (d.text, d.value + (f" … {d.value_end}" if d.value_end else ""), d.get_granularity_display())
+                    for d in dates
+                ),
+            ),
+        )
+
+    @admin.display(description="Places")
+    def places_display(self, obj):
+        places = list(obj.places.all())
+        if not places:
+            return "—"
+        return format_html(
+            "<ul class='claim-facts'>{}</ul>",
+            format_html_join(
+                "",
+                "<li>“{}” <span class='quiet'>({}{})</span></li>",
+                ((p.text, p.get_kind_display(), f", {p.code}" if p.code else "") for p in places),
+            ),
+        )
+
+    # --- claim page: the review ---
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_review_refusal", None)
+        if refusal is not None:
+            form = type(form.__name__, (form,), {"review_refusal": refusal})
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        claim = self.get_object(request, object_id) if object_id else None
+        if claim is not None:
+            extra_context = {**(extra_context or {}), **self._review_context(request, claim)}
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except _Refused as refused:
+            # Everything the post did was rolled back; show the same form again, with the user's input
+            # and the service's message.
+            request._review_refusal = refused.error
+            if isinstance(refused.error, Conflict):
+                extra_context = {**(extra_context or {}), "conflict": refused.error}
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _review_context(self, request: HttpRequest, claim: Claim) -> dict[str, Any]:
+        user = request.user
+        refusal = review_services.verdict_change_refusal(claim=claim, user=user)
+        buttons = [
+            (Verdict.VERIFIED, "Mark verified"),
+            (Verdict.DISPUTED, "Mark disputed"),
+            (Verdict.UNVERIFIABLE, "Mark unverifiable"),
+        ]
+        editor = permissions.is_editor(user)
+        return {
+            "claim": claim,
+            "verdict_buttons": [{"value": v, "label": label} for v, label in buttons],
+            "verdict_refusal": refusal,
+            "can_reopen": editor and claim.verdict != Verdict.UNREVIEWED,
+            "can_sign_off": editor and claim.verdict != Verdict.UNREVIEWED and not claim.signed_off_at,
+            "can_review": permissions.is_reviewer(user),
+            "reviews": self._history(claim),
+            "verdict_badge": verdict_badge(claim.verdict, needs_recheck=claim.needs_recheck),
+            "reviewed_by_name": review_services._name(claim.reviewed_by) if claim.reviewed_by_id else "",
+            "signed_off_by_name": review_services._name(claim.signed_off_by) if claim.signed_off_by_id else "",
+            "assigned_to_name": review_services._name(claim.assigned_to) if claim.assigned_to_id else "",
+            "article_url": reverse("admin:claims_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}",
+        }
+
+    ACTION_LABELS = {
+        "verdict": "verdict",
+        "reopen": "reopened",
+        "sign_off": "signed off",
+        "source_added": "source added",
+        "source_changed": "source changed",
+        "source_removed": "source removed",
+        "recheck_requested": "re-check requested",
+        "recheck_cleared": "re-check cleared",
+    }
+
+    def _history(self, claim: Claim) -> list[Review]:
+        reviews = list(claim.reviews.select_related("reviewer").order_by("-created_at", "-id"))
+        for review in reviews:
+            review.action_label = self.ACTION_LABELS.get(review.action, review.action.replace("_", " "))
+        return reviews
+
+    def save_model(self, request, obj, form, change):
+        """Nothing here: the services write, in save_related, after the sources (a verdict may need them)."""
+
+    def save_related(self, request, form, formsets, change):
+        done: list[str] = []
+        try:
+            for formset in formsets:
+                done += self._save_sources(request, form.instance, formset)
+            done += self._apply_review_action(request, form)
+        except ApplicationError as error:
+            raise _Refused(error) from error
+        request._review_done = done
+
+    def _save_sources(self, request, claim: Claim, formset) -> list[str]:
+        done = []
+        user = request.user
+        deleted = formset.deleted_forms if formset.can_delete else []
+        for source_form in formset.initial_forms:
+            source = source_form.instance
+            seen = source_form.seen_state()
+            expected = source_form.cleaned_data.get("seen_version")
+            if source_form in deleted:
+                review_services.source_remove(source_id=source.pk, user=user, expected_version=expected, seen=seen)
+                done.append(f"Removed source {source.url}")
+            elif source_form.has_changed():
+                changes = {name: source_form.cleaned_data[name] for name in SOURCE_FIELDS}
+                review_services.source_update(
+                    source_id=source.pk, user=user, expected_version=expected, seen=seen, **changes
+                )
+                done.append(f"Updated source {changes['url']}")
+        for source_form in formset.extra_forms:
+            if not source_form.has_changed() or source_form in deleted:
+                continue
+            fields = {name: source_form.cleaned_data.get(name) or "" for name in SOURCE_FIELDS}
+            review_services.source_add(claim_id=claim.pk, user=user, **fields)
+            done.append(f"Added source {fields['url']}")
+        return done
+
+    def _apply_review_action(self, request, form) -> list[str]:
+        claim = form.instance
+        post = request.POST
+        note = form.cleaned_data.get("note") or ""
+        version = form.cleaned_data.get("version")
+        seen = form.seen_state()
+        user = request.user
+        if "_verdict" in post:
+            verdict = post["_verdict"]
+            review_services.claim_review(
+                claim_id=claim.pk, user=user, verdict=verdict, note=note, expected_version=version, seen=seen
+            )
+            return [f"Marked {review_services.verdict_label(verdict).lower()}"]
+        if "_reopen" in post:
+            review_services.claim_review(
+                claim_id=claim.pk, user=user, verdict=Verdict.UNREVIEWED, note=note, expected_version=version, seen=seen
+            )
+            return ["Reopened"]
+        if "_signoff" in post:
+            review_services.claim_sign_off(claim_id=claim.pk, user=user, note=note, expected_version=version)
+            return ["Signed off"]
+        if "_clear_recheck" in post:
+            review_services.claim_clear_recheck(claim_id=claim.pk, user=user, note=note, expected_version=version)
+            return ["Cleared the re-check flag"]
+        if "_request_recheck" in post:
+            review_services.claim_request_recheck(claim_id=claim.pk, user=user, reason=note)
+            return ["Requested a re-check"]
+        if "note" in form.changed_data:
+            raise ApplicationError(
+                "Your note was not saved: a note goes with a verdict. Click one of the “Mark …” buttons.",
+                fields={"note": ["Not saved yet."]},
+            )
+        return []
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return "; ".join(getattr(request, "_review_done", [])) or "No change"
+
+    def response_change(self, request, obj):
+        done = getattr(request, "_review_done", [])
+        if done:
+            self.message_user(request, ". ".join(done) + ".", messages.SUCCESS)
+        else:
+            self.message_user(request, "Nothing to save.", messages.INFO)
+        return HttpResponseRedirect(request.path)
+
+    # --- bulk actions ---
+
+    def _ids(self, queryset) -> list[int]:
+        return list(queryset.values_list("pk", flat=True))
+
+    def _run(self, request, call, success: str) -> None:
+        try:
+            count = call()
+        except ApplicationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        self.message_user(request, success.format(n=count, s="" if count == 1 else "s"), messages.SUCCESS)
+
+    @admin.action(description="Assign to me", permissions=["review"])
+    def assign_to_me(self, request, queryset):
+        ids = self._ids(queryset)
+        self._run(
+            request,
+            lambda: review_services.claims_assign(claim_ids=ids, user=request.user, assignee=request.user),
+            "Assigned {n} claim{s} to you.",
+        )
+
+    @admin.action(description="Unassign", permissions=["review"])
+    def unassign(self, request, queryset):
+        ids = self._ids(queryset)
+        self._run(
+            request,
+            lambda: review_services.claims_assign(claim_ids=ids, user=request.user, assignee=None),
+            "Unassigned {n} claim{s}.",
+        )
+
+    @admin.action(description="Request a re-check…", permissions=["review"])
+    def request_recheck(self, request, queryset):
+        ids = self._ids(queryset)
+        form = RecheckForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._run(
+                request,
+                lambda: review_services.claims_request_recheck(claim_ids=ids, user=request.user, reason=reason),
+                "Flagged {n} claim{s} for a re-check.",
+            )
+            return None
+        return self._action_page(request, queryset, "request_recheck", "Request a re-check", form)
+
+    @admin.action(description="Assign to a reviewer…", permissions=["editor"])
+    def assign_to_reviewer(self, request, queryset):
+        ids = self._ids(queryset)
+        form = AssignForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            assignee = form.cleaned_data["assignee"]
+            self._run(
+                request,
+                lambda: review_services.claims_assign(claim_ids=ids, user=request.user, assignee=assignee),
+                f"Assigned {{n}} claim{{s}} to {review_services._name(assignee)}.",
+            )
+            return None
+        return self._action_page(request, queryset, "assign_to_reviewer", "Assign claims", form)
+
+    def _action_page(self, request, queryset, action: str, title: str, form: forms.Form) -> HttpResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "action": action,
+            "form": form,
+            "claims": queryset.select_related("speaker")[:200],
+            "count": queryset.count(),
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+        }
+        return TemplateResponse(request, "admin/claims/claim/action_form.html", context)
+
+
+class RecheckForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text="What should the next reviewer look at? This is kept in each claim's history.",
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=review_services.users_who_review(), label="Reviewer")
+
+
+# --- evidence and history (read-only lists; edits happen on the claim page) --------------------------
 
 
 @admin.register(SourceLink)
 class SourceLinkAdmin(admin.ModelAdmin):
-    list_display = ["url", "claim", "stance", "state", "last_checked_at"]
+    list_display = ["url", "claim_display", "stance", "state", "last_checked_at"]
     list_filter = ["stance", "state"]
-    raw_id_fields = ["claim"]
+    search_fields = ["url", "title", "publisher"]
+    list_select_related = ["claim"]
+
+    @admin.display(description="Claim")
+    def claim_display(self, obj):
+        url = reverse("admin:claims_claim_change", args=[obj.claim_id])
+        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # edited on the claim page, through the services
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["claim", "reviewer", "from_verdict", "to_verdict", "created_at"]
+    list_display = ["created_at", "claim_display", "reviewer", "action", "from_verdict", "to_verdict"]
+    list_filter = ["action", "to_verdict"]
+    search_fields = ["claim__text", "note"]
+    list_select_related = ["claim", "reviewer"]
+
+    @admin.display(description="Claim")
+    def claim_display(self, obj):
+        url = reverse("admin:claims_claim_change", args=[obj.claim_id])
+        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -74,6 +760,13 @@ class ReviewAdmin(admin.ModelAdmin):
 @admin.register(LinkCheck)
 class LinkCheckAdmin(admin.ModelAdmin):
     list_display = ["source", "checked_at", "status_code", "error"]
+    list_select_related = ["source"]
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

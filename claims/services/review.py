@@ -433,19 +433,28 @@ def _lock_source(source_id: int) -> SourceLink:
     return source
 
 
-def _check_may_change_verdict(claim: Claim, user: Any, verdict: str) -> None:
+def verdict_change_refusal(*, claim: Claim, user: Any, verdict: str | None = None) -> str | None:
+    """Why `user` may not set `verdict` (any verdict when None) on `claim` now, or None when they may.
+
+    Interfaces use it to grey out what the service would refuse; the service applies the same rule.
+    """
+    if user is not None and not permissions.is_reviewer(user):
+        return "Only members of the Reviewers or Editors group may review claims."
     if user is None or permissions.is_editor(user):
-        return
+        return None
     if claim.signed_off_at:
-        raise PermissionDenied(
-            f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may change it now."
-        )
+        return f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may change it now."
     if verdict == Verdict.UNREVIEWED and claim.verdict != Verdict.UNREVIEWED:
-        raise PermissionDenied("Only editors may reopen a reviewed claim.")
+        return "Only editors may reopen a reviewed claim."
     if claim.verdict != Verdict.UNREVIEWED and claim.reviewed_by_id not in (None, user.pk):
-        raise PermissionDenied(
-            f"{_name(claim.reviewed_by)} reviewed this claim; only editors may override another reviewer's verdict."
-        )
+        return f"{_name(claim.reviewed_by)} reviewed this claim; only editors may override another reviewer's verdict."
+    return None
+
+
+def _check_may_change_verdict(claim: Claim, user: Any, verdict: str) -> None:
+    refusal = verdict_change_refusal(claim=claim, user=user, verdict=verdict)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 def _check_may_change_evidence(claim: Claim, user: Any, what: str) -> None:

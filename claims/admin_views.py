@@ -1,0 +1,285 @@
+"""Pieces of the review admin that are more than registration: the highlighted article text, a claim's
+paragraph context, and the ingest and re-extract pages.
+
+Article text is untrusted (it comes from the web): every piece of it reaches the page through escape()
+or format_html(); nothing here marks article text safe.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from claims import permissions
+from claims.errors import ApplicationError
+from claims.models import Article, Claim, Outlet, Verdict
+from claims.services import articles as article_services
+
+# --- highlighting -------------------------------------------------------------------------------------
+
+VERDICT_COLOURS = {
+    # background, underline: distinct in hue *and* in underline style, so they do not rely on colour alone
+    Verdict.UNREVIEWED: ("#fff3bf", "dotted #b08900"),
+    Verdict.VERIFIED: ("#c9f2d0", "solid #1e7b34"),
+    Verdict.DISPUTED: ("#ffd4d4", "double #b3261e"),
+    Verdict.UNVERIFIABLE: ("#e3e3ee", "dashed #57576b"),
+}
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    html: SafeString
+    placed: int
+    not_placed: list[Claim]
+
+
+def claim_admin_url(claim_id: int) -> str:
+    return reverse("admin:claims_claim_change", args=[claim_id])
+
+
+def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
+    """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict.
+
+    Claims whose offsets do not fit the body (or overlap an earlier claim) are reported, not drawn.
+    """
+    out: list[str] = []
+    cursor = 0
+    placed = 0
+    not_placed: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (c.start, c.end, c.pk)):
+        if claim.start < cursor or claim.end > len(body) or claim.end <= claim.start:
+            not_placed.append(claim)
+            continue
+        out.append(escape(body[cursor : claim.start]))
+        tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
+        if claim.speaker_id:
+            tip += f" · {claim.speaker.name}"
+        if claim.needs_recheck:
+            tip += " · needs re-check"
+        out.append(
+            format_html(
+                '<a class="claim-hl verdict-{}{}" id="claim-{}" href="{}" title="{}" data-verdict="{}">{}</a>',
+                claim.verdict,
+                " needs-recheck" if claim.needs_recheck else "",
+                claim.pk,
+                claim_admin_url(claim.pk),
+                tip,
+                claim.verdict,
+                body[claim.start : claim.end],
+            )
+        )
+        cursor = claim.end
+        placed += 1
+    out.append(escape(body[cursor:]))
+    return Highlighted(mark_safe("".join(out)), placed, not_placed)  # noqa: S308 - every piece escaped above
+
+
+def paragraph_context(body: str, start: int, end: int, *, limit: int = 1200) -> SafeString:
+    """The paragraph around [start, end) with that span marked; long paragraphs are cut around it."""
+    start = max(0, min(start, len(body)))
+    end = max(start, min(end, len(body)))
+    left = body.rfind("\n\n", 0, start)
+    left = 0 if left < 0 else left + 2
+    right = body.find("\n\n", end)
+    right = len(body) if right < 0 else right
+    left = max(left, start - limit // 2)
+    right = min(right, end + limit // 2)
+    prefix = ("…" if left > 0 and body[left - 1] not in "\n" else "") + body[left:start]
+    suffix = body[end:right] + ("…" if right < len(body) and body[right] != "\n" else "")
+    return format_html(
+        '<span class="claim-context">{}<mark class="claim-sentence">{}</mark>{}</span>',
+        prefix.lstrip("\n"),
+        body[start:end],
+        suffix.rstrip("\n"),
+    )
+
+
+def verdict_legend(counts: dict[str, int]) -> list[dict[str, Any]]:
+    return [{"verdict": value, "label": label, "count": counts.get(value, 0)} for value, label in Verdict.choices]
+
+
+# --- ingest -------------------------------------------------------------------------------------------
+
+
+def html_converter() -> Callable[[str], Any] | None:
+    """The engine's HTML-to-text converter, when the extraction package provides one."""
+    try:
+        module = importlib.import_module("claims.extraction.html")
+    except ImportError:
+        return None
+    return getattr(module, "from_html", None)
+
+
+def ingest_fetcher() -> Callable[..., Any] | None:
+    """Hook for fetching an article from its URL in the background.
+
+    Returns None until the safe fetcher (the link re-check work) exists. It then returns a callable
+    `fetch(*, url, published, outlet, title, user) -> Article | None` that validates the URL, enqueues a
+    background fetch (which ends in article_submit) and returns the article when it already exists. The
+    ingest page shows the "fetch from the URL" option as soon as this returns a callable.
+    """
+    return None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<p" in head and "</p>" in text.lower())
+
+
+class IngestForm(forms.Form):
+    FORMAT_CHOICES = [("auto", "Detect"), ("text", "Plain text"), ("html", "HTML")]
+
+    text = forms.CharField(
+        label="Article text or HTML",
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100, "spellcheck": "false"}),
+        required=False,
+        strip=False,
+    )
+    format = forms.ChoiceField(choices=FORMAT_CHOICES, initial="auto", widget=forms.RadioSelect)
+    title = forms.CharField(max_length=500, required=False, help_text="Defaults to the first line of the text.")
+    published = forms.DateField(
+        label="Publication date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Relative dates in the article (“on Tuesday”, “last month”) are resolved against it.",
+    )
+    outlet = forms.ModelChoiceField(
+        queryset=Outlet.objects.order_by("name"),
+        required=False,
+        help_text="Leave empty to derive it from the URL.",
+    )
+    url = forms.URLField(
+        label="Article URL",
+        max_length=2000,
+        required=False,
+        assume_scheme="https",
+        help_text="Optional: identifies the article, so submitting it twice finds the first copy.",
+    )
+    fetch = forms.BooleanField(
+        label="Fetch the article from its URL", required=False, help_text="Runs in the background."
+    )
+
+    def __init__(self, *args: Any, fetcher: Callable[..., Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fetcher = fetcher
+        if fetcher is None:
+            del self.fields["fetch"]
+        self.fields["published"].initial = timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        fetching = bool(data.get("fetch"))
+        if fetching and not data.get("url"):
+            self.add_error("url", "Give the URL to fetch.")
+        if not fetching and not (data.get("text") or "").strip():
+            self.add_error("text", "Paste the article's text or HTML.")
+        return data
+
+
+def ingest_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
+    if not model_admin.has_add_permission(request):
+        raise DjangoPermissionDenied
+    fetcher = ingest_fetcher()
+    form = IngestForm(request.POST or None, fetcher=fetcher)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article, created = _ingest(form, request, fetcher)
+        except ApplicationError as exc:
+            form.add_error(_form_field(exc, form), exc.message)
+        else:
+            if article is None:
+                messages.success(request, "The article will be fetched in the background.")
+                return HttpResponseRedirect(reverse("admin:claims_article_changelist"))
+            if created:
+                messages.success(request, "Article submitted: extraction runs in the background.")
+            else:
+                messages.warning(request, "This article is already in the registry: here it is.")
+            return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Add an article",
+        "form": form,
+        "html_available": html_converter() is not None,
+        "fetch_available": fetcher is not None,
+    }
+    return TemplateResponse(request, "admin/claims/article/ingest.html", context)
+
+
+def _form_field(exc: ApplicationError, form: forms.Form) -> str | None:
+    for name in exc.fields:
+        if name == "body":
+            return "text"
+        if name in form.fields:
+            return name
+    return None
+
+
+def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] | None) -> tuple[Article | None, bool]:
+    data = form.cleaned_data
+    if data.get("fetch") and fetcher is not None:
+        article = fetcher(
+            url=data["url"], published=data["published"], outlet=data["outlet"], title=data["title"], user=request.user
+        )
+        return article, False
+    text = data["text"]
+    raw_html = ""
+    wants_html = data["format"] == "html" or (data["format"] == "auto" and _looks_like_html(text))
+    if wants_html:
+        convert = html_converter()
+        if convert is None:
+            raise ApplicationError(
+                "HTML import is not available in this version: paste the article's plain text instead.",
+                fields={"format": ["Not available."]},
+            )
+        raw_html = text
+        converted = convert(text)
+        text, html_title = _converted_text(converted)
+        if not data["title"] and html_title:
+            data["title"] = html_title
+    result = article_services.article_submit(
+        body=text,
+        title=data["title"],
+        url=data["url"] or None,
+        published=data["published"],
+        outlet=data["outlet"],
+        raw_html=raw_html,
+        submitted_by=request.user,
+    )
+    return result.article, result.created
+
+
+def _converted_text(converted: Any) -> tuple[str, str]:
+    """Accept what the converter returns: a string, or an object/mapping with text (and title)."""
+    if isinstance(converted, str):
+        return converted, ""
+    if isinstance(converted, dict):
+        return str(converted.get("text") or converted.get("body") or ""), str(converted.get("title") or "")
+    text = getattr(converted, "text", None) or getattr(converted, "body", "")
+    return str(text or ""), str(getattr(converted, "title", "") or "")
+
+
+# --- re-extract ---------------------------------------------------------------------------------------
+
+
+def reextract_view(model_admin: Any, request: HttpRequest, object_id: str) -> HttpResponse:
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.is_editor(request.user):
+        raise DjangoPermissionDenied
+    article = get_object_or_404(Article, pk=object_id)
+    article_services.article_request_reextraction(article=article)
+    messages.success(request, "Re-extraction requested: reviewed claims keep their verdicts and sources.")
+    return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
