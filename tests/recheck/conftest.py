@@ -160,3 +160,9 @@ def source_factory(db):
         return SourceLink.objects.create(claim=claim, url=url, stance=stance, excerpt=excerpt, **fields)
 
     return make
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks):
+    """Run (or collect) what services queue "on commit": tests here run inside one transaction."""
+    return django_capture_on_commit_callbacks
