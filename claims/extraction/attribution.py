@@ -22,24 +22,92 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .names import NameIndex, Tok, base, is_acronym, is_name_word, is_possessive, is_title, tokenize
+from .names import (
+    NameIndex,
+    Tok,
+    base,
+    is_acronym,
+    is_name_word,
+    is_possessive,
+    is_title,
+    person_words,
+    strip_leading_places,
+    tokenize,
+)
 from .quotes import MARKS, Quote, QuoteIndex
 from .types import Attribution, Sentence
 
 _CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
 _PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
 _VENUES = {
-    "statement", "address", "interview", "speech", "remarks", "post", "tweet", "letter", "report",
-    "briefing", "release", "conference", "email", "message", "broadcast", "op-ed", "article", "blog",
-    "video", "ruling", "filing", "testimony", "submission", "hearing", "session", "call", "note",
+    "statement",
+    "address",
+    "interview",
+    "speech",
+    "remarks",
+    "post",
+    "tweet",
+    "letter",
+    "report",
+    "briefing",
+    "release",
+    "conference",
+    "email",
+    "message",
+    "broadcast",
+    "op-ed",
+    "article",
+    "blog",
+    "video",
+    "ruling",
+    "filing",
+    "testimony",
+    "submission",
+    "hearing",
+    "session",
+    "call",
+    "note",
 }
 _AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", "parliament", "the court"}
 # Verbs that may come before their subject ('"...," said KCNA').
 _INVERTIBLE = {
-    "said", "says", "added", "adds", "wrote", "writes", "continued", "explained", "noted", "insisted", "asked",
-    "replied", "responded", "answered", "warned", "admitted", "declared", "exclaimed", "recalled", "concluded",
-    "argued", "claimed", "confirmed", "stated", "reported", "observed", "remarked", "cautioned",
-    "stressed", "countered", "quipped", "joked", "shouted", "acknowledged", "conceded", "predicted", "urged",
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "continued",
+    "explained",
+    "noted",
+    "insisted",
+    "asked",
+    "replied",
+    "responded",
+    "answered",
+    "warned",
+    "admitted",
+    "declared",
+    "exclaimed",
+    "recalled",
+    "concluded",
+    "argued",
+    "claimed",
+    "confirmed",
+    "stated",
+    "reported",
+    "observed",
+    "remarked",
+    "cautioned",
+    "stressed",
+    "countered",
+    "quipped",
+    "joked",
+    "shouted",
+    "acknowledged",
+    "conceded",
+    "predicted",
+    "urged",
 }
 _ELIDED_INTRO = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
 
@@ -79,6 +147,11 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             k -= 1
             continue
         if not t.word and t.text not in "&":
+            break
+        if t.low in lx.DETERMINERS and not (
+            toks[k].cap and t.low == "the" and k - 2 >= lo and toks[k - 2].low in lx.NAME_CONNECTORS
+        ):
+            k -= 1
             break
         if t.cap or is_title(t) or is_possessive(toks, k - 1):
             if base(t.low) in lx.CAPITAL_STOPWORDS and not is_title(t):
@@ -142,10 +215,14 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         return Mention(toks[i].low, "pronoun", pos=toks[i].start)
     # coordinated subject: the first conjunct speaks ("President X and the Council said")
     for k in range(i + 1, j - 1):
-        if toks[k].low == "and" and toks[k - 1].cap and (toks[k + 1].cap or toks[k + 1].low == "the"):
-            if any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2:
-                j = k
-                break
+        if (
+            toks[k].low == "and"
+            and toks[k - 1].cap
+            and (toks[k + 1].cap or toks[k + 1].low == "the")
+            and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
+        ):
+            j = k
+            break
     head = toks[j - 1]
     low = base(head.low)
     if head.cap and not (low in lx.GROUP_NOUNS and not is_name_word(head)):
@@ -196,7 +273,10 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
             cut = k + 1
         elif (lk in lx.ORG_HEADS or is_possessive(toks, k)) and toks[k + 1].low not in lx.NAME_CONNECTORS:
-            cut = k + 1
+            # "Refugee Council Enver Solomon": a person's name after the organisation
+            rest = [t.text for t in toks[k + 1 : j]]
+            if is_possessive(toks, k) or person_words(rest):
+                cut = k + 1
     while cut < j and (
         (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
         or toks[cut].low in lx.NAME_CONNECTORS
@@ -205,8 +285,6 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     if cut >= j:
         return None
     words = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[cut:j]]
-    from .names import strip_leading_places
-
     kept = strip_leading_places(words)
     first = cut + (len(words) - len(kept))
     name = _span_text(text, toks, first, j)
@@ -226,8 +304,6 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             name = name[4:]
     else:
         kind = "person"
-    if j < len(toks) and toks[j - 1].end == toks[j].start and False:
-        pass
     return Mention(name, kind, role, toks[first].start, titled, title_words)
 
 
@@ -273,7 +349,9 @@ def _appositive_like(toks: list[Tok], i: int, j: int) -> bool:
         return True
     if is_title(first) and j - i > 1 and toks[i + 1].low in {"of", "for", "at", "to"}:
         return True
-    return lows[-1] in lx.TITLES and not any(t.cap and not is_title(t) and base(t.low) not in lx.ORG_HEADS for t in toks[i:j])
+    return lows[-1] in lx.TITLES and not any(
+        t.cap and not is_title(t) and base(t.low) not in lx.ORG_HEADS for t in toks[i:j]
+    )
 
 
 def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
@@ -303,17 +381,22 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         if m2 is not None and m2.kind == "person":
             m2.role = m2.role or text[toks[k - 1].start : toks[j - 1].end]
             return m2, k2
-    if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low in {"by", "to", "with", "from"}:
-        # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
-        # "with X saying"
-        if not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing")):
-            m = None
+    # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
+    # "with X saying"
+    if (
+        m is not None
+        and m.kind != "pronoun"
+        and k > lo
+        and toks[k - 1].low in {"by", "to", "with", "from"}
+        and not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing"))
+    ):
+        m = None
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
         # "X and Y said": prefer the first conjunct when it is a name
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
         if k2 < k - 1:
             m2 = _analyze(text, toks, k2, k - 1)
-            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ",\"“”"):
+            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ',"“”'):
                 return m2, k2
     return m, k
 
@@ -365,7 +448,20 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
     if e < hi:
         t = toks[e]
-        if t.word and t.low not in {"in", "on", "at", "during", "after", "when", "to", "adding", "citing", "of", "who", "from"}:
+        if t.word and t.low not in {
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "when",
+            "to",
+            "adding",
+            "citing",
+            "of",
+            "who",
+            "from",
+        }:
             return None
     return m
 
@@ -432,12 +528,12 @@ def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
 
 
 def _sentence_cues(
-    text: str, toks: list[Tok], lo: int, hi: int, in_quote: list[bool], quotes: QuoteIndex, has_quote: bool
+    text: str, toks: list[Tok], lo: int, hi: int, in_quote: set[int], quotes: QuoteIndex, has_quote: bool
 ) -> list[Cue]:
     cues: list[Cue] = []
     main_subject: Mention | None = None
     for v in range(lo, hi):
-        if in_quote[v]:
+        if v in in_quote:
             continue
         t = toks[v]
         low = t.low
@@ -455,7 +551,7 @@ def _sentence_cues(
                     if m2 is not None and m2.kind == "person":
                         m2.role = m2.role or text[toks[start].start : toks[e - 1].end]
                         m = m2
-                if m is not None and m.kind != "pronoun" or (m is not None and phrase[0] != "quoting"):
+                if m is not None and (m.kind != "pronoun" or phrase[0] != "quoting"):
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
@@ -480,9 +576,7 @@ def _sentence_cues(
             if m is not None:
                 cues.append(Cue(m, "quoted as saying", 1, t.start))
             continue
-        beside = _next_is_quote(toks, v + 1, hi, quotes) or (
-            v > lo and _prev_is_quote_close(toks, v - 1, lo)
-        )
+        beside = _next_is_quote(toks, v + 1, hi, quotes) or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
         subject: Mention | None = None
         subordinate = False
         elided = False
@@ -491,7 +585,9 @@ def _sentence_cues(
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
-                beside = beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
+                beside = (
+                    beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
+                )
         if subject is None and v > lo:
             subject, k = _subject_before(text, toks, v, lo)
             if subject is not None:
@@ -549,7 +645,12 @@ def _clause_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | No
     """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...')."""
     for k in range(v - 1, lo, -1):
         t = toks[k]
-        if t.word and not t.cap and t.low.endswith(("ed", "es", "s")) and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS):
+        if (
+            t.word
+            and not t.cap
+            and t.low.endswith(("ed", "es", "s"))
+            and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS)
+        ):
             m, _ = _subject_before(text, toks, k, lo)
             return m if m is not None and m.kind in {"person", "org", "pronoun"} else None
     return None
@@ -696,7 +797,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         kind = "statement"
         if speaker:
             kind = "direct_quote" if words else "reported_speech"
-        results.append(Attribution(speaker, role if speaker else None, words, kind, cue.verb if speaker and cue else None))
+        results.append(
+            Attribution(speaker, role if speaker else None, words, kind, cue.verb if speaker and cue else None)
+        )
         sent_quotes.append(qs)
         own.append(bool(speaker))
     # Sentences without a cue of their own, in order: a sentence inside a quotation attributed
@@ -719,18 +822,14 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     return results
 
 
-def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> list[bool]:
-    mask = [False] * len(toks) if False else _MaskView()
+def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> set[int]:
+    """Indices of the sentence's tokens that are quoted words (cues are never looked for there)."""
+    inside = set()
     for k in range(lo, hi):
         q = quotes.covering(toks[k].start)
         if q is not None and q.start <= toks[k].start < q.end:
-            mask[k] = True
-    return mask
-
-
-class _MaskView(dict):
-    def __getitem__(self, k: int) -> bool:  # type: ignore[override]
-        return self.get(k, False)
+            inside.add(k)
+    return inside
 
 
 def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:
@@ -743,4 +842,3 @@ def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:
         pos = max(pos, q.end)
     outside += sum(1 for c in text[pos : sent.end] if c.isalnum())
     return outside == 0
-

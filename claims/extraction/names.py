@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -17,8 +18,8 @@ from . import lexicon as lx
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
-    r"|[^\W\d_](?:\w|[-'’.&](?=\w))*"
-    r"|\d(?:\w|[.,:/-](?=\d))*"
+    r"|[^\W\d_]\w*(?:[-'’.&]\w+)*"
+    r"|\d\w*(?:[.,:/-]\d\w*)*"
     r"|\S"
 )
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la|ben)-[A-Z]")
@@ -41,12 +42,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         first = t[0]
         word = first.isalnum()
         cap = word and (first.isupper() or (first.isdigit() and any(c.isupper() for c in t)))
-        if not cap and word and _PARTICLE.match(t):
+        if not cap and word and "-" in t and _PARTICLE.match(t):
             cap = True
         out.append(Tok(t, m.start(), m.end(), t.lower(), cap, word))
     return out
 
 
+@lru_cache(maxsize=8192)
 def base(low: str) -> str:
     """A lower-cased token without possessive ending or trailing full stop."""
     if low.endswith(("'s", "’s")):
@@ -111,9 +113,31 @@ def person_words(words: list[str]) -> bool:
     return words[0].lower() not in _COMPASS
 
 
+_DOCUMENT_HEADS = {"study", "survey", "report", "review", "inquiry", "audit", "census", "poll"}
+
 # First words of place names ("South Australia", "New England") rather than of people's names.
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new",
-            "upper", "lower", "greater", "mount", "lake", "port", "fort", "saint", "san", "santa"}
+_COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "upper",
+    "lower",
+    "greater",
+    "mount",
+    "lake",
+    "port",
+    "fort",
+    "saint",
+    "san",
+    "santa",
+}
 
 
 def _edit_distance_le(a: str, b: str, limit: int) -> bool:
@@ -295,9 +319,8 @@ class NameIndex:
         best = None
         for p, name in self.orgs:
             last = name.split()[-1].lower()
-            if last in {"study", "survey", "report", "review", "inquiry", "audit", "census", "poll"}:
-                if best is None or abs(p - pos) < abs(best[0] - pos):
-                    best = (p, name)
+            if last in _DOCUMENT_HEADS and (best is None or abs(p - pos) < abs(best[0] - pos)):
+                best = (p, name)
         return best[1] if best else None
 
 
@@ -315,7 +338,30 @@ def _connector_end(toks: list[Tok], j: int) -> int | None:
 
 
 # Name particles that join a given name to a family name ("Ludwig van Beethoven").
-_PARTICLE_WORD = {w: True for w in ("de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "dos", "das", "del", "della", "la", "le", "y")}
+_PARTICLE_WORD = {
+    w: True
+    for w in (
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "la",
+        "le",
+        "y",
+    )
+}
 
 
 def _ends_with(full: list[str], part: list[str]) -> bool:

@@ -9,6 +9,7 @@ and are ignored. One pass over the text, no regex backtracking.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ MARKS = '"' + OPENERS + CLOSERS
 _LEFT_OPEN = "([{—–-/'‘:"  # characters after which a mark opens ("(“A”", "—“B”")
 _RIGHT_CLOSE = ".,;:!?)]}—–-'’…"  # characters before which a mark closes
 _TRIM_TAIL = ",;:"
+_MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     chain: int | None = None  # chain id carried into the next paragraph
     for para_start, para_end in _paragraphs(text):
-        marks = [i for i in range(para_start, para_end) if text[i] in MARKS]
+        marks = [m.start() for m in _MARK_RE.finditer(text, para_start, para_end)]
         if not marks:
             chain = None
             continue
@@ -84,11 +86,13 @@ def find_quotes(text: str) -> list[Quote]:
         open_at: int | None = None
         for i in marks:
             can_open, can_close = _flanks(text, i, para_start, para_end)
+            if not can_open and not can_close:
+                continue  # a straight mark between two spaces or inside a word (12"): no quotation
             if open_at is None:
-                if can_open or not can_close:
+                if can_open:
                     open_at = i
                 continue
-            if can_close or not can_open:
+            if can_close:
                 cid = carried if carried is not None and open_at == first else len(quotes)
                 quotes.append(Quote(open_at + 1, i, open_at, i, cid))
                 open_at = None

@@ -1,0 +1,222 @@
+"""Attribution: who each sentence attributes its content to.
+
+Each case is a small made-up article, written as paragraphs of sentences, with the expected speaker
+(and, where given, quote, kind, role and cue) of every sentence in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.attribution import attribute
+from claims.extraction.types import Attribution, Sentence
+
+
+def article(*paragraphs: list[str]) -> tuple[str, list[Sentence]]:
+    """Join sentences with spaces and paragraphs with blank lines; sentence offsets are exact."""
+    text = ""
+    sentences = []
+    for p, para in enumerate(paragraphs):
+        if text:
+            text += "\n\n"
+        for k, sent in enumerate(para):
+            if k:
+                text += " "
+            sentences.append(Sentence(len(text), len(text) + len(sent), p))
+            text += sent
+    return text, sentences
+
+
+def run(*paragraphs: list[str]) -> list[Attribution]:
+    text, sentences = article(*paragraphs)
+    result = attribute(text, sentences)
+    assert len(result) == len(sentences)
+    return result
+
+
+SPEAKER_CASES = [
+    # speaker after the quotation, title and role before the name
+    (
+        [['"We will not raise taxes," Finance Minister Laura Okafor said.']],
+        ["Laura Okafor"],
+    ),
+    # inverted order after a quotation
+    ([['"The dam is holding," said Pedro Almeida.']], ["Pedro Almeida"]),
+    # appositive between subject and verb
+    (
+        [["Marcus Lindqvist, a spokesman for the port authority, said the ferries would resume on Monday."]],
+        ["Marcus Lindqvist"],
+    ),
+    # several appositives, the leftmost chunk is the subject
+    (
+        [["Professor Ada Novak, director of the institute, and head of its board, says the data are sound."]],
+        ["Ada Novak"],
+    ),
+    # according to, at the end and at the start
+    (
+        [
+            [
+                "The fire started in the kitchen, according to the Riverside Fire Department.",
+                "According to resident Tom Baxter, the alarm never sounded.",
+            ]
+        ],
+        ["Riverside Fire Department", "Tom Baxter"],
+    ),
+    # told reporters; organisations as speakers
+    (
+        [
+            [
+                "Mayor Tomas Reyes told reporters the budget was balanced.",
+                "The Northern Rail Company announced that fares would rise.",
+            ]
+        ],
+        ["Tomas Reyes", "Northern Rail Company"],
+    ),
+    # surname-only and Ms/Mr mentions take the fullest name in the article
+    (
+        [
+            ["Elena Marchetti, the city's planning chief, said the tower would be approved."],
+            ["Marchetti said the design was sound.", "Ms Marchetti added that work would start in May."],
+        ],
+        ["Elena Marchetti", "Elena Marchetti", "Elena Marchetti"],
+    ),
+    # she/he: gender from titles and role words, not just the last name seen
+    (
+        [
+            ["Councillor Anna Brooks said the vote was close.", "Mr. Daniel Hart disagreed with the count."],
+            ['"It was a fair count," she said.'],
+        ],
+        ["Anna Brooks", None, "Anna Brooks"],
+    ),
+    (
+        [
+            ["Spokeswoman Sarah Klein said the drug was safe.", "Her colleague, Mr. James Ward, was more cautious."],
+            ['"We need more data," he said.'],
+        ],
+        ["Sarah Klein", None, "James Ward"],
+    ),
+    # "it" and "they" take the last organisation and the last group that spoke
+    (
+        [
+            ['"The plant is safe," the Energy Agency said.', '"No leak was found," it added.'],
+            ["The scientists said the ice was thinning.", "They warned that sea levels would rise."],
+        ],
+        ["Energy Agency", "Energy Agency", "The scientists", "The scientists"],
+    ),
+    # a quotation of several sentences: every sentence inside gets the speaker named at its end
+    (
+        [
+            [
+                '"The storm damaged the roof.',
+                "Nobody was hurt.",
+                'We will reopen next week," the principal, Omar Haddad, said.',
+            ]
+        ],
+        ["Omar Haddad", "Omar Haddad", "Omar Haddad"],
+    ),
+    # a quotation over two paragraphs (opening mark repeated, one closing mark)
+    (
+        [['Coach Ben Adler said: "We trained hard all season.'], ['"The players deserve this win."']],
+        ["Ben Adler", "Ben Adler"],
+    ),
+    # a paragraph that is wholly a quotation continues the speaker before it
+    (
+        [['"Prices will fall," said economist Ruth Mendel.'], ['"Wages will not."'], ["The bank meets in June."]],
+        ["Ruth Mendel", "Ruth Mendel", None],
+    ),
+    # speech acts make the actor the speaker; plain actions and negated or passive cues do not
+    (
+        [
+            [
+                "Governor Alan Price urged residents to stay indoors.",
+                "Governor Alan Price visited the shelter on Friday.",
+                "Police have not said what caused the crash.",
+                "The mayor was asked about the budget.",
+            ]
+        ],
+        ["Alan Price", None, None, None],
+    ),
+    # acronyms spelled out where the article does
+    (
+        [
+            ["The World Meteorological Office (WMO) said the summer was the hottest on record."],
+            ['"Records will keep falling," said WMO.'],
+        ],
+        ["World Meteorological Office", "World Meteorological Office"],
+    ),
+    # unnamed groups keep the article's wording; research verbs only for research-like subjects
+    (
+        [
+            [
+                "Officials said the road would reopen.",
+                "The researchers found that the coral had recovered.",
+                "Police found a wallet near the station.",
+            ]
+        ],
+        ["Officials", "The researchers", None],
+    ),
+    # the reporter's own statements stay unattributed; noun-like forms are not verbs
+    (
+        [
+            [
+                "The bridge opened in 1932.",
+                "Several states reported cases.",
+                "The United States sent aid to the region.",
+                "Its annual report was published in March.",
+            ]
+        ],
+        [None, None, None, None],
+    ),
+    # a person speaking for an organisation; "with X saying"
+    (
+        [
+            [
+                "Maria Lopez for the Food Safety Council says the recall is complete.",
+                'The union backed the deal, with Tariq Aziz saying: "It is a fair offer."',
+            ]
+        ],
+        ["Maria Lopez", "Tariq Aziz"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES)
+def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
+    assert [a.speaker for a in run(*paragraphs)] == speakers
+
+
+def test_role_quote_kind_and_cue() -> None:
+    (a,) = run(["Harbour Board spokeswoman Ingrid Solberg said in a statement that the pier was closed."])
+    assert (a.speaker, a.role, a.kind, a.cue, a.quote) == (
+        "Ingrid Solberg",
+        "Harbour Board spokeswoman",
+        "reported_speech",
+        "said in a statement",
+        None,
+    )
+    (b,) = run(['"We will not raise taxes," Finance Minister Laura Okafor said.'])
+    assert (b.role, b.kind, b.quote) == ("Finance Minister", "direct_quote", "We will not raise taxes")
+
+
+def test_reported_speech_with_quoted_fragment() -> None:
+    (a,) = run(['Hannah Ode said the council and the union are "close to a deal".'])
+    assert (a.speaker, a.quote, a.kind) == ("Hannah Ode", "close to a deal", "direct_quote")
+
+
+def test_quote_without_speaker_is_a_statement() -> None:
+    (a,) = run(['Supporters called the plan a "lifeline" for the town.', "It passed."][:1])
+    assert (a.speaker, a.quote, a.kind) == (None, "lifeline", "statement")
+
+
+def test_quote_fragments_are_joined() -> None:
+    (a,) = run(['Pia Lund said the talks were "hard," "long" and "worth it."'])
+    assert a.quote == "hard ... long ... worth it."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00\x01\x02", "\u200b\u202e\u200d", '"' * 500, "said " * 5000, "a" * 1_000_000, "“said ”" * 300],
+)
+def test_robust_on_junk(text: str) -> None:
+    sentences = [Sentence(0, len(text), 0)] if text else []
+    assert len(attribute(text, sentences)) == len(sentences)
