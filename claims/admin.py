@@ -511,6 +511,7 @@ class ClaimAdmin(admin.ModelAdmin):
         ]
         editor = permissions.is_editor(user)
         return {
+            "title": "Review claim",
             "claim": claim,
             "verdict_buttons": [{"value": v, "label": label} for v, label in buttons],
             "verdict_refusal": refusal,
