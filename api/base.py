@@ -98,9 +98,10 @@ class ApiView(APIView):
             else:
                 etag = etag_for(response.data, self.etag_prefix)
             response["ETag"] = etag
-            if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")) or request.META.get(
-                "HTTP_IF_NONE_MATCH", ""
-            ).strip() == "*":
+            if (
+                etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+                or request.META.get("HTTP_IF_NONE_MATCH", "").strip() == "*"
+            ):
                 not_modified = HttpResponseNotModified()
                 not_modified["ETag"] = etag
                 for header in ("Vary", "Cache-Control"):
@@ -125,7 +126,9 @@ class ApiView(APIView):
         if page.has_more and page.next_cursor:
             params = self.request.query_params.copy()
             params["cursor"] = page.next_cursor
-            next_url = self.request.build_absolute_uri(self.request.path) + "?" + urlencode(list(params.lists()), doseq=True)
+            next_url = (
+                self.request.build_absolute_uri(self.request.path) + "?" + urlencode(list(params.lists()), doseq=True)
+            )
         return Response(
             {"results": results, "next": next_url, "next_cursor": page.next_cursor, "has_more": page.has_more}
         )

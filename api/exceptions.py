@@ -8,6 +8,7 @@ the API's own 304-less preconditions (412), body size (413), and unexpected fail
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -99,7 +100,7 @@ def _message_of(exc: exceptions.APIException, code: str) -> str:
     if isinstance(exc, exceptions.NotAuthenticated):
         return _MESSAGES["not_authenticated"]
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        return f"Too many requests: try again in {int(exc.wait) + 1} seconds."
+        return f"Too many requests: try again in {max(1, math.ceil(exc.wait))} seconds."
     return message
 
 
@@ -117,7 +118,7 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         if getattr(exc, "auth_header", None):
             headers["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None) is not None:
-            headers["Retry-After"] = str(int(exc.wait) + 1)
+            headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
         code = _code_of(exc)
         fields = _flatten(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
         set_rollback()

@@ -46,14 +46,10 @@ def parse_scopes(value: str | list[str]) -> list[str]:
     return sorted(set(scopes), key=Scope.values.index)
 
 
-def api_key_create(
-    *,
-    name: str,
-    scopes: str | list[str],
-    expires_at: datetime | None = None,
-    user=None,
-    throttle_rate: str = "",
-) -> CreatedKey:
+def api_key_validate(
+    *, name: str, scopes: str | list[str], expires_at: datetime | None, user, throttle_rate: str
+) -> tuple[str, list[str]]:
+    """The cleaned name and scopes, or ApplicationError naming every problem field."""
     name = " ".join(name.split())
     if not name:
         raise ApplicationError("A key needs a name.", fields={"name": ["This field may not be blank."]})
@@ -69,6 +65,20 @@ def api_key_create(
         raise ApplicationError(
             'A rate looks like "600/minute".', fields={"throttle_rate": ["Use <number>/<second|minute|hour|day>."]}
         )
+    return name, scope_list
+
+
+def api_key_create(
+    *,
+    name: str,
+    scopes: str | list[str],
+    expires_at: datetime | None = None,
+    user=None,
+    throttle_rate: str = "",
+) -> CreatedKey:
+    name, scope_list = api_key_validate(
+        name=name, scopes=scopes, expires_at=expires_at, user=user, throttle_rate=throttle_rate
+    )
     alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     with transaction.atomic():
         while True:

@@ -76,7 +76,9 @@ def _decode(cursor: str, ordering: Ordering) -> tuple[Any, int]:
             value: Any = datetime.fromisoformat(raw)
             if timezone.is_naive(value):
                 raise ValueError
-        elif (kind == "int" and isinstance(raw, int) and not isinstance(raw, bool)) or (kind == "str" and isinstance(raw, str)):
+        elif (kind == "int" and isinstance(raw, int) and not isinstance(raw, bool)) or (
+            kind == "str" and isinstance(raw, str)
+        ):
             value = raw
         else:
             raise ValueError

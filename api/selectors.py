@@ -55,7 +55,9 @@ def claim_search(queryset: QuerySet[Claim], q: str) -> QuerySet[Claim]:
     """Full-text search on PostgreSQL (stemmed, web-search syntax); word-by-word icontains elsewhere."""
     if connection.vendor == "postgresql":
         vector = SearchVector("text", config=SEARCH_CONFIG)
-        return queryset.annotate(search=vector).filter(search=SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch"))
+        return queryset.annotate(search=vector).filter(
+            search=SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
+        )
     for word in _WORD_RE.findall(q)[:10]:
         queryset = queryset.filter(text__icontains=word)
     return queryset

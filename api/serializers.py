@@ -36,6 +36,9 @@ class Urls:
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
 
+    def claims_of(self, filter_name: str, pk: int) -> str:
+        return f"{self._root}claims/?{filter_name}={pk}"
+
     def claimreview(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/claimreview/"
 
@@ -143,6 +146,7 @@ class SpeakerRef(Fast):
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=Speaker.Kind.choices)
 
+    @extend_schema_field(serializers.URLField())
     def get_url(self, s: Speaker) -> str:
         return _urls(self).speaker(s.pk)
 
@@ -161,6 +165,7 @@ class ArticleRef(Fast):
     outlet = OutletOut(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
 
+    @extend_schema_field(serializers.URLField())
     def get_url(self, a: Article) -> str:
         return _urls(self).article(a.pk)
 

@@ -43,4 +43,3 @@ class ApiRateThrottle(SimpleRateThrottle):
         if len(self.history) >= self.num_requests:
             return self.throttle_failure()
         return self.throttle_success()
-

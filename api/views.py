@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -52,6 +52,20 @@ class HttpUrlField(serializers.URLField):
         return value
 
 
+class TextField(serializers.CharField):
+    """A string that must be a JSON string (DRF would turn 42 into "42") with some non-space content."""
+
+    def __init__(self, **kwargs):
+        super().__init__(trim_whitespace=False, **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("Must be a string.")
+        if not data.strip():
+            raise serializers.ValidationError("This field may not be blank.")
+        return super().to_internal_value(data)
+
+
 def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
@@ -71,8 +85,8 @@ def _not_found(what: str, pk: int) -> Http404:
 
 class ArticleSummaryOut(Fast):
     id = serializers.IntegerField()
-    url = serializers.URLField(help_text="This article in the API: poll it for the extraction status.")
-    canonical_url = serializers.URLField(allow_null=True)
+    url = serializers.SerializerMethodField(help_text="This article in the API: poll it for the extraction status.")
+    canonical_url = serializers.URLField(source="url", allow_null=True, help_text="Where it was published.")
     title = serializers.CharField()
     byline = serializers.CharField()
     outlet = OutletOut(allow_null=True)
@@ -81,13 +95,21 @@ class ArticleSummaryOut(Fast):
     status = serializers.ChoiceField(choices=Article.Status.choices, help_text="Extraction status.")
     extracted_at = serializers.DateTimeField(allow_null=True)
     extractor_version = serializers.CharField()
-    claims = serializers.URLField(help_text="The article's claims (claims/?article=id).")
-    claim_counts = VerdictCounts(help_text="Number of claims by verdict.")
+    claims = serializers.SerializerMethodField(help_text="The article's claims (claims/?article=id).")
+    claim_counts = VerdictCounts(source="verdict_counts", help_text="Number of claims by verdict.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     class Meta:
         ref_name = "ArticleSummary"
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, a: Article) -> str:
+        return self.context["urls"].article(a.pk)
+
+    @extend_schema_field(serializers.URLField())
+    def get_claims(self, a: Article) -> str:
+        return self.context["urls"].claims_of("article", a.pk)
 
     @staticmethod
     def represent(a: Article, context: dict) -> dict[str, Any]:
@@ -104,7 +126,7 @@ class ArticleSummaryOut(Fast):
             "status": a.status,
             "extracted_at": iso(a.extracted_at),
             "extractor_version": a.extractor_version,
-            "claims": f"{urls.claim(0).removesuffix('0/')}?article={a.id}",
+            "claims": urls.claims_of("article", a.id),
             "claim_counts": a.verdict_counts,
             "created_at": iso(a.created_at),
             "updated_at": iso(a.updated_at),
@@ -140,12 +162,8 @@ class ArticleListApi(ApiView):
             ref_name = "ArticleFilter"
 
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(
-            required=False, trim_whitespace=False, help_text="The article as plain text (or give html)."
-        )
-        html = serializers.CharField(
-            required=False, trim_whitespace=False, help_text="The article page as HTML; its main text is extracted."
-        )
+        text = TextField(required=False, help_text="The article as plain text (or give html).")
+        html = TextField(required=False, help_text="The article page as HTML; its main text is extracted.")
         url = HttpUrlField(
             required=False, max_length=2000, help_text="Where it was published: the key for de-duplication."
         )
@@ -571,21 +589,28 @@ SPEAKER_ORDERINGS = orderings("name", "id")
 
 class SpeakerOut(Fast):
     id = serializers.IntegerField()
-    url = serializers.URLField()
+    url = serializers.SerializerMethodField()
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=Speaker.Kind.choices)
-    claims = serializers.URLField(help_text="The speaker's claims (claims/?speaker=id).")
-    claim_counts = VerdictCounts()
+    claims = serializers.SerializerMethodField(help_text="The speaker's claims (claims/?speaker=id).")
+    claim_counts = VerdictCounts(source="verdict_counts")
 
     class Meta:
         ref_name = "Speaker"
 
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, s: Speaker) -> str:
+        return self.context["urls"].speaker(s.pk)
+
+    @extend_schema_field(serializers.URLField())
+    def get_claims(self, s: Speaker) -> str:
+        return self.context["urls"].claims_of("speaker", s.pk)
+
     @staticmethod
     def represent(s: Speaker, context: dict) -> dict[str, Any]:
-        urls = context["urls"]
         return {
             **SpeakerRef.represent(s, context),
-            "claims": f"{urls.claim(0).removesuffix('0/')}?speaker={s.id}",
+            "claims": context["urls"].claims_of("speaker", s.id),
             "claim_counts": s.verdict_counts,
         }
 
@@ -682,4 +707,3 @@ class TombstoneListApi(ApiView):
         )
         context = self.context()
         return self.page_response(page, [TombstoneOut.represent(t, context) for t in page.items])
-

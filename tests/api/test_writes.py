@@ -1,0 +1,235 @@
+"""Writes: submitting articles, setting verdicts (optimistic locking), adding sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.models import Article, Claim, Review
+from tests.api.conftest import api
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "The harbour authority said on Monday that 300 ships used the port last year."
+
+
+@pytest.fixture
+def submitter(client_for):
+    return client_for("submit")
+
+
+@pytest.fixture
+def reviewer_key(client_for):
+    return client_for("review")
+
+
+# --- articles -----------------------------------------------------------------------------------------
+
+
+def test_a_new_article_is_accepted_with_the_url_to_poll(submitter):
+    response = submitter.post(
+        api("articles/"),
+        {"text": TEXT, "url": "https://port.example/news/ships", "published": "2024-03-08", "title": "Ships"},
+        format="json",
+    )
+    assert response.status_code == 202, response.content
+    data = response.json()
+    article = Article.objects.get()
+    assert response["Location"] == data["url"] == f"http://testserver/api/v1/articles/{article.pk}/"
+    assert data["status"] in {"pending", "extracting", "done", "failed"}
+    assert data["outlet"] == {"name": "port.example", "domain": "port.example"}
+    assert data["published_at"].startswith("2024-03-08")
+    assert article.body == TEXT
+    assert submitter.get(data["url"]).status_code == 200  # a submit-only key may poll
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        {"text": "Something else entirely.", "url": "https://port.example/news/ships"},  # same URL
+        {"text": TEXT.replace(" ", "  ") + "\n"},  # same body, other white space
+    ],
+)
+def test_submitting_the_same_url_or_body_again_returns_the_existing_article(again, submitter):
+    first = submitter.post(api("articles/"), {"text": TEXT, "url": "https://port.example/news/ships"}, format="json")
+    second = submitter.post(api("articles/"), again, format="json")
+    assert second.status_code == 200
+    assert second.json()["id"] == first.json()["id"]
+    assert Article.objects.count() == 1
+
+
+def test_the_outlet_can_be_given_by_domain(submitter):
+    data = submitter.post(api("articles/"), {"text": TEXT, "outlet": "www.Port.example"}, format="json").json()
+    assert data["outlet"]["domain"] == "port.example"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "text"),
+        ({"text": "   "}, "text"),
+        ({"text": TEXT, "html": "<p>x</p>"}, "html"),
+        ({"url": "https://port.example/a"}, "url"),
+        ({"text": TEXT, "url": "ftp://port.example/a"}, "url"),
+        ({"text": TEXT, "url": "not a url"}, "url"),
+        ({"text": TEXT, "published": "08/03/2024"}, "published"),
+        ({"text": TEXT, "published": "2024-02-30"}, "published"),
+        ({"text": TEXT, "outlet": "not a domain"}, "outlet"),
+        ({"text": 42}, "text"),
+    ],
+)
+def test_bad_submissions_are_400_with_the_field_named(body, field, submitter):
+    response = submitter.post(api("articles/"), body, format="json")
+    assert response.status_code == 400, response.content
+    assert field in response.json()["error"]["fields"]
+    assert Article.objects.count() == 0
+
+
+def test_submitting_by_url_alone_says_it_is_not_supported_yet(submitter):
+    error = submitter.post(api("articles/"), {"url": "https://port.example/a"}, format="json").json()["error"]
+    assert "not supported yet" in error["fields"]["url"][0]
+
+
+def test_an_html_page_is_read_for_its_text(submitter):
+    pytest.importorskip("claims.extraction.html", reason="the HTML reader (claims.extraction.html) is not there yet")
+    html = (
+        "<html><head><title>Port traffic</title></head><body><nav>Home | News</nav><article><h1>Port traffic</h1>"
+        f"<p>{TEXT}</p><p>The port expects more ships this year, its director said.</p></article></body></html>"
+    )
+    response = submitter.post(api("articles/"), {"html": html}, format="json")
+    assert response.status_code == 202, response.content
+    article = Article.objects.get()
+    assert "300 ships" in article.body and "<p>" not in article.body
+    assert article.raw_html == html
+
+
+# --- verdicts -----------------------------------------------------------------------------------------
+
+
+def verdict(client, claim, body, **headers):
+    return client.post(api(f"claims/{claim.pk}/verdict/"), body, format="json", **headers)
+
+
+def test_a_verdict_with_a_source_is_recorded_through_the_review_service(reviewer_key, claims, key_account):
+    claim = claims[1]
+    etag = reviewer_key.get(api(f"claims/{claim.pk}/"))
+    assert etag.status_code == 403  # a review-only key cannot read; it uses the version it knows
+    response = verdict(
+        reviewer_key,
+        claim,
+        {
+            "verdict": "verified",
+            "note": "Housing office figures.",
+            "sources": [{"url": "https://housing.example/report", "stance": "supports", "title": "Report"}],
+        },
+        HTTP_IF_MATCH=str(claim.version),
+    )
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert data["verdict"] == "verified" and data["version"] == claim.version + 1
+    assert response["ETag"].startswith(f'"{claim.version + 1}.')
+    assert [s["url"] for s in data["sources"]] == ["https://housing.example/report"]
+    review = Review.objects.get(claim=claim, action="verdict")
+    assert review.reviewer == key_account and review.to_verdict == "verified"
+
+
+def test_the_etag_of_a_claim_is_accepted_in_if_match(client_for, claims):
+    client = client_for("all")
+    etag = client.get(api(f"claims/{claims[0].pk}/"))["ETag"]
+    response = verdict(client, claims[0], {"verdict": "unverifiable", "note": "No record."}, HTTP_IF_MATCH=etag)
+    assert response.status_code == 200, response.content
+    # The returned ETag is the one a GET now gives.
+    assert client.get(api(f"claims/{claims[0].pk}/"))["ETag"] == response["ETag"]
+
+
+@pytest.mark.parametrize("stale", ["version", "etag"])
+def test_a_stale_if_match_is_412_and_nothing_is_written(stale, client_for, claims):
+    client = client_for("all")
+    claim = claims[0]
+    etag = client.get(api(f"claims/{claim.pk}/"))["ETag"]
+    first = verdict(client, claim, {"verdict": "unverifiable", "note": "No record."}, HTTP_IF_MATCH=etag)
+    assert first.status_code == 200
+    header = str(claim.version) if stale == "version" else etag
+    second = verdict(client, claim, {"verdict": "unverifiable", "note": "Other note."}, HTTP_IF_MATCH=header)
+    assert second.status_code == 412, second.content
+    assert second.json()["error"]["code"] == "precondition_failed"
+    assert Claim.objects.get(pk=claim.pk).verdict_note == "No record."
+
+
+def test_an_etag_of_an_older_representation_is_412_even_with_the_same_version(client_for, claims):
+    client = client_for("all")
+    claim = claims[0]
+    etag = client.get(api(f"claims/{claim.pk}/"))["ETag"]
+    Claim.objects.filter(pk=claim.pk).update(speaker_role="deputy mayor")  # changed without a version bump
+    response = verdict(client, claim, {"verdict": "unverifiable", "note": "n"}, HTTP_IF_MATCH=etag)
+    assert response.status_code == 412
+
+
+def test_a_stale_expected_version_is_a_409_conflict_that_says_what_changed(client_for, claims):
+    client = client_for("all")
+    claim = claims[0]
+    assert verdict(client, claim, {"verdict": "unverifiable", "note": "A", "expected_version": 1}).status_code == 200
+    response = verdict(client, claim, {"verdict": "unverifiable", "note": "B", "expected_version": 1})
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "conflict" and "version" in error["message"]
+
+
+def test_a_verdict_without_if_match_or_expected_version_is_428(client_for, claims):
+    response = verdict(client_for("all"), claims[0], {"verdict": "unverifiable", "note": "n"})
+    assert response.status_code == 428
+    assert response.json()["error"]["code"] == "precondition_required"
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"verdict": "verified"}, {"sources"}),
+        ({"verdict": "unverifiable"}, {"note"}),
+        ({"verdict": "disputed", "sources": [{"url": "https://a.example/", "stance": "supports"}]}, {"note"}),
+        ({"verdict": "probably"}, {"verdict"}),
+    ],
+)
+def test_the_admins_verdict_rules_apply(body, fields, client_for, claims):
+    response = verdict(client_for("all"), claims[0], {**body, "expected_version": claims[0].version})
+    assert response.status_code == 400, response.content
+    assert set(response.json()["error"]["fields"]) == fields
+    assert Claim.objects.get(pk=claims[0].pk).verdict == "unreviewed"
+
+
+def test_a_reviewer_cannot_override_another_reviewers_verdict_but_an_editor_can(client_for, verified_claim):
+    body = {"verdict": "unverifiable", "note": "n", "expected_version": verified_claim.version}
+    refused = verdict(client_for("reviewer"), verified_claim, body)
+    assert refused.status_code == 403
+    assert "editor" in refused.json()["error"]["message"]
+    assert verdict(client_for("editor"), verified_claim, body).status_code == 200
+
+
+def test_a_verdict_on_an_unknown_claim_is_404(client_for):
+    response = client_for("all").post(
+        api("claims/987654/verdict/"), {"verdict": "unverifiable", "note": "n", "expected_version": 1}, format="json"
+    )
+    assert response.status_code == 404
+
+
+# --- sources -----------------------------------------------------------------------------------------
+
+
+def test_a_source_is_added_and_recorded_in_history(reviewer_key, claims):
+    response = reviewer_key.post(
+        api(f"claims/{claims[0].pk}/sources/"),
+        {"url": "https://council.example/minutes", "stance": "context", "excerpt": "the barrier"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["stance"] == "context"
+    assert Review.objects.filter(claim=claims[0], action="source_added").count() == 1
+
+
+def test_a_duplicate_source_is_400(reviewer_key, verified_claim):
+    response = reviewer_key.post(
+        api(f"claims/{verified_claim.pk}/sources/"),
+        {"url": "https://council.example/budget-2024", "stance": "supports"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "url" in response.json()["error"]["fields"]
