@@ -594,19 +594,31 @@ class ClaimAdmin(admin.ModelAdmin):
                 claim_id=claim.pk, user=user, verdict=verdict, note=note, expected_version=version, seen=seen
             )
             return [f"Marked {review_services.verdict_label(verdict).lower()}"]
+        # The note field starts with the current verdict's note: other actions use it only when edited.
+        own_note = note if "note" in form.changed_data else ""
         if "_reopen" in post:
             review_services.claim_review(
-                claim_id=claim.pk, user=user, verdict=Verdict.UNREVIEWED, note=note, expected_version=version, seen=seen
+                claim_id=claim.pk,
+                user=user,
+                verdict=Verdict.UNREVIEWED,
+                note=own_note,
+                expected_version=version,
+                seen=seen,
             )
             return ["Reopened"]
         if "_signoff" in post:
-            review_services.claim_sign_off(claim_id=claim.pk, user=user, note=note, expected_version=version)
+            review_services.claim_sign_off(claim_id=claim.pk, user=user, note=own_note, expected_version=version)
             return ["Signed off"]
         if "_clear_recheck" in post:
-            review_services.claim_clear_recheck(claim_id=claim.pk, user=user, note=note, expected_version=version)
+            review_services.claim_clear_recheck(claim_id=claim.pk, user=user, note=own_note, expected_version=version)
             return ["Cleared the re-check flag"]
         if "_request_recheck" in post:
-            review_services.claim_request_recheck(claim_id=claim.pk, user=user, reason=note)
+            if not own_note.strip():
+                raise ApplicationError(
+                    "Write in the note what should be re-checked, then click “Request re-check”.",
+                    fields={"note": ["Say what should be re-checked."]},
+                )
+            review_services.claim_request_recheck(claim_id=claim.pk, user=user, reason=own_note)
             return ["Requested a re-check"]
         if "note" in form.changed_data:
             raise ApplicationError(

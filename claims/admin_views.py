@@ -149,7 +149,12 @@ class IngestForm(forms.Form):
         strip=False,
     )
     format = forms.ChoiceField(choices=FORMAT_CHOICES, initial="auto", widget=forms.RadioSelect)
-    title = forms.CharField(max_length=500, required=False, help_text="Defaults to the first line of the text.")
+    title = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 70}),
+        help_text="Defaults to the first line of the text.",
+    )
     published = forms.DateField(
         label="Publication date",
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -158,13 +163,14 @@ class IngestForm(forms.Form):
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"),
         required=False,
-        help_text="Leave empty to derive it from the URL.",
+        help_text="Leave empty to derive it from the article URL.",
     )
     url = forms.URLField(
         label="Article URL",
         max_length=2000,
         required=False,
         assume_scheme="https",
+        widget=forms.URLInput(attrs={"size": 70}),
         help_text="Optional: identifies the article, so submitting it twice finds the first copy.",
     )
     fetch = forms.BooleanField(
@@ -176,6 +182,10 @@ class IngestForm(forms.Form):
         self.fetcher = fetcher
         if fetcher is None:
             del self.fields["fetch"]
+        if html_converter() is None:
+            # Nothing to choose: plain text only (HTML-looking input is still refused with a message).
+            self.fields["format"].widget = forms.HiddenInput()
+            self.fields["text"].label = "Article text"
         self.fields["published"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
@@ -242,7 +252,7 @@ def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] 
         if convert is None:
             raise ApplicationError(
                 "HTML import is not available in this version: paste the article's plain text instead.",
-                fields={"format": ["Not available."]},
+                fields={"text": ["Not available."]},
             )
         raw_html = text
         converted = convert(text)

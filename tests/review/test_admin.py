@@ -397,3 +397,19 @@ def test_the_history_is_shown_read_only(as_persona, claim, reviewer):
     review = claim.reviews.get()
     assert client.get(reverse("admin:claims_review_change", args=[review.pk])).context["has_change_permission"] is False
     assert client.post(reverse("admin:claims_review_delete", args=[review.pk])).status_code == 403
+
+
+def test_a_recheck_is_requested_and_cleared_from_the_claim_page_with_a_reason(as_persona, claim, reviewer):
+    svc.claim_review(claim_id=claim.pk, user=reviewer, verdict=Verdict.UNVERIFIABLE, note="No record.")
+    client = as_persona("reviewer")
+    data = form_data(client.get(claim_url(claim)))
+    html = client.post(claim_url(claim), {**data, "_request_recheck": "1"}).content.decode()
+    assert "Write in the note what should be re-checked" in html, "the verdict's own note is not a reason"
+    client.post(claim_url(claim), {**data, "_request_recheck": "1", "note": "A report came out today."})
+    claim.refresh_from_db()
+    assert (claim.needs_recheck, claim.recheck_reason) == (True, "A report came out today.")
+    data = form_data(client.get(claim_url(claim)))
+    client.post(claim_url(claim), {**data, "_clear_recheck": "1"})
+    claim.refresh_from_db()
+    assert (claim.needs_recheck, claim.verdict_note) == (False, "No record.")
+    assert [r.action for r in claim.reviews.order_by("id")] == ["verdict", "recheck_requested", "recheck_cleared"]

@@ -74,7 +74,7 @@ def test_an_article_too_long_is_refused_clearly(reviewer_client, settings):
 def test_html_is_refused_while_no_converter_exists(reviewer_client, monkeypatch):
     monkeypatch.setattr(admin_views, "html_converter", lambda: None)
     response = post(reviewer_client, text="<html><body><p>The mayor said so.</p></body></html>")
-    assert "HTML import is not available" in " ".join(response.context["form"].errors["format"])
+    assert "HTML import is not available" in " ".join(response.context["form"].errors["text"])
     assert not Article.objects.exists()
 
 
