@@ -335,7 +335,7 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
     if not editor and assignee is not None and (user is None or assignee.pk != user.pk):
         raise PermissionDenied("Only editors may assign claims to somebody else.")
     with transaction.atomic():
-        claims = list(Claim.objects.select_for_update().filter(pk__in=ids).select_related("assigned_to"))
+        claims = list(Claim.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("assigned_to"))
         found = {c.pk for c in claims}
         if len(found) != len(ids):
             absent = ", ".join(str(pk) for pk in ids if pk not in found)

@@ -68,8 +68,9 @@ def save_screenshots(pages: dict, label: str) -> None:
 
 
 def test_a_reviewer_verifies_a_claim_and_a_stale_page_gets_the_conflict(
-    browser, live_server, article, reviewer, other_reviewer
+    django_db_setup, browser, live_server, article, reviewer, other_reviewer
 ):
+    # (django_db_setup first: the test database then outlives the live server's connection at the end)
     base = live_server.url
     claim = Claim.objects.get(article=article, position=0)
     article_path = f"/admin/claims/article/{article.pk}/change/"
