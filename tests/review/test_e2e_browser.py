@@ -48,6 +48,11 @@ def browser(monkeypatch):
             yield instance
         finally:
             instance.close()
+            # ORM calls made while Playwright runs its loop get connections of their own: close them, or
+            # PostgreSQL cannot drop the test database at the end.
+            from django.db import connections
+
+            connections.close_all()
 
 
 def log_in(page, base_url: str, username: str, next_path: str) -> None:
