@@ -39,7 +39,8 @@ from claims.services import articles as article_services
 from claims.services import review as review_services
 
 DEFAULT_PAGE_SIZE = 50
-_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_VERDICT_LIST_RE = "^(%s)(,(%s))*$" % (("|".join(Verdict.values),) * 2)
+_DOMAIN_RE = re.compile(r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
 
 
 class HttpUrlField(serializers.URLField):
@@ -52,16 +53,23 @@ class HttpUrlField(serializers.URLField):
         return value
 
 
-class TextField(serializers.CharField):
-    """A string that must be a JSON string (DRF would turn 42 into "42") with some non-space content."""
+class StrictCharField(serializers.CharField):
+    """A JSON string only (DRF's CharField would turn 42 or true into text)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("Must be a string.")
+        return super().to_internal_value(data)
+
+
+class TextField(StrictCharField):
+    """Article text or HTML: kept exactly as sent, and not only white space."""
 
     def __init__(self, **kwargs):
         super().__init__(trim_whitespace=False, **kwargs)
 
     def to_internal_value(self, data):
-        if not isinstance(data, str):
-            raise serializers.ValidationError("Must be a string.")
-        if not data.strip():
+        if isinstance(data, str) and not data.strip():
             raise serializers.ValidationError("This field may not be blank.")
         return super().to_internal_value(data)
 
@@ -167,24 +175,25 @@ class ArticleListApi(ApiView):
         url = HttpUrlField(
             required=False, max_length=2000, help_text="Where it was published: the key for de-duplication."
         )
-        title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
-        byline = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+        title = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
+        byline = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
         published = serializers.DateField(
             required=False, allow_null=True, help_text="Publication date (YYYY-MM-DD): resolves relative dates."
         )
-        outlet = serializers.CharField(
-            required=False, max_length=253, help_text="The outlet's domain, e.g. example.org (default: the URL's)."
+        outlet = serializers.RegexField(
+            _DOMAIN_RE.pattern,
+            required=False,
+            max_length=253,
+            help_text="The outlet's domain, e.g. example.org (default: the URL's).",
+            error_messages={"invalid": "Give the outlet's domain name, e.g. example.org."},
         )
-        language = serializers.CharField(required=False, max_length=16, default="en")
+        language = StrictCharField(required=False, max_length=16, default="en")
 
         class Meta:
             ref_name = "ArticleSubmission"
 
         def validate_outlet(self, value: str) -> str:
-            value = value.strip().lower().removeprefix("www.")
-            if not _DOMAIN_RE.match(value):
-                raise serializers.ValidationError("Give the outlet's domain name, e.g. example.org.")
-            return value
+            return value.lower().removeprefix("www.")
 
         def validate(self, attrs):
             if "text" in attrs and "html" in attrs:
@@ -313,8 +322,12 @@ class ClaimListApi(ApiView):
 
     class FilterSerializer(ListParams):
         ordering = _ordering_field(CLAIM_ORDERINGS, "updated_at")
-        verdict = serializers.CharField(
-            required=False, max_length=200, help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated."
+        verdict = serializers.RegexField(
+            _VERDICT_LIST_RE,
+            required=False,
+            max_length=200,
+            help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
+            error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
         )
         speaker = serializers.IntegerField(required=False, min_value=1, help_text="A speaker id.")
         outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
@@ -391,10 +404,10 @@ class ClaimDetailApi(ApiView):
 
 class SourceIn(serializers.Serializer):
     url = HttpUrlField(max_length=2000)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
-    publisher = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    title = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
+    publisher = StrictCharField(required=False, allow_blank=True, max_length=300, default="")
     stance = serializers.ChoiceField(choices=SourceLink.Stance.choices)
-    excerpt = serializers.CharField(
+    excerpt = StrictCharField(
         required=False, allow_blank=True, max_length=5000, default="", help_text="The words on the page that matter."
     )
 
@@ -481,7 +494,7 @@ class ClaimVerdictApi(ApiView):
 
     class InputSerializer(serializers.Serializer):
         verdict = serializers.ChoiceField(choices=Verdict.choices)
-        note = serializers.CharField(required=False, allow_blank=True, max_length=10000, default="")
+        note = StrictCharField(required=False, allow_blank=True, max_length=10000, default="")
         sources = SourceIn(many=True, required=False, help_text="New source links to attach first.")
         expected_version = serializers.IntegerField(
             required=False, min_value=1, help_text="The claim version you read (instead of If-Match)."
