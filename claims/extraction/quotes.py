@@ -3,8 +3,10 @@
 Straight and curly marks are paired by their flanks (an opening mark has a space before it and a word
 after it), so mismatched pairs such as “...\" still pair up. A quotation that runs over several
 paragraphs repeats its opening mark at each new paragraph and closes only at the end; those pieces share
-one ``chain`` id so every sentence inside can be given the same speaker. Single quotes are scare quotes
-and are ignored. One pass over the text, no regex backtracking.
+one ``chain`` id so every sentence inside can be given the same speaker. Where the next paragraph has no
+opening mark but its first mark can only close, the quotation runs on to that mark (a paragraph break
+typed inside a quotation). Single quotes are scare quotes and are ignored. One pass over the text, no
+regex backtracking.
 """
 
 from __future__ import annotations
@@ -71,6 +73,20 @@ def _first_visible(text: str, start: int, end: int) -> int:
     return i
 
 
+def _misplaced_opener(text: str, i: int, para_end: int, later_close: bool) -> bool:
+    """'..., he said," For example ..."' / 'said," [He] liked': a mark typed against the comma or colon
+    before a quotation instead of against its first word. Taken as an opening mark only where nothing is
+    open, a space and a capital or bracket follow, and a mark later in the paragraph can close it."""
+    if not later_close or i == 0 or text[i - 1] not in ",:":
+        return False
+    k = i + 1
+    if k >= para_end or text[k] != " ":
+        return False
+    while k < para_end and text[k] == " ":
+        k += 1
+    return k < para_end and (text[k].isupper() or text[k] in "[(")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All quotations in the text, in order."""
     quotes: list[Quote] = []
@@ -81,25 +97,33 @@ def find_quotes(text: str) -> list[Quote]:
             chain = None
             continue
         first = _first_visible(text, para_start, para_end)
+        flanks = [_flanks(text, i, para_start, para_end) for i in marks]
         carried = chain if (marks[0] == first) else None
-        chain = None
         open_at: int | None = None
-        for i in marks:
-            can_open, can_close = _flanks(text, i, para_start, para_end)
+        if chain is not None and marks[0] != first and flanks[0] == (False, True):
+            # no opening mark repeated, and the first mark can only close: the quotation runs on to it
+            open_at = first - 1
+            carried = chain
+        chain = None
+        later_close = [False] * len(marks)
+        for n in range(len(marks) - 2, -1, -1):
+            later_close[n] = later_close[n + 1] or flanks[n + 1][1]
+        for n, i in enumerate(marks):
+            can_open, can_close = flanks[n]
             if not can_open and not can_close:
                 continue  # a straight mark between two spaces or inside a word (12"): no quotation
             if open_at is None:
-                if can_open:
+                if can_open or _misplaced_opener(text, i, para_end, later_close[n]):
                     open_at = i
                 continue
             if can_close:
-                cid = carried if carried is not None and open_at == first else len(quotes)
-                quotes.append(Quote(open_at + 1, i, open_at, i, cid))
+                cid = carried if carried is not None and open_at in (first, first - 1) else len(quotes)
+                quotes.append(Quote(open_at + 1, i, max(open_at, para_start), i, cid))
                 open_at = None
             else:  # a second opening mark: the first one was never closed, so it was no quotation
                 open_at = i
         if open_at is not None:  # still open at the paragraph end: runs on, or a missing mark
-            cid = carried if carried is not None and open_at == first else len(quotes)
+            cid = carried if carried is not None and open_at in (first, first - 1) else len(quotes)
             end = para_end
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1

@@ -35,6 +35,36 @@ def test_quotation_over_paragraphs_shares_one_chain() -> None:
     assert qs[0].close_mark is None
 
 
+def test_quotation_runs_on_to_a_closing_mark_in_the_next_paragraph() -> None:
+    # the opening mark is not repeated, and the next paragraph's first mark can only close
+    text = 'The coach said, "We learned a lot.\n\nIt was a long day. We will be back."\n\nThe team left.'
+    qs = find_quotes(text)
+    assert [text[q.start : q.end] for q in qs] == ["We learned a lot.", "It was a long day. We will be back."]
+    assert qs[0].chain == qs[1].chain
+
+
+def test_paragraph_without_marks_ends_an_open_quotation() -> None:
+    text = 'The coach said, "We learned a lot.\n\nThe team left on Monday.\n\nShe said "bye" then.'
+    qs = find_quotes(text)
+    assert [text[q.start : q.end] for q in qs] == ["We learned a lot.", "bye"]
+    assert qs[0].chain != qs[1].chain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mark typed against the comma instead of the first quoted word
+        ('She said kits would be sent to schools," For example, pupils can vote".', ["For example, pupils can vote"]),
+        ('Lena Ford said," [He] liked the colours".', ["[He] liked the colours"]),
+        # but not where nothing can close it, or a lowercase word follows (a missing opening mark)
+        ('It was fine," For once.', []),
+        ('It was fine," she said.', []),
+    ],
+)
+def test_misplaced_opening_mark(text: str, expected: list[str]) -> None:
+    assert [w.strip() for w in quoted(text)] == expected
+
+
 def test_separate_quotations_have_separate_chains() -> None:
     text = '"One," she said.\n\n"Two," he said.'
     qs = find_quotes(text)
