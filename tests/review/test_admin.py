@@ -413,3 +413,44 @@ def test_a_recheck_is_requested_and_cleared_from_the_claim_page_with_a_reason(as
     claim.refresh_from_db()
     assert (claim.needs_recheck, claim.verdict_note) == (False, "No record.")
     assert [r.action for r in claim.reviews.order_by("id")] == ["verdict", "recheck_requested", "recheck_cleared"]
+
+
+def test_sources_are_removed_through_the_service_rules(as_persona, claim, reviewer, other_reviewer):
+    theirs = svc.source_add(claim_id=claim.pk, user=other_reviewer, url="https://b.example/", stance="context")
+    client = as_persona("reviewer")
+    data = form_data(client.get(claim_url(claim)))
+    html = client.post(claim_url(claim), {**data, "sources-0-DELETE": "on"}).content.decode()
+    assert "Only editors may remove a source somebody else added" in html
+    assert SourceLink.objects.filter(pk=theirs.pk).exists()
+    editor_client = as_persona("editor")
+    data = form_data(editor_client.get(claim_url(claim)))
+    editor_client.post(claim_url(claim), {**data, "sources-0-DELETE": "on"})
+    assert not SourceLink.objects.filter(pk=theirs.pk).exists()
+    assert claim.reviews.last().action == "source_removed"
+
+
+def test_an_invalid_source_url_is_an_error_on_the_field_not_a_crash(as_persona, claim):
+    client = as_persona("reviewer")
+    data = form_data(client.get(claim_url(claim)))
+    for url in ("not a url", "ftp://files.example/report.pdf"):
+        response = client.post(claim_url(claim), {**data, "sources-0-url": url, "_verdict": "verified"})
+        assert response.status_code == 200
+        assert "errorlist" in response.content.decode()
+    assert not SourceLink.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("tampered", "status", "saved"),
+    [
+        ({"version": "abc"}, 200, False),
+        ({"version": ""}, 200, False),
+        ({"_verdict": "true"}, 200, False),
+        ({"seen": "{not json"}, 302, True),  # only the conflict message would lose its detail
+    ],
+)
+def test_a_tampered_form_is_refused_or_harmless_never_a_crash(as_persona, claim, tampered, status, saved):
+    client = as_persona("reviewer")
+    data = form_data(client.get(claim_url(claim)))
+    response = client.post(claim_url(claim), {**data, "note": "x", "_verdict": "unverifiable", **tampered})
+    assert response.status_code == status
+    assert (Claim.objects.get(pk=claim.pk).verdict == Verdict.UNVERIFIABLE) is saved
