@@ -37,7 +37,7 @@ P_REGION = 50
 P_SMALL_CITY = 40
 
 BIG_CITY_POP = 1_000_000
-CITY_POP = 200_000  # below this a city needs context ("in Kanata", "Kanata, Ontario")
+CITY_POP = 500_000  # below this a city needs context ("in Kanata", "Kanata, Ontario")
 ALT_NAME_POP = 200_000  # alternate names ("Mecca" for Makkah) only for cities this big
 
 
@@ -97,6 +97,8 @@ COUNTRY_ALIASES = _table(
     Micronesia=FM; Gambia=GM; Bahamas=BS; Philippines=PH; Republic of Ireland=IE; Hong Kong=HK;
     Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU"""
 )
+# Well-known short forms of big cities (GeoNames ids).
+CITY_ALIASES = _table("L.A.=5368361; NYC=5128581; N.Y.C.=5128581")
 # Nations of the United Kingdom.
 UK_NATIONS = _table("England=GB-ENG; Scotland=GB-SCT; Wales=GB-WLS; Northern Ireland=GB-NIR")
 # Continents, seas, oceans and well-known regions (kind "other"); "the X" entries need the article.
@@ -117,14 +119,15 @@ FEATURES = _names(
     Gulf of Mexico; Gulf of Aden; Gulf of Oman; Strait of Hormuz; Strait of Malacca; Malacca Strait;
     Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
-    New England"""
+    New England; Pacific Northwest"""
 )
 # Months, weekdays and function words that are also towns ("March", "Of"): only with an explicit
 # region after them ("March, Cambridgeshire").
 NEVER_ALONE_WORDS = _words(
     """of january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday most best gap sale deal hope goes born
-    police split man as is it if be we at by on no so do go or up"""
+    police split man as is it if be we at by on no so do go or up god peace war love hope unity freedom
+    victory justice security truth faith grace joy glory fame fortune heaven"""
 )
 # Ordinary English words that are also names of towns or regions: they need locative context.
 COMMON_WORDS = _words(
@@ -229,8 +232,10 @@ def _add_subdivisions(g: Gazetteer) -> None:
         if "," in name or all(w in _GENERIC_WORDS for w in norm(name).split()):
             continue
         salient = s.parent_code is None and s.country_code in _SALIENT_COUNTRIES
-        prio = P_SALIENT_REGION if salient or s.type == "Country" else P_REGION
-        g.add(name, Entry("region", s.code, prio))
+        if salient or s.type == "Country":
+            g.add(name, Entry("region", s.code, P_SALIENT_REGION))
+        else:  # provinces the world over: many are also words or names ("Batman", "Mary")
+            g.add(name, Entry("region", s.code, P_REGION, SMALL))
 
 
 def _geonames_dir() -> Path:
@@ -249,6 +254,9 @@ _LATIN_NAME = re.compile(r"[A-Z][^\W\d_]*(?:[ '\-][^\W\d_]+)*$")
 _CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y en sur am im an der den upon on")
 
 
+_INSTITUTION_WORDS = _words("university college school institute academy hospital campus airport station base")
+
+
 def _good_alternate(name: str) -> bool:
     """An alternate worth indexing: Latin script, capitalised, not an all-caps code."""
     return (
@@ -256,6 +264,7 @@ def _good_alternate(name: str) -> bool:
         and _LATIN_NAME.match(name) is not None
         and all(ord(c) < 0x250 for c in name)
         and not name.isupper()
+        and not _INSTITUTION_WORDS.intersection(name.lower().split())
         and all(w[:1].isupper() or w in _CONNECTORS for w in re.split(r"[ \-]", name))
     )
 
@@ -268,6 +277,8 @@ def _add_cities(g: Gazetteer) -> None:
     for m in _CITY_RE.finditer(data):
         gid, raw_name, cc, pop_s = m.groups()
         name = json.loads(f'"{raw_name}"') if "\\" in raw_name else raw_name
+        if _INSTITUTION_WORDS.intersection(name.lower().split()):
+            continue  # "University", "University of Texas": census places named after a campus
         pop = int(pop_s)
         capital = pop >= 100_000 and (norm(name), cc) in capitals
         big = pop >= BIG_CITY_POP or capital
@@ -290,6 +301,8 @@ def _add_cities(g: Gazetteer) -> None:
 def _add_us_states(g: Gazetteer) -> None:
     for st in json.loads((_geonames_dir() / "us_states.json").read_bytes()).values():
         g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION))
+    for alias, gid in CITY_ALIASES.items():
+        g.add(alias, Entry("city", gid, P_BIG_CITY, UPPER_ONLY))
     for alias in ("Washington D.C.", "Washington DC", "D.C.", "District of Columbia"):
         g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0))
 

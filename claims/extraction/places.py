@@ -29,6 +29,7 @@ from .gazetteer import (
     COMMON,
     NEEDS_THE,
     NEVER_ALONE,
+    P_SALIENT_REGION,
     SMALL,
     UPPER_ONLY,
     Entry,
@@ -57,7 +58,7 @@ FUNCTION_CAPS = _words(
     Among Between Behind Beyond Despite Although Though If Unlike Like This That These Those It Its
     Their His Her Our Your My Some Many Most All Both Each Every No Not Yesterday Today Tomorrow
     Meanwhile However Also Only Even Then There Here Last Next According Such Several Other Another
-    Former He She They We I You Mr Mrs Ms Dr Earlier Later Now Once Still Yet So Thus Because Every
+    Former He She They We I You Mr Mrs Ms Dr Doctor Earlier Later Now Once Still Yet So Thus Because Every
     Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
 )
 MONTHS_DAYS = _words(
@@ -108,7 +109,7 @@ COMPASS = _words(
     Downtown Inner Outer Upper Lower Northeast Northwest Southeast Southwest Northeastern Northwestern
     Southeastern Southwestern Mid"""
 )
-CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y en sur upon on von van der")
+CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y sur von van der")
 ADMIN_NOUNS = _words(
     """town city village county province district region state port capital island suburb
     municipality township prefecture governorate hamlet commune neighbourhood neighborhood"""
@@ -121,7 +122,8 @@ _BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol
     Stadium Arena Coliseum Colosseum Ground Oval Velodrome Hall Palace Castle Tower Towers House
     Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
     Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
-    Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate"""
+    Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
+    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse"""
 _FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
     Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano"""
 _ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
@@ -135,7 +137,13 @@ VENUE_HEADS: dict[str, str] = {
 FACILITY_WORDS = _words(
     """Shopping Convention Medical Trade Community Exhibition Conference Detention Sports Arts Civic
     Cultural Aquatic Performing Processing Holding Reception Transit Press Media Visitor Visitors
-    Leisure Financial Business Town City Garden Operations Control Emergency"""
+    Leisure Financial Business Town City Garden Operations Control Emergency Space Science Heritage
+    Aquatics Recreation Youth Student Entertainment Events Distribution Logistics Fitness Design"""
+)
+DENOMINATIONS = _words(
+    """Catholic Orthodox Anglican Episcopal Methodist Baptist Lutheran Presbyterian Evangelical Coptic
+    Apostolic Roman Greek Russian Serbian Armenian Ukrainian Syrian Ethiopian Eastern Protestant
+    Pentecostal Reformed United Unification Mormon Adventist Christian Scientist Holy Universal"""
 )
 # Prefix heads: "Lake Victoria", "Mount Everest", "Camp David".
 PREFIX_HEADS = {"Lake": "other", "Mount": "other", "Mt": "other", "Camp": "venue", "Fort": "venue", "River": "other"}
@@ -249,13 +257,18 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             prev = toks[j - 1]
             if prev.possessive and gz.get(norm(prev.text)) is not None:
                 break  # "Mecca's Grand Mosque": the possessor is a place of its own
-            if t.cap:
+            if t.cap and t.text not in FUNCTION_CAPS:
                 j += 1
                 continue
-            # Connectors inside a name: "Daughters of the American Revolution".
+            # Connectors inside a name: "Daughters of the American Revolution", "Rock and Roll Hall";
+            # "the" only after "of", and no "and" after a complete venue ("White House and NASA").
             k = j
-            while k < n and k < j + 3 and toks[k].text in CONNECTORS and _joined(text, toks[k - 1], toks[k]):
-                k += 1
+            if t.text == "and":
+                k = j + 1 if prev.text not in VENUE_HEADS else j
+            elif t.text in CONNECTORS and t.text != "the":
+                k = j + 1
+                if k < n and toks[k].text == "the" and t.text == "of" and _joined(text, toks[j], toks[k]):
+                    k += 1
             if k > j and k < n and toks[k].cap and _joined(text, toks[k - 1], toks[k]):
                 j = k + 1
                 continue
@@ -263,7 +276,9 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
         while j > i + 1 and toks[j - 1].text in CONNECTORS:
             j -= 1
         s = i
-        while s < j and (toks[s].text in FUNCTION_CAPS or toks[s].text in MONTHS_DAYS or toks[s].text in TITLES):
+        while s < j and (
+            not toks[s].cap or toks[s].text in FUNCTION_CAPS or toks[s].text in MONTHS_DAYS or toks[s].text in TITLES
+        ):
             s += 1
         found = _venue_in_run(toks, s, j)
         if found:
@@ -280,8 +295,8 @@ def _venue_in_run(toks: list[_Tok], s: int, j: int) -> tuple[int, int, str] | No
     if kind and not toks[j - 1].possessive:
         if last in ("Centre", "Center") and toks[j - 2].text not in FACILITY_WORDS:
             return None
-        if any(toks[k].text in ORG_HEADS and toks[k].text not in VENUE_HEADS for k in range(s, j - 1)):
-            return None
+        if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
+            return None  # "the Catholic Church": the institution
         return (s, j, kind)
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in ORG_HEADS:
@@ -462,6 +477,8 @@ class _Doc:
         for idx, (i, j, key, e) in enumerate(raw):
             h = _Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
+            if h.single and h.upper and len(key) <= 5 and not (e.flags & UPPER_ONLY):
+                continue  # "UN", "U.N.", "LA": an acronym, not the town of Un or La
             self._context(text, toks, i, j, h, ls)
             # Coordination with the previous hit: "A, B and C", "A and B".
             if (idx and raw[idx - 1][1] == i - 1 and toks[i - 1].text in ("and", "or")) or (
@@ -490,8 +507,11 @@ class _Doc:
             h.veto = True  # "Food Standards Australia New Zealand", "Statistics Canada"
         if not (h.entry.flags & UPPER_ONLY) and _org_of_before(text, toks, i):
             h.veto = True  # "Medical Journal of Australia" (but "University of the US" is a location)
-        if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY and _attributive(text, toks, j):
-            h.adjective = True  # "U.S. officials", "the UK government": used as an adjective
+        if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY:
+            if _attributive(text, toks, j):
+                h.adjective = True  # "U.S. officials", "the UK government": used as an adjective
+            elif nxt.cap and _name_after(nxt, Entry("country", None, 0)):
+                h.veto = True  # "DC Comics", "US Airways": part of a name
         # The word before, for "the", locatives, titles and names.
         if prev is not None and _joined(text, prev, first) and prev.text in ("the", "The"):
             pw = toks[i - 2].text if i >= 2 and _joined(text, toks[i - 2], prev) else ""
@@ -500,26 +520,27 @@ class _Doc:
             if not pw:
                 pw = _prev_word(text, first.start, ls)
         h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
-        if pw.lower() in LOCATIVE:
-            h.strong = True
-        if pw.lower() in ADMIN_NOUNS and i >= 2 and toks[i - 1].text == "of":
-            h.strong = True
-        if prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text.lower() in ADMIN_NOUNS:
+        before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
+        if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
+            h.strong = True  # "in Kabul", "the town of Kanata"
+        titled_of = before_of in TITLE_OF  # "Governor of Washington Chris Gregoire"
+        if titled_of:
             h.strong = True
         kind = h.entry.kind
         # People: a title or a given name before, a surname after, "X said".
         if joined_prev and prev is not None and _name_before(prev, h.single):
             h.person = h.named = True
             h.titled = prev.text in TITLES
-        determiner = pw.lower() in ("a", "an", "the", "this", "that") or (
-            prev is not None and prev.text in ("the", "The")
-        )
+        # "an Ottawa New Democrat MP", "the Canada Goose": a well-known place as a modifier.
+        salient = h.entry.prio >= P_SALIENT_REGION
+        determiner = salient and (pw.lower() in ("a", "an", "the", "this", "that") or pw in ("The", "A", "An"))
         if (
             h.single
             and joined_next
             and nxt is not None
             and kind != "other"
             and not determiner
+            and not titled_of
             and _name_after(nxt, h.entry)
         ):
             h.person = True
@@ -532,6 +553,8 @@ class _Doc:
             and not h.strong
         ):
             h.person = True
+        if text.startswith("$", last.end):
+            h.veto = True  # "US$ 20,000": a currency
         h.initial = initial
 
     def _town_of(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
@@ -570,8 +593,16 @@ class _Doc:
         # One sense per discourse: a name seen as a person's ("Hillary Clinton") is a person elsewhere
         # too unless the context is locative. Countries need a title ("Mr Jordan"): "Team Estonia",
         # "Air Canada" are organisations, not people.
-        people = {h.key for h in hits if h.named and h.single and not h.veto and h.entry.kind != "country"}
+        people = {
+            h.key
+            for h in hits
+            if h.single
+            and not h.veto
+            and h.entry.kind != "country"
+            and (h.named or (h.person and h.entry.prio < P_SALIENT_REGION))
+        }
         people |= {h.key for h in hits if h.titled and not h.veto}
+        people -= confirmed  # "in Tulsa" outweighs a heading like "Understand Tulsa"
         accepted: list[bool] = []
         for h in hits:
             ok = self._accept(h, confirmed, people, hits, accepted)
@@ -587,7 +618,7 @@ class _Doc:
             return False
         if e.flags & UPPER_ONLY and not h.upper:
             return False
-        listed = h.list_prev >= 0 and h.list_prev < len(accepted) and accepted[h.list_prev]
+        listed = 0 <= h.list_prev < len(accepted) and accepted[h.list_prev] and hits[h.list_prev].entry.kind == e.kind
         strong = h.strong or h.admin_after or listed
         if h.key in people and not strong:
             return False
