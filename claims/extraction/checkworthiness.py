@@ -16,53 +16,66 @@ from __future__ import annotations
 
 import re
 
+from .normalize import wordset
 from .types import Attribution, DateMention, PlaceMention
 
 _BASE = 0.35
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|trillion|dozens?|half|percent|per\s+cent)\b|[%$€£¥]",
-    re.IGNORECASE,
-)
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_DIGIT_OR_MONEY = re.compile(r"[\d%$€£¥]")
 # A capitalised word that does not open the sentence: a rough named-entity count.
-_ENTITY = re.compile(r"(?<=[\s(\"“‘'])[A-Z][\w’'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'-]*)*")
-_COMPARISON = re.compile(
-    r"\b(?:most|least|more|less|fewer|record|highest|lowest|largest|smallest|biggest|first|last|only|increase[sd]?"
-    r"|decrease[sd]?|rose|risen|fell|fallen|doubled|tripled|halved|majority|average|compared)\b",
-    re.IGNORECASE,
+_CAPITAL = re.compile(r"(?<=[\s(\"“‘'])[A-Z]")
+_NUMBER_WORDS = wordset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
+    "million billion trillion dozen dozens half percent"
 )
-_OPINION = re.compile(
-    r"\b(?:I|we)\s+(?:think|believe|feel|hope|suspect|guess)\b|\b(?:should|ought\s+to|in\s+my\s+(?:view|opinion)"
-    r"|personally|unfortunately|hopefully|wonderful|terrible|awful|amazing|shameful|disgraceful|best\s+wishes)\b",
-    re.IGNORECASE,
+_COMPARISON = wordset(
+    "most least more less fewer record highest lowest largest smallest biggest first last only increase increased "
+    "increases decrease decreased decreases rose risen fell fallen doubled tripled halved majority average compared"
 )
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|perhaps|possibly|probably|likely|reportedly|allegedly|apparently|seems?|appears?"
-    r"|suggests?|rumou?red|unconfirmed)\b",
-    re.IGNORECASE,
+_OPINION_WORDS = wordset(
+    "should personally unfortunately hopefully wonderful terrible awful amazing shameful disgraceful"
+)
+_OPINION_PHRASES = (
+    "i think",
+    "i believe",
+    "i feel",
+    "i hope",
+    "we think",
+    "we believe",
+    "we hope",
+    "ought to",
+    "in my view",
+    "in my opinion",
+    "i guess",
+    "i suspect",
+)
+_HEDGE = wordset(
+    "may might could perhaps possibly probably likely reportedly allegedly apparently seem seems appear appears "
+    "suggest suggests rumoured rumored unconfirmed"
 )
 
 
 def score(sentence: str, attribution: Attribution, dates: list[DateMention], places: list[PlaceMention]) -> float:
     """Check-worthiness of ``sentence`` in [0, 1], rounded to three decimals."""
+    lower = sentence.lower().replace("’", "'")
+    words = set(_TOKEN.findall(lower))
     value = _BASE
-    if _NUMBER.search(sentence):
+    if _DIGIT_OR_MONEY.search(sentence) or not words.isdisjoint(_NUMBER_WORDS) or "per cent" in lower:
         value += 0.20
     if dates:
         value += 0.10
     if places:
         value += 0.10
-    value += min(0.15, 0.05 * len(_ENTITY.findall(sentence)))
+    value += min(0.15, 0.05 * len(_CAPITAL.findall(sentence)))
     if attribution.quote or attribution.speaker or attribution.cue:
         value += 0.10
-    if _COMPARISON.search(sentence):
+    if not words.isdisjoint(_COMPARISON):
         value += 0.05
-    stripped = sentence.rstrip(" \"'”’)")
-    if stripped.endswith("?"):
+    if sentence.rstrip(" \"'”’)").endswith("?"):
         value -= 0.30
-    if _OPINION.search(sentence):
+    if not words.isdisjoint(_OPINION_WORDS) or any(p in lower for p in _OPINION_PHRASES):
         value -= 0.15
-    if _HEDGE.search(sentence):
+    if not words.isdisjoint(_HEDGE):
         value -= 0.10
     if len(sentence.split()) < 5:
         value -= 0.15

@@ -50,6 +50,7 @@ _BULLET_SPLIT = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 # An enumeration marker at the start of a sentence: "1.", "2.)", "3)", "a.", "b)".
 _MARKER = re.compile(r"[" + _BULLETS + r"]?\s*(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
 
+_INNER_MARKER = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
 
 # Abbreviations written before a name or number: a capital after them is the name, not a new sentence.
 _PREPOSITIVE = wordset(
@@ -118,10 +119,17 @@ def _block_paragraphs(text: str, start: int, end: int, out: list[tuple[int, int]
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """A block whose lines mostly stop mid-sentence and are of similar, moderate length."""
+    """Lines wrapped at a fixed width: most stop mid-sentence and fill most of the width.
+
+    Lists of short lines (menus, headings, bylines) are not joined: they fill little of it.
+    """
+    lengths = [e - s for s, e in lines[:-1]]
+    longest = max(lengths)
+    if longest > 100 or longest < 40:
+        return False
+    full = sum(1 for n in lengths if n >= longest * 0.6)
     open_ends = sum(1 for _, e in lines[:-1] if text[e - 1] not in ".!?:…" + _CLOSERS)
-    longest = max(e - s for s, e in lines)
-    return open_ends * 3 >= (len(lines) - 1) * 2 and longest <= 100
+    return full * 3 >= len(lengths) * 2 and open_ends * 3 >= len(lengths) * 2
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -198,18 +206,11 @@ def _enumeration(text: str, first: re.Match[str], end: int) -> list[int]:
     number, letter, punct = first.groups()
     value = int(number) if number else ord(letter)
     cuts = []
-    pos = first.end()
-    while True:
-        value += 1
-        label = str(value) if number else chr(value)
-        if not number and not label.isalpha():
-            break
-        pattern = re.compile(r"(?<=\s)" + re.escape(label + punct) + r"(?=\s)")
-        m = pattern.search(text, pos, end)
-        if m is None:
-            break
-        cuts.append(m.start())
-        pos = m.end()
+    for m in _INNER_MARKER.finditer(text, first.end(), end):
+        n, c, p = m.groups()
+        if p == punct and ((number and n and int(n) == value + 1) or (letter and c and ord(c) == value + 1)):
+            cuts.append(m.start())
+            value += 1
     return cuts
 
 
