@@ -33,8 +33,8 @@ P_LEXICON = 90
 P_BIG_CITY = 85  # national capitals and cities of a million or more
 P_SALIENT_REGION = 80  # US states, Canadian provinces, Australian states, the UK's nations...
 P_CITY = 60
-P_REGION = 50
 P_SMALL_CITY = 40
+P_REGION = 30  # a province named like its capital ("Kandahar", "Livorno") is usually the city
 
 BIG_CITY_POP = 1_000_000
 CITY_POP = 500_000  # below this a city needs context ("in Kanata", "Kanata, Ontario")
@@ -98,7 +98,7 @@ COUNTRY_ALIASES = _table(
     Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU"""
 )
 # Well-known short forms of big cities (GeoNames ids).
-CITY_ALIASES = _table("L.A.=5368361; NYC=5128581; N.Y.C.=5128581")
+CITY_ALIASES = _table("L.A.=5368361; LA=5368361; NYC=5128581; N.Y.C.=5128581")
 # Nations of the United Kingdom.
 UK_NATIONS = _table("England=GB-ENG; Scotland=GB-SCT; Wales=GB-WLS; Northern Ireland=GB-NIR")
 # Continents, seas, oceans and well-known regions (kind "other"); "the X" entries need the article.

@@ -201,9 +201,11 @@ class _Hit:
 
 
 def _tokens(line: str, base: int) -> list[_Tok]:
-    toks = []
+    toks: list[_Tok] = []
     for m in _TOKEN.finditer(line):
         s, e = m.span()
+        if toks and base + s < toks[-1].pend:
+            continue  # the "s" of a possessive
         pe = e
         pm = _POSSESSIVE.match(line, e)
         if pm:
@@ -255,8 +257,8 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
         while j < n and _joined(text, toks[j - 1], toks[j]):
             t = toks[j]
             prev = toks[j - 1]
-            if prev.possessive and gz.get(norm(prev.text)) is not None:
-                break  # "Mecca's Grand Mosque": the possessor is a place of its own
+            if prev.possessive and gz.get(norm(prev.text)) is not None and not _lone_head(text, toks, j):
+                break  # "Mecca's Grand Mosque": the possessor is a place of its own (not "St Vincent's Hospital")
             if t.cap and t.text not in FUNCTION_CAPS:
                 j += 1
                 continue
@@ -285,6 +287,11 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             out.append(found)
         i = j
     return out
+
+
+def _lone_head(text: str, toks: list[_Tok], j: int) -> bool:
+    """toks[j] is a venue head standing alone after a possessive ("St Vincent's Hospital")."""
+    return toks[j].text in VENUE_HEADS and (j + 1 >= len(toks) or not _joined(text, toks[j], toks[j + 1]))
 
 
 def _venue_in_run(toks: list[_Tok], s: int, j: int) -> tuple[int, int, str] | None:
@@ -434,6 +441,7 @@ def _name_after(nxt: _Tok, entry: Entry) -> bool:
         and nxt.text not in MONTHS_DAYS
         and nxt.text not in FUNCTION_CAPS
         and nxt.text not in VENUE_HEADS
+        and nxt.text not in COMPASS
         and not (entry.flags & UPPER_ONLY)
         and gazetteer().get(norm(nxt.text)) is None
     )
@@ -533,7 +541,9 @@ class _Doc:
             h.titled = prev.text in TITLES
         # "an Ottawa New Democrat MP", "the Canada Goose": a well-known place as a modifier.
         salient = h.entry.prio >= P_SALIENT_REGION
-        determiner = salient and (pw.lower() in ("a", "an", "the", "this", "that") or pw in ("The", "A", "An"))
+        determiner = salient and (
+            pw.lower() in ("a", "an", "the", "this", "that") or (prev is not None and prev.text in ("the", "The"))
+        )
         if (
             h.single
             and joined_next
@@ -580,8 +590,8 @@ class _Doc:
             if h.single or h.start < 9:
                 continue
             m = _COORD.search(text, max(0, h.start - 20), h.start)
-            if not m or m.end() != h.start:
-                continue
+            if not m or m.end() != h.start or _capitalised_before(text, m.start()):
+                continue  # "the Middle East and Central Asia" is no "East and Central Asia"
             first_half = norm(m.group(1) + " " + text[h.start : h.end].split(" ", 1)[-1])
             words = text[h.start : h.end].split(" ", 1)
             if len(words) == 2 and words[0] in COMPASS and gazetteer().get(first_half) is not None:
@@ -629,6 +639,17 @@ class _Doc:
                 return False
             return strong or h.key in confirmed
         return True
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """The word ending right before pos (spaces skipped) starts with a capital."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    e = k
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return e > k and text[k].isupper()
 
 
 _COORD = re.compile(r"\b(North|South|East|West)(?:ern)?\s+(?:and|or|&)\s+$")

@@ -1,0 +1,181 @@
+"""Places: countries, regions, cities, venues -- and the many capitalised words that are not places.
+
+Sentences are made up for these tests. Each case lists the places expected (exact text) and, for
+negatives, names that must not be returned.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claims.extraction.places import find_places
+
+
+def places_of(text: str) -> list[str]:
+    return [p.text for p in find_places(text, 0, len(text))]
+
+
+# (sentence, places expected in order of appearance)
+POSITIVES = [
+    ("The minister flew from Lisbon to Nairobi on Monday.", ["Lisbon", "Nairobi"]),
+    ("Brazil and Argentina signed the accord.", ["Brazil", "Argentina"]),
+    ("Talks between Germany, Poland and Lithuania resumed.", ["Germany", "Poland", "Lithuania"]),
+    ("Officials in the U.S. and the U.K. disagreed.", ["U.S.", "U.K."]),
+    ("Exports to the US fell while imports from the UK rose.", ["US", "UK"]),
+    ("The DPRK test-fired a missile over the Sea of Japan.", ["DPRK", "Sea of Japan"]),
+    ("Tensions between North and South Korea grew.", ["North and South Korea"]),
+    ("Ferries crossing the Channel were delayed.", ["Channel"]),
+    ("The summit focused on the Middle East and Central Asia.", ["Middle East", "Central Asia"]),
+    ("Floods hit Queensland and New South Wales this week.", ["Queensland", "New South Wales"]),
+    ("A parcel was left on Maple Grove Road in Kanata, Ontario last night.", ["Maple Grove Road", "Kanata", "Ontario"]),
+    ("Pilgrims gathered at Mecca's Grand Mosque before dawn.", ["Mecca", "Grand Mosque"]),
+    ("The award was presented at Carnegie Hall in New York City.", ["Carnegie Hall", "New York City"]),
+    ("She landed at Heathrow Airport and took a taxi.", ["Heathrow Airport"]),
+    ("Protesters marched past the White House in Washington.", ["White House", "Washington"]),
+    ("The ceremony took place in Washington D.C. yesterday.", ["Washington D.C."]),
+    ("Shells fell near the village of Dorovka overnight.", ["Dorovka"]),
+    ("The ship sank in the Gulf of Mexico.", ["Gulf of Mexico"]),
+    ("Climbers returned from Mount Kilimanjaro on Friday.", ["Mount Kilimanjaro"]),
+    ("Ukraine's economy shrank while Russia's grew.", ["Ukraine", "Russia"]),
+    ("Traffic on the Golden Gate Bridge was halted.", ["Golden Gate Bridge"]),
+    ("The Prime Minister of Canada visited Mexico.", ["Canada", "Mexico"]),
+    ("Kenya said it would reopen its border with Somalia.", ["Kenya", "Somalia"]),
+    ("Research was carried out in Herat and Kabul.", ["Herat", "Kabul"]),
+    ("Ties between China and the United States are strained.", ["China", "United States"]),
+    ("Fires spread across Southeast Asia and the Pacific.", ["Southeast Asia", "Pacific"]),
+    ("Crowds filled Tahrir Square in Cairo.", ["Tahrir Square", "Cairo"]),
+    ("Ambulances took the injured to St Vincent's Hospital.", ["St Vincent's Hospital"]),
+    ("Voting was slow in the Kowloon West constituency.", ["Kowloon"]),
+    ("The Ontario Ghostbusters raised money for charity.", ["Ontario"]),
+    ("Traffic in LA was gridlocked.", ["LA"]),
+    ("Tensions in the Middle East and Central Asia rose.", ["Middle East", "Central Asia"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_places_found(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+# (sentence, names that must not be returned as places)
+NEGATIVES = [
+    ("The US State Department declined to comment.", ["US"]),
+    ("The United Kingdom Home Office published new rules.", ["United Kingdom"]),
+    ("The study appeared in the Medical Journal of Australia.", ["Australia"]),
+    ("She spoke to Food Standards of Australia and New Zealand staff.", ["Australia", "New Zealand"]),
+    ("He works for Statistics Canada in the capital.", ["Canada"]),
+    ("The Washington Post reported the story first.", ["Washington"]),
+    ("Paris Hilton arrived late to the gala.", ["Paris"]),
+    ("Jordan Peterson gave a lecture.", ["Jordan"]),
+    ("Hillary Clinton spoke first. Later Clinton said she was tired.", ["Clinton"]),
+    ("Mr Houston thanked the volunteers.", ["Houston"]),
+    ("Reading is a pleasure for many children.", ["Reading"]),
+    ("Mobile phones were banned in class.", ["Mobile"]),
+    ("In March the council met twice.", ["March"]),
+    ("Fijian, Afghan and Australian officials met.", ["Fijian", "Afghan", "Australian"]),
+    ("U.S. officials have not explained the delay.", ["U.S."]),
+    ("U.S. and Ukrainian firms will take part.", ["U.S."]),
+    ("The UK government rejected the plan.", ["UK"]),
+    ("Bail was set at US$20,000.", ["US"]),
+    ("The Bank of England raised rates.", ["England"]),
+    ("Air Canada cancelled flights.", ["Canada"]),
+    ("The Catholic Church issued a statement.", ["Catholic Church"]),
+    ("The UN Security Council met.", ["UN"]),
+    ("They watched DC Comics films all night.", ["DC"]),
+    ("He studied at the University of Sydney.", ["Sydney", "University of Sydney"]),
+    ("We talked about the Channel in general terms.", []),  # capitalised Channel after "the" is fine
+    ("She read us a poem about the channel of a river.", ["channel"]),
+    ("Valeska Paris said the ship was a prison. Paris claims she was not paid.", ["Paris"]),
+    ("Kevin Smith, an engineer, said the Smith Road plan was flawed.", ["Kevin Smith"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NEGATIVES)
+def test_not_places(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found, f"{name!r} wrongly returned from {text!r}: {found}"
+
+
+KINDS_AND_CODES = [
+    ("It happened in France.", "France", "country", "FR"),
+    ("It happened in the U.S.", "U.S.", "country", "US"),
+    ("It happened in the DPRK.", "DPRK", "country", "KP"),
+    ("It happened in Britain.", "Britain", "country", "GB"),
+    ("It happened in Holland.", "Holland", "country", "NL"),
+    ("It happened in Ontario.", "Ontario", "region", "CA-ON"),
+    ("It happened in Texas.", "Texas", "region", "US-TX"),
+    ("It happened in Victoria and Tasmania.", "Tasmania", "region", "AU-TAS"),
+    ("It happened in Scotland.", "Scotland", "country", "GB-SCT"),
+    ("It happened in Nairobi.", "Nairobi", "city", "184745"),
+    ("It happened in Washington.", "Washington", "city", "4140963"),
+    ("It happened near Castle Hill Road.", "Castle Hill Road", "venue", None),
+    ("It happened on the Korean Peninsula.", "Korean Peninsula", "other", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "code"), KINDS_AND_CODES)
+def test_kinds_and_codes(text: str, name: str, kind: str, code: str | None) -> None:
+    found = {p.text: p for p in find_places(text, 0, len(text))}
+    assert name in found, found
+    assert found[name].kind == kind
+    assert found[name].code == code
+
+
+def test_offsets_index_the_original_text_and_stay_inside_the_span() -> None:
+    text = "Intro line.\n\nTroops left Kabul for Kandahar. Then “Oslo” hosted talks in Norway."
+    start = text.index("Troops")
+    end = text.index(" Then")
+    found = find_places(text, start, end)
+    assert [p.text for p in found] == ["Kabul", "Kandahar"]
+    for p in find_places(text, 0, len(text)):
+        assert text[p.start : p.end] == p.text
+
+
+def test_small_towns_need_context_but_one_mention_with_context_is_enough() -> None:
+    text = "Residents in Kanata were told to stay home. Kanata has 90,000 people."
+    assert places_of("Kanata has 90,000 people.") == []
+    assert places_of(text) == ["Kanata", "Kanata"]
+
+
+def test_person_seen_in_document_is_not_a_place_without_locative_context() -> None:
+    text = "Coach Lincoln praised the team. Lincoln said the win mattered. The bus drove to Lincoln at noon."
+    found = find_places(text, 0, len(text))
+    assert [(p.text, p.start) for p in found] == [("Lincoln", text.rindex("Lincoln"))]
+
+
+def test_coordinated_list_spreads_place_reading() -> None:
+    assert places_of("The survey covered Victoria, Queensland and Tasmania.") == [
+        "Victoria",
+        "Queensland",
+        "Tasmania",
+    ]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "\x00\x01\x02 binary \xff\xfe",
+        "\u200b\u200e\u202eParis\u202c in \u200dLondon",
+        '"unbalanced quote in Rome',
+        "U.S.",
+        "'s",
+        "of the and",
+        "Lake",
+        "A" * 10_000,
+        "\n\n\n",
+    ],
+)
+def test_robust_to_junk(junk: str) -> None:
+    for p in find_places(junk, 0, len(junk)):
+        assert junk[p.start : p.end] == p.text
+
+
+def test_linear_on_one_long_line_of_capitalised_words() -> None:
+    words = ("Paris New York Hall Road Kabul Jordan Smith of the and Lake " * 20_000).strip()
+    t0 = time.perf_counter()
+    find_places(words, 0, len(words))
+    assert time.perf_counter() - t0 < 10
