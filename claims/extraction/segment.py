@@ -41,7 +41,9 @@ _BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}")
 # Candidate terminators: [...] / […], runs of ! and ?, the ellipsis character, and runs of
 # periods optionally separated by single spaces (". . ." counts as one run).
 _TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*[!?]*")
-_AFTER = re.compile(r"[" + re.escape(_CLOSERS) + r"]*")
+# Closing quotes/brackets and wiki citation marks ("[12]", "[citation needed]") stay with the sentence.
+_AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*")
+_CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+")
 _NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
 _PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, D.C, a.m, Ph.D (last period is the terminator)
@@ -60,7 +62,7 @@ _PREPOSITIVE = wordset(
 # Abbreviations before a number ("No. 10", "p. 55", "Oct. 5").
 _NUMERIC_PREFIX = wordset(
     "no nos nr n° p pp vol vols fig figs art arts ch chap sec sect para paras ed eds op cf pt pts tel ex "
-    "jan feb mar apr jun jul aug sep sept oct nov dec ca approx est"
+    "jan feb mar apr jun jul aug sep sept oct nov dec ca circa approx est"
 )
 # Other common abbreviations that end a sentence only before a typical sentence opener.
 _OTHER_ABBREV = wordset(
@@ -78,6 +80,8 @@ _STARTERS = wordset(
     "only instead despite according under over about among between through without within to of nor thus "
     "therefore indeed furthermore moreover nevertheless already once just let please no"
 )
+# Abbreviations that announce more of the same sentence.
+_NEVER_FINAL = wordset("e.g i.e cf viz vs incl")
 _TIME_WORDS = wordset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun et est edt pt pst pdt ct "
     "cst cdt mt mst gmt utc bst cet local"
@@ -220,6 +224,9 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
     after = _AFTER.match(text, m.end(), end).end()
     if after < end and not text[after].isspace():
         return None  # "3.5", "Jr.'s", "example.com", "Yahoo!-style"
+    cites = _CITE_MARKS.match(text, after, end)
+    if cites:  # "ended. [4] Next": the citation mark belongs to the sentence it follows
+        after = cites.end()
     nxt = _NEXT.match(text, _skip_space(text, after, end), end)
     if nxt is None:
         return after  # end of the paragraph
@@ -254,8 +261,11 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
     prev = _prev_token(text, dot, para_start)
     key = prev.lower().rstrip(".")
     nxt = word.lower()
+    if key in _NEVER_FINAL:
+        return None
     if word[0].isdigit():
-        return None if key in _NUMERIC_PREFIX else after
+        # "No. 10", "p. 55", "c. 1818": a reference or an approximate number follows
+        return None if key in _NUMERIC_PREFIX or (len(prev) == 1 and prev.islower()) else after
     if not prev:
         return after
     if key == "etc":

@@ -68,6 +68,12 @@ SPLITS = [
     ("He said “it is done.” Then he left.", ["He said “it is done.”", "Then he left."]),
     ('"First. Second. Third," said Kim.', ['"First.', "Second.", 'Third," said Kim.']),
     ("That is Jr.'s car.", ["That is Jr.'s car."]),
+    # wiki citation marks stay with the sentence they follow; e.g./c. announce more of it
+    ("He ended.[4] Then he left.", ["He ended.[4]", "Then he left."]),
+    ("He ended. [12] [13] Then he left.", ["He ended. [12] [13]", "Then he left."]),
+    ("They won.[citation needed] Fans cheered.", ["They won.[citation needed]", "Fans cheered."]),
+    ("Use roads, e.g. 47th Street.", ["Use roads, e.g. 47th Street."]),
+    ("It was built c. 1818 in Rome.", ["It was built c. 1818 in Rome."]),
     # parentheses
     ("He works here (he moved in 2010.) and likes it.", ["He works here (he moved in 2010.) and likes it."]),
     ("He left. (The firm declined to comment.)", ["He left.", "(The firm declined to comment.)"]),
