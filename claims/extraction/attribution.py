@@ -335,23 +335,25 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
     return k if k > start else v
 
 
-def _appositive_like(toks: list[Tok], i: int, j: int) -> bool:
-    """'a spokesman for Y', 'the State Department Spokesperson', '42', 'QC', 'in remarks to Z', 'who ...'."""
+# Conjunctions and sentence adverbs skipped at the front of a chunk ("but Smith", "and head of ...").
+_CHUNK_SKIP = lx.LEADING_SKIP - lx.ADJUNCT_OPENERS
+
+
+def _chunk_kind(toks: list[Tok], i: int, j: int) -> str:
+    """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
+    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'."""
+    while i < j and toks[i].low in _CHUNK_SKIP:
+        i += 1
     if i >= j:
-        return True
-    first = toks[i]
-    lows = [base(t.low) for t in toks[i:j]]
-    if all(w in lx.POSTNOMINALS or w.isdigit() for w in lows):
-        return True
-    if first.low in lx.DETERMINERS or first.low in lx.SUBORDINATORS or first.low in {"and", "in", "at", "on"}:
-        return True
-    if not first.cap:
-        return True
-    if is_title(first) and j - i > 1 and toks[i + 1].low in {"of", "for", "at", "to"}:
-        return True
-    return lows[-1] in lx.TITLES and not any(
-        t.cap and not is_title(t) and base(t.low) not in lx.ORG_HEADS for t in toks[i:j]
-    )
+        return "adjunct"
+    first, last = toks[i], toks[j - 1]
+    if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
+        return "adjunct"
+    if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
+        return "role"
+    if all(base(t.low) in lx.POSTNOMINALS or t.low.isdigit() for t in toks[i:j]):
+        return "role"
+    return "name"
 
 
 def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
@@ -374,12 +376,20 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
     """The subject phrase ending just before toks[j], and where it starts."""
     k = _np_backward(toks, j - 1, lo)
     m = _analyze(text, toks, k, j) if k < j else None
-    if k - 2 >= lo and toks[k - 1].low in {"for", "of", "from", "at", "with"} and toks[k - 2].cap:
+    ko = k
+    if k - 3 >= lo and toks[k - 1].low in {"and", "&"} and toks[k - 2].cap and toks[k].cap:
+        # "of The Globe and Mail": an organisation name joined by "and"
+        kx = _np_backward(toks, k - 2, lo)
+        if kx > lo and toks[kx - 1].low == "the":
+            kx -= 1
+        if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
+            ko = kx
+    if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with"} and toks[ko - 2].cap:
         # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation
-        k2 = _np_backward(toks, k - 2, lo)
-        m2 = _analyze(text, toks, k2, k - 1)
+        k2 = _np_backward(toks, ko - 2, lo)
+        m2 = _analyze(text, toks, k2, ko - 1)
         if m2 is not None and m2.kind == "person":
-            m2.role = m2.role or text[toks[k - 1].start : toks[j - 1].end]
+            m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
             return m2, k2
     # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
     # "with X saying"
@@ -402,8 +412,10 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
 
 
 def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tuple[Mention | None, int]:
-    """'X, a spokesman for Y, said' / 'X, in remarks to Z, said': skip appositive chunks leftwards."""
-    chunks: list[tuple[int, int]] = []
+    """'X, a spokesman for Y, said' / 'X, Panama coach, said' / 'X, curator at the University of Z, Town,
+    said': the subject is the leftmost chunk that is a name; appositions and adverbials are skipped.
+    Without a name, the leftmost chunk that reads as a subject ('The minister, a former general, said')."""
+    chunks: list[tuple[int, int]] = []  # nearest the verb first
     end = comma
     k = comma - 1
     while k >= lo and len(chunks) < 6:
@@ -415,19 +427,35 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
                 break
             end = k
         k -= 1
+    named: tuple[Mention, int, int] | None = None
+    other: tuple[Mention, int, int] | None = None
     for n, (s, e) in enumerate(chunks):
-        leftmost = n == len(chunks) - 1
-        if not leftmost and _appositive_like(toks, s, e):
-            continue
         if e <= s:
-            return None, comma
+            continue
+        kind = _chunk_kind(toks, s, e)
+        if kind == "adjunct":
+            continue
         m, kk = _subject_np(text, toks, e, s)
-        if m is not None and m.role is None and n > 0:
-            rs, re_ = chunks[n - 1]
-            if rs < re_:
-                m.role = text[toks[rs].start : toks[re_ - 1].end]
-        return m, kk
-    return None, comma
+        if m is None or (m.kind == "pronoun" and n > 0):
+            continue
+        head = s
+        while head < e and toks[head].low in _CHUNK_SKIP:
+            head += 1
+        if kk > head and kind == "role":  # only the chunk's tail: a clause ('it referred to X'), no subject
+            continue
+        if kind == "name" and m.kind in {"person", "org"}:
+            named = (m, kk, n)
+        elif kind == "role" or m.kind == "pronoun":
+            other = (m, kk, n)
+    best = named or other
+    if best is None:
+        return None, comma
+    m, kk, n = best
+    if m.role is None and n > 0:
+        rs, re_ = chunks[n - 1]
+        if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
+            m.role = text[toks[rs].start : toks[re_ - 1].end]
+    return m, kk
 
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
@@ -560,15 +588,26 @@ def _sentence_cues(
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
         research = low in lx.RESEARCH_VERBS
+        naming_quote = False
+        if low in lx.NAMING_VERBS:
+            # 'called for', 'dubbed the feud "X"', 'described him as a hero'
+            if low.startswith("call") and v + 1 < hi and toks[v + 1].low in {"for", "on"}:
+                speech = True
+            else:
+                found = _naming_complement(toks, v, hi, quotes, in_quote)
+                if found is None:
+                    continue
+                speech, naming_quote = True, found
+        elif low in lx.PUBLISHING_VERBS:
+            speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
+        elif low in {"point", "points", "pointed", "pointing"}:
+            speech = v + 1 < hi and toks[v + 1].low == "out"  # 'pointed out'
         if not (speech or weak or research):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi):
             continue
-        if low in {"call", "calls", "called", "calling"}:
-            if v + 1 < hi and toks[v + 1].low in {"for", "on"}:
-                speech = True
-            elif not _next_is_quote(toks, v + 1, hi, quotes):
-                continue
+        if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
+            continue  # 'conceded a penalty', 'claimed the lives of'
         if _negated(toks, v, lo) or _passive(toks, v, lo):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
@@ -576,7 +615,11 @@ def _sentence_cues(
             if m is not None:
                 cues.append(Cue(m, "quoted as saying", 1, t.start))
             continue
-        beside = _next_is_quote(toks, v + 1, hi, quotes) or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
+        beside = (
+            naming_quote
+            or _next_is_quote(toks, v + 1, hi, quotes)
+            or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
+        )
         subject: Mention | None = None
         subordinate = False
         elided = False
@@ -617,6 +660,47 @@ def _sentence_cues(
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
     return cues
+
+
+_CLAUSE_END = _CLAUSE_PUNCT | {".", ","}
+
+
+def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
+    """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
+    or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""
+    for k in range(v + 1, min(hi, v + 30)):
+        t = toks[k]
+        if k in in_quote or (t.text in MARKS and quotes.covering(t.start) is not None):
+            return True
+        if t.text in _CLAUSE_PUNCT - {":"} or t.text == "." or t.low in lx.FINITE_AUXILIARIES:
+            return None
+        if t.low == "as" or (t.low == "to" and toks[v].low.startswith("liken")):
+            return False
+    return None
+
+
+def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
+    """'issued a statement', 'released a joint communique', 'posted an announcement'."""
+    for k in range(v + 1, min(hi, v + 5)):
+        low = base(toks[k].low)
+        if low in lx.STATEMENT_NOUNS:
+            return True
+        if not toks[k].word or low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
+def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'claimed (that) the company had lied' takes a clause; 'claimed the lives of', 'conceded a penalty'
+    take a plain object: after a determiner, a finite verb must follow within a few words."""
+    if v + 1 >= hi or toks[v + 1].low not in lx.DETERMINERS or toks[v + 1].low == "that":
+        return True
+    for k in range(v + 2, min(hi, v + 7)):
+        if toks[k].low in lx.FINITE_AUXILIARIES:
+            return True
+        if toks[k].text in _CLAUSE_END:
+            return False
+    return False
 
 
 def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:

@@ -42,6 +42,11 @@ _IRREGULAR = {
     "concur": "concurs concurred",
     "plead": "plead pleads pleaded pleading",
     "show": "show shows showed shown",
+    "dub": "dub dubs dubbed dubbing",
+    "label": "label labels labelled labeled labelling labeling",
+    "issue": "issue issues issued",
+    "release": "release releases released",
+    "post": "posted",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -50,12 +55,19 @@ say tell state announce declare explain note add warn claim argue insist assert 
 acknowledge admit concede confirm deny report write ask urge demand promise pledge vow predict
 recommend reply respond answer remark comment observe emphasise emphasize stress reiterate disclose
 reveal testify tweet caution complain counter accuse criticise criticize believe cite inform assure
-advise remind propose clarify concur plead appeal
+advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
+hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon
+"""
+
+# Naming verbs: a cue when a quotation or "as" follows in the clause ('dubbed the feud "X"', 'described
+# him as a hero', 'called the ruling "dangerous"').
+_NAMING = """
+call dub describe characterise characterize label term brand hail deem liken
 """
 
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
-continue read joke quip recall shout exclaim sigh describe call put go conclude
+continue read joke quip recall shout exclaim sigh put go conclude reason
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
@@ -74,7 +86,23 @@ def _build(words: str) -> dict[str, str]:
 
 
 SPEECH_VERBS = _build(_SPEECH)
+NAMING_VERBS = _build(_NAMING)
 WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
+
+# Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
+PUBLISHING_VERBS = _build("issue release publish post")
+STATEMENT_NOUNS = _words(
+    """
+statement statements communique announcement declaration release letter notice response rebuttal
+"""
+)
+
+# "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
+OBJECT_SENSITIVE = _words(
+    """
+claim claims claimed claiming concede concedes conceded conceding
+"""
+)
 RESEARCH_VERBS = _build(_RESEARCH)
 
 
@@ -82,7 +110,7 @@ RESEARCH_VERBS = _build(_RESEARCH)
 NOUNLIKE_FORMS = _words(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
-demand demands estimate estimates find finding findings finds note notes pledge pledges promise promises
+demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write
 """
@@ -122,6 +150,21 @@ if that when where whether which who whom whose
 """
 )
 
+# Finite auxiliaries: after "claimed the company" one of these shows a clause follows.
+FINITE_AUXILIARIES = _words(
+    """
+is are was were has have had will would can could shall should may might must did does do
+"""
+)
+
+# Words that open an adverbial chunk ("In Washington,", "After the match,", "When asked,"): never a subject.
+ADJUNCT_OPENERS = _words(
+    """
+after although amid as at because before by despite during following for from if in like of on over
+per since though to under unlike upon via when where whether while whilst with
+"""
+)
+
 # Conjunctions and adverbs dropped from the front of a subject phrase.
 LEADING_SKIP = _words(
     """
@@ -136,20 +179,26 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", 
 # Honorifics, titles and role nouns written before a name; never part of the speaker.
 TITLES = _words(
     """
-acting activist adm admiral adviser advisor advocate aide ambassador analyst anchor archbishop assistant
-associate attorney attorney-general author ayatollah barrister bishop brigadier brother campaigner capt
-captain cardinal ceo cfo chair chairman chairperson chairs chairwoman chancellor chief cleric cmdr co-
-author co-founder coach coauthor cofounder col colonel commander commissioner congressman congresswoman
-constable coo corporal correspondent councillor councilman councilor councilwoman counsel crown cto dame
-dean deputy detective director director-general doctor dr economist editor emir emperor empress envoy ex
-executive father former founder gen general gov governor governor-general head imam incoming inspector
-interim judge junior justice king lady lawyer leader lecturer lieutenant lord lt lt. magistrate maj
-major manager marshal mayor member mep minister miss monsignor mp mr mrs ms mufti mx nurse officer
-official outgoing pastor physician pope premier president president-elect priest prince princess
-principal private prof professor prosecutor provost queen rabbi rector rep representative researcher rev
+academic acting activist actor actress adm administrator admiral adviser advisor advocate aide
+ambassador analyst anchor archbishop architect artist assistant associate astronaut attorney
+attorney-general author ayatollah barrister biologist bishop blogger brigadier brother campaigner
+candidate capt captain cardinal ceo cfo chair chairman chairperson chairs chairwoman chancellor chemist
+chief cleric cmdr co- co-author co-chair co-founder coach coauthor cofounder col colonel columnist
+commander commentator commissioner composer congressman congresswoman constable consultant coo coroner
+corporal correspondent councillor councilman councilor councilwoman counsel creator crown cto curator
+dame dean deputy designer detective diplomat director director-general doctor dr economist editor
+emeritus emir emperor empress engineer entrepreneur envoy epidemiologist ex executive father filmmaker
+former founder gen general goalkeeper gov governor governor-general head historian imam incoming
+inspector instructor interim investigator journalist judge junior justice king lady lawmaker lawyer
+leader lecturer legislator lieutenant lord lt lt. magistrate maj major manager marshal mayor member mep
+midfielder minister miss monsignor mp mr mrs ms mufti musician mx nominee novelist nurse officer official
+ombudsman outgoing owner pastor photographer physician physicist playwright poet politician pope premier
+president president-elect priest prince princess principal private producer prof professor prosecutor
+provost psychiatrist psychologist publisher queen rabbi rector referee rep representative researcher rev
 reverend scientist secretary secretary-general sen senator senior sergeant sgt shadow sheik sheikh
-sheriff sir sister solicitor speaker spokesman spokesperson spokeswoman student sultan superintendent
-surgeon teacher then under-secretary undersecretary vice warden
+sheriff singer singer-songwriter sir sister solicitor songwriter speaker spokesman spokesperson
+spokeswoman strategist striker student sultan superintendent surgeon teacher then treasurer trustee
+under-secretary undersecretary vice vice-president warden
 """
 )
 
@@ -241,6 +290,17 @@ temple times tribune trust tv union university watch weekly
 """
 )
 
+# Fields of government and organisation names ("Minister of Education", "Council on Foreign Relations"):
+# a capitalised one just before a person's name belongs to the title or organisation, not the name.
+ORG_DOMAINS = _words(
+    """
+affairs agriculture commerce communications culture defence defense development economy education
+energy environment finance health housing immigration industry infrastructure interior justice labor
+labour planning relations research resources rights science sciences security sport sports studies
+technology tourism trade transport transportation treasury welfare
+"""
+)
+
 # Lowercase nouns that may follow a name inside an organisation ("Yonhap news agency").
 ORG_TAILS = _words(
     """
@@ -287,37 +347,52 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-# Common given names with a clear gender: a weak cue, used when titles and pronouns say nothing.
+# Common given names with a clear gender, English-language and international (a general list written for
+# this project, not drawn from any article): a weak cue, used when titles and pronouns say nothing.
+# Names commonly given to both sexes (Alex, Jordan, Sam, Robin, Jean, Andrea...) are left out.
 FEMALE_NAMES = _words(
     """
-abigail aisha alexandra alexis alice alison amanda amber amy anastasia andrea angela angelina anita ann
-anna annalena ashley ava barbara betty beverly birgit brenda brittany carol caroline carolyn catherine
-charlotte cheryl chloe christina christine claire cynthia danielle deborah debra denise diana diane
-donna doris dorothy elena elizabeth ella emily emma eva evelyn fatima fiona frances gillian gloria grace
-greta hanna hannah harriet heather helen hillary ingrid irina isabella jacinda jacqueline jane janet
-janice jean jennifer jessica joan joanna joyce judith judy julia julie kamala karen karin kate katherine
-kathleen kathryn katie kayla kelly kimberly laura lauren layla leila linda lisa liz louise lucy lydia
-madison margaret margrethe maria mariam marie marilyn marta martha mary maryam megan melissa mia
-michelle monika nadia nancy natalia natalie nicola nicole olga olivia pamela patricia penelope petra
-priya rachel rebecca rose ruth sabine samantha sandra sara sarah sharon shirley sonia sophia sophie
-stephanie sunita susan susanna svetlana tatiana teresa theresa ursula victoria virginia yulia zoe
+abigail ada adriana agnes aisha alexandra alice alicia alina alison amanda amber amelia amina amy ana
+anastasia angela angelica anita ann anna anne annette antonia astrid audrey ava barbara beatrice beatriz
+bella bernadette beth betty beverly bianca brenda bridget brigitte camila carla carmen carol caroline
+carolyn catherine cecilia charlotte cheryl chiara chloe christina christine claire clara claudia colette
+cristina cynthia daniela danielle daphne deborah debra denise diana diane dolores donna doris dorothy
+edith eleanor elena elif elisabeth eliza elizabeth ella ellen elsa emilia emily emma erika esther eva
+evelyn fatima fiona florence frances francesca gabriela gabrielle georgia gillian gina giulia gloria
+grace greta hanna hannah harriet heather heidi helen helena hillary ines ingrid irene irina isabel
+isabella jacqueline jane janet janice jasmine jennifer jessica joan joanna josephine joyce judith judy
+julia julie juliet kamala karen karin katarzyna kate katherine kathleen kathryn katie katrin kelly
+kimberly laura lauren layla leah leila lena linda lisa lois lorraine louise lucia lucy luisa lydia
+madeleine madison magdalena margaret margarita maria mariam marie marilyn marina marion marta martha
+mary maryam megan melanie melissa mia michelle miriam molly monica monika nadia nancy naomi natalia
+natalie natasha nicola nicole nina nora olga olivia pamela paola patricia paula pauline penelope petra
+pia priya rachel rebecca rita rosa rose rosemary ruth sabine sally samantha sandra sara sarah shannon
+sharon sheila shirley silvia simone sofia sonia sophia sophie stella stephanie susan susanne suzanne
+svetlana sylvia tamara tanya tatiana teresa theresa tina ursula valentina valerie vanessa vera veronica
+victoria virginia wendy yasmin yolanda yulia yvonne zainab zoe
 """
 )
 
 # Common given names with a clear gender (see above).
 MALE_NAMES = _words(
     """
-aaron abdullah adam ahmed alan albert alexander alexei ali andrew anthony antonio arthur austin barack
-benjamin bill billy bob bobby boris brandon brian bruce bryan carl carlos charles chris christian
-christopher daniel dave david dennis dmitry donald douglas dylan edward elijah emmanuel eric ethan
-eugene francois frank gabriel gary george gerald giovanni giuseppe gregory hans harold hassan henry
-hussein ibrahim igor ivan jack jacob jacques james jason jean jeff jeffrey jeremy jerry jesse jim joe
-john johnny jonathan jordan jorge jose joseph joshua juan jurgen justin keir keith kenneth kevin khalid
-klaus kyle larry lawrence logan louis luca luis manuel marco mark matthew michael miguel mike mikhail
-mohamed mohammed muhammad mustafa narendra nathan nicholas nick noah olaf oleksandr omar patrick paul
-pedro peter philip pierre ralph randy raymond recep richard robert roger ronald roy russell ryan samuel
-scott sean sergei sergey stephen steve steven terry thomas timothy tom tony tyler viktor vincent
-vladimir walter wayne william willie wolfgang xi yuri zachary
+aaron abdul abdullah adam adrian ahmed ahmet alan albert alberto alejandro alexander alexei alfred ali
+alistair amir anders andre andreas andrei andrew angelo anthony antoine antonio arjun arnold arthur
+austin barack benjamin bernard bill billy bob bobby boris brandon brian bruce bryan carl carlos charles
+chris christian christopher claude colin craig daniel darren dave david dennis derek diego dmitry
+dominic donald douglas duncan dylan eduardo edward elijah emmanuel enrique eric ethan eugene fabio felix
+fernando francesco francisco francois frank franz fred frederick gabriel gary geoffrey george gerald
+gerhard giovanni giuseppe gordon graham gregory guillaume gustavo hamid hans harold hassan hector henri
+henry hiroshi hugh hussein ian ibrahim igor ivan jack jacob jacques jake james jason javier jeff jeffrey
+jeremy jerry jim joe johan john johnny jonathan jorge jose joseph joshua juan julian jurgen justin karl
+keith ken kenneth kevin khalid klaus kurt kyle larry lars lawrence leonard liam lorenzo louis luca lucas
+luigi luis luke malcolm manuel marc marcel marco marcus mario mark martin matthew mauricio max michael
+miguel mike mikhail mohamed mohammad mohammed muhammad mustafa nathan neil nicholas nick nigel noah oleg
+oliver omar oscar otto pablo patrick paul pedro peter philip philippe pierre rafael rahul rajesh ralph
+ramon randy raul raymond ricardo richard robert roberto roger roland ronald roy russell ryan salvatore
+samuel scott sean sebastian sergei sergey simon stefan stephen steve steven stuart sven terry thomas
+timothy tobias tom tony trevor tyler victor viktor vincent vladimir walter wayne werner william willie
+wolfgang yuri yusuf zachary
 """
 )
 
