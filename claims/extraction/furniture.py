@@ -38,7 +38,7 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _DATE_WORD = re.compile(
     rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
-    r"|updated|published|posted|last|modified|on|at|and|of|the|date|time)",
+    r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
@@ -47,31 +47,43 @@ _CREDIT = re.compile(
     r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
     re.IGNORECASE,
 )
+# "By Jane Doe", "By JANE DOE and Ann Roe, Reuters" (names capitalised: "By the end of May, ..." is no byline).
 _BYLINE = re.compile(
-    r"\(?(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*(?:[,|/–—-].*)?$"
-    r"|(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
-    r"contributed|edited|produced|translated)\s+(?:by|from)\b"
-    r"|(?:©|copyright\b|all\s+rights\s+reserved))",
+    r"\(?(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|la|le)){0,6}"
+    r"(?:\s*[,|/–—-]\s*[A-Z][\w.'’ &-]{0,40})?\)?\s*$"
+)
+_CREDIT_LINE = re.compile(
+    r"\(?(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|copyright\b|all\s+rights\s+reserved)",
     re.IGNORECASE,
 )
+# Calls to action and promos: a paragraph holding one is furniture when it has at most three sentences.
 _PROMO = re.compile(
-    r"\b(?:click\s+here|read\s+more|sign\s+up|subscribe|newsletter|follow\s+us|download\s+(?:our|the)\s+app"
-    r"|share\s+this|live\s+(?:briefing|blog|updates?)|watch\s+(?:live|now|the\s+video)|advertisement"
-    r"|support\s+our\s+(?:journalism|work)|story\s+continues|related\s+(?:articles?|stories|content)"
-    r"|recommended\s+(?:for\s+you|stories|reading)|more\s+from\s+\w+\s*:|listen\s+to\s+this\s+article)\b",
+    r"\b(?:click\s+here|read\s+more|follow\s+us|download\s+(?:our|the)\s+app|share\s+this|live\s+(?:briefing|blog)"
+    r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
+    r"|sign\s+up\s+(?:for|to|here|now)|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
+    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
+    r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this)\b"
+    r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
 )
+# Weaker promo words: only a very short paragraph holding one is furniture ("Advertisement", "Subscribe").
+_PROMO_WORD = re.compile(r"\b(?:advertisement|subscribe|newsletter|sign\s+up|live\s+updates?|related\s+\w+)\b")
+# Wiki page notices (MediaWiki revision flags, site taglines, licence lines).
 _NOTICE = re.compile(
-    r"(?:^from\s+wiki\w+,\s+the\s+free|the\s+free\s+(?:news\s+source|encyclopedia)|\bstable\s+version\b"
-    r"|\bchecked\s+on\s+\d|template\s+changes\s+await|pending\s+(?:changes|review)|retrieved\s+from"
-    r"|jump\s+to\s+(?:navigation|search)|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last"
-    r"|you\s+can\s+help\s+wiki\w+|wikinews\s+(?:interviews|has\s+related)|original\s+reporting\b"
-    r"|first-hand\s+journalism|creative\s+commons|\bcc[\s-]by\b)",
+    r"(?:^from\s+wiki\w+,\s+the\s+free|the\s+free\s+news\s+source\s+you\s+can\s+write"
+    r"|^this\s+is\s+the\s+(?:stable|latest\s+accepted)\s+version|template\s+changes\s+await\s+review"
+    r"|pending\s+changes\s+await|^retrieved\s+from\s+[\"“]?https?:|jump\s+to\s+(?:navigation|search)"
+    r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
+    r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
+    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under)"
 )
 # '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
 _CITATION = re.compile(
     r"""(?:[^"“\n]{0,80}\.\s+)?["“][^"”\n]{3,200}["”]\s*[—–-]+\s*[^,\n]{2,80},\s*.{0,40}\d{4}\s*\.?$"""
 )
 _INLINE_CREDIT = re.compile(r"\s(?:Images?|Photos?|Photograph|Video|Audio|Credit):\s")
+# "... in Washington, Monday. (AP Photo/Evan Vucci)", "(Photo: Jane Doe/Reuters)"
+_TRAILING_CREDIT = re.compile(r"\((?:[A-Z]{2,}\s+)?(?:Photo|Image|Picture|Video|Credit)s?\b[^()]{0,80}\)\s*\.?$")
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 
 _AUX = wordset(
@@ -191,13 +203,15 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if index == 0 and (end_char not in ".!?…" or (words <= 15 and end_char in "!?")) and words <= 30:
         return True  # the headline
     low = body.lower()  # the lexical patterns are lowercase: much faster than re.IGNORECASE
-    if _NOTICE.search(low) or _date_line(body) or (('"' in body or "“" in body) and _CITATION.match(body)):
+    if _date_line(body) or (('"' in body or "“" in body) and _CITATION.match(body)):
         return True
-    if (words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body))) or (
-        words <= 60 and _INLINE_CREDIT.search(body)
-    ):
+    if words <= 40 and _NOTICE.search(low):
         return True
-    if n_sentences <= 3 and _PROMO.search(low):
+    if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
+        return True
+    if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body)):
+        return True
+    if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):
         return True
     if end_char not in ".!?…:;," and words <= 40 and not (_BULLET_START.match(body) and words >= 8):
         return True  # headings, captions and labels carry no final punctuation

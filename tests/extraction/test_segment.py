@@ -199,6 +199,13 @@ FURNITURE_LINES = [
     "pilgrims gathering at the shrine in 2010.",
     "A view of the harbour at dawn.",
     '"Floods hit the valley" — Daily Herald, June 3, 2020',
+    "By JANE DOE and Ann Roe, Reuters",
+    "Advertisement",
+    "Officers guard the square in Kyiv, Monday, Jan. 5, 2023. (AP Photo/Jane Roe)",
+    "The Associated Press contributed to this report.",
+    "Updated 2 hours ago",
+    "Rishi Sunak in Downing Street. Photograph: Ann Roe/Agency",
+    "Read more: Why the storm hit",
 ]
 
 
@@ -218,6 +225,11 @@ BODY_LINES = [
     "Rathbun stated,",
     "She continued:",
     "The company employs 500 people in Ohio.",
+    "By the end of May, prices rose 5 percent.",
+    "Netflix said 5 million people subscribe to its service.",
+    "In a newsletter to investors, the chief executive said profits rose.",
+    "The data was retrieved from satellites.",
+    "The stable version of the software shipped in May.",
 ]
 
 
