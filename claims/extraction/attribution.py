@@ -30,6 +30,7 @@ from .names import (
     is_name_word,
     is_possessive,
     is_title,
+    office_complement,
     person_words,
     strip_leading_places,
     tokenize,
@@ -272,8 +273,10 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         lk = lows[k - i]
         if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
             cut = k + 1
-        elif (lk in lx.ORG_HEADS or is_possessive(toks, k)) and toks[k + 1].low not in lx.NAME_CONNECTORS:
-            # "Refugee Council Enver Solomon": a person's name after the organisation
+        elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
+            k + 1
+        ].low not in lx.NAME_CONNECTORS:
+            # "Refugee Council Enver Solomon", "Minister of Education Ana Rossi": a name after the office
             rest = [t.text for t in toks[k + 1 : j]]
             if is_possessive(toks, k) or person_words(rest):
                 cut = k + 1
@@ -284,6 +287,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         cut += 1
     if cut >= j:
         return None
+    cut += _office_complement(toks, cut, j, i)
     words = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[cut:j]]
     kept = strip_leading_places(words)
     first = cut + (len(words) - len(kept))
@@ -298,6 +302,10 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r0 += 1
         if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
             role = _span_text(text, toks, r0, first)
+    if name_lows[-1] in lx.ORG_DOMAINS and any(w in lx.TITLES for w in lows[: first - i]):
+        # "the Minister of Foreign Affairs": an office without a personal name
+        r0 = i + 1 if toks[i].low in lx.DETERMINERS else i
+        return Mention(_span_text(text, toks, r0, j), "group", None, toks[r0].start)
     if any(w in lx.ORG_HEADS for w in name_lows) or (len(name_lows) == 1 and is_acronym(toks[first].text)):
         kind = "org"
         if name.lower().startswith("the "):
@@ -305,6 +313,17 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     else:
         kind = "person"
     return Mention(name, kind, role, toks[first].start, titled, title_words)
+
+
+def _office_complement(toks: list[Tok], cut: int, j: int, i: int) -> int:
+    """'Governor of Washington Chris Gregoire': after 'TITLE of', skip the words naming the office's domain."""
+    c = cut - 1
+    while c >= i and toks[c].low in lx.NAME_CONNECTORS:
+        c -= 1
+    if c == cut - 1 or c < i or not is_title(toks[c]):
+        return 0
+    skip = office_complement([base(t.low) for t in toks[cut:j]])
+    return skip if skip and person_words([t.text for t in toks[cut + skip : j]]) else 0
 
 
 def _forward_np(toks: list[Tok], v: int, hi: int) -> int:

@@ -97,6 +97,21 @@ def strip_leading_places(words: list[str]) -> list[str]:
     return words
 
 
+def office_complement(lows: list[str]) -> int:
+    """How many of the capitalised words after 'TITLE of' name the office's domain rather than the person
+    ('Governor of | Washington | Chris Gregoire'): up to a known given name, else all but the last two words
+    (the commonest length of a full name), else all but the last; 0 where no personal name is left."""
+    n = len(lows)
+    if n < 2:
+        return 0
+    skip = next((q for q in range(1, n - 1) if lows[q] in lx.FEMALE_NAMES or lows[q] in lx.MALE_NAMES), None)
+    if skip is None:
+        skip = n - 2 if n >= 3 else 1
+    if lows[-1] in lx.ORG_DOMAINS or lows[-1] in lx.ORG_HEADS:
+        return 0
+    return skip
+
+
 def person_words(words: list[str]) -> bool:
     """Looks like a personal name: 1-4 capitalised words, no organisation head, no stop word."""
     if not 1 <= len(words) <= 4:
@@ -238,8 +253,14 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
         cut = 0
         for k, w in enumerate(lows[:-1]):
-            if w in lx.TITLES or w in lx.ORG_HEADS:
+            if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS:
                 cut = k + 1
+        if 0 < cut < len(lows) and lows[cut] in lx.NAME_CONNECTORS and lows[cut - 1] in lx.TITLES:
+            # "Governor of Washington Chris Gregoire"
+            c = cut
+            while c < len(lows) and lows[c] in lx.NAME_CONNECTORS:
+                c += 1
+            cut = c + office_complement(lows[c:])
         name_words = strip_leading_places(words[cut:])
         if len(name_words) < 2 or not person_words(name_words):
             return

@@ -213,6 +213,18 @@ SPEAKER_CASES += [
         ],
         ["Maria Ortiz", "Maria Ortiz", "Maria Ortiz"],
     ),
+    # "TITLE of DOMAIN Name": the office's domain is not part of the name; an office alone keeps its wording
+    (
+        [
+            [
+                "Governor of Oregon Dana Whitfield said the bridge would reopen.",
+                "Minister of Education Ana Rossi said exams would go ahead.",
+                "Secretary of State Thomas Reid Hale announced the visit.",
+                "The Minister of Foreign Affairs said talks would resume.",
+            ]
+        ],
+        ["Dana Whitfield", "Ana Rossi", "Thomas Reid Hale", "Minister of Foreign Affairs"],
+    ),
     # claim/concede with a plain object are actions; with a clause they report speech
     (
         [
