@@ -39,9 +39,10 @@ from .gazetteer import (
 from .types import PlaceMention
 
 # A word (letters, inner hyphens/apostrophes), or a dotted acronym; then an optional possessive.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+# Hyphens separate words ("Sydney-based", "Guinea-Bissau"); a hyphen gap still joins a name.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}|-")
 _COMMA_GAP = re.compile(r",[ \t\u00a0]{1,3}")
 _OPENERS = frozenset("\"'“”‘’()[] \t\u00a0")
 _LINE = re.compile(r"[^\n]+")
@@ -265,7 +266,9 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             # Connectors inside a name: "Daughters of the American Revolution", "Rock and Roll Hall";
             # "the" only after "of", and no "and" after a complete venue ("White House and NASA").
             k = j
-            if t.text == "and":
+            if text.startswith("-", prev.pend) and len(t.text) <= 4 and t.text.islower():
+                k = j + 1  # "Naqsh-e Jahan Square", "Stratford-upon-Avon"
+            elif t.text == "and":
                 k = j + 1 if prev.text not in VENUE_HEADS else j
             elif t.text in CONNECTORS and t.text != "the":
                 k = j + 1
@@ -345,6 +348,9 @@ def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[i
         out.append((i, j, key, e))
         i = j
     return out
+
+
+_ADJ_PREFIXES = _words("anti pro non ex post pre neo pan")
 
 
 def _org_after(text: str, toks: list[_Tok], j: int) -> bool:
@@ -507,7 +513,8 @@ class _Doc:
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[j] if j < len(toks) else None
         initial = _sentence_initial(text, first, ls)
-        joined_prev = prev is not None and _joined(text, prev, first)
+        hyphen_prev = prev is not None and text.startswith("-", prev.pend) and prev.pend + 1 == first.start
+        joined_prev = prev is not None and _joined(text, prev, first) and not hyphen_prev
         joined_next = nxt is not None and _joined(text, last, nxt) and not last.possessive
         if joined_next and _org_after(text, toks, j):
             h.veto = True
@@ -563,6 +570,8 @@ class _Doc:
             and not h.strong
         ):
             h.person = True
+        if hyphen_prev and prev is not None and prev.text.lower() in _ADJ_PREFIXES:
+            h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
         if text.startswith("$", last.end):
             h.veto = True  # "US$ 20,000": a currency
         h.initial = initial

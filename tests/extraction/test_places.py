@@ -51,6 +51,10 @@ POSITIVES = [
     ("The Ontario Ghostbusters raised money for charity.", ["Ontario"]),
     ("Traffic in LA was gridlocked.", ["LA"]),
     ("Tensions in the Middle East and Central Asia rose.", ["Middle East", "Central Asia"]),
+    ("A Sydney-based firm hired a London-born chef.", ["Sydney", "London"]),
+    ("The Kyiv-Moscow talks stalled in Guinea-Bissau.", ["Kyiv", "Moscow", "Guinea-Bissau"]),
+    ("He moved to Washington, D.C., last year.", ["Washington, D.C."]),
+    ("She served at Wright-Patterson Air Force Base in Ohio.", ["Wright-Patterson Air Force Base", "Ohio"]),
 ]
 
 
@@ -84,6 +88,7 @@ NEGATIVES = [
     ("The Catholic Church issued a statement.", ["Catholic Church"]),
     ("The UN Security Council met.", ["UN"]),
     ("They watched DC Comics films all night.", ["DC"]),
+    ("Radio stations aired anti-Pyongyang broadcasts.", ["Pyongyang"]),
     ("He studied at the University of Sydney.", ["Sydney", "University of Sydney"]),
     ("We talked about the Channel in general terms.", []),  # capitalised Channel after "the" is fine
     ("She read us a poem about the channel of a river.", ["channel"]),
