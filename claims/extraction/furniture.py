@@ -130,6 +130,12 @@ def _verb_forms() -> frozenset[str]:
 
 
 _VERBS = _verb_forms()
+# Words before which an -s word is a plural noun ("of protesters"), and words that typically follow a verb.
+_NOUN_HEADS = wordset(
+    "of the a an in at on for with and or by from to some many most two three four several all other their his "
+    "her its our these those such more few"
+)
+_AFTER_VERB = wordset("the a an to its his her their on in at next this that up out more for with new into over")
 _NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed speed seed need feed deed")
 
 
@@ -213,7 +219,12 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):
         return True
-    if end_char not in ".!?…:;," and words <= 40 and not (_BULLET_START.match(body) and words >= 8):
+    if (
+        end_char not in ".!?…:;,"
+        and words <= 40
+        and (n_sentences == 1 or words <= 12)  # several sentences: a body paragraph missing its last period
+        and not (_BULLET_START.match(body) and words >= 8)
+    ):
         return True  # headings, captions and labels carry no final punctuation
     if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":
         return body[0].islower() or not _has_verb(body)
@@ -239,13 +250,24 @@ def _date_line(body: str) -> bool:
 
 
 def _has_verb(body: str) -> bool:
-    for w in _WORD.findall(body):
+    """Does the text hold a finite verb? Known forms, past tenses in -ed, and unknown present
+    tenses in -s placed like a verb ("the museum reopens next week", not "supporters at a rally")."""
+    words = [w.rstrip(".").replace("’", "'") for w in _WORD.findall(body)]
+    for i, w in enumerate(words):
         if not w[0].islower():
             continue
-        w = w.rstrip(".").replace("’", "'")
         if w in _VERBS or w.endswith(("n't", "'re", "'ve", "'ll")):
             return True
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED:
+            return True
+        if (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "'s"))
+            and 0 < i < len(words) - 1
+            and words[i - 1].lower() not in _NOUN_HEADS
+            and words[i + 1].lower() in _AFTER_VERB
+        ):
             return True
     return False
 

@@ -198,6 +198,8 @@ FURNITURE_LINES = [
     "Related articles",
     "pilgrims gathering at the shrine in 2010.",
     "A view of the harbour at dawn.",
+    "Supporters at a rally in the capital.",
+    "Thousands of protesters in the streets of the capital.",
     '"Floods hit the valley" — Daily Herald, June 3, 2020',
     "By JANE DOE and Ann Roe, Reuters",
     "Advertisement",
@@ -229,6 +231,9 @@ BODY_LINES = [
     "Netflix said 5 million people subscribe to its service.",
     "In a newsletter to investors, the chief executive said profits rose.",
     "The data was retrieved from satellites.",
+    "The museum reopens next week.",
+    "Officials met on Monday. They agreed to meet again in March",
+    "• The company will cut 500 jobs in Ohio and Texas",
     "The stable version of the software shipped in May.",
 ]
 
@@ -236,7 +241,7 @@ BODY_LINES = [
 @pytest.mark.parametrize("line", BODY_LINES)
 def test_short_body_paragraphs_are_not_furniture(line):
     text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{line}\n\nPower was restored."
-    assert line in body(text)
+    assert line in " ".join(body(text))
 
 
 def test_everything_after_sources_heading_is_furniture():
