@@ -152,7 +152,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
             for j in range(i, len(paras)):
                 flags[j] = True
             break
-        flags[i] = _is_furniture(text, body, i, len(paras[i])) or _has_credit(text, paras[i])
+        flags[i] = _is_furniture(text, body, i, len(paras[i])) or _has_credit(text, paras[i]) or _signed(text, paras[i])
         if i > 0 and _CREDIT.match(body) and _caption_before(text, spans[i - 1], start):
             flags[i - 1] = True
     for i in _pull_quotes(text, paras):
@@ -222,7 +222,7 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if (
         end_char not in ".!?…:;,"
         and words <= 40
-        and (n_sentences == 1 or words <= 12)  # several sentences: a body paragraph missing its last period
+        and n_sentences == 1  # several sentences: a body paragraph missing its last period
         and not (_BULLET_START.match(body) and words >= 8)
     ):
         return True  # headings, captions and labels carry no final punctuation
@@ -238,6 +238,17 @@ def _has_credit(text: str, group: list[Sentence]) -> bool:
         and group[-1].end - group[0].start < 600
         and any(_CREDIT.match(text, s.start, s.end) for s in group[1:])
     )
+
+
+def _signed(text: str, group: list[Sentence]) -> bool:
+    """A pull quote signed by its speaker: '... history. Charles Bolden, NASA Administrator'."""
+    if len(group) < 2 or group[-1].end - group[0].start > 1200:
+        return False
+    last = text[group[-1].start : group[-1].end]
+    if last[-1] in ".!?…:;,\"”'’" or len(last.split()) > 8:
+        return False
+    name = last.lstrip("—–- ")
+    return sum(1 for w in name.split() if w[:1].isupper()) >= 2 and not _has_verb(name)
 
 
 def _date_line(body: str) -> bool:

@@ -255,6 +255,20 @@ def test_pull_quote_repeated_from_body_is_furniture():
     assert body(text) == ["The woman spoke to reporters.", quote, "She later sued."]
 
 
+def test_signed_pull_quote_is_furniture():
+    text = (
+        "Title here\n\nThe agency chose four museums on Tuesday.\n\n"
+        "This was a hard decision. It was made with the public in mind. Jane Roe, Agency Administrator\n\n"
+        '"It was a long game." - Ann Lee\n\n'
+        "Officials met on Monday. They agreed to meet again in March"
+    )
+    assert body(text) == [
+        "The agency chose four museums on Tuesday.",
+        "Officials met on Monday.",
+        "They agreed to meet again in March",
+    ]
+
+
 def test_first_paragraph_sentence_is_not_a_headline():
     text = "The council approved a bridge on Monday. It costs $40 million."
     assert body(text) == ["The council approved a bridge on Monday.", "It costs $40 million."]
