@@ -110,6 +110,7 @@ _INVERTIBLE = {
     "predicted",
     "urged",
 }
+_OBJECT_PREPS = {"of", "for", "from", "to", "by", "against", "on", "about", "at", "in", "into", "toward", "towards"}
 _ELIDED_INTRO = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
 
 
@@ -123,6 +124,7 @@ class Mention:
     pos: int = 0
     titled: bool = False  # had a personal title (Mr, Ms, Professor): surname matching may be fuzzy
     title_words: tuple[str, ...] = ()
+    generic: bool = False  # a common noun outside the speaker lexicons ("The poster")
 
 
 @dataclass(slots=True)
@@ -241,7 +243,43 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
                 return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start)
         if low in lx.GROUP_NOUNS:
             return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
+    if low in _PARTY_HEADS and j - 2 >= i and is_name_word(toks[j - 2]):
+        # "the M5S party", "the Labour party": the organisation is the name before the head
+        k = j - 1
+        while k > i and is_name_word(toks[k - 1]):
+            k -= 1
+        return Mention(_span_text(text, toks, k, j - 1), "org", pos=toks[k].start)
+    if _common_noun_phrase(toks, i, j):
+        # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
+        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=True)
     return None
+
+
+_PARTY_HEADS = frozenset({"party", "movement", "bloc", "faction", "alliance", "coalition"})
+
+
+def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
+    """'The poster', 'One poster', 'Some individuals', 'Recent reports': a lowercase noun head after a
+    determiner or possessive, or a plural head. Function words, adverbs and verb forms are no heads."""
+    head = toks[j - 1]
+    low = head.low
+    if head.cap or not low.replace("-", "").isalpha() or len(low) < 3:
+        return False
+    if (
+        low in lx.DETERMINERS
+        or low in lx.PRONOUNS
+        or low in lx.AUXILIARIES
+        or low in lx.SUBORDINATORS
+        or low in lx.LEADING_SKIP
+        or low in lx.NEGATIONS
+        or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
+        or low in lx.ADJUNCT_OPENERS
+        or low.endswith(("ing", "ly", "ed"))
+    ):
+        return False
+    if any(t.low in lx.DETERMINERS or is_possessive(toks, k) for k, t in enumerate(toks[i : j - 1], i)):
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
@@ -352,6 +390,26 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
         else:
             break
     return k if k > start else v
+
+
+def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
+    """End of 'the event website', 'an unknown author' starting at toks[v]: a determiner and up to four
+    lowercase words (returns v where there is none)."""
+    k = v
+    if k >= hi or toks[k].low not in lx.DETERMINERS or toks[k].low == "that":
+        return v
+    k += 1
+    end = v
+    while k < hi and k - v <= 4:
+        t = toks[k]
+        if t.cap or not t.low.replace("-", "").isalpha() or t.low in lx.ADJUNCT_OPENERS or t.low in _STOP_NP:
+            break
+        k += 1
+        end = k
+    return end if end > v + 1 else v
+
+
+_STOP_NP = lx.AUXILIARIES | lx.SUBORDINATORS | lx.NEGATIONS | {"and", "or", "but", "by"}
 
 
 # Conjunctions and sentence adverbs skipped at the front of a chunk ("but Smith", "and head of ...").
@@ -488,10 +546,21 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
     else:
         e = _forward_np(toks, v + 1, hi)
         if e <= v + 1:
-            return None
+            e = _forward_common_np(toks, v + 1, hi)
+            if e <= v + 1:
+                return None
         m = _analyze(text, toks, v + 1, e)
         if m is None:
             return None
+        if e + 1 < hi and toks[e].low == "by" and m.kind in {"doc", "group"}:
+            # 'said the post by an unknown author': the author speaks
+            e2 = _forward_np(toks, e + 1, hi)
+            if e2 <= e + 1:
+                e2 = _forward_common_np(toks, e + 1, hi)
+            m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+            if m2 is None:
+                return None
+            m, e = m2, e2
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
     if e < hi:
         t = toks[e]
@@ -590,6 +659,8 @@ def _sentence_cues(
             if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
                 start = v + n
                 e = _forward_np(toks, start, hi)
+                if e <= start:
+                    e = _forward_common_np(toks, start, hi)  # 'according to the event website'
                 m = _analyze(text, toks, start, e) if e > start else None
                 if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
                     # "according to the team's coach, Alireza Mehraban,"
@@ -650,8 +721,12 @@ def _sentence_cues(
                 beside = (
                     beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
                 )
+        with_subject = False
         if subject is None and v > lo:
             subject, k = _subject_before(text, toks, v, lo)
+            with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            if subject is not None and low.endswith("ing") and k - 1 >= lo and toks[k - 1].low in _OBJECT_PREPS:
+                subject = None  # 'the request of the City asking ...': a participle modifying a noun
             if subject is not None:
                 beside = beside or _prev_is_quote_close(toks, k - 1, lo)
                 back = k - 1
@@ -664,6 +739,14 @@ def _sentence_cues(
             if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
                 subject = None
         if subject is None:
+            continue
+        # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
+        # modifies the noun; a generic subject needs the verb to take a clause or an object
+        if (
+            subject.generic
+            and not elided
+            and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
+        ):
             continue
         if research and not speech:
             head = base(subject.name.split()[-1].lower()) if subject.name else ""
@@ -720,6 +803,24 @@ def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
         if toks[k].text in _CLAUSE_END:
             return False
     return False
+
+
+def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
+    """'wrote that', 'reasoned, "..."', 'admitted to being', 'reported cases': something the verb governs
+    follows; 'requested in arrears', 'written by' do not read as a reporting clause."""
+    k = v + 1
+    while k < hi and toks[k].low in {"also", "again", "publicly", "openly", "repeatedly"}:
+        k += 1
+    if k >= hi:
+        return False
+    nxt = toks[k]
+    return (
+        nxt.low in {"that", ",", ":", "to", "how", "what", "why", "whether", "if"}
+        or nxt.text in MARKS
+        or nxt.low in lx.DETERMINERS
+        or nxt.low in lx.PRONOUNS
+        or (nxt.cap and is_name_word(nxt))
+    )
 
 
 def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:

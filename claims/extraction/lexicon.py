@@ -56,7 +56,7 @@ acknowledge admit concede confirm deny report write ask urge demand promise pled
 recommend reply respond answer remark comment observe emphasise emphasize stress reiterate disclose
 reveal testify tweet caution complain counter accuse criticise criticize believe cite inform assure
 advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
-hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon
+hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon estimate
 """
 
 # Naming verbs: a cue when a quotation or "as" follows in the clause ('dubbed the feud "X"', 'described

@@ -225,6 +225,43 @@ SPEAKER_CASES += [
         ],
         ["Dana Whitfield", "Ana Rossi", "Thomas Reid Hale", "Minister of Foreign Affairs"],
     ),
+    # any common-noun subject of a reporting verb keeps the article's wording
+    (
+        [
+            [
+                "The poster wrote that the forum was down.",
+                "Several shopkeepers reported that the water was brown.",
+                'The county reasoned, "fees make it a business".',
+                "Recent reports have revealed that the dam leaked.",
+                "The Green party asks the council to act.",
+                "The Orthodox Church estimates that the number is lower.",
+            ]
+        ],
+        ["The poster", "Several shopkeepers", "The county", "Recent reports", "Green", "Orthodox Church"],
+    ),
+    # the source after the verb or after "according to" may be a common noun phrase; a post's author speaks
+    (
+        [
+            [
+                '"The tool is simple," said the post by an anonymous user on a forum.',
+                "Visitors doubled this year, according to the festival website.",
+                "Visitors doubled, according to curator Nina Wolfe.",
+            ]
+        ],
+        ["an anonymous user", "the festival website", "Nina Wolfe"],
+    ),
+    # participles that modify a noun are no cues; nor is a common noun before a verb without a complement
+    (
+        [
+            [
+                "She found a blog written by Tom Hale.",
+                'All they get is a message stating, "closed".',
+                "The fees requested in arrears are due in May.",
+                "The request of the City of Brill asking schools to pay was upheld.",
+            ]
+        ],
+        [None, None, None, None],
+    ),
     # claim/concede with a plain object are actions; with a clause they report speech
     (
         [
