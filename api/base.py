@@ -12,6 +12,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from api.authentication import ApiKeyAuthentication, ApiSessionAuthentication
@@ -79,6 +80,10 @@ class ApiView(APIView):
         limit = settings.API_MAX_BODY_BYTES
         if length > limit:
             raise PayloadTooLarge(f"The request body is {length:,} bytes; the limit is {limit:,} bytes.")
+        fmt = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE or "format")
+        if fmt is not None and fmt not in {renderer.format for renderer in self.renderer_classes}:
+            # DRF would ignore an empty ?format= and 404 an unknown one: refuse both the same clear way.
+            raise exceptions.ValidationError({"format": [f"Unknown format {fmt!r}."]})
         super().initial(request, *args, **kwargs)
 
     def _allowed_method_names(self) -> set[str]:

@@ -18,6 +18,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+_MAX_INT = 2**63 - 1
+
 
 @dataclass(frozen=True)
 class Ordering:
@@ -69,7 +71,7 @@ def _decode(cursor: str, ordering: Ordering) -> tuple[Any, int]:
         raise _invalid("This cursor is not valid; use the next_cursor of a previous page.") from None
     if name != ordering.name:
         raise _invalid(f"This cursor belongs to ordering {name!r}, not {ordering.name!r}.")
-    if not isinstance(pk, int) or isinstance(pk, bool):
+    if not isinstance(pk, int) or isinstance(pk, bool) or not 0 <= pk <= _MAX_INT:
         raise _invalid("This cursor is not valid; use the next_cursor of a previous page.")
     try:
         if kind == "dt":

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -39,6 +39,7 @@ from claims.services import articles as article_services
 from claims.services import review as review_services
 
 DEFAULT_PAGE_SIZE = 50
+MAX_ID = 2**63 - 1  # larger numbers overflow the database's integers
 _VERDICT_LIST_RE = "^(%s)(,(%s))*$" % (("|".join(Verdict.values),) * 2)
 _DOMAIN_RE = re.compile(r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
 
@@ -329,9 +330,9 @@ class ClaimListApi(ApiView):
             help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
             error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
         )
-        speaker = serializers.IntegerField(required=False, min_value=1, help_text="A speaker id.")
+        speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
         outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
-        article = serializers.IntegerField(required=False, min_value=1, help_text="An article id.")
+        article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
         published_from = serializers.DateField(required=False, help_text="Article published on or after (date).")
         published_to = serializers.DateField(required=False, help_text="Article published on or before (date).")
         needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
@@ -497,7 +498,7 @@ class ClaimVerdictApi(ApiView):
         note = StrictCharField(required=False, allow_blank=True, max_length=10000, default="")
         sources = SourceIn(many=True, required=False, help_text="New source links to attach first.")
         expected_version = serializers.IntegerField(
-            required=False, min_value=1, help_text="The claim version you read (instead of If-Match)."
+            required=False, min_value=1, max_value=MAX_ID, help_text="The claim version you read (instead of If-Match)."
         )
 
         class Meta:
@@ -576,7 +577,16 @@ class ClaimReviewApi(ApiView):
 
     @extend_schema(
         operation_id="claims_claimreview_retrieve",
-        parameters=[IF_NONE_MATCH],
+        parameters=[
+            IF_NONE_MATCH,
+            OpenApiParameter(
+                "format",
+                enum=["jsonld", "json"],
+                required=False,
+                description="Response media type: application/ld+json (default) or application/json; "
+                "the Accept header does the same.",
+            ),
+        ],
         responses={
             200: OpenApiResponse(
                 CLAIMREVIEW_SCHEMA,

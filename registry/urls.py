@@ -15,7 +15,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_pages.api_docs, name="api-docs"),
-    re_path(r"^api/(?P<rest>.*)$", api_pages.api_not_found),
+    re_path(r"^api/(?P<rest>[\s\S]*)$", api_pages.api_not_found),
     path("claims/<int:claim_id>/", api_pages.public_claim, name="public-claim"),
     # --- end of REST API routes ---
     path("health/", claim_views.health, name="health"),
