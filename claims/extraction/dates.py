@@ -80,7 +80,8 @@ _PATTERN = re.compile(
             rf"(?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH_ANY})\s*(?P<mdy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
             # [Friday,] 9[-10] [of] September[, 2015]
-            rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})(?:{_DASH}(?P<dmy_d2>{_DAY}))?"
+            rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})"
+            rf"(?:(?:{_DASH}|\s+and\s+)(?P<dmy_d2>{_DAY}))?"
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
             # September 2021, December of 2004, December of this year, December last year
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
@@ -341,6 +342,9 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     prev = sent.prev_word(s).lower()
     if not rel and (prev in WEEKDAY_HOLIDAY_PREFIXES or prev in WEEKDAY_ANAPHORIC_PREFIXES):
         return None  # "Good Friday", "Super Tuesday", "the previous Friday"
+    following = sent.next_word(e)
+    if prev == "the" and following[:1].isupper() and following.lower() not in MONTHS:
+        return None  # a title: "the Sunday Times", "the Monday Night Football"
     if sent.published is None:
         return None
     pub = sent.published
@@ -403,6 +407,8 @@ def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bo
         return True
     if range_:
         return True
+    if low in {"of", "were", "are", "have", "remain", "remained"}:
+        return False  # "2000 of them", "2000 were arrested": a year is singular ("2011 was")
     if low_prev in QUANTITY_PREFIXES or text[max(0, s - 1) : s] in {"$", "£", "€", "#"}:
         return False
     possessive = text[max(0, s - 3) : s].rstrip().endswith(("'s", "’s", "s'", "s’"))

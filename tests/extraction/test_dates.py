@@ -131,6 +131,23 @@ CASES = [
     ("The result is due by the end of the year.", SAT, []),
     ("The fleet sailed last summer.", SAT, []),
     ("It closed at 2030 GMT.", SAT, []),
+    ("Police said 2000 were arrested.", SAT, []),
+    ("Nearly 1900 of them were freed.", SAT, []),
+    ("Officials said 1500 of the 3000 homes were flooded.", SAT, []),
+    ("The story ran in the Sunday Times.", SAT, []),
+    ("Deaths in 2000 were higher.", SAT, [("2000", "2000", None)]),
+    ("The festival runs 12–14 March.", WED, [("12–14 March", "2023-03-12", "2023-03-14")]),
+    ("Talks were held on 3 and 4 February.", WED, [("3 and 4 February", "2023-02-03", "2023-02-04")]),
+    ("The 2012 Olympics were held in London.", SAT, [("2012", "2012", None)]),
+    ("In the year 2000, the bug was feared.", SAT, [("2000", "2000", None)]),
+    ("The figures for fiscal 2015 were weak.", SAT, [("2015", "2015", None)]),
+    ("Sales fell in the 2008–09 season.", SAT, [("2008–09", "2008", "2009")]),
+    ("He arrived on Thursday night.", SAT, [("Thursday", "2023-11-16", None)]),
+    ("Shares rose in late 2014.", SAT, [("2014", "2014", None)]),
+    ("The law was passed on 1 January 2015.", SAT, [("1 January 2015", "2015-01-01", None)]),
+    ("The law was passed on January 1st, 2015.", SAT, [("January 1st, 2015", "2015-01-01", None)]),
+    ("The plant will close at the end of March.", SAT, [("March", "2024-03", None)]),
+    ("Rates were raised in March of last year.", SAT, [("March of last year", "2022-03", None)]),
 ]
 
 
