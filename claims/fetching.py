@@ -444,8 +444,13 @@ def _shared_ssl_context() -> ssl.SSLContext:
 
 
 class _GuardedTransport(httpx.HTTPTransport):
+    """httpx's transport on our own connection pool (guarded backend, shared TLS context).
+
+    HTTPTransport.__init__ is skipped on purpose: it would build a fresh TLS context (tens of
+    milliseconds of CA loading) for every fetch, and the pool is all its methods use.
+    """
+
     def __init__(self, policy: FetchPolicy):
-        super().__init__(trust_env=False)
         self._pool = httpcore.ConnectionPool(
             ssl_context=_shared_ssl_context(),
             max_connections=4,
