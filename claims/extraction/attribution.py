@@ -19,6 +19,7 @@ Rules, in the order they are applied to an article:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -873,10 +874,15 @@ def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
 
 
 class _Resolver:
-    def __init__(self, text: str, names: NameIndex, quotes: QuoteIndex) -> None:
+    def __init__(
+        self, text: str, names: NameIndex, quotes: QuoteIndex, sentences: list[Sentence], toks: list[Tok]
+    ) -> None:
         self.text = text
         self.names = names
         self.quotes = quotes
+        self.sentences = sentences
+        self.toks = toks
+        self.starts = [t.start for t in toks]
         self.history: list[tuple[int, str, str, str | None]] = []  # (sentence no, name, kind, gender)
         self.groups: list[str] = []
 
@@ -921,17 +927,30 @@ class _Resolver:
         p = m.name
         if p in {"he", "she"}:
             want = "m" if p == "he" else "f"
+            # people the pronoun's own quotation talks about are not its speaker ('He said, "Andy
+            # Warhol was ..."'); a person introduced as the subject or topic of the sentence before
+            # comes first ('Tom Reed won the Man of the Match award. He said'); then the current speaker
+            # goes on speaking ('..., he said' a sentence or two later); then the most recent person named
+            # outside quotations, of a compatible gender
+            sent = self.sentences[sent_no]
+            quoted = {
+                person.name
+                for person in self.names.persons.values()
+                if any(sent.start <= x < sent.end and self.quotes.covering(x) is not None for x in person.positions)
+            }
+            prev = self._subject_before(sent_no, want, quoted)
+            if prev is not None:
+                return prev
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
                 last_no, name, kind, _ = self.history[-1]
                 g = self.names.gender(name)
-                if kind == "person" and sent_no - last_no <= 2 and g in (None, want):
+                if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
                     return name
-            # most recent person named (outside quotations) before the pronoun, of a compatible gender
             best = None
             for person in self.names.persons.values():
                 g = person.gender
-                if g not in (None, want):
+                if g not in (None, want) or person.name in quoted:
                     continue
                 before = [x for x in person.positions if x < m.pos and self.quotes.covering(x) is None]
                 if before and (best is None or max(before) > best[0]):
@@ -950,6 +969,12 @@ class _Resolver:
                     return name
                 if sent_no - no > 6:
                     break
+            # an organisation spoken of in the plural ('the Church denied ... They also claimed')
+            for no, name, kind, _ in reversed(self.history):
+                if sent_no - no > 3:
+                    break
+                if kind == "org":
+                    return name
             return None
         if p == "it":
             for no, name, kind, _ in reversed(self.history):
@@ -959,6 +984,36 @@ class _Resolver:
                     break
             return None
         return None
+
+    def _subject_before(self, sent_no: int, want: str, skip: set[str]) -> str | None:
+        """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
+        Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
+        come before the name."""
+        if sent_no == 0:
+            return None
+        sent = self.sentences[sent_no - 1]
+        first = None
+        for person in self.names.persons.values():
+            for x in person.positions:
+                if sent.start <= x < sent.end and self.quotes.covering(x) is None and (first is None or x < first[0]):
+                    first = (x, person)
+        if first is None:
+            return None
+        pos, person = first
+        k = bisect_left(self.starts, sent.start)
+        while k < len(self.toks) and self.toks[k].start < pos:
+            t = self.toks[k]
+            if not (
+                t.cap
+                or is_title(t)
+                or not t.word
+                or t.low in lx.DETERMINERS
+                or t.low in lx.ADJUNCT_OPENERS
+                or t.low in _CHUNK_SKIP
+            ):
+                return None
+            k += 1
+        return person.name if person.gender in (None, want) and person.name not in skip else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -972,9 +1027,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     quotes = QuoteIndex(text)
     all_toks = tokenize(text)
     names = NameIndex(text, all_toks)
-    resolver = _Resolver(text, names, quotes)
-    starts = [t.start for t in all_toks]
-    from bisect import bisect_left
+    resolver = _Resolver(text, names, quotes, sentences, all_toks)
+    starts = resolver.starts
 
     results: list[Attribution] = []
     quote_speaker: dict[int, tuple[str, str | None]] = {}  # chain id -> (speaker, role)
@@ -1007,23 +1061,43 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         sent_quotes.append(qs)
         own.append(bool(speaker))
     # Sentences without a cue of their own, in order: a sentence inside a quotation attributed
-    # elsewhere takes its speaker; a sentence that is wholly a quotation right after an attributed
-    # sentence continues that speaker (news style: 'X said Y. "Quote."'), and so does the rest of its
-    # quotation.
+    # elsewhere takes its speaker; a sentence that is wholly a quotation continues the speaker of the
+    # sentence before it, or of an earlier sentence of its paragraph with only unattributed sentences
+    # between (news style: 'X said Y. "Quote."', 'X admitted Y. Why? "Quote."'), and so does the rest of
+    # its quotation; the paragraph after a cue that ends its paragraph with a colon is the announced
+    # statement ('The Church denied the allegations:' + a paragraph), quoted or not.
+    announced: tuple[int, tuple[str, str | None]] | None = None  # (paragraph, speaker)
     for n in range(len(sentences)):
+        sent = sentences[n]
         if own[n]:
+            if _ends_with_colon(text, sent) and (
+                n + 1 == len(sentences) or sentences[n + 1].paragraph != sent.paragraph
+            ):
+                announced = (sent.paragraph + 1, (results[n].speaker, results[n].role))
             continue
         found = next((quote_speaker[q.chain] for q in sent_quotes[n] if q.chain in quote_speaker), None)
-        if found is None and n > 0 and results[n - 1].speaker and _wholly_quoted(text, sentences[n], sent_quotes[n]):
-            found = (results[n - 1].speaker, results[n - 1].role)
-        if found is None:
+        if found is None and _wholly_quoted(text, sent, sent_quotes[n]):
+            k = n - 1
+            while k >= 0 and not own[k] and sentences[k].paragraph == sent.paragraph:
+                k -= 1
+            if k >= 0 and own[k] and (k == n - 1 or sentences[k].paragraph == sent.paragraph):
+                found = (results[k].speaker, results[k].role)
+        if found is None and announced is not None and announced[0] == sent.paragraph:
+            found = announced[1]
+        if found is None or found[0] is None:
             continue
         speaker, role = found
-        results[n] = Attribution(speaker, role, results[n].quote, "direct_quote", None)
+        results[n] = Attribution(
+            speaker, role, results[n].quote, "direct_quote" if results[n].quote else "reported_speech", None
+        )
         own[n] = True
         for q in sent_quotes[n]:
-            quote_speaker.setdefault(q.chain, found)
+            quote_speaker.setdefault(q.chain, (speaker, role))
     return results
+
+
+def _ends_with_colon(text: str, sent: Sentence) -> bool:
+    return text[sent.start : sent.end].rstrip().endswith(":")
 
 
 def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> set[int]:

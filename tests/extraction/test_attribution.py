@@ -262,6 +262,41 @@ SPEAKER_CASES += [
         ],
         [None, None, None, None],
     ),
+    # "he" is the first person named in the sentence before, never someone his own quotation talks about
+    (
+        [
+            ["Tom Reed won the Golden Boot Man of the Series award.", 'He said, "It felt good."'],
+            [
+                "For Ken Ash, a teacher of English, the painter Piet Mols was also a legend.",
+                'He said, "Piet Mols was the centre of it all.',
+                'He is a giant."',
+            ],
+        ],
+        [None, "Tom Reed", None, "Ken Ash", "Ken Ash"],
+    ),
+    # a cue ending its paragraph with a colon announces the next paragraph, quoted or not; "they" may
+    # be an organisation
+    (
+        [
+            ["In a statement to the press, the Hill Society denied the allegations:"],
+            ["She was never forced to stay.", "She was also paid for her work."],
+            ["They also claimed she was a volunteer."],
+            ["The case continues."],
+        ],
+        ["Hill Society", "Hill Society", "Hill Society", "Hill Society", None],
+    ),
+    # a wholly quoted sentence continues a speaker of its paragraph across an unattributed question
+    (
+        [
+            [
+                "Kira Dunn, an art student, admitted she nearly skipped class to come.",
+                "Why did she want to come?",
+                '"It is Warhol.',
+                'He is a legend."',
+            ]
+        ],
+        ["Kira Dunn", None, "Kira Dunn", "Kira Dunn"],
+    ),
     # claim/concede with a plain object are actions; with a clause they report speech
     (
         [
