@@ -9,7 +9,8 @@ Conventions (they follow the annotation rules of the evaluation set):
 * ``text`` is the minimal expression: "Friday", "2003" (from "since 2003"), "December" (from "in
   December"), "December of this year", "March 4, 2011", "December 6-7".
 * A bare weekday is the latest such day on or before publication; when the nearest verb is future
-  ("will meet on Tuesday") it is the next such day after publication. "last"/"next" force the direction.
+  ("will meet on Tuesday") it is the first such day on or after publication. "last Friday" is strictly
+  before publication, "next Friday" strictly after.
 * A month or day without a year takes the year that puts it in the past when the clause is past tense,
   in the future when it is future tense, and otherwise the year that puts it nearest to publication.
 * "this/last/next year" and "this/last/next month" resolve to ``YYYY`` and ``YYYY-MM``.
@@ -106,6 +107,7 @@ _NEXT_WORD = re.compile(r"\s*([%\w]+)")
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _COUNT_SUFFIXES = IRREGULAR_COUNT_NOUNS
+_SINGULAR_S_ENDINGS = ("ss", "sis", "us", "ics")  # "a 2009 analysis", "the 2010 census", "2012 politics"
 _TENSE_HORIZON_MONTHS = 9
 _WINDOW = 200  # characters of context looked at around a date
 # Clause edges for tense cues; ``/'' are the ASCII quotes of older wire copy, ". " a missed sentence end.
@@ -358,7 +360,8 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     else:
         tense = sent.tense(s, e)
         if tense > 0 or (rel == "this" and tense == 0):
-            day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+            # on or after: "snow will fall on Friday" in a Friday article is that day
+            day = pub + timedelta(days=(target - pub.weekday()) % 7)
         else:
             day = pub - timedelta(days=back)
     if not rel:
@@ -396,9 +399,8 @@ def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bo
     low = nxt.lower()
     if nxt == "%" or low in UNIT_WORDS or low in {"gmt", "utc", "hours", "hrs", "bst", "est", "edt", "local"}:
         return False
-    if nxt[:1].islower() and (
-        (low.endswith("s") and len(low) > 2 and low not in YEAR_FOLLOWERS_ENDING_IN_S) or low.endswith(_COUNT_SUFFIXES)
-    ):
+    plural = low.endswith("s") and not low.endswith(_SINGULAR_S_ENDINGS) and low not in YEAR_FOLLOWERS_ENDING_IN_S
+    if nxt[:1].islower() and len(low) > 2 and (plural or low.endswith(_COUNT_SUFFIXES)):
         return False  # "1709 schoolchildren", "2000 soldiers" (but "2000 levels")
     prev = sent.prev_word(s)
     low_prev = prev.lower()
