@@ -130,7 +130,7 @@ def test_a_worker_process_killed_mid_extraction_has_the_article_extracted_once(w
     article = Article.objects.get(pk=article_id)
     assert done, f"status {article.status} {article.status_error}:\n{worker.output()[-4000:]}"
     assert article.extraction_attempts == 2  # the killed run, then the redelivered one
-    assert "WorkerLostError" in worker.output() or "Process" in worker.output()
+    assert "SIGKILL" in worker.output()  # Celery saw its pool process die
     spans = list(article.claims.values_list("start", "end"))
     assert spans and len(spans) == len(set(spans))  # every claim stored once
 
