@@ -118,6 +118,13 @@ def local_server(settings):
     server = LocalServer()
     yield server
     server.close()
+    if settings.REDIS_URL:
+        # Forget this port's shared per-host state (a cool-down would outlive the test otherwise).
+        import redis
+
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        keys = [f"{fetching.RedisLimiter.PREFIX}{kind}:127.0.0.1:{server.port}" for kind in ("slots", "next", "cool")]
+        client.delete(*keys)
 
 
 def page(*paragraphs: str, title: str = "A page") -> str:
