@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint format lock check bench clean
+.PHONY: help install run test lint format lock bench bench-api bench-recheck clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -41,8 +41,14 @@ lock:  ## re-pin requirements.lock from requirements.in (needs the package index
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.lock requirements.in
 
-bench: install  ## the extraction benchmark
+bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py
+
+bench-api: install  ## the API benchmark: gunicorn on PostgreSQL against a bare Django view
+	$(PY) bench/api.py
+
+bench-recheck: install  ## the re-check benchmark: 2,000 links on 20 local hosts, real workers on Redis
+	$(PY) bench/recheck.py
 
 clean:  ## remove the virtualenv and local state (the SQLite database is kept)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
