@@ -7,4 +7,4 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        from api import schema  # noqa: F401 -- registers the OpenAPI authentication extensions
+        from api import checks, schema  # noqa: F401 -- registers the system checks and OpenAPI extensions

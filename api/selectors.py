@@ -17,6 +17,9 @@ SEARCH_CONFIG = "english"
 _WORD_RE = re.compile(r"\w+")
 
 
+_ARTICLE_TEXT = ("article__body", "article__raw_html", "article__status_error")
+
+
 def visible_claims() -> QuerySet[Claim]:
     """Claims of articles that have not been retracted (a retracted article's claims leave the API)."""
     return Claim.objects.filter(article__retracted_at__isnull=True)
@@ -25,10 +28,15 @@ def visible_claims() -> QuerySet[Claim]:
 def claims_with_details(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
     """Everything a claim representation shows: 1 query + 3 prefetches, whatever the page size."""
     queryset = visible_claims() if queryset is None else queryset
-    return queryset.select_related("article", "article__outlet", "speaker").prefetch_related(
-        Prefetch("dates", queryset=ClaimDate.objects.order_by("start", "id")),
-        Prefetch("places", queryset=ClaimPlace.objects.order_by("start", "id")),
-        Prefetch("sources", queryset=SourceLink.objects.order_by("added_at", "id")),
+    # The article's body and HTML can be megabytes: never drag them along with every claim row.
+    return (
+        queryset.select_related("article", "article__outlet", "speaker")
+        .defer(*_ARTICLE_TEXT)
+        .prefetch_related(
+            Prefetch("dates", queryset=ClaimDate.objects.order_by("start", "id")),
+            Prefetch("places", queryset=ClaimPlace.objects.order_by("start", "id")),
+            Prefetch("sources", queryset=SourceLink.objects.order_by("added_at", "id")),
+        )
     )
 
 
