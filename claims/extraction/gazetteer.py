@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -47,6 +48,7 @@ class Entry(NamedTuple):
     prio: int
     flags: int = 0
     pop: int = 0  # breaks ties between entries of one priority (the bigger city wins)
+    cc: str = ""  # ISO 3166-1 alpha-2 of the country it lies in ("" for seas, continents...)
 
 
 _DASHES = re.compile(r"[\u2010-\u2015-]+")
@@ -121,6 +123,32 @@ FEATURES = _names(
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
     New England; Pacific Northwest"""
 )
+# English names of well-known regions, islands and historic lands that pycountry spells in the local
+# language ("Lombardia", "Bayern", "Xinjiang Uygur Zizhiqu") or lacks; the code is the ISO 3166-2
+# subdivision where there is one, else the country's.
+REGION_EXONYMS = _table(
+    """Lombardy=IT-25; Tuscany=IT-52; Piedmont=IT-21; Apulia=IT-75; Aosta Valley=IT-23; South Tyrol=IT;
+    Trentino=IT-32; Friuli=IT-36; Latium=IT-62; Bavaria=DE-BY; Saxony=DE-SN; Lower Saxony=DE-NI;
+    Thuringia=DE-TH; Hesse=DE-HE; Rhineland-Palatinate=DE-RP; North Rhine-Westphalia=DE-NW;
+    Saxony-Anhalt=DE-ST; Mecklenburg-Western Pomerania=DE-MV; Rhineland=DE; Catalonia=ES-CT;
+    Andalusia=ES-AN; Basque Country=ES-PV; Castile and León=ES-CL; Castile-La Mancha=ES-CM;
+    Aragon=ES-AR; Navarre=ES-NC; Balearic Islands=ES-IB; Canary Islands=ES-CN; Brittany=FR-BRE;
+    Normandy=FR-NOR; Burgundy=FR-BFC; Provence=FR-PAC; Alsace=FR-6AE; Picardy=FR-HDF; Aquitaine=FR-NAQ;
+    Occitania=FR-OCC; Auvergne=FR-ARA; French Riviera=FR; Côte d'Azur=FR; Loire Valley=FR;
+    Flanders=BE-VLG; Wallonia=BE-WAL; Tyrol=AT-7; Carinthia=AT-2; Styria=AT-6; Bohemia=CZ; Moravia=CZ;
+    Silesia=PL; Pomerania=PL; Transylvania=RO; Attica=GR-I; Peloponnese=GR; Dalmatia=HR; Istria=HR;
+    Madeira=PT-30; Azores=PT-20; Algarve=PT; Yorkshire=GB; Chechnya=RU-CE; Dagestan=RU-DA;
+    Tatarstan=RU-TA; Ingushetia=RU-IN; Kamchatka=RU; Abkhazia=GE-AB; South Ossetia=GE;
+    Nagorno-Karabakh=AZ; Galilee=IL; Negev=IL; Iraqi Kurdistan=IQ; Xinjiang=CN-XJ; Inner Mongolia=CN-NM;
+    Manchuria=CN; Java=ID-JW; Bali=ID-BA; Mindanao=PH; Luzon=PH; Visayas=PH; Arakan=MM; Kyushu=JP;
+    Honshu=JP; Shikoku=JP; Okinawa=JP-47; Hokkaido=JP-01; Jeju=KR-49; Darfur=SD; Kordofan=SD;
+    Tigray=ET-TI; Ogaden=ET; Somaliland=SO; Puntland=SO; Katanga=CD; North Kivu=CD-NK;
+    South Kivu=CD-SK; Cabinda=AO; Zanzibar=TZ; Bengal=IN; Waziristan=PK; Baluchistan=PK-BA;
+    Newfoundland=CA-NL; Labrador=CA-NL; Amazonia=BR; Long Island=US; Cape Cod=US; Silicon Valley=US;
+    Florida Keys=US; Appalachia=US; Tierra del Fuego=AR"""
+)
+# Exonyms that are also words or names (a language, a wine, a dog, a prison): they need context.
+EXONYMS_NEEDING_CONTEXT = frozenset({"Java", "Burgundy", "Madeira", "Labrador", "Hesse", "Aragon", "Attica"})
 # Months, weekdays and function words that are also towns ("March", "Of"): only with an explicit
 # region after them ("March, Cambridgeshire").
 NEVER_ALONE_WORDS = _words(
@@ -151,10 +179,19 @@ def _flag_for(key: str) -> int:
 
 # Subdivision types worth indexing (districts, municipalities and parishes are too fine and too
 # often homonyms of people and words).
-_SUBDIVISION_TYPES = _words(
-    """state province region territory country land emirate governorate prefecture oblast canton
-    voivodship republic special region"""
+_SUBDIVISION_TYPES = frozenset(
+    _names(
+        """state; province; region; territory; country; land; emirate; governorate; prefecture; oblast;
+        canton; voivodship; republic; special region; autonomous region; autonomous community;
+        autonomous province; autonomous republic; regional state; administrative region;
+        metropolitan region; special administrative region; geographical unit; geographical region;
+        union territory; special self-governing province; administrative territory"""
+    )
 )
+# Generic administrative words in local languages that pycountry keeps in names: "Guangdong Sheng",
+# "Xinjiang Uygur Zizhiqu", "Dagestan, Respublika", "Murcia, Región de".
+_LOCAL_ADMIN_SUFFIX = re.compile(r"(?: (?:Uygur|Huizu|Zhuangzu))?(?: (?:Sheng|Shi|Zizhiqu|SAR))$")
+_LOCAL_ADMIN_TAIL = re.compile(r", (?:Respublika|Región de|Región|Comunidad(?: Foral de)?|Hlavní město)$")
 _SALIENT_COUNTRIES = frozenset({"US", "CA", "AU", "IN", "CN", "DE", "BR", "MX", "ID", "NG", "PK", "RU"})
 _GENERIC_WORDS = _words(
     """north south east west northern southern eastern western central centre center capital upper
@@ -195,7 +232,8 @@ def _reorder(name: str) -> str:
 
 
 def _clean_subdivision(name: str) -> str:
-    return name.split(" [", 1)[0].strip()
+    name = name.split(" [", 1)[0].strip()
+    return _LOCAL_ADMIN_SUFFIX.sub("", _LOCAL_ADMIN_TAIL.sub("", name))
 
 
 def _add_countries(g: Gazetteer) -> None:
@@ -205,12 +243,12 @@ def _add_countries(g: Gazetteer) -> None:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)
             if n:
-                g.add(_reorder(n), Entry("country", c.alpha_2, P_COUNTRY))
+                g.add(_reorder(n), Entry("country", c.alpha_2, P_COUNTRY, cc=c.alpha_2))
     for name, code in COUNTRY_ALIASES.items():
         flags = UPPER_ONLY if name.replace(".", "").isupper() else 0
-        g.add(name, Entry("country", code, P_COUNTRY + 1, flags))
+        g.add(name, Entry("country", code, P_COUNTRY + 1, flags, cc=code))
     for name, code in UK_NATIONS.items():
-        g.add(name, Entry("country", code, P_COUNTRY))
+        g.add(name, Entry("country", code, P_COUNTRY, cc="GB"))
 
 
 def _add_features(g: Gazetteer) -> None:
@@ -233,9 +271,12 @@ def _add_subdivisions(g: Gazetteer) -> None:
             continue
         salient = s.parent_code is None and s.country_code in _SALIENT_COUNTRIES
         if salient or s.type == "Country":
-            g.add(name, Entry("region", s.code, P_SALIENT_REGION))
+            g.add(name, Entry("region", s.code, P_SALIENT_REGION, cc=s.country_code))
         else:  # provinces the world over: many are also words or names ("Batman", "Mary")
-            g.add(name, Entry("region", s.code, P_REGION, SMALL))
+            g.add(name, Entry("region", s.code, P_REGION, SMALL, cc=s.country_code))
+    for name, code in REGION_EXONYMS.items():
+        flags = SMALL if name in EXONYMS_NEEDING_CONTEXT else 0
+        g.add(name, Entry("region", code if "-" in code else None, P_SALIENT_REGION, flags, cc=code[:2]))
 
 
 def _geonames_dir() -> Path:
@@ -276,6 +317,7 @@ def _add_cities(g: Gazetteer) -> None:
     decoder = json.JSONDecoder()
     for m in _CITY_RE.finditer(data):
         gid, raw_name, cc, pop_s = m.groups()
+        cc = sys.intern(cc)
         name = json.loads(f'"{raw_name}"') if "\\" in raw_name else raw_name
         if _INSTITUTION_WORDS.intersection(name.lower().split()):
             continue  # "University", "University of Texas": census places named after a campus
@@ -283,8 +325,9 @@ def _add_cities(g: Gazetteer) -> None:
         capital = pop >= 100_000 and (norm(name), cc) in capitals
         big = pop >= BIG_CITY_POP or capital
         prio = P_BIG_CITY if big else P_CITY if pop >= CITY_POP else P_SMALL_CITY
-        flags = (0 if pop >= CITY_POP else SMALL) | (CAPITAL if capital else 0)
-        g.add(name, Entry("city", gid, prio, flags, pop))
+        # A national capital is news-worthy whatever its size ("the capital, Wellington").
+        flags = CAPITAL if capital else 0 if pop >= CITY_POP else SMALL
+        g.add(name, Entry("city", gid, prio, flags, pop, cc))
         if pop < ALT_NAME_POP:
             continue
         at = data.find(_ALT_KEY, m.end(), m.end() + 400)
@@ -295,16 +338,16 @@ def _add_cities(g: Gazetteer) -> None:
             if alt != name and _good_alternate(alt):
                 # Alternates mix exonyms ("Mecca") with foreign spellings that can be English words
                 # or names: they need context (or another mention of them with context).
-                g.add(alt, Entry("city", gid, P_CITY if big else P_SMALL_CITY, SMALL, pop))
+                g.add(alt, Entry("city", gid, P_CITY if big else P_SMALL_CITY, SMALL, pop, cc))
 
 
 def _add_us_states(g: Gazetteer) -> None:
     for st in json.loads((_geonames_dir() / "us_states.json").read_bytes()).values():
-        g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION))
+        g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION, cc="US"))
     for alias, gid in CITY_ALIASES.items():
-        g.add(alias, Entry("city", gid, P_BIG_CITY, UPPER_ONLY))
+        g.add(alias, Entry("city", gid, P_BIG_CITY, UPPER_ONLY, cc="US"))
     for alias in ("Washington D.C.", "Washington DC", "D.C.", "District of Columbia"):
-        g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0))
+        g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0, cc="US"))
 
 
 @cache
