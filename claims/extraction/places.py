@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from .gazetteer import (
     CAPITAL,
+    CITY_POP,
     COMMON,
     NEEDS_THE,
     NEVER_ALONE,
@@ -36,6 +37,7 @@ from .gazetteer import (
     gazetteer,
     norm,
 )
+from .lexicon import FEMALE_NAMES, MALE_NAMES
 from .types import PlaceMention
 
 # A word (letters, inner hyphens/apostrophes), or a dotted acronym; then an optional possessive.
@@ -111,6 +113,11 @@ COMPASS = _words(
     Southeastern Southwestern Mid"""
 )
 CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y sur von van der")
+# Inside a known name only: "Dar es Salaam", "Frankfurt am Main", "Newcastle upon Tyne".
+NAME_CONNECTORS = CONNECTORS | _words("es en am im an den upon on")
+# After a name these say it is a place: "the Lombardy region", "the Helmand province".
+# (Not "state", "city", "district": "the Texas state law", "the Erie district attorney".)
+ADMIN_WORDS_AFTER = _words("province region county prefecture governorate oblast municipality")
 ADMIN_NOUNS = _words(
     """town city village county province district region state port capital island suburb
     municipality township prefecture governorate hamlet commune neighbourhood neighborhood"""
@@ -146,8 +153,38 @@ DENOMINATIONS = _words(
     Apostolic Roman Greek Russian Serbian Armenian Ukrainian Syrian Ethiopian Eastern Protestant
     Pentecostal Reformed United Unification Mormon Adventist Christian Scientist Holy Universal"""
 )
-# Prefix heads: "Lake Victoria", "Mount Everest", "Camp David".
-PREFIX_HEADS = {"Lake": "other", "Mount": "other", "Mt": "other", "Camp": "venue", "Fort": "venue", "River": "other"}
+# Words before "Centre"/"Center" that make it a research or advocacy body, not a building.
+ORG_CENTRE_WORDS = _words(
+    """Research Policy Study Studies Data Information Legal Law Justice Rights Strategic Hurricane Disease
+    Prevention Analysis Resource Resources Innovation Development Advocacy Monitoring Documentation
+    Action Democracy Progress Security Intelligence Coordination Terrorism Excellence Reporting"""
+)
+# Prefix heads: "Lake Victoria", "Mount Everest", "Camp David", "Cape Canaveral", "Masjid al-Haram".
+PREFIX_HEADS = {
+    "Lake": "other",
+    "Mount": "other",
+    "Mt": "other",
+    "Camp": "venue",
+    "Fort": "venue",
+    "River": "other",
+    "Cape": "other",
+    "Masjid": "venue",
+}
+# Heads that also name a venue before "of": "Museum of Flight", "Palace of Westminster", "Statue of
+# Liberty". ("House of Commons", "Bank of England" are institutions; "Church" needs "of the": "Church
+# of the Nativity" is a building, "Church of England" a denomination.)
+HEAD_FIRST = _words(
+    """Museum Cathedral Palace Basilica Temple Castle Tower Abbey Monastery Shrine Mosque Gallery Hall
+    Chapel Gardens Statue Tomb Mausoleum Church Bay Gulf Sea Strait Straits Isle"""
+)
+# Capitalised words that may follow "and" inside a venue's name: "Tang Teaching Museum and Art
+# Gallery", "Air and Space Museum" (but "the White House and NASA" are two names).
+GENERIC_VENUE_WORDS = _words(
+    """Art Arts Science Sciences Space Aviation Air History Natural Technology Sculpture Botanical
+    Botanic Heritage Culture Cultural Music Design Industry Nature Wildlife Marine Maritime Military
+    Media Education Learning Discovery Exhibition Conference Convention Visitor Visitors Research"""
+)
+_AMPERSAND_GAP = re.compile(r"[ \t\u00a0]?&[ \t\u00a0]?")
 # Heads that make the run an organisation even when a venue word precedes ("Parliament House Trust").
 _ADMIN_KIND = {
     "town": "city",
@@ -199,6 +236,7 @@ class _Hit:
     adjective: bool = False  # "U.S. officials": an acronym used as an adjective
     named: bool = False  # strong evidence of a person: a title or a given name right before
     titled: bool = False  # a title right before ("Mr Jordan")
+    explicit: bool = False  # an administrative noun says it is a place ("the town of X", "X province")
 
 
 def _tokens(line: str, base: int) -> list[_Tok]:
@@ -243,10 +281,10 @@ def _sentence_initial(text: str, tok: _Tok, line_start: int) -> bool:
     return k == line_start or text[k - 1] in ".!?:;"
 
 
-def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int, int, str]]:
-    """Token index ranges [i, j) of venues, with their kind."""
+def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[_Venue]:
+    """Token index ranges [i, j) of venues, with their kind and code."""
     gz = gazetteer()
-    out: list[tuple[int, int, str]] = []
+    out: list[_Venue] = []
     n = len(toks)
     i = 0
     while i < n:
@@ -255,12 +293,16 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             continue
         # A maximal run of capitalised words (connectors inside), as token indexes [i, j).
         j = i + 1
-        while j < n and _joined(text, toks[j - 1], toks[j]):
+        while j < n:
             t = toks[j]
             prev = toks[j - 1]
+            # "Evergreen Aviation & Space Museum", "Mary & Leigh Block Museum"
+            amp = t.cap and not prev.possessive and _AMPERSAND_GAP.fullmatch(text, prev.pend, t.start) is not None
+            if not amp and not _joined(text, prev, t):
+                break
             if prev.possessive and gz.get(norm(prev.text)) is not None and not _lone_head(text, toks, j):
                 break  # "Mecca's Grand Mosque": the possessor is a place of its own (not "St Vincent's Hospital")
-            if t.cap and t.text not in FUNCTION_CAPS:
+            if amp or (t.cap and t.text not in FUNCTION_CAPS):
                 j += 1
                 continue
             # Connectors inside a name: "Daughters of the American Revolution", "Rock and Roll Hall";
@@ -269,7 +311,7 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             if text.startswith("-", prev.pend) and len(t.text) <= 4 and t.text.islower():
                 k = j + 1  # "Naqsh-e Jahan Square", "Stratford-upon-Avon"
             elif t.text == "and":
-                k = j + 1 if prev.text not in VENUE_HEADS else j
+                k = j + 1 if prev.text not in VENUE_HEADS or _generic_venue_after(text, toks, j + 1) else j
             elif t.text in CONNECTORS and t.text != "the":
                 k = j + 1
                 if k < n and toks[k].text == "the" and t.text == "of" and _joined(text, toks[j], toks[k]):
@@ -285,11 +327,51 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[tuple[int
             not toks[s].cap or toks[s].text in FUNCTION_CAPS or toks[s].text in MONTHS_DAYS or toks[s].text in TITLES
         ):
             s += 1
-        found = _venue_in_run(toks, s, j)
-        if found:
-            out.append(found)
+        out.extend(_venues_in_run(text, toks, s, j, line_start))
         i = j
     return out
+
+
+def _generic_venue_after(text: str, toks: list[_Tok], k: int) -> bool:
+    """toks[k:] is a generic venue name ("Art Gallery", "Gardens"): it may share a name after "and"."""
+    for m in range(k, min(k + 4, len(toks))):
+        t = toks[m]
+        if m > k and not _joined(text, toks[m - 1], t):
+            return False
+        if t.text in VENUE_HEADS and VENUE_HEADS[t.text] == "venue":
+            return m + 1 >= len(toks) or not toks[m + 1].cap or not _joined(text, t, toks[m + 1])
+        if t.text not in GENERIC_VENUE_WORDS and t.text not in FACILITY_WORDS:
+            return False
+    return False
+
+
+def _run_key(toks: list[_Tok], a: int, b: int) -> str:
+    return " ".join(norm(t.text) for t in toks[a:b])
+
+
+_Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
+
+
+def _venues_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> list[_Venue]:
+    """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
+    if j - s < 2:
+        return []
+    # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
+    # "of [the]" and a known place. Two names unless the part before is a bare head ("Gulf of Mexico",
+    # "Museum of London", "Isle of Man") or a district of that place ("Western District of New York").
+    for o in range(s + 1, j - 1):
+        if toks[o].text != "of":
+            continue
+        b = o + 2 if toks[o + 1].text == "the" else o + 1
+        if b < j and gazetteer().get(_run_key(toks, b, j)) is not None:
+            before = toks[o - 1].text
+            if (o - s == 1 and (before in VENUE_HEADS or before in HEAD_FIRST)) or VENUE_HEADS.get(before) == "region":
+                break
+            found = _venue_in_run(text, toks, s, o, ls)
+            return [found] if found else []
+        break
+    found = _venue_in_run(text, toks, s, j, ls)
+    return [found] if found else []
 
 
 def _lone_head(text: str, toks: list[_Tok], j: int) -> bool:
@@ -297,21 +379,70 @@ def _lone_head(text: str, toks: list[_Tok], j: int) -> bool:
     return toks[j].text in VENUE_HEADS and (j + 1 >= len(toks) or not _joined(text, toks[j], toks[j + 1]))
 
 
-def _venue_in_run(toks: list[_Tok], s: int, j: int) -> tuple[int, int, str] | None:
-    if j - s < 2:
-        return None
+def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venue | None:
+    if j - s < 2 or _org_noun_after(text, toks, j):
+        return None  # "The Cape Argus newspaper"
     last = toks[j - 1].text
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
-        if last in ("Centre", "Center") and toks[j - 2].text not in FACILITY_WORDS:
+        before = toks[j - 2].text
+        # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
+        # the sentence puts something at, in or near it.
+        if (
+            last in ("Centre", "Center")
+            and before not in FACILITY_WORDS
+            and (before in ORG_CENTRE_WORDS or not _locative_before(text, toks, s, ls))
+        ):
             return None
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
-        return (s, j, kind)
+        return (s, j, kind, None)
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in ORG_HEADS:
-        return (s, j, PREFIX_HEADS[first])
+        e = s + 1
+        while e < j and toks[e].cap and toks[e].text not in TITLES:
+            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
+        # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
+        for k in range(e, s + 1, -1):
+            entry = gazetteer().get(_run_key(toks, s, k))
+            if entry is not None:
+                return (s, k, entry.kind, entry.code)
+        return (s, e, PREFIX_HEADS[first], None) if e - s >= 2 else None
+    # Head first: "the Museum of Flight", "Mary & Leigh Block Museum of Art", "Palace of Westminster".
+    for k in range(s, j - 2):
+        t = toks[k]
+        if t.text not in HEAD_FIRST or toks[k + 1].text != "of":
+            continue
+        if t.text == "Church" and toks[k + 2].text != "the":
+            continue  # "Church of England", "Church of Scientology": denominations
+        e = k + 2
+        while e < j and (toks[e].text in CONNECTORS or (toks[e].cap and toks[e].text not in TITLES)):
+            e += 1  # "Museum of Flight CEO Bonnie Dunbar": a title ends the name
+        while e > k + 2 and toks[e - 1].text in CONNECTORS:
+            e -= 1
+        if e > k + 2 and toks[e - 1].cap:
+            return (s, e, VENUE_HEADS.get(t.text, "other" if t.text in ("Isle", "Straits") else "venue"), None)
+        return None
     return None
+
+
+# Lowercase nouns after a name that make it an organisation's or a publication's.
+_ORG_NOUNS = _words(
+    """newspaper newspapers paper magazine journal website broadcaster network company firm group
+    band team club airline brand label party"""
+)
+
+
+def _org_noun_after(text: str, toks: list[_Tok], j: int) -> bool:
+    return j < len(toks) and toks[j].text in _ORG_NOUNS and _joined(text, toks[j - 1], toks[j])
+
+
+def _locative_before(text: str, toks: list[_Tok], s: int, ls: int) -> bool:
+    """'at the X', 'in X', 'near the X': a locative word before token s (an article skipped)."""
+    p = s - 1
+    if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and _joined(text, toks[p], toks[p + 1]):
+        p -= 1
+    return p >= 0 and toks[p].text.lower() in LOCATIVE and _joined(text, toks[p], toks[p + 1])
 
 
 def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[int, int, str, Entry]]:
@@ -329,7 +460,7 @@ def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[i
         key = norm(t.text)
         j = i + 1
         while True:
-            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in CONNECTORS:
+            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in NAME_CONNECTORS:
                 break
             if toks[j - 1].cap:
                 e = gz.get(key)
@@ -381,6 +512,8 @@ def _org_run_before(text: str, toks: list[_Tok], k: int) -> bool:
 
 def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
     """'<Organisation> of [the] <place>': "Medical Journal of Australia", "Bank of England"."""
+    while i >= 1 and toks[i - 1].text in COMPASS and _joined(text, toks[i - 1], toks[i]):
+        i -= 1  # "University of Southern Indiana"
     k = i - 1
     if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
         k -= 1
@@ -392,7 +525,7 @@ def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
         t = toks[r]
         if not t.cap or t.text in TITLE_OF:
             return False
-        if t.text in ORG_HEADS:
+        if t.text in ORG_HEADS or (t.text == "Church" and r == k - 1):  # "Church of England"
             return True
         if r == 0 or not _joined(text, toks[r - 1], t):
             return False
@@ -447,6 +580,7 @@ def _name_after(nxt: _Tok, entry: Entry) -> bool:
         and nxt.text not in MONTHS_DAYS
         and nxt.text not in FUNCTION_CAPS
         and nxt.text not in VENUE_HEADS
+        and nxt.text not in ("State", "City")  # "New York State"
         and nxt.text not in COMPASS
         and not (entry.flags & UPPER_ONLY)
         and gazetteer().get(norm(nxt.text)) is None
@@ -469,6 +603,7 @@ class _Doc:
 
     def __init__(self, text: str) -> None:
         self.mentions: list[PlaceMention] = []
+        self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         hits: list[_Hit] = []
         for lm in _LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
@@ -480,12 +615,17 @@ class _Doc:
         if not toks:
             return []
         taken = [False] * len(toks)
-        for s, j, kind in _venue_spans(text, toks, ls):
+        gz = gazetteer()
+        for s, j, kind, code in _venue_spans(text, toks, ls):
             for k in range(s, j):
                 taken[k] = True
-            self.mentions.append(
-                PlaceMention(text[toks[s].start : toks[j - 1].end], toks[s].start, toks[j - 1].end, kind)
-            )
+            for k in range(j, s, -1):
+                inner = gz.get(_run_key(toks, s, k))
+                if inner is not None and inner.cc:
+                    self.venue_countries.add(inner.cc)
+                    break
+            a, b = toks[s].start, toks[j - 1].end
+            self.mentions.append(PlaceMention(text[a:b], a, b, kind, code))  # type: ignore[arg-type]
         hits: list[_Hit] = []
         raw = _lookup_hits(text, toks, taken)
         for idx, (i, j, key, e) in enumerate(raw):
@@ -538,7 +678,8 @@ class _Doc:
         before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
         if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
             h.strong = True  # "in Kabul", "the town of Kanata"
-        titled_of = before_of in TITLE_OF  # "Governor of Washington Chris Gregoire"
+        # "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib"
+        titled_of = _title_before(toks, i)
         if titled_of:
             h.strong = True
         kind = h.entry.kind
@@ -574,13 +715,30 @@ class _Doc:
             h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
         if text.startswith("$", last.end):
             h.veto = True  # "US$ 20,000": a currency
+        if _ampersand_name(text, toks, i, j):
+            h.veto = True  # "Texas A&M", "Mary & Leigh Block": part of a name
+        if joined_prev and prev is not None and _acronym(prev) and not h.upper:
+            h.veto = True  # "UNC Greensboro", "CNN Atlanta": an organisation's branch
+        if not h.single and joined_next and nxt is not None and not titled_of and _name_after(nxt, h.entry):
+            h.veto = True  # "New York Knicks", "Los Angeles Lakers": the first half of a longer name
+        h.explicit = (
+            before_of.lower() in ADMIN_NOUNS
+            or (nxt is not None and nxt.text in ADMIN_WORDS_AFTER)
+            or h.key.startswith("the ")  # "The Hague": the article is part of the name
+        )
+        if h.explicit:
+            h.strong = True  # "the city of X", "the Lombardy region", "X Province"
+        # "the Hague": a lowercase article that belongs to the name.
+        if prev is not None and prev.text == "the" and joined_prev and gazetteer().get("the " + h.key) == h.entry:
+            h.start = prev.start
+            h.strong = h.explicit = True
         h.initial = initial
 
     def _town_of(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
         """'the town of Yeoncheon': a capitalised name after an administrative noun + "of"."""
         starts = {i for i, *_ in raw}
         for i in range(2, len(toks)):
-            if toks[i - 1].text != "of" or toks[i - 2].text not in ADMIN_NOUNS or taken[i] or i in starts:
+            if toks[i - 1].text != "of" or taken[i] or i in starts or not _admin_noun(toks, i - 2):
                 continue
             if not toks[i].cap or toks[i].text in FUNCTION_CAPS or toks[i].text in ORG_HEADS:
                 continue
@@ -589,7 +747,7 @@ class _Doc:
                 j += 1
             if any(toks[k].text in ORG_HEADS for k in range(i, j)):
                 continue
-            kind = _ADMIN_KIND.get(toks[i - 2].text, "region")
+            kind = _ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
             s, e = toks[i].start, toks[j - 1].end
             self.mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
 
@@ -624,11 +782,34 @@ class _Doc:
         people -= confirmed  # "in Tulsa" outweighs a heading like "Understand Tulsa"
         accepted: list[bool] = []
         for h in hits:
-            ok = self._accept(h, confirmed, people, hits, accepted)
-            accepted.append(ok)
-            if ok:
-                code = None if h.coord else h.entry.code
-                self.mentions.append(PlaceMention(text[h.start : h.end], h.start, h.end, h.entry.kind, code))  # type: ignore[arg-type]
+            accepted.append(self._accept(h, confirmed, people, hits, accepted))
+        # A minor foreign place of a country the article never names is more often a word or a name:
+        # "the voice of Batman", "a letter to Mary". It needs its country elsewhere in the article
+        # (a venue named after one of its cities counts), an explicit "X, <Region>" or "the town of X",
+        # or another minor place of that country. (English-language news name small towns of the
+        # English-speaking countries without their country.)
+        countries = {h.entry.cc for h, ok in zip(hits, accepted, strict=True) if ok and not (h.entry.flags & SMALL)}
+        countries |= self.venue_countries | _HOME_COUNTRIES
+        minor: dict[str, set[str]] = {}
+        for h, ok in zip(hits, accepted, strict=True):
+            if ok and h.entry.flags & SMALL:
+                minor.setdefault(h.entry.cc, set()).add(h.key)
+        countries |= {cc for cc, keys in minor.items() if len(keys) >= 2}
+        # Listed with a place that needs no such evidence: "in Paris, Zurich and Amsterdam".
+        in_list = [False] * len(hits)
+        for idx, h in enumerate(hits):
+            p = h.list_prev
+            if 0 <= p < idx and accepted[p] and accepted[idx]:
+                in_list[idx] |= not _minor(hits[p].entry)
+                in_list[p] |= not _minor(h.entry)
+        for idx, (h, ok) in enumerate(zip(hits, accepted, strict=True)):
+            if not ok:
+                continue
+            e = h.entry
+            if _minor(e) and e.cc not in countries and not (h.admin_after or h.explicit or in_list[idx]):
+                continue
+            code = None if h.coord else e.code
+            self.mentions.append(PlaceMention(text[h.start : h.end], h.start, h.end, e.kind, code))  # type: ignore[arg-type]
 
     @staticmethod
     def _accept(h: _Hit, confirmed: set[str], people: set[str], hits: list[_Hit], accepted: list[bool]) -> bool:
@@ -643,11 +824,54 @@ class _Doc:
             return False
         if e.flags & NEVER_ALONE:
             return h.admin_after
-        if e.flags & (COMMON | SMALL):
+        if e.flags & (COMMON | SMALL) or (e.kind == "city" and h.key in _GIVEN_NAMES):
             if h.initial and e.flags & COMMON and not h.admin_after:
                 return False
-            return strong or h.key in confirmed
+            return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
         return True
+
+
+def _title_before(toks: list[_Tok], i: int) -> bool:
+    """'TITLE of/to/for [the] <place>': the place names an office's domain, a person's name may follow."""
+    p = i - 1
+    if p >= 0 and toks[p].text == "the":
+        p -= 1
+    return p >= 1 and toks[p].text in ("of", "to", "for") and toks[p - 1].text in TITLE_OF
+
+
+def _ampersand_name(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    """An ampersand joins the hit to a word that is no place: "Texas A&M", "Mary & Leigh", "Procter &"."""
+    gz = gazetteer()
+    if j < len(toks):
+        nxt = toks[j]
+        if _AMPERSAND_GAP.fullmatch(text, toks[j - 1].pend, nxt.start) and gz.get(norm(nxt.text)) is None:
+            return True
+        if len(nxt.text) <= 3 and nxt.text.isupper() and text.startswith("&", nxt.end):
+            return True  # "Texas A&M"
+    if i > 0:
+        prev = toks[i - 1]
+        if _AMPERSAND_GAP.fullmatch(text, prev.pend, toks[i].start) and gz.get(norm(prev.text)) is None:
+            return True
+    return False
+
+
+def _acronym(t: _Tok) -> bool:
+    """An all-caps word that is no place nor title: "UNC", "CNN" (not "US", "CEO")."""
+    return (
+        len(t.text) >= 2
+        and t.text.isupper()
+        and not t.possessive
+        and t.text not in TITLES
+        and gazetteer().get(norm(t.text)) is None
+    )
+
+
+def _admin_noun(toks: list[_Tok], k: int) -> bool:
+    """'town', or 'the Municipality' (a capitalised admin noun only after "the": not "City of London")."""
+    t = toks[k].text
+    if t in ADMIN_NOUNS:
+        return True
+    return t.lower() in ADMIN_NOUNS and t[:1].isupper() and k > 0 and toks[k - 1].text in ("the", "The")
 
 
 def _capitalised_before(text: str, pos: int) -> bool:
@@ -659,6 +883,15 @@ def _capitalised_before(text: str, pos: int) -> bool:
     while k > 0 and text[k - 1].isalpha():
         k -= 1
     return e > k and text[k].isupper()
+
+
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+
+def _minor(e: Entry) -> bool:
+    """A small town or minor region (not a big city known under an alternate name, like "Mecca")."""
+    return bool(e.flags & SMALL) and bool(e.cc) and e.pop < CITY_POP
 
 
 _COORD = re.compile(r"\b(North|South|East|West)(?:ern)?\s+(?:and|or|&)\s+$")
