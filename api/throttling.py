@@ -12,6 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from api.authentication import request_api_key
@@ -53,3 +54,10 @@ class ApiRateThrottle(BaseThrottle):
 
     def wait(self) -> float:
         return self._wait
+
+    def get_ident(self, request) -> str:
+        # X-Forwarded-For is set by the client unless a proxy we trust overwrites it: believe it only
+        # when REST_FRAMEWORK["NUM_PROXIES"] says how many proxies are in front (DRF would always).
+        if api_settings.NUM_PROXIES:
+            return super().get_ident(request)
+        return request.META.get("REMOTE_ADDR", "")

@@ -254,17 +254,13 @@ class ArticleListApi(ApiView):
             byline = byline or page_byline
             published = published or page_published
         outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
-        result = article_services.article_submit(
-            body=body,
-            title=title,
-            url=values.get("url"),
-            published=published,
-            outlet=outlet,
-            byline=byline,
-            language=values["language"],
-            raw_html=raw_html,
-            submitted_by=request.user if request.user.is_authenticated else None,
-        )
+        try:
+            result = self._submit(values, body, title, byline, published, outlet, raw_html, request)
+        except ApplicationError as exc:
+            # The service names the stored field ("body"); the client sent "text" or "html".
+            if "body" in exc.fields:
+                exc.fields["html" if raw_html else "text"] = exc.fields.pop("body")
+            raise
         article = selectors.article_get(result.article.pk)
         if article is None:  # retracted already: answer with the stored row, counts empty
             article = result.article
@@ -275,6 +271,20 @@ class ArticleListApi(ApiView):
             ArticleDetailOut.represent(article, context),
             status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
             headers={"Location": location},
+        )
+
+    @staticmethod
+    def _submit(values, body, title, byline, published, outlet, raw_html, request):
+        return article_services.article_submit(
+            body=body,
+            title=title,
+            url=values.get("url"),
+            published=published,
+            outlet=outlet,
+            byline=byline,
+            language=values["language"],
+            raw_html=raw_html,
+            submitted_by=request.user if request.user.is_authenticated else None,
         )
 
 

@@ -129,6 +129,8 @@ def test_anonymous_requests_are_throttled_per_address(client, settings, verified
     assert [client.get(path).status_code for _ in range(3)] == [200, 200, 429]
     other = client.get(path, REMOTE_ADDR="10.1.2.3")
     assert other.status_code == 200
+    # A forged X-Forwarded-For does not give a fresh allowance.
+    assert client.get(path, HTTP_X_FORWARDED_FOR="10.9.9.9").status_code == 429
 
 
 def test_a_key_with_its_own_rate_uses_it(client, key_account, settings, claims):

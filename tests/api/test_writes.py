@@ -233,3 +233,9 @@ def test_a_duplicate_source_is_400(reviewer_key, verified_claim):
     )
     assert response.status_code == 400
     assert "url" in response.json()["error"]["fields"]
+
+
+def test_an_article_over_the_length_limit_is_400_on_the_field_sent(submitter, settings):
+    settings.REGISTRY_MAX_ARTICLE_CHARS = 20
+    error = submitter.post(api("articles/"), {"text": TEXT}, format="json").json()["error"]
+    assert error["code"] == "too_long" and "text" in error["fields"]
