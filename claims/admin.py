@@ -156,7 +156,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 "highlighted": highlighted,
                 "legend": admin_views.verdict_legend(counts),
                 "can_reextract": permissions.is_editor(request.user),
-                "in_progress": article.status in (Article.Status.PENDING, Article.Status.EXTRACTING),
+                "in_progress": article.status
+                in (Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING),
                 "claim_list_url": reverse("admin:claims_claim_changelist") + f"?article__id__exact={article.pk}",
             }
         return super().change_view(request, object_id, form_url, extra_context)

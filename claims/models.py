@@ -24,6 +24,7 @@ class Outlet(models.Model):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        FETCHING = "fetching", "Fetching"  # submitted by URL: the page is fetched in the background
         PENDING = "pending", "Pending"
         EXTRACTING = "extracting", "Extracting"
         DONE = "done", "Done"

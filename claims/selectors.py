@@ -21,10 +21,11 @@ def claims_with_details() -> QuerySet[Claim]:
 
 
 def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
-    """Articles left pending or extracting longer than the configured timeout (lost tasks, dead workers)."""
+    """Articles left fetching, pending or extracting longer than the configured timeout (lost tasks, dead workers)."""
     if older_than is None:
         older_than = timedelta(seconds=settings.REGISTRY_STUCK_AFTER_SECONDS)
     limit = timezone.now() - older_than
     return Article.objects.filter(
-        status__in=[Article.Status.PENDING, Article.Status.EXTRACTING], updated_at__lt=limit
+        status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING],
+        updated_at__lt=limit,
     ).order_by("updated_at", "id")

@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 
 @shared_task(
     bind=True,
-    autoretry_for=(OperationalError,),
+    # FetchDeferred: the host of an article submitted by URL asked us to wait.
+    autoretry_for=(OperationalError, article_services.FetchDeferred),
     retry_backoff=True,
     retry_backoff_max=300,
     retry_jitter=True,

@@ -101,6 +101,107 @@ def article_submit(
     return SubmitResult(article, True)
 
 
+class FetchDeferred(Exception):
+    """The host asked us to wait (or our per-host limit was full): try the fetch again later."""
+
+
+def article_submit_url(
+    *,
+    url: str,
+    published: date | datetime | None = None,
+    outlet: Outlet | None = None,
+    title: str = "",
+    submitted_by=None,
+) -> SubmitResult:
+    """Register an article by its URL; the page is fetched (safely) and extracted in the background.
+
+    The URL is checked against the fetcher's policy now, so a private or malformed address is
+    refused to the person submitting it instead of failing later in a worker.
+    """
+    from claims import fetching
+
+    url = (url or "").strip()
+    why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings()) if url else "no URL given"
+    if why:
+        raise ApplicationError(f"This URL cannot be fetched: {why}.", fields={"url": [why]}, code="url_refused")
+    with transaction.atomic():
+        existing = Article.objects.filter(url=url).first()
+        if existing is not None:
+            return SubmitResult(existing, False)
+        article = Article.objects.create(
+            body="",
+            body_hash="",
+            title=title[:500],
+            url=url,
+            published_at=_published_datetime(published),
+            outlet=outlet or outlet_for_url(url),
+            status=Article.Status.FETCHING,
+            submitted_by=submitted_by,
+        )
+        article_enqueue_extraction(article=article)
+    return SubmitResult(article, True)
+
+
+def article_fetch(*, article_id: int) -> Article:
+    """Fetch the page of an article submitted by URL and store its main text (status -> pending).
+
+    Network trouble never raises, except a deferral the task retries later; a page that is not an
+    article (an error status, a PDF, no readable text) marks the article failed with the reason.
+    """
+    from claims import fetching
+    from claims.extraction.html import HtmlError, from_html
+
+    article = Article.objects.get(pk=article_id)
+    if article.status != Article.Status.FETCHING:
+        return article
+    result = fetching.fetch(article.url or "")
+    if result.deferred:
+        raise FetchDeferred(result.error or f"HTTP {result.status_code}")
+
+    def fail(reason: str) -> Article:
+        Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
+            status=Article.Status.FAILED, status_error=f"Could not fetch {article.url}: {reason}"[:2000]
+        )
+        article.refresh_from_db()
+        return article
+
+    if not result.ok:
+        return fail(result.error or f"the page answered HTTP {result.status_code}")
+    title, published, byline, raw_html = article.title, article.published_at, article.byline, ""
+    if result.kind == "html":
+        raw_html = result.body.decode(result.charset or "utf-8", errors="replace")
+        try:
+            page = from_html(raw_html, url=result.final_url or article.url)
+        except HtmlError as exc:
+            return fail(f"no article text found in the page ({exc})")
+        body = page.text
+        title = title or page.title or ""
+        byline = byline or page.byline or ""
+        published = published or _published_datetime(page.published)
+    elif result.kind == "text":
+        body = result.text() or ""
+    else:
+        return fail(f"the page is {result.content_type or 'not text'}, not an article")
+    body = body.replace("\r\n", "\n").replace("\x00", "")
+    if not body.strip():
+        return fail("the page has no readable text")
+    if len(body) > settings.REGISTRY_MAX_ARTICLE_CHARS:
+        return fail(f"the text is longer than {settings.REGISTRY_MAX_ARTICLE_CHARS:,} characters")
+    Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
+        body=body,
+        body_hash=body_hash(body),
+        title=(title or _first_line(body))[:500],
+        byline=byline[:500],
+        published_at=published,
+        raw_html=raw_html,
+        status=Article.Status.PENDING,
+        status_error="",
+        updated_at=timezone.now(),
+    )
+    article.refresh_from_db()
+    return article
+
+
 def _first_line(body: str) -> str:
     for line in body.splitlines():
         if line.strip():
@@ -206,6 +307,10 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         raise NotFound(f"Article {article_id} does not exist.")
+    if article.status == Article.Status.FETCHING:
+        article = article_fetch(article_id=article_id)
+        if article.status != Article.Status.PENDING:
+            return article  # failed to fetch: the reason is on the article
     if force:
         Article.objects.filter(pk=article_id).update(status=Article.Status.PENDING)
     if not _claim_started(article_id):

@@ -92,8 +92,8 @@ def test_plain_text_with_angle_brackets_is_not_taken_for_html(reviewer_client, m
     assert Article.objects.get().body.startswith("Turnout was <50%")
 
 
-def test_the_fetch_option_appears_once_a_fetcher_is_plugged_in(reviewer_client, monkeypatch):
-    assert b"Fetch the article from its URL" not in reviewer_client.get(reverse(INGEST)).content
+def test_the_fetch_option_sends_the_url_to_the_fetcher(reviewer_client, monkeypatch):
+    assert b"Fetch the article from its URL" in reviewer_client.get(reverse(INGEST)).content
     calls = []
     monkeypatch.setattr(admin_views, "ingest_fetcher", lambda: lambda **kw: calls.append(kw))
     assert b"Fetch the article from its URL" in reviewer_client.get(reverse(INGEST)).content
