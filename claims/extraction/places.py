@@ -235,8 +235,10 @@ class _Hit:
     upper: bool = False  # written in capitals ("US", "U.S.")
     adjective: bool = False  # "U.S. officials": an acronym used as an adjective
     named: bool = False  # strong evidence of a person: a title or a given name right before
-    titled: bool = False  # a title right before ("Mr Jordan")
+    titled: bool = False  # a title or a common given name right before ("Mr Jordan", "Janet Reno")
     explicit: bool = False  # an administrative noun says it is a place ("the town of X", "X province")
+    weak: bool = False  # the locative is "to"/"from", which people take too ("a letter to Mary")
+    company: bool = False  # "Mesa shares", "a stake in Magna": a company named like a town
 
 
 def _tokens(line: str, base: int) -> list[_Tok]:
@@ -678,6 +680,9 @@ class _Doc:
         before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
         if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
             h.strong = True  # "in Kabul", "the town of Kanata"
+            h.weak = _dative(text, toks, i, pw.lower(), ls)
+        if h.entry.flags & (SMALL | COMMON) and _company_context(text, toks, i, j):
+            h.company = True
         # "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib"
         titled_of = _title_before(toks, i)
         if titled_of:
@@ -686,7 +691,9 @@ class _Doc:
         # People: a title or a given name before, a surname after, "X said".
         if joined_prev and prev is not None and _name_before(prev, h.single):
             h.person = h.named = True
-            h.titled = prev.text in TITLES
+            h.titled = prev.text in TITLES or prev.text.lower() in _GIVEN_NAMES
+        elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
+            h.person = h.named = True  # "John F. Kennedy": a middle initial
         # "an Ottawa New Democrat MP", "the Canada Goose": a well-known place as a modifier.
         salient = h.entry.prio >= P_SALIENT_REGION
         determiner = salient and (
@@ -778,11 +785,17 @@ class _Doc:
             and h.entry.kind != "country"
             and (h.named or (h.person and h.entry.prio < P_SALIENT_REGION))
         }
-        people |= {h.key for h in hits if h.titled and not h.veto}
-        people -= confirmed  # "in Tulsa" outweighs a heading like "Understand Tulsa"
+        # A title or a given name ("President Bush", "Janet Reno") or a company cue ("Mesa shares") is stronger evidence: only a true
+        # locative overrides it ("flew to Reno", not "a letter to Reno").
+        named = {h.key for h in hits if (h.titled or h.company) and not h.veto}
+        people |= named
+        people -= {h.key for h in hits if ((h.strong and not h.weak) or h.admin_after or h.explicit) and not h.veto}
         accepted: list[bool] = []
         for h in hits:
-            accepted.append(self._accept(h, confirmed, people, hits, accepted))
+            ok = self._accept(h, confirmed, people, hits, accepted)
+            if ok and h.key in named and not ((h.strong and not h.weak) or h.admin_after or h.explicit):
+                ok = False
+            accepted.append(ok)
         # A minor foreign place of a country the article never names is more often a word or a name:
         # "the voice of Batman", "a letter to Mary". It needs its country elsewhere in the article
         # (a venue named after one of its cities counts), an explicit "X, <Region>" or "the town of X",
@@ -820,7 +833,7 @@ class _Doc:
             return False
         listed = 0 <= h.list_prev < len(accepted) and accepted[h.list_prev] and hits[h.list_prev].entry.kind == e.kind
         strong = h.strong or h.admin_after or listed
-        if h.key in people and not strong:
+        if h.company or (h.key in people and not strong):
             return False
         if e.flags & NEVER_ALONE:
             return h.admin_after
@@ -829,6 +842,39 @@ class _Doc:
                 return False
             return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
         return True
+
+
+# Words around a name that make it a company's: "Magna shares", "a stake in Mesa", "Delta's shareholders".
+_COMPANY_AFTER = _words("shares stock stocks shareholders stockholders bonds securities")
+_COMPANY_BEFORE = _words("stake stakes shares stock")
+
+
+def _company_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
+    if j < len(toks) and toks[j].text in _COMPANY_AFTER and _SPACE_GAP.fullmatch(text, toks[j - 1].pend, toks[j].start):
+        return True
+    return i >= 2 and toks[i - 1].text in ("in", "of") and toks[i - 2].text in _COMPANY_BEFORE
+
+
+# Before "to X", these make X a destination; before "from X", these make X a sender, not a place.
+_MOTION = _words(
+    """go goes going gone went come comes came coming travel travels travelled traveled travelling
+    traveling fly flies flew flown flying drive drives drove driven driving move moves moved moving
+    return returns returned returning sail sailed head heads headed heading flee fled walk walked march
+    marched ride rode deported moved relocated trip trips journey visit visits flight flights route
+    road way pilgrimage voyage migration back"""
+)
+_SENDER = _words("letter letters message messages call calls note notes request requests statement email")
+
+
+def _dative(text: str, toks: list[_Tok], i: int, pw: str, ls: int) -> bool:
+    """'a message to Bush', 'a letter from Mary': "to"/"from" that people take as well as places."""
+    if pw not in ("to", "from"):
+        return False
+    k = i - 1
+    if k >= 0 and toks[k].text in ("the", "The"):
+        k -= 1
+    before = toks[k - 1].text.lower() if k >= 1 and toks[k].text.lower() == pw else ""
+    return before not in _MOTION if pw == "to" else before in _SENDER
 
 
 def _title_before(toks: list[_Tok], i: int) -> bool:

@@ -159,6 +159,11 @@ NEGATIVES = [
     ("Charlotte agreed to the plan.", ["Charlotte"]),
     ("Castro relaxed travel rules in a speech.", ["Castro"]),
     ("A bomb blast shocked the Olympic games.", ["Olympic"]),
+    # People and companies named like towns: one sense per article.
+    ("Attorney General Reno spoke. A letter to Reno arrived later.", ["Reno"]),
+    ("The carrier John F. Kennedy sailed. Later the Kennedy docked.", ["Kennedy"]),
+    ("Investors bought Nashua shares. Nashua rose 5% on Monday.", ["Nashua"]),
+    ("Rivals hold a stake in Mesa and want more.", ["Mesa"]),
 ]
 
 
@@ -234,6 +239,17 @@ def test_minor_foreign_place_needs_its_country_in_the_article() -> None:
     assert places_of("Fans met in Sochi. The final was at the Volgograd Arena.") == ["Sochi", "Volgograd Arena"]
     # Small towns of English-speaking countries are named without their country.
     assert places_of("The bus drove to Kanata at noon.") == ["Kanata"]
+
+
+def test_to_is_locative_after_a_motion_word_only() -> None:
+    text = "Attorney General Reno spoke. A letter to Reno came. Later she flew to Reno."
+    found = find_places(text, 0, len(text))
+    assert [(p.text, p.start) for p in found] == [("Reno", text.rindex("Reno"))]
+
+
+def test_city_markets_are_places_but_small_town_companies_are_not() -> None:
+    assert places_of("London shares fell while Tokyo stocks rose.") == ["London", "Tokyo"]
+    assert places_of("Nashua shares fell.") == []
 
 
 def test_coordinated_list_spreads_place_reading() -> None:
