@@ -131,7 +131,7 @@ _BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol
     Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
     Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
     Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
-    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse"""
+    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility"""
 _FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
     Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano"""
 _ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
@@ -389,11 +389,13 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
     if kind and not toks[j - 1].possessive:
         before = toks[j - 2].text
         # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
-        # the sentence puts something at, in or near it.
+        # the sentence puts something at, in or near it, or puts it in a place.
         if (
-            last in ("Centre", "Center")
+            last in ("Centre", "Center", "Facility")
             and before not in FACILITY_WORDS
-            and (before in ORG_CENTRE_WORDS or not _locative_before(text, toks, s, ls))
+            and (
+                before in ORG_CENTRE_WORDS or not (_locative_before(text, toks, s, ls) or _located_after(text, toks, j))
+            )
         ):
             return None
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
@@ -437,6 +439,17 @@ _ORG_NOUNS = _words(
 
 def _org_noun_after(text: str, toks: list[_Tok], j: int) -> bool:
     return j < len(toks) and toks[j].text in _ORG_NOUNS and _joined(text, toks[j - 1], toks[j])
+
+
+def _located_after(text: str, toks: list[_Tok], j: int) -> bool:
+    """'... Center in Huntsville': the name is followed by "in/at/near" and a capitalised name."""
+    return (
+        j + 1 < len(toks)
+        and toks[j].text in ("in", "at", "near")
+        and toks[j + 1].cap
+        and _joined(text, toks[j - 1], toks[j])
+        and _joined(text, toks[j], toks[j + 1])
+    )
 
 
 def _locative_before(text: str, toks: list[_Tok], s: int, ls: int) -> bool:
@@ -610,7 +623,24 @@ class _Doc:
         for lm in _LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
         self._decide(text, hits)
+        self._venue_acronyms(text)
         self.mentions.sort(key=lambda p: p.start)
+
+    def _venue_acronyms(self, text: str) -> None:
+        """'the Kennedy Space Center (KSC)': the acronym names the same venue wherever it is used."""
+        aliases: dict[str, str] = {}
+        for p in self.mentions:
+            if p.kind != "venue":
+                continue
+            m = _ACRONYM_AFTER.match(text, p.end)
+            if m and m.group(1) == "".join(w[0] for w in p.text.replace("-", " ").split() if w[0].isupper()):
+                aliases[m.group(1)] = p.kind
+        if not aliases:
+            return
+        taken = [(p.start, p.end) for p in self.mentions]
+        for m in re.finditer(r"\b(?:" + "|".join(aliases) + r")\b", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                self.mentions.append(PlaceMention(m.group(), m.start(), m.end(), "venue"))
 
     def _line(self, text: str, ls: int, le: int) -> list[_Hit]:
         toks = _tokens(text[ls:le], ls)
@@ -932,6 +962,7 @@ def _capitalised_before(text: str, pos: int) -> bool:
 
 
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2,6})\)")
 _HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 
 

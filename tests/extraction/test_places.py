@@ -76,6 +76,8 @@ POSITIVES = [
     ("The shuttle landed at Cape Canaveral, Florida.", ["Cape Canaveral", "Florida"]),
     ("He moved to Cape Town in May.", ["Cape Town"]),
     ("Hundreds prayed at the Masjid Al-Haram.", ["Masjid Al-Haram"]),
+    ("Engines went to the Alabama Rocket Center in Huntsville.", ["Alabama Rocket Center", "Huntsville"]),
+    ("Crews met outside Orbiter Processing Facility-2 at dawn.", ["Orbiter Processing Facility"]),
     ("The jet landed in Fort Lauderdale after a storm.", ["Fort Lauderdale"]),
     # Two places are not one across "of the"; a district of a place is neither.
     ("She voted in Taikoo of the Hong Kong Island constituency.", ["Hong Kong Island"]),
@@ -141,6 +143,7 @@ NEGATIVES = [
     ("The New York Knicks beat the Los Angeles Lakers.", ["New York", "Los Angeles"]),
     ("The Pew Research Center said most adults agree.", ["Pew Research Center", "Center"]),
     ("The Carter Center said the vote was fair.", ["Carter Center"]),
+    ("The Global Environment Facility approved a grant.", ["Global Environment Facility"]),
     ("The House of Commons voted late.", ["House of Commons", "Commons"]),
     ("The Cape Argus newspaper reported it.", ["Cape Argus"]),
     ("The Sound of Music played all night.", ["Sound of Music"]),
@@ -239,6 +242,13 @@ def test_minor_foreign_place_needs_its_country_in_the_article() -> None:
     assert places_of("Fans met in Sochi. The final was at the Volgograd Arena.") == ["Sochi", "Volgograd Arena"]
     # Small towns of English-speaking countries are named without their country.
     assert places_of("The bus drove to Kanata at noon.") == ["Kanata"]
+
+
+def test_acronym_defined_after_a_venue_names_it_everywhere() -> None:
+    text = "Crowds gathered at the Lewis Space Center (LSC) in Ohio. Many LSC workers cheered. The AP said so."
+    assert places_of(text) == ["Lewis Space Center", "LSC", "Ohio", "LSC"]
+    # Only an acronym of the venue's own initials counts.
+    assert places_of("He works at the Lewis Space Center (NASA) now.") == ["Lewis Space Center"]
 
 
 def test_to_is_locative_after_a_motion_word_only() -> None:
