@@ -27,6 +27,7 @@ COMMON = 4  # also an ordinary English word ("Mobile", "Reading"): needs locativ
 SMALL = 8  # a minor or alternate-name city: needs locative context
 NEVER_ALONE = 16  # months, weekdays, function words ("March", "Of"): only "X, <Region>" / "town of X"
 CAPITAL = 32  # a national capital: "Washington said" is the government, not a person
+AFTER_PLACE = 64  # a state abbreviation ("Pa.", "N.C."): only right after "<city>, "
 
 # Priorities: the best entry for a name wins.
 P_COUNTRY = 100
@@ -98,6 +99,19 @@ COUNTRY_ALIASES = _table(
     Venezuela=VE; Tanzania=TZ; Moldova=MD; Turkey=TR; Türkiye=TR; Cape Verde=CV; Brunei=BN; Kosovo=XK;
     Micronesia=FM; Gambia=GM; Bahamas=BS; Philippines=PH; Republic of Ireland=IE; Hong Kong=HK;
     Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU"""
+)
+# US state abbreviations, news-agency style ("Greenville, Pa.") and postal ("Greenville, PA"); "La."
+# and "LA" are left out (Los Angeles), as is "Del." (a name particle).
+US_STATE_ABBREVIATIONS = _table(
+    """Ala.=AL; Ariz.=AZ; Ark.=AR; Calif.=CA; Colo.=CO; Conn.=CT; Fla.=FL; Ga.=GA; Ill.=IL; Ind.=IN;
+    Kan.=KS; Kans.=KS; Ky.=KY; Md.=MD; Mass.=MA; Mich.=MI; Minn.=MN; Miss.=MS; Mo.=MO; Mont.=MT;
+    Neb.=NE; Nebr.=NE; Nev.=NV; N.H.=NH; N.J.=NJ; N.M.=NM; N.Y.=NY; N.C.=NC; N.D.=ND; Okla.=OK;
+    Ore.=OR; Pa.=PA; R.I.=RI; S.C.=SC; S.D.=SD; Tenn.=TN; Tex.=TX; Vt.=VT; Va.=VA; Wash.=WA; Wis.=WI;
+    Wyo.=WY; D.C.=DC"""
+)
+US_POSTAL_CODES = _words(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
+    ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
 )
 # Well-known short forms of big cities (GeoNames ids).
 CITY_ALIASES = _table("L.A.=5368361; LA=5368361; NYC=5128581; N.Y.C.=5128581")
@@ -346,8 +360,20 @@ def _add_us_states(g: Gazetteer) -> None:
         g.add(st["name"], Entry("region", "US-" + st["code"], P_SALIENT_REGION, cc="US"))
     for alias, gid in CITY_ALIASES.items():
         g.add(alias, Entry("city", gid, P_BIG_CITY, UPPER_ONLY, cc="US"))
+    for abbr, st in US_STATE_ABBREVIATIONS.items():
+        _add_if_free(g, abbr, Entry("region", "US-" + st, P_LEXICON, AFTER_PLACE, cc="US"))
+    for st in US_POSTAL_CODES:
+        _add_if_free(g, st, Entry("region", "US-" + st, P_LEXICON, AFTER_PLACE | UPPER_ONLY, cc="US"))
     for alias in ("Washington D.C.", "Washington DC", "D.C.", "District of Columbia"):
         g.add(alias, Entry("city", "4140963", P_BIG_CITY + 10, UPPER_ONLY if alias == "D.C." else 0, cc="US"))
+
+
+def _add_if_free(g: Gazetteer, name: str, entry: Entry) -> None:
+    """Add a short form unless a name that needs no such context has that key ("Me", "Ok")."""
+    old = g.get(norm(name))
+    if old is None or old.flags & SMALL:
+        g.index.pop(norm(name), None)
+        g.add(name, entry)
 
 
 @cache

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import (
+    AFTER_PLACE,
     CAPITAL,
     CITY_POP,
     COMMON,
@@ -239,6 +240,7 @@ class _Hit:
     explicit: bool = False  # an administrative noun says it is a place ("the town of X", "X province")
     weak: bool = False  # the locative is "to"/"from", which people take too ("a letter to Mary")
     company: bool = False  # "Mesa shares", "a stake in Magna": a company named like a town
+    after_place: bool = False  # right after "<city>, " ("Greenville, Pa.")
 
 
 def _tokens(line: str, base: int) -> list[_Tok]:
@@ -663,7 +665,7 @@ class _Doc:
         for idx, (i, j, key, e) in enumerate(raw):
             h = _Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
-            if h.single and h.upper and len(key) <= 5 and not (e.flags & UPPER_ONLY):
+            if h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
                 continue  # "UN", "U.N.", "LA": an acronym, not the town of Un or La
             self._context(text, toks, i, j, h, ls)
             # Coordination with the previous hit: "A, B and C", "A and B".
@@ -675,6 +677,10 @@ class _Doc:
                 h.veto = True  # "Food Standards of Australia and New Zealand"
             if hits and _COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
                 hits[-1].admin_after = True  # "Kanata, Ontario"
+                surface = text[h.start : h.end]
+                h.after_place = hits[-1].entry.kind == "city" and (
+                    "." in surface or text.startswith(".", h.end) or (len(surface) == 2 and surface.isupper())
+                )
             hits.append(h)
         self._town_of(text, toks, taken, raw)
         self._coordinated_compass(text, hits)
@@ -861,6 +867,8 @@ class _Doc:
             return False
         if e.flags & UPPER_ONLY and not h.upper:
             return False
+        if e.flags & AFTER_PLACE:
+            return h.after_place
         listed = 0 <= h.list_prev < len(accepted) and accepted[h.list_prev] and hits[h.list_prev].entry.kind == e.kind
         strong = h.strong or h.admin_after or listed
         if h.company or (h.key in people and not strong):

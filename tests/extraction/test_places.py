@@ -99,6 +99,11 @@ POSITIVES = [
     ("Police in the Lombardy region made arrests.", ["Lombardy"]),
     ("Shares fell in Paris, Zurich and Amsterdam.", ["Paris", "Zurich", "Amsterdam"]),
     ("Ambassador to the United States Hamid Karzai spoke.", ["United States"]),
+    # US state abbreviations right after a city.
+    ("The firm is based in Greenville, Pa. The charge is small.", ["Greenville", "Pa"]),
+    ("A bank of Charlotte, N.C., bought it.", ["Charlotte", "N.C."]),
+    ("He lives in Buffalo, NY and works in Albany, N.Y.", ["Buffalo", "NY", "Albany", "N.Y."]),
+    ("The Peoria, Ill., maker of fasteners gained.", ["Peoria", "Ill"]),
 ]
 
 
@@ -161,6 +166,9 @@ NEGATIVES = [
     ("The app was written in Java by a student.", ["Java"]),
     ("Charlotte agreed to the plan.", ["Charlotte"]),
     ("Castro relaxed travel rules in a speech.", ["Castro"]),
+    ("Pa said no. Ga and Mo were not there.", ["Pa", "Ga", "Mo"]),
+    ("The Mass was long. In Boston, Mass was said.", ["Mass"]),
+    ("It was OK, IN my view, and ME too.", ["OK", "IN", "ME"]),
     ("A bomb blast shocked the Olympic games.", ["Olympic"]),
     # People and companies named like towns: one sense per article.
     ("Attorney General Reno spoke. A letter to Reno arrived later.", ["Reno"]),
