@@ -111,6 +111,8 @@ _INVERTIBLE = {
     "predicted",
     "urged",
 }
+# Reporting verbs whose plain object is no reported clause ('report their results', 'request funds').
+_OBJECT_VERBS = {"report", "request", "reveal", "propose", "recommend", "demand", "promise", "pledge"}
 _OBJECT_PREPS = {"of", "for", "from", "to", "by", "against", "on", "about", "at", "in", "into", "toward", "towards"}
 _ELIDED_INTRO = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
 
@@ -462,12 +464,14 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             kx -= 1
         if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
             ko = kx
-    if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with"} and toks[ko - 2].cap:
-        # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation
+    if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
+        # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation;
+        # "the Russian Embassy in London issued": the organisation, not the place
         k2 = _np_backward(toks, ko - 2, lo)
         m2 = _analyze(text, toks, k2, ko - 1)
-        if m2 is not None and m2.kind == "person":
-            m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
+        if m2 is not None and (m2.kind == "person" or (m2.kind == "org" and toks[ko - 1].low == "in")):
+            if m2.kind == "person":
+                m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
             return m2, k2
     # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
     # "with X saying"
@@ -519,11 +523,17 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         head = s
         while head < e and toks[head].low in _CHUNK_SKIP:
             head += 1
+        if kk > head and kind != "role" and any(t.low in lx.ADJUNCT_OPENERS for t in toks[head:kk]):
+            # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
+            p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
+            m, kk = _subject_np(text, toks, p, head)
+            if m is None:
+                continue
         if kk > head and kind == "role":  # only the chunk's tail: a clause ('it referred to X'), no subject
             continue
         if kind == "name" and m.kind in {"person", "org"}:
             named = (m, kk, n)
-        elif kind == "role" or m.kind == "pronoun":
+        else:
             other = (m, kk, n)
     best = named or other
     if best is None:
@@ -723,6 +733,7 @@ def _sentence_cues(
                     beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
                 )
         with_subject = False
+        inverted = subject is not None
         if subject is None and v > lo:
             subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
@@ -746,6 +757,7 @@ def _sentence_cues(
         if (
             subject.generic
             and not elided
+            and not inverted
             and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
         ):
             continue
@@ -771,6 +783,8 @@ _CLAUSE_END = _CLAUSE_PUNCT | {".", ","}
 def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
     """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
     or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""
+    if v + 1 < hi and (toks[v + 1].text in MARKS or toks[v + 1].low == "as"):
+        return None  # 'a phenomenon called "X"', 'a man described as': a participle without an object
     for k in range(v + 1, min(hi, v + 30)):
         t = toks[k]
         if k in in_quote or (t.text in MARKS and quotes.covering(t.start) is not None):
@@ -807,21 +821,21 @@ def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
-    """'wrote that', 'reasoned, "..."', 'admitted to being', 'reported cases': something the verb governs
-    follows; 'requested in arrears', 'written by' do not read as a reporting clause."""
+    """'wrote that', 'reasoned, "..."', 'admitted to being', 'asked whether': a reported clause or
+    quotation follows; 'requested in arrears', 'written by', 'report their results' are no report."""
     k = v + 1
     while k < hi and toks[k].low in {"also", "again", "publicly", "openly", "repeatedly"}:
         k += 1
     if k >= hi:
         return False
     nxt = toks[k]
-    return (
-        nxt.low in {"that", ",", ":", "to", "how", "what", "why", "whether", "if"}
-        or nxt.text in MARKS
-        or nxt.low in lx.DETERMINERS
-        or nxt.low in lx.PRONOUNS
-        or (nxt.cap and is_name_word(nxt))
-    )
+    if nxt.text in {",", ":"}:
+        return k + 1 < hi and toks[k + 1].text in MARKS
+    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in MARKS:
+        return True
+    if lx.SPEECH_VERBS.get(toks[v].low) in _OBJECT_VERBS:
+        return False  # 'banks report their results', 'requested donations': an object, no reported clause
+    return nxt.low in lx.DETERMINERS or nxt.low in lx.PRONOUNS or (nxt.cap and is_name_word(nxt))
 
 
 def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
@@ -833,6 +847,18 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             return False
         if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
             return False
+        if (
+            v - 2 >= lo
+            and not (v + 1 < hi and (toks[v + 1].low in {"that", ":"} or toks[v + 1].text in MARKS))
+            and not prev.cap
+            and prev.word
+            and prev.low not in lx.AUXILIARIES
+            and base(prev.low) not in lx.DOCUMENT_NOUNS
+            and base(prev.low) not in lx.GROUP_NOUNS
+            and base(prev.low) not in lx.RESEARCH_SUBJECTS
+            and (toks[v - 2].low in lx.DETERMINERS or is_possessive(toks, v - 2))
+        ):
+            return False  # 'his legislative requests', 'every battleground state': an adjective, a noun
     if v + 1 >= hi:
         return False
     nxt = toks[v + 1]
@@ -919,6 +945,8 @@ class _Resolver:
                     gender = "m"
             if gender:
                 self.names.vote(name, gender)
+        if m.generic and not name.lower().endswith("s"):
+            kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
         self.history.append((sent_no, name, kind, gender))
         if kind == "group":
             self.groups.append(name)
@@ -935,8 +963,8 @@ class _Resolver:
             sent = self.sentences[sent_no]
             quoted = {
                 person.name
-                for person in self.names.persons.values()
-                if any(sent.start <= x < sent.end and self.quotes.covering(x) is not None for x in person.positions)
+                for x, person in self.names.mentions_between(sent.start, sent.end)
+                if self.quotes.covering(x) is not None
             }
             prev = self._subject_before(sent_no, want, quoted)
             if prev is not None:
@@ -948,13 +976,11 @@ class _Resolver:
                 if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
                     return name
             best = None
-            for person in self.names.persons.values():
-                g = person.gender
-                if g not in (None, want) or person.name in quoted:
-                    continue
-                before = [x for x in person.positions if x < m.pos and self.quotes.covering(x) is None]
-                if before and (best is None or max(before) > best[0]):
-                    best = (max(before), person.name)
+            k = bisect_left(self.names.mention_starts, m.pos)
+            for x, person in reversed(self.names.mentions[max(0, k - 200) : k]):
+                if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
+                    best = (x, person.name)
+                    break
             cand_hist = None
             for no, name, kind, _g in reversed(self.history):
                 if kind == "person" and self.names.gender(name) in (None, want):
@@ -992,11 +1018,10 @@ class _Resolver:
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
-        first = None
-        for person in self.names.persons.values():
-            for x in person.positions:
-                if sent.start <= x < sent.end and self.quotes.covering(x) is None and (first is None or x < first[0]):
-                    first = (x, person)
+        first = next(
+            ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
+            None,
+        )
         if first is None:
             return None
         pos, person = first
@@ -1028,6 +1053,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     all_toks = tokenize(text)
     names = NameIndex(text, all_toks)
     resolver = _Resolver(text, names, quotes, sentences, all_toks)
+    own_names = _publication_names(all_toks)
     starts = resolver.starts
 
     results: list[Attribution] = []
@@ -1042,6 +1068,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         qs = quotes.within(sent.start, sent.end)
         words = quotes.words(sent.start, sent.end)
         cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs))
+        if own_names:
+            cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
         speaker = role = None
         if cue is not None:
@@ -1094,6 +1122,29 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         for q in sent_quotes[n]:
             quote_speaker.setdefault(q.chain, (speaker, role))
     return results
+
+
+_SELF_MARKERS = (("has", "learned"), ("has", "learnt"), ("have", "learned"), ("reporters",), ("reporter",))
+
+
+def _publication_names(toks: list[Tok]) -> set[str]:
+    """Names the article uses for its own publication ('Wikinews has learned', 'Wikinews reporters'):
+    the reporter's own observations are not attributed claims."""
+    found = set()
+    for k, t in enumerate(toks):
+        if (
+            t.cap
+            and not is_title(t)
+            and is_name_word(t)
+            and k + 1 < len(toks)
+            and toks[k + 1].low in {"has", "have", "reporters", "reporter"}
+        ):
+            if k > 0 and (toks[k - 1].cap and toks[k - 1].word):
+                continue  # only a one-word name ('Wikinews'), not the end of a longer one
+            for marker in _SELF_MARKERS:
+                if tuple(x.low for x in toks[k + 1 : k + 1 + len(marker)]) == marker:
+                    found.add(t.text)
+    return found
 
 
 def _ends_with_colon(text: str, sent: Sentence) -> bool:

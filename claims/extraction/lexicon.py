@@ -127,7 +127,7 @@ that the their these this those three two your
 # Auxiliaries and adverbs that may stand between a subject and its reporting verb.
 AUXILIARIES = _words(
     """
-again all allegedly already also always apparently are be been both can clearly could did directly do
+again all allegedly already also always apparently are be been both can clearly could did directly do longer
 does earlier explicitly finally firmly first flatly formally frequently further had has have herself
 himself immediately initially is itself jointly just last later likewise may might must never now
 officially often once openly originally personally previously privately publicly quickly recently

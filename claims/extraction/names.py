@@ -9,6 +9,7 @@ when the article spells it out ("Korean Central News Agency (KCNA)"), and it col
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ _TOKEN = re.compile(
     r"|\d\w*(?:[.,:/-]\d\w*)*"
     r"|\S"
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PARTICLE = re.compile(r"(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|de|di|da|du|van|von|le|la|ben)-[A-Z]")
 
 
@@ -116,12 +118,12 @@ def person_words(words: list[str]) -> bool:
     """Looks like a personal name: 1-4 capitalised words, no organisation head, no stop word."""
     if not 1 <= len(words) <= 4:
         return False
-    for w in words:
+    for k, w in enumerate(words):
         low = base(w.lower())
         if low in lx.ORG_HEADS or low in lx.CAPITAL_STOPWORDS or low in lx.TITLES or low in lx.GROUP_NOUNS:
             return False
-        if is_acronym(w) or any(c.isdigit() for c in w):
-            return False
+        if (is_acronym(w) and not (k < len(words) - 1 and _INITIALS.fullmatch(w))) or any(c.isdigit() for c in w):
+            return False  # an acronym is no personal name, but initials before one are ("K.C. Maurer")
     places = lx.place_names()
     if " ".join(words).lower() in places or words[-1].lower() in places:
         return False
@@ -197,6 +199,7 @@ class NameIndex:
         self.by_first: dict[str, list[Person]] = {}
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self._near: dict[tuple[str, int], list[Person]] = {}
         self._scan(toks)
         self._single_mentions(toks)
 
@@ -229,10 +232,19 @@ class NameIndex:
                 continue
             w = base(t.low)
             for person in self.by_last.get(w, []) + self.by_first.get(w, []):
-                if t.start not in person.positions:
-                    person.positions.append(t.start)
+                person.positions.append(t.start)
+        mentions = []
         for person in self.persons.values():
-            person.positions.sort()
+            person.positions = sorted(set(person.positions))
+            mentions.extend((x, person) for x in person.positions)
+        mentions.sort(key=lambda m: m[0])
+        # every mention of every person, in text order (pronoun look-ups bisect it)
+        self.mentions: list[tuple[int, Person]] = mentions
+        self.mention_starts = [x for x, _ in mentions]
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """Mentions of people in text[start:end], in order."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
 
     def _add_run(self, toks: list[Tok], i: int, j: int) -> None:
         run = toks[i:j]
@@ -323,17 +335,31 @@ class NameIndex:
         cands = [p for p in self.by_last.get(last, ()) if _ends_with(p.words, words)]
         if not cands and len(words) == 1:
             cands = self.by_first.get(last, [])
-        if not cands and titled and len(words) == 1 and len(last) >= 5:
-            cands = [
-                p
-                for key, ps in self.by_last.items()
-                if key[0] == last[0] and _edit_distance_le(key, last, 2)
-                for p in ps
-            ]
+        if not cands and len(words) == 1 and len(last) >= 5:
+            # a misspelt surname ('Mauer' for Maurer): one edit away, two after a title ('Ms Bauchtman')
+            cands = self._near_surnames(last, 2 if titled else 1)
         if not cands:
             return name
         best = max(cands, key=lambda p: (len(p.words) if len(p.words) > len(words) else 0, _recency(p, pos)))
         return best.name if len(best.words) >= len(words) else name
+
+    def _near_surnames(self, last: str, limit: int) -> list[Person]:
+        """People whose surname is within `limit` edits of `last` (same first letter); cached, and at most
+        a few hundred comparisons, so that articles with thousands of names stay linear."""
+        key = (last, limit)
+        if key not in self._near:
+            found: list[Person] = []
+            tried = 0
+            for other, ps in self.by_last.items():
+                if other[0] != last[0] or abs(len(other) - len(last)) > limit:
+                    continue
+                tried += 1
+                if tried > 300:
+                    break
+                if _edit_distance_le(other, last, limit):
+                    found.extend(ps)
+            self._near[key] = found
+        return self._near[key]
 
     def document_name(self, pos: int) -> str | None:
         """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""
@@ -390,8 +416,8 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 
 
 def _recency(person: Person, pos: int) -> int:
-    before = [p for p in person.positions if p <= pos]
-    return max(before) if before else -abs(person.first_pos - pos)
+    k = bisect_right(person.positions, pos)
+    return person.positions[k - 1] if k else -abs(person.first_pos - pos)
 
 
 def _clean(word: str) -> str:

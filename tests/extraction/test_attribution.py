@@ -297,6 +297,37 @@ SPEAKER_CASES += [
         ],
         ["Kira Dunn", None, "Kira Dunn", "Kira Dunn"],
     ),
+    # look-alikes of reporting: "no longer claim", adjective + noun-like form, an object without a
+    # reported clause, a naming participle without an object
+    (
+        [
+            [
+                "Its defenders can no longer claim that the plan works.",
+                "They could reject some of his legislative requests, but not all.",
+                "The season ends as the last of the big banks report their results.",
+                'The main error is a phenomenon called "nonresponse".',
+            ]
+        ],
+        [None, None, None, None],
+    ),
+    # an organisation in a place; a common-noun subject with a prepositional phrase and a relative clause
+    (
+        [
+            [
+                "The French Embassy in Oslo issued a statement on the visit.",
+                "One bank teller in Ohio, who asked not to be named, said she was told to open accounts.",
+            ]
+        ],
+        ["French Embassy", "One bank teller"],
+    ),
+    # the publication's own name is not a source; misspelt surnames and initials still find the person
+    (
+        [
+            ["Dailynews reporters visited the gallery.", "Dailynews observed that the gallery was full."],
+            ["J.R. Maurer, the treasurer, said the fund had grown.", "The fund will grow, said Mauer."],
+        ],
+        [None, None, "J.R. Maurer", "J.R. Maurer"],
+    ),
     # claim/concede with a plain object are actions; with a clause they report speech
     (
         [
