@@ -402,6 +402,8 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
             return None
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
+        if kind == "region" and any(toks[k].text in ORG_HEADS for k in range(s, j - 1)):
+            return None  # "Irving Independent School District", "Metropolitan Water District": bodies
         return (s, j, kind, None)
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in ORG_HEADS:

@@ -160,6 +160,7 @@ NEGATIVES = [
     ("Procter & Gamble reported profits.", ["Procter", "Gamble"]),
     ("He was released on US$ 20,000 bail.", ["US"]),
     ("Clark, the Erie district attorney, spoke.", ["Erie"]),
+    ("The Plano Independent School District closed schools.", ["Plano Independent School District", "Plano"]),
     # Names of minor foreign places that are words, people or fiction without their country.
     ("He voiced Batman in Batman: The Animated Series.", ["Batman"]),
     ("She sent a letter to Mary last week.", ["Mary"]),
