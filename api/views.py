@@ -171,10 +171,13 @@ class ArticleListApi(ApiView):
             ref_name = "ArticleFilter"
 
     class InputSerializer(serializers.Serializer):
-        text = TextField(required=False, help_text="The article as plain text (or give html).")
+        text = TextField(required=False, help_text="The article as plain text (or give html, or only url).")
         html = TextField(required=False, help_text="The article page as HTML; its main text is extracted.")
         url = HttpUrlField(
-            required=False, max_length=2000, help_text="Where it was published: the key for de-duplication."
+            required=False,
+            max_length=2000,
+            help_text="Where it was published: the key for de-duplication. Given alone, the page is fetched "
+            "in the background (status 'fetching') through the safe fetcher.",
         )
         title = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
         byline = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
@@ -199,12 +202,8 @@ class ArticleListApi(ApiView):
         def validate(self, attrs):
             if "text" in attrs and "html" in attrs:
                 raise serializers.ValidationError({"html": ["Give text or html, not both."]})
-            if "text" not in attrs and "html" not in attrs:
-                if attrs.get("url"):
-                    raise serializers.ValidationError(
-                        {"url": ["Submitting by URL alone is not supported yet: send the text or html too."]}
-                    )
-                raise serializers.ValidationError({"text": ["Give the article's text or html."]})
+            if "text" not in attrs and "html" not in attrs and not attrs.get("url"):
+                raise serializers.ValidationError({"text": ["Give the article's text, its html, or its url."]})
             return attrs
 
     @extend_schema(
@@ -247,6 +246,17 @@ class ArticleListApi(ApiView):
             values.get("published"),
             "",
         )
+        if "text" not in values and "html" not in values:
+            # By URL alone: the page is fetched by the background task (safe fetcher), never in the request.
+            outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
+            result = article_services.article_submit_url(
+                url=values["url"],
+                published=published,
+                outlet=outlet,
+                title=title,
+                submitted_by=request.user if request.user.is_authenticated else None,
+            )
+            return self._accepted(result)
         if "html" in values:
             body, page_title, page_published, page_byline = _text_from_html(values["html"], values.get("url"))
             raw_html = values["html"]
@@ -261,6 +271,9 @@ class ArticleListApi(ApiView):
             if "body" in exc.fields:
                 exc.fields["html" if raw_html else "text"] = exc.fields.pop("body")
             raise
+        return self._accepted(result)
+
+    def _accepted(self, result) -> Response:
         article = selectors.article_get(result.article.pk)
         if article is None:  # retracted already: answer with the stored row, counts empty
             article = result.article

@@ -68,7 +68,6 @@ def test_the_outlet_can_be_given_by_domain(submitter):
         ({}, "text"),
         ({"text": "   "}, "text"),
         ({"text": TEXT, "html": "<p>x</p>"}, "html"),
-        ({"url": "https://port.example/a"}, "url"),
         ({"text": TEXT, "url": "ftp://port.example/a"}, "url"),
         ({"text": TEXT, "url": "not a url"}, "url"),
         ({"text": TEXT, "published": "08/03/2024"}, "published"),
@@ -84,9 +83,24 @@ def test_bad_submissions_are_400_with_the_field_named(body, field, submitter):
     assert Article.objects.count() == 0
 
 
-def test_submitting_by_url_alone_says_it_is_not_supported_yet(submitter):
-    error = submitter.post(api("articles/"), {"url": "https://port.example/a"}, format="json").json()["error"]
-    assert "not supported yet" in error["fields"]["url"][0]
+def test_an_article_by_url_alone_is_fetched_in_the_background(submitter, monkeypatch):
+    from claims import fetching
+
+    monkeypatch.setattr(fetching, "url_refusal", lambda url, policy=None: None)  # no DNS in tests
+    response = submitter.post(
+        api("articles/"), {"url": "https://port.example/a", "published": "2024-03-08"}, format="json"
+    )
+    assert response.status_code == 202, response.content
+    assert response.json()["status"] == "fetching"
+    again = submitter.post(api("articles/"), {"url": "https://port.example/a"}, format="json")
+    assert again.status_code == 200 and again.json()["id"] == response.json()["id"]
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/admin/", "http://169.254.169.254/latest/meta-data/"])
+def test_an_article_url_the_fetcher_refuses_is_400(url, submitter):
+    error = submitter.post(api("articles/"), {"url": url}, format="json").json()["error"]
+    assert error["code"] == "url_refused" and "url" in error["fields"]
+    assert not Article.objects.exists()
 
 
 def test_an_html_page_is_read_for_its_text(submitter):
