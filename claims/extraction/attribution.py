@@ -415,6 +415,29 @@ def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
 _STOP_NP = lx.AUXILIARIES | lx.SUBORDINATORS | lx.NEGATIONS | {"and", "or", "but", "by"}
 
 
+_CLAUSE_OPENERS = frozenset(
+    ["after", "before", "when", "while", "whilst", "as", "because", "since", "until", "although", "though", "once"]
+)
+_TIME_NOUNS = frozenset(
+    [
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "day",
+        "time",
+    ]
+)
+
 # Conjunctions and sentence adverbs skipped at the front of a chunk ("but Smith", "and head of ...").
 _CHUNK_SKIP = lx.LEADING_SKIP - lx.ADJUNCT_OPENERS
 
@@ -441,6 +464,8 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     j = v
     while j > lo and (toks[j - 1].low in lx.AUXILIARIES or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)):
         j -= 1
+    if j - 2 > lo and toks[j - 1].low in _TIME_NOUNS and toks[j - 2].low in {"this", "last", "next", "that", "each"}:
+        j -= 2  # 'Trump this week also said'
     if j <= lo:
         return None, v
     if j - 3 > lo and toks[j - 1].text == ")" and toks[j - 3].text == "(" and is_acronym(toks[j - 2].text):
@@ -523,7 +548,13 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         head = s
         while head < e and toks[head].low in _CHUNK_SKIP:
             head += 1
-        if kk > head and kind != "role" and any(t.low in lx.ADJUNCT_OPENERS for t in toks[head:kk]):
+        if (
+            kk > head
+            and kind != "role"
+            and any(t.low in lx.ADJUNCT_OPENERS for t in toks[head:kk])
+            # but 'a rule named after a man, after Warren E. Buffett complained': a clause's own subject
+            and next(t.low for t in reversed(toks[head:kk]) if t.low in lx.ADJUNCT_OPENERS) not in _CLAUSE_OPENERS
+        ):
             # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
             p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
             m, kk = _subject_np(text, toks, p, head)
@@ -849,7 +880,6 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             return False
         if (
             v - 2 >= lo
-            and not (v + 1 < hi and (toks[v + 1].low in {"that", ":"} or toks[v + 1].text in MARKS))
             and not prev.cap
             and prev.word
             and prev.low not in lx.AUXILIARIES

@@ -100,7 +100,7 @@ statement statements communique announcement declaration release letter notice r
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
 OBJECT_SENSITIVE = _words(
     """
-claim claims claimed claiming concede concedes conceded conceding
+add adds added adding claim claims claimed claiming concede concedes conceded conceding
 """
 )
 RESEARCH_VERBS = _build(_RESEARCH)

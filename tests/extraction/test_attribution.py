@@ -310,6 +310,18 @@ SPEAKER_CASES += [
         ],
         [None, None, None, None],
     ),
+    # a time phrase is no subject; "added" with a plain object is an action; an adjective before a noun-like
+    # form makes it a noun
+    (
+        [
+            [
+                "Mayor Ida Holm this week also said the tram would be free.",
+                "The city had added an extra week of voting.",
+                "He made a rash comment that described the voters as fools.",
+            ]
+        ],
+        ["Ida Holm", None, None],
+    ),
     # an organisation in a place; a common-noun subject with a prepositional phrase and a relative clause
     (
         [
