@@ -103,6 +103,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return [
             path("ingest/", view(self.ingest_view), name="claims_article_ingest"),
             path("<path:object_id>/reextract/", view(self.reextract_view), name="claims_article_reextract"),
+            path("<path:object_id>/retract/", view(self.retract_view), name="claims_article_retract"),
             *super().get_urls(),
         ]
 
@@ -111,6 +112,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def reextract_view(self, request, object_id):
         return admin_views.reextract_view(self, request, object_id)
+
+    def retract_view(self, request, object_id):
+        return admin_views.retract_view(self, request, object_id)
 
     def add_view(self, request, form_url="", extra_context=None):
         return HttpResponseRedirect(reverse("admin:claims_article_ingest"))

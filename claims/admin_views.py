@@ -287,7 +287,7 @@ def _converted_text(converted: Any) -> tuple[str, str]:
     return str(text or ""), str(getattr(converted, "title", "") or "")
 
 
-# --- re-extract ---------------------------------------------------------------------------------------
+# --- re-extract and retract ------------------------------------------------------------------------
 
 
 def reextract_view(model_admin: Any, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -298,4 +298,22 @@ def reextract_view(model_admin: Any, request: HttpRequest, object_id: str) -> Ht
     article = get_object_or_404(Article, pk=object_id)
     article_services.article_request_reextraction(article=article)
     messages.success(request, "Re-extraction requested: reviewed claims keep their verdicts and sources.")
+    return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
+
+
+def retract_view(model_admin: Any, request: HttpRequest, object_id: str) -> HttpResponse:
+    """Editors withdraw an article (with a reason); its claims leave the API, mirrors get tombstones."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.is_editor(request.user):
+        raise DjangoPermissionDenied
+    article = get_object_or_404(Article, pk=object_id)
+    try:
+        article_services.article_retract(
+            article_id=article.pk, user=request.user, reason=request.POST.get("reason", "")
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Article retracted: its claims are no longer published.")
     return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))

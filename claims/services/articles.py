@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from claims import extraction
-from claims.errors import ApplicationError, NotFound
+from claims.errors import ApplicationError, NotFound, PermissionDenied
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
 
 logger = logging.getLogger(__name__)
@@ -338,9 +338,18 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
     return article
 
 
+def _date_rows(rows) -> list[tuple]:
+    return sorted((r.text, r.start, r.end, r.value, r.value_end, r.granularity) for r in rows)
+
+
+def _place_rows(rows) -> list[tuple]:
+    return sorted((r.text, r.start, r.end, r.kind, r.code) for r in rows)
+
+
 def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
     existing: dict[str, list[Claim]] = {}
-    for old in Claim.objects.filter(article=article).order_by("position"):
+    claims_before = Claim.objects.filter(article=article).select_related("speaker").prefetch_related("dates", "places")
+    for old in claims_before.order_by("position"):
         existing.setdefault(old.text, []).append(old)
     keep_ids: set[int] = set()
     for position, item in enumerate(found):
@@ -356,23 +365,8 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             attribution_cue=(item.cue or "")[:300],
             checkworthiness=max(0.0, min(1.0, float(item.checkworthiness))),
         )
-        matches = existing.get(item.text)
-        if matches:
-            claim = matches.pop(0)
-            changed = any(getattr(claim, k) != v for k, v in fields.items())
-            if changed:
-                for k, v in fields.items():
-                    setattr(claim, k, v)
-                claim.version += 1
-                claim.save()
-            claim.dates.all().delete()
-            claim.places.all().delete()
-        else:
-            claim = Claim.objects.create(article=article, text=item.text, **fields)
-        keep_ids.add(claim.pk)
-        ClaimDate.objects.bulk_create(
+        new_dates = [
             ClaimDate(
-                claim=claim,
                 text=d.text[:200],
                 start=d.start,
                 end=d.end,
@@ -381,11 +375,38 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
                 granularity=d.granularity,
             )
             for d in item.dates
-        )
-        ClaimPlace.objects.bulk_create(
-            ClaimPlace(claim=claim, text=p.text[:300], start=p.start, end=p.end, kind=p.kind, code=p.code or "")
-            for p in item.places
-        )
+        ]
+        new_places = [
+            ClaimPlace(text=p.text[:300], start=p.start, end=p.end, kind=p.kind, code=p.code or "") for p in item.places
+        ]
+        matches = existing.get(item.text)
+        if matches:
+            claim = matches.pop(0)
+            changed = [k for k, v in fields.items() if getattr(claim, k) != v]
+            for k in changed:
+                setattr(claim, k, fields[k])
+            same_dates = _date_rows(claim.dates.all()) == _date_rows(new_dates)
+            same_places = _place_rows(claim.places.all()) == _place_rows(new_places)
+            if not same_dates:
+                claim.dates.all().delete()
+            if not same_places:
+                claim.places.all().delete()
+            if changed or not same_dates or not same_places:
+                # A new version and update time, so API mirrors syncing by update time see the change.
+                claim.version += 1
+                claim.save()
+        else:
+            claim = Claim.objects.create(article=article, text=item.text, **fields)
+            same_dates = same_places = False
+        keep_ids.add(claim.pk)
+        if not same_dates:
+            for row in new_dates:
+                row.claim = claim
+            ClaimDate.objects.bulk_create(new_dates)
+        if not same_places:
+            for row in new_places:
+                row.claim = claim
+            ClaimPlace.objects.bulk_create(new_places)
     gone = Claim.objects.filter(article=article).exclude(pk__in=keep_ids)
     # Anything a reviewer touched (verdict, evidence, history) is kept and flagged, never deleted.
     worked_on = gone.filter(
@@ -404,3 +425,33 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by re-extraction") for pk in drop
         )
         Claim.objects.filter(pk__in=drop).delete()
+
+
+def article_retract(*, article_id: int, user, reason: str) -> Article:
+    """Withdraw an article: its claims leave the API and public pages; nothing is deleted.
+
+    Writes tombstones for the article and each of its claims so that API mirrors delete their
+    copies. Editors only, because it hides reviewed work from every newsroom.
+    """
+    from claims.permissions import is_editor
+
+    if user is not None and not is_editor(user):
+        raise PermissionDenied("Only editors may retract an article.")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ApplicationError("Say why the article is retracted.", fields={"reason": ["This field is required."]})
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            raise NotFound(f"Article {article_id} does not exist.")
+        if article.retracted_at is not None:
+            return article
+        article.retracted_at = timezone.now()
+        article.save(update_fields=["retracted_at", "updated_at"])
+        claim_ids = list(article.claims.values_list("pk", flat=True))
+        Tombstone.objects.bulk_create(
+            [Tombstone(kind=Tombstone.Kind.ARTICLE, object_id=article.pk, reason=f"retracted: {reason}"[:200])]
+            + [Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="article retracted") for pk in claim_ids]
+        )
+    logger.info("article %s retracted by %s: %s", article_id, getattr(user, "pk", "system"), reason)
+    return article

@@ -153,3 +153,22 @@ def test_reviewed_claims_survive_reextraction_and_gone_ones_are_flagged_not_dele
     assert lost.sources.count() == 1 and lost.reviews.count() == 1
     assert not Claim.objects.filter(pk=plain.pk).exists()
     assert Tombstone.objects.filter(kind="claim", object_id=plain.pk).exists()
+
+
+def test_an_unchanged_rerun_leaves_claims_untouched(submit):
+    article = submit().article
+    before = {c.pk: (c.version, c.updated_at) for c in article.claims.all()}
+    article_extract(article_id=article.pk, force=True)
+    assert {c.pk: (c.version, c.updated_at) for c in article.claims.all()} == before
+
+
+def test_a_rerun_that_changes_only_a_date_bumps_the_claim_for_mirrors(submit):
+    article = submit().article
+    claim = article.claims.get(text__contains="Rotterdam")
+    version, updated = claim.version, claim.updated_at
+    # The article's publication date moves a year: "March 14" now resolves to another year.
+    Article.objects.filter(pk=article.pk).update(published_at=article.published_at.replace(year=2025))
+    article_extract(article_id=article.pk, force=True)
+    claim.refresh_from_db()
+    assert claim.version == version + 1 and claim.updated_at > updated
+    assert claim.dates.get(text__contains="March 14").value.startswith("2025")
