@@ -21,6 +21,7 @@ How it works, once per document (the result is cached for the per-sentence calls
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from .gazetteer import (
     CAPITAL,
     CITY_POP,
     COMMON,
+    MAX_TOKENS,
     NEEDS_THE,
     NEVER_ALONE,
     P_SALIENT_REGION,
@@ -350,6 +352,9 @@ def _generic_venue_after(text: str, toks: list[_Tok], k: int) -> bool:
 
 
 def _run_key(toks: list[_Tok], a: int, b: int) -> str:
+    """The gazetteer key of toks[a:b] ("" when too long to be a name: keeps long runs linear)."""
+    if b - a > MAX_TOKENS:
+        return ""
     return " ".join(norm(t.text) for t in toks[a:b])
 
 
@@ -411,7 +416,7 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
         while e < j and toks[e].cap and toks[e].text not in TITLES:
             e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
         # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
-        for k in range(e, s + 1, -1):
+        for k in range(min(e, s + MAX_TOKENS), s + 1, -1):
             entry = gazetteer().get(_run_key(toks, s, k))
             if entry is not None:
                 return (s, k, entry.kind, entry.code)
@@ -641,9 +646,11 @@ class _Doc:
                 aliases[m.group(1)] = p.kind
         if not aliases:
             return
-        taken = [(p.start, p.end) for p in self.mentions]
+        taken = sorted((p.start, p.end) for p in self.mentions)
+        starts = [a for a, _ in taken]
         for m in re.finditer(r"\b(?:" + "|".join(aliases) + r")\b", text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            k = bisect.bisect_left(starts, m.end())  # mentions are disjoint: only the one before can overlap
+            if k == 0 or taken[k - 1][1] <= m.start():
                 self.mentions.append(PlaceMention(m.group(), m.start(), m.end(), "venue"))
 
     def _line(self, text: str, ls: int, le: int) -> list[_Hit]:
@@ -655,7 +662,7 @@ class _Doc:
         for s, j, kind, code in _venue_spans(text, toks, ls):
             for k in range(s, j):
                 taken[k] = True
-            for k in range(j, s, -1):
+            for k in range(min(j, s + MAX_TOKENS), s, -1):
                 inner = gz.get(_run_key(toks, s, k))
                 if inner is not None and inner.cc:
                     self.venue_countries.add(inner.cc)

@@ -304,3 +304,20 @@ def test_linear_on_one_long_line_of_capitalised_words() -> None:
     t0 = time.perf_counter()
     find_places(words, 0, len(words))
     assert time.perf_counter() - t0 < 10
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Big " * 100_000 + "Road",
+        "Cape " + "Big " * 100_000,
+        "Museum of " + "Big " * 100_000,
+        "A & " * 50_000 + "Museum",
+        "Kennedy Space Center (KSC) " + "KSC in Paris " * 30_000,
+        "Paris, Pa. " * 30_000,
+    ],
+)
+def test_linear_on_long_runs_of_new_patterns(line: str) -> None:
+    t0 = time.perf_counter()
+    find_places(line, 0, len(line))
+    assert time.perf_counter() - t0 < 10
