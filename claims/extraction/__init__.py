@@ -4,6 +4,7 @@
 quote, dates and places. ``VERSION`` is recorded on every article the registry extracts;
 bump it whenever output can change so that stored articles are re-extracted.
 """
+
 from .pipeline import extract
 from .types import Attribution, Claim, DateMention, PlaceMention, Sentence
 

@@ -3,6 +3,7 @@
 Every offset refers to the original input text: ``text[start:end]`` is exactly the
 claim, date or place.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
