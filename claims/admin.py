@@ -334,24 +334,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False  # the verdict counts above the list give the totals
     actions = ["assign_to_me", "unassign", "request_recheck", "assign_to_reviewer"]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "article_link",
-                    "context_display",
-                    "quote_display",
-                    "speaker_and_role",
-                    "kind",
-                    "attribution_cue",
-                    "dates_display",
-                    "places_display",
-                    "checkworthiness",
-                ]
-            },
-        ),
-    ]
+    # Everything on the claim page is read-only: changes go through the review buttons and services.
     readonly_fields = [
         "article_link",
         "context_display",
@@ -363,6 +346,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "places_display",
         "checkworthiness",
     ]
+    fieldsets = [(None, {"fields": readonly_fields})]
 
     # --- permissions ---
 
