@@ -9,7 +9,9 @@ decide whether each candidate ends a sentence. The rules, in short:
   lines are joined.
 * A terminator ends a sentence only when followed by whitespace (after any closing quotes or
   brackets) and then a capital letter or digit (after any opening quotes/brackets). So decimals
-  ("3.5"), e-mail addresses, "Jr.'s" and ``"Great." she said`` never break.
+  ("3.5"), e-mail addresses, "Jr.'s" and ``"Great." she said`` never break. An opening-shaped
+  mark typed as a closer ('decision.“ However') counts as closing where the quotation pairing of
+  :mod:`.quotes` closes a quotation at it.
 * Abbreviations: titles ("Mr.", "Gen.", "St.") and acronyms ("U.S.", "D.C.", "a.m.") break
   only before a word that typically opens a sentence ("The", "He", "In"...), so "U.S. President"
   stays whole while "in the U.S. He said" splits. Single capital letters are initials
@@ -26,6 +28,8 @@ from __future__ import annotations
 import re
 
 from .normalize import wordset
+from .quotes import OPENERS as _QUOTE_OPENERS
+from .quotes import find_quotes
 from .types import Sentence
 
 # Characters that may close a sentence after its terminator, and open the next one.
@@ -88,13 +92,30 @@ _TIME_WORDS = wordset(
 )
 
 
+class _CloseMarks:
+    """Positions where the article's quotation pairing closes a quotation, paired on first use only:
+    the question arises only for an opening-shaped mark right after a terminator, which is rare."""
+
+    __slots__ = ("_marks", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._marks: frozenset[int] | None = None
+
+    def __contains__(self, pos: object) -> bool:
+        if self._marks is None:
+            self._marks = frozenset(q.close_mark for q in find_quotes(self._text) if q.close_mark is not None)
+        return pos in self._marks
+
+
 def split(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, furniture flagged; offsets index ``text`` exactly."""
     from . import furniture  # local import: furniture uses this module's helpers
 
     sentences: list[Sentence] = []
+    closes = _CloseMarks(text)
     for index, (start, end) in enumerate(paragraphs(text)):
-        for s, e in sentence_spans(text, start, end):
+        for s, e in sentence_spans(text, start, end, closes):
             sentences.append(Sentence(s, e, index))
     return furniture.flag(text, sentences)
 
@@ -144,9 +165,11 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Trimmed sentence spans inside one paragraph ``text[start:end]``."""
-    cuts = _cuts(text, start, end)
+def sentence_spans(text: str, start: int, end: int, closes: _CloseMarks | None = None) -> list[tuple[int, int]]:
+    """Trimmed sentence spans inside one paragraph ``text[start:end]``.
+
+    ``closes`` shares one quotation pairing between the paragraphs of an article."""
+    cuts = _cuts(text, start, end, closes if closes is not None else _CloseMarks(text))
     spans = []
     prev = start
     for cut in [*cuts, end]:
@@ -157,7 +180,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _cuts(text: str, start: int, end: int) -> list[int]:
+def _cuts(text: str, start: int, end: int, closes: _CloseMarks) -> list[int]:
     """Positions (exclusive ends) where a sentence ends inside the paragraph."""
     cuts: list[int] = []
     forced = _forced_cuts(text, start, end)
@@ -175,7 +198,7 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
             fi += 1
         if m.start() < skip_until:
             continue
-        cut = _decide(text, m, start, end, sent_start)
+        cut = _decide(text, m, start, end, sent_start, closes)
         if cut is not None:
             cuts.append(cut)
             sent_start = cut
@@ -218,10 +241,12 @@ def _enumeration(text: str, first: re.Match[str], end: int) -> list[int]:
     return cuts
 
 
-def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: int) -> int | None:
+def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: int, closes: _CloseMarks) -> int | None:
     """Where the sentence ends if terminator match ``m`` closes it, else None."""
     term = m.group()
     after = _AFTER.match(text, m.end(), end).end()
+    if after < end and text[after] in _QUOTE_OPENERS and after in closes:
+        after = _AFTER.match(text, after + 1, end).end()  # 'decision.“ However': a “ typed as the closer
     if after < end and not text[after].isspace():
         return None  # "3.5", "Jr.'s", "example.com", "Yahoo!-style"
     cites = _CITE_MARKS.match(text, after, end)

@@ -40,6 +40,31 @@ def test_extract_returns_body_sentences_with_exact_offsets():
             assert c.start <= mention.start <= mention.end <= c.end
 
 
+MISTYPED_CLOSER = [
+    # (paragraph, [(sentence, speaker)]): the reporter's sentence after a “ typed as the closer is not
+    # the quoted speaker's
+    (
+        "Jane Roe's statement added, \"We regret it. It is a misguided decision.“ However, the committee "
+        "will meet in May.",
+        [
+            ("Jane Roe's statement added, \"We regret it.", "Jane Roe"),
+            ("It is a misguided decision.“", "Jane Roe"),
+            ("However, the committee will meet in May.", None),
+        ],
+    ),
+    (
+        "Mayor Ann Lee said, “The bridge is safe.“ Work on it starts in May.",
+        [("Mayor Ann Lee said, “The bridge is safe.“", "Ann Lee"), ("Work on it starts in May.", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), MISTYPED_CLOSER)
+def test_sentence_after_a_mistyped_closing_mark_is_the_reporters(paragraph, expected):
+    claims = extract("Title here\n\n" + paragraph)
+    assert [(c.text, c.speaker) for c in claims] == expected
+
+
 def test_extract_empty_and_furniture_only():
     assert extract("") == []
     assert extract("   \n\n  ") == []

@@ -67,6 +67,16 @@ SPLITS = [
     ("'It works.' he wrote.", ["'It works.' he wrote."]),
     ("He said “it is done.” Then he left.", ["He said “it is done.”", "Then he left."]),
     ('"First. Second. Third," said Kim.', ['"First.', "Second.", 'Third," said Kim.']),
+    # an opening-shaped mark typed as the closer ends the quotation where the pairing closes it
+    (
+        'Roe said, "We regret the decision.“ However, the committee will meet.',
+        ['Roe said, "We regret the decision.“', "However, the committee will meet."],
+    ),
+    ("Kim said, “It is over!“ The crowd left.", ["Kim said, “It is over!“", "The crowd left."]),
+    ("Er sagte „Das ist gut.“ Dann ging er.", ["Er sagte „Das ist gut.“", "Dann ging er."]),
+    # ... but not where the mark opens a quotation (nothing open before it)
+    ("It ended.“ Then they left", ["It ended.“ Then they left"]),
+    ("It ended.“ Then it began.” Fine.", ["It ended.“ Then it began.”", "Fine."]),
     ("That is Jr.'s car.", ["That is Jr.'s car."]),
     # wiki citation marks stay with the sentence they follow; e.g./c. announce more of it
     ("He ended.[4] Then he left.", ["He ended.[4]", "Then he left."]),
