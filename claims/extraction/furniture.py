@@ -11,6 +11,9 @@ Decided per paragraph (a line of the page), from its shape and a few general lex
 * wiki notices ("From Wikinews, the free news source...", "This is the stable version...");
 * a "Sources" / "References" / "External links" heading and everything after it, and citation
   lines ('"Title" — Publisher, August 15, 2008') wherever they are.
+* pull quotes: paragraphs repeating sentences of the body, a paragraph signed by a verbless
+  "Name, Title" line, and a paragraph repeating a long run of body words (quote marks or not)
+  followed by such a line on its own -- both lines are the box.
 
 Everything here is cheap: one compiled regex per test and word-set look-ups on short paragraphs.
 """
@@ -157,6 +160,8 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
             flags[i - 1] = True
     for i in _pull_quotes(text, paras):
         flags[i] = True
+    for i in _signed_boxes(text, paras):
+        flags[i] = flags[i - 1] = True
     out = []
     for group, flagged in zip(paras, flags, strict=True):
         out.extend(replace(s, furniture=True) if flagged else s for s in group)
@@ -244,11 +249,82 @@ def _signed(text: str, group: list[Sentence]) -> bool:
     """A pull quote signed by its speaker: '... history. Charles Bolden, NASA Administrator'."""
     if len(group) < 2 or group[-1].end - group[0].start > 1200:
         return False
-    last = text[group[-1].start : group[-1].end]
-    if last[-1] in ".!?…:;,\"”'’" or len(last.split()) > 8:
+    return _signature(text[group[-1].start : group[-1].end])
+
+
+def _signature(line: str, alone: bool = False) -> bool:
+    """A verbless attribution line: 'Charles Bolden, NASA Administrator', '— Ann Lee'. A line ``alone``
+    in its paragraph must show the signature's punctuation (a comma or a leading dash): a bare
+    capitalised line is as often a heading ('Group G — Belgium 3 – 0 Panama')."""
+    if line[-1] in ".!?…:;,\"”'’" or len(line.split()) > 8:
         return False
-    name = last.lstrip("—–- ")
+    name = line.lstrip("—–- ")
+    if alone and name == line and "," not in name:
+        return False
     return sum(1 for w in name.split() if w[:1].isupper()) >= 2 and not _has_verb(name)
+
+
+_BOX_RUN = 6  # words: the shortest run repeated from the body that marks a box sentence
+_BOX_SHARE_PCT = 70  # ... and the share of the box sentence's words the run must cover
+_BOX_WORDS = 120  # longer paragraphs are never boxes
+_MAX_BOXES = 20  # signature lines checked per article (bounds the work on pathological input)
+
+
+def _signed_boxes(text: str, paras: list[list[Sentence]]) -> list[int]:
+    """Paragraphs i whose line is a lone signature and whose previous paragraph repeats body words.
+
+    A box quotes the body with or without its quote marks, whole or cut ('This was a hard decision'
+    from '"This was a hard decision, but ...," she said'), so sentences are compared as runs of words:
+    a box sentence repeats the body when a run of most of its words (six or more) occurs in order in
+    another paragraph. Stock phrases repeated across sections ('X won the Man of the Match award')
+    cover too little of their sentences to count."""
+    candidates = [
+        i
+        for i in range(1, len(paras))
+        if len(paras[i]) == 1
+        and len(paras[i - 1]) <= 4
+        and paras[i - 1][-1].end - paras[i - 1][0].start < _BOX_WORDS * 12
+        and _signature(text[paras[i][0].start : paras[i][0].end], alone=True)
+    ][:_MAX_BOXES]
+    if not candidates:
+        return []
+    # one space-joined stream of the article's words; paragraph k covers stream[bounds[k]:bounds[k + 1]]
+    pieces = []
+    bounds = [0]
+    size = 1
+    for group in paras:
+        piece = " ".join(_words(text, group[0].start, group[-1].end)) + " | "
+        pieces.append(piece)
+        size += len(piece)
+        bounds.append(size)
+    stream = " " + "".join(pieces)
+    boxes = []
+    for i in candidates:
+        lo, hi = bounds[i - 1], bounds[i + 1]
+        group = paras[i - 1]
+        repeated = sum(1 for s in group if _repeats(_words(text, s.start, s.end), stream, lo, hi))
+        if repeated and repeated * 2 >= len(group):
+            boxes.append(i)
+    return boxes
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return [w.rstrip(".").replace("’", "'").lower() for w in _WORD.findall(text, start, end)]
+
+
+def _repeats(words: list[str], stream: str, lo: int, hi: int) -> bool:
+    """Does a run of most of ``words`` occur in ``stream`` outside stream[lo:hi]?"""
+    if len(words) < _BOX_RUN:
+        return False
+    n = max(_BOX_RUN, -(-len(words) * _BOX_SHARE_PCT // 100))
+    for k in range(len(words) - n + 1):
+        needle = " " + " ".join(words[k : k + n]) + " "
+        at = stream.find(needle)
+        while at >= 0:
+            if not lo <= at + 1 < hi:  # at is the space before the run's first word
+                return True
+            at = stream.find(needle, at + 1)
+    return False
 
 
 def _date_line(body: str) -> bool:

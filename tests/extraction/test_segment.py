@@ -279,6 +279,48 @@ def test_signed_pull_quote_is_furniture():
     ]
 
 
+BODY_QUOTE = '"This was a hard decision, but one that was made with the public in mind," Roe said on Monday.'
+HARD = "This was a hard decision, but one that was made with the public in mind."
+BOXES = [
+    # (box paragraph, line after it, body sentences left of the two): a box repeats body words verbatim,
+    # with or without quote marks, whole or cut, and a verbless "Name, Title" line on its own follows it
+    (HARD, "Jane Roe, Agency Administrator", []),
+    ("This was a hard decision, but one that was made with the public.", "Jane Roe, Agency Administrator", []),
+    ("“A hard decision, but one that was made with the public in mind.”", "— Jane Roe, Administrator", []),
+    (HARD + " Costs fell.", "Jane Roe, NASA", []),
+    # not repeated from the body, too short a run, or a line with a verb: ordinary paragraphs
+    (
+        "This was a hard decision for everyone at the agency.",
+        "Jane Roe, Agency Administrator",
+        ["This was a hard decision for everyone at the agency."],
+    ),
+    ("It was a hard decision for all.", "Jane Roe, Agency Administrator", ["It was a hard decision for all."]),
+    (HARD, "Jane Roe then left for Paris.", [HARD, "Jane Roe then left for Paris."]),
+    # a stock phrase shared with the body covers too little of the sentence; a heading is no signature
+    (
+        "Staff felt this was a hard decision, but one for the board to take next year.",
+        "Jane Roe, Agency Administrator",
+        ["Staff felt this was a hard decision, but one for the board to take next year."],
+    ),
+    (HARD, "Group G — Belgium 3 – 0 Panama", [HARD]),
+]
+
+
+@pytest.mark.parametrize(("box", "line", "kept"), BOXES)
+def test_unmarked_pull_quote_with_signature_line(box, line, kept):
+    text = (
+        "Title here\n\nThe agency chose four museums on Tuesday.\n\n"
+        f"{BODY_QUOTE} Officials agreed.\n\n{box}\n\n{line}\n\nThe museums open in May."
+    )
+    assert body(text) == [
+        "The agency chose four museums on Tuesday.",
+        BODY_QUOTE,
+        "Officials agreed.",
+        *kept,
+        "The museums open in May.",
+    ]
+
+
 def test_first_paragraph_sentence_is_not_a_headline():
     text = "The council approved a bridge on Monday. It costs $40 million."
     assert body(text) == ["The council approved a bridge on Monday.", "It costs $40 million."]
