@@ -149,22 +149,28 @@ class _Sentence:
     def cues(self) -> list[tuple[int, int, int]]:
         """(position, word index, +1 future / -1 past) for every tense cue of the sentence."""
         if self._cues is None:
-            words = [(m.start(), m.group().lower()) for m in _WORD.finditer(self.text, self.start, self.end)]
-            self._word_starts = [pos for pos, _ in words]
+            found = [(m.start(), m.group()) for m in _WORD.finditer(self.text, self.start, self.end)]
+            words = [w.lower() for _, w in found]
+            self._word_starts = [pos for pos, _ in found]
             cues: list[tuple[int, int, int]] = []
-            for i, (pos, w) in enumerate(words):
-                prev = words[i - 1][1] if i else ""
-                nxt = words[i + 1][1] if i + 1 < len(words) else ""
+            for i, (pos, written) in enumerate(found):
+                w = words[i]
+                prev = words[i - 1] if i else ""
+                nxt = words[i + 1] if i + 1 < len(words) else ""
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))
                     or (w in FUTURE_BEFORE_TO and nxt in {"to", "for"})
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
+                    or (w == "due" and prev in {"is", "are", "am"} and nxt in {"to", "for"})  # not "due to rain"
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
-                elif w in PAST_AUXILIARIES or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED):
+                elif w in PAST_AUXILIARIES or (
+                    # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
+                    len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED and written[0].islower()
+                ):
                     cues.append((pos, i, -1))
             self._cues = cues
             self._cue_positions = [pos for pos, _, _ in cues]
@@ -397,6 +403,8 @@ def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bo
         return False  # "the 1990's": a decade
     nxt = sent.next_word(e)
     low = nxt.lower()
+    if low in {"year", "yr"} and _age_or_span(sent, s, e):
+        return False  # "a 2000 year old tradition", "a 1500 year history": a duration
     if nxt == "%" or low in UNIT_WORDS or low in {"gmt", "utc", "hours", "hrs", "bst", "est", "edt", "local"}:
         return False
     plural = low.endswith("s") and not low.endswith(_SINGULAR_S_ENDINGS) and low not in YEAR_FOLLOWERS_ENDING_IN_S
@@ -417,6 +425,19 @@ def _plausible_year(sent: _Sentence, s: int, e: int, y: int, range_: bool) -> bo
     if prev[:1].isupper() and not possessive and not _sentence_initial(sent, s):
         return False  # "Windows 2000", "Vision 2030" (but "the company's 1989 profit")
     return y >= 1800
+
+
+_YEAR_OLD = re.compile(r"\s*(?:year|yr)s?\.?[\s-]*old\b", re.IGNORECASE)
+
+
+def _age_or_span(sent: _Sentence, s: int, e: int) -> bool:
+    """Is the number before "year" a length of time: "2000 year old", "a 1500 year history"?
+
+    "year(s) old" always measures; otherwise "a"/"an" before the number does ("a 2015 year" is no
+    year), while "the 2015 year-end results" keeps its year. Plural "years" is a count elsewhere."""
+    if _YEAR_OLD.match(sent.text, e, min(sent.end, e + 20)):
+        return True
+    return sent.prev_word(s).lower() in {"a", "an"}
 
 
 # --- ranges and resolution ---------------------------------------------------------------------------

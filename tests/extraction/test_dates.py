@@ -41,6 +41,15 @@ CASES = [
     ("Shops open late on Good Friday.", SAT, []),
     ("The index fell 2% from the previous Friday.", SAT, []),
     ("The museum is closed on Mondays.", SAT, []),
+    # planned events: "are to", "is due to", "is set to", "plans to" look forward; a capitalised -ed word is
+    # a name, not a past tense ("Mohamed"); "due to rain" is a cause
+    ("On Wednesday, Mohamed and his father are to travel to Qatar.", SAT, [("Wednesday", "2023-11-22", None)]),
+    ("On Tuesday, Ahmed and his son are to fly home.", SAT, [("Tuesday", "2023-11-21", None)]),
+    ("On Friday, the team is due to fly home.", SAT, [("Friday", "2023-11-24", None)]),
+    ("On Monday, Mohammed is set to testify.", SAT, [("Monday", "2023-11-20", None)]),
+    ("On Tuesday, the minister plans to visit the port.", SAT, [("Tuesday", "2023-11-21", None)]),
+    ("The race was called off due to rain on Friday.", SAT, [("Friday", "2023-11-17", None)]),
+    ("On Wednesday, Mohamed met the press.", SAT, [("Wednesday", "2023-11-15", None)]),
     # --- months and days without a year: tense, then nearness to publication ----------------------------
     ("The forum was hosted in Kyiv on September 29.", SAT, [("September 29", "2023-09-29", None)]),
     ("The summit will be held on December 6-7.", SAT, [("December 6-7", "2023-12-06", "2023-12-07")]),
@@ -115,6 +124,15 @@ CASES = [
     # --- false positives that must stay out -----------------------------------------------------------
     ("A survey of 1709 schoolchildren was done.", SAT, []),
     ("The 2000 people who marched were fined.", SAT, []),
+    # ages and lengths of time: "year(s) old", "-year", "a ... year", "years of"
+    ("It is a 2000 year old tradition.", SAT, []),
+    ("The tree is 1800 years old.", SAT, []),
+    ("A 2000 year-old coin was found.", SAT, []),
+    ("The 2,000-year-old church reopened.", SAT, []),
+    ("The abbey has a 1900-year history.", SAT, []),
+    ("The abbey has a 1900 year history.", SAT, []),
+    ("The region saw 2000 years of war.", SAT, []),
+    ("The 2015 year-end results were poor.", SAT, [("2015", "2015", None)]),
     ("About 2000 soldiers were deployed.", SAT, []),
     ("More than 2,000 people attended.", SAT, []),
     ("The fine was 1,500 dollars.", SAT, []),
