@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .normalize import wordset
+from .normalize import SENTENCE_CLOSERS, wordset
 from .types import Sentence
 
 _SHORT = 25  # words: longer paragraphs are never captions or headings
-_CLOSERS = "\"'”’»)]›"
+_CLOSERS = SENTENCE_CLOSERS
 
 _END_SECTION = re.compile(
     r"(?:sources?|references?|external\s+links?|see\s+also|notes|footnotes|citations|bibliography"
@@ -267,6 +267,7 @@ def _signature(line: str, alone: bool = False) -> bool:
 _BOX_RUN = 6  # words: the shortest run repeated from the body that marks a box sentence
 _BOX_SHARE_PCT = 70  # ... and the share of the box sentence's words the run must cover
 _BOX_WORDS = 120  # longer paragraphs are never boxes
+_BOX_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
 _MAX_BOXES = 20  # signature lines checked per article (bounds the work on pathological input)
 
 
@@ -284,7 +285,8 @@ def _signed_boxes(text: str, paras: list[list[Sentence]]) -> list[int]:
         if len(paras[i]) == 1
         and len(paras[i - 1]) <= 4
         and paras[i - 1][-1].end - paras[i - 1][0].start < _BOX_WORDS * 12
-        and _signature(text[paras[i][0].start : paras[i][0].end], alone=True)
+        and _signature(line := text[paras[i][0].start : paras[i][0].end], alone=True)
+        and not _date_line(line)
     ][:_MAX_BOXES]
     if not candidates:
         return []
@@ -293,7 +295,7 @@ def _signed_boxes(text: str, paras: list[list[Sentence]]) -> list[int]:
     bounds = [0]
     size = 1
     for group in paras:
-        piece = " ".join(_words(text, group[0].start, group[-1].end)) + " | "
+        piece = " ".join(_lowered_words(text, group[0].start, group[-1].end)) + " | "
         pieces.append(piece)
         size += len(piece)
         bounds.append(size)
@@ -302,14 +304,15 @@ def _signed_boxes(text: str, paras: list[list[Sentence]]) -> list[int]:
     for i in candidates:
         lo, hi = bounds[i - 1], bounds[i + 1]
         group = paras[i - 1]
-        repeated = sum(1 for s in group if _repeats(_words(text, s.start, s.end), stream, lo, hi))
+        repeated = sum(1 for s in group if _repeats(_lowered_words(text, s.start, s.end), stream, lo, hi))
         if repeated and repeated * 2 >= len(group):
             boxes.append(i)
     return boxes
 
 
-def _words(text: str, start: int, end: int) -> list[str]:
-    return [w.rstrip(".").replace("’", "'").lower() for w in _WORD.findall(text, start, end)]
+def _lowered_words(text: str, start: int, end: int) -> list[str]:
+    """Words of text[start:end] in lower case, apostrophes unified, without punctuation or quote marks."""
+    return _BOX_WORD.findall(text[start:end].lower().replace("’", "'"))
 
 
 def _repeats(words: list[str], stream: str, lo: int, hi: int) -> bool:
