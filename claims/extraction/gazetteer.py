@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .normalize import wordset
+
 # Entry flags.
 NEEDS_THE = 1  # "the Channel", "the Gulf": only with a preceding "the"
 UPPER_ONLY = 2  # acronyms ("US", "DPRK"): the surface must be upper case
@@ -83,10 +85,6 @@ def _names(spec: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in spec.split(";") if item.strip())
 
 
-def _words(spec: str) -> frozenset[str]:
-    return frozenset(spec.split())
-
-
 # Well-known short and historic forms of countries that the packages lack.
 COUNTRY_ALIASES = _table(
     """US=US; U.S.=US; USA=US; U.S.A.=US; United States of America=US; America=US; UK=GB; U.K.=GB;
@@ -109,7 +107,7 @@ US_STATE_ABBREVIATIONS = _table(
     Ore.=OR; Pa.=PA; R.I.=RI; S.C.=SC; S.D.=SD; Tenn.=TN; Tex.=TX; Vt.=VT; Va.=VA; Wash.=WA; Wis.=WI;
     Wyo.=WY; D.C.=DC"""
 )
-US_POSTAL_CODES = _words(
+US_POSTAL_CODES = wordset(
     """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
     ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"""
 )
@@ -165,14 +163,14 @@ REGION_EXONYMS = _table(
 EXONYMS_NEEDING_CONTEXT = frozenset({"Java", "Burgundy", "Madeira", "Labrador", "Hesse", "Aragon", "Attica"})
 # Months, weekdays and function words that are also towns ("March", "Of"): only with an explicit
 # region after them ("March, Cambridgeshire").
-NEVER_ALONE_WORDS = _words(
+NEVER_ALONE_WORDS = wordset(
     """of january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday most best gap sale deal hope goes born
     police split man as is it if be we at by on no so do go or up god peace war love hope unity freedom
     victory justice security truth faith grace joy glory fame fortune heaven"""
 )
 # Ordinary English words that are also names of towns or regions: they need locative context.
-COMMON_WORDS = _words(
+COMMON_WORDS = wordset(
     """mobile reading bath nice buffalo orange independence surprise mission temple enterprise normal
     providence concord union liberty progress commerce paradise eden trinity marathon fortuna vista
     bowling oak bend mesa sandy carmel moody pueblo tours angers brest laval como leon santa san
@@ -207,7 +205,7 @@ _SUBDIVISION_TYPES = frozenset(
 _LOCAL_ADMIN_SUFFIX = re.compile(r"(?: (?:Uygur|Huizu|Zhuangzu))?(?: (?:Sheng|Shi|Zizhiqu|SAR))$")
 _LOCAL_ADMIN_TAIL = re.compile(r", (?:Respublika|Región de|Región|Comunidad(?: Foral de)?|Hlavní město)$")
 _SALIENT_COUNTRIES = frozenset({"US", "CA", "AU", "IN", "CN", "DE", "BR", "MX", "ID", "NG", "PK", "RU"})
-_GENERIC_WORDS = _words(
+_GENERIC_WORDS = wordset(
     """north south east west northern southern eastern western central centre center capital upper
     lower coast coastal lakes islands island middle greater city district region province"""
 )
@@ -306,10 +304,10 @@ _CITY_RE = re.compile(
 )
 _ALT_KEY = '"alternatenames": '
 _LATIN_NAME = re.compile(r"[A-Z][^\W\d_]*(?:[ '\-][^\W\d_]+)*$")
-_CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y en sur am im an der den upon on")
+_CONNECTORS = wordset("of the and de du des la le les el al da do dos das del di y en sur am im an der den upon on")
 
 
-_INSTITUTION_WORDS = _words("university college school institute academy hospital campus airport station base")
+_INSTITUTION_WORDS = wordset("university college school institute academy hospital campus airport station base")
 
 
 def _good_alternate(name: str) -> bool:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
+from .normalize import wordset
 
 
 def _forms(lemma: str) -> set[str]:
@@ -91,14 +89,14 @@ WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
 
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")
-STATEMENT_NOUNS = _words(
+STATEMENT_NOUNS = wordset(
     """
 statement statements communique announcement declaration release letter notice response rebuttal
 """
 )
 
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
-OBJECT_SENSITIVE = _words(
+OBJECT_SENSITIVE = wordset(
     """
 add adds added adding claim claims claimed claiming concede concedes conceded conceding
 """
@@ -107,7 +105,7 @@ RESEARCH_VERBS = _build(_RESEARCH)
 
 
 # Verb forms that double as nouns ("the report", "a claim"): after a determiner they are nouns.
-NOUNLIKE_FORMS = _words(
+NOUNLIKE_FORMS = wordset(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
@@ -117,7 +115,7 @@ vows warning write
 )
 
 # Determiners and quantifiers that open a noun phrase.
-DETERMINERS = _words(
+DETERMINERS = wordset(
     """
 a all an another any both each every few four her his its many most my no one other our several some
 that the their these this those three two your
@@ -125,7 +123,7 @@ that the their these this those three two your
 )
 
 # Auxiliaries and adverbs that may stand between a subject and its reporting verb.
-AUXILIARIES = _words(
+AUXILIARIES = wordset(
     """
 again all allegedly already also always apparently are be been both can clearly could did directly do longer
 does earlier explicitly finally firmly first flatly formally frequently further had has have herself
@@ -137,28 +135,28 @@ then together too was were widely will would
 )
 
 # Words that cancel a cue ("did not say", "declined to comment").
-NEGATIONS = _words(
+NEGATIONS = wordset(
     """
 declined failed n't neither never no nor not refused
 """
 )
 
 # Words that put the following subject and verb into a subordinate clause.
-SUBORDINATORS = _words(
+SUBORDINATORS = wordset(
     """
 if that when where whether which who whom whose
 """
 )
 
 # Finite auxiliaries: after "claimed the company" one of these shows a clause follows.
-FINITE_AUXILIARIES = _words(
+FINITE_AUXILIARIES = wordset(
     """
 is are was were has have had will would can could shall should may might must did does do
 """
 )
 
 # Words that open an adverbial chunk ("In Washington,", "After the match,", "When asked,"): never a subject.
-ADJUNCT_OPENERS = _words(
+ADJUNCT_OPENERS = wordset(
     """
 after although amid as at because before by despite during following for from if in like of on over
 per since though to under unlike upon via when where whether while whilst with
@@ -166,7 +164,7 @@ per since though to under unlike upon via when where whether while whilst with
 )
 
 # Conjunctions and adverbs dropped from the front of a subject phrase.
-LEADING_SKIP = _words(
+LEADING_SKIP = wordset(
     """
 after allegedly also although and as at because before but earlier finally first furthermore however in
 indeed instead later meanwhile moreover now on or previously reportedly separately since so still then
@@ -177,7 +175,7 @@ therefore though thus today tonight while whilst yesterday yet
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 
 # Honorifics, titles and role nouns written before a name; never part of the speaker.
-TITLES = _words(
+TITLES = wordset(
     """
 academic acting activist actor actress adm administrator admiral adviser advisor advocate aide
 ambassador analyst anchor archbishop architect artist assistant associate astronaut attorney
@@ -203,7 +201,7 @@ under-secretary undersecretary vice vice-president warden
 )
 
 # Abbreviated titles that keep their full stop ("Mr.", "Gen.").
-TITLE_ABBREVIATIONS = _words(
+TITLE_ABBREVIATIONS = wordset(
     """
 adm. capt. cmdr. col. det. dr. fr. gen. gov. hon. insp. jr. lt. maj. mr. mrs. ms. prof. rep. rev. sen.
 sgt. sr. st. supt.
@@ -211,14 +209,14 @@ sgt. sr. st. supt.
 )
 
 # Written after a name ("Tom Smith, QC"): not part of the name.
-POSTNOMINALS = _words(
+POSTNOMINALS = wordset(
     """
 cbe esq ii iii iv jr jr. kbe kc mbe md mep mla mp msp obe phd qc sc sr sr. td
 """
 )
 
 # Words that mark the person they describe as female.
-FEMALE_WORDS = _words(
+FEMALE_WORDS = wordset(
     """
 actress aunt baroness businesswoman chairwoman congresswoman councilwoman countess dame daughter duchess
 empress girl grandmother her herself lady madam madame miss mother mrs mrs. ms ms. niece princess queen
@@ -227,7 +225,7 @@ she sister spokeswoman widow wife woman
 )
 
 # Words that mark the person they describe as male.
-MALE_WORDS = _words(
+MALE_WORDS = wordset(
     """
 actor baron boy brother businessman chairman congressman councilman count duke emperor father fr.
 grandfather he him himself his husband king lord man mr mr. nephew prince sheikh sir son spokesman uncle
@@ -236,7 +234,7 @@ widower
 )
 
 # Lowercase heads of unnamed speakers; the article's wording is kept ("The researchers").
-GROUP_NOUNS = _words(
+GROUP_NOUNS = wordset(
     """
 activist activists administration agencies agency analyst analysts army authorities authors broadcaster
 campaigner campaigners charities charity citizens coach coauthors commentators committee companies
@@ -255,7 +253,7 @@ voters watchdog witness witnesses workers
 )
 
 # Heads of documents: the speaker is their author when the article names one.
-DOCUMENT_NOUNS = _words(
+DOCUMENT_NOUNS = wordset(
     """
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
@@ -264,7 +262,7 @@ release report research results review ruling site statement study survey websit
 )
 
 # Subjects that make research verbs (found, estimated, show) a cue.
-RESEARCH_SUBJECTS = _words(
+RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
@@ -273,7 +271,7 @@ studies study survey team
 )
 
 # Heads of organisation names ("Department of Agriculture", "Refugee Council").
-ORG_HEADS = _words(
+ORG_HEADS = wordset(
     """
 standards academy administration ag agency airlines airways alliance army assembly association authorities
 authority bank battalion board brigade broadcasting bureau cabinet center centre chronicle church clinic
@@ -292,7 +290,7 @@ temple times tribune trust tv union university watch weekly
 
 # Fields of government and organisation names ("Minister of Education", "Council on Foreign Relations"):
 # a capitalised one just before a person's name belongs to the title or organisation, not the name.
-ORG_DOMAINS = _words(
+ORG_DOMAINS = wordset(
     """
 affairs agriculture commerce communications culture defence defense development economy education
 energy environment finance health housing immigration industry infrastructure interior justice labor
@@ -302,14 +300,14 @@ technology tourism trade transport transportation treasury welfare
 )
 
 # Lowercase nouns that may follow a name inside an organisation ("Yonhap news agency").
-ORG_TAILS = _words(
+ORG_TAILS = wordset(
     """
 agency broadcaster channel daily magazine network news newspaper radio service television website wire
 """
 )
 
 # Capitalised words that open sentences or clauses but are never names.
-CAPITAL_STOPWORDS = _words(
+CAPITAL_STOPWORDS = wordset(
     """
 a about according advertisement after against all allegedly also although among an and april are as
 asked at august because before between both but by can citing could december despite did discussing do
@@ -324,7 +322,7 @@ when where which while whilst who why will with without would yesterday yet you 
 )
 
 # Words that may join capitalised words inside one name ("Department of Agriculture").
-NAME_CONNECTORS = _words(
+NAME_CONNECTORS = wordset(
     """
 & al bin da das de del della den der di dos du el for ibn la le of on the van von y
 """
@@ -350,7 +348,7 @@ def place_names() -> frozenset[str]:
 # Common given names with a clear gender, English-language and international (a general list written for
 # this project, not drawn from any article): a weak cue, used when titles and pronouns say nothing.
 # Names commonly given to both sexes (Alex, Jordan, Sam, Robin, Jean, Andrea...) are left out.
-FEMALE_NAMES = _words(
+FEMALE_NAMES = wordset(
     """
 abigail ada adriana agnes aisha alexandra alice alicia alina alison amanda amber amelia amina amy ana
 anastasia angela angelica anita ann anna anne annette antonia astrid audrey ava barbara beatrice beatriz
@@ -374,7 +372,7 @@ victoria virginia wendy yasmin yolanda yulia yvonne zainab zoe
 )
 
 # Common given names with a clear gender (see above).
-MALE_NAMES = _words(
+MALE_NAMES = wordset(
     """
 aaron abdul abdullah adam adrian ahmed ahmet alan albert alberto alejandro alexander alexei alfred ali
 alistair amir anders andre andreas andrei andrew angelo anthony antoine antonio arjun arnold arthur

@@ -41,6 +41,7 @@ from .gazetteer import (
     norm,
 )
 from .lexicon import FEMALE_NAMES, MALE_NAMES
+from .normalize import wordset
 from .types import PlaceMention
 
 # A word (letters, inner hyphens/apostrophes), or a dotted acronym; then an optional possessive.
@@ -53,12 +54,8 @@ _OPENERS = frozenset("\"'“”‘’()[] \t\u00a0")
 _LINE = re.compile(r"[^\n]+")
 
 
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
 # Words that are capitalised only because they open a sentence (or a heading).
-FUNCTION_CAPS = _words(
+FUNCTION_CAPS = wordset(
     """The A An In At On From To For With By Of And But Or Nor As After Before During Since Until While
     When Where Why How What Who Which Whose Outside Inside Near Across Through Under Over Into Onto Upon
     Among Between Behind Beyond Despite Although Though If Unlike Like This That These Those It Its
@@ -67,11 +64,11 @@ FUNCTION_CAPS = _words(
     Former He She They We I You Mr Mrs Ms Dr Doctor Earlier Later Now Once Still Yet So Thus Because Every
     Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
 )
-MONTHS_DAYS = _words(
+MONTHS_DAYS = wordset(
     """January February March April May June July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday"""
 )
-TITLES = _words(
+TITLES = wordset(
     """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady King Queen Prince Princess Duke Duchess
     President Vice Senator Sen Rep Representative Congressman Congresswoman Gov Governor Mayor Judge
     Justice General Gen Lt Lieutenant Col Colonel Captain Capt Major Maj Sgt Sergeant Admiral Adm
@@ -82,7 +79,7 @@ TITLES = _words(
     Speaker Attorney Solicitor Consul-General Chairman Chairwoman Chair CEO Councillor Councilor"""
 )
 # Heads of organisation, publication and event names: a place inside such a name is not a place.
-ORG_HEADS = _words(
+ORG_HEADS = wordset(
     """Department Departments Ministry Office Council Agency Commission Committee Authority Bureau Service
     Services Administration Board Institute Institution University College School Academy Association
     Society Federation Union League Party Foundation Fund Trust Bank Corporation Corp Company Co Inc
@@ -100,28 +97,28 @@ ORG_HEADS = _words(
     Alliance Coalition Movement Front Council Commonwealth Federal National Central Red"""
 )
 # Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
-TITLE_OF = _words("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
-LOCATIVE = _words(
+TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
+LOCATIVE = wordset(
     """in at from to near into across around outside inside toward towards via throughout within
     across between through visiting visited entered leaving left reached"""
 )
-SPEECH_VERBS = _words(
+SPEECH_VERBS = wordset(
     """said says say told tells added adds stated noted explained argued claimed asked wrote announced
     insisted warned continued replied responded confirmed denied admitted suggested believes thinks
     testified tweeted posted urged"""
 )
-COMPASS = _words(
+COMPASS = wordset(
     """North South East West Northern Southern Eastern Western Central Greater Metro Metropolitan
     Downtown Inner Outer Upper Lower Northeast Northwest Southeast Southwest Northeastern Northwestern
     Southeastern Southwestern Mid"""
 )
-CONNECTORS = _words("of the and de du des la le les el al da do dos das del di y sur von van der")
+CONNECTORS = wordset("of the and de du des la le les el al da do dos das del di y sur von van der")
 # Inside a known name only: "Dar es Salaam", "Frankfurt am Main", "Newcastle upon Tyne".
-NAME_CONNECTORS = CONNECTORS | _words("es en am im an den upon on")
+NAME_CONNECTORS = CONNECTORS | wordset("es en am im an den upon on")
 # After a name these say it is a place: "the Lombardy region", "the Helmand province".
 # (Not "state", "city", "district": "the Texas state law", "the Erie district attorney".)
-ADMIN_WORDS_AFTER = _words("province region county prefecture governorate oblast municipality")
-ADMIN_NOUNS = _words(
+ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality")
+ADMIN_NOUNS = wordset(
     """town city village county province district region state port capital island suburb
     municipality township prefecture governorate hamlet commune neighbourhood neighborhood"""
 )
@@ -145,19 +142,19 @@ VENUE_HEADS: dict[str, str] = {
     **dict.fromkeys(_ADMIN.split(), "region"),
 }
 # "Centre"/"Center" name research bodies as often as buildings: only after a facility word.
-FACILITY_WORDS = _words(
+FACILITY_WORDS = wordset(
     """Shopping Convention Medical Trade Community Exhibition Conference Detention Sports Arts Civic
     Cultural Aquatic Performing Processing Holding Reception Transit Press Media Visitor Visitors
     Leisure Financial Business Town City Garden Operations Control Emergency Space Science Heritage
     Aquatics Recreation Youth Student Entertainment Events Distribution Logistics Fitness Design"""
 )
-DENOMINATIONS = _words(
+DENOMINATIONS = wordset(
     """Catholic Orthodox Anglican Episcopal Methodist Baptist Lutheran Presbyterian Evangelical Coptic
     Apostolic Roman Greek Russian Serbian Armenian Ukrainian Syrian Ethiopian Eastern Protestant
     Pentecostal Reformed United Unification Mormon Adventist Christian Scientist Holy Universal"""
 )
 # Words before "Centre"/"Center" that make it a research or advocacy body, not a building.
-ORG_CENTRE_WORDS = _words(
+ORG_CENTRE_WORDS = wordset(
     """Research Policy Study Studies Data Information Legal Law Justice Rights Strategic Hurricane Disease
     Prevention Analysis Resource Resources Innovation Development Advocacy Monitoring Documentation
     Action Democracy Progress Security Intelligence Coordination Terrorism Excellence Reporting"""
@@ -176,13 +173,13 @@ PREFIX_HEADS = {
 # Heads that also name a venue before "of": "Museum of Flight", "Palace of Westminster", "Statue of
 # Liberty". ("House of Commons", "Bank of England" are institutions; "Church" needs "of the": "Church
 # of the Nativity" is a building, "Church of England" a denomination.)
-HEAD_FIRST = _words(
+HEAD_FIRST = wordset(
     """Museum Cathedral Palace Basilica Temple Castle Tower Abbey Monastery Shrine Mosque Gallery Hall
     Chapel Gardens Statue Tomb Mausoleum Church Bay Gulf Sea Strait Straits Isle"""
 )
 # Capitalised words that may follow "and" inside a venue's name: "Tang Teaching Museum and Art
 # Gallery", "Air and Space Museum" (but "the White House and NASA" are two names).
-GENERIC_VENUE_WORDS = _words(
+GENERIC_VENUE_WORDS = wordset(
     """Art Arts Science Sciences Space Aviation Air History Natural Technology Sculpture Botanical
     Botanic Heritage Culture Cultural Music Design Industry Nature Wildlife Marine Maritime Military
     Media Education Learning Discovery Exhibition Conference Convention Visitor Visitors Research"""
@@ -440,7 +437,7 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
 
 
 # Lowercase nouns after a name that make it an organisation's or a publication's.
-_ORG_NOUNS = _words(
+_ORG_NOUNS = wordset(
     """newspaper newspapers paper magazine journal website broadcaster network company firm group
     band team club airline brand label party"""
 )
@@ -505,7 +502,7 @@ def _lookup_hits(text: str, toks: list[_Tok], taken: list[bool]) -> list[tuple[i
     return out
 
 
-_ADJ_PREFIXES = _words("anti pro non ex post pre neo pan")
+_ADJ_PREFIXES = wordset("anti pro non ex post pre neo pan")
 
 
 def _org_after(text: str, toks: list[_Tok], j: int) -> bool:
@@ -558,7 +555,7 @@ def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
 
 # Nouns for people and institutions: after them a country acronym means "American", "British"...
 # ("U.S. officials", "the UK government"), unlike "the U.S. border" or "US surface ozone".
-_INSTITUTIONAL = _words(
+_INSTITUTIONAL = wordset(
     """official officials government governments administration authorities president presidents
     military army navy forces troops soldiers service servicemen personnel intelligence diplomats
     diplomat diplomacy envoy envoys ambassador embassy embassies lawmakers legislators senators
@@ -892,8 +889,8 @@ class _Doc:
 
 
 # Words around a name that make it a company's: "Magna shares", "a stake in Mesa", "Delta's shareholders".
-_COMPANY_AFTER = _words("shares stock stocks shareholders stockholders bonds securities")
-_COMPANY_BEFORE = _words("stake stakes shares stock")
+_COMPANY_AFTER = wordset("shares stock stocks shareholders stockholders bonds securities")
+_COMPANY_BEFORE = wordset("stake stakes shares stock")
 
 
 def _company_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
@@ -903,14 +900,14 @@ def _company_context(text: str, toks: list[_Tok], i: int, j: int) -> bool:
 
 
 # Before "to X", these make X a destination; before "from X", these make X a sender, not a place.
-_MOTION = _words(
+_MOTION = wordset(
     """go goes going gone went come comes came coming travel travels travelled traveled travelling
     traveling fly flies flew flown flying drive drives drove driven driving move moves moved moving
     return returns returned returning sail sailed head heads headed heading flee fled walk walked march
     marched ride rode deported moved relocated trip trips journey visit visits flight flights route
     road way pilgrimage voyage migration back"""
 )
-_SENDER = _words("letter letters message messages call calls note notes request requests statement email")
+_SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
 
 
 def _dative(text: str, toks: list[_Tok], i: int, pw: str, ls: int) -> bool:

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 
-from .normalize import wordset
+from . import furniture
+from .normalize import SENTENCE_CLOSERS, wordset
 from .quotes import OPENERS as _QUOTE_OPENERS
 from .quotes import find_quotes
 from .types import Sentence
 
 # Characters that may close a sentence after its terminator, and open the next one.
-_CLOSERS = "\"'”’»)]›"
+_CLOSERS = SENTENCE_CLOSERS
 _OPENERS = "\"'“‘«([‹"
 _BULLETS = "•⁃◦▪‣●■►"
 # Trimmed at sentence edges besides ordinary whitespace: zero-width and direction marks.
@@ -51,7 +52,6 @@ _CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+")
 _NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
 _PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, D.C, a.m, Ph.D (last period is the terminator)
-_SPACE = re.compile(r"\s")
 _BULLET_SPLIT = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 # An enumeration marker at the start of a sentence: "1.", "2.)", "3)", "a.", "b)".
 _MARKER = re.compile(r"[" + _BULLETS + r"]?\s*(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
@@ -110,8 +110,6 @@ class _CloseMarks:
 
 def split(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, furniture flagged; offsets index ``text`` exactly."""
-    from . import furniture  # local import: furniture uses this module's helpers
-
     sentences: list[Sentence] = []
     closes = _CloseMarks(text)
     for index, (start, end) in enumerate(paragraphs(text)):
