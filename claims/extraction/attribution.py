@@ -36,6 +36,7 @@ from .names import (
     strip_leading_places,
     tokenize,
 )
+from .normalize import wordset
 from .quotes import MARKS, Quote, QuoteIndex
 from .types import Attribution, Sentence
 
@@ -652,6 +653,18 @@ def _passive(toks: list[Tok], v: int, lo: int) -> bool:
     return k >= lo and toks[k].low in _PASSIVE_AUX and not toks[v].low.endswith("ing")
 
 
+_NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their our my your him them us me")
+
+
+def _reduced_passive(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'The barrier, estimated to cost ...', 'a figure, said to be ...': a participle modifying the noun
+    before the comma, not a speech act of it (the infinitive after 'to' tells it from 'said to reporters')."""
+    if not (v > lo and toks[v - 1].text == "," and v + 2 < hi and toks[v + 1].low == "to"):
+        return False
+    after = toks[v + 2]
+    return after.word and not after.cap and after.low not in _NOT_A_VERB_AFTER_TO and not after.low[:1].isdigit()
+
+
 def _cue_text(text: str, toks: list[Tok], v: int, hi: int) -> str:
     """The verb plus 'in a statement' / 'reporters' where that follows."""
     end = toks[v].end
@@ -740,7 +753,7 @@ def _sentence_cues(
             continue
         if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
             continue  # 'conceded a penalty', 'claimed the lives of'
-        if _negated(toks, v, lo) or _passive(toks, v, lo):
+        if _negated(toks, v, lo) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
             m, _ = _subject_before(text, toks, v - 3, lo)

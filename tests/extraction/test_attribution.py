@@ -35,6 +35,17 @@ def run(*paragraphs: list[str]) -> list[Attribution]:
 
 
 SPEAKER_CASES = [
+    # a participle modifying a noun ("estimated to cost") is not a speech act of that noun
+    (
+        [
+            [
+                "The tunnel, estimated to cost 3 billion dollars, will open in 2030, minister Ines Duarte said.",
+                "The vaccine, said to be safe for children, is not yet approved.",
+                "Officials said to reporters that the border would stay open.",
+            ]
+        ],
+        ["Ines Duarte", None, "Officials"],
+    ),
     # speaker after the quotation, title and role before the name
     (
         [['"We will not raise taxes," Finance Minister Laura Okafor said.']],
