@@ -56,6 +56,11 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [models.Index(fields=["status", "extraction_started_at"], name="article_status_idx")]
+        constraints = [
+            # One article per text: concurrent submissions of the same body cannot both be stored.
+            # (Articles submitted by URL have no body, and no hash, until their page is fetched.)
+            models.UniqueConstraint(fields=["body_hash"], condition=~Q(body_hash=""), name="article_body_hash_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"

@@ -10,8 +10,10 @@ from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import extraction
@@ -75,30 +77,65 @@ def article_submit(
             fields={"body": ["Too long."]},
             code="too_long",
         )
-    url = url or None
+    url = clean_article_url(url)
     digest = body_hash(body)
-    with transaction.atomic():
-        existing = None
-        if url:
-            existing = Article.objects.filter(url=url).first()
+    existing = _existing_article(url, digest)
+    if existing is not None:
+        return SubmitResult(existing, False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                body=body,
+                body_hash=digest,
+                title=title[:500] or _first_line(body)[:500],
+                url=url,
+                published_at=_published_datetime(published),
+                outlet=outlet or outlet_for_url(url),
+                byline=byline[:500],
+                language=language or "en",
+                raw_html=raw_html,
+                submitted_by=submitted_by,
+            )
+            article_enqueue_extraction(article=article)
+    except IntegrityError:
+        # A concurrent submission of the same URL or text won the race (both are unique in the
+        # database): answer with its article, as a later submission would get.
+        existing = _existing_article(url, digest)
         if existing is None:
-            existing = Article.objects.filter(body_hash=digest).order_by("id").first()
-        if existing is not None:
-            return SubmitResult(existing, False)
-        article = Article.objects.create(
-            body=body,
-            body_hash=digest,
-            title=title[:500] or _first_line(body)[:500],
-            url=url,
-            published_at=_published_datetime(published),
-            outlet=outlet or outlet_for_url(url),
-            byline=byline[:500],
-            language=language or "en",
-            raw_html=raw_html,
-            submitted_by=submitted_by,
-        )
-        article_enqueue_extraction(article=article)
+            raise
+        return SubmitResult(existing, False)
     return SubmitResult(article, True)
+
+
+def _existing_article(url: str | None, digest: str) -> Article | None:
+    if url:
+        found = Article.objects.filter(url=url).first()
+        if found is not None:
+            return found
+    if digest:
+        return Article.objects.filter(body_hash=digest).order_by("id").first()
+    return None
+
+
+_URL_VALIDATOR = URLValidator(schemes=["http", "https"])
+
+
+def clean_article_url(url: object) -> str | None:
+    """An article's canonical URL: http(s) only (it is shown as a link), at most 2,000 characters."""
+    if url in (None, ""):
+        return None
+    if not isinstance(url, str):
+        raise ApplicationError("The URL must be text.", fields={"url": ["Enter a valid URL."]})
+    url = url.strip()
+    if len(url) > 2000:
+        raise ApplicationError("The URL is longer than 2,000 characters.", fields={"url": ["Too long."]})
+    try:
+        _URL_VALIDATOR(url)
+    except ValidationError:
+        raise ApplicationError(
+            f"{url[:100]!r} is not an http or https URL.", fields={"url": ["Enter a valid http or https URL."]}
+        ) from None
+    return url
 
 
 class FetchDeferred(Exception):
@@ -120,25 +157,31 @@ def article_submit_url(
     """
     from claims import fetching
 
-    url = (url or "").strip()
+    url = clean_article_url(url)
     why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings()) if url else "no URL given"
     if why:
         raise ApplicationError(f"This URL cannot be fetched: {why}.", fields={"url": [why]}, code="url_refused")
-    with transaction.atomic():
-        existing = Article.objects.filter(url=url).first()
-        if existing is not None:
-            return SubmitResult(existing, False)
-        article = Article.objects.create(
-            body="",
-            body_hash="",
-            title=title[:500],
-            url=url,
-            published_at=_published_datetime(published),
-            outlet=outlet or outlet_for_url(url),
-            status=Article.Status.FETCHING,
-            submitted_by=submitted_by,
-        )
-        article_enqueue_extraction(article=article)
+    existing = _existing_article(url, "")
+    if existing is not None:
+        return SubmitResult(existing, False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                body="",
+                body_hash="",
+                title=title[:500],
+                url=url,
+                published_at=_published_datetime(published),
+                outlet=outlet or outlet_for_url(url),
+                status=Article.Status.FETCHING,
+                submitted_by=submitted_by,
+            )
+            article_enqueue_extraction(article=article)
+    except IntegrityError:
+        existing = _existing_article(url, "")
+        if existing is None:
+            raise
+        return SubmitResult(existing, False)
     return SubmitResult(article, True)
 
 
@@ -187,17 +230,25 @@ def article_fetch(*, article_id: int) -> Article:
         return fail("the page has no readable text")
     if len(body) > settings.REGISTRY_MAX_ARTICLE_CHARS:
         return fail(f"the text is longer than {settings.REGISTRY_MAX_ARTICLE_CHARS:,} characters")
-    Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
-        body=body,
-        body_hash=body_hash(body),
-        title=(title or _first_line(body))[:500],
-        byline=byline[:500],
-        published_at=published,
-        raw_html=raw_html,
-        status=Article.Status.PENDING,
-        status_error="",
-        updated_at=timezone.now(),
-    )
+    digest = body_hash(body)
+    twin = Article.objects.filter(body_hash=digest).exclude(pk=article_id).first()
+    if twin is not None:
+        return fail(f"the page has the same text as article {twin.pk}, which is already in the registry")
+    try:
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
+                body=body,
+                body_hash=digest,
+                title=(title or _first_line(body))[:500],
+                byline=byline[:500],
+                published_at=published,
+                raw_html=raw_html,
+                status=Article.Status.PENDING,
+                status_error="",
+                updated_at=timezone.now(),
+            )
+    except IntegrityError:  # the same text arrived meanwhile
+        return fail("the page has the same text as an article submitted meanwhile")
     article.refresh_from_db()
     return article
 
@@ -292,7 +343,7 @@ def _claim_started(article_id: int) -> bool:
     return bool(
         Article.objects.filter(pk=article_id)
         .exclude(status=Article.Status.DONE, extractor_version=extraction.VERSION)
-        .update(status=Article.Status.EXTRACTING, extraction_started_at=now, status_error="")
+        .update(status=Article.Status.EXTRACTING, extraction_started_at=now, status_error="", updated_at=now)
     )
 
 
@@ -323,11 +374,13 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
         with transaction.atomic():
             locked = Article.objects.select_for_update().get(pk=article_id)
             _store_claims(locked, found)
+            now = timezone.now()
             Article.objects.filter(pk=article_id).update(
                 status=Article.Status.DONE,
                 extractor_version=extraction.VERSION,
-                extracted_at=timezone.now(),
+                extracted_at=now,
                 status_error="",
+                updated_at=now,
             )
     except Exception as exc:
         Article.objects.filter(pk=article_id).update(
@@ -348,7 +401,14 @@ def _place_rows(rows) -> list[tuple]:
 
 def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
     existing: dict[str, list[Claim]] = {}
-    claims_before = Claim.objects.filter(article=article).select_related("speaker").prefetch_related("dates", "places")
+    # Lock the article's claims: a reviewer saving a verdict meanwhile waits, and is never overwritten,
+    # because only the engine's fields are written back below.
+    claims_before = (
+        Claim.objects.select_for_update(of=("self",))
+        .filter(article=article)
+        .select_related("speaker")
+        .prefetch_related("dates", "places")
+    )
     for old in claims_before.order_by("position"):
         existing.setdefault(old.text, []).append(old)
     keep_ids: set[int] = set()
@@ -382,9 +442,7 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         matches = existing.get(item.text)
         if matches:
             claim = matches.pop(0)
-            changed = [k for k, v in fields.items() if getattr(claim, k) != v]
-            for k in changed:
-                setattr(claim, k, fields[k])
+            changed = {k: v for k, v in fields.items() if getattr(claim, k) != v}
             same_dates = _date_rows(claim.dates.all()) == _date_rows(new_dates)
             same_places = _place_rows(claim.places.all()) == _place_rows(new_places)
             if not same_dates:
@@ -392,9 +450,9 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             if not same_places:
                 claim.places.all().delete()
             if changed or not same_dates or not same_places:
-                # A new version and update time, so API mirrors syncing by update time see the change.
-                claim.version += 1
-                claim.save()
+                # A new version and update time, so API mirrors syncing by update time see the change;
+                # only the engine's fields are written, never the verdict or its history.
+                Claim.objects.filter(pk=claim.pk).update(**changed, version=F("version") + 1, updated_at=timezone.now())
         else:
             claim = Claim.objects.create(article=article, text=item.text, **fields)
             same_dates = same_places = False
@@ -413,12 +471,12 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         ~Q(verdict=Verdict.UNREVIEWED) | Q(sources__isnull=False) | Q(reviews__isnull=False)
     ).distinct()
     reviewed_ids = list(worked_on.values_list("pk", flat=True))
-    for claim in Claim.objects.filter(pk__in=reviewed_ids):
-        if not claim.needs_recheck:
-            claim.needs_recheck = True
-            claim.recheck_reason = "Its sentence is no longer in the article after re-extraction."
-            claim.version += 1
-            claim.save(update_fields=["needs_recheck", "recheck_reason", "version", "updated_at"])
+    Claim.objects.filter(pk__in=reviewed_ids, needs_recheck=False).update(
+        needs_recheck=True,
+        recheck_reason="Its sentence is no longer in the article after re-extraction.",
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
     drop = list(gone.exclude(pk__in=reviewed_ids).values_list("pk", flat=True))
     if drop:
         Tombstone.objects.bulk_create(

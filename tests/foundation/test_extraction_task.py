@@ -8,6 +8,7 @@ import pytest
 from claims import extraction
 from claims.errors import ApplicationError
 from claims.models import Article, Claim, ClaimDate, Review, SourceLink, Tombstone, Verdict
+from claims.services import articles as article_services
 from claims.services.articles import article_extract, article_submit
 from claims.tasks import extract_article
 
@@ -172,3 +173,45 @@ def test_a_rerun_that_changes_only_a_date_bumps_the_claim_for_mirrors(submit):
     claim.refresh_from_db()
     assert claim.version == version + 1 and claim.updated_at > updated
     assert claim.dates.get(text__contains="March 14").value.startswith("2025")
+
+
+def test_a_verdict_saved_while_extraction_runs_is_never_overwritten(submit):
+    article = submit().article
+    claim = article.claims.get(text__contains="Rotterdam")
+    real = article_services.speaker_get_or_create
+
+    def reviewer_saves_meanwhile(*, name):
+        # Between extraction reading the claims and writing them back, a reviewer saves a verdict.
+        Claim.objects.filter(pk=claim.pk).update(verdict=Verdict.UNVERIFIABLE, verdict_note="no record")
+        return real(name=name)
+
+    Article.objects.filter(pk=article.pk).update(published_at=article.published_at.replace(year=2025))
+    with mock.patch("claims.services.articles.speaker_get_or_create", side_effect=reviewer_saves_meanwhile):
+        article_extract(article_id=article.pk, force=True)
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.verdict_note) == (Verdict.UNVERIFIABLE, "no record")
+
+
+def test_a_submission_that_loses_a_race_gets_the_winners_article(submit):
+    first = submit(url="https://news.example/race").article
+    # The second request checked for duplicates before the first one committed.
+    with mock.patch("claims.services.articles._existing_article", side_effect=[None, first]):
+        again = article_submit(body=BODY + " (copy)", url="https://news.example/race")
+    assert not again.created and again.article.pk == first.pk
+    assert Article.objects.count() == 1
+
+
+def test_the_same_text_cannot_be_stored_twice_even_past_the_check(submit):
+    first = submit().article
+    with mock.patch("claims.services.articles._existing_article", side_effect=[None, first]):
+        again = article_submit(body=BODY)
+    assert again.article.pk == first.pk and Article.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://files.example/a", "not a url", 5, "https://x.example/" + "a" * 2000]
+)
+def test_article_urls_must_be_http_links(url):
+    with pytest.raises(ApplicationError):
+        article_submit(body=BODY, url=url)
+    assert not Article.objects.exists()
