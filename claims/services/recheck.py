@@ -412,15 +412,33 @@ def articles_reextract_outdated(*, batch: int | None = None) -> list[int]:
     return articles_queue_reextraction(article_ids=ids)
 
 
+def articles_reextractable():
+    """Articles that can be re-extracted: not retracted, and with a body.
+
+    An article submitted by URL has no body while its page is being fetched, nor when the fetch
+    failed; re-extracting it would mark it pending over an empty text (the fetch never happening,
+    or its error wiped), so those are left to the fetch and its sweeper.
+    """
+    return (
+        Article.objects.filter(retracted_at__isnull=True)
+        .exclude(status=Article.Status.FETCHING)
+        .exclude(body="")
+        .order_by("id")
+    )
+
+
 def articles_queue_reextraction(*, article_ids: Sequence[int]) -> list[int]:
-    """Mark articles pending and queue their extraction on commit (used for --all as well)."""
+    """Mark articles pending and queue their extraction on commit (used for --all as well).
+
+    Only articles with a body are queued (see articles_reextractable); the ids queued are returned.
+    """
     if not article_ids:
         return []
     now = timezone.now()
     with transaction.atomic():
-        Article.objects.filter(pk__in=list(article_ids)).update(
-            status=Article.Status.PENDING, status_error="", updated_at=now
-        )
-        for article in Article.objects.filter(pk__in=list(article_ids)).only("id"):
+        chosen = articles_reextractable().filter(pk__in=list(article_ids))
+        ids = list(chosen.select_for_update().values_list("id", flat=True))
+        Article.objects.filter(pk__in=ids).update(status=Article.Status.PENDING, status_error="", updated_at=now)
+        for article in Article.objects.filter(pk__in=ids).order_by("id").only("id"):
             article_enqueue_extraction(article=article)
-    return list(article_ids)
+    return ids

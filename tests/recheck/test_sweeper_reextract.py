@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from claims import extraction, tasks
@@ -182,3 +182,71 @@ def test_reextract_all_forces_current_articles_and_queues_without_now(extracted,
         callback()
     assert Article.objects.get(pk=extracted.pk).status == Article.Status.DONE
     assert extracted.claims.count() == 2
+
+
+@pytest.fixture
+def unfetched(db):
+    """An article still being fetched and one whose fetch failed: both have no body yet."""
+    fetching = Article.objects.create(
+        url="https://news.example.org/fetching", body="", body_hash="", status=Article.Status.FETCHING
+    )
+    failed = Article.objects.create(
+        url="https://news.example.org/gone",
+        body="",
+        body_hash="",
+        status=Article.Status.FAILED,
+        status_error="Could not fetch https://news.example.org/gone: HTTP 404",
+    )
+    return fetching, failed
+
+
+def assert_untouched(fetching: Article, failed: Article) -> None:
+    fetching_now, failed_now = Article.objects.get(pk=fetching.pk), Article.objects.get(pk=failed.pk)
+    assert fetching_now.status == Article.Status.FETCHING and fetching_now.body == ""
+    assert failed_now.status == Article.Status.FAILED and failed_now.body == ""
+    assert failed_now.status_error == "Could not fetch https://news.example.org/gone: HTTP 404"
+    assert not fetching_now.claims.exists() and not failed_now.claims.exists()
+
+
+def test_reextract_all_leaves_articles_without_a_body_alone(extracted, unfetched, capture, capsys):
+    with capture(execute=False) as queued:
+        call_command("reextract", "--all")
+    assert "Queued 1 article(s)" in capsys.readouterr().out
+    assert len(queued) == 1
+    assert_untouched(*unfetched)
+    for callback in queued:
+        callback()
+    assert_untouched(*unfetched)
+
+
+def test_reextract_all_now_never_fetches_or_extracts_articles_without_a_body(extracted, unfetched, monkeypatch, capsys):
+    from claims import fetching
+
+    def no_fetch(*args, **kwargs):
+        raise AssertionError("reextract must not fetch pages")
+
+    monkeypatch.setattr(fetching, "fetch", no_fetch)
+    call_command("reextract", "--all", "--now")
+    assert "Re-extracted 1 of 1 article(s)." in capsys.readouterr().out
+    assert_untouched(*unfetched)
+
+
+def test_queueing_re_extraction_skips_articles_without_a_body(extracted, unfetched, capture):
+    with capture(execute=False) as queued:
+        ids = recheck.articles_queue_reextraction(article_ids=[extracted.pk, *(a.pk for a in unfetched)])
+    assert ids == [extracted.pk] and len(queued) == 1
+    assert_untouched(*unfetched)
+
+
+def test_reextract_now_exits_non_zero_when_an_article_fails(extracted, monkeypatch, capsys):
+    def broken_engine(text, published=None):
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr(extraction, "VERSION", "v2")
+    monkeypatch.setattr(extraction, "extract", broken_engine)
+    with pytest.raises(CommandError, match="1 of 1 article"):
+        call_command("reextract", "--now")
+    out, err = capsys.readouterr()
+    assert "Re-extracted 0 of 1 article(s)." in out
+    assert f"article {extracted.pk}: RuntimeError: the engine broke" in err
+    assert Article.objects.get(pk=extracted.pk).status == Article.Status.FAILED

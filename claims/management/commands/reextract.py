@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from claims import extraction
 from claims.errors import ApplicationError
 from claims.management.commands.recheck_sources import Progress
-from claims.models import Article
 from claims.services import recheck
 from claims.services.articles import article_extract
 
@@ -24,16 +23,17 @@ class Command(BaseCommand):
         parser.add_argument("--now", action="store_true", help="extract inline instead of queueing tasks")
 
     def handle(self, *args, **opts) -> None:
-        base = Article.objects.filter(retracted_at__isnull=True).order_by("id")
-        chosen = base if opts["all"] else recheck.articles_outdated()
+        # --all: every article with a body; one still being fetched (or whose fetch failed) is left alone.
+        chosen = recheck.articles_reextractable() if opts["all"] else recheck.articles_outdated()
         ids = list(chosen.values_list("id", flat=True))
         if not ids:
             self.stdout.write(f"Every article is extracted by engine version {extraction.VERSION}.")
             return
         if not opts["now"]:
+            queued = 0
             for i in range(0, len(ids), 500):
-                recheck.articles_queue_reextraction(article_ids=ids[i : i + 500])
-            self.stdout.write(f"Queued {len(ids)} article(s) for re-extraction by engine version {extraction.VERSION}.")
+                queued += len(recheck.articles_queue_reextraction(article_ids=ids[i : i + 500]))
+            self.stdout.write(f"Queued {queued} article(s) for re-extraction by engine version {extraction.VERSION}.")
             return
         progress = Progress(len(ids), "articles re-extracted")
         failed: list[str] = []
@@ -51,3 +51,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Re-extracted {len(ids) - len(failed)} of {len(ids)} article(s).")
         for line in failed:
             self.stderr.write(line)
+        if failed:
+            # A non-zero exit status, so cron (or whoever runs this) notices.
+            raise CommandError(f"{len(failed)} of {len(ids)} article(s) failed to re-extract (see above).")
