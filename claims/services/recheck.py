@@ -144,8 +144,14 @@ def sources_check(
     threads: int | None = None,
     fetcher: Callable[..., FetchResult] | None = None,
     progress: Callable[[CheckOutcome], None] | None = None,
+    on_error: Callable[[int, str, Exception], None] | None = None,
 ) -> list[CheckOutcome]:
-    """Fetch and record a batch of checks: fetches run in threads, the database is written here only."""
+    """Fetch and record a batch of checks: fetches run in threads, the database is written here only.
+
+    An error while checking one source propagates (a task retries the batch; recorded checks are
+    not repeated) unless `on_error(source_id, attempt_key, exc)` is given: then it is reported there
+    and the other sources are still checked (the inline command does this).
+    """
     keys = [key for _, key in items]
     done = dict(LinkCheck.objects.filter(attempt_key__in=keys).values_list("attempt_key", "source_id"))
     outcomes: list[CheckOutcome] = []
@@ -174,7 +180,13 @@ def sources_check(
         futures = {pool.submit(fetcher, urls[sid], policy=policy): (sid, key) for sid, key in todo}
         for future in as_completed(futures):
             sid, key = futures[future]
-            outcome = source_record_check(source_id=sid, attempt_key=key, result=future.result())
+            try:
+                outcome = source_record_check(source_id=sid, attempt_key=key, result=future.result())
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(sid, key, exc)
+                continue
             outcomes.append(outcome)
             if progress:
                 progress(outcome)

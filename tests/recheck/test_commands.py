@@ -72,3 +72,26 @@ def test_a_claim_is_queued_on_its_own(sources, capsys, capture):
 def test_bad_arguments_are_refused_clearly(args, message, db):
     with pytest.raises(CommandError, match=message):
         call_command("recheck_sources", *args)
+
+
+@pytest.mark.parametrize("extra", [[], ["--claim"]])
+def test_now_checks_the_others_and_exits_non_zero_when_a_check_fails(sources, capsys, monkeypatch, extra):
+    from claims.services import recheck
+
+    real = recheck.source_record_check
+
+    def flaky(*, source_id, **kwargs):
+        if source_id == sources[0].pk:
+            raise RuntimeError("the database went away")
+        return real(source_id=source_id, **kwargs)
+
+    monkeypatch.setattr(recheck, "source_record_check", flaky)
+    args = ["--claim", str(sources[0].claim_id)] if extra else []
+    with pytest.raises(CommandError, match="1 source check"):
+        call_command("recheck_sources", "--now", *args)
+    out, err = capsys.readouterr()
+    checked = 1 if extra else 2
+    assert f"Checked {checked + 1} source(s)." in out and "failed: 1" in out
+    assert f"source {sources[0].pk}: RuntimeError: the database went away" in err
+    assert LinkCheck.objects.count() == checked
+    assert not LinkCheck.objects.filter(source=sources[0]).exists()

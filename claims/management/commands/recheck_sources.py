@@ -53,6 +53,7 @@ class Command(BaseCommand):
         parser.add_argument("--limit", type=int, metavar="N", help="at most N sources")
 
     def handle(self, *args, **opts) -> None:
+        self.failures: list[str] = []
         limit = opts["limit"]
         if limit is not None and limit < 1:
             raise CommandError("--limit must be a positive number")
@@ -66,6 +67,7 @@ class Command(BaseCommand):
                 return
             if opts["now"]:
                 self._check_now(items)
+                self._exit_status()
             else:
                 recheck.sources_enqueue_checks(items=items)
                 self.stdout.write(f"Queued {len(items)} source check(s) for claim {opts['claim']}.")
@@ -85,6 +87,7 @@ class Command(BaseCommand):
             counts += self._check_now(items, quiet=True)
             checked += len(items)
         self._summary(checked, counts)
+        self._exit_status()
 
     def _check_now(self, items, quiet: bool = False) -> Counter[str]:
         progress = Progress(len(items), "sources checked")
@@ -94,13 +97,26 @@ class Command(BaseCommand):
             counts[outcome.state or "missing"] += 1
             progress.step()
 
+        def failed(source_id: int, attempt_key: str, exc: Exception) -> None:
+            # The source keeps its lease, so it comes back later; the others are still checked.
+            counts["failed"] += 1
+            self.failures.append(f"source {source_id}: {type(exc).__name__}: {exc}")
+            progress.step()
+
         try:
-            recheck.sources_check(items=items, progress=tick)
+            recheck.sources_check(items=items, progress=tick, on_error=failed)
         finally:
             progress.close()
         if not quiet:
             self._summary(len(items), counts)
         return counts
+
+    def _exit_status(self) -> None:
+        """A check that could not be done (not a link found broken: that is a result) fails the command."""
+        for line in self.failures:
+            self.stderr.write(line)
+        if self.failures:
+            raise CommandError(f"{len(self.failures)} source check(s) failed (see above); they come back later.")
 
     def _summary(self, total: int, counts: Counter[str]) -> None:
         if not total:
