@@ -10,7 +10,8 @@ Every outgoing request (source re-checks, article-by-URL ingestion) goes through
   socket is connected to the checked address itself -- a DNS answer cannot change between the check
   and the connection. Loopback, private, link-local, carrier-grade NAT, multicast, reserved,
   documentation and cloud-metadata addresses are refused, including IPv4 hidden in IPv6
-  (``::ffff:127.0.0.1``, 6to4, NAT64) and the numeric host spellings that resolvers accept
+  (``::ffff:127.0.0.1``, 6to4, NAT64; mapped, translated and local-use NAT64 forms are refused
+  whatever they carry) and the numeric host spellings that resolvers accept
   (``2130706433``, ``0x7f000001``, ``017700000001``, ``127.1``). Proxies from the environment are
   ignored: a proxy would connect on our behalf and bypass the guard.
 * ``REGISTRY_FETCH_TEST_ALLOW_NETWORKS`` lets tests reach a local server; settings refuse it in
@@ -256,15 +257,27 @@ _METADATA = frozenset(
     )
 )
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# IPv6 forms of IPv4 refused whatever IPv4 address they carry (that address is judged first, for the
+# reason). A mapped address is the IPv4 address itself: a public host has no reason to publish one.
+# Translated (SIIT) and local-use NAT64 addresses go through a translator the operator of the
+# network chose, to wherever it was set up to reach -- possibly inward.
+_IPV4_FORMS_REFUSED = _nets(
+    ("::ffff:0:0/96", "an IPv4-mapped address"),
+    ("::ffff:0:0:0/96", "an IPv4-translated address"),
+    ("64:ff9b:1::/48", "a local-use NAT64 address"),
+)
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64), which is where it really goes."""
+    """The IPv4 address an IPv6 address carries (mapped, translated, 6to4, NAT64): where it really goes.
+
+    For local-use NAT64 the last 32 bits are read (the /96 layout); other layouts are refused anyway.
+    """
     if ip.ipv4_mapped is not None:
         return ip.ipv4_mapped
     if ip.sixtofour is not None:
         return ip.sixtofour
-    if ip in _NAT64:
+    if ip in _NAT64 or any(ip in net for net, _ in _IPV4_FORMS_REFUSED):
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return None
 
@@ -277,7 +290,12 @@ def address_category(ip: IPAddress, allow: tuple[IPNetwork, ...] = ()) -> str | 
         inner = _embedded_ipv4(ip)
         if inner is not None:
             why = address_category(inner, allow)
-            return f"a form of the IPv4 address {inner}, {why}" if why else None
+            if why:
+                return f"a form of the IPv4 address {inner}, {why}"
+            for net, why in _IPV4_FORMS_REFUSED:
+                if ip in net:
+                    return f"{why} ({net}) carrying {inner}"
+            return None
     if ip in _METADATA:
         return "a cloud metadata address"
     if any(ip in net for net in allow if net.version == ip.version):

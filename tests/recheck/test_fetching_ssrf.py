@@ -62,6 +62,16 @@ REFUSED = [
     ("http://[::ffff:169.254.169.254]/", "cloud metadata"),
     ("http://[64:ff9b::a00:1]/", "form of the IPv4 address 10.0.0.1"),
     ("http://[2002:7f00:1::]/", "form of the IPv4 address 127.0.0.1"),
+    # Local-use NAT64 (RFC 8215) and IPv4-translated (SIIT) forms: the IPv4 part judged first, and
+    # refused even when it is public (the translator reaches wherever its operator set it up to).
+    ("http://[64:ff9b:1::7f00:1]/", "form of the IPv4 address 127.0.0.1, a loopback"),
+    ("http://[64:ff9b:1::a9fe:a9fe]/", "form of the IPv4 address 169.254.169.254, a cloud metadata"),
+    ("http://[64:ff9b:1::808:808]/", "a local-use NAT64 address (64:ff9b:1::/48) carrying 8.8.8.8"),
+    ("http://[64:ff9b:1:abcd::808:808]/", "a local-use NAT64 address (64:ff9b:1::/48)"),
+    ("http://[::ffff:0:7f00:1]/", "form of the IPv4 address 127.0.0.1, a loopback"),
+    ("http://[::ffff:0:a00:1]/", "form of the IPv4 address 10.0.0.1, a private network"),
+    ("http://[::ffff:0:808:808]/", "an IPv4-translated address (::ffff:0:0:0/96) carrying 8.8.8.8"),
+    ("http://[::ffff:8.8.8.8]/", "an IPv4-mapped address (::ffff:0:0/96) carrying 8.8.8.8"),
     ("http://0x7f000001/", "127.0.0.1 in another notation, a loopback"),
     ("http://2130706433/", "127.0.0.1 in another notation, a loopback"),
     ("http://017700000001/", "127.0.0.1 in another notation, a loopback"),
@@ -110,6 +120,8 @@ def test_a_host_name_resolving_to_a_private_address_is_refused_at_connect_time(m
     [
         ["93.184.216.34", "127.0.0.1"],  # one bad record among good ones refuses the host
         ["::ffff:10.0.0.1"],
+        ["64:ff9b:1::a00:1"],
+        ["::ffff:0:808:808"],
         ["fe80::1"],
         ["169.254.169.254"],
     ],
