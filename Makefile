@@ -16,13 +16,15 @@ install: $(VENV)/.installed  ## create or update .venv from requirements.lock
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# A venv left broken by an interrupted or failed creation (no pip) is made again.
+	@$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create the virtualenv: on Debian/Ubuntu install python3-venv first." >&2; rm -rf $(VENV); exit 1; }; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
 run: install  ## start the service on SQLite with a sample article and a demo login
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --url http://$(HOST):$(PORT)/admin/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install  ## run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
@@ -39,7 +41,8 @@ format:  ## apply ruff's formatting and safe fixes
 
 lock:  ## re-pin requirements.lock from requirements.in (needs the package index)
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  -o requirements.lock requirements.in
 
 bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py

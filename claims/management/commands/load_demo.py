@@ -22,6 +22,11 @@ class Command(BaseCommand):
         "printed. Idempotent: a second run reuses what exists. Refused in production mode."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000/admin/", help="the admin address to print with the login"
+        )
+
     def handle(self, *args, **opts) -> None:
         if not settings.DEBUG:
             raise CommandError("load_demo creates a known account and is only for DJANGO_DEBUG=true")
@@ -42,9 +47,7 @@ class Command(BaseCommand):
         user.save()
         self._join_reviewers(user)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"\n  Admin:    http://127.0.0.1:8000/admin/\n  Login:    {DEMO_USER}\n  Password: {password}\n"
-            )
+            self.style.SUCCESS(f"\n  Admin:    {opts['url']}\n  Login:    {DEMO_USER}\n  Password: {password}\n")
         )
 
     def _demo_password(self) -> str:
