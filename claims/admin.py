@@ -203,9 +203,11 @@ class SpeakerFilter(admin.SimpleListFilter):
 
     def _chosen(self) -> int | None:
         try:
-            return int(self.value()) if self.value() else None
+            chosen = int(self.value()) if self.value() else None
         except (TypeError, ValueError):
             return None
+        # Ids past 64 bits exist nowhere, and the database would refuse the number itself.
+        return chosen if chosen is not None and 0 < chosen < 2**63 else None
 
     def queryset(self, request, queryset):
         chosen = self._chosen()

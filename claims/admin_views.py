@@ -15,7 +15,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -290,12 +290,19 @@ def _converted_text(converted: Any) -> tuple[str, str]:
 # --- re-extract and retract ------------------------------------------------------------------------
 
 
+def _article_id(object_id: str) -> int:
+    """A URL's article id, or 404 for anything that is not one (instead of a database error)."""
+    if not object_id.isdigit() or int(object_id) >= 2**63:
+        raise Http404("No such article.")
+    return int(object_id)
+
+
 def reextract_view(model_admin: Any, request: HttpRequest, object_id: str) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not permissions.is_editor(request.user):
         raise DjangoPermissionDenied
-    article = get_object_or_404(Article, pk=object_id)
+    article = get_object_or_404(Article, pk=_article_id(object_id))
     article_services.article_request_reextraction(article=article)
     messages.success(request, "Re-extraction requested: reviewed claims keep their verdicts and sources.")
     return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
@@ -307,7 +314,7 @@ def retract_view(model_admin: Any, request: HttpRequest, object_id: str) -> Http
         return HttpResponseNotAllowed(["POST"])
     if not permissions.is_editor(request.user):
         raise DjangoPermissionDenied
-    article = get_object_or_404(Article, pk=object_id)
+    article = get_object_or_404(Article, pk=_article_id(object_id))
     try:
         article_services.article_retract(
             article_id=article.pk, user=request.user, reason=request.POST.get("reason", "")

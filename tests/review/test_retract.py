@@ -68,3 +68,17 @@ def test_retracted_claims_leave_the_api_feed(article, editor, client):
     response = client.get("/api/v1/claims/")
     assert response.status_code == 200
     assert response.json()["results"] == []
+
+
+@pytest.mark.parametrize("object_id", ["abc", "99999999999999999999999", "12"])
+@pytest.mark.parametrize("action", ["retract", "reextract"])
+def test_odd_article_ids_are_a_404_not_a_500(client, editor, action, object_id):
+    client.login(username=editor.username, password=PASSWORD)
+    response = client.post(f"/admin/claims/article/{object_id}/{action}/", {"reason": "x"})
+    assert response.status_code == 404
+
+
+def test_an_out_of_range_speaker_filter_is_ignored(client, editor, article):
+    client.login(username=editor.username, password=PASSWORD)
+    response = client.get(reverse("admin:claims_claim_changelist"), {"speaker": "9" * 30})
+    assert response.status_code == 200
