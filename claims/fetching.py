@@ -40,6 +40,7 @@ import threading
 import time
 import unicodedata
 import uuid
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -417,13 +418,76 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
-class _GuardedBackend(httpcore.SyncBackend):
-    """Resolves, checks every address, then connects to a checked address (never re-resolving)."""
+class _Deadline:
+    """The moment a whole fetch must be over; every socket operation's timeout is cut to what is left."""
 
-    def __init__(self, allow: tuple[IPNetwork, ...]):
+    def __init__(self, at: float, total: float):
+        self.at, self.total = at, total
+
+    def message(self) -> str:
+        return f"the whole fetch took longer than {self.total:g} s"
+
+    def bound(self, timeout: float | None, expired: type[Exception]) -> float:
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise expired(self.message())
+        return left if timeout is None else min(timeout, left)
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read, write and TLS handshake ends by the fetch's deadline.
+
+    httpx's read timeout is per read: a server sending one header line a second never trips it.
+    Bounding each read by the time left makes the total timeout hold from the first byte of the
+    headers to the last byte of the body.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline):
+        self._inner, self._deadline = inner, deadline
+
+    def _guard(self, op, timeout, expired: type[Exception], *args):
+        try:
+            return op(*args, timeout=self._deadline.bound(timeout, expired))
+        except httpcore.TimeoutException as exc:
+            if self._deadline.passed():
+                raise expired(self._deadline.message()) from exc
+            raise
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._guard(self._inner.read, timeout, httpcore.ReadTimeout, max_bytes)
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._guard(self._inner.write, timeout, httpcore.WriteTimeout, buffer)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        inner = self._guard(self._inner.start_tls, timeout, httpcore.ConnectTimeout, ssl_context, server_hostname)
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """Resolves, checks every address, then connects to a checked address (never re-resolving).
+
+    The connections it makes end by the fetch's deadline (see _DeadlineStream).
+    """
+
+    def __init__(self, allow: tuple[IPNetwork, ...], deadline: _Deadline | None = None):
         self.allow = allow
+        self.deadline = deadline
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        stream = self._connect(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self.deadline) if self.deadline else stream
+
+    def _connect(self, host, port, timeout, local_address, socket_options):
         literal = _literal_ip(host)
         if literal is not None:
             addresses = [literal]
@@ -440,6 +504,8 @@ class _GuardedBackend(httpcore.SyncBackend):
                 raise AddressRefused(f"{ip} is {why}" if literal is not None else f"{host} resolves to {ip}, {why}")
         last: Exception | None = None
         for ip in dict.fromkeys(addresses):  # first reachable address, in resolver order
+            if self.deadline:
+                timeout = self.deadline.bound(timeout, httpcore.ConnectTimeout)
             try:
                 return super().connect_tcp(str(ip), port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
@@ -468,12 +534,12 @@ class _GuardedTransport(httpx.HTTPTransport):
     milliseconds of CA loading) for every fetch, and the pool is all its methods use.
     """
 
-    def __init__(self, policy: FetchPolicy):
+    def __init__(self, policy: FetchPolicy, deadline: _Deadline | None = None):
         self._pool = httpcore.ConnectionPool(
             ssl_context=_shared_ssl_context(),
             max_connections=4,
             max_keepalive_connections=0,
-            network_backend=_GuardedBackend(policy.allow_networks),
+            network_backend=_GuardedBackend(policy.allow_networks, deadline),
         )
 
 
@@ -706,19 +772,56 @@ def _send(client: httpx.Client, url: str, policy: FetchPolicy, deadline: float) 
                 error=f"the body is {int(declared):,} bytes, over the {policy.max_bytes:,}-byte limit",
                 outcome=Outcome.TOO_LARGE,
             )  # fmt: skip
-        body = bytearray()
+        body = b""
         if response.status_code not in _REDIRECTS:
-            for chunk in response.iter_bytes():
-                body += chunk
-                if len(body) > policy.max_bytes:
-                    return _Attempt(
-                        response.status_code, response.headers, b"", response.charset_encoding,
-                        error=f"the body is over the {policy.max_bytes:,}-byte limit",
-                        outcome=Outcome.TOO_LARGE,
-                    )  # fmt: skip
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout(f"the whole fetch took longer than {policy.total_timeout:g} s")
-        return _Attempt(response.status_code, response.headers, bytes(body), response.charset_encoding)
+            body = _read_body(response, policy, deadline)
+            if body is None:
+                return _Attempt(
+                    response.status_code, response.headers, b"", response.charset_encoding,
+                    error=f"the body is over the {policy.max_bytes:,}-byte limit",
+                    outcome=Outcome.TOO_LARGE,
+                )  # fmt: skip
+        return _Attempt(response.status_code, response.headers, body, response.charset_encoding)
+
+
+# What we ask for and can decode, each chunk with a bounded output (httpx's own decoders inflate a
+# whole chunk at once: 64 KB of a gzip bomb becomes 64 MB before any cap is looked at).
+_ACCEPT_ENCODING = "gzip, deflate"
+_WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+
+
+def _read_body(response: httpx.Response, policy: FetchPolicy, deadline: float) -> bytes | None:
+    """The decoded body, or None when it is over the cap; reading stops as soon as the cap is passed."""
+    codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if len(codings) > 1 or (codings and codings[0] not in _WBITS):
+        raise httpx.DecodingError(f"the body is in an encoding the fetcher does not decode ({', '.join(codings)})")
+    coding = codings[0] if codings else None
+    inflater = zlib.decompressobj(_WBITS[coding]) if coding else None
+    started = False  # "deflate" is zlib-wrapped by the standard, raw in some servers' practice
+    body = bytearray()
+    for raw in response.iter_raw():
+        data = raw
+        while data:
+            if inflater is None:
+                out, data = data, b""
+            else:
+                try:
+                    # At most one byte past the cap: enough to know the cap is passed.
+                    out = inflater.decompress(data, policy.max_bytes - len(body) + 1)
+                except zlib.error as exc:
+                    if coding != "deflate" or started:
+                        raise httpx.DecodingError(f"the body could not be decompressed ({coding}: {exc})") from exc
+                    inflater, started = zlib.decompressobj(-zlib.MAX_WBITS), True
+                    continue
+                started = True
+                data = inflater.unconsumed_tail
+            body += out
+            if len(body) > policy.max_bytes:
+                return None
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout(f"the whole fetch took longer than {policy.total_timeout:g} s")
+    return bytes(body)
 
 
 def fetch(url: str, *, policy: FetchPolicy | None = None, limiter=None) -> FetchResult:
@@ -741,8 +844,9 @@ def fetch(url: str, *, policy: FetchPolicy | None = None, limiter=None) -> Fetch
             **kwargs,
         )
 
-    headers = {"User-Agent": policy.user_agent, "Accept": _ACCEPT}
-    with httpx.Client(transport=_GuardedTransport(policy), headers=headers, follow_redirects=False) as client:
+    headers = {"User-Agent": policy.user_agent, "Accept": _ACCEPT, "Accept-Encoding": _ACCEPT_ENCODING}
+    transport = _GuardedTransport(policy, _Deadline(deadline, policy.total_timeout))
+    with httpx.Client(transport=transport, headers=headers, follow_redirects=False) as client:
         while True:
             why = url_refusal(current, policy)
             if why:
