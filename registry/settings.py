@@ -9,6 +9,7 @@ docs/operations.md.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from pathlib import Path
 
@@ -137,7 +138,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- cache and Celery ---------------------------------------------------------------------------
 REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer (a partition, not a refusal) must not hold requests for the
+            # operating system's connect timeout: callers of the cache fail open quickly instead.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -271,6 +280,12 @@ REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, mi
 REGISTRY_FETCH_CONNECT_TIMEOUT_MS = env_int("REGISTRY_FETCH_CONNECT_TIMEOUT_MS", 5000, minimum=100)
 REGISTRY_FETCH_READ_TIMEOUT_MS = env_int("REGISTRY_FETCH_READ_TIMEOUT_MS", 10000, minimum=100)
 REGISTRY_FETCH_TOTAL_TIMEOUT_MS = env_int("REGISTRY_FETCH_TOTAL_TIMEOUT_MS", 20000, minimum=100)
+if REGISTRY_FETCH_TOTAL_TIMEOUT_MS >= CELERY_TASK_SOFT_TIME_LIMIT * 1000:
+    # A fetch must end inside the task that runs it, or the task is cut off mid-fetch every time.
+    raise ImproperlyConfigured(
+        f"REGISTRY_FETCH_TOTAL_TIMEOUT_MS ({REGISTRY_FETCH_TOTAL_TIMEOUT_MS} ms) must be below "
+        f"CELERY_TASK_SOFT_TIME_LIMIT ({CELERY_TASK_SOFT_TIME_LIMIT} s)"
+    )
 REGISTRY_FETCH_MAX_BYTES = env_int("REGISTRY_FETCH_MAX_BYTES", 5_000_000, minimum=1000)
 REGISTRY_FETCH_MAX_REDIRECTS = env_int("REGISTRY_FETCH_MAX_REDIRECTS", 5, minimum=0, maximum=20)
 REGISTRY_FETCH_USER_AGENT = env_str(
@@ -285,6 +300,13 @@ REGISTRY_FETCH_RETRY_AFTER_MAX_WAIT_S = env_int("REGISTRY_FETCH_RETRY_AFTER_MAX_
 # FOR TESTS ONLY: address ranges the fetcher may reach although they are private (e.g. 127.0.0.1/32
 # for a local test server). Refused in production mode; cloud metadata addresses stay refused.
 REGISTRY_FETCH_TEST_ALLOW_NETWORKS = env_list("REGISTRY_FETCH_TEST_ALLOW_NETWORKS")
+for _network in REGISTRY_FETCH_TEST_ALLOW_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(
+            f"REGISTRY_FETCH_TEST_ALLOW_NETWORKS: {_network!r} is not an address range such as 127.0.0.1/32 ({_exc})"
+        ) from None
 if REGISTRY_FETCH_TEST_ALLOW_NETWORKS and not DEBUG:
     raise ImproperlyConfigured(
         "REGISTRY_FETCH_TEST_ALLOW_NETWORKS opens private addresses to the fetcher and is for tests only; "
@@ -305,6 +327,12 @@ REGISTRY_RECHECK_MAX_BATCHES = env_int("REGISTRY_RECHECK_MAX_BATCHES", 40, minim
 # A source handed to a check task is not handed out again for this long (a lost task's source
 # comes back after it).
 REGISTRY_RECHECK_LEASE_SECONDS = env_int("REGISTRY_RECHECK_LEASE_SECONDS", 3600, minimum=60)
+if REGISTRY_RECHECK_LEASE_SECONDS <= CELERY_TASK_TIME_LIMIT:
+    # A lease ending while its task may still run would hand the same source out twice.
+    raise ImproperlyConfigured(
+        f"REGISTRY_RECHECK_LEASE_SECONDS ({REGISTRY_RECHECK_LEASE_SECONDS} s) must be above "
+        f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT} s)"
+    )
 # Re-extraction after an engine upgrade: articles queued per run, and no new batch while this many
 # are still waiting.
 REGISTRY_REEXTRACT_BATCH_SIZE = env_int("REGISTRY_REEXTRACT_BATCH_SIZE", 100, minimum=1)
