@@ -78,8 +78,15 @@ def test_a_worker_killed_mid_check_has_the_check_redelivered_and_recorded_once(
     local_server.routes["/evidence"] = slow_the_first_time
     claim = claim_factory()
     source = source_factory(claim, local_server.url("/evidence"), excerpt="twelve schools")
-    # Short limits so the broker hands the unacknowledged task out again within seconds.
-    env = dict(worker_env, CELERY_TASK_SOFT_TIME_LIMIT="8", CELERY_TASK_TIME_LIMIT="10", CELERY_VISIBILITY_TIMEOUT="11")
+    # Short limits so the broker hands the unacknowledged task out again within seconds (a fetch
+    # must end inside the task's soft limit: settings refuse a longer total timeout).
+    env = dict(
+        worker_env,
+        CELERY_TASK_SOFT_TIME_LIMIT="8",
+        CELERY_TASK_TIME_LIMIT="10",
+        CELERY_VISIBILITY_TIMEOUT="11",
+        REGISTRY_FETCH_TOTAL_TIMEOUT_MS="7000",
+    )
     first = workers(env)
     client(
         env,
