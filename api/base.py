@@ -6,7 +6,6 @@ import hashlib
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpResponseNotModified
 from rest_framework import exceptions, serializers
 from rest_framework.parsers import JSONParser
@@ -16,7 +15,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from api.authentication import ApiKeyAuthentication, ApiSessionAuthentication
-from api.exceptions import PayloadTooLarge
+from api.exceptions import NestedTooDeeply, PayloadTooLarge, body_limit
 from api.models import Scope
 from api.pagination import Page
 from api.permissions import HasScope
@@ -46,6 +45,16 @@ def parse_etags(header: str) -> list[str]:
     return tags
 
 
+class ApiJSONParser(JSONParser):
+    """DRF's JSON parser, but a body nested deeper than Python's recursion limit is a 400, not a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise NestedTooDeeply() from None
+
+
 class ListParams(serializers.Serializer):
     """Query parameters every cursor-paginated list accepts."""
 
@@ -61,7 +70,7 @@ class ApiView(APIView):
     authentication_classes = [ApiKeyAuthentication, ApiSessionAuthentication]
     permission_classes = [HasScope]
     throttle_classes = [ApiRateThrottle]
-    parser_classes = [JSONParser]
+    parser_classes = [ApiJSONParser]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
     http_method_names = ["get", "post", "head"]
     # Any one of the listed scopes allows the method; an empty tuple makes it public.
@@ -77,7 +86,7 @@ class ApiView(APIView):
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             raise exceptions.ParseError("The Content-Length header is not a number.") from None
-        limit = settings.API_MAX_BODY_BYTES
+        limit = body_limit()
         if length > limit:
             raise PayloadTooLarge(f"The request body is {length:,} bytes; the limit is {limit:,} bytes.")
         fmt = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE or "format")

@@ -11,7 +11,9 @@ import logging
 import math
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -28,6 +30,10 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
+class NestedTooDeeply(exceptions.ParseError):
+    default_detail = "The JSON body is nested too deeply to be read."
+
+
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The resource has changed since the version given in If-Match."
@@ -38,6 +44,13 @@ class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
     default_detail = "This operation needs an If-Match header with the resource's ETag or version."
     default_code = "precondition_required"
+
+
+def body_limit() -> int:
+    """The largest body the API reads: its own limit, or Django's if that is lower."""
+    django_limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    limit = settings.API_MAX_BODY_BYTES
+    return limit if django_limit is None else min(limit, django_limit)
 
 
 _MESSAGES = {
@@ -93,6 +106,8 @@ def _message_of(exc: exceptions.APIException, code: str) -> str:
     if isinstance(exc, exceptions.ValidationError):
         return "The request has invalid fields; see error.fields."
     message = str(exc.detail)
+    if isinstance(exc, NestedTooDeeply):
+        return message
     if isinstance(exc, exceptions.ParseError):
         if "codec can't decode" in message:
             return "The request body is not valid UTF-8."
@@ -109,6 +124,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        # Django's own limit (DATA_UPLOAD_MAX_MEMORY_SIZE), hit while the parser reads the body: the
+        # settings keep it at the API's limit, but whichever is lower applies.
+        exc = PayloadTooLarge(f"The request body is too large; the limit is {body_limit():,} bytes.")
 
     headers: dict[str, str] = {}
     if isinstance(exc, ApplicationError):

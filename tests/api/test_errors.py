@@ -175,3 +175,42 @@ def test_an_unexpected_failure_is_a_500_in_the_error_shape_without_details(reade
     monkeypatch.setattr(selectors, "claims_filtered", broken)
     error = assert_error(reader.get(api("claims/")), 500, "server_error")
     assert "secret" not in error["message"]
+
+
+def test_a_body_between_djangos_default_limit_and_the_apis_limit_is_read_not_a_500(writer):
+    # 3 MB: over Django's 2.5 MB default for request bodies, under the API's 5 MB default.
+    body = '{"text": "x"' + " " * (3 * 1024 * 1024) + "}"
+    response = writer.post(api("articles/"), body, content_type="application/json")
+    assert response.status_code == 202, response.content
+    assert response.json()["body"] == "x"
+
+
+def test_a_body_django_refuses_while_it_is_read_is_413_not_a_500(writer, settings, monkeypatch):
+    # As for a body whose length is not announced: the check before reading passes, Django's own limit
+    # (DATA_UPLOAD_MAX_MEMORY_SIZE) stops it while the parser reads.
+    monkeypatch.setattr("api.base.body_limit", lambda: 10**9)
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
+    body = '{"text": "' + "word " * 1000 + '"}'
+    error = assert_error(writer.post(api("articles/"), body, content_type="application/json"), 413, "payload_too_large")
+    assert "2,048" in error["message"]
+
+
+def test_the_limit_announced_before_reading_is_the_lower_of_the_apis_and_djangos(writer, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
+    body = '{"text": "' + "word " * 1000 + '"}'
+    error = assert_error(writer.post(api("articles/"), body, content_type="application/json"), 413, "payload_too_large")
+    assert "2,048" in error["message"]
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000, '{"text": ' * 50_000, "[" * 100_000 + "]" * 100_000])
+def test_deeply_nested_json_is_400_not_a_500(body, writer):
+    error = assert_error(writer.post(api("articles/"), body, content_type="application/json"), 400, "parse_error")
+    assert "nested" in error["message"]
+
+
+def test_a_missing_scope_is_named_by_its_value(client_for, claims):
+    error = assert_error(
+        client_for("read").post(api(f"claims/{claims[0].pk}/verdict/"), {}, format="json"), 403, "permission_denied"
+    )
+    assert "'review'" in error["message"]
+    assert "Scope." not in error["message"]
