@@ -46,7 +46,8 @@ class HasScope(BasePermission):
         if granted & set(needed):
             return True
         self.message = (
-            f"This operation needs the {' or '.join(repr(s) for s in needed)} scope; "
+            # str(): a Scope member prints as its value ('read'); repr() would print "Scope.READ".
+            f"This operation needs the {' or '.join(repr(str(s)) for s in needed)} scope; "
             f"your credentials have {', '.join(sorted(granted)) or 'none'}."
         )
         return False
