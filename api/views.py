@@ -566,10 +566,15 @@ class ClaimVerdictApi(ApiView):
 
     def _check_if_match(self, header: str, claim) -> int:
         """The version the client read; 412 unless it is the current one (and the ETag the current one)."""
-        if header == "*":
-            return claim.version
+        tags = parse_etags(header)
+        if "*" in tags:
+            # "*" matches any version: the verdict would not say which version it was based on.
+            raise PreconditionRequired(
+                "If-Match: * is not accepted: a verdict must name the version it was based on; "
+                "send the claim's ETag or version (or expected_version in the body)."
+            )
         current_etag = None
-        for tag in parse_etags(header):
+        for tag in tags:
             match = _VERSION_RE.match(tag)
             if not match:
                 continue

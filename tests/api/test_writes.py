@@ -188,6 +188,17 @@ def test_a_stale_expected_version_is_a_409_conflict_that_says_what_changed(clien
     assert error["code"] == "conflict" and "version" in error["message"]
 
 
+@pytest.mark.parametrize("header", ["*", " * ", '*, "1.abc"'])
+def test_if_match_star_is_refused_because_a_verdict_must_name_the_version_it_read(header, client_for, claims):
+    claim = claims[0]
+    response = verdict(client_for("all"), claim, {"verdict": "unverifiable", "note": "n"}, HTTP_IF_MATCH=header)
+    assert response.status_code == 428, response.content
+    error = response.json()["error"]
+    assert error["code"] == "precondition_required" and "*" in error["message"]
+    assert Claim.objects.get(pk=claim.pk).verdict == "unreviewed"
+    assert not Review.objects.filter(claim=claim).exists()
+
+
 def test_a_verdict_without_if_match_or_expected_version_is_428(client_for, claims):
     response = verdict(client_for("all"), claims[0], {"verdict": "unverifiable", "note": "n"})
     assert response.status_code == 428
