@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from api.models import ApiKey, Scope
+from claims import permissions
 from claims.errors import ApplicationError
 
 # "crk_" + 8-char prefix + "_" + 43-char secret. The prefix is public (shown in the admin and in logs).
@@ -58,6 +59,14 @@ def api_key_validate(
         raise ApplicationError(
             "A key with the review scope acts for a reviewer account: give the user.",
             fields={"user": ["Required for the review scope."]},
+        )
+    if Scope.REVIEW in scope_list and user is not None and not permissions.is_reviewer(user):
+        # Every write of such a key would be refused by the review service: say so now, not per request.
+        raise ApplicationError(
+            f"The account {user.get_username()!r} is not a reviewer (not an active member of the "
+            f"{permissions.REVIEWERS} or {permissions.EDITORS} group, nor a superuser), so a review key "
+            "acting for it could not set any verdict: add the account to a review group first.",
+            fields={"user": ["This account is not a reviewer or editor."]},
         )
     if expires_at is not None and expires_at <= timezone.now():
         raise ApplicationError("The expiry is in the past.", fields={"expires_at": ["Must be in the future."]})

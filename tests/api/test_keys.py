@@ -129,3 +129,32 @@ def test_the_admin_refuses_a_review_key_without_an_account(admin_client):
     assert response.status_code == 200  # the form again, with the error
     assert "Required for the review scope" in response.content.decode()
     assert not ApiKey.objects.exists()
+
+
+def test_the_command_refuses_a_review_key_for_an_account_that_cannot_review(staff_without_group):
+    with pytest.raises(CommandError, match="not a reviewer"):
+        call_command(
+            "create_api_key",
+            "Bot",
+            "--scopes",
+            "read,review",
+            "--user",
+            staff_without_group.username,
+            stdout=StringIO(),
+            stderr=StringIO(),
+        )
+    assert not ApiKey.objects.exists()
+
+
+def test_a_key_without_the_review_scope_may_name_any_account(staff_without_group):
+    assert api_key_create(name="Desk", scopes="read", user=staff_without_group).api_key.user == staff_without_group
+
+
+def test_the_admin_refuses_a_review_key_for_an_account_that_cannot_review(admin_client, staff_without_group):
+    response = admin_client.post(
+        "/admin/api/apikey/add/",
+        {"name": "Bad", "scopes": ["review"], "throttle_rate": "", "user": str(staff_without_group.pk)},
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert "not a reviewer" in response.content.decode()
+    assert not ApiKey.objects.exists()
