@@ -113,3 +113,27 @@ def test_a_retracted_articles_reviews_are_withdrawn(client, verified_claim):
     Article.objects.filter(pk=verified_claim.article_id).update(retracted_at=timezone.now())
     assert client.get(api(f"claims/{verified_claim.pk}/claimreview/")).status_code == 404
     assert Client().get(f"/claims/{verified_claim.pk}/").status_code == 404
+
+
+# "Unreviewed claims are not public" is enforced twice (the selector's query and is_published): one test
+# per place, so that removing either check fails a test.
+
+
+def test_the_published_claim_selector_never_returns_an_unreviewed_claim(claims, verified_claim):
+    from api import selectors
+
+    assert selectors.published_claim_get(claims[2].pk) is None
+    assert selectors.published_claim_get(verified_claim.pk) == verified_claim
+
+
+def test_is_published_is_false_for_an_unreviewed_claim_or_a_retracted_article(claims, verified_claim):
+    from django.utils import timezone
+
+    from api.claimreview import is_published
+
+    unreviewed = Claim.objects.select_related("article").get(pk=claims[2].pk)
+    assert not is_published(unreviewed)
+    published = Claim.objects.select_related("article").get(pk=verified_claim.pk)
+    assert is_published(published)
+    published.article.retracted_at = timezone.now()
+    assert not is_published(published)
