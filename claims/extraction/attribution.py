@@ -210,7 +210,11 @@ def _span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
 
 def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     """Read toks[i:j] as a speaker phrase."""
-    while i < j and (toks[i].low in lx.LEADING_SKIP or toks[i].text in MARKS):
+    # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Heagle')
+    while i < j and (
+        (toks[i].low in lx.LEADING_SKIP and not (toks[i].text.isupper() and i + 1 < j and toks[i + 1].cap))
+        or toks[i].text in MARKS
+    ):
         i += 1
     while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
         j -= 1
@@ -749,7 +753,7 @@ def _sentence_cues(
             speech = v + 1 < hi and toks[v + 1].low == "out"  # 'pointed out'
         if not (speech or weak or research):
             continue
-        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi):
+        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
         if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
             continue  # 'conceded a penalty', 'claimed the lives of'
@@ -785,11 +789,19 @@ def _sentence_cues(
                 subject = None  # 'the request of the City asking ...': a participle modifying a noun
             if subject is not None:
                 beside = beside or _prev_is_quote_close(toks, k - 1, lo)
-                back = k - 1
-                while back >= lo and toks[back].text == ",":
-                    back -= 1
+                back = _skip_according(toks, k - 1, lo)
                 if back >= lo and (toks[back].low in lx.SUBORDINATORS or toks[back].low in {"what", "how", "why"}):
                     subordinate = True
+        via_doc = False
+        if (
+            not inverted
+            and v > lo
+            and not low.endswith("ing")
+            and (subject is None or subject.generic or (research and not speech and not _research_subject(subject)))
+        ):
+            doc = _document_subject(text, toks, v, lo)
+            if doc is not None:
+                subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
             subject, elided = main_subject or _clause_subject(text, toks, v, lo), True
             if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
@@ -805,12 +817,15 @@ def _sentence_cues(
             and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
         ):
             continue
-        if research and not speech:
-            head = base(subject.name.split()[-1].lower()) if subject.name else ""
-            if not (subject.kind == "doc" or head in lx.RESEARCH_SUBJECTS or subject.kind == "pronoun"):
-                continue
-        if weak and not speech and not beside:
+        if research and not speech and not via_doc and not _research_subject(subject):
             continue
+        if (
+            weak
+            and not speech
+            and not beside
+            and not (research and (via_doc or (subject.kind != "pronoun" and _research_subject(subject))))
+        ):
+            continue  # 'concluded' without a quotation: only for a study or its authors
         if low.endswith("ing") and not elided and not beside and main_subject is None:
             rank = 3
         else:
@@ -822,6 +837,131 @@ def _sentence_cues(
 
 
 _CLAUSE_END = _CLAUSE_PUNCT | {".", ","}
+
+
+def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
+    """'Results of the trials show tall species ...': after a document subject a form that doubles as a
+    noun is its verb, whatever follows (but not right after a determiner, possessive or preposition)."""
+    if v <= lo or toks[v].low.endswith("ing"):
+        return False
+    prev = toks[v - 1]
+    if prev.low in lx.DETERMINERS or prev.low in lx.ADJUNCT_OPENERS or is_possessive(toks, v - 1):
+        return False
+    return _document_subject(text, toks, v, lo) is not None
+
+
+def _research_subject(m: Mention) -> bool:
+    """Subjects for which 'found', 'showed', 'estimated' report a finding: documents, researchers."""
+    head = base(m.name.split()[-1].lower()) if m.name else ""
+    return m.kind in {"doc", "pronoun"} or head in lx.RESEARCH_SUBJECTS
+
+
+def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
+    """Index of the token before the commas at k, and before a parenthetical ', according to X,' there:
+    'boats which, according to AFP, the UN criticised' -- the clause still opens with 'which'."""
+    while k >= lo and toks[k].text == ",":
+        k -= 1
+    for m in range(k - 1, max(lo, k - 12), -1):
+        if toks[m].text in _CLAUSE_END or toks[m].text in MARKS:
+            break
+        if toks[m].low == "according" and toks[m + 1].low == "to" and toks[m - 1].text == ",":
+            k = m - 1
+            while k >= lo and toks[k].text == ",":
+                k -= 1
+            break
+    return k
+
+
+# Heads of a document subject ('A new study documenting ...', 'Results of the trials').
+_DOC_SUBJECT_HEADS = wordset(
+    "analysis assessment audit findings inquiry investigation paper poll report research results review study"
+    " studies survey"
+)
+# Words after which 'by X' names the document's author ('a paper by X', 'written by X').
+_AUTHOR_BY = wordset("written authored published conducted compiled prepared led")
+# Words that may open a post-modifier of the document noun up to its verb.
+_DOC_MODIFIER_OPENERS = wordset("of by on into from about in for among across published")
+
+
+def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """The verb's subject is a document opening the sentence, whose modifiers run up to the verb:
+    "X's recent analysis of ... concluded", "A report by X says", "Results of the trials, published in a
+    paper by X, showed", "A new study documenting ... has revealed", "The results of the Named Study
+    published ..., revealed". Its author speaks, else the named study it reports, else the phrase itself."""
+    if v - lo > 45:
+        return None  # bounded: a document subject is a short phrase
+    i = lo
+    while i < v and (toks[i].low in _CHUNK_SKIP or toks[i].text == ","):
+        i += 1
+    # the head noun: after determiners, adjectives and a possessive owner, within a few words
+    h = i
+    while h < v and h - i < 6:
+        t = toks[h]
+        if (not t.cap or h == i) and base(t.low) in _DOC_SUBJECT_HEADS:
+            break
+        if not (t.word or t.text in "'’") or t.low in _STOP_NP or t.low in lx.ADJUNCT_OPENERS:
+            return None
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.RESEARCH_VERBS):
+            return None
+        h += 1
+    else:
+        return None
+    if h >= v or is_possessive(toks, h):
+        return None  # 'the study's authors said': the authors speak, as the ordinary subject rule finds
+    end = v  # the verb group starts after its auxiliaries and adverbs
+    while end > h + 1 and (toks[end - 1].low in lx.AUXILIARIES or toks[end - 1].low.endswith("ly")):
+        end -= 1
+    while end > h + 1 and toks[end - 1].text == ",":
+        end -= 1
+    # the words between head and verb must modify the head: prepositional phrases and participles, no
+    # clause of their own (no finite verb, relative pronoun, quotation or clause punctuation)
+    if end > h + 1:
+        first = toks[h + 1]
+        if not (
+            first.low in _DOC_MODIFIER_OPENERS
+            or (first.text == "," and h + 2 < end and toks[h + 2].low in _DOC_MODIFIER_OPENERS)
+            or (not first.cap and first.low.endswith(("ing", "ed")))
+        ):
+            return None
+    author: Mention | None = None
+    named: Mention | None = None
+    for k in range(h + 1, end):
+        t = toks[k]
+        if (
+            t.text in MARKS
+            or t.text in _CLAUSE_PUNCT
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.SUBORDINATORS
+            or t.low in {"and", "or", "but"}
+        ):
+            return None
+        if (
+            t.text == ","
+            and k + 1 < end
+            and toks[k + 1].low not in _DOC_MODIFIER_OPENERS
+            and not toks[k + 1].low.endswith(("ed", "ing"))
+        ):
+            return None
+        if author is None and t.low == "by" and k - 1 >= h:
+            prev = base(toks[k - 1].low)
+            if k - 1 == h or prev in lx.DOCUMENT_NOUNS or prev in _AUTHOR_BY:
+                e = _forward_np(toks, k + 1, end)
+                m = _analyze(text, toks, k + 1, e) if e > k + 1 else None
+                if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
+                    author = m
+        if named is None and t.low == "of" and k - 1 == h:
+            e = _forward_np(toks, k + 1, end)
+            if e > k + 1 and base(toks[e - 1].low) in lx.DOCUMENT_NOUNS and toks[e - 1].cap:
+                s = k + 2 if toks[k + 1].low == "the" else k + 1
+                named = Mention(_span_text(text, toks, s, e), "org", pos=toks[s].start)
+    if author is not None:
+        return author
+    if named is not None:
+        return named
+    if h == i:  # 'Results of ...' opening the sentence: a common noun, not a name
+        return Mention(_span_text(text, toks, i, h + 1), "doc", pos=toks[i].start)
+    m = _analyze(text, toks, i, h + 1)
+    return m if m is not None and m.kind in {"doc", "person", "org"} else None
 
 
 def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
@@ -971,6 +1111,8 @@ class _Resolver:
             name = self.names.fullest(name, m.pos, m.titled)
         elif len(name.split()) == 1:
             name = self.names.fullest(name, m.pos)
+        if m.kind == "org" and len(name.split()) == 1 and not is_acronym(name):
+            name = self.names.fullest_org(name, m.pos)
         return name
 
     def remember(self, name: str, m: Mention, sent_no: int) -> None:

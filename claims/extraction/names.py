@@ -94,6 +94,8 @@ def strip_leading_places(words: list[str]) -> list[str]:
     """'United States Hamdullah Mohib' -> 'Hamdullah Mohib' (a country name glued to a person's name)."""
     places = lx.place_names()
     for n in (3, 2, 1):
+        if any(base(w.lower()) in lx.ORG_HEADS for w in words[n:]):
+            continue  # an organisation named after its place keeps it: 'USA Today Network', 'Texas Medical Board'
         if len(words) >= n + 2 and " ".join(words[:n]).lower() in places:
             return words[n:]
     return words
@@ -360,6 +362,19 @@ class NameIndex:
                     found.extend(ps)
             self._near[key] = found
         return self._near[key]
+
+    def fullest_org(self, word: str, pos: int) -> str:
+        """'the Post' -> 'Washington Post': the latest longer organisation name ending in the word that the
+        article used before pos."""
+        low = word.lower()
+        best = word
+        for p, name in self.orgs:
+            if p >= pos:
+                break
+            parts = name.split()
+            if len(parts) > 1 and parts[-1].lower() == low:
+                best = name
+        return best
 
     def document_name(self, pos: int) -> str | None:
         """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""

@@ -365,6 +365,81 @@ SPEAKER_CASES += [
     ),
 ]
 
+# a document opening the sentence, with modifiers up to its verb: its author speaks, else the study it
+# reports (by the fullest name in the article), else the phrase as written
+SPEAKER_CASES += [
+    (
+        [
+            [
+                "The Morning Tribune's latest survey of its own readers concluded that print is declining.",
+                "A report by Greenpeace says the reef is dying.",
+                "Results of the trials, published in a paper by JR Okoye in 2001, show tall grasses, such as reed,"
+                " lose more water than do short ones.",
+                "A paper by Leeds researchers found that bees can count.",
+                "An audit of the accounts, conducted by Nora Lind, concluded that funds were missing.",
+            ]
+        ],
+        ["Morning Tribune", "Greenpeace", "JR Okoye", "Leeds researchers", "Nora Lind"],
+    ),
+    (
+        [
+            ["A new study tracking sleep in teenagers has revealed many sleep too little."],
+            [
+                "The results of the National Teen Sleep Study, published in a journal this week, revealed that most sleep late."
+            ],
+        ],
+        ["National Teen Sleep Study", "National Teen Sleep Study"],
+    ),
+    (
+        [
+            [
+                "A new survey of sleep in teenagers has revealed many sleep too little.",
+                "Results of the trials show that yields fell.",
+            ]
+        ],
+        ["A new survey", "Results"],
+    ),
+    # no document subject: plain actions, passives, a subordinate clause, a main verb of another subject
+    (
+        [
+            [
+                "A report on the floods was published on Monday.",
+                "Results of the election were announced by officials.",
+                "The committee concluded its meeting.",
+                "When a report by Oxfam found abuses, the charity acted.",
+                "Officials said a report by the agency found errors.",
+                "The study's reports were late.",
+                "Ana Silva read the file.",
+                "She concluded that the deal was dead.",
+            ]
+        ],
+        [None, None, None, None, "Officials", None, None, None],
+    ),
+    # an organisation keeps the place it is named after; a short form takes the fuller name used before
+    (
+        [
+            [
+                "The Ohio Farm Bureau said prices rose.",
+                "The Lakeside Gazette endorsed the mayor.",
+                "The Gazette wrote that she had earned a second term.",
+            ]
+        ],
+        ["Ohio Farm Bureau", None, "Lakeside Gazette"],
+    ),
+    # 'according to X' interrupting a relative clause: the clause's own verb does not outrank it
+    (
+        [
+            [
+                "Both states kept a policy which, according to Reuters, the European Union has condemned.",
+                "Ships that, according to the BBC, the navy had seized were freed.",
+                "The farm, according to police, was raided on Monday.",
+                "The minister, according to Reuters, said the talks had failed.",
+            ]
+        ],
+        ["Reuters", "BBC", "police", "The minister"],
+    ),
+]
+
 
 @pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
