@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
 application = get_wsgi_application()
+
+from registry.warmup import warm_up_and_freeze  # noqa: E402  (needs the app registry loaded above)
+
+warm_up_and_freeze()

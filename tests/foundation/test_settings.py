@@ -109,3 +109,16 @@ def test_check_deploy_reports_nothing_in_production_mode():
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no issues" in proc.stdout
+
+
+def test_the_wsgi_application_is_warmed_up_and_its_long_lived_objects_frozen():
+    probe = (
+        "import gc, sys; import registry.wsgi as w; "
+        "print(gc.get_freeze_count(), 'api.views' in sys.modules, callable(w.application))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=CLEAN, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    frozen, views_loaded, app = proc.stdout.split()
+    assert int(frozen) > 10_000 and views_loaded == "True" and app == "True"
