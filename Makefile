@@ -12,14 +12,14 @@ PYTEST_ARGS ?=
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed  ## create or update .venv from requirements.lock
+install: $(VENV)/.installed  ## create or update .venv from requirements-dev.lock (runtime + test tools)
 
-$(VENV)/.installed: requirements.lock
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@# A venv left broken by an interrupted or failed creation (no pip) is made again.
 	@$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create the virtualenv: on Debian/Ubuntu install python3-venv first." >&2; rm -rf $(VENV); exit 1; }; }
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
 run: install  ## start the service on SQLite with a sample article and a demo login
@@ -39,10 +39,12 @@ format:  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-lock:  ## re-pin requirements.lock from requirements.in (needs the package index)
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+
+lock:  ## re-pin requirements.lock (runtime) and requirements-dev.lock (runtime + tools) from the .in files
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
-	  -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements-dev.lock requirements-dev.in
 
 bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py
