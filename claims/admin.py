@@ -16,6 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -276,16 +277,55 @@ class SourceLinkForm(forms.ModelForm):
             self.fields["seen"].initial = json.dumps(review_services.source_state(self.instance))
 
     def seen_state(self) -> dict[str, Any] | None:
-        try:
-            seen = json.loads(self.cleaned_data.get("seen") or "null")
-        except ValueError:
+        return _json_dict(self.cleaned_data.get("seen"))
+
+    def vanished(self) -> admin_views.VanishedSource | None:
+        """The source this form was drawn for, when it is no longer on the claim (removed meanwhile).
+
+        The formset looks the posted id up among the claim's sources; a miss leaves the form with a new,
+        unsaved instance, which is how it shows here.
+        """
+        if not self.is_bound or self.instance.pk is not None:
             return None
-        return seen if isinstance(seen, dict) else None
+        posted_id = str(self.data.get(self.add_prefix(self._meta.model._meta.pk.name)) or "").strip()
+        if not posted_id:
+            return None  # a new source
+        return admin_views.VanishedSource(posted_id, _json_dict(self.data.get(self.add_prefix("seen"))))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.vanished() is not None:
+            raise ValidationError(
+                "This source link is no longer on the claim: your changes to it were not saved.", code="conflict"
+            )
+        return data
+
+
+def _json_dict(raw: Any) -> dict[str, Any] | None:
+    try:
+        value = json.loads(raw or "null")
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+class SourceLinkFormSet(BaseInlineFormSet):
+    def vanished(self) -> list[admin_views.VanishedSource]:
+        return [item for form in self.forms if (item := form.vanished()) is not None]
+
+    def get_queryset(self):
+        # The admin pairs the i-th initial form with the i-th source to draw it (read-only fields, delete
+        # box). Once a source was removed under a stale page, that pairing shifts and drops the last form,
+        # with what the reviewer typed in it: pair each form with its own source (None when it is gone).
+        if self.is_bound and "forms" in self.__dict__ and self.vanished():
+            return [form.instance if form.instance.pk is not None else None for form in self.initial_forms]
+        return super().get_queryset()
 
 
 class SourceLinkInline(admin.StackedInline):
     model = SourceLink
     form = SourceLinkForm
+    formset = SourceLinkFormSet
     extra = 1
     fields = [*SOURCE_FIELDS, "seen_version", "seen", "health", "added"]
     readonly_fields = ["health", "added"]
@@ -491,6 +531,20 @@ class ClaimAdmin(admin.ModelAdmin):
             if isinstance(refused.error, Conflict):
                 extra_context = {**(extra_context or {}), "conflict": refused.error}
             return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # A posted page that still shows sources removed meanwhile: the formset is invalid (nothing is
+        # saved) and Django would only say "Please correct the error below." Show it as the conflict it is.
+        if obj is not None and request.method == "POST" and not context.get("conflict"):
+            vanished = [
+                item
+                for inline in context.get("inline_admin_formsets", [])
+                if isinstance(inline.formset, SourceLinkFormSet)
+                for item in inline.formset.vanished()
+            ]
+            if vanished:
+                context["conflict"] = admin_views.vanished_sources_conflict(obj, vanished)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _review_context(self, request: HttpRequest, claim: Claim) -> dict[str, Any]:
         user = request.user

@@ -24,9 +24,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from claims import permissions
-from claims.errors import ApplicationError
-from claims.models import Article, Claim, Outlet, Verdict
+from claims.errors import ApplicationError, Conflict
+from claims.models import Article, Claim, Outlet, Review, Verdict
 from claims.services import articles as article_services
+from claims.services import review as review_services
 
 # --- highlighting -------------------------------------------------------------------------------------
 
@@ -109,6 +110,66 @@ def paragraph_context(body: str, start: int, end: int, *, limit: int = 1200) -> 
 
 def verdict_legend(counts: dict[str, int]) -> list[dict[str, Any]]:
     return [{"verdict": value, "label": label, "count": counts.get(value, 0)} for value, label in Verdict.choices]
+
+
+# --- sources removed while a reviewer had the page open ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VanishedSource:
+    """A source link the posted page still showed (by id) that is no longer on the claim."""
+
+    posted_id: str
+    seen: dict[str, Any] | None  # the source as the page showed it, when the page said
+
+
+@dataclass(frozen=True)
+class _Removal:
+    review: Review
+    url: str
+
+
+def _source_removals(claim: Claim) -> dict[int, _Removal]:
+    """Which review removed which source, read from the history's source snapshots.
+
+    A source-removal review is the first one whose snapshot lacks a source the review before it listed.
+    """
+    removals: dict[int, _Removal] = {}
+    before: dict[int, str] = {}
+    for review in claim.reviews.select_related("reviewer").order_by("created_at", "id"):
+        now = {s["id"]: str(s.get("url", "")) for s in review.sources or [] if isinstance(s, dict) and "id" in s}
+        if review.action == review_services.ACTION_SOURCE_REMOVED:
+            for source_id in before.keys() - now.keys():
+                removals[source_id] = _Removal(review, before[source_id])
+        before = now
+    return removals
+
+
+def vanished_sources_conflict(claim: Claim, vanished: Iterable[VanishedSource]) -> Conflict:
+    """The optimistic-lock conflict for a post that still shows sources somebody removed meanwhile.
+
+    Says which source went, by whom and when when the history knows; the page shows it like any other
+    conflict (nothing saved, the input kept, a reload link).
+    """
+    removals = _source_removals(claim)
+    lines: list[str] = []
+    for item in vanished:
+        source_id = int(item.posted_id) if item.posted_id.isdigit() and len(item.posted_id) < 19 else None
+        removal = removals.get(source_id) if source_id is not None else None
+        url = str((item.seen or {}).get("url") or "") or (removal.url if removal else "") or f"#{item.posted_id}"
+        url = review_services._short(url)
+        if removal is not None:
+            when = timezone.localtime(removal.review.created_at).strftime("%Y-%m-%d %H:%M")
+            who = review_services._name(removal.review.reviewer)
+            lines.append(f"source {url} was removed by {who} at {when}")
+        else:
+            lines.append(f"source {url} is no longer on this claim")
+    return Conflict(
+        "Somebody else changed this claim's sources while you were working on it: "
+        + "; ".join(lines)
+        + ". Nothing was saved: reload the claim, check the change, then apply yours again.",
+        fields={"sources": lines},
+    )
 
 
 # --- ingest -------------------------------------------------------------------------------------------
