@@ -8,9 +8,10 @@ Every outgoing request (source re-checks, article-by-URL ingestion) goes through
 * SSRF guard: the host is resolved *by us* at connect time, every resolved address is checked (one
   bad address refuses the host, so a name mixing public and private records cannot be used), and the
   socket is connected to the checked address itself -- a DNS answer cannot change between the check
-  and the connection. Loopback, private, link-local, carrier-grade NAT, multicast, reserved,
-  documentation and cloud-metadata addresses are refused, including IPv4 hidden in IPv6
-  (``::ffff:127.0.0.1``, 6to4, NAT64; mapped, translated and local-use NAT64 forms are refused
+  and the connection. The lookup runs in a small shared thread pool and is waited for no longer than
+  the connect timeout and the time left, so a stalled resolver cannot hold a fetch past its deadline.
+  Loopback, private, link-local, carrier-grade NAT, multicast, reserved, documentation and
+  cloud-metadata addresses are refused, including IPv4 hidden in IPv6 (``::ffff:127.0.0.1``, 6to4, NAT64; mapped, translated and local-use NAT64 forms are refused
   whatever they carry) and the numeric host spellings that resolvers accept
   (``2130706433``, ``0x7f000001``, ``017700000001``, ``127.1``). Proxies from the environment are
   ignored: a proxy would connect on our behalf and bypass the guard.
@@ -32,6 +33,7 @@ import hashlib
 import html
 import ipaddress
 import logging
+import os
 import random
 import re
 import socket
@@ -42,6 +44,8 @@ import unicodedata
 import uuid
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -418,6 +422,38 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
 
 
+# getaddrinfo cannot be given a timeout, so lookups run in this pool and the fetch waits for them no
+# longer than its limits allow. A lookup the fetch gave up on keeps its thread until the system
+# resolver itself gives up (its own timeouts and retries); the pool's size bounds how many threads that
+# can ever be. When every thread is taken, further lookups queue and give up by their own deadline
+# (the queued call is cancelled, never run late). Sized like the default re-check thread count, so an
+# ordinary batch never queues behind itself.
+RESOLVER_THREADS = 16
+_resolver_pool: tuple[int, ThreadPoolExecutor] | None = None
+_resolver_lock = threading.Lock()
+
+
+def _resolver() -> ThreadPoolExecutor:
+    # One pool per process: a pool inherited through fork() has no running threads in the child
+    # (Celery's prefork workers), so a child makes its own.
+    global _resolver_pool
+    with _resolver_lock:
+        if _resolver_pool is None or _resolver_pool[0] != os.getpid():
+            pool = ThreadPoolExecutor(max_workers=RESOLVER_THREADS, thread_name_prefix="fetch-dns")
+            _resolver_pool = (os.getpid(), pool)
+        return _resolver_pool[1]
+
+
+def _resolve_within(host: str, port: int, limit: float | None, which: str = "") -> list[IPAddress]:
+    """resolve(), waited for at most `limit` seconds (None: as long as it takes); `which` names the limit."""
+    future = _resolver().submit(resolve, host, port)  # the module attribute, so tests can replace it
+    if not wait_for([future], timeout=limit).done:
+        future.cancel()  # still queued: never run; running: its answer is dropped
+        said = f"name resolution of {host} took longer than {round(limit or 0, 2):g} s"
+        raise httpcore.ConnectTimeout(f"{said} ({which})" if which else said)
+    return future.result()
+
+
 class _Deadline:
     """The moment a whole fetch must be over; every socket operation's timeout is cut to what is left."""
 
@@ -492,8 +528,14 @@ class _GuardedBackend(httpcore.SyncBackend):
         if literal is not None:
             addresses = [literal]
         else:
+            # Bounded by the connect timeout and by what is left of the whole fetch.
+            limit, which = timeout, "the connect timeout"
+            if self.deadline:
+                limit = self.deadline.bound(timeout, httpcore.ConnectTimeout)
+                if timeout is None or limit < timeout:
+                    which = f"what was left of the whole fetch's {self.deadline.total:g} s"
             try:
-                addresses = resolve(host, port)
+                addresses = _resolve_within(host, port, limit, which)
             except (OSError, UnicodeError) as exc:
                 raise httpcore.ConnectError(f"could not resolve {host}: {exc}") from exc
         if not addresses:
