@@ -346,7 +346,7 @@ class SourceLinkInline(admin.StackedInline):
     def added(self, obj):
         if not obj.pk:
             return "—"
-        who = review_services._name(obj.added_by) if obj.added_by_id else "—"
+        who = review_services.person_name(obj.added_by) if obj.added_by_id else "—"
         return f"{obj.added_at:%Y-%m-%d %H:%M} by {who}"
 
 
@@ -565,9 +565,9 @@ class ClaimAdmin(admin.ModelAdmin):
             "can_review": permissions.is_reviewer(user),
             "reviews": self._history(claim),
             "verdict_badge": verdict_badge(claim.verdict, needs_recheck=claim.needs_recheck),
-            "reviewed_by_name": review_services._name(claim.reviewed_by) if claim.reviewed_by_id else "",
-            "signed_off_by_name": review_services._name(claim.signed_off_by) if claim.signed_off_by_id else "",
-            "assigned_to_name": review_services._name(claim.assigned_to) if claim.assigned_to_id else "",
+            "reviewed_by_name": review_services.person_name(claim.reviewed_by) if claim.reviewed_by_id else "",
+            "signed_off_by_name": review_services.person_name(claim.signed_off_by) if claim.signed_off_by_id else "",
+            "assigned_to_name": review_services.person_name(claim.assigned_to) if claim.assigned_to_id else "",
             "article_url": reverse("admin:claims_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}",
         }
 
@@ -737,7 +737,7 @@ class ClaimAdmin(admin.ModelAdmin):
             self._run(
                 request,
                 lambda: review_services.claims_assign(claim_ids=ids, user=request.user, assignee=assignee),
-                f"Assigned {{n}} claim{{s}} to {review_services._name(assignee)}.",
+                f"Assigned {{n}} claim{{s}} to {review_services.person_name(assignee)}.",
             )
             return None
         return self._action_page(request, queryset, "assign_to_reviewer", "Assign claims", form)

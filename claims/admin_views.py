@@ -157,10 +157,10 @@ def vanished_sources_conflict(claim: Claim, vanished: Iterable[VanishedSource]) 
         source_id = int(item.posted_id) if item.posted_id.isdigit() and len(item.posted_id) < 19 else None
         removal = removals.get(source_id) if source_id is not None else None
         url = str((item.seen or {}).get("url") or "") or (removal.url if removal else "") or f"#{item.posted_id}"
-        url = review_services._short(url)
+        url = review_services.shorten(url)
         if removal is not None:
             when = timezone.localtime(removal.review.created_at).strftime("%Y-%m-%d %H:%M")
-            who = review_services._name(removal.review.reviewer)
+            who = review_services.person_name(removal.review.reviewer)
             lines.append(f"source {url} was removed by {who} at {when}")
         else:
             lines.append(f"source {url} is no longer on this claim")

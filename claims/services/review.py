@@ -188,7 +188,7 @@ def claim_sign_off(*, claim_id: int, user: Any, note: str = "", expected_version
         if claim.verdict == Verdict.UNREVIEWED:
             raise ApplicationError("An unreviewed claim cannot be signed off: it needs a verdict first.")
         if claim.signed_off_at:
-            who = _name(claim.signed_off_by)
+            who = person_name(claim.signed_off_by)
             raise ApplicationError(f"This verdict was already signed off by {who}.", code="already_signed_off")
         _write_claim(claim, {"signed_off_by": _user_or_none(user), "signed_off_at": timezone.now()})
         _record(claim, user, action=ACTION_SIGN_OFF, note=(note or "").strip())
@@ -271,7 +271,7 @@ def source_update(
                 excerpt_present=None,
             )
         describe = ", ".join(
-            f"{name} “{_short(getattr(source, name))}” → “{_short(changed[name])}”"
+            f"{name} “{shorten(getattr(source, name))}” → “{shorten(changed[name])}”"
             for name in _SOURCE_FIELDS
             if name in changed
         )
@@ -305,7 +305,7 @@ def source_remove(
         _check_may_change_evidence(claim, user, "remove sources from")
         if not permissions.is_editor(user) and user is not None and source.added_by_id != user.pk:
             raise PermissionDenied(
-                f"Only editors may remove a source somebody else added ({_name(source.added_by)} added this one)."
+                f"Only editors may remove a source somebody else added ({person_name(source.added_by)} added this one)."
             )
         after = [source_snapshot(s) for s in claim.sources.exclude(pk=source.pk)]
         _check_evidence_still_holds(claim, after, "removing this source")
@@ -328,7 +328,7 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
     ids = sorted({int(pk) for pk in claim_ids})
     if assignee is not None and not permissions.is_reviewer(assignee):
         raise ApplicationError(
-            f"{_name(assignee)} is not a reviewer or editor, so claims cannot be assigned to them.",
+            f"{person_name(assignee)} is not a reviewer or editor, so claims cannot be assigned to them.",
             fields={"assignee": ["Not a reviewer."]},
         )
     editor = permissions.is_editor(user)
@@ -343,7 +343,7 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
         if not editor:
             others = [c for c in claims if c.assigned_to_id not in (None, getattr(user, "pk", None))]
             if others:
-                names = sorted({_name(c.assigned_to) for c in others})
+                names = sorted({person_name(c.assigned_to) for c in others})
                 raise PermissionDenied(
                     f"{len(others)} of these claims are assigned to somebody else ({', '.join(names)}); "
                     "only editors may reassign them. Nothing was changed."
@@ -398,7 +398,8 @@ def _user_or_none(user: Any) -> Any:
     return user if user is not None and getattr(user, "pk", None) is not None else None
 
 
-def _name(user: Any) -> str:
+def person_name(user: Any) -> str:
+    """How the history and messages name a person (None is a background task or command)."""
     if user is None:
         return "the system"
     full = user.get_full_name() if hasattr(user, "get_full_name") else ""
@@ -443,11 +444,11 @@ def verdict_change_refusal(*, claim: Claim, user: Any, verdict: str | None = Non
     if user is None or permissions.is_editor(user):
         return None
     if claim.signed_off_at:
-        return f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may change it now."
+        return f"This verdict was signed off by {person_name(claim.signed_off_by)}: only editors may change it now."
     if verdict == Verdict.UNREVIEWED and claim.verdict != Verdict.UNREVIEWED:
         return "Only editors may reopen a reviewed claim."
     if claim.verdict != Verdict.UNREVIEWED and claim.reviewed_by_id not in (None, user.pk):
-        return f"{_name(claim.reviewed_by)} reviewed this claim; only editors may override another reviewer's verdict."
+        return f"{person_name(claim.reviewed_by)} reviewed this claim; only editors may override another reviewer's verdict."
     return None
 
 
@@ -460,7 +461,7 @@ def _check_may_change_verdict(claim: Claim, user: Any, verdict: str) -> None:
 def _check_may_change_evidence(claim: Claim, user: Any, what: str) -> None:
     if claim.signed_off_at and user is not None and not permissions.is_editor(user):
         raise PermissionDenied(
-            f"This verdict was signed off by {_name(claim.signed_off_by)}: only editors may {what} it now. "
+            f"This verdict was signed off by {person_name(claim.signed_off_by)}: only editors may {what} it now. "
             "You can still add new sources."
         )
 
@@ -481,7 +482,7 @@ def _last_change(claim: Claim) -> str:
     if review is None:
         return ""
     when = timezone.localtime(review.created_at).strftime("%Y-%m-%d %H:%M")
-    return f" Last change: {review.action.replace('_', ' ')} by {_name(review.reviewer)} at {when}."
+    return f" Last change: {review.action.replace('_', ' ')} by {person_name(review.reviewer)} at {when}."
 
 
 def _check_claim_version(claim: Claim, expected_version: int | None, seen: Mapping[str, Any] | None) -> None:
@@ -527,9 +528,9 @@ def _source_conflict(source: SourceLink, expected_version: int, seen: Mapping[st
     if seen:
         for key in _SOURCE_FIELDS:
             if key in seen and _differs(seen[key], now[key]):
-                fields[key] = [f"{key}: you saw “{_short(seen[key])}”, now “{_short(now[key])}”"]
+                fields[key] = [f"{key}: you saw “{shorten(seen[key])}”, now “{shorten(now[key])}”"]
     if not fields:
-        fields = {key: [f"{key}: now “{_short(now[key])}”"] for key in ("url", "stance")}
+        fields = {key: [f"{key}: now “{shorten(now[key])}”"] for key in ("url", "stance")}
     summary = "; ".join(line for lines in fields.values() for line in lines)
     return Conflict(
         f"Somebody else changed the source {source.url} while you were working on it "
@@ -556,10 +557,11 @@ def _display(key: str, value: Any) -> str:
         return verdict_label(str(value))
     if key in ("signed_off", "needs_recheck"):
         return "yes" if _as_bool(value) else "no"
-    return _short(value) or "(empty)"
+    return shorten(value) or "(empty)"
 
 
-def _short(value: Any, limit: int = 80) -> str:
+def shorten(value: Any, limit: int = 80) -> str:
+    """One line of at most `limit` characters, for messages that quote a field."""
     text = " ".join(str(value if value is not None else "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -628,7 +630,7 @@ def _clean_source_fields(*, url: Any, title: Any, publisher: Any, stance: Any, e
         try:
             _url_validator(values["url"])
         except ValidationError:
-            errors["url"] = [f"“{_short(values['url'])}” is not a valid http(s) URL."]
+            errors["url"] = [f"“{shorten(values['url'])}” is not a valid http(s) URL."]
     for name, limit in _MAX_LENGTHS.items():
         if len(values[name]) > limit:
             errors.setdefault(name, []).append(f"At most {limit} characters ({len(values[name])} given).")
@@ -650,9 +652,9 @@ def _source_create(claim: Claim, user: Any, **fields: Any) -> SourceLink:
 def _describe_source(source: SourceLink) -> str:
     parts = [source.url, f"({source.stance})"]
     if source.title:
-        parts.insert(1, f"“{_short(source.title)}”")
+        parts.insert(1, f"“{shorten(source.title)}”")
     if source.excerpt:
-        parts.append(f": “{_short(source.excerpt, 200)}”")
+        parts.append(f": “{shorten(source.excerpt, 200)}”")
     return " ".join(parts)
 
 
