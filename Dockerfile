@@ -5,8 +5,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 
 # The runtime set only: test and development tools stay out of the image.
-COPY requirements.lock ./
-RUN pip install --no-cache-dir --require-hashes -r requirements.lock
+COPY requirements-bootstrap.lock requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-bootstrap.lock \
+ && pip install --no-cache-dir --require-hashes -r requirements.lock
 
 COPY . .
 # collectstatic needs settings but no secrets of the real deployment.

@@ -14,11 +14,13 @@ help:  ## list the commands
 
 install: $(VENV)/.installed  ## create or update .venv from requirements-dev.lock (runtime + test tools)
 
-$(VENV)/.installed: requirements.lock requirements-dev.lock
+$(VENV)/.installed: requirements-bootstrap.lock requirements.lock requirements-dev.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@# A venv left broken by an interrupted or failed creation (no pip) is made again.
 	@$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create the virtualenv: on Debian/Ubuntu install python3-venv first." >&2; rm -rf $(VENV); exit 1; }; }
+	@# First the pinned, hash-checked installer, then everything else with it.
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-bootstrap.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
