@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink, Speaker, Tombstone, Verdict
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink, Speaker, Tombstone, Verdict
 
 # The text-search configuration; api/migrations create the matching GIN index on PostgreSQL.
 SEARCH_CONFIG = "english"
@@ -106,10 +106,6 @@ def claim_exists(claim_id: int) -> bool:
 
 def claim_sources(claim_id: int) -> QuerySet[SourceLink]:
     return SourceLink.objects.filter(claim_id=claim_id).order_by("added_at", "id")
-
-
-def claim_reviews(claim_id: int) -> QuerySet[Review]:
-    return Review.objects.filter(claim_id=claim_id).select_related("reviewer").order_by("created_at", "id")
 
 
 def articles_filtered(

@@ -33,6 +33,7 @@ from api.serializers import (
     VerdictCounts,
     iso,
 )
+from claims import selectors as claim_selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
 from claims.services import articles as article_services
@@ -493,7 +494,7 @@ class ClaimReviewsApi(ApiView):
         if not selectors.claim_exists(claim_id):
             raise _not_found("claim", claim_id)
         context = self.context()
-        return Response({"results": [ReviewOut.represent(r, context) for r in selectors.claim_reviews(claim_id)]})
+        return Response({"results": [ReviewOut.represent(r, context) for r in claim_selectors.claim_history(claim_id)]})
 
 
 def _acting_user(request):

@@ -24,7 +24,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from claims import admin_views, permissions
+from claims import admin_views, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import review as review_services
@@ -583,7 +583,7 @@ class ClaimAdmin(admin.ModelAdmin):
     }
 
     def _history(self, claim: Claim) -> list[Review]:
-        reviews = list(claim.reviews.select_related("reviewer").order_by("-created_at", "-id"))
+        reviews = list(selectors.claim_history(claim.pk, newest_first=True))
         for review in reviews:
             review.action_label = self.ACTION_LABELS.get(review.action, review.action.replace("_", " "))
         return reviews

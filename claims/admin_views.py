@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims import permissions
+from claims import permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, Outlet, Review, Verdict
 from claims.services import articles as article_services
@@ -136,7 +136,7 @@ def _source_removals(claim: Claim) -> dict[int, _Removal]:
     """
     removals: dict[int, _Removal] = {}
     before: dict[int, str] = {}
-    for review in claim.reviews.select_related("reviewer").order_by("created_at", "id"):
+    for review in selectors.claim_history(claim.pk):
         now = {s["id"]: str(s.get("url", "")) for s in review.sources or [] if isinstance(s, dict) and "id" in s}
         if review.action == review_services.ACTION_SOURCE_REMOVED:
             for source_id in before.keys() - now.keys():

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink
 
 
 def claims_with_details() -> QuerySet[Claim]:
@@ -18,6 +18,16 @@ def claims_with_details() -> QuerySet[Claim]:
         Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
         Prefetch("sources", queryset=SourceLink.objects.order_by("added_at", "id")),
     )
+
+
+def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Review]:
+    """A claim's reviews (its verdict history) with their reviewers, oldest first unless asked otherwise.
+
+    The one query behind the admin's history table, the API's reviews endpoint and the services that
+    quote the last change or read which review removed a source.
+    """
+    order = ("-created_at", "-id") if newest_first else ("created_at", "id")
+    return Review.objects.filter(claim_id=claim_id).select_related("reviewer").order_by(*order)
 
 
 def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:

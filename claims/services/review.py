@@ -33,7 +33,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from claims import permissions
+from claims import permissions, selectors
 from claims.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from claims.models import Claim, Review, SourceLink, Verdict
 
@@ -478,7 +478,7 @@ def _check_evidence_still_holds(claim: Claim, sources_after: list[dict[str, Any]
 
 
 def _last_change(claim: Claim) -> str:
-    review = Review.objects.filter(claim=claim).select_related("reviewer").order_by("-created_at", "-id").first()
+    review = selectors.claim_history(claim.pk, newest_first=True).first()
     if review is None:
         return ""
     when = timezone.localtime(review.created_at).strftime("%Y-%m-%d %H:%M")
