@@ -187,17 +187,20 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.db import connection
         from django.utils import timezone
 
         from claims import fetching
         from claims.models import Article, Claim, LinkCheck, SourceLink, Verdict
         from claims.tasks import recheck_due_sources
 
-        # A fresh registry in the bench database.
-        LinkCheck.objects.all().delete()
-        SourceLink.objects.all().delete()
-        Claim.objects.all().delete()
-        Article.objects.all().delete()
+        # A fresh registry in the bench database. TRUNCATE: link checks and reviews are append-only history,
+        # whose rows the database refuses to delete one by one (migration claims/0005).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE claims_linkcheck, claims_review, claims_sourcelink, claims_claimdate, claims_claimplace, "
+                "claims_claim, claims_article CASCADE"
+            )
         article = Article.objects.create(body="Bench.", body_hash=uuid.uuid4().hex, status=Article.Status.DONE)
         claims = Claim.objects.bulk_create(
             Claim(article=article, text=f"Claim {n}", start=0, end=6, position=n, verdict=Verdict.VERIFIED,

@@ -34,6 +34,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims import permissions, selectors
+from claims.append_only import link_check_delete_allowed
 from claims.errors import ApplicationError, Conflict, NotFound, PermissionDenied
 from claims.models import Claim, Review, SourceLink, Verdict
 
@@ -310,7 +311,9 @@ def source_remove(
         after = [source_snapshot(s) for s in claim.sources.exclude(pk=source.pk)]
         _check_evidence_still_holds(claim, after, "removing this source")
         description = _describe_source(source)
-        source.delete()
+        # The source's check log goes with it (the database refuses any other delete of link checks).
+        with link_check_delete_allowed():
+            source.delete()
         _touch(claim)
         _record(claim, user, action=ACTION_SOURCE_REMOVED, note=f"Removed {description}", sources=claim.sources.all())
 
