@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "claims",
@@ -85,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the login page with the lockout message (registry/login_throttle.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -186,6 +190,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttle (django-axes, registry/login_throttle.py): after LIMIT failed logins of one account from
+# one client address, that pair is locked out for LOCKOUT_MINUTES (attempts are kept in the database, so
+# every process sees them, whatever the cache). Logins are the admin's; API keys never log in.
+AUTHENTICATION_BACKENDS = [
+    "registry.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+REGISTRY_LOGIN_FAILURE_LIMIT = env_int("REGISTRY_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=1000)
+REGISTRY_LOGIN_LOCKOUT_MINUTES = env_int("REGISTRY_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
+# Proxies in front of the web process whose X-Forwarded-For is trusted (0: the client is REMOTE_ADDR).
+REGISTRY_TRUSTED_PROXIES = env_int("REGISTRY_TRUSTED_PROXIES", 0, minimum=0, maximum=5)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = REGISTRY_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=REGISTRY_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked out are refused without being recorded: the lock ends LOCKOUT_MINUTES after the
+# last counted failure, and a client hammering a locked account does not grow its record.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "registry.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "registry.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (only failures count)
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True

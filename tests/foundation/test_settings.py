@@ -122,3 +122,22 @@ def test_the_wsgi_application_is_warmed_up_and_its_long_lived_objects_frozen():
     assert proc.returncode == 0, proc.stderr
     frozen, views_loaded, app = proc.stdout.split()
     assert int(frozen) > 10_000 and views_loaded == "True" and app == "True"
+
+
+def test_the_login_throttle_is_read_from_the_environment():
+    probe = (
+        "import django; from django.conf import settings as s; "
+        "print(s.AXES_FAILURE_LIMIT, int(s.AXES_COOLOFF_TIME.total_seconds()), s.REGISTRY_TRUSTED_PROXIES, "
+        "s.AXES_LOCKOUT_PARAMETERS)"
+    )
+    env = {**CLEAN, "DJANGO_SETTINGS_MODULE": "registry.settings"}
+    run = lambda **more: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", probe], cwd=ROOT, env={**env, **more}, capture_output=True, text=True, timeout=60
+    )
+    assert run().stdout.split(None, 3) == ["5", "900", "0", "[['username', 'ip_address']]\n"]
+    proc = run(REGISTRY_LOGIN_FAILURE_LIMIT="10", REGISTRY_LOGIN_LOCKOUT_MINUTES="60", REGISTRY_TRUSTED_PROXIES="1")
+    assert proc.stdout.split()[:3] == ["10", "3600", "1"], proc.stderr
+    for bad in ({"REGISTRY_LOGIN_FAILURE_LIMIT": "five"}, {"REGISTRY_LOGIN_LOCKOUT_MINUTES": "0"}):
+        proc = run(**bad)
+        assert proc.returncode != 0
+        assert next(iter(bad)) in proc.stderr
