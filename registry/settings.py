@@ -221,13 +221,15 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# collectstatic writes hashed, compressed files and their manifest in either mode, so a STATIC_ROOT collected
+# in debug mode serves production too; debug pages link the plain names (registry/staticfiles.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        "BACKEND": "registry.staticfiles.DebugStaticFilesStorage"
+        if DEBUG
+        else "registry.staticfiles.ProductionStaticFilesStorage"
     },
 }
 
