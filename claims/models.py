@@ -321,3 +321,24 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class RegistryImport(models.Model):
+    """Progress of `manage.py import_registry`, committed with each batch of rows, so a re-run resumes.
+
+    Not part of an export: it describes this database's restore, not the registry's data.
+    """
+
+    export_id = models.CharField(max_length=64, unique=True, help_text="The export's id, from its header line.")
+    source = models.CharField(max_length=1000, blank=True, help_text="The file name given to the import.")
+    line = models.PositiveBigIntegerField(default=1, help_text="Last line of the file whose row is committed.")
+    rows = models.PositiveBigIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"import {self.export_id} (line {self.line})"
