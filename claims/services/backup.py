@@ -155,6 +155,11 @@ def applied_migrations(using: str) -> dict[str, list[str]]:
     return {app: sorted(name for a, name in applied if a == app) for app in MIGRATION_APPS}
 
 
+def registry_counts(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
+    """Rows per exported table: what an export's header holds (a restore drill compares two databases by it)."""
+    return {t.label: t.model._base_manager.using(using).count() for t in tables()}
+
+
 @dataclass
 class ExportResult:
     export_id: str
@@ -174,7 +179,7 @@ def export_registry(out: IO[str], *, using: str = DEFAULT_DB_ALIAS, progress: Pr
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         all_tables = tables()
-        counts = {t.label: t.model._base_manager.using(using).count() for t in all_tables}
+        counts = registry_counts(using)
         export_id = uuid.uuid4().hex
         out.write(
             _dump(

@@ -421,3 +421,13 @@ def test_a_round_trip_on_postgresql_restores_every_row_and_the_id_sequences(regi
     assert copy.pk > newest.pk
     user = type(registry["reviewer"]).objects.db_manager(restored_postgres).create_user("new", password="x-long-pw-4")
     assert user.pk > registry["editor"].pk
+
+
+def test_counts_and_standard_output(registry, capsys):
+    call_command("export_registry", "--counts")
+    assert f"claims.review {Review.objects.count()}" in capsys.readouterr().out.splitlines()
+    call_command("export_registry", "-", "--quiet")
+    lines = capsys.readouterr().out.splitlines()
+    assert json.loads(lines[0])["format"] == "claim-registry-export" and json.loads(lines[-1])["end"] is True
+    with pytest.raises(CommandError, match="give the FILE"):
+        call_command("export_registry")

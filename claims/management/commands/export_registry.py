@@ -7,7 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from claims.services.backup import BackupError, export_registry, export_to_path
+from claims.services.backup import BackupError, export_registry, export_to_path, registry_counts
 
 
 class Command(BaseCommand):
@@ -19,11 +19,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", metavar="FILE", help="where to write, e.g. registry-2025-01-31.ndjson.gz")
+        parser.add_argument(
+            "file", metavar="FILE", nargs="?", help="where to write, e.g. registry-2025-01-31.ndjson.gz"
+        )
+        parser.add_argument(
+            "--counts", action="store_true", help="only print the row count of each table (no file is written)"
+        )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="database alias (default: default)")
         parser.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
     def handle(self, *args, **opts) -> None:
+        if opts["counts"]:
+            for label, count in registry_counts(opts["database"]).items():
+                self.stdout.write(f"{label} {count}")
+            return
+        if not opts["file"]:
+            raise CommandError("give the FILE to write (or - for standard output), or --counts")
         progress = None if opts["quiet"] else self._progress
         try:
             if opts["file"] == "-":
