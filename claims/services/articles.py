@@ -522,12 +522,16 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         if old.pk in worked_on:
             span = find_span(body, old.text, near=old.start)
             start, end = span if span else (None, None)
-            order = (0, start, 1, old.position) if start is not None else (1, 0, 0, old.position)
+            if start is None:
+                order: tuple = (1, 0, 0, old.position)  # detached: last, in their old order
+            else:  # before the first claim the engine found after it
+                follows = next((i for i, item in enumerate(found) if item.start > start), len(found))
+                order = (0, follows, 0, start)
             anchors.append(_Anchor(old, start, end, order))
-    # Positions: the article's order, detached claims last in their old order.
-    orders = [(0, item.start, 0, index) for index, item in enumerate(found)]
+    # Positions: the engine's order, with the re-anchored claims in their place among them.
     ranked = sorted(
-        [(o, "new", i) for i, o in enumerate(orders)] + [(a.order, "kept", i) for i, a in enumerate(anchors)]
+        [((0, index, 1, 0), "new", index) for index in range(len(found))]
+        + [(a.order, "kept", i) for i, a in enumerate(anchors)]
     )
     new_position: dict[int, int] = {}
     kept_position: dict[int, int] = {}
