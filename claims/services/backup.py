@@ -38,7 +38,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, reset_queries, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -432,14 +432,18 @@ class _Importer:
         }  # (app, codename) -> id
         self.batch: list[tuple[int, dict[str, Any]]] = []
         self.batch_table: Table | None = None
+        self.columns: dict[str, dict[str, models.Field]] = {}
+        self.user_groups = get_user_model().groups.through
 
     def value(self, table: Table, name: str, raw: Any) -> Any:
         if raw is None:
             return None
-        if name == "group_id" and table.model is get_user_model().groups.through:
+        if name == "group_id" and table.model is self.user_groups:
             return self.groups.get(raw, raw)
-        column = next(f for f in table.columns if f.attname == name)
-        return column.to_python(raw)
+        columns = self.columns.get(table.label)
+        if columns is None:
+            columns = self.columns[table.label] = {f.attname: f for f in table.columns}
+        return columns[name].to_python(raw)
 
     def group(self, number: int, pk: int, fields: dict[str, Any]) -> None:
         """Groups are matched by name: the review groups exist already, created by a migration."""
@@ -481,6 +485,7 @@ class _Importer:
             self.marker.line = rows[-1][0]
             self.marker.rows = self.result.inserted
             self.marker.save(using=self.using, update_fields=["line", "rows", "updated_at"])
+        reset_queries()  # with DEBUG on, Django would keep every INSERT's SQL: memory must not grow with the file
 
     def _permission(self, key: Any) -> int | None:
         if not isinstance(key, list) or len(key) != 2:
