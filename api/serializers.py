@@ -73,8 +73,10 @@ class Fast(serializers.Serializer):
 
 class DateOut(Fast):
     text = serializers.CharField(help_text="The words in the article, e.g. 'last Tuesday'.")
-    start = serializers.IntegerField(help_text="Offset in the article body (characters).")
-    end = serializers.IntegerField()
+    start = serializers.IntegerField(
+        allow_null=True, help_text="Offset in the article body (characters); null when the claim is not in it."
+    )
+    end = serializers.IntegerField(allow_null=True)
     value = serializers.CharField(help_text="ISO date: YYYY-MM-DD, YYYY-MM or YYYY.")
     value_end = serializers.CharField(help_text="End of a range (ISO), or empty.")
     granularity = serializers.ChoiceField(choices=ClaimDate.Granularity.choices)
@@ -93,8 +95,8 @@ class DateOut(Fast):
 
 class PlaceOut(Fast):
     text = serializers.CharField()
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
+    start = serializers.IntegerField(allow_null=True)
+    end = serializers.IntegerField(allow_null=True)
     kind = serializers.ChoiceField(choices=ClaimPlace.Kind.choices)
     code = serializers.CharField(help_text="ISO 3166 code or GeoNames id, or empty.")
 
@@ -189,8 +191,12 @@ class ClaimOut(Fast):
     article = ArticleRef()
     position = serializers.IntegerField(help_text="Order of the claim in its article.")
     text = serializers.CharField(help_text="The sentence, exactly as in the article body.")
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
+    start = serializers.IntegerField(
+        allow_null=True,
+        help_text="Offset of the sentence in the article body; null (with end) when a correction removed it "
+        "from the article: the reviewed claim is kept, detached, with needs_recheck set.",
+    )
+    end = serializers.IntegerField(allow_null=True)
     kind = serializers.ChoiceField(choices=Claim.Kind.choices)
     quote = serializers.CharField(help_text="The quoted words, for direct quotes.")
     speaker = SpeakerRef(allow_null=True)

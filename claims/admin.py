@@ -419,7 +419,10 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim", ordering="text")
     def text_display(self, obj):
-        return Truncator(obj.text).chars(110)
+        text = Truncator(obj.text).chars(110)
+        if obj.start is None:
+            return format_html('{} <span class="recheck-flag">{}</span>', text, admin_views.NOT_IN_ARTICLE.lower())
+        return text
 
     @admin.display(description="Speaker", ordering="speaker__name")
     def speaker_display(self, obj):

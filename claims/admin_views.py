@@ -45,6 +45,7 @@ class Highlighted:
     html: SafeString
     placed: int
     not_placed: list[Claim]
+    detached: list[Claim]  # kept reviewed claims whose sentence is no longer in the article
 
 
 def claim_admin_url(claim_id: int) -> str:
@@ -54,13 +55,18 @@ def claim_admin_url(claim_id: int) -> str:
 def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
     """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict.
 
-    Claims whose offsets do not fit the body (or overlap an earlier claim) are reported, not drawn.
+    Claims whose offsets do not fit the body (or overlap an earlier claim) are reported, not drawn;
+    claims with no offsets (no longer in the article) are listed apart.
     """
     out: list[str] = []
     cursor = 0
     placed = 0
     not_placed: list[Claim] = []
-    for claim in sorted(claims, key=lambda c: (c.start, c.end, c.pk)):
+    detached: list[Claim] = []
+    anchored: list[Claim] = []
+    for claim in claims:
+        (anchored if claim.start is not None and claim.end is not None else detached).append(claim)
+    for claim in sorted(anchored, key=lambda c: (c.start, c.end, c.pk)):
         if claim.start < cursor or claim.end > len(body) or claim.end <= claim.start:
             not_placed.append(claim)
             continue
@@ -85,11 +91,24 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
         cursor = claim.end
         placed += 1
     out.append(escape(body[cursor:]))
-    return Highlighted(mark_safe("".join(out)), placed, not_placed)  # noqa: S308 - every piece escaped above
+    detached.sort(key=lambda c: (c.position, c.pk))
+    return Highlighted(mark_safe("".join(out)), placed, not_placed, detached)  # noqa: S308 - every piece escaped above
 
 
-def paragraph_context(body: str, start: int, end: int, *, limit: int = 1200) -> SafeString:
-    """The paragraph around [start, end) with that span marked; long paragraphs are cut around it."""
+NOT_IN_ARTICLE = "No longer in the article"
+
+
+def paragraph_context(body: str, start: int | None, end: int | None, *, limit: int = 1200) -> SafeString:
+    """The paragraph around [start, end) with that span marked; long paragraphs are cut around it.
+
+    A claim with no offsets (its sentence was removed from the article) says so instead.
+    """
+    if start is None or end is None:
+        return format_html(
+            '<span class="claim-detached"><strong>{}</strong>: the article was changed and this sentence is '
+            "not in its text any more. The claim is kept with its verdict and history.</span>",
+            NOT_IN_ARTICLE,
+        )
     start = max(0, min(start, len(body)))
     end = max(start, min(end, len(body)))
     left = body.rfind("\n\n", 0, start)

@@ -100,8 +100,10 @@ class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     position = models.PositiveIntegerField(default=0, help_text="Order of the claim in its article.")
     text = models.TextField()
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    # Offsets of `text` in the article body. NULL for a reviewed claim whose sentence is no longer in
+    # the article after a correction: it is kept with its verdict and history, "detached".
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.STATEMENT)
     quote = models.TextField(blank=True)
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
@@ -137,10 +139,20 @@ class Claim(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="claim_offsets_ordered"),
+            # Both offsets or neither: a claim is either anchored in the body or detached from it.
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, end__isnull=True) | Q(start__isnull=False, end__isnull=False),
+                name="claim_offsets_both_or_neither",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def in_article(self) -> bool:
+        """False for a kept claim whose sentence is no longer in the article (no offsets)."""
+        return self.start is not None
 
 
 class ClaimDate(models.Model):
@@ -151,8 +163,9 @@ class ClaimDate(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="dates")
     text = models.CharField(max_length=200)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    # NULL when the claim is detached from the article (see Claim.start).
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
     value = models.CharField(max_length=10, help_text="ISO date: YYYY-MM-DD, YYYY-MM or YYYY")
     value_end = models.CharField(max_length=10, blank=True)
     granularity = models.CharField(max_length=8, choices=Granularity.choices, default=Granularity.DAY)
@@ -174,8 +187,9 @@ class ClaimPlace(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="places")
     text = models.CharField(max_length=300)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    # NULL when the claim is detached from the article (see Claim.start).
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     code = models.CharField(max_length=32, blank=True, help_text="ISO 3166 code or GeoNames id")
 
@@ -307,3 +321,24 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class RegistryImport(models.Model):
+    """Progress of `manage.py import_registry`, committed with each batch of rows, so a re-run resumes.
+
+    Not part of an export: it describes this database's restore, not the registry's data.
+    """
+
+    export_id = models.CharField(max_length=64, unique=True, help_text="The export's id, from its header line.")
+    source = models.CharField(max_length=1000, blank=True, help_text="The file name given to the import.")
+    line = models.PositiveBigIntegerField(default=1, help_text="Last line of the file whose row is committed.")
+    rows = models.PositiveBigIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"import {self.export_id} (line {self.line})"

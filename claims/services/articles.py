@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
@@ -352,8 +353,9 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
 
     Idempotent: an article already extracted by this engine version is left alone (unless
     forced), and a re-run replaces claims instead of adding to them. Reviewed claims keep their
-    verdict, sources and history when their sentence is still in the article (matched by text);
-    a reviewed claim whose sentence is gone is flagged for re-review, never deleted.
+    verdict, sources and history when their sentence is still in the article (matched by text, and
+    re-anchored to it when the text changed); a reviewed claim whose sentence is gone is kept with no
+    offsets and flagged for re-review, never deleted (see _store_claims).
     """
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
@@ -392,30 +394,156 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
 
 
 def _date_rows(rows) -> list[tuple]:
-    return sorted((r.text, r.start, r.end, r.value, r.value_end, r.granularity) for r in rows)
+    return sorted((r.text, r.start or 0, r.end or 0, r.value, r.value_end, r.granularity) for r in rows)
 
 
 def _place_rows(rows) -> list[tuple]:
-    return sorted((r.text, r.start, r.end, r.kind, r.code) for r in rows)
+    return sorted((r.text, r.start or 0, r.end or 0, r.kind, r.code) for r in rows)
+
+
+DETACHED_REASON = "Its sentence is no longer in the article after re-extraction."
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _nearest(spans: Iterable[tuple[int, int]], near: int | None) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    for span in spans:
+        if near is None:
+            return span  # no old position to be near: the first one
+        if best is None or abs(span[0] - near) < abs(best[0] - near):
+            best = span
+    return best
+
+
+def find_span(
+    body: str, text: str, *, near: int | None = None, lo: int = 0, hi: int | None = None
+) -> tuple[int, int] | None:
+    """Where `text` is in body[lo:hi]: the exact text first, else the same words with other white space.
+
+    When it occurs more than once, the occurrence nearest to `near` (an old offset) wins.
+    """
+    hi = len(body) if hi is None else hi
+    if not text.strip():
+        return None
+
+    def exact() -> Iterator[tuple[int, int]]:
+        at = body.find(text, lo, hi)
+        while at != -1:
+            yield at, at + len(text)
+            at = body.find(text, at + 1, hi)
+
+    span = _nearest(exact(), near)
+    if span is not None:
+        return span
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+    return _nearest((m.span() for m in pattern.finditer(body, lo, hi)), near)
+
+
+@dataclass
+class _Anchor:
+    """Where a kept claim goes: its new offsets (None when detached) and its position among the claims."""
+
+    claim: Claim
+    start: int | None
+    end: int | None
+    order: tuple
+
+
+def _reanchor_facts(body: str, claim: Claim, anchor: _Anchor) -> None:
+    """Move a re-anchored (or detached) claim's dates and places with it; only offsets change."""
+    shift = None if anchor.start is None or claim.start is None else anchor.start - claim.start
+    for model, rows in ((ClaimDate, claim.dates.all()), (ClaimPlace, claim.places.all())):
+        for row in rows:
+            start: int | None = None
+            end: int | None = None
+            if anchor.start is not None and anchor.end is not None:
+                guess = None if shift is None or row.start is None else row.start + shift
+                if guess is not None and body[guess : guess + len(row.text)] == row.text:
+                    start, end = guess, guess + len(row.text)
+                else:
+                    span = find_span(body, row.text, near=guess, lo=anchor.start, hi=anchor.end)
+                    if span is not None:
+                        start, end = span
+            if (start, end) != (row.start, row.end):
+                model.objects.filter(pk=row.pk).update(start=start, end=end)
 
 
 def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
-    existing: dict[str, list[Claim]] = {}
+    """Write the engine's claims over the article's, keeping everything a reviewer worked on.
+
+    An existing claim is matched to a new one by its text (exactly, then up to white space; the
+    nearest when the text occurs more than once) and takes the new offsets. A reviewed claim the
+    engine no longer returns is found again in the body by its text, or, when its sentence is gone,
+    kept "detached" (no offsets) and flagged for re-review. Unreviewed claims that are gone are deleted
+    with a tombstone for API mirrors.
+    """
+    body = article.body
     # Lock the article's claims: a reviewer saving a verdict meanwhile waits, and is never overwritten,
     # because only the engine's fields are written back below.
-    claims_before = (
+    claims_before = list(
         Claim.objects.select_for_update(of=("self",))
         .filter(article=article)
         .select_related("speaker")
         .prefetch_related("dates", "places")
+        .order_by("position", "id")
     )
-    for old in claims_before.order_by("position"):
-        existing.setdefault(old.text, []).append(old)
+    by_text: dict[str, list[Claim]] = {}
+    by_words: dict[str, list[Claim]] = {}
+    for old in claims_before:
+        by_text.setdefault(old.text, []).append(old)
+        by_words.setdefault(_squash(old.text), []).append(old)
+    taken: set[int] = set()
+
+    def match(item: extraction.Claim, candidates: list[Claim]) -> Claim | None:
+        free = [c for c in candidates if c.pk not in taken]
+        if not free:
+            return None
+        best = min(free, key=lambda c: abs((c.start if c.start is not None else 10**12) - item.start))
+        taken.add(best.pk)
+        return best
+
+    # Exact text first for every new claim, then the same words with other white space.
+    matched = [match(item, by_text.get(item.text, [])) for item in found]
+    matched = [
+        claim if claim is not None else match(item, by_words.get(_squash(item.text), []))
+        for item, claim in zip(found, matched, strict=True)
+    ]
+    leftovers = [c for c in claims_before if c.pk not in taken]
+    worked_on = set(
+        Claim.objects.filter(pk__in=[c.pk for c in leftovers])
+        .filter(~Q(verdict=Verdict.UNREVIEWED) | Q(sources__isnull=False) | Q(reviews__isnull=False))
+        .values_list("pk", flat=True)
+    )
+    anchors: list[_Anchor] = []
+    for old in leftovers:
+        if old.pk in worked_on:
+            span = find_span(body, old.text, near=old.start)
+            start, end = span if span else (None, None)
+            if start is None:
+                order: tuple = (1, 0, 0, old.position)  # detached: last, in their old order
+            else:  # before the first claim the engine found after it
+                follows = next((i for i, item in enumerate(found) if item.start > start), len(found))
+                order = (0, follows, 0, start)
+            anchors.append(_Anchor(old, start, end, order))
+    # Positions: the engine's order, with the re-anchored claims in their place among them.
+    ranked = sorted(
+        [((0, index, 1, 0), "new", index) for index in range(len(found))]
+        + [(a.order, "kept", i) for i, a in enumerate(anchors)]
+    )
+    new_position: dict[int, int] = {}
+    kept_position: dict[int, int] = {}
+    for position, (_, what, index) in enumerate(ranked):
+        (new_position if what == "new" else kept_position)[index] = position
+
+    now = timezone.now()
     keep_ids: set[int] = set()
-    for position, item in enumerate(found):
+    for index, item in enumerate(found):
         speaker = speaker_get_or_create(name=item.speaker) if item.speaker else None
         fields = dict(
-            position=position,
+            position=new_position[index],
             start=item.start,
             end=item.end,
             kind=item.kind,
@@ -439,9 +567,10 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         new_places = [
             ClaimPlace(text=p.text[:300], start=p.start, end=p.end, kind=p.kind, code=p.code or "") for p in item.places
         ]
-        matches = existing.get(item.text)
-        if matches:
-            claim = matches.pop(0)
+        claim = matched[index]
+        if claim is not None:
+            # Matched up to white space: the text takes the body's spelling, so text == body[start:end].
+            fields["text"] = item.text
             changed = {k: v for k, v in fields.items() if getattr(claim, k) != v}
             same_dates = _date_rows(claim.dates.all()) == _date_rows(new_dates)
             same_places = _place_rows(claim.places.all()) == _place_rows(new_places)
@@ -452,7 +581,7 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             if changed or not same_dates or not same_places:
                 # A new version and update time, so API mirrors syncing by update time see the change;
                 # only the engine's fields are written, never the verdict or its history.
-                Claim.objects.filter(pk=claim.pk).update(**changed, version=F("version") + 1, updated_at=timezone.now())
+                Claim.objects.filter(pk=claim.pk).update(**changed, version=F("version") + 1, updated_at=now)
         else:
             claim = Claim.objects.create(article=article, text=item.text, **fields)
             same_dates = same_places = False
@@ -465,19 +594,24 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             for row in new_places:
                 row.claim = claim
             ClaimPlace.objects.bulk_create(new_places)
-    gone = Claim.objects.filter(article=article).exclude(pk__in=keep_ids)
-    # Anything a reviewer touched (verdict, evidence, history) is kept and flagged, never deleted.
-    worked_on = gone.filter(
-        ~Q(verdict=Verdict.UNREVIEWED) | Q(sources__isnull=False) | Q(reviews__isnull=False)
-    ).distinct()
-    reviewed_ids = list(worked_on.values_list("pk", flat=True))
-    Claim.objects.filter(pk__in=reviewed_ids, needs_recheck=False).update(
-        needs_recheck=True,
-        recheck_reason="Its sentence is no longer in the article after re-extraction.",
-        version=F("version") + 1,
-        updated_at=timezone.now(),
-    )
-    drop = list(gone.exclude(pk__in=reviewed_ids).values_list("pk", flat=True))
+
+    # Reviewed claims the engine did not return: re-anchored to their sentence, or detached and flagged.
+    for index, anchor in enumerate(anchors):
+        old = anchor.claim
+        keep_ids.add(old.pk)
+        fields = {"position": kept_position[index], "start": anchor.start, "end": anchor.end}
+        if anchor.start is not None and anchor.end is not None:
+            fields["text"] = body[anchor.start : anchor.end]  # differs from the old text in white space only
+        changed = {k: v for k, v in fields.items() if getattr(old, k) != v}
+        if anchor.start is None and not old.needs_recheck:
+            changed.update(needs_recheck=True, recheck_reason=DETACHED_REASON)
+        if changed:
+            _reanchor_facts(body, old, anchor)
+            Claim.objects.filter(pk=old.pk).update(**changed, version=F("version") + 1, updated_at=now)
+        if anchor.start is None and old.start is not None:
+            logger.info("claim %s of article %s is no longer in the article: kept detached", old.pk, article.pk)
+
+    drop = [c.pk for c in leftovers if c.pk not in keep_ids]
     if drop:
         Tombstone.objects.bulk_create(
             Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by re-extraction") for pk in drop

@@ -412,8 +412,9 @@ def articles_outdated():
 def articles_reextract_outdated(*, batch: int | None = None) -> list[int]:
     """Queue the next batch of outdated articles for re-extraction, holding back while earlier ones wait.
 
-    Reviewed claims survive re-extraction (article_extract matches them by text and flags those whose
-    sentence is gone), so this only decides how fast the engine upgrade rolls through the registry.
+    Reviewed claims survive re-extraction (article_extract matches them by text, re-anchors them to their
+    sentence, and keeps those whose sentence is gone detached and flagged), so this only decides how fast
+    the engine upgrade rolls through the registry.
     """
     batch = batch or settings.REGISTRY_REEXTRACT_BATCH_SIZE
     waiting = Article.objects.filter(status__in=[Article.Status.PENDING, Article.Status.EXTRACTING]).count()

@@ -119,6 +119,8 @@ def test_a_reviewed_claim_whose_sentence_is_gone_is_flagged_and_an_unreviewed_on
     reviewed = extracted.claims.get(text=FIRST)
     review(reviewed)
     unreviewed = extracted.claims.get(text=SECOND)
+    # The article was corrected: the reviewed sentence is no longer in its text.
+    Article.objects.filter(pk=extracted.pk).update(body=BODY.replace(FIRST, "Four schools may close."))
     monkeypatch.setattr(extraction, "VERSION", "v2")
     monkeypatch.setattr(extraction, "extract", fake_engine("Parents were not told"))
     with capture(execute=True):
@@ -126,8 +128,24 @@ def test_a_reviewed_claim_whose_sentence_is_gone_is_flagged_and_an_unreviewed_on
     reviewed.refresh_from_db()
     assert reviewed.needs_recheck and reviewed.verdict == Verdict.VERIFIED
     assert "no longer in the article" in reviewed.recheck_reason
+    assert reviewed.start is None and reviewed.end is None
     assert not Claim.objects.filter(pk=unreviewed.pk).exists()
     assert Tombstone.objects.filter(kind=Tombstone.Kind.CLAIM, object_id=unreviewed.pk).exists()
+
+
+def test_a_reviewed_claim_the_new_engine_skips_stays_anchored_to_its_unchanged_sentence(
+    extracted, capture, monkeypatch
+):
+    reviewed = extracted.claims.get(text=FIRST)
+    review(reviewed)
+    monkeypatch.setattr(extraction, "VERSION", "v2")
+    monkeypatch.setattr(extraction, "extract", fake_engine(SECOND))
+    with capture(execute=True):
+        tasks.reextract_outdated_articles.delay()
+    reviewed.refresh_from_db()
+    assert (reviewed.start, reviewed.end) == (BODY.index(FIRST), BODY.index(FIRST) + len(FIRST))
+    assert not reviewed.needs_recheck and reviewed.verdict == Verdict.VERIFIED
+    assert reviewed.position == 0
 
 
 def test_re_extraction_goes_in_batches_and_holds_back_while_a_batch_waits(article_factory, capture, monkeypatch):
