@@ -389,16 +389,15 @@ def restored_postgres():
         done = _manage("migrate", "--no-input", "-v", "0", env=_env(DATABASE_URL=_database_url_for(name)))
         assert done.returncode == 0, done.stderr
         with psycopg.connect(dbname=name, autocommit=True, **admin) as conn:
-            # History is append-only in the database too (as a trigger may make it): the import must only insert.
-            conn.execute(
-                "CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS "
-                "$$ BEGIN RAISE EXCEPTION 'append-only'; END $$"
-            )
-            for table in ("claims_review", "claims_linkcheck"):
-                conn.execute(
-                    f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                    "FOR EACH ROW EXECUTE FUNCTION refuse_change()"
+            # The migrations made history append-only in the database: the import must only insert.
+            triggers = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT tgname FROM pg_trigger WHERE tgname IN "
+                    "('claims_review_append_only', 'claims_linkcheck_append_only')"
                 )
+            }
+            assert triggers == {"claims_review_append_only", "claims_linkcheck_append_only"}
         yield _attach({**{k: v for k, v in db.items() if k != "TEST"}, "NAME": name})
     finally:
         _detach()
