@@ -104,7 +104,8 @@ def _code_of(exc: exceptions.APIException) -> str:
 
 def _message_of(exc: exceptions.APIException, code: str) -> str:
     if isinstance(exc, exceptions.ValidationError):
-        return "The request has invalid fields; see error.fields."
+        # Subclasses may say more than the generic sentence (e.g. which query parameters are unknown).
+        return getattr(exc, "message", None) or "The request has invalid fields; see error.fields."
     message = str(exc.detail)
     if isinstance(exc, NestedTooDeeply):
         return message

@@ -75,6 +75,16 @@ class TextField(StrictCharField):
         return super().to_internal_value(data)
 
 
+class FilterDateField(serializers.DateField):
+    """A date in a query filter; the last year of the calendar is refused (a day after it cannot be computed)."""
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if day.year > 9998:
+            raise serializers.ValidationError("Use a date before 9999-01-01.")
+        return day
+
+
 def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
@@ -356,8 +366,8 @@ class ClaimListApi(ApiView):
         speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
         outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
         article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
-        published_from = serializers.DateField(required=False, help_text="Article published on or after (date).")
-        published_to = serializers.DateField(required=False, help_text="Article published on or before (date).")
+        published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
+        published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
         needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
         q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
         updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")

@@ -57,6 +57,9 @@ else:
             "host names the service answers to ('*' is refused)"
         )
 
+# Previous secret keys, still accepted when checking signatures (sessions, API cursors) after a rotation.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
+
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # --- applications -------------------------------------------------------------------------------
