@@ -108,6 +108,11 @@ def claim_sources(claim_id: int) -> QuerySet[SourceLink]:
     return SourceLink.objects.filter(claim_id=claim_id).order_by("added_at", "id")
 
 
+def claim_source_get(claim_id: int, source_id: int) -> SourceLink | None:
+    """A source link of a claim the API shows (not of a retracted article)."""
+    return SourceLink.objects.filter(pk=source_id, claim_id=claim_id, claim__article__retracted_at__isnull=True).first()
+
+
 def claim_reviews(claim_id: int) -> QuerySet[Review]:
     return Review.objects.filter(claim_id=claim_id).select_related("reviewer").order_by("created_at", "id")
 

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from django.http import Http404
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
@@ -97,6 +98,45 @@ def _ordering_field(choices: dict[str, Ordering], default: str) -> serializers.C
 
 def _not_found(what: str, pk: int) -> Http404:
     return Http404(f"No {what} with id {pk}.")
+
+
+# --- the index ----------------------------------------------------------------------------------------
+
+
+class ApiRootApi(ApiView):
+    """The resource index of /api/v1/: where each list is, the schema and the reference. Public."""
+
+    required_scopes = {"GET": ()}
+
+    class OutputSerializer(serializers.Serializer):
+        claims = serializers.URLField()
+        articles = serializers.URLField()
+        speakers = serializers.URLField()
+        tombstones = serializers.URLField()
+        schema = serializers.URLField(help_text="The OpenAPI document.")
+        docs = serializers.URLField(help_text="The reference, with a console to try calls.")
+
+        class Meta:
+            ref_name = "ApiIndex"
+
+    @extend_schema(
+        operation_id="api_index",
+        parameters=[IF_NONE_MATCH],
+        responses={200: OutputSerializer, **NOT_MODIFIED, **errors(400, 401, 404, 406, 429)},
+        auth=[],
+    )
+    def get(self, request):
+        urls = self.context()["urls"]
+        return Response(
+            {
+                "claims": urls.resource("claims/"),
+                "articles": urls.resource("articles/"),
+                "speakers": urls.resource("speakers/"),
+                "tombstones": urls.resource("tombstones/"),
+                "schema": request.build_absolute_uri(reverse("api-schema")),
+                "docs": request.build_absolute_uri(reverse("api-docs")),
+            }
+        )
 
 
 # --- articles -----------------------------------------------------------------------------------------
@@ -482,7 +522,27 @@ class ClaimSourcesApi(ApiView):
         if not selectors.claim_exists(claim_id):
             raise _not_found("claim", claim_id)
         source = review_services.source_add(claim_id=claim_id, user=_acting_user(request), **data.validated_data)
-        return Response(SourceOut.represent(source, self.context()), status=status.HTTP_201_CREATED)
+        context = self.context()
+        return Response(
+            SourceOut.represent(source, context),
+            status=status.HTTP_201_CREATED,
+            headers={"Location": context["urls"].source(claim_id, source.pk)},
+        )
+
+
+class ClaimSourceDetailApi(ApiView):
+    """One source link of a claim, with its link health (the Location of a source just added)."""
+
+    @extend_schema(
+        operation_id="claims_sources_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: SourceOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int, source_id: int):
+        source = selectors.claim_source_get(claim_id, source_id)
+        if source is None:
+            raise _not_found(f"source of claim {claim_id}", source_id)
+        return Response(SourceOut.represent(source, self.context()))
 
 
 class ClaimReviewsApi(ApiView):
@@ -576,7 +636,7 @@ class ClaimVerdictApi(ApiView):
 
     def _check_if_match(self, header: str, claim) -> int:
         """The version the client read; 412 unless it is the current one (and the ETag the current one)."""
-        tags = parse_etags(header)
+        tags = parse_etags(header, keep_weak=True)
         if "*" in tags:
             # "*" matches any version: the verdict would not say which version it was based on.
             raise PreconditionRequired(
@@ -584,7 +644,10 @@ class ClaimVerdictApi(ApiView):
                 "send the claim's ETag or version (or expected_version in the body)."
             )
         current_etag = None
+        weak = [tag for tag in tags if tag.startswith("W/")]
         for tag in tags:
+            if tag in weak:
+                continue  # If-Match compares strongly: a weak ETag never matches (RFC 9110)
             match = _VERSION_RE.match(tag)
             if not match:
                 continue
@@ -596,6 +659,12 @@ class ClaimVerdictApi(ApiView):
                     continue
             if version == claim.version:
                 return version
+        if weak:
+            raise PreconditionFailed(
+                f"If-Match compares ETags strongly and {weak[0][:60]} is a weak ETag (W/), which never matches: "
+                "send the claim's ETag exactly as GET claims/{id}/ gives it (a proxy that compresses answers "
+                "may have weakened it), or its version number."
+            )
         raise PreconditionFailed(
             f"The claim has changed since (it is now version {claim.version}): "
             "fetch it again, check the change, then send your verdict with the new ETag."
@@ -612,6 +681,8 @@ class ClaimReviewApi(ApiView):
 
     required_scopes = {"GET": ()}
     renderer_classes = [JsonLdRenderer, JSONRenderer]
+    # The same document for everyone: shared caches may keep it a few minutes.
+    cache_control = "public, max-age=300"
 
     @extend_schema(
         operation_id="claims_claimreview_retrieve",

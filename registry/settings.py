@@ -272,7 +272,15 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "if-none-match", "if-match"]
-CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Location"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Retry-After",
+    "Location",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
 
 # --- the registry itself ------------------------------------------------------------------------
 REGISTRY_ORGANIZATION_NAME = env_str("REGISTRY_ORGANIZATION_NAME", "Claim Registry")

@@ -24,6 +24,8 @@ def _endpoints():
         ("claims list", "get", lambda c: "claims/", None, READERS, 200),
         ("claim detail", "get", lambda c: f"claims/{c['claim'].pk}/", None, READERS, 200),
         ("claim sources", "get", lambda c: f"claims/{c['claim'].pk}/sources/", None, READERS, 200),
+        ("claim source", "get", lambda c: f"claims/{c['published'].pk}/sources/{c['source'].pk}/", None, READERS, 200),
+        ("api index", "get", lambda c: "", None, EVERYONE, 200),
         ("claim reviews", "get", lambda c: f"claims/{c['claim'].pk}/reviews/", None, READERS, 200),
         ("articles list", "get", lambda c: "articles/", None, READERS, 200),
         ("article detail", "get", lambda c: f"articles/{c['article'].pk}/", None, READERS | {"submit"}, 200),
@@ -63,7 +65,12 @@ CASES = [
 @pytest.mark.parametrize(("endpoint", "persona"), CASES)
 def test_each_persona_is_allowed_or_refused_as_documented(endpoint, persona, client_for, claims, verified_claim):
     _name, method, path, body, allowed, ok_status = endpoint
-    ctx = {"claim": claims[1], "article": claims[1].article, "published": verified_claim}
+    ctx = {
+        "claim": claims[1],
+        "article": claims[1].article,
+        "published": verified_claim,
+        "source": verified_claim.sources.first(),
+    }
     client = client_for(persona)
     kwargs = {"format": "json"} if body else {}
     response = getattr(client, method)(api(path(ctx)), body(ctx) if body else None, **kwargs)
