@@ -13,7 +13,9 @@ ERROR_DESCRIPTIONS = {
     403: "The credentials lack the scope or role this operation needs.",
     404: "No such resource (also for resources you may not see).",
     406: "The Accept header asks for a format the API does not produce.",
-    409: "Conflict: the claim changed since the version you sent (expected_version).",
+    409: "Conflict: the claim changed since the version you sent (expected_version), or the article is not "
+    "in a state that allows this (only failed articles can be retried).",
+    410: "Gone: the article was retracted (by id, and when the same URL or text is submitted again).",
     412: "Precondition failed: the claim changed since the ETag or version sent in If-Match.",
     413: "The request body is larger than the limit.",
     415: "The body is not JSON (send Content-Type: application/json).",

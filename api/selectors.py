@@ -137,6 +137,11 @@ def article_get(article_id: int) -> Article | None:
     return article
 
 
+def article_retracted_at(article_id: int) -> datetime | None:
+    """When the article was retracted (its API answer is then 410 Gone), or None."""
+    return Article.objects.filter(pk=article_id).values_list("retracted_at", flat=True).first()
+
+
 def speakers_filtered(*, q: str | None = None) -> QuerySet[Speaker]:
     queryset = Speaker.objects.all()
     if q:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", views.ApiRootApi.as_view(), name="root"),
     path("articles/", views.ArticleListApi.as_view(), name="article-list"),
     path("articles/<id:article_id>/", views.ArticleDetailApi.as_view(), name="article-detail"),
+    path("articles/<id:article_id>/retry/", views.ArticleRetryApi.as_view(), name="article-retry"),
     path("claims/", views.ClaimListApi.as_view(), name="claim-list"),
     path("claims/<id:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
     path("claims/<id:claim_id>/sources/", views.ClaimSourcesApi.as_view(), name="claim-sources"),

@@ -34,7 +34,7 @@ from api.serializers import (
     VerdictCounts,
     iso,
 )
-from claims.errors import ApplicationError, Conflict
+from claims.errors import ApplicationError, Conflict, Gone
 from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
 from claims.services import articles as article_services
 from claims.services import review as review_services
@@ -145,13 +145,23 @@ class ApiRootApi(ApiView):
 class ArticleSummaryOut(Fast):
     id = serializers.IntegerField()
     url = serializers.SerializerMethodField(help_text="This article in the API: poll it for the extraction status.")
-    canonical_url = serializers.URLField(source="url", allow_null=True, help_text="Where it was published.")
+    canonical_url = serializers.URLField(
+        source="url",
+        allow_null=True,
+        help_text="Where it was published, canonical: lower-case scheme and host, no default port, fragment or "
+        "tracking parameters (utm_*, fbclid, gclid).",
+    )
+    original_url = serializers.CharField(help_text="The URL as it was submitted (empty when none was).")
     title = serializers.CharField()
     byline = serializers.CharField()
     outlet = OutletOut(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
     language = serializers.CharField()
     status = serializers.ChoiceField(choices=Article.Status.choices, help_text="Extraction status.")
+    status_error = serializers.CharField(
+        help_text="Why the article failed (status 'failed'), in words; empty otherwise. "
+        "POST articles/{id}/retry/ queues it again."
+    )
     extracted_at = serializers.DateTimeField(allow_null=True)
     extractor_version = serializers.CharField()
     claims = serializers.SerializerMethodField(help_text="The article's claims (claims/?article=id).")
@@ -177,12 +187,14 @@ class ArticleSummaryOut(Fast):
             "id": a.id,
             "url": urls.article(a.id),
             "canonical_url": a.url,
+            "original_url": a.original_url,
             "title": a.title,
             "byline": a.byline,
             "outlet": OutletOut.represent(a.outlet, context),
             "published_at": iso(a.published_at),
             "language": a.language,
             "status": a.status,
+            "status_error": a.status_error,
             "extracted_at": iso(a.extracted_at),
             "extractor_version": a.extractor_version,
             "claims": urls.claims_of("article", a.id),
@@ -282,7 +294,7 @@ class ArticleListApi(ApiView):
         responses={
             202: OpenApiResponse(ArticleDetailOut, description="Stored; extraction queued. Poll `url`."),
             200: OpenApiResponse(ArticleDetailOut, description="Already submitted (same URL or same text)."),
-            **errors(*WRITE_ERRORS),
+            **errors(*WRITE_ERRORS, 410),
         },
     )
     def post(self, request):
@@ -377,13 +389,40 @@ class ArticleDetailApi(ApiView):
     @extend_schema(
         operation_id="articles_retrieve",
         parameters=[IF_NONE_MATCH],
-        responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+        responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
         article = selectors.article_get(article_id)
         if article is None:
+            retracted_at = selectors.article_retracted_at(article_id)
+            if retracted_at is not None:
+                raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
             raise _not_found("article", article_id)
         return Response(ArticleDetailOut.represent(article, self.context()))
+
+
+class ArticleRetryApi(ApiView):
+    """Queue a failed article again: its fetch (submitted by URL, no text yet) or its extraction."""
+
+    required_scopes = {"POST": (Scope.SUBMIT,)}
+
+    @extend_schema(
+        operation_id="articles_retry",
+        request=None,
+        responses={
+            202: OpenApiResponse(ArticleDetailOut, description="Queued again (status pending or fetching)."),
+            **errors(*WRITE_ERRORS, 409, 410),
+        },
+    )
+    def post(self, request, article_id: int):
+        article_services.article_retry(article_id=article_id)
+        article = selectors.article_get(article_id)
+        context = self.context()
+        return Response(
+            ArticleDetailOut.represent(article, context),
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": context["urls"].article(article_id)},
+        )
 
 
 # --- claims -------------------------------------------------------------------------------------------

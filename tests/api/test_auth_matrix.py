@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.models import Article
 from tests.api.conftest import api
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,7 @@ def _endpoints():
         ("speaker detail", "get", lambda c: f"speakers/{c['claim'].speaker_id}/", None, READERS, 200),
         ("tombstones", "get", lambda c: "tombstones/", None, READERS, 200),
         ("submit article", "post", lambda c: "articles/", lambda c: new_article, SUBMITTERS, 202),
+        ("retry article", "post", lambda c: f"articles/{c['failed'].pk}/retry/", None, SUBMITTERS, 202),
         (
             "set verdict",
             "post",
@@ -70,6 +72,7 @@ def test_each_persona_is_allowed_or_refused_as_documented(endpoint, persona, cli
         "article": claims[1].article,
         "published": verified_claim,
         "source": verified_claim.sources.first(),
+        "failed": Article.objects.create(body="Failed.", body_hash="failed", status="failed", status_error="Broken."),
     }
     client = client_for(persona)
     kwargs = {"format": "json"} if body else {}
