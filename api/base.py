@@ -71,7 +71,7 @@ class ListParams(serializers.Serializer):
     """Query parameters every cursor-paginated list accepts."""
 
     cursor = serializers.CharField(
-        required=False, max_length=1000, help_text="The next_cursor of the previous page; omit for the first page."
+        required=False, max_length=2000, help_text="The next_cursor of the previous page; omit for the first page."
     )
     page_size = serializers.IntegerField(
         required=False, min_value=1, max_value=200, help_text="Items per page (default 50, at most 200)."

@@ -78,6 +78,18 @@ def test_a_cursor_made_with_a_rotated_secret_key_still_works_while_the_old_key_i
     assert reader.get(api("claims/"), {"cursor": cursor}).status_code == 200
 
 
+def test_a_cursor_after_the_longest_name_in_another_script_is_accepted(reader):
+    from claims.models import Speaker
+
+    for n in range(3):
+        name = "東京都知事" * 60 + str(n)  # 300 characters, 3 bytes each in UTF-8
+        Speaker.objects.create(name=name, key=f"tokyo {n}")
+    first = reader.get(api("speakers/?page_size=1")).json()
+    second = reader.get(api("speakers/"), {"page_size": 1, "cursor": first["next_cursor"]})
+    assert second.status_code == 200, second.content
+    assert second.json()["results"][0]["name"].endswith("1")
+
+
 # --- every parameter of every list, random and extreme values ---------------------------------------
 
 LIST_PARAMS = {
