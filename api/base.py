@@ -54,6 +54,7 @@ def parse_etags(header: str, *, keep_weak: bool = False) -> list[str]:
 
 
 _DIGITS = re.compile(r"[0-9]{1,18}")
+_RATE_LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy")
 _READ_CHUNK = 64 * 1024
 
 
@@ -145,7 +146,7 @@ class ApiView(APIView):
         known = {api_settings.URL_FORMAT_OVERRIDE or "format"}
         filters = getattr(self, "FilterSerializer", None)
         if method in ("GET", "HEAD") and filters is not None:
-            known |= set(filters().fields)
+            known |= set(filters._declared_fields)  # the class's fields, without building a serializer
         return known
 
     def _check_query_names(self, request) -> None:
@@ -181,7 +182,7 @@ class ApiView(APIView):
             ):
                 not_modified = HttpResponseNotModified()
                 not_modified["ETag"] = etag
-                for header in ("Vary", "Cache-Control"):
+                for header in ("Vary", "Cache-Control", *_RATE_LIMIT_HEADERS):
                     if header in response:
                         not_modified[header] = response[header]
                 return not_modified

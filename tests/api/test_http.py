@@ -59,6 +59,7 @@ def test_reads_may_be_cached_privately_and_revalidated(reader, claims):
     assert "Authorization" in response["Vary"]
     not_modified = reader.get(api(f"claims/{claims[0].pk}/"), HTTP_IF_NONE_MATCH=response["ETag"])
     assert not_modified.status_code == 304 and not_modified["Cache-Control"] == "private, no-cache"
+    assert "RateLimit-Remaining" in not_modified
     assert reader.get(api("claims/"))["Cache-Control"] == "private, no-cache"
 
 
