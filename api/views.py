@@ -324,7 +324,8 @@ class ArticleListApi(ApiView):
             raw_html = values["html"]
             title = title or page_title
             byline = byline or page_byline
-            published = published or page_published
+            # A date read from the page that cannot be right is left out (one the client sent is refused).
+            published = published or (page_published if article_services.published_plausible(page_published) else None)
         outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
         try:
             result = self._submit(values, body, title, byline, published, outlet, raw_html, request)

@@ -85,6 +85,25 @@ def test_the_ingest_command_refuses_the_same_dates_through_the_same_service(tmp_
     assert list(Article.objects.values_list("body", flat=True)) == [OTHER]
 
 
+PAGE = (
+    '<html><head><title>Ships</title><meta property="article:published_time" content="{date}"></head><body>'
+    "<article><h1>Ships</h1><p>" + TEXT + "</p><p>The port expects more ships this year, its director said.</p>"
+    "</article></body></html>"
+)
+
+
+def test_an_html_page_whose_own_date_cannot_be_right_is_stored_without_it(submitter):
+    response = submitter.post(api("articles/"), {"html": PAGE.format(date="2204-03-08T09:00:00Z")}, format="json")
+    assert response.status_code == 202, response.content
+    assert response.json()["published_at"] is None
+    again = submitter.post(
+        api("articles/"),
+        {"html": PAGE.format(date="2024-03-08T09:00:00Z").replace("Ships", "Quays"), "published": "0001-01-01"},
+        format="json",
+    )
+    assert_error(again, 400, "invalid")  # a date the client sent is refused, not dropped
+
+
 def test_a_page_date_that_cannot_be_right_is_left_out_not_stored():
     assert article_services.published_plausible(datetime(2024, 3, 8, 9, tzinfo=UTC))
     assert not article_services.published_plausible(datetime(1, 1, 1, tzinfo=UTC))
