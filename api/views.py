@@ -418,6 +418,8 @@ class ArticleRetryApi(ApiView):
     def post(self, request, article_id: int):
         article_services.article_retry(article_id=article_id)
         article = selectors.article_get(article_id)
+        if article is None:  # retracted in between
+            raise Gone(f"Article {article_id} was retracted.")
         context = self.context()
         return Response(
             ArticleDetailOut.represent(article, context),
