@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from api.base import Error
@@ -39,6 +40,19 @@ IF_NONE_MATCH = OpenApiParameter(
     required=False,
     description="An ETag from a previous response: 304 without a body when nothing changed.",
 )
+
+
+def location(*statuses: int) -> OpenApiParameter:
+    """The Location response header of the given statuses (the created resource, or the article to poll)."""
+    return OpenApiParameter(
+        "Location",
+        location=OpenApiParameter.HEADER,
+        response=list(statuses),
+        type=OpenApiTypes.URI,
+        description="The URL of the created resource, or of the article to poll.",
+    )
+
+
 IF_MATCH = OpenApiParameter(
     "If-Match",
     location=OpenApiParameter.HEADER,

@@ -23,7 +23,7 @@ from api.claimreview import claim_review as claim_review_document
 from api.exceptions import PreconditionFailed, PreconditionRequired
 from api.models import Scope
 from api.pagination import Ordering, orderings, paginate
-from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors
+from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors, location
 from api.serializers import (
     ClaimOut,
     Fast,
@@ -291,6 +291,7 @@ class ArticleListApi(ApiView):
     @extend_schema(
         operation_id="articles_submit",
         request=InputSerializer,
+        parameters=[location(200, 202)],
         responses={
             202: OpenApiResponse(ArticleDetailOut, description="Stored; extraction queued. Poll `url`."),
             200: OpenApiResponse(ArticleDetailOut, description="Already submitted (same URL or same text)."),
@@ -410,6 +411,7 @@ class ArticleRetryApi(ApiView):
     @extend_schema(
         operation_id="articles_retry",
         request=None,
+        parameters=[location(202)],
         responses={
             202: OpenApiResponse(ArticleDetailOut, description="Queued again (status pending or fetching)."),
             **errors(*WRITE_ERRORS, 409, 410),
@@ -556,6 +558,7 @@ class ClaimSourcesApi(ApiView):
     @extend_schema(
         operation_id="claims_sources_create",
         request=SourceIn,
+        parameters=[location(201)],
         responses={201: SourceOut, **errors(*WRITE_ERRORS)},
     )
     def post(self, request, claim_id: int):

@@ -53,6 +53,13 @@ def test_every_operation_is_documented_with_its_errors_and_auth(schema):
     assert len(seen) == 16
 
 
+def test_every_created_or_accepted_answer_documents_its_location(schema):
+    answers = [(p, m, st) for p, m, op in operations(schema) for st in op["responses"] if st in ("201", "202")]
+    assert len(answers) == 3
+    for path, method, status in answers:
+        assert "Location" in schema["paths"][path][method]["responses"][status].get("headers", {}), (path, status)
+
+
 def test_the_served_schema_is_the_generated_one(client, schema):
     served = client.get("/api/schema/?format=json")
     assert served.status_code == 200
