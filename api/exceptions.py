@@ -34,6 +34,20 @@ class NestedTooDeeply(exceptions.ParseError):
     default_detail = "The JSON body is nested too deeply to be read."
 
 
+class InvalidContentLength(exceptions.ParseError):
+    default_detail = "The Content-Length header must be a whole number of bytes."
+
+
+class UnknownQueryParameters(exceptions.ValidationError):
+    """400 naming the query parameters the endpoint does not take (a typo would otherwise filter nothing)."""
+
+    def __init__(self, names: list[str], known: list[str]):
+        shown = [name[:100] for name in names[:10]]
+        takes = ", ".join(known)
+        super().__init__({name: [f"Unknown query parameter; this endpoint takes: {takes}."] for name in shown})
+        self.message = f"Unknown query parameter{'s' if len(names) > 1 else ''}: {', '.join(shown)}."
+
+
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "The resource has changed since the version given in If-Match."
@@ -104,9 +118,10 @@ def _code_of(exc: exceptions.APIException) -> str:
 
 def _message_of(exc: exceptions.APIException, code: str) -> str:
     if isinstance(exc, exceptions.ValidationError):
-        return "The request has invalid fields; see error.fields."
+        # Subclasses may say more than the generic sentence (e.g. which query parameters are unknown).
+        return getattr(exc, "message", None) or "The request has invalid fields; see error.fields."
     message = str(exc.detail)
-    if isinstance(exc, NestedTooDeeply):
+    if isinstance(exc, NestedTooDeeply | InvalidContentLength):
         return message
     if isinstance(exc, exceptions.ParseError):
         if "codec can't decode" in message:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
@@ -105,3 +107,18 @@ def api_not_found(request, rest: str = ""):
                 404, "not_found", f"Not found. Did you mean {request.path}/ (with the final slash)?"
             )
     return error_json_response(404, "not_found", f"There is no API endpoint at {request.path}.")
+
+
+def bad_request(request, exception=None):
+    """Django's 400 (handler400): a bad Host header and other refused requests, in the API's error shape
+    under /api/ (the host is not looked at again: that would raise once more)."""
+    if not request.path.startswith("/api/"):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, DisallowedHost):
+        response = error_json_response(
+            400, "invalid_host", "The Host header names a host this service does not answer to."
+        )
+    else:
+        response = error_json_response(400, "bad_request", "The request cannot be processed.")
+    response["Cache-Control"] = "no-store"
+    return response

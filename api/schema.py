@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 from api.base import Error
@@ -13,7 +14,9 @@ ERROR_DESCRIPTIONS = {
     403: "The credentials lack the scope or role this operation needs.",
     404: "No such resource (also for resources you may not see).",
     406: "The Accept header asks for a format the API does not produce.",
-    409: "Conflict: the claim changed since the version you sent (expected_version).",
+    409: "Conflict: the claim changed since the version you sent (expected_version), or the article is not "
+    "in a state that allows this (only failed articles can be retried).",
+    410: "Gone: the article was retracted (by id, and when the same URL or text is submitted again).",
     412: "Precondition failed: the claim changed since the ETag or version sent in If-Match.",
     413: "The request body is larger than the limit.",
     415: "The body is not JSON (send Content-Type: application/json).",
@@ -37,6 +40,19 @@ IF_NONE_MATCH = OpenApiParameter(
     required=False,
     description="An ETag from a previous response: 304 without a body when nothing changed.",
 )
+
+
+def location(*statuses: int) -> OpenApiParameter:
+    """The Location response header of the given statuses (the created resource, or the article to poll)."""
+    return OpenApiParameter(
+        "Location",
+        location=OpenApiParameter.HEADER,
+        response=list(statuses),
+        type=OpenApiTypes.URI,
+        description="The URL of the created resource, or of the article to poll.",
+    )
+
+
 IF_MATCH = OpenApiParameter(
     "If-Match",
     location=OpenApiParameter.HEADER,

@@ -108,6 +108,11 @@ def claim_sources(claim_id: int) -> QuerySet[SourceLink]:
     return SourceLink.objects.filter(claim_id=claim_id).order_by("added_at", "id")
 
 
+def claim_source_get(claim_id: int, source_id: int) -> SourceLink | None:
+    """A source link of a claim the API shows (not of a retracted article)."""
+    return SourceLink.objects.filter(pk=source_id, claim_id=claim_id, claim__article__retracted_at__isnull=True).first()
+
+
 def articles_filtered(
     *, outlet: str | None = None, updated_since: datetime | None = None, status: str | None = None
 ) -> QuerySet[Article]:
@@ -126,6 +131,11 @@ def article_get(article_id: int) -> Article | None:
     if article is not None:
         attach_verdict_counts([article], "article_id")
     return article
+
+
+def article_retracted_at(article_id: int) -> datetime | None:
+    """When the article was retracted (its API answer is then 410 Gone), or None."""
+    return Article.objects.filter(pk=article_id).values_list("retracted_at", flat=True).first()
 
 
 def speakers_filtered(*, q: str | None = None) -> QuerySet[Speaker]:

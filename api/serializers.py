@@ -36,6 +36,12 @@ class Urls:
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
 
+    def resource(self, relative: str) -> str:
+        return f"{self._root}{relative}"
+
+    def source(self, claim_pk: int, pk: int) -> str:
+        return f"{self._root}claims/{claim_pk}/sources/{pk}/"
+
     def claims_of(self, filter_name: str, pk: int) -> str:
         return f"{self._root}claims/?{filter_name}={pk}"
 

@@ -12,6 +12,7 @@ down with it.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 
@@ -80,6 +81,8 @@ class ApiRateThrottle(BaseThrottle):
         except Exception as exc:  # redis.RedisError, OSError, any backend's own error
             _warn_cache_down(exc)
             return True
+        # For the RateLimit-* response headers (api.base): limit, remaining, seconds to reset, window.
+        request.rate_limit = (limit, max(0, limit - count), max(1, math.ceil(self._wait)), period)
         return count <= limit
 
     def wait(self) -> float:

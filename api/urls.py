@@ -21,11 +21,14 @@ register_converter(IdConverter, "id")
 
 app_name = "api"
 urlpatterns = [
+    path("", views.ApiRootApi.as_view(), name="root"),
     path("articles/", views.ArticleListApi.as_view(), name="article-list"),
     path("articles/<id:article_id>/", views.ArticleDetailApi.as_view(), name="article-detail"),
+    path("articles/<id:article_id>/retry/", views.ArticleRetryApi.as_view(), name="article-retry"),
     path("claims/", views.ClaimListApi.as_view(), name="claim-list"),
     path("claims/<id:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
     path("claims/<id:claim_id>/sources/", views.ClaimSourcesApi.as_view(), name="claim-sources"),
+    path("claims/<id:claim_id>/sources/<id:source_id>/", views.ClaimSourceDetailApi.as_view(), name="claim-source"),
     path("claims/<id:claim_id>/reviews/", views.ClaimReviewsApi.as_view(), name="claim-reviews"),
     path("claims/<id:claim_id>/verdict/", views.ClaimVerdictApi.as_view(), name="claim-verdict"),
     path("claims/<id:claim_id>/claimreview/", views.ClaimReviewApi.as_view(), name="claim-claimreview"),

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from django.http import Http404
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
@@ -22,7 +23,7 @@ from api.claimreview import claim_review as claim_review_document
 from api.exceptions import PreconditionFailed, PreconditionRequired
 from api.models import Scope
 from api.pagination import Ordering, orderings, paginate
-from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors
+from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors, location
 from api.serializers import (
     ClaimOut,
     Fast,
@@ -34,7 +35,7 @@ from api.serializers import (
     iso,
 )
 from claims import selectors as claim_selectors
-from claims.errors import ApplicationError, Conflict
+from claims.errors import ApplicationError, Conflict, Gone
 from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
 from claims.services import articles as article_services
 from claims.services import review as review_services
@@ -76,6 +77,16 @@ class TextField(StrictCharField):
         return super().to_internal_value(data)
 
 
+class FilterDateField(serializers.DateField):
+    """A date in a query filter; the last year of the calendar is refused (a day after it cannot be computed)."""
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if day.year > 9998:
+            raise serializers.ValidationError("Use a date before 9999-01-01.")
+        return day
+
+
 def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
@@ -90,19 +101,68 @@ def _not_found(what: str, pk: int) -> Http404:
     return Http404(f"No {what} with id {pk}.")
 
 
+# --- the index ----------------------------------------------------------------------------------------
+
+
+class ApiRootApi(ApiView):
+    """The resource index of /api/v1/: where each list is, the schema and the reference. Public."""
+
+    required_scopes = {"GET": ()}
+
+    class OutputSerializer(serializers.Serializer):
+        claims = serializers.URLField()
+        articles = serializers.URLField()
+        speakers = serializers.URLField()
+        tombstones = serializers.URLField()
+        schema = serializers.URLField(help_text="The OpenAPI document.")
+        docs = serializers.URLField(help_text="The reference, with a console to try calls.")
+
+        class Meta:
+            ref_name = "ApiIndex"
+
+    @extend_schema(
+        operation_id="api_index",
+        parameters=[IF_NONE_MATCH],
+        responses={200: OutputSerializer, **NOT_MODIFIED, **errors(400, 401, 404, 406, 429)},
+        auth=[],
+    )
+    def get(self, request):
+        urls = self.context()["urls"]
+        return Response(
+            {
+                "claims": urls.resource("claims/"),
+                "articles": urls.resource("articles/"),
+                "speakers": urls.resource("speakers/"),
+                "tombstones": urls.resource("tombstones/"),
+                "schema": request.build_absolute_uri(reverse("api-schema")),
+                "docs": request.build_absolute_uri(reverse("api-docs")),
+            }
+        )
+
+
 # --- articles -----------------------------------------------------------------------------------------
 
 
 class ArticleSummaryOut(Fast):
     id = serializers.IntegerField()
     url = serializers.SerializerMethodField(help_text="This article in the API: poll it for the extraction status.")
-    canonical_url = serializers.URLField(source="url", allow_null=True, help_text="Where it was published.")
+    canonical_url = serializers.URLField(
+        source="url",
+        allow_null=True,
+        help_text="Where it was published, canonical: lower-case scheme and host, no default port, fragment or "
+        "tracking parameters (utm_*, fbclid, gclid).",
+    )
+    original_url = serializers.CharField(help_text="The URL as it was submitted (empty when none was).")
     title = serializers.CharField()
     byline = serializers.CharField()
     outlet = OutletOut(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
     language = serializers.CharField()
     status = serializers.ChoiceField(choices=Article.Status.choices, help_text="Extraction status.")
+    status_error = serializers.CharField(
+        help_text="Why the article failed (status 'failed'), in words; empty otherwise. "
+        "POST articles/{id}/retry/ queues it again."
+    )
     extracted_at = serializers.DateTimeField(allow_null=True)
     extractor_version = serializers.CharField()
     claims = serializers.SerializerMethodField(help_text="The article's claims (claims/?article=id).")
@@ -128,12 +188,14 @@ class ArticleSummaryOut(Fast):
             "id": a.id,
             "url": urls.article(a.id),
             "canonical_url": a.url,
+            "original_url": a.original_url,
             "title": a.title,
             "byline": a.byline,
             "outlet": OutletOut.represent(a.outlet, context),
             "published_at": iso(a.published_at),
             "language": a.language,
             "status": a.status,
+            "status_error": a.status_error,
             "extracted_at": iso(a.extracted_at),
             "extractor_version": a.extractor_version,
             "claims": urls.claims_of("article", a.id),
@@ -230,10 +292,11 @@ class ArticleListApi(ApiView):
     @extend_schema(
         operation_id="articles_submit",
         request=InputSerializer,
+        parameters=[location(200, 202)],
         responses={
             202: OpenApiResponse(ArticleDetailOut, description="Stored; extraction queued. Poll `url`."),
             200: OpenApiResponse(ArticleDetailOut, description="Already submitted (same URL or same text)."),
-            **errors(*WRITE_ERRORS),
+            **errors(*WRITE_ERRORS, 410),
         },
     )
     def post(self, request):
@@ -263,7 +326,8 @@ class ArticleListApi(ApiView):
             raw_html = values["html"]
             title = title or page_title
             byline = byline or page_byline
-            published = published or page_published
+            # A date read from the page that cannot be right is left out (one the client sent is refused).
+            published = published or (page_published if article_services.published_plausible(page_published) else None)
         outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
         try:
             result = self._submit(values, body, title, byline, published, outlet, raw_html, request)
@@ -328,13 +392,43 @@ class ArticleDetailApi(ApiView):
     @extend_schema(
         operation_id="articles_retrieve",
         parameters=[IF_NONE_MATCH],
-        responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+        responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
         article = selectors.article_get(article_id)
         if article is None:
+            retracted_at = selectors.article_retracted_at(article_id)
+            if retracted_at is not None:
+                raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
             raise _not_found("article", article_id)
         return Response(ArticleDetailOut.represent(article, self.context()))
+
+
+class ArticleRetryApi(ApiView):
+    """Queue a failed article again: its fetch (submitted by URL, no text yet) or its extraction."""
+
+    required_scopes = {"POST": (Scope.SUBMIT,)}
+
+    @extend_schema(
+        operation_id="articles_retry",
+        request=None,
+        parameters=[location(202)],
+        responses={
+            202: OpenApiResponse(ArticleDetailOut, description="Queued again (status pending or fetching)."),
+            **errors(*WRITE_ERRORS, 409, 410),
+        },
+    )
+    def post(self, request, article_id: int):
+        article_services.article_retry(article_id=article_id)
+        article = selectors.article_get(article_id)
+        if article is None:  # retracted in between
+            raise Gone(f"Article {article_id} was retracted.")
+        context = self.context()
+        return Response(
+            ArticleDetailOut.represent(article, context),
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": context["urls"].article(article_id)},
+        )
 
 
 # --- claims -------------------------------------------------------------------------------------------
@@ -357,8 +451,8 @@ class ClaimListApi(ApiView):
         speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
         outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
         article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
-        published_from = serializers.DateField(required=False, help_text="Article published on or after (date).")
-        published_to = serializers.DateField(required=False, help_text="Article published on or before (date).")
+        published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
+        published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
         needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
         q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
         updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
@@ -465,6 +559,7 @@ class ClaimSourcesApi(ApiView):
     @extend_schema(
         operation_id="claims_sources_create",
         request=SourceIn,
+        parameters=[location(201)],
         responses={201: SourceOut, **errors(*WRITE_ERRORS)},
     )
     def post(self, request, claim_id: int):
@@ -473,7 +568,27 @@ class ClaimSourcesApi(ApiView):
         if not selectors.claim_exists(claim_id):
             raise _not_found("claim", claim_id)
         source = review_services.source_add(claim_id=claim_id, user=_acting_user(request), **data.validated_data)
-        return Response(SourceOut.represent(source, self.context()), status=status.HTTP_201_CREATED)
+        context = self.context()
+        return Response(
+            SourceOut.represent(source, context),
+            status=status.HTTP_201_CREATED,
+            headers={"Location": context["urls"].source(claim_id, source.pk)},
+        )
+
+
+class ClaimSourceDetailApi(ApiView):
+    """One source link of a claim, with its link health (the Location of a source just added)."""
+
+    @extend_schema(
+        operation_id="claims_sources_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: SourceOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int, source_id: int):
+        source = selectors.claim_source_get(claim_id, source_id)
+        if source is None:
+            raise _not_found(f"source of claim {claim_id}", source_id)
+        return Response(SourceOut.represent(source, self.context()))
 
 
 class ClaimReviewsApi(ApiView):
@@ -567,7 +682,7 @@ class ClaimVerdictApi(ApiView):
 
     def _check_if_match(self, header: str, claim) -> int:
         """The version the client read; 412 unless it is the current one (and the ETag the current one)."""
-        tags = parse_etags(header)
+        tags = parse_etags(header, keep_weak=True)
         if "*" in tags:
             # "*" matches any version: the verdict would not say which version it was based on.
             raise PreconditionRequired(
@@ -575,7 +690,10 @@ class ClaimVerdictApi(ApiView):
                 "send the claim's ETag or version (or expected_version in the body)."
             )
         current_etag = None
+        weak = [tag for tag in tags if tag.startswith("W/")]
         for tag in tags:
+            if tag in weak:
+                continue  # If-Match compares strongly: a weak ETag never matches (RFC 9110)
             match = _VERSION_RE.match(tag)
             if not match:
                 continue
@@ -587,6 +705,12 @@ class ClaimVerdictApi(ApiView):
                     continue
             if version == claim.version:
                 return version
+        if weak:
+            raise PreconditionFailed(
+                f"If-Match compares ETags strongly and {weak[0][:60]} is a weak ETag (W/), which never matches: "
+                "send the claim's ETag exactly as GET claims/{id}/ gives it (a proxy that compresses answers "
+                "may have weakened it), or its version number."
+            )
         raise PreconditionFailed(
             f"The claim has changed since (it is now version {claim.version}): "
             "fetch it again, check the change, then send your verdict with the new ETag."
@@ -603,6 +727,8 @@ class ClaimReviewApi(ApiView):
 
     required_scopes = {"GET": ()}
     renderer_classes = [JsonLdRenderer, JSONRenderer]
+    # The same document for everyone: shared caches may keep it a few minutes.
+    cache_control = "public, max-age=300"
 
     @extend_schema(
         operation_id="claims_claimreview_retrieve",

@@ -32,3 +32,10 @@ class Conflict(ApplicationError):
 
     code = "conflict"
     status = 409
+
+
+class Gone(ApplicationError):
+    """The object existed and was withdrawn on purpose (a retracted article): 410, not 404."""
+
+    code = "gone"
+    status = 410

@@ -31,8 +31,13 @@ class Article(models.Model):
         FAILED = "failed", "Failed"
 
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
-    # NULL (not "") when absent, so that the unique constraint only binds real URLs.
-    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    # The canonical URL (claims.canonical_url): shown and fetched. NULL when the article has none.
+    url = models.URLField(max_length=2000, null=True, blank=True)  # noqa: DJ001 (the API shows null)
+    # The URL exactly as submitted (before canonicalisation).
+    original_url = models.URLField(max_length=2000, blank=True, default="")
+    # SHA-256 of the URL's identity (canonical form without the scheme): one article per URL, however
+    # it is written. NULL (not "") when there is no URL, so the unique constraint binds real URLs only.
+    url_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     title = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=500, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)

@@ -9,6 +9,9 @@ admin.site.site_header = "Claim registry"
 admin.site.site_title = "Claim registry"
 admin.site.index_title = "Review claims"
 
+# A bad Host header (and other requests Django refuses) under /api/ is answered in the API's error shape.
+handler400 = "api.pages.bad_request"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # --- REST API (api app): v1, its OpenAPI schema and docs, the public claim pages, JSON 404s ---

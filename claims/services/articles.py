@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,7 +18,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import extraction
-from claims.errors import ApplicationError, NotFound, PermissionDenied
+from claims.canonical_url import canonical_url, url_key
+from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,40 @@ def outlet_for_url(url: str | None) -> Outlet | None:
     return outlet
 
 
+# A publication date outside these bounds is a mistake (a default 0001-01-01, a year typed 2204):
+# relative dates in the text would be resolved against it. Two days ahead allow for time zones and
+# articles scheduled for the morning.
+PUBLISHED_EARLIEST = date(1900, 1, 1)
+PUBLISHED_MAX_DAYS_AHEAD = 2
+
+
+def _published_day(published: date | datetime) -> date:
+    if isinstance(published, datetime):
+        return (published if timezone.is_naive(published) else published.astimezone(UTC)).date()
+    return published
+
+
+def published_latest() -> date:
+    return timezone.now().date() + timedelta(days=PUBLISHED_MAX_DAYS_AHEAD)
+
+
+def published_plausible(published: date | datetime | None) -> bool:
+    """Whether a publication date can be true: from 1900 to a couple of days from now."""
+    return published is None or PUBLISHED_EARLIEST <= _published_day(published) <= published_latest()
+
+
+def published_check(published: date | datetime | None) -> None:
+    """Refuse an implausible publication date (400 on the field `published`)."""
+    if not published_plausible(published):
+        day = _published_day(published)
+        raise ApplicationError(
+            f"The publication date {day.isoformat()} cannot be right: give a date from "
+            f"{PUBLISHED_EARLIEST.isoformat()} to {published_latest().isoformat()} "
+            f"(at most {PUBLISHED_MAX_DAYS_AHEAD} days from today).",
+            fields={"published": [f"Give a date from {PUBLISHED_EARLIEST.isoformat()} to {published_latest()}."]},
+        )
+
+
 def _published_datetime(published: date | datetime | None) -> datetime | None:
     if published is None:
         return None
@@ -67,8 +102,11 @@ def article_submit(
 ) -> SubmitResult:
     """Store an article (or return the existing one with the same URL or body) and enqueue extraction.
 
-    Deduplication is by canonical URL when given, else by the hash of the body.
+    Deduplication is by the URL's identity when given (claims.canonical_url: scheme, host case, default
+    port, fragment and tracking parameters do not matter), else by the hash of the body. A retracted
+    article is not submitted again (410 Gone). An implausible publication date is refused.
     """
+    published_check(published)
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not body.strip():
         raise ApplicationError("The article has no text.", fields={"body": ["This field may not be blank."]})
@@ -89,7 +127,7 @@ def article_submit(
                 body=body,
                 body_hash=digest,
                 title=title[:500] or _first_line(body)[:500],
-                url=url,
+                **_url_fields(url),
                 published_at=_published_datetime(published),
                 outlet=outlet or outlet_for_url(url),
                 byline=byline[:500],
@@ -108,14 +146,25 @@ def article_submit(
     return SubmitResult(article, True)
 
 
+def _url_fields(url: str | None) -> dict[str, str | None]:
+    if not url:
+        return {"url": None, "original_url": "", "url_key": None}
+    return {"url": canonical_url(url), "original_url": url, "url_key": url_key(url)}
+
+
 def _existing_article(url: str | None, digest: str) -> Article | None:
+    """The article already stored under this URL (by identity) or with this text; Gone when retracted."""
+    found = None
     if url:
-        found = Article.objects.filter(url=url).first()
-        if found is not None:
-            return found
-    if digest:
-        return Article.objects.filter(body_hash=digest).order_by("id").first()
-    return None
+        found = Article.objects.filter(url_key=url_key(url)).first()
+    if found is None and digest:
+        found = Article.objects.filter(body_hash=digest).order_by("id").first()
+    if found is not None and found.retracted_at is not None:
+        raise Gone(
+            f"Article {found.pk} ({'this URL' if url and found.url_key == url_key(url) else 'this text'}) "
+            f"was retracted on {found.retracted_at:%Y-%m-%d} and cannot be submitted again."
+        )
+    return found
 
 
 _URL_VALIDATOR = URLValidator(schemes=["http", "https"])
@@ -158,6 +207,7 @@ def article_submit_url(
     """
     from claims import fetching
 
+    published_check(published)
     url = clean_article_url(url)
     why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings()) if url else "no URL given"
     if why:
@@ -171,7 +221,7 @@ def article_submit_url(
                 body="",
                 body_hash="",
                 title=title[:500],
-                url=url,
+                **_url_fields(url),
                 published_at=_published_datetime(published),
                 outlet=outlet or outlet_for_url(url),
                 status=Article.Status.FETCHING,
@@ -221,7 +271,8 @@ def article_fetch(*, article_id: int) -> Article:
         body = page.text
         title = title or page.title or ""
         byline = byline or page.byline or ""
-        published = published or _published_datetime(page.published)
+        # A date read from the page that cannot be right is left out rather than failing the article.
+        published = published or _published_datetime(page.published if published_plausible(page.published) else None)
     elif result.kind == "text":
         body = result.text() or ""
     else:
@@ -277,6 +328,30 @@ def _send_extraction(article_id: int) -> None:
         # article): the request that submitted the article must still succeed; the sweeper
         # re-enqueues articles left pending.
         logger.warning("extraction of article %s was not completed now", article_id, exc_info=True)
+
+
+def article_retry(*, article_id: int) -> Article:
+    """Queue a failed article again: its fetch when it has no text yet (submitted by URL), else its extraction.
+
+    Only failed articles: a pending or running one is already on its way, a done one is re-extracted
+    by the engine-version rules. A retracted article is Gone.
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            raise NotFound(f"No article with id {article_id}.")
+        if article.retracted_at is not None:
+            raise Gone(f"Article {article_id} was retracted on {article.retracted_at:%Y-%m-%d}.")
+        if article.status != Article.Status.FAILED:
+            raise Conflict(
+                f"Only a failed article can be retried; article {article_id} is {article.status}.",
+                code="not_failed",
+            )
+        article.status = Article.Status.PENDING if article.body else Article.Status.FETCHING
+        article.status_error = ""
+        article.save(update_fields=["status", "status_error", "updated_at"])
+        article_enqueue_extraction(article=article)
+    return article
 
 
 def article_request_reextraction(*, article: Article) -> None:
@@ -386,7 +461,9 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
             )
     except Exception as exc:
         Article.objects.filter(pk=article_id).update(
-            status=Article.Status.FAILED, status_error=f"{type(exc).__name__}: {exc}"[:2000]
+            status=Article.Status.FAILED,
+            status_error=f"The extraction failed ({type(exc).__name__}: {exc}).",
+            updated_at=timezone.now(),
         )
         raise
     article.refresh_from_db()

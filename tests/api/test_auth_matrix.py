@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.models import Article
 from tests.api.conftest import api
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,8 @@ def _endpoints():
         ("claims list", "get", lambda c: "claims/", None, READERS, 200),
         ("claim detail", "get", lambda c: f"claims/{c['claim'].pk}/", None, READERS, 200),
         ("claim sources", "get", lambda c: f"claims/{c['claim'].pk}/sources/", None, READERS, 200),
+        ("claim source", "get", lambda c: f"claims/{c['published'].pk}/sources/{c['source'].pk}/", None, READERS, 200),
+        ("api index", "get", lambda c: "", None, EVERYONE, 200),
         ("claim reviews", "get", lambda c: f"claims/{c['claim'].pk}/reviews/", None, READERS, 200),
         ("articles list", "get", lambda c: "articles/", None, READERS, 200),
         ("article detail", "get", lambda c: f"articles/{c['article'].pk}/", None, READERS | {"submit"}, 200),
@@ -31,6 +34,7 @@ def _endpoints():
         ("speaker detail", "get", lambda c: f"speakers/{c['claim'].speaker_id}/", None, READERS, 200),
         ("tombstones", "get", lambda c: "tombstones/", None, READERS, 200),
         ("submit article", "post", lambda c: "articles/", lambda c: new_article, SUBMITTERS, 202),
+        ("retry article", "post", lambda c: f"articles/{c['failed'].pk}/retry/", None, SUBMITTERS, 202),
         (
             "set verdict",
             "post",
@@ -63,7 +67,13 @@ CASES = [
 @pytest.mark.parametrize(("endpoint", "persona"), CASES)
 def test_each_persona_is_allowed_or_refused_as_documented(endpoint, persona, client_for, claims, verified_claim):
     _name, method, path, body, allowed, ok_status = endpoint
-    ctx = {"claim": claims[1], "article": claims[1].article, "published": verified_claim}
+    ctx = {
+        "claim": claims[1],
+        "article": claims[1].article,
+        "published": verified_claim,
+        "source": verified_claim.sources.first(),
+        "failed": Article.objects.create(body="Failed.", body_hash="failed", status="failed", status_error="Broken."),
+    }
     client = client_for(persona)
     kwargs = {"format": "json"} if body else {}
     response = getattr(client, method)(api(path(ctx)), body(ctx) if body else None, **kwargs)

@@ -109,7 +109,10 @@ def test_claims_of_a_retracted_article_leave_the_api(reader, claims, article):
     Article.objects.filter(pk=article.pk).update(retracted_at=datetime(2024, 4, 1, tzinfo=UTC))
     assert ids(reader.get(api("claims/"))) == []
     assert reader.get(api(f"claims/{claims[0].pk}/")).status_code == 404
-    assert reader.get(api(f"articles/{article.pk}/")).status_code == 404
+    # The article itself answers 410 Gone (and its body is not shown): it existed and was withdrawn.
+    gone = reader.get(api(f"articles/{article.pk}/"))
+    assert gone.status_code == 410 and gone.json()["error"]["code"] == "gone"
+    assert "Flood" not in gone.content.decode()
 
 
 def test_articles_show_status_and_claim_counts(reader, article, verified_claim):

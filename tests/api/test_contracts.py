@@ -22,7 +22,7 @@ CONTRACTS = Path(__file__).parent / "contracts"
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 _ID_IN_URL = re.compile(r"/(claims|articles|speakers)/\d+/")
 _ID_IN_QUERY = re.compile(r"([?&](?:article|speaker)=)\d+")
-_CURSOR_IN_URL = re.compile(r"cursor=[A-Za-z0-9_-]+")
+_CURSOR_IN_URL = re.compile(r"cursor=[A-Za-z0-9_.-]+")
 _TODAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_KEYS = {"id", "object_id"}
 
