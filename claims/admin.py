@@ -22,12 +22,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from claims import admin_views, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import review as review_services
+from claims.text import bidi_visible, cut_at_word
 
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
 
@@ -128,7 +128,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Title", ordering="title")
     def title_display(self, obj):
-        return Truncator(str(obj)).chars(90)
+        return cut_at_word(str(obj), 90)
 
     @admin.display(description="Status", ordering="status")
     def status_display(self, obj):
@@ -221,6 +221,7 @@ class ClaimReviewForm(forms.ModelForm):
     note = forms.CharField(
         label="Note or rationale",
         required=False,
+        max_length=review_services.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text="Why the verdict: required for “unverifiable”; for “disputed” unless a source refutes the claim.",
     )
@@ -310,6 +311,20 @@ def _json_dict(raw: Any) -> dict[str, Any] | None:
 
 
 class SourceLinkFormSet(BaseInlineFormSet):
+    request_user: Any = None  # set per request by SourceLinkInline.get_formset
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A delete box the service would refuse is disabled, with the reason, instead of failing on save.
+        if self.can_delete and form.instance.pk is not None and self.request_user is not None:
+            refusal = review_services.source_remove_refusal(
+                source=form.instance, claim=self.instance, user=self.request_user
+            )
+            if refusal:
+                form.fields["DELETE"].disabled = True
+                form.fields["DELETE"].widget.attrs["title"] = refusal
+                form.fields["DELETE"].help_text = refusal
+
     def vanished(self) -> list[admin_views.VanishedSource]:
         return [item for form in self.forms if (item := form.vanished()) is not None]
 
@@ -334,6 +349,11 @@ class SourceLinkInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("added_by")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)  # a new class on every call
+        formset.request_user = request.user
+        return formset
 
     @admin.display(description="Link health")
     def health(self, obj):
@@ -419,11 +439,11 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim", ordering="text")
     def text_display(self, obj):
-        return Truncator(obj.text).chars(110)
+        return cut_at_word(bidi_visible(obj.text), 110)
 
     @admin.display(description="Speaker", ordering="speaker__name")
     def speaker_display(self, obj):
-        return obj.speaker.name if obj.speaker_id else "—"
+        return bidi_visible(obj.speaker.name) if obj.speaker_id else "—"
 
     @admin.display(description="Verdict", ordering="verdict")
     def verdict_display(self, obj):
@@ -431,7 +451,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Article", ordering="article__title")
     def article_display(self, obj):
-        return Truncator(str(obj.article)).chars(60)
+        return cut_at_word(str(obj.article), 60)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -468,15 +488,19 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Quote")
     def quote_display(self, obj):
-        return format_html("“{}”", obj.quote) if obj.quote else "—"
+        return format_html("“{}”", bidi_visible(obj.quote)) if obj.quote else "—"
 
     @admin.display(description="Speaker")
     def speaker_and_role(self, obj):
         if not obj.speaker_id:
             return "— (no speaker found)"
         url = reverse("admin:claims_claim_changelist") + f"?speaker={obj.speaker_id}"
-        role = format_html(", <span class='speaker-role'>{}</span>", obj.speaker_role) if obj.speaker_role else ""
-        return format_html('<a href="{}">{}</a>{}', url, obj.speaker.name, role)
+        role = (
+            format_html(", <span class='speaker-role'>{}</span>", bidi_visible(obj.speaker_role))
+            if obj.speaker_role
+            else ""
+        )
+        return format_html('<a href="{}">{}</a>{}', url, bidi_visible(obj.speaker.name), role)
 
     @admin.display(description="Dates")
     def dates_display(self, obj):
@@ -489,7 +513,11 @@ class ClaimAdmin(admin.ModelAdmin):
                 "",
                 "<li>“{}” → <strong>{}</strong> <span class='quiet'>({})</span></li>",
                 (
-                    (d.text, d.value + (f" … {d.value_end}" if d.value_end else ""), d.get_granularity_display())
+                    (
+                        bidi_visible(d.text),
+                        d.value + (f" … {d.value_end}" if d.value_end else ""),
+                        d.get_granularity_display(),
+                    )
                     for d in dates
                 ),
             ),
@@ -505,7 +533,7 @@ class ClaimAdmin(admin.ModelAdmin):
             format_html_join(
                 "",
                 "<li>“{}” <span class='quiet'>({}{})</span></li>",
-                ((p.text, p.get_kind_display(), f", {p.code}" if p.code else "") for p in places),
+                ((bidi_visible(p.text), p.get_kind_display(), f", {p.code}" if p.code else "") for p in places),
             ),
         )
 
@@ -571,21 +599,10 @@ class ClaimAdmin(admin.ModelAdmin):
             "article_url": reverse("admin:claims_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}",
         }
 
-    ACTION_LABELS = {
-        "verdict": "verdict",
-        "reopen": "reopened",
-        "sign_off": "signed off",
-        "source_added": "source added",
-        "source_changed": "source changed",
-        "source_removed": "source removed",
-        "recheck_requested": "re-check requested",
-        "recheck_cleared": "re-check cleared",
-    }
-
     def _history(self, claim: Claim) -> list[Review]:
         reviews = list(selectors.claim_history(claim.pk, newest_first=True))
         for review in reviews:
-            review.action_label = self.ACTION_LABELS.get(review.action, review.action.replace("_", " "))
+            review.action_label = review_services.action_label(review.action)
         return reviews
 
     def save_model(self, request, obj, form, change):
@@ -759,6 +776,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 class RecheckForm(forms.Form):
     reason = forms.CharField(
+        max_length=review_services.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text="What should the next reviewer look at? This is kept in each claim's history.",
     )
@@ -781,7 +799,7 @@ class SourceLinkAdmin(admin.ModelAdmin):
     @admin.display(description="Claim")
     def claim_display(self, obj):
         url = reverse("admin:claims_claim_change", args=[obj.claim_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+        return format_html('<a href="{}">{}</a>', url, cut_at_word(bidi_visible(obj.claim.text), 70))
 
     def has_add_permission(self, request):
         return False
@@ -793,17 +811,58 @@ class SourceLinkAdmin(admin.ModelAdmin):
         return False
 
 
+class ReviewActionFilter(admin.SimpleListFilter):
+    title = "action"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return list(review_services.ACTION_LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class ReviewerFilter(admin.SimpleListFilter):
+    """People who can review (plus "system" for background work); not every user of the site."""
+
+    title = "reviewer"
+    parameter_name = "reviewer"
+
+    def lookups(self, request, model_admin):
+        people = [(str(u.pk), review_services.person_name(u)) for u in review_services.users_who_review()]
+        return [*people, ("system", "the system")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "system":
+            return queryset.filter(reviewer__isnull=True)
+        if value and value.isdigit() and int(value) < 2**63:
+            return queryset.filter(reviewer_id=int(value))
+        return queryset
+
+
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "claim_display", "reviewer", "action", "from_verdict", "to_verdict"]
-    list_filter = ["action", "to_verdict"]
+    """The audit list: newest first, actions as people read them, filter by reviewer."""
+
+    list_display = ["created_at", "claim_display", "reviewer_display", "action_display", "from_verdict", "to_verdict"]
+    list_filter = [ReviewerFilter, ReviewActionFilter, "to_verdict"]
     search_fields = ["claim__text", "note"]
     list_select_related = ["claim", "reviewer"]
+    ordering = ["-created_at", "-id"]
 
     @admin.display(description="Claim")
     def claim_display(self, obj):
         url = reverse("admin:claims_claim_change", args=[obj.claim_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+        return format_html('<a href="{}">{}</a>', url, cut_at_word(bidi_visible(obj.claim.text), 70))
+
+    @admin.display(description="Who", ordering="reviewer__username")
+    def reviewer_display(self, obj):
+        return review_services.person_name(obj.reviewer)
+
+    @admin.display(description="Action", ordering="action")
+    def action_display(self, obj):
+        return review_services.action_label(obj.action)
 
     def has_add_permission(self, request):
         return False
