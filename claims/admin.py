@@ -14,10 +14,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch
+from django.forms.formsets import all_valid
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -36,14 +40,6 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     label = review_services.verdict_label(verdict)
     recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
-
-
-class _Refused(Exception):
-    """A service refused the posted change: roll the whole post back and show the form again."""
-
-    def __init__(self, error: ApplicationError):
-        super().__init__(error.message)
-        self.error = error
 
 
 # --- outlets, speakers --------------------------------------------------------------------------------
@@ -228,8 +224,6 @@ class ClaimReviewForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    review_refusal: ApplicationError | None = None
-
     class Meta:
         model = Claim
         fields: list[str] = []
@@ -247,15 +241,6 @@ class ClaimReviewForm(forms.ModelForm):
         except ValueError:
             return None
         return seen if isinstance(seen, dict) else None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        refusal = self.review_refusal
-        if refusal is not None:
-            if "note" in refusal.fields:
-                self.add_error("note", refusal.fields["note"])
-            raise ValidationError(refusal.message, code=refusal.code)
-        return data
 
 
 class SourceLinkForm(forms.ModelForm):
@@ -537,42 +522,100 @@ class ClaimAdmin(admin.ModelAdmin):
             ),
         )
 
-    # --- claim page: the review ---
+    # --- claim page: the review (its own view, calling the review services) ---
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        refusal = getattr(request, "_review_refusal", None)
-        if refusal is not None:
-            form = type(form.__name__, (form,), {"review_refusal": refusal})
-        return form
+    def get_urls(self):
+        view = self.admin_site.admin_view  # login, staff and CSRF checks
+        return [
+            path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
+            *super().get_urls(),
+        ]
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        claim = self.get_object(request, object_id) if object_id else None
-        if claim is not None:
-            extra_context = {**(extra_context or {}), **self._review_context(request, claim)}
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except _Refused as refused:
-            # Everything the post did was rolled back; show the same form again, with the user's input
-            # and the service's message.
-            request._review_refusal = refused.error
-            if isinstance(refused.error, Conflict):
-                extra_context = {**(extra_context or {}), "conflict": refused.error}
-            return super().changeform_view(request, object_id, form_url, extra_context)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.review_view(request, object_id)  # the same page, should anything route here
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # A posted page that still shows sources removed meanwhile: the formset is invalid (nothing is
-        # saved) and Django would only say "Please correct the error below." Show it as the conflict it is.
-        if obj is not None and request.method == "POST" and not context.get("conflict"):
-            vanished = [
-                item
-                for inline in context.get("inline_admin_formsets", [])
-                if isinstance(inline.formset, SourceLinkFormSet)
-                for item in inline.formset.vanished()
-            ]
+    def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The claim page: the claim in context, its sources (editable), the verdict buttons, the history.
+
+        A post is one step: source changes and the review action are applied through the services in
+        one transaction; a refusal rolls all of it back and shows the same page again with the input
+        and the reason (a conflict says who changed what, and when).
+        """
+        if not self.has_view_or_change_permission(request):
+            raise DjangoPermissionDenied  # staff without a review role learn nothing, not even which ids exist
+        object_id = unquote(object_id)
+        # Not a claim id (or past 64 bits, which the database would refuse): 404, not a database error.
+        claim = self.get_object(request, object_id) if object_id.isdigit() and int(object_id) < 2**63 else None
+        if claim is None:
+            raise Http404("No such claim.")
+        if request.method == "POST":
+            if not self.has_change_permission(request, claim):
+                raise DjangoPermissionDenied
+        elif not self.has_view_or_change_permission(request, claim):
+            raise DjangoPermissionDenied
+        posted = request.method == "POST"
+        form = ClaimReviewForm(request.POST if posted else None, instance=claim)
+        formsets, inlines = self._source_formsets(request, claim)
+        conflict: Conflict | None = None
+        if posted and form.is_valid() and all_valid(formsets):
+            try:
+                with transaction.atomic():
+                    done = [line for formset in formsets for line in self._save_sources(request, claim, formset)]
+                    done += self._apply_review_action(request, form)
+            except ApplicationError as error:
+                # Nothing from this post was saved: show the page again with the input and the reason.
+                if "note" in error.fields:
+                    form.add_error("note", error.fields["note"])
+                form.add_error(None, ValidationError(error.message, code=error.code))
+                conflict = error if isinstance(error, Conflict) else None
+            else:
+                if done:
+                    self.log_change(request, claim, "; ".join(done))
+                    self.message_user(request, ". ".join(done) + ".", messages.SUCCESS)
+                else:
+                    self.message_user(request, "Nothing to save.", messages.INFO)
+                return HttpResponseRedirect(request.path)
+        if posted and conflict is None:
+            # A stale page still showing sources removed meanwhile: its formset is invalid (nothing is
+            # saved); show it as the conflict it is rather than "Please correct the error below."
+            vanished = [item for formset in formsets for item in formset.vanished()]
             if vanished:
-                context["conflict"] = admin_views.vanished_sources_conflict(obj, vanished)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+                conflict = admin_views.vanished_sources_conflict(claim, vanished)
+        return self._review_page(request, claim, form, formsets, inlines, conflict)
+
+    def _source_formsets(self, request: HttpRequest, claim: Claim) -> tuple[list[Any], list[Any]]:
+        formsets, inlines = [], []
+        for formset_class, inline in self.get_formsets_with_inlines(request, claim):
+            prefix = formset_class.get_default_prefix()
+            formsets.append(formset_class(**self.get_formset_kwargs(request, claim, inline, prefix)))
+            inlines.append(inline)
+        return formsets, inlines
+
+    def _review_page(self, request, claim, form, formsets, inlines, conflict) -> HttpResponse:
+        fieldsets = self.get_fieldsets(request, claim)
+        admin_form = admin.helpers.AdminForm(
+            form, list(fieldsets), {}, self.get_readonly_fields(request, claim), model_admin=self
+        )
+        inline_formsets = self.get_inline_formsets(request, formsets, inlines, claim)
+        media = self.media + admin_form.media
+        for inline_formset in inline_formsets:
+            media += inline_formset.media
+        context = {
+            **self.admin_site.each_context(request),
+            "subtitle": str(claim),
+            "adminform": admin_form,
+            "object_id": str(claim.pk),
+            "original": claim,
+            "is_popup": False,
+            "to_field": None,
+            "media": media,
+            "inline_admin_formsets": inline_formsets,
+            "errors": admin.helpers.AdminErrorList(form, formsets),
+            "preserved_filters": self.get_preserved_filters(request),
+            **self._review_context(request, claim),
+            "conflict": conflict,
+        }
+        return self.render_change_form(request, context, change=True, obj=claim)
 
     def _review_context(self, request: HttpRequest, claim: Claim) -> dict[str, Any]:
         user = request.user
@@ -604,19 +647,6 @@ class ClaimAdmin(admin.ModelAdmin):
         for review in reviews:
             review.action_label = review_services.action_label(review.action)
         return reviews
-
-    def save_model(self, request, obj, form, change):
-        """Nothing here: the services write, in save_related, after the sources (a verdict may need them)."""
-
-    def save_related(self, request, form, formsets, change):
-        done: list[str] = []
-        try:
-            for formset in formsets:
-                done += self._save_sources(request, form.instance, formset)
-            done += self._apply_review_action(request, form)
-        except ApplicationError as error:
-            raise _Refused(error) from error
-        request._review_done = done
 
     def _save_sources(self, request, claim: Claim, formset) -> list[str]:
         done = []
@@ -688,17 +718,6 @@ class ClaimAdmin(admin.ModelAdmin):
                 fields={"note": ["Not saved yet."]},
             )
         return []
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        return "; ".join(getattr(request, "_review_done", [])) or "No change"
-
-    def response_change(self, request, obj):
-        done = getattr(request, "_review_done", [])
-        if done:
-            self.message_user(request, ". ".join(done) + ".", messages.SUCCESS)
-        else:
-            self.message_user(request, "Nothing to save.", messages.INFO)
-        return HttpResponseRedirect(request.path)
 
     # --- bulk actions ---
 

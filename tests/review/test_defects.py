@@ -394,3 +394,43 @@ def test_a_failed_article_without_attempts_does_not_say_after_0_attempts(login, 
     Article.objects.filter(pk=article.pk).update(extraction_attempts=3)
     page = login(reviewer).get(reverse("admin:claims_article_change", args=[article.pk])).content.decode()
     assert "after 3 attempts" in page
+
+
+# --- the claim page is its own view -------------------------------------------------------------------
+
+
+def test_the_claim_page_is_its_own_view_not_bent_model_admin_hooks(claim):
+    from django.contrib import admin
+    from django.urls import resolve
+
+    from claims.admin import ClaimAdmin
+
+    match = resolve(claim_url(claim))
+    assert match.func.__name__ == "review_view"
+    for hook in ("save_model", "save_related", "get_form", "changeform_view", "response_change"):
+        assert getattr(ClaimAdmin, hook) is getattr(admin.ModelAdmin, hook), hook
+
+
+@pytest.mark.parametrize("object_id", ["abc", "99999999999999999999999", "0", "12345"])
+def test_an_unknown_claim_id_is_404_for_get_and_post(login, reviewer, object_id):
+    client = login(reviewer)
+    url = f"/admin/claims/claim/{object_id}/change/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"_verdict": "verified"}).status_code == 404
+
+
+def test_a_refused_post_rolls_back_the_sources_it_added_and_logs_nothing(login, claim, reviewer):
+    from django.contrib.admin.models import LogEntry
+
+    client = login(reviewer)
+    data = form_data(client.get(claim_url(claim)))
+    data.update({"sources-0-url": "https://blog.example/x", "sources-0-stance": "supports", "_verdict": "disputed"})
+    page = client.post(claim_url(claim), data).content.decode()
+    assert "Cannot mark this claim disputed" in page
+    assert "https://blog.example/x" in page  # the input is kept
+    assert not SourceLink.objects.exists() and not claim.reviews.exists()
+    assert not LogEntry.objects.exists()
+    data["note"] = "The blog misquotes the budget."
+    response = client.post(claim_url(claim), data)
+    assert response.status_code == 302
+    assert LogEntry.objects.get().change_message == "Added source https://blog.example/x; Marked disputed"
