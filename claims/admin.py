@@ -810,10 +810,14 @@ class AssignForm(forms.Form):
 
 @admin.register(SourceLink)
 class SourceLinkAdmin(admin.ModelAdmin):
-    list_display = ["url", "claim_display", "stance", "state", "last_checked_at"]
+    list_display = ["url_display", "claim_display", "stance", "state", "last_checked_at"]
     list_filter = ["stance", "state"]
     search_fields = ["url", "title", "publisher"]
     list_select_related = ["claim"]
+
+    @admin.display(description="URL", ordering="url")
+    def url_display(self, obj):
+        return bidi_visible(obj.url)
 
     @admin.display(description="Claim")
     def claim_display(self, obj):

@@ -229,7 +229,7 @@ class SourceLink(models.Model):
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:
-        return self.url
+        return bidi_visible(self.url)
 
 
 class ImmutableQuerySet(models.QuerySet):

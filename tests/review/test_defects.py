@@ -202,6 +202,7 @@ def tricky_claim(article, reviewer):
     start = body.index(TRICK)
     Claim.objects.filter(pk=claim.pk).update(text=TRICK, start=start, end=start + len(TRICK))
     svc.claim_review(claim_id=claim.pk, user=reviewer, verdict=Verdict.UNVERIFIABLE, note="Was it \u202ekcab\u202c?")
+    svc.source_add(claim_id=claim.pk, user=reviewer, url="https://files.example/\u202egnorw\u202c", stance="context")
     return Claim.objects.get(pk=claim.pk)
 
 
@@ -212,8 +213,9 @@ def tricky_claim(article, reviewer):
         lambda c: reverse("admin:claims_claim_changelist"),
         lambda c: reverse("admin:claims_claim_change", args=[c.pk]),
         lambda c: reverse("admin:claims_review_changelist"),
+        lambda c: reverse("admin:claims_sourcelink_changelist"),
     ],
-    ids=["article", "claim-list", "claim-page", "history"],
+    ids=["article", "claim-list", "claim-page", "history", "source-list"],
 )
 def test_admin_pages_show_bidi_controls_as_visible_markers(login, tricky_claim, reviewer, page):
     html = login(reviewer).get(page(tricky_claim)).content.decode()
@@ -226,6 +228,7 @@ def test_admin_pages_show_bidi_controls_as_visible_markers(login, tricky_claim, 
 def test_the_public_page_shows_no_bidi_control(client, tricky_claim):
     html = client.get(reverse("public-claim", args=[tricky_claim.pk])).content.decode()
     body = html.split("</script>")[-1]  # the JSON-LD keeps the stored data
+    body = re.sub(r'href="[^"]*"', "", body)  # so do link targets (not displayed text)
     assert "The budget was gnorw, she said." in body
     assert "Was it kcab?" in body
     assert "\u202e" not in body and "\u202c" not in body
