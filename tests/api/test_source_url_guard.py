@@ -1,4 +1,4 @@
-"""Source links through the API pass the fetcher's URL guard, like article URLs (issue 12)."""
+"""Writes through the API meet the review service's input rules: the source URL guard and the note limit (issue 12)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,19 @@ def test_a_verdict_with_a_loopback_source_is_refused_and_nothing_is_written(clie
     assert response.status_code == 400, response.content
     claim.refresh_from_db()
     assert claim.verdict == "unreviewed" and not claim.sources.exists()
+
+
+def test_a_verdict_note_over_the_documented_limit_is_400_on_the_note(client_for, claims):
+    from claims.services.review import NOTE_MAX_LENGTH
+
+    claim = claims[1]
+    response = client_for("review").post(
+        api(f"claims/{claim.pk}/verdict/"),
+        {"verdict": "unverifiable", "note": "n" * (NOTE_MAX_LENGTH + 1)},
+        format="json",
+        HTTP_IF_MATCH=str(claim.version),
+    )
+    assert response.status_code == 400, response.content
+    assert "note" in response.json()["error"]["fields"]
+    claim.refresh_from_db()
+    assert claim.verdict == "unreviewed"
