@@ -14,20 +14,24 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch
+from django.forms.formsets import all_valid
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from claims import admin_views, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import review as review_services
+from claims.text import bidi_visible, cut_at_word
 
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
 
@@ -36,14 +40,6 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     label = review_services.verdict_label(verdict)
     recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
-
-
-class _Refused(Exception):
-    """A service refused the posted change: roll the whole post back and show the form again."""
-
-    def __init__(self, error: ApplicationError):
-        super().__init__(error.message)
-        self.error = error
 
 
 # --- outlets, speakers --------------------------------------------------------------------------------
@@ -128,7 +124,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Title", ordering="title")
     def title_display(self, obj):
-        return Truncator(str(obj)).chars(90)
+        return cut_at_word(str(obj), 90)
 
     @admin.display(description="Status", ordering="status")
     def status_display(self, obj):
@@ -221,13 +217,12 @@ class ClaimReviewForm(forms.ModelForm):
     note = forms.CharField(
         label="Note or rationale",
         required=False,
+        max_length=review_services.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text="Why the verdict: required for “unverifiable”; for “disputed” unless a source refutes the claim.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    review_refusal: ApplicationError | None = None
 
     class Meta:
         model = Claim
@@ -246,15 +241,6 @@ class ClaimReviewForm(forms.ModelForm):
         except ValueError:
             return None
         return seen if isinstance(seen, dict) else None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        refusal = self.review_refusal
-        if refusal is not None:
-            if "note" in refusal.fields:
-                self.add_error("note", refusal.fields["note"])
-            raise ValidationError(refusal.message, code=refusal.code)
-        return data
 
 
 class SourceLinkForm(forms.ModelForm):
@@ -310,6 +296,20 @@ def _json_dict(raw: Any) -> dict[str, Any] | None:
 
 
 class SourceLinkFormSet(BaseInlineFormSet):
+    request_user: Any = None  # set per request by SourceLinkInline.get_formset
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A delete box the service would refuse is disabled, with the reason, instead of failing on save.
+        if self.can_delete and form.instance.pk is not None and self.request_user is not None:
+            refusal = review_services.source_remove_refusal(
+                source=form.instance, claim=self.instance, user=self.request_user
+            )
+            if refusal:
+                form.fields["DELETE"].disabled = True
+                form.fields["DELETE"].widget.attrs["title"] = refusal
+                form.fields["DELETE"].help_text = refusal
+
     def vanished(self) -> list[admin_views.VanishedSource]:
         return [item for form in self.forms if (item := form.vanished()) is not None]
 
@@ -334,6 +334,11 @@ class SourceLinkInline(admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("added_by")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)  # a new class on every call
+        formset.request_user = request.user
+        return formset
 
     @admin.display(description="Link health")
     def health(self, obj):
@@ -419,14 +424,14 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Claim", ordering="text")
     def text_display(self, obj):
-        text = Truncator(obj.text).chars(110)
+        text = cut_at_word(bidi_visible(obj.text), 110)
         if obj.start is None:
             return format_html('{} <span class="recheck-flag">{}</span>', text, admin_views.NOT_IN_ARTICLE.lower())
         return text
 
     @admin.display(description="Speaker", ordering="speaker__name")
     def speaker_display(self, obj):
-        return obj.speaker.name if obj.speaker_id else "—"
+        return bidi_visible(obj.speaker.name) if obj.speaker_id else "—"
 
     @admin.display(description="Verdict", ordering="verdict")
     def verdict_display(self, obj):
@@ -434,7 +439,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Article", ordering="article__title")
     def article_display(self, obj):
-        return Truncator(str(obj.article)).chars(60)
+        return cut_at_word(str(obj.article), 60)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
@@ -471,15 +476,19 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Quote")
     def quote_display(self, obj):
-        return format_html("“{}”", obj.quote) if obj.quote else "—"
+        return format_html("“{}”", bidi_visible(obj.quote)) if obj.quote else "—"
 
     @admin.display(description="Speaker")
     def speaker_and_role(self, obj):
         if not obj.speaker_id:
             return "— (no speaker found)"
         url = reverse("admin:claims_claim_changelist") + f"?speaker={obj.speaker_id}"
-        role = format_html(", <span class='speaker-role'>{}</span>", obj.speaker_role) if obj.speaker_role else ""
-        return format_html('<a href="{}">{}</a>{}', url, obj.speaker.name, role)
+        role = (
+            format_html(", <span class='speaker-role'>{}</span>", bidi_visible(obj.speaker_role))
+            if obj.speaker_role
+            else ""
+        )
+        return format_html('<a href="{}">{}</a>{}', url, bidi_visible(obj.speaker.name), role)
 
     @admin.display(description="Dates")
     def dates_display(self, obj):
@@ -492,7 +501,11 @@ class ClaimAdmin(admin.ModelAdmin):
                 "",
                 "<li>“{}” → <strong>{}</strong> <span class='quiet'>({})</span></li>",
                 (
-                    (d.text, d.value + (f" … {d.value_end}" if d.value_end else ""), d.get_granularity_display())
+                    (
+                        bidi_visible(d.text),
+                        d.value + (f" … {d.value_end}" if d.value_end else ""),
+                        d.get_granularity_display(),
+                    )
                     for d in dates
                 ),
             ),
@@ -508,46 +521,104 @@ class ClaimAdmin(admin.ModelAdmin):
             format_html_join(
                 "",
                 "<li>“{}” <span class='quiet'>({}{})</span></li>",
-                ((p.text, p.get_kind_display(), f", {p.code}" if p.code else "") for p in places),
+                ((bidi_visible(p.text), p.get_kind_display(), f", {p.code}" if p.code else "") for p in places),
             ),
         )
 
-    # --- claim page: the review ---
+    # --- claim page: the review (its own view, calling the review services) ---
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        refusal = getattr(request, "_review_refusal", None)
-        if refusal is not None:
-            form = type(form.__name__, (form,), {"review_refusal": refusal})
-        return form
+    def get_urls(self):
+        view = self.admin_site.admin_view  # login, staff and CSRF checks
+        return [
+            path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
+            *super().get_urls(),
+        ]
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        claim = self.get_object(request, object_id) if object_id else None
-        if claim is not None:
-            extra_context = {**(extra_context or {}), **self._review_context(request, claim)}
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except _Refused as refused:
-            # Everything the post did was rolled back; show the same form again, with the user's input
-            # and the service's message.
-            request._review_refusal = refused.error
-            if isinstance(refused.error, Conflict):
-                extra_context = {**(extra_context or {}), "conflict": refused.error}
-            return super().changeform_view(request, object_id, form_url, extra_context)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.review_view(request, object_id)  # the same page, should anything route here
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # A posted page that still shows sources removed meanwhile: the formset is invalid (nothing is
-        # saved) and Django would only say "Please correct the error below." Show it as the conflict it is.
-        if obj is not None and request.method == "POST" and not context.get("conflict"):
-            vanished = [
-                item
-                for inline in context.get("inline_admin_formsets", [])
-                if isinstance(inline.formset, SourceLinkFormSet)
-                for item in inline.formset.vanished()
-            ]
+    def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The claim page: the claim in context, its sources (editable), the verdict buttons, the history.
+
+        A post is one step: source changes and the review action are applied through the services in
+        one transaction; a refusal rolls all of it back and shows the same page again with the input
+        and the reason (a conflict says who changed what, and when).
+        """
+        if not self.has_view_or_change_permission(request):
+            raise DjangoPermissionDenied  # staff without a review role learn nothing, not even which ids exist
+        object_id = unquote(object_id)
+        # Not a claim id (or past 64 bits, which the database would refuse): 404, not a database error.
+        claim = self.get_object(request, object_id) if object_id.isdigit() and int(object_id) < 2**63 else None
+        if claim is None:
+            raise Http404("No such claim.")
+        if request.method == "POST":
+            if not self.has_change_permission(request, claim):
+                raise DjangoPermissionDenied
+        elif not self.has_view_or_change_permission(request, claim):
+            raise DjangoPermissionDenied
+        posted = request.method == "POST"
+        form = ClaimReviewForm(request.POST if posted else None, instance=claim)
+        formsets, inlines = self._source_formsets(request, claim)
+        conflict: Conflict | None = None
+        if posted and form.is_valid() and all_valid(formsets):
+            try:
+                with transaction.atomic():
+                    done = [line for formset in formsets for line in self._save_sources(request, claim, formset)]
+                    done += self._apply_review_action(request, form)
+            except ApplicationError as error:
+                # Nothing from this post was saved: show the page again with the input and the reason.
+                if "note" in error.fields:
+                    form.add_error("note", error.fields["note"])
+                form.add_error(None, ValidationError(error.message, code=error.code))
+                conflict = error if isinstance(error, Conflict) else None
+            else:
+                if done:
+                    self.log_change(request, claim, "; ".join(done))
+                    self.message_user(request, ". ".join(done) + ".", messages.SUCCESS)
+                else:
+                    self.message_user(request, "Nothing to save.", messages.INFO)
+                return HttpResponseRedirect(request.path)
+        if posted and conflict is None:
+            # A stale page still showing sources removed meanwhile: its formset is invalid (nothing is
+            # saved); show it as the conflict it is rather than "Please correct the error below."
+            vanished = [item for formset in formsets for item in formset.vanished()]
             if vanished:
-                context["conflict"] = admin_views.vanished_sources_conflict(obj, vanished)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+                conflict = admin_views.vanished_sources_conflict(claim, vanished)
+        return self._review_page(request, claim, form, formsets, inlines, conflict)
+
+    def _source_formsets(self, request: HttpRequest, claim: Claim) -> tuple[list[Any], list[Any]]:
+        formsets, inlines = [], []
+        for formset_class, inline in self.get_formsets_with_inlines(request, claim):
+            prefix = formset_class.get_default_prefix()
+            formsets.append(formset_class(**self.get_formset_kwargs(request, claim, inline, prefix)))
+            inlines.append(inline)
+        return formsets, inlines
+
+    def _review_page(self, request, claim, form, formsets, inlines, conflict) -> HttpResponse:
+        fieldsets = self.get_fieldsets(request, claim)
+        admin_form = admin.helpers.AdminForm(
+            form, list(fieldsets), {}, self.get_readonly_fields(request, claim), model_admin=self
+        )
+        inline_formsets = self.get_inline_formsets(request, formsets, inlines, claim)
+        media = self.media + admin_form.media
+        for inline_formset in inline_formsets:
+            media += inline_formset.media
+        context = {
+            **self.admin_site.each_context(request),
+            "subtitle": str(claim),
+            "adminform": admin_form,
+            "object_id": str(claim.pk),
+            "original": claim,
+            "is_popup": False,
+            "to_field": None,
+            "media": media,
+            "inline_admin_formsets": inline_formsets,
+            "errors": admin.helpers.AdminErrorList(form, formsets),
+            "preserved_filters": self.get_preserved_filters(request),
+            **self._review_context(request, claim),
+            "conflict": conflict,
+        }
+        return self.render_change_form(request, context, change=True, obj=claim)
 
     def _review_context(self, request: HttpRequest, claim: Claim) -> dict[str, Any]:
         user = request.user
@@ -574,35 +645,11 @@ class ClaimAdmin(admin.ModelAdmin):
             "article_url": reverse("admin:claims_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}",
         }
 
-    ACTION_LABELS = {
-        "verdict": "verdict",
-        "reopen": "reopened",
-        "sign_off": "signed off",
-        "source_added": "source added",
-        "source_changed": "source changed",
-        "source_removed": "source removed",
-        "recheck_requested": "re-check requested",
-        "recheck_cleared": "re-check cleared",
-    }
-
     def _history(self, claim: Claim) -> list[Review]:
         reviews = list(selectors.claim_history(claim.pk, newest_first=True))
         for review in reviews:
-            review.action_label = self.ACTION_LABELS.get(review.action, review.action.replace("_", " "))
+            review.action_label = review_services.action_label(review.action)
         return reviews
-
-    def save_model(self, request, obj, form, change):
-        """Nothing here: the services write, in save_related, after the sources (a verdict may need them)."""
-
-    def save_related(self, request, form, formsets, change):
-        done: list[str] = []
-        try:
-            for formset in formsets:
-                done += self._save_sources(request, form.instance, formset)
-            done += self._apply_review_action(request, form)
-        except ApplicationError as error:
-            raise _Refused(error) from error
-        request._review_done = done
 
     def _save_sources(self, request, claim: Claim, formset) -> list[str]:
         done = []
@@ -674,17 +721,6 @@ class ClaimAdmin(admin.ModelAdmin):
                 fields={"note": ["Not saved yet."]},
             )
         return []
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        return "; ".join(getattr(request, "_review_done", [])) or "No change"
-
-    def response_change(self, request, obj):
-        done = getattr(request, "_review_done", [])
-        if done:
-            self.message_user(request, ". ".join(done) + ".", messages.SUCCESS)
-        else:
-            self.message_user(request, "Nothing to save.", messages.INFO)
-        return HttpResponseRedirect(request.path)
 
     # --- bulk actions ---
 
@@ -762,6 +798,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 class RecheckForm(forms.Form):
     reason = forms.CharField(
+        max_length=review_services.NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
         help_text="What should the next reviewer look at? This is kept in each claim's history.",
     )
@@ -776,15 +813,19 @@ class AssignForm(forms.Form):
 
 @admin.register(SourceLink)
 class SourceLinkAdmin(admin.ModelAdmin):
-    list_display = ["url", "claim_display", "stance", "state", "last_checked_at"]
+    list_display = ["url_display", "claim_display", "stance", "state", "last_checked_at"]
     list_filter = ["stance", "state"]
     search_fields = ["url", "title", "publisher"]
     list_select_related = ["claim"]
 
+    @admin.display(description="URL", ordering="url")
+    def url_display(self, obj):
+        return bidi_visible(obj.url)
+
     @admin.display(description="Claim")
     def claim_display(self, obj):
         url = reverse("admin:claims_claim_change", args=[obj.claim_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+        return format_html('<a href="{}">{}</a>', url, cut_at_word(bidi_visible(obj.claim.text), 70))
 
     def has_add_permission(self, request):
         return False
@@ -796,17 +837,58 @@ class SourceLinkAdmin(admin.ModelAdmin):
         return False
 
 
+class ReviewActionFilter(admin.SimpleListFilter):
+    title = "action"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return list(review_services.ACTION_LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class ReviewerFilter(admin.SimpleListFilter):
+    """People who can review (plus "system" for background work); not every user of the site."""
+
+    title = "reviewer"
+    parameter_name = "reviewer"
+
+    def lookups(self, request, model_admin):
+        people = [(str(u.pk), review_services.person_name(u)) for u in review_services.users_who_review()]
+        return [*people, ("system", "the system")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "system":
+            return queryset.filter(reviewer__isnull=True)
+        if value and value.isdigit() and int(value) < 2**63:
+            return queryset.filter(reviewer_id=int(value))
+        return queryset
+
+
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "claim_display", "reviewer", "action", "from_verdict", "to_verdict"]
-    list_filter = ["action", "to_verdict"]
+    """The audit list: newest first, actions as people read them, filter by reviewer."""
+
+    list_display = ["created_at", "claim_display", "reviewer_display", "action_display", "from_verdict", "to_verdict"]
+    list_filter = [ReviewerFilter, ReviewActionFilter, "to_verdict"]
     search_fields = ["claim__text", "note"]
     list_select_related = ["claim", "reviewer"]
+    ordering = ["-created_at", "-id"]
 
     @admin.display(description="Claim")
     def claim_display(self, obj):
         url = reverse("admin:claims_claim_change", args=[obj.claim_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(obj.claim.text).chars(70))
+        return format_html('<a href="{}">{}</a>', url, cut_at_word(bidi_visible(obj.claim.text), 70))
+
+    @admin.display(description="Who", ordering="reviewer__username")
+    def reviewer_display(self, obj):
+        return review_services.person_name(obj.reviewer)
+
+    @admin.display(description="Action", ordering="action")
+    def action_display(self, obj):
+        return review_services.action_label(obj.action)
 
     def has_add_permission(self, request):
         return False

@@ -28,6 +28,8 @@ from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, Outlet, Review, Verdict
 from claims.services import articles as article_services
 from claims.services import review as review_services
+from claims.text import bidi_visible
+from claims.validators import publication_date_problem
 
 # --- highlighting -------------------------------------------------------------------------------------
 
@@ -70,10 +72,10 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
         if claim.start < cursor or claim.end > len(body) or claim.end <= claim.start:
             not_placed.append(claim)
             continue
-        out.append(escape(body[cursor : claim.start]))
+        out.append(escape(bidi_visible(body[cursor : claim.start])))
         tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
         if claim.speaker_id:
-            tip += f" · {claim.speaker.name}"
+            tip += f" · {bidi_visible(claim.speaker.name)}"
         if claim.needs_recheck:
             tip += " · needs re-check"
         out.append(
@@ -85,12 +87,12 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
                 claim_admin_url(claim.pk),
                 tip,
                 claim.verdict,
-                body[claim.start : claim.end],
+                bidi_visible(body[claim.start : claim.end]),
             )
         )
         cursor = claim.end
         placed += 1
-    out.append(escape(body[cursor:]))
+    out.append(escape(bidi_visible(body[cursor:])))
     detached.sort(key=lambda c: (c.position, c.pk))
     return Highlighted(mark_safe("".join(out)), placed, not_placed, detached)  # noqa: S308 - every piece escaped above
 
@@ -121,9 +123,9 @@ def paragraph_context(body: str, start: int | None, end: int | None, *, limit: i
     suffix = body[end:right] + ("…" if right < len(body) and body[right] != "\n" else "")
     return format_html(
         '<span class="claim-context">{}<mark class="claim-sentence">{}</mark>{}</span>',
-        prefix.lstrip("\n"),
-        body[start:end],
-        suffix.rstrip("\n"),
+        bidi_visible(prefix.lstrip("\n")),
+        bidi_visible(body[start:end]),
+        bidi_visible(suffix.rstrip("\n")),
     )
 
 
@@ -172,22 +174,30 @@ def vanished_sources_conflict(claim: Claim, vanished: Iterable[VanishedSource]) 
     """
     removals = _source_removals(claim)
     lines: list[str] = []
+    found: list[_Removal] = []
+    urls: list[str] = []
     for item in vanished:
         source_id = int(item.posted_id) if item.posted_id.isdigit() and len(item.posted_id) < 19 else None
         removal = removals.get(source_id) if source_id is not None else None
         url = str((item.seen or {}).get("url") or "") or (removal.url if removal else "") or f"#{item.posted_id}"
         url = review_services.shorten(url)
+        urls.append(url)
         if removal is not None:
+            found.append(removal)
             when = timezone.localtime(removal.review.created_at).strftime("%Y-%m-%d %H:%M")
             who = review_services.person_name(removal.review.reviewer)
             lines.append(f"source {url} was removed by {who} at {when}")
         else:
             lines.append(f"source {url} is no longer on this claim")
+    latest = max(found, key=lambda r: r.review.created_at) if found else None
     return Conflict(
         "Somebody else changed this claim's sources while you were working on it: "
         + "; ".join(lines)
         + ". Nothing was saved: reload the claim, check the change, then apply yours again.",
         fields={"sources": lines},
+        subject=("the source " if len(urls) == 1 else "the sources ") + ", ".join(urls),
+        changed_by=review_services.person_name(latest.review.reviewer) if latest else "",
+        changed_at=latest.review.created_at if latest else None,
     )
 
 
@@ -244,7 +254,9 @@ class IngestForm(forms.Form):
     published = forms.DateField(
         label="Publication date",
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Relative dates in the article (“on Tuesday”, “last month”) are resolved against it.",
+        help_text="Required, no default: relative dates in the article (“on Tuesday”, “last month”) are "
+        "resolved against it, so a wrong date makes every one of them wrong.",
+        error_messages={"required": "Give the article's publication date: there is no default."},
     )
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"),
@@ -272,7 +284,13 @@ class IngestForm(forms.Form):
             # Nothing to choose: plain text only (HTML-looking input is still refused with a message).
             self.fields["format"].widget = forms.HiddenInput()
             self.fields["text"].label = "Article text"
-        self.fields["published"].initial = timezone.localdate()
+
+    def clean_published(self) -> Any:
+        published = self.cleaned_data["published"]
+        problem = publication_date_problem(published, today=timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem, code="implausible_date")
+        return published
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from claims.text import bidi_visible, cut_at_word
+
 
 class Outlet(models.Model):
     name = models.CharField(max_length=200)
@@ -68,7 +70,7 @@ class Article(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Article {self.pk}"
+        return bidi_visible(self.title) if self.title else f"Article {self.pk}"
 
 
 class Speaker(models.Model):
@@ -152,7 +154,9 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        # Admin headline, breadcrumb and <title>: cut at a word with "…" (a cut must not read as a whole
+        # claim), bidi controls shown as markers (the admin shows reviewers what is really stored).
+        return cut_at_word(bidi_visible(self.text), 80)
 
     @property
     def in_article(self) -> bool:
@@ -244,7 +248,7 @@ class SourceLink(models.Model):
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:
-        return self.url
+        return bidi_visible(self.url)
 
 
 class ImmutableQuerySet(models.QuerySet):

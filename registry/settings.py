@@ -427,6 +427,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # django-axes reports every successful login at INFO; its failures and lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "filters": {"forbidden_one_line": {"()": "registry.log_filters.ForbiddenOneLine"}},
+    "loggers": {
+        # django-axes reports every successful login at INFO; its failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        # Every refused page (403) is one warning line: no traceback.
+        "django.request": {"filters": ["forbidden_one_line"]},
+    },
 }

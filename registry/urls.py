@@ -8,6 +8,8 @@ from claims import views as claim_views
 admin.site.site_header = "Claim registry"
 admin.site.site_title = "Claim registry"
 admin.site.index_title = "Review claims"
+# "View site" in the admin header: there is no home page at "/", the API documentation is the public front.
+admin.site.site_url = "/api/docs/"
 
 # A bad Host header (and other requests Django refuses) under /api/ is answered in the API's error shape.
 handler400 = "api.pages.bad_request"

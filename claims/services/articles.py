@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from claims import extraction
+from claims import extraction, validators
 from claims.canonical_url import canonical_url, url_key
 from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
@@ -46,11 +46,9 @@ def outlet_for_url(url: str | None) -> Outlet | None:
     return outlet
 
 
-# A publication date outside these bounds is a mistake (a default 0001-01-01, a year typed 2204):
-# relative dates in the text would be resolved against it. Two days ahead allow for time zones and
-# articles scheduled for the morning.
-PUBLISHED_EARLIEST = date(1900, 1, 1)
-PUBLISHED_MAX_DAYS_AHEAD = 2
+# The plausible publication dates, defined once with the forms' check (claims.validators).
+PUBLISHED_EARLIEST = validators.EARLIEST_PUBLICATION
+PUBLISHED_MAX_DAYS_AHEAD = validators.FUTURE_SLACK.days
 
 
 def _published_day(published: date | datetime) -> date:

@@ -32,6 +32,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from claims import permissions, selectors
 from claims.append_only import link_check_delete_allowed
@@ -51,6 +52,9 @@ ACTION_RECHECK_REQUESTED = "recheck_requested"
 ACTION_RECHECK_CLEARED = "recheck_cleared"
 
 _SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
+# The longest note (verdict rationale, sign-off or re-check note, re-check reason) a person may write. A
+# rationale is a paragraph or two; the limit keeps a pasted page out of the claim page and the public page.
+NOTE_MAX_LENGTH = 10_000  # the API's verdict input allows the same
 _MAX_LENGTHS = {"url": 2000, "title": 500, "publisher": 300}
 _url_validator = URLValidator(schemes=["http", "https"])
 
@@ -139,7 +143,7 @@ def claim_review(
     if verdict not in Verdict.values:
         choices = ", ".join(Verdict.values)
         raise ApplicationError(f"Unknown verdict “{verdict}”: use one of {choices}.", fields={"verdict": ["Unknown."]})
-    note = (note or "").strip()
+    note = _clean_note(note)
     with transaction.atomic():
         claim = _lock_claim(claim_id)
         _check_claim_version(claim, expected_version, seen)
@@ -183,6 +187,7 @@ def claim_review(
 def claim_sign_off(*, claim_id: int, user: Any, note: str = "", expected_version: int | None = None) -> Claim:
     """An editor confirms the current verdict; from then on only editors may change it or its evidence."""
     _require_editor(user, "sign verdicts off")
+    note = _clean_note(note)
     with transaction.atomic():
         claim = _lock_claim(claim_id)
         _check_claim_version(claim, expected_version, None)
@@ -192,7 +197,7 @@ def claim_sign_off(*, claim_id: int, user: Any, note: str = "", expected_version
             who = person_name(claim.signed_off_by)
             raise ApplicationError(f"This verdict was already signed off by {who}.", code="already_signed_off")
         _write_claim(claim, {"signed_off_by": _user_or_none(user), "signed_off_at": timezone.now()})
-        _record(claim, user, action=ACTION_SIGN_OFF, note=(note or "").strip())
+        _record(claim, user, action=ACTION_SIGN_OFF, note=note)
     claim.refresh_from_db()
     return claim
 
@@ -255,6 +260,8 @@ def source_update(
         changed = {name: value for name, value in wanted.items() if getattr(source, name) != value}
         if not changed:
             return source
+        if "url" in changed:
+            _check_source_address(changed["url"])
         if "url" in changed and claim.sources.exclude(pk=source.pk).filter(url=changed["url"]).exists():
             raise ApplicationError("This claim already has a source with that URL.", fields={"url": ["Duplicate."]})
         after = [{**source_snapshot(s), **(changed if s.pk == source.pk else {})} for s in claim.sources.all()]
@@ -303,11 +310,9 @@ def source_remove(
         source = _lock_source(source_id)
         _check_source_version(source, expected_version, seen)
         claim = _lock_claim(source.claim_id)
-        _check_may_change_evidence(claim, user, "remove sources from")
-        if not permissions.is_editor(user) and user is not None and source.added_by_id != user.pk:
-            raise PermissionDenied(
-                f"Only editors may remove a source somebody else added ({person_name(source.added_by)} added this one)."
-            )
+        refusal = source_remove_refusal(source=source, claim=claim, user=user)
+        if refusal:
+            raise PermissionDenied(refusal)
         after = [source_snapshot(s) for s in claim.sources.exclude(pk=source.pk)]
         _check_evidence_still_holds(claim, after, "removing this source")
         description = _describe_source(source)
@@ -347,10 +352,14 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
             others = [c for c in claims if c.assigned_to_id not in (None, getattr(user, "pk", None))]
             if others:
                 names = sorted({person_name(c.assigned_to) for c in others})
-                raise PermissionDenied(
-                    f"{len(others)} of these claims are assigned to somebody else ({', '.join(names)}); "
-                    "only editors may reassign them. Nothing was changed."
-                )
+                message = ngettext(
+                    "%(n)d of these claims is assigned to somebody else (%(names)s); "
+                    "only editors may reassign it. Nothing was changed.",
+                    "%(n)d of these claims are assigned to somebody else (%(names)s); "
+                    "only editors may reassign them. Nothing was changed.",
+                    len(others),
+                ) % {"n": len(others), "names": ", ".join(names)}
+                raise PermissionDenied(message)
         target = getattr(assignee, "pk", None)
         to_change = [c.pk for c in claims if c.assigned_to_id != target]
         return Claim.objects.filter(pk__in=to_change).update(assigned_to=assignee, updated_at=timezone.now())
@@ -359,7 +368,7 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
 def claims_request_recheck(*, claim_ids: Iterable[int], user: Any, reason: str) -> int:
     """Flag claims for another look, saying why; returns how many were flagged. Any reviewer may ask."""
     _require_reviewer(user, "request re-checks")
-    reason = (reason or "").strip()
+    reason = _clean_note(reason, field="reason")
     if not reason:
         raise ApplicationError("Say what should be re-checked.", fields={"reason": ["This field may not be blank."]})
     ids = sorted({int(pk) for pk in claim_ids})
@@ -383,18 +392,28 @@ def claim_clear_recheck(*, claim_id: int, user: Any, note: str = "", expected_ve
     """Clear the re-check flag (after a person looked again, or a background check found nothing wrong)."""
     if user is not None:
         _require_reviewer(user, "clear re-check requests")
+    note = _clean_note(note)
     with transaction.atomic():
         claim = _lock_claim(claim_id)
         _check_claim_version(claim, expected_version, None)
         if not claim.needs_recheck:
             return claim
         _write_claim(claim, {"needs_recheck": False, "recheck_reason": ""})
-        _record(claim, user, action=ACTION_RECHECK_CLEARED, note=(note or "").strip())
+        _record(claim, user, action=ACTION_RECHECK_CLEARED, note=note)
     claim.refresh_from_db()
     return claim
 
 
 # --- internals ----------------------------------------------------------------------------------------
+
+
+def _clean_note(note: Any, *, field: str = "note") -> str:
+    """A person's note, stripped; refused when longer than NOTE_MAX_LENGTH characters."""
+    text = str(note or "").strip()
+    if len(text) > NOTE_MAX_LENGTH:
+        why = f"At most {NOTE_MAX_LENGTH:,} characters ({len(text):,} given)."
+        raise ApplicationError(f"The {field} is too long: {why}", fields={field: [why]}, code="too_long")
+    return text
 
 
 def _user_or_none(user: Any) -> Any:
@@ -455,6 +474,25 @@ def verdict_change_refusal(*, claim: Claim, user: Any, verdict: str | None = Non
     return None
 
 
+def source_remove_refusal(*, source: SourceLink, claim: Claim, user: Any) -> str | None:
+    """Why `user` may not remove `source` from `claim` now, or None when they may.
+
+    Interfaces use it to disable the delete box; source_remove applies the same rule.
+    """
+    if user is None or permissions.is_editor(user):
+        return None
+    if not permissions.is_reviewer(user):
+        return "Only members of the Reviewers or Editors group may remove sources."
+    if claim.signed_off_at:
+        return (
+            f"This verdict was signed off by {person_name(claim.signed_off_by)}: "
+            "only editors may remove sources from it now. You can still add new sources."
+        )
+    if source.added_by_id != user.pk:
+        return f"Only editors may remove a source somebody else added ({person_name(source.added_by)} added this one)."
+    return None
+
+
 def _check_may_change_verdict(claim: Claim, user: Any, verdict: str) -> None:
     refusal = verdict_change_refusal(claim=claim, user=user, verdict=verdict)
     if refusal:
@@ -480,12 +518,72 @@ def _check_evidence_still_holds(claim: Claim, sources_after: list[dict[str, Any]
         )
 
 
-def _last_change(claim: Claim) -> str:
-    review = selectors.claim_history(claim.pk, newest_first=True).first()
+# The actions that change a claim's version (source edits do not: sources have their own versions).
+_CLAIM_VERSION_ACTIONS = (
+    ACTION_VERDICT,
+    ACTION_REOPEN,
+    ACTION_SIGN_OFF,
+    ACTION_RECHECK_REQUESTED,
+    ACTION_RECHECK_CLEARED,
+)
+
+
+def _last_claim_change(claim: Claim) -> Review | None:
+    """The review that made the claim's current version: who got in the way of a stale writer.
+
+    Only version-changing actions count, so a source the refused writer added earlier in the same
+    (rolled back) transaction is never named as "the other change".
+    """
+    return (
+        selectors.claim_history(claim.pk, newest_first=True)
+        .filter(action__in=_CLAIM_VERSION_ACTIONS)
+        .select_related("reviewer")
+        .first()
+    )
+
+
+def _last_source_change(source: SourceLink) -> Review | None:
+    """The review whose snapshot first shows the source at its current version (its last edit)."""
+    recent = (
+        selectors.claim_history(source.claim_id, newest_first=True)
+        .filter(action__in=(ACTION_SOURCE_ADDED, ACTION_SOURCE_CHANGED))
+        .select_related("reviewer")[:200]
+    )
+    found = None
+    for review in recent:
+        if any(
+            isinstance(s, dict) and s.get("id") == source.pk and s.get("version") == source.version
+            for s in review.sources or []
+        ):
+            found = review  # keep going: the oldest review showing this version made it
+        elif found is not None:
+            break
+    return found
+
+
+def _who_when(review: Review | None) -> tuple[str, Any, str]:
     if review is None:
-        return ""
+        return "", None, ""
+    who = person_name(review.reviewer)
     when = timezone.localtime(review.created_at).strftime("%Y-%m-%d %H:%M")
-    return f" Last change: {review.action.replace('_', ' ')} by {person_name(review.reviewer)} at {when}."
+    return who, review.created_at, f" Last change: {action_label(review.action)} by {who} at {when}."
+
+
+ACTION_LABELS = {
+    ACTION_VERDICT: "verdict",
+    ACTION_REOPEN: "reopened",
+    ACTION_SIGN_OFF: "signed off",
+    ACTION_SOURCE_ADDED: "source added",
+    ACTION_SOURCE_CHANGED: "source changed",
+    ACTION_SOURCE_REMOVED: "source removed",
+    ACTION_RECHECK_REQUESTED: "re-check requested",
+    ACTION_RECHECK_CLEARED: "re-check cleared",
+}
+
+
+def action_label(action: str) -> str:
+    """A history action as people read it ("re-check requested", not "recheck_requested")."""
+    return ACTION_LABELS.get(action, action.replace("_", " "))
 
 
 def _check_claim_version(claim: Claim, expected_version: int | None, seen: Mapping[str, Any] | None) -> None:
@@ -511,11 +609,15 @@ def _claim_conflict(claim: Claim, expected_version: int, seen: Mapping[str, Any]
     if not fields:  # the caller did not say what it saw, or only other data changed: show the state
         fields = {key: [f"{labels[key]}: now “{_display(key, now[key])}”"] for key in ("verdict", "verdict_note")}
     summary = "; ".join(line for lines in fields.values() for line in lines)
+    who, when, last = _who_when(_last_claim_change(claim))
     return Conflict(
-        "Somebody else changed this claim while you were working on it "
+        f"{who or 'Somebody else'} changed this claim while you were working on it "
         f"(you had version {expected_version}, it is now version {claim.version}): {summary}."
-        f"{_last_change(claim)} Nothing was saved: reload the claim, check the change, then apply yours again.",
+        f"{last} Nothing was saved: reload the claim, check the change, then apply yours again.",
         fields=fields,
+        subject="this claim",
+        changed_by=who,
+        changed_at=when,
     )
 
 
@@ -535,11 +637,16 @@ def _source_conflict(source: SourceLink, expected_version: int, seen: Mapping[st
     if not fields:
         fields = {key: [f"{key}: now “{shorten(now[key])}”"] for key in ("url", "stance")}
     summary = "; ".join(line for lines in fields.values() for line in lines)
+    who, when, last = _who_when(_last_source_change(source))
+    subject = f"the source {shorten(source.url)}"
     return Conflict(
-        f"Somebody else changed the source {source.url} while you were working on it "
-        f"(you had version {expected_version}, it is now version {source.version}): {summary}. "
+        f"{who or 'Somebody else'} changed {subject} while you were working on it "
+        f"(you had version {expected_version}, it is now version {source.version}): {summary}.{last} "
         "Nothing was saved: reload the claim, check the change, then apply yours again.",
         fields=fields,
+        subject=subject,
+        changed_by=who,
+        changed_at=when,
     )
 
 
@@ -645,8 +752,23 @@ def _clean_source_fields(*, url: Any, title: Any, publisher: Any, stance: Any, e
     return values
 
 
+def _check_source_address(url: str) -> None:
+    """Refuse a source URL the link checker would refuse to fetch (loopback, private, credentials...).
+
+    The same guard as article URLs on the ingest page; REGISTRY_FETCH_TEST_ALLOW_NETWORKS applies.
+    """
+    from claims import fetching
+
+    why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings())
+    if why:
+        raise ApplicationError(
+            f"This source URL is not allowed: {why}.", fields={"url": [f"Not allowed: {why}."]}, code="url_refused"
+        )
+
+
 def _source_create(claim: Claim, user: Any, **fields: Any) -> SourceLink:
     values = _clean_source_fields(**fields)
+    _check_source_address(values["url"])
     if claim.sources.filter(url=values["url"]).exists():
         raise ApplicationError("This claim already has a source with that URL.", fields={"url": ["Duplicate."]})
     return SourceLink.objects.create(claim=claim, added_by=_user_or_none(user), **values)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -235,8 +237,16 @@ def test_a_refused_bulk_action_says_why_and_changes_nothing(as_persona, article,
     ids = list(article.claims.values_list("pk", flat=True))
     svc.claims_assign(claim_ids=ids[:1], user=other_reviewer, assignee=other_reviewer)
     response = post_action(as_persona("reviewer"), "assign_to_me", ids)
-    assert "only editors may reassign them" in response.content.decode()
+    html = response.content.decode()
+    assert "1 of these claims is assigned to somebody else (Omar Other); only editors may reassign it." in html
     assert article.claims.filter(assigned_to__isnull=True).count() == 2
+
+
+def test_a_refusal_naming_several_claims_uses_the_plural(as_persona, article, other_reviewer):
+    ids = list(article.claims.values_list("pk", flat=True))
+    svc.claims_assign(claim_ids=ids[:2], user=other_reviewer, assignee=other_reviewer)
+    html = post_action(as_persona("reviewer"), "assign_to_me", ids).content.decode()
+    assert "2 of these claims are assigned to somebody else (Omar Other); only editors may reassign them." in html
 
 
 def test_a_recheck_request_asks_for_a_reason_then_flags_the_claims(as_persona, article):
@@ -418,9 +428,12 @@ def test_a_recheck_is_requested_and_cleared_from_the_claim_page_with_a_reason(as
 def test_sources_are_removed_through_the_service_rules(as_persona, claim, reviewer, other_reviewer):
     theirs = svc.source_add(claim_id=claim.pk, user=other_reviewer, url="https://b.example/", stance="context")
     client = as_persona("reviewer")
-    data = form_data(client.get(claim_url(claim)))
-    html = client.post(claim_url(claim), {**data, "sources-0-DELETE": "on"}).content.decode()
-    assert "Only editors may remove a source somebody else added" in html
+    page = client.get(claim_url(claim))
+    delete_box = re.search(r'<input type="checkbox" name="sources-0-DELETE"[^>]*>', page.content.decode()).group()
+    assert "disabled" in delete_box
+    assert 'title="Only editors may remove a source somebody else added (Omar Other added this one)."' in delete_box
+    # A forged post with the box ticked removes nothing either.
+    client.post(claim_url(claim), {**form_data(page), "sources-0-DELETE": "on"})
     assert SourceLink.objects.filter(pk=theirs.pk).exists()
     editor_client = as_persona("editor")
     data = form_data(editor_client.get(claim_url(claim)))

@@ -120,7 +120,7 @@ def test_a_reviewer_verifies_a_claim_and_a_stale_page_gets_the_conflict(
         stale.click("button[name=_verdict][value=unverifiable]")
         stale.wait_for_selector("#conflict")
         conflict = stale.locator("#conflict").inner_text()
-        assert "somebody else changed this claim" in conflict
+        assert "Rita Reviewer changed this claim at " in conflict  # the other tab: who, and when
         assert "verdict: you saw “Unreviewed”, now “Verified”" in conflict
         assert stale.locator("#id_note").input_value() == "I could not find any record of this figure."
 

@@ -53,7 +53,7 @@ def test_submitting_the_same_article_again_leads_to_the_first_copy(reviewer_clie
     ("fields", "field", "message"),
     [
         ({"text": "   "}, "text", "Paste the article"),
-        ({"published": ""}, "published", "This field is required."),
+        ({"published": ""}, "published", "Give the article's publication date: there is no default."),
         ({"published": "yesterday"}, "published", "Enter a valid date."),
         ({"url": "not a url at all"}, "url", "Enter a valid URL."),
     ],

@@ -62,7 +62,7 @@ def test_editing_a_source_somebody_removed_meanwhile_is_a_conflict_that_keeps_th
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="conflict"' in html
-    assert "Not saved: somebody else changed this claim while you were working on it." in html
+    assert f"Not saved: Omar Other changed the source {gone.url} at <time" in html
     assert f"source {gone.url} was removed by Omar Other" in html
     assert "Reload the claim" in html
     assert "B&#x27;s title for the removed source" in html, "the input for the removed source is still there"
