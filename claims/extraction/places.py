@@ -867,12 +867,19 @@ class _Doc:
                     self.mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
                 else:
                     j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
-                if not plural or j == i or j + 1 >= len(toks) or toks[j].text not in ("and", ",", "or"):
+                if not plural or j == i or j >= len(toks):
                     break
-                i = j + 1
+                if toks[j].text in ("and", "or") and _joined(text, toks[j - 1], toks[j]):
+                    i = j + 1  # "the towns of A and B"
+                elif _COMMA_GAP.fullmatch(text, toks[j - 1].pend, toks[j].start):
+                    i = j  # "the provinces of A, B and C"
+                else:
+                    break
 
     @staticmethod
-    def _unknown_name(text: str, toks: list[_Tok], taken: list[bool], starts: set[int], i: int) -> int:
+    def _unknown_name(
+        text: str, toks: list[_Tok], taken: list[bool], starts: set[int], i: int, stop_at_known: bool = False
+    ) -> int:
         """End of a run of up to three capitalised words at i that no other rule took (i when none)."""
         if i >= len(toks) or taken[i] or i in starts:
             return i
@@ -880,11 +887,20 @@ class _Doc:
         if not t.cap or t.text in FUNCTION_CAPS or t.text in ORG_HEADS or t.text in TITLES or t.text in MONTHS_DAYS:
             return i
         j = i + 1
-        while j < len(toks) and j < i + 3 and toks[j].cap and not taken[j] and _joined(text, toks[j - 1], toks[j]):
+        while (
+            j < len(toks)
+            and j < i + 3
+            and toks[j].cap
+            and not taken[j]
+            and not (stop_at_known and j in starts)  # "Serb Kosovo province": a known place of its own
+            and _joined(text, toks[j - 1], toks[j])
+        ):
             j += 1
         if any(toks[k].text in ORG_HEADS or toks[k].text in TITLES for k in range(i, j)):
             return i
-        if j == i + 1 and t.text.endswith(_ADJECTIVE_ENDINGS):
+        if all(toks[k].text in COMPASS for k in range(i, j)):
+            return i  # "North" of "North and South Kivu"
+        if stop_at_known and j == i + 1 and t.text.endswith(_ADJECTIVE_ENDINGS):
             return i  # "the Kurdish region", "Serbian mines": an adjective, not a name
         return j
 
@@ -898,7 +914,7 @@ class _Doc:
             if i in ends or (i > 0 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i])):
                 i += 1
                 continue  # inside or right after a longer capitalised name
-            j = self._unknown_name(text, toks, taken, starts, i)
+            j = self._unknown_name(text, toks, taken, starts, i, stop_at_known=True)
             if j == i or j >= len(toks) or not _joined(text, toks[j - 1], toks[j]) or toks[j - 1].possessive:
                 i = max(j, i + 1)
                 continue

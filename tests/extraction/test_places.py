@@ -338,6 +338,8 @@ MORE_POSITIVES = [
     ("She won the constituency of Ashbourne Vale in 2019.", ["Ashbourne Vale"]),
     ("The bus crashed between the towns of Dorvik and Kestrel Green.", ["Dorvik", "Kestrel Green"]),
     ("Rebels control Narvesto province, the army said.", ["Narvesto"]),
+    ("Aid reached the provinces of Kalemba, Doruvan and Shiraka.", ["Kalemba", "Doruvan", "Shiraka"]),
+    ("He grew up in the town of Petrosan, west of Bucharest.", ["Petrosan", "Bucharest"]),
     ("Floods cut roads in the Malbani district on Tuesday.", ["Malbani"]),
     # foreign cities known around the world need no other clue, however small
     ("The talks will resume in Geneva next week.", ["Geneva"]),
@@ -365,6 +367,7 @@ MORE_NEGATIVES = [
     # offices and adjectives before an administrative noun
     ("The Erie district attorney filed charges.", ["Erie"]),
     ("Officials in the Kurdish region denied it.", ["Kurdish"]),
+    ("Police raided villages in southern Serb Kosovo province.", ["Serb Kosovo"]),
     # planets without a locative are gods, people or brands
     ("Venus Williams won the final.", ["Venus"]),
     ("Mars bars were on sale.", ["Mars"]),
