@@ -908,26 +908,25 @@ class _Doc:
         """Unknown names made places by a lowercase noun after them: "Narino province" (the name) and,
         after "the" or a locative word, "the Khao Din prison" (a site: the name with its head)."""
         starts = {i for i, *_ in raw}
-        ends = {j for _, j, *_ in raw}
-        i = 0
-        while i < len(toks):
-            if i in ends or (i > 0 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i])):
-                i += 1
-                continue  # inside or right after a longer capitalised name
-            j = self._unknown_name(text, toks, taken, starts, i, stop_at_known=True)
-            if j == i or j >= len(toks) or not _joined(text, toks[j - 1], toks[j]) or toks[j - 1].possessive:
-                i = max(j, i + 1)
+        for j, head_tok in enumerate(toks):
+            head = head_tok.text
+            if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS):
+                continue  # the nouns are rare: start from them, not from every capitalised word
+            i = j
+            while i > 0 and j - i < 3 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i]):
+                i -= 1
+            if i == j or (i > 0 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i])):
+                continue  # no name, or part of a longer capitalised name
+            if toks[j - 1].possessive or self._unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
                 continue
-            head = toks[j].text
-            after = toks[j + 1].text if j + 1 < len(toks) and _joined(text, toks[j], toks[j + 1]) else ""
+            after = toks[j + 1].text if j + 1 < len(toks) and _joined(text, head_tok, toks[j + 1]) else ""
             prev = toks[i - 1].text.lower() if i > 0 and _joined(text, toks[i - 1], toks[i]) else ""
             if head in ADMIN_AFTER_UNKNOWN and after not in _OFFICE_AFTER_ADMIN:
                 s, e = toks[i].start, toks[j - 1].end
                 self.mentions.append(PlaceMention(text[s:e], s, e, "region"))
             elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
-                s, e = toks[i].start, toks[j].end
+                s, e = toks[i].start, head_tok.end
                 self.mentions.append(PlaceMention(text[s:e], s, e, "venue"))
-            i = j
 
     def _coordinated_compass(self, text: str, hits: list[_Hit]) -> None:
         """'North and South Korea': one mention for both halves."""
