@@ -98,7 +98,7 @@ ORG_HEADS = wordset(
     Alliance Coalition Movement Front Council Commonwealth Federal National Central Red Electric
     Electricity Power Gas Telecom Telecommunications Steel Motors Motor Petroleum Oil Rail Transport
     Transit Marathon Derby Prix Expo Biennale Masters Regatta Rally Philharmonic Orchestra Symphony
-    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC"""
+    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway"""
 )
 # Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
 TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
@@ -576,7 +576,7 @@ def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
     k = i - 1
     if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
         k -= 1
-    if k < 1 or toks[k].text != "of" or not _joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
+    if k < 1 or toks[k].text not in ("of", "de") or not _joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
         return False
     if not (toks[k - 1].cap and _joined(text, toks[k - 1], toks[k])):
         return False

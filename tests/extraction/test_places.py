@@ -364,6 +364,9 @@ MORE_NEGATIVES = [
     ("A Tokyo Electric spokesman declined to comment.", ["Tokyo"]),
     ("The Boston Marathon drew record crowds.", ["Boston"]),
     ("Leeds United sacked its manager.", ["Leeds"]),
+    ("She spoke to Voice of Kenya on Monday.", ["Kenya"]),
+    ("The Tour de Suisse passed through Bern.", ["Suisse"]),
+    ("The London Underground carried fewer riders.", ["London"]),
     # offices and adjectives before an administrative noun
     ("The Erie district attorney filed charges.", ["Erie"]),
     ("Officials in the Kurdish region denied it.", ["Kurdish"]),
