@@ -92,7 +92,8 @@ _SPELLED = (
     rf"|(?<=year )two\s+thousand(?:[\s-]+(?:and\s+)?(?:{_TEENS_W}|{_UNITS_W}))?)(?![\w-])"
 )
 _HOLIDAY = (
-    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween"
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|Halloween"
+    r"|Fourth\s+of\s+July"
     r"|Veterans['’]?\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
     r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)(?![\w-])"
 )
@@ -103,7 +104,7 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
     r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b"
-    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election)(?:"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY)(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
@@ -138,6 +139,8 @@ _PATTERN = re.compile(
             r"|that\s+(?P<ana_u3>year|month)|(?:a|one)\s+(?P<ana_u4>year|month)\s+(?P<ana_off>earlier|later)"
             r"|(?P<ana_u5>year)-earlier)(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
+            # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
+            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
         ]
     )
     + ")"
@@ -340,6 +343,9 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _year(m, sent)
     if kind == "spy":
         return _spelled(m, sent)
+    if kind == "fy":
+        y = int(g("fy_y"))
+        return _Atom(s, e, y if y >= 100 else 2000 + y if y < 50 else 1900 + y, gran="year")
     if kind == "hol":
         return _holiday(m, sent)
     if kind == "ana":

@@ -523,6 +523,8 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "boxing day": (12, 26),
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
+    "new year's": (1, 1),
+    "fourth of july": (7, 4),
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "veterans day": (11, 11),
@@ -541,7 +543,7 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
 EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 # Holidays that are also seasons or modifiers when bare ("Christmas shopping", "over Easter"): accepted
 # alone only after a preposition or a relative word ("on Christmas", "last Easter").
-SEASONAL_HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween"})
+SEASONAL_HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "new year's"})
 
 # "a year earlier", "the following month", "later that year": counted from the time the text last named.
 ANAPHORIC_SHIFTS: dict[str, int] = {

@@ -270,6 +270,13 @@ MORE_CASES = [
     ("The church was full on Easter 2016.", SAT, [("Easter 2016", "2016-03-27", None)]),
     ("Voters will queue on Election Day.", date(2024, 10, 1), [("Election Day", "2024-11-05", None)]),
     ("Christmas shopping began early.", SAT, []),
+    ("Fireworks lit the bay on the Fourth of July.", SAT, [("Fourth of July", "2023-07-04", None)]),
+    ("The bridge will reopen after New Year's.", SAT, [("New Year's", "2024-01-01", None)]),
+    ("New Year's resolutions rarely last.", SAT, []),
+    # --- fiscal years named by their calendar year ----------------------------------------------------
+    ("Revenue rose 4% in FY2022.", SAT, [("FY2022", "2022", None)]),
+    ("The FY 2019 budget was cut.", SAT, [("FY 2019", "2019", None)]),
+    ("Margins fell in FY21.", SAT, [("FY21", "2021", None)]),
     ("A Thanksgiving dinner was served.", SAT, []),
     # --- expressions that count from the time last named ---------------------------------------------
     (
