@@ -107,10 +107,12 @@ _AGENCY_CREDIT = re.compile(
 # A broadcast sign-off: "ABC's Jim Laurie reports." / "Here's ABC's Jim Laurie." / "For NPR News, I'm Ann
 # Lee in Kabul." / "This is Ann Lee, BBC News, Kabul." -- the reporter handing over, not a claim.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_SIGN_OFF_PART = rf"(?:,\s*|\s+(?:for|with|in|at|reporting\s+for)\s+){_NAME}"
 _SIGN_OFF = re.compile(
     rf"(?:(?:Here['’]s|Here\s+is)\s+)?{_NAME}['’]s\s+{_NAME}(?:\s+reports|\s+has\s+(?:the|this|more)(?:\s+story|\s+report)?)?"
     rf"(?:\s+(?:from|in)\s+{_NAME})?\s*[.:]?"
-    rf"|(?:For\s+{_NAME},\s+)?(?:I['’]m|This\s+is)\s+{_NAME}(?:(?:,\s*|\s+(?:for|with|in|at|reporting\s+for)\s+){_NAME}){{0,3}}\s*\.?"
+    rf"|For\s+{_NAME},\s+(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{0,3}}\s*\.?"
+    rf"|(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{1,3}}\s*\.?"
 )
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 

@@ -265,6 +265,8 @@ BODY_LINES = [
     "AP said the dam held.",
     "Reuters and AP confirmed the figures.",
     "Apple's Tim Cook spoke at the launch.",
+    "This is America.",
+    "I'm Not Guilty is the name of the album.",
 ]
 
 
