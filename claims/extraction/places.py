@@ -17,6 +17,11 @@ How it works, once per document (the result is cached for the per-sentence calls
    - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
      "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
      the same name elsewhere in the document (one sense per discourse).
+   - a capitalised compass word before the place is part of the mention ("Eastern Chad");
+   - a place naming a vehicle ("the Denver probe") or used for people ("the UK delegate") is dropped.
+5. Names the gazetteer lacks are places after an administrative noun ("the constituency of X", "the
+   towns of X and Y"), before a lowercase one ("X province"), or, after "the" or a locative word,
+   before a lowercase site head ("the Khao Din prison", kept with its head).
 """
 
 from __future__ import annotations
