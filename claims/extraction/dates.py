@@ -207,7 +207,7 @@ class _Sentence:
                     or w.endswith(("'ll", "’ll"))
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
-                    or (w == "due" and prev in {"is", "are", "am"})  # "the vote is due Tuesday"
+                    or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
@@ -727,7 +727,7 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     # past tense, yet "must be returned by Jan. 14" in a January 6 article is this January 14.
     tense = sent.tense(atom.start, atom.end)
     if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
-        tense = 0  # "had extended the loans through January": a deadline, placed by nearness alone
+        tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
     if tense < 0 and months_away(past) <= _TENSE_HORIZON_MONTHS:
         return past
     if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:

@@ -104,7 +104,7 @@ _AGENCY_CREDIT = re.compile(
     rf"(?:\s+(?i:contributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?|reported|news\s+agency))?"
     rf"(?:\s+\d{{4}})?[\s.)\]]*"
 )
-# A broadcast sign-off: "ABC's Jim Laurie reports." / "Here's ABC's Jim Laurie." / "For NPR News, I'm Ann
+# A broadcast sign-off: "Radio Nord's Ola Berg reports." / "Here's Radio Nord's Ola Berg." / "For NPR News, I'm Ann
 # Lee in Kabul." / "This is Ann Lee, BBC News, Kabul." -- the reporter handing over, not a claim.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _SIGN_OFF_PART = rf"(?:,\s*|\s+(?:for|with|in|at|reporting\s+for)\s+){_NAME}"

@@ -18,10 +18,10 @@ How it works, once per document (the result is cached for the per-sentence calls
      "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
      the same name elsewhere in the document (one sense per discourse).
    - a capitalised compass word before the place is part of the mention ("Eastern Chad");
-   - a place naming a vehicle ("the Denver probe") or used for people ("the UK delegate") is dropped.
+   - a place naming a vehicle ("the Tucson probe") or used for people ("the UK delegates") is dropped.
 5. Names the gazetteer lacks are places after an administrative noun ("the constituency of X", "the
    towns of X and Y"), before a lowercase one ("X province"), or, after "the" or a locative word,
-   before a lowercase site head ("the Khao Din prison", kept with its head).
+   before a lowercase site head ("the Pak Lam prison", kept with its head).
 """
 
 from __future__ import annotations
@@ -216,15 +216,15 @@ _ADMIN_KIND = {
     "suburbs": "city",
     "islands": "other",
 }
-# Lowercase nouns after an unknown name that make it a place: "Narino province", "the Qasri district".
-# (Not before "attorney", "court"...: "the Erie district attorney" is an office.)
+# Lowercase nouns after an unknown name that make it a place: "Narvesto province", "the Malbani district".
+# (Not before "attorney", "court"...: "the Lakeford district attorney" is an office.)
 ADMIN_AFTER_UNKNOWN = wordset("province district region county prefecture governorate oblast municipality constituency")
 _OFFICE_AFTER_ADMIN = wordset(
     """attorney attorneys court courts judge judges council councils office offices official officials
     governor governors chief chiefs police administrator administrators commissioner commissioners head
     heads level levels manager managers board boards election elections"""
 )
-# Lowercase heads of a site whose name comes first: "the Khao Din prison", "at Sierakowice station".
+# Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
@@ -232,12 +232,12 @@ SITE_HEADS = wordset(
 )
 # Endings of nationality and other adjectives written with a capital ("Kurdish", "Serbian", "Chinese").
 _ADJECTIVE_ENDINGS = ("ish", "an", "ese", "ern", "ic", "ary", "al")
-# Nouns after "the <Place>" that make the place a vehicle's name: "the Denver probe", "the Kursk submarine".
+# Nouns after "the <Place>" that make the place a vehicle's name: "the Tucson probe", "the Perth submarine".
 _VEHICLES = wordset(
     """probe probes spacecraft rover lander orbiter submarine frigate destroyer cruiser warship carrier
     tanker freighter ferry liner"""
 )
-# Capitalised compass words kept with the place they qualify: "Eastern Ruritania", "South Lebanon".
+# Capitalised compass words kept with the place they qualify: "Eastern Chad", "South Lebanon".
 _COMPASS_PREFIX = wordset(
     """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
     Southwest Northeastern Northwestern Southeastern Southwestern"""
@@ -820,7 +820,7 @@ class _Doc:
             and prev is not None
             and prev.text in ("the", "The")
         ):
-            h.veto = True  # "the Denver probe": a vehicle named after the place
+            h.veto = True  # "the Tucson probe": a vehicle named after the place
         if h.key in _PLANET_KEYS and pw.lower() in _PLANET_LOCATIVES:
             h.strong = True  # "landed on Venus", "in orbit around Mars"
         if (
@@ -831,7 +831,7 @@ class _Doc:
             and not prev.possessive
             and not (i >= 2 and toks[i - 2].cap and _joined(text, toks[i - 2], prev))
         ):
-            h.start = prev.start  # "Eastern Ruritania": the compass word is part of the name used
+            h.start = prev.start  # "Eastern Chad": the compass word is part of the name used
         if _ampersand_name(text, toks, i, j):
             h.veto = True  # "Texas A&M", "Mary & Leigh Block": part of a name
         if joined_prev and prev is not None and _acronym(prev) and not h.upper:
@@ -897,7 +897,7 @@ class _Doc:
             and j < i + 3
             and toks[j].cap
             and not taken[j]
-            and not (stop_at_known and j in starts)  # "Serb Kosovo province": a known place of its own
+            and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
             and _joined(text, toks[j - 1], toks[j])
         ):
             j += 1
@@ -906,12 +906,12 @@ class _Doc:
         if all(toks[k].text in COMPASS for k in range(i, j)):
             return i  # "North" of "North and South Kivu"
         if stop_at_known and j == i + 1 and t.text.endswith(_ADJECTIVE_ENDINGS):
-            return i  # "the Kurdish region", "Serbian mines": an adjective, not a name
+            return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
         return j
 
     def _unknown_before_noun(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
-        """Unknown names made places by a lowercase noun after them: "Narino province" (the name) and,
-        after "the" or a locative word, "the Khao Din prison" (a site: the name with its head)."""
+        """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
+        after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
         starts = {i for i, *_ in raw}
         for j, head_tok in enumerate(toks):
             head = head_tok.text

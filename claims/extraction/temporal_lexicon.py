@@ -291,7 +291,7 @@ FUTURE_CUES = frozenset(
         "slated",
         "soon",  # "as soon as Tuesday"
         "tomorrow",
-        "planned",  # "protesters planned a march on Saturday": a plan looks forward
+        "planned",  # "farmers planned a march on Monday": a plan looks forward
         "planning",
     }
 )
@@ -558,5 +558,5 @@ ANAPHORIC_SHIFTS: dict[str, int] = {
 # Before "the next year" these make it a stretch of time, not a date: "over the next year".
 DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
 # A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in
-# the past by the clause's past tense: "had extended the loans through January".
+# the past by the clause's past tense: "had lent the painting through January".
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})

@@ -302,11 +302,11 @@ MORE_CASES = [
     ("Profits will rise in the current fiscal year.", SAT, [("the current fiscal year", "2023", None)]),
     ("Spending fell this fiscal year.", SAT, [("this fiscal year", "2023", None)]),
     # --- a deadline is not placed in the past by a past tense -----------------------------------------
-    ("The lenders had extended the credit line through January.", OCT, [("January", "2024-01", None)]),
-    ("The deal had been promised by February.", OCT, [("February", "2024-02", None)]),
+    ("The museum had lent the painting through January.", OCT, [("January", "2024-01", None)]),
+    ("The repairs had been promised by February.", OCT, [("February", "2024-02", None)]),
     # --- tense cues -----------------------------------------------------------------------------------
     (
-        "The airline will add flights by August, into markets untouched by the slump.",
+        "The bakery will reopen by August, with its ovens untouched by the fire.",
         date(2023, 2, 13),
         [("August", "2023-08", None)],
     ),
@@ -315,7 +315,7 @@ MORE_CASES = [
         date(2023, 2, 13),
         [("May", "2023-05", None)],
     ),
-    ("The vote is due Tuesday.", SAT, [("Tuesday", "2023-11-21", None)]),
+    ("The verdict is due Tuesday.", SAT, [("Tuesday", "2023-11-21", None)]),
     ("The ruling is due Friday, lawyers said.", SAT, [("Friday", "2023-11-24", None)]),
     ("Farmers planned a march on Monday.", SAT, [("Monday", "2023-11-20", None)]),
     ("The crew planned to leave port on Thursday.", date(2023, 11, 15), [("Thursday", "2023-11-16", None)]),

@@ -332,14 +332,14 @@ MORE_POSITIVES = [
     ("The probe landed on Venus after a seven-month flight.", ["Venus"]),
     ("A rover is driving on Mars, and another will fly to Jupiter.", ["Mars", "Jupiter"]),
     # sites with a lowercase head after "the" or a locative
-    ("Inmates rioted at the Khao Din prison last year.", ["Khao Din prison"]),
+    ("Inmates rioted at the Pak Lam prison last year.", ["Pak Lam prison"]),
     ("The convoy waited at Pellaro checkpoint for hours.", ["Pellaro checkpoint"]),
     # unknown towns and districts after administrative nouns
     ("She won the constituency of Ashbourne Vale in 2019.", ["Ashbourne Vale"]),
     ("The bus crashed between the towns of Dorvik and Kestrel Green.", ["Dorvik", "Kestrel Green"]),
     ("Rebels control Narvesto province, the army said.", ["Narvesto"]),
     ("Aid reached the provinces of Kalemba, Doruvan and Shiraka.", ["Kalemba", "Doruvan", "Shiraka"]),
-    ("He grew up in the town of Petrosan, west of Bucharest.", ["Petrosan", "Bucharest"]),
+    ("She grew up in the town of Velmora, near Krakow.", ["Velmora", "Krakow"]),
     ("Floods cut roads in the Malbani district on Tuesday.", ["Malbani"]),
     # foreign cities known around the world need no other clue, however small
     ("The talks will resume in Geneva next week.", ["Geneva"]),
@@ -356,9 +356,9 @@ def test_more_places_found(text: str, expected: list[str]) -> None:
 
 MORE_NEGATIVES = [
     # a place used as an adjective for people, or naming a vehicle
-    ("The UK delegate walked out of the session.", ["UK"]),
+    ("The UK delegates left the room early.", ["UK"]),
     ("The U.S. representatives left early.", ["U.S."]),
-    ("The Denver probe reached orbit last night.", ["Denver"]),
+    ("The Tucson probe sent back its first images.", ["Tucson"]),
     ("Engineers lost contact with the Perth submarine.", ["Perth"]),
     # places inside company, event and club names
     ("A Tokyo Electric spokesman declined to comment.", ["Tokyo"]),
@@ -368,14 +368,14 @@ MORE_NEGATIVES = [
     ("The Tour de Suisse passed through Bern.", ["Suisse"]),
     ("The London Underground carried fewer riders.", ["London"]),
     # offices and adjectives before an administrative noun
-    ("The Erie district attorney filed charges.", ["Erie"]),
+    ("The Lakeford district attorney filed charges.", ["Lakeford"]),
     ("Officials in the Kurdish region denied it.", ["Kurdish"]),
-    ("Police raided villages in southern Serb Kosovo province.", ["Serb Kosovo"]),
+    ("Police raided villages in southern Tatar Crimea province.", ["Tatar Crimea"]),
     # planets without a locative are gods, people or brands
     ("Venus Williams won the final.", ["Venus"]),
     ("Mars bars were on sale.", ["Mars"]),
     # lowercase site heads that name no site
-    ("The Serbian mines closed.", ["Serbian mines", "Serbian"]),
+    ("The Bolivian mines closed.", ["Bolivian mines", "Bolivian"]),
 ]
 
 
