@@ -15,9 +15,19 @@ Conventions (they follow the annotation rules of the evaluation set):
   in the future when it is future tense, and otherwise the year that puts it nearest to publication.
 * "this/last/next year" and "this/last/next month" resolve to ``YYYY`` and ``YYYY-MM``.
 * "mid-2015", "early 2015", "late 2015" give the year 2015 (text "2015"); "mid-December" the month.
+* "the current (fiscal) year" and "this fiscal year" are this year; years in words ("nineteen
+  ninety-six", "the year two thousand and one") are years.
+* Holidays are days from their rule (fixed days, the n-th weekday of a month for the United States'
+  holidays, Easter by the Gregorian computus), their year chosen like a month's.
+* Expressions that count from the time last named: "the following year", "later that year", "the
+  previous month" take the last date written with its year before them (searched back a bounded
+  stretch of text, stopping at another such expression); "a year earlier" counts from a date earlier in
+  its sentence, else from publication. Without an anchor nothing is guessed.
+* A deadline ("by February", "through January", "effective June 1") is placed by nearness, not by a
+  past tense in its clause.
 * Left out on purpose: times of day, durations ("three years", "the past year"), weeks ("last week"),
-  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year), vague or
-  anaphoric expressions ("the end of the year", "two years ago", "the day before").
+  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year), offsets from
+  now and vague expressions ("two years ago", "the end of the year", "the day before").
 * Without a publication date only absolute dates are returned (a year, a month with a year, a full
   date); anything that needs an anchor ("Friday", "last year", "March 4") is skipped rather than guessed.
 """
@@ -31,15 +41,24 @@ from datetime import date, timedelta
 
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
+    ANAPHORIC_SHIFTS,
+    DURATION_PREPOSITIONS,
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    FORWARD_PREPOSITIONS,
     FUTURE_BEFORE_TO,
     FUTURE_CUES,
     IRREGULAR_COUNT_NOUNS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_PAST_ED,
+    NTH_WEEKDAY_HOLIDAYS,
+    NUMBER_WORDS,
     PAST_AUXILIARIES,
     PAST_PREPOSITIONS,
     QUANTITY_PREFIXES,
+    SEASONAL_HOLIDAYS,
+    SPELLED_CENTURIES,
     TEMPORAL_PREPOSITIONS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
@@ -64,13 +83,28 @@ _MONTH_ANY = rf"(?:{_cased(MONTHS)}|(?:{_cased(MONTH_ABBREVIATIONS)})\.?)(?![\w-
 _WEEKDAY = rf"(?:{_cased(WEEKDAYS)})(?![\w-])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:]\d)"
 _YEAR = r"(?:1\d{3}|20\d{2})(?![\d%]|[.,:]\d)"
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# "nineteen ninety-six", "twenty ten", "nineteen oh five"; "two thousand (and) one" after "the year"
+_SPELLED = (
+    rf"(?i:(?:nineteen|twenty)[\s-]+(?:oh[\s-]+(?:{_UNITS_W})|{_TEENS_W}|(?:{_TENS_W})(?:[\s-]+(?:{_UNITS_W}))?)"
+    rf"|(?<=year )two\s+thousand(?:[\s-]+(?:and\s+)?(?:{_TEENS_W}|{_UNITS_W}))?)(?![\w-])"
+)
+_HOLIDAY = (
+    r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|Halloween"
+    r"|Fourth\s+of\s+July"
+    r"|Veterans['’]?\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)(?![\w-])"
+)
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*"
 _REL = r"(?i:\b(?:this|last|next)\b)"
 
 # The leading boundary and first-character test let the engine skip most positions without trying
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    r"\b(?=[\dJFMASONDTWYLjfmasondtwyl])(?:"
+    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY)(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
@@ -86,16 +120,27 @@ _PATTERN = re.compile(
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
             # September 2021, December of 2004, December of this year, December last year
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
-            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b))",
+            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})))",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
             rf"(?P<wd>(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_d>{_WEEKDAY}))",
             r"(?P<relday>(?i:\b(?:yesterday|today|tomorrow)\b))",
-            r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next)\s+(?P<ru_unit>year|month)\b))",
+            r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next|the\s+current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
+            r"(?P<ru_unit>year|month)\b))",
             # 2003, 2000 - 2050, 1980 to 2012, 2015-16
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
             rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
+            # Thanksgiving Day, last Christmas, Easter 2016
+            rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
+            # a year earlier, the following month, later that year, year-earlier (profits)
+            r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
+            r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
+            r"|that\s+(?P<ana_u3>year|month)|(?:a|one)\s+(?P<ana_u4>year|month)\s+(?P<ana_off>earlier|later)"
+            r"|(?P<ana_u5>year)-earlier)(?![\w-]))",
+            rf"(?P<spy>{_SPELLED})",
+            # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
+            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
         ]
     )
     + ")"
@@ -160,16 +205,20 @@ class _Sentence:
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))
-                    or (w in FUTURE_BEFORE_TO and nxt in {"to", "for"})
+                    or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
-                    or (w == "due" and prev in {"is", "are", "am"} and nxt in {"to", "for"})  # not "due to rain"
+                    or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in PAST_AUXILIARIES or (
                     # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
-                    len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED and written[0].islower()
+                    len(w) > 4
+                    and w.endswith("ed")
+                    and w not in NOT_PAST_ED
+                    and written[0].islower()
+                    and not w.startswith("un")  # "untouched", "unchanged": adjectives
                 ):
                     cues.append((pos, i, -1))
             self._cues = cues
@@ -262,6 +311,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         m1 = _month(g("my_m"))
         if g("my_y"):
             return _Atom(s, e, int(g("my_y")), m1, gran="month")
+        if g("my_sy"):
+            return _Atom(s, e, _spelled_year(g("my_sy")), m1, gran="month")
         if sent.published is None:
             return None
         shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
@@ -277,9 +328,12 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = sent.published + timedelta(days=shift)
         return _Atom(s, e, day.year, day.month, day.day, absolute=False)
     if kind == "relunit":
-        if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}:
+        rel = g("ru_rel").lower()
+        if sent.published is None or (
+            rel != "the current" and sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}
+        ):
             return None  # "the last year", "over the next month": durations
-        shift = {"this": 0, "last": -1, "next": 1}[g("ru_rel").lower()]
+        shift = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
         pub = sent.published
         if g("ru_unit").lower() == "year":
             return _Atom(s, e, pub.year + shift, gran="year", absolute=False)
@@ -287,6 +341,163 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
     if kind == "yr":
         return _year(m, sent)
+    if kind == "spy":
+        return _spelled(m, sent)
+    if kind == "fy":
+        y = int(g("fy_y"))
+        return _Atom(s, e, y if y >= 100 else 2000 + y if y < 50 else 1900 + y, gran="year")
+    if kind == "hol":
+        return _holiday(m, sent)
+    if kind == "ana":
+        return _anaphoric(m, sent)
+    return None
+
+
+def _spelled_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "twenty oh five" -> 2005, "two thousand and one" -> 2001."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in {"and", "oh"}]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS[w] for w in parts[2:])
+    return SPELLED_CENTURIES[parts[0]] + sum(NUMBER_WORDS[w] for w in parts[1:])
+
+
+def _spelled(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """A year written in words is a year unless a counted noun or a unit follows ("nineteen fifty dollars")."""
+    s, e = m.span()
+    nxt = sent.next_word(e)
+    low = nxt.lower()
+    plural = low.endswith("s") and not low.endswith(_SINGULAR_S_ENDINGS) and low not in YEAR_FOLLOWERS_ENDING_IN_S
+    if low in UNIT_WORDS or low in {"dollars", "cents", "pounds", "euros", "percent"}:
+        return None
+    if nxt[:1].islower() and len(low) > 2 and (plural or low.endswith(_COUNT_SUFFIXES)):
+        return None
+    return _Atom(s, e, _spelled_year(m.group()), gran="year")
+
+
+def _holiday_date(name: str, y: int) -> date:
+    if name in FIXED_HOLIDAYS:
+        mo, d = FIXED_HOLIDAYS[name]
+        return date(y, mo, d)
+    if name in EASTER_HOLIDAYS:
+        return _easter(y) + timedelta(days=EASTER_HOLIDAYS[name])
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = date(y, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
+    mo, wd, n = NTH_WEEKDAY_HOLIDAYS[name]
+    if n > 0:
+        first = date(y, mo, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y, mo + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _easter(y: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter 2016": a day found from the holiday's rule."""
+    s, e = m.span()
+    name = " ".join(m.group("hol_n").lower().replace("’", "'").replace("veterans'", "veterans").split())
+    rel = (m.group("hol_rel") or "").lower()
+    if not rel:
+        s = m.start("hol_n")
+    if name in SEASONAL_HOLIDAYS and not rel and not m.group("hol_y"):
+        prev = sent.prev_word(s).lower()
+        if prev not in TEMPORAL_PREPOSITIONS or sent.next_word(e)[:1].islower():
+            return None  # "Christmas shopping", "a Thanksgiving dinner"
+    if m.group("hol_y"):
+        day = _holiday_date(name, int(m.group("hol_y")))
+        return _Atom(s, e, day.year, day.month, day.day)
+    pub = sent.published
+    if pub is None:
+        return None
+    days = [_holiday_date(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    past = max(d for d in days if d <= pub)
+    future = min(d for d in days if d >= pub)
+    if rel == "last":
+        day = max(d for d in days if d < pub)
+    elif rel == "next":
+        day = min(d for d in days if d > pub)
+    elif rel == "this":
+        day = days[1]
+    else:
+        tense = sent.tense(s, e)
+        near = past if (pub - past) <= (future - pub) else future
+        day = past if tense < 0 else future if tense > 0 else near
+    return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+_ANCHOR_WINDOW = 1500  # characters looked back for the date that "that year" or "the following year" refers to
+
+
+def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "a year earlier", "the following year", "later that month": a shift from the time last named.
+
+    The anchor is the last date with a year written before the expression, in the sentence for "a year
+    earlier/later" (else the publication date: "profits fell from a year earlier"), within the text
+    before for the others ("In 1995 ... The following year ..."); without one nothing is guessed."""
+    s, e = m.span()
+    g = m.group
+    unit = (g("ana_u1") or g("ana_u2") or g("ana_u3") or g("ana_u4") or g("ana_u5")).lower()
+    direction = (g("ana_dir") or "").lower()
+    if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
+        return None  # "over the next year": a stretch of time
+    if g("ana_off") or g("ana_u5"):
+        shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()]
+        anchor = _anchor_before(sent, sent.start, s, unit)
+        if anchor is None and shift < 0 and sent.published is not None:
+            anchor = (sent.published.year, sent.published.month)
+    else:
+        shift = ANAPHORIC_SHIFTS.get(direction, 0)
+        anchor = _anchor_before(sent, 0, s, unit)
+    if anchor is None:
+        return None
+    y, mo = anchor
+    if unit == "year":
+        return _Atom(s, e, y + shift, gran="year", absolute=False)
+    months = y * 12 + mo - 1 + shift
+    return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
+
+
+def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int] | None:
+    """(year, month) of the last date written with its year (or whose year the context gives) in
+    text[lo:hi]; the month must be known when the unit is a month. Relative expressions are not anchors.
+
+    The text is searched backwards in growing windows, and an anaphoric expression in between ends the
+    search (no chains: "the following year ... that year"), so the cost per expression is bounded."""
+    window_hi = hi
+    for size in (120, 480, _ANCHOR_WINDOW):
+        window_lo = max(lo, hi - size)
+        if window_lo >= window_hi:
+            break
+        window = _Sentence(sent.text, window_lo, window_hi, sent.published)
+        best, blocked = None, False
+        for m in _PATTERN.finditer(sent.text, window_lo, window_hi):
+            if m.lastgroup == "ana":
+                best, blocked = None, True
+                continue
+            if m.lastgroup in {"relday", "relunit", "wd", "hol"}:
+                continue
+            atom = _atom(m, window)
+            if atom is None or (unit == "month" and atom.m is None):
+                continue
+            y = atom.y if atom.y is not None else _infer_year(atom, window)  # "In March, ... The following month"
+            if y is not None:
+                best, blocked = (y, atom.m or 1), False
+        if best is not None or blocked:
+            return best
+        window_hi = window_lo
     return None
 
 
@@ -515,6 +726,8 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     # Tense decides only within a plausible horizon: reporting verbs make almost every news sentence
     # past tense, yet "must be returned by Jan. 14" in a January 6 article is this January 14.
     tense = sent.tense(atom.start, atom.end)
+    if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
+        tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
     if tense < 0 and months_away(past) <= _TENSE_HORIZON_MONTHS:
         return past
     if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:

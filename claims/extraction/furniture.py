@@ -66,7 +66,8 @@ _PROMO = re.compile(
     r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
     r"|sign\s+up\s+(?:for|to|here|now)|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
     r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
-    r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this)\b"
+    r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
+    r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
     r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
 )
 # Weaker promo words: only a very short paragraph holding one is furniture ("Advertisement", "Subscribe").
@@ -87,6 +88,32 @@ _CITATION = re.compile(
 _INLINE_CREDIT = re.compile(r"\s(?:Images?|Photos?|Photograph|Video|Audio|Credit):\s")
 # "... in Washington, Monday. (AP Photo/Evan Vucci)", "(Photo: Jane Doe/Reuters)"
 _TRAILING_CREDIT = re.compile(r"\((?:[A-Z]{2,}\s+)?(?:Photo|Image|Picture|Video|Credit)s?\b[^()]{0,80}\)\s*\.?$")
+# News agencies and wire services, as credited at the end of a story ("— AFP", "Reuters and AP
+# contributed.", "With agencies"). The short capitalised ones only in capitals.
+_AGENCY = (
+    r"(?:(?i:the\s+)?(?:AFP|AP|UPI|PA|AAP|ANI|PTI|IANS|CNA|dpa|DPA|EFE|ANSA|TASS|KCNA|ABC|BBC|CNN|NPR)"
+    r"|(?i:agence\s+france[\s-]presse|(?:the\s+)?associated\s+press|reuters|xinhua|kyodo|yonhap|interfax"
+    r"|bloomberg(?:\s+news)?|anadolu(?:\s+agency)?|bernama|(?:the\s+)?canadian\s+press|(?:the\s+)?press\s+association"
+    r"|australian\s+associated\s+press|(?:news\s+)?agencies|wires?|wire\s+services|staff(?:\s+writers?)?))"
+)
+# A whole paragraph that only credits agencies: "— AFP", "(Reuters)", "AFP/AP", "With AFP and Reuters",
+# "Source: Reuters", "Reuters and AP contributed.", "Compiled from agency reports" is a credit line.
+_AGENCY_CREDIT = re.compile(
+    rf"[\s(\[—–-]*(?:(?i:with|source|sources|via|from|copyright|©|additional\s+reporting\s+(?:by|from))\s*:?\s*)?"
+    rf"{_AGENCY}(?:\s*(?:[,/&+]|\band\b)\s*{_AGENCY})*"
+    rf"(?:\s+(?i:contributed(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?|reported|news\s+agency))?"
+    rf"(?:\s+\d{{4}})?[\s.)\]]*"
+)
+# A broadcast sign-off: "Radio Nord's Ola Berg reports." / "Here's Radio Nord's Ola Berg." / "For NPR News, I'm Ann
+# Lee in Kabul." / "This is Ann Lee, BBC News, Kabul." -- the reporter handing over, not a claim.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_SIGN_OFF_PART = rf"(?:,\s*|\s+(?:for|with|in|at|reporting\s+for)\s+){_NAME}"
+_SIGN_OFF = re.compile(
+    rf"(?:(?:Here['’]s|Here\s+is)\s+)?{_NAME}['’]s\s+{_NAME}(?:\s+reports|\s+has\s+(?:the|this|more)(?:\s+story|\s+report)?)?"
+    rf"(?:\s+(?:from|in)\s+{_NAME})?\s*[.:]?"
+    rf"|For\s+{_NAME},\s+(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{0,3}}\s*\.?"
+    rf"|(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{1,3}}\s*\.?"
+)
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 
 _AUX = wordset(
@@ -164,8 +191,26 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         flags[i] = flags[i - 1] = True
     out = []
     for group, flagged in zip(paras, flags, strict=True):
-        out.extend(replace(s, furniture=True) if flagged else s for s in group)
+        out.extend(replace(s, furniture=True) if flagged or _sign_off(text, s) else s for s in group)
     return out
+
+
+def _sign_off(text: str, s: Sentence) -> bool:
+    """A reporter's sign-off sentence, wherever it stands in its paragraph."""
+    if s.end - s.start > 120:
+        return False
+    m = _SIGN_OFF.fullmatch(text, s.start, s.end)
+    if m is None:
+        return False
+    line = text[s.start : s.end]
+    # "Here's ..." or "... reports." alone mark the hand-over; a bare "Outlet's Name." is a sign-off
+    # only with "Here's": "Apple's Tim Cook." is no sentence anyway, but keep claims safe.
+    return (
+        line.startswith(("Here", "For ", "I'm", "I’m", "This is"))
+        or line.rstrip(". :").endswith(("reports", "story", "report"))
+        or " reports from " in line
+        or " reports in " in line
+    )
 
 
 def _pull_quotes(text: str, paras: list[list[Sentence]]) -> list[int]:
@@ -220,6 +265,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
         return True
+    if words <= 12 and _AGENCY_CREDIT.fullmatch(body):
+        return True  # "— AFP", "Reuters and AP contributed."
     if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body)):
         return True
     if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):

