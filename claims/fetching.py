@@ -30,7 +30,6 @@ from __future__ import annotations
 import codecs
 import email.utils
 import hashlib
-import html
 import ipaddress
 import logging
 import os
@@ -49,7 +48,7 @@ from concurrent.futures import wait as wait_for
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from html.parser import HTMLParser
+from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -119,6 +118,11 @@ class FetchResult:
 
     def text(self) -> str | None:
         """The readable text of an HTML or text body; None for PDF and other binary types."""
+        return self._text
+
+    @cached_property
+    def _text(self) -> str | None:
+        # Read once: the hash, the excerpt match and the caller all use it.
         kind = self.kind
         if kind not in ("html", "text"):
             return None
@@ -144,39 +148,11 @@ def _codec(charset: str | None) -> str:
         return "utf-8"
 
 
-class _TextCollector(HTMLParser):
-    """Visible text of a page: script/style/template content dropped, block boundaries kept as spaces."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skipping += 1
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
 def html_to_text(markup: str) -> str:
-    parser = _TextCollector()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except Exception:  # malformed markup: fall back to a crude strip rather than fail the check
-        return html.unescape(re.sub(r"<[^>]{0,2000}>", " ", markup))
-    return "".join(parser.parts)
+    """The visible text of a page (the registry's one HTML reader, linear in the page's size)."""
+    from claims.extraction.html import page_text
+
+    return page_text(markup)
 
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
