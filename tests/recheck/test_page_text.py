@@ -51,11 +51,12 @@ def test_deeply_nested_markup_is_read_to_a_depth_of_2048():
 
 
 def _best_time(markup: str) -> float:
+    """CPU time of this thread (the parser runs in it): waiting for a busy machine's cores does not count."""
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.thread_time()
         page_text(markup)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     return best
 
 
