@@ -75,8 +75,12 @@ class Outcome:
     TOO_MANY_REDIRECTS = "too_many_redirects"
     RATE_LIMITED = "rate_limited"  # the host asked us to wait (Retry-After): not the link's fault
     HOST_BUSY = "host_busy"  # our own per-host limit had no free slot in time: not the link's fault
+    # Set by the re-check, not by fetch(): the whole check (fetch and reading) outran its budget...
+    CHECK_TIMEOUT = "check_timeout"
+    # ... or the batch ran out of time before the check could finish: not the link's fault.
+    OUT_OF_TIME = "out_of_time"
 
-    DEFERRED = frozenset({RATE_LIMITED, HOST_BUSY})
+    DEFERRED = frozenset({RATE_LIMITED, HOST_BUSY, OUT_OF_TIME})
 
 
 @dataclass(frozen=True)
