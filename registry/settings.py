@@ -279,7 +279,7 @@ REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, mini
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
 
 # --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
-# The safe fetcher (claims/fetching.py): every outgoing request of the registry goes through it.
+# The safe fetcher (claims/fetching/): every outgoing request of the registry goes through it.
 REGISTRY_FETCH_CONNECT_TIMEOUT_MS = env_int("REGISTRY_FETCH_CONNECT_TIMEOUT_MS", 5000, minimum=100)
 REGISTRY_FETCH_READ_TIMEOUT_MS = env_int("REGISTRY_FETCH_READ_TIMEOUT_MS", 10000, minimum=100)
 REGISTRY_FETCH_TOTAL_TIMEOUT_MS = env_int("REGISTRY_FETCH_TOTAL_TIMEOUT_MS", 20000, minimum=100)
