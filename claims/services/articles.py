@@ -192,7 +192,7 @@ def article_fetch(*, article_id: int) -> Article:
     article (an error status, a PDF, no readable text) marks the article failed with the reason.
     """
     from claims import fetching
-    from claims.extraction.html import HtmlError, from_html
+    from claims.services.article_pages import article_page_read  # that module imports this one
 
     article = Article.objects.get(pk=article_id)
     if article.status != Article.Status.FETCHING:
@@ -214,12 +214,12 @@ def article_fetch(*, article_id: int) -> Article:
     if result.kind == "html":
         raw_html = result.body.decode(result.charset or "utf-8", errors="replace")
         try:
-            page = from_html(raw_html, url=result.final_url or article.url)
-        except HtmlError as exc:
-            return fail(f"no article text found in the page ({exc})")
+            page = article_page_read(html=raw_html, url=result.final_url or article.url)
+        except ApplicationError as exc:
+            return fail(f"no article text found in the page ({exc.message})")
         body = page.text
-        title = title or page.title or ""
-        byline = byline or page.byline or ""
+        title = title or page.title
+        byline = byline or page.byline
         published = published or _published_datetime(page.published)
     elif result.kind == "text":
         body = result.text() or ""
