@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -271,6 +272,8 @@ def _send_extraction(article_id: int) -> None:
 
     try:
         extract_article.delay(article_id)
+    except SoftTimeLimitExceeded:
+        raise  # the time limit of the task queueing this one (sweeper, re-extraction): never swallowed
     except Exception:
         # Broker down (or, in-process, the extraction itself failed and recorded its error on the
         # article): the request that submitted the article must still succeed; the sweeper

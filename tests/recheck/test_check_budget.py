@@ -144,3 +144,23 @@ def test_recheck_now_stops_at_its_time_limit_and_records_what_it_could_not_finis
 def test_recheck_now_refuses_a_time_limit_that_is_not_positive(db):
     with pytest.raises(CommandError, match="--time-limit must be a positive number"):
         call_command("recheck_sources", "--now", "--time-limit", "0")
+
+
+def test_queueing_extractions_never_swallows_the_soft_time_limit(monkeypatch):
+    from claims.services import articles
+
+    def cut_off(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.extract_article, "delay", cut_off)
+    with pytest.raises(SoftTimeLimitExceeded):
+        articles._send_extraction(1)
+
+
+def test_queueing_checks_never_swallows_the_soft_time_limit(monkeypatch):
+    def cut_off(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.recheck_sources, "delay", cut_off)
+    with pytest.raises(SoftTimeLimitExceeded):
+        recheck._send_checks([(1, "k")])
