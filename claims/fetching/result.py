@@ -55,12 +55,24 @@ class FetchResult:
             self.outcome == Outcome.RESPONSE and self.status_code in (429, 503) and self.retry_after is not None
         )
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """Hash of the page's text for text types (so markup churn does not count), of the bytes otherwise."""
         text = self.text()
         data = " ".join(text.split()).encode("utf-8") if text is not None else self.body
         return hashlib.sha256(data).hexdigest() if (self.body or text) else ""
+
+    def has_excerpt(self, excerpt: str) -> bool | None:
+        """Whether the excerpt is on the page (folded as excerpt_in does); None when there is no text or excerpt."""
+        needle = normalise_for_match(excerpt)
+        if not needle or self._matchable is None:
+            return None
+        return needle in self._matchable
+
+    def read(self) -> None:
+        """Do the reading now (text, hash, folded text), e.g. in a worker thread, so later calls are cheap."""
+        if self.ok:
+            _ = self._matchable, self.content_hash
 
     @property
     def kind(self) -> str:
@@ -79,6 +91,11 @@ class FetchResult:
             return None
         decoded = self.body.decode(_codec(self.charset), errors="replace")
         return html_to_text(decoded) if kind == "html" else decoded
+
+    @cached_property
+    def _matchable(self) -> str | None:
+        text = self.text()
+        return normalise_for_match(text) if text is not None else None
 
 
 def content_kind(content_type: str) -> str:

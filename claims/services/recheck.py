@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims import extraction
-from claims.fetching import FetchPolicy, FetchResult, Outcome, excerpt_in, fetch
+from claims.fetching import FetchPolicy, FetchResult, Outcome, fetch
 from claims.models import Article, Claim, LinkCheck, Review, SourceLink, Verdict
 from claims.selectors import articles_stuck
 from claims.services.articles import article_enqueue_extraction
@@ -150,8 +150,7 @@ def _fetch_and_read(
     """One source's check off the database: the fetch, then reading the page's text (cached on the result)."""
     started[key] = time.monotonic()
     result = fetcher(url, policy=policy)
-    if result.ok:
-        result.text()
+    result.read()
     return result
 
 
@@ -285,7 +284,7 @@ def _derive(source: SourceLink, result: FetchResult, text: str | None) -> tuple[
         if result.outcome == Outcome.REFUSED or failures >= settings.REGISTRY_RECHECK_BROKEN_AFTER:
             return State.BROKEN, fields
         return source.state, fields
-    present = excerpt_in(text, source.excerpt) if (text is not None and source.excerpt.strip()) else None
+    present = result.has_excerpt(source.excerpt) if (text is not None and source.excerpt.strip()) else None
     digest = result.content_hash
     fields.update(
         consecutive_failures=0,
@@ -323,7 +322,7 @@ def source_record_check(
                     elapsed_ms=result.elapsed_ms,
                     content_type=result.content_type[:200],
                     content_hash=result.content_hash if result.ok else "",
-                    excerpt_present=excerpt_in(text, source.excerpt)
+                    excerpt_present=result.has_excerpt(source.excerpt)
                     if text is not None and source.excerpt.strip()
                     else None,
                     error=result.error,
