@@ -28,6 +28,11 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+try:  # a task's time limit, raised into whatever code runs when it fires: never turned into a page error
+    from celery.exceptions import SoftTimeLimitExceeded as _TimeLimit
+except ImportError:  # the engine runs without Celery too
+    _TimeLimit = ()  # type: ignore[assignment,misc]
+
 __all__ = ["HtmlArticle", "HtmlError", "from_html", "page_text"]
 
 _MAX_BYTES = 20_000_000  # a news page is well under this; beyond it we refuse rather than churn
@@ -191,6 +196,8 @@ def _main_text(html: str, url: str | None) -> str:
             include_formatting=False,
             with_metadata=False,
         )
+    except _TimeLimit:
+        raise
     except Exception as exc:  # trafilatura raises assorted errors on hostile markup: one clear error out
         raise HtmlError(f"text extraction failed: {exc}") from exc
     if not xml:
@@ -394,6 +401,8 @@ def _trafilatura_metadata(html: str, url: str | None) -> dict[str, Any]:
             include_tables=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except _TimeLimit:
+        raise
     except Exception:  # metadata is optional: a failure here must not lose the text
         _LOG.debug("trafilatura metadata extraction failed", exc_info=True)
         return {}

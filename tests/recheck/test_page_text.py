@@ -82,3 +82,19 @@ def test_a_poisoned_page_is_read_at_once():
     )
     # The old reader took hours on this page; its growth is measured above, not its time here.
     assert poisoned.text() == "" and poisoned.content_hash
+
+
+@pytest.mark.parametrize("stage", ["extract", "bare_extraction"])
+def test_the_article_reader_never_turns_a_task_time_limit_into_a_page_error(monkeypatch, stage):
+    import trafilatura
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from claims.extraction import html
+
+    def cut_off(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(trafilatura, stage, cut_off)
+    with pytest.raises(SoftTimeLimitExceeded):
+        # No title, date or byline declared: the metadata fallback (bare_extraction) runs too.
+        html.from_html("<html><body><article><p>The council met on Tuesday and voted.</p></article></body></html>")
