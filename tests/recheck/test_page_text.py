@@ -98,3 +98,17 @@ def test_the_article_reader_never_turns_a_task_time_limit_into_a_page_error(monk
     with pytest.raises(SoftTimeLimitExceeded):
         # No title, date or byline declared: the metadata fallback (bare_extraction) runs too.
         html.from_html("<html><body><article><p>The council met on Tuesday and voted.</p></article></body></html>")
+
+
+def test_an_xhtml_article_with_an_xml_declaration_is_read():
+    from claims.extraction.html import from_html
+
+    page = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        '<title>Harbour</title><meta name="author" content="Ana Quay"/></head><body><article>'
+        "<p>The harbour reopened on Monday after two years of works, the port authority said.</p>"
+        "</article></body></html>"
+    )
+    article = from_html(page)  # refused before as "not parseable as HTML"
+    assert "harbour reopened on Monday" in article.text
+    assert article.byline == "Ana Quay"
