@@ -79,8 +79,13 @@ def recheck_sources(self, items: list[list]) -> dict[str, int]:
     2 s, is kept for recording) to record what is still unfinished as deferred.
     """
     soft = self.soft_time_limit or settings.CELERY_TASK_SOFT_TIME_LIMIT
-    deadline = time.monotonic() + soft - max(2.0, soft / 10)
-    outcomes = recheck_services.sources_check(items=[(int(sid), str(key)) for sid, key in items], deadline=deadline)
+    window = soft - max(2.0, soft / 10)
+    outcomes = recheck_services.sources_check(
+        items=[(int(sid), str(key)) for sid, key in items],
+        deadline=time.monotonic() + window,
+        # Never longer than the batch's own window, so a stalling check is a timeout, not a deferral.
+        source_timeout=min(settings.REGISTRY_RECHECK_SOURCE_TIMEOUT_MS / 1000, window),
+    )
     summary: dict[str, int] = {}
     for outcome in outcomes:
         label = (outcome.state or "missing") if outcome.recorded else "already-recorded"

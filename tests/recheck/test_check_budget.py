@@ -129,6 +129,16 @@ def test_the_check_task_gives_its_batch_a_deadline_inside_its_soft_time_limit(ba
     soft = tasks.recheck_sources.soft_time_limit
     assert soft
     assert seen["now"] < seen["deadline"] < seen["now"] + soft
+    assert 0 < seen["source_timeout"] <= seen["deadline"] - seen["now"] + 0.5
+
+
+def test_the_check_task_keeps_each_source_s_budget_inside_its_window(batch, monkeypatch, settings):
+    seen = {}
+    monkeypatch.setattr(recheck, "sources_check", lambda **kwargs: seen.update(kwargs) or [])
+    monkeypatch.setattr(tasks.recheck_sources, "soft_time_limit", 20)
+    settings.REGISTRY_RECHECK_SOURCE_TIMEOUT_MS = 50_000  # longer than the batch may run
+    tasks.recheck_sources.apply(args=[[[batch[0].pk, "k"]]])
+    assert seen["source_timeout"] == 18  # the 20 s soft limit less the 2 s kept for recording
 
 
 def test_recheck_now_stops_at_its_time_limit_and_records_what_it_could_not_finish(batch, stalling, capsys):
