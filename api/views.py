@@ -37,6 +37,7 @@ from api.serializers import (
 from claims import selectors as claim_selectors
 from claims.errors import ApplicationError, Conflict, Gone
 from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
+from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
 from claims.services import review as review_services
 
@@ -303,38 +304,33 @@ class ArticleListApi(ApiView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        body, title, byline, published, raw_html = (
-            values.get("text", ""),
-            values["title"],
-            values["byline"],
-            values.get("published"),
-            "",
-        )
+        title, byline, published = values["title"], values["byline"], values.get("published")
+        submitted_by = request.user if request.user.is_authenticated else None
+        outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
         if "text" not in values and "html" not in values:
             # By URL alone: the page is fetched by the background task (safe fetcher), never in the request.
-            outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
             result = article_services.article_submit_url(
-                url=values["url"],
-                published=published,
-                outlet=outlet,
-                title=title,
-                submitted_by=request.user if request.user.is_authenticated else None,
+                url=values["url"], published=published, outlet=outlet, title=title, submitted_by=submitted_by
             )
             return self._accepted(result)
+        common = dict(
+            title=title,
+            url=values.get("url"),
+            published=published,
+            outlet=outlet,
+            byline=byline,
+            language=values["language"],
+            submitted_by=submitted_by,
+        )
         if "html" in values:
-            body, page_title, page_published, page_byline = _text_from_html(values["html"], values.get("url"))
-            raw_html = values["html"]
-            title = title or page_title
-            byline = byline or page_byline
-            # A date read from the page that cannot be right is left out (one the client sent is refused).
-            published = published or (page_published if article_services.published_plausible(page_published) else None)
-        outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
+            # The one way in for HTML: the page's own title, date and byline fill in what was not sent.
+            return self._accepted(article_page_services.article_submit_html(html=values["html"], **common))
         try:
-            result = self._submit(values, body, title, byline, published, outlet, raw_html, request)
+            result = article_services.article_submit(body=values["text"], **common)
         except ApplicationError as exc:
-            # The service names the stored field ("body"); the client sent "text" or "html".
+            # The service names the stored field ("body"); the client sent "text".
             if "body" in exc.fields:
-                exc.fields["html" if raw_html else "text"] = exc.fields.pop("body")
+                exc.fields["text"] = exc.fields.pop("body")
             raise
         return self._accepted(result)
 
@@ -350,38 +346,6 @@ class ArticleListApi(ApiView):
             status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
             headers={"Location": location},
         )
-
-    @staticmethod
-    def _submit(values, body, title, byline, published, outlet, raw_html, request):
-        return article_services.article_submit(
-            body=body,
-            title=title,
-            url=values.get("url"),
-            published=published,
-            outlet=outlet,
-            byline=byline,
-            language=values["language"],
-            raw_html=raw_html,
-            submitted_by=request.user if request.user.is_authenticated else None,
-        )
-
-
-def _text_from_html(html: str, url: str | None):
-    """The article's main text and metadata from its HTML page (the shared extraction.html reader)."""
-    try:
-        from claims.extraction.html import HtmlError, from_html
-    except ImportError:
-        raise ApplicationError(
-            "HTML submission is not available in this version: send the article's text instead.",
-            fields={"html": ["Not supported yet."]},
-        ) from None
-    try:
-        page = from_html(html, url=url)
-    except HtmlError as exc:
-        raise ApplicationError(f"Could not read the HTML: {exc}", fields={"html": [str(exc)]}) from None
-    if not (page.text or "").strip():
-        raise ApplicationError("No article text was found in the HTML.", fields={"html": ["No article text found."]})
-    return page.text, page.title or "", page.published, page.byline or ""
 
 
 class ArticleDetailApi(ApiView):

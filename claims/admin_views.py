@@ -7,7 +7,6 @@ or format_html(); nothing here marks article text safe.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from claims import permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, Outlet, Review, Verdict
+from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
 from claims.services import review as review_services
 from claims.text import bidi_visible
@@ -204,15 +204,6 @@ def vanished_sources_conflict(claim: Claim, vanished: Iterable[VanishedSource]) 
 # --- ingest -------------------------------------------------------------------------------------------
 
 
-def html_converter() -> Callable[[str], Any] | None:
-    """The engine's HTML-to-text converter, when the extraction package provides one."""
-    try:
-        module = importlib.import_module("claims.extraction.html")
-    except ImportError:
-        return None
-    return getattr(module, "from_html", None)
-
-
 def ingest_fetcher() -> Callable[..., Any] | None:
     """Fetching an article from its URL in the background (through the safe fetcher).
 
@@ -253,10 +244,11 @@ class IngestForm(forms.Form):
     )
     published = forms.DateField(
         label="Publication date",
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Required, no default: relative dates in the article (“on Tuesday”, “last month”) are "
-        "resolved against it, so a wrong date makes every one of them wrong.",
-        error_messages={"required": "Give the article's publication date: there is no default."},
+        help_text="Relative dates in the article (“on Tuesday”, “last month”) are resolved against it, so a "
+        "wrong date makes every one of them wrong. Required for plain text (there is no default); for HTML or a "
+        "fetched page, leave it empty to use the page's own date.",
     )
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"),
@@ -280,14 +272,10 @@ class IngestForm(forms.Form):
         self.fetcher = fetcher
         if fetcher is None:
             del self.fields["fetch"]
-        if html_converter() is None:
-            # Nothing to choose: plain text only (HTML-looking input is still refused with a message).
-            self.fields["format"].widget = forms.HiddenInput()
-            self.fields["text"].label = "Article text"
 
     def clean_published(self) -> Any:
         published = self.cleaned_data["published"]
-        problem = publication_date_problem(published, today=timezone.localdate())
+        problem = publication_date_problem(published, today=timezone.localdate()) if published else None
         if problem:
             raise forms.ValidationError(problem, code="implausible_date")
         return published
@@ -295,10 +283,15 @@ class IngestForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         fetching = bool(data.get("fetch"))
+        text = data.get("text") or ""
+        data["is_html"] = data.get("format") == "html" or (data.get("format") == "auto" and _looks_like_html(text))
         if fetching and not data.get("url"):
             self.add_error("url", "Give the URL to fetch.")
-        if not fetching and not (data.get("text") or "").strip():
+        if not fetching and not text.strip():
             self.add_error("text", "Paste the article's text or HTML.")
+        elif not fetching and not data["is_html"] and not data.get("published") and "published" not in self.errors:
+            # Plain text declares no date of its own; an HTML page or a fetched one may.
+            self.add_error("published", "Give the article's publication date: there is no default.")
         return data
 
 
@@ -326,7 +319,6 @@ def ingest_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         "opts": model_admin.model._meta,
         "title": "Add an article",
         "form": form,
-        "html_available": html_converter() is not None,
         "fetch_available": fetcher is not None,
     }
     return TemplateResponse(request, "admin/claims/article/ingest.html", context)
@@ -334,7 +326,7 @@ def ingest_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
 
 def _form_field(exc: ApplicationError, form: forms.Form) -> str | None:
     for name in exc.fields:
-        if name == "body":
+        if name in ("body", "html"):
             return "text"
         if name in form.fields:
             return name
@@ -348,41 +340,19 @@ def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] 
             url=data["url"], published=data["published"], outlet=data["outlet"], title=data["title"], user=request.user
         )
         return fetched if isinstance(fetched, tuple) else (fetched, False)
-    text = data["text"]
-    raw_html = ""
-    wants_html = data["format"] == "html" or (data["format"] == "auto" and _looks_like_html(text))
-    if wants_html:
-        convert = html_converter()
-        if convert is None:
-            raise ApplicationError(
-                "HTML import is not available in this version: paste the article's plain text instead.",
-                fields={"text": ["Not available."]},
-            )
-        raw_html = text
-        converted = convert(text)
-        text, html_title = _converted_text(converted)
-        if not data["title"] and html_title:
-            data["title"] = html_title
-    result = article_services.article_submit(
-        body=text,
+    common = dict(
         title=data["title"],
         url=data["url"] or None,
         published=data["published"],
         outlet=data["outlet"],
-        raw_html=raw_html,
         submitted_by=request.user,
     )
+    if data["is_html"]:
+        # The one way in for HTML: the page's title, date and byline fill in what the form left empty.
+        result = article_page_services.article_submit_html(html=data["text"], **common)
+    else:
+        result = article_services.article_submit(body=data["text"], **common)
     return result.article, result.created
-
-
-def _converted_text(converted: Any) -> tuple[str, str]:
-    """Accept what the converter returns: a string, or an object/mapping with text (and title)."""
-    if isinstance(converted, str):
-        return converted, ""
-    if isinstance(converted, dict):
-        return str(converted.get("text") or converted.get("body") or ""), str(converted.get("title") or "")
-    text = getattr(converted, "text", None) or getattr(converted, "body", "")
-    return str(text or ""), str(getattr(converted, "title", "") or "")
 
 
 # --- re-extract and retract ------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Reading article files for `manage.py ingest`: plain text, HTML and JSON Lines, one record each.
 
-Parsing is separate from storing (services.articles.article_submit) so that a bad file is reported
-with its name and line and never stops the batch.
+Reading is separate from storing so that a bad file is reported with its name and line and never
+stops the batch. An HTML record carries the page as it is: the command stores it through the one
+way in for HTML (services.article_pages.article_submit_html), which reads it.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ class IngestError(ValueError):
 @dataclass(frozen=True)
 class ArticleInput:
     where: str  # file, or file:line, for messages
-    body: str
+    body: str  # the text; empty when the record is an HTML page
     title: str = ""
     url: str | None = None
     published: date | None = None
     byline: str = ""
-    raw_html: str = ""
+    html: str = ""  # the page, when the record is HTML (its text, title, date and byline are read on storing)
+    default_published: date | None = None  # --published: the date of a record that carries none
 
 
 def expand(paths: list[str]) -> Iterator[Path]:
@@ -70,16 +72,6 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _from_html(html: str, where: str, url: str | None = None) -> tuple[str, str, date | None, str]:
-    from claims.extraction.html import HtmlError, from_html
-
-    try:
-        page = from_html(html, url=url)
-    except HtmlError as exc:
-        raise IngestError(where, f"could not read the HTML: {exc}") from None
-    return page.text, page.title or "", page.published, page.byline or ""
-
-
 def read(path: Path, *, published: date | None = None) -> Iterator[ArticleInput | IngestError]:
     """Records of one file; errors are yielded in place so the caller can count and go on."""
     where = str(path)
@@ -92,14 +84,10 @@ def read(path: Path, *, published: date | None = None) -> Iterator[ArticleInput 
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(text, where, published)
         return
-    try:
-        if suffix in HTML_SUFFIXES:
-            body, title, found, byline = _from_html(text, where)
-            yield ArticleInput(where, body, title, None, published or found, byline, raw_html=text)
-        else:
-            yield ArticleInput(where, text, published=published)
-    except IngestError as exc:
-        yield exc
+    if suffix in HTML_SUFFIXES:
+        yield ArticleInput(where, "", html=text, default_published=published)
+    else:
+        yield ArticleInput(where, text, published=published)
 
 
 def _read_jsonl(text: str, name: str, published: date | None) -> Iterator[ArticleInput | IngestError]:
@@ -111,15 +99,13 @@ def _read_jsonl(text: str, name: str, published: date | None) -> Iterator[Articl
             row = json.loads(line)
             if not isinstance(row, dict):
                 raise IngestError(where, "each line must be a JSON object")
-            day = parse_date(row.get("published"), where) or published
+            day = parse_date(row.get("published"), where)
             url = row.get("url") or None
+            title, byline = str(row.get("title") or ""), str(row.get("byline") or "")
             if isinstance(row.get("html"), str) and not row.get("text"):
-                body, title, found, byline = _from_html(row["html"], where, url)
-                yield ArticleInput(where, body, row.get("title") or title, url, day or found, byline, row["html"])
+                yield ArticleInput(where, "", title, url, day, byline, html=row["html"], default_published=published)
             elif isinstance(row.get("text"), str):
-                yield ArticleInput(
-                    where, row["text"], str(row.get("title") or ""), url, day, str(row.get("byline") or "")
-                )
+                yield ArticleInput(where, row["text"], title, url, day or published, byline)
             else:
                 raise IngestError(where, 'a line needs "text" (or "html")')
         except json.JSONDecodeError as exc:

@@ -6,6 +6,7 @@ Every task is safe to run twice (at-least-once delivery with acks_late).
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from celery import Task, shared_task
@@ -71,8 +72,20 @@ class RecheckTask(Task):
 
 @shared_task(bind=True, base=RecheckTask, **RETRY, **_limits(240))
 def recheck_sources(self, items: list[list]) -> dict[str, int]:
-    """Check a bounded batch of source links: items are [source id, attempt key] pairs."""
-    outcomes = recheck_services.sources_check(items=[(int(sid), str(key)) for sid, key in items])
+    """Check a bounded batch of source links: items are [source id, attempt key] pairs.
+
+    Every source gets its LinkCheck row before the soft time limit: a check that outruns its own
+    budget is recorded as timed out, and the batch stops in time (a tenth of the limit, at least
+    2 s, is kept for recording) to record what is still unfinished as deferred.
+    """
+    soft = self.soft_time_limit or settings.CELERY_TASK_SOFT_TIME_LIMIT
+    window = soft - max(2.0, soft / 10)
+    outcomes = recheck_services.sources_check(
+        items=[(int(sid), str(key)) for sid, key in items],
+        deadline=time.monotonic() + window,
+        # Never longer than the batch's own window, so a stalling check is a timeout, not a deferral.
+        source_timeout=min(settings.REGISTRY_RECHECK_SOURCE_TIMEOUT_MS / 1000, window),
+    )
     summary: dict[str, int] = {}
     for outcome in outcomes:
         label = (outcome.state or "missing") if outcome.recorded else "already-recorded"

@@ -341,7 +341,7 @@ REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, mini
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
 
 # --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
-# The safe fetcher (claims/fetching.py): every outgoing request of the registry goes through it.
+# The safe fetcher (claims/fetching/): every outgoing request of the registry goes through it.
 REGISTRY_FETCH_CONNECT_TIMEOUT_MS = env_int("REGISTRY_FETCH_CONNECT_TIMEOUT_MS", 5000, minimum=100)
 REGISTRY_FETCH_READ_TIMEOUT_MS = env_int("REGISTRY_FETCH_READ_TIMEOUT_MS", 10000, minimum=100)
 REGISTRY_FETCH_TOTAL_TIMEOUT_MS = env_int("REGISTRY_FETCH_TOTAL_TIMEOUT_MS", 20000, minimum=100)
@@ -397,6 +397,34 @@ if REGISTRY_RECHECK_LEASE_SECONDS <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured(
         f"REGISTRY_RECHECK_LEASE_SECONDS ({REGISTRY_RECHECK_LEASE_SECONDS} s) must be above "
         f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT} s)"
+    )
+# One source's whole check (fetch, then reading the page) inside a check batch: a check not finished
+# by then is recorded as failed ("check timed out") and the batch goes on. Between the fetch's total
+# timeout and the Celery soft time limit; by default 10 s above the former, at most half-way to the latter.
+REGISTRY_RECHECK_SOURCE_TIMEOUT_MS = env_int(
+    "REGISTRY_RECHECK_SOURCE_TIMEOUT_MS",
+    min(
+        REGISTRY_FETCH_TOTAL_TIMEOUT_MS + 10_000,
+        (REGISTRY_FETCH_TOTAL_TIMEOUT_MS + CELERY_TASK_SOFT_TIME_LIMIT * 1000) // 2,
+    ),
+    minimum=100,
+)
+if not REGISTRY_FETCH_TOTAL_TIMEOUT_MS <= REGISTRY_RECHECK_SOURCE_TIMEOUT_MS < CELERY_TASK_SOFT_TIME_LIMIT * 1000:
+    raise ImproperlyConfigured(
+        f"REGISTRY_RECHECK_SOURCE_TIMEOUT_MS ({REGISTRY_RECHECK_SOURCE_TIMEOUT_MS} ms) must be at least "
+        f"REGISTRY_FETCH_TOTAL_TIMEOUT_MS ({REGISTRY_FETCH_TOTAL_TIMEOUT_MS} ms) and below "
+        f"CELERY_TASK_SOFT_TIME_LIMIT ({CELERY_TASK_SOFT_TIME_LIMIT} s)"
+    )
+# `recheck_sources --now` stops checking after this long (its own time limit: no Celery there); below
+# the lease, so no source it holds is handed out again while it runs (default 50 minutes, at most 5/6
+# of the lease).
+REGISTRY_RECHECK_NOW_TIME_LIMIT_S = env_int(
+    "REGISTRY_RECHECK_NOW_TIME_LIMIT_S", min(3000, REGISTRY_RECHECK_LEASE_SECONDS * 5 // 6), minimum=1
+)
+if REGISTRY_RECHECK_NOW_TIME_LIMIT_S >= REGISTRY_RECHECK_LEASE_SECONDS:
+    raise ImproperlyConfigured(
+        f"REGISTRY_RECHECK_NOW_TIME_LIMIT_S ({REGISTRY_RECHECK_NOW_TIME_LIMIT_S} s) must be below "
+        f"REGISTRY_RECHECK_LEASE_SECONDS ({REGISTRY_RECHECK_LEASE_SECONDS} s)"
     )
 # Re-extraction after an engine upgrade: articles queued per run, and no new batch while this many
 # are still waiting.

@@ -1,4 +1,9 @@
-"""An article page (HTML) to plain text and metadata, offline.
+"""HTML to text, offline: an article page to its main text and metadata, and any page to its visible text.
+
+This is the registry's one HTML reader. ``from_html`` reads an article (submissions, ingestion,
+pages fetched by URL); ``page_text`` gives all the visible text of a page, which the source
+re-check searches an excerpt in. Both parse with lxml (libxml2), in time linear in the page's size
+whatever the markup, including hostile markup such as thousands of unclosed comments or tags.
 
 The main text comes from trafilatura (boilerplate, comments and tables left out), one block per
 paragraph, paragraphs separated by a blank line -- the shape ``segment.split`` expects. Metadata is
@@ -12,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +28,12 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-__all__ = ["HtmlArticle", "HtmlError", "from_html"]
+try:  # a task's time limit, raised into whatever code runs when it fires: never turned into a page error
+    from celery.exceptions import SoftTimeLimitExceeded as _TimeLimit
+except ImportError:  # the engine runs without Celery too
+    _TimeLimit = ()  # type: ignore[assignment,misc]
+
+__all__ = ["HtmlArticle", "HtmlError", "from_html", "page_text"]
 
 _MAX_BYTES = 20_000_000  # a news page is well under this; beyond it we refuse rather than churn
 
@@ -98,7 +109,7 @@ def from_html(html: str, url: str | None = None) -> HtmlArticle:
     if len(html) > _MAX_BYTES:
         raise HtmlError(f"page too large ({len(html)} characters)")
     try:
-        tree = lxml.html.fromstring(html)
+        tree = _parse(html)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise HtmlError(f"not parseable as HTML: {exc}") from exc
     text = _main_text(html, url)
@@ -118,6 +129,57 @@ def from_html(html: str, url: str | None = None) -> HtmlArticle:
     return HtmlArticle(text=text, title=title, published=published, byline=byline, language=language)
 
 
+# --- parsing and visible text ------------------------------------------------------------------------
+
+# Elements whose content is not shown as text on the page.
+_HIDDEN = ("script", "style", "noscript", "template", "svg")
+_parsers = threading.local()  # an lxml parser is not to be shared between threads
+
+
+def _parser() -> lxml.html.HTMLParser:
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        # huge_tree: markup nested up to 2,048 elements deep is read (libxml2 stops at 256 otherwise);
+        # what lies deeper than that is left out.
+        parser = _parsers.parser = lxml.html.HTMLParser(
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+            default_doctype=False,
+            encoding="utf-8",
+            huge_tree=True,
+        )
+    return parser
+
+
+def _parse(html: str) -> lxml.html.HtmlElement:
+    """The page as an lxml tree, parsed from UTF-8 bytes (so an XML declaration naming another
+    encoding does not stop it); raises lxml's ParserError for a page with nothing in it."""
+    return lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=_parser())
+
+
+def page_text(html: str) -> str:
+    """All the visible text of a page, with a space at every tag boundary.
+
+    Script, style, noscript, template and svg content is left out, comments too. Text is not
+    selected (unlike ``from_html``): an excerpt may be anywhere on the page. Never raises for bad
+    markup; a page with no text gives "". Linear in the size of the page.
+    """
+    if not isinstance(html, str):
+        raise HtmlError(f"expected HTML text, got {type(html).__name__}")
+    html = html.replace("\x00", "")
+    if not html.strip():
+        return ""
+    try:
+        root = _parse(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return ""  # nothing that is an element or text
+    for element in list(root.iter(*_HIDDEN)):
+        element.clear(keep_tail=True)
+    # Text nodes in document order; two of them always have a tag between them, hence the spaces.
+    return " ".join(root.xpath("//text()", smart_strings=False))
+
+
 # --- main text ---------------------------------------------------------------------------------------
 
 
@@ -134,6 +196,8 @@ def _main_text(html: str, url: str | None) -> str:
             include_formatting=False,
             with_metadata=False,
         )
+    except _TimeLimit:
+        raise
     except Exception as exc:  # trafilatura raises assorted errors on hostile markup: one clear error out
         raise HtmlError(f"text extraction failed: {exc}") from exc
     if not xml:
@@ -337,6 +401,8 @@ def _trafilatura_metadata(html: str, url: str | None) -> dict[str, Any]:
             include_tables=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except _TimeLimit:
+        raise
     except Exception:  # metadata is optional: a failure here must not lose the text
         _LOG.debug("trafilatura metadata extraction failed", exc_info=True)
         return {}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -241,7 +242,7 @@ def article_fetch(*, article_id: int) -> Article:
     article (an error status, a PDF, no readable text) marks the article failed with the reason.
     """
     from claims import fetching
-    from claims.extraction.html import HtmlError, from_html
+    from claims.services.article_pages import article_page_read  # that module imports this one
 
     article = Article.objects.get(pk=article_id)
     if article.status != Article.Status.FETCHING:
@@ -263,14 +264,13 @@ def article_fetch(*, article_id: int) -> Article:
     if result.kind == "html":
         raw_html = result.body.decode(result.charset or "utf-8", errors="replace")
         try:
-            page = from_html(raw_html, url=result.final_url or article.url)
-        except HtmlError as exc:
-            return fail(f"no article text found in the page ({exc})")
+            page = article_page_read(html=raw_html, url=result.final_url or article.url)
+        except ApplicationError as exc:
+            return fail(f"no article text found in the page ({exc.message})")
         body = page.text
-        title = title or page.title or ""
-        byline = byline or page.byline or ""
-        # A date read from the page that cannot be right is left out rather than failing the article.
-        published = published or _published_datetime(page.published if published_plausible(page.published) else None)
+        title = title or page.title
+        byline = byline or page.byline
+        published = published or _published_datetime(page.published)
     elif result.kind == "text":
         body = result.text() or ""
     else:
@@ -321,6 +321,8 @@ def _send_extraction(article_id: int) -> None:
 
     try:
         extract_article.delay(article_id)
+    except SoftTimeLimitExceeded:
+        raise  # the time limit of the task queueing this one (sweeper, re-extraction): never swallowed
     except Exception:
         # Broker down (or, in-process, the extraction itself failed and recorded its error on the
         # article): the request that submitted the article must still succeed; the sweeper

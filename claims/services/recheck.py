@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -23,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims import extraction
-from claims.fetching import FetchPolicy, FetchResult, Outcome, excerpt_in, fetch
+from claims.fetching import FetchPolicy, FetchResult, Outcome, fetch
 from claims.models import Article, Claim, LinkCheck, Review, SourceLink, Verdict
 from claims.selectors import articles_stuck
 from claims.services.articles import article_enqueue_extraction
@@ -96,6 +99,8 @@ def _send_checks(items: Sequence[CheckItem]) -> None:
     for i in range(0, len(items), size):
         try:
             recheck_sources.delay([list(item) for item in items[i : i + size]])
+        except SoftTimeLimitExceeded:
+            raise
         except Exception:
             # Broker down: the lease runs out and the next fan-out hands these sources out again.
             logger.warning("could not queue %d source checks; they come back after their lease", len(items))
@@ -135,6 +140,22 @@ class CheckOutcome:
     attempt_key: str
     state: str | None  # the source's state after the check; None when the source is gone
     recorded: bool  # False when an earlier delivery of the same attempt had recorded it
+    # Outcome.CHECK_TIMEOUT or Outcome.OUT_OF_TIME when the check did not finish (and was recorded so)
+    unfinished: str | None = None
+
+
+def _fetch_and_read(
+    fetcher: Callable[..., FetchResult], url: str, policy: FetchPolicy, started: dict[str, float], key: str
+) -> FetchResult:
+    """One source's check off the database: the fetch, then reading the page's text (cached on the result)."""
+    started[key] = time.monotonic()
+    result = fetcher(url, policy=policy)
+    result.read()
+    return result
+
+
+def _unfinished(url: str, outcome: str, error: str) -> FetchResult:
+    return FetchResult(url=url, outcome=outcome, final_url=url, error=error)
 
 
 def sources_check(
@@ -145,51 +166,97 @@ def sources_check(
     fetcher: Callable[..., FetchResult] | None = None,
     progress: Callable[[CheckOutcome], None] | None = None,
     on_error: Callable[[int, str, Exception], None] | None = None,
+    deadline: float | None = None,
+    source_timeout: float | None = None,
 ) -> list[CheckOutcome]:
-    """Fetch and record a batch of checks: fetches run in threads, the database is written here only.
+    """Fetch and record a batch of checks: fetches and reading run in threads, the database is written here only.
+
+    Each source's check (fetch, then reading the page) has `source_timeout` seconds from its start
+    (default REGISTRY_RECHECK_SOURCE_TIMEOUT_MS); one that has not finished by then is recorded as
+    a failed check, "check timed out", and the others go on. `deadline` (a time.monotonic() value)
+    bounds the whole batch: checks not finished by then are recorded as deferred ("the check
+    batch ran out of time"; nothing is held against the link) and it returns. A late thread's
+    result is dropped; the thread ends on its own (fetches are bounded, reading is linear).
 
     An error while checking one source propagates (a task retries the batch; recorded checks are
     not repeated) unless `on_error(source_id, attempt_key, exc)` is given: then it is reported there
-    and the other sources are still checked (the inline command does this).
+    and the other sources are still checked (the inline command does this). Celery's soft time
+    limit is never caught.
     """
     keys = [key for _, key in items]
     done = dict(LinkCheck.objects.filter(attempt_key__in=keys).values_list("attempt_key", "source_id"))
     outcomes: list[CheckOutcome] = []
+
+    def report(outcome: CheckOutcome) -> None:
+        outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
     for source_id, key in items:
         if key in done:
             # Recorded by an earlier delivery: finish its follow-up (which may have been cut off) only.
-            state = _follow_up(source_id)
-            outcomes.append(CheckOutcome(source_id, key, state, recorded=False))
-            if progress:
-                progress(outcomes[-1])
+            report(CheckOutcome(source_id, key, _follow_up(source_id), recorded=False))
     todo = [(sid, key) for sid, key in items if key not in done]
     urls = dict(SourceLink.objects.filter(pk__in=[sid for sid, _ in todo]).values_list("id", "url"))
     for sid, key in todo:
         if sid not in urls:
-            outcomes.append(CheckOutcome(sid, key, None, recorded=False))
-            if progress:
-                progress(outcomes[-1])
+            report(CheckOutcome(sid, key, None, recorded=False))
     todo = [(sid, key) for sid, key in todo if sid in urls]
     if not todo:
         return outcomes
     policy = policy or FetchPolicy.from_settings()
     fetcher = fetcher or fetch
+    budget = source_timeout if source_timeout is not None else settings.REGISTRY_RECHECK_SOURCE_TIMEOUT_MS / 1000
+    batch_end = deadline if deadline is not None else float("inf")
+
+    def record(sid: int, key: str, result: Callable[[], FetchResult], unfinished: str | None = None) -> None:
+        try:
+            outcome = source_record_check(source_id=sid, attempt_key=key, result=result())
+            if unfinished:
+                outcome = replace(outcome, unfinished=unfinished)
+        except SoftTimeLimitExceeded:
+            raise  # the task's own limit: it retries, and recorded checks are not repeated
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(sid, key, exc)
+            return
+        report(outcome)
+
+    started: dict[str, float] = {}
     workers = max(1, min(threads or settings.REGISTRY_RECHECK_THREADS, len(todo)))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="recheck")
     try:
-        futures = {pool.submit(fetcher, urls[sid], policy=policy): (sid, key) for sid, key in todo}
-        for future in as_completed(futures):
-            sid, key = futures[future]
-            try:
-                outcome = source_record_check(source_id=sid, attempt_key=key, result=future.result())
-            except Exception as exc:
-                if on_error is None:
-                    raise
-                on_error(sid, key, exc)
-                continue
-            outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+        futures = {
+            pool.submit(_fetch_and_read, fetcher, urls[sid], policy, started, key): (sid, key) for sid, key in todo
+        }
+        pending = set(futures)
+        while pending:
+            now = time.monotonic()
+            ends = [min(batch_end, started[futures[f][1]] + budget) for f in pending if futures[f][1] in started]
+            wake = min([batch_end, *ends]) - now
+            # Poll at least every second: a check that starts meanwhile brings its own, nearer end.
+            finished, _ = wait_for(pending, timeout=max(0.0, min(wake, 1.0)), return_when=FIRST_COMPLETED)
+            for future in finished:
+                pending.discard(future)
+                sid, key = futures[future]
+                record(sid, key, future.result)
+            now = time.monotonic()
+            for future in list(pending):
+                sid, key = futures[future]
+                begun = started.get(key)
+                if begun is not None and now >= begun + budget:
+                    error = f"check timed out: not finished within {budget:g} s (fetch and reading the page)"
+                    unfinished = Outcome.CHECK_TIMEOUT  # held against the link, like a fetch timeout
+                elif now >= batch_end:
+                    error = "not checked: the check batch ran out of time; the link is checked again later"
+                    unfinished = Outcome.OUT_OF_TIME  # deferred: nothing learnt about the link
+                else:
+                    continue
+                pending.discard(future)
+                future.cancel()  # not started yet: never run; running: its result is dropped
+                gave_up = _unfinished(urls[sid], unfinished, error)
+                record(sid, key, lambda gave_up=gave_up: gave_up, unfinished)
     finally:
         # On a time limit or an error, do not wait for fetches nobody will record.
         pool.shutdown(wait=False, cancel_futures=True)
@@ -217,7 +284,7 @@ def _derive(source: SourceLink, result: FetchResult, text: str | None) -> tuple[
         if result.outcome == Outcome.REFUSED or failures >= settings.REGISTRY_RECHECK_BROKEN_AFTER:
             return State.BROKEN, fields
         return source.state, fields
-    present = excerpt_in(text, source.excerpt) if (text is not None and source.excerpt.strip()) else None
+    present = result.has_excerpt(source.excerpt) if (text is not None and source.excerpt.strip()) else None
     digest = result.content_hash
     fields.update(
         consecutive_failures=0,
@@ -255,7 +322,7 @@ def source_record_check(
                     elapsed_ms=result.elapsed_ms,
                     content_type=result.content_type[:200],
                     content_hash=result.content_hash if result.ok else "",
-                    excerpt_present=excerpt_in(text, source.excerpt)
+                    excerpt_present=result.has_excerpt(source.excerpt)
                     if text is not None and source.excerpt.strip()
                     else None,
                     error=result.error,

@@ -103,17 +103,42 @@ def test_an_article_url_the_fetcher_refuses_is_400(url, submitter):
     assert not Article.objects.exists()
 
 
-def test_an_html_page_is_read_for_its_text(submitter):
-    pytest.importorskip("claims.extraction.html", reason="the HTML reader (claims.extraction.html) is not there yet")
-    html = (
-        "<html><head><title>Port traffic</title></head><body><nav>Home | News</nav><article><h1>Port traffic</h1>"
-        f"<p>{TEXT}</p><p>The port expects more ships this year, its director said.</p></article></body></html>"
-    )
-    response = submitter.post(api("articles/"), {"html": html}, format="json")
+PORT_PAGE = (
+    '<html><head><title>Port traffic</title><meta property="article:published_time" content="2024-02-03">'
+    '<meta name="author" content="Ines Porto"></head><body><nav>Home | News</nav><article><h1>Port traffic</h1>'
+    f"<p>{TEXT}</p><p>The port expects more ships this year, its director said.</p></article></body></html>"
+)
+
+
+def test_an_html_page_is_read_for_its_text_title_date_and_byline(submitter):
+    response = submitter.post(api("articles/"), {"html": PORT_PAGE}, format="json")
     assert response.status_code == 202, response.content
     article = Article.objects.get()
     assert "300 ships" in article.body and "<p>" not in article.body
-    assert article.raw_html == html
+    assert article.raw_html == PORT_PAGE
+    assert (article.title, article.byline, str(article.published_at.date())) == (
+        "Port traffic",
+        "Ines Porto",
+        "2024-02-03",
+    )
+
+
+def test_what_the_client_sends_wins_over_what_the_page_says(submitter):
+    body = {"html": PORT_PAGE, "title": "Sent title", "byline": "Sent Byline", "published": "2024-05-06"}
+    assert submitter.post(api("articles/"), body, format="json").status_code == 202
+    article = Article.objects.get()
+    assert (article.title, article.byline, str(article.published_at.date())) == (
+        "Sent title",
+        "Sent Byline",
+        "2024-05-06",
+    )
+
+
+def test_html_without_an_article_is_a_400_on_the_html_field(submitter):
+    response = submitter.post(api("articles/"), {"html": "<html><body><script>x</script></body></html>"}, format="json")
+    assert response.status_code == 400
+    assert "html" in response.json()["error"]["fields"]
+    assert not Article.objects.exists()
 
 
 # --- verdicts -----------------------------------------------------------------------------------------

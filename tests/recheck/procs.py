@@ -139,8 +139,8 @@ class PostgresServer:
 class Worker:
     """A `celery worker` subprocess with its own queue, killable as a whole or by its pool process."""
 
-    def __init__(self, env: dict[str, str], log: Path, concurrency: int = 1):
-        self.env, self.log, self.concurrency = env, log, concurrency
+    def __init__(self, env: dict[str, str], log: Path, concurrency: int = 1, app: str = "registry"):
+        self.env, self.log, self.concurrency, self.app = env, log, concurrency, app
         self.queue = env["CELERY_QUEUE"]
         self.proc: subprocess.Popen | None = None
 
@@ -148,7 +148,7 @@ class Worker:
         offset = len(self.output())  # a restarted worker appends to the same log
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "registry", "worker", "--loglevel", "INFO", "--pool",
+                [sys.executable, "-m", "celery", "-A", self.app, "worker", "--loglevel", "INFO", "--pool",
                  "prefork", "--concurrency", str(self.concurrency), "--queues", self.queue, "--without-gossip",
                  "--without-mingle", "--without-heartbeat", "--hostname", f"{self.queue}-{uuid.uuid4().hex[:4]}@%h"],
                 cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,

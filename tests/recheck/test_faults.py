@@ -52,8 +52,8 @@ def workers(tmp_path):
     """Start workers through this list; all are stopped at the end of the test."""
     started: list[Worker] = []
 
-    def start(env: dict, concurrency: int = 1) -> Worker:
-        worker = Worker(env, tmp_path / "worker.log", concurrency=concurrency).start()
+    def start(env: dict, concurrency: int = 1, app: str = "registry") -> Worker:
+        worker = Worker(env, tmp_path / "worker.log", concurrency=concurrency, app=app).start()
         started.append(worker)
         return worker
 
@@ -107,6 +107,76 @@ def test_a_worker_killed_mid_check_has_the_check_redelivered_and_recorded_once(
     source.refresh_from_db()
     assert source.state == SourceLink.State.OK and source.consecutive_failures == 0
     assert local_server.hits["/evidence"] == 2  # fetched by the killed worker, then once more
+
+
+POISONED = "<!--" * 1_200_000  # 4.8 MB of unclosed comment, under the 5 MB body cap
+
+
+def _poisoned_batch(local_server, claim_factory, source_factory) -> tuple[int, SourceLink, list[SourceLink]]:
+    for n in range(5):
+        local_server.routes[f"/page{n}"] = Reply(body=page(f"Report {n}: twelve schools will close"))
+    local_server.routes["/poisoned"] = Reply(body=POISONED)
+    claim = claim_factory()
+    good = [source_factory(claim, local_server.url(f"/page{n}"), excerpt="twelve schools") for n in range(2)]
+    poisoned = source_factory(claim, local_server.url("/poisoned"), excerpt="twelve schools")
+    good += [source_factory(claim, local_server.url(f"/page{n}"), excerpt="twelve schools") for n in range(2, 5)]
+    return claim.pk, poisoned, good
+
+
+def _check_the_batch_within_its_soft_limit(env, worker, claim_id: int) -> None:
+    """Queue the claim's six checks (one batch) and wait for six LinkCheck rows, no longer than the soft limit."""
+    client(
+        env,
+        f"from django.core.management import call_command; call_command('recheck_sources', '--claim', '{claim_id}')",
+    )
+    queued = time.monotonic()
+    soft = int(env["CELERY_TASK_SOFT_TIME_LIMIT"])
+    all_six = wait_for(lambda: LinkCheck.objects.filter(source__claim_id=claim_id).count() == 6, soft, interval=0.1)
+    took = time.monotonic() - queued
+    assert all_six, f"{LinkCheck.objects.count()} of 6 checks recorded within {soft} s:\n{worker.output()[-4000:]}"
+    assert took < soft
+    time.sleep(2)  # room for a retry or a duplicate to show itself
+    assert LinkCheck.objects.count() == 6
+    assert not LinkCheck.objects.filter(error__startswith="the check task failed").exists()
+
+
+# The issue's poisoned-page batch, with its 30 s soft limit: one page of "<!--" x 1,200,000 among five.
+POISONED_LIMITS = dict(CELERY_TASK_SOFT_TIME_LIMIT="30", CELERY_TASK_TIME_LIMIT="40")
+
+
+@shares_test_database
+@pytest.mark.django_db(transaction=True)
+def test_a_poisoned_page_among_five_is_read_at_once_and_every_source_is_recorded(
+    local_server, claim_factory, source_factory, worker_env, workers
+):
+    claim_id, poisoned, good = _poisoned_batch(local_server, claim_factory, source_factory)
+    env = dict(worker_env, **POISONED_LIMITS)
+    worker = workers(env)
+    _check_the_batch_within_its_soft_limit(env, worker, claim_id)
+    check = LinkCheck.objects.get(source=poisoned)
+    # Read (linear reader): a page with no text, so the excerpt is not on it.
+    assert (check.status_code, check.excerpt_present, check.error) == (200, False, "")
+    poisoned.refresh_from_db()
+    assert poisoned.state == SourceLink.State.CHANGED
+    assert {s.state for s in SourceLink.objects.filter(pk__in=[s.pk for s in good])} == {SourceLink.State.OK}
+
+
+@shares_test_database
+@pytest.mark.django_db(transaction=True)
+def test_a_check_that_stalls_is_recorded_as_timed_out_and_the_rest_of_the_batch_is_recorded(
+    local_server, claim_factory, source_factory, worker_env, workers
+):
+    # The worker's reader stalls on the poisoned page as the old one did (tests/recheck/stalled_reader_app.py).
+    claim_id, poisoned, good = _poisoned_batch(local_server, claim_factory, source_factory)
+    env = dict(worker_env, **POISONED_LIMITS)
+    worker = workers(env, app="tests.recheck.stalled_reader_app")
+    _check_the_batch_within_its_soft_limit(env, worker, claim_id)
+    check = LinkCheck.objects.get(source=poisoned)
+    assert check.error.startswith("check timed out: not finished within"), check.error
+    poisoned.refresh_from_db()
+    assert poisoned.consecutive_failures == 1 and poisoned.last_checked_at is not None
+    assert {s.state for s in SourceLink.objects.filter(pk__in=[s.pk for s in good])} == {SourceLink.State.OK}
+    assert "SoftTimeLimitExceeded" not in worker.output()
 
 
 SUBMIT_BIG = """

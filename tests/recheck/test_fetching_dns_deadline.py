@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from claims import fetching
-from claims.fetching import FetchPolicy, Outcome, fetch
+from claims.fetching import FetchPolicy, Outcome, fetch, politeness, transport
 from tests.recheck.conftest import Reply
 
 MARGIN = 0.5  # seconds past the limit a fetch may take to notice and return (a shared, busy machine)
@@ -33,7 +33,7 @@ class StalledResolver:
 @pytest.fixture
 def stalled_resolver(monkeypatch) -> Iterator[StalledResolver]:
     resolver = StalledResolver()
-    monkeypatch.setattr(fetching, "resolve", resolver)
+    monkeypatch.setattr(transport, "resolve", resolver)
     yield resolver
     resolver.release.set()  # the pool's threads go back to idle
 
@@ -80,13 +80,13 @@ def test_a_stalled_resolver_ends_the_fetch_as_a_timeout_by_the_tighter_limit(
 
 def test_time_already_spent_counts_against_the_lookup(monkeypatch, stalled_resolver, no_connections):
     # The per-host slot waits 0.7 s of a 1 s budget: the lookup gets only what is left, not a fresh second.
-    real_slot = fetching._host_slot
+    real_slot = politeness.host_slot
 
     def slow_slot(limiter, key, policy, deadline):
         time.sleep(0.7)
         return real_slot(limiter, key, policy, deadline)
 
-    monkeypatch.setattr(fetching, "_host_slot", slow_slot)
+    monkeypatch.setattr(politeness, "host_slot", slow_slot)
     result, elapsed = timed_fetch("http://slow-dns.example/", connect_timeout=5.0, total_timeout=1.0)
     assert result.outcome == Outcome.TIMEOUT, result
     assert "name resolution of slow-dns.example" in result.error
@@ -98,7 +98,7 @@ def test_a_lookup_answering_in_time_is_checked_and_connected_to_as_before(monkey
         time.sleep(0.2)
         return [ipaddress.ip_address("127.0.0.1")]
 
-    monkeypatch.setattr(fetching, "resolve", slowish)
+    monkeypatch.setattr(transport, "resolve", slowish)
     local_server.routes["/story"] = Reply(body="fine", content_type="text/plain")
     result = fetch(
         f"http://public.example:{local_server.port}/story",
@@ -113,7 +113,7 @@ def test_a_slow_answer_is_still_checked_every_address(monkeypatch, no_connection
         time.sleep(0.2)
         return [ipaddress.ip_address("93.184.216.34"), ipaddress.ip_address("10.1.2.3")]
 
-    monkeypatch.setattr(fetching, "resolve", slowish)
+    monkeypatch.setattr(transport, "resolve", slowish)
     result, _ = timed_fetch("http://mixed.example/", total_timeout=5.0)
     assert result.outcome == Outcome.REFUSED
     assert "mixed.example resolves to 10.1.2.3, a private network address" in result.error
@@ -122,8 +122,8 @@ def test_a_slow_answer_is_still_checked_every_address(monkeypatch, no_connection
 
 def test_abandoned_lookups_hold_at_most_the_pool_and_queued_ones_never_run(monkeypatch, stalled_resolver):
     # A fresh, small pool for this test; the shared one is put back afterwards.
-    monkeypatch.setattr(fetching, "RESOLVER_THREADS", 3)
-    monkeypatch.setattr(fetching, "_resolver_pool", None)
+    monkeypatch.setattr(transport, "RESOLVER_THREADS", 3)
+    monkeypatch.setattr(transport, "_resolver_pool", None)
     results: list[fetching.FetchResult] = []
 
     def one(i: int) -> None:  # distinct hosts, so the per-host limit plays no part
@@ -140,7 +140,7 @@ def test_abandoned_lookups_hold_at_most_the_pool_and_queued_ones_never_run(monke
     assert len(results) == 9
     assert {r.outcome for r in results} == {Outcome.TIMEOUT}
     assert elapsed < 0.8 + 2 * MARGIN  # the queued lookups gave up by their own deadline too
-    pool = fetching._resolver()
+    pool = transport._resolver()
     try:
         assert len(pool._threads) == 3  # nine lookups abandoned, three threads held
         assert len(stalled_resolver.asked) == 3
@@ -148,7 +148,7 @@ def test_abandoned_lookups_hold_at_most_the_pool_and_queued_ones_never_run(monke
         # The resolver answers at last: the held threads come back, the six cancelled lookups never run,
         # and the next fetch resolves (and is judged) as usual.
         stalled_resolver.release.set()
-        monkeypatch.setattr(fetching, "resolve", lambda host, port: [ipaddress.ip_address("10.0.0.1")])
+        monkeypatch.setattr(transport, "resolve", lambda host, port: [ipaddress.ip_address("10.0.0.1")])
         result = fetch("http://next.example/", policy=FetchPolicy(host_delay=0, total_timeout=2.0))
         assert result.outcome == Outcome.REFUSED, result
         assert "next.example resolves to 10.0.0.1" in result.error

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claims import fetching
-from claims.fetching import FetchPolicy, Outcome, fetch
+from claims.fetching import FetchPolicy, Outcome, fetch, transport
 from tests.recheck.conftest import Reply
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_a_host_name_resolving_to_a_private_address_is_refused_at_connect_time(m
         asked.append(host)
         return [ipaddress.ip_address("10.20.30.40")]
 
-    monkeypatch.setattr(fetching, "resolve", resolver)
+    monkeypatch.setattr(transport, "resolve", resolver)
     result = fetch("https://news.example.org/story", policy=policy())
     assert asked == ["news.example.org"]
     assert result.outcome == Outcome.REFUSED
@@ -127,7 +127,7 @@ def test_a_host_name_resolving_to_a_private_address_is_refused_at_connect_time(m
     ],
 )
 def test_any_forbidden_address_among_the_resolved_ones_refuses_the_host(monkeypatch, answers, _no_connections):
-    monkeypatch.setattr(fetching, "resolve", lambda host, port: [ipaddress.ip_address(a) for a in answers])
+    monkeypatch.setattr(transport, "resolve", lambda host, port: [ipaddress.ip_address(a) for a in answers])
     result = fetch("http://mixed.example.net/", policy=policy())
     assert result.outcome == Outcome.REFUSED
     assert "mixed.example.net resolves to" in result.error
@@ -138,7 +138,7 @@ def test_an_unresolvable_host_is_a_connection_failure_not_a_refusal(monkeypatch)
     def resolver(host, port):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    monkeypatch.setattr(fetching, "resolve", resolver)
+    monkeypatch.setattr(transport, "resolve", resolver)
     result = fetch("http://no-such-host.example/", policy=policy())
     assert result.outcome == Outcome.CONNECT
     assert "could not resolve no-such-host.example" in result.error
@@ -163,7 +163,7 @@ def test_a_public_looking_url_redirecting_inward_is_refused_on_the_redirect(
 ):
     """public.example resolves to the local test server (allowed for the test), which redirects inward."""
     monkeypatch.setattr(
-        fetching,
+        transport,
         "resolve",
         lambda host, port: [ipaddress.ip_address("127.0.0.1" if host == "public.example" else "10.9.9.9")],
     )
@@ -179,7 +179,7 @@ def test_a_public_looking_url_redirecting_inward_is_refused_on_the_redirect(
 @pytest.mark.django_db
 def test_a_redirect_to_a_name_resolving_inward_is_refused(monkeypatch, local_server, _no_connections):
     monkeypatch.setattr(
-        fetching,
+        transport,
         "resolve",
         lambda host, port: [ipaddress.ip_address("127.0.0.1" if host == "public.example" else "192.168.0.10")],
     )

@@ -48,6 +48,18 @@ def load_settings(**env: str) -> subprocess.CompletedProcess:
             {"REGISTRY_RECHECK_LEASE_SECONDS": "300"},
             ["REGISTRY_RECHECK_LEASE_SECONDS", "CELERY_TASK_TIME_LIMIT"],
         ),
+        (
+            {"REGISTRY_RECHECK_SOURCE_TIMEOUT_MS": "10000"},
+            ["REGISTRY_RECHECK_SOURCE_TIMEOUT_MS", "REGISTRY_FETCH_TOTAL_TIMEOUT_MS"],
+        ),
+        (
+            {"REGISTRY_RECHECK_SOURCE_TIMEOUT_MS": "300000"},
+            ["REGISTRY_RECHECK_SOURCE_TIMEOUT_MS", "CELERY_TASK_SOFT_TIME_LIMIT"],
+        ),
+        (
+            {"REGISTRY_RECHECK_NOW_TIME_LIMIT_S": "3600"},
+            ["REGISTRY_RECHECK_NOW_TIME_LIMIT_S", "REGISTRY_RECHECK_LEASE_SECONDS"],
+        ),
     ],
 )
 def test_inconsistent_limits_are_refused_at_load_naming_the_variables(env, names):
@@ -65,6 +77,7 @@ def test_inconsistent_limits_are_refused_at_load_naming_the_variables(env, names
         {"REGISTRY_FETCH_TEST_ALLOW_NETWORKS": "127.0.0.1/32, ::1/128"},
         {"CELERY_TASK_SOFT_TIME_LIMIT": "359", "CELERY_TASK_TIME_LIMIT": "360"},
         {"REGISTRY_FETCH_TOTAL_TIMEOUT_MS": "299999", "REGISTRY_RECHECK_LEASE_SECONDS": "361"},
+        {"REGISTRY_RECHECK_SOURCE_TIMEOUT_MS": "20000"},
     ],
 )
 def test_consistent_limits_load(env):

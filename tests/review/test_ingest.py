@@ -71,23 +71,41 @@ def test_an_article_too_long_is_refused_clearly(reviewer_client, settings):
     assert "longer than 1,000 characters" in " ".join(response.context["form"].errors["text"])
 
 
-def test_html_is_refused_while_no_converter_exists(reviewer_client, monkeypatch):
-    monkeypatch.setattr(admin_views, "html_converter", lambda: None)
-    response = post(reviewer_client, text="<html><body><p>The mayor said so.</p></body></html>")
-    assert "HTML import is not available" in " ".join(response.context["form"].errors["text"])
+PAGE = (
+    '<html><head><title>Works</title><meta property="article:published_time" content="2024-03-01">'
+    '<meta name="author" content="Lea Harbour"></head><body><article>'
+    "<p>The mayor said on Monday that the harbour will reopen in June after two years of works.</p>"
+    "<p>Ships will be able to dock again at the north quay, the port authority said.</p></article></body></html>"
+)
+
+
+def test_html_is_read_for_its_text_title_date_and_byline_and_kept_raw(reviewer_client):
+    response = post(reviewer_client, text=PAGE, format="auto", published="")
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    article = Article.objects.get()
+    assert article.raw_html == PAGE and "<p>" not in article.body
+    assert "the harbour will reopen in June" in article.body
+    assert (article.title, article.byline, article.published_at.date().isoformat()) == (
+        "Works",
+        "Lea Harbour",
+        "2024-03-01",
+    )
+
+
+def test_what_the_form_gives_wins_over_what_the_page_says(reviewer_client):
+    post(reviewer_client, text=PAGE, format="html", title="Harbour reopens", published="2024-03-08")
+    article = Article.objects.get()
+    assert (article.title, article.published_at.date().isoformat()) == ("Harbour reopens", "2024-03-08")
+
+
+def test_html_without_an_article_is_refused_on_the_text_field(reviewer_client):
+    response = post(reviewer_client, text="<html><body><script>x()</script></body></html>", format="html")
+    assert response.status_code == 200
+    assert "HTML" in " ".join(response.context["form"].errors["text"])
     assert not Article.objects.exists()
 
 
-def test_html_goes_through_the_converter_and_is_kept_raw(reviewer_client, monkeypatch):
-    markup = "<html><head><title>Works</title></head><body><p>The mayor said the harbour will reopen.</p></body></html>"
-    monkeypatch.setattr(admin_views, "html_converter", lambda: lambda html: "The mayor said the harbour will reopen.")
-    post(reviewer_client, text=markup, format="html")
-    article = Article.objects.get()
-    assert (article.body, article.raw_html) == ("The mayor said the harbour will reopen.", markup)
-
-
-def test_plain_text_with_angle_brackets_is_not_taken_for_html(reviewer_client, monkeypatch):
-    monkeypatch.setattr(admin_views, "html_converter", lambda: None)
+def test_plain_text_with_angle_brackets_is_not_taken_for_html(reviewer_client):
     post(reviewer_client, text="Turnout was <50% in 3 of 4 districts, the agency said.")
     assert Article.objects.get().body.startswith("Turnout was <50%")
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from claims.errors import ApplicationError
 from claims.ingest import ArticleInput, IngestError, expand, parse_date, read
 from claims.models import Article
+from claims.services.article_pages import article_submit_html
 from claims.services.articles import article_submit
 
 
@@ -61,15 +62,12 @@ class Command(BaseCommand):
     def _store(self, record: ArticleInput | IngestError) -> tuple[str, str | None]:
         if isinstance(record, IngestError):
             return "failed", str(record)
+        common = dict(title=record.title, url=record.url, published=record.published, byline=record.byline)
         try:
-            result = article_submit(
-                body=record.body,
-                title=record.title,
-                url=record.url,
-                published=record.published,
-                byline=record.byline,
-                raw_html=record.raw_html,
-            )
+            if record.html:
+                result = article_submit_html(html=record.html, published_default=record.default_published, **common)
+            else:
+                result = article_submit(body=record.body, **common)
         except ApplicationError as exc:
             return "failed", f"{record.where}: {exc.message}"
         if not result.created:

@@ -1,0 +1,176 @@
+"""A check batch records every source in time: a check that stalls is recorded as timed out, the rest go on."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from celery.exceptions import SoftTimeLimitExceeded
+from django.core.management import CommandError, call_command
+
+from claims import tasks
+from claims.fetching import FetchResult, Outcome
+from claims.models import LinkCheck, SourceLink
+from claims.services import recheck
+from tests.recheck.conftest import page
+
+pytestmark = pytest.mark.django_db
+
+State = SourceLink.State
+
+
+def ok_page(url: str) -> FetchResult:
+    return FetchResult(
+        url=url,
+        outcome=Outcome.RESPONSE,
+        final_url=url,
+        status_code=200,
+        content_type="text/html",
+        body=page("twelve schools will close").encode(),
+    )
+
+
+class StallingFetcher:
+    """Answers at once, except for URLs containing "stall": those hang until released (or 60 s)."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.stalled = threading.Event()
+        self.finished_stalls = 0
+
+    def __call__(self, url: str, policy=None) -> FetchResult:
+        if "stall" in url:
+            self.stalled.set()
+            self.release.wait(60)
+            self.finished_stalls += 1
+        return ok_page(url)
+
+
+@pytest.fixture
+def stalling(monkeypatch):
+    fetcher = StallingFetcher()
+    monkeypatch.setattr(recheck, "fetch", fetcher)
+    yield fetcher
+    fetcher.release.set()
+
+
+@pytest.fixture
+def batch(claim_factory, source_factory):
+    claim = claim_factory()
+    urls = ["https://a.example/1", "https://b.example/stall", "https://c.example/3", "https://d.example/4"]
+    return [source_factory(claim, url, excerpt="twelve schools") for url in urls]
+
+
+def test_a_stalled_check_is_recorded_as_timed_out_and_the_others_are_recorded(batch, stalling):
+    items = [(s.pk, f"k{i}") for i, s in enumerate(batch)]
+    outcomes = recheck.sources_check(items=items, source_timeout=0.5, threads=2)
+    # It returned while the stalled fetch was still hanging: it did not wait for it.
+    assert stalling.stalled.is_set() and stalling.finished_stalls == 0
+    assert sorted(o.source_id for o in outcomes) == sorted(s.pk for s in batch)
+    assert LinkCheck.objects.count() == 4
+    stalled = LinkCheck.objects.get(source=batch[1])
+    assert stalled.error.startswith("check timed out: not finished within 0.5 s")
+    batch[1].refresh_from_db()
+    assert batch[1].consecutive_failures == 1 and batch[1].state == State.UNCHECKED
+    assert [o.unfinished for o in outcomes if o.source_id == batch[1].pk] == [Outcome.CHECK_TIMEOUT]
+    for source in (batch[0], batch[2], batch[3]):
+        source.refresh_from_db()
+        assert source.state == State.OK
+        assert LinkCheck.objects.get(source=source).error == ""
+
+
+def test_a_source_timed_out_again_and_again_ends_broken(batch, stalling, settings):
+    settings.REGISTRY_RECHECK_BROKEN_AFTER = 2
+    for attempt in range(2):
+        recheck.sources_check(items=[(batch[1].pk, f"again-{attempt}")], source_timeout=0.2)
+    batch[1].refresh_from_db()
+    assert batch[1].state == State.BROKEN
+
+
+def test_checks_unfinished_when_the_batch_runs_out_of_time_are_recorded_as_deferred(batch, stalling):
+    stalled_too = SourceLink.objects.create(claim=batch[0].claim, url="https://e.example/stall", excerpt="x")
+    items = [(batch[1].pk, "s1"), (stalled_too.pk, "s2"), (batch[0].pk, "s3")]
+    # One thread: the first stalls, the others wait for it; the batch's deadline comes first.
+    outcomes = recheck.sources_check(items=items, source_timeout=60, threads=1, deadline=time.monotonic() + 0.5)
+    assert {o.unfinished for o in outcomes} == {Outcome.OUT_OF_TIME}
+    assert LinkCheck.objects.count() == 3
+    for source in (batch[1], stalled_too, batch[0]):
+        source.refresh_from_db()
+        check = LinkCheck.objects.get(source=source)
+        assert check.error.startswith("not checked: the check batch ran out of time")
+        # Nothing held against the link: it keeps its state and comes back soon.
+        assert source.consecutive_failures == 0 and source.state == State.UNCHECKED
+        assert source.next_check_at is not None
+
+
+def test_the_soft_time_limit_is_never_swallowed_by_the_error_handler(batch, monkeypatch):
+    def cut_off(**kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(recheck, "source_record_check", cut_off)
+    reported = []
+    with pytest.raises(SoftTimeLimitExceeded):
+        recheck.sources_check(
+            items=[(batch[0].pk, "k")], fetcher=lambda url, policy: ok_page(url), on_error=lambda *a: reported.append(a)
+        )
+    assert reported == []
+
+
+def test_the_check_task_gives_its_batch_a_deadline_inside_its_soft_time_limit(batch, monkeypatch):
+    seen = {}
+
+    def spy(**kwargs):
+        seen.update(kwargs, now=time.monotonic())
+        return []
+
+    monkeypatch.setattr(recheck, "sources_check", spy)
+    tasks.recheck_sources.apply(args=[[[batch[0].pk, "k"]]])
+    soft = tasks.recheck_sources.soft_time_limit
+    assert soft
+    assert seen["now"] < seen["deadline"] < seen["now"] + soft
+    assert 0 < seen["source_timeout"] <= seen["deadline"] - seen["now"] + 0.5
+
+
+def test_the_check_task_keeps_each_source_s_budget_inside_its_window(batch, monkeypatch, settings):
+    seen = {}
+    monkeypatch.setattr(recheck, "sources_check", lambda **kwargs: seen.update(kwargs) or [])
+    monkeypatch.setattr(tasks.recheck_sources, "soft_time_limit", 20)
+    settings.REGISTRY_RECHECK_SOURCE_TIMEOUT_MS = 50_000  # longer than the batch may run
+    tasks.recheck_sources.apply(args=[[[batch[0].pk, "k"]]])
+    assert seen["source_timeout"] == 18  # the 20 s soft limit less the 2 s kept for recording
+
+
+def test_recheck_now_stops_at_its_time_limit_and_records_what_it_could_not_finish(batch, stalling, capsys):
+    with pytest.raises(CommandError, match="1 source check"):
+        call_command("recheck_sources", "--now", "--time-limit", "1")
+    out, err = capsys.readouterr()
+    assert "stopped at the time limit (1 s)" in err
+    assert "not checked (time limit): 1" in out and "ok: 3" in out
+    assert LinkCheck.objects.count() == 4
+    assert LinkCheck.objects.get(source=batch[1]).error.startswith("not checked")
+
+
+def test_recheck_now_refuses_a_time_limit_that_is_not_positive(db):
+    with pytest.raises(CommandError, match="--time-limit must be a positive number"):
+        call_command("recheck_sources", "--now", "--time-limit", "0")
+
+
+def test_queueing_extractions_never_swallows_the_soft_time_limit(monkeypatch):
+    from claims.services import articles
+
+    def cut_off(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.extract_article, "delay", cut_off)
+    with pytest.raises(SoftTimeLimitExceeded):
+        articles._send_extraction(1)
+
+
+def test_queueing_checks_never_swallows_the_soft_time_limit(monkeypatch):
+    def cut_off(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.recheck_sources, "delay", cut_off)
+    with pytest.raises(SoftTimeLimitExceeded):
+        recheck._send_checks([(1, "k")])
