@@ -26,6 +26,9 @@ class Outcome:
     CHECK_TIMEOUT = "check_timeout"
     # ... or the batch ran out of time before the check could finish: not the link's fault.
     OUT_OF_TIME = "out_of_time"
+    # Set by the re-check: an HTML page answered, but has no readable text (empty, markup that never
+    # closes, or written only by scripts), so it can no longer stand as evidence: a failed check.
+    UNREADABLE = "unreadable"
 
     DEFERRED = frozenset({RATE_LIMITED, HOST_BUSY, OUT_OF_TIME})
 

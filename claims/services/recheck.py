@@ -151,7 +151,12 @@ def _fetch_and_read(
     started[key] = time.monotonic()
     result = fetcher(url, policy=policy)
     result.read()
+    if result.ok and result.kind == "html" and not (result.text() or "").strip():
+        return replace(result, outcome=Outcome.UNREADABLE, error=UNREADABLE_ERROR)
     return result
+
+
+UNREADABLE_ERROR = "the page has no readable text (empty, markup that never closes, or written only by scripts)"
 
 
 def _unfinished(url: str, outcome: str, error: str) -> FetchResult:

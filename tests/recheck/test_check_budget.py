@@ -174,3 +174,59 @@ def test_queueing_checks_never_swallows_the_soft_time_limit(monkeypatch):
     monkeypatch.setattr(tasks.recheck_sources, "delay", cut_off)
     with pytest.raises(SoftTimeLimitExceeded):
         recheck._send_checks([(1, "k")])
+
+
+class PageFetcher:
+    """Answers every URL with 200 and the body registered for it (HTML unless told otherwise)."""
+
+    def __init__(self, bodies: dict[str, tuple[str, str]]) -> None:
+        self.bodies = bodies
+
+    def __call__(self, url: str, policy=None) -> FetchResult:
+        body, content_type = self.bodies[url]
+        return FetchResult(
+            url=url,
+            outcome=Outcome.RESPONSE,
+            final_url=url,
+            status_code=200,
+            content_type=content_type,
+            body=body.encode(),
+        )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<!--" * 5_000,  # a comment that never closes
+        "<html><head><script>document.write('twelve schools will close')</script></head><body></body></html>",
+        "<html><body>   \n  </body></html>",
+    ],
+    ids=["unclosed-comment", "script-only", "blank"],
+)
+def test_an_html_page_with_no_readable_text_is_a_failed_check(claim_factory, source_factory, monkeypatch, body):
+    claim = claim_factory()
+    source = source_factory(claim, "https://e.example/empty", excerpt="twelve schools")
+    monkeypatch.setattr(recheck, "fetch", PageFetcher({source.url: (body, "text/html")}))
+    [outcome] = recheck.sources_check(items=[(source.pk, "k-empty")], source_timeout=5, threads=1)
+    check = LinkCheck.objects.get(source=source)
+    assert check.status_code == 200 and check.error == recheck.UNREADABLE_ERROR
+    source.refresh_from_db()
+    # Counted against the link like any failed fetch (broken after REGISTRY_RECHECK_BROKEN_AFTER in a row).
+    assert source.consecutive_failures == 1 and source.state == State.UNCHECKED
+    assert outcome.state == State.UNCHECKED
+
+
+def test_a_page_with_text_or_a_plain_text_body_is_still_read(claim_factory, source_factory, monkeypatch):
+    claim = claim_factory()
+    html = source_factory(claim, "https://f.example/page", excerpt="twelve schools")
+    plain = source_factory(claim, "https://g.example/empty.txt", excerpt="")
+    monkeypatch.setattr(
+        recheck,
+        "fetch",
+        PageFetcher({html.url: (page("twelve schools will close"), "text/html"), plain.url: ("", "text/plain")}),
+    )
+    recheck.sources_check(items=[(html.pk, "k-html"), (plain.pk, "k-plain")], source_timeout=5, threads=1)
+    assert LinkCheck.objects.get(source=html).error == ""
+    assert LinkCheck.objects.get(source=plain).error == ""  # not HTML: nothing to read, nothing to judge
+    html.refresh_from_db()
+    assert html.state == State.OK
