@@ -1,0 +1,97 @@
+"""Ranking properties of the matcher on an invented collection of checked claims."""
+
+import dataclasses
+
+import pytest
+
+from claims.matching import KnownClaim, Matcher, MatchParams
+
+KNOWN = [
+    KnownClaim(
+        "1", "The town of Eastbrook banned plastic bags in all supermarkets in 2019.", "Did Eastbrook ban bags?"
+    ),
+    KnownClaim("2", "Unemployment in Norland fell to 3 percent in March.", "Norland jobless rate at record low"),
+    KnownClaim("3", "Governor Olga Petrenko said the new bridge cost three million dollars.", ""),
+    KnownClaim("4", "A photo shows a shark swimming on a flooded highway after the storm.", "Shark on the highway?"),
+    KnownClaim("5", "The river festival drew 40,000 visitors last summer.", "Festival attendance"),
+    KnownClaim("6", "Eastbrook's mayor wants to ban cars from the old town.", "Car-free old town plan"),
+    KnownClaim("7", "Norland's inflation reached 9 percent, the highest in decades.", "Norland inflation"),
+    KnownClaim("8", "Senator Wojciechowski voted against the school lunch bill.", "Lunch bill vote"),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(KNOWN)
+
+
+def best(m: Matcher, text: str) -> str:
+    return m.rank(text, 5)[0].id
+
+
+def test_paraphrase_with_reordering_finds_the_claim(matcher):
+    assert best(matcher, "Plastic bags were banned from every supermarket in Eastbrook in 2019") == "1"
+
+
+def test_number_written_differently_still_matches(matcher):
+    assert best(matcher, "Norland's jobless rate dropped to 3% in March") == "2"
+    assert best(matcher, "The bridge cost $3m, says Governor Petrenko") == "3"
+    assert best(matcher, "Some 40000 people came to the river festival") == "5"
+
+
+def test_the_number_decides_between_similar_claims(matcher):
+    ranked = [m.id for m in matcher.rank("Norland: 9% inflation, highest in decades", 5)]
+    assert ranked.index("7") < ranked.index("2")
+
+
+def test_name_variants_match_through_character_ngrams(matcher):
+    # a transliteration variant shares no whole word with the claim's name
+    assert best(matcher, "Wojciechowsky voted against the lunch bill for schools") == "8"
+    assert best(matcher, "Gov. Petrenko: the bridge cost 3 million dollars") == "3"
+
+
+def test_tweet_noise_does_not_hide_the_claim(matcher):
+    tweet = (
+        "WOW 😱🦈 a SHARK swimming on the flooded highway after the storm!! #SharkOnTheHighway "
+        "pic.twitter.com/Xy12Ab https://t.co/zzz — Storm Watcher (@stormwatch99) May 1, 2021"
+    )
+    assert best(matcher, tweet) == "4"
+
+
+def test_quoted_and_reported_speech_match_the_same_claim(matcher):
+    assert best(matcher, '"We have banned plastic bags in all our supermarkets," Eastbrook officials said.') == "1"
+    assert best(matcher, "Eastbrook officials say they banned plastic bags in all supermarkets") == "1"
+
+
+def test_shared_words_and_numbers_are_reported(matcher):
+    top = matcher.rank("Unemployment fell to 3 per cent in Norland", 5)[0]
+    assert top.id == "2"
+    assert "3" in top.shared_numbers and "percent" in top.shared_terms
+    assert "norland" in top.shared_terms
+
+
+def test_ranking_is_ordered_distinct_and_padded(matcher):
+    ranked = matcher.rank("nothing in common whatsoever zzz", 6)
+    assert len(ranked) == 6 and len({m.id for m in ranked}) == 6
+    scored = matcher.rank("Eastbrook ban", 8)
+    assert [m.score for m in scored] == sorted((m.score for m in scored), reverse=True)
+    assert {scored[0].id, scored[1].id} == {"1", "6"}
+
+
+def test_fewer_claims_than_asked_returns_them_all():
+    m = Matcher(KNOWN[:2])
+    assert sorted(x.id for x in m.rank("bags", 5)) == ["1", "2"]
+    assert Matcher([]).rank("anything", 5) == []
+
+
+def test_title_field_counts(matcher):
+    # "jobless", "record" and "low" occur only in claim 2's title
+    assert best(matcher, "record low jobless rate") == "2"
+    no_title = Matcher(KNOWN, dataclasses.replace(MatchParams(), title_weight=0.0, char_weight=0.0))
+    assert best(no_title, "record low jobless rate") != "2"
+
+
+def test_optional_stages_run(matcher):
+    params = dataclasses.replace(MatchParams(), bigram_weight=0.5, prf_docs=2, number_weight=0.2)
+    m = Matcher(KNOWN, params)
+    assert best(m, "Plastic bags were banned in Eastbrook supermarkets") == "1"
