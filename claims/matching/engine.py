@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claims.matching.text import clean, is_number, terms, terms_of_clean, words
+from claims.matching.text import STOPWORDS, clean, is_number, terms, terms_of_clean, words
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class MatchParams:
     number_weight: float = 0.0
     char_weight: float = 2.5
     char_n: int = 4
+    query_tf: bool = False
+    char_stopwords: bool = True
 
 
 def bigrams(ts: Sequence[str]) -> list[str]:
@@ -91,11 +93,11 @@ class BM25Field:
                 acc[i] = acc.get(i, 0.0) + f * s
 
 
-def char_ngrams(text: str, n: int) -> Counter[str]:
+def char_ngrams(text: str, n: int, stop: frozenset[str] = frozenset()) -> Counter[str]:
     """Character n-grams of each word (padded), so word order does not matter but spelling does."""
     grams: Counter[str] = Counter()
     for w in words(text):
-        if len(w) < 2:
+        if len(w) < 2 or w in stop:
             continue
         p = f" {w} "
         if len(p) <= n:
@@ -138,6 +140,7 @@ class Matcher:
         self.title = BM25Field([d.title_terms for d in self.docs], p.k1, p.b)
         self._pairs: BM25Field | None = None  # built on first use (off by default: it did not pay)
         self._gram_df: Counter[str] | None = None
+        self._cstop = frozenset() if p.char_stopwords else STOPWORDS
         # Equal scores: the kit's tie order (higher numeric id first) keeps runs reproducible.
         self._tie = [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in self.ids]
 
@@ -148,7 +151,7 @@ class Matcher:
 
     def _first_stage(self, qterms: list[str]) -> dict[int, float]:
         p = self.params
-        q = {t: float(c) for t, c in Counter(qterms).items()}
+        q = {t: (float(c) if p.query_tf else 1.0) for t, c in Counter(qterms).items()}
         acc: dict[int, float] = {}
         self.body.add_scores(q, acc, 1.0)
         if p.title_weight:
@@ -184,7 +187,7 @@ class Matcher:
     def _grams(self, i: int) -> dict[str, float]:
         d = self.docs[i]
         if d.grams is None:
-            d.grams = self._unit(char_ngrams(d.cleaned, self.params.char_n))
+            d.grams = self._unit(char_ngrams(d.cleaned, self.params.char_n, self._cstop))
         return d.grams
 
     def _unit(self, grams: Counter[str]) -> dict[str, float]:
@@ -192,7 +195,7 @@ class Matcher:
         if df is None:
             df = self._gram_df = Counter()
             for d in self.docs:
-                df.update(char_ngrams(d.cleaned, self.params.char_n).keys())
+                df.update(char_ngrams(d.cleaned, self.params.char_n, self._cstop).keys())
         n = len(self.docs) + 1
         vec = {g: (1 + math.log(c)) * math.log(n / (1 + df.get(g, 0))) for g, c in grams.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
@@ -213,7 +216,7 @@ class Matcher:
         qnums = {t for t in qterms if is_number(t)}
         if cand and ((p.number_weight and qnums) or p.char_weight):
             top = acc[cand[0]] or 1.0
-            qgrams = self._unit(char_ngrams(clean(text), p.char_n)) if p.char_weight else {}
+            qgrams = self._unit(char_ngrams(clean(text), p.char_n, self._cstop)) if p.char_weight else {}
             final: dict[int, float] = {}
             for i in cand:
                 s = acc[i] / top

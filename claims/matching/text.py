@@ -12,8 +12,9 @@ import unicodedata
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+|\b(?:bit\.ly|t\.co|ow\.ly|youtu\.be)/\S+", re.I)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# The signature an embedded tweet ends with: "— Jane Doe (@janedoe) January 6, 2020".
-_SIGNATURE_DATE = re.compile(r"\(\s*@\w+\s*\)\s*(?:(?:" + _MONTHS + r")\s+\d{1,2},\s*\d{4})?", re.I)
+# The signature an embedded tweet ends with: "— Jane Doe (@janedoe) January 6, 2020". The handle goes; the
+# date is kept as month and year, which reports of the same event often name ("in January 2020").
+_SIGNATURE_DATE = re.compile(r"\(\s*@\w+\s*\)\s*(?:(" + _MONTHS + r")\s+\d{1,2},\s*(\d{4}))?", re.I)
 _HANDLE = re.compile(r"(?<!\w)@(\w+)")
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -26,11 +27,15 @@ def split_camel(word: str) -> str:
     return " ".join(parts) if parts else word
 
 
+def _signature(m: re.Match[str]) -> str:
+    return f" {m.group(1)} {m.group(2)} " if m.group(1) else " "
+
+
 def strip_tweet_noise(text: str) -> str:
     """Remove links, the embedded-tweet signature's handle and date, and spell out hashtags and handles."""
     text = _URL.sub(" ", text)
     text = _RT.sub(" ", text)
-    text = _SIGNATURE_DATE.sub(" ", text)
+    text = _SIGNATURE_DATE.sub(_signature, text)
     text = _HASHTAG.sub(lambda m: " " + split_camel(m.group(1)) + " ", text)
     text = _HANDLE.sub(lambda m: " " + split_camel(m.group(1)) + " ", text)
     return text

@@ -91,6 +91,22 @@ def test_title_field_counts(matcher):
     assert best(no_title, "record low jobless rate") != "2"
 
 
+def test_query_term_repetition_does_not_outweigh_other_terms():
+    m = Matcher(KNOWN, dataclasses.replace(MatchParams(), char_weight=0.0))
+    # shouting one word many times must not pull a claim that only shares that word above the real match
+    assert best(m, "Eastbrook Eastbrook Eastbrook EASTBROOK! mayor wants to ban cars from the old town") == "6"
+
+
+def test_tweet_date_matches_the_month_a_fact_check_names():
+    claims = [
+        KnownClaim("a", "Wildfires burned near the lake in August 2019.", ""),
+        KnownClaim("b", "Wildfires burned near the lake in May 2021.", ""),
+    ]
+    m = Matcher(claims)
+    assert best(m, "The lake is on fire!! — Fire Fan (@firefan) August 20, 2019") == "a"
+    assert best(m, "The lake is on fire!! — Fire Fan (@firefan) May 2, 2021") == "b"
+
+
 def test_optional_stages_run(matcher):
     params = dataclasses.replace(MatchParams(), bigram_weight=0.5, prf_docs=2, number_weight=0.2)
     m = Matcher(KNOWN, params)

@@ -42,11 +42,13 @@ def test_hashtags_and_handles_are_spelled_out():
     assert "mayor" in terms("thanks @MayorOfTown")
 
 
-def test_embedded_tweet_signature_loses_handle_and_date_keeps_name():
+def test_embedded_tweet_signature_keeps_name_and_month_drops_handle_and_day():
     text = "The library reopens Monday. — Ada Lovelace (@adalove) March 3, 2021"
     out = strip_tweet_noise(text)
-    assert "adalove" not in out and "2021" not in out
-    assert "Ada Lovelace" in out
+    assert "adalove" not in out and " 3," not in out
+    assert "Ada Lovelace" in out and "March 2021" in out
+    # a date inside the text itself is left alone
+    assert "March 3, 2021" in strip_tweet_noise("It opened on March 3, 2021.")
 
 
 def test_emoji_and_curly_quotes_vanish():
