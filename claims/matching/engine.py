@@ -141,6 +141,8 @@ class Matcher:
         self._pairs: BM25Field | None = None  # built on first use (off by default: it did not pay)
         self._gram_df: Counter[str] | None = None
         self._cstop = frozenset() if p.char_stopwords else STOPWORDS
+        if p.char_weight:
+            self._unit(Counter())  # document frequencies of the character n-grams: part of the build
         # Equal scores: the kit's tie order (higher numeric id first) keeps runs reproducible.
         self._tie = [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in self.ids]
 
