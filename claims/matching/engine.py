@@ -48,8 +48,10 @@ class MatchParams:
     prf_weight: float = 0.3
     rerank_depth: int = 50
     number_weight: float = 0.0
-    char_weight: float = 2.5
+    char_weight: float = 4.0
     char_n: int = 4
+    claim_cover_weight: float = 0.0
+    query_cover_weight: float = 1.0
     query_tf: bool = False
     char_stopwords: bool = True
 
@@ -114,6 +116,8 @@ class _Doc:
     title_terms: list[str]
     numbers: frozenset[str]
     cleaned: str
+    termset: frozenset[str] = frozenset()
+    idf_mass: float = 0.0
     grams: dict[str, float] | None = field(default=None)
 
 
@@ -138,13 +142,17 @@ class Matcher:
             )
         self.body = BM25Field([d.terms for d in self.docs], p.k1, p.b)
         self.title = BM25Field([d.title_terms for d in self.docs], p.k1, p.b)
+        for d in self.docs:
+            d.termset = frozenset(d.terms + d.title_terms)
+            d.idf_mass = sum(self._idf(t) for t in d.termset)
         self._pairs: BM25Field | None = None  # built on first use (off by default: it did not pay)
         self._gram_df: Counter[str] | None = None
         self._cstop = frozenset() if p.char_stopwords else STOPWORDS
         if p.char_weight:
             self._unit(Counter())  # document frequencies of the character n-grams: part of the build
-        # Equal scores: the kit's tie order (higher numeric id first) keeps runs reproducible.
-        self._tie = [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in self.ids]
+        # Equal scores (near-duplicate claims that differ only in punctuation tie exactly): the claim given
+        # first -- the earlier-checked one when claims are given oldest first -- ranks first.
+        self._tie = [-i for i in range(len(self.ids))]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -203,6 +211,44 @@ class Matcher:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
 
+    FEATURES = ("bm25", "char", "claim_cover", "query_cover", "numbers")
+
+    def _weights(self) -> tuple[float, ...]:
+        p = self.params
+        return (1.0, p.char_weight, p.claim_cover_weight, p.query_cover_weight, p.number_weight)
+
+    def _idf(self, t: str) -> float:
+        return self.body.idf(t)
+
+    def features(
+        self, text: str, qterms: list[str], acc: dict[int, float], cand: list[int]
+    ) -> dict[int, tuple[float, ...]]:
+        """The re-ranking evidence for each candidate, in the order of `FEATURES`:
+        BM25 relative to the best candidate's; character n-gram cosine; the share of the claim's term
+        weight (idf) that the query has; the share of the query's term weight that the claim has; the share
+        of the query's numbers that the claim states."""
+        p = self.params
+        top = acc[cand[0]] or 1.0
+        qset = set(qterms)
+        qnums = {t for t in qset if is_number(t)}
+        qidf = sum(self._idf(t) for t in qset) or 1.0
+        qgrams = self._unit(char_ngrams(clean(text), p.char_n, self._cstop))
+        out: dict[int, tuple[float, ...]] = {}
+        for i in cand:
+            d = self.docs[i]
+            dg = self._grams(i)
+            dset = d.termset
+            shared = qset & dset
+            shared_idf = sum(self._idf(t) for t in shared)
+            out[i] = (
+                acc[i] / top,
+                sum(v * dg.get(g, 0.0) for g, v in qgrams.items()),
+                shared_idf / (d.idf_mass or 1.0),
+                shared_idf / qidf,
+                len(qnums & d.numbers) / len(qnums) if qnums else 0.0,
+            )
+        return out
+
     def rank(self, text: str, k: int = 10) -> list[Match]:
         """The `k` known claims most likely to state the same checkable fact as `text`, best first.
 
@@ -215,19 +261,11 @@ class Matcher:
             acc = self._feedback(qterms, acc)
         depth = max(k, p.rerank_depth)
         cand = heapq.nlargest(depth, acc, key=lambda i: (acc[i], self._tie[i]))
-        qnums = {t for t in qterms if is_number(t)}
-        if cand and ((p.number_weight and qnums) or p.char_weight):
-            top = acc[cand[0]] or 1.0
-            qgrams = self._unit(char_ngrams(clean(text), p.char_n, self._cstop)) if p.char_weight else {}
-            final: dict[int, float] = {}
-            for i in cand:
-                s = acc[i] / top
-                if p.number_weight and qnums:
-                    s += p.number_weight * len(qnums & self.docs[i].numbers) / len(qnums)
-                if p.char_weight:
-                    dg = self._grams(i)
-                    s += p.char_weight * sum(v * dg.get(g, 0.0) for g, v in qgrams.items())
-                final[i] = s
+        if cand and (p.number_weight or p.char_weight or p.claim_cover_weight or p.query_cover_weight):
+            final = {
+                i: sum(w * f for w, f in zip(self._weights(), feats, strict=True))
+                for i, feats in self.features(text, qterms, acc, cand).items()
+            }
             acc = final
             cand = heapq.nlargest(depth, acc, key=lambda i: (acc[i], self._tie[i]))
         order = cand[:k]

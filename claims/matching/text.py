@@ -41,6 +41,31 @@ def strip_tweet_noise(text: str) -> str:
     return text
 
 
+# --------------------------------------------------------------- abbreviations ---
+
+# Dotted and undotted forms of the same abbreviation meet ("U.S." / "US" / "USA"); a few common short forms
+# of news and social media are spelled out. Case-sensitive where the lower-case form is another word ("US").
+_ABBREVIATIONS = [
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b|\bUnited States(?: of America)?\b"), " USA "),
+    (re.compile(r"\bU\.\s?K\.|\bUK\b|\bUnited Kingdom\b|\bGreat Britain\b|\bBritain\b"), " UK "),
+    (re.compile(r"\bU\.\s?N\.|\bUN\b"), " United Nations "),
+    (re.compile(r"\bE\.\s?U\.|\bEU\b"), " European Union "),
+    (re.compile(r"\bD\.\s?C\."), " DC "),
+    (re.compile(r"\bWH\b"), " White House "),
+    (re.compile(r"\bPOTUS\b", re.I), " president "),
+    (re.compile(r"\bGOP\b"), " Republican "),
+    (re.compile(r"\bDems\b"), " Democrats "),
+    (re.compile(r"\bgovt\b", re.I), " government "),
+    (re.compile(r"\bNYC\b"), " New York City "),
+]
+
+
+def expand_abbreviations(text: str) -> str:
+    for pattern, repl in _ABBREVIATIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
 # --------------------------------------------------------------------- numbers ---
 
 _UNITS = {
@@ -396,7 +421,7 @@ def _stem(word: str) -> str:
                 elif w.endswith(("at", "iz", "bl")):  # "created" -> "create"
                     w += "e"
             break
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and len(w) > 3:
         w = w[:-1]  # "create"/"creating" meet at "creat"
     return w
 
@@ -405,6 +430,7 @@ def clean(text: str) -> str:
     """Unicode-fold, remove tweet noise and write numbers one way (the text still reads as text)."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     text = strip_tweet_noise(text)
+    text = expand_abbreviations(text)
     return normalize_numbers(text)
 
 

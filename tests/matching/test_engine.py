@@ -111,3 +111,28 @@ def test_optional_stages_run(matcher):
     params = dataclasses.replace(MatchParams(), bigram_weight=0.5, prf_docs=2, number_weight=0.2)
     m = Matcher(KNOWN, params)
     assert best(m, "Plastic bags were banned in Eastbrook supermarkets") == "1"
+
+
+def test_exact_ties_keep_the_order_the_claims_were_given_in():
+    # two near-duplicates differing only in quote marks tie exactly: the one given first ranks first,
+    # whatever their ids
+    older = KnownClaim("z9", 'The mayor called the plan "a disaster."', "")
+    newer = KnownClaim("a1", "The mayor called the plan 'a disaster.'", "")
+    other = KnownClaim("m5", "The plan was approved by the council.", "")
+    ranked = [m.id for m in Matcher([older, newer, other]).rank("Mayor: the plan is a disaster", 3)]
+    assert ranked[:2] == ["z9", "a1"]
+    ranked = [m.id for m in Matcher([newer, older, other]).rank("Mayor: the plan is a disaster", 3)]
+    assert ranked[:2] == ["a1", "z9"]
+
+
+def test_features_measure_coverage_both_ways(matcher):
+    qterms = ["norland", "unemploy", "fell", "3", "percent"]
+    acc = matcher._first_stage(qterms)
+    cand = sorted(acc, key=acc.__getitem__, reverse=True)
+    feats = matcher.features("Norland unemployment fell to 3 percent", qterms, acc, cand)
+    by_id = {matcher.ids[i]: dict(zip(Matcher.FEATURES, f, strict=True)) for i, f in feats.items()}
+    top = by_id["2"]
+    assert top["bm25"] == 1.0 and top["query_cover"] == pytest.approx(1.0) and top["numbers"] == 1.0
+    assert 0 < top["claim_cover"] < 1  # the claim also names March and a record low
+    assert by_id["7"]["query_cover"] < top["query_cover"] and by_id["7"]["numbers"] == 0.0
+    assert 0 < by_id["7"]["char"] < top["char"] <= 1.0

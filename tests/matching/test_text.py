@@ -71,3 +71,16 @@ def test_stemmer_conflates_inflections():
 
 def test_clean_keeps_text_readable():
     assert clean("Rent rose 7% in 2020") == "Rent rose 7 percent in 2020"
+
+
+def test_abbreviations_meet_their_long_forms():
+    a = terms("The U.S. sent aid")
+    assert terms("The US sent aid") == a == terms("The United States sent aid") == terms("The USA sent aid")
+    assert "usa" in a
+    assert "us" not in terms("They told us nothing")  # the pronoun stays a stopword
+    assert terms("The WH denied it") == terms("The White House denied it")
+    assert terms("Britain left the E.U.") == terms("The UK left the European Union")
+
+
+def test_stemmer_meets_verbs_ending_in_e():
+    assert stem("vote") == stem("voted") == stem("voting") == stem("votes")
