@@ -1,7 +1,7 @@
 """JSON Lines in, JSON Lines out: the matching contract shared with the benchmark kit.
 
 Input: first every known claim ``{"type": "claim", "id", "text", "title"}`` (title optional), then the
-queries ``{"type": "query", "id", "text"}``. Output: one line per query, in input order and written as soon
+queries ``{"type": "query", "id", "text"}`` (optionally ``"speaker"``: who made the claim, when known). Output: one line per query, in input order and written as soon
 as it is ranked, ``{"query": id, "ranked": [claim ids, best first]}``. Blank lines are skipped.
 
 A bad line (not JSON, not an object, a missing or wrong field, a claim after the first query, a repeated
@@ -68,9 +68,10 @@ def run_jsonl(
             elif kind == "query":
                 _id(row)
                 text = _text(row, "text")
+                speaker = _text(row, "speaker", required=False) or None
                 if matcher is None:
                     matcher = Matcher(claims, params)
-                ranked = [m.id for m in matcher.rank(text, k)]
+                ranked = [m.id for m in matcher.rank(text, k, speaker=speaker)]
                 stdout.write(json.dumps({"query": row["id"], "ranked": ranked}, ensure_ascii=False) + "\n")
                 stdout.flush()
             else:

@@ -249,12 +249,16 @@ class Matcher:
             )
         return out
 
-    def rank(self, text: str, k: int = 10) -> list[Match]:
+    def rank(self, text: str, k: int = 10, speaker: str | None = None) -> list[Match]:
         """The `k` known claims most likely to state the same checkable fact as `text`, best first.
 
-        Fewer than `k` only when fewer claims are known; claims that share nothing come last.
+        `speaker`, when known, is the name of who made the claim: fact-checks usually name the speaker, so
+        it counts like the name an embedded tweet is signed with. Fewer than `k` only when fewer claims are
+        known; claims that share nothing come last.
         """
         p = self.params
+        if speaker:
+            text = f"{text} — {speaker}"
         qterms = terms(text)
         acc = self._first_stage(qterms)
         if p.prf_docs:

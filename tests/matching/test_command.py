@@ -71,6 +71,23 @@ def test_bad_lines_are_reported_with_their_number_and_skipped():
     assert "late" not in json.dumps(out)
 
 
+def test_optional_speaker_field():
+    claims = [
+        {"type": "claim", "id": "a", "text": "Senator Hollis Grant said the dam will be finished next year."},
+        {"type": "claim", "id": "b", "text": "Mayor Ruth Ivers said the dam will be finished next year."},
+    ]
+    status, out, err = run(
+        lines(
+            *claims,
+            {"type": "query", "id": "q1", "text": "the dam will be finished next year", "speaker": "Ruth Ivers"},
+            {"type": "query", "id": "q2", "text": "the dam will be finished next year", "speaker": None},
+            {"type": "query", "id": "q3", "text": "the dam", "speaker": ["Ruth Ivers"]},
+        )
+    )
+    assert [o["ranked"][0] for o in out] == ["b", "a"]
+    assert status == 1 and err.startswith("line 5:") and '"speaker"' in err
+
+
 def test_blank_lines_skipped_and_no_claims_gives_empty_rankings():
     status, out, _ = run("\n" + lines({"type": "query", "id": "q", "text": "anything"}) + "\n")
     assert status == 0 and out == [{"query": "q", "ranked": []}]

@@ -25,8 +25,8 @@ def matcher() -> Matcher:
     return Matcher(KNOWN)
 
 
-def best(m: Matcher, text: str) -> str:
-    return m.rank(text, 5)[0].id
+def best(m: Matcher, text: str, speaker: str | None = None) -> str:
+    return m.rank(text, 5, speaker=speaker)[0].id
 
 
 def test_paraphrase_with_reordering_finds_the_claim(matcher):
@@ -136,3 +136,20 @@ def test_features_measure_coverage_both_ways(matcher):
     assert 0 < top["claim_cover"] < 1  # the claim also names March and a record low
     assert by_id["7"]["query_cover"] < top["query_cover"] and by_id["7"]["numbers"] == 0.0
     assert 0 < by_id["7"]["char"] < top["char"] <= 1.0
+
+
+def test_a_known_speaker_decides_between_two_claims_of_the_same_words():
+    claims = [
+        KnownClaim("a", "Senator Hollis Grant said the dam will be finished next year.", ""),
+        KnownClaim("b", "Mayor Ruth Ivers said the dam will be finished next year.", ""),
+    ]
+    m = Matcher(claims)
+    assert best(m, "The dam will be finished next year") == "a"  # a tie: the claim given first
+    assert best(m, "The dam will be finished next year", speaker="Ruth Ivers") == "b"
+    assert best(m, "The dam will be finished next year", speaker="Hollis Grant") == "a"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "https://example.org/x pic.twitter.com/abc", "🙄🔥🔥", "the of and"])
+def test_queries_with_no_terms_still_get_k_claims(matcher, text):
+    ranked = matcher.rank(text, 5)
+    assert len(ranked) == 5 and len({m.id for m in ranked}) == 5
