@@ -116,6 +116,7 @@ _CURRENCY = re.compile(r"([$£€])\s*(?=\d)")
 _CURRENCY_WORD = {"$": " dollars ", "£": " pounds ", "€": " euros "}
 _DECIMAL_ZERO = re.compile(r"\b(\d+)\.0+\b")
 _HAS_DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.I)
 _TENS_DIGITS = frozenset(str(v) for v in range(20, 100, 10))
 
 
@@ -125,7 +126,7 @@ def _percent(m: re.Match[str]) -> str:
 
 def normalize_numbers(text: str) -> str:
     """Write numbers one way: "3 per cent"/"3%" -> "3 percent", "three million"/"3m" -> "3 million",
-    "10,000" -> "10000", "$5" -> "dollars 5".
+    "10,000" -> "10000", "$5" -> "dollars 5", "118th" -> "118".
     Number words ("three") become digits later, in `number_words`, on tokens.
     """
     if "," in text:
@@ -135,6 +136,7 @@ def normalize_numbers(text: str) -> str:
     if "$" in text or "£" in text or "€" in text:
         text = _CURRENCY.sub(lambda m: _CURRENCY_WORD[m.group(1)], text)
     if _HAS_DIGIT.search(text):
+        text = _ORDINAL.sub(r"\1", text)
         text = _ABBR_AMOUNT.sub(lambda m: m.group(1) + " " + _SCALE_ABBR[m.group(2).lower()], text)
         if "." in text:
             text = _DECIMAL_ZERO.sub(r"\1", text)

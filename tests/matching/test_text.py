@@ -84,3 +84,8 @@ def test_abbreviations_meet_their_long_forms():
 
 def test_stemmer_meets_verbs_ending_in_e():
     assert stem("vote") == stem("voted") == stem("voting") == stem("votes")
+
+
+def test_ordinals_meet_their_numbers():
+    assert terms("ranked 118th of 160") == terms("ranked 118 of 160")
+    assert "th" not in terms("the 4th of July")
