@@ -50,6 +50,18 @@ def test_name_variants_match_through_character_ngrams(matcher):
     assert best(matcher, "Gov. Petrenko: the bridge cost 3 million dollars") == "3"
 
 
+def test_transliteration_variants_of_a_name():
+    claims = [
+        KnownClaim("1", "The senator asked Congress for more air defence money.", ""),
+        KnownClaim("2", "President Zelenskyy asked Congress for more air defence systems.", ""),
+        KnownClaim("3", "President Zelaya asked Congress for more roads.", ""),
+    ]
+    m = Matcher(claims)
+    assert best(m, "Zelenskiy asks for more air defence") == "2"
+    no_chars = Matcher(claims, dataclasses.replace(MatchParams(), char_weight=0.0))
+    assert best(no_chars, "Zelenskiy asks for more air defence") == "1"  # the words alone do not decide
+
+
 def test_tweet_noise_does_not_hide_the_claim(matcher):
     tweet = (
         "WOW 😱🦈 a SHARK swimming on the flooded highway after the storm!! #SharkOnTheHighway "
