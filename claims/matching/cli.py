@@ -38,6 +38,15 @@ def _text(row: dict[str, Any], key: str, required: bool = True) -> str:
     return value
 
 
+def _dump(obj: dict[str, Any]) -> str:
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in an id: escape it instead of failing on write
+        line = json.dumps(obj)
+    return line + "\n"
+
+
 def run_jsonl(
     stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr, k: int = 10, params: MatchParams | None = None
 ) -> int:
@@ -72,7 +81,7 @@ def run_jsonl(
                 if matcher is None:
                     matcher = Matcher(claims, params)
                 ranked = [m.id for m in matcher.rank(text, k, speaker=speaker)]
-                stdout.write(json.dumps({"query": row["id"], "ranked": ranked}, ensure_ascii=False) + "\n")
+                stdout.write(_dump({"query": row["id"], "ranked": ranked}))
                 stdout.flush()
             else:
                 raise LineError('"type" must be "claim" or "query"')

@@ -88,6 +88,20 @@ def test_optional_speaker_field():
     assert status == 1 and err.startswith("line 5:") and '"speaker"' in err
 
 
+def test_unusual_ids_and_text_survive_the_round_trip():
+    rows = [
+        {"type": "claim", "id": "é-1", "text": "Snow fell in the desert.", "title": None},
+        {"type": "claim", "id": "\ud800", "text": "Rain fell in the desert."},
+        {"type": "query", "id": "q\ud800", "text": "snow in the desert \ud83d"},
+    ]
+    status, out, err = run(lines(*rows))
+    assert status == 0 and err == ""
+    assert out[0]["query"] == "q\ud800" and out[0]["ranked"] == ["é-1", "\ud800"]
+    out_text = io.StringIO()
+    run_jsonl(io.StringIO(lines(*rows)), out_text, io.StringIO())
+    out_text.getvalue().encode("utf-8")  # writable as UTF-8
+
+
 def test_blank_lines_skipped_and_no_claims_gives_empty_rankings():
     status, out, _ = run("\n" + lines({"type": "query", "id": "q", "text": "anything"}) + "\n")
     assert status == 0 and out == [{"query": "q", "ranked": []}]
