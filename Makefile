@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint format lock bench bench-api bench-recheck clean
+.PHONY: help install run test lint format lock bench bench-api bench-recheck bench-match clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ bench: install  ## the extraction benchmark (bench-api and bench-recheck need Po
 
 bench-api: install  ## the API benchmark: gunicorn on PostgreSQL against a bare Django view
 	$(PY) bench/api.py
+
+bench-match: install  ## the matching benchmark: queries/s over 10,375 synthetic claims next to plain BM25
+	$(PY) bench/match.py
 
 bench-recheck: install  ## the re-check benchmark: 2,000 links on 20 local hosts, real workers on Redis
 	$(PY) bench/recheck.py
