@@ -22,6 +22,9 @@ $(VENV)/.installed: requirements-bootstrap.lock requirements.lock requirements-d
 	@# First the pinned, hash-checked installer, then everything else with it.
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-bootstrap.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@# A .venv made from an older lock may hold packages the lock no longer has: remove them, so that
+	@# what imports here is exactly what a fresh clone gets.
+	$(VENV)/bin/pip-sync --quiet --pip-args "--disable-pip-version-check" requirements-dev.lock
 	@touch $@
 
 run: install  ## start the service on SQLite with a sample article and a demo login
@@ -43,10 +46,12 @@ format:  ## apply ruff's formatting and safe fixes
 
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-lock:  ## re-pin requirements.lock (runtime) and requirements-dev.lock (runtime + tools) from the .in files
-	$(PY) -m pip install --quiet pip-tools
+# pip-tools comes from requirements-dev.lock, so it runs with the pinned pip (an unpinned pip-tools may
+# require, and silently install, a newer pip). The dev lock also pins the installer's own dependencies
+# (pip, setuptools: --allow-unsafe), so that installing it never asks for an unpinned package.
+lock: install  ## re-pin requirements.lock (runtime) and requirements-dev.lock (runtime + tools) from the .in files
 	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock requirements.in
-	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements-dev.lock requirements-dev.in
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --allow-unsafe -o requirements-dev.lock requirements-dev.in
 
 bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py
