@@ -69,3 +69,49 @@ def test_pip_tools_is_locked_and_runs_with_the_pinned_pip():
 
 def test_the_installed_pip_is_the_pinned_one():
     assert metadata.version("pip") == pins("requirements-bootstrap.lock")["pip"][0]
+
+
+def declared(*in_files: str) -> set[str]:
+    names = set()
+    for in_file in in_files:
+        for line in (ROOT / in_file).read_text().splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line and not line.startswith("-"):
+                names.add(canonical(Requirement(line).name))
+    return names
+
+
+def third_party_imports(*folders: str) -> dict[str, set[str]]:
+    """Top-level module imported -> files importing it, for absolute imports outside the project."""
+    import ast
+    import sys
+
+    own = {"claims", "api", "registry", "tests", "bench", "manage"}
+    found: dict[str, set[str]] = {}
+    for folder in folders:
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(), str(path))):
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    modules = [node.module]
+                else:
+                    continue
+                for module in modules:
+                    top = module.split(".")[0]
+                    if top not in sys.stdlib_module_names and top not in own:
+                        found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_every_package_the_code_imports_is_declared_not_only_installed_through_another():
+    distributions = metadata.packages_distributions()
+    runtime = declared("requirements.in")
+    everything = runtime | declared("requirements-dev.in")
+    for folders, allowed, where in (
+        (("claims", "api", "registry"), runtime, "requirements.in"),
+        (("tests", "bench"), everything, "requirements.in or requirements-dev.in"),
+    ):
+        for module, files in third_party_imports(*folders).items():
+            names = {canonical(name) for name in distributions.get(module, [module])}
+            assert names & allowed, f"{module} (imported by {sorted(files)[:3]}) is not declared in {where}"
