@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make test` runs the suite in parallel (pytest-xdist), one test process per core; TEST_WORKERS=0 runs
+# it in this one process, TEST_WORKERS=4 in four.
+TEST_WORKERS ?= auto
 
 .PHONY: help install run test lint format lock bench bench-api bench-recheck clean
 
@@ -32,8 +35,8 @@ run: install  ## start the service on SQLite with a sample article and a demo lo
 	$(PY) manage.py load_demo --url http://$(HOST):$(PORT)/admin/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install  ## run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: install  ## run the whole test suite in parallel (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint:  ## ruff and the migrations check
 	$(VENV)/bin/ruff check .
