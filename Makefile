@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # it in this one process, TEST_WORKERS=4 in four.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run test lint format lock bench bench-api bench-recheck clean
+.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-recheck clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ lock: install  ## re-pin requirements.lock (runtime) and requirements-dev.lock (
 
 bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py
+
+bench-robustness: install  ## seconds of the extraction stages on hostile and oversized input (5 MB article)
+	$(PY) bench/robustness.py
 
 bench-api: install  ## the API benchmark: gunicorn on PostgreSQL against a bare Django view
 	$(PY) bench/api.py
