@@ -33,8 +33,7 @@ def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
 
 def assert_linear(run: Callable[[int], object], small: int, *, factor: int = FACTOR, limit: float = LIMIT) -> None:
     """`run(n)` works on an input of size n: at `factor` times the size it must cost at most `limit` times as much."""
-    run(small)  # warm-up: imports, compiled patterns, caches
-    base = max(cpu_seconds(lambda: run(small), repeat=3), FLOOR)
+    base = max(cpu_seconds(lambda: run(small), repeat=3), FLOOR)  # the first run also warms caches up
     large = cpu_seconds(lambda: run(small * factor), repeat=1)
     if large > limit * base:  # one more run of the large input before calling it super-linear
         large = min(large, cpu_seconds(lambda: run(small * factor), repeat=1))

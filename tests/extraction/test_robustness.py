@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from claims.extraction.pipeline import extract
 from claims.extraction.segment import split
-from tests import growth
 from tests.growth import assert_linear
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,35 +180,25 @@ def test_pathological_patterns_grow_linearly(unit):
 
 
 FIVE_MB_CHECK = """
-import sys, time
 from claims.extraction.pipeline import extract
 paragraph = (
     "The council approved a ${n} million bridge on Monday, Mayor Ann Lee said. \\"It is a great day for "
     "Springfield,\\" she told reporters in Washington D.C. on March 4, 2011. Work starts in May.\\n\\n"
 )
-def article(size):
-    # Numbered paragraphs: identical ones would be taken for pull quotes and dropped as furniture.
-    count = size // len(paragraph)
-    return count, "Bridge approved\\n\\n" + "".join(paragraph.replace("{n}", str(n)) for n in range(count))
-seconds = {}
-for size in (500_000, 5_000_000):
-    count, text = article(size)
-    started = time.process_time()
-    claims = extract(text)
-    seconds[size] = time.process_time() - started
-    assert len(claims) == 3 * count, (len(claims), 3 * count)
-    assert all(text[c.start : c.end] == c.text for c in claims)
-print("ok", seconds[500_000], seconds[5_000_000])
+# Numbered paragraphs: identical ones would be taken for pull quotes and dropped as furniture.
+count = 5_000_000 // len(paragraph)
+text = "Bridge approved\\n\\n" + "".join(paragraph.replace("{n}", str(n)) for n in range(count))
+claims = extract(text)
+assert len(claims) == 3 * count, (len(claims), 3 * count)
+assert all(text[c.start : c.end] == c.text for c in claims)
+print("ok")
 """
 
 
 @pytest.mark.slow
 def test_five_megabyte_article():
-    # In a child process, so that a stage that never ends is stopped (the timeout only guards against a
-    # hang: the seconds are in bench/robustness.py). A super-linear stage fails the growth check:
-    # 10x the text (500 KB -> 5 MB) may cost at most LIMIT times the CPU time.
-    proc = subprocess.run([sys.executable, "-c", FIVE_MB_CHECK], capture_output=True, text=True, timeout=1800, cwd=ROOT)
+    # In a child process, so that a stage that never ends is stopped. The timeout only guards against a
+    # hang (the seconds, and the growth from 500 KB to 5 MB, are measured by bench/robustness.py).
+    proc = subprocess.run([sys.executable, "-c", FIVE_MB_CHECK], capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    word, small, large = proc.stdout.split()
-    assert word == "ok"
-    assert float(large) <= growth.LIMIT * max(float(small), growth.FLOOR), (small, large)
+    assert proc.stdout.strip() == "ok"
