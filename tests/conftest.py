@@ -69,7 +69,7 @@ def clear_cache() -> None:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Keep together, on one test process, the tests that share something costly or stateful.
+    """Slow tests first; and keep together, on one process, the tests that share something costly or stateful.
 
     With `--dist loadgroup`, tests carrying the same `xdist_group` run in one process, one after
     another; the others are handed out one by one. Grouped here:
@@ -79,6 +79,9 @@ def pytest_collection_modifyitems(config, items):
       .venv, the built OpenAPI schema, a 200 MB gzip bomb): built once, and never by two processes at
       the same time.
     """
+    # The longest tests (marked `slow`: a 5 MB article, schemathesis, real worker faults, `make run`) are
+    # handed out first, so that they do not start last and leave one process working alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
