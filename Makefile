@@ -38,10 +38,13 @@ run: install  ## start the service on SQLite with a sample article and a demo lo
 test: install  ## run the whole test suite in parallel (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
-lint:  ## ruff and the migrations check
+lint: typecheck  ## ruff, mypy and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+typecheck: install  ## mypy with the Django and DRF plugins over claims/, api/ and registry/ (pyproject.toml)
+	$(VENV)/bin/mypy
 
 format:  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
@@ -69,4 +72,4 @@ bench-recheck: install  ## the re-check benchmark: 2,000 links on 20 local hosts
 	$(PY) bench/recheck.py
 
 clean:  ## remove the virtualenv and local state (the SQLite database is kept)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

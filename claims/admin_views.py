@@ -66,7 +66,7 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
             continue
         out.append(escape(body[cursor : claim.start]))
         tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
-        if claim.speaker_id:
+        if claim.speaker is not None:
             tip += f" · {claim.speaker.name}"
         if claim.needs_recheck:
             tip += " · needs re-check"
@@ -256,7 +256,8 @@ class IngestForm(forms.Form):
         self.fields["published"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         fetching = bool(data.get("fetch"))
         if fetching and not data.get("url"):
             self.add_error("url", "Give the URL to fetch.")

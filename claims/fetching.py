@@ -50,6 +50,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -363,7 +364,7 @@ class FetchPolicy:
     def from_settings(cls, **overrides) -> FetchPolicy:
         from django.conf import settings
 
-        values = dict(
+        values: dict[str, Any] = dict(
             connect_timeout=settings.REGISTRY_FETCH_CONNECT_TIMEOUT_MS / 1000,
             read_timeout=settings.REGISTRY_FETCH_READ_TIMEOUT_MS / 1000,
             total_timeout=settings.REGISTRY_FETCH_TOTAL_TIMEOUT_MS / 1000,
@@ -419,7 +420,7 @@ def url_refusal(url: str, policy: FetchPolicy | None = None) -> str | None:
 def resolve(host: str, port: int) -> list[IPAddress]:
     """The addresses a host name resolves to (tests replace this to simulate DNS answers)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
 
 
 # getaddrinfo cannot be given a timeout, so lookups run in this pool and the fetch waits for them no
@@ -816,13 +817,14 @@ def _send(client: httpx.Client, url: str, policy: FetchPolicy, deadline: float) 
             )  # fmt: skip
         body = b""
         if response.status_code not in _REDIRECTS:
-            body = _read_body(response, policy, deadline)
-            if body is None:
+            read = _read_body(response, policy, deadline)
+            if read is None:
                 return _Attempt(
                     response.status_code, response.headers, b"", response.charset_encoding,
                     error=f"the body is over the {policy.max_bytes:,}-byte limit",
                     outcome=Outcome.TOO_LARGE,
                 )  # fmt: skip
+            body = read
         return _Attempt(response.status_code, response.headers, body, response.charset_encoding)
 
 

@@ -157,7 +157,7 @@ def article_submit_url(
     """
     from claims import fetching
 
-    url = clean_article_url(url)
+    url = clean_article_url(url) or ""
     why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings()) if url else "no URL given"
     if why:
         raise ApplicationError(f"This URL cannot be fetched: {why}.", fields={"url": [why]}, code="url_refused")
@@ -462,8 +462,8 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
                 row.claim = claim
             ClaimDate.objects.bulk_create(new_dates)
         if not same_places:
-            for row in new_places:
-                row.claim = claim
+            for place_row in new_places:
+                place_row.claim = claim
             ClaimPlace.objects.bulk_create(new_places)
     gone = Claim.objects.filter(article=article).exclude(pk__in=keep_ids)
     # Anything a reviewer touched (verdict, evidence, history) is kept and flagged, never deleted.
