@@ -68,6 +68,7 @@ def clear_cache() -> None:
         client.close()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's own sort, which must have the last word (below)
 def pytest_collection_modifyitems(config, items):
     """Slow tests first; and keep together, on one process, the tests that share something costly or stateful.
 
@@ -81,6 +82,8 @@ def pytest_collection_modifyitems(config, items):
     """
     # The longest tests (marked `slow`: a 5 MB article, schemathesis, real worker faults, `make run`) are
     # handed out first, so that they do not start last and leave one process working alone at the end.
+    # pytest-django then sorts (stably) the database tests before the transactional ones, whose flush
+    # removes the rows data migrations made: the slow ones come first within each of its groups.
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     for item in items:
         if item.get_closest_marker("xdist_group"):
