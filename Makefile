@@ -6,8 +6,11 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make test` runs the suite in parallel (pytest-xdist), one test process per core; TEST_WORKERS=0 runs
+# it in this one process, TEST_WORKERS=4 in four.
+TEST_WORKERS ?= auto
 
-.PHONY: help install run test lint format lock bench bench-api bench-recheck bench-match clean
+.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-recheck bench-match clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,6 +25,9 @@ $(VENV)/.installed: requirements-bootstrap.lock requirements.lock requirements-d
 	@# First the pinned, hash-checked installer, then everything else with it.
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-bootstrap.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@# A .venv made from an older lock may hold packages the lock no longer has: remove them, so that
+	@# what imports here is exactly what a fresh clone gets.
+	$(VENV)/bin/pip-sync --quiet --pip-args "--disable-pip-version-check" requirements-dev.lock
 	@touch $@
 
 run: install  ## start the service on SQLite with a sample article and a demo login
@@ -29,13 +35,16 @@ run: install  ## start the service on SQLite with a sample article and a demo lo
 	$(PY) manage.py load_demo --url http://$(HOST):$(PORT)/admin/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install  ## run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: install  ## run the whole test suite in parallel (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
-lint:  ## ruff and the migrations check
+lint: typecheck  ## ruff, mypy and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+typecheck: install  ## mypy with the Django and DRF plugins over claims/, api/ and registry/ (pyproject.toml)
+	$(VENV)/bin/mypy
 
 format:  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
@@ -43,13 +52,18 @@ format:  ## apply ruff's formatting and safe fixes
 
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-lock:  ## re-pin requirements.lock (runtime) and requirements-dev.lock (runtime + tools) from the .in files
-	$(PY) -m pip install --quiet pip-tools
+# pip-tools comes from requirements-dev.lock, so it runs with the pinned pip (an unpinned pip-tools may
+# require, and silently install, a newer pip). The dev lock also pins the installer's own dependencies
+# (pip, setuptools: --allow-unsafe), so that installing it never asks for an unpinned package.
+lock: install  ## re-pin requirements.lock (runtime) and requirements-dev.lock (runtime + tools) from the .in files
 	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock requirements.in
-	$(VENV)/bin/pip-compile $(LOCK_FLAGS) -o requirements-dev.lock requirements-dev.in
+	$(VENV)/bin/pip-compile $(LOCK_FLAGS) --allow-unsafe -o requirements-dev.lock requirements-dev.in
 
 bench: install  ## the extraction benchmark (bench-api and bench-recheck need PostgreSQL and Redis)
 	$(PY) bench/extract.py
+
+bench-robustness: install  ## seconds of the extraction stages on hostile and oversized input (5 MB article)
+	$(PY) bench/robustness.py
 
 bench-api: install  ## the API benchmark: gunicorn on PostgreSQL against a bare Django view
 	$(PY) bench/api.py
@@ -61,4 +75,4 @@ bench-recheck: install  ## the re-check benchmark: 2,000 links on 20 local hosts
 	$(PY) bench/recheck.py
 
 clean:  ## remove the virtualenv and local state (the SQLite database is kept)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -19,7 +19,8 @@ class ApiKeyForm(forms.ModelForm):
         fields = ["name", "scopes", "user", "expires_at", "throttle_rate"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         try:

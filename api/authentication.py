@@ -41,7 +41,7 @@ class ApiKeyAuthentication(BaseAuthentication):
         if api_key.is_expired:
             raise KeyProblem("The API key has expired.", "expired_key")
         api_key_touch(api_key)
-        user = api_key.user if api_key.user_id and api_key.user.is_active else AnonymousUser()
+        user = api_key.user if api_key.user is not None and api_key.user.is_active else AnonymousUser()
         return user, api_key
 
     def authenticate_header(self, request) -> str:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.core.handlers.wsgi import LimitedStream
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+from drf_spectacular.utils import inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
@@ -244,17 +245,23 @@ def page_of(child: type[serializers.Serializer], name: str) -> type[serializers.
     return PageSerializer
 
 
-class ErrorDetail(serializers.Serializer):
-    code = serializers.CharField(help_text="Machine-readable, e.g. invalid, not_found, conflict, throttled.")
-    message = serializers.CharField(help_text="For a person.")
-    fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text='Per-field messages, e.g. {"verdict": ["..."], "sources.0.url": ["..."]}; may be empty.',
-    )
+# Built from a dict: a serializer class cannot declare a field named "fields" (the name of its own
+# field mapping), and the error shape needs one.
+_ERROR_DETAIL = inline_serializer(
+    name="ErrorDetail",
+    fields={
+        "code": serializers.CharField(help_text="Machine-readable, e.g. invalid, not_found, conflict, throttled."),
+        "message": serializers.CharField(help_text="For a person."),
+        "fields": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()),
+            help_text='Per-field messages, e.g. {"verdict": ["..."], "sources.0.url": ["..."]}; may be empty.',
+        ),
+    },
+)
 
 
 class Error(serializers.Serializer):
-    error = ErrorDetail()
+    error = _ERROR_DETAIL
 
     class Meta:
         ref_name = "Error"

@@ -16,7 +16,7 @@ from claims.models import Claim, Speaker, Verdict
 
 BEST_RATING = 5
 WORST_RATING = 1
-RATING_VALUES = {Verdict.VERIFIED: BEST_RATING, Verdict.DISPUTED: WORST_RATING}
+RATING_VALUES: dict[str, int] = {Verdict.VERIFIED: BEST_RATING, Verdict.DISPUTED: WORST_RATING}
 
 
 def is_published(claim: Claim) -> bool:

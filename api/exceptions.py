@@ -129,8 +129,9 @@ def _message_of(exc: exceptions.APIException, code: str) -> str:
         return f"{_MESSAGES['parse_error']} ({message.removeprefix('JSON parse error - ')})"
     if isinstance(exc, exceptions.NotAuthenticated):
         return _MESSAGES["not_authenticated"]
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        return f"Too many requests: try again in {max(1, math.ceil(exc.wait))} seconds."
+    wait = getattr(exc, "wait", None)  # set by DRF's Throttled, not declared in its stubs
+    if isinstance(exc, exceptions.Throttled) and wait is not None:
+        return f"Too many requests: try again in {max(1, math.ceil(wait))} seconds."
     return message
 
 
@@ -149,10 +150,11 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         set_rollback()
         return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status)
     if isinstance(exc, exceptions.APIException):
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = exc.auth_header
-        if getattr(exc, "wait", None) is not None:
-            headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
+        auth_header, wait = getattr(exc, "auth_header", None), getattr(exc, "wait", None)
+        if auth_header:
+            headers["WWW-Authenticate"] = auth_header
+        if wait is not None:
+            headers["Retry-After"] = str(max(1, math.ceil(wait)))
         code = _code_of(exc)
         fields = _flatten(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
         set_rollback()

@@ -146,6 +146,7 @@ def paginate(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, page
     rows = list(queryset.order_by(*order)[: page_size + 1])
     has_more = len(rows) > page_size
     items = rows[:page_size]
+    next_cursor: str | None
     if items:
         last = items[-1]
         next_cursor = _encode(ordering, getattr(last, field), last.pk)

@@ -69,7 +69,7 @@ class Fast(serializers.Serializer):
         return self.represent(instance, self.context)
 
     @staticmethod
-    def represent(instance, context: dict) -> dict[str, Any]:
+    def represent(instance, context: dict) -> dict[str, Any] | None:  # None: no related object (OutletOut)
         raise NotImplementedError
 
     def generic_representation(self, instance) -> dict[str, Any]:

@@ -641,6 +641,8 @@ class ClaimVerdictApi(ApiView):
                 raise PreconditionFailed(exc.message) from None
             raise
         fresh = selectors.claim_get(claim_id)
+        if fresh is None:  # removed meanwhile (the article was re-extracted without it)
+            raise _not_found("claim", claim_id)
         body = ClaimOut.represent(fresh, self.context())
         return Response(body, headers={"ETag": etag_for(body, claim_etag_prefix(fresh.version))})
 
@@ -751,7 +753,7 @@ class SpeakerOut(Fast):
     @staticmethod
     def represent(s: Speaker, context: dict) -> dict[str, Any]:
         return {
-            **SpeakerRef.represent(s, context),
+            **(SpeakerRef.represent(s, context) or {}),
             "claims": context["urls"].claims_of("speaker", s.id),
             "claim_counts": s.verdict_counts,
         }

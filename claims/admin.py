@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
@@ -192,7 +193,9 @@ class SpeakerFilter(admin.SimpleListFilter):
     LIMIT = 25
 
     def lookups(self, request, model_admin):
-        top = list(Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("-n", "name")[: self.LIMIT])
+        top: list[Speaker] = list(
+            Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("-n", "name")[: self.LIMIT]
+        )
         chosen = self._chosen()
         if chosen is not None and chosen not in {s.pk for s in top}:
             top += list(Speaker.objects.filter(pk=chosen))
@@ -200,7 +203,8 @@ class SpeakerFilter(admin.SimpleListFilter):
 
     def _chosen(self) -> int | None:
         try:
-            chosen = int(self.value()) if self.value() else None
+            value = self.value()
+            chosen = int(value) if value else None
         except (TypeError, ValueError):
             return None
         # Ids past 64 bits exist nowhere, and the database would refuse the number itself.
@@ -279,7 +283,8 @@ class SourceLinkForm(forms.ModelForm):
         return admin_views.VanishedSource(posted_id, _json_dict(self.data.get(self.add_prefix("seen"))))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.vanished() is not None:
             raise ValidationError(
                 "This source link is no longer on the claim: your changes to it were not saved.", code="conflict"
@@ -393,7 +398,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "places_display",
         "checkworthiness",
     ]
-    fieldsets = [(None, {"fields": readonly_fields})]
+    fieldsets = [(None, {"fields": tuple(readonly_fields)})]
 
     # --- permissions ---
 
@@ -790,7 +795,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "form": form,
             "claims": queryset.select_related("speaker")[:200],
             "count": queryset.count(),
-            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
             "select_across": request.POST.get("select_across", "0"),
         }
         return TemplateResponse(request, "admin/claims/claim/action_form.html", context)

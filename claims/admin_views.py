@@ -281,7 +281,8 @@ class IngestForm(forms.Form):
         return published
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         fetching = bool(data.get("fetch"))
         text = data.get("text") or ""
         data["is_html"] = data.get("format") == "html" or (data.get("format") == "auto" and _looks_like_html(text))

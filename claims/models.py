@@ -69,6 +69,9 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["body_hash"], condition=~Q(body_hash=""), name="article_body_hash_unique"),
         ]
 
+    # Set on the objects of an API page by api.selectors.attach_verdict_counts (not a column).
+    verdict_counts: dict[str, int]
+
     def __str__(self) -> str:
         return bidi_visible(self.title) if self.title else f"Article {self.pk}"
 
@@ -86,6 +89,9 @@ class Speaker(models.Model):
 
     class Meta:
         ordering = ["name"]
+
+    # Set on the objects of an API page by api.selectors.attach_verdict_counts (not a column).
+    verdict_counts: dict[str, int]
 
     def __str__(self) -> str:
         return self.name
@@ -252,10 +258,10 @@ class SourceLink(models.Model):
 
 
 class ImmutableQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[override]
+    def update(self, **kwargs):
         raise TypeError("Review rows are append-only: they cannot be updated")
 
-    def delete(self):  # type: ignore[override]
+    def delete(self):
         raise TypeError("Review rows are append-only: they cannot be deleted")
 
 

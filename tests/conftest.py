@@ -26,6 +26,79 @@ requires_broker = pytest.mark.skipif(
 )
 
 
+# --- running in parallel (pytest-xdist) ---------------------------------------------------------------
+# `make test` runs the suite in several processes (`-n auto --dist loadgroup`). Each one gets its own
+# test database from pytest-django (test_<name>_gw0, ...), its own Celery queue (see
+# `celery_worker_process`) and its own free ports; what they would still share is set apart here.
+
+
+def pytest_configure(config):
+    """One cache key prefix per test process: the throttle counters of one process (keyed by ids that
+    repeat in every process's database) must not count the requests of another in a shared Redis."""
+    import uuid
+
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    for cache in settings.CACHES.values():
+        cache["KEY_PREFIX"] = f"tests-{worker}-{uuid.uuid4().hex[:8]}"
+
+
+def clear_cache() -> None:
+    """Empty this process's cache, and only it.
+
+    Django's `RedisCache.clear()` is FLUSHDB: in a Redis database shared by parallel test processes it
+    would also drop the other processes' Celery queues and counters. Only this process's prefix goes.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+
+    config = settings.CACHES["default"]
+    if not config["BACKEND"].endswith("RedisCache"):
+        cache.clear()
+        return
+    import redis
+
+    client = redis.Redis.from_url(config["LOCATION"], socket_timeout=5, socket_connect_timeout=2)
+    try:
+        keys = list(client.scan_iter(match=f"{config.get('KEY_PREFIX', '')}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's own sort, which must have the last word (below)
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first; and keep together, on one process, the tests that share something costly or stateful.
+
+    With `--dist loadgroup`, tests carrying the same `xdist_group` run in one process, one after
+    another; the others are handed out one by one. Grouped here:
+    - every test using the real Celery worker (`celery_worker_process`, session-scoped): one worker
+      process is started for the run, not one per test process;
+    - the tests of a module sharing a module-scoped fixture (a fresh copy of the project with a shared
+      .venv, the built OpenAPI schema, a 200 MB gzip bomb): built once, and never by two processes at
+      the same time.
+    """
+    # The longest tests (marked `slow`: a 5 MB article, schemathesis, real worker faults, `make run`) are
+    # handed out first, so that they do not start last and leave one process working alone at the end.
+    # pytest-django then sorts (stably) the database tests before the transactional ones, whose flush
+    # removes the rows data migrations made: the slow ones come first within each of its groups.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if "celery_worker_process" in defs:
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+        elif any(  # a shared fixture of this suite's own (pytest-django's class-scoped helper is cheap)
+            fixture_def.scope in ("module", "package", "class") and fixture_def.baseid.startswith("tests")
+            for chain in defs.values()
+            for fixture_def in chain
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 @pytest.fixture(autouse=True)
 def _tasks_in_process(settings):
     """Tests run tasks in-process unless they ask for the real worker (the `celery_worker_process` fixture)."""

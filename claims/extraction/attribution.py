@@ -38,7 +38,7 @@ from .names import (
 )
 from .normalize import wordset
 from .quotes import MARKS, Quote, QuoteIndex
-from .types import Attribution, Sentence
+from .types import Attribution, ClaimKind, Sentence
 
 _CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
 _PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
@@ -589,7 +589,7 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
     nxt = toks[v + 1]
     if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
         e = v + 2
-        m = Mention(nxt.low, "pronoun", pos=nxt.start)
+        m: Mention | None = Mention(nxt.low, "pronoun", pos=nxt.start)
     else:
         e = _forward_np(toks, v + 1, hi)
         if e <= v + 1:
@@ -1265,7 +1265,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 for q in qs:
                     if cue.rank == 0 or q.chain not in quote_speaker:
                         quote_speaker.setdefault(q.chain, (speaker, role))
-        kind = "statement"
+        kind: ClaimKind = "statement"
         if speaker:
             kind = "direct_quote" if words else "reported_speech"
         results.append(
@@ -1279,7 +1279,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
     # between (news style: 'X said Y. "Quote."', 'X admitted Y. Why? "Quote."'), and so does the rest of
     # its quotation; the paragraph after a cue that ends its paragraph with a colon is the announced
     # statement ('The Church denied the allegations:' + a paragraph), quoted or not.
-    announced: tuple[int, tuple[str, str | None]] | None = None  # (paragraph, speaker)
+    announced: tuple[int, tuple[str | None, str | None]] | None = None  # (paragraph, speaker)
     for n in range(len(sentences)):
         sent = sentences[n]
         if own[n]:
@@ -1288,7 +1288,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
             ):
                 announced = (sent.paragraph + 1, (results[n].speaker, results[n].role))
             continue
-        found = next((quote_speaker[q.chain] for q in sent_quotes[n] if q.chain in quote_speaker), None)
+        found: tuple[str | None, str | None] | None = next(
+            (quote_speaker[q.chain] for q in sent_quotes[n] if q.chain in quote_speaker), None
+        )
         if found is None and _wholly_quoted(text, sent, sent_quotes[n]):
             k = n - 1
             while k >= 0 and not own[k] and sentences[k].paragraph == sent.paragraph:
@@ -1297,9 +1299,11 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 found = (results[k].speaker, results[k].role)
         if found is None and announced is not None and announced[0] == sent.paragraph:
             found = announced[1]
-        if found is None or found[0] is None:
+        if found is None:
             continue
         speaker, role = found
+        if speaker is None:
+            continue
         results[n] = Attribution(
             speaker, role, results[n].quote, "direct_quote" if results[n].quote else "reported_speech", None
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from .pipeline import extract, extract_sentences
 
@@ -40,7 +40,15 @@ def _dump(obj: dict[str, Any]) -> str:
     return line + "\n"
 
 
-def run_jsonl(stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr) -> int:
+class TextOut(Protocol):
+    """Where answers and reports are written: a text stream, or a management command's OutputWrapper."""
+
+    def write(self, text: str, /) -> object: ...
+
+    def flush(self) -> object: ...
+
+
+def run_jsonl(stdin: IO[str], stdout: TextOut, stderr: TextOut = sys.stderr) -> int:
     """Process every line; a bad line is reported on stderr and answered with an error row."""
     failures = 0
     for lineno, line in enumerate(stdin, 1):
@@ -58,12 +66,12 @@ def run_jsonl(stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr) -> 
             row_id = row.get("id") if isinstance(row, dict) else None
             stdout.write(_dump({"id": row_id, "error": str(exc), "claims": []}))
             continue
-        stdout.write(_answer(row, lineno, stderr))  # type: ignore[arg-type]  # checked above
+        stdout.write(_answer(row, lineno, stderr))
     stdout.flush()
     return 1 if failures else 0
 
 
-def _answer(row: dict[str, Any], lineno: int, stderr: IO[str]) -> str:
+def _answer(row: dict[str, Any], lineno: int, stderr: TextOut) -> str:
     text = row["text"]
     try:
         claims = extract(text, parse_published(row.get("published")))

@@ -189,7 +189,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         flags[i] = True
     for i in _signed_boxes(text, paras):
         flags[i] = flags[i - 1] = True
-    out = []
+    out: list[Sentence] = []
     for group, flagged in zip(paras, flags, strict=True):
         out.extend(replace(s, furniture=True) if flagged or _sign_off(text, s) else s for s in group)
     return out

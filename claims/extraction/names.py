@@ -235,7 +235,7 @@ class NameIndex:
             w = base(t.low)
             for person in self.by_last.get(w, []) + self.by_first.get(w, []):
                 person.positions.append(t.start)
-        mentions = []
+        mentions: list[tuple[int, Person]] = []
         for person in self.persons.values():
             person.positions = sorted(set(person.positions))
             mentions.extend((x, person) for x in person.positions)

@@ -239,12 +239,18 @@ def _enumeration(text: str, first: re.Match[str], end: int) -> list[int]:
     return cuts
 
 
+def _after_closers(text: str, pos: int, end: int) -> int:
+    """Where the closing quotes and bracketed notes starting at ``pos`` end (``pos`` when there are none)."""
+    found = _AFTER.match(text, pos, end)  # the pattern also matches the empty string
+    return found.end() if found else pos
+
+
 def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: int, closes: _CloseMarks) -> int | None:
     """Where the sentence ends if terminator match ``m`` closes it, else None."""
     term = m.group()
-    after = _AFTER.match(text, m.end(), end).end()
+    after = _after_closers(text, m.end(), end)
     if after < end and text[after] in _QUOTE_OPENERS and after in closes:
-        after = _AFTER.match(text, after + 1, end).end()  # 'decision.“ However': a “ typed as the closer
+        after = _after_closers(text, after + 1, end)  # 'decision.“ However': a “ typed as the closer
     if after < end and not text[after].isspace():
         return None  # "3.5", "Jr.'s", "example.com", "Yahoo!-style"
     cites = _CITE_MARKS.match(text, after, end)

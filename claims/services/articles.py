@@ -207,7 +207,7 @@ def article_submit_url(
     from claims import fetching
 
     published_check(published)
-    url = clean_article_url(url)
+    url = clean_article_url(url) or ""
     why = fetching.url_refusal(url, fetching.FetchPolicy.from_settings()) if url else "no URL given"
     if why:
         raise ApplicationError(f"This URL cannot be fetched: {why}.", fields={"url": [why]}, code="url_refused")
@@ -668,8 +668,8 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
                 row.claim = claim
             ClaimDate.objects.bulk_create(new_dates)
         if not same_places:
-            for row in new_places:
-                row.claim = claim
+            for place_row in new_places:
+                place_row.claim = claim
             ClaimPlace.objects.bulk_create(new_places)
 
     # Reviewed claims the engine did not return: re-anchored to their sentence, or detached and flagged.

@@ -37,7 +37,10 @@ State = SourceLink.State
 # States that mean the evidence can no longer be relied on as it was reviewed.
 LOST = frozenset({State.BROKEN, State.CHANGED})
 # The stance whose loss undermines a verdict.
-_EVIDENCE_FOR = {Verdict.VERIFIED: SourceLink.Stance.SUPPORTS, Verdict.DISPUTED: SourceLink.Stance.REFUTES}
+_EVIDENCE_FOR: dict[str, str] = {
+    Verdict.VERIFIED: SourceLink.Stance.SUPPORTS,
+    Verdict.DISPUTED: SourceLink.Stance.REFUTES,
+}
 
 CheckItem = tuple[int, str]  # (source id, attempt key)
 

@@ -257,7 +257,7 @@ def source_update(
             stance=source.stance if stance is None else stance,
             excerpt=source.excerpt if excerpt is None else excerpt,
         )
-        changed = {name: value for name, value in wanted.items() if getattr(source, name) != value}
+        changed: dict[str, Any] = {name: value for name, value in wanted.items() if getattr(source, name) != value}
         if not changed:
             return source
         if "url" in changed:

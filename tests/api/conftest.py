@@ -6,11 +6,11 @@ import importlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from claims import permissions
+from tests.conftest import clear_cache
 
 PASSWORD = "a-long-test-password-1"
 BODY = (
@@ -26,9 +26,9 @@ def _api_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.API_SYNC_SAFETY_LAG_SECONDS = 0
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-    cache.clear()  # throttle counters
+    clear_cache()  # throttle counters
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture
