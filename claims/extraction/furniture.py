@@ -44,7 +44,7 @@ _DATE_WORD = re.compile(
     r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*+\.?")
 _CREDIT = re.compile(
     r"(?:images?|photos?|photographs?|pictures?|video|audio|credits?|illustrations?|graphics?|maps?|charts?"
     r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
@@ -267,7 +267,7 @@ def _signature(line: str, alone: bool = False) -> bool:
 _BOX_RUN = 6  # words: the shortest run repeated from the body that marks a box sentence
 _BOX_SHARE_PCT = 70  # ... and the share of the box sentence's words the run must cover
 _BOX_WORDS = 120  # longer paragraphs are never boxes
-_BOX_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+_BOX_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*+")
 _MAX_BOXES = 20  # signature lines checked per article (bounds the work on pathological input)
 
 

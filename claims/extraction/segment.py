@@ -26,11 +26,12 @@ Page furniture (headlines, bylines, captions...) is flagged by :mod:`.furniture`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import furniture
 from .normalize import SENTENCE_CLOSERS, wordset
 from .quotes import OPENERS as _QUOTE_OPENERS
-from .quotes import find_quotes
+from .quotes import Quote, iter_quotes
 from .types import Sentence
 
 # Characters that may close a sentence after its terminator, and open the next one.
@@ -41,14 +42,14 @@ _BULLETS = "•⁃◦▪‣●■►"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}")
+_BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}+")
 
 # Candidate terminators: [...] / […], runs of ! and ?, the ellipsis character, and runs of
 # periods optionally separated by single spaces (". . ." counts as one run).
-_TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*[!?]*")
+_TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*+[!?]*")
 # Closing quotes/brackets and wiki citation marks ("[12]", "[citation needed]") stay with the sentence.
-_AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*")
-_CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+")
+_AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*+")
+_CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])++")
 _NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
 _PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, D.C, a.m, Ph.D (last period is the terminator)
@@ -94,18 +95,29 @@ _TIME_WORDS = wordset(
 
 class _CloseMarks:
     """Positions where the article's quotation pairing closes a quotation, paired on first use only:
-    the question arises only for an opening-shaped mark right after a terminator, which is rare."""
+    the question arises only for an opening-shaped mark right after a terminator, which is rare.
 
-    __slots__ = ("_marks", "_text")
+    The splitter asks in text order, so the pairing is walked forward alongside it (restarted on the
+    rare question about an earlier position): no set of every closing mark of the article is built."""
+
+    __slots__ = ("_asked", "_next", "_quotes", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._marks: frozenset[int] | None = None
+        self._quotes: Iterator[Quote] | None = None
+        self._next: int | None = None  # closing mark of the quotation under the cursor
+        self._asked = -1
 
     def __contains__(self, pos: object) -> bool:
-        if self._marks is None:
-            self._marks = frozenset(q.close_mark for q in find_quotes(self._text) if q.close_mark is not None)
-        return pos in self._marks
+        if not isinstance(pos, int):
+            return False
+        if self._quotes is None or pos < self._asked:
+            self._quotes, self._next = iter_quotes(self._text), -1
+        self._asked = pos
+        while self._next is not None and self._next < pos:
+            q = next(self._quotes, None)
+            self._next = None if q is None else (q.close_mark if q.close_mark is not None else -1)
+        return self._next == pos
 
 
 def split(text: str) -> list[Sentence]:
