@@ -195,3 +195,16 @@ def test_two_megabytes_of_any_shape_stay_under_300_mb(shape):
     peak_mb, cpu_seconds = map(float, proc.stdout.split())
     assert peak_mb < 300, f"{shape}: {peak_mb:.0f} MB peak"
     assert cpu_seconds < 20, f"{shape}: {cpu_seconds:.1f} s of CPU"
+
+
+def test_long_texts_find_places_in_windows_with_the_same_offsets():
+    paragraphs = [f"The ferry {n} left Bergen for Oslo on Friday. It reached Stavanger late." for n in range(200)]
+    text = "\n\n".join(paragraphs)
+    sentences = [s for s in split(text) if not s.furniture]
+    whole = pipeline.find_places(text, sentences)
+    windowed = pipeline.find_places(text, sentences, window=1_500)
+    assert windowed == whole
+    assert [p.text for p in windowed[-2]] == ["Bergen", "Oslo"]
+    assert all(text[p.start : p.end] == p.text for found in windowed for p in found)
+    huge = "Bergen " * 500
+    assert pipeline.find_places(huge, split(huge), window=1_000) == [[]]
