@@ -148,22 +148,27 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         return sentences
     paras = _group(sentences)
     flags = [False] * len(paras)
-    spans = [(group[0].start, group[-1].end) for group in paras]
-    for i, (start, end) in enumerate(spans):
+    for i, group in enumerate(paras):
+        start, end = group[0].start, group[-1].end
         body = text[start:end]
         if i > 0 and _END_SECTION.fullmatch(body):
             for j in range(i, len(paras)):
                 flags[j] = True
             break
         flags[i] = _is_furniture(text, body, i, len(paras[i])) or _has_credit(text, paras[i]) or _signed(text, paras[i])
-        if i > 0 and _CREDIT.match(body) and _caption_before(text, spans[i - 1], start):
+        if (
+            i > 0
+            and _CREDIT.match(body)
+            and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
+        ):
             flags[i - 1] = True
     for i in _pull_quotes(text, paras):
         flags[i] = True
     for i in _signed_boxes(text, paras):
         flags[i] = flags[i - 1] = True
-    out = []
-    for group, flagged in zip(paras, flags, strict=True):
+    out: list[Sentence] = []
+    for i, flagged in enumerate(flags):
+        group, paras[i] = paras[i], []  # each paragraph's list freed as it is copied out (a million lines)
         out.extend(replace(s, furniture=True) if flagged else s for s in group)
     return out
 

@@ -124,7 +124,7 @@ def split(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, furniture flagged; offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
     closes = _CloseMarks(text)
-    for index, (start, end) in enumerate(paragraphs(text)):
+    for index, (start, end) in enumerate(iter_paragraphs(text)):
         for s, e in sentence_spans(text, start, end, closes):
             sentences.append(Sentence(s, e, index))
     return furniture.flag(text, sentences)
@@ -132,39 +132,60 @@ def split(text: str) -> list[Sentence]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Trimmed (start, end) spans of paragraphs: lines, or whole blocks when hard-wrapped."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`paragraphs`, one at a time (a text of a million lines holds no list of them)."""
     pos = 0
     for gap in _BLANK_GAP.finditer(text):
-        _block_paragraphs(text, pos, gap.start(), spans)
+        yield from _block_paragraphs(text, pos, gap.start())
         pos = gap.end()
-    _block_paragraphs(text, pos, len(text), spans)
-    return spans
+    yield from _block_paragraphs(text, pos, len(text))
 
 
-def _block_paragraphs(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    lines = []
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for m in _LINE.finditer(text, start, end):
         s, e = trim(text, m.start(), m.end())
         if e > s:
-            lines.append((s, e))
-    if len(lines) >= 3 and _hard_wrapped(text, lines):
-        out.append((lines[0][0], lines[-1][1]))
+            yield s, e
+
+
+def _block_paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if _hard_wrapped(text, start, end):
+        first = next(_lines(text, start, end))
+        *_, last = _lines(text, first[1], end)
+        yield first[0], last[1]
     else:
-        out.extend(lines)
+        yield from _lines(text, start, end)
 
 
-def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Lines wrapped at a fixed width: most stop mid-sentence and fill most of the width.
+def _hard_wrapped(text: str, start: int, end: int) -> bool:
+    """Lines wrapped at a fixed width (three or more): most stop mid-sentence and fill most of the width.
 
-    Lists of short lines (menus, headings, bylines) are not joined: they fill little of it.
+    Lists of short lines (menus, headings, bylines) are not joined: they fill little of it. Two passes
+    over the block's lines (the longest, then the shares) keep no list of them.
     """
-    lengths = [e - s for s, e in lines[:-1]]
-    longest = max(lengths)
-    if longest > 100 or longest < 40:
+    count = longest = 0
+    prev: tuple[int, int] | None = None  # every line but the last is measured
+    for line in _lines(text, start, end):
+        if prev is not None:
+            longest = max(longest, prev[1] - prev[0])
+            if longest > 100:
+                return False
+        prev = line
+        count += 1
+    if count < 3 or longest < 40:
         return False
-    full = sum(1 for n in lengths if n >= longest * 0.6)
-    open_ends = sum(1 for _, e in lines[:-1] if text[e - 1] not in ".!?:…" + _CLOSERS)
-    return full * 3 >= len(lengths) * 2 and open_ends * 3 >= len(lengths) * 2
+    full = open_ends = 0
+    prev = None
+    for line in _lines(text, start, end):
+        if prev is not None:
+            full += prev[1] - prev[0] >= longest * 0.6
+            open_ends += text[prev[1] - 1] not in ".!?:…" + _CLOSERS
+        prev = line
+    n = count - 1
+    return full * 3 >= n * 2 and open_ends * 3 >= n * 2
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
