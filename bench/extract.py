@@ -73,8 +73,9 @@ extract("Warm up. It works.")
 fn = {"engine": extract, "split": segment.split}[sys.argv[2]]
 best = float("inf")
 for _ in range(int(sys.argv[3])):
+    copy = text[:1] + text[1:]  # a new string each run: the places stage caches its last document
     began = time.process_time()
-    fn(text)
+    fn(copy)
     best = min(best, time.process_time() - began)
 print(json.dumps({"cpu": best, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

@@ -31,8 +31,9 @@ MISMATCH = "Tom Ekberg said the pier was late. She said it was not. "
 def _cpu(fn, text: str, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
+        copy = text[:1] + text[1:]  # a new string each run: the places stage caches its last document
         began = time.process_time()
-        fn(text)
+        fn(copy)
         best = min(best, time.process_time() - began)
     return best
 
