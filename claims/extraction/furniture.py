@@ -143,11 +143,11 @@ _NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed
 
 
 def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """Return ``sentences`` with ``furniture`` set on page furniture."""
+    """Return ``sentences`` with ``furniture`` set on page furniture (the list itself, updated)."""
     if not sentences:
         return sentences
     paras = _group(sentences)
-    flags = [False] * len(paras)
+    flags = bytearray(len(paras))  # one byte per paragraph: a text may hold a million
     for i, group in enumerate(paras):
         start, end = group[0].start, group[-1].end
         body = text[start:end]
@@ -166,11 +166,16 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         flags[i] = True
     for i in _signed_boxes(text, paras):
         flags[i] = flags[i - 1] = True
-    out: list[Sentence] = []
+    # Flagged copies replace the originals in place, and each paragraph's list is dropped once done, so
+    # that a million one-line paragraphs are never held twice.
+    k = 0
     for i, flagged in enumerate(flags):
-        group, paras[i] = paras[i], []  # each paragraph's list freed as it is copied out (a million lines)
-        out.extend(replace(s, furniture=True) if flagged else s for s in group)
-    return out
+        group, paras[i] = paras[i], []
+        for s in group:
+            if flagged:
+                sentences[k] = replace(s, furniture=True)
+            k += 1
+    return sentences
 
 
 def _pull_quotes(text: str, paras: list[list[Sentence]]) -> list[int]:

@@ -162,6 +162,8 @@ elif shape == "capitalised words":
         + rng.choice(["", ",", ".", " said"])
         for _ in range(n // 7)
     )
+elif shape == "one-character lines":
+    text = "a\\n" * (n // 2)
 elif shape == "dates and numbers":
     unit = "On March 4, 2011, 35 percent rose by 12.5 million in 1999 and 2004, last Tuesday, 3 May 2019. "
     text = unit * (n // len(unit))
@@ -186,6 +188,7 @@ print(f"{peak:.0f} {seconds:.1f}")
         "pronouns",
         "capitalised words",
         "dates and numbers",
+        "one-character lines",  # a million paragraphs: the closest to the limit (about 290 MB)
     ],
 )
 def test_two_megabytes_of_any_shape_stay_under_300_mb(shape):
