@@ -1082,6 +1082,10 @@ def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
 # resolution
 
 
+# How many distinct people a pronoun looks back over when no mention nearby fits it.
+_PRONOUN_LOOKBACK = 200
+
+
 class _Resolver:
     def __init__(
         self, text: str, names: NameIndex, quotes: QuoteIndex, sentences: list[Sentence], toks: list[Tok]
@@ -1093,6 +1097,9 @@ class _Resolver:
         self.toks = toks
         self.starts = [t.start for t in toks]
         self.history: list[tuple[int, str, str, str | None]] = []  # (sentence no, name, kind, gender)
+        # the people of history, most recently remembered last: a pronoun looks back over distinct
+        # people, not over every sentence, so that an article of thousands of 'he said' stays linear
+        self.recent_people: dict[str, None] = {}
         self.groups: list[str] = []
 
     def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
@@ -1133,6 +1140,9 @@ class _Resolver:
         if m.generic and not name.lower().endswith("s"):
             kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
         self.history.append((sent_no, name, kind, gender))
+        if kind == "person":
+            self.recent_people.pop(name, None)
+            self.recent_people[name] = None
         if kind == "group":
             self.groups.append(name)
 
@@ -1166,14 +1176,15 @@ class _Resolver:
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     best = (x, person.name)
                     break
-            cand_hist = None
-            for no, name, kind, _g in reversed(self.history):
-                if kind == "person" and self.names.gender(name) in (None, want):
-                    cand_hist = (no, name)
-                    break
             if best is not None:
                 return best[1]
-            return cand_hist[1] if cand_hist else None
+            # the most recent person of history of a compatible gender, among the last few hundred
+            for tried, name in enumerate(reversed(self.recent_people)):
+                if tried >= _PRONOUN_LOOKBACK:
+                    break
+                if self.names.gender(name) in (None, want):
+                    return name
+            return None
         if p == "they":
             for no, name, kind, _ in reversed(self.history):
                 if kind == "group":

@@ -3,8 +3,9 @@
 Each input line is ``{"id": ..., "text": "...", "published": "YYYY-MM-DD"}``; each output line is
 ``{"id": ..., "claims": [...]}`` in input order. Blank lines are skipped. Nothing stops the batch:
 
-* a line that is not such an object is answered with ``{"id": ..., "error": "...", "claims": []}``
-  and makes the exit status 1;
+* a line that is not such an object, or whose text is longer than ``max_chars`` (the registry's
+  article size limit when run by ``manage.py extract``), is answered with
+  ``{"id": ..., "error": "...", "claims": []}`` and makes the exit status 1;
 * an article on which a stage fails is answered with its bare sentences (no speakers, dates or
   places) and an ``"error"``; the failure is reported on stderr but the exit status stays 0, so
   that one bad article does not void a batch.
@@ -48,7 +49,14 @@ class TextOut(Protocol):
     def flush(self) -> object: ...
 
 
-def run_jsonl(stdin: IO[str], stdout: TextOut, stderr: TextOut = sys.stderr) -> int:
+def too_long(text: str, max_chars: int | None) -> str | None:
+    """The error for a text over the size limit, or None."""
+    if max_chars is not None and len(text) > max_chars:
+        return f"the article is longer than {max_chars:,} characters ({len(text):,})"
+    return None
+
+
+def run_jsonl(stdin: IO[str], stdout: TextOut, stderr: TextOut = sys.stderr, max_chars: int | None = None) -> int:
     """Process every line; a bad line is reported on stderr and answered with an error row."""
     failures = 0
     for lineno, line in enumerate(stdin, 1):
@@ -60,6 +68,8 @@ def run_jsonl(stdin: IO[str], stdout: TextOut, stderr: TextOut = sys.stderr) -> 
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise ValueError('each line must be a JSON object with a string "text"')
+            if message := too_long(row["text"], max_chars):
+                raise ValueError(message)
         except (ValueError, RecursionError) as exc:
             failures += 1
             stderr.write(f"line {lineno}: {exc}\n")

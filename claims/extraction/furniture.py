@@ -44,7 +44,7 @@ _DATE_WORD = re.compile(
     r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*+\.?")
 _CREDIT = re.compile(
     r"(?:images?|photos?|photographs?|pictures?|video|audio|credits?|illustrations?|graphics?|maps?|charts?"
     r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
@@ -170,29 +170,39 @@ _NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed
 
 
 def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """Return ``sentences`` with ``furniture`` set on page furniture."""
+    """Return ``sentences`` with ``furniture`` set on page furniture (the list itself, updated)."""
     if not sentences:
         return sentences
     paras = _group(sentences)
-    flags = [False] * len(paras)
-    spans = [(group[0].start, group[-1].end) for group in paras]
-    for i, (start, end) in enumerate(spans):
+    flags = bytearray(len(paras))  # one byte per paragraph: a text may hold a million
+    for i, group in enumerate(paras):
+        start, end = group[0].start, group[-1].end
         body = text[start:end]
         if i > 0 and _END_SECTION.fullmatch(body):
             for j in range(i, len(paras)):
                 flags[j] = True
             break
         flags[i] = _is_furniture(text, body, i, len(paras[i])) or _has_credit(text, paras[i]) or _signed(text, paras[i])
-        if i > 0 and _CREDIT.match(body) and _caption_before(text, spans[i - 1], start):
+        if (
+            i > 0
+            and _CREDIT.match(body)
+            and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
+        ):
             flags[i - 1] = True
     for i in _pull_quotes(text, paras):
         flags[i] = True
     for i in _signed_boxes(text, paras):
         flags[i] = flags[i - 1] = True
-    out: list[Sentence] = []
-    for group, flagged in zip(paras, flags, strict=True):
-        out.extend(replace(s, furniture=True) if flagged or _sign_off(text, s) else s for s in group)
-    return out
+    # Flagged copies replace the originals in place, and each paragraph's list is dropped once done, so
+    # that a million one-line paragraphs are never held twice.
+    k = 0
+    for i, flagged in enumerate(flags):
+        group, paras[i] = paras[i], []
+        for s in group:
+            if flagged or _sign_off(text, s):
+                sentences[k] = replace(s, furniture=True)
+            k += 1
+    return sentences
 
 
 def _sign_off(text: str, s: Sentence) -> bool:
@@ -314,7 +324,7 @@ def _signature(line: str, alone: bool = False) -> bool:
 _BOX_RUN = 6  # words: the shortest run repeated from the body that marks a box sentence
 _BOX_SHARE_PCT = 70  # ... and the share of the box sentence's words the run must cover
 _BOX_WORDS = 120  # longer paragraphs are never boxes
-_BOX_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+_BOX_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*+")
 _MAX_BOXES = 20  # signature lines checked per article (bounds the work on pathological input)
 
 

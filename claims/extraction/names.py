@@ -8,6 +8,7 @@ when the article spells it out ("Korean Central News Agency (KCNA)"), and it col
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -17,10 +18,10 @@ from . import lexicon as lx
 
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"
+    r"(?:[A-Za-z]\.){2,}+"
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
-    r"|[^\W\d_]\w*(?:[-'’.&]\w+)*"
-    r"|\d\w*(?:[.,:/-]\d\w*)*"
+    r"|[^\W\d_]\w*(?:[-'’.&]\w+)*+"
+    r"|\d\w*(?:[.,:/-]\d\w*)*+"
     r"|\S"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -202,6 +203,9 @@ class NameIndex:
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
         self._near: dict[tuple[str, int], list[Person]] = {}
+        self._shapes: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (first letter, length) -> surnames
+        self._shaped = 0  # how many surnames _shapes holds
+        self._near_budget = 1000 + len(text) // 20  # spelling comparisons left: linear in the article
         self._scan(toks)
         self._single_mentions(toks)
 
@@ -347,19 +351,23 @@ class NameIndex:
 
     def _near_surnames(self, last: str, limit: int) -> list[Person]:
         """People whose surname is within `limit` edits of `last` (same first letter); cached, and at most
-        a few hundred comparisons, so that articles with thousands of names stay linear."""
+        a few hundred comparisons per surname and one per 20 characters of the article in all, so that
+        articles with thousands of names stay linear."""
         key = (last, limit)
         if key not in self._near:
+            if self._shaped != len(self.by_last):  # built once, after the scan
+                self._shapes, self._shaped = {}, len(self.by_last)
+                for seq, other in enumerate(self.by_last):
+                    self._shapes.setdefault((other[0], len(other)), []).append((seq, other))
+            # only surnames of the same first letter and a near length, in the article's order
+            near = [self._shapes.get((last[0], n), []) for n in range(len(last) - limit, len(last) + limit + 1)]
             found: list[Person] = []
-            tried = 0
-            for other, ps in self.by_last.items():
-                if other[0] != last[0] or abs(len(other) - len(last)) > limit:
-                    continue
-                tried += 1
-                if tried > 300:
+            for tried, (_, other) in enumerate(heapq.merge(*near)):
+                if tried >= 300 or self._near_budget <= 0:
                     break
+                self._near_budget -= 1
                 if _edit_distance_le(other, last, limit):
-                    found.extend(ps)
+                    found.extend(self.by_last[other])
             self._near[key] = found
         return self._near[key]
 

@@ -52,7 +52,7 @@ from .types import PlaceMention
 
 # A word (letters, inner hyphens/apostrophes), or a dotted acronym; then an optional possessive.
 # Hyphens separate words ("Sydney-based", "Guinea-Bissau"); a hyphen gap still joins a name.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}+|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}|-")
 _COMMA_GAP = re.compile(r",[ \t\u00a0]{1,3}")
@@ -679,6 +679,7 @@ class _Doc:
         self._decide(text, hits)
         self._venue_acronyms(text)
         self.mentions.sort(key=lambda p: p.start)
+        self.starts = [p.start for p in self.mentions]
 
     def _venue_acronyms(self, text: str) -> None:
         """'the Kennedy Space Center (KSC)': the acronym names the same venue wherever it is used."""
@@ -1138,4 +1139,9 @@ def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
     """Places inside text[start:end] (the whole document is given for context)."""
     if not text or start >= end:
         return []
-    return [p for p in _doc(text).mentions if p.start >= start and p.end <= end]
+    doc = _doc(text)
+    out = []
+    for k in range(bisect.bisect_left(doc.starts, start), bisect.bisect_left(doc.starts, end)):
+        if doc.mentions[k].end <= end:
+            out.append(doc.mentions[k])
+    return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPENERS = "“„«"
@@ -51,19 +52,17 @@ def _flanks(text: str, i: int, para_start: int, para_end: int) -> tuple[bool, bo
     return can_open, can_close
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     n = len(text)
     while start <= n:
         nl = text.find("\n", start)
         end = n if nl < 0 else nl
         if end > start:
-            spans.append((start, end))
+            yield start, end
         if nl < 0:
             break
         start = nl + 1
-    return spans
 
 
 def _first_visible(text: str, start: int, end: int) -> int:
@@ -89,47 +88,61 @@ def _misplaced_opener(text: str, i: int, para_end: int, later_close: bool) -> bo
 
 def find_quotes(text: str) -> list[Quote]:
     """All quotations in the text, in order."""
-    quotes: list[Quote] = []
+    return list(iter_quotes(text))
+
+
+def iter_quotes(text: str) -> Iterator[Quote]:
+    """The quotations of :func:`find_quotes`, one at a time: the pairing keeps no list of a paragraph's
+    marks, so that a paragraph of a million marks costs no more memory than one of ten."""
+    count = 0  # quotations yielded so far: a new quotation's chain id
     chain: int | None = None  # chain id carried into the next paragraph
     for para_start, para_end in _paragraphs(text):
-        marks = [m.start() for m in _MARK_RE.finditer(text, para_start, para_end)]
-        if not marks:
+        first_match = _MARK_RE.search(text, para_start, para_end)
+        if first_match is None:
             chain = None
             continue
+        # the last mark that can close: a mark before it has a "later close" (see _misplaced_opener)
+        last_close = -1
+        for m in _MARK_RE.finditer(text, first_match.start(), para_end):
+            if _flanks(text, m.start(), para_start, para_end)[1]:
+                last_close = m.start()
         first = _first_visible(text, para_start, para_end)
-        flanks = [_flanks(text, i, para_start, para_end) for i in marks]
-        carried = chain if (marks[0] == first) else None
+        first_mark = first_match.start()
+        carried = chain if (first_mark == first) else None
         open_at: int | None = None
-        if chain is not None and marks[0] != first and flanks[0] == (False, True):
+        if (
+            chain is not None
+            and first_mark != first
+            and _flanks(text, first_mark, para_start, para_end) == (False, True)
+        ):
             # no opening mark repeated, and the first mark can only close: the quotation runs on to it
             open_at = first - 1
             carried = chain
         chain = None
-        later_close = [False] * len(marks)
-        for n in range(len(marks) - 2, -1, -1):
-            later_close[n] = later_close[n + 1] or flanks[n + 1][1]
-        for n, i in enumerate(marks):
-            can_open, can_close = flanks[n]
+        for m in _MARK_RE.finditer(text, first_mark, para_end):
+            i = m.start()
+            can_open, can_close = _flanks(text, i, para_start, para_end)
             if not can_open and not can_close:
                 continue  # a straight mark between two spaces or inside a word (12"): no quotation
             if open_at is None:
-                if can_open or _misplaced_opener(text, i, para_end, later_close[n]):
+                if can_open or _misplaced_opener(text, i, para_end, last_close > i):
                     open_at = i
                 continue
             if can_close:
-                cid = carried if carried is not None and open_at in (first, first - 1) else len(quotes)
-                quotes.append(Quote(open_at + 1, i, max(open_at, para_start), i, cid))
+                cid = carried if carried is not None and open_at in (first, first - 1) else count
+                yield Quote(open_at + 1, i, max(open_at, para_start), i, cid)
+                count += 1
                 open_at = None
             else:  # a second opening mark: the first one was never closed, so it was no quotation
                 open_at = i
         if open_at is not None:  # still open at the paragraph end: runs on, or a missing mark
-            cid = carried if carried is not None and open_at in (first, first - 1) else len(quotes)
+            cid = carried if carried is not None and open_at in (first, first - 1) else count
             end = para_end
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
-            quotes.append(Quote(open_at + 1, end, open_at, None, cid))
+            yield Quote(open_at + 1, end, open_at, None, cid)
+            count += 1
             chain = cid
-    return quotes
 
 
 class QuoteIndex:

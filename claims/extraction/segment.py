@@ -26,11 +26,12 @@ Page furniture (headlines, bylines, captions...) is flagged by :mod:`.furniture`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import furniture
 from .normalize import SENTENCE_CLOSERS, wordset
 from .quotes import OPENERS as _QUOTE_OPENERS
-from .quotes import find_quotes
+from .quotes import Quote, iter_quotes
 from .types import Sentence
 
 # Characters that may close a sentence after its terminator, and open the next one.
@@ -41,14 +42,14 @@ _BULLETS = "•⁃◦▪‣●■►"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}")
+_BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}+")
 
 # Candidate terminators: [...] / […], runs of ! and ?, the ellipsis character, and runs of
 # periods optionally separated by single spaces (". . ." counts as one run).
-_TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*[!?]*")
+_TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*+[!?]*")
 # Closing quotes/brackets and wiki citation marks ("[12]", "[citation needed]") stay with the sentence.
-_AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*")
-_CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])+")
+_AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*+")
+_CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])++")
 _NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
 _PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # U.S, D.C, a.m, Ph.D (last period is the terminator)
@@ -94,25 +95,36 @@ _TIME_WORDS = wordset(
 
 class _CloseMarks:
     """Positions where the article's quotation pairing closes a quotation, paired on first use only:
-    the question arises only for an opening-shaped mark right after a terminator, which is rare."""
+    the question arises only for an opening-shaped mark right after a terminator, which is rare.
 
-    __slots__ = ("_marks", "_text")
+    The splitter asks in text order, so the pairing is walked forward alongside it (restarted on the
+    rare question about an earlier position): no set of every closing mark of the article is built."""
+
+    __slots__ = ("_asked", "_next", "_quotes", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._marks: frozenset[int] | None = None
+        self._quotes: Iterator[Quote] | None = None
+        self._next: int | None = None  # closing mark of the quotation under the cursor
+        self._asked = -1
 
     def __contains__(self, pos: object) -> bool:
-        if self._marks is None:
-            self._marks = frozenset(q.close_mark for q in find_quotes(self._text) if q.close_mark is not None)
-        return pos in self._marks
+        if not isinstance(pos, int):
+            return False
+        if self._quotes is None or pos < self._asked:
+            self._quotes, self._next = iter_quotes(self._text), -1
+        self._asked = pos
+        while self._next is not None and self._next < pos:
+            q = next(self._quotes, None)
+            self._next = None if q is None else (q.close_mark if q.close_mark is not None else -1)
+        return self._next == pos
 
 
 def split(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, furniture flagged; offsets index ``text`` exactly."""
     sentences: list[Sentence] = []
     closes = _CloseMarks(text)
-    for index, (start, end) in enumerate(paragraphs(text)):
+    for index, (start, end) in enumerate(iter_paragraphs(text)):
         for s, e in sentence_spans(text, start, end, closes):
             sentences.append(Sentence(s, e, index))
     return furniture.flag(text, sentences)
@@ -120,39 +132,60 @@ def split(text: str) -> list[Sentence]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Trimmed (start, end) spans of paragraphs: lines, or whole blocks when hard-wrapped."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_paragraphs(text))
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`paragraphs`, one at a time (a text of a million lines holds no list of them)."""
     pos = 0
     for gap in _BLANK_GAP.finditer(text):
-        _block_paragraphs(text, pos, gap.start(), spans)
+        yield from _block_paragraphs(text, pos, gap.start())
         pos = gap.end()
-    _block_paragraphs(text, pos, len(text), spans)
-    return spans
+    yield from _block_paragraphs(text, pos, len(text))
 
 
-def _block_paragraphs(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    lines = []
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for m in _LINE.finditer(text, start, end):
         s, e = trim(text, m.start(), m.end())
         if e > s:
-            lines.append((s, e))
-    if len(lines) >= 3 and _hard_wrapped(text, lines):
-        out.append((lines[0][0], lines[-1][1]))
+            yield s, e
+
+
+def _block_paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    if _hard_wrapped(text, start, end):
+        first = next(_lines(text, start, end))
+        *_, last = _lines(text, first[1], end)
+        yield first[0], last[1]
     else:
-        out.extend(lines)
+        yield from _lines(text, start, end)
 
 
-def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Lines wrapped at a fixed width: most stop mid-sentence and fill most of the width.
+def _hard_wrapped(text: str, start: int, end: int) -> bool:
+    """Lines wrapped at a fixed width (three or more): most stop mid-sentence and fill most of the width.
 
-    Lists of short lines (menus, headings, bylines) are not joined: they fill little of it.
+    Lists of short lines (menus, headings, bylines) are not joined: they fill little of it. Two passes
+    over the block's lines (the longest, then the shares) keep no list of them.
     """
-    lengths = [e - s for s, e in lines[:-1]]
-    longest = max(lengths)
-    if longest > 100 or longest < 40:
+    count = longest = 0
+    prev: tuple[int, int] | None = None  # every line but the last is measured
+    for line in _lines(text, start, end):
+        if prev is not None:
+            longest = max(longest, prev[1] - prev[0])
+            if longest > 100:
+                return False
+        prev = line
+        count += 1
+    if count < 3 or longest < 40:
         return False
-    full = sum(1 for n in lengths if n >= longest * 0.6)
-    open_ends = sum(1 for _, e in lines[:-1] if text[e - 1] not in ".!?:…" + _CLOSERS)
-    return full * 3 >= len(lengths) * 2 and open_ends * 3 >= len(lengths) * 2
+    full = open_ends = 0
+    prev = None
+    for line in _lines(text, start, end):
+        if prev is not None:
+            full += prev[1] - prev[0] >= longest * 0.6
+            open_ends += text[prev[1] - 1] not in ".!?:…" + _CLOSERS
+        prev = line
+    n = count - 1
+    return full * 3 >= n * 2 and open_ends * 3 >= n * 2
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

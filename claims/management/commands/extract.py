@@ -6,17 +6,19 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
-from claims.extraction.cli import parse_published, run_jsonl
+from claims.extraction.cli import parse_published, run_jsonl, too_long
 
 
 class Command(BaseCommand):
     help = (
         "Extract claims from one article file (a readable table, or --json), or with --jsonl read JSON Lines "
         '{"id", "text", "published"} on stdin and write {"id", "claims": [...]} lines on stdout. '
-        "Needs no database."
+        "Needs no database. Articles longer than REGISTRY_MAX_ARTICLE_CHARS are refused, as the API and "
+        "ingest refuse them."
     )
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
@@ -32,9 +34,11 @@ class Command(BaseCommand):
         if opts["jsonl"]:
             if opts["file"]:
                 raise CommandError("--jsonl reads standard input; do not name a file")
-            status = run_jsonl(sys.stdin, self.stdout, self.stderr)
+            status = run_jsonl(sys.stdin, self.stdout, self.stderr, max_chars=settings.REGISTRY_MAX_ARTICLE_CHARS)
             if status:
-                raise CommandError("some input lines were not valid; see the messages above", returncode=status)
+                raise CommandError(
+                    "some input lines were not valid or too long; see the messages above", returncode=status
+                )
             return
         if not opts["file"]:
             raise CommandError("name an article file, or use --jsonl (see --help)")
@@ -53,6 +57,8 @@ class Command(BaseCommand):
                 raise CommandError(f"could not read the HTML: {exc}") from None
             text = page.text
             published = published or page.published
+        if message := too_long(text, settings.REGISTRY_MAX_ARTICLE_CHARS):
+            raise CommandError(f"{message}: REGISTRY_MAX_ARTICLE_CHARS is the limit")
         claims = extract(text, published)
         if opts["json"]:
             self.stdout.write(json.dumps([c.as_dict() for c in claims], ensure_ascii=False, indent=2))
