@@ -155,6 +155,8 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             continue
         if not t.word and t.text not in "&":
             break
+        if t.low == "that" and not toks[j].cap and toks[j].low.endswith("s") and not toks[j].low.endswith("ss"):
+            break  # 'the policy that critics blame': a relative pronoun, not the determiner of a plural
         if t.low in lx.DETERMINERS and not (
             toks[k].cap and t.low == "the" and k - 2 >= lo and toks[k - 2].low in lx.NAME_CONNECTORS
         ):
@@ -736,7 +738,8 @@ def _sentence_cues(
             continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
-        research = low in lx.RESEARCH_VERBS
+        suggestion = low in lx.SUGGESTION_VERBS
+        research = low in lx.RESEARCH_VERBS or suggestion
         naming_quote = False
         if low in lx.NAMING_VERBS:
             # 'called for', 'dubbed the feud "X"', 'described him as a hero'
@@ -749,8 +752,12 @@ def _sentence_cues(
                 speech, naming_quote = True, found
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
-        elif low in {"point", "points", "pointed", "pointing"}:
-            speech = v + 1 < hi and toks[v + 1].low == "out"  # 'pointed out'
+        elif low in lx.PARTICLE_CUES:
+            speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
+        if not speech and low in lx.REJECTION_VERBS:
+            speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        if not speech and low in lx.BELIEF_VERBS:
+            speech = _clause_complement(toks, v, hi)  # 'analysts fear that ...', not 'fear the worst'
         if not (speech or weak or research):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
@@ -792,6 +799,8 @@ def _sentence_cues(
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and (toks[back].low in lx.SUBORDINATORS or toks[back].low in {"what", "how", "why"}):
                     subordinate = True
+                    if _relative_clause(toks, back, lo):
+                        continue  # 'the hostility that critics blame for ...': a noun's modifier
         via_doc = False
         if (
             not inverted
@@ -817,6 +826,14 @@ def _sentence_cues(
             and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
         ):
             continue
+        if (
+            suggestion
+            and not speech
+            and subject.kind in {"person", "org", "pronoun", "group"}
+            and not subject.generic
+            and not _common_word(subject)
+        ):
+            speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
         if research and not speech and not via_doc and not _research_subject(subject):
             continue
         if (
@@ -978,6 +995,84 @@ def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_
         if t.low == "as" or (t.low == "to" and toks[v].low.startswith("liken")):
             return False
     return None
+
+
+def _common_word(m: Mention) -> bool:
+    """A one-word subject that is a common noun capitalised at the start of a sentence ('Estimates')."""
+    low = m.name.lower()
+    return " " not in low and (low in lx.NOUNLIKE_FORMS or base(low) in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS)
+
+
+def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:
+    """'the ban that critics blame', 'a rule which officials defend': a relative pronoun right after a
+    common noun opens a clause modifying that noun, not a report of the sentence."""
+    if toks[rel].low not in {"that", "which", "whom"} or rel - 1 < lo:
+        return False
+    prev = toks[rel - 1]
+    low = prev.low
+    return (
+        prev.word
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.BELIEF_VERBS
+        and low not in lx.WEAK_VERBS
+        and low not in lx.RESEARCH_VERBS
+        and low not in lx.SUBORDINATORS
+        and low not in lx.AUXILIARIES
+        and base(low) not in lx.SAID_NOUNS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+
+def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
+    """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
+    'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
+    'agreed to pay'."""
+    k = v + 1
+    while k < hi and toks[k].low.endswith("ly") and not toks[k].cap:
+        k += 1
+    if k >= hi:
+        return False
+    nxt = toks[k]
+    if nxt.low == "that" or nxt.low in {"how", "whether"}:
+        return True
+    if nxt.low == "with":
+        for m in range(k + 1, min(hi, k + 10)):
+            if toks[m].low == "that":
+                return True
+            if toks[m].text in _CLAUSE_END:
+                return False
+        return False
+    if nxt.low in _SUBJECT_PRONOUNS:
+        return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
+    # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
+    m = k
+    if nxt.low in lx.DETERMINERS and nxt.low != "that":
+        m += 1
+        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+            m += 1
+    elif nxt.cap:
+        while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
+            m += 1
+    else:
+        return False
+    return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+
+
+def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'dismissed (the) allegations', 'rejected Smith's claims that', 'disputed that': the object is
+    something said; 'dismissed the case', 'rejected the bill' are plain actions."""
+    if v + 1 < hi and toks[v + 1].low == "that":
+        return True
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        if base(t.low) in lx.SAID_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in _STOP_NP:
+            return False
+    return False
 
 
 def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:

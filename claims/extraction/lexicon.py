@@ -45,6 +45,20 @@ _IRREGULAR = {
     "issue": "issue issues issued",
     "release": "release releases released",
     "post": "posted",
+    "slam": "slam slams slammed slamming",
+    "rebut": "rebut rebuts rebutted rebutting",
+    "fire": "fire fires fired firing",
+    "shoot": "shoot shoots shot shooting",
+    "hit": "hit hits hitting",
+    "lash": "lash lashes lashed lashing",
+    "speak": "speak speaks spoke speaking",
+    "weigh": "weigh weighs weighed weighing",
+    "chime": "chime chimes chimed chiming",
+    "push": "push pushes pushed pushing",
+    "open": "open opens opened opening",
+    "feel": "feel feels felt",
+    "know": "know knows knew",
+    "understand": "understand understands understood",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -56,6 +70,44 @@ reveal testify tweet caution complain counter accuse criticise criticize believe
 advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
 hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon estimate
 """
+
+# Stance verbs: evaluative speech acts. Their subject speaks whatever the object is ('praised the plan',
+# 'blasted the agency for its delays', 'downplayed the risk', 'mused that ...').
+_STANCE = """
+praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
+downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
+express voice refute rebut
+"""
+
+# Verbs that report a finding for documents and a speech act for people and organisations ('the data
+# suggest ...' is the reporter's statement; 'the senator suggested that ...' is attributed).
+_SUGGESTION = "suggest indicate"
+
+# Rejection verbs: a speech act when their object is something said or a that-clause ('dismissed the
+# allegations', 'rejected claims that ...', 'disputed that ...'), a plain action otherwise ('the court
+# dismissed the case', 'voters rejected the measure').
+_REJECTION = """
+dismiss reject dispute contest
+"""
+# Objects that make a rejection verb a speech act.
+SAID_NOUNS = wordset(
+    """
+accusation accusations allegation allegations assertion assertions attack attacks charge charges
+claim claims comment comments criticism criticisms idea notion remark remarks report reports rumor
+rumors rumour rumours speculation suggestion suggestions characterization characterisation concern
+concerns account accounts argument arguments premise
+"""
+)
+
+# Belief and stance-of-mind verbs: a cue only with a that-clause or a finite clause after them
+# ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
+_BELIEF = """
+think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
+recall acknowledge maintain hint imply signal concede
+"""
+
+# Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
+PARTICLE_CUES: dict[str, frozenset[str]] = {}
 
 # Naming verbs: a cue when a quotation or "as" follows in the clause ('dubbed the feud "X"', 'described
 # him as a hero', 'called the ruling "dangerous"').
@@ -83,7 +135,24 @@ def _build(words: str) -> dict[str, str]:
     return table
 
 
-SPEECH_VERBS = _build(_SPEECH)
+SPEECH_VERBS = _build(_SPEECH + _STANCE)
+REJECTION_VERBS = _build(_REJECTION)
+SUGGESTION_VERBS = _build(_SUGGESTION)
+BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
+for _lemma, _particles in (
+    ("fire", "back"),
+    ("shoot", "back"),
+    ("hit", "back out"),
+    ("push", "back"),
+    ("lash", "out"),
+    ("speak", "out up"),
+    ("weigh", "in"),
+    ("chime", "in"),
+    ("open", "up"),
+    ("point", "out"),
+):
+    for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
+        PARTICLE_CUES[_form] = frozenset(_particles.split())
 NAMING_VERBS = _build(_NAMING)
 WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
 
@@ -108,6 +177,8 @@ RESEARCH_VERBS = _build(_RESEARCH)
 NOUNLIKE_FORMS = wordset(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
+question questions thanks rails faults voice voices blame praise taunts wonders express muse hope hopes fear fears
+doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write

@@ -441,7 +441,83 @@ SPEAKER_CASES += [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES)
+# Cue classes of the lexicon: stance verbs, rejections of something said, beliefs with a clause, verbs with
+# a particle, suggestions by people (not by data).
+CUE_CLASS_CASES = [
+    # stance verbs are speech acts whatever their object
+    (
+        [
+            [
+                "Senator Ruth Okoye blasted the agency for its slow response.",
+                "Coach Emil Varga praised the young defenders.",
+                "The union downplayed the risk of a strike.",
+            ]
+        ],
+        ["Ruth Okoye", "Emil Varga", "The union"],
+    ),
+    # rejection verbs: a speech act on something said or a that-clause, an action otherwise
+    (
+        [
+            [
+                "Mayor Lena Park dismissed the allegations as a smear.",
+                "The ministry rejected claims that the dam was unsafe.",
+                "Tom Reyes disputed that the vote had been rigged.",
+                "A judge dismissed the case on Friday.",
+                "Voters rejected the measure by a wide margin.",
+            ]
+        ],
+        ["Lena Park", "The ministry", "Tom Reyes", None, None],
+    ),
+    # beliefs with a that-clause or a finite clause count; with a plain object or an infinitive they do not
+    (
+        [
+            [
+                "Some economists fear that the housing market will stall.",
+                "Ivo Marek thinks the reform will fail.",
+                "Nadia Bello agreed with the governor that taxes were too high.",
+                "Farmers fear the worst.",
+                "Ivo Marek expects Dana Lutz to win.",
+                "The council agreed to pay the fine.",
+            ]
+        ],
+        ["Some economists", "Ivo Marek", "Nadia Bello", None, None, None],
+    ),
+    # a verb and its particle: 'fired back', 'lashed out', 'weighed in'
+    (
+        [
+            [
+                "Governor Alma Ruiz fired back at her critics on Monday.",
+                "Paul Kern lashed out at the referees.",
+                "The soldiers fired at the target.",
+            ]
+        ],
+        ["Alma Ruiz", "Paul Kern", None],
+    ),
+    # 'suggest' and 'indicate': a speech act of a person or an organisation, a finding of data
+    (
+        [
+            [
+                "Senator Bo Lind suggested that the bill was dead.",
+                "The ministry indicated that rates would rise.",
+                "Estimates suggest 500 families have left the valley.",
+            ]
+        ],
+        ["Bo Lind", "The ministry", None],
+    ),
+    # a relative clause's subject does not speak for the sentence
+    (
+        [
+            [
+                "The town kept the curfew that residents blame for the lost trade.",
+                "They studied a rule which officials defend in public.",
+            ]
+        ],
+        [None, None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
 
