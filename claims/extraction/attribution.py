@@ -449,14 +449,31 @@ _TIME_NOUNS = frozenset(
 _CHUNK_SKIP = lx.LEADING_SKIP - lx.ADJUNCT_OPENERS
 
 
-def _chunk_kind(toks: list[Tok], i: int, j: int) -> str:
+def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
-    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'."""
+    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
+    ``leftmost``: the chunk opens the clause, where 'A report by X' is the subject, not an apposition."""
     while i < j and toks[i].low in _CHUNK_SKIP:
         i += 1
     if i >= j:
         return "adjunct"
+    while (
+        i < j - 1 and not toks[i].cap and (toks[i].text[:1].isdigit() or toks[i].text in _DASHES or "-" in toks[i].text)
+    ):
+        i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
     first, last = toks[i], toks[j - 1]
+    if first.low in {"a", "an"} and not leftmost:
+        return "role"  # 'a spokesman for Y', 'a retired farmer'
+    if (
+        first.low == "as"
+        and i + 1 < j
+        and toks[i + 1].cap
+        and not is_title(toks[i + 1])
+        and all(t.cap or t.low in lx.NAME_CONNECTORS or t.text == "." for t in toks[i + 1 : j])
+    ):
+        return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
+    if base(last.low) in lx.TIME_WORDS and any(t.low in lx.TIME_OPENERS for t in toks[i:j]):
+        return "adjunct"  # 'Back in April', 'Late on Tuesday'
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
@@ -468,20 +485,73 @@ def _chunk_kind(toks: list[Tok], i: int, j: int) -> str:
 
 def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
     """The subject of the verb at v, looking left; also returns where the subject starts."""
-    j = v
-    while j > lo and (toks[j - 1].low in lx.AUXILIARIES or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)):
-        j -= 1
-    if j - 2 > lo and toks[j - 1].low in _TIME_NOUNS and toks[j - 2].low in {"this", "last", "next", "that", "each"}:
-        j -= 2  # 'Trump this week also said'
+    j = _skip_interrupters(toks, v, lo)
     if j <= lo:
         return None, v
-    if j - 3 > lo and toks[j - 1].text == ")" and toks[j - 3].text == "(" and is_acronym(toks[j - 2].text):
-        j -= 3  # "The World Health Organisation (WHO) recommends"
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
     if not toks[j - 1].word:
         return None, v
     return _subject_np(text, toks, j, lo)
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
+    """Where the subject ends, left of the verb at v, past what may stand between them: auxiliaries and
+    adverbs ('has also repeatedly said', 'however said'), a time adjunct ('on Tuesday', 'earlier this
+    month', 'last week'), a venue adjunct ('in a statement'), a parenthesis ('Sen. Ada Cole (D-Ore.)') and
+    an aside between dashes ('Ada Cole — a nurse from Leeds — says')."""
+    j = v
+    for _ in range(8):
+        before = j
+        while j > lo and (
+            (toks[j - 1].low in lx.AUXILIARIES and not (toks[j - 1].cap and j - 1 > lo))  # not 'Theresa May'
+            or toks[j - 1].low in lx.INTERRUPTING_ADVERBS
+            or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)
+        ):
+            j -= 1
+        if j <= lo:
+            return j
+        last = toks[j - 1]
+        if base(last.low) in lx.TIME_WORDS or last.text[:1].isdigit() or (base(last.low) in _VENUES and not last.cap):
+            # back over the adjunct's words to the word that opens it
+            k = j - 1
+            while (
+                k > lo
+                and j - k <= 4
+                and (
+                    base(toks[k - 1].low) in lx.TIME_WORDS
+                    or toks[k - 1].text[:1].isdigit()
+                    or toks[k - 1].low in lx.DETERMINERS
+                    or toks[k - 1].text == "."
+                    or (not toks[k - 1].cap and toks[k - 1].low.endswith(("al", "ive", "ed")))
+                )
+            ):
+                k -= 1
+            opener = toks[k].low if base(last.low) not in lx.TIME_WORDS or k < j - 1 else ""
+            if k > lo and toks[k - 1].low in lx.TIME_OPENERS:
+                j = k - 1
+            elif base(last.low) in lx.TIME_WORDS and toks[k].low in lx.TIME_OPENERS and k > lo:
+                j = k  # 'last week', 'this month': the opener is the adjunct's first word
+            elif base(last.low) in {"today", "yesterday", "tonight"} and k == j - 1 and not opener:
+                j = k
+        if j > lo + 1 and toks[j - 1].text == ")":
+            k = j - 2
+            while k > lo and j - k <= 12 and toks[k].text not in {"(", ")"}:
+                k -= 1
+            if toks[k].text == "(" and k > lo and toks[k - 1].word:
+                j = k  # "Sen. Ada Cole (D-Ore.) said", "The World Health Organisation (WHO) recommends"
+        if j > lo + 2 and toks[j - 1].text in _DASHES and toks[j - 1].start > toks[j - 2].end:
+            k = j - 2
+            while k > lo and j - k <= 25 and toks[k].text not in _DASHES and toks[k].text not in {".", ";", "("}:
+                k -= 1
+            if toks[k].text == toks[j - 1].text and k > lo and toks[k - 1].word:
+                j = k  # 'Ada Cole — a nurse from Leeds — says'
+        if j == before:
+            break
+    return j
 
 
 def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
@@ -534,19 +604,36 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     k = comma - 1
     while k >= lo and len(chunks) < 6:
         t = toks[k]
-        if t.text == "," or k == lo or t.text in MARKS or t.text in _CLAUSE_PUNCT:
-            s = k + 1 if (t.text == "," or t.text in MARKS or t.text in _CLAUSE_PUNCT) else k
+        if t.text == ")" and k > lo:
+            p = k - 1
+            while p > lo and k - p <= 12 and toks[p].text not in {"(", ")"}:
+                p -= 1
+            if toks[p].text == "(" and p > lo:
+                k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
+                continue
+        spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
+        if t.text == "," or k == lo or t.text in MARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen:
+            s = k + 1 if (t.text == "," or t.text in MARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen) else k
             chunks.append((s, end))
             if t.text != ",":
                 break
             end = k
         k -= 1
+    # a relative clause ends the noun phrase it modifies: 'a farmer who voted for Ed Lowe' -> 'a farmer'
+    for n, (s, e) in enumerate(chunks):
+        r = next((q for q in range(s + 1, e) if toks[q].low in {"who", "which", "whose", "whom"}), None)
+        if r is not None:
+            chunks[n] = (s, e := r)
+        if e - s > 2 and toks[e - 1].text == ")":
+            p = next((q for q in range(e - 2, s, -1) if toks[q].text in "()"), None)
+            if p is not None and toks[p].text == "(":
+                chunks[n] = (s, p)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
     named: tuple[Mention, int, int] | None = None
     other: tuple[Mention, int, int] | None = None
     for n, (s, e) in enumerate(chunks):
         if e <= s:
             continue
-        kind = _chunk_kind(toks, s, e)
+        kind = _chunk_kind(toks, s, e, leftmost=n == len(chunks) - 1)
         if kind == "adjunct":
             continue
         m, kk = _subject_np(text, toks, e, s)
@@ -813,8 +900,22 @@ def _sentence_cues(
                 subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
             subject, elided = main_subject or _clause_subject(text, toks, v, lo), True
-            if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
+            if subject is not None and not (
+                beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
+            ):
                 subject = None
+        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research):
+            # 'Ada Cole toured the plant and said ...': a second verb of the clause's subject
+            j = _skip_interrupters(toks, v, lo)
+            if (
+                j - 1 > lo
+                and toks[j - 1].low in {"and", "but"}
+                and toks[j - 2].text not in _CLAUSE_END
+                and (beside or _takes_complement(toks, v, hi))
+            ):
+                subject = main_subject or _clause_subject(text, toks, j - 1, lo)
+                if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:
+                    subject = None
         if subject is None:
             continue
         # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
@@ -1150,14 +1251,35 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     )
 
 
+_AUDIENCE_WORDS = frozenset(
+    {"reporters", "journalists", "supporters", "voters", "the", "an", "a", "his", "her", "their"}
+)
+
+
+def _reports_after(toks: list[Tok], v: int, hi: int) -> bool:
+    """After a speech participle ('..., saying the plan had failed', 'telling reporters ...', 'stating on
+    television that ...'): a reported clause, an audience, or 'that' a few words on."""
+    if _takes_complement(toks, v, hi):
+        return True
+    if v + 1 < hi and toks[v].low.startswith("tell") and toks[v + 1].low in _AUDIENCE_WORDS:
+        return True
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "that":
+            return True
+        if toks[k].text in _CLAUSE_END:
+            return False
+    return False
+
+
 def _clause_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
-    """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...')."""
-    for k in range(v - 1, lo, -1):
+    """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...', 'Ada Cole did
+    not seem impressed, telling ...'). Looks back a bounded stretch, so a huge sentence stays linear."""
+    for k in range(v - 1, max(lo, v - 80), -1):
         t = toks[k]
         if (
             t.word
             and not t.cap
-            and t.low.endswith(("ed", "es", "s"))
+            and (t.low.endswith(("ed", "es", "s")) or t.low in lx.FINITE_AUXILIARIES or t.low.endswith(("n't", "n’t")))
             and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS)
         ):
             m, _ = _subject_before(text, toks, k, lo)

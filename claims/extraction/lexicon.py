@@ -205,6 +205,30 @@ then together too was were widely will would
 """
 )
 
+# Sentence adverbs that may stand between a subject and its verb ('Ada Cole, however, said'; 'Ada Cole
+# however said').
+INTERRUPTING_ADVERBS = wordset(
+    """
+however even meanwhile though instead nonetheless nevertheless too again now then later also likewise
+"""
+)
+
+# Words of a time adjunct between a subject and its verb ('on Tuesday', 'earlier this month', 'last week')
+# and the words that open one.
+TIME_WORDS = wordset(
+    """
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec morning
+afternoon evening night weekend week month year day today yesterday tonight spring summer autumn fall
+winter time
+"""
+)
+TIME_OPENERS = wordset(
+    """
+on in at during earlier late last this next early
+"""
+)
+
 # Words that cancel a cue ("did not say", "declined to comment").
 NEGATIONS = wordset(
     """

@@ -18,6 +18,7 @@ from . import lexicon as lx
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: 'Ada J. Cole'
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
     r"|[^\W\d_]\w*(?:[-'’.&]\w+)*"
     r"|\d\w*(?:[.,:/-]\d\w*)*"

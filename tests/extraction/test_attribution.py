@@ -517,7 +517,70 @@ CUE_CLASS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES)
+# A cue finds its subject past what stands between them.
+SUBJECT_CASES = [
+    # time and venue adjuncts, sentence adverbs
+    (
+        [
+            [
+                "Governor Ada Wills on Tuesday said the bridge would reopen.",
+                "Ivo Brandt earlier this month said the mill was for sale.",
+                "Ivo Brandt however said the price was too high.",
+                "The union in a statement said talks had failed.",
+            ]
+        ],
+        ["Ada Wills", "Ivo Brandt", "Ivo Brandt", "The union"],
+    ),
+    # a parenthesis and an aside between dashes
+    (
+        [
+            [
+                "Sen. Rosa Quint (D-Ore.) said she would vote against the bill.",
+                "Omar Fal — a baker from the old town — says rents have doubled.",
+                "Rep. Tomas Ek (R-Utah), who chairs the panel, said hearings would resume.",
+            ]
+        ],
+        ["Rosa Quint", "Omar Fal", "Tomas Ek"],
+    ),
+    # an apposition with its own relative clause, a leading age, an apposition opened by an article
+    (
+        [
+            [
+                "72-year-old Hilda Moss, a retired nurse who voted for Dan Roe, said the clinic had to stay.",
+                "Piet Lark, an engineer who worked on the dam, said the cracks were old.",
+                "A survey by the Harbour Trust, published on Monday, found that rents rose.",
+            ]
+        ],
+        ["Hilda Moss", "Piet Lark", "Harbour Trust"],
+    ),
+    # 'As X, an expert, noted' names the speaker; 'As mayor, X said' and 'Back in May, X said' are adjuncts
+    (
+        [
+            [
+                'As Lena J. Hart, an expert on ports, noted, "Nothing moves without cranes."',
+                "As Mayor of Lisbon, Rui Sal said the budget was tight.",
+                "Back in May, the Gazette announced that it would close.",
+            ]
+        ],
+        ["Lena J. Hart", "Rui Sal", "Gazette"],
+    ),
+    # a speech participle after the main clause takes its subject; coordinated verbs share the subject
+    (
+        [
+            [
+                "Dario Fenn did not seem impressed, telling reporters the plan was late.",
+                "Mia Lund issued a new warning, stating on the radio that the river would flood.",
+                "Ana Prieto toured the harbour and said the damage was severe.",
+                "Ana Prieto left the room, saying nothing.",
+                "The river rose and the town flooded.",
+            ]
+        ],
+        ["Dario Fenn", "Mia Lund", "Ana Prieto", None, None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
 
