@@ -129,6 +129,7 @@ class Mention:
     titled: bool = False  # had a personal title (Mr, Ms, Professor): surname matching may be fuzzy
     title_words: tuple[str, ...] = ()
     generic: bool = False  # a common noun outside the speaker lexicons ("The poster")
+    document: bool = False  # the phrase names a document, poll or data set ("A Fox News poll")
 
 
 @dataclass(slots=True)
@@ -243,14 +244,22 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
         # a document's author: "PC World's analysis", "The Home Office letter"
         if low in lx.DOCUMENT_NOUNS:
+            # its owner speaks: "The agency's Web site said" -> the agency, not "Web"
+            owner = next((k for k in range(j - 2, i - 1, -1) if is_possessive(toks, k)), None)
+            if owner is not None:
+                m = _analyze(text, toks, i, owner + 1)
+                if m is not None and m.kind != "pronoun":
+                    m.document = True
+                    return m
             caps = [k for k in range(i, j - 1) if toks[k].cap and is_name_word(toks[k])]
             if caps:
                 m = _name_phrase(text, toks, caps[0], caps[-1] + 1)
                 if m is not None:
                     m.kind = "org" if m.kind != "person" else m.kind
+                    m.document = True
                     return m
-            if low in {"study", "report", "survey", "review", "research", "results", "findings", "paper"}:
-                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start)
+            if low in lx.SPEAKING_DOCUMENTS:
+                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start, document=True)
         if low in lx.GROUP_NOUNS:
             return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
     if low in _PARTY_HEADS and j - 2 >= i and is_name_word(toks[j - 2]):
@@ -971,7 +980,7 @@ def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
 def _research_subject(m: Mention) -> bool:
     """Subjects for which 'found', 'showed', 'estimated' report a finding: documents, researchers."""
     head = base(m.name.split()[-1].lower()) if m.name else ""
-    return m.kind in {"doc", "pronoun"} or head in lx.RESEARCH_SUBJECTS
+    return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
 
 
 def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
@@ -993,8 +1002,10 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
 # Heads of a document subject ('A new study documenting ...', 'Results of the trials').
 _DOC_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey"
+    " studies survey document documents memo records filing ad letter"
 )
+# Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
+_IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
 # Words after which 'by X' names the document's author ('a paper by X', 'written by X').
 _AUTHOR_BY = wordset("written authored published conducted compiled prepared led")
 # Words that may open a post-modifier of the document noun up to its verb.
@@ -1039,6 +1050,7 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
             first.low in _DOC_MODIFIER_OPENERS
             or (first.text == "," and h + 2 < end and toks[h + 2].low in _DOC_MODIFIER_OPENERS)
             or (not first.cap and first.low.endswith(("ing", "ed")))
+            or first.low in _IRREGULAR_PARTICIPLES
         ):
             return None
     author: Mention | None = None
@@ -1473,6 +1485,9 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
+        if cue is not None and cue.mention.document:
+            # 'records show ..., according to X': a document without an author yields to a named source
+            cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
         speaker = role = None
         if cue is not None:
             speaker = resolver.resolve(cue.mention, n, toks)

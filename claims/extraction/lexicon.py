@@ -352,7 +352,18 @@ DOCUMENT_NOUNS = wordset(
     """
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
-release report research results review ruling site statement study survey website
+release report research results review ruling site statement study survey website ad ads advertisement
+commercial records documents polls surveys statistics transcript
+"""
+)
+
+# Documents, polls and data that speak for themselves when no author or owner is named ('The ad says',
+# 'A court document filed on Monday says', 'The survey found').
+SPEAKING_DOCUMENTS = wordset(
+    """
+study report survey review research results findings paper poll polls ad advertisement commercial memo
+document documents letter statement website filing ruling records analysis audit assessment editorial
+complaint guidance notice bulletin transcript
 """
 )
 
@@ -361,7 +372,7 @@ RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
-studies study survey team
+studies study survey team polls surveys records data figures statistics
 """
 )
 

@@ -580,7 +580,26 @@ SUBJECT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES)
+# Documents, polls and data as sources: the owner or author speaks, else the document as written.
+DOCUMENT_CASES = [
+    (
+        [
+            [
+                "The ministry's Web site said the border would reopen.",
+                "The new ad says that the mayor lied.",
+                "A court filing made public on Monday says the firm owed taxes.",
+                "A Harbor Daily poll, conducted last week, shows Ruiz with 40 percent.",
+                "Polls suggest the mayor will win.",
+                "Court records show the firm paid no tax, according to Tax Watch.",
+                "The ad ran for weeks.",
+            ]
+        ],
+        ["The ministry", "The new ad", "A court filing", "Harbor Daily", "Polls", "Tax Watch", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
 
