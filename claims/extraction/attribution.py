@@ -199,8 +199,34 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             loose += 1
             k -= 1
             continue
+        if loose == 0 and (is_title(toks[j]) or base(toks[j].low) in lx.DESCRIPTION_HEADS):
+            # a description with several modifiers: 'the billionaire real estate magnate', 'the GOP
+            # presidential candidate', 'the self-described socialist' (words back to a determiner)
+            m = k
+            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]):
+                m -= 1
+            if m < k and m > lo and toks[m - 1].low in {"the", "a", "an"}:
+                k = m - 1
         break
     return k
+
+
+def _modifier_word(t: Tok) -> bool:
+    """A word that may modify a description's head: an adjective or noun, capitalised or not, hyphenated."""
+    low = base(t.low)
+    if not t.word or low in lx.DETERMINERS or low in lx.PRONOUNS:
+        return False
+    if t.cap:
+        return True
+    return (
+        t.low.replace("-", "").isalpha()
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.AUXILIARIES
+        and low not in lx.SUBORDINATORS
+        and low not in lx.LEADING_SKIP
+        and low not in lx.ADJUNCT_OPENERS
+        and (not low.endswith("ing") or "-" in low)
+    )
 
 
 def _span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
@@ -1329,6 +1355,14 @@ class _Resolver:
             return self._pronoun(m, sent_no, toks)
         if m.kind == "doc":
             return self.names.document_name(m.pos) or m.name
+        if m.kind == "group" and m.name.lower().startswith("the "):
+            # a definite description of a person named before with that title: 'the premier'
+            head = base(m.name.split()[-1].lower())
+            if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
+                named = self.names.titled_person(head, m.pos)
+                if named is not None:
+                    m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
+                    return named
         if m.kind == "group":
             head = m.name.split()[-1].lower()
             for g in reversed(self.groups):

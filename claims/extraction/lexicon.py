@@ -347,6 +347,16 @@ voters watchdog witness witnesses workers
 """
 )
 
+# Lowercase heads of descriptions of a person ('the billionaire businessman', 'the Vermont senator'),
+# besides the titles above.
+DESCRIPTION_HEADS = wordset(
+    """
+businessman businesswoman magnate billionaire mogul tycoon socialist conservative liberal moderate
+republican democrat frontrunner front-runner hopeful contender challenger incumbent veteran star
+politician lawmaker congressman congresswoman senator governor nominee candidate
+"""
+)
+
 # Heads of documents: the speaker is their author when the article names one.
 DOCUMENT_NOUNS = wordset(
     """

@@ -203,6 +203,9 @@ class NameIndex:
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
         self._near: dict[tuple[str, int], list[Person]] = {}
+        # title or description word -> (position, person) where it stands before a name ('Premier Ana Lee',
+        # 'presidential candidate Tom Ruiz'): 'the premier' later refers to that person
+        self.titled: dict[str, list[tuple[int, Person]]] = {}
         self._scan(toks)
         self._single_mentions(toks)
 
@@ -289,6 +292,19 @@ class NameIndex:
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)
+        for w in set(before):
+            if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+                self.titled.setdefault(w, []).append((run[0].start, person))
+
+    def titled_person(self, word: str, pos: int) -> str | None:
+        """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
+        the premier said' -> 'Ana Lee'), where exactly one person had it so far."""
+        found = self.titled.get(word)
+        if not found:
+            return None
+        k = bisect_left(found, pos, key=lambda x: x[0])
+        people = {p.name for _, p in found[:k]}
+        return found[k - 1][1].name if len(people) == 1 else None
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
         for w in words:

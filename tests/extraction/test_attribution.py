@@ -599,7 +599,44 @@ DOCUMENT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES)
+# Descriptions of people: kept as written, or linked to the one person named before with that title.
+DESCRIPTION_CASES = [
+    (
+        [
+            [
+                "The first-term senator said the bill was dead.",
+                "The retired steel magnate says the mill will close.",
+            ]
+        ],
+        ["The first-term senator", "The retired steel magnate"],
+    ),
+    (
+        [
+            [
+                "Premier Tomas Lee toured the port on Monday.",
+                "The premier said it would reopen in May.",
+                '"We are ready," he added.',
+            ]
+        ],
+        [None, "Tomas Lee", "Tomas Lee"],
+    ),
+    # two people with the title: the description stays as written
+    (
+        [
+            [
+                "Coach Ben Ott met coach Ivo Lind after the match.",
+                "The coach said the referee had been fair.",
+            ]
+        ],
+        [None, "The coach"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES + DESCRIPTION_CASES,
+)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
 
