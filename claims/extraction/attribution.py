@@ -123,7 +123,7 @@ class Mention:
     """A speaker phrase as written: its name part, role part and kind."""
 
     name: str
-    kind: str  # person | org | group | pronoun | doc
+    kind: str  # person | org | group | pronoun | doc | quantity
     role: str | None = None
     pos: int = 0
     titled: bool = False  # had a personal title (Mr, Ms, Professor): surname matching may be fuzzy
@@ -209,6 +209,41 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 k = m - 1
         break
     return k
+
+
+_QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
+_QUANTITY_WORDS = wordset(
+    "half third thirds quarter quarters majority majorities minority most plurality two-thirds three-quarters"
+    " one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    " seventy eighty ninety"
+)
+_QUANTITY_BOUNDS = frozenset({",", ";", ":", "and", "but", "—", "–"})
+
+
+def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of a quantity opening the clause before toks[j], the subject of a poll report: 'Sixty-six
+    percent said', 'About 4 in 10 say', 'Nearly half of the voters said', 'Less than a third agreed'."""
+    s = j
+    while s > lo and j - s < 12 and toks[s - 1].low not in _QUANTITY_BOUNDS and toks[s - 1].text not in MARKS:
+        if not (toks[s - 1].word or toks[s - 1].text in "%'’"):
+            return None
+        s -= 1
+    if s >= j:
+        return None
+    k = s
+    while k < j and toks[k].low in _QUANTITY_HEDGES:
+        k += 1
+    if k >= j:
+        return None
+    first = toks[k].low
+    if not (first[:1].isdigit() or first in _QUANTITY_WORDS or first.split("-")[0] in _QUANTITY_WORDS):
+        return None
+    if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per"}:
+        return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
+    last = toks[j - 1]
+    if last.low in lx.DETERMINERS or last.low in lx.ADJUNCT_OPENERS:
+        return None  # 'Forty percent of all reported ...': the verb form modifies a noun
+    return s
 
 
 def _modifier_word(t: Tok) -> bool:
@@ -319,7 +354,8 @@ def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
         or low in lx.NEGATIONS
         or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
         or low in lx.ADJUNCT_OPENERS
-        or low.endswith(("ing", "ly", "ed"))
+        or low.endswith(("ing", "ed"))
+        or _adverb(low)
     ):
         return False
     if any(t.low in lx.DETERMINERS or is_possessive(toks, k) for k, t in enumerate(toks[i : j - 1], i)):
@@ -527,7 +563,15 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         return _appositive_subject(text, toks, j - 1, lo)
     if not toks[j - 1].word:
         return None, v
-    return _subject_np(text, toks, j, lo)
+    m, k = _subject_np(text, toks, j, lo)
+    if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
+        # 'Ann Lee, a team member said': an apposition whose closing comma is missing
+        m2, k2 = _subject_np(text, toks, k - 1, lo)
+        opens_clause = k2 == lo or toks[k2 - 1].text in MARKS or toks[k2 - 1].text in _CLAUSE_END
+        if m2 is not None and m2.kind == "person" and opens_clause:
+            m2.role = m2.role or _span_text(text, toks, k, j)
+            return m2, k2
+    return m, k
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
@@ -544,13 +588,13 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
         while j > lo and (
             (toks[j - 1].low in lx.AUXILIARIES and not (toks[j - 1].cap and j - 1 > lo))  # not 'Theresa May'
             or toks[j - 1].low in lx.INTERRUPTING_ADVERBS
-            or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)
+            or (_adverb(toks[j - 1].low) and not toks[j - 1].cap)
         ):
             j -= 1
         if j <= lo:
             return j
         last = toks[j - 1]
-        if base(last.low) in lx.TIME_WORDS or last.text[:1].isdigit() or (base(last.low) in _VENUES and not last.cap):
+        if base(last.low) in lx.TIME_WORDS or _time_number(toks, j - 1) or (base(last.low) in _VENUES and not last.cap):
             # back over the adjunct's words to the word that opens it
             k = j - 1
             while (
@@ -558,7 +602,7 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
                 and j - k <= 4
                 and (
                     base(toks[k - 1].low) in lx.TIME_WORDS
-                    or toks[k - 1].text[:1].isdigit()
+                    or _time_number(toks, k - 1)
                     or toks[k - 1].low in lx.DETERMINERS
                     or toks[k - 1].text == "."
                     or (not toks[k - 1].cap and toks[k - 1].low.endswith(("al", "ive", "ed")))
@@ -587,6 +631,21 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
         if j == before:
             break
     return j
+
+
+def _adverb(low: str) -> bool:
+    """An -ly adverb ('publicly', 'repeatedly'), not a noun such as 'family' or 'ally'."""
+    return low.endswith("ly") and low not in lx.LY_NOUNS
+
+
+def _time_number(toks: list[Tok], k: int) -> bool:
+    """A number inside a time adjunct: a year ('in 2008') or a day after a month ('on March 4')."""
+    t = toks[k].text
+    if not t[:1].isdigit():
+        return False
+    if len(t) == 4 and t.isdigit() and t[:2] in {"19", "20"}:
+        return True
+    return k > 0 and base(toks[k - 1].low) in lx.TIME_WORDS
 
 
 def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
@@ -620,6 +679,16 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         and not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing"))
     ):
         m = None
+    if k - 2 >= lo and toks[k - 1].low == "to" and base(toks[k - 2].low) in lx.ENTOURAGE_NOUNS:
+        # 'Aides to the mayor say', 'Lawyers to the family said': the entourage speaks as written
+        s0 = k - 2
+        while s0 > lo and (toks[s0 - 1].low in lx.DETERMINERS or _modifier_word(toks[s0 - 1])) and k - s0 < 6:
+            s0 -= 1
+        return Mention(_span_text(text, toks, s0, j), "group", pos=toks[s0].start), s0
+    if m is None or (m.kind != "pronoun" and not m.document and k > lo):
+        q = _quantity_subject(toks, j, lo)
+        if q is not None and (m is None or k >= q):
+            return Mention(_span_text(text, toks, q, j), "quantity", pos=toks[q].start), q
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
         # "X and Y said": prefer the first conjunct when it is a name
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
@@ -774,7 +843,7 @@ def _negated(toks: list[Tok], v: int, lo: int) -> bool:
 def _passive(toks: list[Tok], v: int, lo: int) -> bool:
     k = v - 1
     while k >= lo and (
-        (toks[k].low.endswith("ly") and not toks[k].cap)
+        (_adverb(toks[k].low) and not toks[k].cap)
         or (toks[k].low in lx.AUXILIARIES and toks[k].low not in _PASSIVE_AUX)
     ):
         k -= 1
@@ -886,6 +955,8 @@ def _sentence_cues(
             continue
         if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
             continue  # 'conceded a penalty', 'claimed the lives of'
+        if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
+            continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
         if _negated(toks, v, lo) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
@@ -1170,7 +1241,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
     'agreed to pay'."""
     k = v + 1
-    while k < hi and toks[k].low.endswith("ly") and not toks[k].cap:
+    while k < hi and _adverb(toks[k].low) and not toks[k].cap:
         k += 1
     if k >= hi:
         return False
@@ -1355,6 +1426,8 @@ class _Resolver:
             return self._pronoun(m, sent_no, toks)
         if m.kind == "doc":
             return self.names.document_name(m.pos) or m.name
+        if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
+            return m.name
         if m.kind == "group" and m.name.lower().startswith("the "):
             # a definite description of a person named before with that title: 'the premier'
             head = base(m.name.split()[-1].lower())
@@ -1519,7 +1592,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
-        if cue is not None and cue.mention.document:
+        if cue is not None and (cue.mention.document or cue.mention.kind == "quantity"):
             # 'records show ..., according to X': a document without an author yields to a named source
             cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
         speaker = role = None

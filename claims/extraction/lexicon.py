@@ -167,7 +167,16 @@ statement statements communique announcement declaration release letter notice r
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
 OBJECT_SENSITIVE = wordset(
     """
-add adds added adding claim claims claimed claiming concede concedes conceded conceding
+add adds added adding claim claims claimed claiming concede concedes conceded conceding declare declares
+declared declaring
+"""
+)
+
+# Verbs whose active form puts a person between the verb and 'of' ('accused the mayor of lying',
+# 'reminded them of'): right before 'of' they are passive participles ('officers accused of assault').
+OBJECT_BEFORE_OF = wordset(
+    """
+accused informed reminded assured convinced notified suspected
 """
 )
 RESEARCH_VERBS = _build(_RESEARCH)
@@ -354,6 +363,21 @@ DESCRIPTION_HEADS = wordset(
 businessman businesswoman magnate billionaire mogul tycoon socialist conservative liberal moderate
 republican democrat frontrunner front-runner hopeful contender challenger incumbent veteran star
 politician lawmaker congressman congresswoman senator governor nominee candidate
+"""
+)
+
+# People speaking for someone, named by that relation ('Aides to the mayor say').
+ENTOURAGE_NOUNS = wordset(
+    """
+aide aides adviser advisers advisor advisors ally allies confidant confidants lawyer lawyers attorney
+attorneys spokesman spokeswoman spokesperson associates friends loyalists
+"""
+)
+
+# Nouns ending in -ly, which are no adverbs ('the family said').
+LY_NOUNS = wordset(
+    """
+family ally rally assembly monopoly supply reply anomaly bully homily folly jelly belly tally fly butterfly
 """
 )
 

@@ -633,9 +633,57 @@ DESCRIPTION_CASES = [
 ]
 
 
+# Performatives and participles are no speech; appositions without their closing comma; poll shares and
+# entourages as subjects.
+MORE_SUBJECT_CASES = [
+    (
+        [
+            [
+                "The governor declared a curfew on Monday.",
+                "The governor declared that the vote was fair.",
+                "Two officers accused of assault were suspended.",
+                "The mayor accused the police of lying.",
+            ]
+        ],
+        [None, "The governor", None, "The mayor"],
+    ),
+    (
+        [
+            [
+                "Ann Lee, a team member said the vote was fair.",
+                "Omar Diaz, a local farmer said prices fell.",
+                "After the floods hit the valley of Lowmoor, a local paper called on the mayor to resign.",
+            ]
+        ],
+        ["Ann Lee", "Omar Diaz", "a local paper"],
+    ),
+    (
+        [
+            [
+                "Sixty-six percent said the tax was too high.",
+                "About 4 in 10 say they want a change.",
+                "Nearly half of the voters said they prefer a new mayor.",
+                "Some 55 percent of voters said they trusted her, according to a Harbor Times poll.",
+                "Most residents left the town.",
+            ]
+        ],
+        ["Sixty-six percent", "About 4 in 10", "Nearly half of the voters", "Harbor Times", None],
+    ),
+    (
+        [
+            [
+                "Aides to the mayor say she will run again.",
+                "Lawyers to the family said the case was closed.",
+            ]
+        ],
+        ["Aides to the mayor", "Lawyers to the family"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "speakers"),
-    SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES + DESCRIPTION_CASES,
+    SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES + DESCRIPTION_CASES + MORE_SUBJECT_CASES,
 )
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
