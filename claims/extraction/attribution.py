@@ -40,6 +40,9 @@ from .normalize import wordset
 from .quotes import MARKS, Quote, QuoteIndex
 from .types import Attribution, Sentence
 
+# Quotation marks as tokens: the quotation module's double quotes, and the typewriter forms of older
+# newspaper text ('' for a closing or opening double quote, `` for an opening one).
+_QMARKS = frozenset(MARKS) | {"''", "``"}
 _CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
 _PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
 _VENUES = {
@@ -224,7 +227,7 @@ def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
     """Start of a quantity opening the clause before toks[j], the subject of a poll report: 'Sixty-six
     percent said', 'About 4 in 10 say', 'Nearly half of the voters said', 'Less than a third agreed'."""
     s = j
-    while s > lo and j - s < 12 and toks[s - 1].low not in _QUANTITY_BOUNDS and toks[s - 1].text not in MARKS:
+    while s > lo and j - s < 12 and toks[s - 1].low not in _QUANTITY_BOUNDS and toks[s - 1].text not in _QMARKS:
         if not (toks[s - 1].word or toks[s - 1].text in "%'’"):
             return None
         s -= 1
@@ -277,7 +280,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Heagle')
     while i < j and (
         (toks[i].low in lx.LEADING_SKIP and not (toks[i].text.isupper() and i + 1 < j and toks[i + 1].cap))
-        or toks[i].text in MARKS
+        or toks[i].text in _QMARKS
     ):
         i += 1
     while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
@@ -567,7 +570,7 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
         # 'Ann Lee, a team member said': an apposition whose closing comma is missing
         m2, k2 = _subject_np(text, toks, k - 1, lo)
-        opens_clause = k2 == lo or toks[k2 - 1].text in MARKS or toks[k2 - 1].text in _CLAUSE_END
+        opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in _CLAUSE_END
         if m2 is not None and m2.kind == "person" and opens_clause:
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
@@ -716,8 +719,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
                 k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
                 continue
         spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
-        if t.text == "," or k == lo or t.text in MARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen:
-            s = k + 1 if (t.text == "," or t.text in MARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen) else k
+        if t.text == "," or k == lo or t.text in _QMARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen:
+            s = k + 1 if (t.text == "," or t.text in _QMARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen) else k
             chunks.append((s, end))
             if t.text != ",":
                 break
@@ -886,13 +889,15 @@ def _cue_text(text: str, toks: list[Tok], v: int, hi: int) -> str:
 def _next_is_quote(toks: list[Tok], k: int, hi: int, quotes: QuoteIndex) -> bool:
     while k < hi and toks[k].text in {",", ":", "that"}:
         k += 1
-    return k < hi and toks[k].text in MARKS and quotes.covering(toks[k].start) is not None
+    return k < hi and (
+        toks[k].text in {"''", "``"} or (toks[k].text in _QMARKS and quotes.covering(toks[k].start) is not None)
+    )
 
 
 def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
     while k >= lo and toks[k].text in {","}:
         k -= 1
-    return k >= lo and toks[k].text in MARKS
+    return k >= lo and toks[k].text in _QMARKS
 
 
 def _sentence_cues(
@@ -972,7 +977,7 @@ def _sentence_cues(
         subject: Mention | None = None
         subordinate = False
         elided = False
-        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"'}
+        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
         if (before_comma or v == lo) and low in _INVERTIBLE:
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
@@ -1086,7 +1091,7 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
     while k >= lo and toks[k].text == ",":
         k -= 1
     for m in range(k - 1, max(lo, k - 12), -1):
-        if toks[m].text in _CLAUSE_END or toks[m].text in MARKS:
+        if toks[m].text in _CLAUSE_END or toks[m].text in _QMARKS:
             break
         if toks[m].low == "according" and toks[m + 1].low == "to" and toks[m - 1].text == ",":
             k = m - 1
@@ -1155,7 +1160,7 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     for k in range(h + 1, end):
         t = toks[k]
         if (
-            t.text in MARKS
+            t.text in _QMARKS
             or t.text in _CLAUSE_PUNCT
             or t.low in lx.FINITE_AUXILIARIES
             or t.low in lx.SUBORDINATORS
@@ -1194,11 +1199,11 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
 def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
     """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
     or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""
-    if v + 1 < hi and (toks[v + 1].text in MARKS or toks[v + 1].low == "as"):
+    if v + 1 < hi and (toks[v + 1].text in _QMARKS or toks[v + 1].low == "as"):
         return None  # 'a phenomenon called "X"', 'a man described as': a participle without an object
     for k in range(v + 1, min(hi, v + 30)):
         t = toks[k]
-        if k in in_quote or (t.text in MARKS and quotes.covering(t.start) is not None):
+        if k in in_quote or (t.text in _QMARKS and quotes.covering(t.start) is not None):
             return True
         if t.text in _CLAUSE_PUNCT - {":"} or t.text == "." or t.low in lx.FINITE_AUXILIARIES:
             return None
@@ -1319,8 +1324,8 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         return False
     nxt = toks[k]
     if nxt.text in {",", ":"}:
-        return k + 1 < hi and toks[k + 1].text in MARKS
-    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in MARKS:
+        return k + 1 < hi and toks[k + 1].text in _QMARKS
+    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in _QMARKS:
         return True
     if lx.SPEECH_VERBS.get(toks[v].low) in _OBJECT_VERBS:
         return False  # 'banks report their results', 'requested donations': an object, no reported clause
@@ -1352,7 +1357,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     nxt = toks[v + 1]
     return (
         nxt.low in {"that", ",", ":"}
-        or nxt.text in MARKS
+        or nxt.text in _QMARKS
         or nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
         or nxt.low in {"on", "for"}
@@ -1588,7 +1593,8 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         in_quote = _quote_mask(toks, lo, hi, quotes)
         qs = quotes.within(sent.start, sent.end)
         words = quotes.words(sent.start, sent.end)
-        cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs))
+        typed = _typewriter_quotes(toks, lo, hi, in_quote)
+        cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs) or typed)
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
@@ -1683,6 +1689,28 @@ def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> set[in
         if q is not None and q.start <= toks[k].start < q.end:
             inside.add(k)
     return inside
+
+
+def _typewriter_quotes(toks: list[Tok], lo: int, hi: int, inside: set[int]) -> bool:
+    """Add the words between typewriter double quotes ('' or ``) of the sentence to ``inside`` (no cue is
+    looked for there); an odd mark at the start opens a quotation running to the end, one later closes
+    a quotation begun in an earlier sentence. Returns whether the sentence has such marks."""
+    found = False
+    start: int | None = None  # index after the opening mark of the quotation under way
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.text not in {"''", "``"}:
+            continue
+        found = True
+        opening = (k == lo or t.start > toks[k - 1].end) and k + 1 < hi and toks[k + 1].start == t.end
+        if t.text == "``" or (opening and start is None):
+            start = k + 1
+        else:  # a closing mark: the quotation began at its opening mark, or before the sentence
+            inside.update(range(lo if start is None else start, k))
+            start = None
+    if start is not None:
+        inside.update(range(start, hi))
+    return found
 
 
 def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:

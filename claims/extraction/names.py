@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
     r"|[^\W\d_]\w*(?:[-'’.&]\w+)*"
     r"|\d\w*(?:[.,:/-]\d\w*)*"
+    r"|''|``"  # typewriter double quotes
     r"|\S"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")

@@ -681,9 +681,31 @@ MORE_SUBJECT_CASES = [
 ]
 
 
+# Typewriter double quotes ('' ... '') of older newspaper text bound quotations like curly ones.
+TYPEWRITER_CASES = [
+    (
+        [
+            [
+                "''We will win the vote,'' Ada Cole said.",
+                "''It is long and tiring,'' Tina Moss, the mayor's chief of staff, said in an interview.",
+                "Bo Lind said: ''The ones who said no were wrong.''",
+                "''I never said that,'' said Rui Tomas, a former minister.",
+            ]
+        ],
+        ["Ada Cole", "Tina Moss", "Bo Lind", "Rui Tomas"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "speakers"),
-    SPEAKER_CASES + CUE_CLASS_CASES + SUBJECT_CASES + DOCUMENT_CASES + DESCRIPTION_CASES + MORE_SUBJECT_CASES,
+    SPEAKER_CASES
+    + CUE_CLASS_CASES
+    + SUBJECT_CASES
+    + DOCUMENT_CASES
+    + DESCRIPTION_CASES
+    + MORE_SUBJECT_CASES
+    + TYPEWRITER_CASES,
 )
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
