@@ -523,6 +523,9 @@ _TIME_NOUNS = frozenset(
 _CHUNK_SKIP = lx.LEADING_SKIP - lx.ADJUNCT_OPENERS
 
 
+_TIME_ADVERBS = frozenset({"back", "later", "earlier", "late", "early", "since", "until", "by"})
+
+
 def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
     subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
@@ -546,8 +549,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         and all(t.cap or t.low in lx.NAME_CONNECTORS or t.text == "." for t in toks[i + 1 : j])
     ):
         return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
-    if base(last.low) in lx.TIME_WORDS and any(t.low in lx.TIME_OPENERS for t in toks[i:j]):
-        return "adjunct"  # 'Back in April', 'Late on Tuesday'
+    if base(last.low) in lx.TIME_WORDS and (first.low in lx.TIME_OPENERS or first.low in _TIME_ADVERBS):
+        return "adjunct"  # 'Back in April', 'Late on Tuesday', 'Earlier this month'
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
@@ -987,6 +990,12 @@ def _sentence_cues(
                 )
         with_subject = False
         inverted = subject is not None
+        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            # 'Ada Cole attacked Ben Roe, saying ...': the participle belongs to the clause's subject, not
+            # to the noun before its comma
+            clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
+            if clause is not None and (beside or _reports_after(toks, v, hi)):
+                subject, elided = clause, True
         if subject is None and v > lo:
             subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
@@ -995,7 +1004,11 @@ def _sentence_cues(
             if subject is not None:
                 beside = beside or _prev_is_quote_close(toks, k - 1, lo)
                 back = _skip_according(toks, k - 1, lo)
-                if back >= lo and (toks[back].low in lx.SUBORDINATORS or toks[back].low in {"what", "how", "why"}):
+                if back >= lo and (
+                    toks[back].low in lx.SUBORDINATORS
+                    or toks[back].low in {"what", "how", "why"}
+                    or (toks[back].low in _CLAUSE_OPENERS and toks[back].low != "as")
+                ):
                     subordinate = True
                     if _relative_clause(toks, back, lo):
                         continue  # 'the hostility that critics blame for ...': a noun's modifier
@@ -1010,7 +1023,7 @@ def _sentence_cues(
             if doc is not None:
                 subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
-            subject, elided = main_subject or _clause_subject(text, toks, v, lo), True
+            subject, elided = main_subject or _clause_subject(text, toks, v, lo, in_quote), True
             if subject is not None and not (
                 beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
             ):
@@ -1024,9 +1037,15 @@ def _sentence_cues(
                 and toks[j - 2].text not in _CLAUSE_END
                 and (beside or _takes_complement(toks, v, hi))
             ):
-                subject = main_subject or _clause_subject(text, toks, j - 1, lo)
+                subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
                 if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:
                     subject = None
+                # inside an opening adverbial clause ('Although X ... and has said ..., Y said')
+                subordinate = (
+                    (toks[lo].low in _CLAUSE_OPENERS or toks[lo].low in lx.SUBORDINATORS)
+                    and v - lo <= 80
+                    and not any(toks[q].text == "," for q in range(lo, v))
+                )
         if subject is None:
             continue
         # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
@@ -1385,19 +1404,34 @@ def _reports_after(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
-def _clause_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
-    """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...', 'Ada Cole did
-    not seem impressed, telling ...'). Looks back a bounded stretch, so a huge sentence stays linear."""
-    for k in range(v - 1, max(lo, v - 80), -1):
+def _clause_subject(
+    text: str, toks: list[Tok], v: int, lo: int, quoted: set[int] | frozenset[int] = frozenset()
+) -> Mention | None:
+    """Subject of the main clause that v belongs to ('Sunak defended ..., promising ...', 'Ada Cole did
+    not seem impressed, telling ...', 'Lee was quick to praise the mayor after he won and said ...'): the
+    first finite verb after the clause's start (past an opening adverbial up to its comma). Looks at a
+    bounded stretch, so a huge sentence stays linear."""
+    floor = max(lo, v - 80)
+    start = v
+    while start > floor and toks[start - 1].text not in {";", ":"}:
+        start -= 1
+    while True:  # past opening adverbials: 'Later on Sunday, ...', 'In June, after X won, ...'
+        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
+        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
+            break
+        start = comma + 1
+    for k in range(start + 1, v):
         t = toks[k]
-        if (
-            t.word
-            and not t.cap
-            and (t.low.endswith(("ed", "es", "s")) or t.low in lx.FINITE_AUXILIARIES or t.low.endswith(("n't", "n’t")))
-            and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS)
-        ):
-            m, _ = _subject_before(text, toks, k, lo)
-            return m if m is not None and m.kind in {"person", "org", "pronoun"} else None
+        if not t.word or t.cap or k in quoted:
+            continue
+        if not (t.low.endswith(("ed", "es", "s")) or t.low in lx.FINITE_AUXILIARIES or t.low.endswith(("n't", "n’t"))):
+            continue
+        p = k - 1
+        while p > start and (toks[p].low in lx.AUXILIARIES or _adverb(toks[p].low)):
+            p -= 1
+        if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
+            m, _ = _subject_before(text, toks, k, start)
+            return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
     return None
 
 

@@ -577,6 +577,19 @@ SUBJECT_CASES = [
         ],
         ["Dario Fenn", "Mia Lund", "Ana Prieto", None, None],
     ),
+    # the participle belongs to the main clause's subject, not to the object before its comma, nor to a
+    # subordinate clause's subject; an opening adverbial is skipped
+    (
+        [
+            [
+                "Ada Cole attacked Ben Roe, saying he would raise taxes.",
+                "Ed Lee was quick to praise the mayor after he won the seat and said that she would go far.",
+                "Later on Sunday, Ivo Tal shared a photo called “Harbour” on his page, writing “We sail at dawn.”",
+                "Although the council has maintained that the dam is safe, Rosa Ek said it was not.",
+            ]
+        ],
+        ["Ada Cole", "Ed Lee", "Ivo Tal", "Rosa Ek"],
+    ),
 ]
 
 
