@@ -783,8 +783,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said KCNA.' / '"...," said Ambassador Mohib.'"""
-    if v + 1 >= hi:
-        return None
+    if v + 1 >= hi or toks[v + 1].low == "that":
+        return None  # '..., noted that X is ...': a complement clause, no inverted subject
     nxt = toks[v + 1]
     if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
         e = v + 2
@@ -942,7 +942,10 @@ def _sentence_cues(
         naming_quote = False
         if low in lx.NAMING_VERBS:
             # 'called for', 'dubbed the feud "X"', 'described him as a hero'
-            if low.startswith("call") and v + 1 < hi and toks[v + 1].low in {"for", "on"}:
+            p = v + 1
+            while p < hi and p - v <= 2 and base(toks[p].low) in lx.TIME_WORDS:
+                p += 1  # 'called Wednesday for'
+            if low.startswith("call") and p < hi and toks[p].low in {"for", "on"}:
                 speech = True
             else:
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
@@ -1234,7 +1237,7 @@ def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_
 def _common_word(m: Mention) -> bool:
     """A one-word subject that is a common noun capitalised at the start of a sentence ('Estimates')."""
     low = m.name.lower()
-    return " " not in low and (low in lx.NOUNLIKE_FORMS or base(low) in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS)
+    return " " not in low and (low in lx.NOUNLIKE_FORMS or base(low) in lx.DOCUMENT_NOUNS)
 
 
 def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:

@@ -352,7 +352,7 @@ police pollsters president prosecutor prosecutors protesters protestors regulato
 reporters representatives republicans rescuers researcher researchers resident residents scholars
 scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
 spokeswoman staff students supporters survivors teachers team union unions users victims villagers
-voters watchdog witness witnesses workers
+voters watchdog witness witnesses workers campaign camp aides allies advisers
 """
 )
 

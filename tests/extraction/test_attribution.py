@@ -691,6 +691,20 @@ MORE_SUBJECT_CASES = [
         ],
         ["Aides to the mayor", "Lawyers to the family"],
     ),
+    # a campaign speaks (a later "the campaign" is the one named before); "called <day> for"; "..., noted
+    # that X ..." has no inverted subject
+    (
+        [
+            [
+                'According to the Cole campaign, "The speech will be at noon."',
+                "The campaign said the speech would be short.",
+                "Ada Cole called Wednesday for the judge to resign.",
+                "Sen. Ivo Marsh, facing a hard race, noted that the party's manager, Tom Ek, is from the state.",
+                "Aides have also suggested that the mayor will run.",
+            ]
+        ],
+        ["the Cole campaign", "the Cole campaign", "Ada Cole", "Ivo Marsh", "Aides"],
+    ),
 ]
 
 
