@@ -926,7 +926,8 @@ def _sentence_cues(
                     # "according to the team's coach, Alireza Mehraban,"
                     e2 = _forward_np(toks, e + 1, hi)
                     m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
-                    if m2 is not None and m2.kind == "person":
+                    # an apposition closes with a comma; 'according to police, Ivo Dane admitted' is a clause
+                    if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
                         m2.role = m2.role or text[toks[start].start : toks[e - 1].end]
                         m = m2
                 if m is not None and (m.kind != "pronoun" or phrase[0] != "quoting"):
@@ -1009,6 +1010,7 @@ def _sentence_cues(
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and (
                     toks[back].low in lx.SUBORDINATORS
+                    or (toks[back].low in lx.SPEECH_VERBS and subject.kind == "pronoun")  # 'X said he believes'
                     or toks[back].low in {"what", "how", "why"}
                     or (toks[back].low in _CLAUSE_OPENERS and toks[back].low != "as")
                 ):
@@ -1529,7 +1531,11 @@ class _Resolver:
                 for x, person in self.names.mentions_between(sent.start, sent.end)
                 if self.quotes.covering(x) is not None
             }
-            prev = self._subject_before(sent_no, want, quoted)
+            # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
+            # sentence opens with, then the one the sentence before opens with
+            prev = self._subject_before(sent_no + 1, want, quoted, before=m.pos) or self._subject_before(
+                sent_no, want, quoted
+            )
             if prev is not None:
                 return prev
             if self.history:
@@ -1574,10 +1580,11 @@ class _Resolver:
             return None
         return None
 
-    def _subject_before(self, sent_no: int, want: str, skip: set[str]) -> str | None:
+    def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
         """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
         Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
-        come before the name."""
+        come before the name. With ``before``, the person the sentence ``sent_no - 1`` opens with ahead of
+        that position (the pronoun's own sentence)."""
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
@@ -1585,9 +1592,16 @@ class _Resolver:
             ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
             None,
         )
-        if first is None:
+        if first is None or (before is not None and first[0] >= before):
             return None
         pos, person = first
+        if before is not None:
+            at = bisect_left(self.starts, pos)
+            q = at
+            while q + 1 < len(self.toks) and self.toks[q + 1].cap and q - at < 4:
+                q += 1  # the last word of the name as written here
+            if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
+                return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
         while k < len(self.toks) and self.toks[k].start < pos:
             t = self.toks[k]

@@ -708,6 +708,35 @@ MORE_SUBJECT_CASES = [
 ]
 
 
+# Layers and pronouns inside one sentence.
+LAYER_CASES = [
+    # 'According to X, Y confirmed ...': Y's own speech act is reported (X is the channel); 'according to
+    # X' alone names X, and a name after its comma is an apposition only when a comma closes it
+    (
+        [
+            [
+                "According to the Harbor Times, the minister confirmed the plan.",
+                "According to police, Ivo Dane admitted the theft.",
+                "According to police, the bridge was closed at noon.",
+                "According to the team's coach, Ari Lund, the players were tired.",
+            ]
+        ],
+        ["the minister", "Ivo Dane", "police", "Ari Lund"],
+    ),
+    # a pronoun takes the person its own sentence opens with; 'X said he believes' is X's statement
+    (
+        [
+            [
+                "Tom Reyes met Carl Ost on Monday.",
+                'Reyes went after Ost at the debate, when he called him "a fraud."',
+                'On Ost\'s claim, Reyes said he believes "the numbers are wrong."',
+            ]
+        ],
+        [None, "Tom Reyes", "Tom Reyes"],
+    ),
+]
+
+
 # Typewriter double quotes ('' ... '') of older newspaper text bound quotations like curly ones.
 TYPEWRITER_CASES = [
     (
@@ -732,6 +761,7 @@ TYPEWRITER_CASES = [
     + DOCUMENT_CASES
     + DESCRIPTION_CASES
     + MORE_SUBJECT_CASES
+    + LAYER_CASES
     + TYPEWRITER_CASES,
 )
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
