@@ -569,6 +569,9 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         return _appositive_subject(text, toks, j - 1, lo)
     if not toks[j - 1].word:
         return None, v
+    src = _access_source(toks, j, lo)
+    if src is not None:
+        return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
     m, k = _subject_np(text, toks, j, lo)
     if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
         # 'Ann Lee, a team member said': an apposition whose closing comma is missing
@@ -642,6 +645,26 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
 def _adverb(low: str) -> bool:
     """An -ly adverb ('publicly', 'repeatedly'), not a noun such as 'family' or 'ally'."""
     return low.endswith("ly") and low not in lx.LY_NOUNS
+
+
+def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of 'a source familiar with the talks', 'people close to the mayor', 'an official briefed on
+    the plan' ending just before toks[j]: an unnamed source described by its access (bounded look-back)."""
+    for a in range(j - 2, max(lo, j - 14) - 1, -1):
+        t = toks[a]
+        if t.text in _CLAUSE_END or t.text in _QMARKS:
+            return None
+        if t.low in lx.ACCESS_WORDS and a - 1 >= lo and base(toks[a - 1].low) in lx.SOURCE_HEADS:
+            s = a - 1
+            while (
+                s > lo
+                and toks[s - 1].low not in lx.LEADING_SKIP
+                and (toks[s - 1].low in lx.DETERMINERS or _modifier_word(toks[s - 1]))
+                and a - s < 5
+            ):
+                s -= 1
+            return s
+    return None
 
 
 def _time_number(toks: list[Tok], k: int) -> bool:
@@ -1128,7 +1151,7 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
 # Heads of a document subject ('A new study documenting ...', 'Results of the trials').
 _DOC_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey document documents memo records filing ad letter"
+    " studies survey document documents memo records filing ad letter examination"
 )
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
 _IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")

@@ -76,7 +76,7 @@ hypothesize mention lament retort boast decry denounce condemn opine posit surmi
 _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
-express voice refute rebut
+express voice refute rebut gloat brag
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -103,7 +103,7 @@ concerns account accounts argument arguments premise
 # ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
 _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
-recall acknowledge maintain hint imply signal concede
+recall acknowledge maintain hint imply signal concede remember
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -366,6 +366,16 @@ politician lawmaker congressman congresswoman senator governor nominee candidate
 """
 )
 
+# Unnamed sources described by their access ('a source familiar with the talks', 'people close to the
+# mayor', 'an official briefed on the plan'): the words that open that description, and its heads.
+ACCESS_WORDS = wordset("familiar close briefed knowledgeable privy")
+SOURCE_HEADS = wordset(
+    """
+source sources person people official officials aide aides someone insider insiders adviser advisers
+diplomat diplomats individual individuals
+"""
+)
+
 # People speaking for someone, named by that relation ('Aides to the mayor say').
 ENTOURAGE_NOUNS = wordset(
     """
@@ -406,7 +416,7 @@ RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
-studies study survey team polls surveys records data figures statistics
+studies study survey team polls surveys records data figures statistics examination
 """
 )
 

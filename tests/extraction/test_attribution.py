@@ -708,6 +708,29 @@ MORE_SUBJECT_CASES = [
 ]
 
 
+# Unnamed sources described by their access; more stance verbs.
+ACCESS_CASES = [
+    (
+        [
+            [
+                "A person familiar with the planning says the talks will focus on taxes.",
+                "People close to the mayor said she would run again.",
+                "But a senior official briefed on the plan said it would fail.",
+                'And Ivo Tal gloated: "I told you so."',
+                "The source of the river lies in the hills.",
+            ]
+        ],
+        [
+            "A person familiar with the planning",
+            "People close to the mayor",
+            "a senior official briefed on the plan",
+            "Ivo Tal",
+            None,
+        ],
+    ),
+]
+
+
 # Layers and pronouns inside one sentence.
 LAYER_CASES = [
     # 'According to X, Y confirmed ...': Y's own speech act is reported (X is the channel); 'according to
@@ -761,6 +784,7 @@ TYPEWRITER_CASES = [
     + DOCUMENT_CASES
     + DESCRIPTION_CASES
     + MORE_SUBJECT_CASES
+    + ACCESS_CASES
     + LAYER_CASES
     + TYPEWRITER_CASES,
 )
