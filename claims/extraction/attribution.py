@@ -1093,6 +1093,15 @@ def _sentence_cues(
             and not _common_word(subject)
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            research
+            and not speech
+            and subject.kind == "org"
+            and not subject.generic
+            and not _common_word(subject)
+            and _clause_complement(toks, v, hi)
+        ):
+            speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
         if research and not speech and not via_doc and not _research_subject(subject):
             continue
         if (

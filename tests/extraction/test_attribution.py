@@ -728,6 +728,16 @@ ACCESS_CASES = [
             None,
         ],
     ),
+    # an organisation reports a finding with a clause; with a plain object it is an action
+    (
+        [
+            [
+                "In breaking down the results, the Harbor Times found that farmers favored the mayor.",
+                "The Harbor Times found a buyer for its building.",
+            ]
+        ],
+        ["Harbor Times", None],
+    ),
 ]
 
 
