@@ -569,6 +569,11 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         return _appositive_subject(text, toks, j - 1, lo)
     if not toks[j - 1].word:
         return None, v
+    if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
+        # 'the union, which argued that ...', 'Ada Cole, who said ...': the noun before the relative
+        k = _np_backward(toks, j - 3, lo)
+        m = _analyze(text, toks, k, j - 2) if k < j - 2 else None
+        return (m, k) if m is not None and m.kind in {"person", "org", "group"} and not m.generic else (None, v)
     src = _access_source(toks, j, lo)
     if src is not None:
         return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
@@ -645,6 +650,18 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
 def _adverb(low: str) -> bool:
     """An -ly adverb ('publicly', 'repeatedly'), not a noun such as 'family' or 'ally'."""
     return low.endswith("ly") and low not in lx.LY_NOUNS
+
+
+def _closing_report(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'..., the mayor said.': a subject and its verb after a comma, closing the sentence."""
+    if v + 1 < hi and toks[v + 1].word:
+        return False
+    k = v - 1
+    while k > lo and k > v - 8 and toks[k].text != ",":
+        if not toks[k].word and toks[k].text not in "'’":
+            return False
+        k -= 1
+    return k > lo and toks[k].text == ","
 
 
 def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
@@ -957,6 +974,13 @@ def _sentence_cues(
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
+        if t.text == ":" and lo < v <= lo + 12 and _next_is_quote(toks, v + 1, hi, quotes):
+            # 'Howard Lee, Radio North: "..."': a name (and its affiliation) introducing a quotation
+            comma = next((q for q in range(lo, v) if toks[q].text == ","), v)
+            m = _analyze(text, toks, lo, comma) if comma > lo else None
+            if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
+                cues.append(Cue(m, ":", 1, t.start))
+            continue
         if not t.word or (t.cap and v > lo):
             continue
         speech = low in lx.SPEECH_VERBS and low != "according"
@@ -1030,6 +1054,9 @@ def _sentence_cues(
                 subject = None  # 'the request of the City asking ...': a participle modifying a noun
             if subject is not None:
                 beside = beside or _prev_is_quote_close(toks, k - 1, lo)
+                j0 = _skip_interrupters(toks, v, lo)
+                if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
+                    subordinate = True  # 'the union, which argued ...': a relative clause's report
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and (
                     toks[back].low in lx.SUBORDINATORS
@@ -1082,6 +1109,7 @@ def _sentence_cues(
             subject.generic
             and not elided
             and not inverted
+            and not _closing_report(toks, v, lo, hi)
             and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
         ):
             continue

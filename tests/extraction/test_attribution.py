@@ -741,6 +741,32 @@ ACCESS_CASES = [
 ]
 
 
+# A name and affiliation introducing a quotation; a relative clause's report when the main clause has
+# none; a closing reporting clause with a common-noun subject.
+FRAME_CASES = [
+    (
+        [
+            [
+                'Howard Lee, Radio North: "The vote was rigged."',
+                'The message was clear: "Leave now."',
+                "The plan was opposed by the union, which argued that wages would fall.",
+                "The ferry was run by a firm, which went bankrupt in May.",
+                "The plan was opposed by the union, which argued that wages would fall, the mayor said.",
+                "The bridge will close in May, the retired engineer said.",
+            ]
+        ],
+        [
+            "Howard Lee",
+            None,
+            "the union",
+            None,
+            "the mayor",
+            "the retired engineer",
+        ],
+    ),
+]
+
+
 # Layers and pronouns inside one sentence.
 LAYER_CASES = [
     # 'According to X, Y confirmed ...': Y's own speech act is reported (X is the channel); 'according to
@@ -795,6 +821,7 @@ TYPEWRITER_CASES = [
     + DESCRIPTION_CASES
     + MORE_SUBJECT_CASES
     + ACCESS_CASES
+    + FRAME_CASES
     + LAYER_CASES
     + TYPEWRITER_CASES,
 )
