@@ -1712,6 +1712,18 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if cue is not None and (cue.mention.document or cue.mention.kind == "quantity"):
             # 'records show ..., according to X': a document without an author yields to a named source
             cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
+        if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
+            # 'X acknowledged that ... - "...," he said': the pronoun is the person who already spoke in
+            # this sentence, when the gender allows
+            want = "m" if cue.mention.name == "he" else "f"
+            named = next(
+                (c for c in sorted(cues, key=lambda c: c.pos) if c.pos < cue.pos and c.mention.kind == "person"),
+                None,
+            )
+            if named is not None:
+                name = resolver.resolve(named.mention, n, toks)
+                if name and names.gender(name, list(named.mention.title_words)) in (None, want):
+                    cue = Cue(named.mention, cue.verb, cue.rank, cue.pos)
         speaker = role = None
         if cue is not None:
             speaker = resolver.resolve(cue.mention, n, toks)

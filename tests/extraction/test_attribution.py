@@ -793,6 +793,17 @@ LAYER_CASES = [
         ],
         [None, "Tom Reyes", "Tom Reyes"],
     ),
+    # a pronoun beside a quotation is the person who already spoke in the same sentence
+    (
+        [
+            [
+                "Ida Berg met Carl Ost on Monday.",
+                'In a memo, campaign manager Rob Mook acknowledged the loss, but "we will win," he said.',
+                'Ida Berg met Tom Roe, who said the plan had failed - "it is over," he said.',
+            ]
+        ],
+        [None, "Rob Mook", "Tom Roe"],
+    ),
 ]
 
 
