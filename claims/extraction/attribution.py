@@ -997,6 +997,8 @@ def _sentence_cues(
                 speech = True
             else:
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
+                if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
+                    found = False  # 'called the charges baseless': a verdict on something said
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -1110,7 +1112,12 @@ def _sentence_cues(
             and not elided
             and not inverted
             and not _closing_report(toks, v, lo, hi)
-            and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
+            and (
+                (low.endswith("ing") and not with_subject)
+                or not (
+                    _takes_complement(toks, v, hi) or (low not in lx.NOUNLIKE_FORMS and _reports_after(toks, v, hi))
+                )
+            )
         ):
             continue
         if (

@@ -738,6 +738,19 @@ ACCESS_CASES = [
         ],
         ["Harbor Times", None],
     ),
+    # a verdict on something said ('called the charges baseless'); a common-noun subject saying where it
+    # said it ('says on its website that'); a noun that doubles as a verb stays a noun
+    (
+        [
+            [
+                "The Lee campaign called the charges baseless.",
+                "The Lee campaign called the police at noon.",
+                "The commission says on its website that the sound was poor.",
+                "Her brief comments on the issue speak to a wider doubt that the plan will work.",
+            ]
+        ],
+        ["The Lee campaign", None, "The commission", None],
+    ),
 ]
 
 
