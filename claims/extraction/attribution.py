@@ -664,6 +664,19 @@ def _closing_report(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     return k > lo and toks[k].text == ","
 
 
+def _topic_follows(toks: list[Tok], v: int, hi: int) -> bool:
+    """'spoke about the plan', 'spoke at the White House on Tuesday about ...', 'spoke of a visit': the
+    topic of the speech within a few words of the verb, in its clause."""
+    if v + 1 < hi and toks[v + 1].low == "of":
+        return True  # not 'spoke at the University of Leeds'
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "about":
+            return True
+        if toks[k].text in _CLAUSE_END or toks[k].low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
 def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
     """Start of 'a source familiar with the talks', 'people close to the mayor', 'an official briefed on
     the plan' ending just before toks[j]: an unnamed source described by its access (bounded look-back)."""
@@ -1006,6 +1019,8 @@ def _sentence_cues(
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
         elif low in lx.PARTICLE_CUES:
             speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
+            if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
+                speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         if not speech and low in lx.BELIEF_VERBS:

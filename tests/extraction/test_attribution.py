@@ -493,6 +493,18 @@ CUE_CLASS_CASES = [
         ],
         ["Alma Ruiz", "Paul Kern", None],
     ),
+    # 'spoke about / of': a speech act with its topic; 'spoke at the University of Leeds' is no report
+    (
+        [
+            [
+                "Ada Cole spoke at the town hall on Tuesday about the new bridge.",
+                "Ada Cole spoke of a recent visit to the port.",
+                "Ada Cole spoke at the University of Leeds.",
+                "Ada Cole spoke Spanish at home.",
+            ]
+        ],
+        ["Ada Cole", "Ada Cole", None, None],
+    ),
     # 'suggest' and 'indicate': a speech act of a person or an organisation, a finding of data
     (
         [
