@@ -1710,7 +1710,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         return []
     quotes = QuoteIndex(text)
     all_toks = tokenize(text)
-    names = NameIndex(text, all_toks)
+    names = NameIndex(text, _body_tokens(all_toks, sentences))
     resolver = _Resolver(text, names, quotes, sentences, all_toks)
     own_names = _publication_names(all_toks)
     starts = resolver.starts
@@ -1834,6 +1834,21 @@ def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> set[in
         if q is not None and q.start <= toks[k].start < q.end:
             inside.add(k)
     return inside
+
+
+def _body_tokens(toks: list[Tok], sentences: list[Sentence]) -> list[Tok]:
+    """The tokens inside the body sentences: the headline and other furniture are kept out of the name
+    index, so 'Mayor Lee Slams Budget Plan' never becomes Lee's fullest name. One pass over both lists."""
+    out: list[Tok] = []
+    s = 0
+    for t in toks:
+        while s < len(sentences) and sentences[s].end <= t.start:
+            s += 1
+        if s == len(sentences):
+            break
+        if sentences[s].start <= t.start:
+            out.append(t)
+    return out
 
 
 def _typewriter_quotes(toks: list[Tok], lo: int, hi: int, inside: set[int]) -> bool:

@@ -900,3 +900,23 @@ def test_quote_fragments_are_joined() -> None:
 def test_robust_on_junk(text: str) -> None:
     sentences = [Sentence(0, len(text), 0)] if text else []
     assert len(attribute(text, sentences)) == len(sentences)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "speaker"),
+    [
+        ("Mayor Lee Slams Budget Plan", "The mayor spoke on Monday. Lee said the plan was flawed.", "Lee"),
+        ("Coach Ruiz Quits After Loss", "The club lost again on Sunday. Ruiz said he was tired.", "Ruiz"),
+    ],
+)
+def test_headline_words_stay_out_of_names(headline: str, body: str, speaker: str) -> None:
+    # the headline is furniture: not a sentence of the body, and no source of fuller names
+    text = headline + "\n\n" + body
+    first, second = body.split(". ")
+    start = len(headline) + 2
+    sentences = [
+        Sentence(start, start + len(first) + 1, 1),
+        Sentence(start + len(first) + 2, len(text), 1),
+    ]
+    assert text[sentences[1].start : sentences[1].end] == second
+    assert [a.speaker for a in attribute(text, sentences)] == [None, speaker]
