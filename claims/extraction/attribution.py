@@ -40,6 +40,9 @@ from .normalize import wordset
 from .quotes import MARKS, Quote, QuoteIndex
 from .types import Attribution, ClaimKind, Sentence
 
+# Quotation marks as tokens: the quotation module's double quotes, and the typewriter forms of older
+# newspaper text ('' for a closing or opening double quote, `` for an opening one).
+_QMARKS = frozenset(MARKS) | {"''", "``"}
 _CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
 _PASSIVE_AUX = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
 _VENUES = {
@@ -123,12 +126,13 @@ class Mention:
     """A speaker phrase as written: its name part, role part and kind."""
 
     name: str
-    kind: str  # person | org | group | pronoun | doc
+    kind: str  # person | org | group | pronoun | doc | quantity
     role: str | None = None
     pos: int = 0
     titled: bool = False  # had a personal title (Mr, Ms, Professor): surname matching may be fuzzy
     title_words: tuple[str, ...] = ()
     generic: bool = False  # a common noun outside the speaker lexicons ("The poster")
+    document: bool = False  # the phrase names a document, poll or data set ("A Fox News poll")
 
 
 @dataclass(slots=True)
@@ -155,6 +159,8 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             continue
         if not t.word and t.text not in "&":
             break
+        if t.low == "that" and not toks[j].cap and toks[j].low.endswith("s") and not toks[j].low.endswith("ss"):
+            break  # 'the policy that critics blame': a relative pronoun, not the determiner of a plural
         if t.low in lx.DETERMINERS and not (
             toks[k].cap and t.low == "the" and k - 2 >= lo and toks[k - 2].low in lx.NAME_CONNECTORS
         ):
@@ -196,8 +202,69 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             loose += 1
             k -= 1
             continue
+        if loose == 0 and (is_title(toks[j]) or base(toks[j].low) in lx.DESCRIPTION_HEADS):
+            # a description with several modifiers: 'the billionaire real estate magnate', 'the GOP
+            # presidential candidate', 'the self-described socialist' (words back to a determiner)
+            m = k
+            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]):
+                m -= 1
+            if m < k and m > lo and toks[m - 1].low in {"the", "a", "an"}:
+                k = m - 1
         break
     return k
+
+
+_QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
+_QUANTITY_WORDS = wordset(
+    "half third thirds quarter quarters majority majorities minority most plurality two-thirds three-quarters"
+    " one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    " seventy eighty ninety"
+)
+_QUANTITY_BOUNDS = frozenset({",", ";", ":", "and", "but", "—", "–"})
+
+
+def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of a quantity opening the clause before toks[j], the subject of a poll report: 'Sixty-six
+    percent said', 'About 4 in 10 say', 'Nearly half of the voters said', 'Less than a third agreed'."""
+    s = j
+    while s > lo and j - s < 12 and toks[s - 1].low not in _QUANTITY_BOUNDS and toks[s - 1].text not in _QMARKS:
+        if not (toks[s - 1].word or toks[s - 1].text in "%'’"):
+            return None
+        s -= 1
+    if s >= j:
+        return None
+    k = s
+    while k < j and toks[k].low in _QUANTITY_HEDGES:
+        k += 1
+    if k >= j:
+        return None
+    first = toks[k].low
+    if not (first[:1].isdigit() or first in _QUANTITY_WORDS or first.split("-")[0] in _QUANTITY_WORDS):
+        return None
+    if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per"}:
+        return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
+    last = toks[j - 1]
+    if last.low in lx.DETERMINERS or last.low in lx.ADJUNCT_OPENERS:
+        return None  # 'Forty percent of all reported ...': the verb form modifies a noun
+    return s
+
+
+def _modifier_word(t: Tok) -> bool:
+    """A word that may modify a description's head: an adjective or noun, capitalised or not, hyphenated."""
+    low = base(t.low)
+    if not t.word or low in lx.DETERMINERS or low in lx.PRONOUNS:
+        return False
+    if t.cap:
+        return True
+    return (
+        t.low.replace("-", "").isalpha()
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.AUXILIARIES
+        and low not in lx.SUBORDINATORS
+        and low not in lx.LEADING_SKIP
+        and low not in lx.ADJUNCT_OPENERS
+        and (not low.endswith("ing") or "-" in low)
+    )
 
 
 def _span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
@@ -213,7 +280,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Heagle')
     while i < j and (
         (toks[i].low in lx.LEADING_SKIP and not (toks[i].text.isupper() and i + 1 < j and toks[i + 1].cap))
-        or toks[i].text in MARKS
+        or toks[i].text in _QMARKS
     ):
         i += 1
     while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
@@ -241,14 +308,22 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
         # a document's author: "PC World's analysis", "The Home Office letter"
         if low in lx.DOCUMENT_NOUNS:
+            # its owner speaks: "The agency's Web site said" -> the agency, not "Web"
+            owner = next((k for k in range(j - 2, i - 1, -1) if is_possessive(toks, k)), None)
+            if owner is not None:
+                m = _analyze(text, toks, i, owner + 1)
+                if m is not None and m.kind != "pronoun":
+                    m.document = True
+                    return m
             caps = [k for k in range(i, j - 1) if toks[k].cap and is_name_word(toks[k])]
             if caps:
                 m = _name_phrase(text, toks, caps[0], caps[-1] + 1)
                 if m is not None:
                     m.kind = "org" if m.kind != "person" else m.kind
+                    m.document = True
                     return m
-            if low in {"study", "report", "survey", "review", "research", "results", "findings", "paper"}:
-                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start)
+            if low in lx.SPEAKING_DOCUMENTS:
+                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start, document=True)
         if low in lx.GROUP_NOUNS:
             return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
     if low in _PARTY_HEADS and j - 2 >= i and is_name_word(toks[j - 2]):
@@ -282,7 +357,8 @@ def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
         or low in lx.NEGATIONS
         or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
         or low in lx.ADJUNCT_OPENERS
-        or low.endswith(("ing", "ly", "ed"))
+        or low.endswith(("ing", "ed"))
+        or _adverb(low)
     ):
         return False
     if any(t.low in lx.DETERMINERS or is_possessive(toks, k) for k, t in enumerate(toks[i : j - 1], i)):
@@ -447,14 +523,34 @@ _TIME_NOUNS = frozenset(
 _CHUNK_SKIP = lx.LEADING_SKIP - lx.ADJUNCT_OPENERS
 
 
-def _chunk_kind(toks: list[Tok], i: int, j: int) -> str:
+_TIME_ADVERBS = frozenset({"back", "later", "earlier", "late", "early", "since", "until", "by"})
+
+
+def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
-    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'."""
+    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
+    ``leftmost``: the chunk opens the clause, where 'A report by X' is the subject, not an apposition."""
     while i < j and toks[i].low in _CHUNK_SKIP:
         i += 1
     if i >= j:
         return "adjunct"
+    while (
+        i < j - 1 and not toks[i].cap and (toks[i].text[:1].isdigit() or toks[i].text in _DASHES or "-" in toks[i].text)
+    ):
+        i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
     first, last = toks[i], toks[j - 1]
+    if first.low in {"a", "an"} and not leftmost:
+        return "role"  # 'a spokesman for Y', 'a retired farmer'
+    if (
+        first.low == "as"
+        and i + 1 < j
+        and toks[i + 1].cap
+        and not is_title(toks[i + 1])
+        and all(t.cap or t.low in lx.NAME_CONNECTORS or t.text == "." for t in toks[i + 1 : j])
+    ):
+        return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
+    if base(last.low) in lx.TIME_WORDS and (first.low in lx.TIME_OPENERS or first.low in _TIME_ADVERBS):
+        return "adjunct"  # 'Back in April', 'Late on Tuesday', 'Earlier this month'
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
@@ -466,20 +562,149 @@ def _chunk_kind(toks: list[Tok], i: int, j: int) -> str:
 
 def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
     """The subject of the verb at v, looking left; also returns where the subject starts."""
-    j = v
-    while j > lo and (toks[j - 1].low in lx.AUXILIARIES or (toks[j - 1].low.endswith("ly") and not toks[j - 1].cap)):
-        j -= 1
-    if j - 2 > lo and toks[j - 1].low in _TIME_NOUNS and toks[j - 2].low in {"this", "last", "next", "that", "each"}:
-        j -= 2  # 'Trump this week also said'
+    j = _skip_interrupters(toks, v, lo)
     if j <= lo:
         return None, v
-    if j - 3 > lo and toks[j - 1].text == ")" and toks[j - 3].text == "(" and is_acronym(toks[j - 2].text):
-        j -= 3  # "The World Health Organisation (WHO) recommends"
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
     if not toks[j - 1].word:
         return None, v
-    return _subject_np(text, toks, j, lo)
+    if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
+        # 'the union, which argued that ...', 'Ada Cole, who said ...': the noun before the relative
+        k = _np_backward(toks, j - 3, lo)
+        m = _analyze(text, toks, k, j - 2) if k < j - 2 else None
+        return (m, k) if m is not None and m.kind in {"person", "org", "group"} and not m.generic else (None, v)
+    src = _access_source(toks, j, lo)
+    if src is not None:
+        return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
+    m, k = _subject_np(text, toks, j, lo)
+    if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
+        # 'Ann Lee, a team member said': an apposition whose closing comma is missing
+        m2, k2 = _subject_np(text, toks, k - 1, lo)
+        opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in _CLAUSE_END
+        if m2 is not None and m2.kind == "person" and opens_clause:
+            m2.role = m2.role or _span_text(text, toks, k, j)
+            return m2, k2
+    return m, k
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
+    """Where the subject ends, left of the verb at v, past what may stand between them: auxiliaries and
+    adverbs ('has also repeatedly said', 'however said'), a time adjunct ('on Tuesday', 'earlier this
+    month', 'last week'), a venue adjunct ('in a statement'), a parenthesis ('Sen. Ada Cole (D-Ore.)') and
+    an aside between dashes ('Ada Cole — a nurse from Leeds — says')."""
+    j = v
+    for _ in range(8):
+        before = j
+        while j > lo and (
+            (toks[j - 1].low in lx.AUXILIARIES and not (toks[j - 1].cap and j - 1 > lo))  # not 'Theresa May'
+            or toks[j - 1].low in lx.INTERRUPTING_ADVERBS
+            or (_adverb(toks[j - 1].low) and not toks[j - 1].cap)
+        ):
+            j -= 1
+        if j <= lo:
+            return j
+        last = toks[j - 1]
+        if base(last.low) in lx.TIME_WORDS or _time_number(toks, j - 1) or (base(last.low) in _VENUES and not last.cap):
+            # back over the adjunct's words to the word that opens it
+            k = j - 1
+            while (
+                k > lo
+                and j - k <= 4
+                and (
+                    base(toks[k - 1].low) in lx.TIME_WORDS
+                    or _time_number(toks, k - 1)
+                    or toks[k - 1].low in lx.DETERMINERS
+                    or toks[k - 1].text == "."
+                    or (not toks[k - 1].cap and toks[k - 1].low.endswith(("al", "ive", "ed")))
+                )
+            ):
+                k -= 1
+            opener = toks[k].low if base(last.low) not in lx.TIME_WORDS or k < j - 1 else ""
+            if k > lo and toks[k - 1].low in lx.TIME_OPENERS:
+                j = k - 1
+            elif base(last.low) in lx.TIME_WORDS and toks[k].low in lx.TIME_OPENERS and k > lo:
+                j = k  # 'last week', 'this month': the opener is the adjunct's first word
+            elif base(last.low) in {"today", "yesterday", "tonight"} and k == j - 1 and not opener:
+                j = k
+        if j > lo + 1 and toks[j - 1].text == ")":
+            k = j - 2
+            while k > lo and j - k <= 12 and toks[k].text not in {"(", ")"}:
+                k -= 1
+            if toks[k].text == "(" and k > lo and toks[k - 1].word:
+                j = k  # "Sen. Ada Cole (D-Ore.) said", "The World Health Organisation (WHO) recommends"
+        if j > lo + 2 and toks[j - 1].text in _DASHES and toks[j - 1].start > toks[j - 2].end:
+            k = j - 2
+            while k > lo and j - k <= 25 and toks[k].text not in _DASHES and toks[k].text not in {".", ";", "("}:
+                k -= 1
+            if toks[k].text == toks[j - 1].text and k > lo and toks[k - 1].word:
+                j = k  # 'Ada Cole — a nurse from Leeds — says'
+        if j == before:
+            break
+    return j
+
+
+def _adverb(low: str) -> bool:
+    """An -ly adverb ('publicly', 'repeatedly'), not a noun such as 'family' or 'ally'."""
+    return low.endswith("ly") and low not in lx.LY_NOUNS
+
+
+def _closing_report(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'..., the mayor said.': a subject and its verb after a comma, closing the sentence."""
+    if v + 1 < hi and toks[v + 1].word:
+        return False
+    k = v - 1
+    while k > lo and k > v - 8 and toks[k].text != ",":
+        if not toks[k].word and toks[k].text not in "'’":
+            return False
+        k -= 1
+    return k > lo and toks[k].text == ","
+
+
+def _topic_follows(toks: list[Tok], v: int, hi: int) -> bool:
+    """'spoke about the plan', 'spoke at the White House on Tuesday about ...', 'spoke of a visit': the
+    topic of the speech within a few words of the verb, in its clause."""
+    if v + 1 < hi and toks[v + 1].low == "of":
+        return True  # not 'spoke at the University of Leeds'
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "about":
+            return True
+        if toks[k].text in _CLAUSE_END or toks[k].low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
+def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of 'a source familiar with the talks', 'people close to the mayor', 'an official briefed on
+    the plan' ending just before toks[j]: an unnamed source described by its access (bounded look-back)."""
+    for a in range(j - 2, max(lo, j - 14) - 1, -1):
+        t = toks[a]
+        if t.text in _CLAUSE_END or t.text in _QMARKS:
+            return None
+        if t.low in lx.ACCESS_WORDS and a - 1 >= lo and base(toks[a - 1].low) in lx.SOURCE_HEADS:
+            s = a - 1
+            while (
+                s > lo
+                and toks[s - 1].low not in lx.LEADING_SKIP
+                and (toks[s - 1].low in lx.DETERMINERS or _modifier_word(toks[s - 1]))
+                and a - s < 5
+            ):
+                s -= 1
+            return s
+    return None
+
+
+def _time_number(toks: list[Tok], k: int) -> bool:
+    """A number inside a time adjunct: a year ('in 2008') or a day after a month ('on March 4')."""
+    t = toks[k].text
+    if not t[:1].isdigit():
+        return False
+    if len(t) == 4 and t.isdigit() and t[:2] in {"19", "20"}:
+        return True
+    return k > 0 and base(toks[k - 1].low) in lx.TIME_WORDS
 
 
 def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
@@ -513,6 +738,16 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         and not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing"))
     ):
         m = None
+    if k - 2 >= lo and toks[k - 1].low == "to" and base(toks[k - 2].low) in lx.ENTOURAGE_NOUNS:
+        # 'Aides to the mayor say', 'Lawyers to the family said': the entourage speaks as written
+        s0 = k - 2
+        while s0 > lo and (toks[s0 - 1].low in lx.DETERMINERS or _modifier_word(toks[s0 - 1])) and k - s0 < 6:
+            s0 -= 1
+        return Mention(_span_text(text, toks, s0, j), "group", pos=toks[s0].start), s0
+    if m is None or (m.kind != "pronoun" and not m.document and k > lo):
+        q = _quantity_subject(toks, j, lo)
+        if q is not None and (m is None or k >= q):
+            return Mention(_span_text(text, toks, q, j), "quantity", pos=toks[q].start), q
     if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
         # "X and Y said": prefer the first conjunct when it is a name
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
@@ -532,19 +767,36 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     k = comma - 1
     while k >= lo and len(chunks) < 6:
         t = toks[k]
-        if t.text == "," or k == lo or t.text in MARKS or t.text in _CLAUSE_PUNCT:
-            s = k + 1 if (t.text == "," or t.text in MARKS or t.text in _CLAUSE_PUNCT) else k
+        if t.text == ")" and k > lo:
+            p = k - 1
+            while p > lo and k - p <= 12 and toks[p].text not in {"(", ")"}:
+                p -= 1
+            if toks[p].text == "(" and p > lo:
+                k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
+                continue
+        spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
+        if t.text == "," or k == lo or t.text in _QMARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen:
+            s = k + 1 if (t.text == "," or t.text in _QMARKS or t.text in _CLAUSE_PUNCT or spaced_hyphen) else k
             chunks.append((s, end))
             if t.text != ",":
                 break
             end = k
         k -= 1
+    # a relative clause ends the noun phrase it modifies: 'a farmer who voted for Ed Lowe' -> 'a farmer'
+    for n, (s, e) in enumerate(chunks):
+        r = next((q for q in range(s + 1, e) if toks[q].low in {"who", "which", "whose", "whom"}), None)
+        if r is not None:
+            chunks[n] = (s, e := r)
+        if e - s > 2 and toks[e - 1].text == ")":
+            p = next((q for q in range(e - 2, s, -1) if toks[q].text in "()"), None)
+            if p is not None and toks[p].text == "(":
+                chunks[n] = (s, p)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
     named: tuple[Mention, int, int] | None = None
     other: tuple[Mention, int, int] | None = None
     for n, (s, e) in enumerate(chunks):
         if e <= s:
             continue
-        kind = _chunk_kind(toks, s, e)
+        kind = _chunk_kind(toks, s, e, leftmost=n == len(chunks) - 1)
         if kind == "adjunct":
             continue
         m, kk = _subject_np(text, toks, e, s)
@@ -584,8 +836,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said KCNA.' / '"...," said Ambassador Mohib.'"""
-    if v + 1 >= hi:
-        return None
+    if v + 1 >= hi or toks[v + 1].low == "that":
+        return None  # '..., noted that X is ...': a complement clause, no inverted subject
     nxt = toks[v + 1]
     if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
         e = v + 2
@@ -650,7 +902,7 @@ def _negated(toks: list[Tok], v: int, lo: int) -> bool:
 def _passive(toks: list[Tok], v: int, lo: int) -> bool:
     k = v - 1
     while k >= lo and (
-        (toks[k].low.endswith("ly") and not toks[k].cap)
+        (_adverb(toks[k].low) and not toks[k].cap)
         or (toks[k].low in lx.AUXILIARIES and toks[k].low not in _PASSIVE_AUX)
     ):
         k -= 1
@@ -693,13 +945,15 @@ def _cue_text(text: str, toks: list[Tok], v: int, hi: int) -> str:
 def _next_is_quote(toks: list[Tok], k: int, hi: int, quotes: QuoteIndex) -> bool:
     while k < hi and toks[k].text in {",", ":", "that"}:
         k += 1
-    return k < hi and toks[k].text in MARKS and quotes.covering(toks[k].start) is not None
+    return k < hi and (
+        toks[k].text in {"''", "``"} or (toks[k].text in _QMARKS and quotes.covering(toks[k].start) is not None)
+    )
 
 
 def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
     while k >= lo and toks[k].text in {","}:
         k -= 1
-    return k >= lo and toks[k].text in MARKS
+    return k >= lo and toks[k].text in _QMARKS
 
 
 def _sentence_cues(
@@ -725,38 +979,60 @@ def _sentence_cues(
                     # "according to the team's coach, Alireza Mehraban,"
                     e2 = _forward_np(toks, e + 1, hi)
                     m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
-                    if m2 is not None and m2.kind == "person":
+                    # an apposition closes with a comma; 'according to police, Ivo Dane admitted' is a clause
+                    if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
                         m2.role = m2.role or text[toks[start].start : toks[e - 1].end]
                         m = m2
                 if m is not None and (m.kind != "pronoun" or phrase[0] != "quoting"):
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
+        if t.text == ":" and lo < v <= lo + 12 and _next_is_quote(toks, v + 1, hi, quotes):
+            # 'Howard Lee, Radio North: "..."': a name (and its affiliation) introducing a quotation
+            comma = next((q for q in range(lo, v) if toks[q].text == ","), v)
+            m = _analyze(text, toks, lo, comma) if comma > lo else None
+            if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
+                cues.append(Cue(m, ":", 1, t.start))
+            continue
         if not t.word or (t.cap and v > lo):
             continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
-        research = low in lx.RESEARCH_VERBS
+        suggestion = low in lx.SUGGESTION_VERBS
+        research = low in lx.RESEARCH_VERBS or suggestion
         naming_quote = False
         if low in lx.NAMING_VERBS:
             # 'called for', 'dubbed the feud "X"', 'described him as a hero'
-            if low.startswith("call") and v + 1 < hi and toks[v + 1].low in {"for", "on"}:
+            p = v + 1
+            while p < hi and p - v <= 2 and base(toks[p].low) in lx.TIME_WORDS:
+                p += 1  # 'called Wednesday for'
+            if low.startswith("call") and p < hi and toks[p].low in {"for", "on"}:
                 speech = True
             else:
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
+                if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
+                    found = False  # 'called the charges baseless': a verdict on something said
                 if found is None:
                     continue
                 speech, naming_quote = True, found
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
-        elif low in {"point", "points", "pointed", "pointing"}:
-            speech = v + 1 < hi and toks[v + 1].low == "out"  # 'pointed out'
+        elif low in lx.PARTICLE_CUES:
+            speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
+            if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
+                speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
+        if not speech and low in lx.REJECTION_VERBS:
+            speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        if not speech and low in lx.BELIEF_VERBS:
+            speech = _clause_complement(toks, v, hi)  # 'analysts fear that ...', not 'fear the worst'
         if not (speech or weak or research):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
         if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
             continue  # 'conceded a penalty', 'claimed the lives of'
+        if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
+            continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
         if _negated(toks, v, lo) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
@@ -772,7 +1048,7 @@ def _sentence_cues(
         subject: Mention | None = None
         subordinate = False
         elided = False
-        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"'}
+        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
         if (before_comma or v == lo) and low in _INVERTIBLE:
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
@@ -782,6 +1058,12 @@ def _sentence_cues(
                 )
         with_subject = False
         inverted = subject is not None
+        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            # 'Ada Cole attacked Ben Roe, saying ...': the participle belongs to the clause's subject, not
+            # to the noun before its comma
+            clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
+            if clause is not None and (beside or _reports_after(toks, v, hi)):
+                subject, elided = clause, True
         if subject is None and v > lo:
             subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
@@ -789,9 +1071,19 @@ def _sentence_cues(
                 subject = None  # 'the request of the City asking ...': a participle modifying a noun
             if subject is not None:
                 beside = beside or _prev_is_quote_close(toks, k - 1, lo)
+                j0 = _skip_interrupters(toks, v, lo)
+                if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
+                    subordinate = True  # 'the union, which argued ...': a relative clause's report
                 back = _skip_according(toks, k - 1, lo)
-                if back >= lo and (toks[back].low in lx.SUBORDINATORS or toks[back].low in {"what", "how", "why"}):
+                if back >= lo and (
+                    toks[back].low in lx.SUBORDINATORS
+                    or (toks[back].low in lx.SPEECH_VERBS and subject.kind == "pronoun")  # 'X said he believes'
+                    or toks[back].low in {"what", "how", "why"}
+                    or (toks[back].low in _CLAUSE_OPENERS and toks[back].low != "as")
+                ):
                     subordinate = True
+                    if _relative_clause(toks, back, lo):
+                        continue  # 'the hostility that critics blame for ...': a noun's modifier
         via_doc = False
         if (
             not inverted
@@ -803,9 +1095,29 @@ def _sentence_cues(
             if doc is not None:
                 subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in _ELIDED_INTRO:
-            subject, elided = main_subject or _clause_subject(text, toks, v, lo), True
-            if subject is not None and not (beside or _object_quote(toks, v, hi, quotes)):
+            subject, elided = main_subject or _clause_subject(text, toks, v, lo, in_quote), True
+            if subject is not None and not (
+                beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
+            ):
                 subject = None
+        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research):
+            # 'Ada Cole toured the plant and said ...': a second verb of the clause's subject
+            j = _skip_interrupters(toks, v, lo)
+            if (
+                j - 1 > lo
+                and toks[j - 1].low in {"and", "but"}
+                and toks[j - 2].text not in _CLAUSE_END
+                and (beside or _takes_complement(toks, v, hi))
+            ):
+                subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
+                if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:
+                    subject = None
+                # inside an opening adverbial clause ('Although X ... and has said ..., Y said')
+                subordinate = (
+                    (toks[lo].low in _CLAUSE_OPENERS or toks[lo].low in lx.SUBORDINATORS)
+                    and v - lo <= 80
+                    and not any(toks[q].text == "," for q in range(lo, v))
+                )
         if subject is None:
             continue
         # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
@@ -814,9 +1126,32 @@ def _sentence_cues(
             subject.generic
             and not elided
             and not inverted
-            and ((low.endswith("ing") and not with_subject) or not _takes_complement(toks, v, hi))
+            and not _closing_report(toks, v, lo, hi)
+            and (
+                (low.endswith("ing") and not with_subject)
+                or not (
+                    _takes_complement(toks, v, hi) or (low not in lx.NOUNLIKE_FORMS and _reports_after(toks, v, hi))
+                )
+            )
         ):
             continue
+        if (
+            suggestion
+            and not speech
+            and subject.kind in {"person", "org", "pronoun", "group"}
+            and not subject.generic
+            and not _common_word(subject)
+        ):
+            speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            research
+            and not speech
+            and subject.kind == "org"
+            and not subject.generic
+            and not _common_word(subject)
+            and _clause_complement(toks, v, hi)
+        ):
+            speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
         if research and not speech and not via_doc and not _research_subject(subject):
             continue
         if (
@@ -853,7 +1188,7 @@ def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
 def _research_subject(m: Mention) -> bool:
     """Subjects for which 'found', 'showed', 'estimated' report a finding: documents, researchers."""
     head = base(m.name.split()[-1].lower()) if m.name else ""
-    return m.kind in {"doc", "pronoun"} or head in lx.RESEARCH_SUBJECTS
+    return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
 
 
 def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
@@ -862,7 +1197,7 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
     while k >= lo and toks[k].text == ",":
         k -= 1
     for m in range(k - 1, max(lo, k - 12), -1):
-        if toks[m].text in _CLAUSE_END or toks[m].text in MARKS:
+        if toks[m].text in _CLAUSE_END or toks[m].text in _QMARKS:
             break
         if toks[m].low == "according" and toks[m + 1].low == "to" and toks[m - 1].text == ",":
             k = m - 1
@@ -875,8 +1210,10 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
 # Heads of a document subject ('A new study documenting ...', 'Results of the trials').
 _DOC_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey"
+    " studies survey document documents memo records filing ad letter examination"
 )
+# Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
+_IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
 # Words after which 'by X' names the document's author ('a paper by X', 'written by X').
 _AUTHOR_BY = wordset("written authored published conducted compiled prepared led")
 # Words that may open a post-modifier of the document noun up to its verb.
@@ -921,6 +1258,7 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
             first.low in _DOC_MODIFIER_OPENERS
             or (first.text == "," and h + 2 < end and toks[h + 2].low in _DOC_MODIFIER_OPENERS)
             or (not first.cap and first.low.endswith(("ing", "ed")))
+            or first.low in _IRREGULAR_PARTICIPLES
         ):
             return None
     author: Mention | None = None
@@ -928,7 +1266,7 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     for k in range(h + 1, end):
         t = toks[k]
         if (
-            t.text in MARKS
+            t.text in _QMARKS
             or t.text in _CLAUSE_PUNCT
             or t.low in lx.FINITE_AUXILIARIES
             or t.low in lx.SUBORDINATORS
@@ -967,17 +1305,95 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
 def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
     """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
     or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""
-    if v + 1 < hi and (toks[v + 1].text in MARKS or toks[v + 1].low == "as"):
+    if v + 1 < hi and (toks[v + 1].text in _QMARKS or toks[v + 1].low == "as"):
         return None  # 'a phenomenon called "X"', 'a man described as': a participle without an object
     for k in range(v + 1, min(hi, v + 30)):
         t = toks[k]
-        if k in in_quote or (t.text in MARKS and quotes.covering(t.start) is not None):
+        if k in in_quote or (t.text in _QMARKS and quotes.covering(t.start) is not None):
             return True
         if t.text in _CLAUSE_PUNCT - {":"} or t.text == "." or t.low in lx.FINITE_AUXILIARIES:
             return None
         if t.low == "as" or (t.low == "to" and toks[v].low.startswith("liken")):
             return False
     return None
+
+
+def _common_word(m: Mention) -> bool:
+    """A one-word subject that is a common noun capitalised at the start of a sentence ('Estimates')."""
+    low = m.name.lower()
+    return " " not in low and (low in lx.NOUNLIKE_FORMS or base(low) in lx.DOCUMENT_NOUNS)
+
+
+def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:
+    """'the ban that critics blame', 'a rule which officials defend': a relative pronoun right after a
+    common noun opens a clause modifying that noun, not a report of the sentence."""
+    if toks[rel].low not in {"that", "which", "whom"} or rel - 1 < lo:
+        return False
+    prev = toks[rel - 1]
+    low = prev.low
+    return (
+        prev.word
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.BELIEF_VERBS
+        and low not in lx.WEAK_VERBS
+        and low not in lx.RESEARCH_VERBS
+        and low not in lx.SUBORDINATORS
+        and low not in lx.AUXILIARIES
+        and base(low) not in lx.SAID_NOUNS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+
+def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
+    """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
+    'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
+    'agreed to pay'."""
+    k = v + 1
+    while k < hi and _adverb(toks[k].low) and not toks[k].cap:
+        k += 1
+    if k >= hi:
+        return False
+    nxt = toks[k]
+    if nxt.low == "that" or nxt.low in {"how", "whether"}:
+        return True
+    if nxt.low == "with":
+        for m in range(k + 1, min(hi, k + 10)):
+            if toks[m].low == "that":
+                return True
+            if toks[m].text in _CLAUSE_END:
+                return False
+        return False
+    if nxt.low in _SUBJECT_PRONOUNS:
+        return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
+    # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
+    m = k
+    if nxt.low in lx.DETERMINERS and nxt.low != "that":
+        m += 1
+        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+            m += 1
+    elif nxt.cap:
+        while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
+            m += 1
+    else:
+        return False
+    return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+
+
+def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'dismissed (the) allegations', 'rejected Smith's claims that', 'disputed that': the object is
+    something said; 'dismissed the case', 'rejected the bill' are plain actions."""
+    if v + 1 < hi and toks[v + 1].low == "that":
+        return True
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        if base(t.low) in lx.SAID_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in _STOP_NP:
+            return False
+    return False
 
 
 def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
@@ -1014,8 +1430,8 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         return False
     nxt = toks[k]
     if nxt.text in {",", ":"}:
-        return k + 1 < hi and toks[k + 1].text in MARKS
-    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in MARKS:
+        return k + 1 < hi and toks[k + 1].text in _QMARKS
+    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in _QMARKS:
         return True
     if lx.SPEECH_VERBS.get(toks[v].low) in _OBJECT_VERBS:
         return False  # 'banks report their results', 'requested donations': an object, no reported clause
@@ -1047,7 +1463,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     nxt = toks[v + 1]
     return (
         nxt.low in {"that", ",", ":"}
-        or nxt.text in MARKS
+        or nxt.text in _QMARKS
         or nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
         or nxt.low in {"on", "for"}
@@ -1055,18 +1471,54 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     )
 
 
-def _clause_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
-    """Subject of the nearest finite verb before v ('Sunak defended ..., promising ...')."""
-    for k in range(v - 1, lo, -1):
+_AUDIENCE_WORDS = frozenset(
+    {"reporters", "journalists", "supporters", "voters", "the", "an", "a", "his", "her", "their"}
+)
+
+
+def _reports_after(toks: list[Tok], v: int, hi: int) -> bool:
+    """After a speech participle ('..., saying the plan had failed', 'telling reporters ...', 'stating on
+    television that ...'): a reported clause, an audience, or 'that' a few words on."""
+    if _takes_complement(toks, v, hi):
+        return True
+    if v + 1 < hi and toks[v].low.startswith("tell") and toks[v + 1].low in _AUDIENCE_WORDS:
+        return True
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "that":
+            return True
+        if toks[k].text in _CLAUSE_END:
+            return False
+    return False
+
+
+def _clause_subject(
+    text: str, toks: list[Tok], v: int, lo: int, quoted: set[int] | frozenset[int] = frozenset()
+) -> Mention | None:
+    """Subject of the main clause that v belongs to ('Sunak defended ..., promising ...', 'Ada Cole did
+    not seem impressed, telling ...', 'Lee was quick to praise the mayor after he won and said ...'): the
+    first finite verb after the clause's start (past an opening adverbial up to its comma). Looks at a
+    bounded stretch, so a huge sentence stays linear."""
+    floor = max(lo, v - 80)
+    start = v
+    while start > floor and toks[start - 1].text not in {";", ":"}:
+        start -= 1
+    while True:  # past opening adverbials: 'Later on Sunday, ...', 'In June, after X won, ...'
+        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
+        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
+            break
+        start = comma + 1
+    for k in range(start + 1, v):
         t = toks[k]
-        if (
-            t.word
-            and not t.cap
-            and t.low.endswith(("ed", "es", "s"))
-            and (toks[k - 1].cap or toks[k - 1].low in lx.PRONOUNS)
-        ):
-            m, _ = _subject_before(text, toks, k, lo)
-            return m if m is not None and m.kind in {"person", "org", "pronoun"} else None
+        if not t.word or t.cap or k in quoted:
+            continue
+        if not (t.low.endswith(("ed", "es", "s")) or t.low in lx.FINITE_AUXILIARIES or t.low.endswith(("n't", "n’t"))):
+            continue
+        p = k - 1
+        while p > start and (toks[p].low in lx.AUXILIARIES or _adverb(toks[p].low)):
+            p -= 1
+        if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
+            m, _ = _subject_before(text, toks, k, start)
+            return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
     return None
 
 
@@ -1107,6 +1559,16 @@ class _Resolver:
             return self._pronoun(m, sent_no, toks)
         if m.kind == "doc":
             return self.names.document_name(m.pos) or m.name
+        if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
+            return m.name
+        if m.kind == "group" and m.name.lower().startswith("the "):
+            # a definite description of a person named before with that title: 'the premier'
+            head = base(m.name.split()[-1].lower())
+            if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
+                named = self.names.titled_person(head, m.pos)
+                if named is not None:
+                    m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
+                    return named
         if m.kind == "group":
             head = m.name.split()[-1].lower()
             for g in reversed(self.groups):
@@ -1161,7 +1623,11 @@ class _Resolver:
                 for x, person in self.names.mentions_between(sent.start, sent.end)
                 if self.quotes.covering(x) is not None
             }
-            prev = self._subject_before(sent_no, want, quoted)
+            # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
+            # sentence opens with, then the one the sentence before opens with
+            prev = self._subject_before(sent_no + 1, want, quoted, before=m.pos) or self._subject_before(
+                sent_no, want, quoted
+            )
             if prev is not None:
                 return prev
             if self.history:
@@ -1207,10 +1673,11 @@ class _Resolver:
             return None
         return None
 
-    def _subject_before(self, sent_no: int, want: str, skip: set[str]) -> str | None:
+    def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
         """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
         Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
-        come before the name."""
+        come before the name. With ``before``, the person the sentence ``sent_no - 1`` opens with ahead of
+        that position (the pronoun's own sentence)."""
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
@@ -1218,9 +1685,16 @@ class _Resolver:
             ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
             None,
         )
-        if first is None:
+        if first is None or (before is not None and first[0] >= before):
             return None
         pos, person = first
+        if before is not None:
+            at = bisect_left(self.starts, pos)
+            q = at
+            while q + 1 < len(self.toks) and self.toks[q + 1].cap and q - at < 4:
+                q += 1  # the last word of the name as written here
+            if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
+                return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
         while k < len(self.toks) and self.toks[k].start < pos:
             t = self.toks[k]
@@ -1247,7 +1721,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         return []
     quotes = QuoteIndex(text)
     all_toks = tokenize(text)
-    names = NameIndex(text, all_toks)
+    names = NameIndex(text, _body_tokens(all_toks, sentences))
     resolver = _Resolver(text, names, quotes, sentences, all_toks)
     own_names = _publication_names(all_toks)
     starts = resolver.starts
@@ -1263,10 +1737,26 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         in_quote = _quote_mask(toks, lo, hi, quotes)
         qs = quotes.within(sent.start, sent.end)
         words = quotes.words(sent.start, sent.end)
-        cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs))
+        typed = _typewriter_quotes(toks, lo, hi, in_quote)
+        cues = _sentence_cues(text, toks, lo, hi, in_quote, quotes, bool(qs) or typed)
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
+        if cue is not None and (cue.mention.document or cue.mention.kind == "quantity"):
+            # 'records show ..., according to X': a document without an author yields to a named source
+            cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
+        if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
+            # 'X acknowledged that ... - "...," he said': the pronoun is the person who already spoke in
+            # this sentence, when the gender allows
+            want = "m" if cue.mention.name == "he" else "f"
+            named = next(
+                (c for c in sorted(cues, key=lambda c: c.pos) if c.pos < cue.pos and c.mention.kind == "person"),
+                None,
+            )
+            if named is not None:
+                name = resolver.resolve(named.mention, n, toks)
+                if name and names.gender(name, list(named.mention.title_words)) in (None, want):
+                    cue = Cue(named.mention, cue.verb, cue.rank, cue.pos)
         speaker = role = None
         if cue is not None:
             speaker = resolver.resolve(cue.mention, n, toks)
@@ -1359,6 +1849,43 @@ def _quote_mask(toks: list[Tok], lo: int, hi: int, quotes: QuoteIndex) -> set[in
         if q is not None and q.start <= toks[k].start < q.end:
             inside.add(k)
     return inside
+
+
+def _body_tokens(toks: list[Tok], sentences: list[Sentence]) -> list[Tok]:
+    """The tokens inside the body sentences: the headline and other furniture are kept out of the name
+    index, so 'Mayor Lee Slams Budget Plan' never becomes Lee's fullest name. One pass over both lists."""
+    out: list[Tok] = []
+    s = 0
+    for t in toks:
+        while s < len(sentences) and sentences[s].end <= t.start:
+            s += 1
+        if s == len(sentences):
+            break
+        if sentences[s].start <= t.start:
+            out.append(t)
+    return out
+
+
+def _typewriter_quotes(toks: list[Tok], lo: int, hi: int, inside: set[int]) -> bool:
+    """Add the words between typewriter double quotes ('' or ``) of the sentence to ``inside`` (no cue is
+    looked for there); an odd mark at the start opens a quotation running to the end, one later closes
+    a quotation begun in an earlier sentence. Returns whether the sentence has such marks."""
+    found = False
+    start: int | None = None  # index after the opening mark of the quotation under way
+    for k in range(lo, hi):
+        t = toks[k]
+        if t.text not in {"''", "``"}:
+            continue
+        found = True
+        opening = (k == lo or t.start > toks[k - 1].end) and k + 1 < hi and toks[k + 1].start == t.end
+        if t.text == "``" or (opening and start is None):
+            start = k + 1
+        else:  # a closing mark: the quotation began at its opening mark, or before the sentence
+            inside.update(range(lo if start is None else start, k))
+            start = None
+    if start is not None:
+        inside.update(range(start, hi))
+    return found
 
 
 def _wholly_quoted(text: str, sent: Sentence, qs: list[Quote]) -> bool:

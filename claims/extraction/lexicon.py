@@ -45,6 +45,20 @@ _IRREGULAR = {
     "issue": "issue issues issued",
     "release": "release releases released",
     "post": "posted",
+    "slam": "slam slams slammed slamming",
+    "rebut": "rebut rebuts rebutted rebutting",
+    "fire": "fire fires fired firing",
+    "shoot": "shoot shoots shot shooting",
+    "hit": "hit hits hitting",
+    "lash": "lash lashes lashed lashing",
+    "speak": "speak speaks spoke speaking",
+    "weigh": "weigh weighs weighed weighing",
+    "chime": "chime chimes chimed chiming",
+    "push": "push pushes pushed pushing",
+    "open": "open opens opened opening",
+    "feel": "feel feels felt",
+    "know": "know knows knew",
+    "understand": "understand understands understood",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -56,6 +70,44 @@ reveal testify tweet caution complain counter accuse criticise criticize believe
 advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
 hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon estimate
 """
+
+# Stance verbs: evaluative speech acts. Their subject speaks whatever the object is ('praised the plan',
+# 'blasted the agency for its delays', 'downplayed the risk', 'mused that ...').
+_STANCE = """
+praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
+downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
+express voice refute rebut gloat brag
+"""
+
+# Verbs that report a finding for documents and a speech act for people and organisations ('the data
+# suggest ...' is the reporter's statement; 'the senator suggested that ...' is attributed).
+_SUGGESTION = "suggest indicate"
+
+# Rejection verbs: a speech act when their object is something said or a that-clause ('dismissed the
+# allegations', 'rejected claims that ...', 'disputed that ...'), a plain action otherwise ('the court
+# dismissed the case', 'voters rejected the measure').
+_REJECTION = """
+dismiss reject dispute contest
+"""
+# Objects that make a rejection verb a speech act.
+SAID_NOUNS = wordset(
+    """
+accusation accusations allegation allegations assertion assertions attack attacks charge charges
+claim claims comment comments criticism criticisms idea notion remark remarks report reports rumor
+rumors rumour rumours speculation suggestion suggestions characterization characterisation concern
+concerns account accounts argument arguments premise
+"""
+)
+
+# Belief and stance-of-mind verbs: a cue only with a that-clause or a finite clause after them
+# ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
+_BELIEF = """
+think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
+recall acknowledge maintain hint imply signal concede remember
+"""
+
+# Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
+PARTICLE_CUES: dict[str, frozenset[str]] = {}
 
 # Naming verbs: a cue when a quotation or "as" follows in the clause ('dubbed the feud "X"', 'described
 # him as a hero', 'called the ruling "dangerous"').
@@ -83,7 +135,24 @@ def _build(words: str) -> dict[str, str]:
     return table
 
 
-SPEECH_VERBS = _build(_SPEECH)
+SPEECH_VERBS = _build(_SPEECH + _STANCE)
+REJECTION_VERBS = _build(_REJECTION)
+SUGGESTION_VERBS = _build(_SUGGESTION)
+BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
+for _lemma, _particles in (
+    ("fire", "back"),
+    ("shoot", "back"),
+    ("hit", "back out"),
+    ("push", "back"),
+    ("lash", "out"),
+    ("speak", "out up"),
+    ("weigh", "in"),
+    ("chime", "in"),
+    ("open", "up"),
+    ("point", "out"),
+):
+    for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
+        PARTICLE_CUES[_form] = frozenset(_particles.split())
 NAMING_VERBS = _build(_NAMING)
 WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
 
@@ -98,7 +167,16 @@ statement statements communique announcement declaration release letter notice r
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
 OBJECT_SENSITIVE = wordset(
     """
-add adds added adding claim claims claimed claiming concede concedes conceded conceding
+add adds added adding claim claims claimed claiming concede concedes conceded conceding declare declares
+declared declaring
+"""
+)
+
+# Verbs whose active form puts a person between the verb and 'of' ('accused the mayor of lying',
+# 'reminded them of'): right before 'of' they are passive participles ('officers accused of assault').
+OBJECT_BEFORE_OF = wordset(
+    """
+accused informed reminded assured convinced notified suspected
 """
 )
 RESEARCH_VERBS = _build(_RESEARCH)
@@ -108,6 +186,8 @@ RESEARCH_VERBS = _build(_RESEARCH)
 NOUNLIKE_FORMS = wordset(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
+question questions thanks rails faults voice voices blame praise taunts wonders express muse hope hopes fear fears
+doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write
@@ -131,6 +211,30 @@ himself immediately initially is itself jointly just last later likewise may mig
 officially often once openly originally personally previously privately publicly quickly recently
 repeatedly reportedly separately shall should similarly simply still strongly subsequently themselves
 then together too was were widely will would
+"""
+)
+
+# Sentence adverbs that may stand between a subject and its verb ('Ada Cole, however, said'; 'Ada Cole
+# however said').
+INTERRUPTING_ADVERBS = wordset(
+    """
+however even meanwhile though instead nonetheless nevertheless too again now then later also likewise
+"""
+)
+
+# Words of a time adjunct between a subject and its verb ('on Tuesday', 'earlier this month', 'last week')
+# and the words that open one.
+TIME_WORDS = wordset(
+    """
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec morning
+afternoon evening night weekend week month year day today yesterday tonight spring summer autumn fall
+winter time
+"""
+)
+TIME_OPENERS = wordset(
+    """
+on in at during earlier late last this next early
 """
 )
 
@@ -248,7 +352,42 @@ police pollsters president prosecutor prosecutors protesters protestors regulato
 reporters representatives republicans rescuers researcher researchers resident residents scholars
 scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
 spokeswoman staff students supporters survivors teachers team union unions users victims villagers
-voters watchdog witness witnesses workers
+voters watchdog witness witnesses workers campaign camp aides allies advisers
+"""
+)
+
+# Lowercase heads of descriptions of a person ('the billionaire businessman', 'the Vermont senator'),
+# besides the titles above.
+DESCRIPTION_HEADS = wordset(
+    """
+businessman businesswoman magnate billionaire mogul tycoon socialist conservative liberal moderate
+republican democrat frontrunner front-runner hopeful contender challenger incumbent veteran star
+politician lawmaker congressman congresswoman senator governor nominee candidate
+"""
+)
+
+# Unnamed sources described by their access ('a source familiar with the talks', 'people close to the
+# mayor', 'an official briefed on the plan'): the words that open that description, and its heads.
+ACCESS_WORDS = wordset("familiar close briefed knowledgeable privy")
+SOURCE_HEADS = wordset(
+    """
+source sources person people official officials aide aides someone insider insiders adviser advisers
+diplomat diplomats individual individuals
+"""
+)
+
+# People speaking for someone, named by that relation ('Aides to the mayor say').
+ENTOURAGE_NOUNS = wordset(
+    """
+aide aides adviser advisers advisor advisors ally allies confidant confidants lawyer lawyers attorney
+attorneys spokesman spokeswoman spokesperson associates friends loyalists
+"""
+)
+
+# Nouns ending in -ly, which are no adverbs ('the family said').
+LY_NOUNS = wordset(
+    """
+family ally rally assembly monopoly supply reply anomaly bully homily folly jelly belly tally fly butterfly
 """
 )
 
@@ -257,7 +396,18 @@ DOCUMENT_NOUNS = wordset(
     """
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
-release report research results review ruling site statement study survey website
+release report research results review ruling site statement study survey website ad ads advertisement
+commercial records documents polls surveys statistics transcript
+"""
+)
+
+# Documents, polls and data that speak for themselves when no author or owner is named ('The ad says',
+# 'A court document filed on Monday says', 'The survey found').
+SPEAKING_DOCUMENTS = wordset(
+    """
+study report survey review research results findings paper poll polls ad advertisement commercial memo
+document documents letter statement website filing ruling records analysis audit assessment editorial
+complaint guidance notice bulletin transcript
 """
 )
 
@@ -266,7 +416,7 @@ RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
-studies study survey team
+studies study survey team polls surveys records data figures statistics examination
 """
 )
 

@@ -19,9 +19,11 @@ from . import lexicon as lx
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}+"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: 'Ada J. Cole'
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
     r"|[^\W\d_]\w*(?:[-'’.&]\w+)*+"
     r"|\d\w*(?:[.,:/-]\d\w*)*+"
+    r"|''|``"  # typewriter double quotes
     r"|\S"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -206,6 +208,9 @@ class NameIndex:
         self._shapes: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (first letter, length) -> surnames
         self._shaped = 0  # how many surnames _shapes holds
         self._near_budget = 1000 + len(text) // 20  # spelling comparisons left: linear in the article
+        # title or description word -> (position, person) where it stands before a name ('Premier Ana Lee',
+        # 'presidential candidate Tom Ruiz'): 'the premier' later refers to that person
+        self.titled: dict[str, list[tuple[int, Person]]] = {}
         self._scan(toks)
         self._single_mentions(toks)
 
@@ -292,6 +297,19 @@ class NameIndex:
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)
+        for w in set(before):
+            if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+                self.titled.setdefault(w, []).append((run[0].start, person))
+
+    def titled_person(self, word: str, pos: int) -> str | None:
+        """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
+        the premier said' -> 'Ana Lee'), where exactly one person had it so far."""
+        found = self.titled.get(word)
+        if not found:
+            return None
+        k = bisect_left(found, pos, key=lambda x: x[0])
+        people = {p.name for _, p in found[:k]}
+        return found[k - 1][1].name if len(people) == 1 else None
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
         for w in words:

@@ -441,7 +441,426 @@ SPEAKER_CASES += [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "speakers"), SPEAKER_CASES)
+# Cue classes of the lexicon: stance verbs, rejections of something said, beliefs with a clause, verbs with
+# a particle, suggestions by people (not by data).
+CUE_CLASS_CASES = [
+    # stance verbs are speech acts whatever their object
+    (
+        [
+            [
+                "Senator Ruth Okoye blasted the agency for its slow response.",
+                "Coach Emil Varga praised the young defenders.",
+                "The union downplayed the risk of a strike.",
+            ]
+        ],
+        ["Ruth Okoye", "Emil Varga", "The union"],
+    ),
+    # rejection verbs: a speech act on something said or a that-clause, an action otherwise
+    (
+        [
+            [
+                "Mayor Lena Park dismissed the allegations as a smear.",
+                "The ministry rejected claims that the dam was unsafe.",
+                "Tom Reyes disputed that the vote had been rigged.",
+                "A judge dismissed the case on Friday.",
+                "Voters rejected the measure by a wide margin.",
+            ]
+        ],
+        ["Lena Park", "The ministry", "Tom Reyes", None, None],
+    ),
+    # beliefs with a that-clause or a finite clause count; with a plain object or an infinitive they do not
+    (
+        [
+            [
+                "Some economists fear that the housing market will stall.",
+                "Ivo Marek thinks the reform will fail.",
+                "Nadia Bello agreed with the governor that taxes were too high.",
+                "Farmers fear the worst.",
+                "Ivo Marek expects Dana Lutz to win.",
+                "The council agreed to pay the fine.",
+            ]
+        ],
+        ["Some economists", "Ivo Marek", "Nadia Bello", None, None, None],
+    ),
+    # a verb and its particle: 'fired back', 'lashed out', 'weighed in'
+    (
+        [
+            [
+                "Governor Alma Ruiz fired back at her critics on Monday.",
+                "Paul Kern lashed out at the referees.",
+                "The soldiers fired at the target.",
+            ]
+        ],
+        ["Alma Ruiz", "Paul Kern", None],
+    ),
+    # 'spoke about / of': a speech act with its topic; 'spoke at the University of Leeds' is no report
+    (
+        [
+            [
+                "Ada Cole spoke at the town hall on Tuesday about the new bridge.",
+                "Ada Cole spoke of a recent visit to the port.",
+                "Ada Cole spoke at the University of Leeds.",
+                "Ada Cole spoke Spanish at home.",
+            ]
+        ],
+        ["Ada Cole", "Ada Cole", None, None],
+    ),
+    # 'suggest' and 'indicate': a speech act of a person or an organisation, a finding of data
+    (
+        [
+            [
+                "Senator Bo Lind suggested that the bill was dead.",
+                "The ministry indicated that rates would rise.",
+                "Estimates suggest 500 families have left the valley.",
+            ]
+        ],
+        ["Bo Lind", "The ministry", None],
+    ),
+    # a relative clause's subject does not speak for the sentence
+    (
+        [
+            [
+                "The town kept the curfew that residents blame for the lost trade.",
+                "They studied a rule which officials defend in public.",
+            ]
+        ],
+        [None, None],
+    ),
+]
+
+
+# A cue finds its subject past what stands between them.
+SUBJECT_CASES = [
+    # time and venue adjuncts, sentence adverbs
+    (
+        [
+            [
+                "Governor Ada Wills on Tuesday said the bridge would reopen.",
+                "Ivo Brandt earlier this month said the mill was for sale.",
+                "Ivo Brandt however said the price was too high.",
+                "The union in a statement said talks had failed.",
+            ]
+        ],
+        ["Ada Wills", "Ivo Brandt", "Ivo Brandt", "The union"],
+    ),
+    # a parenthesis and an aside between dashes
+    (
+        [
+            [
+                "Sen. Rosa Quint (D-Ore.) said she would vote against the bill.",
+                "Omar Fal — a baker from the old town — says rents have doubled.",
+                "Rep. Tomas Ek (R-Utah), who chairs the panel, said hearings would resume.",
+            ]
+        ],
+        ["Rosa Quint", "Omar Fal", "Tomas Ek"],
+    ),
+    # an apposition with its own relative clause, a leading age, an apposition opened by an article
+    (
+        [
+            [
+                "72-year-old Hilda Moss, a retired nurse who voted for Dan Roe, said the clinic had to stay.",
+                "Piet Lark, an engineer who worked on the dam, said the cracks were old.",
+                "A survey by the Harbour Trust, published on Monday, found that rents rose.",
+            ]
+        ],
+        ["Hilda Moss", "Piet Lark", "Harbour Trust"],
+    ),
+    # 'As X, an expert, noted' names the speaker; 'As mayor, X said' and 'Back in May, X said' are adjuncts
+    (
+        [
+            [
+                'As Lena J. Hart, an expert on ports, noted, "Nothing moves without cranes."',
+                "As Mayor of Lisbon, Rui Sal said the budget was tight.",
+                "Back in May, the Gazette announced that it would close.",
+            ]
+        ],
+        ["Lena J. Hart", "Rui Sal", "Gazette"],
+    ),
+    # a speech participle after the main clause takes its subject; coordinated verbs share the subject
+    (
+        [
+            [
+                "Dario Fenn did not seem impressed, telling reporters the plan was late.",
+                "Mia Lund issued a new warning, stating on the radio that the river would flood.",
+                "Ana Prieto toured the harbour and said the damage was severe.",
+                "Ana Prieto left the room, saying nothing.",
+                "The river rose and the town flooded.",
+            ]
+        ],
+        ["Dario Fenn", "Mia Lund", "Ana Prieto", None, None],
+    ),
+    # the participle belongs to the main clause's subject, not to the object before its comma, nor to a
+    # subordinate clause's subject; an opening adverbial is skipped
+    (
+        [
+            [
+                "Ada Cole attacked Ben Roe, saying he would raise taxes.",
+                "Ed Lee was quick to praise the mayor after he won the seat and said that she would go far.",
+                "Later on Sunday, Ivo Tal shared a photo called “Harbour” on his page, writing “We sail at dawn.”",
+                "Although the council has maintained that the dam is safe, Rosa Ek said it was not.",
+            ]
+        ],
+        ["Ada Cole", "Ed Lee", "Ivo Tal", "Rosa Ek"],
+    ),
+]
+
+
+# Documents, polls and data as sources: the owner or author speaks, else the document as written.
+DOCUMENT_CASES = [
+    (
+        [
+            [
+                "The ministry's Web site said the border would reopen.",
+                "The new ad says that the mayor lied.",
+                "A court filing made public on Monday says the firm owed taxes.",
+                "A Harbor Daily poll, conducted last week, shows Ruiz with 40 percent.",
+                "Polls suggest the mayor will win.",
+                "Court records show the firm paid no tax, according to Tax Watch.",
+                "The ad ran for weeks.",
+            ]
+        ],
+        ["The ministry", "The new ad", "A court filing", "Harbor Daily", "Polls", "Tax Watch", None],
+    ),
+]
+
+
+# Descriptions of people: kept as written, or linked to the one person named before with that title.
+DESCRIPTION_CASES = [
+    (
+        [
+            [
+                "The first-term senator said the bill was dead.",
+                "The retired steel magnate says the mill will close.",
+            ]
+        ],
+        ["The first-term senator", "The retired steel magnate"],
+    ),
+    (
+        [
+            [
+                "Premier Tomas Lee toured the port on Monday.",
+                "The premier said it would reopen in May.",
+                '"We are ready," he added.',
+            ]
+        ],
+        [None, "Tomas Lee", "Tomas Lee"],
+    ),
+    # two people with the title: the description stays as written
+    (
+        [
+            [
+                "Coach Ben Ott met coach Ivo Lind after the match.",
+                "The coach said the referee had been fair.",
+            ]
+        ],
+        [None, "The coach"],
+    ),
+]
+
+
+# Performatives and participles are no speech; appositions without their closing comma; poll shares and
+# entourages as subjects.
+MORE_SUBJECT_CASES = [
+    (
+        [
+            [
+                "The governor declared a curfew on Monday.",
+                "The governor declared that the vote was fair.",
+                "Two officers accused of assault were suspended.",
+                "The mayor accused the police of lying.",
+            ]
+        ],
+        [None, "The governor", None, "The mayor"],
+    ),
+    (
+        [
+            [
+                "Ann Lee, a team member said the vote was fair.",
+                "Omar Diaz, a local farmer said prices fell.",
+                "After the floods hit the valley of Lowmoor, a local paper called on the mayor to resign.",
+            ]
+        ],
+        ["Ann Lee", "Omar Diaz", "a local paper"],
+    ),
+    (
+        [
+            [
+                "Sixty-six percent said the tax was too high.",
+                "About 4 in 10 say they want a change.",
+                "Nearly half of the voters said they prefer a new mayor.",
+                "Some 55 percent of voters said they trusted her, according to a Harbor Times poll.",
+                "Most residents left the town.",
+            ]
+        ],
+        ["Sixty-six percent", "About 4 in 10", "Nearly half of the voters", "Harbor Times", None],
+    ),
+    (
+        [
+            [
+                "Aides to the mayor say she will run again.",
+                "Lawyers to the family said the case was closed.",
+            ]
+        ],
+        ["Aides to the mayor", "Lawyers to the family"],
+    ),
+    # a campaign speaks (a later "the campaign" is the one named before); "called <day> for"; "..., noted
+    # that X ..." has no inverted subject
+    (
+        [
+            [
+                'According to the Cole campaign, "The speech will be at noon."',
+                "The campaign said the speech would be short.",
+                "Ada Cole called Wednesday for the judge to resign.",
+                "Sen. Ivo Marsh, facing a hard race, noted that the party's manager, Tom Ek, is from the state.",
+                "Aides have also suggested that the mayor will run.",
+            ]
+        ],
+        ["the Cole campaign", "the Cole campaign", "Ada Cole", "Ivo Marsh", "Aides"],
+    ),
+]
+
+
+# Unnamed sources described by their access; more stance verbs.
+ACCESS_CASES = [
+    (
+        [
+            [
+                "A person familiar with the planning says the talks will focus on taxes.",
+                "People close to the mayor said she would run again.",
+                "But a senior official briefed on the plan said it would fail.",
+                'And Ivo Tal gloated: "I told you so."',
+                "The source of the river lies in the hills.",
+            ]
+        ],
+        [
+            "A person familiar with the planning",
+            "People close to the mayor",
+            "a senior official briefed on the plan",
+            "Ivo Tal",
+            None,
+        ],
+    ),
+    # an organisation reports a finding with a clause; with a plain object it is an action
+    (
+        [
+            [
+                "In breaking down the results, the Harbor Times found that farmers favored the mayor.",
+                "The Harbor Times found a buyer for its building.",
+            ]
+        ],
+        ["Harbor Times", None],
+    ),
+    # a verdict on something said ('called the charges baseless'); a common-noun subject saying where it
+    # said it ('says on its website that'); a noun that doubles as a verb stays a noun
+    (
+        [
+            [
+                "The Lee campaign called the charges baseless.",
+                "The Lee campaign called the police at noon.",
+                "The commission says on its website that the sound was poor.",
+                "Her brief comments on the issue speak to a wider doubt that the plan will work.",
+            ]
+        ],
+        ["The Lee campaign", None, "The commission", None],
+    ),
+]
+
+
+# A name and affiliation introducing a quotation; a relative clause's report when the main clause has
+# none; a closing reporting clause with a common-noun subject.
+FRAME_CASES = [
+    (
+        [
+            [
+                'Howard Lee, Radio North: "The vote was rigged."',
+                'The message was clear: "Leave now."',
+                "The plan was opposed by the union, which argued that wages would fall.",
+                "The ferry was run by a firm, which went bankrupt in May.",
+                "The plan was opposed by the union, which argued that wages would fall, the mayor said.",
+                "The bridge will close in May, the retired engineer said.",
+            ]
+        ],
+        [
+            "Howard Lee",
+            None,
+            "the union",
+            None,
+            "the mayor",
+            "the retired engineer",
+        ],
+    ),
+]
+
+
+# Layers and pronouns inside one sentence.
+LAYER_CASES = [
+    # 'According to X, Y confirmed ...': Y's own speech act is reported (X is the channel); 'according to
+    # X' alone names X, and a name after its comma is an apposition only when a comma closes it
+    (
+        [
+            [
+                "According to the Harbor Times, the minister confirmed the plan.",
+                "According to police, Ivo Dane admitted the theft.",
+                "According to police, the bridge was closed at noon.",
+                "According to the team's coach, Ari Lund, the players were tired.",
+            ]
+        ],
+        ["the minister", "Ivo Dane", "police", "Ari Lund"],
+    ),
+    # a pronoun takes the person its own sentence opens with; 'X said he believes' is X's statement
+    (
+        [
+            [
+                "Tom Reyes met Carl Ost on Monday.",
+                'Reyes went after Ost at the debate, when he called him "a fraud."',
+                'On Ost\'s claim, Reyes said he believes "the numbers are wrong."',
+            ]
+        ],
+        [None, "Tom Reyes", "Tom Reyes"],
+    ),
+    # a pronoun beside a quotation is the person who already spoke in the same sentence
+    (
+        [
+            [
+                "Ida Berg met Carl Ost on Monday.",
+                'In a memo, campaign manager Rob Mook acknowledged the loss, but "we will win," he said.',
+                'Ida Berg met Tom Roe, who said the plan had failed - "it is over," he said.',
+            ]
+        ],
+        [None, "Rob Mook", "Tom Roe"],
+    ),
+]
+
+
+# Typewriter double quotes ('' ... '') of older newspaper text bound quotations like curly ones.
+TYPEWRITER_CASES = [
+    (
+        [
+            [
+                "''We will win the vote,'' Ada Cole said.",
+                "''It is long and tiring,'' Tina Moss, the mayor's chief of staff, said in an interview.",
+                "Bo Lind said: ''The ones who said no were wrong.''",
+                "''I never said that,'' said Rui Tomas, a former minister.",
+            ]
+        ],
+        ["Ada Cole", "Tina Moss", "Bo Lind", "Rui Tomas"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    SPEAKER_CASES
+    + CUE_CLASS_CASES
+    + SUBJECT_CASES
+    + DOCUMENT_CASES
+    + DESCRIPTION_CASES
+    + MORE_SUBJECT_CASES
+    + ACCESS_CASES
+    + FRAME_CASES
+    + LAYER_CASES
+    + TYPEWRITER_CASES,
+)
 def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
     assert [a.speaker for a in run(*paragraphs)] == speakers
 
@@ -481,3 +900,23 @@ def test_quote_fragments_are_joined() -> None:
 def test_robust_on_junk(text: str) -> None:
     sentences = [Sentence(0, len(text), 0)] if text else []
     assert len(attribute(text, sentences)) == len(sentences)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "speaker"),
+    [
+        ("Mayor Lee Slams Budget Plan", "The mayor spoke on Monday. Lee said the plan was flawed.", "Lee"),
+        ("Coach Ruiz Quits After Loss", "The club lost again on Sunday. Ruiz said he was tired.", "Ruiz"),
+    ],
+)
+def test_headline_words_stay_out_of_names(headline: str, body: str, speaker: str) -> None:
+    # the headline is furniture: not a sentence of the body, and no source of fuller names
+    text = headline + "\n\n" + body
+    first, second = body.split(". ")
+    start = len(headline) + 2
+    sentences = [
+        Sentence(start, start + len(first) + 1, 1),
+        Sentence(start + len(first) + 2, len(text), 1),
+    ]
+    assert text[sentences[1].start : sentences[1].end] == second
+    assert [a.speaker for a in attribute(text, sentences)] == [None, speaker]
