@@ -12,6 +12,7 @@ happened to land in one of them.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -25,9 +26,15 @@ FLOOR = 0.005  # seconds: below this a run is mostly timer noise, so the small r
 def cpu_seconds(run: Callable[[], object], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        started = time.process_time()
-        run()
-        best = min(best, time.process_time() - started)
+        # A collection of garbage left by earlier tests must not land inside one run and not the other.
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            run()
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
     return best
 
 
@@ -35,8 +42,8 @@ def assert_linear(run: Callable[[int], object], small: int, *, factor: int = FAC
     """`run(n)` works on an input of size n: at `factor` times the size it must cost at most `limit` times as much."""
     base = max(cpu_seconds(lambda: run(small), repeat=3), FLOOR)  # the first run also warms caches up
     large = cpu_seconds(lambda: run(small * factor), repeat=1)
-    if large > limit * base:  # one more run of the large input before calling it super-linear
-        large = min(large, cpu_seconds(lambda: run(small * factor), repeat=1))
+    if large > limit * base:  # two more runs of the large input before calling it super-linear
+        large = min(large, cpu_seconds(lambda: run(small * factor), repeat=2))
     assert large <= limit * base, (
         f"{factor}x the input cost {large / base:.1f}x the CPU time ({base:.3f} s -> {large:.3f} s): "
         f"more than {limit:g}x, so the work grows faster than the input"
