@@ -10,7 +10,7 @@ Editors groups (see claims.permissions and the review_groups migration).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -341,8 +341,9 @@ class SourceLinkInline(admin.StackedInline):
         return super().get_queryset(request).select_related("added_by")
 
     def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)  # a new class on every call
-        formset.request_user = request.user
+        formset = super().get_formset(request, obj, **kwargs)  # a new subclass of self.formset on every call
+        if issubclass(formset, SourceLinkFormSet):  # always, unless a subclass sets another formset
+            formset.request_user = request.user
         return formset
 
     @admin.display(description="Link health")
@@ -600,9 +601,11 @@ class ClaimAdmin(admin.ModelAdmin):
         return formsets, inlines
 
     def _review_page(self, request, claim, form, formsets, inlines, conflict) -> HttpResponse:
-        fieldsets = self.get_fieldsets(request, claim)
+        # As Django's own change view does. (django-stubs types AdminForm's fieldsets as dicts of lists, narrower
+        # than the field options get_fieldsets() is typed to return: the cast only bridges the two stubs.)
+        fieldsets = cast(list[tuple[Any, dict[str, list[str]]]], list(self.get_fieldsets(request, claim)))
         admin_form = admin.helpers.AdminForm(
-            form, list(fieldsets), {}, self.get_readonly_fields(request, claim), model_admin=self
+            form, fieldsets, {}, self.get_readonly_fields(request, claim), model_admin=self
         )
         inline_formsets = self.get_inline_formsets(request, formsets, inlines, claim)
         media = self.media + admin_form.media
@@ -651,10 +654,7 @@ class ClaimAdmin(admin.ModelAdmin):
         }
 
     def _history(self, claim: Claim) -> list[Review]:
-        reviews = list(selectors.claim_history(claim.pk, newest_first=True))
-        for review in reviews:
-            review.action_label = review_services.action_label(review.action)
-        return reviews
+        return list(selectors.claim_history(claim.pk, newest_first=True))
 
     def _save_sources(self, request, claim: Claim, formset) -> list[str]:
         done = []

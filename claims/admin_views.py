@@ -65,16 +65,19 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
     placed = 0
     not_placed: list[Claim] = []
     detached: list[Claim] = []
-    anchored: list[Claim] = []
+    anchored: list[tuple[int, int, Claim]] = []  # (start, end, claim)
     for claim in claims:
-        (anchored if claim.start is not None and claim.end is not None else detached).append(claim)
-    for claim in sorted(anchored, key=lambda c: (c.start, c.end, c.pk)):
-        if claim.start < cursor or claim.end > len(body) or claim.end <= claim.start:
+        if claim.start is not None and claim.end is not None:
+            anchored.append((claim.start, claim.end, claim))
+        else:
+            detached.append(claim)
+    for start, end, claim in sorted(anchored, key=lambda a: (a[0], a[1], a[2].pk)):
+        if start < cursor or end > len(body) or end <= start:
             not_placed.append(claim)
             continue
-        out.append(escape(bidi_visible(body[cursor : claim.start])))
+        out.append(escape(bidi_visible(body[cursor:start])))
         tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
-        if claim.speaker_id:
+        if claim.speaker is not None:  # no query when the claim has no speaker
             tip += f" · {bidi_visible(claim.speaker.name)}"
         if claim.needs_recheck:
             tip += " · needs re-check"
@@ -87,10 +90,10 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
                 claim_admin_url(claim.pk),
                 tip,
                 claim.verdict,
-                bidi_visible(body[claim.start : claim.end]),
+                bidi_visible(body[start:end]),
             )
         )
-        cursor = claim.end
+        cursor = end
         placed += 1
     out.append(escape(bidi_visible(body[cursor:])))
     detached.sort(key=lambda c: (c.position, c.pk))

@@ -28,7 +28,7 @@ COLLECT_HINT = "run `manage.py collectstatic --no-input` (any mode) with this ST
 class DebugStaticFilesStorage(CompressedManifestStaticFilesStorage):
     """Debug mode: plain URLs, but `collectstatic` writes the production manifest and hashed files anyway."""
 
-    def url(self, name: str, force: bool = False) -> str:  # type: ignore[override]
+    def url(self, name: str, force: bool = False) -> str:
         if force:
             return super().url(name, force=True)
         return StaticFilesStorage.url(self, name)

@@ -31,7 +31,7 @@ import trafilatura
 try:  # a task's time limit, raised into whatever code runs when it fires: never turned into a page error
     from celery.exceptions import SoftTimeLimitExceeded as _TimeLimit
 except ImportError:  # the engine runs without Celery too
-    _TimeLimit = ()  # type: ignore[assignment,misc]
+    _TimeLimit = ()
 
 __all__ = ["HtmlArticle", "HtmlError", "from_html", "page_text"]
 

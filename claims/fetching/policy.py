@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from claims.fetching.guard import IPNetwork, parse_networks
 
@@ -23,10 +24,11 @@ class FetchPolicy:
     redis_url: str | None = None
 
     @classmethod
-    def from_settings(cls, **overrides) -> FetchPolicy:
+    def from_settings(cls, **overrides: Any) -> FetchPolicy:
+        """The policy the settings give, with the named fields replaced by `overrides`."""
         from django.conf import settings
 
-        values = dict(
+        policy = cls(
             connect_timeout=settings.REGISTRY_FETCH_CONNECT_TIMEOUT_MS / 1000,
             read_timeout=settings.REGISTRY_FETCH_READ_TIMEOUT_MS / 1000,
             total_timeout=settings.REGISTRY_FETCH_TOTAL_TIMEOUT_MS / 1000,
@@ -39,5 +41,4 @@ class FetchPolicy:
             allow_networks=parse_networks(settings.REGISTRY_FETCH_TEST_ALLOW_NETWORKS),
             redis_url=settings.REDIS_URL,
         )
-        values.update(overrides)
-        return cls(**values)
+        return replace(policy, **overrides) if overrides else policy

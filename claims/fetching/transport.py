@@ -26,7 +26,12 @@ from claims.fetching.result import Outcome
 def resolve(host: str, port: int) -> list[IPAddress]:
     """The addresses a host name resolves to (tests replace this to simulate DNS answers)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    addresses: list[IPAddress] = []
+    for *_, sockaddr in infos:
+        address = sockaddr[0]
+        if isinstance(address, str):  # IPv4 and IPv6 give (address, port, ...): nothing else is asked for
+            addresses.append(ipaddress.ip_address(address.split("%", 1)[0]))
+    return addresses
 
 
 # getaddrinfo cannot be given a timeout, so lookups run in this pool and the fetch waits for them no
@@ -225,13 +230,14 @@ def send(client: httpx.Client, url: str, policy: FetchPolicy, deadline: float) -
             )  # fmt: skip
         body = b""
         if response.status_code not in REDIRECTS:
-            body = _read_body(response, policy, deadline)
-            if body is None:
+            read = _read_body(response, policy, deadline)
+            if read is None:
                 return _Attempt(
                     response.status_code, response.headers, b"", response.charset_encoding,
                     error=f"the body is over the {policy.max_bytes:,}-byte limit",
                     outcome=Outcome.TOO_LARGE,
                 )  # fmt: skip
+            body = read
         return _Attempt(response.status_code, response.headers, body, response.charset_encoding)
 
 

@@ -13,13 +13,21 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from .engine import KnownClaim, Matcher, MatchParams
 
 
 class LineError(ValueError):
     pass
+
+
+class TextOut(Protocol):
+    """Where lines are written: a text stream such as sys.stdout, or a management command's OutputWrapper."""
+
+    def write(self, text: str, /) -> object: ...
+
+    def flush(self) -> object: ...
 
 
 def _id(row: dict[str, Any]) -> str:
@@ -48,7 +56,11 @@ def _dump(obj: dict[str, Any]) -> str:
 
 
 def run_jsonl(
-    stdin: IO[str], stdout: IO[str], stderr: IO[str] = sys.stderr, k: int = 10, params: MatchParams | None = None
+    stdin: IO[str],
+    stdout: TextOut,
+    stderr: TextOut = sys.stderr,
+    k: int = 10,
+    params: MatchParams | None = None,
 ) -> int:
     """Read claims then queries; answer each query at once. Returns the exit status (1 if a line was bad)."""
     claims: list[KnownClaim] = []

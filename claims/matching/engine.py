@@ -180,13 +180,15 @@ class Matcher:
         if not top:
             return acc
         qset = set(qterms)
-        weight: Counter[str] = Counter()
+        weight: defaultdict[str, float] = defaultdict(float)
         for i in top:
             d = self.docs[i]
             for t in set(d.terms + d.title_terms):
                 if t not in qset:
                     weight[t] += self.body.idf(t)
-        extra = {t: p.prf_weight * w / len(top) / 10 for t, w in weight.most_common(p.prf_terms)}
+        # The prf_terms heaviest terms, ties in first-seen order (what Counter.most_common(n) does, for floats).
+        heaviest = heapq.nlargest(p.prf_terms, weight.items(), key=lambda item: item[1])
+        extra = {t: p.prf_weight * w / len(top) / 10 for t, w in heaviest}
         self.body.add_scores(extra, acc, 1.0)
         if p.title_weight:
             self.title.add_scores(extra, acc, p.title_weight)

@@ -69,7 +69,7 @@ def published_plausible(published: date | datetime | None) -> bool:
 
 def published_check(published: date | datetime | None) -> None:
     """Refuse an implausible publication date (400 on the field `published`)."""
-    if not published_plausible(published):
+    if published is not None and not published_plausible(published):  # no date is always plausible
         day = _published_day(published)
         raise ApplicationError(
             f"The publication date {day.isoformat()} cannot be right: give a date from "

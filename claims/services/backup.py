@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import json
 import time
 import uuid
@@ -197,11 +198,12 @@ def export_registry(out: IO[str], *, using: str = DEFAULT_DB_ALIAS, progress: Pr
         permissions = _permission_keys(using)
         ticker = _Ticker(progress)
         written = 0
+        total = sum(counts.values())
         for table in all_tables:
             for row in _rows(table, using, permissions):
                 out.write(_dump(row))
                 written += 1
-                ticker.tick(lambda t=table, w=written: f"export: {t.label}, {w:,} of {sum(counts.values()):,} rows")
+                ticker.tick("export: {}, {:,} of {:,} rows", table.label, written, total)
         out.write(_dump({"end": True, "rows": written}))
     ticker.done(f"export: {written:,} rows from {len(all_tables)} tables")
     return ExportResult(export_id, counts)
@@ -213,10 +215,11 @@ class _Ticker:
     def __init__(self, progress: Progress | None, every: float = 2.0):
         self.progress, self.every, self.last = progress, every, time.monotonic()
 
-    def tick(self, message: Callable[[], str]) -> None:
+    def tick(self, template: str, *args: object) -> None:
+        """Report `template.format(*args)` if the last line is old enough (formatted only then)."""
         if self.progress and time.monotonic() - self.last >= self.every:
             self.last = time.monotonic()
-            self.progress(message())
+            self.progress(template.format(*args))
 
     def done(self, message: str) -> None:
         if self.progress:
@@ -237,7 +240,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, text) of each line; a damaged file raises BackupError naming the line."""
     number = 0
     try:
-        raw: IO[bytes] = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+        raw: io.BufferedIOBase = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise BackupError(f"cannot open the file ({exc.strerror or exc}).") from None
     try:
@@ -329,7 +332,7 @@ def check_file(path: Path, *, progress: Progress | None = None) -> Header:
             raise BackupError(f'line {number}: a row needs an integer "pk" and an object "f".')
         _check_fields(number, table, obj["f"])
         seen[table.label] = seen.get(table.label, 0) + 1
-        ticker.tick(lambda n=number: f"checking: line {n:,}")
+        ticker.tick("checking: line {:,}", number)
     if header is None:
         raise BackupError("the file is empty.")
     if not ended_at:
@@ -473,13 +476,14 @@ class _Importer:
                 self._group_permissions(rows)
             else:
                 existing = set(manager.filter(pk__in=[r["pk"] for _, r in rows]).values_list("pk", flat=True))
-                objs = []
+                objs: list[models.Model] = []
                 for number, row in rows:
                     if row["pk"] in existing:
                         self.result.skipped_existing += 1
                         continue
-                    objs.append(self._instance(number, table, row))
-                objs = [o for o in objs if o is not None]
+                    obj = self._instance(number, table, row)
+                    if obj is not None:  # None: a permission row whose permission this database lacks
+                        objs.append(obj)
                 manager.bulk_create(objs, batch_size=BATCH)
                 self.result.inserted += len(objs)
             self.marker.line = rows[-1][0]
@@ -568,7 +572,7 @@ def import_registry(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Prog
             if number <= marker.line:
                 continue
             importer.add(number, table, obj["pk"], obj["f"])
-            ticker.tick(lambda n=number, t=table: f"import: {t.label}, line {n:,} of {total:,}")
+            ticker.tick("import: {}, line {:,} of {:,}", table.label, number, total)
         importer.flush()
     _reset_sequences(all_tables, using)
     marker.finished_at = timezone.now()

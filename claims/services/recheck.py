@@ -16,6 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -263,8 +264,7 @@ def sources_check(
                     continue
                 pending.discard(future)
                 future.cancel()  # not started yet: never run; running: its result is dropped
-                gave_up = _unfinished(urls[sid], unfinished, error)
-                record(sid, key, lambda gave_up=gave_up: gave_up, unfinished)
+                record(sid, key, partial(_unfinished, urls[sid], unfinished, error), unfinished)
     finally:
         # On a time limit or an error, do not wait for fetches nobody will record.
         pool.shutdown(wait=False, cancel_futures=True)

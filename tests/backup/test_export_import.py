@@ -271,6 +271,30 @@ def test_an_interrupted_import_resumes_where_it_stopped(registry, restored, tmp_
     assert again.already_done and again.inserted == 0
 
 
+def test_progress_names_the_table_and_how_far_each_stage_is(registry, restored, tmp_path, monkeypatch):
+    real_init = backup._Ticker.__init__
+    monkeypatch.setattr(backup._Ticker, "__init__", lambda self, progress, every=2.0: real_init(self, progress, 0.0))
+    path = tmp_path / "registry.ndjson"
+    exported: list[str] = []
+    with path.open("w", encoding="utf-8") as out:
+        result = backup.export_registry(out, progress=exported.append)
+    total = result.rows
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:-1]]
+    first_table = rows[0]["t"]
+    assert exported[0] == f"export: {first_table}, 1 of {total:,} rows"
+    assert exported[-2].endswith(f", {total:,} of {total:,} rows")
+    checked: list[str] = []
+    backup.check_file(path, progress=checked.append)
+    assert checked[:2] == ["checking: line 2", "checking: line 3"]
+    imported: list[str] = []
+    backup.import_registry(path, using=restored, progress=imported.append)
+    lines = total + 2  # the header and the end record
+    # Groups are read before anything else and not reported: the first row reported is the first non-group row.
+    number, row = next((n, r) for n, r in enumerate(rows, start=2) if r["t"] != "auth.group")
+    first_reported = next(line for line in imported if line.startswith("import: "))
+    assert first_reported == f"import: {row['t']}, line {number} of {lines:,}"
+
+
 def test_a_non_empty_database_is_refused(registry, restored, tmp_path):
     path = tmp_path / "registry.ndjson"
     call_command("export_registry", str(path), "--quiet")

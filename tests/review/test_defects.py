@@ -437,3 +437,13 @@ def test_a_refused_post_rolls_back_the_sources_it_added_and_logs_nothing(login, 
     response = client.post(claim_url(claim), data)
     assert response.status_code == 302
     assert LogEntry.objects.get().change_message == "Added source https://blog.example/x; Marked disputed"
+
+
+def test_the_claim_page_history_names_each_action_as_people_read_it(login, claim, reviewer, editor):
+    svc.claim_request_recheck(claim_id=claim.pk, user=reviewer, reason="Numbers?")
+    svc.claim_review(claim_id=claim.pk, user=editor, verdict=Verdict.UNVERIFIABLE, note="No record.")
+    page = login(reviewer).get(claim_url(claim)).content.decode()
+    history = page.split('id="history"')[1].split("</table>")[0]
+    cells = re.findall(r"<td>([^<]*)</td>", history)
+    assert "re-check requested" in cells and "verdict" in cells
+    assert "recheck_requested" not in history

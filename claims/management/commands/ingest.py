@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from datetime import date
+from typing import TypedDict
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -13,6 +15,15 @@ from claims.ingest import ArticleInput, IngestError, expand, parse_date, read
 from claims.models import Article
 from claims.services.article_pages import article_submit_html
 from claims.services.articles import article_submit
+
+
+class _Common(TypedDict):
+    """What a record gives both article_submit and article_submit_html."""
+
+    title: str
+    url: str | None
+    published: date | None
+    byline: str
 
 
 class Command(BaseCommand):
@@ -62,7 +73,12 @@ class Command(BaseCommand):
     def _store(self, record: ArticleInput | IngestError) -> tuple[str, str | None]:
         if isinstance(record, IngestError):
             return "failed", str(record)
-        common = dict(title=record.title, url=record.url, published=record.published, byline=record.byline)
+        common: _Common = {
+            "title": record.title,
+            "url": record.url,
+            "published": record.published,
+            "byline": record.byline,
+        }
         try:
             if record.html:
                 result = article_submit_html(html=record.html, published_default=record.default_published, **common)
