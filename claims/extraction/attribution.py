@@ -788,9 +788,9 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if r is not None:
             chunks[n] = (s, e := r)
         if e - s > 2 and toks[e - 1].text == ")":
-            p = next((q for q in range(e - 2, s, -1) if toks[q].text in "()"), None)
-            if p is not None and toks[p].text == "(":
-                chunks[n] = (s, p)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
+            paren = next((q for q in range(e - 2, s, -1) if toks[q].text in "()"), None)
+            if paren is not None and toks[paren].text == "(":
+                chunks[n] = (s, paren)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
     named: tuple[Mention, int, int] | None = None
     other: tuple[Mention, int, int] | None = None
     for n, (s, e) in enumerate(chunks):
