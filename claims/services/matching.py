@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
 
-from claims.matching import KnownClaim, Matcher
+from claims.matching import KnownClaim, Matcher, terms
 from claims.models import Claim, ClaimMatch, Verdict
 from claims.text import family_key
 
@@ -99,8 +99,11 @@ def text_matches(
 ) -> list[Found]:
     """The reviewed claims most likely to state the same fact as `text`, best first (at most `limit`).
 
-    Only matches scoring at least `min_score` (REGISTRY_MATCH_MIN_SCORE): the engine always fills its
-    ranking, but a claim sharing a word or two is no earlier check.
+    The engine always fills its ranking, but a claim sharing a word or two is no earlier check: a match is
+    kept when it scores at least `min_score` (REGISTRY_MATCH_MIN_SCORE) or states at least
+    REGISTRY_MATCH_MIN_OVERLAP of the text's distinct terms. The second rule matters while few claims are
+    reviewed: the engine's scores are relative to its index (idf), and a small index scores a true
+    paraphrase low.
     """
     limit = settings.REGISTRY_MATCH_LIMIT if limit is None else limit
     min_score = settings.REGISTRY_MATCH_MIN_SCORE if min_score is None else min_score
@@ -113,8 +116,13 @@ def text_matches(
     key = family_key(text)
     ranked = matcher.rank(text, k=limit + len(skip), speaker=speaker or None)
     found = []
+    qterms = set(terms(text))
+    min_overlap = settings.REGISTRY_MATCH_MIN_OVERLAP
     for match in ranked:
-        if match.id in skip or match.score < min_score:
+        if match.id in skip or match.score <= 0:
+            continue
+        overlap = len(set(match.shared_terms) | set(match.shared_numbers)) / max(1, len(qterms))
+        if match.score < min_score and overlap < min_overlap:
             continue
         matched_speaker = speakers.get(match.id, "")
         found.append(
@@ -125,18 +133,16 @@ def text_matches(
                     "words": list(match.shared_terms),
                     "numbers": list(match.shared_numbers),
                     "speaker": bool(speaker and matched_speaker and speaker.casefold() == matched_speaker.casefold()),
-                    "same_sentence": False,  # filled below, from the stored family keys
+                    "same_sentence": False,  # filled below
                 },
             )
         )
         if len(found) >= limit:
             break
     if key and found:
-        same = set(
-            Claim.objects.filter(pk__in=[f.claim_id for f in found], family_key=key).values_list("pk", flat=True)
-        )
+        texts = dict(Claim.objects.filter(pk__in=[f.claim_id for f in found]).values_list("pk", "text"))
         for f in found:
-            f.why["same_sentence"] = f.claim_id in same
+            f.why["same_sentence"] = family_key(texts.get(f.claim_id, "")) == key
     return found
 
 
