@@ -5,8 +5,7 @@ stores each new claim's likely matches (ClaimMatch) when its article is extracte
 (the same sentence in several articles) and answers searches for a newsroom's own text.
 
 The index: one in-memory `Matcher` over every reviewed claim (verdict given, article not retracted), kept
-per process and rebuilt when the reviewed set changes (a new, changed or reopened verdict moves the stamp
-below). Building it reads every reviewed claim's text: fine for tens of thousands of reviewed claims (about
+per process and rebuilt when the reviewed set may have changed (a new review or tombstone: see _stamp). Building it reads every reviewed claim's text: fine for tens of thousands of reviewed claims (about
 a second per 10,000, see docs/matching.md), not for millions; past that the index belongs in the database.
 """
 
@@ -21,10 +20,10 @@ from typing import Any
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 
 from claims.matching import KnownClaim, Matcher, terms
-from claims.models import Claim, ClaimMatch, Verdict
+from claims.models import Claim, ClaimMatch, Review, Tombstone, Verdict
 from claims.text import family_key
 
 logger = logging.getLogger(__name__)
@@ -51,13 +50,17 @@ _cache: dict[str, Any] = {"stamp": None, "matcher": None, "speakers": {}}
 
 
 def _stamp() -> tuple[Any, ...]:
-    """What the index was built from: changes with every verdict given, changed or reopened (one query).
+    """What the index was built from, in two primary-key lookups (cheap at any size).
 
-    A verdict write bumps the claim's version and updated_at; a reopened claim leaves the set (the count
-    and the latest update change). Retracting an article touches its claims' updated_at too.
+    Every verdict given, changed or reopened appends a Review (the services always record one, and so does
+    a registry import); retracting an article writes tombstones. So the newest review and tombstone ids
+    change whenever the set of reviewed claims may have changed (source edits also append reviews: a
+    rebuild too many, never one too few).
     """
-    row = reviewed_claims().aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    return (row["n"], row["last"], row["top"])
+    return (
+        Review.objects.aggregate(top=Max("pk"))["top"],
+        Tombstone.objects.aggregate(top=Max("pk"))["top"],
+    )
 
 
 def _build() -> tuple[Matcher, dict[str, str]]:
