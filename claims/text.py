@@ -57,4 +57,4 @@ def family_key(text: str) -> str:
     words = _FAMILY_WORD_RE.findall(unicodedata.normalize("NFKC", bidi_neutral(text)).casefold())
     if not words:
         return ""
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()

@@ -68,6 +68,16 @@ def test_search_refuses_bad_input_in_the_one_error_shape(client_for, verified_cl
     assert error["code"] and error["message"] and field in error["fields"]
 
 
+@pytest.mark.parametrize("text", ["\ud800 lone surrogate", "\x00\x00", "🙂" * 100, "40 " * 2000, "\u202e40 million"])
+def test_search_answers_odd_text_without_a_server_error(client_for, verified_claim, text):
+    import json
+
+    body = json.dumps({"text": text}, ensure_ascii=True)  # lone surrogates travel as \ud800 escapes
+    response = client_for("read").post(api("claims/search/"), body, content_type="application/json")
+    assert response.status_code in (200, 400), response.content
+    assert "results" in response.json() or "error" in response.json()
+
+
 def test_search_refuses_a_body_over_the_limit_and_non_json(client_for, settings, verified_claim):
     client = client_for("read")
     settings.API_MAX_BODY_BYTES = 1000

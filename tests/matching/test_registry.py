@@ -68,6 +68,7 @@ def test_family_key_ignores_case_punctuation_quotes_and_spacing_but_not_words():
     assert family_key("The bridge cost 40 million.") != family_key("The bridge cost 41 million.")
     assert family_key("The bridge cost 40 million.") != family_key("The bridge 40 million cost.")
     assert family_key("…") == ""
+    assert len(family_key("a lone \ud800 surrogate")) == 64  # hashed, not an encoding error
 
 
 def test_extraction_links_identical_sentences_of_different_articles_as_one_family():
