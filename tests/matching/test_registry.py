@@ -261,6 +261,17 @@ def test_a_stale_confirm_page_saves_nothing_and_says_why(client, pair, reviewer,
     assert claim.verdict == Verdict.UNVERIFIABLE and claim.same_as_id is None
 
 
+def test_a_tampered_confirm_form_saves_nothing_and_says_why(client, pair, reviewer):
+    claim, earlier = pair
+    client.force_login(reviewer)
+    url = reverse("admin:claims_claim_same_as", args=[claim.pk, earlier.pk])
+    for data in ({}, {"version": "x"}, {"version": 2**40}, {"version": 1, "note": "n" * 10_001}):
+        response = client.post(url, data)
+        assert response.status_code == 200 and "errorlist" in response.content.decode(), data
+    claim.refresh_from_db()
+    assert claim.verdict == Verdict.UNREVIEWED and not Review.objects.filter(claim=claim).exists()
+
+
 @pytest.mark.parametrize(
     ("persona", "allowed"),
     [("anonymous", False), ("staff_without_group", False), ("reviewer", True), ("editor", True), ("superuser", True)],
