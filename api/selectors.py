@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
+from claims import selectors as claim_selectors
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink, Speaker, Tombstone, Verdict
 
 # The text-search configuration; api/migrations create the matching GIN index on PostgreSQL.
@@ -185,3 +186,23 @@ def tombstones_since(*, since: datetime | None = None, kind: str | None = None) 
 def published_claim_get(claim_id: int) -> Claim | None:
     """A claim whose verdict is published (reviewed) -- the only claims shown without a key."""
     return claims_with_details().exclude(verdict=Verdict.UNREVIEWED).filter(pk=claim_id).first()
+
+
+def _in_order(ids: list[int]) -> dict[int, Claim]:
+    return {c.pk: c for c in claims_with_details(visible_claims().filter(pk__in=ids))}
+
+
+def claim_matches(claim_id: int) -> list[tuple[Claim, float, dict]]:
+    """A claim's stored likely earlier checks (reviewed claims), best first, as (claim, score, why)."""
+    rows = list(claim_selectors.claim_matches(claim_id).values_list("matched_id", "score", "why"))
+    claims = _in_order([pk for pk, _, _ in rows])
+    return [(claims[pk], score, why) for pk, score, why in rows if pk in claims]
+
+
+def claims_matching_text(text: str, *, limit: int, speaker: str = "") -> list[tuple[Claim, float, dict]]:
+    """The reviewed claims most likely to state the same fact as `text` (a draft), best first."""
+    from claims.services.matching import text_matches
+
+    found = text_matches(text, speaker=speaker, limit=limit)
+    claims = _in_order([f.claim_id for f in found])
+    return [(claims[f.claim_id], f.score, f.why) for f in found if f.claim_id in claims]

@@ -267,6 +267,38 @@ class ClaimOut(Fast):
         }
 
 
+class MatchWhy(serializers.Serializer):
+    words = serializers.ListField(child=serializers.CharField(), help_text="Shared words (stemmed, normalised).")
+    numbers = serializers.ListField(child=serializers.CharField(), help_text="Shared numbers, written one way.")
+    speaker = serializers.BooleanField(help_text="The same speaker.")
+    same_sentence = serializers.BooleanField(help_text="The same sentence (the same claim family).")
+
+    class Meta:
+        ref_name = "MatchWhy"
+
+
+class MatchOut(Fast):
+    """A reviewed claim likely to state the same checkable fact, with what the two share."""
+
+    score = serializers.FloatField(help_text="The matching engine's score (0 to about 6; higher is closer).")
+    why = MatchWhy()
+    claim = ClaimOut(help_text="The earlier reviewed claim, with its verdict and sources.")
+
+    @staticmethod
+    def represent(item: tuple[Claim, float, dict[str, Any]], context: dict) -> dict[str, Any]:
+        claim, score, why = item
+        return {
+            "score": round(float(score), 4),
+            "why": {
+                "words": list(why.get("words") or []),
+                "numbers": list(why.get("numbers") or []),
+                "speaker": bool(why.get("speaker")),
+                "same_sentence": bool(why.get("same_sentence")),
+            },
+            "claim": ClaimOut.represent(claim, context),
+        }
+
+
 class VerdictCounts(serializers.Serializer):
     total = serializers.IntegerField()
     unreviewed = serializers.IntegerField()

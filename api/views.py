@@ -27,6 +27,7 @@ from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE
 from api.serializers import (
     ClaimOut,
     Fast,
+    MatchOut,
     OutletOut,
     ReviewOut,
     SourceOut,
@@ -574,6 +575,74 @@ class ClaimReviewsApi(ApiView):
             raise _not_found("claim", claim_id)
         context = self.context()
         return Response({"results": [ReviewOut.represent(r, context) for r in claim_selectors.claim_history(claim_id)]})
+
+
+class MatchList(serializers.Serializer):
+    results = MatchOut(many=True)
+
+    class Meta:
+        ref_name = "MatchList"
+
+
+class ClaimMatchesApi(ApiView):
+    """A claim's likely earlier checks: reviewed claims that may state the same fact, best first.
+
+    Found when the claim's article was extracted; only claims that still have a verdict are listed.
+    """
+
+    @extend_schema(
+        operation_id="claims_matches_list",
+        parameters=[IF_NONE_MATCH],
+        responses={200: MatchList, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+    )
+    def get(self, request, claim_id: int):
+        if not selectors.claim_exists(claim_id):
+            raise _not_found("claim", claim_id)
+        context = self.context()
+        return Response({"results": [MatchOut.represent(m, context) for m in selectors.claim_matches(claim_id)]})
+
+
+MAX_SEARCH_CHARS = 5000
+
+
+class ClaimSearchApi(ApiView):
+    """ "Has this been checked?": the reviewed claims most likely to state the same fact as a text, best first.
+
+    For a newsroom's own drafts: send a sentence (or a paragraph); nothing is stored. Read scope.
+    """
+
+    required_scopes = {"POST": (Scope.READ,)}
+
+    class InputSerializer(serializers.Serializer):
+        text = TextField(
+            max_length=MAX_SEARCH_CHARS, help_text=f"The text to check, at most {MAX_SEARCH_CHARS} characters."
+        )
+        speaker = StrictCharField(
+            required=False, allow_blank=True, max_length=300, default="", help_text="Who said it, when known."
+        )
+        limit = serializers.IntegerField(
+            required=False,
+            min_value=1,
+            max_value=50,
+            default=10,
+            help_text="At most this many claims (1-50, default 10).",
+        )
+
+        class Meta:
+            ref_name = "ClaimSearchInput"
+
+    @extend_schema(
+        operation_id="claims_search",
+        request=InputSerializer,
+        responses={200: MatchList, **errors(*WRITE_ERRORS)},
+    )
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        found = selectors.claims_matching_text(values["text"], limit=values["limit"], speaker=values["speaker"])
+        context = self.context()
+        return Response({"results": [MatchOut.represent(m, context) for m in found]})
 
 
 def _acting_user(request):

@@ -537,6 +537,11 @@ class ClaimAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view  # login, staff and CSRF checks
         return [
             path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
+            path(
+                "<path:object_id>/same-as/<path:earlier_id>/",
+                view(self.same_as_view),
+                name="claims_claim_same_as",
+            ),
             *super().get_urls(),
         ]
 
@@ -651,7 +656,12 @@ class ClaimAdmin(admin.ModelAdmin):
             "signed_off_by_name": review_services.person_name(claim.signed_off_by) if claim.signed_off_by_id else "",
             "assigned_to_name": review_services.person_name(claim.assigned_to) if claim.assigned_to_id else "",
             "article_url": reverse("admin:claims_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}",
+            **admin_views.checked_before(claim, user),
         }
+
+    def same_as_view(self, request: HttpRequest, object_id: str, earlier_id: str) -> HttpResponse:
+        """ "Same as this one": show what the earlier claim's verdict and sources would bring; a POST applies it."""
+        return admin_views.same_as_view(self, request, object_id, earlier_id)
 
     def _history(self, claim: Claim) -> list[Review]:
         return list(selectors.claim_history(claim.pk, newest_first=True))

@@ -396,3 +396,125 @@ def retract_view(model_admin: Any, request: HttpRequest, object_id: str) -> Http
     else:
         messages.success(request, "Article retracted: its claims are no longer published.")
     return HttpResponseRedirect(reverse("admin:claims_article_change", args=[article.pk]))
+
+
+# --- "checked before" and "same as this one" -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """One likely earlier check as the claim page shows it."""
+
+    matched_id: int
+    matched: Claim
+    score: float
+    why: dict[str, Any]
+    verdict_label: str
+    reviewer_name: str
+    follow_url: str
+    is_followed: bool
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    """Another article's claim with the same sentence, and its own verdict."""
+
+    pk: int
+    article: Article
+    verdict_label: str
+
+
+def checked_before(claim: Claim, user: Any) -> dict[str, Any]:
+    """The claim page's "Checked before" section: likely earlier checks, and the claim's family."""
+    matches = [
+        MatchRow(
+            matched_id=match.matched_id,
+            matched=match.matched,
+            score=match.score,
+            why=match.why,
+            verdict_label=review_services.verdict_label(match.matched.verdict),
+            reviewer_name=(
+                review_services.person_name(match.matched.reviewed_by) if match.matched.reviewed_by_id else ""
+            ),
+            follow_url=reverse("admin:claims_claim_same_as", args=[claim.pk, match.matched_id]),
+            is_followed=claim.same_as_id == match.matched_id,
+        )
+        for match in selectors.claim_matches(claim.pk)
+    ]
+    family = [
+        FamilyRow(pk=member.pk, article=member.article, verdict_label=review_services.verdict_label(member.verdict))
+        for member in selectors.claim_family(claim)
+    ]
+    return {
+        "checked_before": matches,
+        "family": family,
+        "can_follow": permissions.is_reviewer(user),
+    }
+
+
+class SameAsForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    note = forms.CharField(
+        required=False,
+        max_length=review_services.NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        label="Your note (optional)",
+        help_text="Added to the note, after the citation of the earlier claim and before its note.",
+    )
+
+
+def _claim_id(value: str) -> int:
+    if not value.isdigit() or int(value) >= 2**63:
+        raise Http404("No such claim.")
+    return int(value)
+
+
+def same_as_view(model_admin: Any, request: HttpRequest, object_id: str, earlier_id: str) -> HttpResponse:
+    """Confirm, then apply, "same as this one": the claim takes an earlier claim's verdict and sources.
+
+    GET shows what would be copied; only a POST (with the claim version the page showed) applies it,
+    through claims.services.review.claim_same_as. Reviewers and editors only.
+    """
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    user = request.user
+    if not permissions.is_reviewer(user):
+        raise DjangoPermissionDenied
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=_claim_id(object_id))
+    earlier = get_object_or_404(selectors.claims_with_details(), pk=_claim_id(earlier_id))
+    form = SameAsForm(request.POST if request.method == "POST" else None, initial={"version": claim.version})
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_services.claim_same_as(
+                claim_id=claim.pk,
+                earlier_id=earlier.pk,
+                user=user,
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ApplicationError as exc:
+            error = exc.message
+        else:
+            done = f"Marked {review_services.verdict_label(earlier.verdict).lower()}, the same as claim {earlier.pk}"
+            model_admin.log_change(request, claim, done)
+            messages.success(request, done + ".")
+            return HttpResponseRedirect(claim_admin_url(claim.pk))
+    have = set(claim.sources.values_list("url", flat=True))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Same as an earlier claim?",
+        "claim": claim,
+        "earlier": earlier,
+        "earlier_verdict": review_services.verdict_label(earlier.verdict),
+        "earlier_reviewer": review_services.person_name(earlier.reviewed_by) if earlier.reviewed_by_id else "",
+        "new_sources": [s for s in earlier.sources.all() if s.url not in have],
+        "kept_sources": [s for s in earlier.sources.all() if s.url in have],
+        "form": form,
+        "error": error,
+        "refusal": review_services.verdict_change_refusal(claim=claim, user=user, verdict=earlier.verdict),
+        "claim_url": claim_admin_url(claim.pk),
+        "earlier_url": claim_admin_url(earlier.pk),
+    }
+    return TemplateResponse(request, "admin/claims/claim/same_as.html", context)

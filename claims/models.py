@@ -139,6 +139,13 @@ class Claim(models.Model):
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped by every write.")
     needs_recheck = models.BooleanField(default=False)
     recheck_reason = models.TextField(blank=True)
+    # The claim family: a hash of the normalised sentence (claims.services.matching.family_key). Claims
+    # with the same key say the same words in different articles; each keeps its own verdict.
+    family_key = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
+    # Set by "same as this one": the earlier reviewed claim whose verdict and sources this one took.
+    same_as = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="same_as_claims", editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -257,6 +264,30 @@ class SourceLink(models.Model):
         return bidi_visible(self.url)
 
 
+class ClaimMatch(models.Model):
+    """A likely earlier check of a claim: a reviewed claim that may state the same fact (claims.services.matching).
+
+    Written when the claim's article is extracted; `why` is what the two share, for the reviewer to judge:
+    {"words": [...], "numbers": [...], "speaker": bool, "same_sentence": bool}.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
+    matched = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matched_by")
+    score = models.FloatField()
+    why = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "-score", "matched_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "matched"], name="claimmatch_unique"),
+            models.CheckConstraint(condition=~Q(claim=F("matched")), name="claimmatch_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} ~ {self.matched_id} ({self.score:.2f})"
+
+
 class ImmutableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise TypeError("Review rows are append-only: they cannot be updated")
@@ -275,6 +306,9 @@ class Review(models.Model):
     note = models.TextField(blank=True)
     sources = models.JSONField(default=list, help_text="The claim's source links at that moment.")
     action = models.CharField(max_length=32, default="verdict", help_text="verdict, sign_off, recheck_cleared...")
+    # The earlier claim this review cites ("same as this one" copies its verdict and sources). A plain id,
+    # not a foreign key: history rows are never updated, whatever happens to the cited claim.
+    cites_claim_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ImmutableQuerySet.as_manager()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink
+from claims.models import Article, Claim, ClaimDate, ClaimMatch, ClaimPlace, Review, SourceLink, Verdict
 
 
 def claims_with_details() -> QuerySet[Claim]:
@@ -39,3 +39,27 @@ def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
         status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING],
         updated_at__lt=limit,
     ).order_by("updated_at", "id")
+
+
+def claim_matches(claim_id: int) -> QuerySet[ClaimMatch]:
+    """A claim's likely earlier checks, best first: stored matches whose claim still has a verdict and
+    whose article is not retracted, with the earlier claim's article, reviewer and sources."""
+    return (
+        ClaimMatch.objects.filter(claim_id=claim_id, matched__article__retracted_at__isnull=True)
+        .exclude(matched__verdict=Verdict.UNREVIEWED)
+        .select_related("matched", "matched__article", "matched__article__outlet", "matched__reviewed_by")
+        .prefetch_related(Prefetch("matched__sources", queryset=SourceLink.objects.order_by("added_at", "id")))
+        .order_by("-score", "matched_id")
+    )
+
+
+def claim_family(claim: Claim) -> QuerySet[Claim]:
+    """The other claims of the claim's family (the same sentence in other articles), oldest first."""
+    if not claim.family_key:
+        return Claim.objects.none()
+    return (
+        Claim.objects.filter(family_key=claim.family_key, article__retracted_at__isnull=True)
+        .exclude(pk=claim.pk)
+        .select_related("article", "article__outlet", "reviewed_by")
+        .order_by("created_at", "id")
+    )

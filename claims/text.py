@@ -40,3 +40,21 @@ def cut_at_word(text: str, limit: int = 80) -> str:
     space = head.rfind(" ")
     head = head[:space] if space > 0 else line[:room]
     return head.rstrip() + ELLIPSIS
+
+
+_FAMILY_WORD_RE = re.compile(r"\w+")
+
+
+def family_key(text: str) -> str:
+    """The claim-family key of a sentence: SHA-256 of its words, case-folded, in order ("" when it has none).
+
+    Two claims have the same key when they say the same words in the same order, whatever the punctuation,
+    quote marks, case, bidi controls and white space: the same sentence reported by different articles.
+    """
+    import hashlib
+    import unicodedata
+
+    words = _FAMILY_WORD_RE.findall(unicodedata.normalize("NFKC", bidi_neutral(text)).casefold())
+    if not words:
+        return ""
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()

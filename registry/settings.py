@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_int, env_list, env_redis_url, env_str, parse_database_url
+from .env import env_bool, env_float, env_int, env_list, env_redis_url, env_str, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -339,6 +339,12 @@ REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", "http://127.0.0
 # An article left pending or extracting longer than this is re-enqueued by the sweeper.
 REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, minimum=60)
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
+# Claim matching ("checked before?", docs/matching.md): how many earlier reviewed claims are kept per claim
+# and what counts as a likely match: an engine score of at least MIN_SCORE, or at least MIN_OVERLAP of the
+# claim's distinct terms stated by the earlier claim.
+REGISTRY_MATCH_LIMIT = env_int("REGISTRY_MATCH_LIMIT", 5, minimum=1, maximum=50)
+REGISTRY_MATCH_MIN_SCORE = env_float("REGISTRY_MATCH_MIN_SCORE", 2.0, minimum=0.0)
+REGISTRY_MATCH_MIN_OVERLAP = env_float("REGISTRY_MATCH_MIN_OVERLAP", 0.5, minimum=0.0)
 
 # --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
 # The safe fetcher (claims/fetching/): every outgoing request of the registry goes through it.

@@ -466,6 +466,10 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
             updated_at=timezone.now(),
         )
         raise
+    # "Checked before?": family keys and likely earlier checks of the claims, after the claims are committed.
+    from claims.services.matching import article_claims_match_quietly  # it imports the models only
+
+    article_claims_match_quietly(article_id=article_id)
     article.refresh_from_db()
     return article
 

@@ -50,6 +50,7 @@ ACTION_SOURCE_CHANGED = "source_changed"
 ACTION_SOURCE_REMOVED = "source_removed"
 ACTION_RECHECK_REQUESTED = "recheck_requested"
 ACTION_RECHECK_CLEARED = "recheck_cleared"
+ACTION_SAME_AS = "same_as"
 
 _SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
 # The longest note (verdict rationale, sign-off or re-check note, re-check reason) a person may write. A
@@ -404,6 +405,103 @@ def claim_clear_recheck(*, claim_id: int, user: Any, note: str = "", expected_ve
     return claim
 
 
+# --- "same as this one" ------------------------------------------------------------------------------
+
+
+def claim_same_as(
+    *,
+    claim_id: int,
+    earlier_id: int,
+    user: Any,
+    note: str = "",
+    expected_version: int | None = None,
+    seen: Mapping[str, Any] | None = None,
+) -> Claim:
+    """Link a claim to an earlier reviewed claim stating the same fact, taking its verdict and sources.
+
+    The earlier claim's sources are copied (those the claim does not have already, by URL) and its verdict
+    is given with a note citing it; the review recorded cites the earlier claim (Review.cites_claim_id).
+    The same rules as any verdict: who may (claim_review), the verdict's evidence rules, optimistic locking.
+    Interfaces call it only after the reviewer confirmed what will be copied.
+    """
+    _require_reviewer(user, "review claims")
+    note = _clean_note(note)
+    if int(earlier_id) == int(claim_id):
+        raise ApplicationError("A claim cannot be the same as itself.", fields={"earlier": ["Choose another claim."]})
+    with transaction.atomic():
+        claim = _lock_claim(claim_id)
+        _check_claim_version(claim, expected_version, seen)
+        earlier = (
+            Claim.objects.select_related("article", "reviewed_by")
+            .prefetch_related("sources")
+            .filter(pk=earlier_id)
+            .first()
+        )
+        if earlier is None:
+            raise NotFound(f"No claim with id {earlier_id}.")
+        if earlier.verdict == Verdict.UNREVIEWED or earlier.article.retracted_at is not None:
+            why = "has no verdict" if earlier.verdict == Verdict.UNREVIEWED else "is in a retracted article"
+            raise ApplicationError(
+                f"Claim {earlier.pk} {why}: only a reviewed claim can be followed.",
+                fields={"earlier": [f"Claim {earlier.pk} {why}."]},
+                code="not_reviewed",
+            )
+        verdict = earlier.verdict
+        _check_may_change_verdict(claim, user, verdict)
+        have = set(claim.sources.values_list("url", flat=True))
+        copied = 0
+        for source in earlier.sources.all():
+            if source.url in have:
+                continue
+            fields = {name: getattr(source, name) for name in _SOURCE_FIELDS}
+            _source_create(claim, user, **fields)
+            have.add(source.url)
+            copied += 1
+        citation = f"Same as claim {earlier.pk} (“{shorten(earlier.text)}”), {verdict_label(verdict).lower()}"
+        if earlier.reviewed_by_id:
+            citation += f" by {person_name(earlier.reviewed_by)}"
+        citation += "."
+        # The reviewer's own words first; the earlier note (already within the limit) is cut to fit after them.
+        full_note = "\n\n".join(part for part in (citation, note, earlier.verdict_note.strip()) if part)
+        if len(full_note) > NOTE_MAX_LENGTH:
+            full_note = full_note[: NOTE_MAX_LENGTH - 1] + "…"
+        current = list(claim.sources.all())
+        missing = verdict_missing(verdict=verdict, sources=current, note=full_note)
+        if missing:
+            lines = [line for field_lines in missing.values() for line in field_lines]
+            raise ApplicationError(
+                f"Cannot take the verdict of claim {earlier.pk}: " + " ".join(lines),
+                fields=missing,
+                code="verdict_rules",
+            )
+        from_verdict = claim.verdict
+        now = timezone.now()
+        _write_claim(
+            claim,
+            {
+                "verdict": verdict,
+                "verdict_note": full_note,
+                "reviewed_by": _user_or_none(user),
+                "reviewed_at": now,
+                "signed_off_by": None,
+                "signed_off_at": None,
+                "same_as": earlier,
+            },
+        )
+        _record(
+            claim,
+            user,
+            action=ACTION_SAME_AS,
+            from_verdict=from_verdict,
+            to_verdict=verdict,
+            note=full_note,
+            sources=current,
+            cites=earlier.pk,
+        )
+    claim.refresh_from_db()
+    return claim
+
+
 # --- internals ----------------------------------------------------------------------------------------
 
 
@@ -521,6 +619,7 @@ def _check_evidence_still_holds(claim: Claim, sources_after: list[dict[str, Any]
 # The actions that change a claim's version (source edits do not: sources have their own versions).
 _CLAIM_VERSION_ACTIONS = (
     ACTION_VERDICT,
+    ACTION_SAME_AS,
     ACTION_REOPEN,
     ACTION_SIGN_OFF,
     ACTION_RECHECK_REQUESTED,
@@ -578,6 +677,7 @@ ACTION_LABELS = {
     ACTION_SOURCE_REMOVED: "source removed",
     ACTION_RECHECK_REQUESTED: "re-check requested",
     ACTION_RECHECK_CLEARED: "re-check cleared",
+    ACTION_SAME_AS: "same as an earlier claim",
 }
 
 
@@ -703,9 +803,11 @@ def _record(
     from_verdict: str | None = None,
     to_verdict: str | None = None,
     sources: Iterable[SourceLink] | None = None,
+    cites: int | None = None,
 ) -> Review:
     current = list(claim.sources.all()) if sources is None else list(sources)
     return Review.objects.create(
+        cites_claim_id=cites,
         claim=claim,
         reviewer=_user_or_none(user),
         from_verdict=from_verdict or claim.verdict,
