@@ -299,7 +299,6 @@ def main() -> int:
         DJANGO_SECURE_SSL_REDIRECT="false",
         # Throttling stays on (its cost is part of the API's); the rate is high enough never to refuse.
         API_THROTTLE_KEY="100000000/minute",
-        API_SYNC_SAFETY_LAG_SECONDS="0",
         LOG_LEVEL="WARNING",
     )
     env.pop("REDIS_URL", None)  # per-process cache: no Redis needed for the benchmark
