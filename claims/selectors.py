@@ -71,7 +71,13 @@ def change_page(kind: str, *, after: tuple[int, int] | None, limit: int) -> list
     commits its rows before the next writer takes any id: every committed row is final.
     """
     xid, pk = after or (-1, 0)
-    below = f" AND {{t}}.xid < {_PG_HORIZON}" if connection.vendor == "postgresql" else ""
+    # A transaction also sees its own rows (never the case of an API request, which reads in autocommit;
+    # it is for code and tests that write and read in one transaction).
+    below = (
+        f" AND ({{t}}.xid < {_PG_HORIZON} OR {{t}}.xid = pg_current_xact_id_if_assigned()::text::bigint)"
+        if connection.vendor == "postgresql"
+        else ""
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             # A change superseded by a later one of the same object (also below the horizon) is skipped:
