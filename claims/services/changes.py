@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
 from claims.models import Change
@@ -29,7 +29,9 @@ def _unique(ids: Iterable[int | None]) -> list[int]:
     return list(seen)
 
 
-def changes_record(kind: str, ids: Iterable[int | None], *, op: str = Change.Op.UPSERT) -> int:
+def changes_record(
+    kind: str, ids: Iterable[int | None], *, op: str = Change.Op.UPSERT, using: str = DEFAULT_DB_ALIAS
+) -> int:
     """Log that the objects `ids` of `kind` changed (or were removed, `op="delete"`); returns rows written.
 
     Must run inside the transaction of the change itself (it is a no-op for an empty `ids`).
@@ -39,8 +41,9 @@ def changes_record(kind: str, ids: Iterable[int | None], *, op: str = Change.Op.
     unique = _unique(ids)
     if not unique:
         return 0
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    conn = connections[using]
+    if conn.vendor == "postgresql":
+        with conn.cursor() as cursor:
             cursor.execute(
                 "INSERT INTO claims_change (xid, kind, object_id, op, created_at) "
                 "SELECT pg_current_xact_id()::text::bigint, %s, pk, %s, now() FROM unnest(%s::bigint[]) AS pk",
@@ -48,12 +51,12 @@ def changes_record(kind: str, ids: Iterable[int | None], *, op: str = Change.Op.
             )
         return len(unique)
     now = timezone.now()
-    Change.objects.bulk_create([Change(kind=kind, object_id=pk, op=op, created_at=now) for pk in unique])
+    Change.objects.using(using).bulk_create([Change(kind=kind, object_id=pk, op=op, created_at=now) for pk in unique])
     return len(unique)
 
 
-def _now_for_sql() -> str:
-    return connection.ops.adapt_datetimefield_value(timezone.now())
+def _now_for_sql(conn) -> str:
+    return conn.ops.adapt_datetimefield_value(timezone.now())
 
 
 _CLAIMS_OF = {
@@ -63,16 +66,17 @@ _CLAIMS_OF = {
 }
 
 
-def changes_record_claims_of(owner: str, owner_id: int) -> int:
+def changes_record_claims_of(owner: str, owner_id: int, *, using: str = DEFAULT_DB_ALIAS) -> int:
     """Log every claim of a speaker, article or outlet whose change shows inside those claims."""
     sql = _CLAIMS_OF[owner]
-    if connection.vendor == "postgresql":
+    conn = connections[using]
+    if conn.vendor == "postgresql":
         xid = "pg_current_xact_id()::text::bigint"
         stamp = "now()"
     else:
         xid, stamp = "0", "%s"
-    with connection.cursor() as cursor:
-        params: list = [] if connection.vendor == "postgresql" else [_now_for_sql()]
+    with conn.cursor() as cursor:
+        params: list = [] if conn.vendor == "postgresql" else [_now_for_sql(conn)]
         cursor.execute(
             f"INSERT INTO claims_change (xid, kind, object_id, op, created_at) "  # noqa: S608 (constant SQL, values bound)
             f"SELECT {xid}, 'claim', id, 'upsert', {stamp} FROM ({sql}) AS affected ORDER BY id",
@@ -114,7 +118,7 @@ def changes_record_everything(*, using: str = DEFAULT_DB_ALIAS) -> int:
 # logged here, in the transaction of the save.
 
 
-def _on_save(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+def _on_save(sender, instance, created: bool, raw: bool = False, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, SourceLink, Speaker, Tombstone
 
     if raw:  # loading fixtures
@@ -122,31 +126,35 @@ def _on_save(sender, instance, created: bool, raw: bool = False, **kwargs) -> No
     if sender is Claim:
         # (The claim counts of its speaker and article change too: the extraction logs those once per
         # run rather than once per claim, see claims.services.articles._store_claims.)
-        changes_record(Change.Kind.CLAIM, [instance.pk])
+        changes_record(Change.Kind.CLAIM, [instance.pk], using=using)
     elif sender in (SourceLink, ClaimDate, ClaimPlace):
-        changes_record(Change.Kind.CLAIM, [instance.claim_id])
+        changes_record(Change.Kind.CLAIM, [instance.claim_id], using=using)
     elif sender is Speaker:
-        changes_record(Change.Kind.SPEAKER, [instance.pk])
+        changes_record(Change.Kind.SPEAKER, [instance.pk], using=using)
         if not created:  # a rename shows inside each of its claims
-            changes_record_claims_of("speaker", instance.pk)
+            changes_record_claims_of("speaker", instance.pk, using=using)
     elif sender is Article:
-        changes_record(Change.Kind.ARTICLE, [instance.pk])
+        changes_record(Change.Kind.ARTICLE, [instance.pk], using=using)
         if not created:  # its title, URL and date show inside each of its claims
-            changes_record_claims_of("article", instance.pk)
+            changes_record_claims_of("article", instance.pk, using=using)
     elif sender is Outlet and not created:
-        changes_record(Change.Kind.ARTICLE, Article.objects.filter(outlet_id=instance.pk).values_list("pk", flat=True))
-        changes_record_claims_of("outlet", instance.pk)
+        changes_record(
+            Change.Kind.ARTICLE,
+            Article.objects.using(using).filter(outlet_id=instance.pk).values_list("pk", flat=True),
+            using=using,
+        )
+        changes_record_claims_of("outlet", instance.pk, using=using)
     elif sender is Tombstone:
-        changes_record(Change.Kind.TOMBSTONE, [instance.pk])
+        changes_record(Change.Kind.TOMBSTONE, [instance.pk], using=using)
 
 
-def _on_delete(sender, instance, **kwargs) -> None:
+def _on_delete(sender, instance, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     from claims.models import Claim
 
     if sender is Claim:
-        changes_record(Change.Kind.CLAIM, [instance.pk], op=Change.Op.DELETE)
+        changes_record(Change.Kind.CLAIM, [instance.pk], op=Change.Op.DELETE, using=using)
     else:  # a source, date or place leaves its claim
-        changes_record(Change.Kind.CLAIM, [instance.claim_id])
+        changes_record(Change.Kind.CLAIM, [instance.claim_id], using=using)
 
 
 def connect_signals() -> None:
