@@ -715,6 +715,7 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
             Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by re-extraction") for pk in drop
         )
         Claim.objects.filter(pk__in=drop).delete()
+        changes_record(Change.Kind.CLAIM, drop, op=Change.Op.DELETE)
         changes_record(Change.Kind.TOMBSTONE, [t.pk for t in tombstones])
         speakers_touched |= {c.speaker_id for c in leftovers if c.pk in set(drop)}
     changes_record(Change.Kind.CLAIM, touched)

@@ -149,12 +149,7 @@ def _on_save(sender, instance, created: bool, raw: bool = False, using: str = DE
 
 
 def _on_delete(sender, instance, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    from claims.models import Claim
-
-    if sender is Claim:
-        changes_record(Change.Kind.CLAIM, [instance.pk], op=Change.Op.DELETE, using=using)
-    else:  # a source, date or place leaves its claim
-        changes_record(Change.Kind.CLAIM, [instance.claim_id], using=using)
+    changes_record(Change.Kind.CLAIM, [instance.claim_id], using=using)  # a source leaves its claim
 
 
 def connect_signals() -> None:
@@ -164,5 +159,7 @@ def connect_signals() -> None:
 
     for model in (Claim, SourceLink, ClaimDate, ClaimPlace, Speaker, Article, Outlet, Tombstone):
         post_save.connect(_on_save, sender=model, dispatch_uid=f"changes-save-{model.__name__}")
-    for model in (Claim, SourceLink, ClaimDate, ClaimPlace):
-        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"changes-delete-{model.__name__}")
+    # Deletes: only a source's (one at a time). Claims are deleted, with their dates and places, by the
+    # re-extraction alone, which logs them and their tombstones in bulk; a delete receiver on those
+    # models would make every such delete fetch and signal row by row.
+    post_delete.connect(_on_delete, sender=SourceLink, dispatch_uid="changes-delete-SourceLink")
