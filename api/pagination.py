@@ -9,15 +9,17 @@ it and asks again later to get what changed since.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
+
+from claims.selectors import change_page
 
 _MAX_INT = 2**63 - 1
 # The salt keeps cursor signatures apart from every other use of the secret key. Keys listed in
@@ -57,14 +59,13 @@ class Ordering:
     name: str  # as given in ?ordering=
     field: str
     descending: bool = False
-    # Hold back rows written in the last seconds (see API_SYNC_SAFETY_LAG_SECONDS in docs/api.md).
-    sync: bool = False
 
 
-def orderings(*fields: str, sync_field: str | None = None) -> dict[str, Ordering]:
+def orderings(*fields: str) -> dict[str, Ordering]:
+    """Browse orderings (field and -field). The sync feeds are the change log's (paginate_changes)."""
     out: dict[str, Ordering] = {}
     for field in fields:
-        out[field] = Ordering(field, field, False, sync=field == sync_field)
+        out[field] = Ordering(field, field, False)
         out[f"-{field}"] = Ordering(f"-{field}", field, True)
     return out
 
@@ -129,10 +130,6 @@ def _field_kind(queryset: QuerySet, field: str) -> str:
 
 def paginate(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, page_size: int) -> Page:
     field, pk_dir = ordering.field, ("-" if ordering.descending else "")
-    if ordering.sync:
-        lag = settings.API_SYNC_SAFETY_LAG_SECONDS
-        if lag:
-            queryset = queryset.filter(**{f"{field}__lte": timezone.now() - timedelta(seconds=lag)})
     after = None
     if cursor:
         after = _decode(cursor, ordering, _field_kind(queryset, field))
@@ -153,3 +150,81 @@ def paginate(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, page
     else:
         next_cursor = cursor  # nothing new: ask again later with the same cursor
     return Page(items, next_cursor, has_more)
+
+
+# --- the change feeds ------------------------------------------------------------------------------------
+# A feed page is read from the change log (claims.models.Change) in (xid, id) order, below the horizon of
+# transactions still running (claims.selectors.change_page): every change appears once it is committed
+# and can never appear behind a cursor already handed out. The cursor is that position, signed.
+
+FEED = "changes"  # the `ordering` name of a feed
+
+
+def _encode_position(kind: str, xid: int, pk: int) -> str:
+    return _signer().sign_object({"o": FEED, "k": kind, "x": xid, "i": pk}, serializer=_CursorJSON)
+
+
+def _is_position(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MAX_INT
+
+
+def _decode_position(cursor: str, kind: str) -> tuple[int, int]:
+    try:
+        doc = _signer().unsign_object(cursor, serializer=_CursorJSON)
+        name = doc["o"]
+    except (signing.BadSignature, ValueError, KeyError, TypeError, UnicodeError):
+        raise InvalidCursor(_NOT_OURS) from None
+    if name != FEED:
+        raise InvalidCursor(
+            f"This cursor belongs to ordering {name!r}, not {FEED!r} (the sync feed): "
+            "start again from the first page of the feed."
+        )
+    xid, pk = doc.get("x"), doc.get("i")
+    if doc.get("k") != kind:
+        raise InvalidCursor(f"This cursor belongs to the {doc.get('k')!r} feed, not the {kind!r} feed.")
+    if not (_is_position(xid) and _is_position(pk)):
+        raise InvalidCursor(_NOT_OURS)
+    return xid, pk
+
+
+# How many change rows one read takes per page item, and how many reads a page may take: an object changed
+# many times in a row costs at most this many reads before the page is cut short (has_more stays true).
+_SCAN_FACTOR = 4
+_MAX_READS = 4
+
+
+def paginate_changes(
+    kind: str, load: Callable[[list[int]], dict[int, Any]], *, cursor: str | None, page_size: int
+) -> Page:
+    """One page of the `kind` feed: up to `page_size` objects changed after `cursor`, each once, at its
+    latest change on the page, in the order of those changes, with their current representation.
+
+    `load(ids)` returns the current objects by id; objects it does not return (deleted, retracted,
+    filtered out) are skipped, their changes still consumed, so a page may hold fewer items while
+    `has_more` is true.
+    """
+    after = _decode_position(cursor, kind) if cursor else None
+    latest: dict[int, None] = {}  # object ids in the order of their latest change on the page
+    end: tuple[int, int] | None = None  # the position of the last change row the page consumed
+    has_more = False
+    for _ in range(_MAX_READS):
+        limit = page_size * _SCAN_FACTOR + 1
+        rows = change_page(kind, after=end or after, limit=limit)
+        for row in rows:
+            if row.object_id not in latest and len(latest) == page_size:
+                has_more = True  # one more object is waiting: it starts the next page
+                break
+            latest.pop(row.object_id, None)
+            latest[row.object_id] = None
+            end = (row.xid, row.id)
+        else:
+            if len(rows) == limit:  # the read was full: there may be more changes of the same objects
+                has_more = True
+                continue
+            has_more = False
+        break
+    if end is None:
+        return Page([], cursor or _encode_position(kind, 0, 0), False)
+    found = load(list(latest))
+    items = [found[pk] for pk in latest if pk in found]
+    return Page(items, _encode_position(kind, *end), has_more)

@@ -22,7 +22,7 @@ from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
 from api.claimreview import claim_review as claim_review_document
 from api.exceptions import PreconditionFailed, PreconditionRequired
 from api.models import Scope
-from api.pagination import Ordering, orderings, paginate
+from api.pagination import FEED, Ordering, orderings, paginate, paginate_changes
 from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors, location
 from api.serializers import (
     ClaimOut,
@@ -37,7 +37,7 @@ from api.serializers import (
 )
 from claims import selectors as claim_selectors
 from claims.errors import ApplicationError, Conflict, Gone
-from claims.models import Article, SourceLink, Speaker, Tombstone, Verdict
+from claims.models import Article, Change, SourceLink, Speaker, Tombstone, Verdict
 from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
 from claims.services import review as review_services
@@ -93,9 +93,15 @@ def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
 
-def _ordering_field(choices: dict[str, Ordering], default: str) -> serializers.ChoiceField:
+def _ordering_field(choices: dict[str, Ordering], default: str, *, feed: bool = False) -> serializers.ChoiceField:
+    help_text = f"Sort order (default {default})."
+    if feed:
+        help_text += (
+            f" '{FEED}' is the sync feed: objects in the order their changes were committed, each once per page "
+            "at its latest change; keep next_cursor to receive only later changes."
+        )
     return serializers.ChoiceField(
-        choices=list(choices), required=False, default=default, help_text=f"Sort order (default {default})."
+        choices=[FEED, *choices] if feed else list(choices), required=False, default=default, help_text=help_text
     )
 
 
@@ -218,7 +224,7 @@ class ArticleDetailOut(ArticleSummaryOut):
         return {**ArticleSummaryOut.represent(a, context), "body": a.body}
 
 
-ARTICLE_ORDERINGS = orderings("updated_at", "id", sync_field="updated_at")
+ARTICLE_ORDERINGS = orderings("updated_at", "id")
 
 
 class ArticleListApi(ApiView):
@@ -227,7 +233,7 @@ class ArticleListApi(ApiView):
     required_scopes = {"GET": (Scope.READ,), "POST": (Scope.SUBMIT,)}
 
     class FilterSerializer(ListParams):
-        ordering = _ordering_field(ARTICLE_ORDERINGS, "updated_at")
+        ordering = _ordering_field(ARTICLE_ORDERINGS, FEED, feed=True)
         outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
         status = serializers.ChoiceField(choices=Article.Status.choices, required=False)
         updated_since = serializers.DateTimeField(required=False, help_text="Only articles changed after this.")
@@ -281,12 +287,20 @@ class ArticleListApi(ApiView):
         queryset = selectors.articles_filtered(
             outlet=params.get("outlet"), updated_since=params.get("updated_since"), status=params.get("status")
         )
-        page = paginate(
-            queryset,
-            ARTICLE_ORDERINGS[params["ordering"]],
-            cursor=params.get("cursor"),
-            page_size=_page_size(params),
-        )
+        if params["ordering"] == FEED:
+            page = paginate_changes(
+                Change.Kind.ARTICLE,
+                lambda ids: {a.pk: a for a in queryset.filter(pk__in=ids)},
+                cursor=params.get("cursor"),
+                page_size=_page_size(params),
+            )
+        else:
+            page = paginate(
+                queryset,
+                ARTICLE_ORDERINGS[params["ordering"]],
+                cursor=params.get("cursor"),
+                page_size=_page_size(params),
+            )
         selectors.attach_verdict_counts(page.items, "article_id")
         context = self.context()
         return self.page_response(page, [ArticleSummaryOut.represent(a, context) for a in page.items])
@@ -398,14 +412,14 @@ class ArticleRetryApi(ApiView):
 
 # --- claims -------------------------------------------------------------------------------------------
 
-CLAIM_ORDERINGS = orderings("updated_at", "id", sync_field="updated_at")
+CLAIM_ORDERINGS = orderings("updated_at", "id")
 
 
 class ClaimListApi(ApiView):
     """Claims with speakers, dates, places, sources and verdicts; the incremental sync feed."""
 
     class FilterSerializer(ListParams):
-        ordering = _ordering_field(CLAIM_ORDERINGS, "updated_at")
+        ordering = _ordering_field(CLAIM_ORDERINGS, FEED, feed=True)
         verdict = serializers.RegexField(
             _VERDICT_LIST_RE,
             required=False,
@@ -456,12 +470,18 @@ class ClaimListApi(ApiView):
             q=params.get("q"),
             updated_since=params.get("updated_since"),
         )
-        page = paginate(
-            selectors.claims_filtered(filters),
-            CLAIM_ORDERINGS[params["ordering"]],
-            cursor=params.get("cursor"),
-            page_size=_page_size(params),
-        )
+        queryset = selectors.claims_filtered(filters)
+        if params["ordering"] == FEED:
+            page = paginate_changes(
+                Change.Kind.CLAIM,
+                lambda ids: {c.pk: c for c in queryset.filter(pk__in=ids)},
+                cursor=params.get("cursor"),
+                page_size=_page_size(params),
+            )
+        else:
+            page = paginate(
+                queryset, CLAIM_ORDERINGS[params["ordering"]], cursor=params.get("cursor"), page_size=_page_size(params)
+            )
         context = self.context()
         return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
 
@@ -832,7 +852,7 @@ class SpeakerListApi(ApiView):
     """Speakers, with the number of their claims by verdict."""
 
     class FilterSerializer(ListParams):
-        ordering = _ordering_field(SPEAKER_ORDERINGS, "name")
+        ordering = _ordering_field(SPEAKER_ORDERINGS, "name", feed=True)
         q = serializers.CharField(required=False, max_length=200, help_text="Part of the name.")
 
         class Meta:
@@ -845,12 +865,21 @@ class SpeakerListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        page = paginate(
-            selectors.speakers_filtered(q=params.get("q")),
-            SPEAKER_ORDERINGS[params["ordering"]],
-            cursor=params.get("cursor"),
-            page_size=_page_size(params),
-        )
+        queryset = selectors.speakers_filtered(q=params.get("q"))
+        if params["ordering"] == FEED:
+            page = paginate_changes(
+                Change.Kind.SPEAKER,
+                lambda ids: {s.pk: s for s in queryset.filter(pk__in=ids)},
+                cursor=params.get("cursor"),
+                page_size=_page_size(params),
+            )
+        else:
+            page = paginate(
+                queryset,
+                SPEAKER_ORDERINGS[params["ordering"]],
+                cursor=params.get("cursor"),
+                page_size=_page_size(params),
+            )
         selectors.attach_verdict_counts(page.items, "speaker_id")
         context = self.context()
         return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
@@ -870,8 +899,6 @@ class SpeakerDetailApi(ApiView):
 
 
 # --- sync: tombstones ---------------------------------------------------------------------------------
-
-TOMBSTONE_ORDERINGS = {"created_at": Ordering("created_at", "created_at", sync=True)}
 
 
 class TombstoneOut(Fast):
@@ -912,9 +939,11 @@ class TombstoneListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        page = paginate(
-            selectors.tombstones_since(since=params.get("since"), kind=params.get("kind")),
-            TOMBSTONE_ORDERINGS["created_at"],
+        queryset = selectors.tombstones_since(since=params.get("since"), kind=params.get("kind"))
+        # Always the change feed: tombstones in the order they were committed.
+        page = paginate_changes(
+            Change.Kind.TOMBSTONE,
+            lambda ids: {t.pk: t for t in queryset.filter(pk__in=ids)},
             cursor=params.get("cursor"),
             page_size=_page_size(params),
         )

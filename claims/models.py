@@ -391,3 +391,39 @@ class RegistryImport(models.Model):
 
     def __str__(self) -> str:
         return f"import {self.export_id} (line {self.line})"
+
+
+class Change(models.Model):
+    """One entry of the change log that the API's feeds follow, written in the same transaction as the change.
+
+    `xid` is the writing transaction's id on PostgreSQL (`pg_current_xact_id()`, 64 bits, never wraps),
+    0 on SQLite. Feeds read in (xid, id) order and only below the oldest transaction still running, so a
+    row can never appear behind a cursor a reader has already passed (see claims.services.changes).
+    """
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        SPEAKER = "speaker", "Speaker"
+        ARTICLE = "article", "Article"
+        TOMBSTONE = "tombstone", "Tombstone"
+
+    class Op(models.TextChoices):
+        UPSERT = "upsert", "Created or changed"
+        DELETE = "delete", "Removed"
+
+    id = models.BigAutoField(primary_key=True)
+    xid = models.BigIntegerField(default=0)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    op = models.CharField(max_length=8, choices=Op.choices, default=Op.UPSERT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["xid", "id"]
+        indexes = [
+            models.Index(fields=["kind", "xid", "id"], name="change_feed_idx"),
+            models.Index(fields=["kind", "object_id", "xid", "id"], name="change_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} {self.op}"

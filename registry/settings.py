@@ -315,9 +315,6 @@ API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 5 * 1024 * 1024, minimum=1024
 # Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) while they are read: keep it
 # at least the API's limit, so that the API's limit is the one that applies (the admin's forms get it too).
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
-# The sync feed holds back rows changed in the last seconds, so that a transaction still committing
-# (whose rows carry an earlier timestamp) cannot be skipped by a mirror's cursor.
-API_SYNC_SAFETY_LAG_SECONDS = env_int("API_SYNC_SAFETY_LAG_SECONDS", 2, minimum=0)
 # CORS: read-only, for the origins listed (none by default).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -21,7 +21,8 @@ from django.utils import timezone
 from claims import extraction, validators
 from claims.canonical_url import canonical_url, url_key
 from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
+from claims.models import Article, Change, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
+from claims.services.changes import changes_record
 
 logger = logging.getLogger(__name__)
 
@@ -252,9 +253,11 @@ def article_fetch(*, article_id: int) -> Article:
         raise FetchDeferred(result.error or f"HTTP {result.status_code}")
 
     def fail(reason: str) -> Article:
-        Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
-            status=Article.Status.FAILED, status_error=f"Could not fetch {article.url}: {reason}"[:2000]
-        )
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
+                status=Article.Status.FAILED, status_error=f"Could not fetch {article.url}: {reason}"[:2000]
+            )
+            changes_record(Change.Kind.ARTICLE, [article_id])
         article.refresh_from_db()
         return article
 
@@ -297,6 +300,7 @@ def article_fetch(*, article_id: int) -> Article:
                 status_error="",
                 updated_at=timezone.now(),
             )
+            changes_record(Change.Kind.ARTICLE, [article_id])
     except IntegrityError:  # the same text arrived meanwhile
         return fail("the page has the same text as an article submitted meanwhile")
     article.refresh_from_db()
@@ -349,7 +353,7 @@ def article_retry(*, article_id: int) -> Article:
             )
         article.status = Article.Status.PENDING if article.body else Article.Status.FETCHING
         article.status_error = ""
-        article.save(update_fields=["status", "status_error", "updated_at"])
+        article.save(update_fields=["status", "status_error", "updated_at"])  # (logged by the save signal)
         article_enqueue_extraction(article=article)
     return article
 
@@ -357,6 +361,7 @@ def article_retry(*, article_id: int) -> Article:
 def article_request_reextraction(*, article: Article) -> None:
     with transaction.atomic():
         Article.objects.filter(pk=article.pk).update(status=Article.Status.PENDING, status_error="")
+        changes_record(Change.Kind.ARTICLE, [article.pk])
         article_enqueue_extraction(article=article)
 
 
@@ -416,11 +421,15 @@ def _published_date(article: Article) -> date | None:
 def _claim_started(article_id: int) -> bool:
     """Compare-and-set the status to extracting; False when another run finished it already."""
     now = timezone.now()
-    return bool(
-        Article.objects.filter(pk=article_id)
-        .exclude(status=Article.Status.DONE, extractor_version=extraction.VERSION)
-        .update(status=Article.Status.EXTRACTING, extraction_started_at=now, status_error="", updated_at=now)
-    )
+    with transaction.atomic():
+        started = bool(
+            Article.objects.filter(pk=article_id)
+            .exclude(status=Article.Status.DONE, extractor_version=extraction.VERSION)
+            .update(status=Article.Status.EXTRACTING, extraction_started_at=now, status_error="", updated_at=now)
+        )
+        if started:
+            changes_record(Change.Kind.ARTICLE, [article_id])
+    return started
 
 
 def article_extract(*, article_id: int, force: bool = False) -> Article:
@@ -440,7 +449,9 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
         if article.status != Article.Status.PENDING:
             return article  # failed to fetch: the reason is on the article
     if force:
-        Article.objects.filter(pk=article_id).update(status=Article.Status.PENDING)
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id).update(status=Article.Status.PENDING)
+            changes_record(Change.Kind.ARTICLE, [article_id])
     if not _claim_started(article_id):
         return article
     Article.objects.filter(pk=article_id).update(extraction_attempts=article.extraction_attempts + 1)
@@ -459,12 +470,15 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
                 status_error="",
                 updated_at=now,
             )
+            changes_record(Change.Kind.ARTICLE, [article_id])
     except Exception as exc:
-        Article.objects.filter(pk=article_id).update(
-            status=Article.Status.FAILED,
-            status_error=f"The extraction failed ({type(exc).__name__}: {exc}).",
-            updated_at=timezone.now(),
-        )
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id).update(
+                status=Article.Status.FAILED,
+                status_error=f"The extraction failed ({type(exc).__name__}: {exc}).",
+                updated_at=timezone.now(),
+            )
+            changes_record(Change.Kind.ARTICLE, [article_id])
         raise
     # "Checked before?": family keys and likely earlier checks of the claims, after the claims are committed.
     from claims.services.matching import article_claims_match_quietly  # it imports the models only
@@ -621,6 +635,8 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
 
     now = timezone.now()
     keep_ids: set[int] = set()
+    touched: list[int] = []  # claims created or changed: logged for the feeds at the end
+    speakers_touched: set[int | None] = set()  # their claim counts change
     for index, item in enumerate(found):
         speaker = speaker_get_or_create(name=item.speaker) if item.speaker else None
         fields = dict(
@@ -663,9 +679,13 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
                 # A new version and update time, so API mirrors syncing by update time see the change;
                 # only the engine's fields are written, never the verdict or its history.
                 Claim.objects.filter(pk=claim.pk).update(**changed, version=F("version") + 1, updated_at=now)
+                touched.append(claim.pk)
+                if "speaker" in changed:
+                    speakers_touched |= {claim.speaker_id, getattr(speaker, "pk", None)}
         else:
-            claim = Claim.objects.create(article=article, text=item.text, **fields)
+            claim = Claim.objects.create(article=article, text=item.text, **fields)  # (logged by the save signal)
             same_dates = same_places = False
+            speakers_touched.add(claim.speaker_id)
         keep_ids.add(claim.pk)
         if not same_dates:
             for row in new_dates:
@@ -689,15 +709,21 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         if changed:
             _reanchor_facts(body, old, anchor)
             Claim.objects.filter(pk=old.pk).update(**changed, version=F("version") + 1, updated_at=now)
+            touched.append(old.pk)
         if anchor.start is None and old.start is not None:
             logger.info("claim %s of article %s is no longer in the article: kept detached", old.pk, article.pk)
 
     drop = [c.pk for c in leftovers if c.pk not in keep_ids]
     if drop:
-        Tombstone.objects.bulk_create(
+        tombstones = Tombstone.objects.bulk_create(
             Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by re-extraction") for pk in drop
         )
         Claim.objects.filter(pk__in=drop).delete()
+        changes_record(Change.Kind.CLAIM, drop, op=Change.Op.DELETE)
+        changes_record(Change.Kind.TOMBSTONE, [t.pk for t in tombstones])
+        speakers_touched |= {c.speaker_id for c in leftovers if c.pk in set(drop)}
+    changes_record(Change.Kind.CLAIM, touched)
+    changes_record(Change.Kind.SPEAKER, speakers_touched)
 
 
 def article_retract(*, article_id: int, user, reason: str) -> Article:
@@ -722,9 +748,14 @@ def article_retract(*, article_id: int, user, reason: str) -> Article:
         article.retracted_at = timezone.now()
         article.save(update_fields=["retracted_at", "updated_at"])
         claim_ids = list(article.claims.values_list("pk", flat=True))
-        Tombstone.objects.bulk_create(
+        tombstones = Tombstone.objects.bulk_create(
             [Tombstone(kind=Tombstone.Kind.ARTICLE, object_id=article.pk, reason=f"retracted: {reason}"[:200])]
             + [Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="article retracted") for pk in claim_ids]
         )
+        changes_record(Change.Kind.ARTICLE, [article.pk], op=Change.Op.DELETE)
+        changes_record(Change.Kind.CLAIM, claim_ids, op=Change.Op.DELETE)
+        changes_record(Change.Kind.TOMBSTONE, [t.pk for t in tombstones])
+        # Their speakers' claim counts no longer count these claims.
+        changes_record(Change.Kind.SPEAKER, article.claims.values_list("speaker_id", flat=True).distinct())
     logger.info("article %s retracted by %s: %s", article_id, getattr(user, "pk", "system"), reason)
     return article

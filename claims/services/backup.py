@@ -46,7 +46,8 @@ from django.utils import timezone
 
 from claims import extraction
 from claims.errors import ApplicationError
-from claims.models import RegistryImport
+from claims.models import Change, RegistryImport
+from claims.services.changes import changes_record_everything
 
 FORMAT = "claim-registry-export"
 FORMAT_VERSION = 1
@@ -83,7 +84,9 @@ def _owned_models() -> list[type[models.Model]]:
         model
         for label in OWNED_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        if model is not RegistryImport
+        # The change log is this database's own history (its xids mean nothing elsewhere): an import
+        # writes a fresh one for everything it loaded (claims.services.changes.changes_record_everything).
+        if model not in (RegistryImport, Change)
     ]
     ordered: list[type[models.Model]] = []
     placed: set[type[models.Model]] = set()
@@ -575,6 +578,7 @@ def import_registry(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Prog
             ticker.tick("import: {}, line {:,} of {:,}", table.label, number, total)
         importer.flush()
     _reset_sequences(all_tables, using)
+    changes_record_everything(using=using)  # API mirrors following the feeds receive what was loaded
     marker.finished_at = timezone.now()
     marker.line = total
     marker.save(using=using, update_fields=["finished_at", "line", "updated_at"])

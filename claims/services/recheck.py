@@ -28,9 +28,10 @@ from django.utils import timezone
 
 from claims import extraction
 from claims.fetching import FetchPolicy, FetchResult, Outcome, fetch
-from claims.models import Article, Claim, LinkCheck, Review, SourceLink, Verdict
+from claims.models import Article, Change, Claim, LinkCheck, Review, SourceLink, Verdict
 from claims.selectors import articles_stuck
 from claims.services.articles import article_enqueue_extraction
+from claims.services.changes import changes_record
 
 logger = logging.getLogger(__name__)
 
@@ -348,6 +349,8 @@ def source_record_check(
         SourceLink.objects.filter(pk=source.pk).update(
             state=state, last_checked_at=now, next_check_at=_next_check_at(source, now), updated_at=now, **fields
         )
+        # The link's health (state, last_checked_at) shows inside the claim.
+        changes_record(Change.Kind.CLAIM, [source.claim_id])
     if state in LOST and previous not in LOST:
         claim_flag_if_evidence_lost(claim_id=source.claim_id)
     return CheckOutcome(source_id, attempt_key, state, recorded=True)
@@ -420,7 +423,7 @@ def claim_flag_if_evidence_lost(*, claim_id: int) -> bool:
             "broken or changed: " + "; ".join(_describe(s, errors.get(s.pk, "")) for s in sources) + "."
         )[:5000]
         claim.version += 1
-        claim.save(update_fields=["needs_recheck", "recheck_reason", "version", "updated_at"])
+        claim.save(update_fields=["needs_recheck", "recheck_reason", "version", "updated_at"])  # (logged by signal)
     return True
 
 
@@ -447,9 +450,11 @@ def claims_flag_stale_verdicts(*, now: datetime | None = None, batch: int = 500)
         ids = list(stale.values_list("id", flat=True)[:batch])
         if not ids:
             return flagged
-        flagged += Claim.objects.filter(pk__in=ids, needs_recheck=False).update(
-            needs_recheck=True, recheck_reason=reason, version=F("version") + 1, updated_at=now
-        )
+        with transaction.atomic():  # each batch commits with its change-log rows
+            flagged += Claim.objects.filter(pk__in=ids, needs_recheck=False).update(
+                needs_recheck=True, recheck_reason=reason, version=F("version") + 1, updated_at=now
+            )
+            changes_record(Change.Kind.CLAIM, ids)
         if len(ids) < batch:
             return flagged
 
@@ -469,6 +474,7 @@ def articles_sweep_stuck(*, older_than: timedelta | None = None, limit: int = 20
         return []
     with transaction.atomic():
         Article.objects.filter(pk__in=ids).update(updated_at=now)
+        changes_record(Change.Kind.ARTICLE, ids)
         for article in Article.objects.filter(pk__in=ids).only("id"):
             article_enqueue_extraction(article=article)
     logger.info("re-enqueued %d stuck articles", len(ids))
@@ -527,6 +533,7 @@ def articles_queue_reextraction(*, article_ids: Sequence[int]) -> list[int]:
         chosen = articles_reextractable().filter(pk__in=list(article_ids))
         ids = list(chosen.select_for_update().values_list("id", flat=True))
         Article.objects.filter(pk__in=ids).update(status=Article.Status.PENDING, status_error="", updated_at=now)
+        changes_record(Change.Kind.ARTICLE, ids)
         for article in Article.objects.filter(pk__in=ids).order_by("id").only("id"):
             article_enqueue_extraction(article=article)
     return ids

@@ -37,7 +37,8 @@ from django.utils.translation import ngettext
 from claims import permissions, selectors
 from claims.append_only import link_check_delete_allowed
 from claims.errors import ApplicationError, Conflict, NotFound, PermissionDenied
-from claims.models import Claim, Review, SourceLink, Verdict
+from claims.models import Change, Claim, Review, SourceLink, Verdict
+from claims.services.changes import changes_record
 
 Stance = SourceLink.Stance
 
@@ -363,6 +364,7 @@ def claims_assign(*, claim_ids: Iterable[int], user: Any, assignee: Any | None) 
                 raise PermissionDenied(message)
         target = getattr(assignee, "pk", None)
         to_change = [c.pk for c in claims if c.assigned_to_id != target]
+        changes_record(Change.Kind.CLAIM, to_change)  # (updated_at, which the API shows, moves)
         return Claim.objects.filter(pk__in=to_change).update(assigned_to=assignee, updated_at=timezone.now())
 
 
@@ -787,11 +789,16 @@ def _write_claim(claim: Claim, changes: dict[str, Any]) -> None:
     for name, value in changes.items():
         setattr(claim, name, value)
     claim.version += 1
+    changes_record(Change.Kind.CLAIM, [claim.pk])
+    if "verdict" in changes:  # the speaker's and the article's claim counts by verdict change with it
+        changes_record(Change.Kind.SPEAKER, [claim.speaker_id])
+        changes_record(Change.Kind.ARTICLE, [claim.article_id])
 
 
 def _touch(claim: Claim) -> None:
     # Evidence changed: API mirrors syncing on updated_at must see the claim again.
     Claim.objects.filter(pk=claim.pk).update(updated_at=timezone.now())
+    changes_record(Change.Kind.CLAIM, [claim.pk])
 
 
 def _record(
