@@ -14,6 +14,7 @@ from claims import selectors
 from claims.charts import _nice_max
 from claims.models import Article, Claim, SourceLink, Verdict
 from claims.services import review as svc
+from tests.review import test_e2e_browser as e2e
 from tests.review.conftest import PASSWORD
 
 NOW = datetime(2026, 12, 9, 12, 0, tzinfo=UTC)  # a Wednesday: this week started Monday 7 December
@@ -176,3 +177,37 @@ def test_an_empty_registry_shows_the_dashboard_without_errors(client, reviewer):
 @pytest.mark.parametrize(("value", "top"), [(0, 1), (1, 1), (3, 5), (7, 10), (11, 20), (120, 200)])
 def test_chart_axes_end_at_a_round_number(value, top):
     assert _nice_max(value) == top
+
+
+# --- in the browser -----------------------------------------------------------------------------------
+
+browser = e2e.browser  # the same headless Debian Chromium as the review workflow's browser test
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not e2e.CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium")
+def test_the_dashboard_renders_in_a_browser_under_the_policy(django_db_setup, browser, live_server, article, reviewer):
+    from tests.review.test_csp import Watcher
+
+    svc.claim_review(claim_id=article.claims.first().pk, user=reviewer, verdict=Verdict.UNVERIFIABLE, note="n")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watcher(page)
+    try:
+        e2e.log_in(page, live_server.url, reviewer.username, "/admin/")
+        assert watch.visit(live_server.url + "/admin/") == []
+        assert page.locator("svg.dashboard-chart").count() == 5
+        assert page.locator(".dashboard-charts").evaluate("el => getComputedStyle(el).display") == "grid"
+        box = page.locator("#chart-verdicts-figure svg").bounding_box()
+        assert box["width"] > 200 and box["height"] > 80, "the chart is drawn at a readable size"
+        table = page.locator("#chart-throughput-figure details table")
+        assert not table.is_visible(), "the numbers are folded away until asked for"
+        page.locator("#chart-throughput-figure details summary").click()
+        assert table.is_visible() and "Rita Reviewer" in table.inner_text()
+        assert page.locator("#content-main .app-claims").count() == 1, "the model list is still there"
+    except BaseException:
+        e2e.save_screenshots({"dashboard": page}, "dashboard-failure")
+        raise
+    finally:
+        context.close()
