@@ -707,6 +707,12 @@ class ClaimAdmin(admin.ModelAdmin):
             )
             return [f"Marked {review_services.verdict_label(verdict).lower()}"]
         if "_comment" in post:
+            if "note" in form.changed_data:  # one form: an edited note would be dropped without a word
+                raise ApplicationError(
+                    "Nothing was saved: you changed the note and posted a comment. A note goes with a verdict "
+                    "(click one of the “Mark …” buttons); post the comment on its own.",
+                    fields={"note": ["Not saved yet."]},
+                )
             comment_services.comment_add(claim_id=claim.pk, user=user, text=form.cleaned_data.get("comment") or "")
             return ["Added a comment"]
         # The note field starts with the current verdict's note: other actions use it only when edited.

@@ -151,3 +151,16 @@ def test_a_discussed_claim_survives_re_extraction_like_a_reviewed_one(article, r
         article_extract(article_id=article.pk, force=True)
     mayor.refresh_from_db()  # kept (an unreviewed claim nobody worked on would be deleted)
     assert mayor.comments.get().text == "Keep this one: the figure is odd."
+
+
+def test_posting_a_comment_does_not_silently_drop_an_edited_note(as_persona, claim):  # noqa: F811
+    client = as_persona("reviewer")
+    data = form_data(client.get(claim_url(claim)))
+    response = client.post(
+        claim_url(claim), {**data, "note": "Half-written rationale", "comment": "Hm?", "_comment": "1"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "you changed the note and posted a comment" in html
+    assert "Half-written rationale" in html and "Hm?</textarea>" in html, "both inputs are kept"
+    assert not ClaimComment.objects.exists()
