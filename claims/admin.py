@@ -31,6 +31,7 @@ from django.utils.safestring import mark_safe
 from claims import admin_views, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
+from claims.services import comments as comment_services
 from claims.services import review as review_services
 from claims.text import bidi_visible, cut_at_word
 
@@ -227,6 +228,15 @@ class ClaimReviewForm(forms.ModelForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The discussion thread's new comment (claims.services.comments checks it, limit included).
+    comment = forms.CharField(
+        label="New comment",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80, "maxlength": comment_services.COMMENT_MAX_LENGTH}),
+        help_text=f"Seen by reviewers and editors only; at most {comment_services.COMMENT_MAX_LENGTH:,} characters. "
+        "Comments cannot be edited or deleted.",
+    )
 
     class Meta:
         model = Claim
@@ -578,8 +588,9 @@ class ClaimAdmin(admin.ModelAdmin):
                     done += self._apply_review_action(request, form)
             except ApplicationError as error:
                 # Nothing from this post was saved: show the page again with the input and the reason.
-                if "note" in error.fields:
-                    form.add_error("note", error.fields["note"])
+                for name in ("note", "comment"):
+                    if name in error.fields:
+                        form.add_error(name, error.fields[name])
                 form.add_error(None, ValidationError(error.message, code=error.code))
                 conflict = error if isinstance(error, Conflict) else None
             else:
@@ -651,6 +662,7 @@ class ClaimAdmin(admin.ModelAdmin):
             "can_sign_off": editor and claim.verdict != Verdict.UNREVIEWED and not claim.signed_off_at,
             "can_review": permissions.is_reviewer(user),
             "reviews": self._history(claim),
+            "comments": list(selectors.claim_comments(claim.pk)),
             "verdict_badge": verdict_badge(claim.verdict, needs_recheck=claim.needs_recheck),
             "reviewed_by_name": review_services.person_name(claim.reviewed_by) if claim.reviewed_by_id else "",
             "signed_off_by_name": review_services.person_name(claim.signed_off_by) if claim.signed_off_by_id else "",
@@ -704,6 +716,15 @@ class ClaimAdmin(admin.ModelAdmin):
                 claim_id=claim.pk, user=user, verdict=verdict, note=note, expected_version=version, seen=seen
             )
             return [f"Marked {review_services.verdict_label(verdict).lower()}"]
+        if "_comment" in post:
+            if "note" in form.changed_data:  # one form: an edited note would be dropped without a word
+                raise ApplicationError(
+                    "Nothing was saved: you changed the note and posted a comment. A note goes with a verdict "
+                    "(click one of the “Mark …” buttons); post the comment on its own.",
+                    fields={"note": ["Not saved yet."]},
+                )
+            comment_services.comment_add(claim_id=claim.pk, user=user, text=form.cleaned_data.get("comment") or "")
+            return ["Added a comment"]
         # The note field starts with the current verdict's note: other actions use it only when edited.
         own_note = note if "note" in form.changed_data else ""
         if "_reopen" in post:

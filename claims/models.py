@@ -330,6 +330,36 @@ class Review(models.Model):
         raise TypeError("Review rows are append-only: they cannot be deleted")
 
 
+class ClaimComment(models.Model):
+    """One message in a claim's discussion thread (reviewers and editors). Append-only, like reviews.
+
+    Written by claims.services.comments.comment_add; the thread is part of the claim's record, so a comment
+    is never edited or deleted (a correction is a new comment).
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(help_text="At most claims.services.comments.COMMENT_MAX_LENGTH characters.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="claimcomment_claim_idx")]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on claim {self.claim_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise TypeError("Comments are append-only: they cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Comments are append-only: they cannot be deleted")
+
+
 class LinkCheck(models.Model):
     """One attempt at fetching a source link."""
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimDate, ClaimMatch, ClaimPlace, Review, SourceLink, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimComment,
+    ClaimDate,
+    ClaimMatch,
+    ClaimPlace,
+    Review,
+    SourceLink,
+    Verdict,
+)
 
 
 def claims_with_details() -> QuerySet[Claim]:
@@ -114,3 +125,146 @@ def change_page(kind: str, *, after: tuple[int, int] | None, limit: int) -> list
             [kind, xid, pk, limit],
         )
         return [ChangeRow(*row) for row in cursor.fetchall()]
+
+
+def claim_comments(claim_id: int) -> QuerySet[ClaimComment]:
+    """A claim's discussion thread, oldest first, with the authors (one query)."""
+    return ClaimComment.objects.filter(claim_id=claim_id).select_related("author").order_by("created_at", "id")
+
+
+# --- the reviewers' dashboard (admin index) -------------------------------------------------------------
+
+# Review.action of a verdict given or changed (claims.services.review.ACTION_VERDICT; spelt out here because
+# the services import this module).
+_VERDICT_ACTION = "verdict"
+DASHBOARD_WEEKS = 12
+# Age bands of the review queue: (label, lower bound in days, upper bound in days or None).
+QUEUE_AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("under 1 day", 0, 1),
+    ("1–7 days", 1, 7),
+    ("7–30 days", 7, 30),
+    ("over 30 days", 30, None),
+)
+
+
+@dataclass(frozen=True)
+class ReviewerThroughput:
+    name: str
+    claims: int  # distinct claims given a verdict this week
+    verdicts: int  # verdicts given (a claim changed twice counts twice)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The figures of the admin index dashboard, read in a fixed number of aggregate queries."""
+
+    now: datetime
+    week_start: datetime  # Monday 00:00 of this week, local time
+    weeks: list[date]  # the Mondays of the last DASHBOARD_WEEKS weeks, oldest first
+    verdicts_by_week: dict[date, dict[str, int]]  # Monday -> verdict -> verdicts given that week
+    queue_size: int  # unreviewed claims of articles not retracted
+    queue_oldest: datetime | None  # when the oldest of them was extracted
+    queue_by_age: list[tuple[str, int]]
+    throughput: list[ReviewerThroughput]  # this week, most claims first
+    signoffs_pending: int  # claims with a verdict not yet signed off by an editor
+    signoffs_oldest: datetime | None  # the oldest such verdict
+    sources_by_state: list[tuple[str, str, int]]  # (state, label, count), every state
+    articles_by_status: list[tuple[str, str, int]]  # (status, label, count), every status
+    articles_failed: list[Article] = field(default_factory=list)  # the latest few failed articles
+
+    @property
+    def queue_oldest_age(self) -> timedelta | None:
+        return None if self.queue_oldest is None else self.now - self.queue_oldest
+
+    @property
+    def articles_failed_count(self) -> int:
+        return next((n for status, _label, n in self.articles_by_status if status == Article.Status.FAILED), 0)
+
+
+def _week_start(moment: datetime) -> datetime:
+    local = timezone.localtime(moment)
+    monday = local.date() - timedelta(days=local.weekday())
+    return timezone.make_aware(datetime.combine(monday, time.min), timezone.get_current_timezone())
+
+
+def review_dashboard(*, now: datetime | None = None, failed_shown: int = 5) -> Dashboard:
+    """Everything the dashboard shows, in seven aggregate queries whatever the number of claims."""
+    now = now or timezone.now()
+    week_start = _week_start(now)
+    first_week = week_start - timedelta(weeks=DASHBOARD_WEEKS - 1)
+    weeks = [(first_week + timedelta(weeks=i)).date() for i in range(DASHBOARD_WEEKS)]
+
+    verdicts_by_week: dict[date, dict[str, int]] = {week: {} for week in weeks}
+    rows = (
+        Review.objects.filter(action=_VERDICT_ACTION, created_at__gte=first_week, created_at__lte=now)
+        .annotate(week=TruncWeek("created_at"))
+        .values("week", "to_verdict")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        week = timezone.localtime(row["week"]).date() if timezone.is_aware(row["week"]) else row["week"].date()
+        if week in verdicts_by_week:
+            verdicts_by_week[week][row["to_verdict"]] = row["n"]
+
+    live = Q(article__retracted_at__isnull=True)
+    bands = {
+        f"band{i}": Count(
+            "id",
+            filter=Q(created_at__lte=now - timedelta(days=low))
+            & (Q() if high is None else Q(created_at__gt=now - timedelta(days=high))),
+        )
+        for i, (_label, low, high) in enumerate(QUEUE_AGE_BANDS)
+    }
+    queue = Claim.objects.filter(live, verdict=Verdict.UNREVIEWED).aggregate(
+        size=Count("id"), oldest=Min("created_at"), **bands
+    )
+    queue_by_age = [(label, queue[f"band{i}"]) for i, (label, _low, _high) in enumerate(QUEUE_AGE_BANDS)]
+
+    throughput_rows = (
+        Review.objects.filter(action=_VERDICT_ACTION, created_at__gte=week_start, reviewer__isnull=False)
+        .values("reviewer_id", "reviewer__username", "reviewer__first_name", "reviewer__last_name")
+        .annotate(claims=Count("claim_id", distinct=True), verdicts=Count("id"))
+        .order_by("-claims", "-verdicts", "reviewer__username")
+    )
+    throughput = [
+        ReviewerThroughput(
+            name=f"{row['reviewer__first_name']} {row['reviewer__last_name']}".strip() or row["reviewer__username"],
+            claims=row["claims"],
+            verdicts=row["verdicts"],
+        )
+        for row in throughput_rows
+    ]
+
+    signoffs = (
+        Claim.objects.filter(live, signed_off_at__isnull=True)
+        .exclude(verdict=Verdict.UNREVIEWED)
+        .aggregate(n=Count("id"), oldest=Min("reviewed_at"))
+    )
+
+    by_state = dict(SourceLink.objects.values_list("state").annotate(n=Count("id")).order_by())
+    sources_by_state = [(state, str(label), by_state.get(state, 0)) for state, label in SourceLink.State.choices]
+
+    by_status = dict(Article.objects.values_list("status").annotate(n=Count("id")).order_by())
+    articles_by_status = [(status, str(label), by_status.get(status, 0)) for status, label in Article.Status.choices]
+    failed = list(
+        Article.objects.filter(status=Article.Status.FAILED)
+        .only("id", "title", "status_error", "updated_at", "extraction_attempts")
+        .order_by("-updated_at", "-id")[:failed_shown]
+    )
+
+    return Dashboard(
+        now=now,
+        week_start=week_start,
+        weeks=weeks,
+        verdicts_by_week=verdicts_by_week,
+        queue_size=queue["size"],
+        queue_oldest=queue["oldest"],
+        queue_by_age=queue_by_age,
+        throughput=throughput,
+        signoffs_pending=signoffs["n"],
+        signoffs_oldest=signoffs["oldest"],
+        sources_by_state=sources_by_state,
+        articles_by_status=articles_by_status,
+        articles_failed=failed,
+    )

@@ -609,7 +609,12 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
     leftovers = [c for c in claims_before if c.pk not in taken]
     worked_on = set(
         Claim.objects.filter(pk__in=[c.pk for c in leftovers])
-        .filter(~Q(verdict=Verdict.UNREVIEWED) | Q(sources__isnull=False) | Q(reviews__isnull=False))
+        .filter(
+            ~Q(verdict=Verdict.UNREVIEWED)
+            | Q(sources__isnull=False)
+            | Q(reviews__isnull=False)
+            | Q(comments__isnull=False)  # a discussed claim is kept like a reviewed one
+        )
         .values_list("pk", flat=True)
     )
     anchors: list[_Anchor] = []

@@ -138,7 +138,8 @@ def claim_review(
 
     `sources` are mappings with url, stance and optionally title, publisher, excerpt; they are added first,
     so "attach this source and mark verified" is one atomic step. Setting "unreviewed" reopens the claim
-    (editors only). An editor changing a signed-off verdict clears the sign-off: it must be given again.
+    (editors only) and needs a reason in `note`, recorded in the history. An editor changing a signed-off
+    verdict clears the sign-off: it must be given again.
     Raises PermissionDenied, Conflict (stale `expected_version`), NotFound or ApplicationError (rules).
     """
     _require_reviewer(user, "review claims")
@@ -150,6 +151,14 @@ def claim_review(
         claim = _lock_claim(claim_id)
         _check_claim_version(claim, expected_version, seen)
         _check_may_change_verdict(claim, user, verdict)
+        if verdict == Verdict.UNREVIEWED and claim.verdict != Verdict.UNREVIEWED and not note:
+            # Reopening undoes somebody's work: the history must say why (the note is the reason).
+            raise ApplicationError(
+                f"Say why you reopen this claim: it is marked {verdict_label(claim.verdict).lower()}, and the reason "
+                "is kept in its history. Write it in the note, then reopen.",
+                fields={"note": ["A reason is required to reopen a verdict."]},
+                code="reason_required",
+            )
         for item in sources or ():
             _source_create(claim, user, **_source_kwargs(item))
         current = list(claim.sources.all())

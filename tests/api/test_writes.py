@@ -289,3 +289,16 @@ def test_an_article_over_the_length_limit_is_400_on_the_field_sent(submitter, se
     settings.REGISTRY_MAX_ARTICLE_CHARS = 20
     error = submitter.post(api("articles/"), {"text": TEXT}, format="json").json()["error"]
     assert error["code"] == "too_long" and "text" in error["fields"]
+
+
+def test_reopening_through_the_api_needs_a_reason(client_for, verified_claim):
+    editor = client_for("editor")
+    body = {"verdict": "unreviewed", "expected_version": verified_claim.version}
+    refused = verdict(editor, verified_claim, body)
+    assert refused.status_code == 400, refused.content
+    error = refused.json()["error"]
+    assert error["code"] == "reason_required" and set(error["fields"]) == {"note"}
+    assert "Say why you reopen this claim" in error["message"]
+    assert Claim.objects.get(pk=verified_claim.pk).verdict == "verified"
+    assert verdict(editor, verified_claim, {**body, "note": "The budget was revised."}).status_code == 200
+    assert Review.objects.filter(claim=verified_claim).last().note == "The budget was revised."
