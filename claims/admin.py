@@ -28,7 +28,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from claims import admin_views, permissions, selectors
+from claims import admin_views, desk, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import review as review_services
@@ -535,9 +535,13 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view  # login, staff and CSRF checks
         return [
+            path("desk/", view(self.desk_view), name="claims_claim_desk"),
             path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
             *super().get_urls(),
         ]
+
+    def desk_view(self, request: HttpRequest) -> HttpResponse:
+        return desk.desk_view(self, request)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return self.review_view(request, object_id)  # the same page, should anything route here

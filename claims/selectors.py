@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink
+from claims.models import Article, Claim, ClaimDate, ClaimPlace, Review, SourceLink, Verdict
 
 
 def claims_with_details() -> QuerySet[Claim]:
@@ -39,3 +41,91 @@ def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
         status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING],
         updated_at__lt=limit,
     ).order_by("updated_at", "id")
+
+
+# --- the review desk ----------------------------------------------------------------------------------
+
+DESK_TODO = "todo"  # unreviewed, or flagged for a re-check
+DESK_ANY = "any"
+
+
+@dataclass(frozen=True)
+class DeskFilters:
+    """What the desk's queue is narrowed to (all optional); `verdict` is DESK_TODO, DESK_ANY or a verdict."""
+
+    article_id: int | None = None
+    outlet_id: int | None = None
+    speaker_id: int | None = None
+    verdict: str = DESK_TODO
+    needs_recheck: bool = False
+    signoff_pending: bool = False
+
+
+def desk_queue(*, user: Any, filters: DeskFilters) -> QuerySet[Claim]:
+    """The desk's queue: claims assigned to `user`, then unassigned ones, most check-worthy first.
+
+    Claims of retracted articles and claims assigned to somebody else are not in it. Each claim carries
+    `desk_rank` (0 = assigned to the user, 1 = unassigned) for the keyset reads below; the queryset is
+    never counted (at a million claims a COUNT(*) per page is the slow part), only read in slices.
+    """
+    user_id = getattr(user, "pk", None)
+    queue = Claim.objects.filter(article__retracted_at__isnull=True).filter(
+        Q(assigned_to__isnull=True) | Q(assigned_to_id=user_id)
+    )
+    if filters.article_id is not None:
+        queue = queue.filter(article_id=filters.article_id)
+    if filters.outlet_id is not None:
+        queue = queue.filter(article__outlet_id=filters.outlet_id)
+    if filters.speaker_id is not None:
+        queue = queue.filter(speaker_id=filters.speaker_id)
+    if filters.verdict == DESK_TODO:
+        queue = queue.filter(Q(verdict=Verdict.UNREVIEWED) | Q(needs_recheck=True))
+    elif filters.verdict != DESK_ANY:
+        queue = queue.filter(verdict=filters.verdict)
+    if filters.needs_recheck:
+        queue = queue.filter(needs_recheck=True)
+    if filters.signoff_pending:
+        queue = queue.exclude(verdict=Verdict.UNREVIEWED).filter(signed_off_at__isnull=True)
+    rank = Case(When(assigned_to_id=user_id, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return queue.annotate(desk_rank=rank).order_by("desk_rank", "-checkworthiness", "id")
+
+
+def desk_rank(claim: Claim, user: Any) -> int:
+    return 0 if claim.assigned_to_id is not None and claim.assigned_to_id == getattr(user, "pk", None) else 1
+
+
+def desk_after(*, user: Any, filters: DeskFilters, claim: Claim, limit: int = 1) -> list[Claim]:
+    """The next `limit` claims of the queue after `claim` (by its place in the order, whether or not it is
+    still in the queue: a claim that just got its verdict leaves the queue, its successor does not move)."""
+    rank, worth = desk_rank(claim, user), claim.checkworthiness
+    after = Q(desk_rank__gt=rank) | Q(desk_rank=rank, checkworthiness__lt=worth)
+    after |= Q(desk_rank=rank, checkworthiness=worth, id__gt=claim.pk)
+    queue = desk_queue(user=user, filters=filters).filter(after).select_related("speaker", "article")
+    return list(queue[:limit])
+
+
+def desk_before(*, user: Any, filters: DeskFilters, claim: Claim) -> Claim | None:
+    """The claim of the queue just before `claim`, or None."""
+    rank, worth = desk_rank(claim, user), claim.checkworthiness
+    before = Q(desk_rank__lt=rank) | Q(desk_rank=rank, checkworthiness__gt=worth)
+    before |= Q(desk_rank=rank, checkworthiness=worth, id__lt=claim.pk)
+    queue = desk_queue(user=user, filters=filters).filter(before)
+    return queue.order_by("-desk_rank", "checkworthiness", "-id").first()
+
+
+def desk_first(*, user: Any, filters: DeskFilters) -> Claim | None:
+    return desk_queue(user=user, filters=filters).first()
+
+
+def desk_claim(claim_id: int) -> Claim | None:
+    """One claim with everything the desk shows about it (article, speaker, dates, places, sources)."""
+    return (
+        Claim.objects.select_related("article", "article__outlet", "speaker", "assigned_to", "reviewed_by")
+        .prefetch_related(
+            Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+            Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+            Prefetch("sources", queryset=SourceLink.objects.select_related("added_by").order_by("added_at", "id")),
+        )
+        .filter(pk=claim_id)
+        .first()
+    )
