@@ -26,7 +26,7 @@ from claims import admin_views, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, Outlet, SourceLink, Speaker, Verdict
 from claims.services import review as review_services
-from claims.text import cut_at_word
+from claims.text import bidi_visible, cut_at_word
 
 UPCOMING = 12  # claims listed after the current one
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
@@ -221,6 +221,7 @@ def desk_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         **model_admin.admin_site.each_context(request),
         "opts": Claim._meta,
         "title": "Review desk",
+        "is_nav_sidebar_enabled": False,  # the desk needs the width
         "filter_form": filter_form,
         "media": filter_form.media,
         "desk_url": desk_url,
@@ -253,9 +254,9 @@ def _save(request: HttpRequest, claim: Claim, form: DeskReviewForm) -> str:
             seen=form.seen_state(),
             sources=[source] if source else None,
         )
-        added = " with the new source" if source else ""
+        added = " (with the new source)" if source else ""
         label = review_services.verdict_label(verdict).lower()
-        return f"Marked “{cut_at_word(claim.text, 60)}” {label}{added}."
+        return f"Marked {label}{added}: {cut_at_word(bidi_visible(claim.text), 60)}"
     if source is None:
         raise ApplicationError("Nothing to save: give a source URL, or choose a verdict.", fields={"url": ["Empty."]})
     review_services.source_add(claim_id=claim.pk, user=user, **source)

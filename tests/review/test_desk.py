@@ -39,6 +39,11 @@ def test_the_url_is_registered_in_the_claim_admin_and_the_short_address_leads_th
     assert response.status_code == 302 and response["Location"] == DESK + "?speaker=3&claim=7"
 
 
+def test_the_claim_list_links_to_the_desk(client, reviewer, article):
+    client.force_login(reviewer)
+    assert f'href="{DESK}" id="open-desk"'.encode() in client.get("/admin/claims/claim/").content
+
+
 @pytest.mark.parametrize("persona, status", [("reviewer", 200), ("editor", 200), ("superuser", 200)])
 def test_reviewers_and_editors_use_the_desk(client, request, article, persona, status):
     client.force_login(request.getfixturevalue(persona))
