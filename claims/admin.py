@@ -43,6 +43,12 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
 
 
+def _is_autocomplete(request: HttpRequest) -> bool:
+    """A search from an autocomplete widget (the review desk's article and speaker filters)."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "autocomplete")
+
+
 # --- outlets, speakers --------------------------------------------------------------------------------
 
 
@@ -61,8 +67,11 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     readonly_fields = ["key", "created_at"]
+    ordering = ["name", "id"]
 
     def get_queryset(self, request):
+        if _is_autocomplete(request):
+            return super().get_queryset(request)  # the desk's speaker filter: names only, no per-row count
         return super().get_queryset(request).annotate(n_claims=Count("claims"))
 
     @admin.display(description="Claims", ordering="n_claims")
@@ -92,8 +101,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Record", {"fields": ["submitted_by", "created_at", "body_hash"], "classes": ["collapse"]}),
     ]
     readonly_fields = ["url_link", "created_at", "body_hash"]
+    ordering = ["-published_at", "-id"]
 
     def get_queryset(self, request):
+        if _is_autocomplete(request):
+            return super().get_queryset(request)  # the desk's article filter: titles only, no per-row count
         return super().get_queryset(request).annotate(n_claims=Count("claims"))
 
     def get_urls(self):

@@ -226,3 +226,33 @@ def test_the_desk_page_has_a_small_fixed_query_budget_and_never_counts(client, r
     assert not [s for s in sqls if "COUNT(" in s]
     assert len(sqls) <= 16, "\n".join(sqls)
     assert all("LIMIT" in s for s in sqls if 'FROM "CLAIMS_CLAIM"' in s and "DESK_RANK" in s)
+
+
+@pytest.mark.parametrize(
+    "field, term, found", [("speaker", "Berg", "Anna Berg"), ("article", "Flood", "Flood barrier")]
+)
+def test_the_speaker_and_article_filters_search_through_the_admin_autocomplete(
+    client, reviewer, staff_without_group, article, field, term, found
+):
+    url = f"/admin/autocomplete/?app_label=claims&model_name=claim&field_name={field}&term={term}"
+    client.force_login(reviewer)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    sqls = [q["sql"].upper() for q in captured.captured_queries]
+    assert not [s for s in sqls if "COUNT(" in s and "CLAIMS_CLAIM" in s]  # no per-row claim count
+    texts = [item["text"] for item in response.json()["results"]]
+    assert texts and texts[0].startswith(found)
+    chosen = Claim.objects.filter(speaker__name="Anna Berg").first().speaker_id if field == "speaker" else article.pk
+    page = client.get(f"{DESK}?{field}={chosen}")
+    assert b'data-ajax--url="/admin/autocomplete/"' in page.content
+    client.force_login(staff_without_group)
+    assert client.get(url).status_code == 403
+
+
+def test_a_claim_outside_my_queue_still_opens_and_says_so(client, reviewer, ranked):
+    _, extra = ranked
+    client.force_login(reviewer)
+    response = client.get(f"{DESK}?claim={extra.pk}")
+    assert response.status_code == 200 and b"not in your queue" in response.content
+    assert b'id="desk-take"' not in response.content
