@@ -7,6 +7,7 @@ screenshot shown in docs/reviewing.md (docs/img/desk.png) when REVIEW_DESK_SCREE
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -160,6 +161,70 @@ def test_ten_claims_in_a_row_with_the_keyboard_only(django_db_setup, browser, li
         assert page.evaluate("typeof django !== 'undefined' && typeof django.jQuery.fn.select2 === 'function'")
     except BaseException:
         save_screenshots({"desk": page}, "desk-failure")
+        raise
+    finally:
+        context.close()
+
+
+def test_the_desk_under_the_policy_with_the_speaker_autocomplete_and_take(
+    django_db_setup, browser, live_server, queue, reviewer
+):
+    from tests.review.test_csp import Watcher, wait_until
+
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    watch = Watcher(page)
+    try:
+        log_in(page, base, reviewer.username, DESK)
+        assert watch.visit(base + DESK) == []
+        # The speaker filter searches as one types (select2 from the admin's static files, no inline code).
+        page.click("#id_speaker + .select2 .select2-selection")
+        page.keyboard.type("Berg")
+        wait_until(page, "document.querySelectorAll('.select2-results__option').length === 1")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")  # choose Anna Berg …
+            page.click("#desk-filters button[type=submit]")  # … and filter
+        berg = Speaker.objects.get(name="Anna Berg")
+        assert f"speaker={berg.pk}" in page.url
+        assert page.locator("#desk-speaker").inner_text().startswith("Anna Berg")
+        # `t` takes the claim; it stays on the page, now "yours".
+        with page.expect_navigation():
+            page.keyboard.press("t")
+        assert f"speaker={berg.pk}" in page.url
+        claim_id = int(re.search(r"claim=(\d+)", page.url).group(1))
+        assert Claim.objects.get(pk=claim_id).assigned_to_id == reviewer.pk
+        # `k` from the second claim goes back to the first.
+        with page.expect_navigation():
+            page.keyboard.press("j")
+        with page.expect_navigation():
+            page.keyboard.press("k")
+        assert f"claim={claim_id}" in page.url
+        assert watch.violations() == []
+    except BaseException:
+        save_screenshots({"desk": page}, "desk-csp-failure")
+        raise
+    finally:
+        context.close()
+
+
+def test_the_desk_works_without_javascript(django_db_setup, browser, live_server, queue, reviewer):
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in(page, base, reviewer.username, DESK)
+        page.fill("#id_url", "https://evidence.example/plain")
+        page.select_option("#id_stance", "supports")
+        with page.expect_navigation():
+            page.click("button[name=_verdict][value=verified]")
+        assert f"claim={queue[1].pk}" in page.url
+        assert Claim.objects.get(pk=queue[0].pk).verdict == Verdict.VERIFIED
+        with page.expect_navigation():
+            page.click("#desk-next")
+        assert f"claim={queue[2].pk}" in page.url
+    except BaseException:
+        save_screenshots({"desk": page}, "desk-nojs-failure")
         raise
     finally:
         context.close()
