@@ -183,7 +183,9 @@ def desk_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
     review_form = None
     conflict: Conflict | None = None
     if request.method == "POST":
-        if claim is None:
+        if claim is None or "claim" not in request.GET:
+            # A post acts on the claim its page showed, named in the URL: never on "the first of the queue",
+            # which may have changed since the page was drawn.
             raise Http404("No such claim.")
         if "_take" in request.POST:
             return _take(request, claim, desk_url, filters)

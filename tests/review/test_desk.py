@@ -277,3 +277,19 @@ def test_a_claim_outside_my_queue_still_opens_and_says_so(client, reviewer, rank
     response = client.get(f"{DESK}?claim={extra.pk}")
     assert response.status_code == 200 and b"not in your queue" in response.content
     assert b'id="desk-take"' not in response.content
+
+
+def test_a_post_names_its_claim_and_an_unknown_verdict_is_a_form_error(client, reviewer, ranked):
+    claims, _ = ranked
+    client.force_login(reviewer)
+    assert client.post(DESK, {"_take": "1"}).status_code == 404  # not "whichever claim is first now"
+    assert claims[1].assigned_to_id is None
+    url = f"{DESK}?claim={claims[1].pk}"
+    response = client.post(url, {"version": claims[1].version, "_verdict": "bogus"})
+    assert response.status_code == 200 and "Unknown verdict" in response.content.decode()
+    response = client.post(url, {"version": "x", "_verdict": "verified"})
+    assert response.status_code == 200 and response.context["form"].errors["version"]
+    response = client.post(url, {"version": claims[1].version, "_add_source": "1"})
+    assert "Nothing to save" in response.content.decode()
+    claims[1].refresh_from_db()
+    assert claims[1].verdict == Verdict.UNREVIEWED and claims[1].version == 1
