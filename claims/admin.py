@@ -28,7 +28,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from claims import admin_views, permissions, selectors
+from claims import admin_views, desk, permissions, selectors
 from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import comments as comment_services
@@ -42,6 +42,12 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     label = review_services.verdict_label(verdict)
     recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
+
+
+def _is_autocomplete(request: HttpRequest) -> bool:
+    """A search from an autocomplete widget (the review desk's article and speaker filters)."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "autocomplete")
 
 
 # --- outlets, speakers --------------------------------------------------------------------------------
@@ -62,8 +68,11 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     readonly_fields = ["key", "created_at"]
+    ordering = ["name", "id"]
 
     def get_queryset(self, request):
+        if _is_autocomplete(request):
+            return super().get_queryset(request)  # the desk's speaker filter: names only, no per-row count
         return super().get_queryset(request).annotate(n_claims=Count("claims"))
 
     @admin.display(description="Claims", ordering="n_claims")
@@ -93,8 +102,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Record", {"fields": ["submitted_by", "created_at", "body_hash"], "classes": ["collapse"]}),
     ]
     readonly_fields = ["url_link", "created_at", "body_hash"]
+    ordering = ["-published_at", "-id"]
 
     def get_queryset(self, request):
+        if _is_autocomplete(request):
+            return super().get_queryset(request)  # the desk's article filter: titles only, no per-row count
         return super().get_queryset(request).annotate(n_claims=Count("claims"))
 
     def get_urls(self):
@@ -546,6 +558,7 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view  # login, staff and CSRF checks
         return [
+            path("desk/", view(self.desk_view), name="claims_claim_desk"),
             path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
             path(
                 "<path:object_id>/same-as/<path:earlier_id>/",
@@ -554,6 +567,9 @@ class ClaimAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def desk_view(self, request: HttpRequest) -> HttpResponse:
+        return desk.desk_view(self, request)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return self.review_view(request, object_id)  # the same page, should anything route here

@@ -156,6 +156,8 @@ class Claim(models.Model):
             models.Index(fields=["updated_at", "id"], name="claim_updated_idx"),
             models.Index(fields=["article", "position"], name="claim_article_idx"),
             models.Index(fields=["needs_recheck"], name="claim_recheck_idx"),
+            # The review desk reads its queue in this order (claims.selectors.desk_after), a slice at a time.
+            models.Index(fields=["-checkworthiness", "id"], name="claim_desk_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gte=F("start")), name="claim_offsets_ordered"),

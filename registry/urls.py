@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 from api import pages as api_pages
@@ -15,6 +16,9 @@ admin.site.site_url = "/api/docs/"
 handler400 = "api.pages.bad_request"
 
 urlpatterns = [
+    # The review desk lives in the claim admin (ClaimAdmin.get_urls, /admin/claims/claim/desk/); the short
+    # address leads there with its query string (filters, claim) kept.
+    path("admin/claims/desk/", RedirectView.as_view(pattern_name="admin:claims_claim_desk", query_string=True)),
     path("admin/", admin.site.urls),
     # --- REST API (api app): v1, its OpenAPI schema and docs, the public claim pages, JSON 404s ---
     path("api/v1/", include("api.urls")),
