@@ -8,9 +8,20 @@ from datetime import date, datetime, time
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink, Speaker, Tombstone, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimDate,
+    ClaimPlace,
+    SourceLink,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Tombstone,
+    Verdict,
+)
 
 # The text-search configuration; api/migrations create the matching GIN index on PostgreSQL.
 SEARCH_CONFIG = "english"
@@ -139,14 +150,17 @@ def article_retracted_at(article_id: int) -> datetime | None:
 
 
 def speakers_filtered(*, q: str | None = None) -> QuerySet[Speaker]:
-    queryset = Speaker.objects.all()
+    """Speakers with their aliases; `q` finds a part of the canonical name or of an alias."""
+    queryset = Speaker.objects.prefetch_related("aliases")
     if q:
-        queryset = queryset.filter(name__icontains=q)
+        queryset = queryset.filter(
+            Q(name__icontains=q) | Q(pk__in=SpeakerAlias.objects.filter(name__icontains=q).values("speaker_id"))
+        )
     return queryset
 
 
 def speaker_get(speaker_id: int) -> Speaker | None:
-    speaker = Speaker.objects.filter(pk=speaker_id).first()
+    speaker = Speaker.objects.prefetch_related("aliases").filter(pk=speaker_id).first()
     if speaker is not None:
         attach_verdict_counts([speaker], "speaker_id")
     return speaker
@@ -171,6 +185,14 @@ def attach_verdict_counts(objects: list, claim_fk: str) -> None:
             counts[owner]["total"] += n
     for obj in objects:
         obj.verdict_counts = counts[obj.pk]
+
+
+def attach_merged_into(tombstones: list[Tombstone]) -> None:
+    """Set `merged_into` on each tombstone of a page: the kept speaker's id for a merged speaker, else None."""
+    speaker_ids = [t.object_id for t in tombstones if t.kind == Tombstone.Kind.SPEAKER]
+    into = dict(SpeakerMerge.objects.filter(from_id__in=speaker_ids).values_list("from_id", "into_id"))
+    for t in tombstones:
+        t.merged_into = into.get(t.object_id) if t.kind == Tombstone.Kind.SPEAKER else None
 
 
 def tombstones_since(*, since: datetime | None = None, kind: str | None = None) -> QuerySet[Tombstone]:
