@@ -78,6 +78,13 @@ class SpeakerForm(forms.ModelForm):
     def alias_names(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("aliases_text", "").splitlines() if line.strip()]
 
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data.get("name", "").split())
+        clashes = selectors.speaker_name_clashes([name], speaker_id=self.instance.pk)
+        if clashes:
+            raise ValidationError(f"Another speaker already has this name: {clashes[0]}. Merge the two instead.")
+        return name
+
     def clean_aliases_text(self) -> str:
         value = self.cleaned_data.get("aliases_text", "")
         names = [line.strip() for line in value.splitlines() if line.strip()]

@@ -109,7 +109,10 @@ class Speaker(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        # The loose key is derived from the name, whoever edits it (admin form, service, fixture).
+        # The keys are derived from the name, whoever saves it (admin form, service, fixture). The exact
+        # key is set once: after a rename it still maps the first name to this speaker.
+        if not self.key:
+            self.key = speaker_names.exact_key(self.name)[:300]
         self.match_key = speaker_names.match_key(self.name)[:300]
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
