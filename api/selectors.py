@@ -190,7 +190,11 @@ def attach_verdict_counts(objects: list, claim_fk: str) -> None:
 def attach_merged_into(tombstones: list[Tombstone]) -> None:
     """Set `merged_into` on each tombstone of a page: the kept speaker's id for a merged speaker, else None."""
     speaker_ids = [t.object_id for t in tombstones if t.kind == Tombstone.Kind.SPEAKER]
-    into = dict(SpeakerMerge.objects.filter(from_id__in=speaker_ids).values_list("from_id", "into_id"))
+    into = (
+        dict(SpeakerMerge.objects.filter(from_id__in=speaker_ids).values_list("from_id", "into_id"))
+        if speaker_ids
+        else {}
+    )
     for t in tombstones:
         t.merged_into = into.get(t.object_id) if t.kind == Tombstone.Kind.SPEAKER else None
 
