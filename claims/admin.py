@@ -153,7 +153,7 @@ class SpeakerAdmin(admin.ModelAdmin):
                 "speaker_claims": list(selectors.speaker_claims(speaker.pk)[:SPEAKER_PAGE_CLAIMS]),
                 "verdict_record": admin_views.verdict_legend(record),
                 "claim_total": record["total"],
-                "can_merge": permissions.is_editor(request.user),
+                "merges": list(selectors.speaker_merges_into(speaker.pk)),
                 "claim_list_url": reverse("admin:claims_claim_changelist") + f"?speaker={speaker.pk}",
                 "page_claims": SPEAKER_PAGE_CLAIMS,
             }

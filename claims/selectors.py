@@ -133,3 +133,8 @@ def speakers_for_merge(ids: list[int]) -> list[Speaker]:
         for s in Speaker.objects.filter(pk__in=ids).prefetch_related("aliases").annotate(n_claims=Count("claims"))
     }
     return [found[pk] for pk in ids if pk in found]
+
+
+def speaker_merges_into(speaker_id: int) -> QuerySet[SpeakerMerge]:
+    """The merges that brought other speakers into this one, oldest first, with who made them."""
+    return SpeakerMerge.objects.filter(into_id=speaker_id).select_related("merged_by").order_by("merged_at", "id")

@@ -200,6 +200,8 @@ def test_an_editor_merges_through_the_confirm_page(client, two_speakers, editor)
     assert done.status_code == 302 and done["Location"] == reverse("admin:claims_speaker_change", args=[berg.pk])
     assert not Speaker.objects.filter(pk=mayor.pk).exists()
     assert SpeakerMerge.objects.get().merged_by == editor
+    page = client.get(done["Location"]).content.decode()
+    assert "Merged into this speaker:" in page and "“the mayor”" in page and "by edna" in page
 
 
 def test_the_merge_action_asks_for_exactly_two_speakers(client, two_speakers, editor):
