@@ -271,3 +271,16 @@ def test_a_new_speaker_with_a_name_already_taken_is_refused_on_the_form(client, 
     created = client.post(reverse("admin:claims_speaker_add"), {"name": "Ines Vallo", "kind": "person"})
     assert created.status_code == 302
     assert Speaker.objects.get(name="Ines Vallo").key == "ines vallo"
+
+
+def test_the_migration_fills_the_match_key_of_speakers_stored_before_it():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("claims.migrations.0009_speaker_registry")
+    stored = Speaker.objects.create(name="Olek Marchenkiy")
+    Speaker.objects.filter(pk=stored.pk).update(match_key="")  # as the rows of before the migration
+    migration.backfill_match_keys(apps, None)
+    assert Speaker.objects.get(pk=stored.pk).match_key == "olek marchenky"
+    assert selectors.speaker_resolve("Olek Marchenkyy") == stored
