@@ -89,6 +89,8 @@ class Speaker(models.Model):
     # The looser key of claims.speakers.match_key (diacritics, titles, romanisation endings): the second
     # step of resolving a name, after the exact keys of the speaker and its aliases.
     match_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    # The last word of match_key (names of two words or more): finds "President Marchenkyy".
+    surname_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNKNOWN)
     wikidata_id = models.CharField(
         max_length=20,
@@ -114,8 +116,9 @@ class Speaker(models.Model):
         if not self.key:
             self.key = speaker_names.exact_key(self.name)[:300]
         self.match_key = speaker_names.match_key(self.name)[:300]
+        self.surname_key = speaker_names.surname_key(self.name)[:300]
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key", "surname_key"}
         super().save(*args, **kwargs)
 
     @property

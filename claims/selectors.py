@@ -57,7 +57,8 @@ def speaker_resolve(name: str) -> Speaker | None:
     """The existing speaker a mentioned name stands for, or None.
 
     First the exact key of a speaker's canonical name or of one of its aliases, then the loose match key
-    (diacritics, leading titles, romanisation endings: claims.speaker_names). Both are indexed columns.
+    (diacritics, leading titles, romanisation endings: claims.speaker_names), then, for a title and a
+    surname ("President Marchenkyy"), the one person speaker with that surname. All are indexed columns.
     When the loose key fits several speakers (two people an editor has not merged yet, or two people),
     the oldest one is taken, so the answer does not change from one article to the next.
     """
@@ -74,7 +75,15 @@ def speaker_resolve(name: str) -> Speaker | None:
         return None
     ids = list(Speaker.objects.filter(match_key=loose).values_list("pk", flat=True)[:20])
     ids += list(SpeakerAlias.objects.filter(match_key=loose).values_list("speaker_id", flat=True)[:20])
-    return Speaker.objects.filter(pk=min(ids)).first() if ids else None
+    if ids:
+        return Speaker.objects.filter(pk=min(ids)).first()
+    surname = speaker_names.titled_surname(name)
+    if surname:
+        # "President Marchenkyy": the one person known by a full name ending so; none when two are.
+        people = list(Speaker.objects.filter(surname_key=surname, kind=Speaker.Kind.PERSON)[:2])
+        if len(people) == 1:
+            return people[0]
+    return None
 
 
 MAX_MERGE_CHAIN = 50

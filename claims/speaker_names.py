@@ -5,8 +5,10 @@ Two keys, tried in this order by claims.selectors.speaker_resolve:
 - `exact_key`: case and punctuation folded ("Anna  Berg," = "anna berg"); unique per speaker and alias.
 - `match_key`: looser, and deliberately conservative: diacritics removed, leading titles dropped
   ("President X" -> "x"), and a few romanisation variants of word endings written one way
-  ("-skyy"/"-skiy"/"-sky", "-ey"/"-ei"/"-ej", "-off"/"-ov", "x"/"ks"). It never guesses from a surname
-  alone: resolving "Berg" to "Anna Berg" is done inside one article by the extraction engine.
+  ("-skyy"/"-skiy"/"-sky", "-ey"/"-ei"/"-ej", "-off"/"-ov", "x"/"ks").
+- `surname_key` / `titled_surname`: "President Marchenkyy" names the one person speaker whose name ends
+  in that surname, when there is exactly one. A bare surname is never resolved across articles: "Berg"
+  to "Anna Berg" is done inside one article by the extraction engine.
 """
 
 from __future__ import annotations
@@ -66,3 +68,22 @@ def match_key(name: str) -> str:
     while len(tokens) > 1 and tokens[0] in TITLES:
         tokens = tokens[1:]
     return " ".join(_variant(t) for t in tokens)
+
+
+def surname_key(name: str) -> str:
+    """The last word of the loose key of a name of two words or more ("" otherwise): "olek marchenky" -> "marchenky"."""
+    tokens = match_key(name).split()
+    return tokens[-1] if len(tokens) >= 2 else ""
+
+
+def titled_surname(name: str) -> str:
+    """For a title followed by one word ("President Marchenkyy"): that word's loose key; "" otherwise.
+
+    A titled surname may name a speaker known by the full name; a bare surname is not trusted (many people
+    share one), a title is taken as the writer's sign that the reader knows who is meant.
+    """
+    tokens = exact_key(_strip_diacritics(name)).replace("_", " ").split()
+    if len(tokens) < 2 or tokens[0] not in TITLES:
+        return ""
+    loose = match_key(name).split()
+    return loose[0] if len(loose) == 1 else ""

@@ -1,6 +1,6 @@
 """The speaker registry: aliases, Wikidata ids, descriptions and the record of merges.
 
-The backfill computes the loose match key of the speakers already stored with the normaliser of
+The backfill computes the loose match and surname keys of the speakers already stored with the normaliser of
 claims.speaker_names (a pure function of the name, without Django), as Speaker.save does for new ones.
 """
 
@@ -11,17 +11,18 @@ from django.db import migrations, models
 
 
 def backfill_match_keys(apps, schema_editor):
-    from claims.speaker_names import match_key
+    from claims.speaker_names import match_key, surname_key
 
     Speaker = apps.get_model("claims", "Speaker")
     batch = []
     for speaker in Speaker.objects.only("pk", "name").iterator(chunk_size=2000):
         speaker.match_key = match_key(speaker.name)[:300]
+        speaker.surname_key = surname_key(speaker.name)[:300]
         batch.append(speaker)
         if len(batch) >= 2000:
-            Speaker.objects.bulk_update(batch, ["match_key"])
+            Speaker.objects.bulk_update(batch, ["match_key", "surname_key"])
             batch = []
-    Speaker.objects.bulk_update(batch, ["match_key"])
+    Speaker.objects.bulk_update(batch, ["match_key", "surname_key"])
 
 
 class Migration(migrations.Migration):
@@ -40,6 +41,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='speaker',
             name='match_key',
+            field=models.CharField(blank=True, db_index=True, editable=False, max_length=300),
+        ),
+        migrations.AddField(
+            model_name='speaker',
+            name='surname_key',
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=300),
         ),
         migrations.AddField(

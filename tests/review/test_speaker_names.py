@@ -53,3 +53,21 @@ def test_the_exact_key_folds_case_and_punctuation_only():
     assert exact_key("  Olek  MARCHENKIY, ") == "olek marchenkiy"
     assert exact_key("Renée Duclair") != exact_key("Renee Duclair")
     assert exact_key("—") == ""
+
+
+def test_the_surname_key_is_the_last_word_of_a_full_name_only():
+    from claims.speaker_names import surname_key
+
+    assert surname_key("Olek Marchenkiy") == "marchenky"
+    assert surname_key("President Olek Marchenkiy") == "marchenky"
+    assert surname_key("Marchenkiy") == ""
+
+
+def test_a_titled_surname_is_a_title_and_one_word():
+    from claims.speaker_names import titled_surname
+
+    assert titled_surname("President Marchenkyy") == "marchenky"
+    assert titled_surname("Dr. Osei") == "osei"
+    assert titled_surname("Marchenkyy") == ""  # no title: a bare surname is not trusted
+    assert titled_surname("President Olek Marchenkyy") == ""  # a full name: the match key's job
+    assert titled_surname("President") == ""

@@ -76,6 +76,19 @@ def test_an_unknown_name_makes_a_new_speaker_and_a_similar_one_is_not_merged_by_
     assert speaker_get_or_create(name="Lind") not in (ana, anna)  # a surname alone across articles: a new one
 
 
+def test_a_title_and_a_surname_name_the_one_person_with_that_surname():
+    olek = Speaker.objects.create(name="Olek Marchenkiy", kind=Speaker.Kind.PERSON)
+    Speaker.objects.create(name="Fund Marchenkiy", kind=Speaker.Kind.ORGANISATION)  # not a person: not counted
+    assert speaker_get_or_create(name="President Marchenkyy") == olek
+    assert speaker_get_or_create(name="Marchenkyy") != olek  # without a title: not across articles
+
+
+def test_a_title_and_a_surname_shared_by_two_people_make_a_new_speaker():
+    first = Speaker.objects.create(name="Olek Marchenkiy", kind=Speaker.Kind.PERSON)
+    second = Speaker.objects.create(name="Dana Marchenky", kind=Speaker.Kind.PERSON)
+    assert speaker_get_or_create(name="Minister Marchenky") not in (first, second)
+
+
 def test_when_the_loose_key_fits_two_speakers_the_oldest_one_is_taken():
     older = Speaker.objects.create(name="Olek Marchenkiy")
     Speaker.objects.create(name="Olek Marchenkij")
@@ -280,7 +293,8 @@ def test_the_migration_fills_the_match_key_of_speakers_stored_before_it():
 
     migration = importlib.import_module("claims.migrations.0009_speaker_registry")
     stored = Speaker.objects.create(name="Olek Marchenkiy")
-    Speaker.objects.filter(pk=stored.pk).update(match_key="")  # as the rows of before the migration
+    Speaker.objects.filter(pk=stored.pk).update(match_key="", surname_key="")  # as the rows of before the migration
     migration.backfill_match_keys(apps, None)
     assert Speaker.objects.get(pk=stored.pk).match_key == "olek marchenky"
+    assert Speaker.objects.get(pk=stored.pk).surname_key == "marchenky"
     assert selectors.speaker_resolve("Olek Marchenkyy") == stored
