@@ -123,7 +123,7 @@ def speaker_merge(*, keep_id: int, other_id: int, user: Any) -> SpeakerMerge:
         moved = Claim.objects.filter(speaker_id=other.pk).update(
             speaker_id=keep.pk, updated_at=now, version=F("version") + 1
         )
-        other_name, other_key = other.name, other.key
+        other_name = other.name
         SpeakerAlias.objects.filter(speaker_id=other.pk).exclude(key=keep.key).update(speaker_id=keep.pk)
         SpeakerAlias.objects.filter(speaker_id=other.pk).delete()  # the one equal to the kept name, if any
         update = []
@@ -142,7 +142,8 @@ def speaker_merge(*, keep_id: int, other_id: int, user: Any) -> SpeakerMerge:
             kind=Tombstone.Kind.SPEAKER, object_id=other.pk, reason=f"merged into speaker {keep.pk}"
         )
         other.delete()
-        # After the delete: the other speaker's key is free to become an alias of the kept one.
-        if other_key != keep.key and not SpeakerAlias.objects.filter(key=other_key).exists():
+        # After the delete: the other speaker's name is free to become an alias of the kept one.
+        name_key = speaker_names.exact_key(other_name)
+        if name_key and name_key != keep.key and not SpeakerAlias.objects.filter(key=name_key).exists():
             SpeakerAlias.objects.create(speaker=keep, name=other_name)
     return merge

@@ -298,3 +298,10 @@ def test_the_migration_fills_the_match_key_of_speakers_stored_before_it():
     assert Speaker.objects.get(pk=stored.pk).match_key == "olek marchenky"
     assert Speaker.objects.get(pk=stored.pk).surname_key == "marchenky"
     assert selectors.speaker_resolve("Olek Marchenkyy") == stored
+
+
+def test_merging_a_speaker_whose_name_is_already_an_alias_of_the_kept_one(two_speakers, editor):
+    mayor, berg, _ = two_speakers
+    SpeakerAlias.objects.create(speaker=berg, name="The Mayor")  # added by an editor before the merge
+    speaker_merge(keep_id=berg.pk, other_id=mayor.pk, user=editor)
+    assert list(berg.aliases.values_list("name", flat=True)) == ["The Mayor"]
