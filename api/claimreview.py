@@ -35,6 +35,8 @@ def _speaker(speaker: Speaker | None, role: str) -> dict[str, Any] | None:
     author: dict[str, Any] = {"@type": kind, "name": speaker.name}
     if role and kind == "Person":
         author["jobTitle"] = role
+    if speaker.wikidata_id:
+        author["sameAs"] = speaker.wikidata_url
     return author
 
 
@@ -117,6 +119,7 @@ _SPEAKER = {
         "@type": {"type": "string", "enum": ["Person", "Organization"]},
         "name": {"type": "string", "minLength": 1},
         "jobTitle": {"type": "string"},
+        "sameAs": {"type": "string", "format": "uri", "description": "The speaker's Wikidata item."},
     },
 }
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

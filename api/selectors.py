@@ -8,10 +8,21 @@ from datetime import date, datetime, time
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 
 from claims import selectors as claim_selectors
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, SourceLink, Speaker, Tombstone, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimDate,
+    ClaimPlace,
+    SourceLink,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    Tombstone,
+    Verdict,
+)
 
 # The text-search configuration; api/migrations create the matching GIN index on PostgreSQL.
 SEARCH_CONFIG = "english"
@@ -140,14 +151,17 @@ def article_retracted_at(article_id: int) -> datetime | None:
 
 
 def speakers_filtered(*, q: str | None = None) -> QuerySet[Speaker]:
-    queryset = Speaker.objects.all()
+    """Speakers with their aliases; `q` finds a part of the canonical name or of an alias."""
+    queryset = Speaker.objects.prefetch_related("aliases")
     if q:
-        queryset = queryset.filter(name__icontains=q)
+        queryset = queryset.filter(
+            Q(name__icontains=q) | Q(pk__in=SpeakerAlias.objects.filter(name__icontains=q).values("speaker_id"))
+        )
     return queryset
 
 
 def speaker_get(speaker_id: int) -> Speaker | None:
-    speaker = Speaker.objects.filter(pk=speaker_id).first()
+    speaker = Speaker.objects.prefetch_related("aliases").filter(pk=speaker_id).first()
     if speaker is not None:
         attach_verdict_counts([speaker], "speaker_id")
     return speaker
@@ -175,7 +189,11 @@ def attach_verdict_counts(objects: list, claim_fk: str) -> None:
 
 
 def tombstones_since(*, since: datetime | None = None, kind: str | None = None) -> QuerySet[Tombstone]:
-    queryset = Tombstone.objects.all()
+    """Tombstones, each with `merged_into`: the kept speaker's id for a merged speaker, else None."""
+    merged_into = SpeakerMerge.objects.filter(from_id=OuterRef("object_id")).values("into_id")[:1]
+    queryset = Tombstone.objects.annotate(
+        merged_into=Case(When(kind=Tombstone.Kind.SPEAKER, then=Subquery(merged_into)), default=None)
+    )
     if since:
         queryset = queryset.filter(created_at__gt=since)
     if kind:

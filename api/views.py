@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import Http404
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.renderers import JSONRenderer
@@ -827,6 +828,9 @@ class SpeakerOut(Fast):
     kind = serializers.ChoiceField(choices=Speaker.Kind.choices)
     claims = serializers.SerializerMethodField(help_text="The speaker's claims (claims/?speaker=id).")
     claim_counts = VerdictCounts(source="verdict_counts")
+    aliases = serializers.SerializerMethodField(help_text="Other names of the speaker, as mentioned in articles.")
+    wikidata_id = serializers.CharField(help_text='The Wikidata item (e.g. "Q42"), or "" when not known.')
+    description = serializers.CharField()
 
     class Meta:
         ref_name = "Speaker"
@@ -839,12 +843,19 @@ class SpeakerOut(Fast):
     def get_claims(self, s: Speaker) -> str:
         return self.context["urls"].claims_of("speaker", s.pk)
 
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_aliases(self, s: Speaker) -> list[str]:
+        return [a.name for a in s.aliases.all()]
+
     @staticmethod
     def represent(s: Speaker, context: dict) -> dict[str, Any]:
         return {
             **(SpeakerRef.represent(s, context) or {}),
             "claims": context["urls"].claims_of("speaker", s.id),
             "claim_counts": s.verdict_counts,
+            "aliases": [a.name for a in s.aliases.all()],
+            "wikidata_id": s.wikidata_id,
+            "description": s.description,
         }
 
 
@@ -885,16 +896,46 @@ class SpeakerListApi(ApiView):
         return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
 
 
+class SpeakerMovedOut(serializers.Serializer):
+    merged_into = serializers.IntegerField(help_text="The id of the speaker this one was merged into.")
+    url = serializers.URLField(help_text="That speaker in the API (also the Location header).")
+
+    class Meta:
+        ref_name = "SpeakerMoved"
+
+
 class SpeakerDetailApi(ApiView):
     @extend_schema(
         operation_id="speakers_retrieve",
-        parameters=[IF_NONE_MATCH],
-        responses={200: SpeakerOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
+        parameters=[
+            IF_NONE_MATCH,
+            OpenApiParameter(
+                "Location",
+                location=OpenApiParameter.HEADER,
+                response=[301],
+                type=OpenApiTypes.URI,
+                description="The speaker this one was merged into.",
+            ),
+        ],
+        responses={
+            200: SpeakerOut,
+            301: OpenApiResponse(
+                SpeakerMovedOut, description="Merged into another speaker by an editor: follow Location."
+            ),
+            **NOT_MODIFIED,
+            **errors(*READ_ERRORS),
+        },
     )
     def get(self, request, speaker_id: int):
         speaker = selectors.speaker_get(speaker_id)
         if speaker is None:
-            raise _not_found("speaker", speaker_id)
+            into = claim_selectors.speaker_merged_into(speaker_id)
+            if into is None:
+                raise _not_found("speaker", speaker_id)
+            url = self.context()["urls"].speaker(into)
+            return Response(
+                {"merged_into": into, "url": url}, status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": url}
+            )
         return Response(SpeakerOut.represent(speaker, self.context()))
 
 
@@ -907,9 +948,16 @@ class TombstoneOut(Fast):
     object_id = serializers.IntegerField(help_text="The id of the removed article or claim.")
     reason = serializers.CharField()
     created_at = serializers.DateTimeField()
+    merged_into = serializers.SerializerMethodField(
+        help_text="For a merged speaker: the id of the speaker it was merged into (null otherwise)."
+    )
 
     class Meta:
         ref_name = "Tombstone"
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_merged_into(self, t: Tombstone) -> int | None:
+        return getattr(t, "merged_into", None)
 
     @staticmethod
     def represent(t: Tombstone, context: dict) -> dict[str, Any]:
@@ -919,11 +967,13 @@ class TombstoneOut(Fast):
             "object_id": t.object_id,
             "reason": t.reason,
             "created_at": iso(t.created_at),
+            "merged_into": getattr(t, "merged_into", None),
         }
 
 
 class TombstoneListApi(ApiView):
-    """Removed or retracted claims and articles, oldest first: a mirror deletes its copies of them."""
+    """Removed or retracted claims and articles, and merged speakers, oldest first: a mirror deletes its
+    copies of them (a merged speaker's claims come again in the claims feed, with the kept speaker)."""
 
     class FilterSerializer(ListParams):
         since = serializers.DateTimeField(required=False, help_text="Only tombstones created after this.")

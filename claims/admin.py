@@ -33,6 +33,7 @@ from claims.errors import ApplicationError, Conflict
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
 from claims.services import comments as comment_services
 from claims.services import review as review_services
+from claims.services import speakers as speaker_services
 from claims.text import bidi_visible, cut_at_word
 
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
@@ -62,13 +63,57 @@ class OutletAdmin(admin.ModelAdmin):
         return False  # articles refer to outlets; removing one is not a review task
 
 
+class SpeakerForm(forms.ModelForm):
+    """The canonical name, kind, Wikidata id and description, and the other names, one per line."""
+
+    aliases_text = forms.CharField(
+        label="Other names",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One name a line (spellings, transliterations): extraction maps these names to this speaker.",
+    )
+
+    class Meta:
+        model = Speaker
+        fields = ["name", "kind", "wikidata_id", "description"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["aliases_text"].initial = "\n".join(a.name for a in self.instance.aliases.all())
+
+    def alias_names(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("aliases_text", "").splitlines() if line.strip()]
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data.get("name", "").split())
+        clashes = selectors.speaker_name_clashes([name], speaker_id=self.instance.pk)
+        if clashes:
+            raise ValidationError(f"Another speaker already has this name: {clashes[0]}. Merge the two instead.")
+        return name
+
+    def clean_aliases_text(self) -> str:
+        value = self.cleaned_data.get("aliases_text", "")
+        names = [line.strip() for line in value.splitlines() if line.strip()]
+        clashes = selectors.speaker_name_clashes(names, speaker_id=self.instance.pk)
+        if clashes:
+            raise ValidationError(
+                "These names belong to another speaker (merge the two speakers instead): " + ", ".join(clashes)
+            )
+        return value
+
+
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "claim_count"]
+    form = SpeakerForm
+    change_form_template = "admin/claims/speaker/change_form.html"
+    list_display = ["name", "kind", "wikidata_id", "claim_count"]
     list_filter = ["kind"]
-    search_fields = ["name"]
+    search_fields = ["name", "aliases__name", "wikidata_id"]
     readonly_fields = ["key", "created_at"]
     ordering = ["name", "id"]
+    fields = ["name", "aliases_text", "kind", "wikidata_id", "description", "key", "created_at"]
+    actions = ["merge_selected"]
 
     def get_queryset(self, request):
         if _is_autocomplete(request):
@@ -81,7 +126,51 @@ class SpeakerAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.n_claims)
 
     def has_delete_permission(self, request, obj=None):
-        return False  # claims refer to speakers; merging speakers is a separate job
+        return False  # claims refer to speakers: two speakers are merged instead (see merge_view)
+
+    def has_merge_permission(self, request) -> bool:
+        return permissions.is_editor(request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        try:
+            speaker_services.speaker_set_aliases(speaker=form.instance, names=form.alias_names(), user=request.user)
+        except ApplicationError as exc:  # a name taken meanwhile by another speaker
+            messages.error(request, exc.message)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view  # login, staff and CSRF checks
+        return [path("merge/", view(self.merge_view), name="claims_speaker_merge"), *super().get_urls()]
+
+    @admin.action(description="Merge the two selected speakers…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        ids = sorted(queryset.values_list("pk", flat=True)[:3])
+        if len(ids) != 2:
+            self.message_user(request, "Select exactly two speakers to merge.", messages.ERROR)
+            return None
+        return HttpResponseRedirect(reverse("admin:claims_speaker_merge") + f"?ids={ids[0]},{ids[1]}")
+
+    def merge_view(self, request: HttpRequest) -> HttpResponse:
+        """The confirm page of a merge (GET ?ids=a,b), and the merge itself (POST keep, other)."""
+        return admin_views.speaker_merge_view(self, request)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        speaker = self.get_object(request, unquote(object_id))
+        if speaker is not None:
+            record = selectors.speaker_verdict_record(speaker.pk)
+            extra_context = {
+                **(extra_context or {}),
+                "speaker_claims": list(selectors.speaker_claims(speaker.pk)[:SPEAKER_PAGE_CLAIMS]),
+                "verdict_record": admin_views.verdict_legend(record),
+                "claim_total": record["total"],
+                "merges": list(selectors.speaker_merges_into(speaker.pk)),
+                "claim_list_url": reverse("admin:claims_claim_changelist") + f"?speaker={speaker.pk}",
+                "page_claims": SPEAKER_PAGE_CLAIMS,
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+SPEAKER_PAGE_CLAIMS = 200
 
 
 # --- articles -----------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from claims.models import Article, Claim, Outlet, Review, Verdict
 from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
 from claims.services import review as review_services
+from claims.services import speakers as speaker_services
 from claims.text import bidi_visible
 from claims.validators import publication_date_problem
 
@@ -518,3 +519,52 @@ def same_as_view(model_admin: Any, request: HttpRequest, object_id: str, earlier
         "earlier_url": claim_admin_url(earlier.pk),
     }
     return TemplateResponse(request, "admin/claims/claim/same_as.html", context)
+
+
+# --- speakers -----------------------------------------------------------------------------------------
+
+
+def _merge_ids(raw: str) -> list[int]:
+    ids = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part.isdigit() or len(part) > 18:
+            return []
+        ids.append(int(part))
+    return ids if len(ids) == 2 and ids[0] != ids[1] else []
+
+
+def speaker_merge_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
+    """Editors merge two speakers: a confirm page (GET ?ids=a,b) choosing which one is kept, then POST."""
+    if not permissions.is_editor(request.user):
+        raise DjangoPermissionDenied
+    changelist = reverse("admin:claims_speaker_changelist")
+    if request.method == "POST":
+        pair = _merge_ids(request.POST.get("keep", "") + "," + request.POST.get("other", ""))
+        if not pair:
+            messages.error(request, "Choose which of the two speakers is kept.")
+            return HttpResponseRedirect(changelist)
+        keep, other = pair
+        try:
+            merge = speaker_services.speaker_merge(keep_id=keep, other_id=other, user=request.user)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(reverse("admin:claims_speaker_merge") + f"?ids={keep},{other}")
+        messages.success(
+            request,
+            f"“{merge.from_name}” merged into this speaker: {merge.claims_moved} claim"
+            f"{'' if merge.claims_moved == 1 else 's'} moved, the name kept as an alias.",
+        )
+        return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[keep]))
+    ids = _merge_ids(request.GET.get("ids", ""))
+    speakers = selectors.speakers_for_merge(ids) if ids else []
+    if len(speakers) != 2:
+        messages.error(request, "Select exactly two existing speakers to merge.")
+        return HttpResponseRedirect(changelist)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": "Merge two speakers",
+        "speakers": speakers,
+    }
+    return TemplateResponse(request, "admin/claims/speaker/merge.html", context)

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from claims import speaker_names
 from claims.text import bidi_visible, cut_at_word
+from claims.validators import validate_wikidata_id
 
 
 class Outlet(models.Model):
@@ -82,9 +84,21 @@ class Speaker(models.Model):
         ORGANISATION = "organisation", "Organisation"
         UNKNOWN = "unknown", "Unknown"
 
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, help_text="The canonical name.")
     key = models.CharField(max_length=300, unique=True, help_text="Normalised name used to merge mentions.")
+    # The looser key of claims.speakers.match_key (diacritics, titles, romanisation endings): the second
+    # step of resolving a name, after the exact keys of the speaker and its aliases.
+    match_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    # The last word of match_key (names of two words or more): finds "President Marchenkyy".
+    surname_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNKNOWN)
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text="Wikidata item id, e.g. Q42: the speaker's sameAs in ClaimReview.",
+    )
+    description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,6 +109,67 @@ class Speaker(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The keys are derived from the name, whoever saves it (admin form, service, fixture). The exact
+        # key is set once: after a rename it still maps the first name to this speaker.
+        if not self.key:
+            self.key = speaker_names.exact_key(self.name)[:300]
+        self.match_key = speaker_names.match_key(self.name)[:300]
+        self.surname_key = speaker_names.surname_key(self.name)[:300]
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key", "surname_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def wikidata_url(self) -> str:
+        return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
+
+
+class SpeakerAlias(models.Model):
+    """Another name of a speaker: extraction maps a mention with this name to the speaker."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    # The same normalisation as Speaker.key; unique, so a name leads to one speaker.
+    key = models.CharField(max_length=300, unique=True)
+    match_key = models.CharField(max_length=300, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = speaker_names.exact_key(self.name)[:300]
+        self.match_key = speaker_names.match_key(self.name)[:300]
+        super().save(*args, **kwargs)
+
+
+class SpeakerMerge(models.Model):
+    """The record of one merge: speaker `from_id` (now gone) was merged into speaker `into_id`.
+
+    Plain ids, not foreign keys: the merged speaker no longer exists, and the kept one may itself be merged
+    later (the API follows the chain to answer an old id with a redirect).
+    """
+
+    from_id = models.BigIntegerField(db_index=True)
+    from_name = models.CharField(max_length=300)
+    into_id = models.BigIntegerField(db_index=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    claims_moved = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["merged_at", "id"]
+
+    def __str__(self) -> str:
+        return f"speaker {self.from_id} ({self.from_name}) → {self.into_id}"
 
 
 class Verdict(models.TextChoices):
@@ -385,11 +460,13 @@ class LinkCheck(models.Model):
 
 
 class Tombstone(models.Model):
-    """Marks a claim or article removed or retracted, so API mirrors can delete their copy."""
+    """Marks a claim or article removed or retracted, or a speaker merged into another, so API mirrors can
+    delete their copy."""
 
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
         CLAIM = "claim", "Claim"
+        SPEAKER = "speaker", "Speaker"  # merged into another speaker (see SpeakerMerge)
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     object_id = models.BigIntegerField()

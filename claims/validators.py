@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
 
 # Publication dates a news article can plausibly have: a date outside them is a mistake (a default
 # 0001-01-01, a year typed 2204), and relative dates in the text would be resolved against it. Two days
@@ -22,3 +25,14 @@ def publication_date_problem(published: date, *, today: date) -> str | None:
     if published < EARLIEST_PUBLICATION:
         return f"{published.isoformat()} is before {EARLIEST_PUBLICATION.year}: check the year."
     return None
+
+
+WIKIDATA_ID_RE = re.compile(r"Q[1-9][0-9]{0,11}")
+
+
+def validate_wikidata_id(value: str) -> None:
+    """A Wikidata item id: Q followed by digits (Q42), nothing else (no URL, no lower case)."""
+    if value and not WIKIDATA_ID_RE.fullmatch(value):
+        raise ValidationError(
+            "Enter a Wikidata item id: Q followed by digits, e.g. Q42 (not the page's URL).", code="wikidata_id"
+        )

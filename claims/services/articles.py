@@ -21,8 +21,9 @@ from django.utils import timezone
 from claims import extraction, validators
 from claims.canonical_url import canonical_url, url_key
 from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
-from claims.models import Article, Change, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
+from claims.models import Article, Change, Claim, ClaimDate, ClaimPlace, Outlet, Tombstone, Verdict
 from claims.services.changes import changes_record
+from claims.services.speakers import speaker_get_or_create
 
 logger = logging.getLogger(__name__)
 
@@ -363,50 +364,6 @@ def article_request_reextraction(*, article: Article) -> None:
         Article.objects.filter(pk=article.pk).update(status=Article.Status.PENDING, status_error="")
         changes_record(Change.Kind.ARTICLE, [article.pk])
         article_enqueue_extraction(article=article)
-
-
-_KEY_RE = re.compile(r"[^\w]+")
-
-
-def speaker_key(name: str) -> str:
-    return _KEY_RE.sub(" ", name.casefold()).strip()
-
-
-def speaker_get_or_create(*, name: str) -> Speaker | None:
-    name = " ".join(name.split())[:300]
-    key = speaker_key(name)
-    if not key:
-        return None
-    kind = Speaker.Kind.PERSON if _looks_like_person(name) else Speaker.Kind.UNKNOWN
-    speaker, _ = Speaker.objects.get_or_create(key=key, defaults={"name": name, "kind": kind})
-    return speaker
-
-
-_ORG_WORDS = {
-    "agency",
-    "ministry",
-    "department",
-    "council",
-    "government",
-    "office",
-    "news",
-    "committee",
-    "association",
-    "police",
-    "company",
-    "group",
-    "university",
-    "institute",
-    "service",
-    "union",
-}
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    return (
-        2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
-    )
 
 
 def _validate_offsets(body: str, found: extraction.Claim) -> None:

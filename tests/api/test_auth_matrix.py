@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.models import Article
+from claims.models import Article, SpeakerMerge
 from tests.api.conftest import api
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,7 @@ def _endpoints():
         ("article detail", "get", lambda c: f"articles/{c['article'].pk}/", None, READERS | {"submit"}, 200),
         ("speakers list", "get", lambda c: "speakers/", None, READERS, 200),
         ("speaker detail", "get", lambda c: f"speakers/{c['claim'].speaker_id}/", None, READERS, 200),
+        ("merged speaker", "get", lambda c: f"speakers/{c['merged'].from_id}/", None, READERS, 301),
         ("tombstones", "get", lambda c: "tombstones/", None, READERS, 200),
         ("submit article", "post", lambda c: "articles/", lambda c: new_article, SUBMITTERS, 202),
         ("retry article", "post", lambda c: f"articles/{c['failed'].pk}/retry/", None, SUBMITTERS, 202),
@@ -82,6 +83,7 @@ def test_each_persona_is_allowed_or_refused_as_documented(endpoint, persona, cli
         "published": verified_claim,
         "source": verified_claim.sources.first(),
         "failed": Article.objects.create(body="Failed.", body_hash="failed", status="failed", status_error="Broken."),
+        "merged": SpeakerMerge.objects.create(from_id=987654, from_name="Gone", into_id=claims[1].speaker_id),
     }
     client = client_for(persona)
     kwargs = {"format": "json"} if body else {}

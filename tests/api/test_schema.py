@@ -38,7 +38,7 @@ def test_every_operation_is_documented_with_its_errors_and_auth(schema):
         seen.add((method, path))
         responses = set(op["responses"])
         assert {"401", "404", "406", "429"} <= responses, (method, path)
-        for status in responses - {"200", "201", "202", "304"}:
+        for status in responses - {"200", "201", "202", "301", "304"}:
             assert int(status) in ERROR_DESCRIPTIONS, (method, path, status)
             body = op["responses"][status]["content"]["application/json"]["schema"]
             assert body == {"$ref": "#/components/schemas/Error"}
@@ -51,6 +51,14 @@ def test_every_operation_is_documented_with_its_errors_and_auth(schema):
         for parameter in op.get("parameters", []):
             assert parameter.get("description") or parameter["in"] == "path", (method, path, parameter["name"])
     assert len(seen) == 18
+
+
+def test_the_redirect_of_a_merged_speaker_documents_its_location_and_body(schema):
+    answers = [(p, m, st) for p, m, op in operations(schema) for st in op["responses"] if st.startswith("3")]
+    assert {(p, st) for p, _, st in answers if st != "304"} == {("/api/v1/speakers/{speaker_id}/", "301")}
+    moved = schema["paths"]["/api/v1/speakers/{speaker_id}/"]["get"]["responses"]["301"]
+    assert "Location" in moved["headers"]
+    assert moved["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/SpeakerMoved"}
 
 
 def test_every_created_or_accepted_answer_documents_its_location(schema):
