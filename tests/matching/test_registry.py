@@ -117,7 +117,13 @@ def test_the_index_follows_new_and_reopened_verdicts(reviewer, editor):
     verify(claim, reviewer)
     assert [f.claim_id for f in matching.text_matches(HOSPITAL)] == [claim.pk]  # the cached index was rebuilt
     claim.refresh_from_db()
-    svc.claim_review(claim_id=claim.pk, user=editor, verdict=Verdict.UNREVIEWED, expected_version=claim.version)
+    svc.claim_review(
+        claim_id=claim.pk,
+        user=editor,
+        verdict=Verdict.UNREVIEWED,
+        expected_version=claim.version,
+        note="Reopened: the figure was revised.",
+    )
     assert matching.text_matches(HOSPITAL) == []
 
 
