@@ -175,7 +175,11 @@ def test_a_check_that_stalls_is_recorded_as_timed_out_and_the_rest_of_the_batch_
     assert check.error.startswith("check timed out: not finished within"), check.error
     poisoned.refresh_from_db()
     assert poisoned.consecutive_failures == 1 and poisoned.last_checked_at is not None
-    assert {s.state for s in SourceLink.objects.filter(pk__in=[s.pk for s in good])} == {SourceLink.State.OK}
+    checks = [(c.source_id, c.status_code, c.error) for c in LinkCheck.objects.filter(source__in=good)]
+    assert {s.state for s in SourceLink.objects.filter(pk__in=[s.pk for s in good])} == {SourceLink.State.OK}, (
+        checks,
+        worker.output()[-6000:],
+    )
     assert "SoftTimeLimitExceeded" not in worker.output()
 
 
