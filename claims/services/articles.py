@@ -21,6 +21,7 @@ from django.utils import timezone
 from claims import extraction, validators
 from claims.canonical_url import canonical_url, url_key
 from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
+from claims.extraction import lexicon as lx
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Speaker, Tombstone, Verdict
 
 logger = logging.getLogger(__name__)
@@ -377,30 +378,12 @@ def speaker_get_or_create(*, name: str) -> Speaker | None:
     return speaker
 
 
-_ORG_WORDS = {
-    "agency",
-    "ministry",
-    "department",
-    "council",
-    "government",
-    "office",
-    "news",
-    "committee",
-    "association",
-    "police",
-    "company",
-    "group",
-    "university",
-    "institute",
-    "service",
-    "union",
-}
-
-
 def _looks_like_person(name: str) -> bool:
     words = name.split()
     return (
-        2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not ({w.lower() for w in words} & lx.SPEAKER_ORG_WORDS)
     )
 
 
