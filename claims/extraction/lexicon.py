@@ -217,6 +217,13 @@ then together too was were widely will would
 
 # Sentence adverbs that may stand between a subject and its verb ('Ada Cole, however, said'; 'Ada Cole
 # however said').
+# Adverbs that stand between an auxiliary and its participle only: 'has long said', 'has since said'
+# (alone before a verb they are something else: 'since said' opens a clause).
+ADVERBS_AFTER_AUXILIARY = wordset("long since ever consistently")
+
+# Quantifier pronouns that are a whole subject: 'Several said', 'Many say', 'Most agreed'.
+QUANTIFIER_PRONOUNS = wordset("several many most some few both all each")
+
 INTERRUPTING_ADVERBS = wordset(
     """
 however even meanwhile though instead nonetheless nevertheless too again now then later also likewise

@@ -102,10 +102,11 @@ def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
     first = toks[k].low
     if not (first[:1].isdigit() or first in lx.QUANTITY_WORDS or first.split("-")[0] in lx.QUANTITY_WORDS):
         return None
-    if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per"}:
+    if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per", "out"}:
         return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
     last = toks[j - 1]
-    if last.low in lx.DETERMINERS or last.low in lx.ADJUNCT_OPENERS:
+    number = last.low[:1].isdigit() or last.low in lx.QUANTITY_WORDS  # 'One in four said'
+    if (last.low in lx.DETERMINERS and not number) or last.low in lx.ADJUNCT_OPENERS:
         return None  # 'Forty percent of all reported ...': the verb form modifies a noun
     return s
 
@@ -126,6 +127,9 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         return None
     if j - i == 1 and toks[i].low in lx.PRONOUNS:
         return Mention(toks[i].low, "pronoun", pos=toks[i].start)
+    if j - i == 1 and toks[i].low in lx.QUANTIFIER_PRONOUNS:
+        # 'Several said', 'Most agreed': the quantifier is the whole subject, kept as written
+        return Mention(_span_text(text, toks, i, j), "quantity", pos=toks[i].start)
     # coordinated subject: the first conjunct speaks ("President X and the Council said")
     for k in range(i + 1, j - 1):
         if (

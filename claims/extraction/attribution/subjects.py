@@ -134,6 +134,7 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
             (toks[j - 1].low in lx.AUXILIARIES and not (toks[j - 1].cap and j - 1 > lo))  # not 'Theresa May'
             or toks[j - 1].low in lx.INTERRUPTING_ADVERBS
             or (_adverb(toks[j - 1].low) and not toks[j - 1].cap)
+            or (toks[j - 1].low in lx.ADVERBS_AFTER_AUXILIARY and j - 2 >= lo and toks[j - 2].low in lx.AUXILIARIES)
         ):
             j -= 1
         if j <= lo:
