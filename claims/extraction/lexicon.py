@@ -659,7 +659,32 @@ OBJECT_PREPOSITIONS = {
     "towards",
 }
 
-ELIDED_SUBJECT_INTROS = {",", "while", "whilst", "before", "after", "when", "by", "in", "and", "as", "also"}
+# Words and marks before a participle whose subject is the main clause's: ', saying', 'before saying',
+# and a dash: 'Ada Cole changed her vote – saying ...'.
+ELIDED_SUBJECT_INTROS = {
+    ",",
+    "while",
+    "whilst",
+    "before",
+    "after",
+    "when",
+    "by",
+    "in",
+    "and",
+    "as",
+    "also",
+    "—",
+    "–",
+    "--",
+}
+
+# Irregular simple past forms of common verbs: the finite verb of a main clause ('The chef began by ...,
+# saying', 'Ada Cole made a pitch to farmers, saying').
+IRREGULAR_PAST = wordset(
+    """began became brought built came caught chose drew drove fell felt fought found gave got grew held
+    hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
+    spoke stood struck swore took taught threw told took understood went won wore wrote"""
+)
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
 

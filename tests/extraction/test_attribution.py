@@ -872,6 +872,25 @@ ROUND2_CASES = [
         [["One in four said the rent was too high.", "Nearly nine out of 10 say they will move."]],
         ["One in four", "Nearly nine out of 10"],
     ),
+    # a participle after a dash or a comma takes the main clause's subject, also past an irregular
+    # past tense and for a description opening the clause; a participle of no speech stays unattributed
+    (
+        [
+            [
+                "Ida Voss flipped her vote at the last minute – saying the bill was rushed.",
+                "The chef began by talking about the harvest, saying that prices had doubled.",
+                "The pilot made a pitch to farmers, saying the tax would go.",
+                "The river rose overnight, flooding the lower town.",
+                "The storm passed quickly – leaving the town dark.",
+            ]
+        ],
+        ["Ida Voss", "The chef", "The pilot", None, None],
+    ),
+    # the clause's description is not the speaker of a verb inside a subordinate clause
+    (
+        [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],
+        ["Ida Voss"],
+    ),
 ]
 
 

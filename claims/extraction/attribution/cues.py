@@ -183,7 +183,7 @@ def _sentence_cues(
             if doc is not None:
                 subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in lx.ELIDED_SUBJECT_INTROS:
-            subject, elided = main_subject or _clause_subject(text, toks, v, lo, in_quote), True
+            subject, elided = main_subject or _clause_subject(text, toks, v, lo, in_quote, descriptions=True), True
             if subject is not None and not (
                 beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
             ):

@@ -378,7 +378,12 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
 
 
 def _clause_subject(
-    text: str, toks: list[Tok], v: int, lo: int, quoted: set[int] | frozenset[int] = frozenset()
+    text: str,
+    toks: list[Tok],
+    v: int,
+    lo: int,
+    quoted: set[int] | frozenset[int] = frozenset(),
+    descriptions: bool = False,
 ) -> Mention | None:
     """Subject of the main clause that v belongs to ('Sunak defended ..., promising ...', 'Ada Cole did
     not seem impressed, telling ...', 'Lee was quick to praise the mayor after he won and said ...'): the
@@ -397,7 +402,12 @@ def _clause_subject(
         t = toks[k]
         if not t.word or t.cap or k in quoted:
             continue
-        if not (t.low.endswith(("ed", "es", "s")) or t.low in lx.FINITE_AUXILIARIES or t.low.endswith(("n't", "n’t"))):
+        if not (
+            t.low.endswith(("ed", "es", "s"))
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.IRREGULAR_PAST
+            or t.low.endswith(("n't", "n’t"))
+        ):
             continue
         p = k - 1
         while p > start and (toks[p].low in lx.AUXILIARIES or _adverb(toks[p].low)):
@@ -405,4 +415,15 @@ def _clause_subject(
         if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
             m, _ = _subject_before(text, toks, k, start)
             return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
+        if (
+            descriptions
+            and toks[p].word
+            and toks[p].low not in lx.DETERMINERS
+            and toks[start].low in {"the", "a", "an"}
+        ):
+            # a description opening the clause, for a participle after it: 'The retired nurse began by ...,
+            # saying' (only the first finite verb: 'The crowd cheered when Lee ... and asked' is Lee's)
+            m, s = _subject_before(text, toks, k, start)
+            if m is not None and m.kind == "group" and s == start:
+                return m
     return None
