@@ -886,6 +886,22 @@ ROUND2_CASES = [
         ],
         ["Ida Voss", "The chef", "The pilot", None, None],
     ),
+    # a 'who' clause without commas between the subject and the verb; the object inside it is no speaker
+    (
+        [
+            [
+                "Workers who spoke with the paper said the plant would close.",
+                "The engineers who built the dam said it was safe.",
+                "The dam that engineers built was never tested.",
+            ]
+        ],
+        ["Workers", "The engineers", None],
+    ),
+    # an -ed adjective right before a description's head: 'the retired pilot'
+    (
+        [["The retired pilot said the tax would go.", "A disgruntled tenant says the rent is too high."]],
+        ["The retired pilot", "A disgruntled tenant"],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

@@ -65,9 +65,10 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             and low not in lx.AUXILIARIES
             and low not in lx.SUBORDINATORS
             and low not in lx.LEADING_SKIP
-            and not low.endswith(("ed", "ing"))
+            and not low.endswith("ing")
             and k - 2 >= lo
             and (toks[k - 2].low in lx.DETERMINERS or is_possessive(toks, k - 2))
+            and not (low.endswith("ed") and k != j)  # 'the retired pilot': an -ed word right before the head
         ):
             loose += 1
             k -= 1
