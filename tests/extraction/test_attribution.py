@@ -902,6 +902,18 @@ ROUND2_CASES = [
         [["The retired pilot said the tax would go.", "A disgruntled tenant says the rent is too high."]],
         ["The retired pilot", "A disgruntled tenant"],
     ),
+    # a contracted pronoun opens the reported clause: "says he’ll", "fears they're"; not after a
+    # verb of no speech
+    (
+        [
+            [
+                "The pilot says he’ll work to overturn the rules.",
+                "The committee fears they're late.",
+                "The pilot sees he’s late and leaves.",
+            ]
+        ],
+        ["The pilot", "The committee", None],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

@@ -143,6 +143,15 @@ def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:
     )
 
 
+def _contracted_subject(low: str) -> bool:
+    """A subject pronoun with a contracted auxiliary: "he’ll", "they're", "it's", "we've", "she'd"."""
+    for mark in ("'", "’"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in lx.SUBJECT_PRONOUNS and tail in {"ll", "re", "s", "ve", "d", "m"}:
+            return True
+    return False
+
+
 def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
     'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
@@ -162,6 +171,8 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
             if toks[m].text in lx.CLAUSE_END:
                 return False
         return False
+    if _contracted_subject(nxt.low):
+        return True  # 'says he’ll work ...', 'thinks it's over': a pronoun with its contracted auxiliary
     if nxt.low in lx.SUBJECT_PRONOUNS:
         return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
     # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
@@ -231,7 +242,12 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         return True
     if lx.SPEECH_VERBS.get(toks[v].low) in lx.OBJECT_VERBS:
         return False  # 'banks report their results', 'requested donations': an object, no reported clause
-    return nxt.low in lx.DETERMINERS or nxt.low in lx.PRONOUNS or (nxt.cap and is_name_word(nxt))
+    return (
+        nxt.low in lx.DETERMINERS
+        or nxt.low in lx.PRONOUNS
+        or _contracted_subject(nxt.low)
+        or (nxt.cap and is_name_word(nxt))
+    )
 
 
 def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
@@ -262,6 +278,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         or nxt.text in _QMARKS
         or nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
+        or _contracted_subject(nxt.low)
         or nxt.low in {"on", "for"}
         or (nxt.cap and is_name_word(nxt))
     )
