@@ -914,6 +914,17 @@ ROUND2_CASES = [
         ],
         ["The pilot", "The committee", None],
     ),
+    # a reported clause whose subject is a bare plural with a modifier, after a description subject
+    (
+        [
+            [
+                "The teacher says parents in the town are worried.",
+                "Local farmers argue prices at the market were too low.",
+                "The chef grows apples that are ripe.",
+            ]
+        ],
+        ["The teacher", "Local farmers", None],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

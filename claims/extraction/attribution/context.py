@@ -184,9 +184,28 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     elif nxt.cap:
         while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
             m += 1
+    elif _bare_plural(nxt.low):
+        # a bare plural subject with its modifier: 'said comments from the board were unfair'
+        m += 1
+        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+            m += 1
     else:
         return False
     return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+
+
+def _bare_plural(low: str) -> bool:
+    """A lowercase plural noun ('comments', 'officials'), not a verb form or a function word."""
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low.isalpha()
+        and len(low) > 3
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.AUXILIARIES
+        and low not in lx.PRONOUNS
+        and low not in lx.DETERMINERS
+    )
 
 
 def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
@@ -246,6 +265,7 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
         or _contracted_subject(nxt.low)
+        or (_bare_plural(nxt.low) and _clause_complement(toks, v, hi))
         or (nxt.cap and is_name_word(nxt))
     )
 
