@@ -824,3 +824,10 @@ SPEAKER_ORG_WORDS = frozenset(
         "union",
     }
 )
+
+# Adjectives after 'be' that pass their subject to 'to' + a reporting verb that was carried out: 'Voters
+# were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
+# say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
+RAISING_ADJECTIVES = wordset("likely quick first")
+DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
+BE_FORMS = wordset("is are was were be been am")

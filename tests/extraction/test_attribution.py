@@ -925,6 +925,20 @@ ROUND2_CASES = [
         ],
         ["The teacher", "Local farmers", None],
     ),
+    # 'be likely / quick / the first to say': the infinitive was said, by the subject of 'be'; an
+    # infinitive after 'willing' or a negation, or of no speech, stays unattributed
+    (
+        [
+            [
+                "Voters were more likely to say the economy was weak.",
+                "Ida Voss was quick to say the plan had failed.",
+                "The mayor was willing to say the plan had failed.",
+                "The mayor was not quick to say the plan had failed.",
+                "The bridge is likely to open in May.",
+            ]
+        ],
+        ["Voters", "Ida Voss", None, None, None],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

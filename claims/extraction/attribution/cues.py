@@ -33,6 +33,7 @@ from .subjects import (
     _clause_subject,
     _forward_common_np,
     _forward_np,
+    _raised_subject,
     _skip_interrupters,
     _subject_after,
     _subject_before,
@@ -116,7 +117,8 @@ def _sentence_cues(
             continue  # 'conceded a penalty', 'claimed the lives of'
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
             continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
-        if _negated(toks, v, lo) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
+        raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
+        if (_negated(toks, v, lo) and raised is None) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
             m, _ = _subject_before(text, toks, v - 3, lo)
@@ -148,7 +150,10 @@ def _sentence_cues(
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
         if subject is None and v > lo:
-            subject, k = _subject_before(text, toks, v, lo)
+            if raised is not None:
+                subject, k = raised
+            else:
+                subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
             if (
                 subject is not None
@@ -253,7 +258,9 @@ def _sentence_cues(
             rank = 3
         else:
             rank = 3 if subordinate else (0 if (beside and has_quote) else (3 if elided else 1))
-        if main_subject is None and not subordinate:
+        if raised is not None:
+            rank = 3  # 'X was quick to say': yields to a plain cue of the sentence, and opens no clause
+        elif main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
     return cues

@@ -125,6 +125,20 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     return m, k
 
 
+def _raised_subject(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention, int] | None:
+    """'Voters were more likely to say ...', 'Lee was quick to say ...': the subject of the 'be' before
+    an adjective that takes 'to' + the verb at v."""
+    if v - 3 < lo or toks[v - 1].low != "to" or toks[v - 2].low not in lx.RAISING_ADJECTIVES:
+        return None
+    b = v - 3
+    while b > lo and v - b <= 6 and (toks[b].low in lx.DEGREE_WORDS or _adverb(toks[b].low)):
+        b -= 1
+    if toks[b].low not in lx.BE_FORMS:
+        return None
+    m, k = _subject_before(text, toks, b, lo)
+    return (m, k) if m is not None else None
+
+
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
     """'Workers who spoke with the paper said', 'The engineers who built the dam said': the noun phrase
     before a 'who' clause without commas, which ends right before the verb, opening the clause. Looks at
