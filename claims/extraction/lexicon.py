@@ -405,7 +405,8 @@ DOCUMENT_NOUNS = wordset(
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
-commercial records documents polls surveys statistics transcript
+commercial records documents polls surveys statistics transcript polling filings email emails projection
+projections
 """
 )
 
@@ -415,7 +416,7 @@ SPEAKING_DOCUMENTS = wordset(
     """
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
-complaint guidance notice bulletin transcript
+complaint guidance notice bulletin transcript polling filings email emails projection projections
 """
 )
 
@@ -424,7 +425,8 @@ RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
-studies study survey team polls surveys records data figures statistics examination
+studies study survey team polls surveys records data figures statistics examination polling projection
+projections
 """
 )
 
@@ -738,7 +740,8 @@ CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 # Heads of a document subject ('A new study documenting ...', 'Results of the trials').
 DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey document documents memo records filing ad letter examination"
+    " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
+    " filings email emails projection projections"
 )
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
@@ -748,7 +751,7 @@ IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken r
 AUTHORSHIP_PARTICIPLES = wordset("written authored published conducted compiled prepared led")
 
 # Words that may open a post-modifier of the document noun up to its verb.
-DOCUMENT_MODIFIER_OPENERS = wordset("of by on into from about in for among across published")
+DOCUMENT_MODIFIER_OPENERS = wordset("of by on into from about in for among across published out")
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 
@@ -831,3 +834,10 @@ SPEAKER_ORG_WORDS = frozenset(
 RAISING_ADJECTIVES = wordset("likely quick first")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
+
+# Adjectives that open a document phrase, capitalised only as a sentence's first word: 'Recent polling
+# shows', 'Exit polls found', 'New figures show' (no owner's name).
+DOCUMENT_ADJECTIVES = wordset(
+    "recent exit early earlier latest new national internal public private separate independent official"
+    " preliminary final initial previous later federal local leaked"
+)

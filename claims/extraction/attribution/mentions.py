@@ -155,7 +155,14 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
                 if m is not None and m.kind != "pronoun":
                     m.document = True
                     return m
-            caps = [k for k in range(i, j - 1) if toks[k].cap and is_name_word(toks[k])]
+            caps = [
+                k
+                for k in range(i, j - 1)
+                if toks[k].cap
+                and is_name_word(toks[k])
+                # 'Recent polling shows', 'Exit polls found': an adjective capitalised at the start
+                and not (k == i and toks[k].low in lx.DOCUMENT_ADJECTIVES and not toks[k + 1].cap)
+            ]
             if caps:
                 m = _name_phrase(text, toks, caps[0], caps[-1] + 1)
                 if m is not None:
