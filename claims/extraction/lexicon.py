@@ -841,3 +841,7 @@ DOCUMENT_ADJECTIVES = wordset(
     "recent exit early earlier latest new national internal public private separate independent official"
     " preliminary final initial previous later federal local leaked"
 )
+
+# Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident
+# that ...', 'X was concerned that ...', 'X made clear that ...'.
+STANCE_ADJECTIVES = wordset("confident convinced concerned aware sure certain hopeful optimistic worried adamant clear")

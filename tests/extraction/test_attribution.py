@@ -953,6 +953,27 @@ ROUND2_CASES = [
         ],
         ["Exit polls", "Recent polling", "The tax filings", None, None],
     ),
+    # a stance adjective before a that-clause: the holder is the subject of 'be' or 'make'; not 'it is
+    # clear that', a negated stance, 'that' as a determiner, or a thing
+    (
+        [
+            [
+                "Ida Voss is confident that the plan will work.",
+                "The union was deeply concerned that costs would rise.",
+                "Tom Reed made it clear that he would run.",
+                "It is clear that the plan failed.",
+                "The mayor is not convinced that the plan will work.",
+                "The mayor was sure that day.",
+                "The water was clear that the pipes were clean.",
+            ]
+        ],
+        ["Ida Voss", "The union", "Tom Reed", None, None, None, None],
+    ),
+    # ... and it yields to a reporting verb of the same sentence
+    (
+        [["The mayor could back the plan if he can be convinced that it pays, Ida Voss said."]],
+        ["Ida Voss"],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

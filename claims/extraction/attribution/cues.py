@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base
 from ..quotes import QuoteIndex
-from .common import Cue, Mention
+from .common import Cue, Mention, _span_text
 from .context import (
     _clause_complement,
     _clause_object,
@@ -35,6 +35,7 @@ from .subjects import (
     _forward_np,
     _raised_subject,
     _skip_interrupters,
+    _stance_subject,
     _subject_after,
     _subject_before,
 )
@@ -80,6 +81,13 @@ def _sentence_cues(
             continue
         if not t.word or (t.cap and v > lo):
             continue
+        if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
+            held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
+            if held is not None:
+                # a low rank: a reporting verb of the same sentence comes first ('if he can be convinced
+                # that ..., X said')
+                cues.append(Cue(held, _span_text(text, toks, v, v + 2), 3, t.start))
+                continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
         suggestion = low in lx.SUGGESTION_VERBS

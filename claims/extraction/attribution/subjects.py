@@ -139,6 +139,25 @@ def _raised_subject(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     return (m, k) if m is not None else None
 
 
+def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """'Ida Voss is confident that ...', 'The board was deeply concerned that ...', 'Lee made (it) clear
+    that ...': the holder of a stance adjective before a that-clause is the subject of 'be' or 'make'; a
+    negated stance ('is not convinced that') and a subject that is not a person or group are none."""
+    b = v - 1
+    while b > lo and v - b <= 4 and (toks[b].low in lx.DEGREE_WORDS or _adverb(toks[b].low) or toks[b].low == "it"):
+        b -= 1
+    if b < lo or not (toks[b].low in lx.BE_FORMS or toks[b].low in {"made", "makes", "make", "making"}):
+        return None
+    if toks[b].low in lx.BE_FORMS and toks[b + 1].low == "it":
+        return None  # 'it is clear that': no holder
+    if any(toks[k].low in lx.NEGATIONS or toks[k].low.endswith(("n't", "n’t")) for k in range(max(lo, b - 2), v)):
+        return None
+    if v + 2 < len(toks) and (base(toks[v + 2].low) in lx.TIME_WORDS or toks[v + 2].low in lx.TIME_NOUNS):
+        return None  # 'was sure that day': 'that' is a determiner
+    m, _ = _subject_before(text, toks, b, lo)
+    return m if m is not None and m.kind in {"person", "org", "group", "pronoun"} and not m.generic else None
+
+
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
     """'Workers who spoke with the paper said', 'The engineers who built the dam said': the noun phrase
     before a 'who' clause without commas, which ends right before the verb, opening the clause. Looks at
