@@ -845,3 +845,8 @@ DOCUMENT_ADJECTIVES = wordset(
 # Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident
 # that ...', 'X was concerned that ...', 'X made clear that ...'.
 STANCE_ADJECTIVES = wordset("confident convinced concerned aware sure certain hopeful optimistic worried adamant clear")
+
+# Verbs that report a view only with that view as their object: 'X shared her belief that ...', 'X aired
+# the concern that ...' (not 'shared a photo'); and the nouns of such views, besides SAID_NOUNS.
+SHARING_VERBS = _build("share air")
+VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope hopes fear fears feeling sense")

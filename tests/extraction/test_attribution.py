@@ -974,6 +974,18 @@ ROUND2_CASES = [
         [["The mayor could back the plan if he can be convinced that it pays, Ida Voss said."]],
         ["Ida Voss"],
     ),
+    # 'share' / 'air' report a view only with the view and its that-clause as the object
+    (
+        [
+            [
+                "Ida Voss shared her belief that the plan would fail.",
+                "Tom Reed aired the fear that the bridge would close.",
+                "Ida Voss shared a photo of the bridge.",
+                "Tom Reed shares the view of his party.",
+            ]
+        ],
+        ["Ida Voss", "Tom Reed", None, None],
+    ),
     # the clause's description is not the speaker of a verb inside a subordinate clause
     (
         [["The crowd cheered when Ida Voss arrived and said the bridge would open."]],

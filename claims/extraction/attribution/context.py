@@ -222,6 +222,18 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+def _shares_view(toks: list[Tok], v: int, hi: int) -> bool:
+    """'shared her belief that ...', 'aired the concern that ...': a view noun with its that-clause right
+    after the verb's determiner or possessive."""
+    for k in range(v + 1, min(hi - 1, v + 4)):
+        low = base(toks[k].low)
+        if (low in lx.VIEW_NOUNS or low in lx.SAID_NOUNS) and toks[k + 1].low == "that":
+            return True
+        if not toks[k].word or not (toks[k].low in lx.DETERMINERS or toks[k].low in lx.PRONOUNS or k == v + 1):
+            return False
+    return False
+
+
 def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
     """'issued a statement', 'released a joint communique', 'posted an announcement'."""
     for k in range(v + 1, min(hi, v + 5)):

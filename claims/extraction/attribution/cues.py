@@ -23,6 +23,7 @@ from .context import (
     _relative_clause,
     _reports_after,
     _said_object,
+    _shares_view,
     _takes_complement,
     _topic_follows,
     _verb_context,
@@ -113,6 +114,8 @@ def _sentence_cues(
             speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
             if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
                 speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
+        if not speech and low in lx.SHARING_VERBS:
+            speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         if not speech and low in lx.BELIEF_VERBS:
