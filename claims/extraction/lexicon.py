@@ -1,4 +1,5 @@
-"""Word lists for attribution: reporting verbs, titles, roles, group nouns, organisation heads.
+"""Word lists of the extraction engine, each defined once under a name that says its use: reporting verbs,
+titles, roles, group nouns, organisation heads, and the lists of the places stage and the speaker registry.
 
 All lists are general English newsroom vocabulary written for this project; nothing here names a
 particular person or article. Verb forms are generated from lemmas so each list stays short.
@@ -216,6 +217,13 @@ then together too was were widely will would
 
 # Sentence adverbs that may stand between a subject and its verb ('Ada Cole, however, said'; 'Ada Cole
 # however said').
+# Adverbs that stand between an auxiliary and its participle only: 'has long said', 'has since said'
+# (alone before a verb they are something else: 'since said' opens a clause).
+ADVERBS_AFTER_AUXILIARY = wordset("long since ever consistently")
+
+# Quantifier pronouns that are a whole subject: 'Several said', 'Many say', 'Most agreed'.
+QUANTIFIER_PRONOUNS = wordset("several many most some few both all each")
+
 INTERRUPTING_ADVERBS = wordset(
     """
 however even meanwhile though instead nonetheless nevertheless too again now then later also likewise
@@ -397,7 +405,8 @@ DOCUMENT_NOUNS = wordset(
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
-commercial records documents polls surveys statistics transcript
+commercial records documents polls surveys statistics transcript polling filings email emails projection
+projections
 """
 )
 
@@ -407,7 +416,7 @@ SPEAKING_DOCUMENTS = wordset(
     """
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
-complaint guidance notice bulletin transcript
+complaint guidance notice bulletin transcript polling filings email emails projection projections
 """
 )
 
@@ -416,7 +425,8 @@ RESEARCH_SUBJECTS = wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
-studies study survey team polls surveys records data figures statistics examination
+studies study survey team polls surveys records data figures statistics examination polling projection
+projections
 """
 )
 
@@ -551,3 +561,292 @@ ACCORDING_PHRASES = (
     ("as", "quoted", "by"),
     ("quoting",),
 )
+
+
+# Attribution stages (claims/extraction/attribution/): clause punctuation, subject phrases, documents.
+
+CLAUSE_PUNCT = {";", ":", "(", ")", "—", "–", "[", "]", "!", "?"}
+
+PASSIVE_AUXILIARIES = {"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"}
+
+SPEAKING_VENUES = {
+    "statement",
+    "address",
+    "interview",
+    "speech",
+    "remarks",
+    "post",
+    "tweet",
+    "letter",
+    "report",
+    "briefing",
+    "release",
+    "conference",
+    "email",
+    "message",
+    "broadcast",
+    "op-ed",
+    "article",
+    "blog",
+    "video",
+    "ruling",
+    "filing",
+    "testimony",
+    "submission",
+    "hearing",
+    "session",
+    "call",
+    "note",
+}
+
+AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", "parliament", "the court"}
+
+# Verbs that may come before their subject ('"...," said KCNA').
+INVERTIBLE_VERBS = {
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "continued",
+    "explained",
+    "noted",
+    "insisted",
+    "asked",
+    "replied",
+    "responded",
+    "answered",
+    "warned",
+    "admitted",
+    "declared",
+    "exclaimed",
+    "recalled",
+    "concluded",
+    "argued",
+    "claimed",
+    "confirmed",
+    "stated",
+    "reported",
+    "observed",
+    "remarked",
+    "cautioned",
+    "stressed",
+    "countered",
+    "quipped",
+    "joked",
+    "shouted",
+    "acknowledged",
+    "conceded",
+    "predicted",
+    "urged",
+}
+
+# Reporting verbs whose plain object is no reported clause ('report their results', 'request funds').
+OBJECT_VERBS = {"report", "request", "reveal", "propose", "recommend", "demand", "promise", "pledge"}
+
+OBJECT_PREPOSITIONS = {
+    "of",
+    "for",
+    "from",
+    "to",
+    "by",
+    "against",
+    "on",
+    "about",
+    "at",
+    "in",
+    "into",
+    "toward",
+    "towards",
+}
+
+# Words and marks before a participle whose subject is the main clause's: ', saying', 'before saying',
+# and a dash: 'Ada Cole changed her vote – saying ...'.
+ELIDED_SUBJECT_INTROS = {
+    ",",
+    "while",
+    "whilst",
+    "before",
+    "after",
+    "when",
+    "by",
+    "in",
+    "and",
+    "as",
+    "also",
+    "—",
+    "–",
+    "--",
+}
+
+# Irregular simple past forms of common verbs: the finite verb of a main clause ('The chef began by ...,
+# saying', 'Ada Cole made a pitch to farmers, saying').
+IRREGULAR_PAST = wordset(
+    """began became brought built came caught chose drew drove fell felt fought found gave got grew held
+    hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
+    spoke stood struck swore took taught threw told took understood went won wore wrote"""
+)
+
+QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
+
+QUANTITY_WORDS = wordset(
+    "half third thirds quarter quarters majority majorities minority most plurality two-thirds three-quarters"
+    " one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    " seventy eighty ninety"
+)
+
+QUANTITY_BOUNDS = frozenset({",", ";", ":", "and", "but", "—", "–"})
+
+PARTY_HEADS = frozenset({"party", "movement", "bloc", "faction", "alliance", "coalition"})
+
+NOUN_PHRASE_STOPS = AUXILIARIES | SUBORDINATORS | NEGATIONS | {"and", "or", "but", "by"}
+
+CLAUSE_OPENERS = frozenset(
+    ["after", "before", "when", "while", "whilst", "as", "because", "since", "until", "although", "though", "once"]
+)
+
+TIME_NOUNS = frozenset(
+    [
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "day",
+        "time",
+    ]
+)
+
+# Conjunctions and sentence adverbs skipped at the front of a chunk ("but Smith", "and head of ...").
+CHUNK_SKIP = LEADING_SKIP - ADJUNCT_OPENERS
+
+TIME_ADVERBS = frozenset({"back", "later", "earlier", "late", "early", "since", "until", "by"})
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their our my your him them us me")
+
+CLAUSE_END = CLAUSE_PUNCT | {".", ","}
+
+# Heads of a document subject ('A new study documenting ...', 'Results of the trials').
+DOCUMENT_SUBJECT_HEADS = wordset(
+    "analysis assessment audit findings inquiry investigation paper poll report research results review study"
+    " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
+    " filings email emails projection projections"
+)
+
+# Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
+IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
+
+# Words after which 'by X' names the document's author ('a paper by X', 'written by X').
+AUTHORSHIP_PARTICIPLES = wordset("written authored published conducted compiled prepared led")
+
+# Words that may open a post-modifier of the document noun up to its verb.
+DOCUMENT_MODIFIER_OPENERS = wordset("of by on into from about in for among across published out")
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+AUDIENCE_WORDS = frozenset(
+    {"reporters", "journalists", "supporters", "voters", "the", "an", "a", "his", "her", "their"}
+)
+
+SELF_REPORT_MARKERS = (("has", "learned"), ("has", "learnt"), ("have", "learned"), ("reporters",), ("reporter",))
+
+
+# Lists of the places stage (places.py), compared with the cased token text.
+
+# Capitalised titles and office words (places stage): a capitalised word after one is a person's name,
+# not a place ("Governor Lagos" is a person); they also end a multiword place name.
+CASED_TITLES = wordset(
+    """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady King Queen Prince Princess Duke Duchess
+    President Vice Senator Sen Rep Representative Congressman Congresswoman Gov Governor Mayor Judge
+    Justice General Gen Lt Lieutenant Col Colonel Captain Capt Major Maj Sgt Sergeant Admiral Adm
+    Commander Minister Premier Chancellor Secretary Ambassador Envoy Consul Pope Rev Reverend Father
+    Sister Bishop Archbishop Cardinal Sheikh Imam Rabbi Chief Commissioner Director Spokesman
+    Spokeswoman Spokesperson Officer Detective Inspector Superintendent Constable Coach Agent Prime
+    Deputy Acting Foreign Defence Defense Interior Home Health Trade Finance Justice Education Leader
+    Speaker Attorney Solicitor Consul-General Chairman Chairwoman Chair CEO Councillor Councilor"""
+)
+
+# Heads of organisation, publication and event names: a place inside such a name is not a place.
+ORG_NAME_HEADS = wordset(
+    """Department Departments Ministry Office Council Agency Commission Committee Authority Bureau Service
+    Services Administration Board Institute Institution University College School Academy Association
+    Society Federation Union League Party Foundation Fund Trust Bank Corporation Corp Company Co Inc
+    Ltd Group Organisation Organization Network Army Navy Force Forces Guard Police Command Court
+    Tribunal Senate Congress Parliament Assembly Embassy Consulate Mission Airlines Airways Railways
+    Railway Television Radio Broadcasting Press News Times Post Journal Herald Tribune Gazette
+    Chronicle Daily Today Observer Guardian Telegraph Mail Express Review Magazine Standards
+    Statistics Customs Club Team Cup Open Games Olympics Championship Championships Festival Project
+    Programme Program Initiative Laboratory Laboratories Labs Studies Reserve Exchange Chamber
+    Secretariat Cabinet Treasury Executive Directorate Division Unit Regiment Brigade Battalion Corps
+    Fleet Intelligence Security Day Week Prize Award Awards Act Law Bill Agreement Accord Accords
+    Treaty Declaration Convention Protocol Conference Summit Forum Index Survey Report Medical
+    Hospitals Institutes Energy Airport Airports Stock Media Times-Dispatch Independent Star Sun Live
+    Broadcasting Records Pictures Studios Industries Holdings Partners Associates Enterprises
+    Alliance Coalition Movement Front Council Commonwealth Federal National Central Red Electric
+    Electricity Power Gas Telecom Telecommunications Steel Motors Motor Petroleum Oil Rail Transport
+    Transit Marathon Derby Prix Expo Biennale Masters Regatta Rally Philharmonic Orchestra Symphony
+    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway"""
+)
+
+# Places stage: a capitalised word followed by one of these verbs is a speaker, not a place.
+SPEECH_VERBS_AFTER_NAME = wordset(
+    """said says say told tells added adds stated noted explained argued claimed asked wrote announced
+    insisted warned continued replied responded confirmed denied admitted suggested believes thinks
+    testified tweeted posted urged"""
+)
+
+# Registry service: a capitalised two-to-four word speaker name with one of these words is not a person.
+SPEAKER_ORG_WORDS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "department",
+        "council",
+        "government",
+        "office",
+        "news",
+        "committee",
+        "association",
+        "police",
+        "company",
+        "group",
+        "university",
+        "institute",
+        "service",
+        "union",
+    }
+)
+
+# Adjectives after 'be' that pass their subject to 'to' + a reporting verb that was carried out: 'Voters
+# were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
+# say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
+RAISING_ADJECTIVES = wordset("likely quick first")
+DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
+BE_FORMS = wordset("is are was were be been am")
+
+# Adjectives that open a document phrase, capitalised only as a sentence's first word: 'Recent polling
+# shows', 'Exit polls found', 'New figures show' (no owner's name).
+DOCUMENT_ADJECTIVES = wordset(
+    "recent exit early earlier latest new national internal public private separate independent official"
+    " preliminary final initial previous later federal local leaked"
+)
+
+# Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident
+# that ...', 'X was concerned that ...', 'X made clear that ...'.
+STANCE_ADJECTIVES = wordset("confident convinced concerned aware sure certain hopeful optimistic worried adamant clear")
+
+# Verbs that report a view only with that view as their object: 'X shared her belief that ...', 'X aired
+# the concern that ...' (not 'shared a photo'); and the nouns of such views, besides SAID_NOUNS.
+SHARING_VERBS = _build("share air")
+VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope hopes fear fears feeling sense")

@@ -30,6 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .gazetteer import (
     AFTER_PLACE,
     CAPITAL,
@@ -74,47 +75,11 @@ MONTHS_DAYS = wordset(
     """January February March April May June July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday"""
 )
-TITLES = wordset(
-    """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady King Queen Prince Princess Duke Duchess
-    President Vice Senator Sen Rep Representative Congressman Congresswoman Gov Governor Mayor Judge
-    Justice General Gen Lt Lieutenant Col Colonel Captain Capt Major Maj Sgt Sergeant Admiral Adm
-    Commander Minister Premier Chancellor Secretary Ambassador Envoy Consul Pope Rev Reverend Father
-    Sister Bishop Archbishop Cardinal Sheikh Imam Rabbi Chief Commissioner Director Spokesman
-    Spokeswoman Spokesperson Officer Detective Inspector Superintendent Constable Coach Agent Prime
-    Deputy Acting Foreign Defence Defense Interior Home Health Trade Finance Justice Education Leader
-    Speaker Attorney Solicitor Consul-General Chairman Chairwoman Chair CEO Councillor Councilor"""
-)
-# Heads of organisation, publication and event names: a place inside such a name is not a place.
-ORG_HEADS = wordset(
-    """Department Departments Ministry Office Council Agency Commission Committee Authority Bureau Service
-    Services Administration Board Institute Institution University College School Academy Association
-    Society Federation Union League Party Foundation Fund Trust Bank Corporation Corp Company Co Inc
-    Ltd Group Organisation Organization Network Army Navy Force Forces Guard Police Command Court
-    Tribunal Senate Congress Parliament Assembly Embassy Consulate Mission Airlines Airways Railways
-    Railway Television Radio Broadcasting Press News Times Post Journal Herald Tribune Gazette
-    Chronicle Daily Today Observer Guardian Telegraph Mail Express Review Magazine Standards
-    Statistics Customs Club Team Cup Open Games Olympics Championship Championships Festival Project
-    Programme Program Initiative Laboratory Laboratories Labs Studies Reserve Exchange Chamber
-    Secretariat Cabinet Treasury Executive Directorate Division Unit Regiment Brigade Battalion Corps
-    Fleet Intelligence Security Day Week Prize Award Awards Act Law Bill Agreement Accord Accords
-    Treaty Declaration Convention Protocol Conference Summit Forum Index Survey Report Medical
-    Hospitals Institutes Energy Airport Airports Stock Media Times-Dispatch Independent Star Sun Live
-    Broadcasting Records Pictures Studios Industries Holdings Partners Associates Enterprises
-    Alliance Coalition Movement Front Council Commonwealth Federal National Central Red Electric
-    Electricity Power Gas Telecom Telecommunications Steel Motors Motor Petroleum Oil Rail Transport
-    Transit Marathon Derby Prix Expo Biennale Masters Regatta Rally Philharmonic Orchestra Symphony
-    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway"""
-)
 # Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
 TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
 LOCATIVE = wordset(
     """in at from to near into across around outside inside toward towards via throughout within
     across between through visiting visited entered leaving left reached"""
-)
-SPEECH_VERBS = wordset(
-    """said says say told tells added adds stated noted explained argued claimed asked wrote announced
-    insisted warned continued replied responded confirmed denied admitted suggested believes thinks
-    testified tweeted posted urged"""
 )
 COMPASS = wordset(
     """North South East West Northern Southern Eastern Western Central Greater Metro Metropolitan
@@ -370,7 +335,10 @@ def _venue_spans(text: str, toks: list[_Tok], line_start: int) -> list[_Venue]:
             j -= 1
         s = i
         while s < j and (
-            not toks[s].cap or toks[s].text in FUNCTION_CAPS or toks[s].text in MONTHS_DAYS or toks[s].text in TITLES
+            not toks[s].cap
+            or toks[s].text in FUNCTION_CAPS
+            or toks[s].text in MONTHS_DAYS
+            or toks[s].text in lx.CASED_TITLES
         ):
             s += 1
         out.extend(_venues_in_run(text, toks, s, j, line_start))
@@ -447,13 +415,13 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
             return None
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
-        if kind == "region" and any(toks[k].text in ORG_HEADS for k in range(s, j - 1)):
+        if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
             return None  # "Irving Independent School District", "Metropolitan Water District": bodies
         return (s, j, kind, None)
     first = toks[s].text
-    if first in PREFIX_HEADS and toks[j - 1].text not in ORG_HEADS:
+    if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
         e = s + 1
-        while e < j and toks[e].cap and toks[e].text not in TITLES:
+        while e < j and toks[e].cap and toks[e].text not in lx.CASED_TITLES:
             e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
         # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
         for k in range(min(e, s + MAX_TOKENS), s + 1, -1):
@@ -469,7 +437,7 @@ def _venue_in_run(text: str, toks: list[_Tok], s: int, j: int, ls: int) -> _Venu
         if t.text == "Church" and toks[k + 2].text != "the":
             continue  # "Church of England", "Church of Scientology": denominations
         e = k + 2
-        while e < j and (toks[e].text in CONNECTORS or (toks[e].cap and toks[e].text not in TITLES)):
+        while e < j and (toks[e].text in CONNECTORS or (toks[e].cap and toks[e].text not in lx.CASED_TITLES)):
             e += 1  # "Museum of Flight CEO Bonnie Dunbar": a title ends the name
         while e > k + 2 and toks[e - 1].text in CONNECTORS:
             e -= 1
@@ -554,7 +522,7 @@ def _org_after(text: str, toks: list[_Tok], j: int) -> bool:
         t = toks[k]
         if not t.cap:
             return False
-        if t.text in ORG_HEADS:
+        if t.text in lx.ORG_NAME_HEADS:
             return True
         if t.possessive or k + 1 >= len(toks) or not _joined(text, t, toks[k + 1]):
             return False
@@ -567,7 +535,7 @@ def _org_run_before(text: str, toks: list[_Tok], k: int) -> bool:
         t = toks[r]
         if not t.cap or t.possessive:
             return False
-        if t.text in ORG_HEADS:
+        if t.text in lx.ORG_NAME_HEADS:
             return True
         if r == 0 or not _joined(text, toks[r - 1], t):
             return False
@@ -589,7 +557,7 @@ def _org_of_before(text: str, toks: list[_Tok], i: int) -> bool:
         t = toks[r]
         if not t.cap or t.text in TITLE_OF:
             return False
-        if t.text in ORG_HEADS or (t.text == "Church" and r == k - 1):  # "Church of England"
+        if t.text in lx.ORG_NAME_HEADS or (t.text == "Church" and r == k - 1):  # "Church of England"
             return True
         if r == 0 or not _joined(text, toks[r - 1], t):
             return False
@@ -631,7 +599,7 @@ def _name_before(prev: _Tok, single: bool) -> bool:
     """'Mr Jordan', 'Hillary Clinton', 'Air Canada': a title or another name right before."""
     if not prev.cap or prev.possessive or prev.text in COMPASS:
         return False
-    if prev.text in TITLES:
+    if prev.text in lx.CASED_TITLES:
         return True
     return single and prev.text not in FUNCTION_CAPS and prev.text not in MONTHS_DAYS and not prev.text.isupper()
 
@@ -640,7 +608,7 @@ def _name_after(nxt: _Tok, entry: Entry) -> bool:
     """'Paris Hilton', 'Jordan Peterson': a capitalised word that is neither a title nor a place."""
     return (
         nxt.cap
-        and nxt.text not in TITLES
+        and nxt.text not in lx.CASED_TITLES
         and nxt.text not in MONTHS_DAYS
         and nxt.text not in FUNCTION_CAPS
         and nxt.text not in VENUE_HEADS
@@ -783,7 +751,7 @@ class _Doc:
         # People: a title or a given name before, a surname after, "X said".
         if joined_prev and prev is not None and _name_before(prev, h.single):
             h.person = h.named = True
-            h.titled = prev.text in TITLES or prev.text.lower() in _GIVEN_NAMES
+            h.titled = prev.text in lx.CASED_TITLES or prev.text.lower() in _GIVEN_NAMES
         elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
             h.person = h.named = True  # "John F. Kennedy": a middle initial
         # "an Ottawa New Democrat MP", "the Canada Goose": a well-known place as a modifier.
@@ -806,7 +774,7 @@ class _Doc:
             and kind in ("city", "region")
             and not (h.entry.flags & CAPITAL)
             and nxt is not None
-            and nxt.text in SPEECH_VERBS
+            and nxt.text in lx.SPEECH_VERBS_AFTER_NAME
             and not h.strong
         ):
             h.person = True
@@ -890,7 +858,13 @@ class _Doc:
         if i >= len(toks) or taken[i] or i in starts:
             return i
         t = toks[i]
-        if not t.cap or t.text in FUNCTION_CAPS or t.text in ORG_HEADS or t.text in TITLES or t.text in MONTHS_DAYS:
+        if (
+            not t.cap
+            or t.text in FUNCTION_CAPS
+            or t.text in lx.ORG_NAME_HEADS
+            or t.text in lx.CASED_TITLES
+            or t.text in MONTHS_DAYS
+        ):
             return i
         j = i + 1
         while (
@@ -902,7 +876,7 @@ class _Doc:
             and _joined(text, toks[j - 1], toks[j])
         ):
             j += 1
-        if any(toks[k].text in ORG_HEADS or toks[k].text in TITLES for k in range(i, j)):
+        if any(toks[k].text in lx.ORG_NAME_HEADS or toks[k].text in lx.CASED_TITLES for k in range(i, j)):
             return i
         if all(toks[k].text in COMPASS for k in range(i, j)):
             return i  # "North" of "North and South Kivu"
@@ -1087,7 +1061,7 @@ def _acronym(t: _Tok) -> bool:
         len(t.text) >= 2
         and t.text.isupper()
         and not t.possessive
-        and t.text not in TITLES
+        and t.text not in lx.CASED_TITLES
         and gazetteer().get(norm(t.text)) is None
     )
 

@@ -10,35 +10,19 @@ from django.utils import timezone
 
 from claims import permissions, selectors, speaker_names
 from claims.errors import ApplicationError, PermissionDenied
+from claims.extraction import lexicon as lx
 from claims.models import Change, Claim, Speaker, SpeakerAlias, SpeakerMerge, Tombstone
 from claims.services.changes import changes_record
 
 MAX_NAME = 300
 
-_ORG_WORDS = {
-    "agency",
-    "ministry",
-    "department",
-    "council",
-    "government",
-    "office",
-    "news",
-    "committee",
-    "association",
-    "police",
-    "company",
-    "group",
-    "university",
-    "institute",
-    "service",
-    "union",
-}
-
 
 def looks_like_person(name: str) -> bool:
     words = name.split()
     return (
-        2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not ({w.lower() for w in words} & _ORG_WORDS)
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not ({w.lower() for w in words} & lx.SPEAKER_ORG_WORDS)
     )
 
 

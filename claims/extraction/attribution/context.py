@@ -1,0 +1,339 @@
+"""Verb context: whether a reporting verb reports (complements, objects, negation, passives, quotes beside it)."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import Tok, base, is_name_word, is_possessive
+from ..quotes import QuoteIndex
+from .common import _QMARKS, Mention, _adverb
+
+
+def _closing_report(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'..., the mayor said.': a subject and its verb after a comma, closing the sentence."""
+    if v + 1 < hi and toks[v + 1].word:
+        return False
+    k = v - 1
+    while k > lo and k > v - 8 and toks[k].text != ",":
+        if not toks[k].word and toks[k].text not in "'’":
+            return False
+        k -= 1
+    return k > lo and toks[k].text == ","
+
+
+def _topic_follows(toks: list[Tok], v: int, hi: int) -> bool:
+    """'spoke about the plan', 'spoke at the White House on Tuesday about ...', 'spoke of a visit': the
+    topic of the speech within a few words of the verb, in its clause."""
+    if v + 1 < hi and toks[v + 1].low == "of":
+        return True  # not 'spoke at the University of Leeds'
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "about":
+            return True
+        if toks[k].text in lx.CLAUSE_END or toks[k].low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
+def _negated(toks: list[Tok], v: int, lo: int) -> bool:
+    k = v - 1
+    steps = 0
+    while k >= lo and steps < 4:
+        t = toks[k]
+        if t.low in lx.NEGATIONS or t.low.endswith(("n't", "n’t")) or t.low == "to":
+            return True
+        if t.low not in lx.AUXILIARIES and not t.low.endswith("ly"):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _passive(toks: list[Tok], v: int, lo: int) -> bool:
+    k = v - 1
+    while k >= lo and (
+        (_adverb(toks[k].low) and not toks[k].cap)
+        or (toks[k].low in lx.AUXILIARIES and toks[k].low not in lx.PASSIVE_AUXILIARIES)
+    ):
+        k -= 1
+    return k >= lo and toks[k].low in lx.PASSIVE_AUXILIARIES and not toks[v].low.endswith("ing")
+
+
+def _reduced_passive(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'The barrier, estimated to cost ...', 'a figure, said to be ...': a participle modifying the noun
+    before the comma, not a speech act of it (the infinitive after 'to' tells it from 'said to reporters')."""
+    if not (v > lo and toks[v - 1].text == "," and v + 2 < hi and toks[v + 1].low == "to"):
+        return False
+    after = toks[v + 2]
+    return after.word and not after.cap and after.low not in lx.NOT_A_VERB_AFTER_TO and not after.low[:1].isdigit()
+
+
+def _cue_text(text: str, toks: list[Tok], v: int, hi: int) -> str:
+    """The verb plus 'in a statement' / 'reporters' where that follows."""
+    end = toks[v].end
+    k = v + 1
+    if toks[v].low in {"told", "tell", "tells", "telling"} and k < hi:
+        for aud in lx.AUDIENCES:
+            words = aud.split()
+            if [t.low for t in toks[k : k + len(words)]] == words:
+                end = toks[k + len(words) - 1].end
+                k += len(words)
+                break
+    if k < hi and toks[k].low == "in":
+        for n in range(1, 5):
+            if k + n < hi and toks[k + n].low in lx.SPEAKING_VENUES:
+                end = toks[k + n].end
+                break
+            if k + n >= hi or not toks[k + n].word:
+                break
+    return text[toks[v].start : end]
+
+
+def _next_is_quote(toks: list[Tok], k: int, hi: int, quotes: QuoteIndex) -> bool:
+    while k < hi and toks[k].text in {",", ":", "that"}:
+        k += 1
+    return k < hi and (
+        toks[k].text in {"''", "``"} or (toks[k].text in _QMARKS and quotes.covering(toks[k].start) is not None)
+    )
+
+
+def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
+    while k >= lo and toks[k].text in {","}:
+        k -= 1
+    return k >= lo and toks[k].text in _QMARKS
+
+
+def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
+    """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
+    or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""
+    if v + 1 < hi and (toks[v + 1].text in _QMARKS or toks[v + 1].low == "as"):
+        return None  # 'a phenomenon called "X"', 'a man described as': a participle without an object
+    for k in range(v + 1, min(hi, v + 30)):
+        t = toks[k]
+        if k in in_quote or (t.text in _QMARKS and quotes.covering(t.start) is not None):
+            return True
+        if t.text in lx.CLAUSE_PUNCT - {":"} or t.text == "." or t.low in lx.FINITE_AUXILIARIES:
+            return None
+        if t.low == "as" or (t.low == "to" and toks[v].low.startswith("liken")):
+            return False
+    return None
+
+
+def _common_word(m: Mention) -> bool:
+    """A one-word subject that is a common noun capitalised at the start of a sentence ('Estimates')."""
+    low = m.name.lower()
+    return " " not in low and (low in lx.NOUNLIKE_FORMS or base(low) in lx.DOCUMENT_NOUNS)
+
+
+def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:
+    """'the ban that critics blame', 'a rule which officials defend': a relative pronoun right after a
+    common noun opens a clause modifying that noun, not a report of the sentence."""
+    if toks[rel].low not in {"that", "which", "whom"} or rel - 1 < lo:
+        return False
+    prev = toks[rel - 1]
+    low = prev.low
+    return (
+        prev.word
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.BELIEF_VERBS
+        and low not in lx.WEAK_VERBS
+        and low not in lx.RESEARCH_VERBS
+        and low not in lx.SUBORDINATORS
+        and low not in lx.AUXILIARIES
+        and base(low) not in lx.SAID_NOUNS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
+def _contracted_subject(low: str) -> bool:
+    """A subject pronoun with a contracted auxiliary: "he’ll", "they're", "it's", "we've", "she'd"."""
+    for mark in ("'", "’"):
+        head, sep, tail = low.partition(mark)
+        if sep and head in lx.SUBJECT_PRONOUNS and tail in {"ll", "re", "s", "ve", "d", "m"}:
+            return True
+    return False
+
+
+def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
+    """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
+    'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
+    'agreed to pay'."""
+    k = v + 1
+    while k < hi and _adverb(toks[k].low) and not toks[k].cap:
+        k += 1
+    if k >= hi:
+        return False
+    nxt = toks[k]
+    if nxt.low == "that" or nxt.low in {"how", "whether"}:
+        return True
+    if nxt.low == "with":
+        for m in range(k + 1, min(hi, k + 10)):
+            if toks[m].low == "that":
+                return True
+            if toks[m].text in lx.CLAUSE_END:
+                return False
+        return False
+    if _contracted_subject(nxt.low):
+        return True  # 'says he’ll work ...', 'thinks it's over': a pronoun with its contracted auxiliary
+    if nxt.low in lx.SUBJECT_PRONOUNS:
+        return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
+    # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
+    m = k
+    if nxt.low in lx.DETERMINERS and nxt.low != "that":
+        m += 1
+        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+            m += 1
+    elif nxt.cap:
+        while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
+            m += 1
+    elif _bare_plural(nxt.low):
+        # a bare plural subject with its modifier: 'said comments from the board were unfair'
+        m += 1
+        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+            m += 1
+    else:
+        return False
+    return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+
+
+def _bare_plural(low: str) -> bool:
+    """A lowercase plural noun ('comments', 'officials'), not a verb form or a function word."""
+    return (
+        low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low.isalpha()
+        and len(low) > 3
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.AUXILIARIES
+        and low not in lx.PRONOUNS
+        and low not in lx.DETERMINERS
+    )
+
+
+def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'dismissed (the) allegations', 'rejected Smith's claims that', 'disputed that': the object is
+    something said; 'dismissed the case', 'rejected the bill' are plain actions."""
+    if v + 1 < hi and toks[v + 1].low == "that":
+        return True
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        if base(t.low) in lx.SAID_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
+
+
+def _shares_view(toks: list[Tok], v: int, hi: int) -> bool:
+    """'shared her belief that ...', 'aired the concern that ...': a view noun with its that-clause right
+    after the verb's determiner or possessive."""
+    for k in range(v + 1, min(hi - 1, v + 4)):
+        low = base(toks[k].low)
+        if (low in lx.VIEW_NOUNS or low in lx.SAID_NOUNS) and toks[k + 1].low == "that":
+            return True
+        if not toks[k].word or not (toks[k].low in lx.DETERMINERS or toks[k].low in lx.PRONOUNS or k == v + 1):
+            return False
+    return False
+
+
+def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
+    """'issued a statement', 'released a joint communique', 'posted an announcement'."""
+    for k in range(v + 1, min(hi, v + 5)):
+        low = base(toks[k].low)
+        if low in lx.STATEMENT_NOUNS:
+            return True
+        if not toks[k].word or low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
+def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'claimed (that) the company had lied' takes a clause; 'claimed the lives of', 'conceded a penalty'
+    take a plain object: after a determiner, a finite verb must follow within a few words."""
+    if v + 1 >= hi or toks[v + 1].low not in lx.DETERMINERS or toks[v + 1].low == "that":
+        return True
+    for k in range(v + 2, min(hi, v + 7)):
+        if toks[k].low in lx.FINITE_AUXILIARIES:
+            return True
+        if toks[k].text in lx.CLAUSE_END:
+            return False
+    return False
+
+
+def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
+    """'wrote that', 'reasoned, "..."', 'admitted to being', 'asked whether': a reported clause or
+    quotation follows; 'requested in arrears', 'written by', 'report their results' are no report."""
+    k = v + 1
+    while k < hi and toks[k].low in {"also", "again", "publicly", "openly", "repeatedly"}:
+        k += 1
+    if k >= hi:
+        return False
+    nxt = toks[k]
+    if nxt.text in {",", ":"}:
+        return k + 1 < hi and toks[k + 1].text in _QMARKS
+    if nxt.low in {"that", "to", "how", "what", "why", "whether", "if"} or nxt.text in _QMARKS:
+        return True
+    if lx.SPEECH_VERBS.get(toks[v].low) in lx.OBJECT_VERBS:
+        return False  # 'banks report their results', 'requested donations': an object, no reported clause
+    return (
+        nxt.low in lx.DETERMINERS
+        or nxt.low in lx.PRONOUNS
+        or _contracted_subject(nxt.low)
+        or (_bare_plural(nxt.low) and _clause_complement(toks, v, hi))
+        or (nxt.cap and is_name_word(nxt))
+    )
+
+
+def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """A form that doubles as a noun ('states', 'claims', 'report') is a verb only when a clause,
+    a quotation or 'that' follows and no determiner, possessive or 'have' comes right before."""
+    if v > lo:
+        prev = toks[v - 1]
+        if prev.low in lx.DETERMINERS or is_possessive(toks, v - 1) or prev.low in {"have", "has", "had"}:
+            return False
+        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
+            return False
+        if (
+            v - 2 >= lo
+            and not prev.cap
+            and prev.word
+            and prev.low not in lx.AUXILIARIES
+            and base(prev.low) not in lx.DOCUMENT_NOUNS
+            and base(prev.low) not in lx.GROUP_NOUNS
+            and base(prev.low) not in lx.RESEARCH_SUBJECTS
+            and (toks[v - 2].low in lx.DETERMINERS or is_possessive(toks, v - 2))
+        ):
+            return False  # 'his legislative requests', 'every battleground state': an adjective, a noun
+    if v + 1 >= hi:
+        return False
+    nxt = toks[v + 1]
+    return (
+        nxt.low in {"that", ",", ":"}
+        or nxt.text in _QMARKS
+        or nxt.low in lx.DETERMINERS
+        or nxt.low in lx.PRONOUNS
+        or _contracted_subject(nxt.low)
+        or nxt.low in {"on", "for"}
+        or (nxt.cap and is_name_word(nxt))
+    )
+
+
+def _reports_after(toks: list[Tok], v: int, hi: int) -> bool:
+    """After a speech participle ('..., saying the plan had failed', 'telling reporters ...', 'stating on
+    television that ...'): a reported clause, an audience, or 'that' a few words on."""
+    if _takes_complement(toks, v, hi):
+        return True
+    if v + 1 < hi and toks[v].low.startswith("tell") and toks[v + 1].low in lx.AUDIENCE_WORDS:
+        return True
+    for k in range(v + 1, min(hi, v + 10)):
+        if toks[k].low == "that":
+            return True
+        if toks[k].text in lx.CLAUSE_END:
+            return False
+    return False
+
+
+def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
+    """'promising a "formal update"': a quotation as the verb's object, one word away at most."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    return _next_is_quote(toks, k, hi, quotes)

@@ -1,0 +1,277 @@
+"""Cues: the reporting cues of one sentence, each with its subject and span."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import Tok, base
+from ..quotes import QuoteIndex
+from .common import Cue, Mention, _span_text
+from .context import (
+    _clause_complement,
+    _clause_object,
+    _closing_report,
+    _common_word,
+    _cue_text,
+    _naming_complement,
+    _negated,
+    _next_is_quote,
+    _object_quote,
+    _passive,
+    _prev_is_quote_close,
+    _publishes_statement,
+    _reduced_passive,
+    _relative_clause,
+    _reports_after,
+    _said_object,
+    _shares_view,
+    _takes_complement,
+    _topic_follows,
+    _verb_context,
+)
+from .mentions import _analyze
+from .sources import _after_document, _document_subject, _research_subject, _skip_according
+from .subjects import (
+    _clause_subject,
+    _forward_common_np,
+    _forward_np,
+    _raised_subject,
+    _skip_interrupters,
+    _stance_subject,
+    _subject_after,
+    _subject_before,
+)
+
+
+def _sentence_cues(
+    text: str, toks: list[Tok], lo: int, hi: int, in_quote: set[int], quotes: QuoteIndex, has_quote: bool
+) -> list[Cue]:
+    cues: list[Cue] = []
+    main_subject: Mention | None = None
+    for v in range(lo, hi):
+        if v in in_quote:
+            continue
+        t = toks[v]
+        low = t.low
+        # "according to X", "in the words of X"
+        for phrase in lx.ACCORDING_PHRASES:
+            n = len(phrase)
+            if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
+                start = v + n
+                e = _forward_np(toks, start, hi)
+                if e <= start:
+                    e = _forward_common_np(toks, start, hi)  # 'according to the event website'
+                m = _analyze(text, toks, start, e) if e > start else None
+                if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
+                    # "according to the team's coach, Alireza Mehraban,"
+                    e2 = _forward_np(toks, e + 1, hi)
+                    m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+                    # an apposition closes with a comma; 'according to police, Ivo Dane admitted' is a clause
+                    if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
+                        m2.role = m2.role or text[toks[start].start : toks[e - 1].end]
+                        m = m2
+                if m is not None and (m.kind != "pronoun" or phrase[0] != "quoting"):
+                    rank = 2 if phrase[0] != "quoting" else 4
+                    cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
+                break
+        if t.text == ":" and lo < v <= lo + 12 and _next_is_quote(toks, v + 1, hi, quotes):
+            # 'Howard Lee, Radio North: "..."': a name (and its affiliation) introducing a quotation
+            comma = next((q for q in range(lo, v) if toks[q].text == ","), v)
+            m = _analyze(text, toks, lo, comma) if comma > lo else None
+            if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
+                cues.append(Cue(m, ":", 1, t.start))
+            continue
+        if not t.word or (t.cap and v > lo):
+            continue
+        if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
+            held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
+            if held is not None:
+                # a low rank: a reporting verb of the same sentence comes first ('if he can be convinced
+                # that ..., X said')
+                cues.append(Cue(held, _span_text(text, toks, v, v + 2), 3, t.start))
+                continue
+        speech = low in lx.SPEECH_VERBS and low != "according"
+        weak = low in lx.WEAK_VERBS
+        suggestion = low in lx.SUGGESTION_VERBS
+        research = low in lx.RESEARCH_VERBS or suggestion
+        naming_quote = False
+        if low in lx.NAMING_VERBS:
+            # 'called for', 'dubbed the feud "X"', 'described him as a hero'
+            p = v + 1
+            while p < hi and p - v <= 2 and base(toks[p].low) in lx.TIME_WORDS:
+                p += 1  # 'called Wednesday for'
+            if low.startswith("call") and p < hi and toks[p].low in {"for", "on"}:
+                speech = True
+            else:
+                found = _naming_complement(toks, v, hi, quotes, in_quote)
+                if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
+                    found = False  # 'called the charges baseless': a verdict on something said
+                if found is None:
+                    continue
+                speech, naming_quote = True, found
+        elif low in lx.PUBLISHING_VERBS:
+            speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
+        elif low in lx.PARTICLE_CUES:
+            speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
+            if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
+                speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
+        if not speech and low in lx.SHARING_VERBS:
+            speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
+        if not speech and low in lx.REJECTION_VERBS:
+            speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        if not speech and low in lx.BELIEF_VERBS:
+            speech = _clause_complement(toks, v, hi)  # 'analysts fear that ...', not 'fear the worst'
+        if not (speech or weak or research):
+            continue
+        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
+            continue
+        if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
+            continue  # 'conceded a penalty', 'claimed the lives of'
+        if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
+            continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
+        raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
+        if (_negated(toks, v, lo) and raised is None) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
+            continue
+        if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
+            m, _ = _subject_before(text, toks, v - 3, lo)
+            if m is not None:
+                cues.append(Cue(m, "quoted as saying", 1, t.start))
+            continue
+        beside = (
+            naming_quote
+            or _next_is_quote(toks, v + 1, hi, quotes)
+            or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
+        )
+        subject: Mention | None = None
+        subordinate = False
+        elided = False
+        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
+        if (before_comma or v == lo) and low in lx.INVERTIBLE_VERBS:
+            subject = _subject_after(text, toks, v, hi)
+            if subject is not None and v + 1 < hi:
+                e = _forward_np(toks, v + 1, hi)
+                beside = (
+                    beside or (e < hi and _next_is_quote(toks, e, hi, quotes)) or _prev_is_quote_close(toks, v - 1, lo)
+                )
+        with_subject = False
+        inverted = subject is not None
+        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+            # 'Ada Cole attacked Ben Roe, saying ...': the participle belongs to the clause's subject, not
+            # to the noun before its comma
+            clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
+            if clause is not None and (beside or _reports_after(toks, v, hi)):
+                subject, elided = clause, True
+        if subject is None and v > lo:
+            if raised is not None:
+                subject, k = raised
+            else:
+                subject, k = _subject_before(text, toks, v, lo)
+            with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            if (
+                subject is not None
+                and low.endswith("ing")
+                and k - 1 >= lo
+                and toks[k - 1].low in lx.OBJECT_PREPOSITIONS
+            ):
+                subject = None  # 'the request of the City asking ...': a participle modifying a noun
+            if subject is not None:
+                beside = beside or _prev_is_quote_close(toks, k - 1, lo)
+                j0 = _skip_interrupters(toks, v, lo)
+                if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
+                    subordinate = True  # 'the union, which argued ...': a relative clause's report
+                back = _skip_according(toks, k - 1, lo)
+                if back >= lo and (
+                    toks[back].low in lx.SUBORDINATORS
+                    or (toks[back].low in lx.SPEECH_VERBS and subject.kind == "pronoun")  # 'X said he believes'
+                    or toks[back].low in {"what", "how", "why"}
+                    or (toks[back].low in lx.CLAUSE_OPENERS and toks[back].low != "as")
+                ):
+                    subordinate = True
+                    if _relative_clause(toks, back, lo):
+                        continue  # 'the hostility that critics blame for ...': a noun's modifier
+        via_doc = False
+        if (
+            not inverted
+            and v > lo
+            and not low.endswith("ing")
+            and (subject is None or subject.generic or (research and not speech and not _research_subject(subject)))
+        ):
+            doc = _document_subject(text, toks, v, lo)
+            if doc is not None:
+                subject, subordinate, with_subject, via_doc = doc, False, False, True
+        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in lx.ELIDED_SUBJECT_INTROS:
+            subject, elided = main_subject or _clause_subject(text, toks, v, lo, in_quote, descriptions=True), True
+            if subject is not None and not (
+                beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
+            ):
+                subject = None
+        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research):
+            # 'Ada Cole toured the plant and said ...': a second verb of the clause's subject
+            j = _skip_interrupters(toks, v, lo)
+            if (
+                j - 1 > lo
+                and toks[j - 1].low in {"and", "but"}
+                and toks[j - 2].text not in lx.CLAUSE_END
+                and (beside or _takes_complement(toks, v, hi))
+            ):
+                subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
+                if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:
+                    subject = None
+                # inside an opening adverbial clause ('Although X ... and has said ..., Y said')
+                subordinate = (
+                    (toks[lo].low in lx.CLAUSE_OPENERS or toks[lo].low in lx.SUBORDINATORS)
+                    and v - lo <= 80
+                    and not any(toks[q].text == "," for q in range(lo, v))
+                )
+        if subject is None:
+            continue
+        # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
+        # modifies the noun; a generic subject needs the verb to take a clause or an object
+        if (
+            subject.generic
+            and not elided
+            and not inverted
+            and not _closing_report(toks, v, lo, hi)
+            and (
+                (low.endswith("ing") and not with_subject)
+                or not (
+                    _takes_complement(toks, v, hi) or (low not in lx.NOUNLIKE_FORMS and _reports_after(toks, v, hi))
+                )
+            )
+        ):
+            continue
+        if (
+            suggestion
+            and not speech
+            and subject.kind in {"person", "org", "pronoun", "group"}
+            and not subject.generic
+            and not _common_word(subject)
+        ):
+            speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            research
+            and not speech
+            and subject.kind == "org"
+            and not subject.generic
+            and not _common_word(subject)
+            and _clause_complement(toks, v, hi)
+        ):
+            speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
+        if research and not speech and not via_doc and not _research_subject(subject):
+            continue
+        if (
+            weak
+            and not speech
+            and not beside
+            and not (research and (via_doc or (subject.kind != "pronoun" and _research_subject(subject))))
+        ):
+            continue  # 'concluded' without a quotation: only for a study or its authors
+        if low.endswith("ing") and not elided and not beside and main_subject is None:
+            rank = 3
+        else:
+            rank = 3 if subordinate else (0 if (beside and has_quote) else (3 if elided else 1))
+        if raised is not None:
+            rank = 3  # 'X was quick to say': yields to a plain cue of the sentence, and opens no clause
+        elif main_subject is None and not subordinate:
+            main_subject = subject
+        cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    return cues

@@ -1,0 +1,292 @@
+"""Mentions: a subject phrase split into role and name, quantities and common-noun phrases."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import (
+    Tok,
+    base,
+    is_acronym,
+    is_name_word,
+    is_possessive,
+    is_title,
+    office_complement,
+    person_words,
+    strip_leading_places,
+)
+from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text
+
+
+def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
+    """First index of the noun phrase ending at toks[j] (walking left, never past lo)."""
+    k = j
+    loose = 0  # lowercase words outside the lexicons (adjectives), a couple at most
+    while k > lo:
+        t = toks[k - 1]
+        low = base(t.low)
+        if t.text in "'’" and k - 2 >= lo and toks[k - 2].low.endswith("s"):
+            k -= 1
+            continue
+        if not t.word and t.text not in "&":
+            break
+        if t.low == "that" and not toks[j].cap and toks[j].low.endswith("s") and not toks[j].low.endswith("ss"):
+            break  # 'the policy that critics blame': a relative pronoun, not the determiner of a plural
+        if t.low in lx.DETERMINERS and not (
+            toks[k].cap and t.low == "the" and k - 2 >= lo and toks[k - 2].low in lx.NAME_CONNECTORS
+        ):
+            k -= 1
+            break
+        if t.cap or is_title(t) or is_possessive(toks, k - 1):
+            if base(t.low) in lx.CAPITAL_STOPWORDS and not is_title(t):
+                break
+            k -= 1
+            continue
+        if t.low in lx.NAME_CONNECTORS and toks[k].cap:
+            # "Department of Agriculture", "Council for the Welfare": only after an org head or title
+            m = k - 1
+            while m > lo and toks[m].low in lx.NAME_CONNECTORS and k - m <= 2:
+                m -= 1
+            head = toks[m]
+            if m < k - 1 and head.cap and (base(head.low) in lx.ORG_HEADS or is_title(head)):
+                k = m
+                continue
+            if t.low not in lx.DETERMINERS:
+                break
+        if t.low in lx.DETERMINERS:
+            k -= 1
+            break
+        if low in lx.GROUP_NOUNS or low in lx.DOCUMENT_NOUNS or low in lx.ORG_TAILS:
+            k -= 1
+            continue
+        if (
+            t.low.isalpha()
+            and loose < 2
+            and low not in lx.SPEECH_VERBS
+            and low not in lx.AUXILIARIES
+            and low not in lx.SUBORDINATORS
+            and low not in lx.LEADING_SKIP
+            and not low.endswith("ing")
+            and k - 2 >= lo
+            and (toks[k - 2].low in lx.DETERMINERS or is_possessive(toks, k - 2))
+            and not (low.endswith("ed") and k != j)  # 'the retired pilot': an -ed word right before the head
+        ):
+            loose += 1
+            k -= 1
+            continue
+        if loose == 0 and (is_title(toks[j]) or base(toks[j].low) in lx.DESCRIPTION_HEADS):
+            # a description with several modifiers: 'the billionaire real estate magnate', 'the GOP
+            # presidential candidate', 'the self-described socialist' (words back to a determiner)
+            m = k
+            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]):
+                m -= 1
+            if m < k and m > lo and toks[m - 1].low in {"the", "a", "an"}:
+                k = m - 1
+        break
+    return k
+
+
+def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of a quantity opening the clause before toks[j], the subject of a poll report: 'Sixty-six
+    percent said', 'About 4 in 10 say', 'Nearly half of the voters said', 'Less than a third agreed'."""
+    s = j
+    while s > lo and j - s < 12 and toks[s - 1].low not in lx.QUANTITY_BOUNDS and toks[s - 1].text not in _QMARKS:
+        if not (toks[s - 1].word or toks[s - 1].text in "%'’"):
+            return None
+        s -= 1
+    if s >= j:
+        return None
+    k = s
+    while k < j and toks[k].low in lx.QUANTITY_HEDGES:
+        k += 1
+    if k >= j:
+        return None
+    first = toks[k].low
+    if not (first[:1].isdigit() or first in lx.QUANTITY_WORDS or first.split("-")[0] in lx.QUANTITY_WORDS):
+        return None
+    if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per", "out"}:
+        return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
+    last = toks[j - 1]
+    number = last.low[:1].isdigit() or last.low in lx.QUANTITY_WORDS  # 'One in four said'
+    if (last.low in lx.DETERMINERS and not number) or last.low in lx.ADJUNCT_OPENERS:
+        return None  # 'Forty percent of all reported ...': the verb form modifies a noun
+    return s
+
+
+def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
+    """Read toks[i:j] as a speaker phrase."""
+    # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Heagle')
+    while i < j and (
+        (toks[i].low in lx.LEADING_SKIP and not (toks[i].text.isupper() and i + 1 < j and toks[i + 1].cap))
+        or toks[i].text in _QMARKS
+    ):
+        i += 1
+    while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
+        j -= 1
+    if j - 1 > i + 1 and toks[j - 1].text == ")" and toks[j - 3].text == "(":
+        j -= 3  # "National Security Council (NSC)"
+    if i >= j:
+        return None
+    if j - i == 1 and toks[i].low in lx.PRONOUNS:
+        return Mention(toks[i].low, "pronoun", pos=toks[i].start)
+    if j - i == 1 and toks[i].low in lx.QUANTIFIER_PRONOUNS:
+        # 'Several said', 'Most agreed': the quantifier is the whole subject, kept as written
+        return Mention(_span_text(text, toks, i, j), "quantity", pos=toks[i].start)
+    # coordinated subject: the first conjunct speaks ("President X and the Council said")
+    for k in range(i + 1, j - 1):
+        if (
+            toks[k].low == "and"
+            and toks[k - 1].cap
+            and (toks[k + 1].cap or toks[k + 1].low == "the")
+            and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
+        ):
+            j = k
+            break
+    head = toks[j - 1]
+    low = base(head.low)
+    if head.cap and not (low in lx.GROUP_NOUNS and not is_name_word(head)):
+        return _name_phrase(text, toks, i, j)
+    if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
+        # a document's author: "PC World's analysis", "The Home Office letter"
+        if low in lx.DOCUMENT_NOUNS:
+            # its owner speaks: "The agency's Web site said" -> the agency, not "Web"
+            owner = next((k for k in range(j - 2, i - 1, -1) if is_possessive(toks, k)), None)
+            if owner is not None:
+                m = _analyze(text, toks, i, owner + 1)
+                if m is not None and m.kind != "pronoun":
+                    m.document = True
+                    return m
+            caps = [
+                k
+                for k in range(i, j - 1)
+                if toks[k].cap
+                and is_name_word(toks[k])
+                # 'Recent polling shows', 'Exit polls found': an adjective capitalised at the start
+                and not (k == i and toks[k].low in lx.DOCUMENT_ADJECTIVES and not toks[k + 1].cap)
+            ]
+            if caps:
+                m = _name_phrase(text, toks, caps[0], caps[-1] + 1)
+                if m is not None:
+                    m.kind = "org" if m.kind != "person" else m.kind
+                    m.document = True
+                    return m
+            if low in lx.SPEAKING_DOCUMENTS:
+                return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start, document=True)
+        if low in lx.GROUP_NOUNS:
+            return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
+    if low in lx.PARTY_HEADS and j - 2 >= i and is_name_word(toks[j - 2]):
+        # "the M5S party", "the Labour party": the organisation is the name before the head
+        k = j - 1
+        while k > i and is_name_word(toks[k - 1]):
+            k -= 1
+        return Mention(_span_text(text, toks, k, j - 1), "org", pos=toks[k].start)
+    if _common_noun_phrase(toks, i, j):
+        # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
+        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=True)
+    return None
+
+
+def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
+    """'The poster', 'One poster', 'Some individuals', 'Recent reports': a lowercase noun head after a
+    determiner or possessive, or a plural head. Function words, adverbs and verb forms are no heads."""
+    head = toks[j - 1]
+    low = head.low
+    if head.cap or not low.replace("-", "").isalpha() or len(low) < 3:
+        return False
+    if (
+        low in lx.DETERMINERS
+        or low in lx.PRONOUNS
+        or low in lx.AUXILIARIES
+        or low in lx.SUBORDINATORS
+        or low in lx.LEADING_SKIP
+        or low in lx.NEGATIONS
+        or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
+        or low in lx.ADJUNCT_OPENERS
+        or low.endswith(("ing", "ed"))
+        or _adverb(low)
+    ):
+        return False
+    if any(t.low in lx.DETERMINERS or is_possessive(toks, k) for k, t in enumerate(toks[i : j - 1], i)):
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
+    """'NSC spokeswoman Adrienne Watson' -> name 'Adrienne Watson', role 'NSC spokeswoman'."""
+    lows = [base(t.low) for t in toks[i:j]]
+    # start of the trailing capitalised run
+    r = j
+    while r > i:
+        t = toks[r - 1]
+        if t.cap:
+            if is_possessive(toks, r - 1) and r != j:
+                break
+            r -= 1
+            continue
+        # "Department of Agriculture", "Council for the Welfare of ...": a connector after an org head
+        k = r - 1
+        while k > i and toks[k].low in lx.NAME_CONNECTORS and r - k <= 2:
+            k -= 1
+        if k < r - 1 and toks[k].cap and (base(toks[k].low) in lx.ORG_HEADS or is_title(toks[k])):
+            r = k
+            continue
+        break
+    while r < j and toks[r].low in lx.NAME_CONNECTORS:
+        r += 1
+    if r >= j:
+        return None
+    cut = r
+    for k in range(r, j - 1):
+        lk = lows[k - i]
+        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
+            cut = k + 1
+        elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
+            k + 1
+        ].low not in lx.NAME_CONNECTORS:
+            # "Refugee Council Enver Solomon", "Minister of Education Ana Rossi": a name after the office
+            rest = [t.text for t in toks[k + 1 : j]]
+            if is_possessive(toks, k) or person_words(rest):
+                cut = k + 1
+    while cut < j and (
+        (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
+        or toks[cut].low in lx.NAME_CONNECTORS
+    ):
+        cut += 1
+    if cut >= j:
+        return None
+    cut += _office_complement(toks, cut, j, i)
+    words = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[cut:j]]
+    kept = strip_leading_places(words)
+    first = cut + (len(words) - len(kept))
+    name = _span_text(text, toks, first, j)
+    name_lows = [base(t.low) for t in toks[first:j]]
+    title_words = tuple(w for w in lows[: first - i] if w in lx.TITLES or w in lx.FEMALE_WORDS or w in lx.MALE_WORDS)
+    titled = any(w in lx.TITLES for w in title_words)
+    role = None
+    if first > i:
+        r0 = i
+        while r0 < first and toks[r0].low in lx.DETERMINERS:
+            r0 += 1
+        if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
+            role = _span_text(text, toks, r0, first)
+    if name_lows[-1] in lx.ORG_DOMAINS and any(w in lx.TITLES for w in lows[: first - i]):
+        # "the Minister of Foreign Affairs": an office without a personal name
+        r0 = i + 1 if toks[i].low in lx.DETERMINERS else i
+        return Mention(_span_text(text, toks, r0, j), "group", None, toks[r0].start)
+    if any(w in lx.ORG_HEADS for w in name_lows) or (len(name_lows) == 1 and is_acronym(toks[first].text)):
+        kind = "org"
+        if name.lower().startswith("the "):
+            name = name[4:]
+    else:
+        kind = "person"
+    return Mention(name, kind, role, toks[first].start, titled, title_words)
+
+
+def _office_complement(toks: list[Tok], cut: int, j: int, i: int) -> int:
+    """'Governor of Washington Chris Gregoire': after 'TITLE of', skip the words naming the office's domain."""
+    c = cut - 1
+    while c >= i and toks[c].low in lx.NAME_CONNECTORS:
+        c -= 1
+    if c == cut - 1 or c < i or not is_title(toks[c]):
+        return 0
+    skip = office_complement([base(t.low) for t in toks[cut:j]])
+    return skip if skip and person_words([t.text for t in toks[cut + skip : j]]) else 0

@@ -1,0 +1,187 @@
+"""Pronouns and coreference: names expanded to their fullest form, pronouns resolved to a person."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .. import lexicon as lx
+from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
+from ..quotes import QuoteIndex
+from ..types import Sentence
+from .common import Mention
+
+# How many distinct people a pronoun looks back over when no mention nearby fits it.
+_PRONOUN_LOOKBACK = 200
+
+
+class _Resolver:
+    def __init__(
+        self, text: str, names: NameIndex, quotes: QuoteIndex, sentences: list[Sentence], toks: list[Tok]
+    ) -> None:
+        self.text = text
+        self.names = names
+        self.quotes = quotes
+        self.sentences = sentences
+        self.toks = toks
+        self.starts = [t.start for t in toks]
+        self.history: list[tuple[int, str, str, str | None]] = []  # (sentence no, name, kind, gender)
+        # the people of history, most recently remembered last: a pronoun looks back over distinct
+        # people, not over every sentence, so that an article of thousands of 'he said' stays linear
+        self.recent_people: dict[str, None] = {}
+        self.groups: list[str] = []
+
+    def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
+        if m.kind == "pronoun":
+            return self._pronoun(m, sent_no, toks)
+        if m.kind == "doc":
+            return self.names.document_name(m.pos) or m.name
+        if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
+            return m.name
+        if m.kind == "group" and m.name.lower().startswith("the "):
+            # a definite description of a person named before with that title: 'the premier'
+            head = base(m.name.split()[-1].lower())
+            if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
+                named = self.names.titled_person(head, m.pos)
+                if named is not None:
+                    m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
+                    return named
+        if m.kind == "group":
+            head = m.name.split()[-1].lower()
+            for g in reversed(self.groups):
+                if g.split()[-1].lower() == head and len(g) > len(m.name):
+                    return g
+            return m.name
+        name = m.name
+        if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
+            name = self.names.fullest(name, m.pos, m.titled)
+        elif len(name.split()) == 1:
+            name = self.names.fullest(name, m.pos)
+        if m.kind == "org" and len(name.split()) == 1 and not is_acronym(name):
+            name = self.names.fullest_org(name, m.pos)
+        return name
+
+    def remember(self, name: str, m: Mention, sent_no: int) -> None:
+        kind = m.kind
+        if kind == "pronoun":
+            kind = {"he": "person", "she": "person", "they": "group", "it": "org"}.get(m.name, "person")
+            if m.name in {"he", "she"}:
+                self.names.vote(name, "m" if m.name == "he" else "f")
+        gender = self.names.gender(name, list(m.title_words)) if kind == "person" else None
+        if kind == "person" and gender is None:
+            for w in m.title_words:
+                if w in lx.FEMALE_WORDS:
+                    gender = "f"
+                elif w in lx.MALE_WORDS:
+                    gender = "m"
+            if gender:
+                self.names.vote(name, gender)
+        if m.generic and not name.lower().endswith("s"):
+            kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
+        self.history.append((sent_no, name, kind, gender))
+        if kind == "person":
+            self.recent_people.pop(name, None)
+            self.recent_people[name] = None
+        if kind == "group":
+            self.groups.append(name)
+
+    def _pronoun(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
+        p = m.name
+        if p in {"he", "she"}:
+            want = "m" if p == "he" else "f"
+            # people the pronoun's own quotation talks about are not its speaker ('He said, "Andy
+            # Warhol was ..."'); a person introduced as the subject or topic of the sentence before
+            # comes first ('Tom Reed won the Man of the Match award. He said'); then the current speaker
+            # goes on speaking ('..., he said' a sentence or two later); then the most recent person named
+            # outside quotations, of a compatible gender
+            sent = self.sentences[sent_no]
+            quoted = {
+                person.name
+                for x, person in self.names.mentions_between(sent.start, sent.end)
+                if self.quotes.covering(x) is not None
+            }
+            # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
+            # sentence opens with, then the one the sentence before opens with
+            prev = self._subject_before(sent_no + 1, want, quoted, before=m.pos) or self._subject_before(
+                sent_no, want, quoted
+            )
+            if prev is not None:
+                return prev
+            if self.history:
+                # the current speaker goes on speaking: "..., he said" a sentence or two later
+                last_no, name, kind, _ = self.history[-1]
+                g = self.names.gender(name)
+                if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
+                    return name
+            best = None
+            k = bisect_left(self.names.mention_starts, m.pos)
+            for x, person in reversed(self.names.mentions[max(0, k - 200) : k]):
+                if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
+                    best = (x, person.name)
+                    break
+            if best is not None:
+                return best[1]
+            # the most recent person of history of a compatible gender, among the last few hundred
+            for tried, name in enumerate(reversed(self.recent_people)):
+                if tried >= _PRONOUN_LOOKBACK:
+                    break
+                if self.names.gender(name) in (None, want):
+                    return name
+            return None
+        if p == "they":
+            for no, name, kind, _ in reversed(self.history):
+                if kind == "group":
+                    return name
+                if sent_no - no > 6:
+                    break
+            # an organisation spoken of in the plural ('the Church denied ... They also claimed')
+            for no, name, kind, _ in reversed(self.history):
+                if sent_no - no > 3:
+                    break
+                if kind == "org":
+                    return name
+            return None
+        if p == "it":
+            for no, name, kind, _ in reversed(self.history):
+                if kind == "org":
+                    return name
+                if sent_no - no > 4:
+                    break
+            return None
+        return None
+
+    def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
+        """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
+        Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
+        come before the name. With ``before``, the person the sentence ``sent_no - 1`` opens with ahead of
+        that position (the pronoun's own sentence)."""
+        if sent_no == 0:
+            return None
+        sent = self.sentences[sent_no - 1]
+        first = next(
+            ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
+            None,
+        )
+        if first is None or (before is not None and first[0] >= before):
+            return None
+        pos, person = first
+        if before is not None:
+            at = bisect_left(self.starts, pos)
+            q = at
+            while q + 1 < len(self.toks) and self.toks[q + 1].cap and q - at < 4:
+                q += 1  # the last word of the name as written here
+            if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
+                return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
+        k = bisect_left(self.starts, sent.start)
+        while k < len(self.toks) and self.toks[k].start < pos:
+            t = self.toks[k]
+            if not (
+                t.cap
+                or is_title(t)
+                or not t.word
+                or t.low in lx.DETERMINERS
+                or t.low in lx.ADJUNCT_OPENERS
+                or t.low in lx.CHUNK_SKIP
+            ):
+                return None
+            k += 1
+        return person.name if person.gender in (None, want) and person.name not in skip else None

@@ -1,0 +1,124 @@
+"""Sources that are not people: documents, studies and polls, and 'according to' frames."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import Tok, base, is_possessive
+from .common import _QMARKS, Mention, _span_text
+from .mentions import _analyze
+from .subjects import _forward_np
+
+
+def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
+    """'Results of the trials show tall species ...': after a document subject a form that doubles as a
+    noun is its verb, whatever follows (but not right after a determiner, possessive or preposition)."""
+    if v <= lo or toks[v].low.endswith("ing"):
+        return False
+    prev = toks[v - 1]
+    if prev.low in lx.DETERMINERS or prev.low in lx.ADJUNCT_OPENERS or is_possessive(toks, v - 1):
+        return False
+    return _document_subject(text, toks, v, lo) is not None
+
+
+def _research_subject(m: Mention) -> bool:
+    """Subjects for which 'found', 'showed', 'estimated' report a finding: documents, researchers."""
+    head = base(m.name.split()[-1].lower()) if m.name else ""
+    return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
+
+
+def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
+    """Index of the token before the commas at k, and before a parenthetical ', according to X,' there:
+    'boats which, according to AFP, the UN criticised' -- the clause still opens with 'which'."""
+    while k >= lo and toks[k].text == ",":
+        k -= 1
+    for m in range(k - 1, max(lo, k - 12), -1):
+        if toks[m].text in lx.CLAUSE_END or toks[m].text in _QMARKS:
+            break
+        if toks[m].low == "according" and toks[m + 1].low == "to" and toks[m - 1].text == ",":
+            k = m - 1
+            while k >= lo and toks[k].text == ",":
+                k -= 1
+            break
+    return k
+
+
+def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """The verb's subject is a document opening the sentence, whose modifiers run up to the verb:
+    "X's recent analysis of ... concluded", "A report by X says", "Results of the trials, published in a
+    paper by X, showed", "A new study documenting ... has revealed", "The results of the Named Study
+    published ..., revealed". Its author speaks, else the named study it reports, else the phrase itself."""
+    if v - lo > 45:
+        return None  # bounded: a document subject is a short phrase
+    i = lo
+    while i < v and (toks[i].low in lx.CHUNK_SKIP or toks[i].text == ","):
+        i += 1
+    # the head noun: after determiners, adjectives and a possessive owner, within a few words
+    h = i
+    while h < v and h - i < 6:
+        t = toks[h]
+        if (not t.cap or h == i) and base(t.low) in lx.DOCUMENT_SUBJECT_HEADS:
+            break
+        if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
+            return None
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.RESEARCH_VERBS):
+            return None
+        h += 1
+    else:
+        return None
+    if h >= v or is_possessive(toks, h):
+        return None  # 'the study's authors said': the authors speak, as the ordinary subject rule finds
+    end = v  # the verb group starts after its auxiliaries and adverbs
+    while end > h + 1 and (toks[end - 1].low in lx.AUXILIARIES or toks[end - 1].low.endswith("ly")):
+        end -= 1
+    while end > h + 1 and toks[end - 1].text == ",":
+        end -= 1
+    # the words between head and verb must modify the head: prepositional phrases and participles, no
+    # clause of their own (no finite verb, relative pronoun, quotation or clause punctuation)
+    if end > h + 1:
+        first = toks[h + 1]
+        if not (
+            first.low in lx.DOCUMENT_MODIFIER_OPENERS
+            or (first.text == "," and h + 2 < end and toks[h + 2].low in lx.DOCUMENT_MODIFIER_OPENERS)
+            or (not first.cap and first.low.endswith(("ing", "ed")))
+            or first.low in lx.IRREGULAR_PARTICIPLES
+        ):
+            return None
+    author: Mention | None = None
+    named: Mention | None = None
+    for k in range(h + 1, end):
+        t = toks[k]
+        if (
+            t.text in _QMARKS
+            or t.text in lx.CLAUSE_PUNCT
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.SUBORDINATORS
+            or t.low in {"and", "or", "but"}
+        ):
+            return None
+        if (
+            t.text == ","
+            and k + 1 < end
+            and toks[k + 1].low not in lx.DOCUMENT_MODIFIER_OPENERS
+            and not toks[k + 1].low.endswith(("ed", "ing"))
+        ):
+            return None
+        if author is None and t.low == "by" and k - 1 >= h:
+            prev = base(toks[k - 1].low)
+            if k - 1 == h or prev in lx.DOCUMENT_NOUNS or prev in lx.AUTHORSHIP_PARTICIPLES:
+                e = _forward_np(toks, k + 1, end)
+                m = _analyze(text, toks, k + 1, e) if e > k + 1 else None
+                if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
+                    author = m
+        if named is None and t.low == "of" and k - 1 == h:
+            e = _forward_np(toks, k + 1, end)
+            if e > k + 1 and base(toks[e - 1].low) in lx.DOCUMENT_NOUNS and toks[e - 1].cap:
+                s = k + 2 if toks[k + 1].low == "the" else k + 1
+                named = Mention(_span_text(text, toks, s, e), "org", pos=toks[s].start)
+    if author is not None:
+        return author
+    if named is not None:
+        return named
+    if h == i:  # 'Results of ...' opening the sentence: a common noun, not a name
+        return Mention(_span_text(text, toks, i, h + 1), "doc", pos=toks[i].start)
+    m = _analyze(text, toks, i, h + 1)
+    return m if m is not None and m.kind in {"doc", "person", "org"} else None

@@ -1,0 +1,489 @@
+"""Subjects: the phrase a reporting verb attributes to, before it (past adjuncts, appositions) or after it."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..names import Tok, base, is_title
+from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
+from .mentions import _analyze, _np_backward, _quantity_subject
+
+
+def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
+    """End index of a noun phrase starting at toks[v] (for 'said KCNA', 'said the minister')."""
+    k = v
+    while k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    start = k
+    while k < hi:
+        t = toks[k]
+        low = base(t.low)
+        if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
+            k += 1
+        elif t.low in lx.NAME_CONNECTORS | {"to", "at"} and k > start:
+            # "Department of Agriculture", "Ambassador to the United States": only after a head word
+            m = k
+            while m < hi and m - k < 2 and toks[m].low in lx.NAME_CONNECTORS | {"to", "at"}:
+                m += 1
+            prev = base(toks[k - 1].low)
+            if m < hi and toks[m].cap and (prev in lx.ORG_HEADS or prev in lx.TITLES):
+                k = m
+            else:
+                break
+        elif t.text in "'’" and k > start:
+            k += 1
+        else:
+            break
+    return k if k > start else v
+
+
+def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
+    """End of 'the event website', 'an unknown author' starting at toks[v]: a determiner and up to four
+    lowercase words (returns v where there is none)."""
+    k = v
+    if k >= hi or toks[k].low not in lx.DETERMINERS or toks[k].low == "that":
+        return v
+    k += 1
+    end = v
+    while k < hi and k - v <= 4:
+        t = toks[k]
+        if (
+            t.cap
+            or not t.low.replace("-", "").isalpha()
+            or t.low in lx.ADJUNCT_OPENERS
+            or t.low in lx.NOUN_PHRASE_STOPS
+        ):
+            break
+        k += 1
+        end = k
+    return end if end > v + 1 else v
+
+
+def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
+    """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
+    subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
+    ``leftmost``: the chunk opens the clause, where 'A report by X' is the subject, not an apposition."""
+    while i < j and toks[i].low in lx.CHUNK_SKIP:
+        i += 1
+    if i >= j:
+        return "adjunct"
+    while (
+        i < j - 1
+        and not toks[i].cap
+        and (toks[i].text[:1].isdigit() or toks[i].text in lx.DASHES or "-" in toks[i].text)
+    ):
+        i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
+    first, last = toks[i], toks[j - 1]
+    if first.low in {"a", "an"} and not leftmost:
+        return "role"  # 'a spokesman for Y', 'a retired farmer'
+    if (
+        first.low == "as"
+        and i + 1 < j
+        and toks[i + 1].cap
+        and not is_title(toks[i + 1])
+        and all(t.cap or t.low in lx.NAME_CONNECTORS or t.text == "." for t in toks[i + 1 : j])
+    ):
+        return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
+    if base(last.low) in lx.TIME_WORDS and (first.low in lx.TIME_OPENERS or first.low in lx.TIME_ADVERBS):
+        return "adjunct"  # 'Back in April', 'Late on Tuesday', 'Earlier this month'
+    if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
+        return "adjunct"
+    if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
+        return "role"
+    if all(base(t.low) in lx.POSTNOMINALS or t.low.isdigit() for t in toks[i:j]):
+        return "role"
+    return "name"
+
+
+def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject of the verb at v, looking left; also returns where the subject starts."""
+    j = _skip_interrupters(toks, v, lo)
+    if j <= lo:
+        return None, v
+    if toks[j - 1].text == ",":
+        return _appositive_subject(text, toks, j - 1, lo)
+    if not toks[j - 1].word:
+        return None, v
+    if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
+        # 'the union, which argued that ...', 'Ada Cole, who said ...': the noun before the relative
+        k = _np_backward(toks, j - 3, lo)
+        m = _analyze(text, toks, k, j - 2) if k < j - 2 else None
+        return (m, k) if m is not None and m.kind in {"person", "org", "group"} and not m.generic else (None, v)
+    src = _access_source(toks, j, lo)
+    if src is not None:
+        return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
+    m, k = _subject_np(text, toks, j, lo)
+    rel = _restrictive_relative(text, toks, j if m is None else k, lo)
+    if rel is not None:
+        return rel
+    if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
+        # 'Ann Lee, a team member said': an apposition whose closing comma is missing
+        m2, k2 = _subject_np(text, toks, k - 1, lo)
+        opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
+        if m2 is not None and m2.kind == "person" and opens_clause:
+            m2.role = m2.role or _span_text(text, toks, k, j)
+            return m2, k2
+    return m, k
+
+
+def _raised_subject(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention, int] | None:
+    """'Voters were more likely to say ...', 'Lee was quick to say ...': the subject of the 'be' before
+    an adjective that takes 'to' + the verb at v."""
+    if v - 3 < lo or toks[v - 1].low != "to" or toks[v - 2].low not in lx.RAISING_ADJECTIVES:
+        return None
+    b = v - 3
+    while b > lo and v - b <= 6 and (toks[b].low in lx.DEGREE_WORDS or _adverb(toks[b].low)):
+        b -= 1
+    if toks[b].low not in lx.BE_FORMS:
+        return None
+    m, k = _subject_before(text, toks, b, lo)
+    return (m, k) if m is not None else None
+
+
+def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """'Ida Voss is confident that ...', 'The board was deeply concerned that ...', 'Lee made (it) clear
+    that ...': the holder of a stance adjective before a that-clause is the subject of 'be' or 'make'; a
+    negated stance ('is not convinced that') and a subject that is not a person or group are none."""
+    b = v - 1
+    while b > lo and v - b <= 4 and (toks[b].low in lx.DEGREE_WORDS or _adverb(toks[b].low) or toks[b].low == "it"):
+        b -= 1
+    if b < lo or not (toks[b].low in lx.BE_FORMS or toks[b].low in {"made", "makes", "make", "making"}):
+        return None
+    if toks[b].low in lx.BE_FORMS and toks[b + 1].low == "it":
+        return None  # 'it is clear that': no holder
+    if any(toks[k].low in lx.NEGATIONS or toks[k].low.endswith(("n't", "n’t")) for k in range(max(lo, b - 2), v)):
+        return None
+    if v + 2 < len(toks) and (base(toks[v + 2].low) in lx.TIME_WORDS or toks[v + 2].low in lx.TIME_NOUNS):
+        return None  # 'was sure that day': 'that' is a determiner
+    m, _ = _subject_before(text, toks, b, lo)
+    return m if m is not None and m.kind in {"person", "org", "group", "pronoun"} and not m.generic else None
+
+
+def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
+    """'Workers who spoke with the paper said', 'The engineers who built the dam said': the noun phrase
+    before a 'who' clause without commas, which ends right before the verb, opening the clause. Looks at
+    most 14 words back, so the cost per cue is bounded."""
+    w = j - 1
+    while w > lo and j - w <= 14 and toks[w].word and toks[w].low != "who":
+        w -= 1
+    if w <= lo or toks[w].low != "who" or w >= j - 1:
+        return None
+    k = _np_backward(toks, w - 1, lo)
+    if k >= w:
+        return None
+    opens = (
+        k == lo
+        or toks[k - 1].text in _QMARKS
+        or toks[k - 1].text in lx.CLAUSE_END
+        or toks[k - 1].low in {"and", "but", "yet", "so"}
+    )
+    m = _analyze(text, toks, k, w)
+    if not opens or m is None or m.kind not in {"person", "org", "group"}:
+        return None
+    return m, k
+
+
+def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
+    """Where the subject ends, left of the verb at v, past what may stand between them: auxiliaries and
+    adverbs ('has also repeatedly said', 'however said'), a time adjunct ('on Tuesday', 'earlier this
+    month', 'last week'), a venue adjunct ('in a statement'), a parenthesis ('Sen. Ada Cole (D-Ore.)') and
+    an aside between dashes ('Ada Cole — a nurse from Leeds — says')."""
+    j = v
+    for _ in range(8):
+        before = j
+        while j > lo and (
+            (toks[j - 1].low in lx.AUXILIARIES and not (toks[j - 1].cap and j - 1 > lo))  # not 'Theresa May'
+            or toks[j - 1].low in lx.INTERRUPTING_ADVERBS
+            or (_adverb(toks[j - 1].low) and not toks[j - 1].cap)
+            or (toks[j - 1].low in lx.ADVERBS_AFTER_AUXILIARY and j - 2 >= lo and toks[j - 2].low in lx.AUXILIARIES)
+        ):
+            j -= 1
+        if j <= lo:
+            return j
+        last = toks[j - 1]
+        if (
+            base(last.low) in lx.TIME_WORDS
+            or _time_number(toks, j - 1)
+            or (base(last.low) in lx.SPEAKING_VENUES and not last.cap)
+        ):
+            # back over the adjunct's words to the word that opens it
+            k = j - 1
+            while (
+                k > lo
+                and j - k <= 4
+                and (
+                    base(toks[k - 1].low) in lx.TIME_WORDS
+                    or _time_number(toks, k - 1)
+                    or toks[k - 1].low in lx.DETERMINERS
+                    or toks[k - 1].text == "."
+                    or (not toks[k - 1].cap and toks[k - 1].low.endswith(("al", "ive", "ed")))
+                )
+            ):
+                k -= 1
+            opener = toks[k].low if base(last.low) not in lx.TIME_WORDS or k < j - 1 else ""
+            if k > lo and toks[k - 1].low in lx.TIME_OPENERS:
+                j = k - 1
+            elif base(last.low) in lx.TIME_WORDS and toks[k].low in lx.TIME_OPENERS and k > lo:
+                j = k  # 'last week', 'this month': the opener is the adjunct's first word
+            elif base(last.low) in {"today", "yesterday", "tonight"} and k == j - 1 and not opener:
+                j = k
+        if j > lo + 1 and toks[j - 1].text == ")":
+            k = j - 2
+            while k > lo and j - k <= 12 and toks[k].text not in {"(", ")"}:
+                k -= 1
+            if toks[k].text == "(" and k > lo and toks[k - 1].word:
+                j = k  # "Sen. Ada Cole (D-Ore.) said", "The World Health Organisation (WHO) recommends"
+        if j > lo + 2 and toks[j - 1].text in lx.DASHES and toks[j - 1].start > toks[j - 2].end:
+            k = j - 2
+            while k > lo and j - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
+                k -= 1
+            if toks[k].text == toks[j - 1].text and k > lo and toks[k - 1].word:
+                j = k  # 'Ada Cole — a nurse from Leeds — says'
+        if j == before:
+            break
+    return j
+
+
+def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Start of 'a source familiar with the talks', 'people close to the mayor', 'an official briefed on
+    the plan' ending just before toks[j]: an unnamed source described by its access (bounded look-back)."""
+    for a in range(j - 2, max(lo, j - 14) - 1, -1):
+        t = toks[a]
+        if t.text in lx.CLAUSE_END or t.text in _QMARKS:
+            return None
+        if t.low in lx.ACCESS_WORDS and a - 1 >= lo and base(toks[a - 1].low) in lx.SOURCE_HEADS:
+            s = a - 1
+            while (
+                s > lo
+                and toks[s - 1].low not in lx.LEADING_SKIP
+                and (toks[s - 1].low in lx.DETERMINERS or _modifier_word(toks[s - 1]))
+                and a - s < 5
+            ):
+                s -= 1
+            return s
+    return None
+
+
+def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
+    """The subject phrase ending just before toks[j], and where it starts."""
+    k = _np_backward(toks, j - 1, lo)
+    m = _analyze(text, toks, k, j) if k < j else None
+    ko = k
+    if k - 3 >= lo and toks[k - 1].low in {"and", "&"} and toks[k - 2].cap and toks[k].cap:
+        # "of The Globe and Mail": an organisation name joined by "and"
+        kx = _np_backward(toks, k - 2, lo)
+        if kx > lo and toks[kx - 1].low == "the":
+            kx -= 1
+        if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
+            ko = kx
+    if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
+        # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation;
+        # "the Russian Embassy in London issued": the organisation, not the place
+        k2 = _np_backward(toks, ko - 2, lo)
+        m2 = _analyze(text, toks, k2, ko - 1)
+        if m2 is not None and (m2.kind == "person" or (m2.kind == "org" and toks[ko - 1].low == "in")):
+            if m2.kind == "person":
+                m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
+            return m2, k2
+    # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
+    # "with X saying"
+    if (
+        m is not None
+        and m.kind != "pronoun"
+        and k > lo
+        and toks[k - 1].low in {"by", "to", "with", "from"}
+        and not (toks[k - 1].low == "with" and j < len(toks) and toks[j].low.endswith("ing"))
+    ):
+        m = None
+    if k - 2 >= lo and toks[k - 1].low == "to" and base(toks[k - 2].low) in lx.ENTOURAGE_NOUNS:
+        # 'Aides to the mayor say', 'Lawyers to the family said': the entourage speaks as written
+        s0 = k - 2
+        while s0 > lo and (toks[s0 - 1].low in lx.DETERMINERS or _modifier_word(toks[s0 - 1])) and k - s0 < 6:
+            s0 -= 1
+        return Mention(_span_text(text, toks, s0, j), "group", pos=toks[s0].start), s0
+    if m is None or (m.kind != "pronoun" and not m.document and k > lo):
+        q = _quantity_subject(toks, j, lo)
+        if q is not None and (m is None or k >= q):
+            return Mention(_span_text(text, toks, q, j), "quantity", pos=toks[q].start), q
+    if m is not None and m.kind != "pronoun" and k > lo and toks[k - 1].low == "and":
+        # "X and Y said": prefer the first conjunct when it is a name
+        k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
+        if k2 < k - 1:
+            m2 = _analyze(text, toks, k2, k - 1)
+            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ',"“”'):
+                return m2, k2
+    return m, k
+
+
+def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tuple[Mention | None, int]:
+    """'X, a spokesman for Y, said' / 'X, Panama coach, said' / 'X, curator at the University of Z, Town,
+    said': the subject is the leftmost chunk that is a name; appositions and adverbials are skipped.
+    Without a name, the leftmost chunk that reads as a subject ('The minister, a former general, said')."""
+    chunks: list[tuple[int, int]] = []  # nearest the verb first
+    end = comma
+    k = comma - 1
+    while k >= lo and len(chunks) < 6:
+        t = toks[k]
+        if t.text == ")" and k > lo:
+            p = k - 1
+            while p > lo and k - p <= 12 and toks[p].text not in {"(", ")"}:
+                p -= 1
+            if toks[p].text == "(" and p > lo:
+                k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
+                continue
+        spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
+        if t.text == "," or k == lo or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen:
+            s = k + 1 if (t.text == "," or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen) else k
+            chunks.append((s, end))
+            if t.text != ",":
+                break
+            end = k
+        k -= 1
+    # a relative clause ends the noun phrase it modifies: 'a farmer who voted for Ed Lowe' -> 'a farmer'
+    for n, (s, e) in enumerate(chunks):
+        r = next((q for q in range(s + 1, e) if toks[q].low in {"who", "which", "whose", "whom"}), None)
+        if r is not None:
+            chunks[n] = (s, e := r)
+        if e - s > 2 and toks[e - 1].text == ")":
+            paren = next((q for q in range(e - 2, s, -1) if toks[q].text in "()"), None)
+            if paren is not None and toks[paren].text == "(":
+                chunks[n] = (s, paren)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
+    named: tuple[Mention, int, int] | None = None
+    other: tuple[Mention, int, int] | None = None
+    for n, (s, e) in enumerate(chunks):
+        if e <= s:
+            continue
+        kind = _chunk_kind(toks, s, e, leftmost=n == len(chunks) - 1)
+        if kind == "adjunct":
+            continue
+        m, kk = _subject_np(text, toks, e, s)
+        if m is None or (m.kind == "pronoun" and n > 0):
+            continue
+        head = s
+        while head < e and toks[head].low in lx.CHUNK_SKIP:
+            head += 1
+        if (
+            kk > head
+            and kind != "role"
+            and any(t.low in lx.ADJUNCT_OPENERS for t in toks[head:kk])
+            # but 'a rule named after a man, after Warren E. Buffett complained': a clause's own subject
+            and next(t.low for t in reversed(toks[head:kk]) if t.low in lx.ADJUNCT_OPENERS) not in lx.CLAUSE_OPENERS
+        ):
+            # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
+            p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
+            m, kk = _subject_np(text, toks, p, head)
+            if m is None:
+                continue
+        if kk > head and kind == "role":  # only the chunk's tail: a clause ('it referred to X'), no subject
+            continue
+        if kind == "name" and m.kind in {"person", "org"}:
+            named = (m, kk, n)
+        else:
+            other = (m, kk, n)
+    best = named or other
+    if best is None:
+        return None, comma
+    m, kk, n = best
+    if m.role is None and n > 0:
+        rs, re_ = chunks[n - 1]
+        if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
+            m.role = text[toks[rs].start : toks[re_ - 1].end]
+    return m, kk
+
+
+def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
+    """Inverted order: '..., said KCNA.' / '"...," said Ambassador Mohib.'"""
+    if v + 1 >= hi or toks[v + 1].low == "that":
+        return None  # '..., noted that X is ...': a complement clause, no inverted subject
+    nxt = toks[v + 1]
+    if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
+        e = v + 2
+        m: Mention | None = Mention(nxt.low, "pronoun", pos=nxt.start)
+    else:
+        e = _forward_np(toks, v + 1, hi)
+        if e <= v + 1:
+            e = _forward_common_np(toks, v + 1, hi)
+            if e <= v + 1:
+                return None
+        m = _analyze(text, toks, v + 1, e)
+        if m is None:
+            return None
+        if e + 1 < hi and toks[e].low == "by" and m.kind in {"doc", "group"}:
+            # 'said the post by an unknown author': the author speaks
+            e2 = _forward_np(toks, e + 1, hi)
+            if e2 <= e + 1:
+                e2 = _forward_common_np(toks, e + 1, hi)
+            m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+            if m2 is None:
+                return None
+            m, e = m2, e2
+    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
+    if e < hi:
+        t = toks[e]
+        if t.word and t.low not in {
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "when",
+            "to",
+            "adding",
+            "citing",
+            "of",
+            "who",
+            "from",
+        }:
+            return None
+    return m
+
+
+def _clause_subject(
+    text: str,
+    toks: list[Tok],
+    v: int,
+    lo: int,
+    quoted: set[int] | frozenset[int] = frozenset(),
+    descriptions: bool = False,
+) -> Mention | None:
+    """Subject of the main clause that v belongs to ('Sunak defended ..., promising ...', 'Ada Cole did
+    not seem impressed, telling ...', 'Lee was quick to praise the mayor after he won and said ...'): the
+    first finite verb after the clause's start (past an opening adverbial up to its comma). Looks at a
+    bounded stretch, so a huge sentence stays linear."""
+    floor = max(lo, v - 80)
+    start = v
+    while start > floor and toks[start - 1].text not in {";", ":"}:
+        start -= 1
+    while True:  # past opening adverbials: 'Later on Sunday, ...', 'In June, after X won, ...'
+        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
+        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
+            break
+        start = comma + 1
+    for k in range(start + 1, v):
+        t = toks[k]
+        if not t.word or t.cap or k in quoted:
+            continue
+        if not (
+            t.low.endswith(("ed", "es", "s"))
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.IRREGULAR_PAST
+            or t.low.endswith(("n't", "n’t"))
+        ):
+            continue
+        p = k - 1
+        while p > start and (toks[p].low in lx.AUXILIARIES or _adverb(toks[p].low)):
+            p -= 1
+        if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
+            m, _ = _subject_before(text, toks, k, start)
+            return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
+        if (
+            descriptions
+            and toks[p].word
+            and toks[p].low not in lx.DETERMINERS
+            and toks[start].low in {"the", "a", "an"}
+        ):
+            # a description opening the clause, for a participle after it: 'The retired nurse began by ...,
+            # saying' (only the first finite verb: 'The crowd cheered when Lee ... and asked' is Lee's)
+            m, s = _subject_before(text, toks, k, start)
+            if m is not None and m.kind == "group" and s == start:
+                return m
+    return None
