@@ -181,9 +181,15 @@ def test_the_desk_under_the_policy_with_the_speaker_autocomplete_and_take(
         # The speaker filter searches as one types (select2 from the admin's static files, no inline code).
         page.click("#id_speaker + .select2 .select2-selection")
         page.keyboard.type("Berg")
-        wait_until(page, "document.querySelectorAll('.select2-results__option').length === 1")
+        # Wait for the answer itself: while the search runs, select2 shows one "Searching…" option.
+        wait_until(
+            page,
+            "Array.from(document.querySelectorAll('.select2-results__option--highlighted'))"
+            ".some(o => o.textContent.includes('Anna Berg'))",
+        )
+        page.keyboard.press("Enter")  # choose Anna Berg …
+        wait_until(page, "document.querySelector('#id_speaker').value !== ''")
         with page.expect_navigation():
-            page.keyboard.press("Enter")  # choose Anna Berg …
             page.click("#desk-filters button[type=submit]")  # … and filter
         berg = Speaker.objects.get(name="Anna Berg")
         assert f"speaker={berg.pk}" in page.url
