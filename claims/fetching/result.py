@@ -6,8 +6,32 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import wraps
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+def _per_instance(method: Callable[[FetchResult], _T]) -> property:
+    """Compute once per result and keep it, like functools.cached_property, but without its lock.
+
+    On Python 3.11 cached_property holds one lock per attribute for *all* instances while it computes:
+    one page that is slow to read would hold back the reading of every other page in a check batch
+    (the other threads wait on that lock until the first is done), so their checks would time out.
+    """
+    slot = f"_once_{method.__name__}"
+
+    @wraps(method)
+    def get(self: FetchResult) -> _T:
+        try:
+            return self.__dict__[slot]
+        except KeyError:
+            value = self.__dict__[slot] = method(self)  # frozen dataclass: its __dict__ is still ours
+            return value
+
+    return property(get)
 
 
 class Outcome:
@@ -58,7 +82,7 @@ class FetchResult:
             self.outcome == Outcome.RESPONSE and self.status_code in (429, 503) and self.retry_after is not None
         )
 
-    @cached_property
+    @_per_instance
     def content_hash(self) -> str:
         """Hash of the page's text for text types (so markup churn does not count), of the bytes otherwise."""
         text = self.text()
@@ -86,7 +110,7 @@ class FetchResult:
         """The readable text of an HTML or text body; None for PDF and other binary types."""
         return self._text
 
-    @cached_property
+    @_per_instance
     def _text(self) -> str | None:
         # Read once: the hash, the excerpt match and the caller all use it.
         kind = self.kind
@@ -95,7 +119,7 @@ class FetchResult:
         decoded = self.body.decode(_codec(self.charset), errors="replace")
         return html_to_text(decoded) if kind == "html" else decoded
 
-    @cached_property
+    @_per_instance
     def _matchable(self) -> str | None:
         text = self.text()
         return normalise_for_match(text) if text is not None else None

@@ -230,3 +230,45 @@ def test_a_page_with_text_or_a_plain_text_body_is_still_read(claim_factory, sour
     assert LinkCheck.objects.get(source=plain).error == ""  # not HTML: nothing to read, nothing to judge
     html.refresh_from_db()
     assert html.state == State.OK
+
+
+def html_page(url: str, markup: str) -> FetchResult:
+    return FetchResult(
+        url=url,
+        outcome=Outcome.RESPONSE,
+        final_url=url,
+        status_code=200,
+        content_type="text/html",
+        body=markup.encode(),
+    )
+
+
+def test_a_page_slow_to_read_does_not_hold_back_the_reading_of_the_others(monkeypatch):
+    # functools.cached_property (Python 3.11) computes under one lock shared by every instance: a page slow to
+    # read held back every other page's reading in the batch, and their checks timed out with it.
+    import claims.extraction.html as html
+
+    read = html.page_text
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_on_marker(markup: str) -> str:
+        if "SLOWPAGE" in markup:
+            entered.set()
+            release.wait(10)
+        return read(markup)
+
+    monkeypatch.setattr(html, "page_text", slow_on_marker)
+    slow = html_page("https://a.example/slow", "<p>SLOWPAGE</p>")
+    fast = html_page("https://b.example/fast", "<p>twelve schools will close</p>")
+    slow_reader = threading.Thread(target=slow.read, daemon=True)
+    slow_reader.start()
+    try:
+        assert entered.wait(5)
+        done = threading.Event()
+        threading.Thread(target=lambda: (fast.read(), done.set()), daemon=True).start()
+        assert done.wait(5), "the fast page's reading waited for the slow one"
+        assert fast.has_excerpt("twelve schools") is True
+    finally:
+        release.set()
+        slow_reader.join(10)
+    assert slow.text() == "SLOWPAGE"
