@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claims.extraction.temporal_lexicon import NUMBER_WORDS
+
 # ------------------------------------------------------------------ tweet noise ---
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+|\b(?:bit\.ly|t\.co|ow\.ly|youtu\.be)/\S+", re.I)
@@ -68,36 +70,8 @@ def expand_abbreviations(text: str) -> str:
 
 # --------------------------------------------------------------------- numbers ---
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+# Number words up to ninety, defined once with the date stage's (which reads "nineteen ninety-six").
+_UNITS = {"zero": 0, **NUMBER_WORDS}
 _SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _SCALE_ABBR = {
     "k": "thousand",
