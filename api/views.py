@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -23,7 +24,7 @@ from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
 from api.claimreview import claim_review as claim_review_document
 from api.exceptions import PreconditionFailed, PreconditionRequired
 from api.models import Scope
-from api.pagination import FEED, Ordering, orderings, paginate, paginate_changes
+from api.pagination import FEED, Ordering, Page, orderings, paginate, paginate_changes
 from api.schema import IF_MATCH, IF_NONE_MATCH, NOT_MODIFIED, READ_ERRORS, WRITE_ERRORS, errors, location
 from api.serializers import (
     ClaimOut,
@@ -92,6 +93,23 @@ class FilterDateField(serializers.DateField):
 
 def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
+
+
+def _feed_page(params: dict[str, Any], queryset: QuerySet, kind: str) -> Page:
+    """A page of the `kind` change feed, each object loaded as `queryset` shows it now."""
+    return paginate_changes(
+        kind,
+        lambda ids: {o.pk: o for o in queryset.filter(pk__in=ids)},
+        cursor=params.get("cursor"),
+        page_size=_page_size(params),
+    )
+
+
+def _list_page(params: dict[str, Any], queryset: QuerySet, kind: str, choices: dict[str, Ordering]) -> Page:
+    """The change feed (ordering=changes) or a page of `queryset` in one of its browse orderings."""
+    if params["ordering"] == FEED:
+        return _feed_page(params, queryset, kind)
+    return paginate(queryset, choices[params["ordering"]], cursor=params.get("cursor"), page_size=_page_size(params))
 
 
 def _ordering_field(choices: dict[str, Ordering], default: str, *, feed: bool = False) -> serializers.ChoiceField:
@@ -288,20 +306,7 @@ class ArticleListApi(ApiView):
         queryset = selectors.articles_filtered(
             outlet=params.get("outlet"), updated_since=params.get("updated_since"), status=params.get("status")
         )
-        if params["ordering"] == FEED:
-            page = paginate_changes(
-                Change.Kind.ARTICLE,
-                lambda ids: {a.pk: a for a in queryset.filter(pk__in=ids)},
-                cursor=params.get("cursor"),
-                page_size=_page_size(params),
-            )
-        else:
-            page = paginate(
-                queryset,
-                ARTICLE_ORDERINGS[params["ordering"]],
-                cursor=params.get("cursor"),
-                page_size=_page_size(params),
-            )
+        page = _list_page(params, queryset, Change.Kind.ARTICLE, ARTICLE_ORDERINGS)
         selectors.attach_verdict_counts(page.items, "article_id")
         context = self.context()
         return self.page_response(page, [ArticleSummaryOut.represent(a, context) for a in page.items])
@@ -472,17 +477,7 @@ class ClaimListApi(ApiView):
             updated_since=params.get("updated_since"),
         )
         queryset = selectors.claims_filtered(filters)
-        if params["ordering"] == FEED:
-            page = paginate_changes(
-                Change.Kind.CLAIM,
-                lambda ids: {c.pk: c for c in queryset.filter(pk__in=ids)},
-                cursor=params.get("cursor"),
-                page_size=_page_size(params),
-            )
-        else:
-            page = paginate(
-                queryset, CLAIM_ORDERINGS[params["ordering"]], cursor=params.get("cursor"), page_size=_page_size(params)
-            )
+        page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS)
         context = self.context()
         return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
 
@@ -877,20 +872,7 @@ class SpeakerListApi(ApiView):
     def get(self, request):
         params = self.query(self.FilterSerializer)
         queryset = selectors.speakers_filtered(q=params.get("q"))
-        if params["ordering"] == FEED:
-            page = paginate_changes(
-                Change.Kind.SPEAKER,
-                lambda ids: {s.pk: s for s in queryset.filter(pk__in=ids)},
-                cursor=params.get("cursor"),
-                page_size=_page_size(params),
-            )
-        else:
-            page = paginate(
-                queryset,
-                SPEAKER_ORDERINGS[params["ordering"]],
-                cursor=params.get("cursor"),
-                page_size=_page_size(params),
-            )
+        page = _list_page(params, queryset, Change.Kind.SPEAKER, SPEAKER_ORDERINGS)
         selectors.attach_verdict_counts(page.items, "speaker_id")
         context = self.context()
         return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
@@ -991,11 +973,6 @@ class TombstoneListApi(ApiView):
         params = self.query(self.FilterSerializer)
         queryset = selectors.tombstones_since(since=params.get("since"), kind=params.get("kind"))
         # Always the change feed: tombstones in the order they were committed.
-        page = paginate_changes(
-            Change.Kind.TOMBSTONE,
-            lambda ids: {t.pk: t for t in queryset.filter(pk__in=ids)},
-            cursor=params.get("cursor"),
-            page_size=_page_size(params),
-        )
+        page = _feed_page(params, queryset, Change.Kind.TOMBSTONE)
         context = self.context()
         return self.page_response(page, [TombstoneOut.represent(t, context) for t in page.items])
