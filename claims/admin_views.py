@@ -363,11 +363,15 @@ def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] 
 # --- re-extract and retract ------------------------------------------------------------------------
 
 
+def url_id(value: str, what: str) -> int:
+    """An id taken from a URL, or 404 for anything that is not one (instead of a database error)."""
+    if not value.isdigit() or int(value) >= 2**63:
+        raise Http404(f"No such {what}.")
+    return int(value)
+
+
 def _article_id(object_id: str) -> int:
-    """A URL's article id, or 404 for anything that is not one (instead of a database error)."""
-    if not object_id.isdigit() or int(object_id) >= 2**63:
-        raise Http404("No such article.")
-    return int(object_id)
+    return url_id(object_id, "article")
 
 
 def reextract_view(model_admin: Any, request: HttpRequest, object_id: str) -> HttpResponse:
@@ -465,9 +469,7 @@ class SameAsForm(forms.Form):
 
 
 def _claim_id(value: str) -> int:
-    if not value.isdigit() or int(value) >= 2**63:
-        raise Http404("No such claim.")
-    return int(value)
+    return url_id(value, "claim")
 
 
 def same_as_view(model_admin: Any, request: HttpRequest, object_id: str, earlier_id: str) -> HttpResponse:

@@ -160,11 +160,7 @@ class DeskReviewForm(forms.Form):
 
 
 def _claim_id(raw: str | None) -> int | None:
-    if raw is None or raw == "":
-        return None
-    if not raw.isdigit() or int(raw) >= 2**63:
-        raise Http404("No such claim.")
-    return int(raw)
+    return None if raw is None or raw == "" else admin_views.url_id(raw, "claim")
 
 
 def desk_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
