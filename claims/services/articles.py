@@ -708,7 +708,9 @@ def article_retract(*, article_id: int, user, reason: str) -> Article:
         if article.retracted_at is not None:
             return article
         article.retracted_at = timezone.now()
-        article.save(update_fields=["retracted_at", "updated_at"])
+        # An update, not save(): save()'s change-log signal would log the article and every claim as
+        # changed, only for the lines below to log them all as removed.
+        Article.objects.filter(pk=article.pk).update(retracted_at=article.retracted_at, updated_at=article.retracted_at)
         claim_ids = list(article.claims.values_list("pk", flat=True))
         tombstones = Tombstone.objects.bulk_create(
             [Tombstone(kind=Tombstone.Kind.ARTICLE, object_id=article.pk, reason=f"retracted: {reason}"[:200])]
