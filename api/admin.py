@@ -16,7 +16,7 @@ class ApiKeyForm(forms.ModelForm):
 
     class Meta:
         model = ApiKey
-        fields = ["name", "scopes", "user", "expires_at", "throttle_rate"]
+        fields = ["name", "organisation", "scopes", "user", "expires_at", "throttle_rate"]
 
     def clean(self):
         super().clean()
@@ -40,7 +40,7 @@ class ApiKeyForm(forms.ModelForm):
 @admin.register(ApiKey)
 class ApiKeyAdmin(admin.ModelAdmin):
     form = ApiKeyForm
-    list_display = ["name", "prefix", "scopes", "user", "expires_at", "revoked_at", "last_used_at"]
+    list_display = ["name", "organisation", "prefix", "scopes", "user", "expires_at", "revoked_at", "last_used_at"]
     list_filter = ["revoked_at"]
     search_fields = ["name", "prefix"]
     readonly_fields = ["prefix", "revoked_at", "last_used_at", "created_at"]

@@ -29,6 +29,14 @@ class ApiKey(models.Model):
         related_name="api_keys",
         help_text="The account the key acts for; needed for the review scope (recorded in review history).",
     )
+    organisation = models.ForeignKey(
+        "claims.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="api_keys",
+        help_text="The newsroom the key belongs to.",
+    )
     throttle_rate = models.CharField(
         max_length=32, blank=True, help_text='Own rate limit such as "600/minute"; empty for the default.'
     )

@@ -30,7 +30,19 @@ from django.utils.safestring import mark_safe
 
 from claims import admin_views, desk, permissions, selectors
 from claims.errors import ApplicationError, Conflict
-from claims.models import Article, Claim, ClaimDate, ClaimPlace, LinkCheck, Outlet, Review, SourceLink, Speaker, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimDate,
+    ClaimPlace,
+    LinkCheck,
+    Organisation,
+    Outlet,
+    Review,
+    SourceLink,
+    Speaker,
+    Verdict,
+)
 from claims.services import comments as comment_services
 from claims.services import review as review_services
 from claims.services import speakers as speaker_services
@@ -52,6 +64,15 @@ def _is_autocomplete(request: HttpRequest) -> bool:
 
 
 # --- outlets, speakers --------------------------------------------------------------------------------
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "created_at"]
+    search_fields = ["name"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # keys, articles and subscriptions refer to it
 
 
 @admin.register(Outlet)

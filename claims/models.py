@@ -14,6 +14,19 @@ from claims.text import bidi_visible, cut_at_word
 from claims.validators import validate_wikidata_id
 
 
+class Organisation(models.Model):
+    """A newsroom using the registry: API keys, submitted articles and webhook subscriptions belong to one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Outlet(models.Model):
     name = models.CharField(max_length=200)
     domain = models.CharField(max_length=253, unique=True)
@@ -58,6 +71,10 @@ class Article(models.Model):
     retracted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The newsroom whose API key submitted the article (null: submitted in the admin or before organisations).
+    submitted_by_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
