@@ -13,6 +13,7 @@ from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subqu
 from claims import selectors as claim_selectors
 from claims.models import (
     Article,
+    ArticleRevision,
     Claim,
     ClaimDate,
     ClaimPlace,
@@ -143,6 +144,62 @@ def article_get(article_id: int) -> Article | None:
     if article is not None:
         attach_verdict_counts([article], "article_id")
     return article
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One text of an article: an earlier one (an ArticleRevision) or the current one (from the article)."""
+
+    article_id: int
+    number: int
+    current: bool
+    title: str
+    byline: str
+    published_at: datetime | None
+    body_hash: str
+    submitted_at: datetime
+    replaced_at: datetime | None
+    body: str | None = None  # loaded only for one revision
+
+
+def article_revisions(article: Article, *, number: int | None = None) -> list[RevisionRow]:
+    """The texts of an article, oldest first (or only revision `number`, with its body)."""
+    earlier = ArticleRevision.objects.filter(article=article).order_by("number")
+    if number is None:
+        earlier = earlier.defer("body", "raw_html")
+    else:
+        earlier = earlier.filter(number=number).defer("raw_html")
+    rows = [
+        RevisionRow(
+            article_id=article.pk,
+            number=r.number,
+            current=False,
+            title=r.title,
+            byline=r.byline,
+            published_at=r.published_at,
+            body_hash=r.body_hash,
+            submitted_at=r.submitted_at,
+            replaced_at=r.replaced_at,
+            body=r.body if number is not None else None,
+        )
+        for r in earlier
+    ]
+    if article.body and (number is None or number == article.revision):
+        rows.append(
+            RevisionRow(
+                article_id=article.pk,
+                number=article.revision,
+                current=True,
+                title=article.title,
+                byline=article.byline,
+                published_at=article.published_at,
+                body_hash=article.body_hash,
+                submitted_at=article.revised_at or article.created_at,
+                replaced_at=None,
+                body=article.body if number is not None else None,
+            )
+        )
+    return rows
 
 
 def article_retracted_at(article_id: int) -> datetime | None:

@@ -51,6 +51,12 @@ class Urls:
     def article(self, pk: int) -> str:
         return f"{self._root}articles/{pk}/"
 
+    def article_revisions(self, pk: int) -> str:
+        return f"{self._root}articles/{pk}/revisions/"
+
+    def article_revision(self, pk: int, number: int) -> str:
+        return f"{self._root}articles/{pk}/revisions/{number}/"
+
     def speaker(self, pk: int) -> str:
         return f"{self._root}speakers/{pk}/"
 
@@ -172,6 +178,9 @@ class ArticleRef(Fast):
     title = serializers.CharField()
     outlet = OutletOut(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
+    revision = serializers.IntegerField(
+        help_text="The revision of the article's text that the claim's offsets index (1 until a correction)."
+    )
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, a: Article) -> str:
@@ -186,6 +195,7 @@ class ArticleRef(Fast):
             "title": a.title,
             "outlet": OutletOut.represent(a.outlet, context),
             "published_at": iso(a.published_at),
+            "revision": a.revision,
         }
 
 

@@ -24,6 +24,12 @@ urlpatterns = [
     path("", views.ApiRootApi.as_view(), name="root"),
     path("articles/", views.ArticleListApi.as_view(), name="article-list"),
     path("articles/<id:article_id>/", views.ArticleDetailApi.as_view(), name="article-detail"),
+    path("articles/<id:article_id>/revisions/", views.ArticleRevisionsApi.as_view(), name="article-revisions"),
+    path(
+        "articles/<id:article_id>/revisions/<id:number>/",
+        views.ArticleRevisionApi.as_view(),
+        name="article-revision",
+    ),
     path("articles/<id:article_id>/retry/", views.ArticleRetryApi.as_view(), name="article-retry"),
     path("claims/", views.ClaimListApi.as_view(), name="claim-list"),
     path("claims/search/", views.ClaimSearchApi.as_view(), name="claim-search"),

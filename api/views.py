@@ -194,11 +194,22 @@ class ArticleSummaryOut(Fast):
     extractor_version = serializers.CharField()
     claims = serializers.SerializerMethodField(help_text="The article's claims (claims/?article=id).")
     claim_counts = VerdictCounts(source="verdict_counts", help_text="Number of claims by verdict.")
+    revision = serializers.IntegerField(
+        help_text="The number of the current text: 1 as first submitted, one more for each correction."
+    )
+    revised_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the current text replaced the previous one (null: never corrected)."
+    )
+    revisions = serializers.SerializerMethodField(help_text="The article's texts, earlier ones included.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     class Meta:
         ref_name = "ArticleSummary"
+
+    @extend_schema_field(serializers.URLField())
+    def get_revisions(self, a: Article) -> str:
+        return self.context["urls"].article_revisions(a.pk)
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, a: Article) -> str:
@@ -227,6 +238,9 @@ class ArticleSummaryOut(Fast):
             "extractor_version": a.extractor_version,
             "claims": urls.claims_of("article", a.id),
             "claim_counts": a.verdict_counts,
+            "revision": a.revision,
+            "revised_at": iso(a.revised_at),
+            "revisions": urls.article_revisions(a.id),
             "created_at": iso(a.created_at),
             "updated_at": iso(a.updated_at),
         }
@@ -364,7 +378,7 @@ class ArticleListApi(ApiView):
         location = context["urls"].article(article.pk)
         return Response(
             ArticleDetailOut.represent(article, context),
-            status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
+            status=status.HTTP_202_ACCEPTED if result.created or result.revised else status.HTTP_200_OK,
             headers={"Location": location},
         )
 
@@ -380,13 +394,7 @@ class ArticleDetailApi(ApiView):
         responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
-        article = selectors.article_get(article_id)
-        if article is None:
-            retracted_at = selectors.article_retracted_at(article_id)
-            if retracted_at is not None:
-                raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
-            raise _not_found("article", article_id)
-        return Response(ArticleDetailOut.represent(article, self.context()))
+        return Response(ArticleDetailOut.represent(_article_or_gone(article_id), self.context()))
 
 
 class ArticleRetryApi(ApiView):
@@ -414,6 +422,102 @@ class ArticleRetryApi(ApiView):
             status=status.HTTP_202_ACCEPTED,
             headers={"Location": context["urls"].article(article_id)},
         )
+
+
+class ArticleRevisionOut(Fast):
+    revision = serializers.IntegerField(source="number", help_text="1 for the first text, one more per correction.")
+    url = serializers.SerializerMethodField(help_text="This revision, with its text.")
+    current = serializers.BooleanField(help_text="Whether this is the article's text now (claims index it).")
+    title = serializers.CharField()
+    byline = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    body_hash = serializers.CharField(help_text="SHA-256 of the text with white space folded.")
+    submitted_at = serializers.DateTimeField(help_text="When this text became the article's.")
+    replaced_at = serializers.DateTimeField(allow_null=True, help_text="When a correction replaced it (null: current).")
+
+    class Meta:
+        ref_name = "ArticleRevision"
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, r: selectors.RevisionRow) -> str:
+        return self.context["urls"].article_revision(r.article_id, r.number)
+
+    @staticmethod
+    def represent(r: selectors.RevisionRow, context: dict) -> dict[str, Any]:
+        return {
+            "revision": r.number,
+            "url": context["urls"].article_revision(r.article_id, r.number),
+            "current": r.current,
+            "title": r.title,
+            "byline": r.byline,
+            "published_at": iso(r.published_at),
+            "body_hash": r.body_hash,
+            "submitted_at": iso(r.submitted_at),
+            "replaced_at": iso(r.replaced_at),
+        }
+
+
+class ArticleRevisionDetailOut(ArticleRevisionOut):
+    body = serializers.CharField(help_text="The article's text in this revision.")
+
+    class Meta:
+        ref_name = "ArticleRevisionDetail"
+
+    @staticmethod
+    def represent(r: selectors.RevisionRow, context: dict) -> dict[str, Any]:
+        return {**ArticleRevisionOut.represent(r, context), "body": r.body}
+
+
+class ArticleRevisionList(serializers.Serializer):
+    results = ArticleRevisionOut(many=True)
+
+    class Meta:
+        ref_name = "ArticleRevisionList"
+
+
+def _article_or_gone(article_id: int) -> Article:
+    article = selectors.article_get(article_id)
+    if article is None:
+        retracted_at = selectors.article_retracted_at(article_id)
+        if retracted_at is not None:
+            raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
+        raise _not_found("article", article_id)
+    return article
+
+
+class ArticleRevisionsApi(ApiView):
+    """The texts an article has had: the current one and those corrections replaced, oldest first."""
+
+    required_scopes = {"GET": (Scope.READ, Scope.SUBMIT)}
+
+    @extend_schema(
+        operation_id="articles_revisions_list",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleRevisionList, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
+    )
+    def get(self, request, article_id: int):
+        article = _article_or_gone(article_id)
+        context = self.context()
+        rows = selectors.article_revisions(article)
+        return Response({"results": [ArticleRevisionOut.represent(r, context) for r in rows]})
+
+
+class ArticleRevisionApi(ApiView):
+    """One text of an article, earlier or current, with its body."""
+
+    required_scopes = {"GET": (Scope.READ, Scope.SUBMIT)}
+
+    @extend_schema(
+        operation_id="articles_revisions_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleRevisionDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
+    )
+    def get(self, request, article_id: int, number: int):
+        article = _article_or_gone(article_id)
+        rows = selectors.article_revisions(article, number=number)
+        if not rows:
+            raise Http404(f"Article {article_id} has no revision {number}.")
+        return Response(ArticleRevisionDetailOut.represent(rows[0], self.context()))
 
 
 # --- claims -------------------------------------------------------------------------------------------

@@ -199,7 +199,8 @@ SPEAKER_PAGE_CLAIMS = 200
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    """Read-only article pages: the text never changes after ingest (claim offsets point into it)."""
+    """Read-only article pages: the text changes only by a correction (a new revision; the earlier texts are
+    listed), and claim offsets always index the current text."""
 
     change_form_template = "admin/claims/article/change_form.html"
     list_display = ["title_display", "outlet", "published_at", "status_display", "claim_count", "created_at"]
@@ -208,10 +209,10 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
     fieldsets = [
-        (None, {"fields": ["title", "url_link", "outlet", "byline", "published_at", "language"]}),
+        (None, {"fields": ["title", "url_link", "outlet", "byline", "published_at", "language", "revision"]}),
         ("Record", {"fields": ["submitted_by", "created_at", "body_hash"], "classes": ["collapse"]}),
     ]
-    readonly_fields = ["url_link", "created_at", "body_hash"]
+    readonly_fields = ["url_link", "created_at", "body_hash", "revision"]
     ordering = ["-published_at", "-id"]
 
     def get_queryset(self, request):
@@ -284,6 +285,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "in_progress": article.status
                 in (Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING),
                 "claim_list_url": reverse("admin:claims_claim_changelist") + f"?article__id__exact={article.pk}",
+                "revisions": list(article.revisions.order_by("number")),  # earlier texts (corrections)
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

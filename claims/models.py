@@ -69,6 +69,11 @@ class Article(models.Model):
     extracted_at = models.DateTimeField(null=True, blank=True)
     extraction_attempts = models.PositiveIntegerField(default=0)
     retracted_at = models.DateTimeField(null=True, blank=True)
+    # The number of the current text: 1 as first submitted, +1 for each correction (the same URL submitted
+    # with other text); the earlier texts are kept as ArticleRevision rows.
+    revision = models.PositiveIntegerField(default=1)
+    # When the current text became the article's: its submission, or the correction that brought it.
+    revised_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -93,6 +98,32 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return bidi_visible(self.title) if self.title else f"Article {self.pk}"
+
+
+class ArticleRevision(models.Model):
+    """An earlier text of an article, kept when a correction (the same URL, other text) replaced it.
+
+    The current text stays on the article (claim offsets index it); revision `number` is the text the
+    article had from `submitted_at` until `replaced_at`.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    body = models.TextField()
+    body_hash = models.CharField(max_length=64)
+    raw_html = models.TextField(blank=True)
+    submitted_at = models.DateTimeField()
+    replaced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="article_revision_unique")]
+
+    def __str__(self) -> str:
+        return f"Article {self.article_id}, revision {self.number}"
 
 
 class Speaker(models.Model):

@@ -248,9 +248,13 @@ def test_the_same_url_written_otherwise_is_the_same_article(again, submitter):
     assert first.status_code == 202
     assert first.json()["canonical_url"] == "https://port.example/news/ships"
     assert first.json()["original_url"] == "https://port.example/news/ships?utm_source=x#top"
-    second = submitter.post(api("articles/"), {"text": OTHER, "url": again}, format="json")
-    assert second.status_code == 200, second.content
-    assert second.json()["id"] == first.json()["id"]
+    same = submitter.post(api("articles/"), {"text": TEXT, "url": again}, format="json")
+    assert same.status_code == 200, same.content
+    assert same.json()["id"] == first.json()["id"] and same.json()["revision"] == 1
+    # Other text under the same URL is a correction of that article (test_revisions.py), not another one.
+    corrected = submitter.post(api("articles/"), {"text": OTHER, "url": again}, format="json")
+    assert corrected.status_code == 202, corrected.content
+    assert corrected.json()["id"] == first.json()["id"] and corrected.json()["revision"] == 2
     assert Article.objects.count() == 1
 
 

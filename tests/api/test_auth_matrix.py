@@ -39,6 +39,8 @@ def _endpoints():
         ),
         ("articles list", "get", lambda c: "articles/", None, READERS, 200),
         ("article detail", "get", lambda c: f"articles/{c['article'].pk}/", None, READERS | {"submit"}, 200),
+        ("revisions", "get", lambda c: f"articles/{c['article'].pk}/revisions/", None, READERS | {"submit"}, 200),
+        ("revision", "get", lambda c: f"articles/{c['article'].pk}/revisions/1/", None, READERS | {"submit"}, 200),
         ("speakers list", "get", lambda c: "speakers/", None, READERS, 200),
         ("speaker detail", "get", lambda c: f"speakers/{c['claim'].speaker_id}/", None, READERS, 200),
         ("merged speaker", "get", lambda c: f"speakers/{c['merged'].from_id}/", None, READERS, 301),
