@@ -354,7 +354,8 @@ def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] 
     )
     if data["is_html"]:
         # The one way in for HTML: the page's title, date and byline fill in what the form left empty.
-        result = article_page_services.article_submit_html(html=data["text"], **common)
+        # Read by the worker, as in the API: reading hostile HTML of a few megabytes takes many seconds.
+        result = article_page_services.article_submit_html(html=data["text"], in_background=True, **common)
     else:
         result = article_services.article_submit(body=data["text"], **common)
     return result.article, result.created

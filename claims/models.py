@@ -74,6 +74,9 @@ class Article(models.Model):
     revision = models.PositiveIntegerField(default=1)
     # When the current text became the article's: its submission, or the correction that brought it.
     revised_at = models.DateTimeField(null=True, blank=True)
+    # A correction sent as an HTML page, waiting for the worker to read it (the request never parses HTML):
+    # {"html", "title", "byline", "published"}; null when none is waiting.
+    pending_correction = models.JSONField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -235,6 +235,7 @@ def article_correct(
                 published_at=_published_datetime(published) if published is not None else article.published_at,
                 revision=revision,
                 revised_at=now,
+                pending_correction=None,
                 status=Article.Status.PENDING,
                 status_error="",
                 updated_at=now,
@@ -355,6 +356,137 @@ def clean_article_url(url: object) -> str | None:
     return url
 
 
+# The longest HTML page accepted, checked before anything reads it (the HTML reader's own bound).
+MAX_PAGE_CHARS = 20_000_000
+
+
+def page_check(html: str) -> str:
+    """An HTML page as stored for the worker: NUL removed, not empty, not over MAX_PAGE_CHARS (never parsed here)."""
+    html = html.replace("\x00", "")
+    if not html.strip():
+        raise ApplicationError("The page is empty.", fields={"html": ["This field may not be blank."]})
+    if len(html) > MAX_PAGE_CHARS:
+        raise ApplicationError(
+            f"The page is longer than {MAX_PAGE_CHARS:,} characters.", fields={"html": ["Too long."]}, code="too_long"
+        )
+    return html
+
+
+def article_submit_page(
+    *,
+    html: str,
+    title: str = "",
+    url: str | None = None,
+    published: date | datetime | None = None,
+    outlet: Outlet | None = None,
+    byline: str = "",
+    language: str = "en",
+    submitted_by=None,
+) -> SubmitResult:
+    """Store an article sent as an HTML page, to be read in the background (status `fetching`).
+
+    Reading HTML costs seconds per megabyte of hostile markup (many tiny tags), so a request only checks
+    the sizes and stores the page; the worker reads it (article_fetch) and extracts it. With the URL of an
+    article already stored: the same page again is that article; another page is a correction, kept in
+    `pending_correction` until the worker has read it (article_correction_read). Without a URL, the page's
+    text, once read, must not be another article's (the article then fails, naming that article).
+    """
+    published_check(published)
+    html = page_check(html)
+    url = clean_article_url(url)
+    pending = {"html": html, "title": title, "byline": byline, "published": _published_iso(published)}
+    existing = _existing_article(url, "") if url else None
+    if existing is not None:
+        return _page_correction(existing.pk, pending)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                body="",
+                body_hash="",
+                title=title[:500],
+                **_url_fields(url),
+                published_at=_published_datetime(published),
+                outlet=outlet or outlet_for_url(url),
+                byline=byline[:500],
+                language=language or "en",
+                raw_html=html,
+                status=Article.Status.FETCHING,
+                submitted_by=submitted_by,
+            )
+            article_enqueue_extraction(article=article)
+    except IntegrityError:
+        existing = _existing_article(url, "")
+        if existing is None:
+            raise
+        return _page_correction(existing.pk, pending)
+    return SubmitResult(article, True)
+
+
+def _published_iso(published: date | datetime | None) -> str | None:
+    value = _published_datetime(published)
+    return value.isoformat() if value is not None else None
+
+
+def _page_correction(article_id: int, pending: dict) -> SubmitResult:
+    """A page sent for an article already stored under its URL: the same page, or a correction to read."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.retracted_at is not None:
+            raise Gone(f"Article {article_id} was retracted on {article.retracted_at:%Y-%m-%d}.")
+        waiting = (article.pending_correction or {}).get("html")
+        if pending["html"] in (article.raw_html, waiting):
+            return SubmitResult(article, False)
+        if article.status == Article.Status.FETCHING and not article.body:
+            # Not read yet (registered by URL, or an earlier page still waiting): this page is the one to read.
+            Article.objects.filter(pk=article_id).update(
+                raw_html=pending["html"],
+                title=(pending["title"] or article.title)[:500],
+                byline=(pending["byline"] or article.byline)[:500],
+                published_at=pending["published"] or article.published_at,
+                updated_at=timezone.now(),
+            )
+        else:
+            Article.objects.filter(pk=article_id).update(pending_correction=pending, updated_at=timezone.now())
+        changes_record(Change.Kind.ARTICLE, [article_id])
+        article_enqueue_extraction(article=article)
+    article.refresh_from_db()
+    return SubmitResult(article, False, revised=True)
+
+
+def article_correction_read(*, article_id: int) -> Article:
+    """Read a correction sent as HTML (in the worker) and apply it (article_correct).
+
+    A page that cannot be read, or whose text is another article's, leaves the article as it was and says
+    why in `status_error`.
+    """
+    from claims.services.article_pages import article_page_read  # that module imports this one
+
+    article = Article.objects.get(pk=article_id)
+    pending = article.pending_correction
+    if not pending:
+        return article
+    try:
+        page = article_page_read(html=pending["html"], url=article.url)
+        article_correct(
+            article_id=article_id,
+            body=page.text,
+            title=pending.get("title") or page.title,
+            byline=pending.get("byline") or page.byline,
+            published=datetime.fromisoformat(pending["published"]) if pending.get("published") else page.published,
+            raw_html=pending["html"],
+        )
+    except ApplicationError as exc:
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id).update(
+                pending_correction=None,
+                status_error=f"The correction sent as HTML was not applied: {exc.message}"[:2000],
+                updated_at=timezone.now(),
+            )
+            changes_record(Change.Kind.ARTICLE, [article_id])
+    article.refresh_from_db()
+    return article
+
+
 class FetchDeferred(Exception):
     """The host asked us to wait (or our per-host limit was full): try the fetch again later."""
 
@@ -415,26 +547,31 @@ def article_fetch(*, article_id: int) -> Article:
     article = Article.objects.get(pk=article_id)
     if article.status != Article.Status.FETCHING:
         return article
-    result = fetching.fetch(article.url or "")
-    if result.deferred:
+    submitted_page = bool(article.raw_html)  # sent as HTML (article_submit_page): read, not fetched
+    result = None if submitted_page else fetching.fetch(article.url or "")
+    if result is not None and result.deferred:
         raise FetchDeferred(result.error or f"HTTP {result.status_code}")
+    what = "Could not read the page sent" if submitted_page else f"Could not fetch {article.url}"
 
     def fail(reason: str) -> Article:
         with transaction.atomic():
             Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
-                status=Article.Status.FAILED, status_error=f"Could not fetch {article.url}: {reason}"[:2000]
+                status=Article.Status.FAILED, status_error=f"{what}: {reason}"[:2000]
             )
             changes_record(Change.Kind.ARTICLE, [article_id])
         article.refresh_from_db()
         return article
 
-    if not result.ok:
+    if result is not None and not result.ok:
         return fail(result.error or f"the page answered HTTP {result.status_code}")
     title, published, byline, raw_html = article.title, article.published_at, article.byline, ""
-    if result.kind == "html":
-        raw_html = result.body.decode(result.charset or "utf-8", errors="replace")
+    if result is None or result.kind == "html":
+        if result is None:
+            raw_html, page_url = article.raw_html, article.url
+        else:
+            raw_html, page_url = result.body.decode(result.charset or "utf-8", errors="replace"), result.final_url
         try:
-            page = article_page_read(html=raw_html, url=result.final_url or article.url)
+            page = article_page_read(html=raw_html, url=page_url or article.url)
         except ApplicationError as exc:
             return fail(f"no article text found in the page ({exc.message})")
         body = page.text
@@ -567,6 +704,8 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         raise NotFound(f"Article {article_id} does not exist.")
+    if article.pending_correction:
+        article = article_correction_read(article_id=article_id)
     if article.status == Article.Status.FETCHING:
         article = article_fetch(article_id=article_id)
         if article.status != Article.Status.PENDING:

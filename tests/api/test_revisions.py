@@ -234,3 +234,39 @@ def test_the_admin_article_page_lists_the_earlier_texts(client, editor, queued):
     client.force_login(editor)
     page = client.get(f"/admin/claims/article/{article.pk}/change/").content.decode()
     assert 'id="revision-1"' in page and DROPPED in page  # the old text, only in revision 1
+
+
+def _page(text: str) -> str:
+    return "<html><body><article>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:]) + "</article></body></html>"
+
+
+def test_a_correction_sent_as_html_is_read_by_the_worker_then_a_revision(submitter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submitter.post(api("articles/"), {"html": _page(FIRST), "url": URL}, format="json")
+    assert first.status_code == 202 and first.json()["status"] == "fetching"
+    article = Article.objects.get(pk=first.json()["id"])
+    assert article.revision == 1 and KEPT in article.body
+    same = submitter.post(api("articles/"), {"html": _page(FIRST), "url": URL}, format="json")
+    assert same.status_code == 200  # the same page again
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = submitter.post(api("articles/"), {"html": _page(SECOND), "url": URL}, format="json")
+        # Answered before the page is read: waiting as the article's pending correction.
+        assert response.status_code == 202 and response.json()["revision"] == 1
+        assert Article.objects.get(pk=article.pk).pending_correction["html"] == _page(SECOND)
+    assert callbacks
+    article.refresh_from_db()
+    assert article.revision == 2 and ADDED in article.body and article.pending_correction is None
+    assert article.raw_html == _page(SECOND)
+    assert ArticleRevision.objects.get(article=article).raw_html == _page(FIRST)
+
+
+def test_a_correction_page_without_text_leaves_the_article_and_says_why(submitter, django_capture_on_commit_callbacks):
+    article = _extracted(FIRST)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submitter.post(
+            api("articles/"), {"html": "<html><body><script>x</script></body></html>", "url": URL}, format="json"
+        )
+    assert response.status_code == 202
+    after = submitter.get(api(f"articles/{article.pk}/")).json()
+    assert after["revision"] == 1 and after["body"] == FIRST
+    assert "correction sent as HTML was not applied" in after["status_error"]
