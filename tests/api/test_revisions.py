@@ -270,3 +270,20 @@ def test_a_correction_page_without_text_leaves_the_article_and_says_why(submitte
     after = submitter.get(api(f"articles/{article.pk}/")).json()
     assert after["revision"] == 1 and after["body"] == FIRST
     assert "correction sent as HTML was not applied" in after["status_error"]
+
+
+def test_a_failed_articles_url_with_fixed_text_is_a_revision_extracted_again(
+    submitter, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Before revisions, resubmitting the fixed text answered 200 with the failed article and dropped the text."""
+    article = article_services.article_submit(body=FIRST, url=URL).article
+    with monkeypatch.context() as patched, pytest.raises(ValueError):
+        patched.setattr(extraction, "extract", lambda *a, **k: (_ for _ in ()).throw(ValueError("splitter gave up")))
+        article_services.article_extract(article_id=article.pk)
+    assert Article.objects.get(pk=article.pk).status == "failed"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submitter.post(api("articles/"), {"text": SECOND, "url": URL}, format="json")
+    assert response.status_code == 202 and response.json()["revision"] == 2
+    article.refresh_from_db()
+    assert (article.status, article.status_error, article.body) == ("done", "", SECOND)
+    assert article.claims.filter(text=ADDED).exists()
