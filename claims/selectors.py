@@ -49,12 +49,14 @@ def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Revi
 
 
 def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
-    """Articles left fetching, pending or extracting longer than the configured timeout (lost tasks, dead workers)."""
+    """Articles left fetching, pending or extracting, or with a correction sent as HTML still unread, longer
+    than the configured timeout (lost tasks, dead workers)."""
     if older_than is None:
         older_than = timedelta(seconds=settings.REGISTRY_STUCK_AFTER_SECONDS)
     limit = timezone.now() - older_than
     return Article.objects.filter(
-        status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING],
+        Q(status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING])
+        | Q(pending_correction__isnull=False),
         updated_at__lt=limit,
     ).order_by("updated_at", "id")
 

@@ -287,3 +287,16 @@ def test_a_failed_articles_url_with_fixed_text_is_a_revision_extracted_again(
     article.refresh_from_db()
     assert (article.status, article.status_error, article.body) == ("done", "", SECOND)
     assert article.claims.filter(text=ADDED).exists()
+
+
+def test_a_correction_page_whose_task_was_lost_is_swept_up(submitter, queued, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from claims.services.recheck import articles_sweep_stuck
+
+    article = _extracted(FIRST)
+    submitter.post(api("articles/"), {"html": _page(SECOND), "url": URL}, format="json")  # its task never runs
+    assert Article.objects.get(pk=article.pk).pending_correction is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_sweep_stuck(older_than=timedelta(0)) == [article.pk]
+    assert queued == [article.pk]
