@@ -116,7 +116,7 @@ class ArticleRevision(models.Model):
     byline = models.CharField(max_length=500, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     body = models.TextField()
-    body_hash = models.CharField(max_length=64)
+    body_hash = models.CharField(max_length=64, db_index=True)  # an earlier text sent again is this article
     raw_html = models.TextField(blank=True)
     submitted_at = models.DateTimeField()
     replaced_at = models.DateTimeField()

@@ -327,6 +327,8 @@ def _existing_article(url: str | None, digest: str) -> Article | None:
         found = Article.objects.filter(url_key=url_key(url)).first()
     if found is None and digest:
         found = Article.objects.filter(body_hash=digest).order_by("id").first()
+    if found is None and digest:  # an earlier text of a corrected article
+        found = Article.objects.filter(revisions__body_hash=digest).order_by("id").first()
     if found is not None and found.retracted_at is not None:
         raise Gone(
             f"Article {found.pk} ({'this URL' if url and found.url_key == url_key(url) else 'this text'}) "
