@@ -49,6 +49,7 @@ def article_submit_html(
     byline: str = "",
     language: str = "en",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
     published_default: date | datetime | None = None,
 ) -> SubmitResult:
     """Store the article of an HTML page (or return the one already stored), as article_submit does.
@@ -69,6 +70,7 @@ def article_submit_html(
             language=language,
             raw_html=html,
             submitted_by=submitted_by,
+            submitted_by_organisation_id=submitted_by_organisation_id,
         )
     except ApplicationError as exc:
         if "body" in exc.fields:
