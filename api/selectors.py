@@ -16,6 +16,7 @@ from claims.models import (
     Claim,
     ClaimDate,
     ClaimPlace,
+    Review,
     SourceLink,
     Speaker,
     SpeakerAlias,
@@ -280,8 +281,19 @@ def tombstones_since(*, since: datetime | None = None, kind: str | None = None) 
 
 
 def published_claim_get(claim_id: int) -> Claim | None:
-    """A claim whose verdict is published (reviewed) -- the only claims shown without a key."""
-    return claims_with_details(visible_claims(PUBLIC)).filter(pk=claim_id).first()
+    """A claim whose verdict is published (reviewed) -- the only claims shown without a key -- with
+    `first_verdict_at` and `last_verdict_at`: when it first got a verdict and when its review last changed
+    (its ClaimReview's datePublished and dateModified)."""
+    verdicts = Review.objects.filter(claim_id=OuterRef("pk")).exclude(to_verdict=Verdict.UNREVIEWED)
+    return (
+        claims_with_details(visible_claims(PUBLIC))
+        .annotate(
+            first_verdict_at=Subquery(verdicts.order_by("created_at", "id").values("created_at")[:1]),
+            last_verdict_at=Subquery(verdicts.order_by("-created_at", "-id").values("created_at")[:1]),
+        )
+        .filter(pk=claim_id)
+        .first()
+    )
 
 
 def _in_order(ids: list[int], viewer: Viewer) -> dict[int, Claim]:

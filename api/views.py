@@ -837,7 +837,7 @@ class ClaimReviewApi(ApiView):
         if claim is None or not is_published(claim):
             # Same answer as for a missing claim: unpublished verdicts stay private.
             raise _not_found("published claim review", claim_id)
-        return Response(claim_review_document(claim, page_url=self.context()["urls"].public_claim(claim.pk)))
+        return Response(claim_review_document(claim))
 
 
 # --- speakers -----------------------------------------------------------------------------------------
