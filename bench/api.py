@@ -448,13 +448,16 @@ def main() -> int:
     newsroom = Organisation.objects.filter(name=BENCH_ORGANISATIONS[0]).first()
     key = api_key_create(name=f"bench {time.time():.0f}", scopes="read", organisation=newsroom).key
     counts = query_counts(key)
-    ids = list(Claim.objects.order_by("?").values_list("pk", flat=True)[:5000])
+    # Claims the key may see (its newsroom's, reviewed ones, those of no newsroom), as a newsroom reads them.
+    from api.selectors import visible_claims
+
+    ids = list(visible_claims(_bench_viewer()).order_by("?").values_list("pk", flat=True)[:5000])
     # A mirror resuming the claims feed from a stored cursor somewhere in the log.
     from api.pagination import _encode_position
     from claims.models import Change
 
     positions = Change.objects.filter(kind="claim").order_by("?").values_list("xid", "id")[:500]
-    feed_cursors = [_encode_position("claim", xid, pk) for xid, pk in positions]
+    feed_cursors = [_encode_position("claim", xid, pk, _bench_viewer().audience) for xid, pk in positions]
     total = Claim.objects.count()
     from django.db import connections
 
