@@ -208,10 +208,12 @@ class ApiView(APIView):
     def context(self) -> dict[str, Any]:
         return {"request": self.request, "urls": Urls(self.request), "viewer": self.viewer()}
 
+    _viewer: Viewer | None = None
+
     def viewer(self) -> Viewer:
         """What this request may see (docs/api.md, "Visibility"): every read selector takes it."""
         request = self.request
-        cached = getattr(request, "_api_viewer", None)
+        cached = self._viewer  # one view instance per request
         if cached is None:
             api_key = request_api_key(request)
             if api_key is not None:
@@ -219,7 +221,7 @@ class ApiView(APIView):
                 is_reviewer = Scope.REVIEW in api_key.scopes and permissions.is_reviewer(request.user)
             else:
                 is_reviewer = permissions.is_reviewer(request.user)
-            cached = request._api_viewer = viewer_for(
+            cached = self._viewer = viewer_for(
                 is_reviewer=is_reviewer,
                 has_key=api_key is not None,
                 organisation_id=api_key.organisation_id if api_key is not None else None,
