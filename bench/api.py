@@ -532,6 +532,8 @@ def main() -> int:
         f"\n{total:,} claims in PostgreSQL; gunicorn {args.workers} sync workers; {args.concurrency} concurrent "
         f"connections on loopback; {args.seconds:.0f} s x 2 rounds per line\n"
     )
+    # Other processes on the machine slow both sides alike (the ratio holds), but not the latencies.
+    print(f"load average of the machine after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     print(f"{'':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for name, row in summary.items():
         print(f"{name:28} {row['rps']:8.1f} {row['p50']:8.1f} {row['p95']:8.1f} {row['errors']:7d}")
