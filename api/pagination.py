@@ -171,7 +171,8 @@ def _is_position(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MAX_INT
 
 
-def _decode_position(cursor: str, kind: str, audience: str = "") -> tuple[int, int]:
+def _decode_position(cursor: str, kind: str, audience: str | None = None) -> tuple[int, int]:
+    """The (xid, id) position of a feed cursor; `audience` given: refused unless it was read under it."""
     try:
         doc = _signer().unsign_object(cursor, serializer=_CursorJSON)
         name = doc["o"]
@@ -192,7 +193,7 @@ def _decode_position(cursor: str, kind: str, audience: str = "") -> tuple[int, i
     # switched on or off), resuming would skip those for good. (Cursors made before visibility existed
     # carry none: they were read seeing everything, so any reader may resume them.)
     issued_for = doc.get("a")
-    if issued_for is not None and issued_for != audience:
+    if audience is not None and issued_for is not None and issued_for != audience:
         raise InvalidCursor(
             "This cursor was issued under another visibility (the key's organisation or the registry's "
             "visibility setting changed since): start again from the first page of the feed."
