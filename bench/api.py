@@ -351,6 +351,33 @@ def query_counts(key: str) -> dict[int, int]:
     return out
 
 
+def sql_execution_ms(key: str, paths: list[str]) -> float:
+    """PostgreSQL's own execution time (EXPLAIN ANALYZE) of the queries of one request, median over
+    `paths`: what the data set's size costs, apart from the Python work a busy machine slows down."""
+    import re as _re
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    totals = []
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path, HTTP_AUTHORIZATION=f"Api-Key {key}")
+        total = 0.0
+        with connection.cursor() as cursor:
+            for query in queries.captured_queries:
+                if not query["sql"].lstrip().upper().startswith("SELECT"):
+                    continue
+                cursor.execute("EXPLAIN (ANALYZE, FORMAT TEXT) " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                found = _re.search(r"Execution Time: ([0-9.]+) ms", plan)
+                total += float(found.group(1)) if found else 0.0
+        totals.append(total)
+    return statistics.median(totals)
+
+
 # --- load generator ----------------------------------------------------------------------------------
 
 
@@ -459,6 +486,12 @@ def main() -> int:
     positions = Change.objects.filter(kind="claim").order_by("?").values_list("xid", "id")[:500]
     feed_cursors = [_encode_position("claim", xid, pk, _bench_viewer().audience) for xid, pk in positions]
     total = Claim.objects.count()
+    sample = random.Random(7).sample(feed_cursors, min(20, len(feed_cursors)))
+    sql_ms = {
+        "feed, first page": sql_execution_ms(key, ["/api/v1/claims/?page_size=50"] * 5),
+        "feed, resumed": sql_execution_ms(key, [f"/api/v1/claims/?page_size=50&cursor={c}" for c in sample]),
+        "claim": sql_execution_ms(key, [f"/api/v1/claims/{pk}/" for pk in ids[:20]]),
+    }
     from django.db import connections
 
     connections.close_all()
@@ -552,6 +585,10 @@ def main() -> int:
             f"(target < 50 ms): {verdict}"
         )
     print(f"\nSQL queries per claims/ request by page size: {counts} (constant: {len(set(counts.values())) == 1})")
+    print(
+        "PostgreSQL execution time of one request's queries (EXPLAIN ANALYZE, median): "
+        + ", ".join(f"{name} {ms:.2f} ms" for name, ms in sql_ms.items())
+    )
     return 0 if ok else 2
 
 
