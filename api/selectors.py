@@ -73,15 +73,15 @@ def viewer_for(*, is_reviewer: bool, has_key: bool, organisation_id: int | None)
     return Viewer(organisation_id=organisation_id, shared=True)
 
 
-def _claim_visibility(viewer: Viewer, prefix: str = "") -> Q | None:
-    """The condition on claims (`prefix` leads from another model to the claim); None: no condition."""
+def _claim_visibility(viewer: Viewer) -> Q | None:
+    """The condition on the claims `viewer` may see; None: no condition."""
     if viewer.everything:
         return None
-    condition = ~Q(**{f"{prefix}verdict": Verdict.UNREVIEWED})
+    condition = ~Q(verdict=Verdict.UNREVIEWED)
     if viewer.shared:
-        condition |= Q(**{f"{prefix}article__submitted_by_organisation__isnull": True})
+        condition |= Q(article__submitted_by_organisation__isnull=True)
     if viewer.organisation_id is not None:
-        condition |= Q(**{f"{prefix}article__submitted_by_organisation_id": viewer.organisation_id})
+        condition |= Q(article__submitted_by_organisation_id=viewer.organisation_id)
     return condition
 
 
