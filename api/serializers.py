@@ -15,6 +15,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.claimreview import public_claim_url
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Review, SourceLink, Speaker, Verdict
 
 
@@ -31,7 +32,6 @@ class Urls:
 
     def __init__(self, request):
         self._root = request.build_absolute_uri(reverse("api:claim-list")).removesuffix("claims/")
-        self._site = request.build_absolute_uri("/")
 
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
@@ -61,7 +61,8 @@ class Urls:
         return f"{self._root}speakers/{pk}/"
 
     def public_claim(self, pk: int) -> str:
-        return f"{self._site}claims/{pk}/"
+        # The configured public address (REGISTRY_PUBLIC_URL), not the request's Host header.
+        return public_claim_url(pk)
 
 
 def _urls(serializer: serializers.Serializer) -> Urls:

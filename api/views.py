@@ -19,6 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from api import selectors
+from api.authentication import request_api_key
 from api.base import ApiView, ListParams, etag_for, page_of, parse_etags
 from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
 from api.claimreview import claim_review as claim_review_document
@@ -95,20 +96,24 @@ def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
 
-def _feed_page(params: dict[str, Any], queryset: QuerySet, kind: str) -> Page:
-    """A page of the `kind` change feed, each object loaded as `queryset` shows it now."""
+def _feed_page(params: dict[str, Any], queryset: QuerySet, kind: str, viewer: selectors.Viewer) -> Page:
+    """A page of the `kind` change feed, each object loaded as `queryset` shows it now (to `viewer`: its
+    visibility is signed into the cursor)."""
     return paginate_changes(
         kind,
         lambda ids: {o.pk: o for o in queryset.filter(pk__in=ids)},
         cursor=params.get("cursor"),
         page_size=_page_size(params),
+        audience=viewer.audience,
     )
 
 
-def _list_page(params: dict[str, Any], queryset: QuerySet, kind: str, choices: dict[str, Ordering]) -> Page:
+def _list_page(
+    params: dict[str, Any], queryset: QuerySet, kind: str, choices: dict[str, Ordering], viewer: selectors.Viewer
+) -> Page:
     """The change feed (ordering=changes) or a page of `queryset` in one of its browse orderings."""
     if params["ordering"] == FEED:
-        return _feed_page(params, queryset, kind)
+        return _feed_page(params, queryset, kind, viewer)
     return paginate(queryset, choices[params["ordering"]], cursor=params.get("cursor"), page_size=_page_size(params))
 
 
@@ -247,14 +252,19 @@ class ArticleSummaryOut(Fast):
 
 
 class ArticleDetailOut(ArticleSummaryOut):
-    body = serializers.CharField(help_text="The plain text every claim offset refers to.")
+    body = serializers.CharField(
+        allow_null=True,
+        help_text="The plain text every claim offset refers to; null when another newsroom submitted the "
+        "article (its text is visible to that newsroom and to reviewers only, see the visibility rules).",
+    )
 
     class Meta:
         ref_name = "ArticleDetail"
 
     @staticmethod
     def represent(a: Article, context: dict) -> dict[str, Any]:
-        return {**ArticleSummaryOut.represent(a, context), "body": a.body}
+        visible = selectors.article_body_visible(a, context["viewer"])
+        return {**ArticleSummaryOut.represent(a, context), "body": a.body if visible else None}
 
 
 ARTICLE_ORDERINGS = orderings("updated_at", "id")
@@ -320,8 +330,9 @@ class ArticleListApi(ApiView):
         queryset = selectors.articles_filtered(
             outlet=params.get("outlet"), updated_since=params.get("updated_since"), status=params.get("status")
         )
-        page = _list_page(params, queryset, Change.Kind.ARTICLE, ARTICLE_ORDERINGS)
-        selectors.attach_verdict_counts(page.items, "article_id")
+        viewer = self.viewer()
+        page = _list_page(params, queryset, Change.Kind.ARTICLE, ARTICLE_ORDERINGS, viewer)
+        selectors.attach_verdict_counts(page.items, "article_id", viewer=viewer)
         context = self.context()
         return self.page_response(page, [ArticleSummaryOut.represent(a, context) for a in page.items])
 
@@ -341,11 +352,19 @@ class ArticleListApi(ApiView):
         values = data.validated_data
         title, byline, published = values["title"], values["byline"], values.get("published")
         submitted_by = request.user if request.user.is_authenticated else None
+        # The newsroom of the key: its text and unreviewed claims stay visible to it (and reviewers) only.
+        api_key = request_api_key(request)
+        organisation_id = api_key.organisation_id if api_key is not None else None
         outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
         if "text" not in values and "html" not in values:
             # By URL alone: the page is fetched by the background task (safe fetcher), never in the request.
             result = article_services.article_submit_url(
-                url=values["url"], published=published, outlet=outlet, title=title, submitted_by=submitted_by
+                url=values["url"],
+                published=published,
+                outlet=outlet,
+                title=title,
+                submitted_by=submitted_by,
+                submitted_by_organisation_id=organisation_id,
             )
             return self._accepted(result)
         common = dict(
@@ -356,6 +375,7 @@ class ArticleListApi(ApiView):
             byline=byline,
             language=values["language"],
             submitted_by=submitted_by,
+            submitted_by_organisation_id=organisation_id,
         )
         if "html" in values:
             # The one way in for HTML: the page's own title, date and byline fill in what was not sent.
@@ -372,10 +392,10 @@ class ArticleListApi(ApiView):
         return self._accepted(result)
 
     def _accepted(self, result) -> Response:
-        article = selectors.article_get(result.article.pk)
+        article = selectors.article_get(result.article.pk, viewer=self.viewer())
         if article is None:  # retracted already: answer with the stored row, counts empty
             article = result.article
-            selectors.attach_verdict_counts([article], "article_id")
+            selectors.attach_verdict_counts([article], "article_id", viewer=self.viewer())
         context = self.context()
         location = context["urls"].article(article.pk)
         return Response(
@@ -396,7 +416,7 @@ class ArticleDetailApi(ApiView):
         responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
-        return Response(ArticleDetailOut.represent(_article_or_gone(article_id), self.context()))
+        return Response(ArticleDetailOut.represent(_article_or_gone(article_id, self.viewer()), self.context()))
 
 
 class ArticleRetryApi(ApiView):
@@ -415,7 +435,7 @@ class ArticleRetryApi(ApiView):
     )
     def post(self, request, article_id: int):
         article_services.article_retry(article_id=article_id)
-        article = selectors.article_get(article_id)
+        article = selectors.article_get(article_id, viewer=self.viewer())
         if article is None:  # retracted in between
             raise Gone(f"Article {article_id} was retracted.")
         context = self.context()
@@ -477,8 +497,8 @@ class ArticleRevisionList(serializers.Serializer):
         ref_name = "ArticleRevisionList"
 
 
-def _article_or_gone(article_id: int) -> Article:
-    article = selectors.article_get(article_id)
+def _article_or_gone(article_id: int, viewer: selectors.Viewer) -> Article:
+    article = selectors.article_get(article_id, viewer=viewer)
     if article is None:
         retracted_at = selectors.article_retracted_at(article_id)
         if retracted_at is not None:
@@ -498,7 +518,7 @@ class ArticleRevisionsApi(ApiView):
         responses={200: ArticleRevisionList, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
-        article = _article_or_gone(article_id)
+        article = _article_or_gone(article_id, self.viewer())
         context = self.context()
         rows = selectors.article_revisions(article)
         return Response({"results": [ArticleRevisionOut.represent(r, context) for r in rows]})
@@ -515,9 +535,11 @@ class ArticleRevisionApi(ApiView):
         responses={200: ArticleRevisionDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int, number: int):
-        article = _article_or_gone(article_id)
+        viewer = self.viewer()
+        article = _article_or_gone(article_id, viewer)
         rows = selectors.article_revisions(article, number=number)
-        if not rows:
+        # A revision is its text: another newsroom's submitted text stays theirs (metadata is in the list).
+        if not rows or not selectors.article_body_visible(article, viewer):
             raise Http404(f"Article {article_id} has no revision {number}.")
         return Response(ArticleRevisionDetailOut.represent(rows[0], self.context()))
 
@@ -582,8 +604,9 @@ class ClaimListApi(ApiView):
             q=params.get("q"),
             updated_since=params.get("updated_since"),
         )
-        queryset = selectors.claims_filtered(filters)
-        page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS)
+        viewer = self.viewer()
+        queryset = selectors.claims_filtered(filters, viewer=viewer)
+        page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS, viewer)
         context = self.context()
         return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
 
@@ -601,7 +624,7 @@ class ClaimDetailApi(ApiView):
         responses={200: ClaimOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        claim = selectors.claim_get(claim_id)
+        claim = selectors.claim_get(claim_id, viewer=self.viewer())
         if claim is None:
             raise _not_found("claim", claim_id)
         self.etag_prefix = claim_etag_prefix(claim.version)
@@ -638,7 +661,7 @@ class ClaimSourcesApi(ApiView):
         responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
         return Response({"results": [SourceOut.represent(s, context) for s in selectors.claim_sources(claim_id)]})
@@ -652,7 +675,7 @@ class ClaimSourcesApi(ApiView):
     def post(self, request, claim_id: int):
         data = SourceIn(data=request.data)
         data.is_valid(raise_exception=True)
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         source = review_services.source_add(claim_id=claim_id, user=_acting_user(request), **data.validated_data)
         context = self.context()
@@ -672,7 +695,7 @@ class ClaimSourceDetailApi(ApiView):
         responses={200: SourceOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int, source_id: int):
-        source = selectors.claim_source_get(claim_id, source_id)
+        source = selectors.claim_source_get(claim_id, source_id, viewer=self.viewer())
         if source is None:
             raise _not_found(f"source of claim {claim_id}", source_id)
         return Response(SourceOut.represent(source, self.context()))
@@ -693,7 +716,7 @@ class ClaimReviewsApi(ApiView):
         responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
         return Response({"results": [ReviewOut.represent(r, context) for r in claim_selectors.claim_history(claim_id)]})
@@ -718,10 +741,16 @@ class ClaimMatchesApi(ApiView):
         responses={200: MatchList, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
-        return Response({"results": [MatchOut.represent(m, context) for m in selectors.claim_matches(claim_id)]})
+        return Response(
+            {
+                "results": [
+                    MatchOut.represent(m, context) for m in selectors.claim_matches(claim_id, viewer=self.viewer())
+                ]
+            }
+        )
 
 
 MAX_SEARCH_CHARS = 5000
@@ -762,7 +791,9 @@ class ClaimSearchApi(ApiView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        found = selectors.claims_matching_text(values["text"], limit=values["limit"], speaker=values["speaker"])
+        found = selectors.claims_matching_text(
+            values["text"], limit=values["limit"], speaker=values["speaker"], viewer=self.viewer()
+        )
         context = self.context()
         return Response({"results": [MatchOut.represent(m, context) for m in found]})
 
@@ -808,7 +839,7 @@ class ClaimVerdictApi(ApiView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        claim = selectors.claim_get(claim_id)
+        claim = selectors.claim_get(claim_id, viewer=self.viewer())
         if claim is None:
             raise _not_found("claim", claim_id)
         user = _acting_user(request)
@@ -831,7 +862,7 @@ class ClaimVerdictApi(ApiView):
             if if_match:
                 raise PreconditionFailed(exc.message) from None
             raise
-        fresh = selectors.claim_get(claim_id)
+        fresh = selectors.claim_get(claim_id, viewer=self.viewer())
         if fresh is None:  # removed meanwhile (the article was re-extracted without it)
             raise _not_found("claim", claim_id)
         body = ClaimOut.represent(fresh, self.context())
@@ -914,7 +945,7 @@ class ClaimReviewApi(ApiView):
         if claim is None or not is_published(claim):
             # Same answer as for a missing claim: unpublished verdicts stay private.
             raise _not_found("published claim review", claim_id)
-        return Response(claim_review_document(claim, page_url=self.context()["urls"].public_claim(claim.pk)))
+        return Response(claim_review_document(claim))
 
 
 # --- speakers -----------------------------------------------------------------------------------------
@@ -977,9 +1008,10 @@ class SpeakerListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        queryset = selectors.speakers_filtered(q=params.get("q"))
-        page = _list_page(params, queryset, Change.Kind.SPEAKER, SPEAKER_ORDERINGS)
-        selectors.attach_verdict_counts(page.items, "speaker_id")
+        viewer = self.viewer()
+        queryset = selectors.speakers_filtered(q=params.get("q"), viewer=viewer)
+        page = _list_page(params, queryset, Change.Kind.SPEAKER, SPEAKER_ORDERINGS, viewer)
+        selectors.attach_verdict_counts(page.items, "speaker_id", viewer=viewer)
         context = self.context()
         return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
 
@@ -1015,7 +1047,7 @@ class SpeakerDetailApi(ApiView):
         },
     )
     def get(self, request, speaker_id: int):
-        speaker = selectors.speaker_get(speaker_id)
+        speaker = selectors.speaker_get(speaker_id, viewer=self.viewer())
         if speaker is None:
             into = claim_selectors.speaker_merged_into(speaker_id)
             if into is None:
@@ -1079,6 +1111,6 @@ class TombstoneListApi(ApiView):
         params = self.query(self.FilterSerializer)
         queryset = selectors.tombstones_since(since=params.get("since"), kind=params.get("kind"))
         # Always the change feed: tombstones in the order they were committed.
-        page = _feed_page(params, queryset, Change.Kind.TOMBSTONE)
+        page = _feed_page(params, queryset, Change.Kind.TOMBSTONE, self.viewer())
         context = self.context()
         return self.page_response(page, [TombstoneOut.represent(t, context) for t in page.items])

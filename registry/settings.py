@@ -332,7 +332,43 @@ CORS_EXPOSE_HEADERS = [
 
 # --- the registry itself ------------------------------------------------------------------------
 REGISTRY_ORGANIZATION_NAME = env_str("REGISTRY_ORGANIZATION_NAME", "Claim Registry")
-REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", "http://127.0.0.1:8000/")
+# Where the registry is published: the public claim pages (/claims/<id>/) and the `url` of every
+# ClaimReview are built from it, never from a request's Host header (which a client chooses). The
+# organisation's own site defaults to it. Production mode refuses the loopback default.
+_LOOPBACK_URL = "http://127.0.0.1:8000/"
+REGISTRY_PUBLIC_URL = env_str("REGISTRY_PUBLIC_URL", _LOOPBACK_URL).rstrip("/") + "/"
+REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", REGISTRY_PUBLIC_URL)
+
+
+def _public_url_problem(value: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an absolute http(s) URL"
+    host = parts.hostname.lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return "is a loopback address"
+    try:
+        if ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified:
+            return "is a loopback address"
+    except ValueError:
+        pass
+    return None
+
+
+for _name in ("REGISTRY_PUBLIC_URL", "REGISTRY_ORGANIZATION_URL"):
+    _problem = _public_url_problem(globals()[_name])
+    if _problem and (not DEBUG or _problem.startswith("is not")):
+        raise ImproperlyConfigured(
+            f"{_name} ({globals()[_name]!r}) {_problem}: set it to the address the public reaches the registry at, "
+            "e.g. https://claims.example.org/ (it is the url of every published ClaimReview)"
+        )
+# Visibility between newsrooms (docs/api.md, "Visibility"). False (the default): the text of an article an
+# organisation's key submitted, and its claims until reviewed, are visible to that organisation's keys and
+# to reviewers only. Content with no organisation (the admin's, or from keys without one) stays visible to
+# every key, so a single newsroom sees everything either way. True opens everything to every read key.
+REGISTRY_OPEN_VISIBILITY = env_bool("REGISTRY_OPEN_VISIBILITY", False)
 # An article left pending or extracting longer than this is re-enqueued by the sweeper.
 REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, minimum=60)
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)

@@ -56,6 +56,7 @@ def article_submit_html(
     byline: str = "",
     language: str = "en",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
     published_default: date | datetime | None = None,
     in_background: bool = False,
 ) -> SubmitResult:
@@ -94,6 +95,7 @@ def article_submit_html(
             language=language,
             raw_html=html,
             submitted_by=submitted_by,
+            submitted_by_organisation_id=submitted_by_organisation_id,
         )
     except ApplicationError as exc:
         if "body" in exc.fields:

@@ -112,6 +112,7 @@ def article_submit(
     language: str = "en",
     raw_html: str = "",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
 ) -> SubmitResult:
     """Store an article (or return the existing one with the same URL or body) and enqueue extraction.
 
@@ -149,6 +150,7 @@ def article_submit(
                 language=language or "en",
                 raw_html=raw_html,
                 submitted_by=submitted_by,
+                submitted_by_organisation_id=submitted_by_organisation_id,
             )
             article_enqueue_extraction(article=article)
     except IntegrityError:
@@ -500,6 +502,7 @@ def article_submit_url(
     outlet: Outlet | None = None,
     title: str = "",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
 ) -> SubmitResult:
     """Register an article by its URL; the page is fetched (safely) and extracted in the background.
 
@@ -527,6 +530,7 @@ def article_submit_url(
                 outlet=outlet or outlet_for_url(url),
                 status=Article.Status.FETCHING,
                 submitted_by=submitted_by,
+                submitted_by_organisation_id=submitted_by_organisation_id,
             )
             article_enqueue_extraction(article=article)
     except IntegrityError:

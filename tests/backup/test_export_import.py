@@ -30,7 +30,7 @@ from django.db.utils import load_backend
 from api.keys import api_key_create
 from api.models import ApiKey
 from claims import permissions
-from claims.models import Article, Change, Claim, LinkCheck, RegistryImport, Review, Tombstone, Verdict
+from claims.models import Article, Change, Claim, LinkCheck, Organisation, RegistryImport, Review, Tombstone, Verdict
 from claims.services import backup
 from claims.services import review as review_services
 from claims.services.articles import article_extract, article_retract, article_submit
@@ -111,7 +111,10 @@ def registry(django_user_model, django_capture_on_commit_callbacks):
     custom.permissions.add(Permission.objects.get(codename="view_claim"))
     reviewer.groups.add(custom)
 
-    first = article_submit(body=BODY, url="https://harbour.example/quay", submitted_by=reviewer).article
+    newsroom = Organisation.objects.create(name="Harbour Times")
+    first = article_submit(
+        body=BODY, url="https://harbour.example/quay", submitted_by=reviewer, submitted_by_organisation_id=newsroom.pk
+    ).article
     second = article_submit(body="Ünïcödé line.\n\nThe mayor said 40 % of roads will close in May.").article
     for article in (first, second):
         article_extract(article_id=article.pk)
@@ -135,7 +138,9 @@ def registry(django_user_model, django_capture_on_commit_callbacks):
     article_extract(article_id=first.pk, force=True)
     assert Claim.objects.filter(start__isnull=True).exists()
     article_retract(article_id=second.pk, user=editor, reason="duplicate of a wire story")
-    api_key_create(name="Harbour CMS", scopes=["read", "review"], user=reviewer, throttle_rate="600/minute")
+    api_key_create(
+        name="Harbour CMS", scopes=["read", "review"], user=reviewer, throttle_rate="600/minute", organisation=newsroom
+    )
     old = api_key_create(name="Old key", scopes=["read"], expires_at=datetime(2099, 1, 1, tzinfo=UTC)).api_key
     ApiKey.objects.filter(pk=old.pk).update(revoked_at=datetime(2024, 1, 1, tzinfo=UTC))
     assert Review.objects.count() >= 3 and Tombstone.objects.exists()
@@ -204,6 +209,10 @@ def test_a_round_trip_restores_every_row_of_every_table(registry, restored, tmp_
     assert "Imported" in out and "import:" in err  # progress goes to standard error
     compared = assert_same_rows("default", restored)
     assert compared > 50
+    # The newsrooms and what belongs to them (visibility between newsrooms rests on these).
+    newsroom = Organisation.objects.using(restored).get(name="Harbour Times")
+    assert ApiKey.objects.using(restored).get(name="Harbour CMS").organisation_id == newsroom.pk
+    assert Article.objects.using(restored).filter(submitted_by_organisation=newsroom).count() == 1
     assert RegistryImport.objects.using(restored).get().finished_at is not None
     # The restored registry works: new rows get fresh ids, API keys still authenticate by their stored hash.
     fresh = Tombstone.objects.using(restored).create(kind="claim", object_id=1)
