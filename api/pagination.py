@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from claims.selectors import change_page
+from claims.selectors import change_head, change_page
 
 _MAX_INT = 2**63 - 1
 # The salt keeps cursor signatures apart from every other use of the secret key. Keys listed in
@@ -228,3 +228,10 @@ def paginate_changes(
     found = load(list(latest))
     items = [found[pk] for pk in latest if pk in found]
     return Page(items, _encode_position(kind, *end), has_more)
+
+
+def feed_head_cursor(kind: str) -> str:
+    """A cursor of the `kind` feed at its current end: the feed continues from it with every change
+    committed after this call (take it before reading what it is meant to follow, see api.export)."""
+    head = change_head(kind)
+    return _encode_position(kind, head.xid, head.id) if head else _encode_position(kind, 0, 0)

@@ -33,6 +33,14 @@ class Urls:
         self._root = request.build_absolute_uri(reverse("api:claim-list")).removesuffix("claims/")
         self._site = request.build_absolute_uri("/")
 
+    @classmethod
+    def for_site(cls, site: str) -> Urls:
+        """The URLs of the service at `site` (e.g. "https://registry.example/"), for work without a request."""
+        urls = cls.__new__(cls)
+        urls._site = site.rstrip("/") + "/"
+        urls._root = urls._site + reverse("api:claim-list").lstrip("/").removesuffix("claims/")
+        return urls
+
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
 
