@@ -201,9 +201,24 @@ def tombstones_since(*, since: datetime | None = None, kind: str | None = None) 
     return queryset
 
 
+def published_claims() -> QuerySet[Claim]:
+    """Claims whose verdict is published (reviewed) -- the only claims shown without a key: the public
+    claim pages, their ClaimReview documents, the DataFeed and the sitemap."""
+    return visible_claims().exclude(verdict=Verdict.UNREVIEWED)
+
+
 def published_claim_get(claim_id: int) -> Claim | None:
-    """A claim whose verdict is published (reviewed) -- the only claims shown without a key."""
-    return claims_with_details().exclude(verdict=Verdict.UNREVIEWED).filter(pk=claim_id).first()
+    return claims_with_details(published_claims()).filter(pk=claim_id).first()
+
+
+def published_claim_reviews() -> QuerySet[Claim]:
+    """Published claims with what a ClaimReview document shows (no dates, places or sources to prefetch)."""
+    return published_claims().select_related("article", "article__outlet", "speaker").defer(*_ARTICLE_TEXT)
+
+
+def published_claim_pages() -> QuerySet:
+    """(id, updated_at) of every published claim in id order: the sitemap's rows, nothing more loaded."""
+    return published_claims().order_by("pk").values_list("pk", "updated_at")
 
 
 def _in_order(ids: list[int]) -> dict[int, Claim]:
