@@ -29,6 +29,7 @@ from django.db import reset_queries
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from api import selectors
 from api.pagination import FEED, feed_head_cursor
 from api.serializers import ClaimOut, Urls, iso
 from claims.models import Change, Claim
@@ -97,18 +98,29 @@ def claims_ndjson(
     size = chunk_size or EXPORT_CHUNK_SIZE
     ticker = Ticker(progress)
     written = 0
+    # The selector's own prefetches are dropped (its filters and joins kept): each chunk's dates, places
+    # and sources are loaded by selectors.claim_details, several times cheaper than prefetch_related.
+    rows = queryset.prefetch_related(None).order_by("id").iterator(chunk_size=size)
     with read_snapshot():
-        lines: list[str] = []
-        for claim in queryset.order_by("id").iterator(chunk_size=size):
-            lines.append(ndjson_line(ClaimOut.represent(claim, context)))
-            if len(lines) >= size:
-                written += len(lines)
-                yield "".join(lines)
-                lines.clear()
-                if settings.DEBUG:  # Django would keep the last 9,000 queries' SQL: megabytes of ids
-                    reset_queries()
-                ticker.tick("export: {:,} claims", written)
-        written += len(lines)
-        lines.append(ndjson_line(trailer(start, written, links)))
-        yield "".join(lines)
+        for chunk in _chunks(rows, size):
+            details = selectors.claim_details([c.pk for c in chunk])
+            piece = "".join(ndjson_line(ClaimOut.represent(c, context, details[c.pk])) for c in chunk)
+            written += len(chunk)
+            del chunk
+            yield piece
+            if settings.DEBUG:  # Django would keep the last 9,000 queries' SQL: megabytes of ids
+                reset_queries()
+            ticker.tick("export: {:,} claims", written)
+        yield ndjson_line(trailer(start, written, links))
     ticker.done(f"export: {written:,} claims")
+
+
+def _chunks(items: Iterator[Claim], size: int) -> Iterator[list[Claim]]:
+    chunk: list[Claim] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

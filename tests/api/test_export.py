@@ -234,9 +234,9 @@ def test_the_export_does_not_keep_the_claims_it_has_written(reader, monkeypatch)
     made: list[weakref.ref] = []
     real_represent = export.ClaimOut.represent
 
-    def tracking(claim, context):
+    def tracking(claim, context, details=None):
         made.append(weakref.ref(claim))
-        return real_represent(claim, context)
+        return real_represent(claim, context, details)
 
     monkeypatch.setattr(export.ClaimOut, "represent", staticmethod(tracking))
     response = reader.get(EXPORT)
@@ -296,3 +296,19 @@ def test_the_command_refuses_bad_filters_clearly(claims, tmp_path, args, message
 def test_the_command_reports_a_file_it_cannot_write(claims, tmp_path):
     with pytest.raises(CommandError, match="cannot write"):
         call_command("export_claims", "-o", str(tmp_path / "missing" / "x.ndjson"), "--quiet")
+
+
+def test_bulk_loaded_dates_places_and_sources_keep_the_lists_order(reader, claims, verified_claim):
+    from claims.models import ClaimDate, ClaimPlace, SourceLink
+
+    ClaimDate.objects.create(
+        claim=verified_claim, text="a year", start=None, end=None, value="2023", granularity="year"
+    )
+    ClaimDate.objects.create(claim=verified_claim, text="March", start=2, end=7, value="2024-03", granularity="month")
+    ClaimPlace.objects.create(claim=verified_claim, text="Delft", start=None, end=None, kind="city")
+    ClaimPlace.objects.create(claim=verified_claim, text="Gouda", start=1, end=6, kind="city")
+    SourceLink.objects.create(claim=verified_claim, url="https://second.example/", stance="refutes")
+    rows, _ = split(lines_of(reader.get(EXPORT)))
+    first = next(r for r in rows if r["id"] == verified_claim.pk)
+    assert len(first["dates"]) == 3 and len(first["places"]) == 2 and len(first["sources"]) == 2
+    assert rows == listed(reader)
