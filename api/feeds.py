@@ -165,7 +165,7 @@ class ClaimSitemap(Sitemap):
         return head.created_at if head else None
 
 
-SITEMAPS = {"claims": ClaimSitemap}
+SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {"claims": ClaimSitemap}
 
 
 @require_safe

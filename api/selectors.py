@@ -6,10 +6,11 @@ import re
 from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import Case, Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 
 from claims import selectors as claim_selectors
 from claims.models import (
@@ -47,7 +48,7 @@ def claims_with_details(queryset: QuerySet[Claim] | None = None) -> QuerySet[Cla
         .defer(*_ARTICLE_TEXT)
         .prefetch_related(
             *(
-                Prefetch(name, queryset=model.objects.order_by(*_DETAIL_ORDER[name]))
+                Prefetch(name, queryset=model._default_manager.order_by(*_DETAIL_ORDER[name]))
                 for name, model in _DETAIL_MODELS.items()
             )
         )
@@ -61,13 +62,13 @@ _DETAIL_ORDER: dict[str, tuple[str, ...]] = {
     "places": ("start", "id"),
     "sources": ("added_at", "id"),
 }
-_DETAIL_MODELS = {"dates": ClaimDate, "places": ClaimPlace, "sources": SourceLink}
+_DETAIL_MODELS: dict[str, type[Model]] = {"dates": ClaimDate, "places": ClaimPlace, "sources": SourceLink}
 
 
-def _detail_row_type(name: str) -> type:
+def _detail_row_type(name: str) -> Any:
     model = _DETAIL_MODELS[name]
     fields = [f.attname for f in model._meta.concrete_fields]
-    return namedtuple(f"{model.__name__}Row", fields)  # type: ignore[misc]
+    return namedtuple(f"{model.__name__}Row", fields)
 
 
 _DETAIL_ROWS = {name: _detail_row_type(name) for name in _DETAIL_MODELS}
@@ -94,7 +95,7 @@ def claim_details(claim_ids: list[int]) -> dict[int, ClaimDetails]:
     for name, model in _DETAIL_MODELS.items():
         row_type = _DETAIL_ROWS[name]
         rows = (
-            model.objects.filter(claim_id__in=claim_ids)
+            model._default_manager.filter(claim_id__in=claim_ids)
             .order_by("claim_id", *_DETAIL_ORDER[name])
             .values_list(*row_type._fields)
         )
