@@ -312,3 +312,49 @@ def test_bulk_loaded_dates_places_and_sources_keep_the_lists_order(reader, claim
     first = next(r for r in rows if r["id"] == verified_claim.pk)
     assert len(first["dates"]) == 3 and len(first["places"]) == 2 and len(first["sources"]) == 2
     assert rows == listed(reader)
+
+
+# --- served by gunicorn: a download longer than the worker timeout is not cut --------------------------
+
+
+@pytest.mark.parametrize(("flags", "complete"), [([], True), (["--worker-class", "sync"], False)])
+def test_gunicorn_with_the_project_config_streams_past_the_worker_timeout(flags, complete):
+    """The export of a large registry takes minutes: gunicorn's sync workers would be killed after the
+    timeout in mid-download (shown by the second case); the project's config (gthread) is not."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    from pathlib import Path
+
+    from tests.recheck.procs import free_port, wait_for
+
+    root = Path(__file__).resolve().parents[2]
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("gunicorn")), "tests.api.slow_stream_wsgi:application"]
+    proc = subprocess.Popen(
+        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "1", *flags],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+
+        def listening() -> bool:
+            import socket
+
+            with socket.socket() as s:
+                return s.connect_ex(("127.0.0.1", port)) == 0
+
+        assert wait_for(listening, timeout=30), "gunicorn did not start"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=20) as response:
+                body = response.read()
+        except Exception:  # the connection cut in mid-body (IncompleteRead, reset)
+            body = b""
+        assert body.endswith(b'{"type": "cursor"}\n') is complete
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
