@@ -9,8 +9,9 @@ in a fresh process, so its peak resident memory (VmHWM) is its own:
   * baseline   the same claims read as plain values (the claim row's own columns, no joins, no
                prefetches) through a server-side cursor and written as JSON lines: what reading the
                rows costs without the API's representation;
-  * api        GET /api/v1/export/claims.ndjson with a read key, the body consumed as it streams
-               (Django's WSGI handler through the test client: the whole view, no socket);
+  * api        GET /api/v1/export/claims.ndjson with a read key from gunicorn (the project's
+               gunicorn.conf.py, one worker, its default 30-second worker timeout) over loopback, the
+               body read as it streams; the memory is the gunicorn worker's;
   * command    manage.py export_claims -o - (standard output sent to /dev/null);
   * feeds      /claims/feed.jsonld (first page, a deep page, cached) and /sitemap.xml, in milliseconds.
 
@@ -33,10 +34,10 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/registry_bench_export"
 TARGET_MB = 200
 
 
-def _memory() -> dict[str, float]:
-    """This process's resident memory now and at its peak, in MB (Linux /proc)."""
+def _memory(pid: str = "self") -> dict[str, float]:
+    """A process's resident memory now and at its peak, in MB (Linux /proc)."""
     out = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         name, _, value = line.partition(":")
         if name in ("VmRSS", "VmHWM"):
             out[name] = int(value.split()[0]) / 1024
@@ -46,16 +47,16 @@ def _memory() -> dict[str, float]:
 class _Sink:
     """Counts what is written and keeps none of it (a text or byte stream)."""
 
-    def __init__(self, every: int, total_hint: int):
+    def __init__(self, every: int, pid: str = "self"):
         self.bytes = self.lines = 0
-        self.every, self.samples = every, []
+        self.every, self.samples, self.pid = every, [], pid
 
     def write(self, data) -> int:
         self.bytes += len(data)
         before = self.lines
         self.lines += data.count("\n" if isinstance(data, str) else b"\n")
         if self.lines // self.every != before // self.every:
-            self.samples.append((self.lines, round(_memory()["VmRSS"], 1)))
+            self.samples.append((self.lines, round(_memory(self.pid)["VmRSS"], 1)))
         return len(data)
 
     def flush(self) -> None:
@@ -74,7 +75,7 @@ def _child(mode: str, chunk: int | None, key: str) -> dict:
     if chunk:
         export.EXPORT_CHUNK_SIZE = chunk
     started_rss = _memory()["VmRSS"]
-    sink = _Sink(every=100_000, total_hint=0)
+    sink = _Sink(every=100_000)
     started = time.perf_counter()
     if mode == "baseline":
         from api.selectors import visible_claims
@@ -86,14 +87,6 @@ def _child(mode: str, chunk: int | None, key: str) -> dict:
             rows = visible_claims().order_by("id").values_list(*names)
             for values in rows.iterator(chunk_size=chunk or export.EXPORT_CHUNK_SIZE):
                 sink.write(ndjson_line(dict(zip(names, values, strict=True))))
-    elif mode == "api":
-        from django.test import Client
-
-        response = Client().get("/api/v1/export/claims.ndjson", HTTP_AUTHORIZATION=f"Api-Key {key}")
-        assert response.status_code == 200, response.status_code
-        for piece in response.streaming_content:
-            sink.write(piece)
-        response.close()
     elif mode == "command":
         from django.core.management import call_command
 
@@ -142,6 +135,73 @@ def _feeds(key: str) -> dict:
     return {"mode": "feeds", "ms": out, "sitemap_files": pages}
 
 
+def _served(args, env: dict, key: str) -> dict:
+    """The export downloaded from gunicorn over loopback; the memory figures are the worker's."""
+    import http.client
+    import signal
+
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "registry.wsgi:application",
+            "--chdir",
+            str(BASE),
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
+                conn.request("GET", "/health/")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                pass
+            if time.time() > deadline or server.poll() is not None:
+                raise SystemExit("gunicorn did not start")
+            time.sleep(0.3)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        worker = children[0]
+        start_mb = _memory(worker)["VmRSS"]
+        sink = _Sink(every=100_000, pid=worker)
+        started = time.perf_counter()
+        conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
+        conn.request("GET", "/api/v1/export/claims.ndjson", headers={"Authorization": f"Api-Key {key}"})
+        response = conn.getresponse()
+        assert response.status == 200, response.status
+        last = b""
+        while True:
+            block = response.read(1 << 16)
+            if not block:
+                break
+            sink.write(block)
+            last = (last + block)[-4096:]
+        seconds = time.perf_counter() - started
+        trailer = json.loads(last.rstrip(b"\n").rsplit(b"\n", 1)[-1])
+        assert trailer["type"] == "cursor", "the body ended without its trailer"
+        return {
+            "mode": "api",
+            "lines": sink.lines,
+            "bytes": sink.bytes,
+            "seconds": seconds,
+            "start_mb": start_mb,
+            "peak_mb": _memory(worker)["VmHWM"],
+            "samples": sink.samples,
+        }
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def _run_child(mode: str, args, env: dict, key: str) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--key", key]
     if args.chunk:
@@ -158,9 +218,15 @@ def _run_child(mode: str, args, env: dict, key: str) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
-    parser.add_argument("--chunk", type=int, default=None, help="rows per chunk (default: api.export's)")
+    parser.add_argument(
+        "--chunk",
+        type=int,
+        default=None,
+        help="rows per chunk of the baseline and the command (the server: api.export.EXPORT_CHUNK_SIZE)",
+    )
     parser.add_argument("--skip-command", action="store_true", help="do not measure manage.py export_claims")
     parser.add_argument("--skip-feeds", action="store_true", help="do not time the DataFeed and sitemap")
+    parser.add_argument("--port", type=int, default=8795, help="for gunicorn")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--key", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -209,7 +275,7 @@ def main() -> int:
     results = []
     for mode in modes:
         print(f"measuring {mode} ...", flush=True)
-        results.append(_run_child(mode, args, env, key))
+        results.append(_served(args, env, key) if mode == "api" else _run_child(mode, args, env, key))
     feeds = None if args.skip_feeds else _run_child("feeds", args, env, key)
 
     from api import export
@@ -219,7 +285,7 @@ def main() -> int:
     print(f"{'':34} {'rows/s':>9} {'MB/s':>7} {'seconds':>8} {'start MB':>9} {'peak MB':>8}")
     names = {
         "baseline": "baseline: plain values, no joins",
-        "api": "api: export/claims.ndjson",
+        "api": "api: gunicorn, claims.ndjson",
         "command": "command: export_claims -o -",
     }
     ok = True
