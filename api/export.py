@@ -18,13 +18,15 @@ dates, places and sources prefetched per chunk, and each chunk is written out be
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import reset_queries
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -92,6 +94,7 @@ def claims_ndjson(
     *,
     chunk_size: int | None = None,
     progress: Progress | None = None,
+    on_chunk: Callable[[], None] | None = None,
 ) -> Iterator[str]:
     """The export of `queryset` (a selector's claims with their details), in pieces of `chunk_size` lines,
     the last piece ending with the trailer. Reads only as fast as the pieces are consumed."""
@@ -108,6 +111,8 @@ def claims_ndjson(
             written += len(chunk)
             del chunk
             yield piece
+            if on_chunk is not None:
+                on_chunk()
             if settings.DEBUG:  # Django would keep the last 9,000 queries' SQL: megabytes of ids
                 reset_queries()
             ticker.tick("export: {:,} claims", written)
@@ -124,3 +129,60 @@ def _chunks(items: Iterator[Claim], size: int) -> Iterator[list[Claim]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+# --- at most API_EXPORT_MAX_CONCURRENT exports at once ----------------------------------------------------
+# An export holds a web worker for as long as it streams (minutes for a large registry): a few at once
+# must not take every worker from the rest of the API. Slots are cache entries (shared by all processes
+# with Redis; per process without it), refreshed after each chunk; a slot whose process died frees itself
+# after SLOT_SECONDS.
+
+SLOT_SECONDS = 120
+_SLOT_KEY = "api-export-slot:{}"
+
+
+def export_slot_take() -> str | None:
+    """A free slot's key, or None when API_EXPORT_MAX_CONCURRENT exports are running ("" if the cache is down)."""
+    try:
+        for n in range(settings.API_EXPORT_MAX_CONCURRENT):
+            key = _SLOT_KEY.format(n)
+            if cache.add(key, 1, SLOT_SECONDS):
+                return key
+    except Exception:  # the cache unreachable: exports are let through, as throttling does
+        return ""
+    return None
+
+
+def export_slot_keep(key: str) -> None:
+    if key:
+        with contextlib.suppress(Exception):  # a missed refresh only shortens the slot's life
+            cache.touch(key, SLOT_SECONDS)
+
+
+def export_slot_free(key: str) -> None:
+    if key:
+        with contextlib.suppress(Exception):  # the slot frees itself after SLOT_SECONDS
+            cache.delete(key)
+
+
+class Streamed:
+    """The pieces of an export for StreamingHttpResponse, which closes it when the response ends (the
+    client read it all, went away, or never started reading): the export's transaction ends, its slot
+    is freed."""
+
+    def __init__(self, pieces: Iterator[str], slot: str):
+        self.pieces, self.slot = pieces, slot
+
+    def __iter__(self) -> Streamed:
+        return self
+
+    def __next__(self) -> str:
+        return next(self.pieces)
+
+    def close(self) -> None:
+        try:
+            close = getattr(self.pieces, "close", None)
+            if close is not None:
+                close()
+        finally:
+            export_slot_free(self.slot)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
@@ -570,11 +571,14 @@ class ClaimExportApi(ApiView):
         }
         if request.method == "HEAD":  # the headers only: nothing is read
             return HttpResponse(content_type=export.CONTENT_TYPE, headers=headers)
-        return StreamingHttpResponse(
-            export.claims_ndjson(queryset, context, start, links),
-            content_type=export.CONTENT_TYPE,
-            headers=headers,
-        )
+        slot = export.export_slot_take()
+        if slot is None:
+            raise exceptions.Throttled(
+                wait=60,
+                detail=f"{settings.API_EXPORT_MAX_CONCURRENT} exports are running, the most at once; try again later.",
+            )
+        pieces = export.claims_ndjson(queryset, context, start, links, on_chunk=lambda: export.export_slot_keep(slot))
+        return StreamingHttpResponse(export.Streamed(pieces, slot), content_type=export.CONTENT_TYPE, headers=headers)
 
 
 def claim_etag_prefix(version: int) -> str:

@@ -44,6 +44,19 @@ def split(lines: list[dict]) -> tuple[list[dict], dict]:
     return claims, trailer
 
 
+def close(response) -> None:
+    """End a response as the server does when the client goes away (the test client's own way: without
+    closing the test's database connection, which request_finished would otherwise do)."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def listed(reader, query: str = "") -> list[dict]:
     """The claims list's own representation of the same claims, in id order."""
     return reader.get(api(f"claims/?ordering=id&page_size=200&{query}")).json()["results"]
@@ -246,7 +259,7 @@ def test_the_export_does_not_keep_the_claims_it_has_written(reader, monkeypatch)
         gc.collect()
         assert sum(ref() is not None for ref in made) <= 2 * 2  # this chunk's, at most the one before
     assert len(made) == 6
-    response.close()  # as the server does when the client goes: the export's transaction ends
+    close(response)  # as the server does when the client goes: the export's transaction ends
 
 
 # --- manage.py export_claims ---------------------------------------------------------------------------
@@ -358,3 +371,36 @@ def test_gunicorn_with_the_project_config_streams_past_the_worker_timeout(flags,
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+# --- at most API_EXPORT_MAX_CONCURRENT exports at once ----------------------------------------------------
+
+
+def test_exports_beyond_the_concurrency_limit_wait_their_turn_with_429(reader, client_for, claims, settings):
+    settings.API_EXPORT_MAX_CONCURRENT = 1
+    running = reader.get(EXPORT)  # streaming, not read yet: it holds the one slot
+    assert running.status_code == 200
+    refused = client_for("reviewer").get(EXPORT)
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "throttled"
+    assert int(refused["Retry-After"]) > 0
+    assert reader.head(EXPORT).status_code == 200  # the headers alone take no slot
+    close(running)  # the client went away: the slot is free again
+    after = reader.get(EXPORT)
+    assert after.status_code == 200
+    split(lines_of(after))  # read to the end, which closes it too
+    assert reader.get(EXPORT).status_code == 200
+
+
+def test_a_slot_outlives_a_dead_process_only_for_a_while(reader, claims, settings):
+    from django.core.cache import cache
+
+    settings.API_EXPORT_MAX_CONCURRENT = 1
+    cache.set("api-export-slot:0", 1, 1)  # as left by a process killed mid-export, about to expire
+    assert reader.get(EXPORT).status_code == 429
+    import time
+
+    time.sleep(1.5)
+    response = reader.get(EXPORT)
+    assert response.status_code == 200
+    close(response)
