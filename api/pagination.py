@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from claims.selectors import change_page
+from claims.selectors import change_head, change_page
 
 _MAX_INT = 2**63 - 1
 # The salt keeps cursor signatures apart from every other use of the secret key. Keys listed in
@@ -191,9 +191,10 @@ def _decode_position(cursor: str, kind: str, audience: str | None = None) -> tup
     # The visibility the cursor was read under. Changes the reader could not see were consumed without
     # being delivered: were it to see more now (a key moved to another organisation, the open setting
     # switched on or off), resuming would skip those for good. (Cursors made before visibility existed
-    # carry none: they were read seeing everything, so any reader may resume them.)
+    # carry none: they were read seeing everything, so any reader may resume them; so may a cursor read
+    # seeing everything, such as the operator's export_claims file.)
     issued_for = doc.get("a")
-    if audience is not None and issued_for is not None and issued_for != audience:
+    if audience is not None and issued_for not in (None, "*", audience):
         raise InvalidCursor(
             "This cursor was issued under another visibility (the key's organisation or the registry's "
             "visibility setting changed since): start again from the first page of the feed."
@@ -248,3 +249,11 @@ def paginate_changes(
     found = load(list(latest))
     items = [found[pk] for pk in latest if pk in found]
     return Page(items, _encode_position(kind, *end, audience), has_more)
+
+
+def feed_head_cursor(kind: str, audience: str) -> str:
+    """A cursor of the `kind` feed at its current end, for a reader of `audience`: the feed continues from
+    it with every change committed after this call (take it before reading what it is meant to follow,
+    see api.export)."""
+    head = change_head(kind)
+    return _encode_position(kind, head.xid, head.id, audience) if head else _encode_position(kind, 0, 0, audience)

@@ -33,6 +33,14 @@ class Urls:
     def __init__(self, request):
         self._root = request.build_absolute_uri(reverse("api:claim-list")).removesuffix("claims/")
 
+    @classmethod
+    def for_site(cls, site: str) -> Urls:
+        """The URLs of the service at `site` (e.g. "https://registry.example/"), for work without a request."""
+        urls = cls.__new__(cls)
+        urls._site = site.rstrip("/") + "/"
+        urls._root = urls._site + reverse("api:claim-list").lstrip("/").removesuffix("claims/")
+        return urls
+
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
 
@@ -245,9 +253,15 @@ class ClaimOut(Fast):
         return None if c.verdict == Verdict.UNREVIEWED else _urls(self).claimreview(c.pk)
 
     @staticmethod
-    def represent(c: Claim, context: dict) -> dict[str, Any]:
+    def represent(c: Claim, context: dict, details: Any = None) -> dict[str, Any]:
+        """`details` (selectors.ClaimDetails): the claim's dates, places and sources loaded in bulk;
+        without it they are read from the claim's prefetched relations."""
         urls: Urls = context["urls"]
         reviewed = c.verdict != Verdict.UNREVIEWED
+        if details is None:
+            dates, places, sources = c.dates.all(), c.places.all(), c.sources.all()
+        else:
+            dates, places, sources = details.dates, details.places, details.sources
         return {
             "id": c.id,
             "url": urls.claim(c.id),
@@ -264,9 +278,9 @@ class ClaimOut(Fast):
             "speaker_role": c.speaker_role,
             "attribution_cue": c.attribution_cue,
             "checkworthiness": float(c.checkworthiness),
-            "dates": [DateOut.represent(d, context) for d in c.dates.all()],
-            "places": [PlaceOut.represent(p, context) for p in c.places.all()],
-            "sources": [SourceOut.represent(s, context) for s in c.sources.all()],
+            "dates": [DateOut.represent(d, context) for d in dates],
+            "places": [PlaceOut.represent(p, context) for p in places],
+            "sources": [SourceOut.represent(s, context) for s in sources],
             "verdict": c.verdict,
             "verdict_note": c.verdict_note,
             "reviewed_at": iso(c.reviewed_at),

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("articles/<id:article_id>/retry/", views.ArticleRetryApi.as_view(), name="article-retry"),
     path("claims/", views.ClaimListApi.as_view(), name="claim-list"),
+    path("export/claims.ndjson", views.ClaimExportApi.as_view(), name="claim-export"),
     path("claims/search/", views.ClaimSearchApi.as_view(), name="claim-search"),
     path("claims/<id:claim_id>/", views.ClaimDetailApi.as_view(), name="claim-detail"),
     path("claims/<id:claim_id>/matches/", views.ClaimMatchesApi.as_view(), name="claim-matches"),

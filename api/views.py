@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from api import selectors
+from api import export, selectors
 from api.authentication import request_api_key
 from api.base import ApiView, ListParams, etag_for, page_of, parse_etags
 from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
@@ -549,42 +550,62 @@ class ArticleRevisionApi(ApiView):
 CLAIM_ORDERINGS = orderings("updated_at", "id")
 
 
+class ClaimFilterParams(serializers.Serializer):
+    """The claim filters of the claims list, its feed and the bulk export."""
+
+    verdict = serializers.RegexField(
+        _VERDICT_LIST_RE,
+        required=False,
+        max_length=200,
+        help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
+        error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
+    )
+    speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
+    outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
+    article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
+    published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
+    published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
+    needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
+    q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
+    updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
+
+    def validate_verdict(self, value: str) -> list[str]:
+        verdicts = [v.strip().lower() for v in value.split(",") if v.strip()]
+        unknown = [v for v in verdicts if v not in Verdict.values]
+        if unknown or not verdicts:
+            raise serializers.ValidationError(f"Use one or more of {', '.join(Verdict.values)}.")
+        return verdicts
+
+    def validate(self, attrs):
+        start, end = attrs.get("published_from"), attrs.get("published_to")
+        if start and end and start > end:
+            raise serializers.ValidationError({"published_to": ["Must not be before published_from."]})
+        return attrs
+
+
+def claim_filters(params: dict[str, Any]) -> selectors.ClaimFilters:
+    """The selector's filters from validated ClaimFilterParams."""
+    return selectors.ClaimFilters(
+        verdict=params.get("verdict"),
+        speaker=params.get("speaker"),
+        outlet=params.get("outlet"),
+        article=params.get("article"),
+        published_from=params.get("published_from"),
+        published_to=params.get("published_to"),
+        needs_recheck=params.get("needs_recheck"),
+        q=params.get("q"),
+        updated_since=params.get("updated_since"),
+    )
+
+
 class ClaimListApi(ApiView):
     """Claims with speakers, dates, places, sources and verdicts; the incremental sync feed."""
 
-    class FilterSerializer(ListParams):
+    class FilterSerializer(ListParams, ClaimFilterParams):
         ordering = _ordering_field(CLAIM_ORDERINGS, FEED, feed=True)
-        verdict = serializers.RegexField(
-            _VERDICT_LIST_RE,
-            required=False,
-            max_length=200,
-            help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
-            error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
-        )
-        speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
-        outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
-        article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
-        published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
-        published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
-        needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
-        q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
-        updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
 
         class Meta:
             ref_name = "ClaimFilter"
-
-        def validate_verdict(self, value: str) -> list[str]:
-            verdicts = [v.strip().lower() for v in value.split(",") if v.strip()]
-            unknown = [v for v in verdicts if v not in Verdict.values]
-            if unknown or not verdicts:
-                raise serializers.ValidationError(f"Use one or more of {', '.join(Verdict.values)}.")
-            return verdicts
-
-        def validate(self, attrs):
-            start, end = attrs.get("published_from"), attrs.get("published_to")
-            if start and end and start > end:
-                raise serializers.ValidationError({"published_to": ["Must not be before published_from."]})
-            return attrs
 
     @extend_schema(
         operation_id="claims_list",
@@ -593,22 +614,101 @@ class ClaimListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        filters = selectors.ClaimFilters(
-            verdict=params.get("verdict"),
-            speaker=params.get("speaker"),
-            outlet=params.get("outlet"),
-            article=params.get("article"),
-            published_from=params.get("published_from"),
-            published_to=params.get("published_to"),
-            needs_recheck=params.get("needs_recheck"),
-            q=params.get("q"),
-            updated_since=params.get("updated_since"),
-        )
         viewer = self.viewer()
-        queryset = selectors.claims_filtered(filters, viewer=viewer)
+        queryset = selectors.claims_filtered(claim_filters(params), viewer=viewer)
         page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS, viewer)
         context = self.context()
         return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
+
+
+class NdjsonRenderer(BaseRenderer):
+    """Lets `Accept: application/x-ndjson` through content negotiation (the body is streamed by the view);
+    errors are still written as the one JSON error object."""
+
+    media_type = "application/x-ndjson"
+    format = "ndjson"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return b"" if data is None else JSONRenderer().render(data) + b"\n"
+
+
+class ClaimExportApi(ApiView):
+    """Every claim the claims list shows (same filters, same representation), as one NDJSON download.
+
+    One claim per line in id order, then a trailer line {"type": "cursor", ...} with the feed cursors
+    taken before the first claim was read (also in the Feed-Cursor and Tombstones-Cursor headers):
+    continue with the claims feed from there and no change made meanwhile is missed. Streamed with
+    constant memory; a body without the trailer was cut short.
+    """
+
+    renderer_classes = [JSONRenderer, NdjsonRenderer]
+    # Large, personal to the key, and stale at once: not for caches.
+    cache_control = "private, no-store"
+
+    class FilterSerializer(ClaimFilterParams):
+        class Meta:
+            ref_name = "ClaimExportFilter"
+
+    @extend_schema(
+        operation_id="claims_export",
+        parameters=[
+            FilterSerializer,
+            OpenApiParameter(
+                "format",
+                enum=["ndjson", "json"],
+                required=False,
+                description="The body is NDJSON either way; this only names the media type of the answer "
+                "(application/x-ndjson, or application/json for clients that insist); errors are JSON.",
+            ),
+            OpenApiParameter(
+                "Feed-Cursor",
+                location=OpenApiParameter.HEADER,
+                response=[200],
+                type=OpenApiTypes.STR,
+                description="The claims feed cursor at which the export was taken (as in the trailer).",
+            ),
+            OpenApiParameter(
+                "Tombstones-Cursor",
+                location=OpenApiParameter.HEADER,
+                response=[200],
+                type=OpenApiTypes.STR,
+                description="The tombstones feed cursor at which the export was taken.",
+            ),
+        ],
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.STR,
+                description="NDJSON: one claim (as in the claims list) per line, then the trailer "
+                '{"type": "cursor", "cursor", "tombstones_cursor", "claims", "taken_at", "feed", "tombstones"}.',
+            ),
+            **errors(*READ_ERRORS),
+        },
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        viewer = self.viewer()
+        queryset = selectors.claims_filtered(claim_filters(params), viewer=viewer)
+        start = export.export_start(viewer)  # before any claim is read: see api.export
+        context = self.context()
+        filters = {name: value for name, value in request.query_params.items() if name in params}
+        links = export.feed_urls(context["urls"], start, filters)
+        headers = {
+            "Content-Disposition": f'attachment; filename="{start.filename}"',
+            "Feed-Cursor": start.cursor,
+            "Tombstones-Cursor": start.tombstones_cursor,
+            "X-Accel-Buffering": "no",  # a proxy in front passes each piece on as it comes
+        }
+        if request.method == "HEAD":  # the headers only: nothing is read
+            return HttpResponse(content_type=export.CONTENT_TYPE, headers=headers)
+        slot = export.export_slot_take()
+        if slot is None:
+            raise exceptions.Throttled(
+                wait=60,
+                detail=f"{settings.API_EXPORT_MAX_CONCURRENT} exports are running, the most at once; try again later.",
+            )
+        pieces = export.claims_ndjson(queryset, context, start, links, on_chunk=lambda: export.export_slot_keep(slot))
+        return StreamingHttpResponse(export.Streamed(pieces, slot), content_type=export.CONTENT_TYPE, headers=headers)
 
 
 def claim_etag_prefix(version: int) -> str:

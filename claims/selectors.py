@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -132,6 +132,42 @@ def change_page(kind: str, *, after: tuple[int, int] | None, limit: int) -> list
             [kind, xid, pk, limit],
         )
         return [ChangeRow(*row) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class ChangeHead:
+    xid: int
+    id: int
+    created_at: datetime
+
+
+def change_head(kind: str) -> ChangeHead | None:
+    """The last position of the `kind` feed a reader can be given now (the last change row below the
+    horizon, as change_page serves them), with when it was written; None while the log is empty.
+
+    Every change committed later comes after it: an export that takes it *before* it starts reading
+    hands its reader a feed position from which no change made during the read is missed.
+    """
+    below = (
+        f" AND (xid < {_PG_HORIZON} OR xid = pg_current_xact_id_if_assigned()::text::bigint)"
+        if connection.vendor == "postgresql"
+        else ""
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT xid, id, created_at FROM claims_change "  # noqa: S608 (constant SQL, values bound)
+            f"WHERE kind = %s{below} ORDER BY xid DESC, id DESC LIMIT 1",
+            [kind],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    created_at = row[2]
+    if isinstance(created_at, str):  # SQLite through a raw cursor
+        created_at = datetime.fromisoformat(created_at)
+    if timezone.is_naive(created_at):
+        created_at = timezone.make_aware(created_at, UTC)
+    return ChangeHead(int(row[0]), int(row[1]), created_at)
 
 
 def claim_comments(claim_id: int) -> QuerySet[ClaimComment]:

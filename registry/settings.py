@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
@@ -312,6 +313,8 @@ API_THROTTLE_RATES = {
     }.items()
 }
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 5 * 1024 * 1024, minimum=1024)
+# Claims exports (GET export/claims.ndjson) streaming at once: each holds a web worker while it runs.
+API_EXPORT_MAX_CONCURRENT = env_int("API_EXPORT_MAX_CONCURRENT", 2, minimum=1, maximum=100)
 # Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) while they are read: keep it
 # at least the API's limit, so that the API's limit is the one that applies (the admin's forms get it too).
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
@@ -328,6 +331,9 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit-Remaining",
     "RateLimit-Reset",
     "RateLimit-Policy",
+    "Content-Disposition",
+    "Feed-Cursor",
+    "Tombstones-Cursor",
 ]
 
 # --- the registry itself ------------------------------------------------------------------------

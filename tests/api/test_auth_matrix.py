@@ -23,6 +23,7 @@ def _endpoints():
     new_article = {"text": "The mayor said on Monday that the barrier will cost 40 million euros."}
     return [
         ("claims list", "get", lambda c: "claims/", None, READERS, 200),
+        ("claims export", "get", lambda c: "export/claims.ndjson", None, READERS, 200),
         ("claim detail", "get", lambda c: f"claims/{c['claim'].pk}/", None, READERS, 200),
         ("claim sources", "get", lambda c: f"claims/{c['claim'].pk}/sources/", None, READERS, 200),
         ("claim source", "get", lambda c: f"claims/{c['published'].pk}/sources/{c['source'].pk}/", None, READERS, 200),

@@ -298,8 +298,8 @@ def test_an_interrupted_import_resumes_where_it_stopped(registry, restored, tmp_
 
 
 def test_progress_names_the_table_and_how_far_each_stage_is(registry, restored, tmp_path, monkeypatch):
-    real_init = backup._Ticker.__init__
-    monkeypatch.setattr(backup._Ticker, "__init__", lambda self, progress, every=2.0: real_init(self, progress, 0.0))
+    real_init = backup.Ticker.__init__
+    monkeypatch.setattr(backup.Ticker, "__init__", lambda self, progress, every=2.0: real_init(self, progress, 0.0))
     path = tmp_path / "registry.ndjson"
     exported: list[str] = []
     with path.open("w", encoding="utf-8") as out:
