@@ -33,6 +33,14 @@ class Urls:
         self._root = request.build_absolute_uri(reverse("api:claim-list")).removesuffix("claims/")
         self._site = request.build_absolute_uri("/")
 
+    @classmethod
+    def for_site(cls, site_url: str) -> Urls:
+        """The same URLs without a request, from the site's public base URL (webhook payloads)."""
+        urls = cls.__new__(cls)
+        urls._site = site_url.rstrip("/") + "/"
+        urls._root = urls._site.rstrip("/") + reverse("api:claim-list").removesuffix("claims/")
+        return urls
+
     def claim(self, pk: int) -> str:
         return f"{self._root}claims/{pk}/"
 
