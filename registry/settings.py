@@ -300,6 +300,7 @@ SPECTACULAR_SETTINGS = {
         "SpeakerKindEnum": "claims.models.Speaker.Kind",
         "PlaceKindEnum": "claims.models.ClaimPlace.Kind",
         "TombstoneKindEnum": "claims.models.Tombstone.Kind",
+        "WebhookEventTypeEnum": "webhooks.models.EventType",
     },
 }
 # Rates per API key, per logged-in account and per IP address for anonymous requests:

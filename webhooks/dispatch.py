@@ -23,11 +23,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from api.pagination import feed_cursor
 from api.serializers import iso
-from claims.models import Article, Change, Claim, SourceLink, Tombstone
+from claims.models import Article, Change, Claim, SourceLink, Tombstone, Verdict
 from claims.selectors import ChangeRow, change_page
 from webhooks import selectors
 from webhooks.models import Delivery, DispatchPosition, Event, EventType, ObjectState, Subscription
@@ -92,15 +93,26 @@ def _positions() -> dict[str, DispatchPosition]:
     return {p.kind: p for p in DispatchPosition.objects.select_for_update().filter(kind__in=FEEDS)}
 
 
-def dispatch(*, rounds: int = 20, rows: int = ROUND_ROWS) -> tuple[int, bool]:
-    """Make the events of new changes; returns (events made, whether changes are left for another run)."""
+def dispatch(*, rounds: int = 20, rows: int = ROUND_ROWS) -> tuple[int, bool, bool]:
+    """Make the events of new changes. Returns (events made, more: changes are left for another run at
+    once, held: changes exist that a transaction still running holds back -- look again shortly)."""
     made = 0
     for _ in range(rounds):
         count, more = _dispatch_round(rows)
         made += count
         if not more:
-            return made, False
-    return made, True
+            return made, False, _held_back()
+    return made, True, False
+
+
+def _held_back() -> bool:
+    """Whether the log has rows past a position that the feed does not serve yet (their transaction, or an
+    earlier one, is still running on PostgreSQL): a kick came too early, and no other kick may follow."""
+    for position in DispatchPosition.objects.filter(kind__in=FEEDS):
+        after = Q(xid__gt=position.xid) | Q(xid=position.xid, id__gt=position.change_id)
+        if Change.objects.filter(after, kind=position.kind).exists():
+            return True
+    return False
 
 
 def _dispatch_round(limit: int) -> tuple[int, bool]:
@@ -192,6 +204,11 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
         if old is None:
             created = claim["created_at"] >= started_at
             planned.append((row, EventType.CLAIM_CREATED if created else EventType.CLAIM_UPDATED, {}))
+            # Created and already reviewed or flagged when first read: those events are not lost either.
+            if created and state["verdict"] != Verdict.UNREVIEWED:
+                planned.append((row, EventType.CLAIM_VERDICT_CHANGED, {"previous_verdict": Verdict.UNREVIEWED.value}))
+            if created and state["needs_recheck"]:
+                planned.append((row, EventType.CLAIM_FLAGGED_FOR_RECHECK, {}))
             continue
         for sid, link_state in state["sources"].items():
             was = old.get("sources", {}).get(sid)

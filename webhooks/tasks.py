@@ -12,6 +12,7 @@ from webhooks import services
 # Waits up to this long are queued with a countdown; longer ones are left to the periodic sweep (a
 # countdown of hours would sit in a worker's memory and could be delivered twice by the broker).
 COUNTDOWN_MAX_S = 60.0
+HELD_BACK_RETRY_S = 1.0
 
 
 def _eager() -> bool:
@@ -21,9 +22,13 @@ def _eager() -> bool:
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def dispatch() -> int:
     """Turn new changes of the change log into events and deliveries."""
-    made, more = dispatch_service.dispatch()
+    made, more, held = dispatch_service.dispatch()
     if more:
         dispatch.delay()
+    elif held and not _eager():
+        # A transaction still running holds changes back: look again shortly (its own commit kicks too,
+        # but that kick may come while this run still holds the positions and see nothing new).
+        dispatch.apply_async(countdown=HELD_BACK_RETRY_S)
     return made
 
 

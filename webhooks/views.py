@@ -16,7 +16,7 @@ from api.authentication import request_api_key
 from api.base import ApiView, ListParams, page_of
 from api.models import Scope
 from api.pagination import orderings, paginate
-from api.schema import READ_ERRORS, WRITE_ERRORS, errors
+from api.schema import READ_ERRORS, WRITE_ERRORS, errors, location
 from api.serializers import iso
 from claims.errors import ApplicationError, NotFound, PermissionDenied
 from webhooks import selectors, services
@@ -133,7 +133,7 @@ class DeliveryOut(serializers.Serializer):
     id = serializers.IntegerField()
     webhook_id = serializers.CharField(help_text="The webhook-id header: the same on every retry.")
     type = serializers.CharField()
-    status = serializers.ChoiceField(choices=Delivery.Status.choices)
+    status = serializers.CharField(help_text="pending (waiting for its next attempt), delivered, or failed (given up).")
     attempts = AttemptOut(many=True)
     next_attempt_at = serializers.DateTimeField(allow_null=True)
     last_error = serializers.CharField()
@@ -157,6 +157,10 @@ class WebhookView(ApiView):
         if found is None:
             raise NotFound(f"Webhook subscription {subscription_id} does not exist.")
         return found
+
+    def log_location(self, subscription_id: int) -> dict[str, str]:
+        """Where to watch an accepted delivery: the endpoint's delivery log."""
+        return {"Location": self.context()["urls"].resource(f"webhooks/{subscription_id}/deliveries/")}
 
     def body(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
         if not isinstance(self.request.data, dict):
@@ -182,6 +186,7 @@ class WebhookListApi(WebhookView):
     @extend_schema(
         operation_id="webhooks_create",
         request=SubscriptionIn,
+        parameters=[location(201)],
         responses={201: CreatedOut, **errors(*WRITE_ERRORS)},
     )
     def post(self, request):
@@ -260,11 +265,18 @@ class WebhookDeliveriesApi(WebhookView):
 class WebhookTestApi(WebhookView):
     """Send a `webhook.test` event to this endpoint now (also when it is disabled)."""
 
-    @extend_schema(operation_id="webhooks_test", request=None, responses={202: DeliveryOut, **errors(*WRITE_ERRORS)})
+    @extend_schema(
+        operation_id="webhooks_test",
+        request=None,
+        parameters=[location(202)],
+        responses={202: DeliveryOut, **errors(*WRITE_ERRORS)},
+    )
     def post(self, request, subscription_id: int):
         delivery = services.subscription_send_test(self.subscription(subscription_id))
         delivery = selectors.deliveries_of(delivery.subscription_id).get(pk=delivery.pk)
-        return Response(delivery_out(delivery), status=status.HTTP_202_ACCEPTED)
+        return Response(
+            delivery_out(delivery), status=status.HTTP_202_ACCEPTED, headers=self.log_location(subscription_id)
+        )
 
 
 class RedeliverIn(serializers.Serializer):
@@ -282,6 +294,7 @@ class WebhookRedeliverApi(WebhookView):
     @extend_schema(
         operation_id="webhooks_redeliver",
         request=RedeliverIn,
+        parameters=[location(202)],
         responses={
             202: inline_serializer("WebhookRedelivered", {"redelivered": serializers.IntegerField()}),
             **errors(*WRITE_ERRORS),
@@ -300,4 +313,6 @@ class WebhookRedeliverApi(WebhookView):
         )
         if "delivery" in values and not count:
             raise NotFound(f"Delivery {values['delivery']} of this endpoint does not exist.")
-        return Response({"redelivered": count}, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            {"redelivered": count}, status=status.HTTP_202_ACCEPTED, headers=self.log_location(subscription_id)
+        )
