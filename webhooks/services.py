@@ -207,6 +207,10 @@ def subscription_send_test(subscription: Subscription) -> Delivery:
 
 def redeliver(subscription: Subscription, *, delivery_id: int | None = None, since=None, until=None) -> int:
     """Send again (same webhook-id) one delivery, or every delivery made in [since, until); returns how many."""
+    if not subscription.enabled:
+        raise ApplicationError(
+            f"This endpoint is disabled ({subscription.disabled_reason}): enable it first.", code="disabled"
+        )
     deliveries = Delivery.objects.filter(subscription=subscription)
     if delivery_id is not None:
         deliveries = deliveries.filter(pk=delivery_id)
@@ -370,6 +374,8 @@ def _deliver_locked(subscription_id: int, deadline: float) -> EndpointRun:
             # A disabled endpoint is sent only its test events (it may be checking its set-up).
             if not subscription.enabled:
                 batch = [d for d in batch if d.event.type == TEST_EVENT]
+                if not batch:
+                    return EndpointRun(sent, delivered)
             if not batch:
                 return EndpointRun(sent, delivered, wake_at=selectors.next_due_at(subscription_id))
             results: list[tuple[Delivery, Answer]] = []

@@ -257,3 +257,20 @@ def test_redelivery_of_one_delivery_and_of_a_time_range_keeps_the_webhook_id(org
     assert services.redeliver(subscription, since=timezone.now() - timedelta(minutes=1)) == 1
     deliver_endpoint(subscription.pk)
     assert len(receiver.ids()) == 3 and len(set(receiver.ids())) == 1
+
+
+def test_a_disabled_endpoint_gets_only_test_events_and_refuses_redelivery(organisation, claim, receiver_factory):
+    from claims.errors import ApplicationError
+
+    receiver = receiver_factory()
+    subscription, _ = subscribe(organisation, receiver.url)
+    dispatch()
+    services.subscription_update(subscription, enabled=False)
+    Delivery.objects.update(status=Delivery.Status.PENDING)  # as if left over
+    run = deliver_endpoint(subscription.pk)
+    assert run.sent == 0 and run.wake_at is None  # nothing queued again for it
+    with pytest.raises(ApplicationError, match="disabled"):
+        services.redeliver(subscription, delivery_id=Delivery.objects.get().pk)
+    services.subscription_send_test(subscription)
+    deliver_endpoint(subscription.pk)
+    assert [b["type"] for b in receiver.bodies()] == ["webhook.test"]
