@@ -120,12 +120,17 @@ class FailedFilter(admin.SimpleListFilter):
         return queryset
 
 
+_ATTEMPT_FIELDS = ("number", "ok", "status_code", "latency_ms", "error", "response_excerpt", "created_at")
+_DELIVERY_FIELDS = (
+    "subscription", "event", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error"
+)  # fmt: skip
+
+
 class AttemptInline(admin.TabularInline):
     model = Attempt
     extra = 0
     can_delete = False
-    fields = ["number", "ok", "status_code", "latency_ms", "error", "response_excerpt", "created_at"]
-    readonly_fields = fields
+    fields = readonly_fields = _ATTEMPT_FIELDS
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -142,8 +147,7 @@ class DeliveryAdmin(EditorsOnly, admin.ModelAdmin):
     search_fields = ["event__msg_id"]
     inlines = [AttemptInline]
     actions = ["redeliver"]
-    fields = ["subscription", "event", "status", "attempts", "next_attempt_at", "last_attempt_at", "last_error"]
-    readonly_fields = fields
+    fields = readonly_fields = _DELIVERY_FIELDS
 
     @admin.display(description="Event")
     def event_type(self, obj: Delivery) -> str:

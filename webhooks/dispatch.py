@@ -184,8 +184,8 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
         )
     }
     links: dict[int, dict[str, str]] = {}
-    for sid, claim_id, state in SourceLink.objects.filter(claim_id__in=ids).values_list("id", "claim_id", "state"):
-        links.setdefault(claim_id, {})[str(sid)] = state
+    for sid, claim_id, link_state in SourceLink.objects.filter(claim_id__in=ids).values_list("id", "claim_id", "state"):
+        links.setdefault(claim_id, {})[str(sid)] = link_state
     before = _previous(Change.Kind.CLAIM, ids)
     planned: list[tuple[ChangeRow, str, dict[str, Any]]] = []  # (row, type, extra data)
     link_moves: list[tuple[ChangeRow, int, int, str]] = []  # (row, claim id, source id, previous state)
@@ -194,7 +194,7 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
         if claim is None:  # removed or retracted: its tombstone tells
             work.states[(Change.Kind.CLAIM, row.object_id)] = None
             continue
-        state = {
+        state: dict[str, Any] = {
             "verdict": claim["verdict"],
             "needs_recheck": claim["needs_recheck"],
             "sources": links.get(claim["id"], {}),
@@ -232,7 +232,10 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
                 work.add(EventType.SOURCE_LINK_CHANGED, data, feed_cursor("claim", row.xid, row.id))
 
 
-_ARTICLE_EVENTS = {Article.Status.DONE: EventType.ARTICLE_EXTRACTED, Article.Status.FAILED: EventType.ARTICLE_FAILED}
+_ARTICLE_EVENTS: dict[str, str] = {
+    Article.Status.DONE: EventType.ARTICLE_EXTRACTED,
+    Article.Status.FAILED: EventType.ARTICLE_FAILED,
+}
 
 
 def _article_events(page: list[ChangeRow], work: _Round) -> None:

@@ -11,6 +11,7 @@ import socket
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -269,6 +270,7 @@ def _record(subscription: Subscription, sent: list[tuple[Delivery, Answer]]) -> 
         failed = [(d, a) for d, a in sent if not a.ok]
         for d, a in failed:
             attempts = d.attempts + 1
+            changes: dict[str, Any]
             if attempts > len(settings.REGISTRY_WEBHOOKS_RETRY_DELAYS):
                 changes = {
                     "status": Delivery.Status.FAILED,
