@@ -11,6 +11,7 @@ class Scope(models.TextChoices):
     READ = "read", "Read claims, articles, speakers and the sync feed"
     SUBMIT = "submit", "Submit articles"
     REVIEW = "review", "Set verdicts and add sources"
+    WEBHOOKS = "webhooks", "Manage the webhook subscriptions of the key's organisation"
 
 
 class ApiKey(models.Model):

@@ -167,6 +167,11 @@ def _encode_position(kind: str, xid: int, pk: int, audience: str = "") -> str:
     return _signer().sign_object(doc, serializer=_CursorJSON)
 
 
+def feed_cursor(kind: str, xid: int, pk: int) -> str:
+    """The feed cursor just after the change at (xid, pk): a client resuming with it gets what came after."""
+    return _encode_position(kind, xid, pk)
+
+
 def _is_position(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MAX_INT
 

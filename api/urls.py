@@ -3,6 +3,7 @@
 from django.urls import path, register_converter
 
 from api import views
+from webhooks import views as webhook_views
 
 
 class IdConverter:
@@ -44,4 +45,22 @@ urlpatterns = [
     path("speakers/", views.SpeakerListApi.as_view(), name="speaker-list"),
     path("speakers/<id:speaker_id>/", views.SpeakerDetailApi.as_view(), name="speaker-detail"),
     path("tombstones/", views.TombstoneListApi.as_view(), name="tombstone-list"),
+    path("webhooks/", webhook_views.WebhookListApi.as_view(), name="webhook-list"),
+    path("webhooks/<id:subscription_id>/", webhook_views.WebhookDetailApi.as_view(), name="webhook-detail"),
+    path(
+        "webhooks/<id:subscription_id>/rotate-secret/",
+        webhook_views.WebhookRotateSecretApi.as_view(),
+        name="webhook-rotate-secret",
+    ),
+    path(
+        "webhooks/<id:subscription_id>/deliveries/",
+        webhook_views.WebhookDeliveriesApi.as_view(),
+        name="webhook-deliveries",
+    ),
+    path(
+        "webhooks/<id:subscription_id>/redeliver/",
+        webhook_views.WebhookRedeliverApi.as_view(),
+        name="webhook-redeliver",
+    ),
+    path("webhooks/<id:subscription_id>/test/", webhook_views.WebhookTestApi.as_view(), name="webhook-test"),
 ]

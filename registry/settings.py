@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "claims",
     "api",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +301,7 @@ SPECTACULAR_SETTINGS = {
         "SpeakerKindEnum": "claims.models.Speaker.Kind",
         "PlaceKindEnum": "claims.models.ClaimPlace.Kind",
         "TombstoneKindEnum": "claims.models.Tombstone.Kind",
+        "WebhookEventTypeEnum": "webhooks.models.EventType",
     },
 }
 # Rates per API key, per logged-in account and per IP address for anonymous requests:
@@ -493,6 +495,36 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # --- end of background re-checks ----------------------------------------------------------------
+
+# --- webhooks (docs/webhooks.md) ------------------------------------------------------------------
+# Links inside webhook payloads are built from REGISTRY_PUBLIC_URL (there is no request to build them from).
+# Webhook tasks (dispatcher and deliveries) run on their own queue and worker, so a slow endpoint never
+# delays extraction or re-checks: `celery -A registry worker --queues webhooks`.
+REGISTRY_WEBHOOKS_QUEUE = env_str("REGISTRY_WEBHOOKS_QUEUE", "webhooks")
+CELERY_TASK_ROUTES = {"webhooks.tasks.*": {"queue": REGISTRY_WEBHOOKS_QUEUE}}
+# Endpoint URLs must be https in production (a test or a local set-up may allow http).
+REGISTRY_WEBHOOKS_REQUIRE_HTTPS = env_bool("REGISTRY_WEBHOOKS_REQUIRE_HTTPS", not DEBUG)
+# Seconds between the attempts of one delivery (each with +-20 % jitter); after the last one it is given
+# up. The default adds up to about 24 hours.
+REGISTRY_WEBHOOKS_RETRY_DELAYS = [
+    float(v) for v in env_list("REGISTRY_WEBHOOKS_RETRY_DELAYS", ["5", "30", "120", "600", "1800", "3600", "7200",
+                                                                  "14400", "21600", "36000"])
+]  # fmt: skip
+if not REGISTRY_WEBHOOKS_RETRY_DELAYS or min(REGISTRY_WEBHOOKS_RETRY_DELAYS) <= 0:
+    raise ImproperlyConfigured("REGISTRY_WEBHOOKS_RETRY_DELAYS must list positive numbers of seconds")
+# An endpoint every attempt of which failed for this long is disabled (a 410 answer disables it at once).
+REGISTRY_WEBHOOKS_DISABLE_AFTER_S = env_float("REGISTRY_WEBHOOKS_DISABLE_AFTER_S", 86400.0, minimum=0.1)
+REGISTRY_WEBHOOKS_CONNECT_TIMEOUT_MS = env_int("REGISTRY_WEBHOOKS_CONNECT_TIMEOUT_MS", 3000, minimum=1)
+# The whole request, answer included: a hanging or dripping endpoint is cut off at this.
+REGISTRY_WEBHOOKS_TOTAL_TIMEOUT_MS = env_int("REGISTRY_WEBHOOKS_TOTAL_TIMEOUT_MS", 10000, minimum=1)
+# How long one delivery task works for one endpoint before handing its slot back (it queues itself again).
+REGISTRY_WEBHOOKS_TASK_BUDGET_S = env_int("REGISTRY_WEBHOOKS_TASK_BUDGET_S", 20, minimum=1)
+# After a secret rotation the previous secret keeps signing (a second signature) this long.
+REGISTRY_WEBHOOKS_SECRET_OVERLAP_S = env_int("REGISTRY_WEBHOOKS_SECRET_OVERLAP_S", 86400, minimum=0)
+CELERY_BEAT_SCHEDULE["webhooks-sweep"] = {
+    "task": "webhooks.tasks.sweep",
+    "schedule": float(env_int("REGISTRY_WEBHOOKS_SWEEP_EVERY_SECONDS", 30, minimum=5)),
+}
 
 LOGGING = {
     "version": 1,

@@ -14,11 +14,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from claims.models import Change
 
 KINDS = tuple(Change.Kind.values)
+
+# Sent once after each transaction that logged changes has committed (the webhook dispatcher listens).
+change_logged = Signal()
+
+
+def _send_change_logged() -> None:
+    change_logged.send(sender=Change)
+
+
+def _notify_on_commit(using: str) -> None:
+    """Send `change_logged` after the commit, once per transaction however many rows it logs."""
+    conn = connections[using]
+    if conn.in_atomic_block and any(item[1] is _send_change_logged for item in conn.run_on_commit):
+        return
+    transaction.on_commit(_send_change_logged, using=using, robust=True)
 
 
 def _unique(ids: Iterable[int | None]) -> list[int]:
@@ -49,9 +65,11 @@ def changes_record(
                 "SELECT pg_current_xact_id()::text::bigint, %s, pk, %s, now() FROM unnest(%s::bigint[]) AS pk",
                 [kind, op, unique],
             )
+        _notify_on_commit(using)
         return len(unique)
     now = timezone.now()
     Change.objects.using(using).bulk_create([Change(kind=kind, object_id=pk, op=op, created_at=now) for pk in unique])
+    _notify_on_commit(using)
     return len(unique)
 
 
@@ -82,6 +100,7 @@ def changes_record_claims_of(owner: str, owner_id: int, *, using: str = DEFAULT_
             f"SELECT {xid}, 'claim', id, 'upsert', {stamp} FROM ({sql}) AS affected ORDER BY id",
             [*params, owner_id],
         )
+        _notify_on_commit(using)
         return cursor.rowcount
 
 
@@ -109,6 +128,7 @@ def changes_record_everything(*, using: str = DEFAULT_DB_ALIAS) -> int:
                 params,
             )
             total += cursor.rowcount
+    _notify_on_commit(using)
     return total
 
 

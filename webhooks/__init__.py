@@ -1,0 +1,1 @@
+"""Signed webhooks (Standard Webhooks): subscriptions, events read from the change log, deliveries."""
