@@ -118,7 +118,11 @@ def ensure_database(url: str) -> None:
             print(f"created database {name}")
 
 
-def load(count: int) -> None:
+def load(count: int, speakers: int = 2000) -> None:
+    """Bulk-load a data set of `count` claims (once: a database holding as many is reused).
+
+    `speakers`: how many speakers the new claims are spread over (at least that many exist afterwards).
+    """
     from datetime import UTC, datetime, timedelta
 
     from django.db import transaction
@@ -139,46 +143,61 @@ def load(count: int) -> None:
         Outlet.objects.get_or_create(domain=f"outlet{i}.example", defaults={"name": f"Outlet {i}"})[0]
         for i in range(20)
     ]
-    speakers = Speaker.objects.bulk_create(
-        [
-            Speaker(name=f"Speaker {i}", key=f"bench speaker {i} {have}", kind=rng.choice(["person", "organisation"]))
-            for i in range(2000)
-        ]
-    )
+    speaker_ids = [
+        s.pk
+        for s in Speaker.objects.bulk_create(
+            [
+                Speaker(
+                    name=f"Speaker {i}", key=f"bench speaker {i} {have}", kind=rng.choice(["person", "organisation"])
+                )
+                for i in range(speakers)
+            ],
+            batch_size=5000,
+        )
+    ]
     per_article = 50
     verdicts = ["unreviewed"] * 6 + ["verified", "disputed", "unverifiable"]
     made = have
     day = datetime(2024, 1, 1, 12, tzinfo=UTC)
     while made < count:
         with transaction.atomic():
+            # Each article is its claims' sentences in a row, so that offsets, highlights and the
+            # dates and places marked in the article view point at real text.
+            texts = [
+                [
+                    f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
+                    for _ in range(per_article)
+                ]
+                for _ in range(0, 2000, per_article)
+            ]
             articles = Article.objects.bulk_create(
                 [
                     Article(
                         title=f"Bench article {made + i}",
                         url=f"https://outlet.example/bench/{made + i}",
-                        body="Bench body. " * 200,
+                        body=" ".join(texts[n]),
                         body_hash=f"bench-{made + i}",
                         outlet=rng.choice(outlets),
                         published_at=day + timedelta(hours=made + i),
                         status="done",
                     )
-                    for i in range(0, 2000, per_article)
+                    for n, i in enumerate(range(0, 2000, per_article))
                 ]
             )
             claims = []
-            for article in articles:
-                for position in range(per_article):
-                    text = f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
+            for article, article_texts in zip(articles, texts, strict=True):
+                offset = 0
+                for position, text in enumerate(article_texts):
                     verdict = rng.choice(verdicts)
                     claims.append(
                         Claim(
                             article=article,
                             position=position,
                             text=text,
-                            start=0,
-                            end=len(text),
+                            start=offset,
+                            end=offset + len(text),
                             kind="reported_speech",
-                            speaker=rng.choice(speakers),
+                            speaker_id=rng.choice(speaker_ids),
                             speaker_role="spokesperson",
                             attribution_cue="said",
                             checkworthiness=rng.random(),
@@ -187,13 +206,27 @@ def load(count: int) -> None:
                             reviewed_at=None if verdict == "unreviewed" else day,
                         )
                     )
+                    offset += len(text) + 1
             claims = Claim.objects.bulk_create(claims, batch_size=1000)
             ClaimDate.objects.bulk_create(
-                [ClaimDate(claim=c, text="Tuesday", start=20, end=27, value="2024-03-05") for c in claims],
+                [
+                    ClaimDate(claim=c, text="Tuesday", start=c.start + 20, end=c.start + 27, value="2024-03-05")
+                    for c in claims
+                ],
                 batch_size=2000,
             )
             ClaimPlace.objects.bulk_create(
-                [ClaimPlace(claim=c, text="Oslo", start=50, end=54, kind="city", code="NO") for c in claims],
+                [
+                    ClaimPlace(
+                        claim=c,
+                        text="Oslo",
+                        start=c.start + c.text.index("Oslo"),
+                        end=c.start + c.text.index("Oslo") + 4,
+                        kind="city",
+                        code="NO",
+                    )
+                    for c in claims
+                ],
                 batch_size=2000,
             )
             SourceLink.objects.bulk_create(

@@ -267,9 +267,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         if article is not None:
-            claims = list(
-                Claim.objects.filter(article=article).select_related("speaker").order_by("start", "position", "id")
-            )
+            claims = list(selectors.article_claims_marked(article.pk))
             counts: dict[str, int] = {}
             for claim in claims:
                 counts[claim.verdict] = counts.get(claim.verdict, 0) + 1

@@ -7,6 +7,7 @@ or format_html(); nothing here marks article text safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -55,11 +56,94 @@ def claim_admin_url(claim_id: int) -> str:
     return reverse("admin:claims_claim_change", args=[claim_id])
 
 
+@dataclass(frozen=True)
+class _Fact:
+    """A speaker, date or place marked in the article text."""
+
+    start: int
+    end: int
+    kind: str  # "speaker", "date", "place"
+    label: str  # what it is, for the tooltip and for screen readers
+
+
+_WORD = r"\w"
+
+
+def _speaker_span(body: str, claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's speaker is named inside the claim's sentence: the name, an alias, or the surname.
+
+    Extraction keeps no offsets for speakers, so the name is looked for in the claim's own span only (a
+    whole-word match, longest name first); a speaker named in an earlier sentence is not marked.
+    """
+    speaker = claim.speaker
+    if speaker is None or claim.start is None or claim.end is None:
+        return None
+    names = [speaker.name, *(alias.name for alias in speaker.aliases.all())]
+    words = speaker.name.split()
+    if len(words) > 1 and len(words[-1]) > 2:
+        names.append(words[-1])  # "Berg" for "Anna Berg", as articles name people after the first time
+    span = body[claim.start : claim.end]
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        found = re.search(rf"(?<!{_WORD}){re.escape(name)}(?!{_WORD})", span)
+        if found:
+            return claim.start + found.start(), claim.start + found.end()
+    return None
+
+
+def _facts(body: str, claims: Iterable[Claim]) -> list[_Fact]:
+    facts: list[_Fact] = []
+    for claim in claims:
+        if claim.start is None:
+            continue
+        speaker = _speaker_span(body, claim)
+        if speaker is not None and claim.speaker is not None:
+            role = f", {claim.speaker_role}" if claim.speaker_role else ""
+            facts.append(_Fact(*speaker, "speaker", f"speaker: {claim.speaker.name}{role}"))
+        for date in claim.dates.all():
+            if date.start is not None and date.end is not None:
+                value = date.value + (f" … {date.value_end}" if date.value_end else "")
+                facts.append(_Fact(date.start, date.end, "date", f"date: {value}"))
+        for place in claim.places.all():
+            if place.start is not None and place.end is not None:
+                code = f", {place.code}" if place.code else ""
+                facts.append(_Fact(place.start, place.end, "place", f"place: {place.get_kind_display().lower()}{code}"))
+    return sorted(facts, key=lambda f: (f.start, -f.end, f.kind))
+
+
+def _marked_text(body: str, start: int, end: int, facts: list[_Fact]) -> str:
+    """body[start:end] escaped, with the facts lying wholly inside it marked (overlapping ones skipped).
+
+    A fact is told apart by its outline style and weight, not by colour only, and carries its kind in words:
+    as a tooltip and as visually hidden text that screen readers read after it.
+    """
+    out: list[str] = []
+    cursor = start
+    for fact in facts:
+        if fact.start < cursor or fact.start < start or fact.end > end or fact.end <= fact.start:
+            continue
+        out.append(escape(bidi_visible(body[cursor : fact.start])))
+        out.append(
+            format_html(
+                '<mark class="fact fact-{}" data-fact="{}" title="{}">{}<span class="visually-hidden"> ({})</span></mark>',
+                fact.kind,
+                fact.kind,
+                bidi_visible(fact.label),
+                bidi_visible(body[fact.start : fact.end]),
+                bidi_visible(fact.label),
+            )
+        )
+        cursor = fact.end
+    out.append(escape(bidi_visible(body[cursor:end])))
+    return "".join(out)
+
+
 def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
-    """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict.
+    """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict, and
+    the speakers, dates and places of the claims marked inside them.
 
     Claims whose offsets do not fit the body (or overlap an earlier claim) are reported, not drawn;
-    claims with no offsets (no longer in the article) are listed apart.
+    claims with no offsets (no longer in the article) are listed apart. Pass claims from
+    claims.selectors.article_claims_marked (speakers, their aliases, dates and places prefetched).
     """
     out: list[str] = []
     cursor = 0
@@ -67,16 +151,18 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
     not_placed: list[Claim] = []
     detached: list[Claim] = []
     anchored: list[tuple[int, int, Claim]] = []  # (start, end, claim)
+    claims = list(claims)
     for claim in claims:
         if claim.start is not None and claim.end is not None:
             anchored.append((claim.start, claim.end, claim))
         else:
             detached.append(claim)
+    facts = _facts(body, [c for _, _, c in anchored])
     for start, end, claim in sorted(anchored, key=lambda a: (a[0], a[1], a[2].pk)):
         if start < cursor or end > len(body) or end <= start:
             not_placed.append(claim)
             continue
-        out.append(escape(bidi_visible(body[cursor:start])))
+        out.append(_marked_text(body, cursor, start, facts))
         tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
         if claim.speaker is not None:  # no query when the claim has no speaker
             tip += f" · {bidi_visible(claim.speaker.name)}"
@@ -91,12 +177,12 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
                 claim_admin_url(claim.pk),
                 tip,
                 claim.verdict,
-                bidi_visible(body[start:end]),
+                mark_safe(_marked_text(body, start, end, facts)),  # noqa: S308 - escaped piece by piece
             )
         )
         cursor = end
         placed += 1
-    out.append(escape(bidi_visible(body[cursor:])))
+    out.append(_marked_text(body, cursor, len(body), facts))
     detached.sort(key=lambda c: (c.position, c.pk))
     return Highlighted(mark_safe("".join(out)), placed, not_placed, detached)  # noqa: S308 - every piece escaped above
 

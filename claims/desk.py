@@ -280,7 +280,7 @@ def _claim_context(request: HttpRequest, claim: Claim, filters: selectors.DeskFi
     following = selectors.desk_after(user=user, filters=filters, claim=claim, limit=UPCOMING + 1)
     previous = selectors.desk_before(user=user, filters=filters, claim=claim)
     refusal = review_services.verdict_change_refusal(claim=claim, user=user)
-    article_claims = list(claim.article.claims.select_related("speaker").order_by("start", "position", "id"))
+    article_claims = list(selectors.article_claims_marked(claim.article_id))
     assigned_elsewhere = claim.assigned_to_id not in (None, user.pk)
 
     def at(target: Claim) -> str:

@@ -38,6 +38,21 @@ def claims_with_details() -> QuerySet[Claim]:
     )
 
 
+def article_claims_marked(article_id: int) -> QuerySet[Claim]:
+    """An article's claims in text order with what the highlighted article marks: the speaker (and its
+    other names, to find it in the sentence), the dates and the places -- four queries whatever the count."""
+    return (
+        Claim.objects.filter(article_id=article_id)
+        .select_related("speaker")
+        .prefetch_related(
+            "speaker__aliases",
+            Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+            Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+        )
+        .order_by("start", "position", "id")
+    )
+
+
 def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Review]:
     """A claim's reviews (its verdict history) with their reviewers, oldest first unless asked otherwise.
 

@@ -1,0 +1,207 @@
+"""Admin benchmark: the reviewer's pages with 1,000,000 claims and 100,000 speakers in PostgreSQL.
+
+    .venv/bin/python bench/admin.py [--claims 1000000] [--speakers 100000] [--baseline 10000] [--requests 40]
+
+Two databases, each loaded once by bench/api.py's `load()` and reused by later runs:
+registry_bench_admin_<claims> (the large one) and registry_bench_admin_<baseline> (the baseline, with a
+tenth as many speakers as claims, like the large one). Each is measured in its own process with Django's
+test client as a signed-in reviewer (no server, no network: the time is the view's, its queries and
+its template), `--requests` times per page after a short warm-up:
+
+  * the claim list (`/admin/claims/claim/`): first page; filtered by verdict; filtered by one speaker;
+    a page deep in the list
+  * the review desk (`/admin/claims/claim/desk/`): the head of the queue; a claim in the middle of it;
+    the queue narrowed to one speaker
+  * the article view (`/admin/claims/article/<id>/change/`, 50 claims highlighted with their speakers,
+    dates and places) and the claim page, at random ids
+
+and prints p50/p95 per page for both sizes side by side, with the SQL queries of one request.
+Target (issue 12): p95 < 300 ms at 1,000,000 claims for the claim list, the desk and the article view.
+Prints figures; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+DB_TEMPLATE = "postgres://postgres@127.0.0.1:5432/registry_bench_admin_{count}"
+TARGET_MS = 300.0
+TARGETED = ("claim list", "desk", "article view")
+
+
+def _setup(url: str) -> None:
+    env = {
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "registry.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    os.environ.pop("REDIS_URL", None)  # per-process cache and sessions: no Redis needed
+    sys.path.insert(0, str(BASE))
+    import django
+
+    django.setup()
+
+
+def _reviewer():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from claims.permissions import REVIEWERS
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-reviewer", defaults={"is_staff": True, "first_name": "Bench", "last_name": "Reviewer"}
+    )
+    user.groups.add(Group.objects.get(name=REVIEWERS))
+    return user
+
+
+def _pages(rng: random.Random) -> dict[str, object]:
+    """Each page as a function giving the next URL to ask (random ids drawn from the data set)."""
+    from django.db.models import Max, Min
+
+    from claims.models import Article, Claim
+
+    bounds = Claim.objects.aggregate(lo=Min("id"), hi=Max("id"))
+    article_bounds = Article.objects.aggregate(lo=Min("id"), hi=Max("id"))
+    # Speakers with claims (random claims' speakers), and claims of the default desk queue.
+    speakers = list(
+        Claim.objects.filter(id__in=[rng.randint(bounds["lo"], bounds["hi"]) for _ in range(200)])
+        .exclude(speaker=None)
+        .values_list("speaker_id", flat=True)
+    )
+    todo = list(
+        Claim.objects.filter(
+            verdict="unreviewed", id__in=[rng.randint(bounds["lo"], bounds["hi"]) for _ in range(400)]
+        ).values_list("id", flat=True)
+    )
+
+    def claim_id() -> int:
+        return rng.randint(bounds["lo"], bounds["hi"])
+
+    return {
+        "claim list": lambda: "/admin/claims/claim/",
+        "claim list, one verdict": lambda: "/admin/claims/claim/?verdict__exact=disputed",
+        "claim list, one speaker": lambda: f"/admin/claims/claim/?speaker={rng.choice(speakers)}",
+        "claim list, page 20": lambda: "/admin/claims/claim/?p=20",
+        "desk": lambda: "/admin/claims/claim/desk/",
+        "desk, a claim in the queue": lambda: f"/admin/claims/claim/desk/?claim={rng.choice(todo)}",
+        "desk, one speaker": lambda: f"/admin/claims/claim/desk/?speaker={rng.choice(speakers)}",
+        "article view": lambda: (
+            f"/admin/claims/article/{rng.randint(article_bounds['lo'], article_bounds['hi'])}/change/"
+        ),
+        "claim page": lambda: f"/admin/claims/claim/{claim_id()}/change/",
+    }
+
+
+def _queries_of(client, path: str) -> int:
+    from django.db import connection
+
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(path)
+    return len(queries)
+
+
+def run_one(count: int, speakers: int, requests: int) -> dict:
+    """Load (once) and measure one data set; runs in its own process (one database per process)."""
+    url = DB_TEMPLATE.format(count=count)
+    sys.path.insert(0, str(BASE))
+    from bench.api import ensure_database, load
+
+    ensure_database(url)
+    _setup(url)
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    load(count, speakers=speakers)
+    from claims.models import Claim, Speaker
+
+    client = Client()
+    client.force_login(_reviewer())
+    rng = random.Random(12)
+    results = {}
+    for name, next_url in _pages(rng).items():
+        for _ in range(3):  # warm-up: caches, the query plans, the templates
+            response = client.get(next_url())
+            assert response.status_code == 200, (name, response.status_code)
+        queries = _queries_of(client, next_url())
+        times = []
+        for _ in range(requests):
+            path = next_url()
+            started = time.perf_counter()
+            response = client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (path, response.status_code)
+        q = statistics.quantiles(times, n=100)
+        results[name] = {"p50": q[49], "p95": q[94], "queries": queries}
+    return {"claims": Claim.objects.count(), "speakers": Speaker.objects.count(), "pages": results}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--speakers", type=int, default=None, help="default: a tenth of --claims")
+    parser.add_argument("--baseline", type=int, default=10_000, help="claims in the baseline data set")
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child process
+    args = parser.parse_args()
+    speakers = args.speakers if args.speakers is not None else max(1, args.claims // 10)
+    if args.one:
+        print("RESULT " + json.dumps(run_one(args.claims, speakers, args.requests)), flush=True)
+        return 0
+
+    figures = []
+    for count, n_speakers in ((args.baseline, max(1, args.baseline // 10)), (args.claims, speakers)):
+        command = [sys.executable, __file__, "--one", "--claims", str(count), "--speakers", str(n_speakers)]
+        command += ["--requests", str(args.requests)]
+        out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, cwd=BASE)
+        for line in out.stdout.splitlines():
+            if line.startswith("RESULT "):
+                figures.append(json.loads(line[7:]))
+            else:
+                print(line)
+    small, large = figures
+    print(f"\nDjango test client as a signed-in reviewer, PostgreSQL; {args.requests} requests per page; times in ms\n")
+    head_small = f"{small['claims']:,} claims / {small['speakers']:,} speakers"
+    head_large = f"{large['claims']:,} claims / {large['speakers']:,} speakers"
+    print(f"{'':28} {head_small:>30} {head_large:>34}")
+    print(f"{'':28} {'p50':>8} {'p95':>8} {'queries':>8}     {'p50':>8} {'p95':>8} {'queries':>8}")
+    ok = True
+    for name, row in large["pages"].items():
+        base = small["pages"][name]
+        mark = ""
+        if name in TARGETED:
+            hit = row["p95"] < TARGET_MS
+            ok &= hit
+            mark = "  ok" if hit else "  MISSED"
+        print(
+            f"{name:28} {base['p50']:8.1f} {base['p95']:8.1f} {base['queries']:8d}     "
+            f"{row['p50']:8.1f} {row['p95']:8.1f} {row['queries']:8d}{mark}"
+        )
+    print(f"\nTarget: p95 < {TARGET_MS:.0f} ms for {', '.join(TARGETED)} at {large['claims']:,} claims")
+    return 0 if ok else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
