@@ -16,8 +16,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.forms.formsets import all_valid
@@ -25,6 +27,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -55,6 +58,11 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     label = review_services.verdict_label(verdict)
     recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
+
+
+def _count_shown(count: int, capped: bool) -> str:
+    """A count as the lists show it: "10,000+" when counting stopped at the cap."""
+    return f"{count:,}+" if capped else f"{count:,}"
 
 
 def _is_autocomplete(request: HttpRequest) -> bool:
@@ -307,20 +315,47 @@ class AssignmentFilter(admin.SimpleListFilter):
 
 
 class SpeakerFilter(admin.SimpleListFilter):
-    """The most quoted speakers (a full list would be thousands long); search finds the others."""
+    """One speaker, found by typing (the admin's autocomplete, as on the desk): never a list of speakers.
+
+    With 100,000 speakers no list fits a sidebar, and ranking them by claims costs a scan of every claim
+    on every page. The sidebar shows the chosen speaker and a search box; "only this speaker" links (the
+    claim page, the speaker page) set the filter without typing.
+    """
 
     title = "speaker"
     parameter_name = "speaker"
-    LIMIT = 25
+    template = "admin/claims/claim/speaker_filter.html"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        field = forms.ModelChoiceField(
+            queryset=Speaker.objects.all(),
+            required=False,
+            widget=AutocompleteSelect(Claim._meta.get_field("speaker"), model_admin.admin_site),
+        )
+        self.widget = field.widget  # bound to the field's choices: renders the chosen speaker only
+        # The other filters of the page travel with the speaker form as hidden fields.
+        self.hidden = [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in (self.parameter_name, "p", "e")
+            for value in values
+        ]
+
+    def widget_html(self) -> str:
+        chosen = self._chosen()
+        return self.widget.render(
+            self.parameter_name,
+            chosen,
+            attrs={"id": "speaker-filter", "aria-label": "Speaker", "data-placeholder": "Type a name"},
+        )
+
+    def has_output(self) -> bool:
+        return True  # the search box, also before a speaker is chosen
 
     def lookups(self, request, model_admin):
-        top: list[Speaker] = list(
-            Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("-n", "name")[: self.LIMIT]
-        )
         chosen = self._chosen()
-        if chosen is not None and chosen not in {s.pk for s in top}:
-            top += list(Speaker.objects.filter(pk=chosen))
-        return [(str(s.pk), s.name) for s in top]
+        return [(str(s.pk), s.name) for s in Speaker.objects.filter(pk=chosen)] if chosen is not None else []
 
     def _chosen(self) -> int | None:
         try:
@@ -334,6 +369,22 @@ class SpeakerFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         chosen = self._chosen()
         return queryset if chosen is None else queryset.filter(speaker_id=chosen)
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts no further than CAP rows, so a list page never counts the whole table.
+
+    `capped` tells the templates to say "more than"; pages past the cap are not offered (filter instead).
+    """
+
+    CAP = 10_000
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        n, self.capped = selectors.count_capped(self.object_list, self.CAP)
+        return n
 
 
 class ClaimReviewForm(forms.ModelForm):
@@ -516,6 +567,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_select_related = ["speaker", "article", "assigned_to"]
     list_per_page = 50
     show_full_result_count = False  # the verdict counts above the list give the totals
+    paginator = CappedPaginator  # counts stop at CappedPaginator.CAP: no COUNT(*) of every claim per page
     actions = ["assign_to_me", "unassign", "request_recheck", "assign_to_reviewer"]
     # Everything on the claim page is read-only: changes go through the review buttons and services.
     readonly_fields = [
@@ -530,6 +582,11 @@ class ClaimAdmin(admin.ModelAdmin):
         "checkworthiness",
     ]
     fieldsets = [(None, {"fields": tuple(readonly_fields)})]
+
+    @property
+    def media(self):
+        # The speaker filter's autocomplete (select2 and the admin's autocomplete.js, all local files).
+        return super().media + AutocompleteSelect(Claim._meta.get_field("speaker"), self.admin_site).media
 
     # --- permissions ---
 
@@ -582,19 +639,23 @@ class ClaimAdmin(admin.ModelAdmin):
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
             cl = context["cl"]
-            counts = dict(cl.queryset.order_by().values_list("verdict").annotate(n=Count("id")))
+            cap = CappedPaginator.CAP
+            counts = selectors.claim_verdict_counts(
+                cl.queryset, cap=cap, total=None if cl.paginator.capped else cl.result_count
+            )
             base = cl.get_query_string(remove=["verdict__exact", "p"])
             context["verdict_counts"] = [
                 {
                     "verdict": value,
                     "label": label,
-                    "count": counts.get(value, 0),
+                    "count": counts[value][0],
+                    "shown": _count_shown(*counts[value]),
                     "url": cl.get_query_string({"verdict__exact": value}, remove=["p"]),
                     "active": request.GET.get("verdict__exact") == value,
                 }
                 for value, label in Verdict.choices
             ]
-            context["verdict_total"] = sum(counts.values())
+            context["verdict_total"] = _count_shown(cl.result_count, cl.paginator.capped)
             context["verdict_all_url"] = base
         return response
 
