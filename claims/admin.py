@@ -531,8 +531,8 @@ class SourceLinkInline(admin.StackedInline):
     def health(self, obj):
         if not obj.pk:
             return "—"
-        checked = f", checked {obj.last_checked_at:%Y-%m-%d %H:%M}" if obj.last_checked_at else ""
-        return format_html('<span class="link-state link-{}">{}</span>{}', obj.state, obj.get_state_display(), checked)
+        # The claim page is open to reviewers and editors only, who may all check a link.
+        return admin_views.source_health_html(obj, check_button=True)
 
     @admin.display(description="Added")
     def added(self, obj):
@@ -728,6 +728,11 @@ class ClaimAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view  # login, staff and CSRF checks
         return [
             path("desk/", view(self.desk_view), name="claims_claim_desk"),
+            path(
+                "<path:object_id>/sources/<path:source_id>/check/",
+                view(self.source_check_view),
+                name="claims_claim_source_check",
+            ),
             path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
             path(
                 "<path:object_id>/same-as/<path:earlier_id>/",
@@ -736,6 +741,9 @@ class ClaimAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def source_check_view(self, request: HttpRequest, object_id: str, source_id: str) -> HttpResponse:
+        return admin_views.source_check_view(self, request, object_id, source_id)
 
     def desk_view(self, request: HttpRequest) -> HttpResponse:
         return desk.desk_view(self, request)
@@ -826,6 +834,13 @@ class ClaimAdmin(admin.ModelAdmin):
             "preserved_filters": self.get_preserved_filters(request),
             **self._review_context(request, claim),
             "conflict": conflict,
+            # The small forms the sources' "Check this link now" buttons submit (outside the main form).
+            "source_checks": [
+                {"id": f"check-source-{f.instance.pk}", "url": admin_views.source_check_url(f.instance)}
+                for formset in formsets
+                for f in formset.initial_forms
+                if isinstance(f.instance, SourceLink) and f.instance.pk
+            ],
         }
         return self.render_change_form(request, context, change=True, obj=claim)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -20,14 +22,17 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import escape, format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
 from claims import permissions, selectors
 from claims.errors import ApplicationError, Conflict
-from claims.models import Article, Claim, Outlet, Review, Verdict
+from claims.models import Article, Claim, Outlet, Review, SourceLink, Verdict
 from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
+from claims.services import recheck as recheck_services
 from claims.services import review as review_services
 from claims.services import speakers as speaker_services
 from claims.text import bidi_visible
@@ -656,3 +661,89 @@ def speaker_merge_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         "speakers": speakers,
     }
     return TemplateResponse(request, "admin/claims/speaker/merge.html", context)
+
+
+# --- source links: "check this link now" and the archived copy ------------------------------------------
+
+# Hosts whose pages are archived copies already: no archive link of an archive.
+ARCHIVE_HOSTS = frozenset({"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is"})
+
+
+def archive_url(source: SourceLink) -> str | None:
+    """The Wayback Machine's copy of the link nearest to when it was added (no network call: the archive
+    redirects to its closest capture, or says it has none); None for a link that is an archive already."""
+    parts = urlsplit(source.url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or host in ARCHIVE_HOSTS:
+        return None
+    stamp = source.added_at.astimezone(UTC) if source.added_at else timezone.now().astimezone(UTC)
+    # Non-ASCII characters percent-encoded: no bidi control reaches the page, even in an attribute.
+    return f"https://web.archive.org/web/{stamp:%Y%m%d%H%M%S}/{iri_to_uri(source.url)}"
+
+
+def source_check_url(source: SourceLink) -> str:
+    return reverse("admin:claims_claim_source_check", args=[source.claim_id, source.pk])
+
+
+def source_health_html(source: SourceLink, *, check_button: bool, form: str = "") -> SafeString:
+    """A source's link health, when it was checked, the archived copy and (for reviewers) the check button.
+
+    `form`: the id of the form the button submits (the claim page places small forms after its main form).
+    """
+    checked = f", checked {source.last_checked_at:%Y-%m-%d %H:%M}" if source.last_checked_at else ", not checked yet"
+    status = f" (HTTP {source.last_status})" if source.last_status else ""
+    archived = archive_url(source)
+    return format_html(
+        '<span class="link-state link-{}">{}</span>{}{}{}{}',
+        source.state,
+        source.get_state_display(),
+        status,
+        checked,
+        format_html(
+            ' · <a href="{}" rel="noopener noreferrer nofollow" target="_blank" class="archive-link">archived copy</a>',
+            archived,
+        )
+        if archived
+        else "",
+        format_html(
+            ' <button type="submit" form="{}" class="button check-link" data-source="{}">Check this link now</button>',
+            form or f"check-source-{source.pk}",
+            source.pk,
+        )
+        if check_button
+        else "",
+    )
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return target
+    return fallback
+
+
+def source_check_view(model_admin: Any, request: HttpRequest, object_id: str, source_id: str) -> HttpResponse:
+    """POST: check one source link now (claims.services.recheck.source_check_now), then back to the page.
+
+    The check runs when the request's transaction commits: inline in the embedded mode (the page then
+    shows the result), else on a worker (the page says it is queued).
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.is_reviewer(request.user):
+        raise DjangoPermissionDenied
+    claim_id = url_id(object_id, "claim")
+    source = get_object_or_404(SourceLink, pk=url_id(source_id, "source link"), claim_id=claim_id)
+    before = source.last_checked_at
+    try:
+        recheck_services.source_check_now(source_id=source.pk, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        source.refresh_from_db()
+        if source.last_checked_at != before and source.last_checked_at is not None:
+            status = f", HTTP {source.last_status}" if source.last_status else ""
+            messages.success(request, f"Link checked: {source.get_state_display()}{status} — {source.url}")
+        else:
+            messages.info(request, f"Link check queued: the result shows under its health in a minute — {source.url}")
+    return HttpResponseRedirect(_safe_next(request, reverse("admin:claims_claim_change", args=[claim_id])))

@@ -303,7 +303,10 @@ def _claim_context(request: HttpRequest, claim: Claim, filters: selectors.DeskFi
         "article_filter_url": f"{desk_url}?{filter_query(filters, article=claim.article_id)}",
         "dates": list(claim.dates.all()),
         "places": list(claim.places.all()),
-        "sources": list(claim.sources.all()),
+        "sources": [
+            {"source": source, "health": admin_views.source_health_html(source, check_button=True)}
+            for source in claim.sources.all()
+        ],
         "verdict_buttons": [
             {"value": value, "label": review_services.verdict_label(value), "key": key}
             for value, key in VERDICT_KEYS.items()
