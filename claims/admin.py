@@ -446,6 +446,13 @@ class SourceLinkForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
             self.fields["seen"].initial = json.dumps(review_services.source_state(self.instance))
+        else:
+            # A new source's stance is chosen, never defaulted: a default "supports" quietly made "Mark
+            # disputed" fail for want of a refuting source (as the desk's source form, no default).
+            self.fields["stance"] = forms.ChoiceField(
+                label="Stance", choices=[("", "— choose —"), *SourceLink.Stance.choices], required=True
+            )
+            self.initial["stance"] = ""
 
     def seen_state(self) -> dict[str, Any] | None:
         return _json_dict(self.cleaned_data.get("seen"))
