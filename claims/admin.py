@@ -314,6 +314,28 @@ class AssignmentFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CheckworthinessFilter(admin.SimpleListFilter):
+    """Check-worthiness in bands (a ranking hint in [0, 1]: see claims.extraction.checkworthiness)."""
+
+    title = "check-worthiness"
+    parameter_name = "worth"
+    BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
+
+    def lookups(self, request, model_admin):
+        return [("high", "High (0.70 and up)"), ("medium", "Medium (0.40–0.69)"), ("low", "Low (under 0.40)")]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value() or "")
+        if band is None:
+            return queryset
+        low, high = band
+        if low is not None:
+            queryset = queryset.filter(checkworthiness__gte=low)
+        if high is not None:
+            queryset = queryset.filter(checkworthiness__lt=high)
+        return queryset
+
+
 class SpeakerFilter(admin.SimpleListFilter):
     """One speaker, found by typing (the admin's autocomplete, as on the desk): never a list of speakers.
 
@@ -557,6 +579,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "text_display",
         "speaker_display",
         "verdict_display",
+        "checkworthiness_display",
         "article_display",
         "updated_at",
         "assigned_to",
@@ -565,6 +588,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = [
         "verdict",
         "needs_recheck",
+        CheckworthinessFilter,
         AssignmentFilter,
         SpeakerFilter,
         ("article__outlet", admin.RelatedFieldListFilter),
@@ -636,6 +660,10 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="Verdict", ordering="verdict")
     def verdict_display(self, obj):
         return verdict_badge(obj.verdict, needs_recheck=obj.needs_recheck)
+
+    @admin.display(description="Check-worthiness", ordering="checkworthiness")
+    def checkworthiness_display(self, obj):
+        return f"{obj.checkworthiness:.2f}"
 
     @admin.display(description="Article", ordering="article__title")
     def article_display(self, obj):

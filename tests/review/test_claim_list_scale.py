@@ -83,3 +83,20 @@ def test_the_claim_list_searches_speakers_through_the_autocomplete_for_reviewers
     client.logout()
     assert client.get(url).status_code == 302
     assert client.get(reverse("admin:claims_claim_changelist")).status_code == 302
+
+
+def test_check_worthiness_is_shown_sorted_and_filtered_in_the_claim_list(signed_in, article):
+    claims = list(article.claims.order_by("position"))
+    for claim, worth in zip(claims, (0.25, 0.91, 0.55), strict=True):
+        Claim.objects.filter(pk=claim.pk).update(checkworthiness=worth)
+    html = signed_in.get(LIST).content.decode()
+    assert "Check-worthiness" in html and '<td class="field-checkworthiness_display">0.91</td>' in html
+    from claims.admin import ClaimAdmin
+
+    column = ClaimAdmin.list_display.index("checkworthiness_display") + 1
+    descending = signed_in.get(f"{LIST}?o=-{column}").context["cl"].result_list
+    assert [c.checkworthiness for c in descending] == [0.91, 0.55, 0.25]
+    bands = {"high": [0.91], "medium": [0.55], "low": [0.25], "nonsense": [0.25, 0.55, 0.91]}
+    for band, expected in bands.items():
+        found = signed_in.get(f"{LIST}?worth={band}").context["cl"].result_list
+        assert sorted(c.checkworthiness for c in found) == expected, band
