@@ -674,10 +674,14 @@ class ClaimAdmin(admin.ModelAdmin):
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
             cl = context["cl"]
-            cap = CappedPaginator.CAP
-            counts = selectors.claim_verdict_counts(
-                cl.queryset, cap=cap, total=None if cl.paginator.capped else cl.result_count
-            )
+            chosen = request.GET.get("verdict__exact")
+            if chosen in Verdict.values:  # the list holds one verdict: its count is the list's, the others 0
+                counts = {value: (0, False) for value in Verdict.values}
+                counts[chosen] = (cl.result_count, cl.paginator.capped)
+            else:
+                counts = selectors.claim_verdict_counts(
+                    cl.queryset, cap=CappedPaginator.CAP, total=None if cl.paginator.capped else cl.result_count
+                )
             base = cl.get_query_string(remove=["verdict__exact", "p"])
             context["verdict_counts"] = [
                 {

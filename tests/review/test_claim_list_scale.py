@@ -100,3 +100,12 @@ def test_check_worthiness_is_shown_sorted_and_filtered_in_the_claim_list(signed_
     for band, expected in bands.items():
         found = signed_in.get(f"{LIST}?worth={band}").context["cl"].result_list
         assert sorted(c.checkworthiness for c in found) == expected, band
+
+
+def test_a_list_of_one_verdict_counts_once(signed_in, article):
+    with CaptureQueriesContext(connection) as captured:
+        response = signed_in.get(f"{LIST}?verdict__exact=unreviewed")
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1  # the paginator's; the other verdicts are 0 without asking
+    shown = {item["verdict"]: item["shown"] for item in response.context["verdict_counts"]}
+    assert shown == {"unreviewed": "3", "verified": "0", "disputed": "0", "unverifiable": "0"}
