@@ -146,16 +146,22 @@ def run_one(count: int, speakers: int, requests: int) -> dict:
             response = client.get(next_url())
             assert response.status_code == 200, (name, response.status_code)
         queries = _queries_of(client, next_url())
-        times = []
+        times, cpu = [], []
         for _ in range(requests):
             path = next_url()
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             assert response.status_code == 200, (path, response.status_code)
         q = statistics.quantiles(times, n=100)
-        results[name] = {"p50": q[49], "p95": q[94], "queries": queries}
-    return {"claims": Claim.objects.count(), "speakers": Speaker.objects.count(), "pages": results}
+        results[name] = {"p50": q[49], "p95": q[94], "cpu": statistics.median(cpu), "queries": queries}
+    return {
+        "claims": Claim.objects.count(),
+        "speakers": Speaker.objects.count(),
+        "pages": results,
+        "load": os.getloadavg()[0],
+    }
 
 
 def main() -> int:
@@ -185,8 +191,9 @@ def main() -> int:
     print(f"\nDjango test client as a signed-in reviewer, PostgreSQL; {args.requests} requests per page; times in ms\n")
     head_small = f"{small['claims']:,} claims / {small['speakers']:,} speakers"
     head_large = f"{large['claims']:,} claims / {large['speakers']:,} speakers"
-    print(f"{'':28} {head_small:>30} {head_large:>34}")
-    print(f"{'':28} {'p50':>8} {'p95':>8} {'queries':>8}     {'p50':>8} {'p95':>8} {'queries':>8}")
+    print(f"{'':28} {head_small:>37} {head_large:>41}")
+    columns = f"{'p50':>8} {'p95':>8} {'CPU':>6} {'SQL':>5}"
+    print(f"{'':28} {columns}     {columns}")
     ok = True
     for name, row in large["pages"].items():
         base = small["pages"][name]
@@ -196,9 +203,14 @@ def main() -> int:
             ok &= hit
             mark = "  ok" if hit else "  MISSED"
         print(
-            f"{name:28} {base['p50']:8.1f} {base['p95']:8.1f} {base['queries']:8d}     "
-            f"{row['p50']:8.1f} {row['p95']:8.1f} {row['queries']:8d}{mark}"
+            f"{name:28} {base['p50']:8.1f} {base['p95']:8.1f} {base['cpu']:6.1f} {base['queries']:5d}     "
+            f"{row['p50']:8.1f} {row['p95']:8.1f} {row['cpu']:6.1f} {row['queries']:5d}{mark}"
         )
+    print(
+        "\np50/p95: wall time; CPU: median CPU time of the Django process per request (without the database's);"
+        f" SQL: queries per page.\nLoad average (1 min) after each run: {small['load']:.1f} and {large['load']:.1f}"
+        f" on {os.cpu_count()} CPUs (wall time minus CPU time is mostly waiting for a CPU or the database)."
+    )
     print(f"\nTarget: p95 < {TARGET_MS:.0f} ms for {', '.join(TARGETED)} at {large['claims']:,} claims")
     return 0 if ok else 2
 
