@@ -38,6 +38,44 @@ def claims_with_details() -> QuerySet[Claim]:
     )
 
 
+def article_claims_marked(article_id: int) -> QuerySet[Claim]:
+    """An article's claims in text order with what the highlighted article marks: the speaker (and its
+    other names, to find it in the sentence), the dates and the places -- four queries whatever the count."""
+    return (
+        Claim.objects.filter(article_id=article_id)
+        .select_related("speaker")
+        .prefetch_related(
+            "speaker__aliases",
+            Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+            Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+        )
+        .order_by("start", "position", "id")
+    )
+
+
+def count_capped(queryset: QuerySet[Any], cap: int) -> tuple[int, bool]:
+    """How many rows, counting no further than `cap`: (count, True when there are more than `cap`).
+
+    Reads at most cap + 1 rows whatever the table's size (a list page must not count a million claims).
+    """
+    n = queryset.order_by()[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+def claim_verdict_counts(
+    queryset: QuerySet[Claim], *, cap: int, total: int | None = None
+) -> dict[str, tuple[int, bool]]:
+    """The claims of a (filtered) queryset by verdict, each counted no further than `cap`.
+
+    `total`: the queryset's size when already known to be at most `cap` -- then one grouped count over
+    those few rows; otherwise one capped count per verdict.
+    """
+    if total is not None and total <= cap:
+        exact = dict(queryset.order_by().values_list("verdict").annotate(n=Count("id")))
+        return {value: (exact.get(value, 0), False) for value in Verdict.values}
+    return {value: count_capped(queryset.filter(verdict=value), cap) for value in Verdict.values}
+
+
 def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Review]:
     """A claim's reviews (its verdict history) with their reviewers, oldest first unless asked otherwise.
 
