@@ -118,7 +118,21 @@ def ensure_database(url: str) -> None:
             print(f"created database {name}")
 
 
-def load(count: int) -> None:
+def _bench_claim_text(rng: random.Random, index: int) -> str:
+    return f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
+
+
+def load(
+    count: int,
+    *,
+    claim_text=_bench_claim_text,
+    article_title=lambda index: f"Bench article {index}",
+    verdicts: tuple[str, ...] = ("unreviewed",) * 6 + ("verified", "disputed", "unverifiable"),
+) -> None:
+    """Bulk-load `count` claims (50 per article) once; a later run with as many claims already there reuses them.
+
+    bench/match.py passes its own claim texts (`claim_text(rng, claim number)`), article titles and verdicts.
+    """
     from datetime import UTC, datetime, timedelta
 
     from django.db import transaction
@@ -146,7 +160,6 @@ def load(count: int) -> None:
         ]
     )
     per_article = 50
-    verdicts = ["unreviewed"] * 6 + ["verified", "disputed", "unverifiable"]
     made = have
     day = datetime(2024, 1, 1, 12, tzinfo=UTC)
     while made < count:
@@ -154,7 +167,7 @@ def load(count: int) -> None:
             articles = Article.objects.bulk_create(
                 [
                     Article(
-                        title=f"Bench article {made + i}",
+                        title=article_title(made + i),
                         url=f"https://outlet.example/bench/{made + i}",
                         body="Bench body. " * 200,
                         body_hash=f"bench-{made + i}",
@@ -168,7 +181,7 @@ def load(count: int) -> None:
             claims = []
             for article in articles:
                 for position in range(per_article):
-                    text = f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
+                    text = claim_text(rng, made + len(claims))
                     verdict = rng.choice(verdicts)
                     claims.append(
                         Claim(
