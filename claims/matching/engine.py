@@ -15,6 +15,7 @@ that collection would give -- the same as a `Matcher` over all of it, for the ca
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -163,6 +164,23 @@ def char_ngrams(text: str, n: int, stop: frozenset[str] = frozenset()) -> Counte
         for j in range(len(p) - n + 1):
             grams[p[j : j + n]] += 1
     return grams
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_grams(word: str, n: int) -> frozenset[str]:
+    p = f" {word} "
+    if len(p) <= n:
+        return frozenset((p,))
+    return frozenset(p[j : j + n] for j in range(len(p) - n + 1))
+
+
+def gram_set(text: str, n: int, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The distinct n-grams of `char_ngrams(text, n, stop)`, faster (each word's n-grams are remembered)."""
+    out: set[str] = set()
+    for w in set(words(text)):
+        if len(w) >= 2 and w not in stop:
+            out |= _word_grams(w, n)
+    return out
 
 
 @dataclass
@@ -316,7 +334,7 @@ class Matcher:
         if df is None:
             counts: Counter[str] = Counter()
             for d in self.docs:
-                counts.update(char_ngrams(d.cleaned, self.params.char_n, self._cstop).keys())
+                counts.update(gram_set(d.cleaned, self.params.char_n, self._cstop))
             df = self._gram_df = dict(counts)
         n = (len(self.docs) if self.stats is None else max(self.stats.n, len(self.docs))) + 1
         vec = {g: (1 + math.log(c)) * math.log(n / (1 + df.get(g, 0))) for g, c in grams.items()}
@@ -349,7 +367,7 @@ class Matcher:
             wanted = set(qraw)
             for i in cand:
                 if self.docs[i].grams is None:
-                    wanted.update(char_ngrams(self.docs[i].cleaned, p.char_n, self._cstop))
+                    wanted |= gram_set(self.docs[i].cleaned, p.char_n, self._cstop)
             self._fetch_gram_df(wanted)
         qgrams = self._unit(qraw)
         out: dict[int, tuple[float, ...]] = {}

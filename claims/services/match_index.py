@@ -31,13 +31,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
 from claims.matching import Analysed, Match, Matcher, MatchParams, analyse
-from claims.matching.engine import KnownClaim, char_ngrams
+from claims.matching.engine import KnownClaim, gram_set
 from claims.matching.text import STOPWORDS, is_number, terms
 from claims.models import Change, MatchEntry, MatchGram, MatchIndexState, MatchTerm
 from claims.selectors import _PG_HORIZON, change_page
@@ -48,8 +49,8 @@ logger = logging.getLogger(__name__)
 CANDIDATES = 300
 # PostgreSQL: the query's terms are asked rarest first until their entries add up to this many (at least
 # MIN_TERMS terms, when the query has them): a common word adds little but rows to rank.
-ROW_BUDGET = 20_000
-MIN_TERMS = 3
+ROW_BUDGET = 5_000
+MIN_TERMS = 2
 # Spelling variants (pg_trgm) for at most this many unknown query words, this many variants each.
 TRGM_WORDS = 3
 TRGM_VARIANTS = 3
@@ -59,11 +60,12 @@ _KEY = 100  # MatchTerm.key's length: a longer term counts under its first 100 c
 _PARAMS = MatchParams()
 _CHAR_STOP = frozenset() if _PARAMS.char_stopwords else STOPWORDS
 _LAST = 2**63 - 1
+TSV_INDEX = "CREATE INDEX IF NOT EXISTS claims_matchentry_tsv ON claims_matchentry USING gin (tsv)"  # (migration 0015)
 
 
 def grams_of(cleaned: str) -> set[str]:
     """The character n-grams the engine's character feature counts, as the index's n-gram statistics do."""
-    return set(char_ngrams(cleaned, _PARAMS.char_n, _CHAR_STOP))
+    return gram_set(cleaned, _PARAMS.char_n, _CHAR_STOP)
 
 
 # --- which database search serves ----------------------------------------------------------------------
@@ -150,12 +152,12 @@ class _Delta:
 
     def add(self, row: _Row, sign: int = 1) -> None:
         body, title = row.terms.split(), row.title_terms.split()
-        for t in {t[:_KEY] for t in body}:
-            self.body[t] += sign
-        for t in {t[:_KEY] for t in title}:
-            self.title[t] += sign
-        for g in grams_of(row.cleaned):
-            self.grams[g] += sign
+        change = self.body.update if sign > 0 else self.body.subtract
+        change({t[:_KEY] for t in body})
+        change = self.title.update if sign > 0 else self.title.subtract
+        change({t[:_KEY] for t in title})
+        change = self.grams.update if sign > 0 else self.grams.subtract
+        change(grams_of(row.cleaned))
         self.claims += sign
         self.body_length += sign * len(body)
         self.title_length += sign * len(title)
@@ -205,7 +207,11 @@ def _log_end() -> tuple[int, int]:
     """A change-log position such that every change at or before it is reflected in what is read next."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"SELECT {_PG_HORIZON}")
+            # Below the horizon, and below this transaction's own id when it has one: the horizon never counts
+            # our own transaction as running, and changes it writes after this point must still be applied.
+            cursor.execute(
+                f"SELECT LEAST({_PG_HORIZON}, pg_current_xact_id_if_assigned()::text::bigint)"
+            )
             return int(cursor.fetchone()[0]) - 1, _LAST
         cursor.execute("SELECT max(id) FROM claims_change")
         return 0, int(cursor.fetchone()[0] or 0)
@@ -268,9 +274,14 @@ def index_rebuild(*, batch: int = 5000) -> int:
     with transaction.atomic():
         MatchIndexState.objects.select_for_update().get_or_create(pk=1)  # one rebuild at a time
         end = _log_end()
-        MatchEntry.objects.all().delete()
-        MatchTerm.objects.all().delete()
-        MatchGram.objects.all().delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # emptied at once; the GIN index built once at the end
+                cursor.execute("TRUNCATE claims_matchentry, claims_matchterm, claims_matchgram")
+                cursor.execute("DROP INDEX IF EXISTS claims_matchentry_tsv")
+        else:
+            MatchEntry.objects.all().delete()
+            MatchTerm.objects.all().delete()
+            MatchGram.objects.all().delete()
         delta = _Delta()
         written = 0
         pending: list[_Row] = []
@@ -286,6 +297,9 @@ def index_rebuild(*, batch: int = 5000) -> int:
             claims=0, body_length=0, title_length=0, cursor_xid=end[0], cursor_id=end[1]
         )
         delta.write()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(TSV_INDEX)
     logger.info("match index rebuilt: %s claims", written)
     return written
 
@@ -309,20 +323,42 @@ def _insert(rows: list[_Row]) -> int:
 
 
 class _Stats:
-    """The engine's `CorpusStats`, read from the index's tables."""
+    """The engine's `CorpusStats`, read from the index's tables.
 
-    def __init__(self, claims: int, body_length: int, title_length: int) -> None:
+    Document frequencies read are remembered in the process for as long as the index stays as it was (its
+    state row unchanged: any change moves the cursor), so that repeated words cost no lookup.
+    """
+
+    _memo: dict[tuple, dict[str, Any]] = {}
+    MEMO_SIZE = 500_000
+
+    def __init__(self, claims: int, body_length: int, title_length: int, cursor_xid: int, cursor_id: int) -> None:
         self.n = claims
         self.body_length = body_length
         self.title_length = title_length
+        stamp = (connection.alias, claims, body_length, title_length, cursor_xid, cursor_id)
+        memo = _Stats._memo
+        if stamp not in memo or len(memo[stamp]["terms"]) + len(memo[stamp]["grams"]) > self.MEMO_SIZE:
+            memo.clear()
+            memo[stamp] = {"terms": {}, "grams": {}}
+        self._terms: dict[str, tuple[int, int]] = memo[stamp]["terms"]
+        self._grams: dict[str, int] = memo[stamp]["grams"]
 
     def term_df(self, wanted: Collection[str]) -> Mapping[str, tuple[int, int]]:
-        keys = {t[:_KEY] for t in wanted}
-        found = {k: (b, t) for k, b, t in _lookup("claims_matchterm", "key, body_df, title_df", keys)}
-        return {t: found[t[:_KEY]] for t in wanted if t[:_KEY] in found}
+        keys = {t[:_KEY] for t in wanted} - self._terms.keys()
+        if keys:
+            found = {k: (b, t) for k, b, t in _lookup("claims_matchterm", "key, body_df, title_df", keys)}
+            for k in keys:
+                self._terms[k] = found.get(k, (0, 0))
+        return {t: self._terms[t[:_KEY]] for t in wanted if self._terms[t[:_KEY]] != (0, 0)}
 
     def gram_df(self, grams: Collection[str]) -> Mapping[str, int]:
-        return dict(_lookup("claims_matchgram", "key, df", grams))
+        keys = set(grams) - self._grams.keys()
+        if keys:
+            found = dict(_lookup("claims_matchgram", "key, df", keys))
+            for k in keys:
+                self._grams[k] = found.get(k, 0)
+        return {g: self._grams[g] for g in grams}
 
 
 def _lookup(table: str, columns: str, keys: Collection[str]) -> list[tuple]:
@@ -377,7 +413,7 @@ def _pg_candidates(qterms: list[str], stats: _Stats, limit: int) -> list[int]:
     if not weighted:
         return []
     lexemes = [_tsquery_lexeme(t) for t in weighted]
-    order = " + ".join(f"CASE WHEN tsv @@ %s::tsquery THEN {w!r} ELSE 0 END" for w in weighted.values())
+    order = " + ".join(f"CASE WHEN tsv @@ %s::tsquery THEN {float(w)!r}::float8 ELSE 0 END" for w in weighted.values())
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT claim_id FROM claims_matchentry WHERE tsv @@ %s::tsquery "  # noqa: S608 (floats, bound values)
@@ -407,7 +443,11 @@ def rank(text: str, *, k: int, speaker: str = "", sync: bool = True) -> tuple[li
     """
     if sync:
         index_sync()
-    state = MatchIndexState.objects.filter(pk=1).values_list("claims", "body_length", "title_length").first()
+    state = (
+        MatchIndexState.objects.filter(pk=1)
+        .values_list("claims", "body_length", "title_length", "cursor_xid", "cursor_id")
+        .first()
+    )
     if not state or state[0] <= 0:
         return [], {}
     stats = _Stats(*state)
