@@ -209,9 +209,7 @@ def _log_end() -> tuple[int, int]:
         if connection.vendor == "postgresql":
             # Below the horizon, and below this transaction's own id when it has one: the horizon never counts
             # our own transaction as running, and changes it writes after this point must still be applied.
-            cursor.execute(
-                f"SELECT LEAST({_PG_HORIZON}, pg_current_xact_id_if_assigned()::text::bigint)"
-            )
+            cursor.execute(f"SELECT LEAST({_PG_HORIZON}, pg_current_xact_id_if_assigned()::text::bigint)")
             return int(cursor.fetchone()[0]) - 1, _LAST
         cursor.execute("SELECT max(id) FROM claims_change")
         return 0, int(cursor.fetchone()[0] or 0)
