@@ -178,14 +178,27 @@ def _next_id(model) -> int:
     return (model.objects.aggregate(m=Max("id"))["m"] or 0) + 1
 
 
-def load(count: int, speakers: int = 2000, *, batch: int = 100_000) -> None:
+def _bench_claim_text(rng: random.Random, index: int) -> str:
+    return f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
+
+
+def load(
+    count: int,
+    speakers: int = 2000,
+    *,
+    batch: int = 100_000,
+    claim_text=_bench_claim_text,
+    article_title=lambda index: f"Bench article {index}",
+    verdicts: tuple[str, ...] = ("unreviewed",) * 6 + ("verified", "disputed", "unverifiable"),
+) -> None:
     """Make sure the database holds at least `count` claims (with speakers, dates, places and sources).
 
     Rows are written with COPY in batches of `batch` claims, each batch in one transaction, and kept:
     later runs (and other benchmarks importing this) reuse them and only add what is missing. A third
     of the articles belong to each of two bench organisations (the rest to none), so reads with an
     organisation's key exercise the visibility rules (docs/api.md). `speakers`: how many speakers the new
-    claims are spread over.
+    claims are spread over. bench/match.py passes its own claim texts (`claim_text(rng, claim number)`),
+    article titles and verdicts.
     """
     from datetime import UTC, datetime, timedelta
 
@@ -224,7 +237,6 @@ def load(count: int, speakers: int = 2000, *, batch: int = 100_000) -> None:
         )
     speaker_ids = list(range(first_speaker, first_speaker + speakers))
     per_article = 50
-    verdicts = ["unreviewed"] * 6 + ["verified", "disputed", "unverifiable"]
     made = have
     day = datetime(2024, 1, 1, 12, tzinfo=UTC)
     body = "Bench body. " * 200
@@ -238,7 +250,7 @@ def load(count: int, speakers: int = 2000, *, batch: int = 100_000) -> None:
             articles.append(
                 {
                     "id": n,
-                    "title": f"Bench article {n}",
+                    "title": article_title(n),
                     "url": f"https://outlet.example/bench/{n}",
                     "url_key": f"bench-{n}",
                     "body": body,
@@ -252,9 +264,9 @@ def load(count: int, speakers: int = 2000, *, batch: int = 100_000) -> None:
         claims, dates, places, sources = [], [], [], []
         for article in articles:
             for position in range(per_article):
-                text = f"The council said on Tuesday that {rng.randint(2, 900)} homes in Oslo will get new roofs."
-                verdict = rng.choice(verdicts)
                 pk = claim_id + len(claims)
+                text = claim_text(rng, pk)
+                verdict = rng.choice(verdicts)
                 claims.append(
                     {
                         "id": pk,
@@ -327,7 +339,7 @@ def load(count: int, speakers: int = 2000, *, batch: int = 100_000) -> None:
                         "INSERT INTO claims_change (xid, kind, object_id, op, created_at) "
                         "SELECT pg_current_xact_id()::text::bigint, 'speaker', g, 'upsert', now() "
                         "FROM generate_series(%s, %s) AS g",
-                        [first_speaker, first_speaker + 1999],
+                        [first_speaker, first_speaker + speakers - 1],
                     )
         made += len(claims)
         print(f"  {made:,} claims ({time.perf_counter() - started:.0f} s)", flush=True)

@@ -416,6 +416,64 @@ class ClaimMatch(models.Model):
         return f"{self.claim_id} ~ {self.matched_id} ({self.score:.2f})"
 
 
+# --- the matching index kept in the database (claims.services.match_index) ------------------------------
+# Derived from the claims (rebuilt by `manage.py match_index --rebuild`), so never exported in a backup.
+
+
+class MatchEntry(models.Model):
+    """One claim of the matching index: a reviewed claim (verdict given, article not retracted), analysed.
+
+    `claim_id` is a plain id, not a foreign key: the row leaves the index when the change log reports its
+    claim changed or removed. On PostgreSQL the table also has `tsv`, a stored tsvector of the terms with a
+    GIN index (added by the migration, unknown to the ORM); on SQLite an FTS5 table kept by triggers.
+    """
+
+    claim_id = models.BigIntegerField(primary_key=True)
+    terms = models.TextField(help_text="The engine's terms of the claim's text, space-separated.")
+    title_terms = models.TextField(blank=True, help_text="The engine's terms of the article's title.")
+    cleaned = models.TextField(blank=True, help_text="The cleaned text and title (for character n-grams).")
+    speaker = models.CharField(max_length=300, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"match entry {self.claim_id}"
+
+
+class MatchTerm(models.Model):
+    """In how many indexed claims a term occurs, in the text and in the title (the engine's idf)."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    body_df = models.IntegerField(default=0)
+    title_df = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MatchGram(models.Model):
+    """In how many indexed claims a character n-gram occurs (the idf of the engine's character feature)."""
+
+    key = models.CharField(max_length=16, primary_key=True)
+    df = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MatchIndexState(models.Model):
+    """The index's totals and how far it has followed the change log (one row, id 1)."""
+
+    claims = models.BigIntegerField(default=0)
+    body_length = models.BigIntegerField(default=0)
+    title_length = models.BigIntegerField(default=0)
+    cursor_xid = models.BigIntegerField(default=-1)
+    cursor_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"match index of {self.claims} claims"
+
+
 class ImmutableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise TypeError("Review rows are append-only: they cannot be updated")

@@ -386,6 +386,12 @@ REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, mi
 REGISTRY_MATCH_LIMIT = env_int("REGISTRY_MATCH_LIMIT", 5, minimum=1, maximum=50)
 REGISTRY_MATCH_MIN_SCORE = env_float("REGISTRY_MATCH_MIN_SCORE", 2.0, minimum=0.0)
 REGISTRY_MATCH_MIN_OVERLAP = env_float("REGISTRY_MATCH_MIN_OVERLAP", 0.5, minimum=0.0)
+# Where the reviewed claims are indexed for matching: "database" (the tables of claims.services.match_index,
+# candidates by PostgreSQL full-text / SQLite FTS5; SQLite without FTS5 falls back to memory) or "memory"
+# (the engine over every reviewed claim in each process: fine up to tens of thousands).
+REGISTRY_MATCH_INDEX = (env_str("REGISTRY_MATCH_INDEX", "database") or "database").strip().lower()
+if REGISTRY_MATCH_INDEX not in ("database", "memory"):
+    raise ImproperlyConfigured(f"REGISTRY_MATCH_INDEX must be database or memory, not {REGISTRY_MATCH_INDEX!r}")
 
 # --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
 # The safe fetcher (claims/fetching/): every outgoing request of the registry goes through it.

@@ -46,7 +46,7 @@ from django.utils import timezone
 
 from claims import extraction
 from claims.errors import ApplicationError
-from claims.models import Change, RegistryImport
+from claims.models import Change, MatchEntry, MatchGram, MatchIndexState, MatchTerm, RegistryImport
 from claims.services.changes import changes_record_everything
 
 FORMAT = "claim-registry-export"
@@ -87,7 +87,8 @@ def _owned_models() -> list[type[models.Model]]:
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
         # The change log is this database's own history (its xids mean nothing elsewhere): an import
         # writes a fresh one for everything it loaded (claims.services.changes.changes_record_everything).
-        if model not in (RegistryImport, Change)
+        # The matching index is derived from the claims: the restored database builds its own.
+        if model not in (RegistryImport, Change, MatchEntry, MatchTerm, MatchGram, MatchIndexState)
     ]
     ordered: list[type[models.Model]] = []
     placed: set[type[models.Model]] = set()
