@@ -387,3 +387,31 @@ MORE_NEGATIVES = [
 def test_more_not_places(text: str, absent: list[str]) -> None:
     found = places_of(text)
     assert not set(found) & set(absent), found
+
+
+def test_the_pipeline_builds_one_places_index_per_document(monkeypatch):
+    from claims.extraction import pipeline, places
+    from claims.extraction.segment import split
+
+    built = []
+    real = places.index_places
+
+    def counting(text):
+        built.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(places, "index_places", counting)
+    text = "Talks opened in Lisbon on Monday. The delegates later flew to Nairobi. Nothing else happened."
+    sentences = split(text)
+    found = pipeline.find_places(text, sentences)
+    assert built == [len(text)]
+    assert [[p.text for p in row] for row in found] == [["Lisbon"], ["Nairobi"], []]
+
+
+def test_an_index_answers_like_find_places_for_every_span():
+    from claims.extraction.places import index_places
+
+    text = "Ferries left Dover for Calais. Later, the Mayor of Calais met officials from Kent."
+    index = index_places(text)
+    for start, end in ((0, 30), (31, len(text)), (0, len(text)), (5, 5)):
+        assert index.within(start, end) == find_places(text, start, end)

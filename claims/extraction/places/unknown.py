@@ -1,0 +1,117 @@
+"""Stage 5: names the gazetteer lacks, made places by an administrative noun ("the constituency of
+X", "X province") or a lowercase site head ("the Pak Lam prison")."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..types import PlaceMention
+from .lexicon import (
+    ADJECTIVE_ENDINGS,
+    ADMIN_AFTER_UNKNOWN,
+    ADMIN_KIND,
+    ADMIN_NOUNS,
+    COMPASS,
+    FUNCTION_CAPS,
+    LOCATIVE,
+    MONTHS_DAYS,
+    OFFICE_AFTER_ADMIN,
+    SITE_HEADS,
+)
+from .tokens import (
+    COMMA_GAP,
+    Tok,
+    joined,
+)
+
+
+def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'the town of Yeoncheon', 'the towns of Ashby and Cole Green': capitalised names after an
+    administrative noun + "of" (after a plural noun, each name of an "and" list)."""
+    starts = {i for i, *_ in raw}
+    for i in range(2, len(toks)):
+        if toks[i - 1].text != "of" or not admin_noun(toks, i - 2):
+            continue
+        kind = ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
+        plural = toks[i - 2].text.lower().endswith("s")
+        while i < len(toks):
+            j = unknown_name(text, toks, taken, starts, i)
+            if j > i:
+                s, e = toks[i].start, toks[j - 1].end
+                mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+            else:
+                j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
+            if not plural or j == i or j >= len(toks):
+                break
+            if toks[j].text in ("and", "or") and joined(text, toks[j - 1], toks[j]):
+                i = j + 1  # "the towns of A and B"
+            elif COMMA_GAP.fullmatch(text, toks[j - 1].pend, toks[j].start):
+                i = j  # "the provinces of A, B and C"
+            else:
+                break
+
+
+def unknown_name(
+    text: str, toks: list[Tok], taken: list[bool], starts: set[int], i: int, stop_at_known: bool = False
+) -> int:
+    """End of a run of up to three capitalised words at i that no other rule took (i when none)."""
+    if i >= len(toks) or taken[i] or i in starts:
+        return i
+    t = toks[i]
+    if (
+        not t.cap
+        or t.text in FUNCTION_CAPS
+        or t.text in lx.ORG_NAME_HEADS
+        or t.text in lx.CASED_TITLES
+        or t.text in MONTHS_DAYS
+    ):
+        return i
+    j = i + 1
+    while (
+        j < len(toks)
+        and j < i + 3
+        and toks[j].cap
+        and not taken[j]
+        and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
+        and joined(text, toks[j - 1], toks[j])
+    ):
+        j += 1
+    if any(toks[k].text in lx.ORG_NAME_HEADS or toks[k].text in lx.CASED_TITLES for k in range(i, j)):
+        return i
+    if all(toks[k].text in COMPASS for k in range(i, j)):
+        return i  # "North" of "North and South Kivu"
+    if stop_at_known and j == i + 1 and t.text.endswith(ADJECTIVE_ENDINGS):
+        return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
+    return j
+
+
+def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
+    after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
+    starts = {i for i, *_ in raw}
+    for j, head_tok in enumerate(toks):
+        head = head_tok.text
+        if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS):
+            continue  # the nouns are rare: start from them, not from every capitalised word
+        i = j
+        while i > 0 and j - i < 3 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
+            i -= 1
+        if i == j or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
+            continue  # no name, or part of a longer capitalised name
+        if toks[j - 1].possessive or unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
+            continue
+        after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
+        prev = toks[i - 1].text.lower() if i > 0 and joined(text, toks[i - 1], toks[i]) else ""
+        if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN:
+            s, e = toks[i].start, toks[j - 1].end
+            mentions.append(PlaceMention(text[s:e], s, e, "region"))
+        elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
+            s, e = toks[i].start, head_tok.end
+            mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def admin_noun(toks: list[Tok], k: int) -> bool:
+    """'town', or 'the Municipality' (a capitalised admin noun only after "the": not "City of London")."""
+    t = toks[k].text
+    if t in ADMIN_NOUNS:
+        return True
+    return t.lower() in ADMIN_NOUNS and t[:1].isupper() and k > 0 and toks[k - 1].text in ("the", "The")
