@@ -39,7 +39,7 @@ from .context import coordinated_compass, judge
 from .decide import decide
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, LINE, run_key, tokens
-from .unknown import town_of, unknown_before_noun
+from .unknown import compass_region, named_before_region, town_of, unknown_before_noun
 from .venues import venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
@@ -83,7 +83,15 @@ class PlaceIndex:
             a, b = toks[s].start, toks[j - 1].end
             self.mentions.append(PlaceMention(text[a:b], a, b, kind, code))  # type: ignore[arg-type]
         hits: list[Hit] = []
-        raw = lookup_hits(text, toks, taken)
+        raw = [
+            r
+            for r in lookup_hits(text, toks, taken)
+            if not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper()
+        ]  # "Al-Kadir" holds no "AL" (Alabama): an acronym-only name written otherwise is no hit at all
+        drop = named_before_region(text, toks, taken, raw, self.mentions)
+        if drop:
+            raw = [r for n, r in enumerate(raw) if n not in drop]
+        compass_region(text, toks, taken, raw, self.mentions)
         for idx, (i, j, key, e) in enumerate(raw):
             h = Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()

@@ -17,6 +17,7 @@ from ..gazetteer import (
 )
 from .lexicon import (
     ADJ_PREFIXES,
+    ADMIN_AFTER_UNKNOWN,
     ADMIN_NOUNS,
     ADMIN_WORDS_AFTER,
     COMPANY_AFTER,
@@ -24,17 +25,22 @@ from .lexicon import (
     COMPASS,
     COMPASS_PREFIX,
     FUNCTION_CAPS,
+    GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     INSTITUTIONAL,
     LOCATIVE,
+    LOWER_COMPASS,
     MONTHS_DAYS,
     MOTION,
+    OFFICE_AFTER_ADMIN,
     PLANET_KEYS,
     PLANET_LOCATIVES,
     SENDER,
     TITLE_OF,
     VEHICLES,
     VENUE_HEADS,
+    VESSEL_NOUNS,
+    VESSEL_PREFIXES,
 )
 from .lookup import Hit
 from .tokens import (
@@ -123,6 +129,11 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.veto = True  # "US$ 20,000": a currency
     if joined_next and nxt is not None and nxt.text in VEHICLES and prev is not None and prev.text in ("the", "The"):
         h.veto = True  # "the Tucson probe": a vehicle named after the place
+    if joined_prev and prev is not None and (prev.text in VESSEL_NOUNS or prev.text in VESSEL_PREFIXES):
+        h.veto = True  # "the tanker Rio Grande", "USS Arizona": a ship's name
+    if joined_next and nxt is not None and kind == "city" and team_after(text, toks, j):
+        h.company = True  # "the Denver Nuggets", "Houston Rockets": a team named after the city (like a company, across
+        # the article unless a true locative says otherwise: "Denver won", not "flew to Denver")
     if h.key in PLANET_KEYS and pw.lower() in PLANET_LOCATIVES:
         h.strong = True  # "landed on Venus", "in orbit around Mars"
     if (
@@ -134,6 +145,11 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and not (i >= 2 and toks[i - 2].cap and joined(text, toks[i - 2], prev))
     ):
         h.start = prev.start  # "Eastern Chad": the compass word is part of the name used
+    elif joined_prev and not hyphen_prev and prev is not None and prev.text in LOWER_COMPASS:
+        h.start = prev.start  # "southern Chad", "north-eastern Mali": kept with the place, and a locative
+        if i >= 2 and toks[i - 2].text in LOWER_COMPASS and text.startswith("-", toks[i - 2].pend):
+            h.start = toks[i - 2].start
+        h.strong = True
     if ampersand_name(text, toks, i, j):
         h.veto = True  # "Texas A&M", "Mary & Leigh Block": part of a name
     if joined_prev and prev is not None and acronym(prev) and not h.upper:
@@ -143,6 +159,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     h.explicit = (
         before_of.lower() in ADMIN_NOUNS
         or (nxt is not None and nxt.text in ADMIN_WORDS_AFTER)
+        or (joined_next and nxt is not None and nxt.text in ADMIN_AFTER_UNKNOWN and not office_after(text, toks, j))
         or h.key.startswith("the ")  # "The Hague": the article is part of the name
     )
     if h.explicit:
@@ -167,6 +184,31 @@ def coordinated_compass(text: str, hits: list[Hit]) -> None:
         if len(words) == 2 and words[0] in COMPASS and gazetteer().get(first_half) is not None:
             h.start = m.start()
             h.coord = True
+
+
+def team_after(text: str, toks: list[Tok], j: int) -> bool:
+    """A capitalised plural after the place that names no place: "the Denver Nuggets" (a team), not
+    "Eureka Springs" or "Golan Heights"."""
+    t = toks[j]
+    w = t.text
+    return (
+        t.cap
+        and not t.possessive
+        and len(w) > 3
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is"))
+        and not w.isupper()
+        and w not in GEOGRAPHIC_PLURALS
+        and w not in VENUE_HEADS
+        and w not in lx.CASED_TITLES
+        and w not in MONTHS_DAYS
+        and gazetteer().get(norm(w)) is None
+    )
+
+
+def office_after(text: str, toks: list[Tok], j: int) -> bool:
+    """'the Erie district attorney': an office of the place, after its administrative noun."""
+    return j + 1 < len(toks) and toks[j + 1].text in OFFICE_AFTER_ADMIN and joined(text, toks[j], toks[j + 1])
 
 
 def org_after(text: str, toks: list[Tok], j: int) -> bool:

@@ -76,7 +76,7 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
-    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano"""
+    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf"""
 
 
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
@@ -183,7 +183,7 @@ OFFICE_AFTER_ADMIN = wordset(
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
-    crossing bazaar square compound barracks reservoir canal"""
+    crossing bazaar square compound barracks reservoir canal glacier"""
 )
 
 
@@ -203,6 +203,35 @@ COMPASS_PREFIX = wordset(
     """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
     Southwest Northeastern Northwestern Southeastern Southwestern"""
 )
+# The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
+# place, kept with it; they qualify only places, so they are locative evidence too).
+LOWER_COMPASS = wordset(
+    """northern southern eastern western central northeastern northwestern southeastern southwestern
+    north south east west northeast northwest southeast southwest"""
+)
+# Capitalised compass adjectives that open the name of an unknown region after a locative ("across
+# Eastern Varnia", "parts of Southern Ostmark").
+COMPASS_ADJECTIVES = wordset("Northern Southern Eastern Western Central")
+# A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
+VESSEL_NOUNS = wordset(
+    """ship vessel tanker freighter ferry frigate destroyer cruiser warship carrier submarine yacht liner
+    trawler tug barge boat"""
+)
+VESSEL_PREFIXES = wordset("USS HMS HMAS HMCS HMNZS RMS MV MS SS INS")
+# Capitalised plurals after a place that still name a place ("Eureka Springs", "Golan Heights"); any
+# other capitalised plural makes a team or a body ("the Denver Nuggets", "Chicago Bulls").
+GEOGRAPHIC_PLURALS = wordset(
+    """Heights Hills Highlands Lowlands Plains Islands Isles Keys Falls Mountains Alps Lakes Springs
+    Rapids Flats Gardens Sands Woods Fields Downs Dunes Territories Provinces States Emirates Glades
+    Narrows Shoals Cays Banks Lands Meadows Oaks Pines Palms Forks Mills Wells Crossings Gates"""
+)
+# Lowercase words between a site's name and its head: "the Lukovo refugee camp", "Tarvo air base"; the
+# heads that need one of them ("the Smith camp" is a campaign, "the Smith base" a party's voters).
+SITE_MODIFIERS = wordset(
+    """refugee refugees military army naval navy air police train railway rail bus power detention
+    migrant migrants displacement prison border transit"""
+)
+SITE_HEADS_WITH_MODIFIER = wordset("camp base station")
 
 
 # Lowercase nouns after a name that make it an organisation's or a publication's.
