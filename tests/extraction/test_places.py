@@ -457,6 +457,12 @@ THIRD_POSITIVES = [
     # Former countries.
     ("Both grew up in Czechoslovakia before the split.", ["Czechoslovakia"]),
     ("He defected from East Germany in 1985.", ["East Germany"]),
+    # A country with the adjective of its regime or era, kept whole.
+    ("Her grandparents fled Nazi Germany in 1938.", ["Nazi Germany"]),
+    ("Trade with Communist China grew slowly.", ["Communist China"]),
+    # Regions named with "the".
+    ("Factories closed across the Rust Belt.", ["Rust Belt"]),
+    ("The tour ended in the Deep South.", ["Deep South"]),
     # A feature named with "Shelf".
     ("An iceberg broke away from the Larsen Ice Shelf.", ["Larsen Ice Shelf"]),
 ]
@@ -481,6 +487,9 @@ THIRD_NEGATIVES = [
     ("Returning the nation to a state of Calm and Order is his aim.", ["Calm", "Order"]),
     # The office of a district is no place.
     ("The Tamworth district attorney filed charges.", ["Tamworth"]),
+    # "the South" as the first word of another name, and the blocs the annotation does not count.
+    ("Turnout fell in the South Korean vote.", ["South"]),
+    ("Aid from the West slowed.", ["West"]),
     # A person before ", <country>".
     ("The prize went to Maria Lopez, Chile.", ["Maria Lopez"]),
 ]

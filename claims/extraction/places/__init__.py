@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..gazetteer import AFTER_PLACE, MAX_TOKENS, UPPER_ONLY, gazetteer
+from ..gazetteer import AFTER_PLACE, MAX_TOKENS, NEEDS_THE, UPPER_ONLY, gazetteer
 from ..types import PlaceMention
 from .context import coordinated_compass, judge
 from .decide import decide
@@ -86,8 +86,9 @@ class PlaceIndex:
         raw = [
             r
             for r in lookup_hits(text, toks, taken)
-            if not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper()
-        ]  # "Al-Kadir" holds no "AL" (Alabama): an acronym-only name written otherwise is no hit at all
+            if (not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper())
+            and (not (r[3].flags & NEEDS_THE) or (r[0] > 0 and toks[r[0] - 1].text in ("the", "The")))
+        ]  # "Al-Kadir" holds no "AL" (Alabama), "North Ashvale" no "the North": such names need their form
         drop = named_before_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]

@@ -35,6 +35,7 @@ from .lexicon import (
     OFFICE_AFTER_ADMIN,
     PLANET_KEYS,
     PLANET_LOCATIVES,
+    REGIME_ADJECTIVES,
     SENDER,
     TITLE_OF,
     VEHICLES,
@@ -150,6 +151,17 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         if i >= 2 and toks[i - 2].text in LOWER_COMPASS and text.startswith("-", toks[i - 2].pend):
             h.start = toks[i - 2].start
         h.strong = True
+    if h.entry.flags & NEEDS_THE and joined_next and nxt is not None and nxt.cap:
+        h.veto = True  # "the South Korean vote", "the West Wing": the first word of another name
+    if (
+        kind == "country"
+        and joined_prev
+        and prev is not None
+        and prev.text in REGIME_ADJECTIVES
+        and not (i >= 2 and toks[i - 2].cap and joined(text, toks[i - 2], prev))
+    ):
+        h.start = prev.start  # "Nazi Germany", "Communist China": the state of an era, kept whole
+        h.person = h.named = h.titled = False
     if ampersand_name(text, toks, i, j):
         h.veto = True  # "Texas A&M", "Mary & Leigh Block": part of a name
     if joined_prev and prev is not None and acronym(prev) and not h.upper:

@@ -209,6 +209,12 @@ LOWER_COMPASS = wordset(
     """northern southern eastern western central northeastern northwestern southeastern southwestern
     north south east west northeast northwest southeast southwest"""
 )
+# Words naming a country's regime or era, kept with it ("Nazi Germany", "Communist China", "Tsarist
+# Russia"): never a given name before a surname.
+REGIME_ADJECTIVES = wordset(
+    """Nazi Communist Soviet Imperial Ancient Medieval Colonial Fascist Tsarist Czarist Weimar Maoist Feudal
+    Ottoman Francoist Apartheid Occupied"""
+)
 # Capitalised compass adjectives that open the name of an unknown region after a locative ("across
 # Eastern Varnia", "parts of Southern Ostmark").
 COMPASS_ADJECTIVES = wordset("Northern Southern Eastern Western Central")
