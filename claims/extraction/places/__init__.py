@@ -19,11 +19,15 @@ One module per stage:
    - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
      "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
      the same name elsewhere in the document (one sense per discourse).
-   - a capitalised compass word before the place is part of the mention ("Eastern Chad");
-   - a place naming a vehicle ("the Tucson probe") or used for people ("the UK delegates") is dropped.
-5. ``unknown``: names the gazetteer lacks are places after an administrative noun ("the constituency of X", "the
-   towns of X and Y"), before a lowercase one ("X province"), or, after "the" or a locative word,
-   before a lowercase site head ("the Pak Lam prison", kept with its head).
+   - a compass word before the place is part of the mention ("Eastern Chad", "southern Chad"), as is
+     the adjective of a regime ("Nazi Germany");
+   - a place naming a vehicle ("the Tucson probe", "the tanker Rio Grande"), a team ("the Denver
+     Nuggets") or used for people ("the UK delegates") is dropped.
+5. ``unknown``: names the gazetteer lacks are places after an administrative noun ("the constituency of
+   X", "the towns of X and Y"), before a lowercase one ("X province"), after a locative and a compass
+   adjective ("across Eastern Varnia"), before ", <region or country>" after a locative ("in Levico
+   Terme, Italy"), or, after "the" or a locative word, before a lowercase site head, with a modifier or
+   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head).
 6. ``decide``: one sense per discourse and the evidence a small place needs, over the whole document.
 
 The word lists of the stage are in ``places.lexicon``.
