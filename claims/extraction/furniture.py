@@ -69,7 +69,7 @@ _PROMO = re.compile(
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
     r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
-    r"|^(?:corrections?|clarifications?)\s*:"
+    r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
     r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
 )
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
@@ -130,7 +130,15 @@ _TRAILING_AGENCY = re.compile(
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
     rf"{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:reporter|correspondent|writer|editor|journalist|columnist"
-    r"|contributor|producer|photographer)\s+(?:for|at|with|on)\b[^.]{0,80}\.?"
+    r"|contributor|producer|photographer)\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80}\.?"
+    rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
+)
+# A short credit naming the reporters who contributed: "Ann Lee contributed.", "Staff writer Tom Cole
+# contributed reporting." (not "Two donors contributed.": the subject is a name).
+_CONTRIBUTED = re.compile(
+    r"(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
+    r"\s+contributed(?:\s+reporting)?\s*\.?"
 )
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 
@@ -248,6 +256,7 @@ def _credit_sentence(text: str, s: Sentence) -> bool:
         (_CREDIT_LINE.match(line) is not None and words <= 30)
         or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
         or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
+        or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
     )
 
 
