@@ -392,6 +392,10 @@ attorneys spokesman spokeswoman spokesperson associates friends loyalists
 """
 )
 
+# Lowercase heads of a phrase describing a person or group of people
+# ('said one Ohio Republican strategist', 'added a longtime party confidant').
+PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS
+
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(
     """

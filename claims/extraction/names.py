@@ -276,8 +276,8 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
         cut = 0
         for k, w in enumerate(lows[:-1]):
-            if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS:
-                cut = k + 1
+            if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS or w in lx.DESCRIPTION_HEADS:
+                cut = k + 1  # 'Ohio Democrat Tom Riley', 'Billionaire Ann Best': a description, no name
         if 0 < cut < len(lows) and lows[cut] in lx.NAME_CONNECTORS and lows[cut - 1] in lx.TITLES:
             # "Governor of Washington Chris Gregoire"
             c = cut

@@ -124,7 +124,12 @@ def _sentence_cues(
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
-        if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
+        if (
+            low in lx.OBJECT_SENSITIVE
+            and not _clause_object(toks, v, hi)
+            # '"...," added another voter': the subject after a quotation, no object
+            and not (v > lo and low in lx.INVERTIBLE_VERBS and _prev_is_quote_close(toks, v - 1, lo))
+        ):
             continue  # 'conceded a penalty', 'claimed the lives of'
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
             continue  # 'two officers accused of assault': a passive participle, no speech act of theirs

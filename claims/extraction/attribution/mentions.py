@@ -237,7 +237,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     cut = r
     for k in range(r, j - 1):
         lk = lows[k - i]
-        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
+        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS or lk in lx.DESCRIPTION_HEADS:
             cut = k + 1
         elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
             k + 1
@@ -268,6 +268,9 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r0 += 1
         if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
             role = _span_text(text, toks, r0, first)
+    if name_lows[-1] in lx.DESCRIPTION_HEADS:
+        # 'another Ohio Democrat', 'a Texas Republican': a description capitalised, no personal name
+        return Mention(_span_text(text, toks, i, j), "group", None, toks[i].start)
     if name_lows[-1] in lx.ORG_DOMAINS and any(w in lx.TITLES for w in lows[: first - i]):
         # "the Minister of Foreign Affairs": an office without a personal name
         r0 = i + 1 if toks[i].low in lx.DETERMINERS else i

@@ -36,6 +36,39 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
     return k if k > start else v
 
 
+def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
+    """End of a subject after an inverted verb that mixes lowercase and capitalised modifiers before
+    its head and ends the clause: 'said retired Navy Capt. Tom Riley', 'said Lee ally Paul Grant', 'added
+    his campaign manager Ann Best', 'said one Ohio Republican strategist', 'said Ohio ranking Democrat
+    Tom Riley (D-Ohio)'. Returns v where the words read no such phrase (at most 10 words are read)."""
+    k = v
+    if k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    start = k
+    while k < hi and k - v < 10:
+        t = toks[k]
+        if t.cap or is_title(t):
+            k += 1
+        elif t.text in "'’" and k > start:
+            k += 1
+        elif t.word and (t.text[:1].isdigit() or _modifier_word(t)):
+            k += 1
+        elif (
+            t.word
+            and t.low.endswith("ing")
+            and k > start
+            and toks[k - 1].cap
+            and k + 1 < hi
+            and toks[k + 1].cap
+        ):
+            k += 1  # 'Ohio ranking Democrat Tom Riley': a modifier between capitalised words
+        else:
+            break
+    if k <= start or not (toks[k - 1].cap or base(toks[k - 1].low) in lx.PERSON_HEADS or is_title(toks[k - 1])):
+        return v
+    return k
+
+
 def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
     """End of 'the event website', 'an unknown author' starting at toks[v]: a determiner and up to four
     lowercase words (returns v where there is none)."""
@@ -403,7 +436,12 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         if e <= v + 1:
             e = _forward_common_np(toks, v + 1, hi)
             if e <= v + 1:
-                return None
+                e = v + 1
+        d = _forward_description(toks, v + 1, hi)
+        if d > e:
+            e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
+        if e <= v + 1:
+            return None
         m = _analyze(text, toks, v + 1, e)
         if m is None:
             return None
@@ -416,10 +454,11 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is None:
                 return None
             m, e = m2, e2
-    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
+    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
+    # speaking to reporters")
     if e < hi:
         t = toks[e]
-        if t.word and t.low not in {
+        if t.word and not (t.low.endswith("ing") and not t.cap) and t.low not in {
             "in",
             "on",
             "at",

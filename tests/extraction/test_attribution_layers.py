@@ -1,0 +1,51 @@
+"""Attribution, third round: constructions counted among the misses on unseen news, each with invented
+sentences (none from an evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import run
+
+CASES = [
+    # an inverted subject with lowercase and capitalised modifiers before the name
+    (
+        [
+            [
+                '"The bridge will open soon," said retired Navy Capt. Tom Riley, who ran the port.',
+                '"We saw nothing," said undecided voter Mary Fox of Leeds.',
+                '"He is an old friend," said Riley ally Paul Grant.',
+                '"It will pass," said Ohio ranking Democrat Ann Best (D-Ohio).',
+            ]
+        ],
+        ["Tom Riley", "Mary Fox", "Paul Grant", "Ann Best"],
+    ),
+    # an inverted description without a name, capitalised or not
+    (
+        [
+            [
+                '"It works," added another Ohio Democrat.',
+                '"It fails," said one veteran party strategist.',
+                '"It is late," said a Texas Republican, speaking after the vote.',
+            ]
+        ],
+        ["another Ohio Democrat", "one veteran party strategist", "a Texas Republican"],
+    ),
+    # a party or description word before a name is no part of the name
+    (
+        [
+            [
+                "Ohio Democrat Tom Riley voted against the bill.",
+                '"It is a bad law," said Riley.',
+                "Billionaire Ann Best bought the team in May.",
+                '"We will win," Best said.',
+            ]
+        ],
+        [None, "Tom Riley", None, "Ann Best"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), CASES)
+def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
+    assert [r.speaker for r in run(*paragraphs)] == speakers
