@@ -47,20 +47,14 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     start = k
     while k < hi and k - v < 10:
         t = toks[k]
-        if t.cap or is_title(t):
-            k += 1
-        elif t.text in "'’" and k > start:
-            k += 1
-        elif t.word and (t.text[:1].isdigit() or _modifier_word(t)):
-            k += 1
-        elif (
-            t.word
-            and t.low.endswith("ing")
-            and k > start
-            and toks[k - 1].cap
-            and k + 1 < hi
-            and toks[k + 1].cap
+        if (
+            t.cap
+            or is_title(t)
+            or (t.text in "'’" and k > start)
+            or (t.word and (t.text[:1].isdigit() or _modifier_word(t)))
         ):
+            k += 1
+        elif t.word and t.low.endswith("ing") and k > start and toks[k - 1].cap and k + 1 < hi and toks[k + 1].cap:
             k += 1  # 'Ohio ranking Democrat Tom Riley': a modifier between capitalised words
         else:
             break
@@ -458,20 +452,25 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
     # speaking to reporters")
     if e < hi:
         t = toks[e]
-        if t.word and not (t.low.endswith("ing") and not t.cap) and t.low not in {
-            "in",
-            "on",
-            "at",
-            "during",
-            "after",
-            "when",
-            "to",
-            "adding",
-            "citing",
-            "of",
-            "who",
-            "from",
-        }:
+        if (
+            t.word
+            and not (t.low.endswith("ing") and not t.cap)
+            and t.low
+            not in {
+                "in",
+                "on",
+                "at",
+                "during",
+                "after",
+                "when",
+                "to",
+                "adding",
+                "citing",
+                "of",
+                "who",
+                "from",
+            }
+        ):
             return None
     return m
 
