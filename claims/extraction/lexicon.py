@@ -394,7 +394,19 @@ attorneys spokesman spokeswoman spokesperson associates friends loyalists
 
 # Lowercase heads of a phrase describing a person or group of people
 # ('said one Ohio Republican strategist', 'added a longtime party confidant').
-PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS
+PERSON_NOUNS = wordset(
+    """
+actor actress adviser advocate ally analyst attorney banker believer blogger boss businessman
+businesswoman candidate caller citizen colleague commentator confidant consultant contributor customer
+delegate developer donor economist educator employee employer entrepreneur executive expert farmer
+father fan founder friend governor guest host insider investor lawmaker lawyer leader lobbyist man
+manager mother neighbor neighbour nominee observer officer official operative organizer organiser owner
+parent partner patient personality pollster president professor protester reader resident retiree
+rival senator shopper spokesman spokeswoman staffer strategist student supporter surrogate teacher
+tenant veteran viewer volunteer voter woman worker writer
+"""
+)
+PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(

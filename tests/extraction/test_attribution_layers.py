@@ -43,6 +43,18 @@ CASES = [
         ],
         [None, "Tom Riley", None, "Ann Best"],
     ),
+    # a description of a person speaks like a name, wherever it stands
+    (
+        [
+            [
+                "The retired banker says running a town is hard.",
+                '"It is a fine day," the Ohio governor said.',
+                '"We lost," the Riverton actor says of the game.',
+                "The longtime volunteers say raising money got harder.",
+            ]
+        ],
+        ["The retired banker", "the Ohio governor", "the Riverton actor", "The longtime volunteers"],
+    ),
 ]
 
 

@@ -181,7 +181,9 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         return Mention(_span_text(text, toks, k, j - 1), "org", pos=toks[k].start)
     if _common_noun_phrase(toks, i, j):
         # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
-        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=True)
+        # a person's description ('the Ohio governor', 'the retired banker') is no thing: it speaks
+        person = low in lx.PERSON_HEADS or (low.endswith("s") and low[:-1] in lx.PERSON_HEADS)
+        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
 
 
