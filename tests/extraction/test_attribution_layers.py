@@ -55,6 +55,22 @@ CASES = [
         ],
         ["The retired banker", "the Ohio governor", "the Riverton actor", "The longtime volunteers"],
     ),
+    # 'the TITLE of/from Place' is the office holder, linked to the person an apposition or 'is' described
+    (
+        [
+            [
+                "Ann Lee is the mayor of Riverton.",
+                "The mayor of Riverton said the bridge was safe.",
+                "Tom Best, the senator from Ohio, toured the plant.",
+                "The senator from Ohio said the plant would stay open.",
+            ]
+        ],
+        [None, "Ann Lee", None, "Tom Best"],
+    ),
+    (
+        [["The governor of Ohio said the budget was sound.", "The senator from Utah says the law is flawed."]],
+        ["The governor of Ohio", "The senator from Utah"],
+    ),
 ]
 
 

@@ -39,7 +39,7 @@ class _Resolver:
             return m.name
         if m.kind == "group" and m.name.lower().startswith("the "):
             # a definite description of a person named before with that title: 'the premier'
-            head = base(m.name.split()[-1].lower())
+            head = m.head or base(m.name.split()[-1].lower())
             if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
                 named = self.names.titled_person(head, m.pos)
                 if named is not None:

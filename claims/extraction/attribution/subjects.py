@@ -302,6 +302,19 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             kx -= 1
         if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
             ko = kx
+    if (
+        ko - 3 >= lo
+        and toks[ko - 1].low in {"of", "from"}
+        and toks[ko].cap
+        and toks[ko - 3].low == "the"
+        and not toks[ko - 2].cap
+        and base(toks[ko - 2].low) in lx.TITLES
+        and m is not None
+        and m.kind != "pronoun"
+    ):
+        # 'the senator from Ohio said', 'the mayor of Riverton says': the office holder, not the place
+        head = base(toks[ko - 2].low)
+        return Mention(_span_text(text, toks, ko - 3, j), "group", pos=toks[ko - 3].start, head=head), ko - 3
     if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
         # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation;
         # "the Russian Embassy in London issued": the organisation, not the place
