@@ -71,6 +71,17 @@ CASES = [
         [["The governor of Ohio said the budget was sound.", "The senator from Utah says the law is flawed."]],
         ["The governor of Ohio", "The senator from Utah"],
     ),
+    # a second verb of the subject, past a comma before 'but' and a venue or time adjunct before 'that'
+    (
+        [
+            [
+                "The firm declined to comment but said in a statement that it had done nothing wrong.",
+                "Ann Lee declined to comment, but said the bridge was safe.",
+                "Tom Best toured the plant and said on Monday that it would close.",
+            ]
+        ],
+        ["The firm", "Ann Lee", "Tom Best"],
+    ),
 ]
 
 

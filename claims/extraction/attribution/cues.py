@@ -215,7 +215,8 @@ def _sentence_cues(
             if (
                 j - 1 > lo
                 and toks[j - 1].low in {"and", "but"}
-                and toks[j - 2].text not in lx.CLAUSE_END
+                # 'X declined to comment, but said ...': a comma before the conjunction too
+                and (toks[j - 2].text not in lx.CLAUSE_END or toks[j - 2].text == ",")
                 and (beside or _takes_complement(toks, v, hi))
             ):
                 subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
