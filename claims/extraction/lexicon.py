@@ -848,6 +848,9 @@ SPEAKER_ORG_WORDS = frozenset(
 # were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
 # say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
 RAISING_ADJECTIVES = wordset("likely quick first")
+# 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
+GO_FORMS = wordset("go goes going went gone")
+SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

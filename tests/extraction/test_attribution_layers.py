@@ -82,6 +82,18 @@ CASES = [
         ],
         ["The firm", "Ann Lee", "Tom Best"],
     ),
+    # an infinitive said by the subject of 'go on' or 'pause', not of 'decline'
+    (
+        [
+            [
+                "Ann Lee went on to say that the bridge was safe.",
+                'Lee paused to add: "We will build it."',
+                "Lee declined to say whether the bridge was safe.",
+                "The memo goes on to say that the bridge is safe.",
+            ]
+        ],
+        ["Ann Lee", "Ann Lee", None, "The memo"],
+    ),
 ]
 
 

@@ -134,7 +134,11 @@ def _sentence_cues(
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
             continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
-        if (_negated(toks, v, lo) and raised is None) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
+        if (
+            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)
+            or _passive(toks, v, lo)
+            or _reduced_passive(toks, v, lo, hi)
+        ):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
             m, _ = _subject_before(text, toks, v - 3, lo)
@@ -165,9 +169,12 @@ def _sentence_cues(
             clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
+        host = _infinitive_host(toks, v, lo)
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
+            elif host is not None:
+                subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
@@ -281,3 +288,16 @@ def _sentence_cues(
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
     return cues
+
+
+def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
+    """'Lee went on to say', 'Lee paused to add', 'Lee interjected to say': the verb whose subject says
+    the infinitive at v (not 'declined to say' or 'wants to say', which say nothing)."""
+    if v - 2 < lo or toks[v - 1].low != "to":
+        return None
+    p = v - 2
+    if toks[p].low == "on" and p - 1 >= lo and toks[p - 1].low in lx.GO_FORMS:
+        return p - 1
+    if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
+        return p
+    return None
