@@ -94,6 +94,24 @@ CASES = [
         ],
         ["Ann Lee", "Ann Lee", None, "The memo"],
     ),
+    # a colon announcing the quotation of the next paragraph, after a weak verb or an inverted subject
+    (
+        [["Ann Lee is the mayor of Riverton.", "Lee continued:"], ['"We will build the bridge."']],
+        [None, "Ann Lee", "Ann Lee"],
+    ),
+    (
+        [["Tom Best spoke next.", "He recalled:"], ['"It was a cold night."']],
+        [None, "Tom Best", "Tom Best"],
+    ),
+    # a quotation opening a paragraph, attributed nowhere, is the person the sentence before opens with
+    (
+        [["Ann Lee is upbeat about the bridge."], ['"We will build it. It will be safe."'], ["The bridge opened."]],
+        [None, "Ann Lee", None],
+    ),
+    (
+        [["The bridge opened in May."], ['"It is lovely."']],
+        [None, None],
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base
 from ..quotes import QuoteIndex
-from .common import Cue, Mention, _span_text
+from .common import _QMARKS, Cue, Mention, _span_text
 from .context import (
     _clause_complement,
     _clause_object,
@@ -148,6 +148,7 @@ def _sentence_cues(
         beside = (
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
+            or _announces_quote(toks, v, hi)
             or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
         )
         subject: Mention | None = None
@@ -301,3 +302,12 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
     return None
+
+
+def _announces_quote(toks: list[Tok], v: int, hi: int) -> bool:
+    """'Lee continued:' or 'Stated Lee:' ending its sentence right before a quotation: the colon announces
+    the quotation that opens the next sentence or paragraph."""
+    k = v + 1
+    while k < hi and k - v <= 4 and toks[k].text != ":":
+        k += 1
+    return k < hi and toks[k].text == ":" and k + 1 == hi and hi < len(toks) and toks[hi].text in _QMARKS

@@ -149,6 +149,10 @@ class _Resolver:
             return None
         return None
 
+    def opening_person(self, sent_no: int) -> str | None:
+        """The person sentence ``sent_no - 1`` opens with, whatever the gender (see _subject_before)."""
+        return self._subject_before(sent_no, "", set())
+
     def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
         """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
         Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
@@ -184,4 +188,5 @@ class _Resolver:
             ):
                 return None
             k += 1
-        return person.name if person.gender in (None, want) and person.name not in skip else None
+        fits = not want or person.gender in (None, want)
+        return person.name if fits and person.name not in skip else None
