@@ -112,6 +112,18 @@ CASES = [
         [["The bridge opened in May."], ['"It is lovely."']],
         [None, None],
     ),
+    # a quoted title inside an apposition; two coordinated 'who' clauses between subject and verb
+    (
+        [
+            [
+                'Tom Best, the owner of the "Daily Star," said the paper would close.',
+                'Ann Lee, a contestant on the show "Big Week," who later ran a bakery, said the show was fair.',
+                "Another voter who lived in the town and who did not want to be named said the vote was rigged.",
+                "Two nurses who worked nights and who lost their jobs say the ward was understaffed.",
+            ]
+        ],
+        ["Tom Best", "Ann Lee", "Another voter", "Two nurses"],
+    ),
 ]
 
 

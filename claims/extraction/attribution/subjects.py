@@ -128,6 +128,8 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         return None, v
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
+    if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
+        return _appositive_subject(text, toks, j - 2, lo)  # '..., the owner of the "Daily Star," said'
     if not toks[j - 1].word:
         return None, v
     if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
@@ -150,6 +152,23 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
     return m, k
+
+
+def _quoted_title_start(toks: list[Tok], k: int, lo: int) -> int | None:
+    """Where to go on walking left from the quotation mark at k when it belongs to a short quoted title
+    after a lowercase word ('the owner of the "Daily Star,"', 'a contestant on the show "Big Week,"'): the
+    word before the opening mark. None for any other mark (at most eight words are read)."""
+    if k - 1 > lo and toks[k - 1].text not in _QMARKS and toks[k].start == toks[k - 1].end:
+        # a closing mark: find its opening one
+        o = k - 1
+        while o > lo and k - o <= 8 and toks[o].text not in _QMARKS:
+            o -= 1
+        if toks[o].text in _QMARKS and k - o > 1 and o > lo and toks[o - 1].word and not toks[o - 1].cap:
+            return o - 1
+        return None
+    if k + 1 < len(toks) and toks[k + 1].start == toks[k].end and k > lo and toks[k - 1].word and not toks[k - 1].cap:
+        return k - 1  # an opening mark after 'the show'
+    return None
 
 
 def _raised_subject(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention, int] | None:
@@ -194,6 +213,14 @@ def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         w -= 1
     if w <= lo or toks[w].low != "who" or w >= j - 1:
         return None
+    if toks[w - 1].low == "and":
+        # 'A voter who lived in the town and who asked not to be named said': the first of two 'who'
+        w2 = w - 2
+        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low != "who":
+            w2 -= 1
+        if w2 <= lo or toks[w2].low != "who":
+            return None
+        w = w2
     k = _np_backward(toks, w - 1, lo)
     if k >= w:
         return None
@@ -370,6 +397,10 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             if toks[p].text == "(" and p > lo:
                 k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
                 continue
+        if t.text in _QMARKS and _quoted_title_start(toks, k, lo) is not None:
+            # a quoted title inside an apposition: 'Tom Best, the owner of the "Daily Star," said'
+            k = _quoted_title_start(toks, k, lo) or k
+            continue
         spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
         if t.text == "," or k == lo or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen:
             s = k + 1 if (t.text == "," or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen) else k
