@@ -51,6 +51,7 @@ _IRREGULAR = {
     "fire": "fire fires fired firing",
     "shoot": "shoot shoots shot shooting",
     "hit": "hit hits hitting",
+    "rip": "rip rips ripped ripping",
     "lash": "lash lashes lashed lashing",
     "speak": "speak speaks spoke speaking",
     "weigh": "weigh weighs weighed weighing",
@@ -77,7 +78,7 @@ hypothesize mention lament retort boast decry denounce condemn opine posit surmi
 _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
-express voice refute rebut gloat brag
+express voice refute rebut gloat brag defend
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -97,6 +98,18 @@ accusation accusations allegation allegations assertion assertions attack attack
 claim claims comment comments criticism criticisms idea notion remark remarks report reports rumor
 rumors rumour rumours speculation suggestion suggestions characterization characterisation concern
 concerns account accounts argument arguments premise
+"""
+)
+
+# Verbs that give something said: a speech act when their object is a said noun or one of these
+# ('offered his congratulations', 'delivered a warning', 'gave an assessment'), an action otherwise
+# ('offered to pay', 'delivered the mail').
+_GIVING = "offer deliver give"
+GIVEN_NOUNS = wordset(
+    """
+assessment assessments congratulations condolences defense defence apology apologies critique warning
+warnings assurance assurances prediction predictions rebuttal explanation explanations answer answers
+verdict endorsement praise thanks message reminder pledge promise appeal plea view views opinion
 """
 )
 
@@ -138,6 +151,7 @@ def _build(words: str) -> dict[str, str]:
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
+GIVING_VERBS = _build(_GIVING)
 SUGGESTION_VERBS = _build(_SUGGESTION)
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
@@ -150,7 +164,8 @@ for _lemma, _particles in (
     ("weigh", "in"),
     ("chime", "in"),
     ("open", "up"),
-    ("point", "out"),
+    ("point", "out to"),
+    ("rip", "into"),
 ):
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())

@@ -124,6 +124,24 @@ CASES = [
         ],
         ["Tom Best", "Ann Lee", "Another voter", "Two nurses"],
     ),
+    # cue classes: 'as X put it' before a quotation, 'pointed to', 'defended', 'ripped into', giving
+    # something said, a weak verb's that-clause past an adjunct
+    (
+        [
+            [
+                'As Tom Best, a retired pilot, put it: "The town is dying."',
+                "Ann Lee pointed to the budget as proof of waste.",
+                "Lee defended her record on Tuesday.",
+                "Best ripped into the council for its delays.",
+                "Lee offered her congratulations to the winners.",
+                "Lee offered to pay for the repairs.",
+                "Best delivered a stern warning to the council.",
+                "Best delivered the mail on Tuesday.",
+                "Best recalled in 2008 that the town was poor.",
+            ]
+        ],
+        ["Tom Best", "Ann Lee", "Ann Lee", "Tom Best", "Ann Lee", None, "Tom Best", None, "Tom Best"],
+    ),
 ]
 
 

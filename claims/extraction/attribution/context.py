@@ -159,6 +159,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     k = v + 1
     while k < hi and _adverb(toks[k].low) and not toks[k].cap:
         k += 1
+    k = _past_adjunct(toks, k, hi)  # 'recalled in 2008 that ...'
     if k >= hi:
         return False
     nxt = toks[k]
@@ -216,6 +217,19 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
     for k in range(v + 1, min(hi, v + 6)):
         t = toks[k]
         if base(t.low) in lx.SAID_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
+
+
+def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
+    """'offered his congratulations', 'delivered a stern warning', 'gave the crowd an assessment': the
+    object (within five words, before any preposition) is something said."""
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        low = base(t.low)
+        if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap:
             return True
         if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
             return False

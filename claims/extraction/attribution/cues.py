@@ -12,6 +12,7 @@ from .context import (
     _closing_report,
     _common_word,
     _cue_text,
+    _gives_said,
     _naming_complement,
     _negated,
     _next_is_quote,
@@ -116,6 +117,11 @@ def _sentence_cues(
                 speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
         if not speech and low in lx.SHARING_VERBS:
             speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
+        if not speech and low in lx.GIVING_VERBS:
+            speech = _gives_said(toks, v, hi)  # 'offered his congratulations', not 'offered to pay'
+        if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
+            # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
+            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         if not speech and low in lx.BELIEF_VERBS:
