@@ -152,6 +152,8 @@ def _build(words: str) -> dict[str, str]:
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
 GIVING_VERBS = _build(_GIVING)
+# Attack verbs: speech when the attack names its reason or verdict ('attacked Lee for his votes').
+ATTACK_VERBS = _build("attack")
 SUGGESTION_VERBS = _build(_SUGGESTION)
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (

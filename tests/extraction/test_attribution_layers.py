@@ -142,6 +142,21 @@ CASES = [
         ],
         ["Tom Best", "Ann Lee", "Ann Lee", "Tom Best", "Ann Lee", None, "Tom Best", None, "Tom Best"],
     ),
+    # an attack in words names its reason; 'described' with an object gives an account; a document
+    # closing its sentence after a comma
+    (
+        [
+            [
+                "Ann Lee attacked Tom Best for his votes on the budget.",
+                "Rebels attacked the base for hours.",
+                "Best attacked the plan as too costly.",
+                "Lee described the meeting with the council.",
+                "Best described how the bridge fell.",
+                "The race is close, a Harbor College poll shows.",
+            ]
+        ],
+        ["Ann Lee", None, "Tom Best", "Ann Lee", "Tom Best", "Harbor College"],
+    ),
 ]
 
 

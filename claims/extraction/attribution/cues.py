@@ -106,6 +106,13 @@ def _sentence_cues(
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
                 if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
                     found = False  # 'called the charges baseless': a verdict on something said
+                if (
+                    found is None
+                    and low.startswith("describ")
+                    and v + 1 < hi
+                    and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
+                ):
+                    found = False  # 'described the meeting', 'described how ...': an account given
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -117,6 +124,8 @@ def _sentence_cues(
                 speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
         if not speech and low in lx.SHARING_VERBS:
             speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
+        if not speech and low in lx.ATTACK_VERBS:
+            speech = _attacks_for(toks, v, hi)  # 'attacked Lee for his votes', not 'attacked the base'
         if not speech and low in lx.GIVING_VERBS:
             speech = _gives_said(toks, v, hi)  # 'offered his congratulations', not 'offered to pay'
         if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
@@ -317,3 +326,21 @@ def _announces_quote(toks: list[Tok], v: int, hi: int) -> bool:
     while k < hi and k - v <= 4 and toks[k].text != ":":
         k += 1
     return k < hi and toks[k].text == ":" and k + 1 == hi and hi < len(toks) and toks[hi].text in _QMARKS
+
+
+def _attacks_for(toks: list[Tok], v: int, hi: int) -> bool:
+    """'attacked Lee for his votes', 'attacked the plan as too costly', 'went after Lee for not ...': an
+    attack in words names its reason ('for' + a possessive, a determiner-less -ing form or 'not') or its
+    verdict ('as' + an adjective or 'being'); 'attacked the base for hours' is none (eight words read)."""
+    for k in range(v + 2, min(hi - 1, v + 9)):
+        t = toks[k]
+        if t.text in lx.CLAUSE_END or t.text in _QMARKS:
+            return False
+        nxt = toks[k + 1].low
+        if t.low == "for" and (
+            nxt in {"his", "her", "their", "its", "not", "being", "having"} or (nxt.endswith("ing") and len(nxt) > 5)
+        ):
+            return True
+        if t.low == "as" and (nxt in {"being", "too", "a", "an", "weak", "unfit", "unqualified"} or nxt.endswith("ly")):
+            return True
+    return False
