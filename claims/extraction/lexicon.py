@@ -52,6 +52,7 @@ _IRREGULAR = {
     "shoot": "shoot shoots shot shooting",
     "hit": "hit hits hitting",
     "rip": "rip rips ripped ripping",
+    "make": "make makes made making",
     "lash": "lash lashes lashed lashing",
     "speak": "speak speaks spoke speaking",
     "weigh": "weigh weighs weighed weighing",
@@ -78,7 +79,7 @@ hypothesize mention lament retort boast decry denounce condemn opine posit surmi
 _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
-express voice refute rebut gloat brag defend
+express voice refute rebut gloat brag defend reference apologize apologise
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -131,7 +132,7 @@ call dub describe characterise characterize label term brand hail deem liken
 
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
-continue read joke quip recall shout exclaim sigh put go conclude reason
+continue read joke quip recall shout exclaim sigh put go conclude reason post
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
@@ -152,6 +153,11 @@ def _build(words: str) -> dict[str, str]:
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
 GIVING_VERBS = _build(_GIVING)
+# 'made the case that', 'made comments', 'repeated his promise': making or repeating something said
+MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
+MADE_NOUNS = wordset(
+    "case point plea statement statements reference references promises prediction contention remarks comments"
+)
 # Attack verbs: speech when the attack names its reason or verdict ('attacked Lee for his votes').
 ATTACK_VERBS = _build("attack")
 SUGGESTION_VERBS = _build(_SUGGESTION)
@@ -163,6 +169,7 @@ for _lemma, _particles in (
     ("push", "back"),
     ("lash", "out"),
     ("speak", "out up"),
+    ("talk", "out up"),
     ("weigh", "in"),
     ("chime", "in"),
     ("open", "up"),
@@ -208,7 +215,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
-vows warning write
+vows warning write talks references post posts
 """
 )
 

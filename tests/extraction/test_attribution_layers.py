@@ -157,6 +157,25 @@ CASES = [
         ],
         ["Ann Lee", None, "Tom Best", "Ann Lee", "Tom Best", "Harbor College"],
     ),
+    # making or repeating something said; a weak verb beside a quotation for a person; posting, apologising,
+    # talking about, referencing
+    (
+        [
+            [
+                "Ann Lee made the case that the bridge was safe.",
+                "Lee made history on Tuesday.",
+                "Tom Best repeated his promise to cut taxes.",
+                "Best repeated that the bridge was safe.",
+                '"We will win," Lee concluded.',
+                '"Over my dead body," Best posted on Monday.',
+                "Lee apologized for the delays.",
+                "Best talked about the bridge at length.",
+                "The peace talks about the border failed.",
+                "Lee referenced a report on the bridge.",
+            ]
+        ],
+        ["Ann Lee", None, "Tom Best", "Tom Best", "Ann Lee", "Tom Best", "Ann Lee", "Tom Best", None, "Ann Lee"],
+    ),
 ]
 
 

@@ -229,8 +229,13 @@ def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
     for k in range(v + 1, min(hi, v + 6)):
         t = toks[k]
         low = base(t.low)
-        if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap:
+        making = toks[v].low in lx.MAKING_VERBS and not toks[v].low.startswith("repeat")
+        if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap and not making:
             return True
+        if low in lx.MADE_NOUNS and toks[v].low in lx.MAKING_VERBS and not t.cap:
+            return True  # 'made the case that', 'repeated his promise'
+        if t.low == "that" and k == v + 1 and toks[v].low in lx.MAKING_VERBS:
+            return True  # 'repeated that ...'
         if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
             return False
     return False

@@ -126,7 +126,7 @@ def _sentence_cues(
             speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
         if not speech and low in lx.ATTACK_VERBS:
             speech = _attacks_for(toks, v, hi)  # 'attacked Lee for his votes', not 'attacked the base'
-        if not speech and low in lx.GIVING_VERBS:
+        if not speech and low in lx.GIVING_VERBS | lx.MAKING_VERBS:
             speech = _gives_said(toks, v, hi)  # 'offered his congratulations', not 'offered to pay'
         if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
             # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
@@ -285,8 +285,8 @@ def _sentence_cues(
             and _clause_complement(toks, v, hi)
         ):
             speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
-        if research and not speech and not via_doc and not _research_subject(subject):
-            continue
+        if research and not speech and not via_doc and not _research_subject(subject) and not (weak and beside):
+            continue  # ('"...," Lee concluded': a weak verb beside a quotation is speech for anyone)
         if (
             weak
             and not speech
