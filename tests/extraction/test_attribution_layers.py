@@ -176,6 +176,20 @@ CASES = [
         ],
         ["Ann Lee", None, "Tom Best", "Tom Best", "Ann Lee", "Tom Best", "Ann Lee", "Tom Best", None, "Ann Lee"],
     ),
+    # a cue inside an opening adverbial clause yields to the main clause ('As X noted, ...' does not);
+    # a participle after the object takes the subject past 'even' / 'never'
+    (
+        [
+            [
+                "While not everything Ann Lee says is true, Tom Best said Lee is honest.",
+                "Although Best says the bridge is safe, Lee said a survey is needed.",
+                "As Best noted, the bridge is old.",
+                "Lee even echoed the mayor's defense of the plan, saying the bridge was safe.",
+                "Best never answered the charges, saying they were false.",
+            ]
+        ],
+        ["Tom Best", "Ann Lee", "Tom Best", "Ann Lee", "Tom Best"],
+    ),
 ]
 
 

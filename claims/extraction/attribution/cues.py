@@ -294,6 +294,8 @@ def _sentence_cues(
             and not (research and (via_doc or (subject.kind != "pronoun" and _research_subject(subject))))
         ):
             continue  # 'concluded' without a quotation: only for a study or its authors
+        if not subordinate and not beside and _in_opening_clause(toks, v, lo, hi):
+            subordinate = True  # 'While not everything Lee says is true, Best said ...': Best's
         if low.endswith("ing") and not elided and not beside and main_subject is None:
             rank = 3
         else:
@@ -344,3 +346,15 @@ def _attacks_for(toks: list[Tok], v: int, hi: int) -> bool:
         if t.low == "as" and (nxt in {"being", "too", "a", "an", "weak", "unfit", "unqualified"} or nxt.endswith("ly")):
             return True
     return False
+
+
+def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """The verb at v stands in an adverbial clause opening the sentence ('While ..., ', 'Although ..., ',
+    'If ..., '), before its comma, and a main clause follows: not 'As Lee noted, ...', whose report is the
+    sentence's (at most 40 words are read)."""
+    first = toks[lo].low
+    if v - lo > 40 or first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
+        return False
+    if any(toks[q].text == "," for q in range(lo + 1, v)):
+        return False
+    return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))

@@ -552,7 +552,12 @@ def _clause_subject(
         ):
             continue
         p = k - 1
-        while p > start and (toks[p].low in lx.AUXILIARIES or _adverb(toks[p].low)):
+        while p > start and (
+            toks[p].low in lx.AUXILIARIES
+            or _adverb(toks[p].low)
+            or toks[p].low in lx.INTERRUPTING_ADVERBS  # 'Ann Lee even echoed ..., saying'
+            or toks[p].low in {"never", "not"}
+        ):
             p -= 1
         if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
             m, _ = _subject_before(text, toks, k, start)
