@@ -725,7 +725,8 @@ ELIDED_SUBJECT_INTROS = {
 IRREGULAR_PAST = wordset(
     """began became brought built came caught chose drew drove fell felt fought found gave got grew held
     hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
-    spoke stood struck swore took taught threw told took understood went won wore wrote"""
+    spoke stood struck swore took taught threw told took understood went won wore wrote thought heard
+    sold bought"""
 )
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")

@@ -190,6 +190,21 @@ CASES = [
         ],
         ["Tom Best", "Ann Lee", "Tom Best", "Ann Lee", "Tom Best"],
     ),
+    # a participle phrase between subject and verb; 'To that,' is no relative clause; a verb after an
+    # irregular past or an apposition between commas keeps the clause's subject
+    (
+        [
+            [
+                "Ann Lee is the mayor.",
+                'Another council source speaking to the Herald said, "The vote is lost."',
+                "A nurse working at the clinic said the ward was full.",
+                "When told the bridge was closed, Lee thought for a moment and said that it was a shame.",
+                'To that, Lee added: "We will rebuild."',
+                "Tom Best, who has run the port for years, arrived late and acknowledged that he had erred.",
+            ]
+        ],
+        [None, "Another council source", "A nurse", "Ann Lee", "Ann Lee", "Tom Best"],
+    ),
 ]
 
 

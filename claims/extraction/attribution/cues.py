@@ -207,6 +207,8 @@ def _sentence_cues(
                 if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
                     subordinate = True  # 'the union, which argued ...': a relative clause's report
                 back = _skip_according(toks, k - 1, lo)
+                if back >= lo and toks[back].low == "that" and toks[back + 1].text == ",":
+                    back = lo - 1  # 'To that, Lee added': a demonstrative before its comma, no clause
                 if back >= lo and (
                     toks[back].low in lx.SUBORDINATORS
                     or (toks[back].low in lx.SPEECH_VERBS and subject.kind == "pronoun")  # 'X said he believes'

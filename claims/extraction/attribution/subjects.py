@@ -137,6 +137,9 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         k = _np_backward(toks, j - 3, lo)
         m = _analyze(text, toks, k, j - 2) if k < j - 2 else None
         return (m, k) if m is not None and m.kind in {"person", "org", "group"} and not m.generic else (None, v)
+    part = _participle_subject(text, toks, j, lo)
+    if part is not None:
+        return part
     src = _access_source(toks, j, lo)
     if src is not None:
         return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
@@ -295,6 +298,23 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
         if j == before:
             break
     return j
+
+
+def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
+    """'A nurse working at the clinic said', 'Another source speaking to the paper said': the noun phrase
+    opening the clause before a participle phrase that ends right before the verb (no punctuation between;
+    at most ten words are read)."""
+    for g in range(j - 1, max(lo, j - 10), -1):
+        t = toks[g]
+        if not t.word:
+            return None
+        if t.low.endswith("ing") and not t.cap and len(t.low) > 5 and g - 1 > lo - 1 and toks[g - 1].word:
+            m, k = _subject_np(text, toks, g, lo)
+            opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
+            if m is not None and opens and m.kind in {"person", "group", "org"} and not m.generic:
+                return m, k
+            return None
+    return None
 
 
 def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
@@ -562,6 +582,12 @@ def _clause_subject(
         if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
             m, _ = _subject_before(text, toks, k, start)
             return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
+        if toks[p].text == "," and p - 1 > start and toks[start].cap:
+            # 'Tom Best, who has run the port for years, arrived late and acknowledged ...': the verb after
+            # an apposition or relative clause between commas
+            m, s = _subject_before(text, toks, k, start)
+            if m is not None and s == start and m.kind in {"person", "org", "group"}:
+                return m
         if (
             descriptions
             and toks[p].word
