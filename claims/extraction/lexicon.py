@@ -873,6 +873,16 @@ SPEAKER_ORG_WORDS = frozenset(
 # were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
 # say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
 RAISING_ADJECTIVES = wordset("likely quick first")
+# Nouns ending in -ing, which head a noun phrase rather than open a participle phrase ('a court filing
+# made public', 'the morning briefing').
+ING_NOUNS = wordset(
+    """
+filing filings polling ruling rulings hearing hearings meeting meetings briefing briefings building
+buildings funding spending offering warning warnings finding findings reading recording recordings
+morning evening ending opening setting training housing listing listings posting postings wording
+gathering marketing fundraising bombing shooting killing uprising understanding
+"""
+)
 # 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
 GO_FORMS = wordset("go goes going went gone")
 SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")

@@ -308,7 +308,14 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
         t = toks[g]
         if not t.word:
             return None
-        if t.low.endswith("ing") and not t.cap and len(t.low) > 5 and g - 1 > lo - 1 and toks[g - 1].word:
+        if (
+            t.low.endswith("ing")
+            and not t.cap
+            and len(t.low) > 5
+            and t.low not in lx.ING_NOUNS
+            and g - 1 > lo - 1
+            and toks[g - 1].word
+        ):
             m, k = _subject_np(text, toks, g, lo)
             opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
             if m is not None and opens and m.kind in {"person", "group", "org"} and not m.generic:
