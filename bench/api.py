@@ -393,6 +393,26 @@ def sql_execution_ms(key: str, paths: list[str]) -> float:
     return statistics.median(totals)
 
 
+def cpu_ms(key: str | None, paths: list[str]) -> tuple[float, float]:
+    """(p50, p95) of the CPU time this process spends on one request, in-process through Django's test
+    client, database time excluded: unlike wall-clock latency, it does not grow while other processes
+    hold the CPU, so it shows what a request costs on an idle machine (add the SQL execution time)."""
+    from django.test import Client
+
+    client = Client()
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"} if key else {}
+    for path in paths[:5]:  # warm up
+        client.get(path, **headers)
+    spent = []
+    for path in paths:
+        started = time.process_time()
+        response = client.get(path, **headers)
+        spent.append((time.process_time() - started) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    q = statistics.quantiles(spent, n=100)
+    return q[49], q[94]
+
+
 # --- load generator ----------------------------------------------------------------------------------
 
 
@@ -507,6 +527,22 @@ def main() -> int:
         "feed, resumed": sql_execution_ms(key, [f"/api/v1/claims/?page_size=50&cursor={c}" for c in sample]),
         "claim": sql_execution_ms(key, [f"/api/v1/claims/{pk}/" for pk in ids[:20]]),
     }
+    from django.conf import settings as django_settings
+
+    django_settings.ROOT_URLCONF = "bench.api"  # the bare views, in-process too
+    import gc
+
+    gc.collect()
+    gc.freeze()  # as each web worker does after its warm-up (registry/warmup.py)
+    cpu = {
+        "api claims/ (page of 50)": cpu_ms(key, ["/api/v1/claims/?page_size=50"] * 60),
+        "bare view, same page": cpu_ms(None, ["/bare/claims/"] * 60),
+        "api claims feed, resumed": cpu_ms(
+            key, [f"/api/v1/claims/?page_size=50&cursor={c}" for c in feed_cursors[:60]]
+        ),
+        "api claims/{id}": cpu_ms(key, [f"/api/v1/claims/{pk}/" for pk in ids[:200]]),
+        "bare view, same claim": cpu_ms(None, [f"/bare/claims/{pk}/" for pk in ids[:200]]),
+    }
     from django.db import connections
 
     connections.close_all()
@@ -582,9 +618,12 @@ def main() -> int:
     )
     # Other processes on the machine slow both sides alike (the ratio holds), but not the latencies.
     print(f"load average of the machine after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
-    print(f"{'':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+    print(f"{'':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}   CPU ms/request p50, p95")
     for name, row in summary.items():
-        print(f"{name:28} {row['rps']:8.1f} {row['p50']:8.1f} {row['p95']:8.1f} {row['errors']:7d}")
+        print(
+            f"{name:28} {row['rps']:8.1f} {row['p50']:8.1f} {row['p95']:8.1f} {row['errors']:7d}"
+            f"   {cpu[name][0]:6.1f} {cpu[name][1]:6.1f}"
+        )
     ok = True
     for api_name, bare_name in [
         ("api claims/ (page of 50)", "bare view, same page"),
