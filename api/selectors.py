@@ -88,6 +88,16 @@ def _claim_visibility(viewer: Viewer) -> Q | None:
     return condition
 
 
+def claim_visible_to(viewer: Viewer, *, verdict: str, owner_organisation_id: int | None) -> bool:
+    """_claim_visibility for one claim already read (its verdict and its article's organisation): the
+    webhook dispatcher decides with it which newsrooms' endpoints hear of the claim."""
+    if viewer.everything or verdict != Verdict.UNREVIEWED:
+        return True
+    if owner_organisation_id is None:
+        return viewer.shared
+    return owner_organisation_id == viewer.organisation_id
+
+
 def article_body_visible(article: Article, viewer: Viewer) -> bool:
     """Whether `viewer` may read the article's text (its metadata is visible to every reader)."""
     owner = article.submitted_by_organisation_id
