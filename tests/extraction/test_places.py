@@ -490,6 +490,10 @@ THIRD_NEGATIVES = [
     # "the South" as the first word of another name, and the blocs the annotation does not count.
     ("Turnout fell in the South Korean vote.", ["South"]),
     ("Aid from the West slowed.", ["West"]),
+    # A place inside a public body's name ending in "Government", "Defence", "Guard".
+    ("The Lagos State Government closed the schools.", ["Lagos"]),
+    ("Volunteers of the Varnia Civil Defence searched the rubble.", ["Varnia"]),
+    ("The Texas National Guard was deployed.", ["Texas"]),
     # A person before ", <country>".
     ("The prize went to Maria Lopez, Chile.", ["Maria Lopez"]),
 ]

@@ -20,6 +20,7 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_NOUNS,
     ADMIN_WORDS_AFTER,
+    BODY_HEADS_AFTER_PLACE,
     COMPANY_AFTER,
     COMPANY_BEFORE,
     COMPASS,
@@ -229,7 +230,7 @@ def org_after(text: str, toks: list[Tok], j: int) -> bool:
         t = toks[k]
         if not t.cap:
             return False
-        if t.text in lx.ORG_NAME_HEADS:
+        if t.text in lx.ORG_NAME_HEADS or (k > j and t.text in BODY_HEADS_AFTER_PLACE):
             return True
         if t.possessive or k + 1 >= len(toks) or not joined(text, t, toks[k + 1]):
             return False

@@ -209,6 +209,9 @@ LOWER_COMPASS = wordset(
     """northern southern eastern western central northeastern northwestern southeastern southwestern
     north south east west northeast northwest southeast southwest"""
 )
+# Heads of a public body's name after a place and another capitalised word ("Lagos State Government",
+# "Syria Civil Defence"); right after the place they are the reporter's words ("the Kenya Government").
+BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades")
 # Words naming a country's regime or era, kept with it ("Nazi Germany", "Communist China", "Tsarist
 # Russia"): never a given name before a surname.
 REGIME_ADJECTIVES = wordset(
