@@ -61,7 +61,7 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
 
 
 def _count_shown(count: int, capped: bool) -> str:
-    """A count as the lists show it: "10,000+" when counting stopped at the cap."""
+    """A count as the lists show it: "2,000+" when counting stopped at the cap."""
     return f"{count:,}+" if capped else f"{count:,}"
 
 
@@ -399,7 +399,7 @@ class CappedPaginator(Paginator):
     `capped` tells the templates to say "more than"; pages past the cap are not offered (filter instead).
     """
 
-    CAP = 10_000
+    CAP = 2_000  # 40 pages of 50: past that, a reviewer filters rather than pages
 
     capped = False
 
