@@ -405,7 +405,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        n, self.capped = selectors.count_capped(self.object_list, self.CAP)
+        # The admin's changelist always pages a queryset (the stubs type object_list as any sequence).
+        n, self.capped = selectors.count_capped(cast(Any, self.object_list), self.CAP)
         return n
 
 
