@@ -61,7 +61,7 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
 
 
 def _count_shown(count: int, capped: bool) -> str:
-    """A count as the lists show it: "10,000+" when counting stopped at the cap."""
+    """A count as the lists show it: "2,000+" when counting stopped at the cap."""
     return f"{count:,}+" if capped else f"{count:,}"
 
 
@@ -401,13 +401,14 @@ class CappedPaginator(Paginator):
     `capped` tells the templates to say "more than"; pages past the cap are not offered (filter instead).
     """
 
-    CAP = 10_000
+    CAP = 2_000  # 40 pages of 50: past that, a reviewer filters rather than pages
 
     capped = False
 
     @cached_property
     def count(self) -> int:
-        n, self.capped = selectors.count_capped(self.object_list, self.CAP)
+        # The admin's changelist always pages a queryset (the stubs type object_list as any sequence).
+        n, self.capped = selectors.count_capped(cast(Any, self.object_list), self.CAP)
         return n
 
 
