@@ -1,6 +1,9 @@
 """Normalisation: each rule shown on invented sentences (numbers, tweet noise, names, speech)."""
 
+import pytest
+
 from claims.matching.text import clean, split_camel, stem, strip_tweet_noise, terms
+from tests.growth import assert_linear
 
 
 def test_percent_written_three_ways_gives_the_same_terms():
@@ -89,3 +92,10 @@ def test_stemmer_meets_verbs_ending_in_e():
 def test_ordinals_meet_their_numbers():
     assert terms("ranked 118th of 160") == terms("ranked 118 of 160")
     assert "th" not in terms("the 4th of July")
+
+
+@pytest.mark.parametrize("unit", ["0", "7.", "1,", "9 ", "3rd ", "5% ", "$1 ", "2bn ", "@a #b http://x.example/ "])
+def test_a_query_costs_time_in_proportion_to_its_length(unit):
+    """A search text is read in one pass whatever it repeats: a run of 4,000 digits once took seconds,
+    each digit starting the amount pattern again."""
+    assert_linear(lambda n: terms(unit * (n // len(unit))), 2_000)
