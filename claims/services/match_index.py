@@ -411,8 +411,8 @@ def _pg_candidates(qterms: list[str], stats: _Stats, limit: int) -> list[int]:
             for t in unknown[:TRGM_WORDS]:
                 # A word the index never saw: its nearest spellings that it did see ("zelenskyy" -> "zelensky").
                 cursor.execute(
-                    "SELECT key, similarity(key, %s), body_df + title_df FROM claims_matchterm "
-                    "WHERE key %% %s ORDER BY 2 DESC, key LIMIT %s",
+                    "SELECT key, similarity(lower(key), %s), body_df + title_df FROM claims_matchterm "
+                    "WHERE lower(key) %% %s ORDER BY 2 DESC, key LIMIT %s",  # (index claims_matchterm_trgm)
                     [t, t, TRGM_VARIANTS],
                 )
                 for key, similarity, df in cursor.fetchall():
