@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # it in this one process, TEST_WORKERS=4 in four.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-admin bench-recheck bench-match clean
+.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-admin bench-recheck bench-match bench-match-registry clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ bench-admin: install  ## the review admin's pages at 1,000,000 claims next to 10
 
 bench-match: install  ## the matching benchmark: queries/s over 10,375 synthetic claims next to plain BM25
 	$(PY) bench/match.py
+
+bench-match-registry: install  ## claims/search/ over 1,000,000 claims in PostgreSQL next to plain full-text queries
+	$(PY) bench/match.py --registry
 
 bench-recheck: install  ## the re-check benchmark: 2,000 links on 20 local hosts, real workers on Redis
 	$(PY) bench/recheck.py

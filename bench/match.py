@@ -225,11 +225,13 @@ def registry_main(a: argparse.Namespace) -> int:
     for _, q in queries[:10]:  # warm up: caches, the first connection
         search(q)
         plain(plain_and, q)
+    total = Claim.objects.count()
     lines = []
     for label, run, subset in [
         ("POST claims/search/ (DB index + engine)", search, queries),
         ("plain full-text, all words (API ?q=)", lambda q: plain(plain_and, q), queries),
-        ("plain full-text, any word, ts_rank", lambda q: plain(plain_or, q), queries[: max(10, a.queries // 10)]),
+        # (ranks every claim holding any word: seconds per query at a million claims, so a few queries only)
+        ("plain full-text, any word, ts_rank", lambda q: plain(plain_or, q), queries[: max(3, a.queries // 60)]),
     ]:
         times, first, top10 = [], 0, 0
         for pk, q in subset:
@@ -240,13 +242,15 @@ def registry_main(a: argparse.Namespace) -> int:
             top10 += pk in found
         p50, p95 = _quantiles(times)
         lines.append((label, len(subset), p50, p95, first / len(subset), top10 / len(subset)))
-    total = Claim.objects.count()
-    print(
-        f"\n{total:,} claims in PostgreSQL ({reviewed:,} reviewed, in the matching index); paraphrased claims as queries"
-    )
-    print(f"{'':42} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'found 1st':>9} {'in top 10':>9}")
-    for label, n, p50, p95, first, top10 in lines:
-        print(f"{label:42} {n:7d} {p50:8.1f} {p95:8.1f} {first:9.0%} {top10:9.0%}")
+        if len(lines) == 1:
+            print(
+                f"\n{total:,} claims in PostgreSQL ({reviewed:,} reviewed, in the matching index); paraphrases as queries"
+            )
+            print(f"{'':42} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'found 1st':>9} {'in top 10':>9}")
+        print(
+            f"{label:42} {len(subset):7d} {p50:8.1f} {p95:8.1f} {first / len(subset):9.0%} {top10 / len(subset):9.0%}"
+        )
+        sys.stdout.flush()
     p95 = lines[0][3]
     verdict = "ok" if p95 < 100 else "MISSED"
     print(f"\nclaims/search/ p95 {p95:.1f} ms at {total:,} claims (target < 100 ms): {verdict}")

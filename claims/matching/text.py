@@ -84,7 +84,7 @@ _SCALE_ABBR = {
     "trn": "trillion",
 }
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})((?:,\d{3})+)(?![\d,]*\d)")
-_ABBR_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(_SCALE_ABBR) + r")\b", re.I)
+_ABBR_AMOUNT = re.compile(r"(?<!\d)(\d+(?:\.\d+)?)\s*(" + "|".join(_SCALE_ABBR) + r")\b", re.I)
 _PERCENT = re.compile(r"(\d)\s*%|\bper\s?cent\b|\bpct\b", re.I)
 _CURRENCY = re.compile(r"([$£€])\s*(?=\d)")
 _CURRENCY_WORD = {"$": " dollars ", "£": " pounds ", "€": " euros "}

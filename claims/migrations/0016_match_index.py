@@ -23,7 +23,9 @@ PG_TSV = (
 )
 PG_TSV_INDEX = "CREATE INDEX claims_matchentry_tsv ON claims_matchentry USING gin (tsv)"
 PG_TRGM = "CREATE EXTENSION IF NOT EXISTS pg_trgm"
-PG_TRGM_INDEX = "CREATE INDEX claims_matchterm_trgm ON claims_matchterm USING gin (key gin_trgm_ops)"
+# On lower(key), not key: a trigram index on the column itself also answers `key = ANY(...)`, and the planner
+# then prefers it to the primary key for the per-query lookups of terms (170 ms against 1 ms at a million).
+PG_TRGM_INDEX = "CREATE INDEX claims_matchterm_trgm ON claims_matchterm USING gin (lower(key) gin_trgm_ops)"
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE claims_matchentry_fts USING fts5(terms)",

@@ -56,7 +56,9 @@ TRGM_WORDS = 3
 TRGM_VARIANTS = 3
 TRGM_MIN_LENGTH = 5
 SYNC_PAGE = 2000
-_KEY = 100  # MatchTerm.key's length: a longer term counts under its first 100 characters
+# A term is kept to its first 100 characters (MatchTerm.key's length; PostgreSQL refuses a lexeme over 2 kB):
+# only a term that long (a pasted hash, a run of digits) can score differently from the in-memory index.
+_KEY = 100
 _PARAMS = MatchParams()
 _CHAR_STOP = frozenset() if _PARAMS.char_stopwords else STOPWORDS
 _LAST = 2**63 - 1
@@ -128,7 +130,14 @@ _ROW_FIELDS = ("claim_id", "terms", "title_terms", "cleaned", "speaker", "review
 
 def _row(pk: int, text: str, title: str | None, speaker: str | None, reviewed_at: datetime | None) -> _Row:
     a = analyse(KnownClaim(str(pk), text, title or ""))
-    return _Row(pk, " ".join(a.terms), " ".join(a.title_terms), a.cleaned, (speaker or "")[:300], reviewed_at)
+    return _Row(
+        pk,
+        " ".join(t[:_KEY] for t in a.terms),
+        " ".join(t[:_KEY] for t in a.title_terms),
+        a.cleaned,
+        (speaker or "")[:300],
+        reviewed_at,
+    )
 
 
 def _desired(ids: Iterable[int] | None = None):
@@ -402,8 +411,8 @@ def _pg_candidates(qterms: list[str], stats: _Stats, limit: int) -> list[int]:
             for t in unknown[:TRGM_WORDS]:
                 # A word the index never saw: its nearest spellings that it did see ("zelenskyy" -> "zelensky").
                 cursor.execute(
-                    "SELECT key, similarity(key, %s), body_df + title_df FROM claims_matchterm "
-                    "WHERE key %% %s ORDER BY 2 DESC, key LIMIT %s",
+                    "SELECT key, similarity(lower(key), %s), body_df + title_df FROM claims_matchterm "
+                    "WHERE lower(key) %% %s ORDER BY 2 DESC, key LIMIT %s",  # (index claims_matchterm_trgm)
                     [t, t, TRGM_VARIANTS],
                 )
                 for key, similarity, df in cursor.fetchall():
@@ -449,7 +458,7 @@ def rank(text: str, *, k: int, speaker: str = "", sync: bool = True) -> tuple[li
     if not state or state[0] <= 0:
         return [], {}
     stats = _Stats(*state)
-    qterms = terms(f"{text} — {speaker}" if speaker else text)
+    qterms = [t[:_KEY] for t in terms(f"{text} — {speaker}" if speaker else text)]
     if connection.vendor == "postgresql":
         ids = _pg_candidates(qterms, stats, CANDIDATES)
     else:

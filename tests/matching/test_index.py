@@ -157,6 +157,17 @@ def test_odd_query_text_is_no_error(reviewed):
         assert isinstance(matching.text_matches(text), list)
 
 
+def test_a_very_long_word_is_indexed_and_searched_without_error(reviewed):
+    from claims.models import Claim
+
+    claim = Claim.objects.get(pk=claim_pk(reviewed, 0))
+    claim.text = claim.text + " " + "z" * 3000 + " " + "7" * 5000
+    claim.save()  # logged in the change log, as every write of a claim
+    found = matching.text_matches("z" * 3000 + " Brennholt bridge repair " + "7" * 5000)
+    assert claim.pk in [f.claim_id for f in found]
+    assert len(MatchEntry.objects.get(claim_id=claim.pk).terms.split()[-1]) == 100
+
+
 def test_the_command_rebuilds_and_syncs(reviewed, capsys):
     call_command("match_index", "--rebuild")
     assert f"{matching.reviewed_claims().count()} claims" in capsys.readouterr().out

@@ -99,3 +99,7 @@ def test_a_query_costs_time_in_proportion_to_its_length(unit):
     """A search text is read in one pass whatever it repeats: a run of 4,000 digits once took seconds,
     each digit starting the amount pattern again."""
     assert_linear(lambda n: terms(unit * (n // len(unit))), 2_000)
+
+
+def test_scale_abbreviations_after_numbers_become_words():
+    assert terms("It costs 2.5m, or 40bn, or 3k") == ["cost", "2.5", "million", "40", "billion", "3", "thousand"]
