@@ -218,9 +218,9 @@ def test_a_dripping_endpoint_is_cut_off_at_the_total_timeout(organisation, claim
         elapsed = time.monotonic() - started
     finally:
         close()
-    assert elapsed < 2.5
+    assert elapsed < 5  # the drip alone would take 12 s; the rest is the database on a busy machine
     attempt = Attempt.objects.get()
-    assert not attempt.ok and "timed out" in attempt.error
+    assert not attempt.ok and "timed out" in attempt.error and attempt.latency_ms < 2000
 
 
 def test_a_closed_port_is_a_failed_attempt(organisation, claim):
