@@ -76,7 +76,10 @@ def test_during_a_rotation_both_secrets_sign_and_after_the_overlap_only_the_new(
         verify(old, headers, body)
 
 
-def test_failing_three_times_then_recovering_delivers_once_more_with_the_same_id(organisation, claim, receiver_factory):
+def test_failing_three_times_then_recovering_delivers_once_more_with_the_same_id(
+    organisation, claim, receiver_factory, settings
+):
+    settings.REGISTRY_WEBHOOKS_RETRY_DELAYS = [0.05, 0.05, 0.05, 0.05]
     receiver = receiver_factory(script=[500, 503, 502])
     subscription, _ = subscribe(organisation, receiver.url)
     dispatch()
