@@ -12,7 +12,7 @@ RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-bootst
 COPY . .
 # collectstatic needs settings but no secrets of the real deployment.
 RUN DJANGO_DEBUG=false DJANGO_SECRET_KEY=build-only-not-a-secret-build-only-not-a-secret-build-only \
-    DJANGO_ALLOWED_HOSTS=build python manage.py collectstatic --no-input \
+    DJANGO_ALLOWED_HOSTS=build REGISTRY_PUBLIC_URL=https://build.invalid/ python manage.py collectstatic --no-input \
  && useradd --system --uid 10001 registry
 USER registry
 

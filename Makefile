@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # it in this one process, TEST_WORKERS=4 in four.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-recheck bench-match clean
+.PHONY: help install run test lint typecheck format lock bench bench-robustness bench-api bench-admin bench-recheck bench-match clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ bench-robustness: install  ## seconds of the extraction stages on hostile and ov
 
 bench-api: install  ## the API benchmark: gunicorn on PostgreSQL against a bare Django view
 	$(PY) bench/api.py
+
+bench-admin: install  ## the review admin's pages at 1,000,000 claims next to 10,000 (PostgreSQL; loads once, ~25 min)
+	$(PY) bench/admin.py
 
 bench-match: install  ## the matching benchmark: queries/s over 10,375 synthetic claims next to plain BM25
 	$(PY) bench/match.py

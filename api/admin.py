@@ -41,7 +41,7 @@ class ApiKeyForm(forms.ModelForm):
 class ApiKeyAdmin(admin.ModelAdmin):
     form = ApiKeyForm
     list_display = ["name", "organisation", "prefix", "scopes", "user", "expires_at", "revoked_at", "last_used_at"]
-    list_filter = ["revoked_at"]
+    list_filter = ["organisation", "revoked_at"]
     search_fields = ["name", "prefix"]
     readonly_fields = ["prefix", "revoked_at", "last_used_at", "created_at"]
     raw_id_fields = ["user"]
@@ -61,6 +61,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
                 expires_at=obj.expires_at,
                 user=obj.user,
                 throttle_rate=obj.throttle_rate,
+                organisation=obj.organisation,
             )
         except ApplicationError as exc:  # validated by the form already; only a race gets here
             self.message_user(request, exc.message, messages.ERROR)

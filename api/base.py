@@ -19,13 +19,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from api.authentication import ApiKeyAuthentication, ApiSessionAuthentication
+from api.authentication import ApiKeyAuthentication, ApiSessionAuthentication, request_api_key
 from api.exceptions import InvalidContentLength, NestedTooDeeply, PayloadTooLarge, UnknownQueryParameters, body_limit
 from api.models import Scope
 from api.pagination import Page
 from api.permissions import HasScope
+from api.selectors import Viewer, viewer_for
 from api.serializers import Urls
 from api.throttling import ApiRateThrottle
+from claims import permissions
 
 _JSON = JSONRenderer()
 
@@ -204,7 +206,27 @@ class ApiView(APIView):
     # --- helpers for subclasses ---
 
     def context(self) -> dict[str, Any]:
-        return {"request": self.request, "urls": Urls(self.request)}
+        return {"request": self.request, "urls": Urls(self.request), "viewer": self.viewer()}
+
+    _viewer: Viewer | None = None
+
+    def viewer(self) -> Viewer:
+        """What this request may see (docs/api.md, "Visibility"): every read selector takes it."""
+        request = self.request
+        cached = self._viewer  # one view instance per request
+        if cached is None:
+            api_key = request_api_key(request)
+            if api_key is not None:
+                # A review key acts for a reviewer account: it reviews every newsroom's claims.
+                is_reviewer = Scope.REVIEW in api_key.scopes and permissions.is_reviewer(request.user)
+            else:
+                is_reviewer = permissions.is_reviewer(request.user)
+            cached = self._viewer = viewer_for(
+                is_reviewer=is_reviewer,
+                has_key=api_key is not None,
+                organisation_id=api_key.organisation_id if api_key is not None else None,
+            )
+        return cached
 
     def query(self, serializer_class: type[serializers.Serializer]) -> dict[str, Any]:
         # .dict(): plain values, so that absent booleans stay absent (a QueryDict would make them False).

@@ -84,6 +84,7 @@ def api_key_create(
     expires_at: datetime | None = None,
     user=None,
     throttle_rate: str = "",
+    organisation=None,
 ) -> CreatedKey:
     name, scope_list = api_key_validate(
         name=name, scopes=scopes, expires_at=expires_at, user=user, throttle_rate=throttle_rate
@@ -103,6 +104,7 @@ def api_key_create(
             user=user,
             expires_at=expires_at,
             throttle_rate=throttle_rate,
+            organisation=organisation,
         )
     return CreatedKey(api_key, key)
 

@@ -23,8 +23,8 @@ def public_claim(request, claim_id: int):
     claim = selectors.published_claim_get(claim_id)
     if claim is None or not is_published(claim):
         raise Http404("No published review for this claim.")
-    page_url = request.build_absolute_uri()
-    doc = claim_review(claim, page_url=page_url)
+    doc = claim_review(claim)  # its url: the configured public address, never the request's Host
+    page_url = doc["url"]
     return render(
         request,
         "claims/public_claim.html",

@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
-from claims.selectors import change_page
+from claims.selectors import change_head, change_page
 
 _MAX_INT = 2**63 - 1
 # The salt keeps cursor signatures apart from every other use of the secret key. Keys listed in
@@ -160,8 +160,11 @@ def paginate(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, page
 FEED = "changes"  # the `ordering` name of a feed
 
 
-def _encode_position(kind: str, xid: int, pk: int) -> str:
-    return _signer().sign_object({"o": FEED, "k": kind, "x": xid, "i": pk}, serializer=_CursorJSON)
+def _encode_position(kind: str, xid: int, pk: int, audience: str = "") -> str:
+    doc: dict[str, Any] = {"o": FEED, "k": kind, "x": xid, "i": pk}
+    if audience:
+        doc["a"] = audience
+    return _signer().sign_object(doc, serializer=_CursorJSON)
 
 
 def feed_cursor(kind: str, xid: int, pk: int) -> str:
@@ -173,7 +176,8 @@ def _is_position(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MAX_INT
 
 
-def _decode_position(cursor: str, kind: str) -> tuple[int, int]:
+def _decode_position(cursor: str, kind: str, audience: str | None = None) -> tuple[int, int]:
+    """The (xid, id) position of a feed cursor; `audience` given: refused unless it was read under it."""
     try:
         doc = _signer().unsign_object(cursor, serializer=_CursorJSON)
         name = doc["o"]
@@ -189,6 +193,17 @@ def _decode_position(cursor: str, kind: str) -> tuple[int, int]:
         raise InvalidCursor(f"This cursor belongs to the {doc.get('k')!r} feed, not the {kind!r} feed.")
     if not (_is_position(xid) and _is_position(pk)):
         raise InvalidCursor(_NOT_OURS)
+    # The visibility the cursor was read under. Changes the reader could not see were consumed without
+    # being delivered: were it to see more now (a key moved to another organisation, the open setting
+    # switched on or off), resuming would skip those for good. (Cursors made before visibility existed
+    # carry none: they were read seeing everything, so any reader may resume them; so may a cursor read
+    # seeing everything, such as the operator's export_claims file.)
+    issued_for = doc.get("a")
+    if audience is not None and issued_for not in (None, "*", audience):
+        raise InvalidCursor(
+            "This cursor was issued under another visibility (the key's organisation or the registry's "
+            "visibility setting changed since): start again from the first page of the feed."
+        )
     return xid, pk
 
 
@@ -199,16 +214,22 @@ _MAX_READS = 4
 
 
 def paginate_changes(
-    kind: str, load: Callable[[list[int]], dict[int, Any]], *, cursor: str | None, page_size: int
+    kind: str,
+    load: Callable[[list[int]], dict[int, Any]],
+    *,
+    cursor: str | None,
+    page_size: int,
+    audience: str = "",
 ) -> Page:
     """One page of the `kind` feed: up to `page_size` objects changed after `cursor`, each once, at its
     latest change on the page, in the order of those changes, with their current representation.
 
     `load(ids)` returns the current objects by id; objects it does not return (deleted, retracted,
-    filtered out) are skipped, their changes still consumed, so a page may hold fewer items while
-    `has_more` is true.
+    filtered out, not visible to the reader) are skipped, their changes still consumed, so a page may
+    hold fewer items while `has_more` is true. `audience` (api.selectors.Viewer.audience) is signed
+    into the cursor: a cursor is only resumed under the visibility it was read with.
     """
-    after = _decode_position(cursor, kind) if cursor else None
+    after = _decode_position(cursor, kind, audience) if cursor else None
     latest: dict[int, None] = {}  # object ids in the order of their latest change on the page
     end: tuple[int, int] | None = None  # the position of the last change row the page consumed
     has_more = False
@@ -229,7 +250,15 @@ def paginate_changes(
             has_more = False
         break
     if end is None:
-        return Page([], cursor or _encode_position(kind, 0, 0), False)
+        return Page([], cursor or _encode_position(kind, 0, 0, audience), False)
     found = load(list(latest))
     items = [found[pk] for pk in latest if pk in found]
-    return Page(items, _encode_position(kind, *end), has_more)
+    return Page(items, _encode_position(kind, *end, audience), has_more)
+
+
+def feed_head_cursor(kind: str, audience: str) -> str:
+    """A cursor of the `kind` feed at its current end, for a reader of `audience`: the feed continues from
+    it with every change committed after this call (take it before reading what it is meant to follow,
+    see api.export)."""
+    head = change_head(kind)
+    return _encode_position(kind, head.xid, head.id, audience) if head else _encode_position(kind, 0, 0, audience)

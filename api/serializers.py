@@ -15,6 +15,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.claimreview import public_claim_url
 from claims.models import Article, Claim, ClaimDate, ClaimPlace, Outlet, Review, SourceLink, Speaker, Verdict
 
 
@@ -31,14 +32,13 @@ class Urls:
 
     def __init__(self, request):
         self._root = request.build_absolute_uri(reverse("api:claim-list")).removesuffix("claims/")
-        self._site = request.build_absolute_uri("/")
 
     @classmethod
-    def for_site(cls, site_url: str) -> Urls:
-        """The same URLs without a request, from the site's public base URL (webhook payloads)."""
+    def for_site(cls, site: str) -> Urls:
+        """The URLs of the service at `site` (e.g. "https://registry.example/"), for work without a request."""
         urls = cls.__new__(cls)
-        urls._site = site_url.rstrip("/") + "/"
-        urls._root = urls._site.rstrip("/") + reverse("api:claim-list").removesuffix("claims/")
+        urls._site = site.rstrip("/") + "/"
+        urls._root = urls._site + reverse("api:claim-list").lstrip("/").removesuffix("claims/")
         return urls
 
     def claim(self, pk: int) -> str:
@@ -59,11 +59,18 @@ class Urls:
     def article(self, pk: int) -> str:
         return f"{self._root}articles/{pk}/"
 
+    def article_revisions(self, pk: int) -> str:
+        return f"{self._root}articles/{pk}/revisions/"
+
+    def article_revision(self, pk: int, number: int) -> str:
+        return f"{self._root}articles/{pk}/revisions/{number}/"
+
     def speaker(self, pk: int) -> str:
         return f"{self._root}speakers/{pk}/"
 
     def public_claim(self, pk: int) -> str:
-        return f"{self._site}claims/{pk}/"
+        # The configured public address (REGISTRY_PUBLIC_URL), not the request's Host header.
+        return public_claim_url(pk)
 
 
 def _urls(serializer: serializers.Serializer) -> Urls:
@@ -180,6 +187,9 @@ class ArticleRef(Fast):
     title = serializers.CharField()
     outlet = OutletOut(allow_null=True)
     published_at = serializers.DateTimeField(allow_null=True)
+    revision = serializers.IntegerField(
+        help_text="The revision of the article's text that the claim's offsets index (1 until a correction)."
+    )
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, a: Article) -> str:
@@ -194,6 +204,7 @@ class ArticleRef(Fast):
             "title": a.title,
             "outlet": OutletOut.represent(a.outlet, context),
             "published_at": iso(a.published_at),
+            "revision": a.revision,
         }
 
 
@@ -242,9 +253,15 @@ class ClaimOut(Fast):
         return None if c.verdict == Verdict.UNREVIEWED else _urls(self).claimreview(c.pk)
 
     @staticmethod
-    def represent(c: Claim, context: dict) -> dict[str, Any]:
+    def represent(c: Claim, context: dict, details: Any = None) -> dict[str, Any]:
+        """`details` (selectors.ClaimDetails): the claim's dates, places and sources loaded in bulk;
+        without it they are read from the claim's prefetched relations."""
         urls: Urls = context["urls"]
         reviewed = c.verdict != Verdict.UNREVIEWED
+        if details is None:
+            dates, places, sources = c.dates.all(), c.places.all(), c.sources.all()
+        else:
+            dates, places, sources = details.dates, details.places, details.sources
         return {
             "id": c.id,
             "url": urls.claim(c.id),
@@ -261,9 +278,9 @@ class ClaimOut(Fast):
             "speaker_role": c.speaker_role,
             "attribution_cue": c.attribution_cue,
             "checkworthiness": float(c.checkworthiness),
-            "dates": [DateOut.represent(d, context) for d in c.dates.all()],
-            "places": [PlaceOut.represent(p, context) for p in c.places.all()],
-            "sources": [SourceOut.represent(s, context) for s in c.sources.all()],
+            "dates": [DateOut.represent(d, context) for d in dates],
+            "places": [PlaceOut.represent(p, context) for p in places],
+            "sources": [SourceOut.represent(s, context) for s in sources],
             "verdict": c.verdict,
             "verdict_note": c.verdict_note,
             "reviewed_at": iso(c.reviewed_at),

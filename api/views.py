@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from api import selectors
+from api import export, selectors
+from api.authentication import request_api_key
 from api.base import ApiView, ListParams, etag_for, page_of, parse_etags
 from api.claimreview import CLAIMREVIEW_SCHEMA, is_published
 from api.claimreview import claim_review as claim_review_document
@@ -95,20 +97,24 @@ def _page_size(params: dict[str, Any]) -> int:
     return params.get("page_size") or DEFAULT_PAGE_SIZE
 
 
-def _feed_page(params: dict[str, Any], queryset: QuerySet, kind: str) -> Page:
-    """A page of the `kind` change feed, each object loaded as `queryset` shows it now."""
+def _feed_page(params: dict[str, Any], queryset: QuerySet, kind: str, viewer: selectors.Viewer) -> Page:
+    """A page of the `kind` change feed, each object loaded as `queryset` shows it now (to `viewer`: its
+    visibility is signed into the cursor)."""
     return paginate_changes(
         kind,
         lambda ids: {o.pk: o for o in queryset.filter(pk__in=ids)},
         cursor=params.get("cursor"),
         page_size=_page_size(params),
+        audience=viewer.audience,
     )
 
 
-def _list_page(params: dict[str, Any], queryset: QuerySet, kind: str, choices: dict[str, Ordering]) -> Page:
+def _list_page(
+    params: dict[str, Any], queryset: QuerySet, kind: str, choices: dict[str, Ordering], viewer: selectors.Viewer
+) -> Page:
     """The change feed (ordering=changes) or a page of `queryset` in one of its browse orderings."""
     if params["ordering"] == FEED:
-        return _feed_page(params, queryset, kind)
+        return _feed_page(params, queryset, kind, viewer)
     return paginate(queryset, choices[params["ordering"]], cursor=params.get("cursor"), page_size=_page_size(params))
 
 
@@ -194,11 +200,22 @@ class ArticleSummaryOut(Fast):
     extractor_version = serializers.CharField()
     claims = serializers.SerializerMethodField(help_text="The article's claims (claims/?article=id).")
     claim_counts = VerdictCounts(source="verdict_counts", help_text="Number of claims by verdict.")
+    revision = serializers.IntegerField(
+        help_text="The number of the current text: 1 as first submitted, one more for each correction."
+    )
+    revised_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the current text replaced the previous one (null: never corrected)."
+    )
+    revisions = serializers.SerializerMethodField(help_text="The article's texts, earlier ones included.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
     class Meta:
         ref_name = "ArticleSummary"
+
+    @extend_schema_field(serializers.URLField())
+    def get_revisions(self, a: Article) -> str:
+        return self.context["urls"].article_revisions(a.pk)
 
     @extend_schema_field(serializers.URLField())
     def get_url(self, a: Article) -> str:
@@ -227,20 +244,28 @@ class ArticleSummaryOut(Fast):
             "extractor_version": a.extractor_version,
             "claims": urls.claims_of("article", a.id),
             "claim_counts": a.verdict_counts,
+            "revision": a.revision,
+            "revised_at": iso(a.revised_at),
+            "revisions": urls.article_revisions(a.id),
             "created_at": iso(a.created_at),
             "updated_at": iso(a.updated_at),
         }
 
 
 class ArticleDetailOut(ArticleSummaryOut):
-    body = serializers.CharField(help_text="The plain text every claim offset refers to.")
+    body = serializers.CharField(
+        allow_null=True,
+        help_text="The plain text every claim offset refers to; null when another newsroom submitted the "
+        "article (its text is visible to that newsroom and to reviewers only, see the visibility rules).",
+    )
 
     class Meta:
         ref_name = "ArticleDetail"
 
     @staticmethod
     def represent(a: Article, context: dict) -> dict[str, Any]:
-        return {**ArticleSummaryOut.represent(a, context), "body": a.body}
+        visible = selectors.article_body_visible(a, context["viewer"])
+        return {**ArticleSummaryOut.represent(a, context), "body": a.body if visible else None}
 
 
 ARTICLE_ORDERINGS = orderings("updated_at", "id")
@@ -306,8 +331,9 @@ class ArticleListApi(ApiView):
         queryset = selectors.articles_filtered(
             outlet=params.get("outlet"), updated_since=params.get("updated_since"), status=params.get("status")
         )
-        page = _list_page(params, queryset, Change.Kind.ARTICLE, ARTICLE_ORDERINGS)
-        selectors.attach_verdict_counts(page.items, "article_id")
+        viewer = self.viewer()
+        page = _list_page(params, queryset, Change.Kind.ARTICLE, ARTICLE_ORDERINGS, viewer)
+        selectors.attach_verdict_counts(page.items, "article_id", viewer=viewer)
         context = self.context()
         return self.page_response(page, [ArticleSummaryOut.represent(a, context) for a in page.items])
 
@@ -327,11 +353,19 @@ class ArticleListApi(ApiView):
         values = data.validated_data
         title, byline, published = values["title"], values["byline"], values.get("published")
         submitted_by = request.user if request.user.is_authenticated else None
+        # The newsroom of the key: its text and unreviewed claims stay visible to it (and reviewers) only.
+        api_key = request_api_key(request)
+        organisation_id = api_key.organisation_id if api_key is not None else None
         outlet = article_services.outlet_for_url(f"https://{values['outlet']}/") if values.get("outlet") else None
         if "text" not in values and "html" not in values:
             # By URL alone: the page is fetched by the background task (safe fetcher), never in the request.
             result = article_services.article_submit_url(
-                url=values["url"], published=published, outlet=outlet, title=title, submitted_by=submitted_by
+                url=values["url"],
+                published=published,
+                outlet=outlet,
+                title=title,
+                submitted_by=submitted_by,
+                submitted_by_organisation_id=organisation_id,
             )
             return self._accepted(result)
         common = dict(
@@ -342,10 +376,13 @@ class ArticleListApi(ApiView):
             byline=byline,
             language=values["language"],
             submitted_by=submitted_by,
+            submitted_by_organisation_id=organisation_id,
         )
         if "html" in values:
             # The one way in for HTML: the page's own title, date and byline fill in what was not sent.
-            return self._accepted(article_page_services.article_submit_html(html=values["html"], **common))
+            # Stored as sent and read by the worker: reading hostile HTML takes seconds per megabyte.
+            result = article_page_services.article_submit_html(html=values["html"], in_background=True, **common)
+            return self._accepted(result)
         try:
             result = article_services.article_submit(body=values["text"], **common)
         except ApplicationError as exc:
@@ -356,15 +393,15 @@ class ArticleListApi(ApiView):
         return self._accepted(result)
 
     def _accepted(self, result) -> Response:
-        article = selectors.article_get(result.article.pk)
+        article = selectors.article_get(result.article.pk, viewer=self.viewer())
         if article is None:  # retracted already: answer with the stored row, counts empty
             article = result.article
-            selectors.attach_verdict_counts([article], "article_id")
+            selectors.attach_verdict_counts([article], "article_id", viewer=self.viewer())
         context = self.context()
         location = context["urls"].article(article.pk)
         return Response(
             ArticleDetailOut.represent(article, context),
-            status=status.HTTP_202_ACCEPTED if result.created else status.HTTP_200_OK,
+            status=status.HTTP_202_ACCEPTED if result.created or result.revised else status.HTTP_200_OK,
             headers={"Location": location},
         )
 
@@ -380,13 +417,7 @@ class ArticleDetailApi(ApiView):
         responses={200: ArticleDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
     )
     def get(self, request, article_id: int):
-        article = selectors.article_get(article_id)
-        if article is None:
-            retracted_at = selectors.article_retracted_at(article_id)
-            if retracted_at is not None:
-                raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
-            raise _not_found("article", article_id)
-        return Response(ArticleDetailOut.represent(article, self.context()))
+        return Response(ArticleDetailOut.represent(_article_or_gone(article_id, self.viewer()), self.context()))
 
 
 class ArticleRetryApi(ApiView):
@@ -405,7 +436,7 @@ class ArticleRetryApi(ApiView):
     )
     def post(self, request, article_id: int):
         article_services.article_retry(article_id=article_id)
-        article = selectors.article_get(article_id)
+        article = selectors.article_get(article_id, viewer=self.viewer())
         if article is None:  # retracted in between
             raise Gone(f"Article {article_id} was retracted.")
         context = self.context()
@@ -416,47 +447,165 @@ class ArticleRetryApi(ApiView):
         )
 
 
+class ArticleRevisionOut(Fast):
+    revision = serializers.IntegerField(source="number", help_text="1 for the first text, one more per correction.")
+    url = serializers.SerializerMethodField(help_text="This revision, with its text.")
+    current = serializers.BooleanField(help_text="Whether this is the article's text now (claims index it).")
+    title = serializers.CharField()
+    byline = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    body_hash = serializers.CharField(help_text="SHA-256 of the text with white space folded.")
+    submitted_at = serializers.DateTimeField(help_text="When this text became the article's.")
+    replaced_at = serializers.DateTimeField(allow_null=True, help_text="When a correction replaced it (null: current).")
+
+    class Meta:
+        ref_name = "ArticleRevision"
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, r: selectors.RevisionRow) -> str:
+        return self.context["urls"].article_revision(r.article_id, r.number)
+
+    @staticmethod
+    def represent(r: selectors.RevisionRow, context: dict) -> dict[str, Any]:
+        return {
+            "revision": r.number,
+            "url": context["urls"].article_revision(r.article_id, r.number),
+            "current": r.current,
+            "title": r.title,
+            "byline": r.byline,
+            "published_at": iso(r.published_at),
+            "body_hash": r.body_hash,
+            "submitted_at": iso(r.submitted_at),
+            "replaced_at": iso(r.replaced_at),
+        }
+
+
+class ArticleRevisionDetailOut(ArticleRevisionOut):
+    body = serializers.CharField(help_text="The article's text in this revision.")
+
+    class Meta:
+        ref_name = "ArticleRevisionDetail"
+
+    @staticmethod
+    def represent(r: selectors.RevisionRow, context: dict) -> dict[str, Any]:
+        return {**ArticleRevisionOut.represent(r, context), "body": r.body}
+
+
+class ArticleRevisionList(serializers.Serializer):
+    results = ArticleRevisionOut(many=True)
+
+    class Meta:
+        ref_name = "ArticleRevisionList"
+
+
+def _article_or_gone(article_id: int, viewer: selectors.Viewer) -> Article:
+    article = selectors.article_get(article_id, viewer=viewer)
+    if article is None:
+        retracted_at = selectors.article_retracted_at(article_id)
+        if retracted_at is not None:
+            raise Gone(f"Article {article_id} was retracted on {retracted_at:%Y-%m-%d}.")
+        raise _not_found("article", article_id)
+    return article
+
+
+class ArticleRevisionsApi(ApiView):
+    """The texts an article has had: the current one and those corrections replaced, oldest first."""
+
+    required_scopes = {"GET": (Scope.READ, Scope.SUBMIT)}
+
+    @extend_schema(
+        operation_id="articles_revisions_list",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleRevisionList, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
+    )
+    def get(self, request, article_id: int):
+        article = _article_or_gone(article_id, self.viewer())
+        context = self.context()
+        rows = selectors.article_revisions(article)
+        return Response({"results": [ArticleRevisionOut.represent(r, context) for r in rows]})
+
+
+class ArticleRevisionApi(ApiView):
+    """One text of an article, earlier or current, with its body."""
+
+    required_scopes = {"GET": (Scope.READ, Scope.SUBMIT)}
+
+    @extend_schema(
+        operation_id="articles_revisions_retrieve",
+        parameters=[IF_NONE_MATCH],
+        responses={200: ArticleRevisionDetailOut, **NOT_MODIFIED, **errors(*READ_ERRORS, 410)},
+    )
+    def get(self, request, article_id: int, number: int):
+        viewer = self.viewer()
+        article = _article_or_gone(article_id, viewer)
+        rows = selectors.article_revisions(article, number=number)
+        # A revision is its text: another newsroom's submitted text stays theirs (metadata is in the list).
+        if not rows or not selectors.article_body_visible(article, viewer):
+            raise Http404(f"Article {article_id} has no revision {number}.")
+        return Response(ArticleRevisionDetailOut.represent(rows[0], self.context()))
+
+
 # --- claims -------------------------------------------------------------------------------------------
 
 CLAIM_ORDERINGS = orderings("updated_at", "id")
 
 
+class ClaimFilterParams(serializers.Serializer):
+    """The claim filters of the claims list, its feed and the bulk export."""
+
+    verdict = serializers.RegexField(
+        _VERDICT_LIST_RE,
+        required=False,
+        max_length=200,
+        help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
+        error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
+    )
+    speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
+    outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
+    article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
+    published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
+    published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
+    needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
+    q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
+    updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
+
+    def validate_verdict(self, value: str) -> list[str]:
+        verdicts = [v.strip().lower() for v in value.split(",") if v.strip()]
+        unknown = [v for v in verdicts if v not in Verdict.values]
+        if unknown or not verdicts:
+            raise serializers.ValidationError(f"Use one or more of {', '.join(Verdict.values)}.")
+        return verdicts
+
+    def validate(self, attrs):
+        start, end = attrs.get("published_from"), attrs.get("published_to")
+        if start and end and start > end:
+            raise serializers.ValidationError({"published_to": ["Must not be before published_from."]})
+        return attrs
+
+
+def claim_filters(params: dict[str, Any]) -> selectors.ClaimFilters:
+    """The selector's filters from validated ClaimFilterParams."""
+    return selectors.ClaimFilters(
+        verdict=params.get("verdict"),
+        speaker=params.get("speaker"),
+        outlet=params.get("outlet"),
+        article=params.get("article"),
+        published_from=params.get("published_from"),
+        published_to=params.get("published_to"),
+        needs_recheck=params.get("needs_recheck"),
+        q=params.get("q"),
+        updated_since=params.get("updated_since"),
+    )
+
+
 class ClaimListApi(ApiView):
     """Claims with speakers, dates, places, sources and verdicts; the incremental sync feed."""
 
-    class FilterSerializer(ListParams):
+    class FilterSerializer(ListParams, ClaimFilterParams):
         ordering = _ordering_field(CLAIM_ORDERINGS, FEED, feed=True)
-        verdict = serializers.RegexField(
-            _VERDICT_LIST_RE,
-            required=False,
-            max_length=200,
-            help_text=f"One or more of {', '.join(Verdict.values)}, comma-separated.",
-            error_messages={"invalid": f"Use one or more of {', '.join(Verdict.values)}, comma-separated."},
-        )
-        speaker = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="A speaker id.")
-        outlet = serializers.CharField(required=False, max_length=253, help_text="The outlet's domain.")
-        article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="An article id.")
-        published_from = FilterDateField(required=False, help_text="Article published on or after (date).")
-        published_to = FilterDateField(required=False, help_text="Article published on or before (date).")
-        needs_recheck = serializers.BooleanField(required=False, help_text="Flagged for re-review (true/false).")
-        q = serializers.CharField(required=False, max_length=200, help_text="Text search in the claim.")
-        updated_since = serializers.DateTimeField(required=False, help_text="Only claims changed after this.")
 
         class Meta:
             ref_name = "ClaimFilter"
-
-        def validate_verdict(self, value: str) -> list[str]:
-            verdicts = [v.strip().lower() for v in value.split(",") if v.strip()]
-            unknown = [v for v in verdicts if v not in Verdict.values]
-            if unknown or not verdicts:
-                raise serializers.ValidationError(f"Use one or more of {', '.join(Verdict.values)}.")
-            return verdicts
-
-        def validate(self, attrs):
-            start, end = attrs.get("published_from"), attrs.get("published_to")
-            if start and end and start > end:
-                raise serializers.ValidationError({"published_to": ["Must not be before published_from."]})
-            return attrs
 
     @extend_schema(
         operation_id="claims_list",
@@ -465,21 +614,101 @@ class ClaimListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        filters = selectors.ClaimFilters(
-            verdict=params.get("verdict"),
-            speaker=params.get("speaker"),
-            outlet=params.get("outlet"),
-            article=params.get("article"),
-            published_from=params.get("published_from"),
-            published_to=params.get("published_to"),
-            needs_recheck=params.get("needs_recheck"),
-            q=params.get("q"),
-            updated_since=params.get("updated_since"),
-        )
-        queryset = selectors.claims_filtered(filters)
-        page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS)
+        viewer = self.viewer()
+        queryset = selectors.claims_filtered(claim_filters(params), viewer=viewer)
+        page = _list_page(params, queryset, Change.Kind.CLAIM, CLAIM_ORDERINGS, viewer)
         context = self.context()
         return self.page_response(page, [ClaimOut.represent(c, context) for c in page.items])
+
+
+class NdjsonRenderer(BaseRenderer):
+    """Lets `Accept: application/x-ndjson` through content negotiation (the body is streamed by the view);
+    errors are still written as the one JSON error object."""
+
+    media_type = "application/x-ndjson"
+    format = "ndjson"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return b"" if data is None else JSONRenderer().render(data) + b"\n"
+
+
+class ClaimExportApi(ApiView):
+    """Every claim the claims list shows (same filters, same representation), as one NDJSON download.
+
+    One claim per line in id order, then a trailer line {"type": "cursor", ...} with the feed cursors
+    taken before the first claim was read (also in the Feed-Cursor and Tombstones-Cursor headers):
+    continue with the claims feed from there and no change made meanwhile is missed. Streamed with
+    constant memory; a body without the trailer was cut short.
+    """
+
+    renderer_classes = [JSONRenderer, NdjsonRenderer]
+    # Large, personal to the key, and stale at once: not for caches.
+    cache_control = "private, no-store"
+
+    class FilterSerializer(ClaimFilterParams):
+        class Meta:
+            ref_name = "ClaimExportFilter"
+
+    @extend_schema(
+        operation_id="claims_export",
+        parameters=[
+            FilterSerializer,
+            OpenApiParameter(
+                "format",
+                enum=["ndjson", "json"],
+                required=False,
+                description="The body is NDJSON either way; this only names the media type of the answer "
+                "(application/x-ndjson, or application/json for clients that insist); errors are JSON.",
+            ),
+            OpenApiParameter(
+                "Feed-Cursor",
+                location=OpenApiParameter.HEADER,
+                response=[200],
+                type=OpenApiTypes.STR,
+                description="The claims feed cursor at which the export was taken (as in the trailer).",
+            ),
+            OpenApiParameter(
+                "Tombstones-Cursor",
+                location=OpenApiParameter.HEADER,
+                response=[200],
+                type=OpenApiTypes.STR,
+                description="The tombstones feed cursor at which the export was taken.",
+            ),
+        ],
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.STR,
+                description="NDJSON: one claim (as in the claims list) per line, then the trailer "
+                '{"type": "cursor", "cursor", "tombstones_cursor", "claims", "taken_at", "feed", "tombstones"}.',
+            ),
+            **errors(*READ_ERRORS),
+        },
+    )
+    def get(self, request):
+        params = self.query(self.FilterSerializer)
+        viewer = self.viewer()
+        queryset = selectors.claims_filtered(claim_filters(params), viewer=viewer)
+        start = export.export_start(viewer)  # before any claim is read: see api.export
+        context = self.context()
+        filters = {name: value for name, value in request.query_params.items() if name in params}
+        links = export.feed_urls(context["urls"], start, filters)
+        headers = {
+            "Content-Disposition": f'attachment; filename="{start.filename}"',
+            "Feed-Cursor": start.cursor,
+            "Tombstones-Cursor": start.tombstones_cursor,
+            "X-Accel-Buffering": "no",  # a proxy in front passes each piece on as it comes
+        }
+        if request.method == "HEAD":  # the headers only: nothing is read
+            return HttpResponse(content_type=export.CONTENT_TYPE, headers=headers)
+        slot = export.export_slot_take()
+        if slot is None:
+            raise exceptions.Throttled(
+                wait=60,
+                detail=f"{settings.API_EXPORT_MAX_CONCURRENT} exports are running, the most at once; try again later.",
+            )
+        pieces = export.claims_ndjson(queryset, context, start, links, on_chunk=lambda: export.export_slot_keep(slot))
+        return StreamingHttpResponse(export.Streamed(pieces, slot), content_type=export.CONTENT_TYPE, headers=headers)
 
 
 def claim_etag_prefix(version: int) -> str:
@@ -495,7 +724,7 @@ class ClaimDetailApi(ApiView):
         responses={200: ClaimOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        claim = selectors.claim_get(claim_id)
+        claim = selectors.claim_get(claim_id, viewer=self.viewer())
         if claim is None:
             raise _not_found("claim", claim_id)
         self.etag_prefix = claim_etag_prefix(claim.version)
@@ -532,7 +761,7 @@ class ClaimSourcesApi(ApiView):
         responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
         return Response({"results": [SourceOut.represent(s, context) for s in selectors.claim_sources(claim_id)]})
@@ -546,7 +775,7 @@ class ClaimSourcesApi(ApiView):
     def post(self, request, claim_id: int):
         data = SourceIn(data=request.data)
         data.is_valid(raise_exception=True)
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         source = review_services.source_add(claim_id=claim_id, user=_acting_user(request), **data.validated_data)
         context = self.context()
@@ -566,7 +795,7 @@ class ClaimSourceDetailApi(ApiView):
         responses={200: SourceOut, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int, source_id: int):
-        source = selectors.claim_source_get(claim_id, source_id)
+        source = selectors.claim_source_get(claim_id, source_id, viewer=self.viewer())
         if source is None:
             raise _not_found(f"source of claim {claim_id}", source_id)
         return Response(SourceOut.represent(source, self.context()))
@@ -587,7 +816,7 @@ class ClaimReviewsApi(ApiView):
         responses={200: OutputSerializer, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
         return Response({"results": [ReviewOut.represent(r, context) for r in claim_selectors.claim_history(claim_id)]})
@@ -612,10 +841,16 @@ class ClaimMatchesApi(ApiView):
         responses={200: MatchList, **NOT_MODIFIED, **errors(*READ_ERRORS)},
     )
     def get(self, request, claim_id: int):
-        if not selectors.claim_exists(claim_id):
+        if not selectors.claim_exists(claim_id, viewer=self.viewer()):
             raise _not_found("claim", claim_id)
         context = self.context()
-        return Response({"results": [MatchOut.represent(m, context) for m in selectors.claim_matches(claim_id)]})
+        return Response(
+            {
+                "results": [
+                    MatchOut.represent(m, context) for m in selectors.claim_matches(claim_id, viewer=self.viewer())
+                ]
+            }
+        )
 
 
 MAX_SEARCH_CHARS = 5000
@@ -656,7 +891,9 @@ class ClaimSearchApi(ApiView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        found = selectors.claims_matching_text(values["text"], limit=values["limit"], speaker=values["speaker"])
+        found = selectors.claims_matching_text(
+            values["text"], limit=values["limit"], speaker=values["speaker"], viewer=self.viewer()
+        )
         context = self.context()
         return Response({"results": [MatchOut.represent(m, context) for m in found]})
 
@@ -702,7 +939,7 @@ class ClaimVerdictApi(ApiView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        claim = selectors.claim_get(claim_id)
+        claim = selectors.claim_get(claim_id, viewer=self.viewer())
         if claim is None:
             raise _not_found("claim", claim_id)
         user = _acting_user(request)
@@ -725,7 +962,7 @@ class ClaimVerdictApi(ApiView):
             if if_match:
                 raise PreconditionFailed(exc.message) from None
             raise
-        fresh = selectors.claim_get(claim_id)
+        fresh = selectors.claim_get(claim_id, viewer=self.viewer())
         if fresh is None:  # removed meanwhile (the article was re-extracted without it)
             raise _not_found("claim", claim_id)
         body = ClaimOut.represent(fresh, self.context())
@@ -808,7 +1045,7 @@ class ClaimReviewApi(ApiView):
         if claim is None or not is_published(claim):
             # Same answer as for a missing claim: unpublished verdicts stay private.
             raise _not_found("published claim review", claim_id)
-        return Response(claim_review_document(claim, page_url=self.context()["urls"].public_claim(claim.pk)))
+        return Response(claim_review_document(claim))
 
 
 # --- speakers -----------------------------------------------------------------------------------------
@@ -871,9 +1108,10 @@ class SpeakerListApi(ApiView):
     )
     def get(self, request):
         params = self.query(self.FilterSerializer)
-        queryset = selectors.speakers_filtered(q=params.get("q"))
-        page = _list_page(params, queryset, Change.Kind.SPEAKER, SPEAKER_ORDERINGS)
-        selectors.attach_verdict_counts(page.items, "speaker_id")
+        viewer = self.viewer()
+        queryset = selectors.speakers_filtered(q=params.get("q"), viewer=viewer)
+        page = _list_page(params, queryset, Change.Kind.SPEAKER, SPEAKER_ORDERINGS, viewer)
+        selectors.attach_verdict_counts(page.items, "speaker_id", viewer=viewer)
         context = self.context()
         return self.page_response(page, [SpeakerOut.represent(s, context) for s in page.items])
 
@@ -909,7 +1147,7 @@ class SpeakerDetailApi(ApiView):
         },
     )
     def get(self, request, speaker_id: int):
-        speaker = selectors.speaker_get(speaker_id)
+        speaker = selectors.speaker_get(speaker_id, viewer=self.viewer())
         if speaker is None:
             into = claim_selectors.speaker_merged_into(speaker_id)
             if into is None:
@@ -973,6 +1211,6 @@ class TombstoneListApi(ApiView):
         params = self.query(self.FilterSerializer)
         queryset = selectors.tombstones_since(since=params.get("since"), kind=params.get("kind"))
         # Always the change feed: tombstones in the order they were committed.
-        page = _feed_page(params, queryset, Change.Kind.TOMBSTONE)
+        page = _feed_page(params, queryset, Change.Kind.TOMBSTONE, self.viewer())
         context = self.context()
         return self.page_response(page, [TombstoneOut.represent(t, context) for t in page.items])

@@ -199,7 +199,7 @@ def main() -> int:
         REGISTRY_WEBHOOKS_QUEUE=f"{queue}-webhooks",
         REGISTRY_FETCH_TEST_ALLOW_NETWORKS="127.0.0.1/32",
         REGISTRY_WEBHOOKS_REQUIRE_HTTPS="false",
-        REGISTRY_SITE_URL="https://registry.example",
+        REGISTRY_PUBLIC_URL="https://registry.example/",
         LOG_LEVEL="WARNING",
     )
     os.environ.update(env)

@@ -16,8 +16,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.forms.formsets import all_valid
@@ -25,6 +27,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -55,6 +58,11 @@ def verdict_badge(verdict: str, *, needs_recheck: bool = False) -> str:
     label = review_services.verdict_label(verdict)
     recheck = mark_safe(' <span class="recheck-flag" title="Needs re-check">re-check</span>') if needs_recheck else ""
     return format_html('<span class="verdict-badge verdict-{}">{}</span>{}', verdict, label, recheck)
+
+
+def _count_shown(count: int, capped: bool) -> str:
+    """A count as the lists show it: "10,000+" when counting stopped at the cap."""
+    return f"{count:,}+" if capped else f"{count:,}"
 
 
 def _is_autocomplete(request: HttpRequest) -> bool:
@@ -199,7 +207,8 @@ SPEAKER_PAGE_CLAIMS = 200
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    """Read-only article pages: the text never changes after ingest (claim offsets point into it)."""
+    """Read-only article pages: the text changes only by a correction (a new revision; the earlier texts are
+    listed), and claim offsets always index the current text."""
 
     change_form_template = "admin/claims/article/change_form.html"
     list_display = ["title_display", "outlet", "published_at", "status_display", "claim_count", "created_at"]
@@ -208,10 +217,10 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
     fieldsets = [
-        (None, {"fields": ["title", "url_link", "outlet", "byline", "published_at", "language"]}),
+        (None, {"fields": ["title", "url_link", "outlet", "byline", "published_at", "language", "revision"]}),
         ("Record", {"fields": ["submitted_by", "created_at", "body_hash"], "classes": ["collapse"]}),
     ]
-    readonly_fields = ["url_link", "created_at", "body_hash"]
+    readonly_fields = ["url_link", "created_at", "body_hash", "revision"]
     ordering = ["-published_at", "-id"]
 
     def get_queryset(self, request):
@@ -267,9 +276,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         if article is not None:
-            claims = list(
-                Claim.objects.filter(article=article).select_related("speaker").order_by("start", "position", "id")
-            )
+            claims = list(selectors.article_claims_marked(article.pk))
             counts: dict[str, int] = {}
             for claim in claims:
                 counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
@@ -284,6 +291,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "in_progress": article.status
                 in (Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING),
                 "claim_list_url": reverse("admin:claims_claim_changelist") + f"?article__id__exact={article.pk}",
+                "revisions": list(article.revisions.order_by("number")),  # earlier texts (corrections)
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -308,21 +316,70 @@ class AssignmentFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CheckworthinessFilter(admin.SimpleListFilter):
+    """Check-worthiness in bands (a ranking hint in [0, 1]: see claims.extraction.checkworthiness)."""
+
+    title = "check-worthiness"
+    parameter_name = "worth"
+    BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
+
+    def lookups(self, request, model_admin):
+        return [("high", "High (0.70 and up)"), ("medium", "Medium (0.40–0.69)"), ("low", "Low (under 0.40)")]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value() or "")
+        if band is None:
+            return queryset
+        low, high = band
+        if low is not None:
+            queryset = queryset.filter(checkworthiness__gte=low)
+        if high is not None:
+            queryset = queryset.filter(checkworthiness__lt=high)
+        return queryset
+
+
 class SpeakerFilter(admin.SimpleListFilter):
-    """The most quoted speakers (a full list would be thousands long); search finds the others."""
+    """One speaker, found by typing (the admin's autocomplete, as on the desk): never a list of speakers.
+
+    With 100,000 speakers no list fits a sidebar, and ranking them by claims costs a scan of every claim
+    on every page. The sidebar shows the chosen speaker and a search box; "only this speaker" links (the
+    claim page, the speaker page) set the filter without typing.
+    """
 
     title = "speaker"
     parameter_name = "speaker"
-    LIMIT = 25
+    template = "admin/claims/claim/speaker_filter.html"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        field = forms.ModelChoiceField(
+            queryset=Speaker.objects.all(),
+            required=False,
+            widget=AutocompleteSelect(Claim._meta.get_field("speaker"), model_admin.admin_site),
+        )
+        self.widget = field.widget  # bound to the field's choices: renders the chosen speaker only
+        # The other filters of the page travel with the speaker form as hidden fields.
+        self.hidden = [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in (self.parameter_name, "p", "e")
+            for value in values
+        ]
+
+    def widget_html(self) -> str:
+        chosen = self._chosen()
+        return self.widget.render(
+            self.parameter_name,
+            chosen,
+            attrs={"id": "speaker-filter", "aria-label": "Speaker", "data-placeholder": "Type a name"},
+        )
+
+    def has_output(self) -> bool:
+        return True  # the search box, also before a speaker is chosen
 
     def lookups(self, request, model_admin):
-        top: list[Speaker] = list(
-            Speaker.objects.annotate(n=Count("claims")).filter(n__gt=0).order_by("-n", "name")[: self.LIMIT]
-        )
         chosen = self._chosen()
-        if chosen is not None and chosen not in {s.pk for s in top}:
-            top += list(Speaker.objects.filter(pk=chosen))
-        return [(str(s.pk), s.name) for s in top]
+        return [(str(s.pk), s.name) for s in Speaker.objects.filter(pk=chosen)] if chosen is not None else []
 
     def _chosen(self) -> int | None:
         try:
@@ -336,6 +393,22 @@ class SpeakerFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         chosen = self._chosen()
         return queryset if chosen is None else queryset.filter(speaker_id=chosen)
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts no further than CAP rows, so a list page never counts the whole table.
+
+    `capped` tells the templates to say "more than"; pages past the cap are not offered (filter instead).
+    """
+
+    CAP = 10_000
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        n, self.capped = selectors.count_capped(self.object_list, self.CAP)
+        return n
 
 
 class ClaimReviewForm(forms.ModelForm):
@@ -397,6 +470,13 @@ class SourceLinkForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
             self.fields["seen"].initial = json.dumps(review_services.source_state(self.instance))
+        else:
+            # A new source's stance is chosen, never defaulted: a default "supports" quietly made "Mark
+            # disputed" fail for want of a refuting source (as the desk's source form, no default).
+            self.fields["stance"] = forms.ChoiceField(
+                label="Stance", choices=[("", "— choose —"), *SourceLink.Stance.choices], required=True
+            )
+            self.initial["stance"] = ""
 
     def seen_state(self) -> dict[str, Any] | None:
         return _json_dict(self.cleaned_data.get("seen"))
@@ -482,8 +562,8 @@ class SourceLinkInline(admin.StackedInline):
     def health(self, obj):
         if not obj.pk:
             return "—"
-        checked = f", checked {obj.last_checked_at:%Y-%m-%d %H:%M}" if obj.last_checked_at else ""
-        return format_html('<span class="link-state link-{}">{}</span>{}', obj.state, obj.get_state_display(), checked)
+        # The claim page is open to reviewers and editors only, who may all check a link.
+        return admin_views.source_health_html(obj, check_button=True)
 
     @admin.display(description="Added")
     def added(self, obj):
@@ -501,6 +581,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "text_display",
         "speaker_display",
         "verdict_display",
+        "checkworthiness_display",
         "article_display",
         "updated_at",
         "assigned_to",
@@ -509,6 +590,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = [
         "verdict",
         "needs_recheck",
+        CheckworthinessFilter,
         AssignmentFilter,
         SpeakerFilter,
         ("article__outlet", admin.RelatedFieldListFilter),
@@ -518,6 +600,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_select_related = ["speaker", "article", "assigned_to"]
     list_per_page = 50
     show_full_result_count = False  # the verdict counts above the list give the totals
+    paginator = CappedPaginator  # counts stop at CappedPaginator.CAP: no COUNT(*) of every claim per page
     actions = ["assign_to_me", "unassign", "request_recheck", "assign_to_reviewer"]
     # Everything on the claim page is read-only: changes go through the review buttons and services.
     readonly_fields = [
@@ -532,6 +615,11 @@ class ClaimAdmin(admin.ModelAdmin):
         "checkworthiness",
     ]
     fieldsets = [(None, {"fields": tuple(readonly_fields)})]
+
+    @property
+    def media(self):
+        # The speaker filter's autocomplete (select2 and the admin's autocomplete.js, all local files).
+        return super().media + AutocompleteSelect(Claim._meta.get_field("speaker"), self.admin_site).media
 
     # --- permissions ---
 
@@ -575,6 +663,10 @@ class ClaimAdmin(admin.ModelAdmin):
     def verdict_display(self, obj):
         return verdict_badge(obj.verdict, needs_recheck=obj.needs_recheck)
 
+    @admin.display(description="Check-worthiness", ordering="checkworthiness")
+    def checkworthiness_display(self, obj):
+        return f"{obj.checkworthiness:.2f}"
+
     @admin.display(description="Article", ordering="article__title")
     def article_display(self, obj):
         return cut_at_word(str(obj.article), 60)
@@ -584,19 +676,27 @@ class ClaimAdmin(admin.ModelAdmin):
         context = getattr(response, "context_data", None)
         if context and "cl" in context:
             cl = context["cl"]
-            counts = dict(cl.queryset.order_by().values_list("verdict").annotate(n=Count("id")))
+            chosen = request.GET.get("verdict__exact")
+            if chosen in Verdict.values:  # the list holds one verdict: its count is the list's, the others 0
+                counts = {value: (0, False) for value in Verdict.values}
+                counts[chosen] = (cl.result_count, cl.paginator.capped)
+            else:
+                counts = selectors.claim_verdict_counts(
+                    cl.queryset, cap=CappedPaginator.CAP, total=None if cl.paginator.capped else cl.result_count
+                )
             base = cl.get_query_string(remove=["verdict__exact", "p"])
             context["verdict_counts"] = [
                 {
                     "verdict": value,
                     "label": label,
-                    "count": counts.get(value, 0),
+                    "count": counts[value][0],
+                    "shown": _count_shown(*counts[value]),
                     "url": cl.get_query_string({"verdict__exact": value}, remove=["p"]),
                     "active": request.GET.get("verdict__exact") == value,
                 }
                 for value, label in Verdict.choices
             ]
-            context["verdict_total"] = sum(counts.values())
+            context["verdict_total"] = _count_shown(cl.result_count, cl.paginator.capped)
             context["verdict_all_url"] = base
         return response
 
@@ -669,6 +769,11 @@ class ClaimAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view  # login, staff and CSRF checks
         return [
             path("desk/", view(self.desk_view), name="claims_claim_desk"),
+            path(
+                "<path:object_id>/sources/<path:source_id>/check/",
+                view(self.source_check_view),
+                name="claims_claim_source_check",
+            ),
             path("<path:object_id>/change/", view(self.review_view), name="claims_claim_change"),
             path(
                 "<path:object_id>/same-as/<path:earlier_id>/",
@@ -677,6 +782,9 @@ class ClaimAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def source_check_view(self, request: HttpRequest, object_id: str, source_id: str) -> HttpResponse:
+        return admin_views.source_check_view(self, request, object_id, source_id)
 
     def desk_view(self, request: HttpRequest) -> HttpResponse:
         return desk.desk_view(self, request)
@@ -767,6 +875,13 @@ class ClaimAdmin(admin.ModelAdmin):
             "preserved_filters": self.get_preserved_filters(request),
             **self._review_context(request, claim),
             "conflict": conflict,
+            # The small forms the sources' "Check this link now" buttons submit (outside the main form).
+            "source_checks": [
+                {"id": f"check-source-{f.instance.pk}", "url": admin_views.source_check_url(f.instance)}
+                for formset in formsets
+                for f in formset.initial_forms
+                if isinstance(f.instance, SourceLink) and f.instance.pk
+            ],
         }
         return self.render_change_form(request, context, change=True, obj=claim)
 

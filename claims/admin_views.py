@@ -7,9 +7,12 @@ or format_html(); nothing here marks article text safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -19,14 +22,17 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import escape, format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
 from claims import permissions, selectors
 from claims.errors import ApplicationError, Conflict
-from claims.models import Article, Claim, Outlet, Review, Verdict
+from claims.models import Article, Claim, Outlet, Review, SourceLink, Verdict
 from claims.services import article_pages as article_page_services
 from claims.services import articles as article_services
+from claims.services import recheck as recheck_services
 from claims.services import review as review_services
 from claims.services import speakers as speaker_services
 from claims.text import bidi_visible
@@ -55,11 +61,94 @@ def claim_admin_url(claim_id: int) -> str:
     return reverse("admin:claims_claim_change", args=[claim_id])
 
 
+@dataclass(frozen=True)
+class _Fact:
+    """A speaker, date or place marked in the article text."""
+
+    start: int
+    end: int
+    kind: str  # "speaker", "date", "place"
+    label: str  # what it is, for the tooltip and for screen readers
+
+
+_WORD = r"\w"
+
+
+def _speaker_span(body: str, claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's speaker is named inside the claim's sentence: the name, an alias, or the surname.
+
+    Extraction keeps no offsets for speakers, so the name is looked for in the claim's own span only (a
+    whole-word match, longest name first); a speaker named in an earlier sentence is not marked.
+    """
+    speaker = claim.speaker
+    if speaker is None or claim.start is None or claim.end is None:
+        return None
+    names = [speaker.name, *(alias.name for alias in speaker.aliases.all())]
+    words = speaker.name.split()
+    if len(words) > 1 and len(words[-1]) > 2:
+        names.append(words[-1])  # "Berg" for "Anna Berg", as articles name people after the first time
+    span = body[claim.start : claim.end]
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        found = re.search(rf"(?<!{_WORD}){re.escape(name)}(?!{_WORD})", span)
+        if found:
+            return claim.start + found.start(), claim.start + found.end()
+    return None
+
+
+def _facts(body: str, claims: Iterable[Claim]) -> list[_Fact]:
+    facts: list[_Fact] = []
+    for claim in claims:
+        if claim.start is None:
+            continue
+        speaker = _speaker_span(body, claim)
+        if speaker is not None and claim.speaker is not None:
+            role = f", {claim.speaker_role}" if claim.speaker_role else ""
+            facts.append(_Fact(*speaker, "speaker", f"speaker: {claim.speaker.name}{role}"))
+        for date in claim.dates.all():
+            if date.start is not None and date.end is not None:
+                value = date.value + (f" … {date.value_end}" if date.value_end else "")
+                facts.append(_Fact(date.start, date.end, "date", f"date: {value}"))
+        for place in claim.places.all():
+            if place.start is not None and place.end is not None:
+                code = f", {place.code}" if place.code else ""
+                facts.append(_Fact(place.start, place.end, "place", f"place: {place.get_kind_display().lower()}{code}"))
+    return sorted(facts, key=lambda f: (f.start, -f.end, f.kind))
+
+
+def _marked_text(body: str, start: int, end: int, facts: list[_Fact]) -> str:
+    """body[start:end] escaped, with the facts lying wholly inside it marked (overlapping ones skipped).
+
+    A fact is told apart by its outline style and weight, not by colour only, and carries its kind in words:
+    as a tooltip and as visually hidden text that screen readers read after it.
+    """
+    out: list[str] = []
+    cursor = start
+    for fact in facts:
+        if fact.start < cursor or fact.start < start or fact.end > end or fact.end <= fact.start:
+            continue
+        out.append(escape(bidi_visible(body[cursor : fact.start])))
+        out.append(
+            format_html(
+                '<mark class="fact fact-{}" data-fact="{}" title="{}">{}<span class="visually-hidden"> ({})</span></mark>',
+                fact.kind,
+                fact.kind,
+                bidi_visible(fact.label),
+                bidi_visible(body[fact.start : fact.end]),
+                bidi_visible(fact.label),
+            )
+        )
+        cursor = fact.end
+    out.append(escape(bidi_visible(body[cursor:end])))
+    return "".join(out)
+
+
 def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
-    """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict.
+    """The article body as HTML, each claim's span wrapped in a link to the claim, coloured by verdict, and
+    the speakers, dates and places of the claims marked inside them.
 
     Claims whose offsets do not fit the body (or overlap an earlier claim) are reported, not drawn;
-    claims with no offsets (no longer in the article) are listed apart.
+    claims with no offsets (no longer in the article) are listed apart. Pass claims from
+    claims.selectors.article_claims_marked (speakers, their aliases, dates and places prefetched).
     """
     out: list[str] = []
     cursor = 0
@@ -67,16 +156,18 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
     not_placed: list[Claim] = []
     detached: list[Claim] = []
     anchored: list[tuple[int, int, Claim]] = []  # (start, end, claim)
+    claims = list(claims)
     for claim in claims:
         if claim.start is not None and claim.end is not None:
             anchored.append((claim.start, claim.end, claim))
         else:
             detached.append(claim)
+    facts = _facts(body, [c for _, _, c in anchored])
     for start, end, claim in sorted(anchored, key=lambda a: (a[0], a[1], a[2].pk)):
         if start < cursor or end > len(body) or end <= start:
             not_placed.append(claim)
             continue
-        out.append(escape(bidi_visible(body[cursor:start])))
+        out.append(_marked_text(body, cursor, start, facts))
         tip = f"Claim {claim.position + 1} · {claim.get_verdict_display()}"
         if claim.speaker is not None:  # no query when the claim has no speaker
             tip += f" · {bidi_visible(claim.speaker.name)}"
@@ -91,12 +182,12 @@ def highlight_article(body: str, claims: Iterable[Claim]) -> Highlighted:
                 claim_admin_url(claim.pk),
                 tip,
                 claim.verdict,
-                bidi_visible(body[start:end]),
+                mark_safe(_marked_text(body, start, end, facts)),  # noqa: S308 - escaped piece by piece
             )
         )
         cursor = end
         placed += 1
-    out.append(escape(bidi_visible(body[cursor:])))
+    out.append(_marked_text(body, cursor, len(body), facts))
     detached.sort(key=lambda c: (c.position, c.pk))
     return Highlighted(mark_safe("".join(out)), placed, not_placed, detached)  # noqa: S308 - every piece escaped above
 
@@ -354,7 +445,8 @@ def _ingest(form: IngestForm, request: HttpRequest, fetcher: Callable[..., Any] 
     )
     if data["is_html"]:
         # The one way in for HTML: the page's title, date and byline fill in what the form left empty.
-        result = article_page_services.article_submit_html(html=data["text"], **common)
+        # Read by the worker, as in the API: reading hostile HTML of a few megabytes takes many seconds.
+        result = article_page_services.article_submit_html(html=data["text"], in_background=True, **common)
     else:
         result = article_services.article_submit(body=data["text"], **common)
     return result.article, result.created
@@ -570,3 +662,89 @@ def speaker_merge_view(model_admin: Any, request: HttpRequest) -> HttpResponse:
         "speakers": speakers,
     }
     return TemplateResponse(request, "admin/claims/speaker/merge.html", context)
+
+
+# --- source links: "check this link now" and the archived copy ------------------------------------------
+
+# Hosts whose pages are archived copies already: no archive link of an archive.
+ARCHIVE_HOSTS = frozenset({"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is"})
+
+
+def archive_url(source: SourceLink) -> str | None:
+    """The Wayback Machine's copy of the link nearest to when it was added (no network call: the archive
+    redirects to its closest capture, or says it has none); None for a link that is an archive already."""
+    parts = urlsplit(source.url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or host in ARCHIVE_HOSTS:
+        return None
+    stamp = source.added_at.astimezone(UTC) if source.added_at else timezone.now().astimezone(UTC)
+    # Non-ASCII characters percent-encoded: no bidi control reaches the page, even in an attribute.
+    return f"https://web.archive.org/web/{stamp:%Y%m%d%H%M%S}/{iri_to_uri(source.url)}"
+
+
+def source_check_url(source: SourceLink) -> str:
+    return reverse("admin:claims_claim_source_check", args=[source.claim_id, source.pk])
+
+
+def source_health_html(source: SourceLink, *, check_button: bool, form: str = "") -> SafeString:
+    """A source's link health, when it was checked, the archived copy and (for reviewers) the check button.
+
+    `form`: the id of the form the button submits (the claim page places small forms after its main form).
+    """
+    checked = f", checked {source.last_checked_at:%Y-%m-%d %H:%M}" if source.last_checked_at else ", not checked yet"
+    status = f" (HTTP {source.last_status})" if source.last_status else ""
+    archived = archive_url(source)
+    return format_html(
+        '<span class="link-state link-{}">{}</span>{}{}{}{}',
+        source.state,
+        source.get_state_display(),
+        status,
+        checked,
+        format_html(
+            ' · <a href="{}" rel="noopener noreferrer nofollow" target="_blank" class="archive-link">archived copy</a>',
+            archived,
+        )
+        if archived
+        else "",
+        format_html(
+            ' <button type="submit" form="{}" class="button check-link" data-source="{}">Check this link now</button>',
+            form or f"check-source-{source.pk}",
+            source.pk,
+        )
+        if check_button
+        else "",
+    )
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return target
+    return fallback
+
+
+def source_check_view(model_admin: Any, request: HttpRequest, object_id: str, source_id: str) -> HttpResponse:
+    """POST: check one source link now (claims.services.recheck.source_check_now), then back to the page.
+
+    The check runs when the request's transaction commits: inline in the embedded mode (the page then
+    shows the result), else on a worker (the page says it is queued).
+    """
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not permissions.is_reviewer(request.user):
+        raise DjangoPermissionDenied
+    claim_id = url_id(object_id, "claim")
+    source = get_object_or_404(SourceLink, pk=url_id(source_id, "source link"), claim_id=claim_id)
+    before = source.last_checked_at
+    try:
+        recheck_services.source_check_now(source_id=source.pk, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        source.refresh_from_db()
+        if source.last_checked_at != before and source.last_checked_at is not None:
+            status = f", HTTP {source.last_status}" if source.last_status else ""
+            messages.success(request, f"Link checked: {source.get_state_display()}{status} — {source.url}")
+        else:
+            messages.info(request, f"Link check queued: the result shows under its health in a minute — {source.url}")
+    return HttpResponseRedirect(_safe_next(request, reverse("admin:claims_claim_change", args=[claim_id])))

@@ -280,7 +280,7 @@ def _claim_context(request: HttpRequest, claim: Claim, filters: selectors.DeskFi
     following = selectors.desk_after(user=user, filters=filters, claim=claim, limit=UPCOMING + 1)
     previous = selectors.desk_before(user=user, filters=filters, claim=claim)
     refusal = review_services.verdict_change_refusal(claim=claim, user=user)
-    article_claims = list(claim.article.claims.select_related("speaker").order_by("start", "position", "id"))
+    article_claims = list(selectors.article_claims_marked(claim.article_id))
     assigned_elsewhere = claim.assigned_to_id not in (None, user.pk)
 
     def at(target: Claim) -> str:
@@ -303,7 +303,10 @@ def _claim_context(request: HttpRequest, claim: Claim, filters: selectors.DeskFi
         "article_filter_url": f"{desk_url}?{filter_query(filters, article=claim.article_id)}",
         "dates": list(claim.dates.all()),
         "places": list(claim.places.all()),
-        "sources": list(claim.sources.all()),
+        "sources": [
+            {"source": source, "health": admin_views.source_health_html(source, check_button=True)}
+            for source in claim.sources.all()
+        ],
         "verdict_buttons": [
             {"value": value, "label": review_services.verdict_label(value), "key": key}
             for value, key in VERDICT_KEYS.items()

@@ -69,6 +69,14 @@ class Article(models.Model):
     extracted_at = models.DateTimeField(null=True, blank=True)
     extraction_attempts = models.PositiveIntegerField(default=0)
     retracted_at = models.DateTimeField(null=True, blank=True)
+    # The number of the current text: 1 as first submitted, +1 for each correction (the same URL submitted
+    # with other text); the earlier texts are kept as ArticleRevision rows.
+    revision = models.PositiveIntegerField(default=1)
+    # When the current text became the article's: its submission, or the correction that brought it.
+    revised_at = models.DateTimeField(null=True, blank=True)
+    # A correction sent as an HTML page, waiting for the worker to read it (the request never parses HTML):
+    # {"html", "title", "byline", "published"}; null when none is waiting.
+    pending_correction = models.JSONField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -93,6 +101,32 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return bidi_visible(self.title) if self.title else f"Article {self.pk}"
+
+
+class ArticleRevision(models.Model):
+    """An earlier text of an article, kept when a correction (the same URL, other text) replaced it.
+
+    The current text stays on the article (claim offsets index it); revision `number` is the text the
+    article had from `submitted_at` until `replaced_at`.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    body = models.TextField()
+    body_hash = models.CharField(max_length=64, db_index=True)  # an earlier text sent again is this article
+    raw_html = models.TextField(blank=True)
+    submitted_at = models.DateTimeField()
+    replaced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="article_revision_unique")]
+
+    def __str__(self) -> str:
+        return f"Article {self.article_id}, revision {self.number}"
 
 
 class Speaker(models.Model):
@@ -380,6 +414,64 @@ class ClaimMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} ~ {self.matched_id} ({self.score:.2f})"
+
+
+# --- the matching index kept in the database (claims.services.match_index) ------------------------------
+# Derived from the claims (rebuilt by `manage.py match_index --rebuild`), so never exported in a backup.
+
+
+class MatchEntry(models.Model):
+    """One claim of the matching index: a reviewed claim (verdict given, article not retracted), analysed.
+
+    `claim_id` is a plain id, not a foreign key: the row leaves the index when the change log reports its
+    claim changed or removed. On PostgreSQL the table also has `tsv`, a stored tsvector of the terms with a
+    GIN index (added by the migration, unknown to the ORM); on SQLite an FTS5 table kept by triggers.
+    """
+
+    claim_id = models.BigIntegerField(primary_key=True)
+    terms = models.TextField(help_text="The engine's terms of the claim's text, space-separated.")
+    title_terms = models.TextField(blank=True, help_text="The engine's terms of the article's title.")
+    cleaned = models.TextField(blank=True, help_text="The cleaned text and title (for character n-grams).")
+    speaker = models.CharField(max_length=300, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"match entry {self.claim_id}"
+
+
+class MatchTerm(models.Model):
+    """In how many indexed claims a term occurs, in the text and in the title (the engine's idf)."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    body_df = models.IntegerField(default=0)
+    title_df = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MatchGram(models.Model):
+    """In how many indexed claims a character n-gram occurs (the idf of the engine's character feature)."""
+
+    key = models.CharField(max_length=16, primary_key=True)
+    df = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class MatchIndexState(models.Model):
+    """The index's totals and how far it has followed the change log (one row, id 1)."""
+
+    claims = models.BigIntegerField(default=0)
+    body_length = models.BigIntegerField(default=0)
+    title_length = models.BigIntegerField(default=0)
+    cursor_xid = models.BigIntegerField(default=-1)
+    cursor_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"match index of {self.claims} claims"
 
 
 class ImmutableQuerySet(models.QuerySet):

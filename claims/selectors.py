@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -38,6 +38,44 @@ def claims_with_details() -> QuerySet[Claim]:
     )
 
 
+def article_claims_marked(article_id: int) -> QuerySet[Claim]:
+    """An article's claims in text order with what the highlighted article marks: the speaker (and its
+    other names, to find it in the sentence), the dates and the places -- four queries whatever the count."""
+    return (
+        Claim.objects.filter(article_id=article_id)
+        .select_related("speaker")
+        .prefetch_related(
+            "speaker__aliases",
+            Prefetch("dates", queryset=ClaimDate.objects.order_by("start")),
+            Prefetch("places", queryset=ClaimPlace.objects.order_by("start")),
+        )
+        .order_by("start", "position", "id")
+    )
+
+
+def count_capped(queryset: QuerySet[Any], cap: int) -> tuple[int, bool]:
+    """How many rows, counting no further than `cap`: (count, True when there are more than `cap`).
+
+    Reads at most cap + 1 rows whatever the table's size (a list page must not count a million claims).
+    """
+    n = queryset.order_by()[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+def claim_verdict_counts(
+    queryset: QuerySet[Claim], *, cap: int, total: int | None = None
+) -> dict[str, tuple[int, bool]]:
+    """The claims of a (filtered) queryset by verdict, each counted no further than `cap`.
+
+    `total`: the queryset's size when already known to be at most `cap` -- then one grouped count over
+    those few rows; otherwise one capped count per verdict.
+    """
+    if total is not None and total <= cap:
+        exact = dict(queryset.order_by().values_list("verdict").annotate(n=Count("id")))
+        return {value: (exact.get(value, 0), False) for value in Verdict.values}
+    return {value: count_capped(queryset.filter(verdict=value), cap) for value in Verdict.values}
+
+
 def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Review]:
     """A claim's reviews (its verdict history) with their reviewers, oldest first unless asked otherwise.
 
@@ -49,12 +87,14 @@ def claim_history(claim_id: int, *, newest_first: bool = False) -> QuerySet[Revi
 
 
 def articles_stuck(*, older_than: timedelta | None = None) -> QuerySet[Article]:
-    """Articles left fetching, pending or extracting longer than the configured timeout (lost tasks, dead workers)."""
+    """Articles left fetching, pending or extracting, or with a correction sent as HTML still unread, longer
+    than the configured timeout (lost tasks, dead workers)."""
     if older_than is None:
         older_than = timedelta(seconds=settings.REGISTRY_STUCK_AFTER_SECONDS)
     limit = timezone.now() - older_than
     return Article.objects.filter(
-        status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING],
+        Q(status__in=[Article.Status.FETCHING, Article.Status.PENDING, Article.Status.EXTRACTING])
+        | Q(pending_correction__isnull=False),
         updated_at__lt=limit,
     ).order_by("updated_at", "id")
 
@@ -130,6 +170,42 @@ def change_page(kind: str, *, after: tuple[int, int] | None, limit: int) -> list
             [kind, xid, pk, limit],
         )
         return [ChangeRow(*row) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class ChangeHead:
+    xid: int
+    id: int
+    created_at: datetime
+
+
+def change_head(kind: str) -> ChangeHead | None:
+    """The last position of the `kind` feed a reader can be given now (the last change row below the
+    horizon, as change_page serves them), with when it was written; None while the log is empty.
+
+    Every change committed later comes after it: an export that takes it *before* it starts reading
+    hands its reader a feed position from which no change made during the read is missed.
+    """
+    below = (
+        f" AND (xid < {_PG_HORIZON} OR xid = pg_current_xact_id_if_assigned()::text::bigint)"
+        if connection.vendor == "postgresql"
+        else ""
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT xid, id, created_at FROM claims_change "  # noqa: S608 (constant SQL, values bound)
+            f"WHERE kind = %s{below} ORDER BY xid DESC, id DESC LIMIT 1",
+            [kind],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    created_at = row[2]
+    if isinstance(created_at, str):  # SQLite through a raw cursor
+        created_at = datetime.fromisoformat(created_at)
+    if timezone.is_naive(created_at):
+        created_at = timezone.make_aware(created_at, UTC)
+    return ChangeHead(int(row[0]), int(row[1]), created_at)
 
 
 def claim_comments(claim_id: int) -> QuerySet[ClaimComment]:

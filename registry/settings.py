@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "corsheaders",
@@ -314,6 +315,8 @@ API_THROTTLE_RATES = {
     }.items()
 }
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 5 * 1024 * 1024, minimum=1024)
+# Claims exports (GET export/claims.ndjson) streaming at once: each holds a web worker while it runs.
+API_EXPORT_MAX_CONCURRENT = env_int("API_EXPORT_MAX_CONCURRENT", 2, minimum=1, maximum=100)
 # Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) while they are read: keep it
 # at least the API's limit, so that the API's limit is the one that applies (the admin's forms get it too).
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, 2_621_440)
@@ -330,11 +333,50 @@ CORS_EXPOSE_HEADERS = [
     "RateLimit-Remaining",
     "RateLimit-Reset",
     "RateLimit-Policy",
+    "Content-Disposition",
+    "Feed-Cursor",
+    "Tombstones-Cursor",
 ]
 
 # --- the registry itself ------------------------------------------------------------------------
 REGISTRY_ORGANIZATION_NAME = env_str("REGISTRY_ORGANIZATION_NAME", "Claim Registry")
-REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", "http://127.0.0.1:8000/")
+# Where the registry is published: the public claim pages (/claims/<id>/) and the `url` of every
+# ClaimReview are built from it, never from a request's Host header (which a client chooses). The
+# organisation's own site defaults to it. Production mode refuses the loopback default.
+_LOOPBACK_URL = "http://127.0.0.1:8000/"
+REGISTRY_PUBLIC_URL = env_str("REGISTRY_PUBLIC_URL", _LOOPBACK_URL).rstrip("/") + "/"
+REGISTRY_ORGANIZATION_URL = env_str("REGISTRY_ORGANIZATION_URL", REGISTRY_PUBLIC_URL)
+
+
+def _public_url_problem(value: str) -> str | None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an absolute http(s) URL"
+    host = parts.hostname.lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return "is a loopback address"
+    try:
+        if ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified:
+            return "is a loopback address"
+    except ValueError:
+        pass
+    return None
+
+
+for _name in ("REGISTRY_PUBLIC_URL", "REGISTRY_ORGANIZATION_URL"):
+    _problem = _public_url_problem(globals()[_name])
+    if _problem and (not DEBUG or _problem.startswith("is not")):
+        raise ImproperlyConfigured(
+            f"{_name} ({globals()[_name]!r}) {_problem}: set it to the address the public reaches the registry at, "
+            "e.g. https://claims.example.org/ (it is the url of every published ClaimReview)"
+        )
+# Visibility between newsrooms (docs/api.md, "Visibility"). False (the default): the text of an article an
+# organisation's key submitted, and its claims until reviewed, are visible to that organisation's keys and
+# to reviewers only. Content with no organisation (the admin's, or from keys without one) stays visible to
+# every key, so a single newsroom sees everything either way. True opens everything to every read key.
+REGISTRY_OPEN_VISIBILITY = env_bool("REGISTRY_OPEN_VISIBILITY", False)
 # An article left pending or extracting longer than this is re-enqueued by the sweeper.
 REGISTRY_STUCK_AFTER_SECONDS = env_int("REGISTRY_STUCK_AFTER_SECONDS", 900, minimum=60)
 REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, minimum=1000)
@@ -344,6 +386,12 @@ REGISTRY_MAX_ARTICLE_CHARS = env_int("REGISTRY_MAX_ARTICLE_CHARS", 2_000_000, mi
 REGISTRY_MATCH_LIMIT = env_int("REGISTRY_MATCH_LIMIT", 5, minimum=1, maximum=50)
 REGISTRY_MATCH_MIN_SCORE = env_float("REGISTRY_MATCH_MIN_SCORE", 2.0, minimum=0.0)
 REGISTRY_MATCH_MIN_OVERLAP = env_float("REGISTRY_MATCH_MIN_OVERLAP", 0.5, minimum=0.0)
+# Where the reviewed claims are indexed for matching: "database" (the tables of claims.services.match_index,
+# candidates by PostgreSQL full-text / SQLite FTS5; SQLite without FTS5 falls back to memory) or "memory"
+# (the engine over every reviewed claim in each process: fine up to tens of thousands).
+REGISTRY_MATCH_INDEX = (env_str("REGISTRY_MATCH_INDEX", "database") or "database").strip().lower()
+if REGISTRY_MATCH_INDEX not in ("database", "memory"):
+    raise ImproperlyConfigured(f"REGISTRY_MATCH_INDEX must be database or memory, not {REGISTRY_MATCH_INDEX!r}")
 
 # --- background re-checks, sweeper and re-extraction (docs/rechecks.md) -------------------------
 # The safe fetcher (claims/fetching/): every outgoing request of the registry goes through it.
@@ -455,8 +503,7 @@ CELERY_BEAT_SCHEDULE = {
 # --- end of background re-checks ----------------------------------------------------------------
 
 # --- webhooks (docs/webhooks.md) ------------------------------------------------------------------
-# The public base URL of the registry: the links inside webhook payloads (no request to build them from).
-REGISTRY_SITE_URL = env_str("REGISTRY_SITE_URL", "http://localhost:8000").rstrip("/")
+# Links inside webhook payloads are built from REGISTRY_PUBLIC_URL (there is no request to build them from).
 # Webhook tasks (dispatcher and deliveries) run on their own queue and worker, so a slow endpoint never
 # delays extraction or re-checks: `celery -A registry worker --queues webhooks`.
 REGISTRY_WEBHOOKS_QUEUE = env_str("REGISTRY_WEBHOOKS_QUEUE", "webhooks")

@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
+from api import feeds as api_feeds
 from api import pages as api_pages
 from claims import views as claim_views
 
@@ -26,6 +27,10 @@ urlpatterns = [
     path("api/docs/", api_pages.api_docs, name="api-docs"),
     re_path(r"^api/(?P<rest>[\s\S]*)$", api_pages.api_not_found),
     path("claims/<int:claim_id>/", api_pages.public_claim, name="public-claim"),
+    # Public feeds of the published claims, for aggregators and search engines (api/feeds.py).
+    path("claims/feed.jsonld", api_feeds.claims_feed, name="claims-feed"),
+    path("sitemap.xml", api_feeds.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", api_feeds.sitemap_section, name="sitemap-section"),
     # --- end of REST API routes ---
     path("health/", claim_views.health, name="health"),
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from api.pagination import feed_cursor
+from api.selectors import Viewer, claim_visible_to, viewer_for
 from api.serializers import iso
 from claims.models import Article, Change, Claim, SourceLink, Tombstone, Verdict
 from claims.selectors import ChangeRow, change_page
@@ -54,9 +56,13 @@ def new_msg_id() -> str:
     return "msg_" + secrets.token_urlsafe(18)
 
 
+# Whether a reader may see what an event tells; None: every reader (article metadata, tombstones).
+Audience = Callable[[Viewer], bool] | None
+
+
 @dataclass
 class _Round:
-    wanted: dict[str, list[int]]  # event type -> subscription ids
+    wanted: dict[str, list[tuple[int, Viewer]]]  # event type -> (subscription id, what its organisation sees)
     now: datetime
     events: list[tuple[Event, list[int]]] = field(default_factory=list)
     states: dict[tuple[str, int], dict | None] = field(default_factory=dict)  # None: forget it
@@ -64,20 +70,27 @@ class _Round:
     def wants(self, event_type: str) -> bool:
         return bool(self.wanted.get(event_type))
 
-    def add(self, event_type: str, data: dict[str, Any], cursor: str) -> None:
-        subscribers = self.wanted.get(event_type, [])
+    def add(self, event_type: str, data: dict[str, Any], cursor: str, audience: Audience = None) -> None:
+        # An endpoint hears only of what its organisation's keys could read in the API (docs/api.md,
+        # "Visibility between newsrooms"): another newsroom's unreviewed claims are not sent to it.
+        subscribers = [pk for pk, viewer in self.wanted.get(event_type, []) if audience is None or audience(viewer)]
         if not subscribers:
             return
         payload = {"type": event_type, "timestamp": iso(self.now), "data": {**data, "feed_cursor": cursor}}
         self.events.append((Event(msg_id=new_msg_id(), type=event_type, payload=payload), subscribers))
 
 
-def _wanted(subscriptions: list[Subscription]) -> dict[str, list[int]]:
-    wanted: dict[str, list[int]] = {}
+def _wanted(subscriptions: list[Subscription]) -> dict[str, list[tuple[int, Viewer]]]:
+    wanted: dict[str, list[tuple[int, Viewer]]] = {}
     for sub in subscriptions:
+        viewer = viewer_for(is_reviewer=False, has_key=True, organisation_id=sub.organisation_id)
         for event_type in sub.events:
-            wanted.setdefault(event_type, []).append(sub.pk)
+            wanted.setdefault(event_type, []).append((sub.pk, viewer))
     return wanted
+
+
+def _claim_audience(verdict: str, owner: int | None) -> Audience:
+    return lambda viewer: claim_visible_to(viewer, verdict=verdict, owner_organisation_id=owner)
 
 
 def _positions() -> dict[str, DispatchPosition]:
@@ -180,7 +193,7 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
     current = {
         c["id"]: c
         for c in Claim.objects.filter(pk__in=ids, article__retracted_at__isnull=True).values(
-            "id", "verdict", "needs_recheck", "created_at"
+            "id", "verdict", "needs_recheck", "created_at", "article__submitted_by_organisation_id"
         )
     }
     links: dict[int, dict[str, str]] = {}
@@ -221,15 +234,21 @@ def _claim_events(page: list[ChangeRow], work: _Round, started_at: datetime) -> 
         elif not any(move[0] is row for move in link_moves):
             planned.append((row, EventType.CLAIM_UPDATED, {}))
     reps = selectors.claim_representations([row.object_id for row, t, _ in planned if work.wants(t)])
+    audiences = {
+        pk: _claim_audience(c["verdict"], c["article__submitted_by_organisation_id"]) for pk, c in current.items()
+    }
     for row, event_type, extra in planned:
         if row.object_id in reps:
-            work.add(event_type, {**reps[row.object_id], **extra}, feed_cursor("claim", row.xid, row.id))
+            data = {**reps[row.object_id], **extra}
+            work.add(event_type, data, feed_cursor("claim", row.xid, row.id), audiences[row.object_id])
     if link_moves and work.wants(EventType.SOURCE_LINK_CHANGED):
         sources = selectors.source_representations([sid for _, _, sid, _ in link_moves])
         for row, claim_id, sid, was in link_moves:
             if sid in sources:
                 data = {**sources[sid], "claim_id": claim_id, "previous_state": was}
-                work.add(EventType.SOURCE_LINK_CHANGED, data, feed_cursor("claim", row.xid, row.id))
+                work.add(
+                    EventType.SOURCE_LINK_CHANGED, data, feed_cursor("claim", row.xid, row.id), audiences[claim_id]
+                )
 
 
 _ARTICLE_EVENTS: dict[str, str] = {

@@ -23,8 +23,8 @@ def subscription_of(organisation_id: int, subscription_id: int) -> Subscription 
 
 
 def subscriptions_wanting() -> list[Subscription]:
-    """Enabled subscriptions (their events lists say what each wants)."""
-    return list(Subscription.objects.filter(enabled=True).only("id", "events"))
+    """Enabled subscriptions (their events lists say what each wants, their organisation what they may see)."""
+    return list(Subscription.objects.filter(enabled=True).only("id", "events", "organisation_id"))
 
 
 def deliveries_of(subscription_id: int, *, failed_only: bool = False) -> QuerySet[Delivery]:
@@ -64,24 +64,30 @@ def attempts_of(delivery_id: int) -> QuerySet[Attempt]:
 def _context() -> dict[str, Any]:
     from api.serializers import Urls
 
-    return {"urls": Urls.for_site(settings.REGISTRY_SITE_URL)}
+    return {"urls": Urls.for_site(settings.REGISTRY_PUBLIC_URL)}
 
 
 def claim_representations(ids: list[int]) -> dict[int, dict[str, Any]]:
-    from api.selectors import claims_with_details
+    """Every claim of `ids` still shown by the API, as a reviewer sees it: the dispatcher sends each one only
+    to the endpoints whose organisation may see it (api.selectors.claim_visible_to)."""
+    from api.selectors import EVERYTHING, claims_with_details, visible_claims
     from api.serializers import ClaimOut
 
     context = _context()
-    return {c.pk: ClaimOut.represent(c, context) for c in claims_with_details().filter(pk__in=ids)}
+    claims = claims_with_details(visible_claims(EVERYTHING).filter(pk__in=ids))
+    return {c.pk: ClaimOut.represent(c, context) for c in claims}
 
 
 def article_representations(ids: list[int]) -> dict[int, dict[str, Any]]:
-    from api.selectors import articles_filtered, attach_verdict_counts
+    from api.selectors import Viewer, articles_filtered, attach_verdict_counts
     from api.views import ArticleSummaryOut
 
+    # Article metadata is every reader's; its verdict counts are those any key sees (reviewed claims and
+    # content of no organisation), the same for every endpoint.
+    viewer = Viewer(shared=True)
     context = _context()
     articles = list(articles_filtered().filter(pk__in=ids).defer("body", "raw_html"))
-    attach_verdict_counts(articles, "article_id")
+    attach_verdict_counts(articles, "article_id", viewer=viewer)
     return {a.pk: ArticleSummaryOut.represent(a, context) for a in articles}
 
 

@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
@@ -52,11 +53,13 @@ from .temporal_lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_PAST_ED,
+    NOUN_MARKERS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
     PAST_AUXILIARIES,
     PAST_PREPOSITIONS,
     QUANTITY_PREFIXES,
+    SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
     TEMPORAL_PREPOSITIONS,
@@ -208,6 +211,9 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    or (
+                        w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
+                    )
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
@@ -575,7 +581,7 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     elif rel == "next":
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
-        tense = sent.tense(s, e)
+        tense = 1 if _until_deadline(sent, s) else sent.tense(s, e)
         if tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -584,6 +590,21 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         s = m.start("wd_d")
     return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+_UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?)?$")
+_DEADLINE_WORD = re.compile(r"[a-z]+")
+
+
+def _until_deadline(sent: _Sentence, s: int) -> bool:
+    """'postponed the hearing until Friday', 'extended the deadline until 9 a.m. Friday': a deadline set
+    before publication for a day still to come (a bounded look back in the sentence)."""
+    lo = max(sent.start, s - 30)
+    m = _UNTIL.search(sent.text, lo, s)
+    if m is None:
+        return False
+    words = _DEADLINE_WORD.findall(sent.text, max(sent.start, m.start() - 80), m.start())
+    return any(w in DEADLINE_VERBS for w in words[-8:])
 
 
 def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:

@@ -69,6 +69,13 @@ _PROMO = re.compile(
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
     r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
+    r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
+)
+# The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
+_CREDIT_PHRASE = re.compile(
+    r"\b(?:contributed\s+to\s+this\s+(?:report|story|article)|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)"
+    r"|contributed\s+reporting)\b"
 )
 # Weaker promo words: only a very short paragraph holding one is furniture ("Advertisement", "Subscribe").
 _PROMO_WORD = re.compile(r"\b(?:advertisement|subscribe|newsletter|sign\s+up|live\s+updates?|related\s+\w+)\b")
@@ -109,10 +116,29 @@ _AGENCY_CREDIT = re.compile(
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _SIGN_OFF_PART = rf"(?:,\s*|\s+(?:for|with|in|at|reporting\s+for)\s+){_NAME}"
 _SIGN_OFF = re.compile(
-    rf"(?:(?:Here['’]s|Here\s+is)\s+)?{_NAME}['’]s\s+{_NAME}(?:\s+reports|\s+has\s+(?:the|this|more)(?:\s+story|\s+report)?)?"
+    rf"(?:(?:Here['’]s|Here\s+is)\s+)?{_NAME}['’]s\s+{_NAME}(?:\s+report(?:s|ed)|\s+has\s+(?:the|this|more)(?:\s+story|\s+report)?)?"
     rf"(?:\s+(?:from|in)\s+{_NAME})?\s*[.:]?"
     rf"|For\s+{_NAME},\s+(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{0,3}}\s*\.?"
     rf"|(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{1,3}}\s*\.?"
+    # "Ann Lee reported from Nairobi.", "Ann Lee reports for Radio Nord from Oslo.": a reporter's credit
+    rf"|{_NAME}\s+report(?:s|ed)(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}(?:,\s*{_NAME})?\s*\.?"
+)
+# A trailing agency credit after a sentence's end, in the same paragraph: "... was rushed. — Reuters"
+_TRAILING_AGENCY = re.compile(
+    rf"(?<=[.!?”\"’'])[ \t]+[—–-]+[ \t]*{_AGENCY}(?:\s*(?:[,/&]|\band\b)\s*{_AGENCY})*\s*\.?$"
+)
+# A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
+_BIO = re.compile(
+    rf"{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:reporter|correspondent|writer|editor|journalist|columnist"
+    r"|contributor|producer|photographer)\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80}\.?"
+    rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
+)
+# A short credit naming the reporters who contributed: "Ann Lee contributed.", "Staff writer Tom Cole
+# contributed reporting." (not "Two donors contributed.": the subject is a name).
+_CONTRIBUTED = re.compile(
+    r"(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
+    r"\s+contributed(?:\s+reporting)?\s*\.?"
 )
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 
@@ -195,14 +221,66 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         flags[i] = flags[i - 1] = True
     # Flagged copies replace the originals in place, and each paragraph's list is dropped once done, so
     # that a million one-line paragraphs are never held twice.
+    if len(paras) > 1 and _bio_line(text, paras[-1]):
+        flags[-1] = True
     k = 0
+    splits: list[tuple[int, Sentence, Sentence]] = []  # (index, body part, trailing credit)
     for i, flagged in enumerate(flags):
         group, paras[i] = paras[i], []
-        for s in group:
-            if flagged or _sign_off(text, s):
+        for n, s in enumerate(group):
+            if flagged or _sign_off(text, s) or _credit_sentence(text, s):
                 sentences[k] = replace(s, furniture=True)
+            elif n == len(group) - 1 and (cut := _trailing_agency(text, s)) is not None:
+                splits.append((k, replace(s, end=cut[0]), replace(s, start=cut[1], furniture=True)))
             k += 1
+    if splits:  # rare: rebuild the list once rather than insert into it
+        out: list[Sentence] = []
+        last = 0
+        for k, body_part, credit in splits:
+            out.extend(sentences[last:k])
+            out.extend((body_part, credit))
+            last = k + 1
+        out.extend(sentences[last:])
+        return out
     return sentences
+
+
+def _credit_sentence(text: str, s: Sentence) -> bool:
+    """A credit standing as a sentence inside a paragraph: "(Reporting by Ann Lee; Editing by Tom Cole)",
+    "Additional reporting by Tom Cole.", "Reuters contributed to this report." """
+    if s.end - s.start > 300:
+        return False
+    line = text[s.start : s.end]
+    words = len(line.split())
+    return (
+        (_CREDIT_LINE.match(line) is not None and words <= 30)
+        or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
+        or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
+        or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
+    )
+
+
+def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
+    """(end of the body part, start of the credit) when the sentence ends with "... — Reuters"."""
+    if s.end - s.start > 3000:
+        return None
+    m = _TRAILING_AGENCY.search(text, max(s.start, s.end - 120), s.end)
+    if m is None or m.start() <= s.start:
+        return None
+    k = m.start()
+    credit = k
+    while credit < m.end() and text[credit] in " \t":
+        credit += 1
+    return k, credit
+
+
+def _bio_line(text: str, group: list[Sentence]) -> bool:
+    """The last paragraph is one line about the reporter: "Ann Lee is a reporter for the Daily Planet." """
+    return (
+        len(group) == 1
+        and group[0].end - group[0].start <= 200
+        and _BIO.fullmatch(text, group[0].start, group[0].end) is not None
+    )
 
 
 def _sign_off(text: str, s: Sentence) -> bool:
@@ -218,8 +296,11 @@ def _sign_off(text: str, s: Sentence) -> bool:
     return (
         line.startswith(("Here", "For ", "I'm", "I’m", "This is"))
         or line.rstrip(". :").endswith(("reports", "story", "report"))
+        or line.rstrip(". :").endswith("reported")
         or " reports from " in line
         or " reports in " in line
+        or " reported from " in line
+        or " reports for " in line
     )
 
 
@@ -266,6 +347,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if words > 80:
         return False
     end_char = body.rstrip(_CLOSERS + " ")[-1:] or "."
+    if end_char.isupper() and (m := _TRAILING_AGENCY.search(body, max(0, len(body) - 120))) and m.start() > 0:
+        end_char = body[: m.start()].rstrip(_CLOSERS + " ")[-1:] or "."  # "... the mayor said. -AFP"
     if index == 0 and (end_char not in ".!?…" or (words <= 15 and end_char in "!?")) and words <= 30:
         return True  # the headline
     low = body.lower()  # the lexical patterns are lowercase: much faster than re.IGNORECASE
@@ -280,7 +363,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body)):
         return True
     if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):
-        return True
+        # A closing credit ending a body paragraph is furniture alone (see _credit_sentence).
+        return n_sentences == 1 or not _CREDIT_PHRASE.search(low)
     if (
         end_char not in ".!?…:;,"
         and words <= 40
@@ -313,8 +397,8 @@ def _signature(line: str, alone: bool = False) -> bool:
     """A verbless attribution line: 'Charles Bolden, NASA Administrator', '— Ann Lee'. A line ``alone``
     in its paragraph must show the signature's punctuation (a comma or a leading dash): a bare
     capitalised line is as often a heading ('Group G — Belgium 3 – 0 Panama')."""
-    if line[-1] in ".!?…:;,\"”'’" or len(line.split()) > 8:
-        return False
+    if line[-1] in ".!?…:;,\"”'’" or len(line.split()) > 8 or _CREDIT_LINE.match(line.lower()):
+        return False  # "(Reporting by Ann Lee; Editing by Tom Cole)" is a credit, not a signature
     name = line.lstrip("—–- ")
     if alone and name == line and "," not in name:
         return False

@@ -102,7 +102,7 @@ COUNTRY_ALIASES = _table(
     Palestine=PS; Taiwan=TW; Russia=RU; Iran=IR; Syria=SY; Vietnam=VN; Laos=LA; Bolivia=BO;
     Venezuela=VE; Tanzania=TZ; Moldova=MD; Turkey=TR; Türkiye=TR; Cape Verde=CV; Brunei=BN; Kosovo=XK;
     Micronesia=FM; Gambia=GM; Bahamas=BS; Philippines=PH; Republic of Ireland=IE; Hong Kong=HK;
-    Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU; Bosnia=BA; Herzegovina=BA; Zaire=CD"""
+    Macau=MO; Macao=MO; Soviet Union=SU; USSR=SU; Yugoslavia=YU; Czechoslovakia=CS; East Germany=DD; West Germany=DE; Bosnia=BA; Herzegovina=BA; Zaire=CD"""
 )
 # US state abbreviations, news-agency style ("Greenville, Pa.") and postal ("Greenville, PA"); "La."
 # and "LA" are left out (Los Angeles), as is "Del." (a name particle).
@@ -139,11 +139,15 @@ FEATURES = _names(
     Gulf of Mexico; Gulf of Aden; Gulf of Oman; Strait of Hormuz; Strait of Malacca; Malacca Strait;
     Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
-    New England; Pacific Northwest; Mideast; the Golan"""
+    New England; Pacific Northwest; Mideast; the Golan; the Deep South;
+    the Rust Belt; the Sun Belt"""
 )
-# Planets and dwarf planets: also gods, cars, brands and people ("Venus Williams"), so they need
-# locative context ("landed on Venus", "the journey to Mars").
-PLANETS = _names("Mercury; Venus; Mars; Jupiter; Saturn; Uranus; Neptune; Pluto; Ceres")
+# ("the West", "the North", "the South" alone are left out: the development set's annotation does not count
+# them, as blocs or as another name for a country already named.)
+# Planets, dwarf planets and the Moon: also gods, cars, brands and people ("Venus Williams", "Moon
+# Jae-in"), so they need locative context ("landed on Venus", "the journey to Mars", "back to Earth").
+# (Not the Sun: a newspaper's name as often, after the same prepositions.)
+PLANETS = _names("Mercury; Venus; Earth; Mars; Jupiter; Saturn; Uranus; Neptune; Pluto; Ceres; Moon")
 # English names of well-known regions, islands and historic lands that pycountry spells in the local
 # language ("Lombardia", "Bayern", "Xinjiang Uygur Zizhiqu") or lacks; the code is the ISO 3166-2
 # subdivision where there is one, else the country's.

@@ -51,6 +51,8 @@ _IRREGULAR = {
     "fire": "fire fires fired firing",
     "shoot": "shoot shoots shot shooting",
     "hit": "hit hits hitting",
+    "rip": "rip rips ripped ripping",
+    "make": "make makes made making",
     "lash": "lash lashes lashed lashing",
     "speak": "speak speaks spoke speaking",
     "weigh": "weigh weighs weighed weighing",
@@ -77,7 +79,7 @@ hypothesize mention lament retort boast decry denounce condemn opine posit surmi
 _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
-express voice refute rebut gloat brag
+express voice refute rebut gloat brag defend reference apologize apologise
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -100,6 +102,18 @@ concerns account accounts argument arguments premise
 """
 )
 
+# Verbs that give something said: a speech act when their object is a said noun or one of these
+# ('offered his congratulations', 'delivered a warning', 'gave an assessment'), an action otherwise
+# ('offered to pay', 'delivered the mail').
+_GIVING = "offer deliver give"
+GIVEN_NOUNS = wordset(
+    """
+assessment assessments congratulations condolences defense defence apology apologies critique warning
+warnings assurance assurances prediction predictions rebuttal explanation explanations answer answers
+verdict endorsement praise thanks message reminder pledge promise appeal plea view views opinion
+"""
+)
+
 # Belief and stance-of-mind verbs: a cue only with a that-clause or a finite clause after them
 # ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
 _BELIEF = """
@@ -118,7 +132,7 @@ call dub describe characterise characterize label term brand hail deem liken
 
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
-continue read joke quip recall shout exclaim sigh put go conclude reason
+continue read joke quip recall shout exclaim sigh put go conclude reason post
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
@@ -138,6 +152,14 @@ def _build(words: str) -> dict[str, str]:
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
+GIVING_VERBS = _build(_GIVING)
+# 'made the case that', 'made comments', 'repeated his promise': making or repeating something said
+MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
+MADE_NOUNS = wordset(
+    "case point plea statement statements reference references promises prediction contention remarks comments"
+)
+# Attack verbs: speech when the attack names its reason or verdict ('attacked Lee for his votes').
+ATTACK_VERBS = _build("attack")
 SUGGESTION_VERBS = _build(_SUGGESTION)
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
@@ -147,10 +169,12 @@ for _lemma, _particles in (
     ("push", "back"),
     ("lash", "out"),
     ("speak", "out up"),
+    ("talk", "out up"),
     ("weigh", "in"),
     ("chime", "in"),
     ("open", "up"),
-    ("point", "out"),
+    ("point", "out to"),
+    ("rip", "into"),
 ):
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())
@@ -191,7 +215,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
-vows warning write
+vows warning write talks references post posts
 """
 )
 
@@ -391,6 +415,22 @@ aide aides adviser advisers advisor advisors ally allies confidant confidants la
 attorneys spokesman spokeswoman spokesperson associates friends loyalists
 """
 )
+
+# Lowercase heads of a phrase describing a person or group of people
+# ('said one Ohio Republican strategist', 'added a longtime party confidant').
+PERSON_NOUNS = wordset(
+    """
+actor actress adviser advocate ally analyst attorney banker believer blogger boss businessman
+businesswoman candidate caller citizen colleague commentator confidant consultant contributor customer
+delegate developer donor economist educator employee employer entrepreneur executive expert farmer
+father fan founder friend governor guest host insider investor lawmaker lawyer leader lobbyist man
+manager mother neighbor neighbour nominee observer officer official operative organizer organiser owner
+parent partner patient personality pollster president professor protester reader resident retiree
+rival senator shopper spokesman spokeswoman staffer strategist student supporter surrogate teacher
+tenant veteran viewer volunteer voter woman worker writer
+"""
+)
+PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(
@@ -685,7 +725,8 @@ ELIDED_SUBJECT_INTROS = {
 IRREGULAR_PAST = wordset(
     """began became brought built came caught chose drew drove fell felt fought found gave got grew held
     hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
-    spoke stood struck swore took taught threw told took understood went won wore wrote"""
+    spoke stood struck swore took taught threw told took understood went won wore wrote thought heard
+    sold bought"""
 )
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
@@ -832,6 +873,19 @@ SPEAKER_ORG_WORDS = frozenset(
 # were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
 # say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
 RAISING_ADJECTIVES = wordset("likely quick first")
+# Nouns ending in -ing, which head a noun phrase rather than open a participle phrase ('a court filing
+# made public', 'the morning briefing').
+ING_NOUNS = wordset(
+    """
+filing filings polling ruling rulings hearing hearings meeting meetings briefing briefings building
+buildings funding spending offering warning warnings finding findings reading recording recordings
+morning evening ending opening setting training housing listing listings posting postings wording
+gathering marketing fundraising bombing shooting killing uprising understanding
+"""
+)
+# 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
+GO_FORMS = wordset("go goes going went gone")
+SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

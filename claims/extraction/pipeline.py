@@ -68,17 +68,19 @@ def attribute(text: str, sentences: list[Sentence], window: int = WINDOW) -> lis
 
 
 def find_places(text: str, sentences: list[Sentence], window: int = WINDOW) -> list[list[PlaceMention]]:
-    """:func:`places.find_places` of each sentence, over windows of at most about ``window`` characters."""
+    """The places of each sentence: one places index per document (per window of at most about ``window``
+    characters), asked for each sentence."""
     if len(text) <= window:
-        return [places.find_places(text, s.start, s.end) for s in sentences]
+        index = places.index_places(text)
+        return [index.within(s.start, s.end) for s in sentences]
     found: list[list[PlaceMention]] = []
     for lo, hi, group in _windows(text, sentences, window):
         if len(group) == 1 and group[0].end - group[0].start > window:
             found.append([])
             continue
-        part = text[lo:hi]
+        part = places.index_places(text[lo:hi])
         for s in group:
-            mentions = places.find_places(part, s.start - lo, s.end - lo)
+            mentions = part.within(s.start - lo, s.end - lo)
             found.append([replace(p, start=p.start + lo, end=p.end + lo) for p in mentions])
     return found
 

@@ -295,6 +295,83 @@ FUTURE_CUES = frozenset(
         "planning",
     }
 )
+# Present-tense verbs of scheduled events: with a day or month in news they look forward ("the leaders meet
+# Monday", "the court convenes in March", "the exhibition opens Friday"). Only verbs that are rarely nouns:
+# "vote", "visit", "debate", "play" and "return" are as often nouns ("Tuesday's debate", "his first visit
+# on Monday"); a determiner before the verb still makes it a noun ("the meet").
+SCHEDULED_PRESENT = frozenset(
+    {
+        "meet",
+        "meets",
+        "convene",
+        "convenes",
+        "resume",
+        "resumes",
+        "begin",
+        "begins",
+        "arrive",
+        "arrives",
+        "testify",
+        "testifies",
+        "reopen",
+        "reopens",
+        "opens",
+        "decides",
+    }
+)
+# Words before such a verb that make it a noun: "the vote", "his return", "a visit".
+NOUN_MARKERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "each",
+        "every",
+        "no",
+    ]
+)
+# Verbs that set a deadline: "postponed the hearing until Friday", "extended the deadline until 9 a.m. Friday"
+# (the day is still to come); "stayed until Friday" looks back.
+DEADLINE_VERBS = frozenset(
+    {
+        "postpone",
+        "postpones",
+        "postponed",
+        "delay",
+        "delays",
+        "delayed",
+        "adjourn",
+        "adjourns",
+        "adjourned",
+        "defer",
+        "defers",
+        "deferred",
+        "extend",
+        "extends",
+        "extended",
+        "give",
+        "gives",
+        "gave",
+        "given",
+        "grant",
+        "grants",
+        "granted",
+        "push",
+        "pushes",
+        "pushed",
+    }
+)
 # Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
 # "vacation plans for").
 FUTURE_BEFORE_TO = frozenset(

@@ -4,7 +4,7 @@ Plain Python (no Django), in memory: build a `Matcher` from `KnownClaim`s, then 
 The method and its figures are in docs/matching.md.
 """
 
-from claims.matching.engine import KnownClaim, Match, Matcher, MatchParams
+from claims.matching.engine import Analysed, CorpusStats, KnownClaim, Match, Matcher, MatchParams, analyse
 from claims.matching.text import clean, terms
 
-__all__ = ["KnownClaim", "Match", "MatchParams", "Matcher", "clean", "terms"]
+__all__ = ["Analysed", "CorpusStats", "KnownClaim", "Match", "MatchParams", "Matcher", "analyse", "clean", "terms"]

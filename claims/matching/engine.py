@@ -6,16 +6,23 @@ the top results (pseudo-relevance feedback).
 Stage 2 (precision): the best `rerank_depth` candidates get extra evidence — the share of the query's
 numbers that the candidate states too, and the character n-gram cosine of the two texts (which catches
 name variants such as "Zelensky"/"Zelenskyy" and words the stemmer does not conflate).
+
+The statistics (number of claims, average lengths, document frequencies of terms and character n-grams)
+are those of the claims given, unless a `CorpusStats` is given: then the claims given are candidates picked
+from a larger collection kept elsewhere (the registry keeps it in its database), and the scores are those
+that collection would give -- the same as a `Matcher` over all of it, for the candidates it ranks.
 """
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from claims.matching.text import STOPWORDS, clean, is_number, terms, terms_of_clean, words
 
@@ -25,6 +32,39 @@ class KnownClaim:
     id: str
     text: str
     title: str = ""
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A known claim as an index stores it (`analyse`): its terms, its title's terms and its cleaned text."""
+
+    id: str
+    terms: tuple[str, ...]
+    title_terms: tuple[str, ...]
+    cleaned: str
+
+
+def analyse(claim: KnownClaim) -> Analysed:
+    ctext, ctitle = clean(claim.text), clean(claim.title)
+    return Analysed(claim.id, tuple(terms_of_clean(ctext)), tuple(terms_of_clean(ctitle)), ctext + " " + ctitle)
+
+
+class CorpusStats(Protocol):
+    """The statistics of a collection of known claims kept outside the `Matcher` (e.g. in a database).
+
+    `n`: the number of claims; `body_length`, `title_length`: the sums of their term counts;
+    `term_df(terms)`: {term: (claims whose text has it, claims whose title has it)} for the terms asked
+    (absent terms may be left out); `gram_df(grams)`: {character n-gram: claims whose cleaned text and title
+    have it} (see `char_ngrams`), likewise.
+    """
+
+    n: int
+    body_length: int
+    title_length: int
+
+    def term_df(self, terms: Collection[str]) -> Mapping[str, tuple[int, int]]: ...
+
+    def gram_df(self, grams: Collection[str]) -> Mapping[str, int]: ...
 
 
 @dataclass(frozen=True)
@@ -63,20 +103,36 @@ def bigrams(ts: Sequence[str]) -> list[str]:
 class BM25Field:
     """One BM25 field over term lists (Lucene idf: never negative)."""
 
-    def __init__(self, docs: Sequence[Sequence[str]], k1: float, b: float) -> None:
-        self.n = len(docs)
+    def __init__(
+        self,
+        docs: Sequence[Sequence[str]],
+        k1: float,
+        b: float,
+        *,
+        n: int | None = None,
+        total_length: int | None = None,
+        df: Callable[[str], int] | None = None,
+    ) -> None:
+        """BM25 over `docs`; with `n`, `total_length` and `df`, with the statistics of a larger collection
+        (the claims counted, the sum of their lengths, the document frequency of a term) that `docs` are
+        candidates from."""
         self.k1 = k1
         self.post: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lens = [len(d) for d in docs]
         for i, d in enumerate(docs):
             for t, c in Counter(d).items():
                 self.post[t].append((i, c))
-        avg = (sum(lens) / len(lens)) if lens and sum(lens) else 1.0
+        self.n = len(docs) if n is None else max(n, len(docs))
+        total = sum(lens) if total_length is None else total_length
+        avg = (total / self.n) if self.n and total else 1.0
         self.norm = [k1 * (1 - b + b * dl / avg) for dl in lens]
+        self._df = df
         self._cache: dict[str, list[tuple[int, float]]] = {}
 
     def idf(self, t: str) -> float:
         df = len(self.post.get(t, ()))
+        if self._df is not None:
+            df = max(df, self._df(t))  # never fewer than the candidates that have it
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def weights(self, t: str) -> list[tuple[int, float]]:
@@ -110,6 +166,23 @@ def char_ngrams(text: str, n: int, stop: frozenset[str] = frozenset()) -> Counte
     return grams
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_grams(word: str, n: int) -> frozenset[str]:
+    p = f" {word} "
+    if len(p) <= n:
+        return frozenset((p,))
+    return frozenset(p[j : j + n] for j in range(len(p) - n + 1))
+
+
+def gram_set(text: str, n: int, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The distinct n-grams of `char_ngrams(text, n, stop)`, faster (each word's n-grams are remembered)."""
+    out: set[str] = set()
+    for w in set(words(text)):
+        if len(w) >= 2 and w not in stop:
+            out |= _word_grams(w, n)
+    return out
+
+
 @dataclass
 class _Doc:
     terms: list[str]
@@ -124,31 +197,62 @@ class _Doc:
 class Matcher:
     """An in-memory index of known claims; `rank()` answers one query."""
 
-    def __init__(self, claims: Iterable[KnownClaim], params: MatchParams | None = None) -> None:
+    def __init__(
+        self,
+        claims: Iterable[KnownClaim | Analysed],
+        params: MatchParams | None = None,
+        stats: CorpusStats | None = None,
+    ) -> None:
+        """An index of `claims` (given as text, or already analysed). With `stats`, `claims` are candidates
+        from a larger collection and every idf and average length is that collection's."""
         self.params = p = params or MatchParams()
+        self.stats = stats
         self.ids: list[str] = []
         self.docs: list[_Doc] = []
         for c in claims:
-            ctext, ctitle = clean(c.text), clean(c.title)
-            body, title = terms_of_clean(ctext), terms_of_clean(ctitle)
-            self.ids.append(c.id)
+            a = c if isinstance(c, Analysed) else analyse(c)
+            body, title = list(a.terms), list(a.title_terms)
+            self.ids.append(a.id)
             self.docs.append(
                 _Doc(
                     terms=body,
                     title_terms=title,
                     numbers=frozenset(t for t in body + title if is_number(t)),
-                    cleaned=ctext + " " + ctitle,
+                    cleaned=a.cleaned,
                 )
             )
-        self.body = BM25Field([d.terms for d in self.docs], p.k1, p.b)
-        self.title = BM25Field([d.title_terms for d in self.docs], p.k1, p.b)
+        self._term_df: dict[str, tuple[int, int]] = {}
+        if stats is None:
+            self.body = BM25Field([d.terms for d in self.docs], p.k1, p.b)
+            self.title = BM25Field([d.title_terms for d in self.docs], p.k1, p.b)
+        else:
+            df = self._term_df
+            self.body = BM25Field(
+                [d.terms for d in self.docs],
+                p.k1,
+                p.b,
+                n=stats.n,
+                total_length=stats.body_length,
+                df=lambda t: df.get(t, (0, 0))[0],
+            )
+            self.title = BM25Field(
+                [d.title_terms for d in self.docs],
+                p.k1,
+                p.b,
+                n=stats.n,
+                total_length=stats.title_length,
+                df=lambda t: df.get(t, (0, 0))[1],
+            )
         for d in self.docs:
             d.termset = frozenset(d.terms + d.title_terms)
-            d.idf_mass = sum(self._idf(t) for t in d.termset)
+        if stats is None or p.claim_cover_weight:  # (with stats: only when it counts, it costs a lookup)
+            self._fetch_df(set().union(*(d.termset for d in self.docs)))
+            for d in self.docs:
+                d.idf_mass = sum(self._idf(t) for t in d.termset)
         self._pairs: BM25Field | None = None  # built on first use (off by default: it did not pay)
-        self._gram_df: Counter[str] | None = None
+        self._gram_df: dict[str, int] | None = None
         self._cstop = frozenset() if p.char_stopwords else STOPWORDS
-        if p.char_weight:
+        if p.char_weight and stats is None:
             self._unit(Counter())  # document frequencies of the character n-grams: part of the build
         # Equal scores (near-duplicate claims that differ only in punctuation tie exactly): the claim given
         # first -- the earlier-checked one when claims are given oldest first -- ranks first.
@@ -156,6 +260,28 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def _fetch_df(self, wanted: Iterable[str]) -> None:
+        """Ask the collection's statistics for the document frequencies of terms not asked about yet."""
+        if self.stats is None:
+            return
+        missing = [t for t in wanted if t not in self._term_df]
+        if missing:
+            found = self.stats.term_df(missing)
+            for t in missing:
+                self._term_df[t] = tuple(found.get(t, (0, 0)))  # type: ignore[assignment]
+
+    def _fetch_gram_df(self, grams: Iterable[str]) -> None:
+        if self.stats is None:
+            return
+        df = self._gram_df
+        if df is None:
+            df = self._gram_df = {}
+        missing = [g for g in grams if g not in df]
+        if missing:
+            found = self.stats.gram_df(missing)
+            for g in missing:
+                df[g] = found.get(g, 0)
 
     # ------------------------------------------------------------------ stage 1 ---
 
@@ -180,6 +306,7 @@ class Matcher:
         if not top:
             return acc
         qset = set(qterms)
+        self._fetch_df(set().union(*(self.docs[i].terms + self.docs[i].title_terms for i in top)))
         weight: defaultdict[str, float] = defaultdict(float)
         for i in top:
             d = self.docs[i]
@@ -205,10 +332,11 @@ class Matcher:
     def _unit(self, grams: Counter[str]) -> dict[str, float]:
         df = self._gram_df
         if df is None:
-            df = self._gram_df = Counter()
+            counts: Counter[str] = Counter()
             for d in self.docs:
-                df.update(char_ngrams(d.cleaned, self.params.char_n, self._cstop).keys())
-        n = len(self.docs) + 1
+                counts.update(gram_set(d.cleaned, self.params.char_n, self._cstop))
+            df = self._gram_df = dict(counts)
+        n = (len(self.docs) if self.stats is None else max(self.stats.n, len(self.docs))) + 1
         vec = {g: (1 + math.log(c)) * math.log(n / (1 + df.get(g, 0))) for g, c in grams.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
@@ -234,7 +362,14 @@ class Matcher:
         qset = set(qterms)
         qnums = {t for t in qset if is_number(t)}
         qidf = sum(self._idf(t) for t in qset) or 1.0
-        qgrams = self._unit(char_ngrams(clean(text), p.char_n, self._cstop))
+        qraw = char_ngrams(clean(text), p.char_n, self._cstop)
+        if self.stats is not None and p.char_weight:  # one question for every n-gram this ranking needs
+            wanted = set(qraw)
+            for i in cand:
+                if self.docs[i].grams is None:
+                    wanted |= gram_set(self.docs[i].cleaned, p.char_n, self._cstop)
+            self._fetch_gram_df(wanted)
+        qgrams = self._unit(qraw)
         out: dict[int, tuple[float, ...]] = {}
         for i in cand:
             d = self.docs[i]
@@ -262,6 +397,7 @@ class Matcher:
         if speaker:
             text = f"{text} — {speaker}"
         qterms = terms(text)
+        self._fetch_df(set(qterms))
         acc = self._first_stage(qterms)
         if p.prf_docs:
             acc = self._feedback(qterms, acc)

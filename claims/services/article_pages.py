@@ -13,7 +13,14 @@ from datetime import date, datetime
 from claims.errors import ApplicationError
 from claims.extraction.html import HtmlError, from_html
 from claims.models import Outlet
-from claims.services.articles import SubmitResult, article_submit, published_plausible
+from claims.services.articles import (
+    SubmitResult,
+    article_submit,
+    article_submit_page,
+    page_check,
+    published_check,
+    published_plausible,
+)
 
 
 @dataclass(frozen=True)
@@ -49,14 +56,33 @@ def article_submit_html(
     byline: str = "",
     language: str = "en",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
     published_default: date | datetime | None = None,
+    in_background: bool = False,
 ) -> SubmitResult:
     """Store the article of an HTML page (or return the one already stored), as article_submit does.
 
     Title, date and byline given by the caller win; the page's own fill in the rest, and
     `published_default` is the date when neither gives one. Errors about the text name the field
     "html", the one the caller filled.
+
+    `in_background` (web requests: the API and the admin): the page is stored as it is and read by the
+    worker (article_submit_page), because reading hostile HTML of a few megabytes takes many seconds.
+    Otherwise (commands) it is read now. Either way its size is checked before anything parses it.
     """
+    if in_background:
+        return article_submit_page(
+            html=html,
+            title=title,
+            url=url,
+            published=published or published_default,
+            outlet=outlet,
+            byline=byline,
+            language=language,
+            submitted_by=submitted_by,
+        )
+    published_check(published)
+    html = page_check(html)
     page = article_page_read(html=html, url=url)
     try:
         return article_submit(
@@ -69,6 +95,7 @@ def article_submit_html(
             language=language,
             raw_html=html,
             submitted_by=submitted_by,
+            submitted_by_organisation_id=submitted_by_organisation_id,
         )
     except ApplicationError as exc:
         if "body" in exc.fields:

@@ -21,7 +21,17 @@ from django.utils import timezone
 from claims import extraction, validators
 from claims.canonical_url import canonical_url, url_key
 from claims.errors import ApplicationError, Conflict, Gone, NotFound, PermissionDenied
-from claims.models import Article, Change, Claim, ClaimDate, ClaimPlace, Outlet, Tombstone, Verdict
+from claims.models import (
+    Article,
+    ArticleRevision,
+    Change,
+    Claim,
+    ClaimDate,
+    ClaimPlace,
+    Outlet,
+    Tombstone,
+    Verdict,
+)
 from claims.services.changes import changes_record
 from claims.services.speakers import speaker_get_or_create
 
@@ -37,6 +47,8 @@ def body_hash(body: str) -> str:
 class SubmitResult:
     article: Article
     created: bool
+    # A correction: the article's URL came with other text, which is now its current revision.
+    revised: bool = False
 
 
 def outlet_for_url(url: str | None) -> Outlet | None:
@@ -100,11 +112,13 @@ def article_submit(
     language: str = "en",
     raw_html: str = "",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
 ) -> SubmitResult:
     """Store an article (or return the existing one with the same URL or body) and enqueue extraction.
 
     Deduplication is by the URL's identity when given (claims.canonical_url: scheme, host case, default
-    port, fragment and tracking parameters do not matter), else by the hash of the body. A retracted
+    port, fragment and tracking parameters do not matter), else by the hash of the body. The article's URL
+    with other text is a correction: a new revision of that article (article_correct). A retracted
     article is not submitted again (410 Gone). An implausible publication date is refused.
     """
     published_check(published)
@@ -119,9 +133,10 @@ def article_submit(
         )
     url = clean_article_url(url)
     digest = body_hash(body)
+    correction = dict(body=body, title=title, published=published, byline=byline, raw_html=raw_html)
     existing = _existing_article(url, digest)
     if existing is not None:
-        return SubmitResult(existing, False)
+        return _existing_or_corrected(existing, url, digest, correction)
     try:
         with transaction.atomic():
             article = Article.objects.create(
@@ -135,6 +150,7 @@ def article_submit(
                 language=language or "en",
                 raw_html=raw_html,
                 submitted_by=submitted_by,
+                submitted_by_organisation_id=submitted_by_organisation_id,
             )
             article_enqueue_extraction(article=article)
     except IntegrityError:
@@ -143,8 +159,161 @@ def article_submit(
         existing = _existing_article(url, digest)
         if existing is None:
             raise
-        return SubmitResult(existing, False)
+        return _existing_or_corrected(existing, url, digest, correction)
     return SubmitResult(article, True)
+
+
+def _existing_or_corrected(existing: Article, url: str | None, digest: str, correction: dict) -> SubmitResult:
+    """The article already stored, or, when it is this URL's with other text, its correction."""
+    if url and existing.url_key == url_key(url) and existing.body_hash != digest:
+        return article_correct(article_id=existing.pk, **correction)
+    return SubmitResult(existing, False)
+
+
+def article_correct(
+    *,
+    article_id: int,
+    body: str,
+    title: str = "",
+    published: date | datetime | None = None,
+    byline: str = "",
+    raw_html: str = "",
+) -> SubmitResult:
+    """A correction: `body` becomes the article's current text, as a new revision; the old text is kept.
+
+    In one transaction: the current text is archived as an ArticleRevision (an article registered by URL
+    whose page was never read has none to archive: `body` is its first text), the article takes the new
+    text with status pending, and its claims follow it at once (_claims_follow_text: re-anchored to their
+    sentence, or detached and flagged when a reviewed claim's sentence is gone, or removed with a tombstone
+    when an unreviewed one's is), so that offsets always index the current text; then the article is
+    re-extracted, whose rules (_store_claims) keep every claim a reviewer worked on. Title, byline and date
+    change only when given (a title that was the old text's first line follows the new text).
+
+    The same text as the current one again is not a revision (idempotent). A text that is another
+    article's is refused (409): one article per text.
+    """
+    body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    digest = body_hash(body)
+    try:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().filter(pk=article_id).first()
+            if article is None:
+                raise NotFound(f"No article with id {article_id}.")
+            if article.retracted_at is not None:
+                raise Gone(f"Article {article_id} was retracted on {article.retracted_at:%Y-%m-%d}.")
+            if article.body_hash == digest:
+                return SubmitResult(article, False)
+            twin = Article.objects.filter(body_hash=digest).exclude(pk=article_id).values_list("pk", flat=True).first()
+            if twin is not None:
+                raise Conflict(
+                    f"This text is already article {twin}: it cannot also be a revision of article {article_id}.",
+                    fields={"body": [f"The text of article {twin}."]},
+                    subject="this text",
+                )
+            now = timezone.now()
+            revision = article.revision
+            if article.body:
+                ArticleRevision.objects.create(
+                    article=article,
+                    number=article.revision,
+                    title=article.title,
+                    byline=article.byline,
+                    published_at=article.published_at,
+                    body=article.body,
+                    body_hash=article.body_hash,
+                    raw_html=article.raw_html,
+                    submitted_at=article.revised_at or article.created_at,
+                    replaced_at=now,
+                )
+                revision += 1
+            if not title and (not article.title or article.title == _first_line(article.body)[:500]):
+                title = _first_line(body)
+            Article.objects.filter(pk=article_id).update(
+                body=body,
+                body_hash=digest,
+                raw_html=raw_html,
+                title=(title or article.title)[:500],
+                byline=(byline or article.byline)[:500],
+                published_at=_published_datetime(published) if published is not None else article.published_at,
+                revision=revision,
+                revised_at=now,
+                pending_correction=None,
+                status=Article.Status.PENDING,
+                status_error="",
+                updated_at=now,
+            )
+            article.refresh_from_db()
+            _claims_follow_text(article)
+            changes_record(Change.Kind.ARTICLE, [article_id])
+            article_enqueue_extraction(article=article)
+    except IntegrityError:  # the same text was stored as another article meanwhile
+        raise Conflict(
+            "This text was submitted as another article meanwhile.", fields={"body": ["Already another article's."]}
+        ) from None
+    logger.info("article %s corrected: revision %s", article_id, article.revision)
+    return SubmitResult(article, False, revised=True)
+
+
+def _worked_on(claim_ids: Iterable[int]) -> set[int]:
+    """The claims a person worked on (a verdict, sources, reviews or comments): never deleted by the engine."""
+    return set(
+        Claim.objects.filter(pk__in=list(claim_ids))
+        .filter(
+            ~Q(verdict=Verdict.UNREVIEWED)
+            | Q(sources__isnull=False)
+            | Q(reviews__isnull=False)
+            | Q(comments__isnull=False)  # a discussed claim is kept like a reviewed one
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+def _claims_follow_text(article: Article) -> None:
+    """Move the article's claims onto its new text, before the re-extraction (same transaction as the text).
+
+    A claim whose sentence is in the new text is re-anchored to it (the occurrence nearest its old place;
+    dates and places move with it); one whose sentence is gone is detached and flagged for re-review when
+    a person worked on it, else removed with a tombstone, as the re-extraction would do.
+    """
+    body = article.body
+    claims = list(
+        Claim.objects.select_for_update(of=("self",))
+        .filter(article=article)
+        .prefetch_related("dates", "places")
+        .order_by("position", "id")
+    )
+    spans = {c.pk: find_span(body, c.text, near=c.start) for c in claims}
+    gone = [c.pk for c in claims if spans[c.pk] is None]
+    keep = _worked_on(gone)
+    now = timezone.now()
+    touched: list[int] = []
+    for claim in claims:
+        span = spans[claim.pk]
+        if span is None and claim.pk not in keep:
+            continue
+        start, end = span if span is not None else (None, None)
+        fields: dict = {"start": start, "end": end}
+        if span is not None:
+            fields["text"] = body[span[0] : span[1]]  # differs from the old text in white space only
+        elif not claim.needs_recheck:
+            fields.update(needs_recheck=True, recheck_reason=CORRECTED_REASON.format(revision=article.revision))
+        changed = {k: v for k, v in fields.items() if getattr(claim, k) != v}
+        _reanchor_facts(body, claim, _Anchor(claim, start, end, ()))
+        if changed:
+            Claim.objects.filter(pk=claim.pk).update(**changed, version=F("version") + 1, updated_at=now)
+        touched.append(claim.pk)  # (its article's text changed: logged even when its offsets did not)
+    drop = [pk for pk in gone if pk not in keep]
+    if drop:
+        tombstones = Tombstone.objects.bulk_create(
+            Tombstone(kind=Tombstone.Kind.CLAIM, object_id=pk, reason="removed by a correction of the article")
+            for pk in drop
+        )
+        speakers = {c.speaker_id for c in claims if c.pk in set(drop)}
+        Claim.objects.filter(pk__in=drop).delete()
+        changes_record(Change.Kind.CLAIM, drop, op=Change.Op.DELETE)
+        changes_record(Change.Kind.TOMBSTONE, [t.pk for t in tombstones])
+        changes_record(Change.Kind.SPEAKER, speakers)
+    changes_record(Change.Kind.CLAIM, touched)
 
 
 def _url_fields(url: str | None) -> dict[str, str | None]:
@@ -160,6 +329,8 @@ def _existing_article(url: str | None, digest: str) -> Article | None:
         found = Article.objects.filter(url_key=url_key(url)).first()
     if found is None and digest:
         found = Article.objects.filter(body_hash=digest).order_by("id").first()
+    if found is None and digest:  # an earlier text of a corrected article
+        found = Article.objects.filter(revisions__body_hash=digest).order_by("id").first()
     if found is not None and found.retracted_at is not None:
         raise Gone(
             f"Article {found.pk} ({'this URL' if url and found.url_key == url_key(url) else 'this text'}) "
@@ -189,6 +360,137 @@ def clean_article_url(url: object) -> str | None:
     return url
 
 
+# The longest HTML page accepted, checked before anything reads it (the HTML reader's own bound).
+MAX_PAGE_CHARS = 20_000_000
+
+
+def page_check(html: str) -> str:
+    """An HTML page as stored for the worker: NUL removed, not empty, not over MAX_PAGE_CHARS (never parsed here)."""
+    html = html.replace("\x00", "")
+    if not html.strip():
+        raise ApplicationError("The page is empty.", fields={"html": ["This field may not be blank."]})
+    if len(html) > MAX_PAGE_CHARS:
+        raise ApplicationError(
+            f"The page is longer than {MAX_PAGE_CHARS:,} characters.", fields={"html": ["Too long."]}, code="too_long"
+        )
+    return html
+
+
+def article_submit_page(
+    *,
+    html: str,
+    title: str = "",
+    url: str | None = None,
+    published: date | datetime | None = None,
+    outlet: Outlet | None = None,
+    byline: str = "",
+    language: str = "en",
+    submitted_by=None,
+) -> SubmitResult:
+    """Store an article sent as an HTML page, to be read in the background (status `fetching`).
+
+    Reading HTML costs seconds per megabyte of hostile markup (many tiny tags), so a request only checks
+    the sizes and stores the page; the worker reads it (article_fetch) and extracts it. With the URL of an
+    article already stored: the same page again is that article; another page is a correction, kept in
+    `pending_correction` until the worker has read it (article_correction_read). Without a URL, the page's
+    text, once read, must not be another article's (the article then fails, naming that article).
+    """
+    published_check(published)
+    html = page_check(html)
+    url = clean_article_url(url)
+    pending = {"html": html, "title": title, "byline": byline, "published": _published_iso(published)}
+    existing = _existing_article(url, "") if url else None
+    if existing is not None:
+        return _page_correction(existing.pk, pending)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                body="",
+                body_hash="",
+                title=title[:500],
+                **_url_fields(url),
+                published_at=_published_datetime(published),
+                outlet=outlet or outlet_for_url(url),
+                byline=byline[:500],
+                language=language or "en",
+                raw_html=html,
+                status=Article.Status.FETCHING,
+                submitted_by=submitted_by,
+            )
+            article_enqueue_extraction(article=article)
+    except IntegrityError:
+        existing = _existing_article(url, "")
+        if existing is None:
+            raise
+        return _page_correction(existing.pk, pending)
+    return SubmitResult(article, True)
+
+
+def _published_iso(published: date | datetime | None) -> str | None:
+    value = _published_datetime(published)
+    return value.isoformat() if value is not None else None
+
+
+def _page_correction(article_id: int, pending: dict) -> SubmitResult:
+    """A page sent for an article already stored under its URL: the same page, or a correction to read."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.retracted_at is not None:
+            raise Gone(f"Article {article_id} was retracted on {article.retracted_at:%Y-%m-%d}.")
+        waiting = (article.pending_correction or {}).get("html")
+        if pending["html"] in (article.raw_html, waiting):
+            return SubmitResult(article, False)
+        if article.status == Article.Status.FETCHING and not article.body:
+            # Not read yet (registered by URL, or an earlier page still waiting): this page is the one to read.
+            Article.objects.filter(pk=article_id).update(
+                raw_html=pending["html"],
+                title=(pending["title"] or article.title)[:500],
+                byline=(pending["byline"] or article.byline)[:500],
+                published_at=pending["published"] or article.published_at,
+                updated_at=timezone.now(),
+            )
+        else:
+            Article.objects.filter(pk=article_id).update(pending_correction=pending, updated_at=timezone.now())
+        changes_record(Change.Kind.ARTICLE, [article_id])
+        article_enqueue_extraction(article=article)
+    article.refresh_from_db()
+    return SubmitResult(article, False, revised=True)
+
+
+def article_correction_read(*, article_id: int) -> Article:
+    """Read a correction sent as HTML (in the worker) and apply it (article_correct).
+
+    A page that cannot be read, or whose text is another article's, leaves the article as it was and says
+    why in `status_error`.
+    """
+    from claims.services.article_pages import article_page_read  # that module imports this one
+
+    article = Article.objects.get(pk=article_id)
+    pending = article.pending_correction
+    if not pending:
+        return article
+    try:
+        page = article_page_read(html=pending["html"], url=article.url)
+        article_correct(
+            article_id=article_id,
+            body=page.text,
+            title=pending.get("title") or page.title,
+            byline=pending.get("byline") or page.byline,
+            published=datetime.fromisoformat(pending["published"]) if pending.get("published") else page.published,
+            raw_html=pending["html"],
+        )
+    except ApplicationError as exc:
+        with transaction.atomic():
+            Article.objects.filter(pk=article_id).update(
+                pending_correction=None,
+                status_error=f"The correction sent as HTML was not applied: {exc.message}"[:2000],
+                updated_at=timezone.now(),
+            )
+            changes_record(Change.Kind.ARTICLE, [article_id])
+    article.refresh_from_db()
+    return article
+
+
 class FetchDeferred(Exception):
     """The host asked us to wait (or our per-host limit was full): try the fetch again later."""
 
@@ -200,6 +502,7 @@ def article_submit_url(
     outlet: Outlet | None = None,
     title: str = "",
     submitted_by=None,
+    submitted_by_organisation_id: int | None = None,
 ) -> SubmitResult:
     """Register an article by its URL; the page is fetched (safely) and extracted in the background.
 
@@ -227,6 +530,7 @@ def article_submit_url(
                 outlet=outlet or outlet_for_url(url),
                 status=Article.Status.FETCHING,
                 submitted_by=submitted_by,
+                submitted_by_organisation_id=submitted_by_organisation_id,
             )
             article_enqueue_extraction(article=article)
     except IntegrityError:
@@ -249,26 +553,31 @@ def article_fetch(*, article_id: int) -> Article:
     article = Article.objects.get(pk=article_id)
     if article.status != Article.Status.FETCHING:
         return article
-    result = fetching.fetch(article.url or "")
-    if result.deferred:
+    submitted_page = bool(article.raw_html)  # sent as HTML (article_submit_page): read, not fetched
+    result = None if submitted_page else fetching.fetch(article.url or "")
+    if result is not None and result.deferred:
         raise FetchDeferred(result.error or f"HTTP {result.status_code}")
+    what = "Could not read the page sent" if submitted_page else f"Could not fetch {article.url}"
 
     def fail(reason: str) -> Article:
         with transaction.atomic():
             Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
-                status=Article.Status.FAILED, status_error=f"Could not fetch {article.url}: {reason}"[:2000]
+                status=Article.Status.FAILED, status_error=f"{what}: {reason}"[:2000]
             )
             changes_record(Change.Kind.ARTICLE, [article_id])
         article.refresh_from_db()
         return article
 
-    if not result.ok:
+    if result is not None and not result.ok:
         return fail(result.error or f"the page answered HTTP {result.status_code}")
     title, published, byline, raw_html = article.title, article.published_at, article.byline, ""
-    if result.kind == "html":
-        raw_html = result.body.decode(result.charset or "utf-8", errors="replace")
+    if result is None or result.kind == "html":
+        if result is None:
+            raw_html, page_url = article.raw_html, article.url
+        else:
+            raw_html, page_url = result.body.decode(result.charset or "utf-8", errors="replace"), result.final_url
         try:
-            page = article_page_read(html=raw_html, url=result.final_url or article.url)
+            page = article_page_read(html=raw_html, url=page_url or article.url)
         except ApplicationError as exc:
             return fail(f"no article text found in the page ({exc.message})")
         body = page.text
@@ -401,6 +710,8 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         raise NotFound(f"Article {article_id} does not exist.")
+    if article.pending_correction:
+        article = article_correction_read(article_id=article_id)
     if article.status == Article.Status.FETCHING:
         article = article_fetch(article_id=article_id)
         if article.status != Article.Status.PENDING:
@@ -418,6 +729,10 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
             _validate_offsets(article.body, claim)
         with transaction.atomic():
             locked = Article.objects.select_for_update().get(pk=article_id)
+            if locked.body_hash != article.body_hash:
+                # A correction replaced the text while it was read: its own extraction is queued.
+                logger.info("article %s was corrected during its extraction: this run is dropped", article_id)
+                return locked
             _store_claims(locked, found)
             now = timezone.now()
             Article.objects.filter(pk=article_id).update(
@@ -430,7 +745,8 @@ def article_extract(*, article_id: int, force: bool = False) -> Article:
             changes_record(Change.Kind.ARTICLE, [article_id])
     except Exception as exc:
         with transaction.atomic():
-            Article.objects.filter(pk=article_id).update(
+            # (not over a correction that came meanwhile: its own extraction is queued)
+            Article.objects.filter(pk=article_id, body_hash=article.body_hash).update(
                 status=Article.Status.FAILED,
                 status_error=f"The extraction failed ({type(exc).__name__}: {exc}).",
                 updated_at=timezone.now(),
@@ -454,6 +770,7 @@ def _place_rows(rows) -> list[tuple]:
 
 
 DETACHED_REASON = "Its sentence is no longer in the article after re-extraction."
+CORRECTED_REASON = "Its sentence is no longer in the article since its correction (revision {revision})."
 
 
 def _squash(text: str) -> str:
@@ -564,16 +881,7 @@ def _store_claims(article: Article, found: list[extraction.Claim]) -> None:
         for item, claim in zip(found, matched, strict=True)
     ]
     leftovers = [c for c in claims_before if c.pk not in taken]
-    worked_on = set(
-        Claim.objects.filter(pk__in=[c.pk for c in leftovers])
-        .filter(
-            ~Q(verdict=Verdict.UNREVIEWED)
-            | Q(sources__isnull=False)
-            | Q(reviews__isnull=False)
-            | Q(comments__isnull=False)  # a discussed claim is kept like a reviewed one
-        )
-        .values_list("pk", flat=True)
-    )
+    worked_on = _worked_on(c.pk for c in leftovers)
     anchors: list[_Anchor] = []
     for old in leftovers:
         if old.pk in worked_on:

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from datetime import time as dtime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -46,7 +46,7 @@ from django.utils import timezone
 
 from claims import extraction
 from claims.errors import ApplicationError
-from claims.models import Change, RegistryImport
+from claims.models import Change, MatchEntry, MatchGram, MatchIndexState, MatchTerm, RegistryImport
 from claims.services.changes import changes_record_everything
 
 FORMAT = "claim-registry-export"
@@ -56,6 +56,7 @@ MIGRATION_APPS = ("auth", "contenttypes", "claims", "api")
 BATCH = 500
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 class BackupError(ApplicationError):
@@ -86,7 +87,8 @@ def _owned_models() -> list[type[models.Model]]:
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
         # The change log is this database's own history (its xids mean nothing elsewhere): an import
         # writes a fresh one for everything it loaded (claims.services.changes.changes_record_everything).
-        if model not in (RegistryImport, Change)
+        # The matching index is derived from the claims: the restored database builds its own.
+        if model not in (RegistryImport, Change, MatchEntry, MatchTerm, MatchGram, MatchIndexState)
     ]
     ordered: list[type[models.Model]] = []
     placed: set[type[models.Model]] = set()
@@ -135,7 +137,7 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot export a {type(value).__name__}")
 
 
-def _dump(obj: dict[str, Any]) -> str:
+def ndjson_line(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
 
 
@@ -164,6 +166,23 @@ def registry_counts(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
     return {t.label: t.model._base_manager.using(using).count() for t in tables()}
 
 
+@contextlib.contextmanager
+def read_snapshot(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """A transaction whose every read sees one snapshot of the database (REPEATABLE READ, read-only, on
+    PostgreSQL), for exports that read many queries' worth of rows while others write.
+
+    Inside it, QuerySet.iterator() reads through a server-side cursor without WITH HOLD: rows arrive in
+    chunks as they are read, never materialised whole on the server or in this process. Nested in an
+    outer transaction (a test's), it is a savepoint that sees what the outer transaction sees.
+    """
+    connection = connections[using]
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql" and len(connection.savepoint_ids) == 0:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
 @dataclass
 class ExportResult:
     export_id: str
@@ -176,17 +195,13 @@ class ExportResult:
 
 def export_registry(out: IO[str], *, using: str = DEFAULT_DB_ALIAS, progress: Progress | None = None) -> ExportResult:
     """Write every table the registry owns to `out`, one row a line, from one consistent snapshot."""
-    connection = connections[using]
-    with transaction.atomic(using=using):
-        if connection.vendor == "postgresql" and len(connection.savepoint_ids) == 0:
-            # The rows and the counts in the header come from the same snapshot, whatever is written meanwhile.
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    # The rows and the counts in the header come from the same snapshot, whatever is written meanwhile.
+    with read_snapshot(using):
         all_tables = tables()
         counts = registry_counts(using)
         export_id = uuid.uuid4().hex
         out.write(
-            _dump(
+            ndjson_line(
                 {
                     "format": FORMAT,
                     "format_version": FORMAT_VERSION,
@@ -199,20 +214,20 @@ def export_registry(out: IO[str], *, using: str = DEFAULT_DB_ALIAS, progress: Pr
             )
         )
         permissions = _permission_keys(using)
-        ticker = _Ticker(progress)
+        ticker = Ticker(progress)
         written = 0
         total = sum(counts.values())
         for table in all_tables:
             for row in _rows(table, using, permissions):
-                out.write(_dump(row))
+                out.write(ndjson_line(row))
                 written += 1
                 ticker.tick("export: {}, {:,} of {:,} rows", table.label, written, total)
-        out.write(_dump({"end": True, "rows": written}))
+        out.write(ndjson_line({"end": True, "rows": written}))
     ticker.done(f"export: {written:,} rows from {len(all_tables)} tables")
     return ExportResult(export_id, counts)
 
 
-class _Ticker:
+class Ticker:
     """Progress lines at most every two seconds (and one at the end)."""
 
     def __init__(self, progress: Progress | None, every: float = 2.0):
@@ -311,7 +326,7 @@ def check_file(path: Path, *, progress: Progress | None = None) -> Header:
     header: Header | None = None
     seen: dict[str, int] = {}
     ended_at = number = 0
-    ticker = _Ticker(progress)
+    ticker = Ticker(progress)
     for number, text in _lines(path):
         if number == 1:
             header = _header(number, text)
@@ -558,7 +573,7 @@ def import_registry(path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Prog
     all_tables = tables()
     known = {t.label: t for t in all_tables}
     importer = _Importer(header, marker, using, result)
-    ticker = _Ticker(progress)
+    ticker = Ticker(progress)
     total = header.lines
     with _stored_timestamps(all_tables):
         for number, text in _lines(path):
@@ -597,20 +612,26 @@ def _reset_sequences(all_tables: list[Table], using: str) -> None:
                 cursor.execute(sql)
 
 
-def export_to_path(path: str, *, using: str = DEFAULT_DB_ALIAS, progress: Progress | None = None) -> ExportResult:
-    """Export to a file, written under a temporary name and renamed when complete."""
+def write_atomically(path: str, write: Callable[[IO[str]], T]) -> T:
+    """Call `write(stream)` on a temporary file next to `path` (gzip when it ends in .gz), then rename it
+    to `path`: readers never see a half-written file, and a failed or interrupted write leaves none."""
     target = Path(path)
     partial = target.with_name(target.name + ".partial")
     if target.name.endswith(".gz"):
         partial = target.with_name(target.name[: -len(".gz")] + ".partial.gz")
     try:
         with open_for_writing(str(partial)) as out:
-            result = export_registry(out, using=using, progress=progress)
+            result = write(out)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return result
+
+
+def export_to_path(path: str, *, using: str = DEFAULT_DB_ALIAS, progress: Progress | None = None) -> ExportResult:
+    """Export to a file, written under a temporary name and renamed when complete."""
+    return write_atomically(path, lambda out: export_registry(out, using=using, progress=progress))
 
 
 __all__ = [
@@ -621,5 +642,7 @@ __all__ = [
     "export_registry",
     "export_to_path",
     "import_registry",
+    "read_snapshot",
     "tables",
+    "write_atomically",
 ]

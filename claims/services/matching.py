@@ -4,9 +4,12 @@ The engine (claims.matching, plain Python) ranks; this module feeds it the regis
 stores each new claim's likely matches (ClaimMatch) when its article is extracted, keeps claim families
 (the same sentence in several articles) and answers searches for a newsroom's own text.
 
-The index: one in-memory `Matcher` over every reviewed claim (verdict given, article not retracted), kept
-per process and rebuilt when the reviewed set may have changed (a new review or tombstone: see _stamp). Building it reads every reviewed claim's text: fine for tens of thousands of reviewed claims (about
-a second per 10,000, see docs/matching.md), not for millions; past that the index belongs in the database.
+The index: by default kept in the database (claims.services.match_index: candidates from PostgreSQL
+full-text or SQLite FTS5, ranked by the engine with the whole collection's statistics). With
+REGISTRY_MATCH_INDEX=memory, or on SQLite without FTS5, one in-memory `Matcher` over every reviewed claim
+(verdict given, article not retracted), kept per process and rebuilt when the reviewed set may have changed
+(a new review or tombstone: see _stamp): fine for tens of thousands of reviewed claims (about a second per
+10,000 to build, see docs/matching.md), not for millions.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from django.db.models import Max
 
 from claims.matching import KnownClaim, Matcher, terms
 from claims.models import Claim, ClaimMatch, Review, Tombstone, Verdict
+from claims.services import match_index
 from claims.text import family_key
 
 logger = logging.getLogger(__name__)
@@ -112,12 +116,15 @@ def text_matches(
     min_score = settings.REGISTRY_MATCH_MIN_SCORE if min_score is None else min_score
     if not text.strip() or limit <= 0:
         return []
-    matcher, speakers = index()
-    if not len(matcher):
-        return []
     skip = {str(pk) for pk in exclude}
     key = family_key(text)
-    ranked = matcher.rank(text, k=limit + len(skip), speaker=speaker or None)
+    if match_index.available():
+        ranked, speakers = match_index.rank(text, k=limit + len(skip), speaker=speaker)
+    else:
+        matcher, speakers = index()
+        if not len(matcher):
+            return []
+        ranked = matcher.rank(text, k=limit + len(skip), speaker=speaker or None)
     found = []
     qterms = set(terms(text))
     min_overlap = settings.REGISTRY_MATCH_MIN_OVERLAP

@@ -17,6 +17,7 @@ from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -26,7 +27,8 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from claims import extraction
+from claims import extraction, permissions
+from claims.errors import NotFound, PermissionDenied
 from claims.fetching import FetchPolicy, FetchResult, Outcome, fetch
 from claims.models import Article, Change, Claim, LinkCheck, Review, SourceLink, Verdict
 from claims.selectors import articles_stuck
@@ -116,6 +118,30 @@ def sources_enqueue_checks(*, items: Sequence[CheckItem]) -> None:
     items = list(items)
     if items:
         transaction.on_commit(lambda: _send_checks(items))
+
+
+def source_check_now(*, source_id: int, user: Any) -> SourceLink:
+    """A reviewer's "check this link now": lease the one source and queue its check when this commits.
+
+    The check is the scheduled one (the fetcher's address guard, timeouts, the LinkCheck history), run by
+    the check task on commit -- at once in the embedded mode, where tasks run inline, else by a worker.
+    Reviewers and editors only; the source must belong to a claim of an article that is not retracted.
+    """
+    if not permissions.is_reviewer(user):
+        raise PermissionDenied("Only reviewers and editors may check a source link.")
+    with transaction.atomic():
+        source = (
+            SourceLink.objects.select_for_update(of=("self",))
+            .select_related("claim__article")
+            .filter(pk=source_id)
+            .first()
+        )
+        if source is None:
+            raise NotFound("No such source link.")
+        if source.claim.article.retracted_at is not None:
+            raise PermissionDenied("The article was retracted: its sources are no longer checked.")
+        sources_enqueue_checks(items=sources_lease(source_ids=[source.pk]))
+    return source
 
 
 def sources_schedule_due(*, limit: int | None = None, now: datetime | None = None) -> int:

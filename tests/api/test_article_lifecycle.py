@@ -92,10 +92,14 @@ PAGE = (
 )
 
 
-def test_an_html_page_whose_own_date_cannot_be_right_is_stored_without_it(submitter):
-    response = submitter.post(api("articles/"), {"html": PAGE.format(date="2204-03-08T09:00:00Z")}, format="json")
+def test_an_html_page_whose_own_date_cannot_be_right_is_stored_without_it(
+    submitter, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the page is read by the worker (here in-process)
+        response = submitter.post(api("articles/"), {"html": PAGE.format(date="2204-03-08T09:00:00Z")}, format="json")
     assert response.status_code == 202, response.content
-    assert response.json()["published_at"] is None
+    read = Article.objects.get(pk=response.json()["id"])
+    assert read.status in ("pending", "done") and read.body and read.published_at is None
     again = submitter.post(
         api("articles/"),
         {"html": PAGE.format(date="2024-03-08T09:00:00Z").replace("Ships", "Quays"), "published": "0001-01-01"},
@@ -248,9 +252,13 @@ def test_the_same_url_written_otherwise_is_the_same_article(again, submitter):
     assert first.status_code == 202
     assert first.json()["canonical_url"] == "https://port.example/news/ships"
     assert first.json()["original_url"] == "https://port.example/news/ships?utm_source=x#top"
-    second = submitter.post(api("articles/"), {"text": OTHER, "url": again}, format="json")
-    assert second.status_code == 200, second.content
-    assert second.json()["id"] == first.json()["id"]
+    same = submitter.post(api("articles/"), {"text": TEXT, "url": again}, format="json")
+    assert same.status_code == 200, same.content
+    assert same.json()["id"] == first.json()["id"] and same.json()["revision"] == 1
+    # Other text under the same URL is a correction of that article (test_revisions.py), not another one.
+    corrected = submitter.post(api("articles/"), {"text": OTHER, "url": again}, format="json")
+    assert corrected.status_code == 202, corrected.content
+    assert corrected.json()["id"] == first.json()["id"] and corrected.json()["revision"] == 2
     assert Article.objects.count() == 1
 
 

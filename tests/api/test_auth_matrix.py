@@ -23,6 +23,7 @@ def _endpoints():
     new_article = {"text": "The mayor said on Monday that the barrier will cost 40 million euros."}
     return [
         ("claims list", "get", lambda c: "claims/", None, READERS, 200),
+        ("claims export", "get", lambda c: "export/claims.ndjson", None, READERS, 200),
         ("claim detail", "get", lambda c: f"claims/{c['claim'].pk}/", None, READERS, 200),
         ("claim sources", "get", lambda c: f"claims/{c['claim'].pk}/sources/", None, READERS, 200),
         ("claim source", "get", lambda c: f"claims/{c['published'].pk}/sources/{c['source'].pk}/", None, READERS, 200),
@@ -39,6 +40,8 @@ def _endpoints():
         ),
         ("articles list", "get", lambda c: "articles/", None, READERS, 200),
         ("article detail", "get", lambda c: f"articles/{c['article'].pk}/", None, READERS | {"submit"}, 200),
+        ("revisions", "get", lambda c: f"articles/{c['article'].pk}/revisions/", None, READERS | {"submit"}, 200),
+        ("revision", "get", lambda c: f"articles/{c['article'].pk}/revisions/1/", None, READERS | {"submit"}, 200),
         ("speakers list", "get", lambda c: "speakers/", None, READERS, 200),
         ("speaker detail", "get", lambda c: f"speakers/{c['claim'].speaker_id}/", None, READERS, 200),
         ("merged speaker", "get", lambda c: f"speakers/{c['merged'].from_id}/", None, READERS, 301),

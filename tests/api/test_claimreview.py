@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from django.test import Client
 
-from api.claimreview import BEST_RATING, CLAIMREVIEW_SCHEMA, WORST_RATING
+from api.claimreview import BEST_RATING, CLAIMREVIEW_SCHEMA, UNVERIFIABLE_RATING, WORST_RATING, claim_words
 from claims.models import Claim, Speaker
 from claims.services.review import claim_review
 from tests.api.conftest import api
@@ -35,7 +35,7 @@ def review(claim: Claim, user, verdict: str, **kwargs) -> Claim:
     [
         ("verified", {"sources": [{"url": "https://a.example/", "stance": "supports"}]}, "Verified", BEST_RATING),
         ("disputed", {"sources": [{"url": "https://a.example/", "stance": "refutes"}]}, "Disputed", WORST_RATING),
-        ("unverifiable", {"note": "No record exists."}, "Unverifiable", None),
+        ("unverifiable", {"note": "No record exists."}, "Unverifiable", UNVERIFIABLE_RATING),
     ],
 )
 def test_each_verdict_has_a_valid_claimreview(verdict, kwargs, label, value, client, claims, key_account):
@@ -45,15 +45,145 @@ def test_each_verdict_has_a_valid_claimreview(verdict, kwargs, label, value, cli
     assert response["Content-Type"].startswith("application/ld+json")
     doc = response.json()
     validate(doc)
-    assert doc["claimReviewed"] == claim.text
+    assert doc["claimReviewed"] == claim.text  # the fixture's claim 1 has no quote stored: the whole sentence
     assert doc["reviewRating"]["alternateName"] == label
-    assert doc["reviewRating"].get("ratingValue") == value
+    assert doc["reviewRating"]["ratingValue"] == value  # every verdict is on the scale, unverifiable too
+    assert doc["reviewRating"]["bestRating"] == BEST_RATING and doc["reviewRating"]["worstRating"] == WORST_RATING
+    assert doc["inLanguage"] == "en" and item_language(doc) == "en"
     item = doc["itemReviewed"]
     assert item["author"] == {"@type": "Person", "name": "Anna Berg", "jobTitle": "city engineer"}
     assert item["datePublished"] == "2024-03-08"  # when the claim was made: the article's date
     assert item["appearance"]["url"] == "https://harbour.example/news/flood-barrier"
-    assert doc["url"] == f"http://testserver/claims/{claim.pk}/"
+    assert doc["url"] == f"http://127.0.0.1:8000/claims/{claim.pk}/"  # REGISTRY_PUBLIC_URL's default
     assert doc["author"]["name"] == "Claim Registry"
+
+
+def item_language(doc: dict) -> str:
+    return doc["itemReviewed"]["appearance"]["inLanguage"]
+
+
+def test_the_addresses_come_from_settings_never_from_the_host_header(client, verified_claim, settings):
+    settings.REGISTRY_PUBLIC_URL = "https://claims.harbour.example/"
+    settings.REGISTRY_ORGANIZATION_URL = "https://harbour.example/fact-desk/"
+    for host in ("testserver", "localhost", "127.0.0.1"):  # each an allowed host: a client picks one
+        doc = client.get(api(f"claims/{verified_claim.pk}/claimreview/"), HTTP_HOST=host).json()
+        assert doc["url"] == f"https://claims.harbour.example/claims/{verified_claim.pk}/"
+        assert doc["author"]["url"] == "https://harbour.example/fact-desk/"
+        page = Client().get(f"/claims/{verified_claim.pk}/", HTTP_HOST=host).content.decode()
+        assert f"https://claims.harbour.example/claims/{verified_claim.pk}/" in page
+        assert f"//{host}/claims/" not in page
+        detail = client.get(api(f"claims/{verified_claim.pk}/"), HTTP_HOST=host)
+        assert detail.status_code in (200, 401)  # (a key is needed; the public_url is checked below)
+    from api.claimreview import public_claim_url
+
+    assert public_claim_url(7) == "https://claims.harbour.example/claims/7/"
+
+
+def test_the_review_is_dated_by_its_first_verdict_and_modified_by_the_latest(client, claims, key_account, monkeypatch):
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    def at(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    at(datetime(2024, 3, 10, 9, 30, tzinfo=UTC))
+    review(claims[1], key_account, "unverifiable", note="No record yet.")
+    at(datetime(2024, 4, 2, 16, 5, tzinfo=UTC))
+    review(claims[1], key_account, "verified", sources=[{"url": "https://records.example/a", "stance": "supports"}])
+    monkeypatch.undo()
+    doc = client.get(api(f"claims/{claims[1].pk}/claimreview/")).json()
+    validate(doc)
+    assert doc["datePublished"] == "2024-03-10T09:30:00Z"
+    assert doc["dateModified"] == "2024-04-02T16:05:00Z"
+    assert doc["reviewRating"]["alternateName"] == "Verified"
+
+
+def test_a_claim_given_its_verdict_without_history_is_dated_by_its_review(client, claims):
+    from datetime import UTC, datetime
+
+    Claim.objects.filter(pk=claims[2].pk).update(verdict="disputed", reviewed_at=datetime(2024, 5, 1, 8, tzinfo=UTC))
+    doc = client.get(api(f"claims/{claims[2].pk}/claimreview/")).json()
+    validate(doc)
+    assert doc["datePublished"] == doc["dateModified"] == "2024-05-01T08:00:00Z"
+
+
+def test_the_language_is_the_articles(client, verified_claim):
+    from claims.models import Article
+
+    Article.objects.filter(pk=verified_claim.article_id).update(language="nl")
+    doc = client.get(api(f"claims/{verified_claim.pk}/claimreview/")).json()
+    assert doc["inLanguage"] == item_language(doc) == "nl"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "quote", "words"),
+    [
+        # A quote with nothing but its attribution around it: the quoted words.
+        (
+            "“It will protect 12,000 homes in Rotterdam,” said Anna Berg, the city engineer.",
+            "direct_quote",
+            "said",
+            "It will protect 12,000 homes in Rotterdam",
+            "It will protect 12,000 homes in Rotterdam",
+        ),
+        # The clause after the words, before them, and "according to".
+        (
+            "The tunnel will cost 3 million euros more, the council said on Monday.",
+            "reported_speech",
+            "said",
+            "",
+            "The tunnel will cost 3 million euros more",
+        ),
+        (
+            "Police said 40 people were arrested in the square.",
+            "reported_speech",
+            "said",
+            "",
+            "40 people were arrested in the square.",
+        ),
+        ("She added that work starts in May.", "reported_speech", "added", "", "Work starts in May."),
+        (
+            "According to the harbour office, 300 ships docked in June.",
+            "reported_speech",
+            "According to",
+            "",
+            "300 ships docked in June.",
+        ),
+        (
+            "The ferry runs twice a day, the operator said in a statement.",
+            "reported_speech",
+            "said in a statement",
+            "",
+            "The ferry runs twice a day",
+        ),
+        # Where the engine knows no attribution, or its shape is not a plain one: the whole sentence.
+        ("The city will spend 40 million euros on the barrier.", "statement", "", "", None),
+        (
+            "The minister told reporters that rents rose 4 percent, adding that “the worst is over.”",
+            "direct_quote",
+            "adding",
+            "the worst is over.",
+            None,
+        ),
+        (
+            "Rents rose, which the mayor, who said nothing else, denied.",
+            "reported_speech",
+            "said",
+            "",
+            None,
+        ),
+    ],
+)
+def test_claim_reviewed_is_the_claims_words_without_the_attribution_where_known(text, kind, cue, quote, words):
+    claim = Claim(text=text, kind=kind, attribution_cue=cue, quote=quote)
+    assert claim_words(claim) == (text if words is None else words)
+
+
+def test_claim_reviewed_in_the_document_drops_the_attribution(client, verified_claim):
+    Claim.objects.filter(pk=verified_claim.pk).update(kind="reported_speech", attribution_cue="said")
+    doc = client.get(api(f"claims/{verified_claim.pk}/claimreview/")).json()
+    assert doc["claimReviewed"] == "The city will spend 40 million euros on the barrier"
 
 
 def test_the_organisation_comes_from_settings(client, verified_claim, settings):

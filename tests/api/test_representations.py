@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def context():
     request = RequestFactory().get("/api/v1/claims/")
-    return {"request": request, "urls": Urls(request)}
+    return {"request": request, "urls": Urls(request), "viewer": selectors.EVERYTHING}
 
 
 def assert_same(serializer_class, instance, context):
@@ -32,7 +32,7 @@ def test_claims_with_and_without_speaker_outlet_and_review(context, claims, veri
 
     Claim.objects.filter(pk=claims[2].pk).update(speaker=None)
     Article.objects.filter(pk=claims[0].article_id).update(outlet=None, published_at=None, url=None)
-    for claim in selectors.claims_with_details():
+    for claim in selectors.claims_with_details(selectors.visible_claims(selectors.EVERYTHING)):
         assert_same(ClaimOut, claim, context)
 
 
@@ -46,8 +46,8 @@ def test_sources_reviews_and_tombstones(context, verified_claim):
 
 
 def test_articles_and_speakers_with_counts(context, article, verified_claim):
-    article = selectors.article_get(article.pk)
+    article = selectors.article_get(article.pk, viewer=selectors.EVERYTHING)
     assert_same(ArticleSummaryOut, article, context)
     assert_same(ArticleDetailOut, article, context)
-    speaker = selectors.speaker_get(verified_claim.speaker_id)
+    speaker = selectors.speaker_get(verified_claim.speaker_id, viewer=selectors.EVERYTHING)
     assert_same(SpeakerOut, speaker, context)

@@ -85,3 +85,53 @@ def test_claimreview_names_the_speakers_wikidata_item_as_same_as(client, verifie
     Speaker.objects.filter(pk=verified_claim.speaker_id).update(wikidata_id="")
     document = client.get(api(f"claims/{verified_claim.pk}/claimreview/")).json()
     assert "sameAs" not in document["itemReviewed"]["author"]
+
+
+def test_done_when_a_merge_moves_claims_and_history_redirects_the_old_id_and_the_feed_reports_it(
+    reader, claims, verified_claim, editor
+):
+    """Issue 14's done-when test, in one place: claims, history, API redirect and feeds after a merge."""
+    from claims.models import Claim, MatchEntry, Review, SpeakerMerge, Tombstone
+    from claims.services.matching import text_matches
+
+    mayor = Speaker.objects.get(name="the mayor")
+    berg = Speaker.objects.get(name="Anna Berg")
+    history = list(Review.objects.filter(claim=verified_claim).values_list("pk", "to_verdict"))
+    assert history and verified_claim.speaker_id == mayor.pk
+    reviews_before = reader.get(api(f"claims/{verified_claim.pk}/reviews/")).json()["results"]
+    feed = reader.get(api("claims/?ordering=updated_at")).json()
+    speakers_feed = reader.get(api("tombstones/?kind=speaker")).json()
+    assert speakers_feed["results"] == []
+    text_matches(verified_claim.text)  # the matching index holds the claim under the old speaker's name
+    assert MatchEntry.objects.get(claim_id=verified_claim.pk).speaker == "the mayor"
+
+    speaker_merge(keep_id=berg.pk, other_id=mayor.pk, user=editor)
+
+    # Claims: every claim is the kept speaker's; the verdict stays.
+    assert set(Claim.objects.values_list("speaker_id", flat=True)) == {berg.pk}
+    moved = Claim.objects.get(pk=verified_claim.pk)
+    assert moved.verdict == "verified"
+    # History: the claim's reviews are the same rows, in the database and in the API.
+    assert list(Review.objects.filter(claim=moved).values_list("pk", "to_verdict")) == history
+    assert reader.get(api(f"claims/{moved.pk}/reviews/")).json()["results"] == reviews_before
+    # The merge is recorded.
+    record = SpeakerMerge.objects.get()
+    assert (record.from_id, record.from_name, record.into_id, record.claims_moved) == (
+        mayor.pk,
+        "the mayor",
+        berg.pk,
+        1,
+    )
+    # API: the old id answers 301 to the kept one, whose claims now count the moved one.
+    response = reader.get(api(f"speakers/{mayor.pk}/"))
+    assert response.status_code == 301 and response["Location"].endswith(f"/api/v1/speakers/{berg.pk}/")
+    assert reader.get(response["Location"]).json()["claim_counts"]["total"] == 3
+    # Feeds: the speaker's tombstone names the kept speaker; the moved claim comes again with it.
+    tombstones = reader.get(api("tombstones/?kind=speaker")).json()["results"]
+    assert [(t["object_id"], t["merged_into"]) for t in tombstones] == [(mayor.pk, berg.pk)]
+    assert Tombstone.objects.filter(kind="speaker", object_id=mayor.pk).exists()
+    changed = reader.get(api("claims/"), {"ordering": "updated_at", "cursor": feed["next_cursor"]}).json()
+    assert [(c["id"], c["speaker"]["id"]) for c in changed["results"]] == [(moved.pk, berg.pk)]
+    # Matching follows: the claim's entry now carries the kept speaker's name.
+    text_matches(moved.text)
+    assert MatchEntry.objects.get(claim_id=moved.pk).speaker == "Anna Berg"

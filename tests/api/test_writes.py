@@ -45,7 +45,7 @@ def test_a_new_article_is_accepted_with_the_url_to_poll(submitter):
 @pytest.mark.parametrize(
     "again",
     [
-        {"text": "Something else entirely.", "url": "https://port.example/news/ships"},  # same URL
+        {"text": TEXT, "url": "https://port.example/news/ships"},  # same URL, same text (other text: a revision)
         {"text": TEXT.replace(" ", "  ") + "\n"},  # same body, other white space
     ],
 )
@@ -110,9 +110,11 @@ PORT_PAGE = (
 )
 
 
-def test_an_html_page_is_read_for_its_text_title_date_and_byline(submitter):
-    response = submitter.post(api("articles/"), {"html": PORT_PAGE}, format="json")
+def test_an_html_page_is_read_for_its_text_title_date_and_byline(submitter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # (the worker's part runs in-process)
+        response = submitter.post(api("articles/"), {"html": PORT_PAGE}, format="json")
     assert response.status_code == 202, response.content
+    assert response.json()["status"] == "fetching" and response.json()["body"] == ""  # read by the worker
     article = Article.objects.get()
     assert "300 ships" in article.body and "<p>" not in article.body
     assert article.raw_html == PORT_PAGE
@@ -134,8 +136,18 @@ def test_what_the_client_sends_wins_over_what_the_page_says(submitter):
     )
 
 
-def test_html_without_an_article_is_a_400_on_the_html_field(submitter):
-    response = submitter.post(api("articles/"), {"html": "<html><body><script>x</script></body></html>"}, format="json")
+def test_html_without_an_article_fails_in_the_worker_saying_why(submitter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submitter.post(
+            api("articles/"), {"html": "<html><body><script>x</script></body></html>"}, format="json"
+        )
+    assert response.status_code == 202  # the request does not read the page
+    article = submitter.get(response["Location"]).json()
+    assert article["status"] == "failed" and "Could not read the page sent" in article["status_error"]
+
+
+def test_an_empty_page_is_a_400_on_the_html_field(submitter):
+    response = submitter.post(api("articles/"), {"html": "\x00\x00"}, format="json")
     assert response.status_code == 400
     assert "html" in response.json()["error"]["fields"]
     assert not Article.objects.exists()

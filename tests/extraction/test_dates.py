@@ -353,3 +353,29 @@ def test_anaphoric_expressions_stay_linear(chunk: str) -> None:
         find_dates(text, 0, len(text), SAT)
 
     assert_linear(run, small=30_000 // len(chunk))  # 30 KB and 300 KB
+
+
+WEDNESDAY = date(2023, 11, 15)
+
+# Direction of a bare weekday from the verb (invented sentences; publication on a Wednesday).
+WEEKDAY_DIRECTION = [
+    # a present-tense verb of a scheduled event looks forward
+    ("The leaders meet Monday in Geneva.", "Monday", "2023-11-20"),
+    ("The exhibition opens Friday at the museum.", "Friday", "2023-11-17"),
+    ("The trial resumes on Thursday after a break.", "Thursday", "2023-11-16"),
+    # ... but not as a noun after a determiner
+    ("The meet Monday drew few runners.", "Monday", "2023-11-13"),
+    # a deadline set until a day is still to come
+    ("The court postponed the hearing until Friday.", "Friday", "2023-11-17"),
+    ("Officials extended the deadline until 9 a.m. Friday.", "Friday", "2023-11-17"),
+    # "until" alone looks back
+    ("The guests stayed until Friday.", "Friday", "2023-11-10"),
+    # a weekday owning a past event
+    ("Tuesday's debate was heated.", "Tuesday", "2023-11-14"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), WEEKDAY_DIRECTION)
+def test_weekday_direction_from_the_verb(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)]
+    assert (text, value) in found

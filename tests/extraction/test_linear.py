@@ -35,7 +35,6 @@ LIMIT = 15.0
 
 def _assert_linear(fn, unit: str, small: int) -> None:
     fn(unit * 10)  # warm lazily built indexes (gazetteer, lexicons) outside the timing
-    # `unit * n` is a new string on every run: the places stage caches its last document by identity.
     assert_linear(lambda n: fn(unit * n), small, limit=LIMIT)
 
 

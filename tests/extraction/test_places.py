@@ -320,8 +320,21 @@ def test_linear_on_one_long_line_of_capitalised_words() -> None:
         (lambda n: "A & " * n + "Museum", 50_000),
         (lambda n: "Kennedy Space Center (KSC) " + "KSC in Paris " * n, 30_000),
         (lambda n: "Paris, Pa. " * n, 30_000),
+        (lambda n: "in Tarvo Heights, Kenya, " * n, 30_000),
+        (lambda n: "across Eastern Varnia and southern Chad " * n, 30_000),
+        (lambda n: "the Lukovo refugee camp " * n, 30_000),
     ],
-    ids=["big-road", "cape-big", "museum-of-big", "ampersands", "acronym-in-paris", "paris-pa"],
+    ids=[
+        "big-road",
+        "cape-big",
+        "museum-of-big",
+        "ampersands",
+        "acronym-in-paris",
+        "paris-pa",
+        "name-before-country",
+        "compass",
+        "site-modifier",
+    ],
 )
 def test_linear_on_long_runs_of_new_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)
@@ -387,3 +400,112 @@ MORE_NEGATIVES = [
 def test_more_not_places(text: str, absent: list[str]) -> None:
     found = places_of(text)
     assert not set(found) & set(absent), found
+
+
+def test_the_pipeline_builds_one_places_index_per_document(monkeypatch):
+    from claims.extraction import pipeline, places
+    from claims.extraction.segment import split
+
+    built = []
+    real = places.index_places
+
+    def counting(text):
+        built.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(places, "index_places", counting)
+    text = "Talks opened in Lisbon on Monday. The delegates later flew to Nairobi. Nothing else happened."
+    sentences = split(text)
+    found = pipeline.find_places(text, sentences)
+    assert built == [len(text)]
+    assert [[p.text for p in row] for row in found] == [["Lisbon"], ["Nairobi"], []]
+
+
+def test_an_index_answers_like_find_places_for_every_span():
+    from claims.extraction.places import index_places
+
+    text = "Ferries left Dover for Calais. Later, the Mayor of Calais met officials from Kent."
+    index = index_places(text)
+    for start, end in ((0, 30), (31, len(text)), (0, len(text)), (5, 5)):
+        assert index.within(start, end) == find_places(text, start, end)
+
+
+# Third round: constructions named in issue 10 (sentences invented for these tests).
+THIRD_POSITIVES = [
+    # A lowercase compass adjective is kept with the place it qualifies.
+    ("Rebels control much of southern Varnia and parts of northern Mali.", ["northern Mali"]),
+    ("Aid convoys reached western Uganda on Friday.", ["western Uganda"]),
+    ("Flooding hit north-eastern Kenya overnight.", ["north-eastern Kenya"]),
+    # A capitalised compass adjective after a locative opens an unknown region's name.
+    ("Fighting spread across Eastern Varnia overnight.", ["Eastern Varnia"]),
+    ("Militias hold parts of Southern Ostmark.", ["Southern Ostmark"]),
+    # The Earth and the Moon after a locative, like the planets.
+    ("The capsule splashed down after its return to Earth.", ["Earth"]),
+    ("Rock samples were brought back from the Moon.", ["Moon"]),
+    # "X district" / "X constituency" after a known small town.
+    ("Soldiers patrolled the Kirundo district at dawn.", ["Kirundo"]),
+    ("He won the Tamworth constituency by a narrow margin.", ["Tamworth"]),
+    # A name before ", <region or country>" after a locative is one place, known or not.
+    ("The festival moved to Eureka Springs, Arkansas, this year.", ["Eureka Springs", "Arkansas"]),
+    ("Families in Tarvola Heights, Kenya, were evacuated.", ["Tarvola Heights", "Kenya"]),
+    ("She was born in Levico Terme, Italy.", ["Levico Terme", "Italy"]),
+    # A site named before a modifier and its head.
+    ("Shelling hit the Lukovo refugee camp near the border.", ["Lukovo refugee camp"]),
+    ("Jets took off from the Tarvo air base before dawn.", ["Tarvo air base"]),
+    # A hyphenated name after "the town of" (not the state abbreviation "AL").
+    ("Troops entered the town of Al-Kadir on Monday.", ["Al-Kadir"]),
+    # Former countries.
+    ("Both grew up in Czechoslovakia before the split.", ["Czechoslovakia"]),
+    ("He defected from East Germany in 1985.", ["East Germany"]),
+    # A country with the adjective of its regime or era, kept whole.
+    ("Her grandparents fled Nazi Germany in 1938.", ["Nazi Germany"]),
+    ("Trade with Communist China grew slowly.", ["Communist China"]),
+    # Regions named with "the".
+    ("Factories closed across the Rust Belt.", ["Rust Belt"]),
+    ("The tour ended in the Deep South.", ["Deep South"]),
+    # A feature named with "Shelf".
+    ("An iceberg broke away from the Larsen Ice Shelf.", ["Larsen Ice Shelf"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRD_POSITIVES, ids=[c[0][:40] for c in THIRD_POSITIVES])
+def test_third_round_places_found(text: str, expected: list[str]) -> None:
+    found = places_of(text)
+    for name in expected:
+        assert name in found
+
+
+THIRD_NEGATIVES = [
+    # A ship named after a place.
+    ("The tanker Rio Grande ran aground off the coast.", ["Rio Grande"]),
+    ("Sailors on the USS Nevada were rescued.", ["Nevada"]),
+    # A team or body named after a city: a capitalised plural after it.
+    ("The Denver Nuggets beat the Houston Rockets.", ["Denver", "Houston"]),
+    ("Fans of the Chicago Cubs celebrated.", ["Chicago"]),
+    # "a state of ..." / "a city of ..." name no place.
+    ("The region was declared to be in a state of Emergency Alert.", ["Emergency Alert"]),
+    ("Returning the nation to a state of Calm and Order is his aim.", ["Calm", "Order"]),
+    # The office of a district is no place.
+    ("The Tamworth district attorney filed charges.", ["Tamworth"]),
+    # "the South" as the first word of another name, and the blocs the annotation does not count.
+    ("Turnout fell in the South Korean vote.", ["South"]),
+    ("Aid from the West slowed.", ["West"]),
+    # A place inside a public body's name ending in "Government", "Defence", "Guard".
+    ("The Lagos State Government closed the schools.", ["Lagos"]),
+    ("Volunteers of the Varnia Civil Defence searched the rubble.", ["Varnia"]),
+    ("The Texas National Guard was deployed.", ["Texas"]),
+    # A person before ", <country>".
+    ("The prize went to Maria Lopez, Chile.", ["Maria Lopez"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), THIRD_NEGATIVES, ids=[c[0][:40] for c in THIRD_NEGATIVES])
+def test_third_round_not_places(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found
+
+
+def test_geographic_plurals_after_a_place_are_no_team() -> None:
+    assert "Golan Heights" in places_of("Troops moved into the Golan Heights.")
+    assert "Cayman Islands" in places_of("Funds were moved to the Cayman Islands.")

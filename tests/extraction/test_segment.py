@@ -351,3 +351,82 @@ def test_first_paragraph_sentence_is_not_a_headline():
 def test_sign_off_sentence_inside_a_paragraph_is_furniture():
     text = "Storms hit\n\nMarkets fell sharply in Asia. Here's Radio Nord's Ola Berg.\n\nShares slid. Radio Nord's Ola Berg reports."
     assert body(text) == ["Markets fell sharply in Asia.", "Shares slid."]
+
+
+# Closing credits of news agencies and reporters (invented lines).
+HEAD = "Council passes budget\n\nThe council approved the budget on Tuesday. Critics said the plan was rushed."
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Ann Lee; Editing by Tom Cole)",
+        "Additional reporting by Tom Cole in Kampala.",
+        "Reuters contributed to this report.",
+    ],
+)
+def test_a_credit_ending_a_body_paragraph_leaves_the_paragraph_a_claim(credit):
+    text = HEAD + " " + credit + "\n"
+    assert body(text) == ["The council approved the budget on Tuesday.", "Critics said the plan was rushed."]
+    assert furniture(text)[-1] == credit
+
+
+@pytest.mark.parametrize(("tail", "credit"), [(" — Reuters", "— Reuters"), (" -AFP", "-AFP"), (" – AP", "– AP")])
+def test_a_trailing_agency_credit_is_cut_off_the_last_sentence(tail, credit):
+    text = HEAD + tail + "\n"
+    assert body(text) == ["The council approved the budget on Tuesday.", "Critics said the plan was rushed."]
+    assert furniture(text)[-1] == credit
+
+
+def test_a_trailing_agency_credit_on_a_one_sentence_paragraph_keeps_the_sentence():
+    text = HEAD + "\n\nThe mayor said the vote was fair. — AFP\n"
+    assert body(text)[-1] == "The mayor said the vote was fair."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ann Lee reported from Nairobi.",
+        "Tom Cole reported from Portland, Ore.",
+        "Tom Cole reports for Radio Nord from Oslo.",
+        "The Daily Planet's Clark Kent reported.",
+        "This article was amended on 3 May to correct the date of the vote.",
+        "This story has been updated with comments from the mayor.",
+        "Correction: An earlier figure for the budget was wrong.",
+        "Staff writer Tom Cole contributed.",
+        "Ann Lee and Tom Cole contributed reporting.",
+        "Got a news tip? Email us at tips@example.com.",
+    ],
+)
+def test_reporter_credits_and_correction_notices_are_furniture(line):
+    text = HEAD + "\n\n" + line + "\n"
+    assert not [s for s in body(text) if s in line]
+    assert "Critics said the plan was rushed." in body(text)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a reporter for the Daily Planet.",
+        "Ann Lee is a senior correspondent based in Nairobi.",
+        "Ann Lee can be reached at 555-0100.",
+    ],
+)
+def test_a_closing_line_about_the_reporter_is_furniture_only_at_the_end(bio):
+    assert bio in furniture(HEAD + "\n\n" + bio + "\n")
+    assert bio in body(HEAD + "\n\n" + bio + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lee said the aide reported from Kabul for years.",
+        "The mayor's aide reported the figures on Monday.",
+        "Ann Lee is a reporter for the Daily Planet who covered the trial.",
+        "Two donors contributed.",
+        "The hotline can be reached at 555-0100, officials said.",
+    ],
+)
+def test_sentences_about_reporting_stay_claims(line):
+    text = HEAD + "\n\n" + line + " The vote follows weeks of talks.\n"
+    assert line in body(text)

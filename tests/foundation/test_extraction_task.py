@@ -67,6 +67,8 @@ def test_the_same_url_or_body_is_not_stored_twice(submit):
     again_by_url = submit(body=BODY + "\n\nUpdated.", url="https://news.example/terminal")
     again_by_body = submit(body=BODY.replace("\n\n", "\n\n\n"))
     assert first.created and not again_by_url.created and not again_by_body.created
+    assert again_by_url.revised  # other text under the same URL: a correction (a new revision)
+    # The first text again, without the URL: the article it was an earlier revision of.
     assert again_by_url.article.pk == again_by_body.article.pk == first.article.pk
     assert Article.objects.count() == 1
 

@@ -22,7 +22,10 @@ PROBE = (
     "'cache': s.CACHES['default']['BACKEND'], 'hosts': s.ALLOWED_HOSTS, "
     "'hsts': getattr(s, 'SECURE_HSTS_SECONDS', 0), 'secure_cookie': getattr(s, 'SESSION_COOKIE_SECURE', False)}))"
 )
-CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CELERY_"))}
+CLEAN = {
+    k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CELERY_", "REGISTRY_"))
+}
+PUBLIC = {"REGISTRY_PUBLIC_URL": "https://claims.example/"}
 
 
 def load(**env):
@@ -74,17 +77,46 @@ def test_eager_tasks_can_be_forced_with_a_broker():
         ({"DJANGO_SECRET_KEY": GOOD_SECRET}, "DJANGO_ALLOWED_HOSTS"),
         ({"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "*"}, "DJANGO_ALLOWED_HOSTS"),
         ({"DJANGO_DEBUG": "flase"}, "DJANGO_DEBUG='flase' is not a boolean"),
+        # The public address of ClaimReview documents and claim pages: never the loopback default.
+        (
+            {"DJANGO_SECRET_KEY": GOOD_SECRET, "DJANGO_ALLOWED_HOSTS": "a.example", "REGISTRY_PUBLIC_URL": ""},
+            "REGISTRY_PUBLIC_URL",
+        ),
+        (
+            {
+                "DJANGO_SECRET_KEY": GOOD_SECRET,
+                "DJANGO_ALLOWED_HOSTS": "a.example",
+                "REGISTRY_PUBLIC_URL": "http://127.0.0.1:8000/",
+            },
+            "REGISTRY_PUBLIC_URL",
+        ),
+        (
+            {
+                "DJANGO_SECRET_KEY": GOOD_SECRET,
+                "DJANGO_ALLOWED_HOSTS": "a.example",
+                "REGISTRY_PUBLIC_URL": "http://localhost/",
+            },
+            "REGISTRY_PUBLIC_URL",
+        ),
+        (
+            {
+                "DJANGO_SECRET_KEY": GOOD_SECRET,
+                "DJANGO_ALLOWED_HOSTS": "a.example",
+                "REGISTRY_ORGANIZATION_URL": "http://[::1]/",
+            },
+            "REGISTRY_ORGANIZATION_URL",
+        ),
     ],
 )
 def test_production_mode_refuses_unsafe_settings(env, message):
-    proc = load(**{"DJANGO_DEBUG": "false", **env})
+    proc = load(**{"DJANGO_DEBUG": "false", **PUBLIC, **env})
     assert proc.returncode != 0
     assert "ImproperlyConfigured" in proc.stderr
     assert message in proc.stderr
 
 
 def test_production_mode_starts_with_a_secret_and_hosts_and_secures_cookies():
-    proc = load(DJANGO_DEBUG="false", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="claims.example")
+    proc = load(DJANGO_DEBUG="false", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="claims.example", **PUBLIC)
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout)
     assert got["debug"] is False
@@ -102,6 +134,7 @@ def test_check_deploy_reports_nothing_in_production_mode():
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": GOOD_SECRET,
             "DJANGO_ALLOWED_HOSTS": "claims.example",
+            **PUBLIC,
         },
         capture_output=True,
         text=True,

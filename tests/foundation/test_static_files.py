@@ -23,6 +23,7 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
     "DJANGO_ALLOWED_HOSTS": "testserver",
+    "REGISTRY_PUBLIC_URL": "https://claims.example/",
 }
 # Starts the WSGI application as gunicorn does, then asks for the admin's login page.
 PROBE = (

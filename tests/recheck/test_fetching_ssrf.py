@@ -204,6 +204,7 @@ def test_production_settings_refuse_the_test_allow_range():
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="x" * 10 + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ",
         DJANGO_ALLOWED_HOSTS="registry.example.org",
+        REGISTRY_PUBLIC_URL="https://registry.example.org/",
         REGISTRY_FETCH_TEST_ALLOW_NETWORKS="127.0.0.1/32",
     )
     code = "import registry.settings"

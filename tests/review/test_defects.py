@@ -447,3 +447,38 @@ def test_the_claim_page_history_names_each_action_as_people_read_it(login, claim
     cells = re.findall(r"<td>([^<]*)</td>", history)
     assert "re-check requested" in cells and "verdict" in cells
     assert "recheck_requested" not in history
+
+
+# --- the claim page's new source: the stance is chosen, never defaulted --------------------------------
+
+
+def test_a_new_source_on_the_claim_page_has_no_default_stance(login, claim, reviewer):
+    client = login(reviewer)
+    page = client.get(claim_url(claim))
+    new_form = page.context["inline_admin_formsets"][0].formset.forms[-1]
+    assert new_form.instance.pk is None and new_form["stance"].value() == ""
+    html = page.content.decode()
+    select = re.search(r'<select name="sources-0-stance".*?</select>', html, re.S).group(0)
+    assert '<option value="" selected>— choose —</option>' in select
+    # Typing a URL and pressing "Mark disputed" without choosing a stance: refused on the stance field,
+    # not saved as a "supports" source that then makes the verdict fail for want of a refuting one.
+    data = form_data(page)
+    data.update({"sources-0-url": "https://minutes.example/7", "_verdict": "disputed"})
+    response = client.post(claim_url(claim), data)
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.forms[-1].errors["stance"] == [
+        "This field is required."
+    ]
+    assert not SourceLink.objects.exists()
+    data["sources-0-stance"] = "refutes"
+    assert client.post(claim_url(claim), data).status_code == 302
+    claim.refresh_from_db()
+    assert claim.verdict == Verdict.DISPUTED and claim.sources.get().stance == "refutes"
+
+
+def test_an_untouched_new_source_form_is_still_ignored(login, claim, reviewer):
+    client = login(reviewer)
+    data = form_data(client.get(claim_url(claim)))
+    data.update({"note": "No public record of the figure.", "_verdict": "unverifiable"})
+    assert client.post(claim_url(claim), data).status_code == 302
+    assert Claim.objects.get(pk=claim.pk).verdict == Verdict.UNVERIFIABLE and not SourceLink.objects.exists()

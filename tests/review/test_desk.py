@@ -244,7 +244,8 @@ def test_the_desk_page_has_a_small_fixed_query_budget_and_never_counts(client, r
     assert response.status_code == 200
     sqls = [q["sql"].upper() for q in captured.captured_queries]
     assert not [s for s in sqls if "COUNT(" in s]
-    assert len(sqls) <= 18, "\n".join(sqls)
+    # (18, plus the speakers' other names, the dates and the places marked in the whole article: 3 reads)
+    assert len(sqls) <= 21, "\n".join(sqls)
     queue_reads = [s for s in sqls if 'FROM "CLAIMS_CLAIM"' in s and '"CHECKWORTHINESS" DESC' in s]
     assert len(queue_reads) >= 3 and all("LIMIT" in s for s in queue_reads)  # slices, never the whole queue
 

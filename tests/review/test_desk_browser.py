@@ -234,3 +234,70 @@ def test_the_desk_works_without_javascript(django_db_setup, browser, live_server
         raise
     finally:
         context.close()
+
+
+def test_the_claim_list_speaker_box_article_marks_and_link_check_in_a_browser(
+    django_db_setup, browser, live_server, queue, reviewer, monkeypatch
+):
+    """Issue 12: the claim list's speaker filter is a search box that works under the policy; the article
+    view marks speakers, dates and places; "Check this link now" checks and shows the result."""
+    from claims.fetching import FetchResult, Outcome
+    from claims.services import recheck
+    from tests.review.test_csp import Watcher, wait_until
+
+    monkeypatch.setattr(
+        recheck,
+        "fetch",
+        lambda url, policy: FetchResult(
+            url=url,
+            outcome=Outcome.RESPONSE,
+            final_url=url,
+            status_code=200,
+            content_type="text/html",
+            body=b"<html><body><p>Forty million euros for the barrier.</p></body></html>",
+        ),
+    )
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    watch = Watcher(page)
+    try:
+        log_in(page, base, reviewer.username, "/admin/claims/claim/")
+        assert watch.visit(base + "/admin/claims/claim/?verdict__exact=unreviewed") == []
+        page.click("#speaker-filter + .select2 .select2-selection")
+        page.keyboard.type("Berg")
+        wait_until(
+            page,
+            "Array.from(document.querySelectorAll('.select2-results__option--highlighted'))"
+            ".some(o => o.textContent.includes('Anna Berg'))",
+        )
+        page.keyboard.press("Enter")
+        wait_until(page, "document.querySelector('#speaker-filter').value !== ''")
+        with page.expect_navigation():
+            page.click("#speaker-filter-form button[type=submit]")
+        berg = Speaker.objects.get(name="Anna Berg")
+        assert f"speaker={berg.pk}" in page.url and "verdict__exact=unreviewed" in page.url
+        assert page.locator("#result_list tbody tr").count() == berg.claims.count()
+        # The article view: the marks are there, each with its kind in words.
+        article_id = queue[0].article_id
+        assert watch.visit(f"{base}/admin/claims/article/{article_id}/change/") == []
+        assert page.locator("#article-text mark.fact-speaker").first.inner_text().startswith("the mayor")
+        assert (
+            page.locator("#article-text mark.fact-date").count() == 2
+            and page.locator("#article-text mark.fact-place").count() == 2
+        )
+        assert page.locator("#article-text mark.fact-date").first.get_attribute("title") == "date: 2024-03-05"
+        # A source, then "Check this link now" on the claim page: the result is shown (tasks run inline here).
+        claim = queue[0]
+        svc.source_add(claim_id=claim.pk, user=reviewer, url="https://budget.example/2024", stance="supports")
+        assert watch.visit(f"{base}/admin/claims/claim/{claim.pk}/change/") == []
+        with page.expect_navigation():
+            page.click("button.check-link")
+        assert "Link checked: OK, HTTP 200" in page.locator(".messagelist").inner_text()
+        assert page.locator("a.archive-link").get_attribute("href").startswith("https://web.archive.org/web/")
+        assert watch.violations() == []
+    except BaseException:
+        save_screenshots({"list": page}, "claim-list-failure")
+        raise
+    finally:
+        context.close()

@@ -79,8 +79,11 @@ PAGE = (
 )
 
 
-def test_html_is_read_for_its_text_title_date_and_byline_and_kept_raw(reviewer_client):
-    response = post(reviewer_client, text=PAGE, format="auto", published="")
+def test_html_is_read_for_its_text_title_date_and_byline_and_kept_raw(
+    reviewer_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # read by the worker (here in-process)
+        response = post(reviewer_client, text=PAGE, format="auto", published="")
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     article = Article.objects.get()
     assert article.raw_html == PAGE and "<p>" not in article.body
@@ -98,11 +101,12 @@ def test_what_the_form_gives_wins_over_what_the_page_says(reviewer_client):
     assert (article.title, article.published_at.date().isoformat()) == ("Harbour reopens", "2024-03-08")
 
 
-def test_html_without_an_article_is_refused_on_the_text_field(reviewer_client):
-    response = post(reviewer_client, text="<html><body><script>x()</script></body></html>", format="html")
-    assert response.status_code == 200
-    assert "HTML" in " ".join(response.context["form"].errors["text"])
-    assert not Article.objects.exists()
+def test_html_without_an_article_fails_in_the_worker_saying_why(reviewer_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the request only stores the page
+        response = post(reviewer_client, text="<html><body><script>x()</script></body></html>", format="html")
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == "failed" and "no article text" in article.status_error
 
 
 def test_plain_text_with_angle_brackets_is_not_taken_for_html(reviewer_client):

@@ -163,3 +163,36 @@ def test_a_claim_created_and_reviewed_before_the_first_read_still_makes_its_verd
     assert types().count("claim.created") == 1
     changed = Event.objects.get(type="claim.verdict_changed").payload["data"]
     assert changed["verdict"] == "disputed" and changed["previous_verdict"] == "unreviewed"
+
+
+def test_an_unreviewed_claim_of_one_newsroom_is_not_sent_to_another_until_it_is_reviewed(
+    organisation, other_organisation, claim, editor_user, settings
+):
+    from claims.services.review import claim_review
+
+    settings.REGISTRY_OPEN_VISIBILITY = False
+    Article.objects.filter(pk=claim.article_id).update(submitted_by_organisation=organisation)
+    own = subscribe(organisation, url="http://hooks.example/own")
+    other = subscribe(other_organisation, url="http://hooks.example/other")
+    dispatch()
+    assert set(Delivery.objects.filter(event__type="claim.created").values_list("subscription", flat=True)) == {own.pk}
+    claim_review(
+        claim_id=claim.pk,
+        user=editor_user,
+        verdict="verified",
+        expected_version=claim.version,
+        sources=[{"url": "https://stats.example/ferry", "stance": "supports"}],
+    )
+    dispatch()
+    heard = Delivery.objects.filter(event__type="claim.verdict_changed").values_list("subscription", flat=True)
+    assert set(heard) == {own.pk, other.pk}  # reviewed: every newsroom may read it
+
+
+def test_the_open_visibility_setting_sends_every_claim_to_every_newsroom(
+    organisation, other_organisation, claim, settings
+):
+    settings.REGISTRY_OPEN_VISIBILITY = True
+    Article.objects.filter(pk=claim.article_id).update(submitted_by_organisation=organisation)
+    other = subscribe(other_organisation)
+    dispatch()
+    assert Delivery.objects.filter(event__type="claim.created", subscription=other).exists()

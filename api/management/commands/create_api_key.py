@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from api.keys import api_key_create
 from claims.errors import ApplicationError
+from claims.models import Organisation
 
 
 class Command(BaseCommand):
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--expires", help="expiry date YYYY-MM-DD (the key stops working at the start of it)")
         parser.add_argument("--user", help="username of the reviewer account the key acts for (review scope)")
         parser.add_argument("--rate", default="", help="own rate limit, e.g. 600/minute (default: the setting)")
+        parser.add_argument(
+            "--organisation",
+            help="the newsroom the key belongs to (created if new): what it submits is visible to that "
+            "newsroom's keys and to reviewers only, see docs/api.md",
+        )
 
     def handle(self, *args, **opts) -> None:
         expires_at = None
@@ -36,9 +42,20 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=opts["user"]).first()
             if user is None:
                 raise CommandError(f"No user named {opts['user']!r}.")
+        organisation = None
+        if opts["organisation"] is not None:
+            name = " ".join(opts["organisation"].split())
+            if not name:
+                raise CommandError("--organisation needs a name.")
+            organisation, _ = Organisation.objects.get_or_create(name=name)
         try:
             created = api_key_create(
-                name=opts["name"], scopes=opts["scopes"], expires_at=expires_at, user=user, throttle_rate=opts["rate"]
+                name=opts["name"],
+                scopes=opts["scopes"],
+                expires_at=expires_at,
+                user=user,
+                throttle_rate=opts["rate"],
+                organisation=organisation,
             )
         except ApplicationError as exc:
             raise CommandError(exc.message) from None
@@ -46,6 +63,7 @@ class Command(BaseCommand):
         self.stderr.write(
             f"Created key {api_key.prefix}… for {api_key.name!r} with scopes {', '.join(api_key.scopes)}"
             + (f", expiring {api_key.expires_at:%Y-%m-%d}" if api_key.expires_at else "")
+            + (f", for {organisation.name!r}" if organisation is not None else "")
             + ". Store it now: it is not shown again.\n"
             "Use it as the header  Authorization: Api-Key <key>"
         )

@@ -1,0 +1,136 @@
+"""Countries, regions, cities, streets, buildings and venues mentioned in a sentence.
+
+How it works, once per document: :func:`index_places` builds a :class:`PlaceIndex` of the whole
+article, which the pipeline builds once and asks for each sentence's places (no module-level cache).
+One module per stage:
+
+1. ``tokens``: each line is cut into word tokens with one regex; "U.S."/"D.C." are single tokens and a
+   possessive "'s" is kept apart from its word.
+2. ``venues``: a run of capitalised words ending in a venue head noun ("Castlefrank Road",
+   "Grand Mosque", "... Constitution Hall") or starting with a feature prefix ("Lake Victoria").
+3. ``lookup``: gazetteer, the longest run of capitalised words whose name is in the gazetteer
+   (:mod:`.gazetteer`), outside venues.
+4. ``context``: each gazetteer hit is then judged by its context, because many place names are also words,
+   people or parts of organisation names:
+   - part of an organisation or publication ("US State Department", "Medical Journal of
+     Australia", "Washington Post") -> dropped;
+   - next to a title or another capitalised name ("Mr Clinton", "Paris Hilton", "Jordan
+     Peterson"), or a city before "said" ("Clinton said") -> a person, dropped;
+   - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
+     "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
+     the same name elsewhere in the document (one sense per discourse).
+   - a compass word before the place is part of the mention ("Eastern Chad", "southern Chad"), as is
+     the adjective of a regime ("Nazi Germany");
+   - a place naming a vehicle ("the Tucson probe", "the tanker Rio Grande"), a team ("the Denver
+     Nuggets") or used for people ("the UK delegates") is dropped.
+5. ``unknown``: names the gazetteer lacks are places after an administrative noun ("the constituency of
+   X", "the towns of X and Y"), before a lowercase one ("X province"), after a locative and a compass
+   adjective ("across Eastern Varnia"), before ", <region or country>" after a locative ("in Levico
+   Terme, Italy"), or, after "the" or a locative word, before a lowercase site head, with a modifier or
+   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head).
+6. ``decide``: one sense per discourse and the evidence a small place needs, over the whole document.
+
+The word lists of the stage are in ``places.lexicon``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..gazetteer import AFTER_PLACE, MAX_TOKENS, NEEDS_THE, UPPER_ONLY, gazetteer
+from ..types import PlaceMention
+from .context import coordinated_compass, judge
+from .decide import decide
+from .lookup import Hit, lookup_hits
+from .tokens import COMMA_GAP, LINE, run_key, tokens
+from .unknown import compass_region, named_before_region, town_of, unknown_before_noun
+from .venues import venue_acronyms, venue_spans
+
+__all__ = ["PlaceIndex", "find_places", "index_places"]
+
+
+class PlaceIndex:
+    """Every place mention of one document, sorted, for the per-sentence questions of the pipeline."""
+
+    def __init__(self, text: str) -> None:
+        self.mentions: list[PlaceMention] = []
+        self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
+        hits: list[Hit] = []
+        for lm in LINE.finditer(text):
+            hits.extend(self._line(text, lm.start(), lm.end()))
+        decide(text, hits, self.venue_countries, self.mentions)
+        venue_acronyms(text, self.mentions)
+        self.mentions.sort(key=lambda p: p.start)
+        self.starts = [p.start for p in self.mentions]
+
+    def within(self, start: int, end: int) -> list[PlaceMention]:
+        """The mentions inside text[start:end], found by bisection (linear over a document's sentences)."""
+        if start >= end:
+            return []
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [p for p in self.mentions[lo:hi] if p.end <= end]
+
+    def _line(self, text: str, ls: int, le: int) -> list[Hit]:
+        toks = tokens(text[ls:le], ls)
+        if not toks:
+            return []
+        taken = [False] * len(toks)
+        gz = gazetteer()
+        for s, j, kind, code in venue_spans(text, toks, ls):
+            for k in range(s, j):
+                taken[k] = True
+            for k in range(min(j, s + MAX_TOKENS), s, -1):
+                inner = gz.get(run_key(toks, s, k))
+                if inner is not None and inner.cc:
+                    self.venue_countries.add(inner.cc)
+                    break
+            a, b = toks[s].start, toks[j - 1].end
+            self.mentions.append(PlaceMention(text[a:b], a, b, kind, code))  # type: ignore[arg-type]
+        hits: list[Hit] = []
+        raw = [
+            r
+            for r in lookup_hits(text, toks, taken)
+            if (not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper())
+            and (not (r[3].flags & NEEDS_THE) or (r[0] > 0 and toks[r[0] - 1].text in ("the", "The")))
+        ]  # "Al-Kadir" holds no "AL" (Alabama), "North Ashvale" no "the North": such names need their form
+        drop = named_before_region(text, toks, taken, raw, self.mentions)
+        if drop:
+            raw = [r for n, r in enumerate(raw) if n not in drop]
+        compass_region(text, toks, taken, raw, self.mentions)
+        for idx, (i, j, key, e) in enumerate(raw):
+            h = Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
+            h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
+            if h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
+                continue  # "UN", "U.N.", "LA": an acronym, not the town of Un or La
+            judge(text, toks, i, j, h, ls)
+            # Coordination with the previous hit: "A, B and C", "A and B".
+            if (idx and raw[idx - 1][1] == i - 1 and toks[i - 1].text in ("and", "or")) or (
+                idx and raw[idx - 1][1] == i and COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start)
+            ):
+                h.list_prev = len(hits) - 1
+            if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
+                h.veto = True  # "Food Standards of Australia and New Zealand"
+            if hits and COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
+                hits[-1].admin_after = True  # "Kanata, Ontario"
+                surface = text[h.start : h.end]
+                h.after_place = hits[-1].entry.kind == "city" and (
+                    "." in surface or text.startswith(".", h.end) or (len(surface) == 2 and surface.isupper())
+                )
+            hits.append(h)
+        town_of(text, toks, taken, raw, self.mentions)
+        unknown_before_noun(text, toks, taken, raw, self.mentions)
+        coordinated_compass(text, hits)
+        return hits
+
+
+def index_places(text: str) -> PlaceIndex:
+    """The places index of one document: build it once and ask it for each sentence."""
+    return PlaceIndex(text)
+
+
+def find_places(text: str, start: int, end: int) -> list[PlaceMention]:
+    """Places inside text[start:end] (the whole document is read for context; for many sentences of
+    one document build :func:`index_places` once instead)."""
+    if not text or start >= end:
+        return []
+    return PlaceIndex(text).within(start, end)

@@ -1,0 +1,100 @@
+"""Stage 6: the document decides: one sense per discourse (a name seen as a person's stays one),
+small places need locative context or their country in the article."""
+
+from __future__ import annotations
+
+from ..gazetteer import (
+    AFTER_PLACE,
+    CITY_POP,
+    COMMON,
+    NEVER_ALONE,
+    P_SALIENT_REGION,
+    SMALL,
+    UPPER_ONLY,
+    Entry,
+)
+from ..types import PlaceMention
+from .lexicon import GIVEN_NAMES, HOME_COUNTRIES
+from .lookup import Hit
+
+
+def decide(text: str, hits: list[Hit], venue_countries: set[str], mentions: list[PlaceMention]) -> None:
+    """Keep the hits their context and the document support; append them to mentions."""
+    confirmed = {h.key for h in hits if (h.strong or h.admin_after) and not h.veto and not h.person}
+    # One sense per discourse: a name seen as a person's ("Hillary Clinton") is a person elsewhere
+    # too unless the context is locative. Countries need a title ("Mr Jordan"): "Team Estonia",
+    # "Air Canada" are organisations, not people.
+    people = {
+        h.key
+        for h in hits
+        if h.single
+        and not h.veto
+        and h.entry.kind != "country"
+        and (h.named or (h.person and h.entry.prio < P_SALIENT_REGION))
+    }
+    # A title or a given name ("President Bush", "Janet Reno") or a company cue ("Mesa shares") is stronger evidence: only a true
+    # locative overrides it ("flew to Reno", not "a letter to Reno").
+    named = {h.key for h in hits if (h.titled or h.company) and not h.veto}
+    people |= named
+    people -= {h.key for h in hits if ((h.strong and not h.weak) or h.admin_after or h.explicit) and not h.veto}
+    accepted: list[bool] = []
+    for h in hits:
+        ok = accept(h, confirmed, people, hits, accepted)
+        if ok and h.key in named and not ((h.strong and not h.weak) or h.admin_after or h.explicit):
+            ok = False
+        accepted.append(ok)
+    # A minor foreign place of a country the article never names is more often a word or a name:
+    # "the voice of Batman", "a letter to Mary". It needs its country elsewhere in the article
+    # (a venue named after one of its cities counts), an explicit "X, <Region>" or "the town of X",
+    # or another minor place of that country. (English-language news name small towns of the
+    # English-speaking countries without their country.)
+    countries = {h.entry.cc for h, ok in zip(hits, accepted, strict=True) if ok and not (h.entry.flags & SMALL)}
+    countries |= venue_countries | HOME_COUNTRIES
+    minor: dict[str, set[str]] = {}
+    for h, ok in zip(hits, accepted, strict=True):
+        if ok and h.entry.flags & SMALL:
+            minor.setdefault(h.entry.cc, set()).add(h.key)
+    countries |= {cc for cc, keys in minor.items() if len(keys) >= 2}
+    # Listed with a place that needs no such evidence: "in Paris, Zurich and Amsterdam".
+    in_list = [False] * len(hits)
+    for idx, h in enumerate(hits):
+        p = h.list_prev
+        if 0 <= p < idx and accepted[p] and accepted[idx]:
+            in_list[idx] |= not minor_place(hits[p].entry)
+            in_list[p] |= not minor_place(h.entry)
+    for idx, (h, ok) in enumerate(zip(hits, accepted, strict=True)):
+        if not ok:
+            continue
+        e = h.entry
+        if minor_place(e) and e.cc not in countries and not (h.admin_after or h.explicit or in_list[idx]):
+            continue
+        code = None if h.coord else e.code
+        mentions.append(PlaceMention(text[h.start : h.end], h.start, h.end, e.kind, code))  # type: ignore[arg-type]
+
+
+def accept(h: Hit, confirmed: set[str], people: set[str], hits: list[Hit], accepted: list[bool]) -> bool:
+    e = h.entry
+    if h.veto or h.person or h.adjective or not h.needs_the_ok:
+        return False
+    if e.flags & UPPER_ONLY and not h.upper:
+        return False
+    if e.flags & AFTER_PLACE:
+        return h.after_place
+    listed = 0 <= h.list_prev < len(accepted) and accepted[h.list_prev] and hits[h.list_prev].entry.kind == e.kind
+    strong = h.strong or h.admin_after or listed
+    if h.company or (h.key in people and not strong):
+        return False
+    if e.flags & NEVER_ALONE:
+        return h.admin_after
+    if e.kind == "city" and h.key in GIVEN_NAMES:
+        return (h.strong and not h.weak) or h.admin_after or listed  # "flew to Florence", not "a letter to Mary"
+    if e.flags & (COMMON | SMALL):
+        if h.initial and e.flags & COMMON and not h.admin_after:
+            return False
+        return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
+    return True
+
+
+def minor_place(e: Entry) -> bool:
+    """A small town or minor region (not a big city known under an alternate name, like "Mecca")."""
+    return bool(e.flags & SMALL) and bool(e.cc) and e.pop < CITY_POP

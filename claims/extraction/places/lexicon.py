@@ -1,0 +1,301 @@
+"""Word lists of the places stage, each defined once: function words, locatives, administrative
+nouns, venue heads and the context words that make a name a person's, a company's or a vehicle's."""
+
+from __future__ import annotations
+
+from ..gazetteer import PLANETS, norm
+from ..lexicon import FEMALE_NAMES, MALE_NAMES
+from ..normalize import wordset
+
+# Words that are capitalised only because they open a sentence (or a heading).
+FUNCTION_CAPS = wordset(
+    """The A An In At On From To For With By Of And But Or Nor As After Before During Since Until While
+    When Where Why How What Who Which Whose Outside Inside Near Across Through Under Over Into Onto Upon
+    Among Between Behind Beyond Despite Although Though If Unlike Like This That These Those It Its
+    Their His Her Our Your My Some Many Most All Both Each Every No Not Yesterday Today Tomorrow
+    Meanwhile However Also Only Even Then There Here Last Next According Such Several Other Another
+    Former He She They We I You Mr Mrs Ms Dr Doctor Earlier Later Now Once Still Yet So Thus Because Every
+    Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
+)
+
+
+MONTHS_DAYS = wordset(
+    """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
+
+
+# Some heads are fine for "the X of <place>" titles but turn "X of <place>" into an organisation.
+TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Governor Mayor Premier Government")
+
+
+LOCATIVE = wordset(
+    """in at from to near into across around outside inside toward towards via throughout within
+    across between through visiting visited entered leaving left reached"""
+)
+
+
+COMPASS = wordset(
+    """North South East West Northern Southern Eastern Western Central Greater Metro Metropolitan
+    Downtown Inner Outer Upper Lower Northeast Northwest Southeast Southwest Northeastern Northwestern
+    Southeastern Southwestern Mid"""
+)
+
+
+CONNECTORS = wordset("of the and de du des la le les el al da do dos das del di y sur von van der")
+
+
+# Inside a known name only: "Dar es Salaam", "Frankfurt am Main", "Newcastle upon Tyne".
+NAME_CONNECTORS = CONNECTORS | wordset("es en am im an den upon on")
+
+
+# After a name these say it is a place: "the Lombardy region", "the Helmand province".
+# (Not "state", "city", "district": "the Texas state law", "the Erie district attorney".)
+ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality")
+
+
+ADMIN_NOUNS = wordset(
+    """town city village county province district region state port capital island suburb
+    municipality township prefecture governorate hamlet commune neighbourhood neighborhood
+    constituency riding ward parish towns cities villages provinces districts regions counties
+    states islands ports suburbs municipalities constituencies"""
+)
+
+
+# Venue heads: the last word of a venue's name, with the kind it gives.
+STREET = "Road Street St Avenue Ave Boulevard Blvd Lane Drive Highway Motorway Freeway Parkway Expressway Terrace Crescent Quay Wharf Embankment Promenade Square Plaza Bridge Tunnel"
+
+
+BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol Penitentiary Hospital
+    Infirmary Mosque Church Cathedral Chapel Temple Synagogue Shrine Basilica Abbey Monastery Minster
+    Stadium Arena Coliseum Colosseum Ground Oval Velodrome Hall Palace Castle Tower Towers House
+    Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
+    Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
+    Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
+    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility"""
+
+
+FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
+    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf"""
+
+
+ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
+
+
+VENUE_HEADS: dict[str, str] = {
+    **dict.fromkeys(STREET.split(), "venue"),
+    **dict.fromkeys(BUILDING.split(), "venue"),
+    **dict.fromkeys(FEATURE.split(), "other"),
+    **dict.fromkeys(ADMIN.split(), "region"),
+}
+
+
+# "Centre"/"Center" name research bodies as often as buildings: only after a facility word.
+FACILITY_WORDS = wordset(
+    """Shopping Convention Medical Trade Community Exhibition Conference Detention Sports Arts Civic
+    Cultural Aquatic Performing Processing Holding Reception Transit Press Media Visitor Visitors
+    Leisure Financial Business Town City Garden Operations Control Emergency Space Science Heritage
+    Aquatics Recreation Youth Student Entertainment Events Distribution Logistics Fitness Design"""
+)
+
+
+DENOMINATIONS = wordset(
+    """Catholic Orthodox Anglican Episcopal Methodist Baptist Lutheran Presbyterian Evangelical Coptic
+    Apostolic Roman Greek Russian Serbian Armenian Ukrainian Syrian Ethiopian Eastern Protestant
+    Pentecostal Reformed United Unification Mormon Adventist Christian Scientist Holy Universal"""
+)
+
+
+# Words before "Centre"/"Center" that make it a research or advocacy body, not a building.
+ORG_CENTRE_WORDS = wordset(
+    """Research Policy Study Studies Data Information Legal Law Justice Rights Strategic Hurricane Disease
+    Prevention Analysis Resource Resources Innovation Development Advocacy Monitoring Documentation
+    Action Democracy Progress Security Intelligence Coordination Terrorism Excellence Reporting"""
+)
+
+
+# Prefix heads: "Lake Victoria", "Mount Everest", "Camp David", "Cape Canaveral", "Masjid al-Haram".
+PREFIX_HEADS = {
+    "Lake": "other",
+    "Mount": "other",
+    "Mt": "other",
+    "Camp": "venue",
+    "Fort": "venue",
+    "River": "other",
+    "Cape": "other",
+    "Masjid": "venue",
+}
+
+
+# Heads that also name a venue before "of": "Museum of Flight", "Palace of Westminster", "Statue of
+# Liberty". ("House of Commons", "Bank of England" are institutions; "Church" needs "of the": "Church
+# of the Nativity" is a building, "Church of England" a denomination.)
+HEAD_FIRST = wordset(
+    """Museum Cathedral Palace Basilica Temple Castle Tower Abbey Monastery Shrine Mosque Gallery Hall
+    Chapel Gardens Statue Tomb Mausoleum Church Bay Gulf Sea Strait Straits Isle"""
+)
+
+
+# Capitalised words that may follow "and" inside a venue's name: "Tang Teaching Museum and Art
+# Gallery", "Air and Space Museum" (but "the White House and NASA" are two names).
+GENERIC_VENUE_WORDS = wordset(
+    """Art Arts Science Sciences Space Aviation Air History Natural Technology Sculpture Botanical
+    Botanic Heritage Culture Cultural Music Design Industry Nature Wildlife Marine Maritime Military
+    Media Education Learning Discovery Exhibition Conference Convention Visitor Visitors Research"""
+)
+
+
+# Heads that make the run an organisation even when a venue word precedes ("Parliament House Trust").
+ADMIN_KIND = {
+    "town": "city",
+    "city": "city",
+    "village": "city",
+    "port": "city",
+    "capital": "city",
+    "suburb": "city",
+    "hamlet": "city",
+    "commune": "city",
+    "neighbourhood": "city",
+    "neighborhood": "city",
+    "island": "other",
+    "towns": "city",
+    "cities": "city",
+    "villages": "city",
+    "ports": "city",
+    "suburbs": "city",
+    "islands": "other",
+}
+
+
+# Lowercase nouns after an unknown name that make it a place: "Narvesto province", "the Malbani district".
+# (Not before "attorney", "court"...: "the Lakeford district attorney" is an office.)
+ADMIN_AFTER_UNKNOWN = wordset("province district region county prefecture governorate oblast municipality constituency")
+
+
+OFFICE_AFTER_ADMIN = wordset(
+    """attorney attorneys court courts judge judges council councils office offices official officials
+    governor governors chief chiefs police administrator administrators commissioner commissioners head
+    heads level levels manager managers board boards election elections"""
+)
+
+
+# Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
+SITE_HEADS = wordset(
+    """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
+    dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
+    crossing bazaar square compound barracks reservoir canal glacier"""
+)
+
+
+# Endings of nationality and other adjectives written with a capital ("Kurdish", "Serbian", "Chinese").
+ADJECTIVE_ENDINGS = ("ish", "an", "ese", "ern", "ic", "ary", "al")
+
+
+# Nouns after "the <Place>" that make the place a vehicle's name: "the Tucson probe", "the Perth submarine".
+VEHICLES = wordset(
+    """probe probes spacecraft rover lander orbiter submarine frigate destroyer cruiser warship carrier
+    tanker freighter ferry liner"""
+)
+
+
+# Capitalised compass words kept with the place they qualify: "Eastern Chad", "South Lebanon".
+COMPASS_PREFIX = wordset(
+    """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
+    Southwest Northeastern Northwestern Southeastern Southwestern"""
+)
+# The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
+# place, kept with it; they qualify only places, so they are locative evidence too).
+LOWER_COMPASS = wordset(
+    """northern southern eastern western central northeastern northwestern southeastern southwestern
+    north south east west northeast northwest southeast southwest"""
+)
+# Heads of a public body's name after a place and another capitalised word ("Lagos State Government",
+# "Syria Civil Defence"); right after the place they are the reporter's words ("the Kenya Government").
+BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades")
+# Words naming a country's regime or era, kept with it ("Nazi Germany", "Communist China", "Tsarist
+# Russia"): never a given name before a surname.
+REGIME_ADJECTIVES = wordset(
+    """Nazi Communist Soviet Imperial Ancient Medieval Colonial Fascist Tsarist Czarist Weimar Maoist Feudal
+    Ottoman Francoist Apartheid Occupied"""
+)
+# Capitalised compass adjectives that open the name of an unknown region after a locative ("across
+# Eastern Varnia", "parts of Southern Ostmark").
+COMPASS_ADJECTIVES = wordset("Northern Southern Eastern Western Central")
+# A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
+VESSEL_NOUNS = wordset(
+    """ship vessel tanker freighter ferry frigate destroyer cruiser warship carrier submarine yacht liner
+    trawler tug barge boat"""
+)
+VESSEL_PREFIXES = wordset("USS HMS HMAS HMCS HMNZS RMS MV MS SS INS")
+# Capitalised plurals after a place that still name a place ("Eureka Springs", "Golan Heights"); any
+# other capitalised plural makes a team or a body ("the Denver Nuggets", "Chicago Bulls").
+GEOGRAPHIC_PLURALS = wordset(
+    """Heights Hills Highlands Lowlands Plains Islands Isles Keys Falls Mountains Alps Lakes Springs
+    Rapids Flats Gardens Sands Woods Fields Downs Dunes Territories Provinces States Emirates Glades
+    Narrows Shoals Cays Banks Lands Meadows Oaks Pines Palms Forks Mills Wells Crossings Gates"""
+)
+# Lowercase words between a site's name and its head: "the Lukovo refugee camp", "Tarvo air base"; the
+# heads that need one of them ("the Smith camp" is a campaign, "the Smith base" a party's voters).
+SITE_MODIFIERS = wordset(
+    """refugee refugees military army naval navy air police train railway rail bus power detention
+    migrant migrants displacement prison border transit"""
+)
+SITE_HEADS_WITH_MODIFIER = wordset("camp base station")
+
+
+# Lowercase nouns after a name that make it an organisation's or a publication's.
+ORG_NOUNS = wordset(
+    """newspaper newspapers paper magazine journal website broadcaster network company firm group
+    band team club airline brand label party"""
+)
+
+
+ADJ_PREFIXES = wordset("anti pro non ex post pre neo pan")
+
+
+# Nouns for people and institutions: after them a country acronym means "American", "British"...
+# ("U.S. officials", "the UK government"), unlike "the U.S. border" or "US surface ozone".
+INSTITUTIONAL = wordset(
+    """official officials government governments administration authorities president presidents
+    military army navy forces troops soldiers service servicemen personnel intelligence diplomats
+    diplomat diplomacy envoy envoys ambassador embassy embassies lawmakers legislators senators
+    senator politicians congressmen policy policymakers industry industries companies company firms
+    firm businesses manufacturers defense defence security agencies agency department delegation
+    counterpart counterparts allies ally partners officers regulators prosecutors courts judge judges
+    citizens nationals taxpayers media press stocks markets investors dollar team teams athletes
+    players coach leaders leader leadership side negotiators spokesman spokeswoman spokesperson
+    secretary minister ministry ministers commander commanders general generals officer election
+    elections law laws delegate delegates representative representatives emissary emissaries"""
+)
+
+
+# Words around a name that make it a company's: "Magna shares", "a stake in Mesa", "Delta's shareholders".
+COMPANY_AFTER = wordset("shares stock stocks shareholders stockholders bonds securities")
+
+
+COMPANY_BEFORE = wordset("stake stakes shares stock")
+
+
+# Before "to X", these make X a destination; before "from X", these make X a sender, not a place.
+MOTION = wordset(
+    """go goes going gone went come comes came coming travel travels travelled traveled travelling
+    traveling fly flies flew flown flying drive drives drove driven driving move moves moved moving
+    return returns returned returning sail sailed head heads headed heading flee fled walk walked march
+    marched ride rode deported moved relocated trip trips journey visit visits flight flights route
+    road way pilgrimage voyage migration back"""
+)
+
+
+SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
+
+
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+
+
+PLANET_KEYS = frozenset(norm(p) for p in PLANETS)
+
+
+PLANET_LOCATIVES = LOCATIVE | wordset("on orbit orbiting orbited around reach reached reaching landed")
+
+
+HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})

@@ -1,0 +1,70 @@
+"""Stage 3: the longest runs of capitalised words whose name is in the gazetteer, outside venues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gazetteer import Entry, gazetteer, norm
+from .lexicon import NAME_CONNECTORS
+from .tokens import Tok, joined
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    key: str
+    entry: Entry
+    single: bool
+    veto: bool = False  # part of an organisation name
+    person: bool = False  # local evidence of a person
+    strong: bool = False  # locative context
+    admin_after: bool = False  # followed by ", <region/country>"
+    needs_the_ok: bool = True
+    list_prev: int = -1  # index of the hit this one is coordinated with ("A, B and C")
+    initial: bool = False  # first word of a sentence
+    coord: bool = False  # "North and South Korea"
+    upper: bool = False  # written in capitals ("US", "U.S.")
+    adjective: bool = False  # "U.S. officials": an acronym used as an adjective
+    named: bool = False  # strong evidence of a person: a title or a given name right before
+    titled: bool = False  # a title or a common given name right before ("Mr Jordan", "Janet Reno")
+    explicit: bool = False  # an administrative noun says it is a place ("the town of X", "X province")
+    weak: bool = False  # the locative is "to"/"from", which people take too ("a letter to Mary")
+    company: bool = False  # "Mesa shares", "a stake in Magna": a company named like a town
+    after_place: bool = False  # right after "<city>, " ("Greenville, Pa.")
+
+
+def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int, int, str, Entry]]:
+    """Longest gazetteer names over capitalised words: (first token, end token, key, entry)."""
+    gz = gazetteer()
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if taken[i] or not t.cap:
+            i += 1
+            continue
+        best = None
+        key = norm(t.text)
+        j = i + 1
+        while True:
+            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in NAME_CONNECTORS:
+                break
+            if toks[j - 1].cap:
+                e = gz.get(key)
+                if e is not None:
+                    best = (j, key, e)
+            if key not in gz.prefixes or j >= n or taken[j] or not joined(text, toks[j - 1], toks[j], True):
+                break
+            if toks[j - 1].possessive:
+                key += "'s"
+            key += " " + norm(toks[j].text)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, key, e = best
+        out.append((i, j, key, e))
+        i = j
+    return out

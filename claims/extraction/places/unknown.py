@@ -1,0 +1,205 @@
+"""Stage 5: names the gazetteer lacks, made places by an administrative noun ("the constituency of
+X", "X province") or a lowercase site head ("the Pak Lam prison")."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..types import PlaceMention
+from .lexicon import (
+    ADJECTIVE_ENDINGS,
+    ADMIN_AFTER_UNKNOWN,
+    ADMIN_KIND,
+    ADMIN_NOUNS,
+    COMPASS,
+    COMPASS_ADJECTIVES,
+    FUNCTION_CAPS,
+    GIVEN_NAMES,
+    LOCATIVE,
+    MONTHS_DAYS,
+    OFFICE_AFTER_ADMIN,
+    SITE_HEADS,
+    SITE_HEADS_WITH_MODIFIER,
+    SITE_MODIFIERS,
+    VENUE_HEADS,
+)
+from .tokens import (
+    COMMA_GAP,
+    Tok,
+    joined,
+)
+
+
+def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'the town of Yeoncheon', 'the towns of Ashby and Cole Green': capitalised names after an
+    administrative noun + "of" (after a plural noun, each name of an "and" list)."""
+    starts = {i for i, *_ in raw}
+    for i in range(2, len(toks)):
+        if toks[i - 1].text != "of" or not admin_noun(toks, i - 2):
+            continue
+        kind = ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
+        plural = toks[i - 2].text.lower().endswith("s")
+        while i < len(toks):
+            j = unknown_name(text, toks, taken, starts, i)
+            if j > i:
+                s, e = toks[i].start, toks[j - 1].end
+                mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+            else:
+                j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
+            if not plural or j == i or j >= len(toks):
+                break
+            if toks[j].text in ("and", "or") and joined(text, toks[j - 1], toks[j]):
+                i = j + 1  # "the towns of A and B"
+            elif COMMA_GAP.fullmatch(text, toks[j - 1].pend, toks[j].start):
+                i = j  # "the provinces of A, B and C"
+            else:
+                break
+
+
+def unknown_name(
+    text: str, toks: list[Tok], taken: list[bool], starts: set[int], i: int, stop_at_known: bool = False
+) -> int:
+    """End of a run of up to three capitalised words at i that no other rule took (i when none)."""
+    if i >= len(toks) or taken[i] or i in starts:
+        return i
+    t = toks[i]
+    if (
+        not t.cap
+        or t.text in FUNCTION_CAPS
+        or t.text in lx.ORG_NAME_HEADS
+        or t.text in lx.CASED_TITLES
+        or t.text in MONTHS_DAYS
+    ):
+        return i
+    j = i + 1
+    while (
+        j < len(toks)
+        and j < i + 3
+        and toks[j].cap
+        and not taken[j]
+        and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
+        and joined(text, toks[j - 1], toks[j])
+    ):
+        j += 1
+    if any(toks[k].text in lx.ORG_NAME_HEADS or toks[k].text in lx.CASED_TITLES for k in range(i, j)):
+        return i
+    if all(toks[k].text in COMPASS for k in range(i, j)):
+        return i  # "North" of "North and South Kivu"
+    if stop_at_known and j == i + 1 and t.text.endswith(ADJECTIVE_ENDINGS):
+        return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
+    return j
+
+
+def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
+    after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
+    starts = {i for i, *_ in raw}
+    for j, head_tok in enumerate(toks):
+        head = head_tok.text
+        if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS and head not in SITE_MODIFIERS):
+            continue  # the nouns are rare: start from them, not from every capitalised word
+        i = j
+        while i > 0 and j - i < 3 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
+            i -= 1
+        if i == j or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
+            continue  # no name, or part of a longer capitalised name
+        if toks[j - 1].possessive or unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
+            continue
+        after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
+        prev = toks[i - 1].text.lower() if i > 0 and joined(text, toks[i - 1], toks[i]) else ""
+        if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN:
+            s, e = toks[i].start, toks[j - 1].end
+            mentions.append(PlaceMention(text[s:e], s, e, "region"))
+        elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
+            s, e = toks[i].start, head_tok.end
+            mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+        elif (
+            head in SITE_MODIFIERS
+            and (prev == "the" or prev in LOCATIVE)
+            and after in SITE_HEADS | SITE_HEADS_WITH_MODIFIER
+            and not (j + 2 < len(toks) and toks[j + 2].cap and joined(text, toks[j + 1], toks[j + 2]))
+        ):
+            s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
+            mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'across Eastern Varnia', 'parts of Southern Ostmark': a capitalised compass adjective after a
+    locative (or "of") opens the name of a region the gazetteer lacks; the compass word is kept."""
+    starts = {i for i, *_ in raw}
+    for c in range(1, len(toks) - 1):
+        if toks[c].text not in COMPASS_ADJECTIVES or taken[c] or c in starts or not joined(text, toks[c], toks[c + 1]):
+            continue
+        before = toks[c - 1].text.lower()
+        if not joined(text, toks[c - 1], toks[c]) or (before not in LOCATIVE and before != "of"):
+            continue
+        j = unknown_name(text, toks, taken, starts, c + 1, stop_at_known=True)
+        if j == c + 1 or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
+            continue  # no name, or a longer capitalised name ("Eastern Cape Provincial Council")
+        last = toks[j - 1].text
+        if last.endswith(ADJECTIVE_ENDINGS) or last[:-1].endswith(ADJECTIVE_ENDINGS):
+            continue  # "to Northern Europeans", "Southern Sudanese": people, not a region
+        if j < len(toks) and toks[j].text in VENUE_HEADS and joined(text, toks[j - 1], toks[j]):
+            continue  # "at Eastern Harbor ..." is for the venue rules
+        s, e = toks[c].start, toks[j - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "region"))
+        for k in range(c, j):
+            taken[k] = True
+
+
+def named_before_region(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]
+) -> set[int]:
+    """'in Levico Terme, Italy', 'from Eureka Springs, Arkansas': after a locative (or "of"), the
+    capitalised words right before ", <region or country>" name one place, known or not. Returns the
+    indexes of known hits inside such a name ("Eureka"), which the name replaces."""
+    drop: set[int] = set()
+    for r, (i, _j, _key, entry) in enumerate(raw):
+        if entry.kind not in ("country", "region") or i < 2 or toks[i - 1].possessive:
+            continue
+        if not COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start):
+            continue
+        b = i  # the name is toks[a:b]
+        a = b - 1
+        while a > 0 and b - a < 3 and toks[a - 1].cap and joined(text, toks[a - 1], toks[a]):
+            a -= 1
+        if a == 0 or not toks[a].cap or any(taken[k] for k in range(a, b)):
+            continue
+        before = toks[a - 1]
+        if not joined(text, before, toks[a]) or (before.text.lower() not in LOCATIVE and before.text != "of"):
+            continue
+        if any(
+            toks[k].text in FUNCTION_CAPS
+            or toks[k].text in MONTHS_DAYS
+            or toks[k].text in lx.ORG_NAME_HEADS
+            or toks[k].text in lx.CASED_TITLES
+            or toks[k].text.isupper()
+            for k in range(a, b)
+        ):
+            continue
+        if b - a > 1 and toks[a].text.lower() in GIVEN_NAMES:
+            continue  # "from Maria Lopez, Chile": a person
+        inner = []  # known hits inside the name (the hits are in text order: look back from r only)
+        n = r - 1
+        while n >= 0 and raw[n][0] >= a:
+            inner.append(n)
+            n -= 1
+        inner.reverse()
+        if inner and raw[inner[0]][0] == a and raw[inner[0]][1] == b:
+            continue  # the whole name is known: the lookup stage has it
+        drop.update(inner)
+        s, e = toks[a].start, toks[b - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        for k in range(a, b):
+            taken[k] = True
+    return drop
+
+
+def admin_noun(toks: list[Tok], k: int) -> bool:
+    """'town', or 'the Municipality' (a capitalised admin noun only after "the": not "City of London");
+    never after "a"/"an" ("a state of emergency", "a city of immigrants")."""
+    if k > 0 and toks[k - 1].text.lower() in ("a", "an"):
+        return False
+    t = toks[k].text
+    if t in ADMIN_NOUNS:
+        return True
+    return t.lower() in ADMIN_NOUNS and t[:1].isupper() and k > 0 and toks[k - 1].text in ("the", "The")

@@ -1,0 +1,220 @@
+"""Stage 2: venues, a run of capitalised words ending in a venue head ("Castlefrank Road", "Grand
+Mosque") or starting with a feature prefix ("Lake Victoria"), and their acronyms ("the Kennedy Space
+Center (KSC)")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import lexicon as lx
+from ..gazetteer import MAX_TOKENS, gazetteer, norm
+from ..types import PlaceMention
+from .lexicon import (
+    CONNECTORS,
+    DENOMINATIONS,
+    FACILITY_WORDS,
+    FUNCTION_CAPS,
+    GENERIC_VENUE_WORDS,
+    HEAD_FIRST,
+    LOCATIVE,
+    MONTHS_DAYS,
+    ORG_CENTRE_WORDS,
+    ORG_NOUNS,
+    PREFIX_HEADS,
+    VENUE_HEADS,
+)
+from .tokens import (
+    ACRONYM_AFTER,
+    AMPERSAND_GAP,
+    Tok,
+    joined,
+    run_key,
+)
+
+Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
+
+
+def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
+    """Token index ranges [i, j) of venues, with their kind and code."""
+    gz = gazetteer()
+    out: list[Venue] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        # A maximal run of capitalised words (connectors inside), as token indexes [i, j).
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            prev = toks[j - 1]
+            # "Evergreen Aviation & Space Museum", "Mary & Leigh Block Museum"
+            amp = t.cap and not prev.possessive and AMPERSAND_GAP.fullmatch(text, prev.pend, t.start) is not None
+            if not amp and not joined(text, prev, t):
+                break
+            if prev.possessive and gz.get(norm(prev.text)) is not None and not lone_head(text, toks, j):
+                break  # "Mecca's Grand Mosque": the possessor is a place of its own (not "St Vincent's Hospital")
+            if amp or (t.cap and t.text not in FUNCTION_CAPS):
+                j += 1
+                continue
+            # Connectors inside a name: "Daughters of the American Revolution", "Rock and Roll Hall";
+            # "the" only after "of", and no "and" after a complete venue ("White House and NASA").
+            k = j
+            if text.startswith("-", prev.pend) and len(t.text) <= 4 and t.text.islower():
+                k = j + 1  # "Naqsh-e Jahan Square", "Stratford-upon-Avon"
+            elif t.text == "and":
+                k = j + 1 if prev.text not in VENUE_HEADS or generic_venue_after(text, toks, j + 1) else j
+            elif t.text in CONNECTORS and t.text != "the":
+                k = j + 1
+                if k < n and toks[k].text == "the" and t.text == "of" and joined(text, toks[j], toks[k]):
+                    k += 1
+            if k > j and k < n and toks[k].cap and joined(text, toks[k - 1], toks[k]):
+                j = k + 1
+                continue
+            break
+        while j > i + 1 and toks[j - 1].text in CONNECTORS:
+            j -= 1
+        s = i
+        while s < j and (
+            not toks[s].cap
+            or toks[s].text in FUNCTION_CAPS
+            or toks[s].text in MONTHS_DAYS
+            or toks[s].text in lx.CASED_TITLES
+        ):
+            s += 1
+        out.extend(venues_in_run(text, toks, s, j, line_start))
+        i = j
+    return out
+
+
+def generic_venue_after(text: str, toks: list[Tok], k: int) -> bool:
+    """toks[k:] is a generic venue name ("Art Gallery", "Gardens"): it may share a name after "and"."""
+    for m in range(k, min(k + 4, len(toks))):
+        t = toks[m]
+        if m > k and not joined(text, toks[m - 1], t):
+            return False
+        if t.text in VENUE_HEADS and VENUE_HEADS[t.text] == "venue":
+            return m + 1 >= len(toks) or not toks[m + 1].cap or not joined(text, t, toks[m + 1])
+        if t.text not in GENERIC_VENUE_WORDS and t.text not in FACILITY_WORDS:
+            return False
+    return False
+
+
+def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[Venue]:
+    """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
+    if j - s < 2:
+        return []
+    # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
+    # "of [the]" and a known place. Two names unless the part before is a bare head ("Gulf of Mexico",
+    # "Museum of London", "Isle of Man") or a district of that place ("Western District of New York").
+    for o in range(s + 1, j - 1):
+        if toks[o].text != "of":
+            continue
+        b = o + 2 if toks[o + 1].text == "the" else o + 1
+        if b < j and gazetteer().get(run_key(toks, b, j)) is not None:
+            before = toks[o - 1].text
+            if (o - s == 1 and (before in VENUE_HEADS or before in HEAD_FIRST)) or VENUE_HEADS.get(before) == "region":
+                break
+            found = venue_in_run(text, toks, s, o, ls)
+            return [found] if found else []
+        break
+    found = venue_in_run(text, toks, s, j, ls)
+    return [found] if found else []
+
+
+def lone_head(text: str, toks: list[Tok], j: int) -> bool:
+    """toks[j] is a venue head standing alone after a possessive ("St Vincent's Hospital")."""
+    return toks[j].text in VENUE_HEADS and (j + 1 >= len(toks) or not joined(text, toks[j], toks[j + 1]))
+
+
+def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue | None:
+    if j - s < 2 or org_noun_after(text, toks, j):
+        return None  # "The Cape Argus newspaper"
+    last = toks[j - 1].text
+    kind = VENUE_HEADS.get(last)
+    if kind and not toks[j - 1].possessive:
+        before = toks[j - 2].text
+        # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
+        # the sentence puts something at, in or near it, or puts it in a place.
+        if (
+            last in ("Centre", "Center", "Facility")
+            and before not in FACILITY_WORDS
+            and (before in ORG_CENTRE_WORDS or not (locative_before(text, toks, s, ls) or located_after(text, toks, j)))
+        ):
+            return None
+        if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
+            return None  # "the Catholic Church": the institution
+        if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
+            return None  # "Irving Independent School District", "Metropolitan Water District": bodies
+        return (s, j, kind, None)
+    first = toks[s].text
+    if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
+        e = s + 1
+        while e < j and toks[e].cap and toks[e].text not in lx.CASED_TITLES:
+            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
+        # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
+        for k in range(min(e, s + MAX_TOKENS), s + 1, -1):
+            entry = gazetteer().get(run_key(toks, s, k))
+            if entry is not None:
+                return (s, k, entry.kind, entry.code)
+        return (s, e, PREFIX_HEADS[first], None) if e - s >= 2 else None
+    # Head first: "the Museum of Flight", "Mary & Leigh Block Museum of Art", "Palace of Westminster".
+    for k in range(s, j - 2):
+        t = toks[k]
+        if t.text not in HEAD_FIRST or toks[k + 1].text != "of":
+            continue
+        if t.text == "Church" and toks[k + 2].text != "the":
+            continue  # "Church of England", "Church of Scientology": denominations
+        e = k + 2
+        while e < j and (toks[e].text in CONNECTORS or (toks[e].cap and toks[e].text not in lx.CASED_TITLES)):
+            e += 1  # "Museum of Flight CEO Bonnie Dunbar": a title ends the name
+        while e > k + 2 and toks[e - 1].text in CONNECTORS:
+            e -= 1
+        if e > k + 2 and toks[e - 1].cap:
+            return (s, e, VENUE_HEADS.get(t.text, "other" if t.text in ("Isle", "Straits") else "venue"), None)
+        return None
+    return None
+
+
+def org_noun_after(text: str, toks: list[Tok], j: int) -> bool:
+    return j < len(toks) and toks[j].text in ORG_NOUNS and joined(text, toks[j - 1], toks[j])
+
+
+def located_after(text: str, toks: list[Tok], j: int) -> bool:
+    """'... Center in Huntsville': the name is followed by "in/at/near" and a capitalised name."""
+    return (
+        j + 1 < len(toks)
+        and toks[j].text in ("in", "at", "near")
+        and toks[j + 1].cap
+        and joined(text, toks[j - 1], toks[j])
+        and joined(text, toks[j], toks[j + 1])
+    )
+
+
+def locative_before(text: str, toks: list[Tok], s: int, ls: int) -> bool:
+    """'at the X', 'in X', 'near the X': a locative word before token s (an article skipped)."""
+    p = s - 1
+    if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
+        p -= 1
+    return p >= 0 and toks[p].text.lower() in LOCATIVE and joined(text, toks[p], toks[p + 1])
+
+
+def venue_acronyms(text: str, mentions: list[PlaceMention]) -> None:
+    """'the Kennedy Space Center (KSC)': the acronym names the same venue wherever it is used."""
+    aliases: dict[str, str] = {}
+    for p in mentions:
+        if p.kind != "venue":
+            continue
+        m = ACRONYM_AFTER.match(text, p.end)
+        if m and m.group(1) == "".join(w[0] for w in p.text.replace("-", " ").split() if w[0].isupper()):
+            aliases[m.group(1)] = p.kind
+    if not aliases:
+        return
+    taken = sorted((p.start, p.end) for p in mentions)
+    starts = [a for a, _ in taken]
+    for m in re.finditer(r"\b(?:" + "|".join(aliases) + r")\b", text):
+        k = bisect.bisect_left(starts, m.end())  # mentions are disjoint: only the one before can overlap
+        if k == 0 or taken[k - 1][1] <= m.start():
+            mentions.append(PlaceMention(m.group(), m.start(), m.end(), "venue"))
