@@ -37,8 +37,7 @@ class Urls:
     def for_site(cls, site: str) -> Urls:
         """The URLs of the service at `site` (e.g. "https://registry.example/"), for work without a request."""
         urls = cls.__new__(cls)
-        urls._site = site.rstrip("/") + "/"
-        urls._root = urls._site + reverse("api:claim-list").lstrip("/").removesuffix("claims/")
+        urls._root = site.rstrip("/") + "/" + reverse("api:claim-list").lstrip("/").removesuffix("claims/")
         return urls
 
     def claim(self, pk: int) -> str:

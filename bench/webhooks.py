@@ -10,9 +10,11 @@ answers after 5 s. The bench prints the time from the commit until the healthy r
 next to the sequential bound measured in the same run (a sample of deliveries sent one at a time, scaled
 to every delivery, plus the slow receiver's 5 s per event), and what the dead and slow ones got.
 
-Needs PostgreSQL (DATABASE_URL, default: a registry_bench_webhooks database on 127.0.0.1:5432, created
-if missing) and Redis (REDIS_URL; default: a private redis-server on a free port). Only 127.0.0.1 is
-ever contacted.
+Needs PostgreSQL: by default a private server (initdb in a temporary folder, on a free port) when its
+binaries are installed, because the change-log feeds wait for every transaction open anywhere on the
+server (docs/api.md) and another program's open transaction on a shared server would hold the run back;
+else `DATABASE_URL` (or `--shared-postgres` to use it anyway). And Redis (REDIS_URL; default: a private
+redis-server on a free port). Only 127.0.0.1 is ever contacted.
 """
 
 from __future__ import annotations
@@ -117,6 +119,26 @@ def _serve(delays, counts, ports, ready) -> None:
     asyncio.run(main())
 
 
+def private_postgres(workdir: Path) -> tuple[str, list[str]] | None:
+    """Start a throw-away PostgreSQL server; returns its URL and the command that stops it."""
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if not (initdb and pg_ctl):
+        return None
+    data, port = workdir / "pgdata", free_port()
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        as_user = ["runuser", "-u", "postgres", "--"]
+        os.chmod(workdir, 0o777)
+    subprocess.run([*as_user, initdb, "-D", str(data), "-U", "postgres", "--auth", "trust", "-E", "UTF8"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    options = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+    subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(workdir / "pg.log"), "-w", "start"],
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    return f"postgres://postgres@127.0.0.1:{port}/registry_bench_webhooks", [
+        *as_user, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"
+    ]  # fmt: skip
+
+
 def ensure_database(url: str) -> None:
     import psycopg
     from psycopg import sql
@@ -138,14 +160,19 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=16, help="threads (or processes) of the webhooks worker")
     parser.add_argument("--sample", type=int, default=300, help="deliveries sent one at a time for the bound")
     parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--shared-postgres", action="store_true", help="use DATABASE_URL even if initdb is there")
     args = parser.parse_args()
     healthy_count = args.receivers - args.dead - args.slow
 
-    database_url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/registry_bench_webhooks"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-webhooks-"))
+    stop_postgres: list[str] | None = None
+    database_url = os.environ.get("DATABASE_URL", "")
+    private = None if args.shared_postgres else private_postgres(workdir)
+    if private is not None:
+        database_url, stop_postgres = private
     if not database_url.startswith(("postgres", "pgsql")):
         print("bench/webhooks.py needs PostgreSQL (several processes write at once): set DATABASE_URL")
         return 2
-    workdir = Path(tempfile.mkdtemp(prefix="bench-webhooks-"))
     redis_proc = None
     redis_url = os.environ.get("REDIS_URL")
     if not redis_url:
@@ -187,12 +214,13 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.core.cache import cache
         from django.db import connection, transaction
 
         from claims.models import Article, Claim, Organisation
         from claims.services.changes import changes_record
         from webhooks.dispatch import dispatch
-        from webhooks.models import Delivery, Event, EventType, Subscription
+        from webhooks.models import Attempt, Delivery, Event, EventType, Subscription
         from webhooks.services import subscription_create
         from webhooks.signing import signature_header
         from webhooks.transport import EndpointClient
@@ -210,6 +238,8 @@ def main() -> int:
         for url in urls:
             created = subscription_create(organisation_id=organisation.pk, url=url, events=[EventType.CLAIM_CREATED])
             secret = created.secret
+        # Ids repeat from run to run: drop endpoint locks a previous run's worker left in a shared Redis.
+        cache.delete_many([f"webhooks:endpoint:{pk}" for pk in Subscription.objects.values_list("pk", flat=True)])
 
         # The sequential bound, measured here: deliveries sent one at a time to one healthy receiver.
         body = b'{"type":"claim.created","timestamp":"2026-01-01T00:00:00Z","data":{"id":1}}'
@@ -268,6 +298,8 @@ def main() -> int:
         slow_got = sum(receivers.count(p) for p in receivers.slow_ports)
         dead = Subscription.objects.filter(url__in=dead_urls)
         dead_attempts = Delivery.objects.filter(subscription__in=dead).exclude(attempts=0).count()
+        where = "a private PostgreSQL server" if stop_postgres else "the PostgreSQL server of DATABASE_URL"
+        print(f"database              {where}")
         print(f"events                {args.events} claim.created, {args.receivers} receivers subscribed to all")
         print(f"receivers             {healthy_count} healthy, {args.slow} answering in {args.slow_s:g} s, "
               f"{args.dead} dead (closed ports)")  # fmt: skip
@@ -285,7 +317,12 @@ def main() -> int:
         )
         print(f"speed-up              {sequential / elapsed:,.0f}x over sequential; "
               f"{healthy_bound / elapsed:.1f}x over the healthy receivers alone")  # fmt: skip
-        print(f"slow receiver         got {slow_got} events meanwhile (one at a time, {args.slow_s:g} s each)")
+        slow_urls = [f"http://127.0.0.1:{p}/hook" for p in receivers.slow_ports]
+        slow_attempts = list(
+            Attempt.objects.filter(delivery__subscription__url__in=slow_urls).values_list("ok", "latency_ms", "error")
+        )
+        print(f"slow receiver         got {max(slow_got, 0)} events meanwhile (one at a time, {args.slow_s:g} s each); "
+              f"attempts recorded: {len(slow_attempts)} {slow_attempts[:3]}")  # fmt: skip
         print(f"dead receivers        {dead_attempts} deliveries attempted (paused after each failure), "
               f"enabled: {list(dead.values_list('enabled', flat=True))}")  # fmt: skip
         ok = healthy_done >= args.events * healthy_count
@@ -302,6 +339,8 @@ def main() -> int:
         if redis_proc is not None:
             os.killpg(redis_proc.pid, signal.SIGTERM)
             redis_proc.wait(timeout=10)
+        if stop_postgres is not None:
+            subprocess.run(stop_postgres, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -21,7 +21,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -103,19 +103,37 @@ def _positions() -> dict[str, DispatchPosition]:
                     DispatchPosition.objects.create(kind=kind, started_at=_BEGINNING)
             except IntegrityError:
                 pass  # another dispatcher made it
-    return {p.kind: p for p in DispatchPosition.objects.select_for_update().filter(kind__in=FEEDS)}
+    # skip_locked: a dispatcher already running (it reads on until nothing is left) is not waited for;
+    # waiting would hold a worker slot per queued kick while it runs.
+    locked = {p.kind: p for p in DispatchPosition.objects.select_for_update(skip_locked=True).filter(kind__in=FEEDS)}
+    if len(locked) < len(FEEDS):
+        raise _Busy
+    return locked
 
 
-def dispatch(*, rounds: int = 20, rows: int = ROUND_ROWS) -> tuple[int, bool, bool]:
-    """Make the events of new changes. Returns (events made, more: changes are left for another run at
-    once, held: changes exist that a transaction still running holds back -- look again shortly)."""
+class _Busy(Exception):
+    """Another dispatcher holds the positions."""
+
+
+class DispatchRun(NamedTuple):
+    made: int  # events made
+    more: bool  # changes are left for another run at once
+    held: bool  # changes exist that a transaction still running holds back: look again shortly
+    busy: bool = False  # another dispatcher was running: look again shortly, in case it has just read
+
+
+def dispatch(*, rounds: int = 20, rows: int = ROUND_ROWS) -> DispatchRun:
+    """Make the events of new changes."""
     made = 0
     for _ in range(rounds):
-        count, more = _dispatch_round(rows)
+        try:
+            count, more = _dispatch_round(rows)
+        except _Busy:
+            return DispatchRun(made, False, False, busy=True)
         made += count
         if not more:
-            return made, False, _held_back()
-    return made, True, False
+            return DispatchRun(made, False, _held_back())
+    return DispatchRun(made, True, False)
 
 
 def _held_back() -> bool:

@@ -304,20 +304,15 @@ def _record(subscription: Subscription, sent: list[tuple[Delivery, Answer]]) -> 
         )
 
 
-def _send(subscription: Subscription, delivery: Delivery, client: EndpointClient) -> Answer:
+def _send(subscription: Subscription, delivery: Delivery, client: EndpointClient, signing: list[str]) -> Answer:
     body = json.dumps(delivery.event.payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     timestamp = int(time.time())
     msg_id = delivery.event.msg_id
     headers = {
         "webhook-id": msg_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature_header(secrets_in_use(subscription), msg_id, timestamp, body),
+        "webhook-signature": signature_header(signing, msg_id, timestamp, body),
     }
-    why = url_refusal(
-        subscription.url, FetchPolicy(allow_networks=parse_networks(settings.REGISTRY_FETCH_TEST_ALLOW_NETWORKS))
-    )
-    if why:
-        return Answer(False, None, 0, f"refused: {why}")
     return client.post(subscription.url, headers, body)
 
 
@@ -381,8 +376,13 @@ def _deliver_locked(subscription_id: int, deadline: float) -> EndpointRun:
             if not batch:
                 return EndpointRun(sent, delivered, wake_at=selectors.next_due_at(subscription_id))
             results: list[tuple[Delivery, Answer]] = []
+            policy = FetchPolicy(allow_networks=parse_networks(settings.REGISTRY_FETCH_TEST_ALLOW_NETWORKS))
+            why = url_refusal(subscription.url, policy)  # (the addresses are checked again at connect time)
+            signing = secrets_in_use(subscription, now)
             for delivery in batch:
-                answer = _send(subscription, delivery, client)
+                answer = (
+                    Answer(False, None, 0, f"refused: {why}") if why else _send(subscription, delivery, client, signing)
+                )
                 results.append((delivery, answer))
                 if not answer.ok or time.monotonic() >= deadline:
                     break  # a failing endpoint is paused, not hammered with the rest of its queue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import current_app, shared_task
+from django.core.cache import cache
 from django.db import OperationalError
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from webhooks import services
 # countdown of hours would sit in a worker's memory and could be delivered twice by the broker).
 COUNTDOWN_MAX_S = 60.0
 HELD_BACK_RETRY_S = 1.0
+_AGAIN = "webhooks:dispatch-again"
 
 
 def _eager() -> bool:
@@ -22,14 +24,16 @@ def _eager() -> bool:
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, retry_jitter=True, max_retries=5)
 def dispatch() -> int:
     """Turn new changes of the change log into events and deliveries."""
-    made, more, held = dispatch_service.dispatch()
-    if more:
+    cache.delete(_AGAIN)  # this run reads what a queued retry was for; a later need queues a new one
+    run = dispatch_service.dispatch()
+    if run.more:
         dispatch.delay()
-    elif held and not _eager():
-        # A transaction still running holds changes back: look again shortly (its own commit kicks too,
-        # but that kick may come while this run still holds the positions and see nothing new).
+    # A transaction still running holds changes back, or another dispatcher was running and may have read
+    # just before this kick's changes committed: look again shortly. One retry is queued at a time, however
+    # many kicks came meanwhile.
+    elif (run.held or run.busy) and not _eager() and cache.add(_AGAIN, "1", timeout=30):
         dispatch.apply_async(countdown=HELD_BACK_RETRY_S)
-    return made
+    return run.made
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, retry_jitter=True, max_retries=5)

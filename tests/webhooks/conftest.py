@@ -103,7 +103,9 @@ def _webhook_settings(settings, monkeypatch):
 
     settings.REGISTRY_FETCH_TEST_ALLOW_NETWORKS = ["127.0.0.1/32"]
     settings.REGISTRY_WEBHOOKS_REQUIRE_HTTPS = False
-    settings.REGISTRY_WEBHOOKS_RETRY_DELAYS = [0.05, 0.05, 0.05, 0.05]
+    # Long enough that a failed attempt is never retried within a test by accident (tests of retries
+    # set their own short delays).
+    settings.REGISTRY_WEBHOOKS_RETRY_DELAYS = [60.0, 60.0, 60.0, 60.0]
     settings.REGISTRY_WEBHOOKS_TOTAL_TIMEOUT_MS = 2000
 
     def resolve(host: str):

@@ -68,7 +68,8 @@ def test_test_event_is_delivered_and_shows_in_the_deliveries(webhook_client, rec
     assert again.status_code == 202 and again.json() == {"redelivered": 1}
 
 
-def test_failed_filter_shows_only_deliveries_with_a_failed_attempt(webhook_client, receiver_factory):
+def test_failed_filter_shows_only_deliveries_with_a_failed_attempt(webhook_client, receiver_factory, settings):
+    settings.REGISTRY_WEBHOOKS_RETRY_DELAYS = [60.0]
     receiver = receiver_factory(default=500)
     body = create(webhook_client, url=receiver.url).json()
     webhook_client.post(f"/api/v1/webhooks/{body['id']}/test/")

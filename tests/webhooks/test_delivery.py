@@ -76,7 +76,10 @@ def test_during_a_rotation_both_secrets_sign_and_after_the_overlap_only_the_new(
         verify(old, headers, body)
 
 
-def test_failing_three_times_then_recovering_delivers_once_more_with_the_same_id(organisation, claim, receiver_factory):
+def test_failing_three_times_then_recovering_delivers_once_more_with_the_same_id(
+    organisation, claim, receiver_factory, settings
+):
+    settings.REGISTRY_WEBHOOKS_RETRY_DELAYS = [0.05, 0.05, 0.05, 0.05]
     receiver = receiver_factory(script=[500, 503, 502])
     subscription, _ = subscribe(organisation, receiver.url)
     dispatch()
@@ -218,9 +221,9 @@ def test_a_dripping_endpoint_is_cut_off_at_the_total_timeout(organisation, claim
         elapsed = time.monotonic() - started
     finally:
         close()
-    assert elapsed < 2.5
+    assert elapsed < 5  # the drip alone would take 12 s; the rest is the database on a busy machine
     attempt = Attempt.objects.get()
-    assert not attempt.ok and "timed out" in attempt.error
+    assert not attempt.ok and "timed out" in attempt.error and attempt.latency_ms < 2000
 
 
 def test_a_closed_port_is_a_failed_attempt(organisation, claim):

@@ -196,3 +196,40 @@ def test_the_open_visibility_setting_sends_every_claim_to_every_newsroom(
     other = subscribe(other_organisation)
     dispatch()
     assert Delivery.objects.filter(event__type="claim.created", subscription=other).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_dispatcher_does_not_wait_for_the_running_one(organisation):
+    """It answers busy at once (its task then looks again shortly) instead of holding a worker slot."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from tests.conftest import using_postgres
+    from webhooks.dispatch import _positions
+
+    if not using_postgres():
+        pytest.skip("row locks are PostgreSQL's (SQLite has one writer at a time)")
+    dispatch()  # the positions exist
+    holding, release = threading.Event(), threading.Event()
+
+    def running_dispatcher():
+        try:
+            with transaction.atomic():
+                _positions()
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=running_dispatcher)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        run = dispatch()
+        assert run.busy and time.monotonic() - started < 2
+    finally:
+        release.set()
+        thread.join(10)
+    assert not dispatch().busy
