@@ -51,6 +51,7 @@ _IRREGULAR = {
     "fire": "fire fires fired firing",
     "shoot": "shoot shoots shot shooting",
     "hit": "hit hits hitting",
+    "rip": "rip rips ripped ripping",
     "lash": "lash lashes lashed lashing",
     "speak": "speak speaks spoke speaking",
     "weigh": "weigh weighs weighed weighing",
@@ -77,7 +78,7 @@ hypothesize mention lament retort boast decry denounce condemn opine posit surmi
 _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
-express voice refute rebut gloat brag
+express voice refute rebut gloat brag defend
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -97,6 +98,18 @@ accusation accusations allegation allegations assertion assertions attack attack
 claim claims comment comments criticism criticisms idea notion remark remarks report reports rumor
 rumors rumour rumours speculation suggestion suggestions characterization characterisation concern
 concerns account accounts argument arguments premise
+"""
+)
+
+# Verbs that give something said: a speech act when their object is a said noun or one of these
+# ('offered his congratulations', 'delivered a warning', 'gave an assessment'), an action otherwise
+# ('offered to pay', 'delivered the mail').
+_GIVING = "offer deliver give"
+GIVEN_NOUNS = wordset(
+    """
+assessment assessments congratulations condolences defense defence apology apologies critique warning
+warnings assurance assurances prediction predictions rebuttal explanation explanations answer answers
+verdict endorsement praise thanks message reminder pledge promise appeal plea view views opinion
 """
 )
 
@@ -138,6 +151,9 @@ def _build(words: str) -> dict[str, str]:
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
+GIVING_VERBS = _build(_GIVING)
+# Attack verbs: speech when the attack names its reason or verdict ('attacked Lee for his votes').
+ATTACK_VERBS = _build("attack")
 SUGGESTION_VERBS = _build(_SUGGESTION)
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
@@ -150,7 +166,8 @@ for _lemma, _particles in (
     ("weigh", "in"),
     ("chime", "in"),
     ("open", "up"),
-    ("point", "out"),
+    ("point", "out to"),
+    ("rip", "into"),
 ):
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())
@@ -391,6 +408,22 @@ aide aides adviser advisers advisor advisors ally allies confidant confidants la
 attorneys spokesman spokeswoman spokesperson associates friends loyalists
 """
 )
+
+# Lowercase heads of a phrase describing a person or group of people
+# ('said one Ohio Republican strategist', 'added a longtime party confidant').
+PERSON_NOUNS = wordset(
+    """
+actor actress adviser advocate ally analyst attorney banker believer blogger boss businessman
+businesswoman candidate caller citizen colleague commentator confidant consultant contributor customer
+delegate developer donor economist educator employee employer entrepreneur executive expert farmer
+father fan founder friend governor guest host insider investor lawmaker lawyer leader lobbyist man
+manager mother neighbor neighbour nominee observer officer official operative organizer organiser owner
+parent partner patient personality pollster president professor protester reader resident retiree
+rival senator shopper spokesman spokeswoman staffer strategist student supporter surrogate teacher
+tenant veteran viewer volunteer voter woman worker writer
+"""
+)
+PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(
@@ -832,6 +865,9 @@ SPEAKER_ORG_WORDS = frozenset(
 # were more likely to say ...' (a poll's answer), 'The mayor was quick to point out ...' (not 'willing to
 # say', 'reluctant to say': nothing was said); with the degree words that may stand before them.
 RAISING_ADJECTIVES = wordset("likely quick first")
+# 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
+GO_FORMS = wordset("go goes going went gone")
+SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

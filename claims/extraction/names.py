@@ -276,8 +276,8 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
         cut = 0
         for k, w in enumerate(lows[:-1]):
-            if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS:
-                cut = k + 1
+            if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS or w in lx.DESCRIPTION_HEADS:
+                cut = k + 1  # 'Ohio Democrat Tom Riley', 'Billionaire Ann Best': a description, no name
         if 0 < cut < len(lows) and lows[cut] in lx.NAME_CONNECTORS and lows[cut - 1] in lx.TITLES:
             # "Governor of Washington Chris Gregoire"
             c = cut
@@ -297,7 +297,8 @@ class NameIndex:
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)
-        for w in set(before):
+        described = set(before) | _described_as(toks, j)
+        for w in described:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
 
@@ -410,6 +411,28 @@ class NameIndex:
             if last in _DOCUMENT_HEADS and (best is None or abs(p - pos) < abs(best[0] - pos)):
                 best = (p, name)
         return best[1] if best else None
+
+
+def _described_as(toks: list[Tok], j: int) -> set[str]:
+    """The head of a description right after a name, in an apposition or after 'is': 'Ann Lee, the
+    mayor of Riverton,' and 'Ann Lee is the town's mayor' describe Ann Lee as 'mayor' (at most six words
+    are read)."""
+    if j >= len(toks) or not (toks[j].text == "," or toks[j].low in {"is", "was"}):
+        return set()
+    k = j + 1
+    if k >= len(toks) or (toks[k].low not in {"the", "a", "an"} and not is_possessive(toks, k)):
+        return set()
+    for q in range(k + 1, min(len(toks), k + 6)):
+        t = toks[q]
+        if not t.word:
+            return set()
+        w = base(t.low)
+        if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+            # the last title word of the run: 'the former deputy mayor' -> mayor
+            while q + 1 < len(toks) and base(toks[q + 1].low) in lx.TITLES:
+                q += 1
+            return {base(toks[q].low)}
+    return set()
 
 
 def _connector_end(toks: list[Tok], j: int) -> int | None:

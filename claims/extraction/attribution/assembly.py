@@ -98,6 +98,17 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 found = (results[k].speaker, results[k].role)
         if found is None and announced is not None and announced[0] == sent.paragraph:
             found = announced[1]
+        if (
+            found is None
+            and n > 0
+            and sentences[n - 1].paragraph != sent.paragraph
+            and _wholly_quoted(text, sent, sent_quotes[n])
+        ):
+            # a quotation opening a paragraph, attributed nowhere, after a sentence that opens with a
+            # person ('Ann Lee is upbeat about the plan.' + '"We will win."'): that person speaks
+            person = resolver.opening_person(n)
+            if person is not None:
+                found = (person, None)
         if found is None:
             continue
         speaker, role = found

@@ -25,6 +25,7 @@ class Mention:
     title_words: tuple[str, ...] = ()
     generic: bool = False  # a common noun outside the speaker lexicons ("The poster")
     document: bool = False  # the phrase names a document, poll or data set ("A Fox News poll")
+    head: str | None = None  # a description's head word where it is not the last word ("the mayor of X")
 
 
 @dataclass(slots=True)

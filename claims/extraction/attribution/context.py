@@ -159,6 +159,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     k = v + 1
     while k < hi and _adverb(toks[k].low) and not toks[k].cap:
         k += 1
+    k = _past_adjunct(toks, k, hi)  # 'recalled in 2008 that ...'
     if k >= hi:
         return False
     nxt = toks[k]
@@ -222,6 +223,19 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
+    """'offered his congratulations', 'delivered a stern warning', 'gave the crowd an assessment': the
+    object (within five words, before any preposition) is something said."""
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        low = base(t.low)
+        if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
+
+
 def _shares_view(toks: list[Tok], v: int, hi: int) -> bool:
     """'shared her belief that ...', 'aired the concern that ...': a view noun with its that-clause right
     after the verb's determiner or possessive."""
@@ -258,12 +272,30 @@ def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
+    """Past a short time or venue adjunct right after a verb, when 'that' or a quotation follows it: 'said
+    in a statement that', 'said on Monday that', 'said Tuesday night that' (at most six words)."""
+    if k >= hi:
+        return k
+    first = base(toks[k].low)
+    if first not in lx.TIME_WORDS and first not in {"in", "on", "at", "during", "after", "before", "late", "earlier"}:
+        return k
+    for q in range(k + 1, min(hi, k + 7)):
+        t = toks[q]
+        if t.low == "that" or t.text in _QMARKS:
+            return q
+        if not t.word and t.text != ",":
+            return k
+    return k
+
+
 def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
     """'wrote that', 'reasoned, "..."', 'admitted to being', 'asked whether': a reported clause or
     quotation follows; 'requested in arrears', 'written by', 'report their results' are no report."""
     k = v + 1
     while k < hi and toks[k].low in {"also", "again", "publicly", "openly", "repeatedly"}:
         k += 1
+    k = _past_adjunct(toks, k, hi)
     if k >= hi:
         return False
     nxt = toks[k]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base
 from ..quotes import QuoteIndex
-from .common import Cue, Mention, _span_text
+from .common import _QMARKS, Cue, Mention, _span_text
 from .context import (
     _clause_complement,
     _clause_object,
     _closing_report,
     _common_word,
     _cue_text,
+    _gives_said,
     _naming_complement,
     _negated,
     _next_is_quote,
@@ -105,6 +106,13 @@ def _sentence_cues(
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
                 if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
                     found = False  # 'called the charges baseless': a verdict on something said
+                if (
+                    found is None
+                    and low.startswith("describ")
+                    and v + 1 < hi
+                    and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
+                ):
+                    found = False  # 'described the meeting', 'described how ...': an account given
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -116,6 +124,13 @@ def _sentence_cues(
                 speech = _topic_follows(toks, v, hi)  # 'spoke at the rally on Tuesday about ...'
         if not speech and low in lx.SHARING_VERBS:
             speech = _shares_view(toks, v, hi)  # 'shared her belief that ...', not 'shared a photo'
+        if not speech and low in lx.ATTACK_VERBS:
+            speech = _attacks_for(toks, v, hi)  # 'attacked Lee for his votes', not 'attacked the base'
+        if not speech and low in lx.GIVING_VERBS:
+            speech = _gives_said(toks, v, hi)  # 'offered his congratulations', not 'offered to pay'
+        if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
+            # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
+            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         if not speech and low in lx.BELIEF_VERBS:
@@ -124,12 +139,21 @@ def _sentence_cues(
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
-        if low in lx.OBJECT_SENSITIVE and not _clause_object(toks, v, hi):
+        if (
+            low in lx.OBJECT_SENSITIVE
+            and not _clause_object(toks, v, hi)
+            # '"...," added another voter': the subject after a quotation, no object
+            and not (v > lo and low in lx.INVERTIBLE_VERBS and _prev_is_quote_close(toks, v - 1, lo))
+        ):
             continue  # 'conceded a penalty', 'claimed the lives of'
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
             continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
-        if (_negated(toks, v, lo) and raised is None) or _passive(toks, v, lo) or _reduced_passive(toks, v, lo, hi):
+        if (
+            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)
+            or _passive(toks, v, lo)
+            or _reduced_passive(toks, v, lo, hi)
+        ):
             continue
         if low == "saying" and v - 2 >= lo and toks[v - 1].low == "as" and toks[v - 2].low == "quoted":
             m, _ = _subject_before(text, toks, v - 3, lo)
@@ -139,6 +163,7 @@ def _sentence_cues(
         beside = (
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
+            or _announces_quote(toks, v, hi)
             or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
         )
         subject: Mention | None = None
@@ -160,9 +185,12 @@ def _sentence_cues(
             clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
+        host = _infinitive_host(toks, v, lo)
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
+            elif host is not None:
+                subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
@@ -210,7 +238,8 @@ def _sentence_cues(
             if (
                 j - 1 > lo
                 and toks[j - 1].low in {"and", "but"}
-                and toks[j - 2].text not in lx.CLAUSE_END
+                # 'X declined to comment, but said ...': a comma before the conjunction too
+                and (toks[j - 2].text not in lx.CLAUSE_END or toks[j - 2].text == ",")
                 and (beside or _takes_complement(toks, v, hi))
             ):
                 subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
@@ -275,3 +304,43 @@ def _sentence_cues(
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
     return cues
+
+
+def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
+    """'Lee went on to say', 'Lee paused to add', 'Lee interjected to say': the verb whose subject says
+    the infinitive at v (not 'declined to say' or 'wants to say', which say nothing)."""
+    if v - 2 < lo or toks[v - 1].low != "to":
+        return None
+    p = v - 2
+    if toks[p].low == "on" and p - 1 >= lo and toks[p - 1].low in lx.GO_FORMS:
+        return p - 1
+    if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
+        return p
+    return None
+
+
+def _announces_quote(toks: list[Tok], v: int, hi: int) -> bool:
+    """'Lee continued:' or 'Stated Lee:' ending its sentence right before a quotation: the colon announces
+    the quotation that opens the next sentence or paragraph."""
+    k = v + 1
+    while k < hi and k - v <= 4 and toks[k].text != ":":
+        k += 1
+    return k < hi and toks[k].text == ":" and k + 1 == hi and hi < len(toks) and toks[hi].text in _QMARKS
+
+
+def _attacks_for(toks: list[Tok], v: int, hi: int) -> bool:
+    """'attacked Lee for his votes', 'attacked the plan as too costly', 'went after Lee for not ...': an
+    attack in words names its reason ('for' + a possessive, a determiner-less -ing form or 'not') or its
+    verdict ('as' + an adjective or 'being'); 'attacked the base for hours' is none (eight words read)."""
+    for k in range(v + 2, min(hi - 1, v + 9)):
+        t = toks[k]
+        if t.text in lx.CLAUSE_END or t.text in _QMARKS:
+            return False
+        nxt = toks[k + 1].low
+        if t.low == "for" and (
+            nxt in {"his", "her", "their", "its", "not", "being", "having"} or (nxt.endswith("ing") and len(nxt) > 5)
+        ):
+            return True
+        if t.low == "as" and (nxt in {"being", "too", "a", "an", "weak", "unfit", "unqualified"} or nxt.endswith("ly")):
+            return True
+    return False

@@ -181,7 +181,9 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         return Mention(_span_text(text, toks, k, j - 1), "org", pos=toks[k].start)
     if _common_noun_phrase(toks, i, j):
         # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
-        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=True)
+        # a person's description ('the Ohio governor', 'the retired banker') is no thing: it speaks
+        person = low in lx.PERSON_HEADS or (low.endswith("s") and low[:-1] in lx.PERSON_HEADS)
+        return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
 
 
@@ -237,7 +239,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     cut = r
     for k in range(r, j - 1):
         lk = lows[k - i]
-        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS:
+        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS or lk in lx.DESCRIPTION_HEADS:
             cut = k + 1
         elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
             k + 1
@@ -268,6 +270,9 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r0 += 1
         if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
             role = _span_text(text, toks, r0, first)
+    if name_lows[-1] in lx.DESCRIPTION_HEADS:
+        # 'another Ohio Democrat', 'a Texas Republican': a description capitalised, no personal name
+        return Mention(_span_text(text, toks, i, j), "group", None, toks[i].start)
     if name_lows[-1] in lx.ORG_DOMAINS and any(w in lx.TITLES for w in lows[: first - i]):
         # "the Minister of Foreign Affairs": an office without a personal name
         r0 = i + 1 if toks[i].low in lx.DETERMINERS else i

@@ -39,7 +39,7 @@ class _Resolver:
             return m.name
         if m.kind == "group" and m.name.lower().startswith("the "):
             # a definite description of a person named before with that title: 'the premier'
-            head = base(m.name.split()[-1].lower())
+            head = m.head or base(m.name.split()[-1].lower())
             if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
                 named = self.names.titled_person(head, m.pos)
                 if named is not None:
@@ -149,6 +149,10 @@ class _Resolver:
             return None
         return None
 
+    def opening_person(self, sent_no: int) -> str | None:
+        """The person sentence ``sent_no - 1`` opens with, whatever the gender (see _subject_before)."""
+        return self._subject_before(sent_no, "", set())
+
     def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
         """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
         Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
@@ -184,4 +188,5 @@ class _Resolver:
             ):
                 return None
             k += 1
-        return person.name if person.gender in (None, want) and person.name not in skip else None
+        fits = not want or person.gender in (None, want)
+        return person.name if fits and person.name not in skip else None

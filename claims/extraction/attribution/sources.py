@@ -43,6 +43,17 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
 
 
 def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
+    """A document subject opening the sentence (below), or one closing it after a comma: 'Lee raised
+    5 million dollars, city records show.', 'The race is close, a college poll shows.'"""
+    doc = _document_subject_at(text, toks, v, lo)
+    if doc is None and v > lo and (v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}):
+        c = next((q for q in range(v - 1, max(lo, v - 10), -1) if toks[q].text == ","), None)
+        if c is not None and c + 1 < v:
+            doc = _document_subject_at(text, toks, v, c + 1)
+    return doc
+
+
+def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
     """The verb's subject is a document opening the sentence, whose modifiers run up to the verb:
     "X's recent analysis of ... concluded", "A report by X says", "Results of the trials, published in a
     paper by X, showed", "A new study documenting ... has revealed", "The results of the Named Study

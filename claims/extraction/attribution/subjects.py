@@ -36,6 +36,33 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
     return k if k > start else v
 
 
+def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
+    """End of a subject after an inverted verb that mixes lowercase and capitalised modifiers before
+    its head and ends the clause: 'said retired Navy Capt. Tom Riley', 'said Lee ally Paul Grant', 'added
+    his campaign manager Ann Best', 'said one Ohio Republican strategist', 'said Ohio ranking Democrat
+    Tom Riley (D-Ohio)'. Returns v where the words read no such phrase (at most 10 words are read)."""
+    k = v
+    if k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    start = k
+    while k < hi and k - v < 10:
+        t = toks[k]
+        if (
+            t.cap
+            or is_title(t)
+            or (t.text in "'’" and k > start)
+            or (t.word and (t.text[:1].isdigit() or _modifier_word(t)))
+        ):
+            k += 1
+        elif t.word and t.low.endswith("ing") and k > start and toks[k - 1].cap and k + 1 < hi and toks[k + 1].cap:
+            k += 1  # 'Ohio ranking Democrat Tom Riley': a modifier between capitalised words
+        else:
+            break
+    if k <= start or not (toks[k - 1].cap or base(toks[k - 1].low) in lx.PERSON_HEADS or is_title(toks[k - 1])):
+        return v
+    return k
+
+
 def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
     """End of 'the event website', 'an unknown author' starting at toks[v]: a determiner and up to four
     lowercase words (returns v where there is none)."""
@@ -101,6 +128,8 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         return None, v
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
+    if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
+        return _appositive_subject(text, toks, j - 2, lo)  # '..., the owner of the "Daily Star," said'
     if not toks[j - 1].word:
         return None, v
     if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
@@ -123,6 +152,23 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
     return m, k
+
+
+def _quoted_title_start(toks: list[Tok], k: int, lo: int) -> int | None:
+    """Where to go on walking left from the quotation mark at k when it belongs to a short quoted title
+    after a lowercase word ('the owner of the "Daily Star,"', 'a contestant on the show "Big Week,"'): the
+    word before the opening mark. None for any other mark (at most eight words are read)."""
+    if k - 1 > lo and toks[k - 1].text not in _QMARKS and toks[k].start == toks[k - 1].end:
+        # a closing mark: find its opening one
+        o = k - 1
+        while o > lo and k - o <= 8 and toks[o].text not in _QMARKS:
+            o -= 1
+        if toks[o].text in _QMARKS and k - o > 1 and o > lo and toks[o - 1].word and not toks[o - 1].cap:
+            return o - 1
+        return None
+    if k + 1 < len(toks) and toks[k + 1].start == toks[k].end and k > lo and toks[k - 1].word and not toks[k - 1].cap:
+        return k - 1  # an opening mark after 'the show'
+    return None
 
 
 def _raised_subject(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention, int] | None:
@@ -167,6 +213,14 @@ def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         w -= 1
     if w <= lo or toks[w].low != "who" or w >= j - 1:
         return None
+    if toks[w - 1].low == "and":
+        # 'A voter who lived in the town and who asked not to be named said': the first of two 'who'
+        w2 = w - 2
+        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low != "who":
+            w2 -= 1
+        if w2 <= lo or toks[w2].low != "who":
+            return None
+        w = w2
     k = _np_backward(toks, w - 1, lo)
     if k >= w:
         return None
@@ -275,6 +329,19 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             kx -= 1
         if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
             ko = kx
+    if (
+        ko - 3 >= lo
+        and toks[ko - 1].low in {"of", "from"}
+        and toks[ko].cap
+        and toks[ko - 3].low == "the"
+        and not toks[ko - 2].cap
+        and base(toks[ko - 2].low) in lx.TITLES
+        and m is not None
+        and m.kind != "pronoun"
+    ):
+        # 'the senator from Ohio said', 'the mayor of Riverton says': the office holder, not the place
+        head = base(toks[ko - 2].low)
+        return Mention(_span_text(text, toks, ko - 3, j), "group", pos=toks[ko - 3].start, head=head), ko - 3
     if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
         # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation;
         # "the Russian Embassy in London issued": the organisation, not the place
@@ -330,6 +397,10 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             if toks[p].text == "(" and p > lo:
                 k = p - 1  # a parenthesis inside the chunk: 'Ada Cole (D-Ore.), who ..., said'
                 continue
+        if t.text in _QMARKS and _quoted_title_start(toks, k, lo) is not None:
+            # a quoted title inside an apposition: 'Tom Best, the owner of the "Daily Star," said'
+            k = _quoted_title_start(toks, k, lo) or k
+            continue
         spaced_hyphen = t.text == "-" and k > lo and toks[k - 1].end < t.start
         if t.text == "," or k == lo or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen:
             s = k + 1 if (t.text == "," or t.text in _QMARKS or t.text in lx.CLAUSE_PUNCT or spaced_hyphen) else k
@@ -403,7 +474,12 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         if e <= v + 1:
             e = _forward_common_np(toks, v + 1, hi)
             if e <= v + 1:
-                return None
+                e = v + 1
+        d = _forward_description(toks, v + 1, hi)
+        if d > e:
+            e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
+        if e <= v + 1:
+            return None
         m = _analyze(text, toks, v + 1, e)
         if m is None:
             return None
@@ -416,23 +492,29 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is None:
                 return None
             m, e = m2, e2
-    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement")
+    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
+    # speaking to reporters")
     if e < hi:
         t = toks[e]
-        if t.word and t.low not in {
-            "in",
-            "on",
-            "at",
-            "during",
-            "after",
-            "when",
-            "to",
-            "adding",
-            "citing",
-            "of",
-            "who",
-            "from",
-        }:
+        if (
+            t.word
+            and not (t.low.endswith("ing") and not t.cap)
+            and t.low
+            not in {
+                "in",
+                "on",
+                "at",
+                "during",
+                "after",
+                "when",
+                "to",
+                "adding",
+                "citing",
+                "of",
+                "who",
+                "from",
+            }
+        ):
             return None
     return m
 

@@ -1,0 +1,165 @@
+"""Attribution, third round: constructions counted among the misses on unseen news, each with invented
+sentences (none from an evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import run
+
+CASES = [
+    # an inverted subject with lowercase and capitalised modifiers before the name
+    (
+        [
+            [
+                '"The bridge will open soon," said retired Navy Capt. Tom Riley, who ran the port.',
+                '"We saw nothing," said undecided voter Mary Fox of Leeds.',
+                '"He is an old friend," said Riley ally Paul Grant.',
+                '"It will pass," said Ohio ranking Democrat Ann Best (D-Ohio).',
+            ]
+        ],
+        ["Tom Riley", "Mary Fox", "Paul Grant", "Ann Best"],
+    ),
+    # an inverted description without a name, capitalised or not
+    (
+        [
+            [
+                '"It works," added another Ohio Democrat.',
+                '"It fails," said one veteran party strategist.',
+                '"It is late," said a Texas Republican, speaking after the vote.',
+            ]
+        ],
+        ["another Ohio Democrat", "one veteran party strategist", "a Texas Republican"],
+    ),
+    # a party or description word before a name is no part of the name
+    (
+        [
+            [
+                "Ohio Democrat Tom Riley voted against the bill.",
+                '"It is a bad law," said Riley.',
+                "Billionaire Ann Best bought the team in May.",
+                '"We will win," Best said.',
+            ]
+        ],
+        [None, "Tom Riley", None, "Ann Best"],
+    ),
+    # a description of a person speaks like a name, wherever it stands
+    (
+        [
+            [
+                "The retired banker says running a town is hard.",
+                '"It is a fine day," the Ohio governor said.',
+                '"We lost," the Riverton actor says of the game.',
+                "The longtime volunteers say raising money got harder.",
+            ]
+        ],
+        ["The retired banker", "the Ohio governor", "the Riverton actor", "The longtime volunteers"],
+    ),
+    # 'the TITLE of/from Place' is the office holder, linked to the person an apposition or 'is' described
+    (
+        [
+            [
+                "Ann Lee is the mayor of Riverton.",
+                "The mayor of Riverton said the bridge was safe.",
+                "Tom Best, the senator from Ohio, toured the plant.",
+                "The senator from Ohio said the plant would stay open.",
+            ]
+        ],
+        [None, "Ann Lee", None, "Tom Best"],
+    ),
+    (
+        [["The governor of Ohio said the budget was sound.", "The senator from Utah says the law is flawed."]],
+        ["The governor of Ohio", "The senator from Utah"],
+    ),
+    # a second verb of the subject, past a comma before 'but' and a venue or time adjunct before 'that'
+    (
+        [
+            [
+                "The firm declined to comment but said in a statement that it had done nothing wrong.",
+                "Ann Lee declined to comment, but said the bridge was safe.",
+                "Tom Best toured the plant and said on Monday that it would close.",
+            ]
+        ],
+        ["The firm", "Ann Lee", "Tom Best"],
+    ),
+    # an infinitive said by the subject of 'go on' or 'pause', not of 'decline'
+    (
+        [
+            [
+                "Ann Lee went on to say that the bridge was safe.",
+                'Lee paused to add: "We will build it."',
+                "Lee declined to say whether the bridge was safe.",
+                "The memo goes on to say that the bridge is safe.",
+            ]
+        ],
+        ["Ann Lee", "Ann Lee", None, "The memo"],
+    ),
+    # a colon announcing the quotation of the next paragraph, after a weak verb or an inverted subject
+    (
+        [["Ann Lee is the mayor of Riverton.", "Lee continued:"], ['"We will build the bridge."']],
+        [None, "Ann Lee", "Ann Lee"],
+    ),
+    (
+        [["Tom Best spoke next.", "He recalled:"], ['"It was a cold night."']],
+        [None, "Tom Best", "Tom Best"],
+    ),
+    # a quotation opening a paragraph, attributed nowhere, is the person the sentence before opens with
+    (
+        [["Ann Lee is upbeat about the bridge."], ['"We will build it. It will be safe."'], ["The bridge opened."]],
+        [None, "Ann Lee", None],
+    ),
+    (
+        [["The bridge opened in May."], ['"It is lovely."']],
+        [None, None],
+    ),
+    # a quoted title inside an apposition; two coordinated 'who' clauses between subject and verb
+    (
+        [
+            [
+                'Tom Best, the owner of the "Daily Star," said the paper would close.',
+                'Ann Lee, a contestant on the show "Big Week," who later ran a bakery, said the show was fair.',
+                "Another voter who lived in the town and who did not want to be named said the vote was rigged.",
+                "Two nurses who worked nights and who lost their jobs say the ward was understaffed.",
+            ]
+        ],
+        ["Tom Best", "Ann Lee", "Another voter", "Two nurses"],
+    ),
+    # cue classes: 'as X put it' before a quotation, 'pointed to', 'defended', 'ripped into', giving
+    # something said, a weak verb's that-clause past an adjunct
+    (
+        [
+            [
+                'As Tom Best, a retired pilot, put it: "The town is dying."',
+                "Ann Lee pointed to the budget as proof of waste.",
+                "Lee defended her record on Tuesday.",
+                "Best ripped into the council for its delays.",
+                "Lee offered her congratulations to the winners.",
+                "Lee offered to pay for the repairs.",
+                "Best delivered a stern warning to the council.",
+                "Best delivered the mail on Tuesday.",
+                "Best recalled in 2008 that the town was poor.",
+            ]
+        ],
+        ["Tom Best", "Ann Lee", "Ann Lee", "Tom Best", "Ann Lee", None, "Tom Best", None, "Tom Best"],
+    ),
+    # an attack in words names its reason; 'described' with an object gives an account; a document
+    # closing its sentence after a comma
+    (
+        [
+            [
+                "Ann Lee attacked Tom Best for his votes on the budget.",
+                "Rebels attacked the base for hours.",
+                "Best attacked the plan as too costly.",
+                "Lee described the meeting with the council.",
+                "Best described how the bridge fell.",
+                "The race is close, a Harbor College poll shows.",
+            ]
+        ],
+        ["Ann Lee", None, "Tom Best", "Ann Lee", "Tom Best", "Harbor College"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), CASES)
+def test_speakers(paragraphs: list[list[str]], speakers: list[str | None]) -> None:
+    assert [r.speaker for r in run(*paragraphs)] == speakers
