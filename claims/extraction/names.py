@@ -204,6 +204,7 @@ class NameIndex:
         self.by_first: dict[str, list[Person]] = {}
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self.org_initials: dict[str, str] = {}  # initials -> the first organisation name that has them
         self._near: dict[tuple[str, int], list[Person]] = {}
         self._shapes: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (first letter, length) -> surnames
         self._shaped = 0  # how many surnames _shapes holds
@@ -274,6 +275,15 @@ class NameIndex:
                     break
         if any(w in lx.ORG_HEADS for w in lows):
             self.orgs.append((run[0].start, " ".join(words)))
+            # an acronym the article uses without defining it stands for the organisation it spells
+            # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
+            # the organisation head, at most eight words back (a constant per run)
+            for k in range(max(0, len(words) - 8), len(words) - 1):
+                if lows[k] in lx.NAME_CONNECTORS or not any(w in lx.ORG_HEADS for w in lows[k:]):
+                    continue
+                if " ".join(lows[k:]) in lx.place_names():
+                    continue  # 'U.S.' is the country, not an organisation named after it
+                self.org_initials.setdefault(initials(words[k:]), " ".join(words[k:]))
         cut = 0
         for k, w in enumerate(lows[:-1]):
             if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS or w in lx.DESCRIPTION_HEADS:
@@ -355,7 +365,8 @@ class NameIndex:
         if not words:
             return name
         if len(words) == 1 and is_acronym(words[0]):
-            return self.acronyms.get(words[0].replace(".", ""), name)
+            acr = words[0].replace(".", "")
+            return self.acronyms.get(acr) or self.org_initials.get(acr, name)
         last = words[-1].lower()
         cands = [p for p in self.by_last.get(last, ()) if _ends_with(p.words, words)]
         if not cands and len(words) == 1:
