@@ -425,25 +425,65 @@ class NameIndex:
 
 
 def _described_as(toks: list[Tok], j: int) -> set[str]:
-    """The head of a description right after a name, in an apposition or after 'is': 'Ann Lee, the
-    mayor of Riverton,' and 'Ann Lee is the town's mayor' describe Ann Lee as 'mayor' (at most six words
-    are read)."""
-    if j >= len(toks) or not (toks[j].text == "," or toks[j].low in {"is", "was"}):
-        return set()
-    k = j + 1
-    if k >= len(toks) or (toks[k].low not in {"the", "a", "an"} and not is_possessive(toks, k)):
-        return set()
-    for q in range(k + 1, min(len(toks), k + 6)):
-        t = toks[q]
-        if not t.word:
+    """The head of a description right after a name: in an apposition ('Ann Lee, the mayor of Riverton,'),
+    a relative clause ('Tom Roe, who is the club's treasurer,'), after a copula or a verb of taking office
+    ('Ann Lee is the town's mayor', 'Ida Falk became chancellor', 'Lina Cho was named coach', 'Raj Patel
+    serves as the city's auditor') or 'as' ('appointed Omar Reyes as chief executive'). At most a few
+    words are read, and none past a preposition or conjunction ('was elected after the mayor resigned'
+    describes no one)."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text == ",":
+        k += 1
+        if k < n and toks[k].low == "who":
+            k += 1
+        elif k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+            return _description_head(toks, k + 1, n)
+        else:
             return set()
+    if k >= n:
+        return set()
+    verb = k
+    while k < n and k - verb < 3 and toks[k].low in _OFFICE_VERBS:
+        k += 1
+    if k == verb and toks[k].low != "as":
+        return set()
+    if k < n and toks[k].low == "as":
+        k += 1
+    if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+        k += 1
+    return _description_head(toks, k, n)
+
+
+def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
+    """The last title word of the first run of titles within five words from toks[k]: 'the former deputy
+    mayor' -> mayor; a possessive is a modifier ('the mayor's aide' is no mayor)."""
+    for q in range(k, min(n, k + 5)):
+        t = toks[q]
+        if not t.word or t.low in _DESCRIPTION_STOPS:
+            return set()
+        if is_possessive(toks, q):
+            continue
         w = base(t.low)
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
-            # the last title word of the run: 'the former deputy mayor' -> mayor
-            while q + 1 < len(toks) and base(toks[q + 1].low) in lx.TITLES:
+            while q + 1 < n and base(toks[q + 1].low) in lx.TITLES and not is_possessive(toks, q + 1):
                 q += 1
+            if q + 1 < n and toks[q + 1].cap and toks[q + 1].start - toks[q].end <= 1:
+                return set()  # 'is Mayor Roe's deputy': the title of another name
             return {base(toks[q].low)}
     return set()
+
+
+# Verbs linking a name to the office it holds or takes: 'is', 'became', 'was elected', 'serves as'.
+_COPULAS = frozenset({"is", "was", "has", "had", "been", "remains", "remained"})
+_OFFICE_VERBS = _COPULAS | frozenset(
+    {"became", "becomes", "serves", "served", "elected", "named", "appointed", "sworn", "installed", "chosen"}
+)
+# Words a description stops at: 'was elected after the mayor resigned' describes no one.
+_DESCRIPTION_STOPS = frozenset(
+    {"after", "before", "when", "by", "with", "to", "in", "on", "at", "of", "for", "and", "but", "or"}
+    | {"who", "which", "that", "while", "because", "since", "than", "not", "no", "never", "as", "well"}
+)
 
 
 def _connector_end(toks: list[Tok], j: int) -> int | None:

@@ -92,6 +92,48 @@ DESCRIPTION_CASES = [
 ]
 
 
+# Verbs of holding or taking an office link the name to the title; a preposition or conjunction ends the
+# description, and a title before another name belongs to that name.
+OFFICE_CASES = [
+    (
+        [["Ann Lee was elected mayor in 2019."], ["The mayor said the budget was tight."]],
+        [None, "Ann Lee"],
+    ),
+    (
+        [["Tom Roe, who is the club's treasurer, paid the bills."], ["The treasurer said the books were fine."]],
+        [None, "Tom Roe"],
+    ),
+    (
+        [["Ida Falk became chancellor last year."], ["The chancellor said growth would return."]],
+        [None, "Ida Falk"],
+    ),
+    (
+        [["The board appointed Omar Reyes as chief executive in March."], ["The chief executive said sales grew."]],
+        [None, "Omar Reyes"],
+    ),
+    (
+        [["Lina Cho was named coach of the team on Friday."], ["The coach said training starts in June."]],
+        [None, "Lina Cho"],
+    ),
+    (
+        [["Raj Patel serves as the city's treasurer."], ["The treasurer said the accounts were late."]],
+        [None, "Raj Patel"],
+    ),
+    (
+        [["Ann Lee is Mayor Tom Roe's deputy."], ["The mayor said the roads were bad."]],
+        [None, "Tom Roe"],
+    ),
+    (
+        [["Ann Lee was elected after the mayor resigned."], ["The mayor said the roads were bad."]],
+        [None, "The mayor"],
+    ),
+    (
+        [["Ann Lee as well as the premier attended."], ["The premier said the roads were bad."]],
+        [None, "The premier"],
+    ),
+]
+
+
 # Pronouns: the subject of the discourse, not a person inside a modifier or named in passing; a missed
 # cue in between does not break the chain; organisations are 'it' and 'they'.
 PRONOUN_CASES = [
@@ -144,7 +186,9 @@ PRONOUN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + PRONOUN_CASES)
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"), AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + PRONOUN_CASES
+)
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
 
@@ -168,3 +212,20 @@ def test_acronym_index_stays_linear() -> None:
         sentences.append(Sentence(pos, min(end, len(body)), 0))
         pos = end + 1
     assert len(attribute(body, sentences)) == len(sentences)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "speaker"),
+    [
+        ("Premier Ann Lee Quits", "Ann Lee left on Monday. The premier said nothing more.", "The premier"),
+        ("Coach Ivo Lind Signs On", "Ivo Lind arrived on Friday. The coach said the team was young.", "The coach"),
+    ],
+)
+def test_headline_titles_link_no_description(headline: str, body: str, speaker: str) -> None:
+    # the headline is furniture: its 'Premier Ann Lee' does not make 'the premier' of the body Ann Lee
+    text = headline + "\n\n" + body
+    first, second = body.split(". ")
+    start = len(headline) + 2
+    sentences = [Sentence(start, start + len(first) + 1, 1), Sentence(start + len(first) + 2, len(text), 1)]
+    assert text[sentences[1].start : sentences[1].end] == second
+    assert [a.speaker for a in attribute(text, sentences)] == [None, speaker]
