@@ -312,7 +312,7 @@ class NameIndex:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
 
-    def titled_person(self, word: str, pos: int) -> str | None:
+    def titled_person(self, word: str, pos: int, forward: bool = False) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far."""
         found = self.titled.get(word)
@@ -320,6 +320,11 @@ class NameIndex:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
         people = {p.name for _, p in found[:k]}
+        if not people and forward:
+            # a description in the lead, the name further down ('Kiribati's navy chief says ... Navy chief
+            # Tane Rua said'): the one person the whole article gives the title, within a few mentions
+            near = [p.name for x, p in found[k : k + 8] if x - pos <= _FORWARD_REACH]
+            return near[0] if len(set(near)) == 1 else None
         return found[k - 1][1].name if len(people) == 1 else None
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
@@ -473,6 +478,9 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
             return {base(toks[q].low)}
     return set()
 
+
+# How far ahead (in characters, a few paragraphs) a description in the lead looks for its name.
+_FORWARD_REACH = 1500
 
 # Verbs linking a name to the office it holds or takes: 'is', 'became', 'was elected', 'serves as'.
 _COPULAS = frozenset({"is", "was", "has", "had", "been", "remains", "remained"})

@@ -134,6 +134,35 @@ OFFICE_CASES = [
 ]
 
 
+# A description made definite by its owner may come before the name, in the lead: linked to the one person
+# given that title within the next paragraphs; a bare 'the premier' is not (it may be anyone so far).
+FORWARD_CASES = [
+    (
+        [["Kiribati's navy chief says the patrol boats are old."], ["Navy chief Tane Rua said two boats leak."]],
+        ["Tane Rua", "Tane Rua"],
+    ),
+    (
+        [["Dunmore's police chief says crime fell."], ["Police chief Ada Moss said burglaries halved."]],
+        ["Ada Moss", "Ada Moss"],
+    ),
+    (
+        [["Kiribati's navy chief says the patrol boats are old."]],
+        ["Kiribati's navy chief"],
+    ),
+    (
+        [
+            ["The club's coach says the team is tired."],
+            ["Coach Ivo Lind and coach Ben Ott met.", "Coach Ben Ott said little."],
+        ],
+        ["The club's coach", None, "Ben Ott"],
+    ),
+    (
+        [["The premier says the budget will balance."], ["Premier Ann Voss said taxes would not rise."]],
+        ["The premier", "Ann Voss"],
+    ),
+]
+
+
 # Pronouns: the subject of the discourse, not a person inside a modifier or named in passing; a missed
 # cue in between does not break the chain; organisations are 'it' and 'they'.
 PRONOUN_CASES = [
@@ -187,7 +216,8 @@ PRONOUN_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("paragraphs", "expected"), AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + PRONOUN_CASES
+    ("paragraphs", "expected"),
+    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
@@ -229,3 +259,12 @@ def test_headline_titles_link_no_description(headline: str, body: str, speaker: 
     sentences = [Sentence(start, start + len(first) + 1, 1), Sentence(start + len(first) + 2, len(text), 1)]
     assert text[sentences[1].start : sentences[1].end] == second
     assert [a.speaker for a in attribute(text, sentences)] == [None, speaker]
+
+
+def test_possessive_description_needs_its_head() -> None:
+    from claims.extraction.attribution.pronouns import _possessive_description
+
+    assert _possessive_description("Kiribati's navy chief")
+    assert _possessive_description("the club’s coach")
+    assert not _possessive_description("Ann Lee's former")  # a phrase cut before its head
+    assert not _possessive_description("The navy chief")

@@ -46,11 +46,13 @@ class _Resolver:
             if named is not None:
                 m.kind, m.generic = "person", False
                 return named
-        if m.kind == "group" and m.name.lower().startswith("the "):
-            # a definite description of a person named before with that title: 'the premier'
+        possessed = m.kind == "group" and _possessive_description(m.name) and not self._name_follows(m)
+        if m.kind == "group" and (m.name.lower().startswith("the ") or possessed):
+            # a definite description of a person named before with that title: 'the premier'; one whose
+            # owner makes it definite ('Kiribati's navy chief') may be named further on
             head = m.head or base(m.name.split()[-1].lower())
             if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
-                named = self.names.titled_person(head, m.pos)
+                named = self.names.titled_person(head, m.pos, forward=possessed)
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
@@ -218,6 +220,12 @@ class _Resolver:
             q += 1
         return name
 
+    def _name_follows(self, m: Mention) -> bool:
+        """A capitalised word right after the mention ('... education secretary William Bennett'): the
+        description's own name is there, never one further on."""
+        k = bisect_left(self.starts, m.pos + len(m.name))
+        return k < len(self.toks) and self.toks[k].cap and self.toks[k].start - (m.pos + len(m.name)) <= 1
+
     def opening_person(self, sent_no: int) -> str | None:
         """The person sentence ``sent_no - 1`` opens with, whatever the gender (see _subject_before)."""
         return self._subject_before(sent_no, "", set())
@@ -259,3 +267,18 @@ class _Resolver:
             k += 1
         fits = not want or person.gender in (None, want)
         return person.name if fits and person.name not in skip else None
+
+
+def _possessive_description(name: str) -> bool:
+    """'Kiribati's navy chief', 'the club's coach': a description made definite by its owner, ending in
+    its head noun (not in a title's modifier: 'X's former' is a phrase cut short)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and any(w.endswith(("'s", "’s")) for w in words[:-1])
+        and words[-1].lower() not in _TITLE_MODIFIERS
+    )
+
+
+# Words listed among titles that only modify one: 'former', 'acting', 'then'.
+_TITLE_MODIFIERS = frozenset({"former", "acting", "ex", "then", "interim", "outgoing", "incoming", "late"})
