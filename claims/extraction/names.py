@@ -278,12 +278,25 @@ class NameIndex:
             # an acronym the article uses without defining it stands for the organisation it spells
             # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
             # the organisation head, at most eight words back (a constant per run)
+            # the name scan stops at 'and' before a word that is no organisation head: 'Food and Drug
+            # Administration' is read back here, over at most eight words
+            e = i
+            while e >= 2 and i - e < 8 and toks[e - 1].low in _AND_WORDS and is_name_word(toks[e - 2]):
+                e -= 2
+                while e >= 1 and i - e < 8 and is_name_word(toks[e - 1]) and toks[e - 1].end + 1 >= toks[e].start:
+                    e -= 1
+            words = [_clean(t.text) for t in toks[e:i]] + words
+            lows = [base(t.low) for t in toks[e:i]] + lows
             for k in range(max(0, len(words) - 8), len(words) - 1):
-                if lows[k] in lx.NAME_CONNECTORS or not any(w in lx.ORG_HEADS for w in lows[k:]):
+                if lows[k] in lx.NAME_CONNECTORS or lows[k] in _AND_WORDS:
+                    continue
+                if not any(w in lx.ORG_HEADS for w in lows[k:]):
                     continue
                 if " ".join(lows[k:]) in lx.place_names():
                     continue  # 'U.S.' is the country, not an organisation named after it
-                self.org_initials.setdefault(initials(words[k:]), " ".join(words[k:]))
+                spelled = initials([w for w in words[k:] if w.lower() not in _AND_WORDS])
+                self.org_initials.setdefault(spelled, " ".join(words[k:]))
+            words, lows = words[i - e :], lows[i - e :]
         cut = 0
         for k, w in enumerate(lows[:-1]):
             if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS or w in lx.DESCRIPTION_HEADS:
@@ -478,6 +491,9 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
             return {base(toks[q].low)}
     return set()
 
+
+# Words joining two parts of an organisation's name that the name scan does not cross.
+_AND_WORDS = frozenset({"and", "&"})
 
 # How far ahead (in characters, a few paragraphs) a description in the lead looks for its name.
 _FORWARD_REACH = 1500

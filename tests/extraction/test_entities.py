@@ -68,6 +68,15 @@ ACRONYM_CASES = [
         [["Ann Cole met the press."], ["The WTA said prices would rise."]],
         [None, "WTA"],
     ),
+    # 'and' inside the name ('Food and Drug Administration'), spelled out anywhere in the article
+    (
+        [["The Food and Drug Administration approved the pill."], ["The FDA said it was safe."]],
+        [None, "Food and Drug Administration"],
+    ),
+    (
+        [["The FWS said the owls were back."], ["The Fish and Wildlife Service counts them every May."]],
+        ["Fish and Wildlife Service", None],
+    ),
 ]
 
 
