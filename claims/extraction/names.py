@@ -204,6 +204,7 @@ class NameIndex:
         self.by_first: dict[str, list[Person]] = {}
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self.org_initials: dict[str, str] = {}  # initials -> the first organisation name that has them
         self._near: dict[tuple[str, int], list[Person]] = {}
         self._shapes: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (first letter, length) -> surnames
         self._shaped = 0  # how many surnames _shapes holds
@@ -274,6 +275,28 @@ class NameIndex:
                     break
         if any(w in lx.ORG_HEADS for w in lows):
             self.orgs.append((run[0].start, " ".join(words)))
+            # an acronym the article uses without defining it stands for the organisation it spells
+            # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
+            # the organisation head, at most eight words back (a constant per run)
+            # the name scan stops at 'and' before a word that is no organisation head: 'Food and Drug
+            # Administration' is read back here, over at most eight words
+            e = i
+            while e >= 2 and i - e < 8 and toks[e - 1].low in _AND_WORDS and is_name_word(toks[e - 2]):
+                e -= 2
+                while e >= 1 and i - e < 8 and is_name_word(toks[e - 1]) and toks[e - 1].end + 1 >= toks[e].start:
+                    e -= 1
+            words = [_clean(t.text) for t in toks[e:i]] + words
+            lows = [base(t.low) for t in toks[e:i]] + lows
+            for k in range(max(0, len(words) - 8), len(words) - 1):
+                if lows[k] in lx.NAME_CONNECTORS or lows[k] in _AND_WORDS:
+                    continue
+                if not any(w in lx.ORG_HEADS for w in lows[k:]):
+                    continue
+                if " ".join(lows[k:]) in lx.place_names():
+                    continue  # 'U.S.' is the country, not an organisation named after it
+                spelled = initials([w for w in words[k:] if w.lower() not in _AND_WORDS])
+                self.org_initials.setdefault(spelled, " ".join(words[k:]))
+            words, lows = words[i - e :], lows[i - e :]
         cut = 0
         for k, w in enumerate(lows[:-1]):
             if w in lx.TITLES or w in lx.ORG_HEADS or w in lx.ORG_DOMAINS or w in lx.DESCRIPTION_HEADS:
@@ -302,7 +325,7 @@ class NameIndex:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
 
-    def titled_person(self, word: str, pos: int) -> str | None:
+    def titled_person(self, word: str, pos: int, forward: bool = False) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far."""
         found = self.titled.get(word)
@@ -310,6 +333,11 @@ class NameIndex:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
         people = {p.name for _, p in found[:k]}
+        if not people and forward:
+            # a description in the lead, the name further down ('Kiribati's navy chief says ... Navy chief
+            # Tane Rua said'): the one person the whole article gives the title, within a few mentions
+            near = [p.name for x, p in found[k : k + 8] if x - pos <= _FORWARD_REACH]
+            return near[0] if len(set(near)) == 1 else None
         return found[k - 1][1].name if len(people) == 1 else None
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
@@ -355,7 +383,8 @@ class NameIndex:
         if not words:
             return name
         if len(words) == 1 and is_acronym(words[0]):
-            return self.acronyms.get(words[0].replace(".", ""), name)
+            acr = words[0].replace(".", "")
+            return self.acronyms.get(acr) or self.org_initials.get(acr, name)
         last = words[-1].lower()
         cands = [p for p in self.by_last.get(last, ()) if _ends_with(p.words, words)]
         if not cands and len(words) == 1:
@@ -414,25 +443,71 @@ class NameIndex:
 
 
 def _described_as(toks: list[Tok], j: int) -> set[str]:
-    """The head of a description right after a name, in an apposition or after 'is': 'Ann Lee, the
-    mayor of Riverton,' and 'Ann Lee is the town's mayor' describe Ann Lee as 'mayor' (at most six words
-    are read)."""
-    if j >= len(toks) or not (toks[j].text == "," or toks[j].low in {"is", "was"}):
-        return set()
-    k = j + 1
-    if k >= len(toks) or (toks[k].low not in {"the", "a", "an"} and not is_possessive(toks, k)):
-        return set()
-    for q in range(k + 1, min(len(toks), k + 6)):
-        t = toks[q]
-        if not t.word:
+    """The head of a description right after a name: in an apposition ('Ann Lee, the mayor of Riverton,'),
+    a relative clause ('Tom Roe, who is the club's treasurer,'), after a copula or a verb of taking office
+    ('Ann Lee is the town's mayor', 'Ida Falk became chancellor', 'Lina Cho was named coach', 'Raj Patel
+    serves as the city's auditor') or 'as' ('appointed Omar Reyes as chief executive'). At most a few
+    words are read, and none past a preposition or conjunction ('was elected after the mayor resigned'
+    describes no one)."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text == ",":
+        k += 1
+        if k < n and toks[k].low == "who":
+            k += 1
+        elif k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+            return _description_head(toks, k + 1, n)
+        else:
             return set()
+    if k >= n:
+        return set()
+    verb = k
+    while k < n and k - verb < 3 and toks[k].low in _OFFICE_VERBS:
+        k += 1
+    if k == verb and toks[k].low != "as":
+        return set()
+    if k < n and toks[k].low == "as":
+        k += 1
+    if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+        k += 1
+    return _description_head(toks, k, n)
+
+
+def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
+    """The last title word of the first run of titles within five words from toks[k]: 'the former deputy
+    mayor' -> mayor; a possessive is a modifier ('the mayor's aide' is no mayor)."""
+    for q in range(k, min(n, k + 5)):
+        t = toks[q]
+        if not t.word or t.low in _DESCRIPTION_STOPS:
+            return set()
+        if is_possessive(toks, q):
+            continue
         w = base(t.low)
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
-            # the last title word of the run: 'the former deputy mayor' -> mayor
-            while q + 1 < len(toks) and base(toks[q + 1].low) in lx.TITLES:
+            while q + 1 < n and base(toks[q + 1].low) in lx.TITLES and not is_possessive(toks, q + 1):
                 q += 1
+            if q + 1 < n and toks[q + 1].cap and toks[q + 1].start - toks[q].end <= 1:
+                return set()  # 'is Mayor Roe's deputy': the title of another name
             return {base(toks[q].low)}
     return set()
+
+
+# Words joining two parts of an organisation's name that the name scan does not cross.
+_AND_WORDS = frozenset({"and", "&"})
+
+# How far ahead (in characters, a few paragraphs) a description in the lead looks for its name.
+_FORWARD_REACH = 1500
+
+# Verbs linking a name to the office it holds or takes: 'is', 'became', 'was elected', 'serves as'.
+_COPULAS = frozenset({"is", "was", "has", "had", "been", "remains", "remained"})
+_OFFICE_VERBS = _COPULAS | frozenset(
+    {"became", "becomes", "serves", "served", "elected", "named", "appointed", "sworn", "installed", "chosen"}
+)
+# Words a description stops at: 'was elected after the mayor resigned' describes no one.
+_DESCRIPTION_STOPS = frozenset(
+    {"after", "before", "when", "by", "with", "to", "in", "on", "at", "of", "for", "and", "but", "or"}
+    | {"who", "which", "that", "while", "because", "since", "than", "not", "no", "never", "as", "well"}
+)
 
 
 def _connector_end(toks: list[Tok], j: int) -> int | None:

@@ -15,15 +15,23 @@ from ..names import (
     strip_leading_places,
 )
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text
+from .entities import age_start
 
 
 def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     """First index of the noun phrase ending at toks[j] (walking left, never past lo)."""
     k = j
     loose = 0  # lowercase words outside the lexicons (adjectives), a couple at most
+    a = age_start(toks, j)
+    if a is not None and a >= lo:
+        k = a  # 'the 54-year-old': the age is the head
     while k > lo:
         t = toks[k - 1]
         low = base(t.low)
+        a = age_start(toks, k - 1)
+        if a is not None and a >= lo:
+            k = a  # 'the 31-year-old nurse', 'a 40-year-old father of two'
+            continue
         if t.text in "'’" and k - 2 >= lo and toks[k - 2].low.endswith("s"):
             k -= 1
             continue

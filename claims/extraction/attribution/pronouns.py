@@ -9,9 +9,12 @@ from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
+from .entities import is_age_description
 
 # How many distinct people a pronoun looks back over when no mention nearby fits it.
 _PRONOUN_LOOKBACK = 200
+# How many sentences back a pronoun looks for the subject of the discourse before the last person named.
+_CENTRE_BACK = 4
 
 
 class _Resolver:
@@ -37,11 +40,19 @@ class _Resolver:
             return self.names.document_name(m.pos) or m.name
         if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
             return m.name
-        if m.kind == "group" and m.name.lower().startswith("the "):
-            # a definite description of a person named before with that title: 'the premier'
+        if m.kind == "group" and is_age_description(m.name.split()):
+            # 'The 54-year-old said': the person the discourse is about
+            named = self.salient_person(sent_no, m.pos)
+            if named is not None:
+                m.kind, m.generic = "person", False
+                return named
+        possessed = m.kind == "group" and _possessive_description(m.name) and not self._name_follows(m)
+        if m.kind == "group" and (m.name.lower().startswith("the ") or possessed):
+            # a definite description of a person named before with that title: 'the premier'; one whose
+            # owner makes it definite ('Kiribati's navy chief') may be named further on
             head = m.head or base(m.name.split()[-1].lower())
             if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
-                named = self.names.titled_person(head, m.pos)
+                named = self.names.titled_person(head, m.pos, forward=possessed)
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
@@ -112,8 +123,21 @@ class _Resolver:
                 g = self.names.gender(name)
                 if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
                     return name
-            best = None
+            # a cue missed in between must not hand the chain to a person named in passing: the person
+            # a recent sentence of the paragraph opened with (the discourse's subject) comes before one
+            # named later inside a clause ('Lee has run the plant since 1990, when Roe hired him.')
+            # a person named earlier in the pronoun's own sentence comes first ('Lee's sister begged him
+            # to stay, but he refused')
             k = bisect_left(self.names.mention_starts, m.pos)
+            for x, person in reversed(self.names.mentions[max(0, k - 20) : k]):
+                if x < sent.start:
+                    break
+                if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
+                    return person.name
+            centre = self._recent_subject(sent_no, want, quoted)
+            if centre is not None:
+                return centre
+            best = None
             for x, person in reversed(self.names.mentions[max(0, k - 200) : k]):
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     best = (x, person.name)
@@ -139,15 +163,68 @@ class _Resolver:
                     break
                 if kind == "org":
                     return name
-            return None
+            return self._organisation_before(sent_no)
         if p == "it":
             for no, name, kind, _ in reversed(self.history):
                 if kind == "org":
                     return name
                 if sent_no - no > 4:
                     break
-            return None
+            return self._organisation_before(sent_no)
         return None
+
+    def salient_person(self, sent_no: int, pos: int, want: str = "") -> str | None:
+        """The person the discourse is about at ``pos``: the subject the sentence before opens with, else
+        the person last named outside quotations before ``pos`` (a few hundred mentions back at most),
+        of a compatible gender."""
+        found = self._subject_before(sent_no, want, set())
+        if found is not None:
+            return found
+        k = bisect_left(self.names.mention_starts, pos)
+        for x, person in reversed(self.names.mentions[max(0, k - _PRONOUN_LOOKBACK) : k]):
+            if (not want or person.gender in (None, want)) and self.quotes.covering(x) is None:
+                return person.name
+        return None
+
+    def _recent_subject(self, sent_no: int, want: str, skip: set[str]) -> str | None:
+        """The person one of the few sentences before the last one opens with (their subject), within the
+        pronoun's paragraph or the one before, of a compatible gender: at most _CENTRE_BACK sentences."""
+        para = self.sentences[sent_no].paragraph
+        for back in range(2, _CENTRE_BACK + 1):
+            k = sent_no - back
+            if k < 0 or self.sentences[k].paragraph < para - 1:
+                break
+            found = self._subject_before(k + 1, want, skip)
+            if found is not None:
+                return found
+        return None
+
+    def _organisation_before(self, sent_no: int) -> str | None:
+        """The organisation the sentence before opens with ('The Harbor Trust opened an office. It said
+        ...'), as the article names it in full: the antecedent of 'it' or 'they' when no cue named one."""
+        if sent_no == 0:
+            return None
+        sent = self.sentences[sent_no - 1]
+        orgs = self.names.orgs
+        k = bisect_left(orgs, sent.start, key=lambda o: o[0])
+        if k == len(orgs) or orgs[k][0] >= sent.end:
+            return None
+        pos, name = orgs[k]
+        if self.quotes.covering(pos) is not None or name.lower() in lx.place_names():
+            return None  # 'The United States ...': a country is no organisation for 'they'
+        q = bisect_left(self.starts, sent.start)
+        while q < len(self.toks) and self.toks[q].start < pos:
+            t = self.toks[q]
+            if t.word and t.low not in lx.DETERMINERS:
+                return None  # 'After the Harbor Trust ...', 'Ann Lee of the Trust': no subject
+            q += 1
+        return name
+
+    def _name_follows(self, m: Mention) -> bool:
+        """A capitalised word right after the mention ('... education secretary William Bennett'): the
+        description's own name is there, never one further on."""
+        k = bisect_left(self.starts, m.pos + len(m.name))
+        return k < len(self.toks) and self.toks[k].cap and self.toks[k].start - (m.pos + len(m.name)) <= 1
 
     def opening_person(self, sent_no: int) -> str | None:
         """The person sentence ``sent_no - 1`` opens with, whatever the gender (see _subject_before)."""
@@ -190,3 +267,18 @@ class _Resolver:
             k += 1
         fits = not want or person.gender in (None, want)
         return person.name if fits and person.name not in skip else None
+
+
+def _possessive_description(name: str) -> bool:
+    """'Kiribati's navy chief', 'the club's coach': a description made definite by its owner, ending in
+    its head noun (not in a title's modifier: 'X's former' is a phrase cut short)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and any(w.endswith(("'s", "’s")) for w in words[:-1])
+        and words[-1].lower() not in _TITLE_MODIFIERS
+    )
+
+
+# Words listed among titles that only modify one: 'former', 'acting', 'then'.
+_TITLE_MODIFIERS = frozenset({"former", "acting", "ex", "then", "interim", "outgoing", "incoming", "late"})

@@ -1,0 +1,279 @@
+"""The entity layer of attribution: mentions of one person or organisation across an article.
+
+Each case is a small invented article (paragraphs of sentences) with the expected speaker of every
+sentence: descriptions linked to the person they describe, acronyms to the organisation they spell,
+pronouns to the subject of the discourse rather than to someone named in passing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.attribution import attribute
+from claims.extraction.attribution.entities import age_start, is_age_description
+from claims.extraction.names import tokenize
+from claims.extraction.types import Sentence
+
+
+def speakers(*paragraphs: list[str]) -> list[str | None]:
+    text = ""
+    sentences = []
+    for p, para in enumerate(paragraphs):
+        if text:
+            text += "\n\n"
+        for k, sent in enumerate(para):
+            if k:
+                text += " "
+            sentences.append(Sentence(len(text), len(text) + len(sent), p))
+            text += sent
+    return [a.speaker for a in attribute(text, sentences)]
+
+
+# 'the 54-year-old' refers back to the person the discourse is about; an indefinite one is someone new.
+AGE_CASES = [
+    (
+        [["Boris Lunde was arrested on Tuesday."], ["The 54-year-old said he was innocent."]],
+        [None, "Boris Lunde"],
+    ),
+    (
+        [["Leah Okoro was named head of the clinic on Monday.", "The 31-year-old nurse said the clinic needs beds."]],
+        [None, "Leah Okoro"],
+    ),
+    (
+        [["Mila Rusk won the sprint.", "The nineteen-year-old said she trained every day."]],
+        [None, "Mila Rusk"],
+    ),
+    (
+        [["Police found Nadia Ferro at the station.", "The 37-year-old told reporters she had done nothing wrong."]],
+        [None, "Nadia Ferro"],
+    ),
+    (
+        [["Tariq Sand opened the shop.", "A 40-year-old customer said prices were high."]],
+        [None, "A 40-year-old customer"],
+    ),
+]
+
+
+# An acronym the article never defines in brackets stands for the organisation whose initials it spells.
+ACRONYM_CASES = [
+    (
+        [["The Federal Water Board met on Monday."], ["The FWB said prices would rise."]],
+        [None, "Federal Water Board"],
+    ),
+    (
+        [["The Office of Rail Safety opened an inquiry."], ["ORS said the signals had failed."]],
+        [None, "Office of Rail Safety"],
+    ),
+    (
+        [["Ann Cole met the press."], ["The WTA said prices would rise."]],
+        [None, "WTA"],
+    ),
+    # 'and' inside the name ('Food and Drug Administration'), spelled out anywhere in the article
+    (
+        [["The Food and Drug Administration approved the pill."], ["The FDA said it was safe."]],
+        [None, "Food and Drug Administration"],
+    ),
+    (
+        [["The FWS said the owls were back."], ["The Fish and Wildlife Service counts them every May."]],
+        ["Fish and Wildlife Service", None],
+    ),
+]
+
+
+# A description or title linked to the named person: by apposition, by 'is', by a title before the name.
+DESCRIPTION_CASES = [
+    (
+        [["Mara Quist, the harbour commissioner, opened the pier on Friday."], ["The commissioner said it was safe."]],
+        [None, "Mara Quist"],
+    ),
+    (
+        [["Tilda Marsh is the treasurer of the club."], ["The treasurer said the accounts were balanced."]],
+        [None, "Tilda Marsh"],
+    ),
+    (
+        [["Navy chief Olu Bassey inspected the ship."], ["The navy chief said it was seaworthy."]],
+        [None, "Olu Bassey"],
+    ),
+    (
+        [["The premier, Ann Voss, opened the fair."], ["The premier said farmers had a good year."]],
+        [None, "Ann Voss"],
+    ),
+]
+
+
+# Verbs of holding or taking an office link the name to the title; a preposition or conjunction ends the
+# description, and a title before another name belongs to that name.
+OFFICE_CASES = [
+    (
+        [["Ann Lee was elected mayor in 2019."], ["The mayor said the budget was tight."]],
+        [None, "Ann Lee"],
+    ),
+    (
+        [["Tom Roe, who is the club's treasurer, paid the bills."], ["The treasurer said the books were fine."]],
+        [None, "Tom Roe"],
+    ),
+    (
+        [["Ida Falk became chancellor last year."], ["The chancellor said growth would return."]],
+        [None, "Ida Falk"],
+    ),
+    (
+        [["The board appointed Omar Reyes as chief executive in March."], ["The chief executive said sales grew."]],
+        [None, "Omar Reyes"],
+    ),
+    (
+        [["Lina Cho was named coach of the team on Friday."], ["The coach said training starts in June."]],
+        [None, "Lina Cho"],
+    ),
+    (
+        [["Raj Patel serves as the city's treasurer."], ["The treasurer said the accounts were late."]],
+        [None, "Raj Patel"],
+    ),
+    (
+        [["Ann Lee is Mayor Tom Roe's deputy."], ["The mayor said the roads were bad."]],
+        [None, "Tom Roe"],
+    ),
+    (
+        [["Ann Lee was elected after the mayor resigned."], ["The mayor said the roads were bad."]],
+        [None, "The mayor"],
+    ),
+    (
+        [["Ann Lee as well as the premier attended."], ["The premier said the roads were bad."]],
+        [None, "The premier"],
+    ),
+]
+
+
+# A description made definite by its owner may come before the name, in the lead: linked to the one person
+# given that title within the next paragraphs; a bare 'the premier' is not (it may be anyone so far).
+FORWARD_CASES = [
+    (
+        [["Kiribati's navy chief says the patrol boats are old."], ["Navy chief Tane Rua said two boats leak."]],
+        ["Tane Rua", "Tane Rua"],
+    ),
+    (
+        [["Dunmore's police chief says crime fell."], ["Police chief Ada Moss said burglaries halved."]],
+        ["Ada Moss", "Ada Moss"],
+    ),
+    (
+        [["Kiribati's navy chief says the patrol boats are old."]],
+        ["Kiribati's navy chief"],
+    ),
+    (
+        [
+            ["The club's coach says the team is tired."],
+            ["Coach Ivo Lind and coach Ben Ott met.", "Coach Ben Ott said little."],
+        ],
+        ["The club's coach", None, "Ben Ott"],
+    ),
+    (
+        [["The premier says the budget will balance."], ["Premier Ann Voss said taxes would not rise."]],
+        ["The premier", "Ann Voss"],
+    ),
+]
+
+
+# Pronouns: the subject of the discourse, not a person inside a modifier or named in passing; a missed
+# cue in between does not break the chain; organisations are 'it' and 'they'.
+PRONOUN_CASES = [
+    (
+        [["Hugo Brandt named the panel, led by Paul Grant.", '"It will report in a month," he said.']],
+        [None, "Hugo Brandt"],
+    ),
+    (
+        [["Oscar Lind chaired the meeting, attended by Ivan Rusk and Piet Bos.", '"It went well," he said.']],
+        [None, "Oscar Lind"],
+    ),
+    (
+        [
+            ["Hugo Brandt said the mill would close."],
+            [
+                "Brandt has run the plant since 1990, when Carl Oduya hired him.",
+                "Workers were told on Friday.",
+                '"We tried everything," he said.',
+            ],
+        ],
+        ["Hugo Brandt", None, None, "Hugo Brandt"],
+    ),
+    (
+        [
+            [
+                "Ivo Roca said the school would stay open.",
+                "Roca toured the classrooms in May, after Tom Veld had painted the hall.",
+                "Parents gathered at the gate.",
+                "Later he said repairs would start soon.",
+            ]
+        ],
+        ["Ivo Roca", None, None, "Ivo Roca"],
+    ),
+    (
+        [["Hal Perrin's brother begged him to sell the farm, but he said no."]],
+        ["Hal Perrin"],
+    ),
+    (
+        [["The Harbor Trust opened a new office.", "It said the move would save money."]],
+        [None, "Harbor Trust"],
+    ),
+    (
+        [["The Farmers Union met in Leeds.", "They said prices were too low."]],
+        [None, "Farmers Union"],
+    ),
+    (
+        [["The United States sent a letter.", "They said the talks should resume."]],
+        [None, None],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES,
+)
+def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+def test_age_modifier_tokens() -> None:
+    toks = tokenize("the 54-year-old and a six-month-old and the 54 - year-old")
+    ends = [k for k, t in enumerate(toks) if t.low.endswith("old")]
+    assert age_start(toks, ends[0]) == 1  # '54' '-' 'year-old'
+    assert age_start(toks, ends[1]) == ends[1]  # one token, spelled out
+    assert age_start(toks, ends[2]) is None  # spaced: no compound
+    assert is_age_description(["The", "54-year-old"]) and not is_age_description(["A", "54-year-old"])
+
+
+def test_acronym_index_stays_linear() -> None:
+    # thousands of organisation names, each with several tails: one dictionary entry per tail, no pairs
+    body = " ".join(f"The Board of Rail Safety Number{k} met. The BRSN said yes." for k in range(2000))
+    sentences = []
+    pos = 0
+    for part in body.split(". "):
+        end = pos + len(part) + 1
+        sentences.append(Sentence(pos, min(end, len(body)), 0))
+        pos = end + 1
+    assert len(attribute(body, sentences)) == len(sentences)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "speaker"),
+    [
+        ("Premier Ann Lee Quits", "Ann Lee left on Monday. The premier said nothing more.", "The premier"),
+        ("Coach Ivo Lind Signs On", "Ivo Lind arrived on Friday. The coach said the team was young.", "The coach"),
+    ],
+)
+def test_headline_titles_link_no_description(headline: str, body: str, speaker: str) -> None:
+    # the headline is furniture: its 'Premier Ann Lee' does not make 'the premier' of the body Ann Lee
+    text = headline + "\n\n" + body
+    first, second = body.split(". ")
+    start = len(headline) + 2
+    sentences = [Sentence(start, start + len(first) + 1, 1), Sentence(start + len(first) + 2, len(text), 1)]
+    assert text[sentences[1].start : sentences[1].end] == second
+    assert [a.speaker for a in attribute(text, sentences)] == [None, speaker]
+
+
+def test_possessive_description_needs_its_head() -> None:
+    from claims.extraction.attribution.pronouns import _possessive_description
+
+    assert _possessive_description("Kiribati's navy chief")
+    assert _possessive_description("the club’s coach")
+    assert not _possessive_description("Ann Lee's former")  # a phrase cut before its head
+    assert not _possessive_description("The navy chief")
