@@ -432,6 +432,9 @@ tenant veteran viewer volunteer voter woman worker writer
 )
 PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
+# Lowercase heads of a news outlet's name ('wrote Time magazine', 'the Riverton Herald newspaper').
+MEDIA_NOUNS = wordset("magazine newspaper paper website site network channel station outlet daily tabloid weekly")
+
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(
     """
@@ -644,6 +647,8 @@ AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", 
 # Verbs that may come before their subject ('"...," said KCNA').
 INVERTIBLE_VERBS = {
     "said",
+    "tweeted",
+    "posted",
     "says",
     "added",
     "adds",

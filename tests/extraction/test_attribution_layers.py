@@ -205,6 +205,20 @@ CASES = [
         ],
         [None, "Another council source", "A nurse", "Ann Lee", "Ann Lee", "Tom Best"],
     ),
+    # inverted subjects: 'tweeted', a name in apposition to a description, a participle with its
+    # preposition after the subject, an outlet with a lowercase head
+    (
+        [
+            [
+                '"It works," tweeted Lee spokesman Tom Riley.',
+                '"It works," said another user, Ann Best.',
+                '"It fails," said one Republican involved in the planning, who asked not to be named.',
+                '"It works," wrote Time magazine.',
+                '"It fails," said the Riverton Herald newspaper.',
+            ]
+        ],
+        ["Tom Riley", "Ann Best", "one Republican", "Time", "the Riverton Herald newspaper"],
+    ),
 ]
 
 

@@ -58,7 +58,10 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
             k += 1  # 'Ohio ranking Democrat Tom Riley': a modifier between capitalised words
         else:
             break
-    if k <= start or not (toks[k - 1].cap or base(toks[k - 1].low) in lx.PERSON_HEADS or is_title(toks[k - 1])):
+    last = base(toks[k - 1].low) if k > start else ""
+    if k <= start or not (
+        toks[k - 1].cap or last in lx.PERSON_HEADS or last in lx.MEDIA_NOUNS or is_title(toks[k - 1])
+    ):
         return v
     return k
 
@@ -519,6 +522,13 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is None:
                 return None
             m, e = m2, e2
+        if m.kind == "group" and e + 2 < hi and toks[e].text == "," and toks[e + 1].cap:
+            # 'said another user, Ann Best.': the name in apposition to the description
+            e2 = _forward_np(toks, e + 1, hi)
+            m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+            if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
+                m2.role = m2.role or _span_text(text, toks, v + 1, e)
+                m, e = m2, e2
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
     # speaking to reporters")
     if e < hi:
@@ -526,6 +536,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         if (
             t.word
             and not (t.low.endswith("ing") and not t.cap)
+            # 'said one aide involved in the talks': a participle with its preposition
+            and not (t.low.endswith("ed") and not t.cap and e + 1 < hi and toks[e + 1].low in lx.ADJUNCT_OPENERS)
             and t.low
             not in {
                 "in",
@@ -539,6 +551,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
                 "citing",
                 "of",
                 "who",
+                "whom",
+                "whose",
                 "from",
             }
         ):
