@@ -432,6 +432,10 @@ tenant veteran viewer volunteer voter woman worker writer
 )
 PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
+# Verbs that follow a clause's subject right away without an auxiliary, for telling a reported clause
+# from an object ('saying voters need to act', 'thinks residents want a vote').
+CLAUSE_VERBS = wordset("need needs want wants deserve deserves feel remain remains face faces")
+
 # Lowercase heads of a news outlet's name ('wrote Time magazine', 'the Riverton Herald newspaper').
 MEDIA_NOUNS = wordset("magazine newspaper paper website site network channel station outlet daily tabloid weekly")
 
@@ -909,3 +913,6 @@ STANCE_ADJECTIVES = wordset("confident convinced concerned aware sure certain ho
 # the concern that ...' (not 'shared a photo'); and the nouns of such views, besides SAID_NOUNS.
 SHARING_VERBS = _build("share air")
 VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope hopes fear fears feeling sense")
+
+# Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
+CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS

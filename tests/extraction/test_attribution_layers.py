@@ -219,6 +219,16 @@ CASES = [
         ],
         ["Tom Riley", "Ann Best", "one Republican", "Time", "the Riverton Herald newspaper"],
     ),
+    # a reported clause whose subject takes its verb without an auxiliary ('saying voters need to ...')
+    (
+        [
+            [
+                "Ann Lee was upfront about her distaste for the plan, saying voters need to stop it.",
+                "Tom Best toured the ward on Monday, saying nurses deserve better pay.",
+            ]
+        ],
+        ["Ann Lee", "Tom Best"],
+    ),
 ]
 
 

@@ -180,7 +180,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     m = k
     if nxt.low in lx.DETERMINERS and nxt.low != "that":
         m += 1
-        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
     elif nxt.cap:
         while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
@@ -188,11 +188,12 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     elif _bare_plural(nxt.low):
         # a bare plural subject with its modifier: 'said comments from the board were unfair'
         m += 1
-        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
     else:
         return False
-    return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+    # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
+    return m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS
 
 
 def _bare_plural(low: str) -> bool:
