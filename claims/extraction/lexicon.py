@@ -103,7 +103,7 @@ concerns account accounts argument arguments premise
 )
 
 # Verbs that give something said: a speech act when their object is a said noun or one of these
-# ('offered his congratulations', 'delivered a warning', 'gave an assessment'), an action otherwise
+# ('offered a frank assessment', 'delivered a warning', 'gave an assessment'), an action otherwise
 # ('offered to pay', 'delivered the mail').
 _GIVING = "offer deliver give"
 GIVEN_NOUNS = wordset(
@@ -153,7 +153,7 @@ def _build(words: str) -> dict[str, str]:
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
 GIVING_VERBS = _build(_GIVING)
-# 'made the case that', 'made comments', 'repeated his promise': making or repeating something said
+# 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
 MADE_NOUNS = wordset(
     "case point plea statement statements reference references promises prediction contention remarks comments"
@@ -436,7 +436,7 @@ PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOUR
 # from an object ('saying voters need to act', 'thinks residents want a vote').
 CLAUSE_VERBS = wordset("need needs want wants deserve deserves feel remain remains face faces")
 
-# Lowercase heads of a news outlet's name ('wrote Time magazine', 'the Riverton Herald newspaper').
+# Lowercase heads of a news outlet's name ('wrote Harbor magazine', 'the Riverton Herald newspaper').
 MEDIA_NOUNS = wordset("magazine newspaper paper website site network channel station outlet daily tabloid weekly")
 
 # Nouns ending in -ly, which are no adverbs ('the family said').

@@ -225,7 +225,7 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
-    """'offered his congratulations', 'delivered a stern warning', 'gave the crowd an assessment': the
+    """'offered a frank assessment', 'delivered a stern warning', 'gave the crowd an assessment': the
     object (within five words, before any preposition) is something said."""
     for k in range(v + 1, min(hi, v + 6)):
         t = toks[k]
@@ -234,7 +234,7 @@ def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
         if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap and not making:
             return True
         if low in lx.MADE_NOUNS and toks[v].low in lx.MAKING_VERBS and not t.cap:
-            return True  # 'made the case that', 'repeated his promise'
+            return True  # 'made the case that', 'repeated his pledge'
         if t.low == "that" and k == v + 1 and toks[v].low in lx.MAKING_VERBS:
             return True  # 'repeated that ...'
         if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
