@@ -103,7 +103,7 @@ concerns account accounts argument arguments premise
 )
 
 # Verbs that give something said: a speech act when their object is a said noun or one of these
-# ('offered his congratulations', 'delivered a warning', 'gave an assessment'), an action otherwise
+# ('offered a frank assessment', 'delivered a warning', 'gave an assessment'), an action otherwise
 # ('offered to pay', 'delivered the mail').
 _GIVING = "offer deliver give"
 GIVEN_NOUNS = wordset(
@@ -153,7 +153,7 @@ def _build(words: str) -> dict[str, str]:
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
 GIVING_VERBS = _build(_GIVING)
-# 'made the case that', 'made comments', 'repeated his promise': making or repeating something said
+# 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
 MADE_NOUNS = wordset(
     "case point plea statement statements reference references promises prediction contention remarks comments"
@@ -432,6 +432,13 @@ tenant veteran viewer volunteer voter woman worker writer
 )
 PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
+# Verbs that follow a clause's subject right away without an auxiliary, for telling a reported clause
+# from an object ('saying voters need to act', 'thinks residents want a vote').
+CLAUSE_VERBS = wordset("need needs want wants deserve deserves feel remain remains face faces")
+
+# Lowercase heads of a news outlet's name ('wrote Harbor magazine', 'the Riverton Herald newspaper').
+MEDIA_NOUNS = wordset("magazine newspaper paper website site network channel station outlet daily tabloid weekly")
+
 # Nouns ending in -ly, which are no adverbs ('the family said').
 LY_NOUNS = wordset(
     """
@@ -644,6 +651,8 @@ AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", 
 # Verbs that may come before their subject ('"...," said KCNA').
 INVERTIBLE_VERBS = {
     "said",
+    "tweeted",
+    "posted",
     "says",
     "added",
     "adds",
@@ -904,3 +913,6 @@ STANCE_ADJECTIVES = wordset("confident convinced concerned aware sure certain ho
 # the concern that ...' (not 'shared a photo'); and the nouns of such views, besides SAID_NOUNS.
 SHARING_VERBS = _build("share air")
 VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope hopes fear fears feeling sense")
+
+# Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
+CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS

@@ -13,9 +13,9 @@ CASES = [
         [
             [
                 '"The bridge will open soon," said retired Navy Capt. Tom Riley, who ran the port.',
-                '"We saw nothing," said undecided voter Mary Fox of Leeds.',
+                '"We saw nothing," said first-time voter Mary Fox of Leeds.',
                 '"He is an old friend," said Riley ally Paul Grant.',
-                '"It will pass," said Ohio ranking Democrat Ann Best (D-Ohio).',
+                '"It will pass," said Budget Committee ranking Republican Ann Best (R-Ohio).',
             ]
         ],
         ["Tom Riley", "Mary Fox", "Paul Grant", "Ann Best"],
@@ -24,12 +24,12 @@ CASES = [
     (
         [
             [
-                '"It works," added another Ohio Democrat.',
+                '"It works," added one Ohio Democrat.',
                 '"It fails," said one veteran party strategist.',
                 '"It is late," said a Texas Republican, speaking after the vote.',
             ]
         ],
-        ["another Ohio Democrat", "one veteran party strategist", "a Texas Republican"],
+        ["one Ohio Democrat", "one veteran party strategist", "a Texas Republican"],
     ),
     # a party or description word before a name is no part of the name
     (
@@ -47,13 +47,13 @@ CASES = [
     (
         [
             [
-                "The retired banker says running a town is hard.",
+                "The retired banker says managing a town is hard.",
                 '"It is a fine day," the Ohio governor said.',
-                '"We lost," the Riverton actor says of the game.',
+                '"We lost," the Riverton singer says of the match.',
                 "The longtime volunteers say raising money got harder.",
             ]
         ],
-        ["The retired banker", "the Ohio governor", "the Riverton actor", "The longtime volunteers"],
+        ["The retired banker", "the Ohio governor", "the Riverton singer", "The longtime volunteers"],
     ),
     # 'the TITLE of/from Place' is the office holder, linked to the person an apposition or 'is' described
     (
@@ -75,8 +75,8 @@ CASES = [
     (
         [
             [
-                "The firm declined to comment but said in a statement that it had done nothing wrong.",
-                "Ann Lee declined to comment, but said the bridge was safe.",
+                "The firm refused to discuss prices but said in a statement that it had done nothing wrong.",
+                "Ann Lee would not discuss the vote, but said the bridge was safe.",
                 "Tom Best toured the plant and said on Monday that it would close.",
             ]
         ],
@@ -105,7 +105,7 @@ CASES = [
     ),
     # a quotation opening a paragraph, attributed nowhere, is the person the sentence before opens with
     (
-        [["Ann Lee is upbeat about the bridge."], ['"We will build it. It will be safe."'], ["The bridge opened."]],
+        [["Ann Lee is hopeful about the bridge."], ['"We will build it. It will be safe."'], ["The bridge opened."]],
         [None, "Ann Lee", None],
     ),
     (
@@ -117,30 +117,30 @@ CASES = [
         [
             [
                 'Tom Best, the owner of the "Daily Star," said the paper would close.',
-                'Ann Lee, a contestant on the show "Big Week," who later ran a bakery, said the show was fair.',
-                "Another voter who lived in the town and who did not want to be named said the vote was rigged.",
+                'Ann Lee, a judge on the show "Big Week," who later ran a bakery, said the show was fair.',
+                "A driver who works nights and who asked to stay anonymous said the road was unsafe.",
                 "Two nurses who worked nights and who lost their jobs say the ward was understaffed.",
             ]
         ],
-        ["Tom Best", "Ann Lee", "Another voter", "Two nurses"],
+        ["Tom Best", "Ann Lee", "A driver", "Two nurses"],
     ),
     # cue classes: 'as X put it' before a quotation, 'pointed to', 'defended', 'ripped into', giving
     # something said, a weak verb's that-clause past an adjunct
     (
         [
             [
-                'As Tom Best, a retired pilot, put it: "The town is dying."',
+                'As Ida Voss, a retired pilot, put it: "The town is dying."',
                 "Ann Lee pointed to the budget as proof of waste.",
-                "Lee defended her record on Tuesday.",
-                "Best ripped into the council for its delays.",
-                "Lee offered her congratulations to the winners.",
+                "Lee defended her budget on Tuesday.",
+                "Tom Best ripped into the council for its delays.",
+                "Lee offered a frank assessment of the budget.",
                 "Lee offered to pay for the repairs.",
                 "Best delivered a stern warning to the council.",
                 "Best delivered the mail on Tuesday.",
                 "Best recalled in 2008 that the town was poor.",
             ]
         ],
-        ["Tom Best", "Ann Lee", "Ann Lee", "Tom Best", "Ann Lee", None, "Tom Best", None, "Tom Best"],
+        ["Ida Voss", "Ann Lee", "Ann Lee", "Tom Best", "Ann Lee", None, "Tom Best", None, "Tom Best"],
     ),
     # an attack in words names its reason; 'described' with an object gives an account; a document
     # closing its sentence after a comma
@@ -150,9 +150,9 @@ CASES = [
                 "Ann Lee attacked Tom Best for his votes on the budget.",
                 "Rebels attacked the base for hours.",
                 "Best attacked the plan as too costly.",
-                "Lee described the meeting with the council.",
+                "Lee described the flood in detail.",
                 "Best described how the bridge fell.",
-                "The race is close, a Harbor College poll shows.",
+                "Turnout fell sharply, a Harbor College survey shows.",
             ]
         ],
         ["Ann Lee", None, "Tom Best", "Ann Lee", "Tom Best", "Harbor College"],
@@ -164,14 +164,14 @@ CASES = [
             [
                 "Ann Lee made the case that the bridge was safe.",
                 "Lee made history on Tuesday.",
-                "Tom Best repeated his promise to cut taxes.",
+                "Tom Best repeated his pledge to cut fares.",
                 "Best repeated that the bridge was safe.",
                 '"We will win," Lee concluded.',
-                '"Over my dead body," Best posted on Monday.',
+                '"See you at the fair," Best posted on Monday.',
                 "Lee apologized for the delays.",
                 "Best talked about the bridge at length.",
                 "The peace talks about the border failed.",
-                "Lee referenced a report on the bridge.",
+                "Lee referenced an old survey of the bridge.",
             ]
         ],
         ["Ann Lee", None, "Tom Best", "Tom Best", "Ann Lee", "Tom Best", "Ann Lee", "Tom Best", None, "Ann Lee"],
@@ -181,10 +181,10 @@ CASES = [
     (
         [
             [
-                "While not everything Ann Lee says is true, Tom Best said Lee is honest.",
+                "Although much of what Ann Lee says is wrong, Tom Best said Lee means well.",
                 "Although Best says the bridge is safe, Lee said a survey is needed.",
                 "As Best noted, the bridge is old.",
-                "Lee even echoed the mayor's defense of the plan, saying the bridge was safe.",
+                "Lee even backed the mayor's plan, saying the bridge was safe.",
                 "Best never answered the charges, saying they were false.",
             ]
         ],
@@ -196,14 +196,38 @@ CASES = [
         [
             [
                 "Ann Lee is the mayor.",
-                'Another council source speaking to the Herald said, "The vote is lost."',
+                'A port worker talking to the Herald said, "The vote is lost."',
                 "A nurse working at the clinic said the ward was full.",
-                "When told the bridge was closed, Lee thought for a moment and said that it was a shame.",
-                'To that, Lee added: "We will rebuild."',
-                "Tom Best, who has run the port for years, arrived late and acknowledged that he had erred.",
+                "Lee took a long breath and said that the closure was a shame.",
+                'After that, Lee added: "We will rebuild."',
+                "Tom Best, who has run the port for years, toured the docks and admitted that mistakes were made.",
             ]
         ],
-        [None, "Another council source", "A nurse", "Ann Lee", "Ann Lee", "Tom Best"],
+        [None, "A port worker", "A nurse", "Ann Lee", "Ann Lee", "Tom Best"],
+    ),
+    # inverted subjects: 'tweeted', a name in apposition to a description, a participle with its
+    # preposition after the subject, an outlet with a lowercase head
+    (
+        [
+            [
+                '"It works," tweeted Lee spokesman Tom Riley.',
+                '"It works," said another reader, Ann Best.',
+                '"It fails," said one aide involved in the talks, who asked not to be named.',
+                '"It works," wrote Harbor magazine.',
+                '"It fails," said the Riverton Herald newspaper.',
+            ]
+        ],
+        ["Tom Riley", "Ann Best", "one aide", "Harbor", "the Riverton Herald newspaper"],
+    ),
+    # a reported clause whose subject takes its verb without an auxiliary ('saying voters need to ...')
+    (
+        [
+            [
+                "Ann Lee was blunt about her dislike of the plan, saying voters need to reject it.",
+                "Tom Best toured the ward on Monday, saying nurses deserve better pay.",
+            ]
+        ],
+        ["Ann Lee", "Tom Best"],
     ),
 ]
 

@@ -180,7 +180,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     m = k
     if nxt.low in lx.DETERMINERS and nxt.low != "that":
         m += 1
-        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+        while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
     elif nxt.cap:
         while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
@@ -188,11 +188,12 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     elif _bare_plural(nxt.low):
         # a bare plural subject with its modifier: 'said comments from the board were unfair'
         m += 1
-        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.FINITE_AUXILIARIES:
+        while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
     else:
         return False
-    return m > k and m < hi and toks[m].low in lx.FINITE_AUXILIARIES
+    # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
+    return m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS
 
 
 def _bare_plural(low: str) -> bool:
@@ -224,7 +225,7 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
-    """'offered his congratulations', 'delivered a stern warning', 'gave the crowd an assessment': the
+    """'offered a frank assessment', 'delivered a stern warning', 'gave the crowd an assessment': the
     object (within five words, before any preposition) is something said."""
     for k in range(v + 1, min(hi, v + 6)):
         t = toks[k]
@@ -233,7 +234,7 @@ def _gives_said(toks: list[Tok], v: int, hi: int) -> bool:
         if (low in lx.GIVEN_NOUNS or low in lx.SAID_NOUNS) and not t.cap and not making:
             return True
         if low in lx.MADE_NOUNS and toks[v].low in lx.MAKING_VERBS and not t.cap:
-            return True  # 'made the case that', 'repeated his promise'
+            return True  # 'made the case that', 'repeated his pledge'
         if t.low == "that" and k == v + 1 and toks[v].low in lx.MAKING_VERBS:
             return True  # 'repeated that ...'
         if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:

@@ -127,7 +127,7 @@ def _sentence_cues(
         if not speech and low in lx.ATTACK_VERBS:
             speech = _attacks_for(toks, v, hi)  # 'attacked Lee for his votes', not 'attacked the base'
         if not speech and low in lx.GIVING_VERBS | lx.MAKING_VERBS:
-            speech = _gives_said(toks, v, hi)  # 'offered his congratulations', not 'offered to pay'
+            speech = _gives_said(toks, v, hi)  # 'offered a frank assessment', not 'offered to pay'
         if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
             # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
             speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
@@ -208,7 +208,7 @@ def _sentence_cues(
                     subordinate = True  # 'the union, which argued ...': a relative clause's report
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and toks[back].low == "that" and toks[back + 1].text == ",":
-                    back = lo - 1  # 'To that, Lee added': a demonstrative before its comma, no clause
+                    back = lo - 1  # 'After that, Lee added': a demonstrative before its comma, no clause
                 if back >= lo and (
                     toks[back].low in lx.SUBORDINATORS
                     or (toks[back].low in lx.SPEECH_VERBS and subject.kind == "pronoun")  # 'X said he believes'

@@ -181,8 +181,8 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
                 return Mention(_span_text(text, toks, i, j), "doc", pos=toks[i].start, document=True)
         if low in lx.GROUP_NOUNS:
             return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start)
-    if low in lx.PARTY_HEADS and j - 2 >= i and is_name_word(toks[j - 2]):
-        # "the M5S party", "the Labour party": the organisation is the name before the head
+    if (low in lx.PARTY_HEADS or low in lx.MEDIA_NOUNS) and j - 2 >= i and is_name_word(toks[j - 2]):
+        # "the M5S party", "the Labour party", "Harbor magazine": the organisation is the name before the head
         k = j - 1
         while k > i and is_name_word(toks[k - 1]):
             k -= 1

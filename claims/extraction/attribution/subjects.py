@@ -39,8 +39,8 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
 def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     """End of a subject after an inverted verb that mixes lowercase and capitalised modifiers before
     its head and ends the clause: 'said retired Navy Capt. Tom Riley', 'said Lee ally Paul Grant', 'added
-    his campaign manager Ann Best', 'said one Ohio Republican strategist', 'said Ohio ranking Democrat
-    Tom Riley (D-Ohio)'. Returns v where the words read no such phrase (at most 10 words are read)."""
+    his campaign manager Ann Best', 'said one Ohio Republican strategist', 'said Budget Committee ranking
+    Republican Tom Riley (R-Ohio)'. Returns v where the words read no such phrase (at most 10 words are read)."""
     k = v
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
@@ -55,10 +55,13 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
         ):
             k += 1
         elif t.word and t.low.endswith("ing") and k > start and toks[k - 1].cap and k + 1 < hi and toks[k + 1].cap:
-            k += 1  # 'Ohio ranking Democrat Tom Riley': a modifier between capitalised words
+            k += 1  # 'Budget Committee ranking Republican Tom Riley': a modifier between capitalised words
         else:
             break
-    if k <= start or not (toks[k - 1].cap or base(toks[k - 1].low) in lx.PERSON_HEADS or is_title(toks[k - 1])):
+    last = base(toks[k - 1].low) if k > start else ""
+    if k <= start or not (
+        toks[k - 1].cap or last in lx.PERSON_HEADS or last in lx.MEDIA_NOUNS or is_title(toks[k - 1])
+    ):
         return v
     return k
 
@@ -301,7 +304,7 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
 
 
 def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
-    """'A nurse working at the clinic said', 'Another source speaking to the paper said': the noun phrase
+    """'A nurse working at the clinic said', 'A port worker talking to the paper said': the noun phrase
     opening the clause before a participle phrase that ends right before the verb (no punctuation between;
     at most ten words are read)."""
     for g in range(j - 1, max(lo, j - 10), -1):
@@ -519,6 +522,13 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is None:
                 return None
             m, e = m2, e2
+        if m.kind == "group" and e + 2 < hi and toks[e].text == "," and toks[e + 1].cap:
+            # 'said another reader, Ann Best.': the name in apposition to the description
+            e2 = _forward_np(toks, e + 1, hi)
+            m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
+            if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
+                m2.role = m2.role or _span_text(text, toks, v + 1, e)
+                m, e = m2, e2
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
     # speaking to reporters")
     if e < hi:
@@ -526,6 +536,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         if (
             t.word
             and not (t.low.endswith("ing") and not t.cap)
+            # 'said one aide involved in the talks': a participle with its preposition
+            and not (t.low.endswith("ed") and not t.cap and e + 1 < hi and toks[e + 1].low in lx.ADJUNCT_OPENERS)
             and t.low
             not in {
                 "in",
@@ -539,6 +551,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
                 "citing",
                 "of",
                 "who",
+                "whom",
+                "whose",
                 "from",
             }
         ):
@@ -582,7 +596,7 @@ def _clause_subject(
         while p > start and (
             toks[p].low in lx.AUXILIARIES
             or _adverb(toks[p].low)
-            or toks[p].low in lx.INTERRUPTING_ADVERBS  # 'Ann Lee even echoed ..., saying'
+            or toks[p].low in lx.INTERRUPTING_ADVERBS  # 'Ann Lee even backed ..., saying'
             or toks[p].low in {"never", "not"}
         ):
             p -= 1
