@@ -347,7 +347,7 @@ def test_gunicorn_with_the_project_config_streams_past_the_worker_timeout(flags,
     port = free_port()
     command = [str(Path(sys.executable).with_name("gunicorn")), "tests.api.slow_stream_wsgi:application"]
     proc = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "1", *flags],
+        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "3", *flags],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
