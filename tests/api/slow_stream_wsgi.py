@@ -1,4 +1,4 @@
-"""A WSGI app that streams one line every 0.3 s for about 3 s (tests/api/test_export.py runs it under gunicorn)."""
+"""A WSGI app that streams one line every 0.6 s for about 6 s (tests/api/test_export.py runs it under gunicorn)."""
 
 import time
 
@@ -8,7 +8,7 @@ def application(environ, start_response):
 
     def lines():
         for n in range(10):
-            time.sleep(0.3)
+            time.sleep(0.6)
             yield f'{{"n": {n}}}\n'.encode()
         yield b'{"type": "cursor"}\n'
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import date
 from io import StringIO
 
 import pytest
@@ -13,6 +12,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from api import export
 from claims.models import Claim
@@ -71,7 +71,7 @@ def test_the_export_streams_every_visible_claim_exactly_as_the_list_shows_it(
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"] == "application/x-ndjson; charset=utf-8"
-    assert response["Content-Disposition"] == f'attachment; filename="claims-{date.today():%Y-%m-%d}.ndjson"'
+    assert response["Content-Disposition"] == f'attachment; filename="claims-{timezone.now():%Y-%m-%d}.ndjson"'
     assert response["Cache-Control"] == "private, no-store"
     rows, trailer = split(lines_of(response))
     assert rows == listed(reader)  # the same representation, retracted claims left out
@@ -347,7 +347,7 @@ def test_gunicorn_with_the_project_config_streams_past_the_worker_timeout(flags,
     port = free_port()
     command = [str(Path(sys.executable).with_name("gunicorn")), "tests.api.slow_stream_wsgi:application"]
     proc = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "1", *flags],
+        [*command, "--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "3", *flags],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
