@@ -128,8 +128,15 @@ def claim_family(claim: Claim) -> QuerySet[Claim]:
 # The feed horizon on PostgreSQL: the oldest transaction still running in this statement's snapshot (our
 # own excluded: the snapshot's xip never lists it), or, with none running, the next transaction id to be
 # given. Every transaction below it has ended, so no change row below it can appear later.
+# Transaction ids are the whole server's, but a session writes only into the database it is connected to:
+# a transaction that pg_stat_activity shows in another database (a long job of another application on a
+# shared server) cannot add rows to this log and does not hold the feeds back. One it does not show (it
+# ended after the snapshot was taken, or is a prepared transaction) still counts, to be safe.
+# (backend_xid is the 32-bit form of the 64-bit ids the snapshot lists.)
 _PG_HORIZON = (
-    "COALESCE((SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x), "
+    "COALESCE((SELECT min(x::text::bigint) FROM pg_snapshot_xip(pg_current_snapshot()) AS x "
+    "WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname <> current_database() "
+    "AND a.backend_xid::text::bigint = mod(x::text::bigint, 4294967296))), "
     "pg_snapshot_xmax(pg_current_snapshot())::text::bigint)"
 )
 
