@@ -43,7 +43,7 @@ lint: typecheck  ## ruff, mypy and the migrations check
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-typecheck: install  ## mypy with the Django and DRF plugins over claims/, api/ and registry/ (pyproject.toml)
+typecheck: install  ## mypy with the Django and DRF plugins over claims/, api/, registry/ and webhooks/ (pyproject.toml)
 	$(VENV)/bin/mypy
 
 format:  ## apply ruff's formatting and safe fixes
