@@ -33,7 +33,7 @@ from webhooks.transport import Answer, EndpointClient
 logger = logging.getLogger(__name__)
 
 MAX_SUBSCRIPTIONS = 20  # per organisation
-BATCH = 50  # deliveries read per round of one endpoint
+BATCH = 200  # deliveries read per round of one endpoint (one select, one transaction of writes)
 
 
 # --- subscriptions ---------------------------------------------------------------------------------------
