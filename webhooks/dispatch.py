@@ -206,10 +206,7 @@ def _insert_deliveries(work: _Round) -> None:
         )
         return
     meta = Delivery._meta
-    columns = ", ".join(
-        meta.get_field(name).column
-        for name in ("subscription", "event", "status", "attempts", "next_attempt_at", "last_error", "created_at")
-    )
+    columns = "subscription_id, event_id, status, attempts, next_attempt_at, last_error, created_at"
     with connection.cursor() as cursor:
         for start in range(0, len(pairs), 20000):
             chunk = pairs[start : start + 20000]
