@@ -41,6 +41,7 @@ def deliveries_due(subscription_id: int, *, limit: int, now: datetime | None = N
             subscription_id=subscription_id, status=Delivery.Status.PENDING, next_attempt_at__lte=now
         )
         .select_related("event")
+        .only("id", "attempts", "event__msg_id", "event__type", "event__payload")
         .order_by("next_attempt_at", "id")[:limit]
     )
 

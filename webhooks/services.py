@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -33,7 +33,7 @@ from webhooks.transport import Answer, EndpointClient
 logger = logging.getLogger(__name__)
 
 MAX_SUBSCRIPTIONS = 20  # per organisation
-BATCH = 50  # deliveries read per round of one endpoint
+BATCH = 200  # deliveries read per round of one endpoint (one select, one transaction of writes)
 
 
 # --- subscriptions ---------------------------------------------------------------------------------------
@@ -249,10 +249,10 @@ def _disable(subscription_id: int, reason: str) -> None:
     logger.warning("webhook endpoint %s disabled: %s", subscription_id, reason)
 
 
-def _record(subscription: Subscription, sent: list[tuple[Delivery, Answer]]) -> None:
-    """Log the attempts, settle the deliveries, and update the endpoint's failure state."""
-    now = timezone.now()
-    with transaction.atomic():
+def _insert_attempts(sent: list[tuple[Delivery, Answer]], now: datetime) -> None:
+    """The attempt log of a round: on PostgreSQL one INSERT ... SELECT FROM unnest() of column arrays (a
+    model instance per attempt cost a fifth of a delivery's CPU in the worker), else bulk_create."""
+    if connection.vendor != "postgresql":
         Attempt.objects.bulk_create(
             [
                 Attempt(
@@ -262,6 +262,31 @@ def _record(subscription: Subscription, sent: list[tuple[Delivery, Answer]]) -> 
                 for d, a in sent
             ]
         )  # fmt: skip
+        return
+    meta = Attempt._meta
+    columns = "delivery_id, number, ok, status_code, latency_ms, error, response_excerpt, created_at"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {meta.db_table} ({columns}) "  # noqa: S608 (the model's names, values bound)
+            "SELECT *, %s FROM unnest(%s::bigint[], %s::int[], %s::bool[], %s::int[], %s::int[], %s::text[], %s::text[])",
+            [
+                now,
+                [d.pk for d, _ in sent],
+                [d.attempts + 1 for d, _ in sent],
+                [a.ok for _, a in sent],
+                [a.status_code for _, a in sent],
+                [a.latency_ms for _, a in sent],
+                [a.error for _, a in sent],
+                [a.excerpt for _, a in sent],
+            ],
+        )
+
+
+def _record(subscription: Subscription, sent: list[tuple[Delivery, Answer]]) -> None:
+    """Log the attempts, settle the deliveries, and update the endpoint's failure state."""
+    now = timezone.now()
+    with transaction.atomic():
+        _insert_attempts(sent, now)
         delivered = [d.pk for d, a in sent if a.ok]
         if delivered:
             Delivery.objects.filter(pk__in=delivered).update(
