@@ -63,14 +63,24 @@ def webhook_worker(django_db_setup, django_db_blocker, tmp_path_factory):
     worker.stop()
 
 
+def _routes_changed() -> None:
+    """Celery reads task_routes once, into a router it keeps: after any earlier test of this process sent a
+    task to a broker, a changed task_routes was ignored and the dispatcher went to the real `webhooks` queue,
+    which no worker of this run reads."""
+    celery_app.amqp.flush_routes()
+    celery_app.amqp.__dict__.pop("router", None)
+
+
 @pytest.fixture
 def to_worker(webhook_worker):
     previous = (celery_app.conf.task_default_queue, celery_app.conf.task_routes)
     celery_app.conf.task_always_eager = False
     celery_app.conf.task_default_queue = webhook_worker.queue
     celery_app.conf.task_routes = {"webhooks.tasks.*": {"queue": f"{webhook_worker.queue}-webhooks"}}
+    _routes_changed()
     yield webhook_worker
     celery_app.conf.task_default_queue, celery_app.conf.task_routes = previous
+    _routes_changed()
     celery_app.conf.task_always_eager = True
 
 
