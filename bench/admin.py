@@ -50,6 +50,7 @@ def _setup(url: str) -> None:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "REGISTRY_PUBLIC_URL": "https://claims.example/",  # production refuses the loopback default
         "LOG_LEVEL": "WARNING",
     }
     os.environ.update(env)

@@ -136,6 +136,7 @@ def registry_setup(count: int, seed: int) -> None:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
         DJANGO_SECURE_SSL_REDIRECT="false",
+        REGISTRY_PUBLIC_URL="https://claims.example/",  # production refuses the loopback default
         API_THROTTLE_KEY="100000000/minute",
         LOG_LEVEL="WARNING",
     )
