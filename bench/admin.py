@@ -28,7 +28,6 @@ import asyncio
 import json
 import os
 import random
-import secrets
 import signal
 import statistics
 import subprocess
@@ -43,19 +42,11 @@ TARGETED = ("claim list", "desk", "article view")
 
 
 def _setup(url: str) -> None:
-    env = {
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "registry.settings",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "REGISTRY_PUBLIC_URL": "https://claims.example/",  # production refuses the loopback default
-        "LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    os.environ.pop("REDIS_URL", None)  # per-process cache and sessions: no Redis needed
     sys.path.insert(0, str(BASE))
+    from bench.api import production_env
+
+    os.environ.update(production_env(url))
+    os.environ.pop("REDIS_URL", None)  # per-process cache and sessions: no Redis needed
     import django
 
     django.setup()

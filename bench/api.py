@@ -120,6 +120,33 @@ def __getattr__(name: str):
 # --- data --------------------------------------------------------------------------------------------
 
 
+def production_env(url: str) -> dict[str, str]:
+    """The environment every PostgreSQL benchmark runs Django under: production settings (no debug
+    overhead) on `url`, loopback hosts, a throttle that never refuses, quiet logs. One place, so that a
+    setting production comes to require is added once (REGISTRY_PUBLIC_URL was missing from three copies)."""
+    return {
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "registry.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "REGISTRY_PUBLIC_URL": "https://claims.example/",  # production refuses the loopback default
+        # Throttling stays on (its cost is part of the API's); the rate is high enough never to refuse.
+        "API_THROTTLE_KEY": "100000000/minute",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def bench_database(default: str) -> str:
+    """DATABASE_URL when it names PostgreSQL, else `default`; created if missing."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = default
+    ensure_database(url)
+    return url
+
+
 def ensure_database(url: str) -> None:
     import psycopg
 
@@ -475,23 +502,7 @@ def main() -> int:
     args = parser.parse_args()
     args.concurrency = args.concurrency or args.workers
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = DEFAULT_DB
-    ensure_database(url)
-    env = dict(
-        os.environ,
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="registry.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
-        REGISTRY_PUBLIC_URL="https://claims.example/",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        # Throttling stays on (its cost is part of the API's); the rate is high enough never to refuse.
-        API_THROTTLE_KEY="100000000/minute",
-        LOG_LEVEL="WARNING",
-    )
+    env = dict(os.environ, **production_env(bench_database(DEFAULT_DB)))
     env.pop("REDIS_URL", None)  # per-process cache: no Redis needed for the benchmark
     os.environ.update(env)
     sys.path.insert(0, str(BASE))

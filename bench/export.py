@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import subprocess
 import sys
 import time
@@ -78,13 +77,13 @@ def _child(mode: str, chunk: int | None, key: str) -> dict:
     sink = _Sink(every=100_000)
     started = time.perf_counter()
     if mode == "baseline":
-        from api.selectors import visible_claims
+        from api.selectors import EVERYTHING, visible_claims
         from claims.models import Claim
         from claims.services.backup import ndjson_line, read_snapshot
 
         names = [f.attname for f in Claim._meta.concrete_fields]
         with read_snapshot():
-            rows = visible_claims().order_by("id").values_list(*names)
+            rows = visible_claims(EVERYTHING).order_by("id").values_list(*names)
             for values in rows.iterator(chunk_size=chunk or export.EXPORT_CHUNK_SIZE):
                 sink.write(ndjson_line(dict(zip(names, values, strict=True))))
     elif mode == "command":
@@ -235,24 +234,11 @@ def main() -> int:
         print(json.dumps(_child(args.child, args.chunk, args.key)))
         return 0
 
-    from bench.api import ensure_database, load
+    from bench.api import bench_database, load, production_env
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = DEFAULT_DB
-    ensure_database(url)
-    env = dict(
-        os.environ,
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="registry.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        REGISTRY_PUBLIC_URL="https://claims.example/",  # production refuses the loopback default
-        API_THROTTLE_KEY="100000000/minute",
-        LOG_LEVEL="WARNING",
-    )
+    # Every key reads everything (one newsroom), so the API's export, the command's and the baseline
+    # hold the same claims whichever organisation the bench data belongs to.
+    env = dict(os.environ, **production_env(bench_database(DEFAULT_DB)), REGISTRY_OPEN_VISIBILITY="true")
     env.pop("REDIS_URL", None)  # per-process cache: no Redis needed for the benchmark
     os.environ.update(env)
     import django
@@ -263,10 +249,10 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     load(args.claims)
     from api.keys import api_key_create
-    from api.selectors import published_claims, visible_claims
+    from api.selectors import EVERYTHING, published_claims, visible_claims
 
     key = api_key_create(name=f"bench export {time.time():.0f}", scopes="read").key
-    total = visible_claims().count()
+    total = visible_claims(EVERYTHING).count()
     published = published_claims().count()
     from django.db import connections
 

@@ -121,25 +121,10 @@ class ClaimTexts:
 def registry_setup(count: int, seed: int) -> None:
     """Django on the bench database, migrated, with `count` reviewed claims and the matching index built."""
     import os
-    import secrets
 
-    from bench.api import ensure_database, load
+    from bench.api import bench_database, load, production_env
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = DEFAULT_DB
-    ensure_database(url)
-    os.environ.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="registry.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,testserver",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        REGISTRY_PUBLIC_URL="https://claims.example/",  # production refuses the loopback default
-        API_THROTTLE_KEY="100000000/minute",
-        LOG_LEVEL="WARNING",
-    )
+    os.environ.update(production_env(bench_database(DEFAULT_DB)))
     os.environ.pop("REDIS_URL", None)
     import django
 
