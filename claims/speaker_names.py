@@ -18,9 +18,11 @@ import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+")
 
-# Words of office or address that precede a name ("President", "Dr", "Prime Minister"). Only dropped at
-# the start, and never when nothing would be left.
-TITLES = frozenset(
+# Words of office or address that precede a name ("President", "Dr", "Prime Minister"), dropped from the
+# start of a name to make its match key (never when nothing would be left). Not the engine's
+# lexicon.TITLES on purpose: match keys are stored (migration 0013), so this list changes only together
+# with a data migration that recomputes them.
+KEY_DROPPED_TITLES = frozenset(
     (
         *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"),
         *("rev", "reverend", "president", "vice", "prime", "minister", "chancellor", "premier", "secretary"),
@@ -65,7 +67,7 @@ def _variant(token: str) -> str:
 def match_key(name: str) -> str:
     """The loose key: diacritics, leading titles and romanisation endings folded. "" for an empty name."""
     tokens = exact_key(_strip_diacritics(name)).replace("_", " ").split()
-    while len(tokens) > 1 and tokens[0] in TITLES:
+    while len(tokens) > 1 and tokens[0] in KEY_DROPPED_TITLES:
         tokens = tokens[1:]
     return " ".join(_variant(t) for t in tokens)
 
@@ -83,7 +85,7 @@ def titled_surname(name: str) -> str:
     share one), a title is taken as the writer's sign that the reader knows who is meant.
     """
     tokens = exact_key(_strip_diacritics(name)).replace("_", " ").split()
-    if len(tokens) < 2 or tokens[0] not in TITLES:
+    if len(tokens) < 2 or tokens[0] not in KEY_DROPPED_TITLES:
         return ""
     loose = match_key(name).split()
     return loose[0] if len(loose) == 1 else ""
