@@ -7,7 +7,7 @@ resolved to an ISO value. Adjacent candidates joined by "to", "-" or "between ..
 Conventions (they follow the annotation rules of the evaluation set):
 
 * ``text`` is the minimal expression: "Friday", "2003" (from "since 2003"), "December" (from "in
-  December"), "December of this year", "March 4, 2011", "December 6-7".
+  December"), "October of this year", "June 9, 2014", "October 3-4".
 * A bare weekday is the latest such day on or before publication; when the nearest verb is future
   ("will meet on Tuesday") it is the first such day on or after publication. "last Friday" is strictly
   before publication, "next Friday" strictly after.
@@ -121,7 +121,7 @@ _PATTERN = re.compile(
             rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?P<dmy_d2>{_DAY}))?"
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
-            # September 2021, December of 2004, December of this year, December last year
+            # September 2021, December of 2004, October of this year, December last year
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
             rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})))",
             # [last|next|this] December

@@ -3,12 +3,12 @@
 Decided per paragraph (a line of the page), from its shape and a few general lexicons:
 
 * the headline: a short first paragraph without a final period;
-* date lines ("Friday, August 15, 2008", "Updated 10:45 GMT");
-* bylines and credits ("By Jane Doe", "With reporting by Reuters", "Image: X.", "Photo: ...");
+* date lines ("Friday, May 14, 2010", "Updated 10:45 GMT");
+* bylines and credits ("By Jane Doe", "Additional reporting by AP", "Image: X.", "Photo: ...");
 * captions: the line just above a credit, a short paragraph with no finite verb, one that starts
   in lowercase, and any short paragraph without final punctuation (headings, captions, labels);
 * promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...");
-* wiki notices ("From Wikinews, the free news source...", "This is the stable version...");
+* wiki notices ("From Wikitimes, the free news site...", "This is the stable version...");
 * a "Sources" / "References" / "External links" heading and everything after it, and citation
   lines ('"Title" — Publisher, August 15, 2008') wherever they are.
 * pull quotes: paragraphs repeating sentences of the body, a paragraph signed by a verbless

@@ -477,7 +477,7 @@ projections
 """
 )
 
-# Heads of organisation names ("Department of Agriculture", "Refugee Council").
+# Heads of organisation names ("Department of Fisheries", "Tenants Council").
 ORG_HEADS = wordset(
     """
 standards academy administration ag agency airlines airways alliance army assembly association authorities
@@ -506,7 +506,7 @@ technology tourism trade transport transportation treasury welfare
 """
 )
 
-# Lowercase nouns that may follow a name inside an organisation ("Yonhap news agency").
+# Lowercase nouns that may follow a name inside an organisation ("Meridian news agency").
 ORG_TAILS = wordset(
     """
 agency broadcaster channel daily magazine network news newspaper radio service television website wire
@@ -528,7 +528,7 @@ when where which while whilst who why will with without would yesterday yet you 
 """
 )
 
-# Words that may join capitalised words inside one name ("Department of Agriculture").
+# Words that may join capitalised words inside one name ("Department of Fisheries").
 NAME_CONNECTORS = wordset(
     """
 & al bin da das de del della den der di dos du el for ibn la le of on the van von y
@@ -648,7 +648,7 @@ SPEAKING_VENUES = {
 
 AUDIENCES = {"reporters", "journalists", "the press", "the media", "lawmakers", "parliament", "the court"}
 
-# Verbs that may come before their subject ('"...," said KCNA').
+# Verbs that may come before their subject ('"...," said RSNA').
 INVERTIBLE_VERBS = {
     "said",
     "tweeted",
@@ -787,7 +787,7 @@ NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their 
 
 CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 
-# Heads of a document subject ('A new study documenting ...', 'Results of the trials').
+# Heads of a document subject ('A new study mapping ...', 'Results of the trials').
 DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo records filing ad letter examination polls polling surveys reports"

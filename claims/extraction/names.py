@@ -1,8 +1,8 @@
 """Tokens, proper-name runs and the article's name index.
 
-The index answers "what is the fullest name this article uses for X": surname-only mentions ("Watson",
-"Mr. Tedeschi") map to the full name ("Adrienne Watson"), acronyms to the organisation they abbreviate
-when the article spells it out ("Korean Central News Agency (KCNA)"), and it collects gender evidence
+The index answers "what is the fullest name this article uses for X": surname-only mentions ("Varga",
+"Mr. Hollis") map to the full name ("Lena Varga"), acronyms to the organisation they abbreviate
+when the article spells it out ("Ruritanian State News Agency (RSNA)"), and it collects gender evidence
 (titles, role nouns, common given names) for resolving "he" and "she".
 """
 
@@ -94,7 +94,7 @@ def initials(words: list[str]) -> str:
 
 
 def strip_leading_places(words: list[str]) -> list[str]:
-    """'United States Hamdullah Mohib' -> 'Hamdullah Mohib' (a country name glued to a person's name)."""
+    """'United States Tomas Reval' -> 'Tomas Reval' (a country name glued to a person's name)."""
     places = lx.place_names()
     for n in (3, 2, 1):
         if any(base(w.lower()) in lx.ORG_HEADS for w in words[n:]):
@@ -238,7 +238,7 @@ class NameIndex:
             i = j + 1
 
     def _single_mentions(self, toks: list[Tok]) -> None:
-        """'Thomas' and 'Mr. Tedeschi' are mentions of the full names too (for pronoun recency)."""
+        """'Priya' and 'Mr. Hollis' are mentions of the full names too (for pronoun recency)."""
         for t in toks:
             if not t.cap:
                 continue
@@ -266,7 +266,7 @@ class NameIndex:
             return
         words = [_clean(t.text) for t in run]
         lows = [base(t.low) for t in run]
-        # acronym definition: "Korean Central News Agency (KCNA)"
+        # acronym definition: "Ruritanian State News Agency (RSNA)"
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and is_acronym(toks[j + 1].text):
             acr = toks[j + 1].text.replace(".", "")
             for k in range(len(words)):

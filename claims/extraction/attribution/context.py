@@ -370,7 +370,7 @@ def _reports_after(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _object_quote(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex) -> bool:
-    """'promising a "formal update"': a quotation as the verb's object, one word away at most."""
+    """'promising a "full review"': a quotation as the verb's object, one word away at most."""
     k = v + 1
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1

@@ -50,7 +50,7 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             k -= 1
             continue
         if t.low in lx.NAME_CONNECTORS and toks[k].cap:
-            # "Department of Agriculture", "Council for the Welfare": only after an org head or title
+            # "Department of Fisheries", "League for the Defence": only after an org head or title
             m = k - 1
             while m > lo and toks[m].low in lx.NAME_CONNECTORS and k - m <= 2:
                 m -= 1
@@ -122,7 +122,7 @@ def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
 
 def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     """Read toks[i:j] as a speaker phrase."""
-    # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Heagle')
+    # (an upper-case 'AS' or 'AT' before a name is initials: 'a paper by AS Brill')
     while i < j and (
         (toks[i].low in lx.LEADING_SKIP and not (toks[i].text.isupper() and i + 1 < j and toks[i + 1].cap))
         or toks[i].text in _QMARKS
@@ -131,7 +131,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     while j > i and (base(toks[j - 1].low) in lx.POSTNOMINALS or toks[j - 1].text in ",."):
         j -= 1
     if j - 1 > i + 1 and toks[j - 1].text == ")" and toks[j - 3].text == "(":
-        j -= 3  # "National Security Council (NSC)"
+        j -= 3  # "Coastal Safety Board (CSB)"
     if i >= j:
         return None
     if j - i == 1 and toks[i].low in lx.PRONOUNS:
@@ -154,7 +154,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     if head.cap and not (low in lx.GROUP_NOUNS and not is_name_word(head)):
         return _name_phrase(text, toks, i, j)
     if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
-        # a document's author: "PC World's analysis", "The Home Office letter"
+        # a document's author: "Gadget Monthly's analysis", "The Harbour Board letter"
         if low in lx.DOCUMENT_NOUNS:
             # its owner speaks: "The agency's Web site said" -> the agency, not "Web"
             owner = next((k for k in range(j - 2, i - 1, -1) if is_possessive(toks, k)), None)
@@ -221,7 +221,7 @@ def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
 
 
 def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
-    """'NSC spokeswoman Adrienne Watson' -> name 'Adrienne Watson', role 'NSC spokeswoman'."""
+    """'port authority spokeswoman Lena Varga' -> name 'Lena Varga', role 'port authority spokeswoman'."""
     lows = [base(t.low) for t in toks[i:j]]
     # start of the trailing capitalised run
     r = j
@@ -232,7 +232,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
                 break
             r -= 1
             continue
-        # "Department of Agriculture", "Council for the Welfare of ...": a connector after an org head
+        # "Department of Fisheries", "League for the Defence of ...": a connector after an org head
         k = r - 1
         while k > i and toks[k].low in lx.NAME_CONNECTORS and r - k <= 2:
             k -= 1
@@ -252,7 +252,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
             k + 1
         ].low not in lx.NAME_CONNECTORS:
-            # "Refugee Council Enver Solomon", "Minister of Education Ana Rossi": a name after the office
+            # "Tenants Council Maris Okafor", "Minister of Education Ana Rossi": a name after the office
             rest = [t.text for t in toks[k + 1 : j]]
             if is_possessive(toks, k) or person_words(rest):
                 cut = k + 1

@@ -28,7 +28,7 @@ def _research_subject(m: Mention) -> bool:
 
 def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
     """Index of the token before the commas at k, and before a parenthetical ', according to X,' there:
-    'boats which, according to AFP, the UN criticised' -- the clause still opens with 'which'."""
+    'ferries which, according to AP, the EU criticised' -- the clause still opens with 'which'."""
     while k >= lo and toks[k].text == ",":
         k -= 1
     for m in range(k - 1, max(lo, k - 12), -1):
@@ -56,7 +56,7 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
 def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
     """The verb's subject is a document opening the sentence, whose modifiers run up to the verb:
     "X's recent analysis of ... concluded", "A report by X says", "Results of the trials, published in a
-    paper by X, showed", "A new study documenting ... has revealed", "The results of the Named Study
+    paper by X, showed", "A new study mapping ... has revealed", "The results of the Named Study
     published ..., revealed". Its author speaks, else the named study it reports, else the phrase itself."""
     if v - lo > 45:
         return None  # bounded: a document subject is a short phrase

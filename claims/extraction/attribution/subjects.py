@@ -9,7 +9,7 @@ from .mentions import _analyze, _np_backward, _quantity_subject
 
 
 def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
-    """End index of a noun phrase starting at toks[v] (for 'said KCNA', 'said the minister')."""
+    """End index of a noun phrase starting at toks[v] (for 'said RSNA', 'said the minister')."""
     k = v
     while k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
@@ -20,7 +20,7 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
         if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
             k += 1
         elif t.low in lx.NAME_CONNECTORS | {"to", "at"} and k > start:
-            # "Department of Agriculture", "Ambassador to the United States": only after a head word
+            # "Department of Fisheries", "Envoy to the United Nations": only after a head word
             m = k
             while m < hi and m - k < 2 and toks[m].low in lx.NAME_CONNECTORS | {"to", "at"}:
                 m += 1
@@ -291,7 +291,7 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
             while k > lo and j - k <= 12 and toks[k].text not in {"(", ")"}:
                 k -= 1
             if toks[k].text == "(" and k > lo and toks[k - 1].word:
-                j = k  # "Sen. Ada Cole (D-Ore.) said", "The World Health Organisation (WHO) recommends"
+                j = k  # "Sen. Ada Cole (D-Ore.) said", "The Global Water Council (GWC) recommends"
         if j > lo + 2 and toks[j - 1].text in lx.DASHES and toks[j - 1].start > toks[j - 2].end:
             k = j - 2
             while k > lo and j - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
@@ -381,7 +381,7 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             if m2.kind == "person":
                 m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
             return m2, k2
-    # the object of a preposition ("a letter seen by Sky News says") is not the subject, except in
+    # the object of a preposition ("a memo seen by the Daily Courier says") is not the subject, except in
     # "with X saying"
     if (
         m is not None
@@ -492,7 +492,7 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
 
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
-    """Inverted order: '..., said KCNA.' / '"...," said Ambassador Mohib.'"""
+    """Inverted order: '..., said RSNA.' / '"...," said Ambassador Okonjo.'"""
     if v + 1 >= hi or toks[v + 1].low == "that":
         return None  # '..., noted that X is ...': a complement clause, no inverted subject
     nxt = toks[v + 1]
@@ -568,7 +568,7 @@ def _clause_subject(
     quoted: set[int] | frozenset[int] = frozenset(),
     descriptions: bool = False,
 ) -> Mention | None:
-    """Subject of the main clause that v belongs to ('Sunak defended ..., promising ...', 'Ada Cole did
+    """Subject of the main clause that v belongs to ('Hollis defended ..., promising ...', 'Ada Cole did
     not seem impressed, telling ...', 'Lee was quick to praise the mayor after he won and said ...'): the
     first finite verb after the clause's start (past an opening adverbial up to its comma). Looks at a
     bounded stretch, so a huge sentence stays linear."""

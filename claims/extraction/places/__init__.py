@@ -6,14 +6,14 @@ One module per stage:
 
 1. ``tokens``: each line is cut into word tokens with one regex; "U.S."/"D.C." are single tokens and a
    possessive "'s" is kept apart from its word.
-2. ``venues``: a run of capitalised words ending in a venue head noun ("Castlefrank Road",
-   "Grand Mosque", "... Constitution Hall") or starting with a feature prefix ("Lake Victoria").
+2. ``venues``: a run of capitalised words ending in a venue head noun ("Millbrook Road",
+   "Old Cathedral", "... Assembly Hall") or starting with a feature prefix ("Lake Victoria").
 3. ``lookup``: gazetteer, the longest run of capitalised words whose name is in the gazetteer
    (:mod:`.gazetteer`), outside venues.
 4. ``context``: each gazetteer hit is then judged by its context, because many place names are also words,
    people or parts of organisation names:
-   - part of an organisation or publication ("US State Department", "Medical Journal of
-     Australia", "Washington Post") -> dropped;
+   - part of an organisation or publication ("US Commerce Department", "Dental Journal of
+     Canada", "Washington Post") -> dropped;
    - next to a title or another capitalised name ("Mr Clinton", "Paris Hilton", "Jordan
      Peterson"), or a city before "said" ("Clinton said") -> a person, dropped;
    - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
@@ -109,9 +109,9 @@ class PlaceIndex:
             ):
                 h.list_prev = len(hits) - 1
             if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
-                h.veto = True  # "Food Standards of Australia and New Zealand"
+                h.veto = True  # "Wine Boards of Australia and New Zealand"
             if hits and COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
-                hits[-1].admin_after = True  # "Kanata, Ontario"
+                hits[-1].admin_after = True  # "Guelph, Ontario"
                 surface = text[h.start : h.end]
                 h.after_place = hits[-1].entry.kind == "city" and (
                     "." in surface or text.startswith(".", h.end) or (len(surface) == 2 and surface.isupper())

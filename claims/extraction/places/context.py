@@ -68,9 +68,9 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     if joined_next and org_after(text, toks, j):
         h.veto = True
     if joined_prev and org_run_before(text, toks, i - 1):
-        h.veto = True  # "Food Standards Australia New Zealand", "Statistics Canada"
+        h.veto = True  # "Wine Boards Australia New Zealand", "Statistics Canada"
     if not (h.entry.flags & UPPER_ONLY) and org_of_before(text, toks, i):
-        h.veto = True  # "Medical Journal of Australia" (but "University of the US" is a location)
+        h.veto = True  # "Dental Journal of Canada" (but "Lakeside College of the UK": a location)
     if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY:
         if attributive(text, toks, j):
             h.adjective = True  # "U.S. officials", "the UK government": used as an adjective
@@ -86,11 +86,11 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
     before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
     if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
-        h.strong = True  # "in Kabul", "the town of Kanata"
+        h.strong = True  # "in Kabul", "the town of Guelph"
         h.weak = dative(text, toks, i, pw.lower(), ls)
     if h.entry.flags & (SMALL | COMMON) and company_context(text, toks, i, j):
         h.company = True
-    # "Governor of Washington Chris Gregoire", "Ambassador to the United States Hamdullah Mohib"
+    # "Governor of Washington Chris Gregoire", "Ambassador to France Tomas Reval"
     titled_of = title_before(toks, i)
     if titled_of:
         h.strong = True
@@ -101,7 +101,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.titled = prev.text in lx.CASED_TITLES or prev.text.lower() in GIVEN_NAMES
     elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
         h.person = h.named = True  # "John F. Kennedy": a middle initial
-    # "an Ottawa New Democrat MP", "the Canada Goose": a well-known place as a modifier.
+    # "a Leeds Green Party councillor", "the Canada Goose": a well-known place as a modifier.
     salient = h.entry.prio >= P_SALIENT_REGION
     determiner = salient and (
         pw.lower() in ("a", "an", "the", "this", "that") or (prev is not None and prev.text in ("the", "The"))
@@ -185,7 +185,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
 
 
 def coordinated_compass(text: str, hits: list[Hit]) -> None:
-    """'North and South Korea': one mention for both halves."""
+    """'North and South Dakota': one mention for both halves."""
     for h in hits:
         if h.single or h.start < 9:
             continue
@@ -225,7 +225,7 @@ def office_after(text: str, toks: list[Tok], j: int) -> bool:
 
 
 def org_after(text: str, toks: list[Tok], j: int) -> bool:
-    """An organisation head among the capitalised words after: "US State Department", "Kyiv Post"."""
+    """An organisation head among the capitalised words after: "US Commerce Department", "Kyiv Post"."""
     for k in range(j, min(j + 5, len(toks))):
         t = toks[k]
         if not t.cap:
@@ -251,7 +251,7 @@ def org_run_before(text: str, toks: list[Tok], k: int) -> bool:
 
 
 def org_of_before(text: str, toks: list[Tok], i: int) -> bool:
-    """'<Organisation> of [the] <place>': "Medical Journal of Australia", "Bank of England"."""
+    """'<Organisation> of [the] <place>': "Dental Journal of Canada", "Bank of England"."""
     while i >= 1 and toks[i - 1].text in COMPASS and joined(text, toks[i - 1], toks[i]):
         i -= 1  # "University of Southern Indiana"
     k = i - 1
@@ -273,10 +273,10 @@ def org_of_before(text: str, toks: list[Tok], i: int) -> bool:
 
 
 def attributive(text: str, toks: list[Tok], j: int) -> bool:
-    """'U.S. officials', 'U.S. and Ukrainian industry': the acronym stands for "American"."""
+    """'U.S. officials', 'U.S. and Mexican farmers': the acronym stands for "American"."""
     if toks[j].text in INSTITUTIONAL:
         return True
-    # Coordinated with an adjective that is no place: "U.S. and Ukrainian industry".
+    # Coordinated with an adjective that is no place: "U.S. and Mexican farmers".
     return (
         j + 2 < len(toks)
         and toks[j].text in ("and", "or")

@@ -254,7 +254,7 @@ ADJ_PREFIXES = wordset("anti pro non ex post pre neo pan")
 
 
 # Nouns for people and institutions: after them a country acronym means "American", "British"...
-# ("U.S. officials", "the UK government"), unlike "the U.S. border" or "US surface ozone".
+# ("U.S. officials", "the UK government"), unlike "the U.S. coastline" or "US river levels".
 INSTITUTIONAL = wordset(
     """official officials government governments administration authorities president presidents
     military army navy forces troops soldiers service servicemen personnel intelligence diplomats

@@ -23,7 +23,7 @@ class Hit:
     needs_the_ok: bool = True
     list_prev: int = -1  # index of the hit this one is coordinated with ("A, B and C")
     initial: bool = False  # first word of a sentence
-    coord: bool = False  # "North and South Korea"
+    coord: bool = False  # "North and South Dakota"
     upper: bool = False  # written in capitals ("US", "U.S.")
     adjective: bool = False  # "U.S. officials": an acronym used as an adjective
     named: bool = False  # strong evidence of a person: a title or a given name right before

@@ -30,7 +30,7 @@ from .tokens import (
 
 
 def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
-    """'the town of Yeoncheon', 'the towns of Ashby and Cole Green': capitalised names after an
+    """'the town of Brackenford', 'the towns of Ashby and Cole Green': capitalised names after an
     administrative noun + "of" (after a plural noun, each name of an "and" list)."""
     starts = {i for i, *_ in raw}
     for i in range(2, len(toks)):

@@ -1,5 +1,5 @@
-"""Stage 2: venues, a run of capitalised words ending in a venue head ("Castlefrank Road", "Grand
-Mosque") or starting with a feature prefix ("Lake Victoria"), and their acronyms ("the Kennedy Space
+"""Stage 2: venues, a run of capitalised words ending in a venue head ("Millbrook Road", "Old
+Cathedral") or starting with a feature prefix ("Lake Victoria"), and their acronyms ("the Kennedy Space
 Center (KSC)")."""
 
 from __future__ import annotations
@@ -55,11 +55,11 @@ def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
             if not amp and not joined(text, prev, t):
                 break
             if prev.possessive and gz.get(norm(prev.text)) is not None and not lone_head(text, toks, j):
-                break  # "Mecca's Grand Mosque": the possessor is a place of its own (not "St Vincent's Hospital")
+                break  # "Seville's Old Cathedral": the possessor is a place of its own (not "St Vincent's Hospital")
             if amp or (t.cap and t.text not in FUNCTION_CAPS):
                 j += 1
                 continue
-            # Connectors inside a name: "Daughters of the American Revolution", "Rock and Roll Hall";
+            # Connectors inside a name: "Veterans of the Pacific War Memorial", "Rock and Roll Hall";
             # "the" only after "of", and no "and" after a complete venue ("White House and NASA").
             k = j
             if text.startswith("-", prev.pend) and len(t.text) <= 4 and t.text.islower():
