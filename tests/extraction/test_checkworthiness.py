@@ -7,7 +7,7 @@ from claims.extraction.types import Attribution, DateMention, PlaceMention
 
 NONE = Attribution()
 QUOTED = Attribution(speaker="Jane Doe", quote="We cut taxes by 5%.", kind="direct_quote", cue="said")
-DATE = DateMention("March 4, 2011", 0, 13, "2011-03-04")
+DATE = DateMention("June 9, 2014", 0, 12, "2014-06-09")
 PLACE = PlaceMention("Ohio", 0, 4, "region")
 
 

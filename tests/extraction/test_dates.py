@@ -72,32 +72,32 @@ CASES = [
     ("The March accession will enlarge the alliance.", WED, [("March", "2023-03", None)]),
     # --- months with a year ---------------------------------------------------------------------------
     ("The scheme was tried in September 2021.", WED, [("September 2021", "2021-09", None)]),
-    ("In December of this year, a conference will take place.", SAT, [("December of this year", "2023-12", None)]),
+    ("In October of this year, a fair will take place.", SAT, [("October of this year", "2023-10", None)]),
     ("Exports collapsed in July last year.", SAT, [("July last year", "2022-07", None)]),
     ("The audit covers Sept. 2019.", SAT, [("Sept. 2019", "2019-09", None)]),
     (
-        "The survey ran between July 2003 and December 2004.",
+        "The survey ran between May 2006 and November 2007.",
         SAT,
-        [("July 2003 and December 2004", "2003-07", "2004-12")],
+        [("May 2006 and November 2007", "2006-05", "2007-11")],
     ),
     ("The survey ran from July 2003 to December 2004.", SAT, [("July 2003 to December 2004", "2003-07", "2004-12")]),
     # --- full dates -----------------------------------------------------------------------------------
-    ("As of March 4, 2011, the browser had 277 flaws.", SAT, [("March 4, 2011", "2011-03-04", None)]),
-    ("The page was checked on 9 September 2015.", SAT, [("9 September 2015", "2015-09-09", None)]),
+    ("As of June 9, 2014, the app had 142 bugs.", SAT, [("June 9, 2014", "2014-06-09", None)]),
+    ("The page was checked on 14 October 2016.", SAT, [("14 October 2016", "2016-10-14", None)]),
     ("The order is dated 2015-09-09.", SAT, [("2015-09-09", "2015-09-09", None)]),
     ("The form was filed on 11/14/2022.", SAT, [("11/14/2022", "2022-11-14", None)]),
     ("The deal closed on Sept. 29, 2008.", SAT, [("Sept. 29, 2008", "2008-09-29", None)]),
     ("The deal closed on Sept 29 2008.", SAT, [("Sept 29 2008", "2008-09-29", None)]),
     ("It happened on the 9th of September 2015.", SAT, [("9th of September 2015", "2015-09-09", None)]),
     (
-        "The statement, dated Friday, August 15, 2008, was leaked.",
+        "The statement, dated Friday, May 14, 2010, was leaked.",
         SAT,
-        [("Friday, August 15, 2008", "2008-08-15", None)],
+        [("Friday, May 14, 2010", "2010-05-14", None)],
     ),
     ("No such day as February 30, 2023 exists.", SAT, []),
     # --- relative months and years --------------------------------------------------------------------
     ("Crossings hit a record last year.", WED, [("last year", "2022", None)]),
-    ("This year's theme was water.", date(2017, 7, 21), [("This year", "2017", None)]),
+    ("This year's motto was courage.", date(2017, 7, 21), [("This year", "2017", None)]),
     ("Next year's final is in Mexico City.", date(2017, 7, 21), [("Next year", "2018", None)]),
     ("The bill is expected next month.", WED, [("next month", "2023-03", None)]),
     ("Prices rose last month.", date(2023, 1, 10), [("last month", "2022-12", None)]),
@@ -105,12 +105,12 @@ CASES = [
     ("Prices doubled over the past year.", WED, []),
     ("Prices will settle over the next year.", WED, []),
     # --- years and year ranges ------------------------------------------------------------------------
-    ("The database was unveiled in 1999.", SAT, [("1999", "1999", None)]),
+    ("The registry was launched in 1997.", SAT, [("1997", "1997", None)]),
     ("The charity has operated since 2003.", SAT, [("2003", "2003", None)]),
     ("By 2050, demand would double.", SAT, [("2050", "2050", None)]),
     ("Yields fell below 2000 levels.", SAT, [("2000", "2000", None)]),
     ("The model covers 2000 - 2050.", SAT, [("2000 - 2050", "2000", "2050")]),
-    ("Emissions fell from 1980 to 2012.", SAT, [("1980 to 2012", "1980", "2012")]),
+    ("Emissions fell from 1985 to 2014.", SAT, [("1985 to 2014", "1985", "2014")]),
     ("Births declined between 1990 and 2000.", SAT, [("1990 and 2000", "1990", "2000")]),
     ("The 2015-16 season was his last.", SAT, [("2015-16", "2015", "2016")]),
     ("Growth slowed in mid-2015.", SAT, [("2015", "2015", None)]),
@@ -122,7 +122,7 @@ CASES = [
     ("The rules date from the post-1959 era.", SAT, [("1959", "1959", None)]),
     ("Both 2003 and 2004 were dry.", SAT, [("2003", "2003", None), ("2004", "2004", None)]),
     # --- false positives that must stay out -----------------------------------------------------------
-    ("A survey of 1709 schoolchildren was done.", SAT, []),
+    ("A survey of 1815 pensioners was done.", SAT, []),
     ("The 2000 people who marched were fined.", SAT, []),
     # ages and lengths of time: "year(s) old", "-year", "a ... year", "years of"
     ("It is a 2000 year old tradition.", SAT, []),
@@ -178,16 +178,16 @@ def test_dates(sentence: str, published: date, expected: list[tuple[str, str, st
 
 
 NO_ANCHOR = [
-    ("The database was unveiled in 1999.", [("1999", "1999", None)]),
-    ("As of March 4, 2011, the browser had 277 flaws.", [("March 4, 2011", "2011-03-04", None)]),
+    ("The registry was launched in 1997.", [("1997", "1997", None)]),
+    ("As of June 9, 2014, the app had 142 bugs.", [("June 9, 2014", "2014-06-09", None)]),
     ("The scheme was tried in September 2021.", [("September 2021", "2021-09", None)]),
-    ("Emissions fell from 1980 to 2012.", [("1980 to 2012", "1980", "2012")]),
+    ("Emissions fell from 1985 to 2014.", [("1985 to 2014", "1985", "2014")]),
     # relative expressions need a publication date: skipped, not guessed
     ("The council voted on Friday and yesterday.", []),
     ("Crossings hit a record last year.", []),
     ("The forum was hosted on September 29.", []),
     ("In October, the firm opened a plant.", []),
-    ("In December of this year, a conference will take place.", []),
+    ("In October of this year, a fair will take place.", []),
 ]
 
 
@@ -220,8 +220,8 @@ def test_tense_of_the_other_sentence_does_not_leak() -> None:
 
 def test_attribution_clause_does_not_decide_the_tense() -> None:
     # "said" is nearer to the date than "will", but it tells when the words were spoken
-    text = "The government will host the conference on December 6-7, a spokeswoman said."
-    assert found(text, date(2024, 11, 18)) == [("December 6-7", "2024-12-06", "2024-12-07")]
+    text = "The council will host the fair on October 3-4, a spokeswoman said."
+    assert found(text, date(2024, 11, 18)) == [("October 3-4", "2024-10-03", "2024-10-04")]
 
 
 @pytest.mark.parametrize(

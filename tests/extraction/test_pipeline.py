@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 ARTICLE = (
     "Town approves bridge\n\n"
-    "Tuesday, March 8, 2011\n\n"
+    "Tuesday, June 10, 2014\n\n"
     "The council approved a $40 million bridge on Monday, Mayor Ann Lee said.\n\n"
     '"It is a great day," Lee said. Work starts in May.\n\n'
     "Image: City Archive.\n"

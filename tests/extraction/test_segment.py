@@ -24,7 +24,7 @@ SPLITS = [
     ("Stop! They listened.", ["Stop!", "They listened."]),
     ("Really?! Yes.", ["Really?!", "Yes."]),
     # titles and prepositive abbreviations never end a sentence before a name
-    ("Mr. Tedeschi told the court. Dr. Li agreed.", ["Mr. Tedeschi told the court.", "Dr. Li agreed."]),
+    ("Mr. Hollis told the court. Dr. Li agreed.", ["Mr. Hollis told the court.", "Dr. Li agreed."]),
     ("Gen. Mark Milley spoke at St. Paul's Cathedral.", ["Gen. Mark Milley spoke at St. Paul's Cathedral."]),
     ("We climbed Mt. Kenya. It was cold.", ["We climbed Mt. Kenya.", "It was cold."]),
     # acronyms: break only before a typical sentence opener
@@ -160,7 +160,7 @@ def test_multi_paragraph_quote_keeps_paragraphs():
 
 ARTICLE = """Council approves new bridge over the river
 
-Tuesday, March 8, 2011
+Tuesday, June 10, 2014
 
 By Jane Doe
 
@@ -191,18 +191,18 @@ def test_article_furniture():
     ]
     assert furniture(ARTICLE)[:3] == [
         "Council approves new bridge over the river",
-        "Tuesday, March 8, 2011",
+        "Tuesday, June 10, 2014",
         "By Jane Doe",
     ]
 
 
 FURNITURE_LINES = [
-    "With reporting by Reuters",
+    "Additional reporting by AP",
     "Reporting by Tom Smith; Editing by Ann Cole",
     "Photo: Getty Images",
-    "Image: United States Navy.",
-    "From Wikinews, the free news source you can write!",
-    "This is the stable version, checked on 9 September 2015. Template changes await review.",
+    "Image: Ruritanian Coast Guard.",
+    "From Wikitimes, the free news site you can write!",
+    "This is the stable version, checked on 14 October 2016. Template changes await review.",
     "Updated 10:45 GMT, Monday 3 June 2019",
     "Sign up for our morning newsletter.",
     "Related articles",
@@ -245,10 +245,10 @@ def test_furniture_lines_inside_an_article(line):
 
 
 BODY_LINES = [
-    "The competition ended on Tuesday.",
-    "Both countries have put their militaries on high alert.",
-    '"Foolhardy provocation deserves harsh punishment," it added.',
-    "Estimates suggest 8000 migrants may be at sea.",
+    "The festival ended on Tuesday.",
+    "Both towns have put their fire crews on high alert.",
+    '"Reckless sabotage deserves a firm answer," it added.',
+    "Estimates suggest 3000 hikers may be in the hills.",
     "Rathbun stated,",
     "She continued:",
     "The company employs 500 people in Ohio.",

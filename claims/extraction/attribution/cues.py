@@ -63,7 +63,7 @@ def _sentence_cues(
                     e = _forward_common_np(toks, start, hi)  # 'according to the event website'
                 m = _analyze(text, toks, start, e) if e > start else None
                 if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
-                    # "according to the club's captain, Oren Kessler,"
+                    # "according to the team's captain, Oren Kessler,"
                     e2 = _forward_np(toks, e + 1, hi)
                     m2 = _analyze(text, toks, e + 1, e2) if e2 > e + 1 else None
                     # an apposition closes with a comma; 'according to police, Ivo Dane admitted' is a clause

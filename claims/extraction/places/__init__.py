@@ -109,7 +109,7 @@ class PlaceIndex:
             ):
                 h.list_prev = len(hits) - 1
             if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
-                h.veto = True  # "Wine Boards of Australia and New Zealand"
+                h.veto = True  # "Wine Authority of Australia and New Zealand"
             if hits and COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
                 hits[-1].admin_after = True  # "Guelph, Ontario"
                 surface = text[h.start : h.end]

@@ -68,7 +68,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     if joined_next and org_after(text, toks, j):
         h.veto = True
     if joined_prev and org_run_before(text, toks, i - 1):
-        h.veto = True  # "Wine Boards Australia New Zealand", "Statistics Canada"
+        h.veto = True  # "Wine Authority Australia New Zealand", "Statistics Canada"
     if not (h.entry.flags & UPPER_ONLY) and org_of_before(text, toks, i):
         h.veto = True  # "Dental Journal of Canada" (but "Lakeside College of the UK": a location)
     if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY:
@@ -101,7 +101,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.titled = prev.text in lx.CASED_TITLES or prev.text.lower() in GIVEN_NAMES
     elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
         h.person = h.named = True  # "John F. Kennedy": a middle initial
-    # "a Leeds Green Party councillor", "the Canada Goose": a well-known place as a modifier.
+    # "a Toronto Liberal MP", "the Canada Goose": a well-known place as a modifier.
     salient = h.entry.prio >= P_SALIENT_REGION
     determiner = salient and (
         pw.lower() in ("a", "an", "the", "this", "that") or (prev is not None and prev.text in ("the", "The"))
