@@ -480,7 +480,7 @@ projections
 # Heads of organisation names ("Department of Fisheries", "Tenants Council").
 ORG_HEADS = wordset(
     """
-standards academy administration ag agency airlines airways alliance army assembly association authorities
+academy administration ag agency airlines airways alliance army assembly association authorities
 authority bank battalion board brigade broadcasting bureau cabinet center centre chronicle church clinic
 co co. coalition college command commission commissioner committee company conference congress consulate
 corp corp. corporation corps council court daily department departments directorate embassy examiner

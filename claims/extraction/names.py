@@ -390,7 +390,8 @@ class NameIndex:
         if not cands and len(words) == 1:
             cands = self.by_first.get(last, [])
         if not cands and len(words) == 1 and len(last) >= 5:
-            # a misspelt surname ('Mauer' for Maurer): one edit away, two after a title ('Ms Bauchtman')
+            # a misspelt surname ('Mauer' for Maurer): one edit away; two after a title ('Ms Jonnsen' for
+            # Ann Jonsson), since a title makes the word a person's name and not a common word
             cands = self._near_surnames(last, 2 if titled else 1)
         if not cands:
             return name

@@ -351,6 +351,16 @@ SPEAKER_CASES += [
         ],
         [None, None, "J.R. Maurer", "J.R. Maurer"],
     ),
+    # after a title a surname two edits away is still the person named before (a title makes the word a
+    # name); without a title only one edit is allowed
+    (
+        [
+            ["Nurse Ann Jonsson treated the boy.", "Ms Jonnsen said the boy would recover."],
+            ["Captain Karl Webbering landed the plane.", "Mr Webberink said the engine had failed."],
+            ["Captain Karl Webbering landed the plane.", "The engine failed, said Wabberink."],
+        ],
+        [None, "Ann Jonsson", None, "Karl Webbering", None, "Wabberink"],
+    ),
     # claim/concede with a plain object are actions; with a clause they report speech
     (
         [
