@@ -25,9 +25,13 @@ Conventions (they follow the annotation rules of the evaluation set):
   its sentence, else from publication. Without an anchor nothing is guessed.
 * A deadline ("by February", "through January", "effective June 1") is placed by nearness, not by a
   past tense in its clause.
-* Left out on purpose: times of day, durations ("three years", "the past year"), weeks ("last week"),
-  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year), offsets from
-  now and vague expressions ("two years ago", "the end of the year", "the day before").
+* Offsets from publication and calendar weeks take TimeML's precision: "two years ago" is a year
+  (``YYYY``), "three months ago" a month, "two weeks ago" and "last/this/next week" an ISO week
+  (``YYYY-Www``), "ten days ago" a day. "N years later" counts forward from the time last named ("The
+  mill opened in 1990. Two years later ..."), "N years earlier" like "a year earlier".
+* Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
+  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
+  expressions ("a few years ago", "the end of the year", "the day before"): they have no exact value.
 * Without a publication date only absolute dates are returned (a year, a month with a year, a full
   date); anything that needs an anchor ("Friday", "last year", "March 4") is skipped rather than guessed.
 """
@@ -100,13 +104,15 @@ _HOLIDAY = (
     r"|Veterans['’]?\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
     r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)(?![\w-])"
 )
+# A count written in figures or words: "a", "two", "eleven", "twenty-five", "40" (not "a few": no exact value)
+_COUNT = rf"(?:\d{{1,2}}(?!\d)|an?|{_TEENS_W}|(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W})"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*"
 _REL = r"(?i:\b(?:this|last|next)\b)"
 
 # The leading boundary and first-character test let the engine skip most positions without trying
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b"
+    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
     r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY)(?:"
     + "|".join(
         [
@@ -130,7 +136,9 @@ _PATTERN = re.compile(
             rf"(?P<wd>(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_d>{_WEEKDAY}))",
             r"(?P<relday>(?i:\b(?:yesterday|today|tomorrow)\b))",
             r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next|the\s+current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
-            r"(?P<ru_unit>year|month)\b))",
+            r"(?P<ru_unit>year|month)\b|\b(?P<rw_rel>this|last|next)\s+week\b))",
+            # two years ago, three months ago, ten days ago: counted back from publication
+            rf"(?P<ago>(?i:(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day)s?\s+ago\b))",
             # 2003, 2000 - 2050, 1980 to 2012, 2015-16
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
             rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
@@ -139,7 +147,7 @@ _PATTERN = re.compile(
             # a year earlier, the following month, later that year, year-earlier (profits)
             r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
             r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
-            r"|that\s+(?P<ana_u3>year|month)|(?:a|one)\s+(?P<ana_u4>year|month)\s+(?P<ana_off>earlier|later)"
+            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month)s?\s+(?P<ana_off>earlier|later)"
             r"|(?P<ana_u5>year)-earlier)(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
@@ -334,6 +342,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = sent.published + timedelta(days=shift)
         return _Atom(s, e, day.year, day.month, day.day, absolute=False)
     if kind == "relunit":
+        if g("rw_rel"):
+            return _relative_week(m, sent)
         rel = g("ru_rel").lower()
         if sent.published is None or (
             rel != "the current" and sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}
@@ -356,7 +366,52 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _holiday(m, sent)
     if kind == "ana":
         return _anaphoric(m, sent)
+    if kind == "ago":
+        return _ago(m, sent)
     return None
+
+
+def _count(words: str) -> int:
+    """ "a" -> 1, "two" -> 2, "twenty-five" -> 25, "40" -> 40."""
+    w = words.lower()
+    if w.isdigit():
+        return int(w)
+    return sum(NUMBER_WORDS.get(part, 1) for part in re.split(r"[\s-]+", w))
+
+
+def _shift(pub: date, n: int, unit: str, s: int, e: int) -> _Atom | None:
+    """The year, month, ISO week or day ``n`` units after ``pub`` (before it when ``n`` < 0), at the
+    precision TimeML gives such expressions: "two years ago" is a year, "two weeks ago" a week."""
+    if unit == "year":
+        return _Atom(s, e, pub.year + n, gran="year", absolute=False) if pub.year + n >= 1 else None
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 + n
+        return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False) if months >= 12 else None
+    try:
+        day = pub + timedelta(days=n * (7 if unit == "week" else 1))
+    except OverflowError:
+        return None
+    return _Atom(s, e, day.year, day.month, day.day, "week" if unit == "week" else "day", absolute=False)
+
+
+def _ago(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "two years ago", "three months ago", "six weeks ago", "ten days ago": back from publication."""
+    if sent.published is None:
+        return None
+    s, e = m.span()
+    return _shift(sent.published, -_count(m.group("ago_n")), m.group("ago_u").lower(), s, e)
+
+
+def _relative_week(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "last week", "this week", "next week": the ISO week before, of or after publication ("the last
+    week" and "over the next week" are stretches of seven days, not a calendar week)."""
+    s, e = m.span()
+    if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within", "for"}:
+        return None
+    if m.group()[-4:-3] == "W" and m.group()[:1].isupper():
+        return None  # a title: the programme "This Week", the column "Last Week"
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("rw_rel").lower()]
+    return _shift(sent.published, shift, "week", s, e)
 
 
 def _spelled_year(words: str) -> int:
@@ -460,8 +515,11 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
         return None  # "over the next year": a stretch of time
     if g("ana_off") or g("ana_u5"):
-        shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()]
+        shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
+        if anchor is None and shift > 0:
+            # "The mill opened in 1990. Two years later it burned": a story told forward from a date named
+            anchor = _anchor_before(sent, 0, sent.start, unit)
         if anchor is None and shift < 0 and sent.published is not None:
             anchor = (sent.published.year, sent.published.month)
     else:
@@ -701,6 +759,9 @@ def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
 
 
 def _iso(y: int, m: int | None, d: int | None, gran: Granularity) -> str:
+    if gran == "week" and m is not None and d is not None:  # a day of the week: its ISO week, "2023-W46"
+        iso_year, week, _ = date(y, m, d).isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"
     if gran == "year" or m is None:
         return f"{y:04d}"
     if gran == "month" or d is None:
