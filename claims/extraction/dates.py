@@ -46,6 +46,7 @@ from datetime import date, timedelta
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    COMPARISON_WORDS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
@@ -517,8 +518,10 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if g("ana_off") or g("ana_u5"):
         shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
-        if anchor is None and shift > 0:
-            # "The mill opened in 1990. Two years later it burned": a story told forward from a date named
+        if anchor is None and (shift > 0 or sent.prev_word(s).lower() not in COMPARISON_WORDS):
+            # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
+            # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
+            # ("up from a year earlier") the figure is compared with publication's year instead.
             anchor = _anchor_before(sent, 0, sent.start, unit)
         if anchor is None and shift < 0 and sent.published is not None:
             anchor = (sent.published.year, sent.published.month)

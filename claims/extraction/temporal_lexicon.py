@@ -632,6 +632,9 @@ ANAPHORIC_SHIFTS: dict[str, int] = {
     "preceding": -1,
     "prior": -1,
 }
+# Before "a year earlier" these make it a comparison of figures with the year before publication ("sales
+# rose from a year earlier"), not a step back from the date the story last named.
+COMPARISON_WORDS = frozenset({"from", "than", "with", "over", "versus", "vs", "on", "against", "since"})
 # Before "the next year" these make it a stretch of time, not a date: "over the next year".
 DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
 # A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in

@@ -201,6 +201,12 @@ ANCHORED = [
     ("Ada Venn joined the band in March 2011. Three months later she left.", "Three months later", "2011-06"),
     ("The mill burned in 2004, and five years later it was rebuilt.", "five years later", "2009"),
     ("The dam was finished in 1960, two years earlier than planned.", "two years earlier", "1958"),
+    # "a year earlier" with no date in its sentence steps back from the date the story last named ...
+    ("In 2019 the guild had 300 members. A year earlier it had 20.", "A year earlier", "2018"),
+    ("The Brackley ferry sank in May 2016. A month earlier it had failed an inspection.", "A month earlier", "2016-04"),
+    # ... unless it compares figures: then it is the year before publication
+    ("The guild was founded in 2019. Its sales rose 4% from a year earlier.", "a year earlier", "2022"),
+    ("The port opened in 2010. Tonnage was higher than a year earlier.", "a year earlier", "2022"),
 ]
 
 
