@@ -140,9 +140,9 @@ _PATTERN = re.compile(
             r"(?P<ru_unit>year|month)\b|\b(?P<rw_rel>this|last|next)\s+week\b))",
             # two years ago, three months ago, ten days ago: counted back from publication
             rf"(?P<ago>(?i:(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day)s?\s+ago\b))",
-            # 2003, 2000 - 2050, 1980 to 2012, 2015-16
+            # 2003, 2000 - 2050, 1980 to 2012, 2015-16, 2022/23 (a season or fiscal year over two years)
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
-            rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
+            rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
             # Thanksgiving Day, last Christmas, Easter 2016
             rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # a year earlier, the following month, later that year, year-earlier (profits)
@@ -675,7 +675,8 @@ def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     y2 = None
     if y2_raw:
         y2 = int(y2_raw) if len(y2_raw) == 4 else y // 100 * 100 + int(y2_raw)
-    if y2 is not None and not y < y2 <= y + 200:
+    slash = y2 is not None and sent.text[m.end("yr_y") : m.start("yr_y2")] == "/"
+    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1)):
         # not a plausible range ("2050 - 2000"): keep only the first number
         e, y2 = m.end("yr_y"), None
     if not _plausible_year(sent, s, e, y, range_=y2 is not None):

@@ -161,6 +161,10 @@ CASES = [
     ("In the year 2000, the bug was feared.", SAT, [("2000", "2000", None)]),
     ("The figures for fiscal 2015 were weak.", SAT, [("2015", "2015", None)]),
     ("Sales fell in the 2008–09 season.", SAT, [("2008–09", "2008", "2009")]),
+    # a season or fiscal year written with a slash spans two consecutive years; other pairs do not
+    ("The Dunmore co-op lost money in business year 2021/22.", SAT, [("2021/22", "2021", "2022")]),
+    ("Ticket sales for the 2019/2020 season collapsed.", SAT, [("2019/2020", "2019", "2020")]),
+    ("The archive covers 1998/2003 only.", SAT, [("1998", "1998", None)]),
     ("He arrived on Thursday night.", SAT, [("Thursday", "2023-11-16", None)]),
     ("Shares rose in late 2014.", SAT, [("2014", "2014", None)]),
     ("The law was passed on 1 January 2015.", SAT, [("1 January 2015", "2015-01-01", None)]),
