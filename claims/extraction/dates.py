@@ -27,8 +27,11 @@ Conventions (they follow the annotation rules of the evaluation set):
   past tense in its clause.
 * Offsets from publication and calendar weeks take TimeML's precision: "two years ago" is a year
   (``YYYY``), "three months ago" a month, "two weeks ago" and "last/this/next week" an ISO week
-  (``YYYY-Www``), "ten days ago" a day. "N years later" counts forward from the time last named ("The
-  mill opened in 1990. Two years later ..."), "N years earlier" like "a year earlier".
+  (``YYYY-Www``), "ten days ago" a day; "a year from now" counts forward. "N years later" counts
+  forward from the time last named ("The mill opened in 1990. Two years later ..."), "N years
+  earlier" like "a year earlier", which without a date in its sentence also steps back from the time
+  last named unless it compares figures ("up from a year earlier": the year before publication).
+* A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
 * Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
   seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
   expressions ("a few years ago", "the end of the year", "the day before"): they have no exact value.
@@ -138,8 +141,8 @@ _PATTERN = re.compile(
             r"(?P<relday>(?i:\b(?:yesterday|today|tomorrow)\b))",
             r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next|the\s+current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
             r"(?P<ru_unit>year|month)\b|\b(?P<rw_rel>this|last|next)\s+week\b))",
-            # two years ago, three months ago, ten days ago: counted back from publication
-            rf"(?P<ago>(?i:(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day)s?\s+ago\b))",
+            # two years ago, three months ago, ten days ago, a year from now: counted from publication
+            rf"(?P<ago>(?i:(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day)s?\s+(?:ago|(?P<ago_fw>from\s+now))\b))",
             # 2003, 2000 - 2050, 1980 to 2012, 2015-16, 2022/23 (a season or fiscal year over two years)
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
             rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
@@ -396,11 +399,13 @@ def _shift(pub: date, n: int, unit: str, s: int, e: int) -> _Atom | None:
 
 
 def _ago(m: re.Match[str], sent: _Sentence) -> _Atom | None:
-    """ "two years ago", "three months ago", "six weeks ago", "ten days ago": back from publication."""
+    """ "two years ago", "three months ago", "six weeks ago", "ten days ago": back from publication;
+    "two years from now" forward from it."""
     if sent.published is None:
         return None
     s, e = m.span()
-    return _shift(sent.published, -_count(m.group("ago_n")), m.group("ago_u").lower(), s, e)
+    n = _count(m.group("ago_n"))
+    return _shift(sent.published, n if m.group("ago_fw") else -n, m.group("ago_u").lower(), s, e)
 
 
 def _relative_week(m: re.Match[str], sent: _Sentence) -> _Atom | None:
