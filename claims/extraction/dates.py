@@ -49,6 +49,7 @@ from datetime import date, timedelta
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    BE_FORMS,
     COMPARISON_WORDS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
@@ -223,6 +224,7 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    or (w == "expected" and prev in {"is", "are", "am"})  # "a ruling is expected Monday"
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )
@@ -230,13 +232,26 @@ class _Sentence:
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
-                elif w in PAST_AUXILIARIES or (
-                    # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
-                    len(w) > 4
-                    and w.endswith("ed")
-                    and w not in NOT_PAST_ED
-                    and written[0].islower()
-                    and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                elif (
+                    w in PAST_AUXILIARIES
+                    or (
+                        # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
+                        len(w) > 4
+                        and w.endswith("ed")
+                        and w not in NOT_PAST_ED
+                        and written[0].islower()
+                        and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                    )
+                    or (
+                        # "expected", "predicted" are adjectives or passives as a rule ("the expected
+                        # rise", "is predicted to"), but a past verb right before its weekday: "the
+                        # minister predicted Monday that prices would fall"
+                        w in NOT_PAST_ED
+                        and w.endswith("ed")
+                        and written[0].islower()
+                        and prev not in BE_FORMS
+                        and (nxt in WEEKDAYS or (nxt == "on" and i + 2 < len(words) and words[i + 2] in WEEKDAYS))
+                    )
                 ):
                     cues.append((pos, i, -1))
             self._cues = cues

@@ -477,6 +477,8 @@ PAST_AUXILIARIES = frozenset(
         "overtook",
     }
 )
+# Before an -ed word these make it a passive or an adjective, not a past verb: "is expected Monday".
+BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "the", "a", "an", "as", "than"})
 # Words ending in "-ed" that are not past tenses; the rest of "-ed" words count as past cues.
 NOT_PAST_ED = frozenset(
     {

@@ -437,6 +437,11 @@ WEEKDAY_DIRECTION = [
     ("The guests stayed until Friday.", "Friday", "2023-11-10"),
     # a weekday owning a past event
     ("Tuesday's debate was heated.", "Tuesday", "2023-11-14"),
+    # "is expected" looks forward; "expected"/"predicted" right before the day is a past verb
+    ("A ruling in the Harrow case is expected Monday.", "Monday", "2023-11-20"),
+    ("Rain is expected on Friday across Dunmore.", "Friday", "2023-11-17"),
+    ("The minister predicted Monday that bread prices would fall.", "Monday", "2023-11-13"),
+    ("Officials expected on Tuesday that the Varn bridge would reopen soon.", "Tuesday", "2023-11-14"),
 ]
 
 
