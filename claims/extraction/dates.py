@@ -107,7 +107,11 @@ _HOLIDAY = (
     r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|Halloween"
     r"|Fourth\s+of\s+July"
     r"|Veterans['’]?\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
-    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)(?![\w-])"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+    r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|(?:Bastille|Canada|Australia|Anzac|Remembrance|Armistice|Columbus)\s+Day"
+    r"|Juneteenth|Guy\s+Fawkes\s+(?:Night|Day)|Presidents['’]?\s+Day|President['’]s\s+Day|Father['’]s\s+Day"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Pentecost(?:\s+Sunday)?|Whit\s+(?:Sunday|Monday)"
+    r"|Ascension\s+Day)(?![\w-])"
 )
 # A count written in figures or words: "a", "two", "eleven", "twenty-five", "40" (not "a few": no exact value)
 _COUNT = rf"(?:\d{{1,2}}(?!\d)|an?|{_TEENS_W}|(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W})"
@@ -118,7 +122,8 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
     r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
-    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY)(?:"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY"
+    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
@@ -490,7 +495,9 @@ def _easter(y: int) -> date:
 def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     """ "Thanksgiving Day", "last Christmas", "Easter 2016": a day found from the holiday's rule."""
     s, e = m.span()
-    name = " ".join(m.group("hol_n").lower().replace("’", "'").replace("veterans'", "veterans").split())
+    name = " ".join(m.group("hol_n").lower().replace("’", "'").split())
+    name = re.sub(r"^(?:st\.?|saint) ", "st ", name).replace("veterans'", "veterans")
+    name = name.replace("presidents'", "presidents").replace("president's", "presidents")
     rel = (m.group("hol_rel") or "").lower()
     if not rel:
         s = m.start("hol_n")

@@ -607,6 +607,16 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "veterans day": (11, 11),
+    "st patrick's day": (3, 17),
+    "bastille day": (7, 14),
+    "canada day": (7, 1),
+    "australia day": (1, 26),
+    "anzac day": (4, 25),
+    "juneteenth": (6, 19),
+    "remembrance day": (11, 11),
+    "armistice day": (11, 11),
+    "guy fawkes night": (11, 5),
+    "guy fawkes day": (11, 5),
 }
 # Holidays on the n-th weekday of a month (n = -1: the last one): (month, weekday, n). These are the
 # United States' ("Labor Day" spelled the American way; the British "Labour Day" is another day).
@@ -617,12 +627,30 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "memorial day": (5, 0, -1),
     "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
+    "father's day": (6, 6, 3),  # the third Sunday of June in the United States and Britain alike
 }
 # Holidays counted from Easter Sunday, in days.
-EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter monday": 1,
+    "good friday": -2,
+    "maundy thursday": -3,
+    "palm sunday": -7,
+    "ash wednesday": -46,
+    "ascension day": 39,
+    "pentecost": 49,
+    "pentecost sunday": 49,
+    "whit sunday": 49,
+    "whit monday": 50,
+}
 # Holidays that are also seasons or modifiers when bare ("Christmas shopping", "over Easter"): accepted
 # alone only after a preposition or a relative word ("on Christmas", "last Easter").
-SEASONAL_HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "new year's"})
+SEASONAL_HOLIDAYS = frozenset(
+    {"christmas", "easter", "thanksgiving", "halloween", "new year's", "juneteenth", "pentecost"}
+)
 
 # "a year earlier", "the following month", "later that year": counted from the time the text last named.
 ANAPHORIC_SHIFTS: dict[str, int] = {

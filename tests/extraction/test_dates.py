@@ -201,6 +201,32 @@ OFFSETS = [
     ('Pell Norrin spoke on the programme "This Week" about tariffs.', SAT, []),
 ]
 
+# More holidays from their rules: fixed days, n-th weekdays, days counted from Easter (SAT: 2023-11-18).
+HOLIDAYS = [
+    ("The Marlow parade was held on St. Patrick's Day.", "St. Patrick's Day", "2023-03-17"),
+    ("Fireworks lit the port of Vell on Bastille Day.", "Bastille Day", "2023-07-14"),
+    ("The Tarn cafe will close on Canada Day.", "Canada Day", "2024-07-01"),
+    ("Markets were shut for Juneteenth.", "Juneteenth", "2023-06-19"),
+    ("Remembrance Day services were held in Ostry.", "Remembrance Day", "2023-11-11"),
+    ("The strike at Keld began on Presidents' Day.", "Presidents' Day", "2023-02-20"),
+    ("Columbus Day parades in Hallam were cancelled.", "Columbus Day", "2023-10-09"),
+    ("Ada Venn phoned her father on Father's Day.", "Father's Day", "2023-06-18"),
+    ("Crowds gathered at the Brim chapel on Ash Wednesday.", "Ash Wednesday", "2023-02-22"),
+    ("The Olvey ferry sank on Palm Sunday.", "Palm Sunday", "2023-04-02"),
+    ("The Drummond choir sang on Whit Monday.", "Whit Monday", "2023-05-29"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), HOLIDAYS, ids=[c[1] for c in HOLIDAYS])
+def test_more_holidays(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), SAT)] == [(text, value)]
+
+
+def test_a_holiday_name_is_no_church_or_city() -> None:
+    assert found("The Pentecostal church in Columbus opened.", SAT) == []
+    assert found("Juneteenth celebrations drew crowds.", SAT) == []
+
+
 # "N years later" counts from the time the text last named; "N years earlier" like "a year earlier".
 ANCHORED = [
     ("The mill at Quarry End opened in 1990. Two years later it burned down.", "Two years later", "1992"),
