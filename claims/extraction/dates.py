@@ -66,7 +66,9 @@ from .temporal_lexicon import (
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
     PAST_AUXILIARIES,
+    PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
@@ -841,11 +843,25 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     tense = sent.tense(atom.start, atom.end)
     if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
         tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
-    if tense < 0 and months_away(past) <= _TENSE_HORIZON_MONTHS:
+    horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
+    if tense < 0 and months_away(past) <= horizon:
         return past
     if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:
         return future
     return past if months_away(past) <= months_away(future) else future
+
+
+def _past_verb_before(sent: _Sentence, pos: int) -> bool:
+    """Does a past verb govern the date through its preposition: "the council voted in January", "the
+    ferry sank on March 3"? Then the event lies in the past however far back (a November article's "voted
+    in January" is this January), where a reporting verb further off says little ("said it will redeem
+    the shares on March 3"). A present passive ("is heard in May") is no past."""
+    words = [w.lower() for w in _WORD.findall(sent.text, max(sent.start, pos - 60), pos)][-3:]
+    if len(words) < 2 or words[-1] not in PAST_EVENT_PREPOSITIONS:
+        return False
+    verb, before = words[-2], words[-3] if len(words) == 3 else ""
+    past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
+    return past and verb not in {"last", "since", "earlier", "ago"} and before not in PRESENT_OR_FUTURE_BEFORE_VERB
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:

@@ -669,4 +669,10 @@ COMPARISON_WORDS = frozenset({"from", "than", "with", "over", "versus", "vs", "o
 DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
 # A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in
 # the past by the clause's past tense: "had lent the painting through January".
+# Prepositions through which a past verb places its own event at a month or day: "voted in January",
+# "sank on March 3" (not "by", "until", "to": a deadline or target can lie ahead).
+PAST_EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
+# Before a past participle these make it present or future: "is heard in May", "will be reviewed in
+# March", "has been scheduled", "to be held".
+PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})

@@ -60,7 +60,8 @@ CASES = [
     ("The law takes effect on March 1.", WED, [("March 1", "2023-03-01", None)]),
     ("The child must be returned by Jan. 14.", date(2024, 1, 6), [("Jan. 14", "2024-01-14", None)]),
     ("The ceasefire began on Aug. 10 and held.", MON, [("Aug. 10", "2015-08-10", None)]),
-    ("Sales rose on December 6th.", SAT, [("December 6th", "2023-12-06", None)]),
+    # a past verb placing its event "on" the day: last December, not the coming one
+    ("Sales rose on December 6th.", SAT, [("December 6th", "2022-12-06", None)]),
     ("The race runs from December 28 to January 3.", SAT, [("December 28 to January 3", "2023-12-28", "2024-01-03")]),
     ("The summit will take place on April 24 and 25.", WED, [("April 24 and 25", "2023-04-24", "2023-04-25")]),
     ("The talks ended on Friday, March 4.", date(2011, 3, 8), [("Friday, March 4", "2011-03-04", None)]),
@@ -200,6 +201,22 @@ OFFSETS = [
     ("Within the next week the depot closes.", SAT, []),
     ('Pell Norrin spoke on the programme "This Week" about tariffs.', SAT, []),
 ]
+
+# A past verb that places its own event at a month ("voted in January") keeps it in the past even ten
+# months back; a present passive or a deadline still goes to the nearest one (publication 2023-11-22).
+PAST_EVENT_MONTHS = [
+    ("The Brackley council voted in January.", "January", "2023-01"),
+    ("The Olvey ferry sank on January 3, police said.", "January 3", "2023-01-03"),
+    ("The Tarn appeal is heard in January.", "January", "2024-01"),
+    ("The Keld vote was postponed to January.", "January", "2024-01"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PAST_EVENT_MONTHS, ids=[c[0][:30] for c in PAST_EVENT_MONTHS])
+def test_a_past_event_month_stays_in_the_past(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2023, 11, 22))]
+    assert found == [(text, value)]
+
 
 # More holidays from their rules: fixed days, n-th weekdays, days counted from Easter (SAT: 2023-11-18).
 HOLIDAYS = [
