@@ -73,6 +73,7 @@ from .temporal_lexicon import (
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
+    SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
@@ -156,11 +157,11 @@ _PATTERN = re.compile(
             rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
             # Thanksgiving Day, last Christmas, Easter 2016
             rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
-            # a year earlier, the following month, later that year, year-earlier (profits)
+            # a year earlier, the following month, later that year, year-earlier / year-ago (profits)
             r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
             r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
             rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month)s?\s+(?P<ana_off>earlier|later)"
-            r"|(?P<ana_u5>year)-earlier)(?![\w-]))",
+            r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
             r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
@@ -544,10 +545,13 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     direction = (g("ana_dir") or "").lower()
     if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
         return None  # "over the next year": a stretch of time
+    if g("ana_u5") and sent.next_word(e).lower() in SUB_YEAR_PERIODS:
+        return None  # "the year-ago quarter" is a quarter of last year, not the year
     if g("ana_off") or g("ana_u5"):
         shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
-        if anchor is None and (shift > 0 or sent.prev_word(s).lower() not in COMPARISON_WORDS):
+        comparison = g("ana_u5") or sent.prev_word(s).lower() in COMPARISON_WORDS  # "the year-ago quarter"
+        if anchor is None and (shift > 0 or not comparison):
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
             # ("up from a year earlier") the figure is compared with publication's year instead.

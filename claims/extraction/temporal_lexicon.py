@@ -665,6 +665,9 @@ ANAPHORIC_SHIFTS: dict[str, int] = {
 # Before "a year earlier" these make it a comparison of figures with the year before publication ("sales
 # rose from a year earlier"), not a step back from the date the story last named.
 COMPARISON_WORDS = frozenset({"from", "than", "with", "over", "versus", "vs", "on", "against", "since"})
+# After "year-ago"/"year-earlier" these name a part of that year ("the year-ago quarter"), whose value is
+# no calendar year.
+SUB_YEAR_PERIODS = frozenset({"quarter", "period", "half", "month", "months", "week", "weeks", "season"})
 # Before "the next year" these make it a stretch of time, not a date: "over the next year".
 DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
 # A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in

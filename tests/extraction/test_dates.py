@@ -256,6 +256,9 @@ ANCHORED = [
     # ... unless it compares figures: then it is the year before publication
     ("The guild was founded in 2019. Its sales rose 4% from a year earlier.", "a year earlier", "2022"),
     ("The port opened in 2010. Tonnage was higher than a year earlier.", "a year earlier", "2022"),
+    # "year-ago", "year-earlier" before a noun are comparisons too
+    ("The mill opened in 2019. Its profit beat the year-ago figure.", "year-ago", "2022"),
+    ("The Varn co-op was founded in 2015. Sales topped the year-earlier level.", "year-earlier", "2022"),
 ]
 
 
@@ -265,6 +268,11 @@ def test_counted_offsets_from_the_time_last_named(text: str, expression: str, va
     sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
     dates = find_dates(text, sentence_start, len(text), SAT)
     assert [(d.text, d.value) for d in dates if d.text == expression] == [(expression, value)]
+
+
+def test_a_year_ago_quarter_is_no_year() -> None:
+    assert found("Profit at the Drummond mill doubled from the year-ago quarter.", SAT) == []
+    assert found("In the year-earlier period, the Keld co-op lost money.", SAT) == []
 
 
 def test_a_later_offset_without_a_date_named_is_not_guessed() -> None:
