@@ -435,7 +435,7 @@ def _relative_week(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     """ "last week", "this week", "next week": the ISO week before, of or after publication ("the last
     week" and "over the next week" are stretches of seven days, not a calendar week)."""
     s, e = m.span()
-    if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within", "for"}:
+    if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}:
         return None
     if m.group()[-4:-3] == "W" and m.group()[:1].isupper():
         return None  # a title: the programme "This Week", the column "Last Week"

@@ -194,6 +194,8 @@ OFFSETS = [
     ("The cooperative will vote early next week.", WED, [("next week", "2023-W09", None)]),
     ("The Harlow tunnel will open two years from now.", SAT, [("two years from now", "2025", None)]),
     ("A month from now the toll on the Keswick bridge doubles.", WED, [("A month from now", "2023-03", None)]),
+    ("The Ostry vote is planned for next week.", SAT, [("next week", "2023-W47", None)]),
+    ("Figures for last week showed fewer ferries.", WED, [("last week", "2023-W07", None)]),
     # no exact value, a stretch of time, or a title
     ("A few years ago nobody farmed here.", SAT, []),
     ("Several weeks ago the ferry stopped.", SAT, []),
