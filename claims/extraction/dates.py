@@ -18,19 +18,24 @@ Conventions (they follow the annotation rules of the evaluation set):
 * "the current (fiscal) year" and "this fiscal year" are this year; years in words ("nineteen
   ninety-six", "the year two thousand and one") are years.
 * Holidays are days from their rule (fixed days, the n-th weekday of a month for the United States'
-  holidays, Easter by the Gregorian computus), their year chosen like a month's.
+  holidays, Easter by the Gregorian computus and the days counted from it), their year chosen like a
+  month's. A bare weekday after "is expected" looks forward; "predicted/expected Monday" right before
+  the day is a past verb.
 * Expressions that count from the time last named: "the following year", "later that year", "the
   previous month" take the last date written with its year before them (searched back a bounded
   stretch of text, stopping at another such expression); "a year earlier" counts from a date earlier in
-  its sentence, else from publication. Without an anchor nothing is guessed.
+  its sentence, else from the time last named, else (and always after a comparison word, "up from a
+  year earlier", and in "year-ago"/"year-earlier") from publication. Without an anchor nothing is
+  guessed.
+* A month or day without a year placed by a past verb through its preposition ("voted in January")
+  stays in the past up to a year back; other tense cues decide only within nine months.
 * A deadline ("by February", "through January", "effective June 1") is placed by nearness, not by a
   past tense in its clause.
 * Offsets from publication and calendar weeks take TimeML's precision: "two years ago" is a year
   (``YYYY``), "three months ago" a month, "two weeks ago" and "last/this/next week" an ISO week
   (``YYYY-Www``), "ten days ago" a day; "a year from now" counts forward. "N years later" counts
   forward from the time last named ("The mill opened in 1990. Two years later ..."), "N years
-  earlier" like "a year earlier", which without a date in its sentence also steps back from the time
-  last named unless it compares figures ("up from a year earlier": the year before publication).
+  earlier" like "a year earlier".
 * A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
 * Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
   seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
