@@ -18,16 +18,28 @@ Conventions (they follow the annotation rules of the evaluation set):
 * "the current (fiscal) year" and "this fiscal year" are this year; years in words ("nineteen
   ninety-six", "the year two thousand and one") are years.
 * Holidays are days from their rule (fixed days, the n-th weekday of a month for the United States'
-  holidays, Easter by the Gregorian computus), their year chosen like a month's.
+  holidays, Easter by the Gregorian computus and the days counted from it), their year chosen like a
+  month's. A bare weekday after "is expected" looks forward; "predicted/expected Monday" right before
+  the day is a past verb.
 * Expressions that count from the time last named: "the following year", "later that year", "the
   previous month" take the last date written with its year before them (searched back a bounded
   stretch of text, stopping at another such expression); "a year earlier" counts from a date earlier in
-  its sentence, else from publication. Without an anchor nothing is guessed.
+  its sentence, else from the time last named, else (and always after a comparison word, "up from a
+  year earlier", and in "year-ago"/"year-earlier") from publication. Without an anchor nothing is
+  guessed.
+* A month or day without a year placed by a past verb through its preposition ("voted in January")
+  stays in the past up to a year back; other tense cues decide only within nine months.
 * A deadline ("by February", "through January", "effective June 1") is placed by nearness, not by a
   past tense in its clause.
-* Left out on purpose: times of day, durations ("three years", "the past year"), weeks ("last week"),
-  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year), offsets from
-  now and vague expressions ("two years ago", "the end of the year", "the day before").
+* Offsets from publication and calendar weeks take TimeML's precision: "two years ago" is a year
+  (``YYYY``), "three months ago" a month, "two weeks ago" and "last/this/next week" an ISO week
+  (``YYYY-Www``), "ten days ago" a day; "a year from now" counts forward. "N years later" counts
+  forward from the time last named ("The mill opened in 1990. Two years later ..."), "N years
+  earlier" like "a year earlier".
+* A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
+* Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
+  seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
+  expressions ("a few years ago", "the end of the year", "the day before"): they have no exact value.
 * Without a publication date only absolute dates are returned (a year, a month with a year, a full
   date); anything that needs an anchor ("Friday", "last year", "March 4") is skipped rather than guessed.
 """
@@ -42,6 +54,8 @@ from datetime import date, timedelta
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    BE_FORMS,
+    COMPARISON_WORDS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
@@ -57,11 +71,14 @@ from .temporal_lexicon import (
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
     PAST_AUXILIARIES,
+    PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
+    SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
@@ -98,16 +115,23 @@ _HOLIDAY = (
     r"(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|Halloween"
     r"|Fourth\s+of\s+July"
     r"|Veterans['’]?\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
-    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday)(?![\w-])"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+    r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|(?:Bastille|Canada|Australia|Anzac|Remembrance|Armistice|Columbus)\s+Day"
+    r"|Juneteenth|Guy\s+Fawkes\s+(?:Night|Day)|Presidents['’]?\s+Day|President['’]s\s+Day|Father['’]s\s+Day"
+    r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Pentecost(?:\s+Sunday)?|Whit\s+(?:Sunday|Monday)"
+    r"|Ascension\s+Day)(?![\w-])"
 )
+# A count written in figures or words: "a", "two", "eleven", "twenty-five", "40" (not "a few": no exact value)
+_COUNT = rf"(?:\d{{1,2}}(?!\d)|an?|{_TEENS_W}|(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W})"
 _DASH = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*"
 _REL = r"(?i:\b(?:this|last|next)\b)"
 
 # The leading boundary and first-character test let the engine skip most positions without trying
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b"
-    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY)(?:"
+    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY"
+    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
@@ -130,17 +154,19 @@ _PATTERN = re.compile(
             rf"(?P<wd>(?:(?P<wd_rel>{_REL})\s+)?(?P<wd_d>{_WEEKDAY}))",
             r"(?P<relday>(?i:\b(?:yesterday|today|tomorrow)\b))",
             r"(?P<relunit>(?i:\b(?P<ru_rel>this|last|next|the\s+current)\s+(?:(?:fiscal|financial|calendar)\s+)?"
-            r"(?P<ru_unit>year|month)\b))",
-            # 2003, 2000 - 2050, 1980 to 2012, 2015-16
+            r"(?P<ru_unit>year|month)\b|\b(?P<rw_rel>this|last|next)\s+week\b))",
+            # two years ago, three months ago, ten days ago, a year from now: counted from publication
+            rf"(?P<ago>(?i:(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day)s?\s+(?:ago|(?P<ago_fw>from\s+now))\b))",
+            # 2003, 2000 - 2050, 1980 to 2012, 2015-16, 2022/23 (a season or fiscal year over two years)
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
-            rf"(?:{_DASH}(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
+            rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
             # Thanksgiving Day, last Christmas, Easter 2016
             rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
-            # a year earlier, the following month, later that year, year-earlier (profits)
+            # a year earlier, the following month, later that year, year-earlier / year-ago (profits)
             r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
             r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
-            r"|that\s+(?P<ana_u3>year|month)|(?:a|one)\s+(?P<ana_u4>year|month)\s+(?P<ana_off>earlier|later)"
-            r"|(?P<ana_u5>year)-earlier)(?![\w-]))",
+            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month)s?\s+(?P<ana_off>earlier|later)"
+            r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
             r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
@@ -211,6 +237,7 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    or (w == "expected" and prev in {"is", "are", "am"})  # "a ruling is expected Monday"
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )
@@ -218,13 +245,26 @@ class _Sentence:
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
-                elif w in PAST_AUXILIARIES or (
-                    # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
-                    len(w) > 4
-                    and w.endswith("ed")
-                    and w not in NOT_PAST_ED
-                    and written[0].islower()
-                    and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                elif (
+                    w in PAST_AUXILIARIES
+                    or (
+                        # a capitalised -ed word is as often a name ("Mohamed", "Reed") as a verb
+                        len(w) > 4
+                        and w.endswith("ed")
+                        and w not in NOT_PAST_ED
+                        and written[0].islower()
+                        and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                    )
+                    or (
+                        # "expected", "predicted" are adjectives or passives as a rule ("the expected
+                        # rise", "is predicted to"), but a past verb right before its weekday: "the
+                        # minister predicted Monday that prices would fall"
+                        w in NOT_PAST_ED
+                        and w.endswith("ed")
+                        and written[0].islower()
+                        and prev not in BE_FORMS
+                        and (nxt in WEEKDAYS or (nxt == "on" and i + 2 < len(words) and words[i + 2] in WEEKDAYS))
+                    )
                 ):
                     cues.append((pos, i, -1))
             self._cues = cues
@@ -334,6 +374,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = sent.published + timedelta(days=shift)
         return _Atom(s, e, day.year, day.month, day.day, absolute=False)
     if kind == "relunit":
+        if g("rw_rel"):
+            return _relative_week(m, sent)
         rel = g("ru_rel").lower()
         if sent.published is None or (
             rel != "the current" and sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}
@@ -356,7 +398,54 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _holiday(m, sent)
     if kind == "ana":
         return _anaphoric(m, sent)
+    if kind == "ago":
+        return _ago(m, sent)
     return None
+
+
+def _count(words: str) -> int:
+    """ "a" -> 1, "two" -> 2, "twenty-five" -> 25, "40" -> 40."""
+    w = words.lower()
+    if w.isdigit():
+        return int(w)
+    return sum(NUMBER_WORDS.get(part, 1) for part in re.split(r"[\s-]+", w))
+
+
+def _shift(pub: date, n: int, unit: str, s: int, e: int) -> _Atom | None:
+    """The year, month, ISO week or day ``n`` units after ``pub`` (before it when ``n`` < 0), at the
+    precision TimeML gives such expressions: "two years ago" is a year, "two weeks ago" a week."""
+    if unit == "year":
+        return _Atom(s, e, pub.year + n, gran="year", absolute=False) if pub.year + n >= 1 else None
+    if unit == "month":
+        months = pub.year * 12 + pub.month - 1 + n
+        return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False) if months >= 12 else None
+    try:
+        day = pub + timedelta(days=n * (7 if unit == "week" else 1))
+    except OverflowError:
+        return None
+    return _Atom(s, e, day.year, day.month, day.day, "week" if unit == "week" else "day", absolute=False)
+
+
+def _ago(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "two years ago", "three months ago", "six weeks ago", "ten days ago": back from publication;
+    "two years from now" forward from it."""
+    if sent.published is None:
+        return None
+    s, e = m.span()
+    n = _count(m.group("ago_n"))
+    return _shift(sent.published, n if m.group("ago_fw") else -n, m.group("ago_u").lower(), s, e)
+
+
+def _relative_week(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "last week", "this week", "next week": the ISO week before, of or after publication ("the last
+    week" and "over the next week" are stretches of seven days, not a calendar week)."""
+    s, e = m.span()
+    if sent.published is None or sent.prev_word(s).lower() in {"the", "a", "an", "over", "within"}:
+        return None
+    if m.group()[-4:-3] == "W" and m.group()[:1].isupper():
+        return None  # a title: the programme "This Week", the column "Last Week"
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("rw_rel").lower()]
+    return _shift(sent.published, shift, "week", s, e)
 
 
 def _spelled_year(words: str) -> int:
@@ -414,7 +503,9 @@ def _easter(y: int) -> date:
 def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     """ "Thanksgiving Day", "last Christmas", "Easter 2016": a day found from the holiday's rule."""
     s, e = m.span()
-    name = " ".join(m.group("hol_n").lower().replace("’", "'").replace("veterans'", "veterans").split())
+    name = " ".join(m.group("hol_n").lower().replace("’", "'").split())
+    name = re.sub(r"^(?:st\.?|saint) ", "st ", name).replace("veterans'", "veterans")
+    name = name.replace("presidents'", "presidents").replace("president's", "presidents")
     rel = (m.group("hol_rel") or "").lower()
     if not rel:
         s = m.start("hol_n")
@@ -459,9 +550,17 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     direction = (g("ana_dir") or "").lower()
     if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
         return None  # "over the next year": a stretch of time
+    if g("ana_u5") and sent.next_word(e).lower() in SUB_YEAR_PERIODS:
+        return None  # "the year-ago quarter" is a quarter of last year, not the year
     if g("ana_off") or g("ana_u5"):
-        shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()]
+        shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
+        comparison = g("ana_u5") or sent.prev_word(s).lower() in COMPARISON_WORDS  # "the year-ago quarter"
+        if anchor is None and (shift > 0 or not comparison):
+            # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
+            # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
+            # ("up from a year earlier") the figure is compared with publication's year instead.
+            anchor = _anchor_before(sent, 0, sent.start, unit)
         if anchor is None and shift < 0 and sent.published is not None:
             anchor = (sent.published.year, sent.published.month)
     else:
@@ -614,7 +713,8 @@ def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     y2 = None
     if y2_raw:
         y2 = int(y2_raw) if len(y2_raw) == 4 else y // 100 * 100 + int(y2_raw)
-    if y2 is not None and not y < y2 <= y + 200:
+    slash = y2 is not None and sent.text[m.end("yr_y") : m.start("yr_y2")] == "/"
+    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1)):
         # not a plausible range ("2050 - 2000"): keep only the first number
         e, y2 = m.end("yr_y"), None
     if not _plausible_year(sent, s, e, y, range_=y2 is not None):
@@ -701,6 +801,9 @@ def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
 
 
 def _iso(y: int, m: int | None, d: int | None, gran: Granularity) -> str:
+    if gran == "week" and m is not None and d is not None:  # a day of the week: its ISO week, "2023-W46"
+        iso_year, week, _ = date(y, m, d).isocalendar()
+        return f"{iso_year:04d}-W{week:02d}"
     if gran == "year" or m is None:
         return f"{y:04d}"
     if gran == "month" or d is None:
@@ -749,11 +852,25 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     tense = sent.tense(atom.start, atom.end)
     if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
         tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
-    if tense < 0 and months_away(past) <= _TENSE_HORIZON_MONTHS:
+    horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
+    if tense < 0 and months_away(past) <= horizon:
         return past
     if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:
         return future
     return past if months_away(past) <= months_away(future) else future
+
+
+def _past_verb_before(sent: _Sentence, pos: int) -> bool:
+    """Does a past verb govern the date through its preposition: "the council voted in January", "the
+    ferry sank on March 3"? Then the event lies in the past however far back (a November article's "voted
+    in January" is this January), where a reporting verb further off says little ("said it will redeem
+    the shares on March 3"). A present passive ("is heard in May") is no past."""
+    words = [w.lower() for w in _WORD.findall(sent.text, max(sent.start, pos - 60), pos)][-3:]
+    if len(words) < 2 or words[-1] not in PAST_EVENT_PREPOSITIONS:
+        return False
+    verb, before = words[-2], words[-3] if len(words) == 3 else ""
+    past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
+    return past and verb not in {"last", "since", "earlier", "ago"} and before not in PRESENT_OR_FUTURE_BEFORE_VERB
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:

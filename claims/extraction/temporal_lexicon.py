@@ -477,6 +477,8 @@ PAST_AUXILIARIES = frozenset(
         "overtook",
     }
 )
+# Before an -ed word these make it a passive or an adjective, not a past verb: "is expected Monday".
+BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "being", "the", "a", "an", "as", "than"})
 # Words ending in "-ed" that are not past tenses; the rest of "-ed" words count as past cues.
 NOT_PAST_ED = frozenset(
     {
@@ -605,6 +607,16 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "veterans day": (11, 11),
+    "st patrick's day": (3, 17),
+    "bastille day": (7, 14),
+    "canada day": (7, 1),
+    "australia day": (1, 26),
+    "anzac day": (4, 25),
+    "juneteenth": (6, 19),
+    "remembrance day": (11, 11),
+    "armistice day": (11, 11),
+    "guy fawkes night": (11, 5),
+    "guy fawkes day": (11, 5),
 }
 # Holidays on the n-th weekday of a month (n = -1: the last one): (month, weekday, n). These are the
 # United States' ("Labor Day" spelled the American way; the British "Labour Day" is another day).
@@ -615,12 +627,30 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "memorial day": (5, 0, -1),
     "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
+    "father's day": (6, 6, 3),  # the third Sunday of June in the United States and Britain alike
 }
 # Holidays counted from Easter Sunday, in days.
-EASTER_HOLIDAYS: dict[str, int] = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter monday": 1,
+    "good friday": -2,
+    "maundy thursday": -3,
+    "palm sunday": -7,
+    "ash wednesday": -46,
+    "ascension day": 39,
+    "pentecost": 49,
+    "pentecost sunday": 49,
+    "whit sunday": 49,
+    "whit monday": 50,
+}
 # Holidays that are also seasons or modifiers when bare ("Christmas shopping", "over Easter"): accepted
 # alone only after a preposition or a relative word ("on Christmas", "last Easter").
-SEASONAL_HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "new year's"})
+SEASONAL_HOLIDAYS = frozenset(
+    {"christmas", "easter", "thanksgiving", "halloween", "new year's", "juneteenth", "pentecost"}
+)
 
 # "a year earlier", "the following month", "later that year": counted from the time the text last named.
 ANAPHORIC_SHIFTS: dict[str, int] = {
@@ -632,8 +662,20 @@ ANAPHORIC_SHIFTS: dict[str, int] = {
     "preceding": -1,
     "prior": -1,
 }
+# Before "a year earlier" these make it a comparison of figures with the year before publication ("sales
+# rose from a year earlier"), not a step back from the date the story last named.
+COMPARISON_WORDS = frozenset({"from", "than", "with", "over", "versus", "vs", "on", "against", "since"})
+# After "year-ago"/"year-earlier" these name a part of that year ("the year-ago quarter"), whose value is
+# no calendar year.
+SUB_YEAR_PERIODS = frozenset({"quarter", "period", "half", "month", "months", "week", "weeks", "season"})
 # Before "the next year" these make it a stretch of time, not a date: "over the next year".
 DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughout", "in"})
 # A deadline or starting point ("by February", "until March 1", "effective June 1") is not placed in
 # the past by the clause's past tense: "had lent the painting through January".
+# Prepositions through which a past verb places its own event at a month or day: "voted in January",
+# "sank on March 3" (not "by", "until", "to": a deadline or target can lie ahead).
+PAST_EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
+# Before a past participle these make it present or future: "is heard in May", "will be reviewed in
+# March", "has been scheduled", "to be held".
+PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})

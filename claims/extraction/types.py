@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-Granularity = Literal["day", "month", "year"]
+Granularity = Literal["day", "week", "month", "year"]
 PlaceKind = Literal["country", "region", "city", "venue", "other"]
 ClaimKind = Literal["direct_quote", "reported_speech", "statement"]
 
@@ -29,7 +29,7 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    value: str  # ISO: YYYY-MM-DD, YYYY-Www (a week), YYYY-MM or YYYY
     value_end: str | None = None  # end of a range, same formats
     granularity: Granularity = "day"
 

@@ -60,7 +60,8 @@ CASES = [
     ("The law takes effect on March 1.", WED, [("March 1", "2023-03-01", None)]),
     ("The child must be returned by Jan. 14.", date(2024, 1, 6), [("Jan. 14", "2024-01-14", None)]),
     ("The ceasefire began on Aug. 10 and held.", MON, [("Aug. 10", "2015-08-10", None)]),
-    ("Sales rose on December 6th.", SAT, [("December 6th", "2023-12-06", None)]),
+    # a past verb placing its event "on" the day: last December, not the coming one
+    ("Sales rose on December 6th.", SAT, [("December 6th", "2022-12-06", None)]),
     ("The race runs from December 28 to January 3.", SAT, [("December 28 to January 3", "2023-12-28", "2024-01-03")]),
     ("The summit will take place on April 24 and 25.", WED, [("April 24 and 25", "2023-04-24", "2023-04-25")]),
     ("The talks ended on Friday, March 4.", date(2011, 3, 8), [("Friday, March 4", "2011-03-04", None)]),
@@ -147,8 +148,6 @@ CASES = [
     ("April Smith won the race.", SAT, []),
     ("The culture of the 1990s returned.", SAT, []),
     ("The battle raged for three years.", SAT, []),
-    ("The rebels fled last week.", SAT, []),
-    ("The accord was signed two years ago.", SAT, []),
     ("The result is due by the end of the year.", SAT, []),
     ("The fleet sailed last summer.", SAT, []),
     ("It closed at 2030 GMT.", SAT, []),
@@ -163,6 +162,10 @@ CASES = [
     ("In the year 2000, the bug was feared.", SAT, [("2000", "2000", None)]),
     ("The figures for fiscal 2015 were weak.", SAT, [("2015", "2015", None)]),
     ("Sales fell in the 2008–09 season.", SAT, [("2008–09", "2008", "2009")]),
+    # a season or fiscal year written with a slash spans two consecutive years; other pairs do not
+    ("The Dunmore co-op lost money in business year 2021/22.", SAT, [("2021/22", "2021", "2022")]),
+    ("Ticket sales for the 2019/2020 season collapsed.", SAT, [("2019/2020", "2019", "2020")]),
+    ("The archive covers 1998/2003 only.", SAT, [("1998", "1998", None)]),
     ("He arrived on Thursday night.", SAT, [("Thursday", "2023-11-16", None)]),
     ("Shares rose in late 2014.", SAT, [("2014", "2014", None)]),
     ("The law was passed on 1 January 2015.", SAT, [("1 January 2015", "2015-01-01", None)]),
@@ -170,6 +173,121 @@ CASES = [
     ("The plant will close at the end of March.", SAT, [("March", "2024-03", None)]),
     ("Rates were raised in March of last year.", SAT, [("March of last year", "2022-03", None)]),
 ]
+
+
+# Offsets from publication and calendar weeks, at TimeML's precision (SAT is in ISO week 46, WED in week 8).
+OFFSETS = [
+    ("The accord was signed two years ago.", SAT, [("two years ago", "2021", None)]),
+    ("The ferry sank nearly four years ago.", WED, [("four years ago", "2019", None)]),
+    ("A year ago the orchard had no workers.", SAT, [("A year ago", "2022", None)]),
+    ("Prices peaked twenty-five years ago in Tarnby.", SAT, [("twenty-five years ago", "1998", None)]),
+    ("The depot closed three months ago.", SAT, [("three months ago", "2023-08", None)]),
+    ("Ferrin Hale quit the board 2 months ago.", WED, [("2 months ago", "2022-12", None)]),
+    ("The bridge at Olvey fell two weeks ago.", SAT, [("two weeks ago", "2023-W44", None)]),
+    ("Six weeks ago, the choir of Marlow Vale disbanded.", WED, [("Six weeks ago", "2023-W02", None)]),
+    ("The mill burned ten days ago.", SAT, [("ten days ago", "2023-11-08", None)]),
+    ("Police found the van 11 days ago.", WED, [("11 days ago", "2023-02-11", None)]),
+    ("The rebels fled last week.", SAT, [("last week", "2023-W45", None)]),
+    ("Last week the Drummond council met twice.", WED, [("Last week", "2023-W07", None)]),
+    ("The verdict is expected this week.", SAT, [("this week", "2023-W46", None)]),
+    ("Talks resume next week in Caldor.", SAT, [("next week", "2023-W47", None)]),
+    ("The cooperative will vote early next week.", WED, [("next week", "2023-W09", None)]),
+    ("The Harlow tunnel will open two years from now.", SAT, [("two years from now", "2025", None)]),
+    ("A month from now the toll on the Keswick bridge doubles.", WED, [("A month from now", "2023-03", None)]),
+    ("The Ostry vote is planned for next week.", SAT, [("next week", "2023-W47", None)]),
+    ("Figures for last week showed fewer ferries.", WED, [("last week", "2023-W07", None)]),
+    # no exact value, a stretch of time, or a title
+    ("A few years ago nobody farmed here.", SAT, []),
+    ("Several weeks ago the ferry stopped.", SAT, []),
+    ("Over the last week the river rose.", SAT, []),
+    ("Within the next week the depot closes.", SAT, []),
+    ('Pell Norrin spoke on the programme "This Week" about tariffs.', SAT, []),
+]
+
+# A past verb that places its own event at a month ("voted in January") keeps it in the past even ten
+# months back; a present passive or a deadline still goes to the nearest one (publication 2023-11-22).
+PAST_EVENT_MONTHS = [
+    ("The Brackley council voted in January.", "January", "2023-01"),
+    ("The Olvey ferry sank on January 3, police said.", "January 3", "2023-01-03"),
+    ("The Tarn appeal is heard in January.", "January", "2024-01"),
+    ("The Keld vote was postponed to January.", "January", "2024-01"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PAST_EVENT_MONTHS, ids=[c[0][:30] for c in PAST_EVENT_MONTHS])
+def test_a_past_event_month_stays_in_the_past(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2023, 11, 22))]
+    assert found == [(text, value)]
+
+
+# More holidays from their rules: fixed days, n-th weekdays, days counted from Easter (SAT: 2023-11-18).
+HOLIDAYS = [
+    ("The Marlow parade was held on St. Patrick's Day.", "St. Patrick's Day", "2023-03-17"),
+    ("Fireworks lit the port of Vell on Bastille Day.", "Bastille Day", "2023-07-14"),
+    ("The Tarn cafe will close on Canada Day.", "Canada Day", "2024-07-01"),
+    ("Markets were shut for Juneteenth.", "Juneteenth", "2023-06-19"),
+    ("Remembrance Day services were held in Ostry.", "Remembrance Day", "2023-11-11"),
+    ("The strike at Keld began on Presidents' Day.", "Presidents' Day", "2023-02-20"),
+    ("Columbus Day parades in Hallam were cancelled.", "Columbus Day", "2023-10-09"),
+    ("Ada Venn phoned her father on Father's Day.", "Father's Day", "2023-06-18"),
+    ("Crowds gathered at the Brim chapel on Ash Wednesday.", "Ash Wednesday", "2023-02-22"),
+    ("The Olvey ferry sank on Palm Sunday.", "Palm Sunday", "2023-04-02"),
+    ("The Drummond choir sang on Whit Monday.", "Whit Monday", "2023-05-29"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), HOLIDAYS, ids=[c[1] for c in HOLIDAYS])
+def test_more_holidays(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), SAT)] == [(text, value)]
+
+
+def test_a_holiday_name_is_no_church_or_city() -> None:
+    assert found("The Pentecostal church in Columbus opened.", SAT) == []
+    assert found("Juneteenth celebrations drew crowds.", SAT) == []
+
+
+# "N years later" counts from the time the text last named; "N years earlier" like "a year earlier".
+ANCHORED = [
+    ("The mill at Quarry End opened in 1990. Two years later it burned down.", "Two years later", "1992"),
+    ("Ada Venn joined the band in March 2011. Three months later she left.", "Three months later", "2011-06"),
+    ("The mill burned in 2004, and five years later it was rebuilt.", "five years later", "2009"),
+    ("The dam was finished in 1960, two years earlier than planned.", "two years earlier", "1958"),
+    # "a year earlier" with no date in its sentence steps back from the date the story last named ...
+    ("In 2019 the guild had 300 members. A year earlier it had 20.", "A year earlier", "2018"),
+    ("The Brackley ferry sank in May 2016. A month earlier it had failed an inspection.", "A month earlier", "2016-04"),
+    # ... unless it compares figures: then it is the year before publication
+    ("The guild was founded in 2019. Its sales rose 4% from a year earlier.", "a year earlier", "2022"),
+    ("The port opened in 2010. Tonnage was higher than a year earlier.", "a year earlier", "2022"),
+    # "year-ago", "year-earlier" before a noun are comparisons too
+    ("The mill opened in 2019. Its profit beat the year-ago figure.", "year-ago", "2022"),
+    ("The Varn co-op was founded in 2015. Sales topped the year-earlier level.", "year-earlier", "2022"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), ANCHORED, ids=[c[1] for c in ANCHORED])
+def test_counted_offsets_from_the_time_last_named(text: str, expression: str, value: str) -> None:
+    start = text.index(expression)
+    sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+    dates = find_dates(text, sentence_start, len(text), SAT)
+    assert [(d.text, d.value) for d in dates if d.text == expression] == [(expression, value)]
+
+
+def test_a_year_ago_quarter_is_no_year() -> None:
+    assert found("Profit at the Drummond mill doubled from the year-ago quarter.", SAT) == []
+    assert found("In the year-earlier period, the Keld co-op lost money.", SAT) == []
+
+
+def test_a_later_offset_without_a_date_named_is_not_guessed() -> None:
+    assert found("Two years later the mill burned.", SAT) == []
+
+
+def test_week_granularity() -> None:
+    assert [d.granularity for d in find_dates("It rained last week.", 0, 20, SAT)] == ["week"]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), OFFSETS, ids=[c[0][:40] for c in OFFSETS])
+def test_offsets_and_weeks(sentence: str, published: date, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(sentence, published) == expected
 
 
 @pytest.mark.parametrize(("sentence", "published", "expected"), CASES, ids=[c[0][:40] for c in CASES])
@@ -372,6 +490,11 @@ WEEKDAY_DIRECTION = [
     ("The guests stayed until Friday.", "Friday", "2023-11-10"),
     # a weekday owning a past event
     ("Tuesday's debate was heated.", "Tuesday", "2023-11-14"),
+    # "is expected" looks forward; "expected"/"predicted" right before the day is a past verb
+    ("A ruling in the Harrow case is expected Monday.", "Monday", "2023-11-20"),
+    ("Rain is expected on Friday across Dunmore.", "Friday", "2023-11-17"),
+    ("The minister predicted Monday that bread prices would fall.", "Monday", "2023-11-13"),
+    ("Officials expected on Tuesday that the Varn bridge would reopen soon.", "Tuesday", "2023-11-14"),
 ]
 
 
