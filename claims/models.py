@@ -308,6 +308,7 @@ class Claim(models.Model):
 class ClaimDate(models.Model):
     class Granularity(models.TextChoices):
         DAY = "day", "Day"
+        WEEK = "week", "Week"
         MONTH = "month", "Month"
         YEAR = "year", "Year"
 
@@ -316,7 +317,7 @@ class ClaimDate(models.Model):
     # NULL when the claim is detached from the article (see Claim.start).
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
-    value = models.CharField(max_length=10, help_text="ISO date: YYYY-MM-DD, YYYY-MM or YYYY")
+    value = models.CharField(max_length=10, help_text="ISO date: YYYY-MM-DD, YYYY-Www (a week), YYYY-MM or YYYY")
     value_end = models.CharField(max_length=10, blank=True)
     granularity = models.CharField(max_length=8, choices=Granularity.choices, default=Granularity.DAY)
 

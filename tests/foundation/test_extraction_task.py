@@ -62,6 +62,15 @@ def test_claim_dates_and_places_are_stored_with_their_offsets(submit):
         assert article.body[date_row.start : date_row.end] == date_row.text
 
 
+def test_a_week_is_stored_with_its_granularity(submit):
+    # a calendar week (ISO "2024-W09") is a granularity of its own, valid in the model's choices
+    body = "Dock Strike Ends\n\nThe dockers ended their strike last week, the union said on Tuesday."
+    article = submit(body=body).article
+    row = ClaimDate.objects.get(claim__article=article, text="last week")
+    row.full_clean()
+    assert (row.value, row.granularity) == ("2024-W09", ClaimDate.Granularity.WEEK)
+
+
 def test_the_same_url_or_body_is_not_stored_twice(submit):
     first = submit(url="https://news.example/terminal")
     again_by_url = submit(body=BODY + "\n\nUpdated.", url="https://news.example/terminal")
