@@ -22,6 +22,7 @@ MARKS = '"' + OPENERS + CLOSERS
 _LEFT_OPEN = "([{—–-/'‘:"  # characters after which a mark opens ("(“A”", "—“B”")
 _RIGHT_CLOSE = ".,;:!?)]}—–-'’…"  # characters before which a mark closes
 _TRIM_TAIL = ",;:"
+_SINGLES = "'‘’"
 _MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
 
 
@@ -49,6 +50,12 @@ def _flanks(text: str, i: int, para_start: int, para_end: int) -> tuple[bool, bo
             return True, False
         if ch in CLOSERS:
             return False, True
+        # a single quote nested against the mark: '"... say 'not yet,'" said Lee' closes after the
+        # single quote's word or comma, '"'Enough,' she told me"' opens before the single quote's word
+        if before in _SINGLES and space_after and i - 2 >= para_start and not text[i - 2].isspace():
+            return False, True
+        if after in _SINGLES and space_before and i + 2 < para_end and not text[i + 2].isspace():
+            return True, False
     return can_open, can_close
 
 

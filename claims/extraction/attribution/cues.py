@@ -13,6 +13,7 @@ from .context import (
     _common_word,
     _cue_text,
     _gives_said,
+    _name_beside_quote,
     _naming_complement,
     _negated,
     _next_is_quote,
@@ -81,7 +82,7 @@ def _sentence_cues(
             if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
                 cues.append(Cue(m, ":", 1, t.start))
             continue
-        if not t.word or (t.cap and v > lo):
+        if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
         if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
@@ -193,6 +194,10 @@ def _sentence_cues(
                 subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
+            if subject is None:
+                subject = _name_beside_quote(text, toks, v, lo, hi)  # '"...," Read said'
+                if subject is not None:
+                    k = v - 1 if toks[v - 1].cap else v
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
             if (
                 subject is not None
@@ -360,3 +365,17 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     if any(toks[q].text == "," for q in range(lo + 1, v)):
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _headline_cue(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'Budget Plan Is A Mistake, Senator Ray Cole Says.', 'Dam Must Go, Engineer Ann Vale Warns': a
+    capitalised reporting verb closing a sentence written wholly in title case, after a capitalised name
+    that follows a comma. Every word of four letters or more must be capitalised (at most 40 words)."""
+    if v + 1 < hi and not (v + 2 == hi and toks[v + 1].text in {".", "!"}):
+        return False
+    if toks[v].low not in lx.SPEECH_VERBS or not toks[v - 1].cap or hi - lo > 40:
+        return False
+    if not any(toks[q].text == "," for q in range(max(lo, v - 6), v - 1)):
+        return False
+    words = [t for t in toks[lo:hi] if t.word]
+    return len(words) >= 5 and all(t.cap for t in words if len(t.text) >= 4)

@@ -1,0 +1,168 @@
+"""Quotations and the cues beside them, end to end: nested single quotes, surnames that are English words,
+typewriter quotes, sentences glued without a space, title-case cues. All sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.pipeline import extract
+from claims.extraction.quotes import find_quotes
+from claims.extraction.segment import split
+
+
+def speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract(text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nested quotation closing right against the closing mark
+        ("\"Then she can say 'I am not just a coastal candidate,'\" said Ann Webb.", "Then she can say"),
+        ("“They told us ‘we are done,’” said Omar Vint.", "They told us"),
+        ("\"She kept asking 'where is the money?'\" Lisa Crane said.", "She kept asking"),
+        # a nested quotation opening right after the opening mark
+        ("\"'Enough,' she told me, and left,\" said Tom Baker.", "'Enough,' she told me"),
+        # apostrophes inside
+        ("\"We can't go back to the '90s,\" said Lisa Crane.", "We can't go back"),
+    ],
+)
+def test_nested_single_quotes_keep_the_double_quotation(text: str, expected: str) -> None:
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert len(quotes) == 1 and quotes[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "\"They need a win here, because then she can say 'I am not just a coastal candidate,'\" said "
+            "Ann Webb, who runs a polling newsletter.",
+            "Ann Webb",
+        ),
+        ("\"'Enough,' she told me, and then she left the room,\" said Tom Baker, a farmer.", "Tom Baker"),
+        ("“He kept saying ‘trust me,’ and we did,” said Omar Vint, a retired welder.", "Omar Vint"),
+        ("\"We can't go back to the '90s, and we won't,\" said Lisa Crane, a shop owner.", "Lisa Crane"),
+        ("''We will rebuild,'' said Mayor Tina Holt.", "Tina Holt"),
+        ("''We will rebuild the 'old' bridge,'' said Mayor Tina Holt.", "Tina Holt"),
+    ],
+)
+def test_cue_after_nested_quotes(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We have studied the risk," Read said.', "Read"),
+        ('"The bridge is fine," Short said.', "Short"),
+        ('"The vote is close," May said.', "May"),
+        ('"The vote is close," Still told reporters.', "Still"),
+        ('"The bridge is fine," Young said.', "Young"),
+        ('"The bridge is fine," Price told reporters.', "Price"),
+        ('"The bridge is fine," Brown added.', "Brown"),
+        ('"We have studied the risk," said Read.', "Read"),
+    ],
+)
+def test_surname_that_is_a_word_beside_a_quotation(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ann Read is the county engineer. "We have studied the risk," Read said.', [None, "Ann Read"]),
+        ('Theresa Vale May spoke in Elmvale. "We will leave," May said.', [None, "Theresa Vale May"]),
+        ('Tom Still runs the mill. "The river is high," Still said.', [None, "Tom Still"]),
+    ],
+)
+def test_word_surname_takes_the_full_name(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+def test_word_surname_after_an_abbreviated_title() -> None:
+    assert speakers("Mr. Read said the dam would hold.") == ["Read"]
+    assert speakers("Mrs. May said the mill would close.") == ["May"]
+
+
+def test_pronoun_or_determiner_after_a_quotation_is_no_name() -> None:
+    assert speakers('"The bridge is fine," This said.') == [None]
+    assert speakers('"The bridge is fine," It said.') != ["It"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The dam will hold," Kim said.Kim added that the town was safe.',
+            ['"The dam will hold," Kim said.', "Kim added that the town was safe."],
+        ),
+        ("The town voted.The mayor resigned on Friday.", ["The town voted.", "The mayor resigned on Friday."]),
+        ("Prices rose 5 percent.Analysts said it was high.", ["Prices rose 5 percent.", "Analysts said it was high."]),
+        # no lost space: abbreviations, domains, numbers, code-like names stay whole
+        ("He shops at Amazon.com every day.", ["He shops at Amazon.com every day."]),
+        ("The U.S.Army said so.", ["The U.S.Army said so."]),
+        ("It was No.5 on the list.", ["It was No.5 on the list."]),
+        ("They use Node.JS here.", ["They use Node.JS here."]),
+        ("He flew to St.Louis on Monday.", ["He flew to St.Louis on Monday."]),
+        ("Visit www.example.Com today.", ["Visit www.example.Com today."]),
+    ],
+)
+def test_sentences_glued_without_a_space(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_glued_sentences_get_their_speakers() -> None:
+    text = "“The dam will hold,” Kim Oda said.Oda added that the town was safe."
+    assert speakers(text) == ["Kim Oda", "Kim Oda"]
+    text = '"The ferry runs," Lars Berg said.Berg said the port was open.'
+    assert speakers(text) == ["Lars Berg", "Lars Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Where is the money?" Lisa Crane asked.', "Lisa Crane"),
+        ('"Where is the money?" Lisa Crane asked on Monday.', "Lisa Crane"),
+        ('"Enough!" Mr. Vint shouted.', "Vint"),
+    ],
+)
+def test_question_or_exclamation_then_named_cue_is_one_sentence(text: str, speaker: str) -> None:
+    assert sentences(text) == [text]
+    assert speakers(text) == [speaker]
+
+
+def test_question_then_new_sentence_still_splits() -> None:
+    assert sentences('She asked "why not?" Ann Lee said the plan would fail.') == [
+        'She asked "why not?"',
+        "Ann Lee said the plan would fail.",
+    ]
+    assert len(sentences('"We need you for the long run!" She replied to him on Monday.')) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The county board met on Monday. Budget Plan Is A Mistake, Senator Ray Cole Says. Cole said the "
+            "plan would cost jobs.",
+            "Ray Cole",
+        ),
+        (
+            "The river council met on Tuesday. Dam Repairs Must Start Now, Engineer Ann Vale Warns. Vale said "
+            "the dam was old.",
+            "Ann Vale",
+        ),
+    ],
+)
+def test_title_case_cue_at_the_end(text: str, speaker: str) -> None:
+    assert speakers(text) == [None, speaker, speaker]
+
+
+def test_title_case_cue_needs_the_whole_sentence_in_title_case() -> None:
+    # an ordinary sentence ending in a capitalised word is no headline cue
+    assert speakers("The plan is a mistake, critics of Senator Ray Cole Says.")[0] is None
