@@ -166,3 +166,43 @@ def test_title_case_cue_at_the_end(text: str, speaker: str) -> None:
 def test_title_case_cue_needs_the_whole_sentence_in_title_case() -> None:
     # an ordinary sentence ending in a capitalised word is no headline cue
     assert speakers("The plan is a mistake, critics of Senator Ray Cole Says.")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''We will rebuild,'' said Mayor Tina Holt.", ["We will rebuild,"]),
+        ("''We will rebuild the 'old' bridge,'' said Mayor Tina Holt.", ["We will rebuild the 'old' bridge,"]),
+        ("''It was on 'River Talk,''' said Tom Vint.", ["It was on 'River Talk,'"]),
+        ("``Never,'' she said.", ["Never,"]),
+        ("He said ''no'' twice.", ["no"]),
+    ],
+)
+def test_typewriter_double_quotes_are_quotations(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+
+
+def test_typewriter_quotation_of_several_sentences_takes_the_cue_after_it() -> None:
+    text = "''Tax cuts should stop. There is no room for them,'' former Gov. Tom Vint of Elmvale said on Monday."
+    assert speakers(text) == ["Tom Vint", "Tom Vint"]
+    text = "Ann Lee spoke first.\n\n''We lost the vote.\n\n''We will fight on,'' she said."
+    assert speakers(text) == [None, "Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The plan will fail," Ann Lee fumed on Tuesday.', "Ann Lee"),
+        ('"Silly people acting like children," scoffed Ann Lee, 22, who runs the club.', "Ann Lee"),
+        ("\"Our ideas of 'success' are different,\" agrees Tom Vint, 30, of Elmvale.", "Tom Vint"),
+        ('"Dams should be inspected yearly," opined the Elmvale Courier.', "Elmvale Courier"),
+        ('"Imagine the two of them on one stage," mused radio host Tom Vint.', "Tom Vint"),
+    ],
+)
+def test_manner_and_inverted_verbs_beside_a_quotation(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_a_quoted_title_is_no_quotation_beside_the_verb() -> None:
+    assert speakers('The group, called "Free River," continued its work.') == [None]
+    assert speakers('The firm, "Green Acres," started selling seeds last year.') == [None]

@@ -132,6 +132,23 @@ def _name_beside_quote(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> 
     return Mention(t.text, "person", pos=t.start)
 
 
+def _title_quote_before(toks: list[Tok], k: int, lo: int) -> bool:
+    """The closing mark at k (after any commas) ends a short quoted title inside the sentence ('The group,
+    called "Free River," continued'): two to five words, every one capitalised, not opening the sentence.
+    A verb after it has its subject before the title, not after the verb (at most six words are read)."""
+    while k > lo and toks[k].text == ",":
+        k -= 1
+    if k <= lo or toks[k].text not in _QMARKS:
+        return False
+    o = k - 1
+    while o > lo and k - o <= 7 and toks[o].text not in _QMARKS:
+        o -= 1
+    if o <= lo or toks[o].text not in _QMARKS:
+        return False
+    words = [t for t in toks[o + 1 : k] if t.word]
+    return 1 <= len(words) <= 5 and all(t.cap for t in words)
+
+
 def _closing_mark_before(toks: list[Tok], k: int, lo: int) -> bool:
     """toks[k] (after any commas) is a quotation's closing mark: typed against the word before it."""
     while k > lo and toks[k].text == ",":

@@ -27,6 +27,7 @@ from .context import (
     _said_object,
     _shares_view,
     _takes_complement,
+    _title_quote_before,
     _topic_follows,
     _verb_context,
 )
@@ -165,13 +166,20 @@ def _sentence_cues(
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
             or _announces_quote(toks, v, hi)
-            or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
+            or (v > lo and _prev_is_quote_close(toks, v - 1, lo) and not _title_quote_before(toks, v - 1, lo))
         )
         subject: Mention | None = None
         subordinate = False
         elided = False
         before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
-        if (before_comma or v == lo) and low in lx.INVERTIBLE_VERBS:
+        # any reporting verb right after a quotation's closing mark may come before its subject ('"...,"
+        # scoffed Ann Lee', '"...," agrees Tom Vint, 30'); others only from the list ('..., said KCNA')
+        after_quote = before_comma and not low.endswith("ing") and _prev_is_quote_close(toks, v - 1, lo)
+        if (
+            (before_comma or v == lo)
+            and (low in lx.INVERTIBLE_VERBS or after_quote)
+            and not (v > lo and _title_quote_before(toks, v - 1, lo))
+        ):
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
