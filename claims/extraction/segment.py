@@ -336,7 +336,7 @@ def _glued(text: str, dot: int, after: int, para_start: int, end: int) -> bool:
 # A capitalised name of one to four words and a reporting verb closing the clause, or an adjunct after it.
 _NAME_CUE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3} ([a-z]+)"
-    r"(?=[.,;]|$| (?:on|in|at|to|during|after|before|yesterday|today|tonight|last|earlier|later|again)\b)"
+    r"(?=[.,;]|$| (?:on|in|at|to|during|after|before|yesterday|today|tonight|last|earlier|later|again|as|while)\b)"
 )
 _CUE_VERBS = wordset(
     "said says asked asks added adds told tells wrote writes replied replies shouted yelled exclaimed wondered "

@@ -206,3 +206,22 @@ def test_manner_and_inverted_verbs_beside_a_quotation(text: str, speaker: str) -
 def test_a_quoted_title_is_no_quotation_beside_the_verb() -> None:
     assert speakers('The group, called "Free River," continued its work.') == [None]
     assert speakers('The firm, "Green Acres," started selling seeds last year.') == [None]
+
+
+def test_questions_in_one_quotation_then_the_named_cue() -> None:
+    text = '"Who can count the votes? Is it two? Three?" Ann Lee asks as a clerk walks in.'
+    assert speakers(text) == ["Ann Lee", "Ann Lee", "Ann Lee"]
+    text = '"Why now? Why here?" Tom Vint asked while the crowd left.'
+    assert speakers(text) == ["Tom Vint", "Tom Vint"]
+
+
+def test_echoed_with_a_colon_announces_the_quotation() -> None:
+    text = 'Tom Vint, a farmer, spoke first.\n\nAnn Lee echoed:\n\n"He speaks his mind, and that is what we need."'
+    assert speakers(text)[-1] == "Ann Lee"
+    text = 'The mayor left early.\n\nTom Vint echoed:\n\n"The river is too high for the boats."'
+    assert speakers(text)[-1] == "Tom Vint"
+
+
+def test_retaliated_beside_a_quotation() -> None:
+    assert speakers('"Elmvale will always be Elmvale," an angry Vint retaliated.') == ["Vint"]
+    assert speakers('"We never gave up," Ann Lee retaliated on Monday.') == ["Ann Lee"]
