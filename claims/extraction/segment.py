@@ -333,10 +333,12 @@ def _glued(text: str, dot: int, after: int, para_start: int, end: int) -> bool:
     return _GLUED_NEXT.match(text, after, end) is not None
 
 
-# A capitalised name of one to four words and a reporting verb closing the clause, or an adjunct after it.
+# A capitalised name of one to four words (and an apposition), a reporting verb (after an adverb) closing the
+# clause, or an adjunct after it.
 _NAME_CUE = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3} ([a-z]+)"
-    r"(?=[.,;]|$| (?:on|in|at|to|during|after|before|yesterday|today|tonight|last|earlier|later|again|as|while)\b)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}"
+    r"(?:, [^,\"“”.!?]{2,60},)? (?:[a-z]+ly )?([a-z]+)(?: [a-z]+ly)?"  # '"Why?" Lee, a farmer, asked softly.'
+    r"(?=[.,;]|$| (?:on|in|into|at|to|during|after|before|yesterday|today|tonight|last|earlier|later|again|as|while)\b)"
 )
 _CUE_VERBS = wordset(
     "said says asked asks added adds told tells wrote writes replied replies shouted yelled exclaimed wondered "

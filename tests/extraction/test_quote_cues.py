@@ -225,3 +225,23 @@ def test_echoed_with_a_colon_announces_the_quotation() -> None:
 def test_retaliated_beside_a_quotation() -> None:
     assert speakers('"Elmvale will always be Elmvale," an angry Vint retaliated.') == ["Vint"]
     assert speakers('"We never gave up," Ann Lee retaliated on Monday.') == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why?" Lee, a farmer, asked.',
+        '"Why now?" Ann Lee quietly asked.',
+        '"Why?" Ann Lee, who runs the mill, asked on Monday.',
+        '"How are you today?" Lee, a retired worker from a mill, said pleasantly into the phone.',
+    ],
+)
+def test_question_then_name_with_apposition_or_adverb_is_one_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_question_then_a_new_sentence_with_an_apposition_still_splits() -> None:
+    assert sentences('She asked "why not?" Ann Lee, the mayor, said the plan would fail.') == [
+        'She asked "why not?"',
+        "Ann Lee, the mayor, said the plan would fail.",
+    ]
