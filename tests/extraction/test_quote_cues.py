@@ -197,6 +197,8 @@ def test_typewriter_quotation_of_several_sentences_takes_the_cue_after_it() -> N
         ("\"Our ideas of 'success' are different,\" agrees Tom Vint, 30, of Elmvale.", "Tom Vint"),
         ('"Dams should be inspected yearly," opined the Elmvale Courier.', "Elmvale Courier"),
         ('"Imagine the two of them on one stage," mused radio host Tom Vint.', "Tom Vint"),
+        ('"We will win in November," Tom Vint boomed.', "Tom Vint"),
+        ('"Not this year," Ann Lee scoffed on Friday.', "Ann Lee"),
     ],
 )
 def test_manner_and_inverted_verbs_beside_a_quotation(text: str, speaker: str) -> None:
@@ -245,3 +247,8 @@ def test_question_then_a_new_sentence_with_an_apposition_still_splits() -> None:
         'She asked "why not?"',
         "Ann Lee, the mayor, said the plan would fail.",
     ]
+
+
+def test_a_manner_verb_without_a_quotation_is_no_cue() -> None:
+    assert speakers("The economy boomed in May.") == [None]
+    assert speakers("The crowd scoffed at the plan on Friday.") == [None]
