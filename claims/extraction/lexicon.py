@@ -133,6 +133,8 @@ call dub describe characterise characterize label term brand hail deem liken
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
 continue read joke quip recall shout exclaim sigh put go conclude reason post
+fume bark scoff exhort snap growl rant thunder gush marvel yell scream whisper mutter grumble sneer
+chuckle interject agree remember echo retaliate boom
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).

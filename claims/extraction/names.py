@@ -21,7 +21,7 @@ _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}+"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: 'Ada J. Cole'
     r"|(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Fr|Cmdr|Insp|Supt|Det|Hon)\."
-    r"|[^\W\d_]\w*(?:[-'’.&]\w+)*+"
+    r"|[^\W\d_]\w*(?:[-'’&]\w+|\.(?![A-Z][a-z])\w+)*+"  # not across 'said.Kim' (a lost space)
     r"|\d\w*(?:[.,:/-]\d\w*)*+"
     r"|''|``"  # typewriter double quotes
     r"|\S"
@@ -125,6 +125,8 @@ def person_words(words: list[str]) -> bool:
         return False
     for k, w in enumerate(words):
         low = base(w.lower())
+        if low in lx.CAPITAL_STOPWORDS and k == len(words) - 1 and _surname_word(words):
+            continue
         if low in lx.ORG_HEADS or low in lx.CAPITAL_STOPWORDS or low in lx.TITLES or low in lx.GROUP_NOUNS:
             return False
         if (is_acronym(w) and not (k < len(words) - 1 and _INITIALS.fullmatch(w))) or any(c.isdigit() for c in w):
@@ -133,6 +135,21 @@ def person_words(words: list[str]) -> bool:
     if " ".join(words).lower() in places or words[-1].lower() in places:
         return False
     return words[0].lower() not in _COMPASS
+
+
+def _surname_word(words: list[str]) -> bool:
+    """'Ann Read', 'Theresa May', 'Tom Still': a word that is also an English function word or verb is a
+    surname after a known given name (not a weekday or month other than May: 'told Ann Monday')."""
+    low = base(words[-1].lower())
+    first = words[0].lower()
+    return (
+        len(words) >= 2
+        and (first in lx.FEMALE_NAMES or first in lx.MALE_NAMES)
+        and (low == "may" or low not in lx.TIME_WORDS)
+        and low not in lx.PRONOUNS
+        and low not in lx.DETERMINERS
+        and words[-1][1:].islower()
+    )
 
 
 _DOCUMENT_HEADS = {"study", "survey", "report", "review", "inquiry", "audit", "census", "poll"}
@@ -262,6 +279,8 @@ class NameIndex:
         run = toks[i:j]
         while run and (base(run[0].low) in lx.CAPITAL_STOPWORDS or run[0].low in lx.NAME_CONNECTORS):
             run = run[1:]
+        if len(run) >= 3 and run[-1].low in lx.SPEECH_VERBS and j < len(toks) and not toks[j].word:
+            run = run[:-1]  # a title-case line: '..., Senator Ray Cole Says.' names Ray Cole
         if not run:
             return
         words = [_clean(t.text) for t in run]

@@ -5,7 +5,9 @@ after it), so mismatched pairs such as “...\" still pair up. A quotation that 
 paragraphs repeats its opening mark at each new paragraph and closes only at the end; those pieces share
 one ``chain`` id so every sentence inside can be given the same speaker. Where the next paragraph has no
 opening mark but its first mark can only close, the quotation runs on to that mark (a paragraph break
-typed inside a quotation). Single quotes are scare quotes and are ignored. One pass over the text, no
+typed inside a quotation). Typewriter marks of older newspaper text count as double marks ('' either
+way, `` opening). Single quotes are scare quotes or nested quotations and are ignored, but a double mark
+typed against one still opens or closes ('"... say 'not yet,'" said Lee'). One pass over the text, no
 regex backtracking.
 """
 
@@ -22,7 +24,10 @@ MARKS = '"' + OPENERS + CLOSERS
 _LEFT_OPEN = "([{—–-/'‘:"  # characters after which a mark opens ("(“A”", "—“B”")
 _RIGHT_CLOSE = ".,;:!?)]}—–-'’…"  # characters before which a mark closes
 _TRIM_TAIL = ",;:"
-_MARK_RE = re.compile("[" + re.escape(MARKS) + "]")
+_SINGLES = "'‘’"
+# typewriter double quotes of older newspaper text: '' (either way; of three apostrophes the last two,
+# after a nested single quote) and `` (opening only)
+_MARK_RE = re.compile("''(?!')|``|[" + re.escape(MARKS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +41,27 @@ class Quote:
     chain: int  # shared by the paragraphs of one quotation
 
 
-def _flanks(text: str, i: int, para_start: int, para_end: int) -> tuple[bool, bool]:
+def _flanks(text: str, i: int, para_start: int, para_end: int, j: int | None = None) -> tuple[bool, bool]:
+    """Can the mark text[i:j] (one character unless j says otherwise) open, close a quotation?"""
+    j = i + 1 if j is None else j
     before = text[i - 1] if i > para_start else " "
-    after = text[i + 1] if i + 1 < para_end else " "
+    after = text[j] if j < para_end else " "
     space_before = before.isspace() or before in _LEFT_OPEN or before in MARKS
     space_after = after.isspace() or after in _RIGHT_CLOSE or after in MARKS
     can_open = space_before and not space_after
     can_close = space_after and not space_before
     if can_open == can_close:  # both or neither: trust the shape of a curly mark
         ch = text[i]
-        if ch in OPENERS:
+        if ch in OPENERS or ch == "`":
             return True, False
         if ch in CLOSERS:
             return False, True
+        # a single quote nested against the mark: '"... say 'not yet,'" said Lee' closes after the
+        # single quote's word or comma, '"'Enough,' she told me"' opens before the single quote's word
+        if before in _SINGLES and space_after and i - 2 >= para_start and not text[i - 2].isspace():
+            return False, True
+        if after in _SINGLES and space_before and j + 1 < para_end and not text[j + 1].isspace():
+            return True, False
     return can_open, can_close
 
 
@@ -72,13 +85,13 @@ def _first_visible(text: str, start: int, end: int) -> int:
     return i
 
 
-def _misplaced_opener(text: str, i: int, para_end: int, later_close: bool) -> bool:
+def _misplaced_opener(text: str, i: int, j: int, para_end: int, later_close: bool) -> bool:
     """'..., he said," For example ..."' / 'said," [He] liked': a mark typed against the comma or colon
     before a quotation instead of against its first word. Taken as an opening mark only where nothing is
     open, a space and a capital or bracket follow, and a mark later in the paragraph can close it."""
     if not later_close or i == 0 or text[i - 1] not in ",:":
         return False
-    k = i + 1
+    k = j
     if k >= para_end or text[k] != " ":
         return False
     while k < para_end and text[k] == " ":
@@ -104,43 +117,44 @@ def iter_quotes(text: str) -> Iterator[Quote]:
         # the last mark that can close: a mark before it has a "later close" (see _misplaced_opener)
         last_close = -1
         for m in _MARK_RE.finditer(text, first_match.start(), para_end):
-            if _flanks(text, m.start(), para_start, para_end)[1]:
+            if _flanks(text, m.start(), para_start, para_end, m.end())[1]:
                 last_close = m.start()
         first = _first_visible(text, para_start, para_end)
         first_mark = first_match.start()
         carried = chain if (first_mark == first) else None
         open_at: int | None = None
+        open_end = 0  # where the words after the opening mark start
         if (
             chain is not None
             and first_mark != first
-            and _flanks(text, first_mark, para_start, para_end) == (False, True)
+            and _flanks(text, first_mark, para_start, para_end, first_match.end()) == (False, True)
         ):
             # no opening mark repeated, and the first mark can only close: the quotation runs on to it
-            open_at = first - 1
+            open_at, open_end = first - 1, first
             carried = chain
         chain = None
         for m in _MARK_RE.finditer(text, first_mark, para_end):
             i = m.start()
-            can_open, can_close = _flanks(text, i, para_start, para_end)
+            can_open, can_close = _flanks(text, i, para_start, para_end, m.end())
             if not can_open and not can_close:
                 continue  # a straight mark between two spaces or inside a word (12"): no quotation
             if open_at is None:
-                if can_open or _misplaced_opener(text, i, para_end, last_close > i):
-                    open_at = i
+                if can_open or _misplaced_opener(text, i, m.end(), para_end, last_close > i):
+                    open_at, open_end = i, m.end()
                 continue
             if can_close:
                 cid = carried if carried is not None and open_at in (first, first - 1) else count
-                yield Quote(open_at + 1, i, max(open_at, para_start), i, cid)
+                yield Quote(open_end, i, max(open_at, para_start), i, cid)
                 count += 1
                 open_at = None
             else:  # a second opening mark: the first one was never closed, so it was no quotation
-                open_at = i
+                open_at, open_end = i, m.end()
         if open_at is not None:  # still open at the paragraph end: runs on, or a missing mark
             cid = carried if carried is not None and open_at in (first, first - 1) else count
             end = para_end
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_end and text[end - 1].isspace():
                 end -= 1
-            yield Quote(open_at + 1, end, open_at, None, cid)
+            yield Quote(open_end, end, open_at, None, cid)
             count += 1
             chain = cid
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import furniture
+from . import furniture, lexicon
 from .normalize import SENTENCE_CLOSERS, wordset
 from .quotes import OPENERS as _QUOTE_OPENERS
 from .quotes import Quote, iter_quotes
@@ -285,6 +285,8 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
     if after < end and text[after] in _QUOTE_OPENERS and after in closes:
         after = _after_closers(text, after + 1, end)  # 'decision.“ However': a “ typed as the closer
     if after < end and not text[after].isspace():
+        if term == "." and after == m.end() and _glued(text, m.start(), after, para_start, end):
+            return after  # 'Kim said.Kim added': a space lost between two sentences
         return None  # "3.5", "Jr.'s", "example.com", "Yahoo!-style"
     cites = _CITE_MARKS.match(text, after, end)
     if cites:  # "ended. [4] Next": the citation mark belongs to the sentence it follows
@@ -309,9 +311,49 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
             # "compounds. . . . The": the word's own period ends the sentence, the ellipsis opens the next.
             return m.start() + 1 if dots >= 4 else None
         return after if dots >= 4 else None  # a spaced ". . ." continues, ". . . ." ends
+    if term[0] in "!?‽" and after > m.end() and _cue_follows(text, nxt.start(), end):
+        return None  # '"Where is the money?" Lisa Crane asked.': the cue after the quotation is its own
     if term[0] in "!?‽…" or dots >= 2:
         return after
     return _after_period(text, m.start(), para_start, sent_start, word, after)
+
+
+_GLUED_NEXT = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?]|\.(?:\s|$)|$)")
+
+
+def _glued(text: str, dot: int, after: int, para_start: int, end: int) -> bool:
+    """'The dam held.Kim added ...', 'Lee said.The mayor ...': a period between a lowercase word and a
+    capitalised word, no space. Only a plain word of letters before ('example.Com', 'www.site.Net',
+    'U.S.Army', 'No.5' and 'St.Louis' keep together) and a plain capitalised word after ('Node.JS',
+    'Amazon.com' and 'a.Long.path' keep together); a word of two letters or fewer before is too often
+    an abbreviation or a code ('vs.Lee')."""
+    prev = _prev_token(text, dot, para_start)
+    if len(prev) < 3 or not prev.isalpha() or not prev.islower() or prev in _OTHER_ABBREV or prev in _NEVER_FINAL:
+        return False
+    return _GLUED_NEXT.match(text, after, end) is not None
+
+
+# A capitalised name of one to four words (and an apposition), a reporting verb (after an adverb) closing the
+# clause, or an adjunct after it.
+_NAME_CUE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\. )?([A-Z][a-z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3}"
+    r"(?:, [^,\"“”.!?]{2,60},)? (?:[a-z]+ly )?([a-z]+)(?: [a-z]+ly)?"  # '"Why?" Lee, a farmer, asked softly.'
+    r"(?=[.,;]|$| (?:on|in|into|at|to|during|after|before|yesterday|today|tonight|last|earlier|later|again|as|while)\b)"
+)
+_CUE_VERBS = wordset(
+    "said says asked asks added adds told tells wrote writes replied replies shouted yelled exclaimed wondered "
+    "continued recalled insisted declared joked quipped responded answered explained noted"
+)
+
+
+def _cue_follows(text: str, pos: int, end: int) -> bool:
+    """A quotation ending in '?' or '!' and a cue naming its speaker: '"Who pays?" Ann Lee asked.',
+    '"Enough!" Tom Vint shouted on Monday.'; not a new sentence opening with a pronoun or a determiner
+    ('... long run!" She replied to him ...')."""
+    found = _NAME_CUE.match(text, pos, min(end, pos + 80))
+    return (
+        found is not None and found.group(2) in _CUE_VERBS and found.group(1).lower() not in lexicon.CAPITAL_STOPWORDS
+    )
 
 
 def _attached(text: str, pos: int) -> bool:

@@ -101,6 +101,61 @@ def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
     return k >= lo and toks[k].text in _QMARKS
 
 
+def _name_beside_quote(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """'"We studied the risk," Read said.', '"...," Young told reporters', '"...," said Short.': one
+    capitalised word between a quotation's closing mark (and comma) and the verb at v, or after the verb
+    closing the sentence, is a surname even where it is also an English word ('Read', 'May', 'Still'):
+    mid-sentence, such a word would be written in lower case. Pronouns and determiners are none."""
+    k = v - 1
+    if k - 1 >= lo and toks[k].cap and _closing_mark_before(toks, k - 1, lo):
+        pass
+    elif (
+        v + 1 < hi
+        and toks[v + 1].cap
+        and (v + 2 >= hi or toks[v + 2].text in {".", ",", ";", "!", "?"})
+        and _closing_mark_before(toks, v - 1, lo)
+    ):
+        k = v + 1
+    else:
+        return None
+    t = toks[k]
+    low = base(t.low)
+    if (
+        not t.text[1:].islower()
+        or low not in lx.CAPITAL_STOPWORDS
+        or low in lx.PRONOUNS
+        or low in lx.DETERMINERS
+        or low in lx.QUANTIFIER_PRONOUNS
+        or t.low.endswith(("'s", "’s"))
+    ):
+        return None
+    return Mention(t.text, "person", pos=t.start)
+
+
+def _title_quote_before(toks: list[Tok], k: int, lo: int) -> bool:
+    """The closing mark at k (after any commas) ends a short quoted title inside the sentence ('The group,
+    called "Free River," continued'): two to five words, every one capitalised, not opening the sentence.
+    A verb after it has its subject before the title, not after the verb (at most six words are read)."""
+    while k > lo and toks[k].text == ",":
+        k -= 1
+    if k <= lo or toks[k].text not in _QMARKS:
+        return False
+    o = k - 1
+    while o > lo and k - o <= 7 and toks[o].text not in _QMARKS:
+        o -= 1
+    if o <= lo or toks[o].text not in _QMARKS:
+        return False
+    words = [t for t in toks[o + 1 : k] if t.word]
+    return 1 <= len(words) <= 5 and all(t.cap for t in words)
+
+
+def _closing_mark_before(toks: list[Tok], k: int, lo: int) -> bool:
+    """toks[k] (after any commas) is a quotation's closing mark: typed against the word before it."""
+    while k > lo and toks[k].text == ",":
+        k -= 1
+    return k > lo and toks[k].text in _QMARKS and toks[k].start == toks[k - 1].end
+
+
 def _naming_complement(toks: list[Tok], v: int, hi: int, quotes: QuoteIndex, in_quote: set[int]) -> bool | None:
     """A naming verb's complement in its clause: True for a quotation ('dubbed it "X"'), False for 'as'
     or 'to' ('described him as', 'likened it to'), None for neither (a plain action)."""

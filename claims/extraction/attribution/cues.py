@@ -13,6 +13,7 @@ from .context import (
     _common_word,
     _cue_text,
     _gives_said,
+    _name_beside_quote,
     _naming_complement,
     _negated,
     _next_is_quote,
@@ -26,6 +27,7 @@ from .context import (
     _said_object,
     _shares_view,
     _takes_complement,
+    _title_quote_before,
     _topic_follows,
     _verb_context,
 )
@@ -81,7 +83,7 @@ def _sentence_cues(
             if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
                 cues.append(Cue(m, ":", 1, t.start))
             continue
-        if not t.word or (t.cap and v > lo):
+        if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
         if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
@@ -164,13 +166,20 @@ def _sentence_cues(
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
             or _announces_quote(toks, v, hi)
-            or (v > lo and _prev_is_quote_close(toks, v - 1, lo))
+            or (v > lo and _prev_is_quote_close(toks, v - 1, lo) and not _title_quote_before(toks, v - 1, lo))
         )
         subject: Mention | None = None
         subordinate = False
         elided = False
         before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
-        if (before_comma or v == lo) and low in lx.INVERTIBLE_VERBS:
+        # any reporting verb right after a quotation's closing mark may come before its subject ('"...,"
+        # scoffed Ann Lee', '"...," agrees Tom Vint, 30'); others only from the list ('..., said KCNA')
+        after_quote = before_comma and not low.endswith("ing") and _prev_is_quote_close(toks, v - 1, lo)
+        if (
+            (before_comma or v == lo)
+            and (low in lx.INVERTIBLE_VERBS or after_quote)
+            and not (v > lo and _title_quote_before(toks, v - 1, lo))
+        ):
             subject = _subject_after(text, toks, v, hi)
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
@@ -193,6 +202,10 @@ def _sentence_cues(
                 subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
+            if subject is None:
+                subject = _name_beside_quote(text, toks, v, lo, hi)  # '"...," Read said'
+                if subject is not None:
+                    k = v - 1 if toks[v - 1].cap else v
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
             if (
                 subject is not None
@@ -360,3 +373,17 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     if any(toks[q].text == "," for q in range(lo + 1, v)):
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _headline_cue(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'Budget Plan Is A Mistake, Senator Ray Cole Says.', 'Dam Must Go, Engineer Ann Vale Warns': a
+    capitalised reporting verb closing a sentence written wholly in title case, after a capitalised name
+    that follows a comma. Every word of four letters or more must be capitalised (at most 40 words)."""
+    if v + 1 < hi and not (v + 2 == hi and toks[v + 1].text in {".", "!"}):
+        return False
+    if toks[v].low not in lx.SPEECH_VERBS or not toks[v - 1].cap or hi - lo > 40:
+        return False
+    if not any(toks[q].text == "," for q in range(max(lo, v - 6), v - 1)):
+        return False
+    words = [t for t in toks[lo:hi] if t.word]
+    return len(words) >= 5 and all(t.cap for t in words if len(t.text) >= 4)

@@ -256,11 +256,14 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             rest = [t.text for t in toks[k + 1 : j]]
             if is_possessive(toks, k) or person_words(rest):
                 cut = k + 1
+    titled_word = cut == j - 1 and cut > i and toks[cut - 1].low in lx.TITLE_ABBREVIATIONS
     while cut < j and (
         (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
         or toks[cut].low in lx.NAME_CONNECTORS
     ):
         cut += 1
+    if cut >= j and titled_word and toks[j - 1].text[1:].islower() and base(toks[j - 1].low) not in lx.PRONOUNS:
+        cut = j - 1  # 'Mr. Read', 'Ms. May': after an abbreviated title, an English word is a surname
     if cut >= j:
         return None
     cut += _office_complement(toks, cut, j, i)
