@@ -9,7 +9,7 @@ from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
-from .entities import is_age_description
+from .entities import Described, is_age_description, noun_gender, person_head, subject_description
 
 # How many distinct people a pronoun looks back over when no mention nearby fits it.
 _PRONOUN_LOOKBACK = 200
@@ -32,6 +32,9 @@ class _Resolver:
         # people, not over every sentence, so that an article of thousands of 'he said' stays linear
         self.recent_people: dict[str, None] = {}
         self.groups: list[str] = []
+        # genders of unnamed people the chain has met ('The actress' f), which the name index never holds
+        self.described: dict[str, str | None] = {}
+        self._openers: dict[int, Described | None] = {}  # sentence no -> the description it opens with
 
     def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
         if m.kind == "pronoun":
@@ -88,6 +91,14 @@ class _Resolver:
                 self.names.vote(name, gender)
         if m.generic and not name.lower().endswith("s"):
             kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
+        if kind == "group" and not m.generic and self._singular_person(m):
+            # 'The mayor said ...' is one person: the antecedent of 'she said' a sentence later
+            kind, gender = "person", noun_gender([base(w.lower()) for w in m.name.split()])
+            self.described.setdefault(name, gender)
+        elif kind == "person" and name in self.described:
+            if self.described[name] is None and m.name in {"he", "she"}:
+                self.described[name] = "m" if m.name == "he" else "f"  # 'The mayor ... she said'
+            gender = self.described[name]
         self.history.append((sent_no, name, kind, gender))
         if kind == "person":
             self.recent_people.pop(name, None)
@@ -120,7 +131,7 @@ class _Resolver:
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
                 last_no, name, kind, _ = self.history[-1]
-                g = self.names.gender(name)
+                g = self._gender_of(name)
                 if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
                     return name
             # a cue missed in between must not hand the chain to a person named in passing: the person
@@ -134,6 +145,11 @@ class _Resolver:
                     break
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     return person.name
+            # an unnamed person the pronoun's clause or the sentence before opens with ('The mayor arrived
+            # late. She said ...'), or the named person such a description stands for ('the premier')
+            described = self._described(sent_no, m.pos, "s", want)
+            if described is not None:
+                return described
             centre = self._recent_subject(sent_no, want, quoted)
             if centre is not None:
                 return centre
@@ -148,10 +164,15 @@ class _Resolver:
             for tried, name in enumerate(reversed(self.recent_people)):
                 if tried >= _PRONOUN_LOOKBACK:
                     break
-                if self.names.gender(name) in (None, want):
+                if self._gender_of(name) in (None, want):
                     return name
             return None
         if p == "they":
+            # a group the pronoun's clause or the sentence before opens with ('The researchers published
+            # the paper. They said ...')
+            described = self._described(sent_no, m.pos, "p", "")
+            if described is not None:
+                return described
             for no, name, kind, _ in reversed(self.history):
                 if kind == "group":
                     return name
@@ -172,6 +193,62 @@ class _Resolver:
                     break
             return self._organisation_before(sent_no)
         return None
+
+    def _gender_of(self, name: str) -> str | None:
+        return self.names.gender(name) or self.described.get(name)
+
+    def _singular_person(self, m: Mention) -> bool:
+        """A description of one unnamed person ('The mayor', 'a retired nurse', 'the mayor of Riverton')."""
+        words = m.name.split()
+        if len(words) < 2 or words[0].lower() not in {"the", "a", "an"} or any(w[:1].isdigit() for w in words):
+            return False
+        head = m.head or base(words[-1].lower())
+        return person_head(head) == "s" and not any(w.lower() in {"and", "or", "&"} for w in words)
+
+    def _opener(self, sent_no: int) -> Described | None:
+        """The description sentence ``sent_no`` opens with as its subject, outside quotations (cached)."""
+        if sent_no not in self._openers:
+            sent = self.sentences[sent_no]
+            lo = bisect_left(self.starts, sent.start)
+            hi = bisect_left(self.starts, sent.end)
+            found = subject_description(self.text, self.toks, lo, min(hi, lo + 24))
+            if found is not None and self.quotes.covering(found.pos) is not None:
+                found = None
+            self._openers[sent_no] = found
+        return self._openers[sent_no]
+
+    def _described(self, sent_no: int, pos: int, number: str, want: str) -> str | None:
+        """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: the
+        subject of its own clause before a clause boundary ('The mayor arrived late; she said'), else the
+        subject of the sentence before. A titled description stands for the person named with that
+        title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
+        candidates = []
+        own = self._opener(sent_no)
+        if own is not None and own.end < pos and self._clause_boundary_before(pos):
+            candidates.append(own)
+        if sent_no > 0 and self.sentences[sent_no - 1].paragraph >= self.sentences[sent_no].paragraph - 1:
+            prev = self._opener(sent_no - 1)
+            if prev is not None:
+                candidates.append(prev)
+        for d in candidates[:1]:
+            if d.plural != (number == "p"):
+                return None
+            if number == "s":
+                named = self.names.titled_person(d.head, d.pos)
+                if named is not None:
+                    return named if self.names.gender(named) in (None, want) else None
+                gender = self.described.get(d.name) or d.gender
+                if gender not in (None, want):
+                    return None
+                self.described.setdefault(d.name, d.gender)
+            return d.name
+        return None
+
+    def _clause_boundary_before(self, pos: int) -> bool:
+        """A new clause opens right before ``pos``: after a semicolon, a dash or a coordinator ('; she said',
+        ', and she said', 'but they said')."""
+        k = bisect_left(self.starts, pos) - 1
+        return k >= 0 and (self.toks[k].text in {";", "—", "–"} or self.toks[k].low in {"and", "but", "so"})
 
     def salient_person(self, sent_no: int, pos: int, want: str = "") -> str | None:
         """The person the discourse is about at ``pos``: the subject the sentence before opens with, else
