@@ -327,6 +327,58 @@ UNNAMED_CASES = [
         [["The mayor and the governor met.", "She said the roads were shut."]],
         [None, None],
     ),
+    # the subject of the sentence before comes before the speaker of a cue two sentences back
+    (
+        [
+            [
+                "Ann Roe said the plan had failed.",
+                "Crowds gathered at the hall.",
+                "The mayor arrived late.",
+                "She said the city would recover.",
+            ]
+        ],
+        ["Ann Roe", None, None, "The mayor"],
+    ),
+    (
+        [
+            [
+                "Ivo Tamm said the bridge was safe.",
+                "Ann Roe spoke next.",
+                "The engineer arrived late; he said it was not.",
+            ]
+        ],
+        ["Ivo Tamm", None, "The engineer"],
+    ),
+    # a definite description right after a named subject varies the name; an indefinite one is new
+    (
+        [["Ivo Tamm won the vote in Dorrow.", "The senator arrived late.", "He said the count was fair."]],
+        [None, None, "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe toured the dam.", "The engineer said the water was rising.", "She said the town was safe."]],
+        [None, "The engineer", "Ann Roe"],
+    ),
+    (
+        [['"We are ready," Ivo Tamm said.', "The senator was pressed on the cost.", "He said the plan was cheap."]],
+        ["Ivo Tamm", None, "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe spoke first.", "A nurse arrived late.", "She said the wards were full."]],
+        [None, None, "A nurse"],
+    ),
+    (
+        [["Ivo Tamm opened the fair.", "An avid gardener, Pia Lund said the roses were early."]],
+        [None, "Pia Lund"],
+    ),
+    # 'As for X, he said': the topic the pronoun takes up, not the speaker before
+    (
+        [["The senator said the vote was close.", "As for Ivo Tamm, he said he was not worried."]],
+        ["The senator", "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe said the dam was safe.", "As for Pia Lund, she said the town was ready."]],
+        ["Ann Roe", "Pia Lund"],
+    ),
     # named people keep their place: the subject named with a title, a title referring back
     (
         [["Mayor Ann Lee arrived late.", "She said the city would recover."]],

@@ -202,8 +202,12 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         if z > y:
             end = z - 1
         nxt = toks[end + 1] if end + 1 < hi else None
+    if nxt is not None and nxt.text == "," and end + 2 < hi and toks[end + 2].cap:
+        return None  # 'An avid fan, Ivo Tamm said ...': the description is the named person's apposition
     if nxt is None or not _verb_follows(nxt, person_head(base(toks[h].low)) == "p"):
         return None  # 'The mayor and her aides', 'The mayor Ann Lee', 'the liberal party': no subject
+    if toks[d].low != "the" and nxt.low == "who":
+        return None  # 'A president who ended two wars ...': a kind of person, not someone new
     words = [base(t.low) for t in toks[d + 1 : end + 1]]
     head = base(toks[h].low)
     plural = person_head(head) == "p"

@@ -123,8 +123,13 @@ class _Resolver:
             }
             # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
             # sentence opens with, then the one the sentence before opens with
-            prev = self._subject_before(sent_no + 1, want, quoted, before=m.pos) or self._subject_before(
-                sent_no, want, quoted
+            # an unnamed person opening either comes next ('The mayor arrived late; she said', 'The mayor
+            # arrived late. She said ...'), or the named person such a description stands for ('the premier')
+            prev = (
+                self._subject_before(sent_no + 1, want, quoted, before=m.pos)
+                or self._described(sent_no, m.pos, "s", want, own=True)
+                or self._subject_before(sent_no, want, quoted)
+                or self._described(sent_no, m.pos, "s", want, own=False)
             )
             if prev is not None:
                 return prev
@@ -133,7 +138,7 @@ class _Resolver:
                 last_no, name, kind, _ = self.history[-1]
                 g = self._gender_of(name)
                 if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
-                    return name
+                    return self._named_for(name, last_no, want) or name
             # a cue missed in between must not hand the chain to a person named in passing: the person
             # a recent sentence of the paragraph opened with (the discourse's subject) comes before one
             # named later inside a clause ('Lee has run the plant since 1990, when Roe hired him.')
@@ -145,11 +150,6 @@ class _Resolver:
                     break
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     return person.name
-            # an unnamed person the pronoun's clause or the sentence before opens with ('The mayor arrived
-            # late. She said ...'), or the named person such a description stands for ('the premier')
-            described = self._described(sent_no, m.pos, "s", want)
-            if described is not None:
-                return described
             centre = self._recent_subject(sent_no, want, quoted)
             if centre is not None:
                 return centre
@@ -170,7 +170,9 @@ class _Resolver:
         if p == "they":
             # a group the pronoun's clause or the sentence before opens with ('The researchers published
             # the paper. They said ...')
-            described = self._described(sent_no, m.pos, "p", "")
+            described = self._described(sent_no, m.pos, "p", "", own=True) or self._described(
+                sent_no, m.pos, "p", "", own=False
+            )
             if described is not None:
                 return described
             for no, name, kind, _ in reversed(self.history):
@@ -217,32 +219,53 @@ class _Resolver:
             self._openers[sent_no] = found
         return self._openers[sent_no]
 
-    def _described(self, sent_no: int, pos: int, number: str, want: str) -> str | None:
-        """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: the
-        subject of its own clause before a clause boundary ('The mayor arrived late; she said'), else the
-        subject of the sentence before. A titled description stands for the person named with that
-        title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
-        candidates = []
-        own = self._opener(sent_no)
-        if own is not None and own.end < pos and self._clause_boundary_before(pos):
-            candidates.append(own)
-        if sent_no > 0 and self.sentences[sent_no - 1].paragraph >= self.sentences[sent_no].paragraph - 1:
-            prev = self._opener(sent_no - 1)
-            if prev is not None:
-                candidates.append(prev)
-        for d in candidates[:1]:
-            if d.plural != (number == "p"):
+    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool) -> str | None:
+        """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: with
+        ``own``, the subject of its own clause before a clause boundary ('The mayor arrived late; she
+        said'), else the subject of the sentence before. A titled description stands for the person named
+        with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
+        if own:
+            d = self._opener(sent_no)
+            if d is None or d.end >= pos or not self._clause_boundary_before(pos):
                 return None
-            if number == "s":
-                named = self.names.titled_person(d.head, d.pos)
-                if named is not None:
-                    return named if self.names.gender(named) in (None, want) else None
-                gender = self.described.get(d.name) or d.gender
-                if gender not in (None, want):
-                    return None
-                self.described.setdefault(d.name, d.gender)
-            return d.name
-        return None
+        else:
+            if sent_no == 0 or self.sentences[sent_no - 1].paragraph < self.sentences[sent_no].paragraph - 1:
+                return None
+            d = self._opener(sent_no - 1)
+            if d is None:
+                return None
+        if d.plural != (number == "p"):
+            return None
+        if number == "s":
+            named = self.names.titled_person(d.head, d.pos)
+            if named is not None:
+                return named if self.names.gender(named) in (None, want) else None
+            gender = self.described.get(d.name) or d.gender
+            if gender not in (None, want):
+                return None
+            self.described.setdefault(d.name, d.gender)
+            return self._named_for(d.name, sent_no if own else sent_no - 1, want) or d.name
+        return d.name
+
+    def _named_for(self, name: str, sent_no: int, want: str) -> str | None:
+        """The named person a definite description of sentence ``sent_no`` stands for: the one the sentence
+        before it opens with, of a compatible gender ('Ivo Tamm won the vote. The senator said ...' -> 'Ivo
+        Tamm'); news style varies the name with a description rather than bringing in someone new right
+        after a named subject. None for an indefinite description ('A nurse') or a name."""
+        if name in self.names.persons or not name.lower().startswith("the ") or name not in self.described:
+            return None
+        found = self._subject_before(sent_no, want, set())
+        if found is None and self.history:
+            # or the named person whose words the sentence before reported ('"...," Ivo Tamm said. The
+            # senator was pressed on the cost. He said ...')
+            for no, named, kind, _ in reversed(self.history):
+                if no < sent_no - 1:
+                    break
+                if no == sent_no - 1 and kind == "person" and named in self.names.persons:
+                    if self.names.gender(named) in (None, want):
+                        found = named
+                    break
+        return found
 
     def _clause_boundary_before(self, pos: int) -> bool:
         """A new clause opens right before ``pos``: after a semicolon, a dash or a coordinator ('; she said',
@@ -327,6 +350,18 @@ class _Resolver:
             q = at
             while q + 1 < len(self.toks) and self.toks[q + 1].cap and q - at < 4:
                 q += 1  # the last word of the name as written here
+            topic = (
+                at > 1
+                and self.toks[at - 2].low == "as"
+                and self.toks[at - 1].low == "for"
+                and q + 2 < len(self.toks)
+                and self.toks[q + 1].text == ","
+                and self.toks[q + 2].start == before
+            )
+            if topic:
+                # 'As for Lee, he said ...': the topic the pronoun right after it takes up
+                fits = not want or person.gender in (None, want)
+                return person.name if fits and person.name not in skip else None
             if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
                 return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
