@@ -379,6 +379,31 @@ UNNAMED_CASES = [
         [["Ann Roe said the dam was safe.", "As for Pia Lund, she said the town was ready."]],
         ["Ann Roe", "Pia Lund"],
     ),
+    # 'it': an organisation described by its collective noun, never a person
+    (
+        [["The ministry said the roads were shut.", "It said the repairs would take a week."]],
+        ["The ministry", "The ministry"],
+    ),
+    (
+        [["The health ministry published the figures on Monday.", "It said cases had fallen."]],
+        [None, "The health ministry"],
+    ),
+    (
+        [["On Friday, the water company closed the main pipe to Dorrow.", '"It is a precaution," it said.']],
+        [None, "the water company"],
+    ),
+    (
+        [["The mayor arrived late.", "It said the city would recover."]],
+        [None, None],
+    ),
+    (
+        [["The company reported a loss.", "She said sales had fallen."]],
+        ["The company", None],
+    ),
+    (
+        [["The bank's board met on Monday.", "Most traders expect a cut, but they say it may wait."]],
+        [None, None],
+    ),
     # named people keep their place: the subject named with a title, a title referring back
     (
         [["Mayor Ann Lee arrived late.", "She said the city would recover."]],
@@ -466,4 +491,5 @@ def test_subject_description() -> None:
     assert opener("The plan was dropped.") is None
     assert opener("The mayor Ann Lee spoke.") is None
     assert opener("The 54-year-old said no.") is None
-    assert opener("The teacher union said no.") is None
+    assert opener("The teacher pay deal was signed.") is None
+    assert opener("The teacher union said no.") == ("The teacher union", False, None)  # an organisation

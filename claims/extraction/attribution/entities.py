@@ -61,15 +61,14 @@ head her herself him himself his incoming interim junior lady late lt maj major 
 outgoing private prof rep rev sen senior sgt shadow she he sir then under-secretary vice
 """
 )
-# Collective nouns among the group nouns: organisations ('the ministry', 'the company'), not people.
-_COLLECTIVE = (
-    lx.ORG_HEADS
-    | lx.ORG_TAILS
-    | wordset(
-        "administration army charity committee company council court embassy firm government group media "
-        "military ministry navy ngo office opposition organisation organization police regulator staff team "
-        "union watchdog broadcaster department agency newspaper"
-    )
+# Collective nouns: organisations ('the ministry', 'the company'), not people; the antecedent of 'it'.
+_COLLECTIVE = wordset(
+    """
+administration agency alliance army association bank board cabinet campaign charity church coalition
+commission committee company council court department embassy federation firm foundation government group
+hospital institute media military ministry navy network newspaper ngo office opposition organisation
+organization parliament party regulator school senate staff team union university watchdog broadcaster
+"""
 )
 _FAMILY = (lx.FEMALE_WORDS | lx.MALE_WORDS) - _NOT_PERSON_HEADS
 _SINGULAR_PERSON = frozenset(
@@ -116,6 +115,14 @@ def person_head(word: str) -> str | None:
     return None
 
 
+def description_head(word: str) -> str | None:
+    """As person_head, and 'o' for an organisation's collective noun ('company', 'ministry')."""
+    found = person_head(word)
+    if found is None and word in _COLLECTIVE and word not in {"staff", "media"}:
+        return "o"
+    return found
+
+
 def noun_gender(words: list[str]) -> str | None:
     """The gender a description's nouns carry ('the actress' f, 'the father of two' m, 'the mayor' None)."""
     for w in words:
@@ -140,6 +147,7 @@ class Described:
     plural: bool
     gender: str | None
     head: str
+    org: bool = False  # an organisation's collective noun ('The ministry'): 'it', never 'he' or 'she'
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -174,7 +182,7 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         t = toks[x]
         if not t.word:
             break
-        kind = person_head(base(t.low))
+        kind = description_head(base(t.low))
         if kind is not None and not (t.cap and x > d + 1 and x + 1 < hi and toks[x + 1].cap):
             h = x
             break
@@ -185,7 +193,7 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
     if h is None:
         return None
     # compounds: 'the police officer', 'the union leaders', 'the mayor's aide'
-    while h + 1 < hi and person_head(base(toks[h + 1].low)) is not None and not toks[h + 1].cap:
+    while h + 1 < hi and description_head(base(toks[h + 1].low)) is not None and not toks[h + 1].cap:
         h += 1
     if is_possessive(toks, h):
         return None  # "The mayor's office said": the office speaks
@@ -211,8 +219,9 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
     words = [base(t.low) for t in toks[d + 1 : end + 1]]
     head = base(toks[h].low)
     plural = person_head(head) == "p"
-    if toks[d].low != "the" and plural:
-        return None  # 'a few officials': no plural after 'a'
+    org = description_head(head) == "o"
+    if toks[d].low != "the" and (plural or org):
+        return None  # 'a few officials', 'a company': no plural or organisation after 'a'
     if is_age_description([toks[d].text, *words]):
         return None  # 'The 54-year-old': the person named before (see the pronoun chain)
     return Described(
@@ -220,8 +229,9 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         toks[end].end,
         text[toks[d].start : toks[end].end],
         plural,
-        None if plural else noun_gender(words),
+        None if plural or org else noun_gender(words),
         head,
+        org,
     )
 
 

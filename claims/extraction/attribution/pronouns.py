@@ -9,7 +9,14 @@ from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
-from .entities import Described, is_age_description, noun_gender, person_head, subject_description
+from .entities import (
+    Described,
+    description_head,
+    is_age_description,
+    noun_gender,
+    person_head,
+    subject_description,
+)
 
 # How many distinct people a pronoun looks back over when no mention nearby fits it.
 _PRONOUN_LOOKBACK = 200
@@ -188,12 +195,26 @@ class _Resolver:
                     return name
             return self._organisation_before(sent_no)
         if p == "it":
+            own = self._opener(sent_no)
             for no, name, kind, _ in reversed(self.history):
                 if kind == "org":
                     return name
+                # 'The ministry said ... It said': the sentence before, unless the pronoun's own clause
+                # has a subject of its own ('the trade group ... as it commented')
+                if (
+                    kind == "group"
+                    and sent_no - no <= 1
+                    and _organisation_description(name)
+                    and (own is None or own.pos >= m.pos or no == sent_no)
+                ):
+                    return name
                 if sent_no - no > 4:
                     break
-            return self._organisation_before(sent_no)
+            return (
+                self._organisation_before(sent_no)
+                or self._described(sent_no, m.pos, "o", "", own=True)
+                or self._described(sent_no, m.pos, "o", "", own=False)
+            )
         return None
 
     def _gender_of(self, name: str) -> str | None:
@@ -234,7 +255,11 @@ class _Resolver:
             d = self._opener(sent_no - 1)
             if d is None:
                 return None
-        if d.plural != (number == "p"):
+        if d.org:
+            # an organisation is 'it' ('they' is more often its people, or others: 'The bank's board met.
+            # Most analysts expect ... they say')
+            return d.name if number == "o" else None
+        if number == "o" or d.plural != (number == "p"):
             return None
         if number == "s":
             named = self.names.titled_person(d.head, d.pos)
@@ -394,3 +419,10 @@ def _possessive_description(name: str) -> bool:
 
 # Words listed among titles that only modify one: 'former', 'acting', 'then'.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "ex", "then", "interim", "outgoing", "incoming", "late"})
+
+
+def _organisation_description(name: str) -> bool:
+    """'The ministry', 'the health ministry', 'The Harbor company': a definite description whose head is
+    an organisation's collective noun."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
