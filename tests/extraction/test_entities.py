@@ -224,9 +224,205 @@ PRONOUN_CASES = [
 ]
 
 
+# An unnamed person or group opening a sentence as its subject is the antecedent of a pronoun after it;
+# a titled description still stands for the person named with that title.
+UNNAMED_CASES = [
+    # the sentence before opens with a singular description: 'she' / 'he'
+    (
+        [["The mayor arrived late.", "She said that the city would recover."]],
+        [None, "The mayor"],
+    ),
+    (
+        [["The fire chief inspected the pier on Sunday.", "He said the storm had damaged it."]],
+        [None, "The fire chief"],
+    ),
+    (
+        [
+            [
+                "On Monday, the headmaster's deputy closed the gym.",
+                "Later the principal toured the school.",
+                "She said the roof would be fixed.",
+            ]
+        ],
+        [None, None, "the principal"],
+    ),
+    # a cue's description goes on speaking: 'The mayor said ... She said'
+    (
+        [["The mayor said the roads were shut.", "She said that the city would recover."]],
+        ["The mayor", "The mayor"],
+    ),
+    (
+        [
+            [
+                "A spokeswoman said the wards were full.",
+                "Beds were added.",
+                "She said more staff were coming.",
+            ]
+        ],
+        ["A spokeswoman", None, "A spokeswoman"],
+    ),
+    # plural descriptions: 'they'
+    (
+        [["The researchers published the paper on Monday.", "They said the results were clear."]],
+        [None, "The researchers"],
+    ),
+    (
+        [["On Tuesday, the paramedics reached the village.", "They said two barns had burned."]],
+        [None, "the paramedics"],
+    ),
+    (
+        [["The union leaders met in Dorrow.", "They said the strike would go on."]],
+        [None, "The union leaders"],
+    ),
+    # a quotation with the pronoun after the description's sentence
+    (
+        [["The mayor arrived late.", '"We will recover," she said.']],
+        [None, "The mayor"],
+    ),
+    (
+        [["The coach watched from the stand.", '"The boys played well," he said.']],
+        [None, "The coach"],
+    ),
+    # the pronoun's own clause, after a semicolon or a coordinator
+    (
+        [["The mayor arrived late; she said the city would recover."]],
+        ["The mayor"],
+    ),
+    (
+        [["The farmers blocked the road, and they said the tax was unfair."]],
+        ["The farmers"],
+    ),
+    # gender from the noun: 'the actress' is no antecedent of 'he', 'the father' none of 'she'
+    (
+        [["The actress arrived late.", "He said the film was good."]],
+        [None, None],
+    ),
+    (
+        [["The father of the bride arrived late.", "She said the hall was cold."]],
+        [None, None],
+    ),
+    (
+        [["The actress arrived late.", "She said the film was good."]],
+        [None, "The actress"],
+    ),
+    # a singular description is no antecedent of 'they', nor a group one of 'she'
+    (
+        [["The mayor arrived late.", "They said the city would recover."]],
+        [None, None],
+    ),
+    (
+        [["The nurses walked out.", "She said the wards were empty."]],
+        [None, None],
+    ),
+    # no person subject: an organisation's office, a noun phrase that goes on, two subjects
+    (
+        [["The mayor's office released a statement.", "She said the city would recover."]],
+        ["The mayor's office", None],
+    ),
+    (
+        [["The liberal party won the vote.", "He said it was a good day."]],
+        [None, None],
+    ),
+    (
+        [["The mayor and the governor met.", "She said the roads were shut."]],
+        [None, None],
+    ),
+    # the subject of the sentence before comes before the speaker of a cue two sentences back
+    (
+        [
+            [
+                "Ann Roe said the plan had failed.",
+                "Crowds gathered at the hall.",
+                "The mayor arrived late.",
+                "She said the city would recover.",
+            ]
+        ],
+        ["Ann Roe", None, None, "The mayor"],
+    ),
+    (
+        [
+            [
+                "Ivo Tamm said the bridge was safe.",
+                "Ann Roe spoke next.",
+                "The engineer arrived late; he said it was not.",
+            ]
+        ],
+        ["Ivo Tamm", None, "The engineer"],
+    ),
+    # a definite description right after a named subject varies the name; an indefinite one is new
+    (
+        [["Ivo Tamm won the vote in Dorrow.", "The senator arrived late.", "He said the count was fair."]],
+        [None, None, "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe toured the dam.", "The engineer said the water was rising.", "She said the town was safe."]],
+        [None, "The engineer", "Ann Roe"],
+    ),
+    (
+        [['"We are ready," Ivo Tamm said.', "The senator was pressed on the cost.", "He said the plan was cheap."]],
+        ["Ivo Tamm", None, "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe spoke first.", "A nurse arrived late.", "She said the wards were full."]],
+        [None, None, "A nurse"],
+    ),
+    (
+        [["Ivo Tamm opened the fair.", "An avid gardener, Pia Lund said the roses were early."]],
+        [None, "Pia Lund"],
+    ),
+    # 'As for X, he said': the topic the pronoun takes up, not the speaker before
+    (
+        [["The senator said the vote was close.", "As for Ivo Tamm, he said he was not worried."]],
+        ["The senator", "Ivo Tamm"],
+    ),
+    (
+        [["Ann Roe said the dam was safe.", "As for Pia Lund, she said the town was ready."]],
+        ["Ann Roe", "Pia Lund"],
+    ),
+    # 'it': an organisation described by its collective noun, never a person
+    (
+        [["The ministry said the roads were shut.", "It said the repairs would take a week."]],
+        ["The ministry", "The ministry"],
+    ),
+    (
+        [["The health ministry published the figures on Monday.", "It said cases had fallen."]],
+        [None, "The health ministry"],
+    ),
+    (
+        [["On Friday, the water company closed the main pipe to Dorrow.", '"It is a precaution," it said.']],
+        [None, "the water company"],
+    ),
+    (
+        [["The mayor arrived late.", "It said the city would recover."]],
+        [None, None],
+    ),
+    (
+        [["The company reported a loss.", "She said sales had fallen."]],
+        ["The company", None],
+    ),
+    (
+        [["The bank's board met on Monday.", "Most traders expect a cut, but they say it may wait."]],
+        [None, None],
+    ),
+    # named people keep their place: the subject named with a title, a title referring back
+    (
+        [["Mayor Ann Lee arrived late.", "She said the city would recover."]],
+        [None, "Ann Lee"],
+    ),
+    (
+        [["Premier Jon Ask opened the session.", "The premier arrived late.", "He said the budget was balanced."]],
+        [None, None, "Jon Ask"],
+    ),
+    (
+        [["Premier Jon Ask named the panel, led by Paul Grant.", '"It will report in May," he said.']],
+        [None, "Jon Ask"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES,
+    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES + UNNAMED_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
@@ -277,3 +473,23 @@ def test_possessive_description_needs_its_head() -> None:
     assert _possessive_description("the club’s coach")
     assert not _possessive_description("Ann Lee's former")  # a phrase cut before its head
     assert not _possessive_description("The navy chief")
+
+
+def test_subject_description() -> None:
+    from claims.extraction.attribution.entities import subject_description
+
+    def opener(text: str) -> tuple[str, bool, str | None] | None:
+        toks = tokenize(text)
+        d = subject_description(text, toks, 0, len(toks))
+        return None if d is None else (d.name, d.plural, d.gender)
+
+    assert opener("The mayor of Dorrow arrived late.") == ("The mayor of Dorrow", False, None)
+    assert opener("A retired nurse from Kelby wrote to us.") == ("A retired nurse from Kelby", False, None)
+    assert opener("The police officer has left.") == ("The police officer", False, None)
+    assert opener("Later, the aunt wrote.") == ("the aunt", False, "f")
+    assert opener("The protesters marched.") == ("The protesters", True, None)
+    assert opener("The plan was dropped.") is None
+    assert opener("The mayor Ann Lee spoke.") is None
+    assert opener("The 54-year-old said no.") is None
+    assert opener("The teacher pay deal was signed.") is None
+    assert opener("The teacher union said no.") == ("The teacher union", False, None)  # an organisation

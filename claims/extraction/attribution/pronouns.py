@@ -9,7 +9,14 @@ from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
-from .entities import is_age_description
+from .entities import (
+    Described,
+    description_head,
+    is_age_description,
+    noun_gender,
+    person_head,
+    subject_description,
+)
 
 # How many distinct people a pronoun looks back over when no mention nearby fits it.
 _PRONOUN_LOOKBACK = 200
@@ -32,6 +39,9 @@ class _Resolver:
         # people, not over every sentence, so that an article of thousands of 'he said' stays linear
         self.recent_people: dict[str, None] = {}
         self.groups: list[str] = []
+        # genders of unnamed people the chain has met ('The actress' f), which the name index never holds
+        self.described: dict[str, str | None] = {}
+        self._openers: dict[int, Described | None] = {}  # sentence no -> the description it opens with
 
     def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
         if m.kind == "pronoun":
@@ -88,6 +98,14 @@ class _Resolver:
                 self.names.vote(name, gender)
         if m.generic and not name.lower().endswith("s"):
             kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
+        if kind == "group" and not m.generic and self._singular_person(m):
+            # 'The mayor said ...' is one person: the antecedent of 'she said' a sentence later
+            kind, gender = "person", noun_gender([base(w.lower()) for w in m.name.split()])
+            self.described.setdefault(name, gender)
+        elif kind == "person" and name in self.described:
+            if self.described[name] is None and m.name in {"he", "she"}:
+                self.described[name] = "m" if m.name == "he" else "f"  # 'The mayor ... she said'
+            gender = self.described[name]
         self.history.append((sent_no, name, kind, gender))
         if kind == "person":
             self.recent_people.pop(name, None)
@@ -112,17 +130,22 @@ class _Resolver:
             }
             # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
             # sentence opens with, then the one the sentence before opens with
-            prev = self._subject_before(sent_no + 1, want, quoted, before=m.pos) or self._subject_before(
-                sent_no, want, quoted
+            # an unnamed person opening either comes next ('The mayor arrived late; she said', 'The mayor
+            # arrived late. She said ...'), or the named person such a description stands for ('the premier')
+            prev = (
+                self._subject_before(sent_no + 1, want, quoted, before=m.pos)
+                or self._described(sent_no, m.pos, "s", want, own=True)
+                or self._subject_before(sent_no, want, quoted)
+                or self._described(sent_no, m.pos, "s", want, own=False)
             )
             if prev is not None:
                 return prev
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
                 last_no, name, kind, _ = self.history[-1]
-                g = self.names.gender(name)
+                g = self._gender_of(name)
                 if kind == "person" and sent_no - last_no <= 2 and g in (None, want) and name not in quoted:
-                    return name
+                    return self._named_for(name, last_no, want) or name
             # a cue missed in between must not hand the chain to a person named in passing: the person
             # a recent sentence of the paragraph opened with (the discourse's subject) comes before one
             # named later inside a clause ('Lee has run the plant since 1990, when Roe hired him.')
@@ -148,10 +171,17 @@ class _Resolver:
             for tried, name in enumerate(reversed(self.recent_people)):
                 if tried >= _PRONOUN_LOOKBACK:
                     break
-                if self.names.gender(name) in (None, want):
+                if self._gender_of(name) in (None, want):
                     return name
             return None
         if p == "they":
+            # a group the pronoun's clause or the sentence before opens with ('The researchers published
+            # the paper. They said ...')
+            described = self._described(sent_no, m.pos, "p", "", own=True) or self._described(
+                sent_no, m.pos, "p", "", own=False
+            )
+            if described is not None:
+                return described
             for no, name, kind, _ in reversed(self.history):
                 if kind == "group":
                     return name
@@ -165,13 +195,108 @@ class _Resolver:
                     return name
             return self._organisation_before(sent_no)
         if p == "it":
+            own = self._opener(sent_no)
             for no, name, kind, _ in reversed(self.history):
                 if kind == "org":
                     return name
+                # 'The ministry said ... It said': the sentence before, unless the pronoun's own clause
+                # has a subject of its own ('the trade group ... as it commented')
+                if (
+                    kind == "group"
+                    and sent_no - no <= 1
+                    and _organisation_description(name)
+                    and (own is None or own.pos >= m.pos or no == sent_no)
+                ):
+                    return name
                 if sent_no - no > 4:
                     break
-            return self._organisation_before(sent_no)
+            return (
+                self._organisation_before(sent_no)
+                or self._described(sent_no, m.pos, "o", "", own=True)
+                or self._described(sent_no, m.pos, "o", "", own=False)
+            )
         return None
+
+    def _gender_of(self, name: str) -> str | None:
+        return self.names.gender(name) or self.described.get(name)
+
+    def _singular_person(self, m: Mention) -> bool:
+        """A description of one unnamed person ('The mayor', 'a retired nurse', 'the mayor of Riverton')."""
+        words = m.name.split()
+        if len(words) < 2 or words[0].lower() not in {"the", "a", "an"} or any(w[:1].isdigit() for w in words):
+            return False
+        head = m.head or base(words[-1].lower())
+        return person_head(head) == "s" and not any(w.lower() in {"and", "or", "&"} for w in words)
+
+    def _opener(self, sent_no: int) -> Described | None:
+        """The description sentence ``sent_no`` opens with as its subject, outside quotations (cached)."""
+        if sent_no not in self._openers:
+            sent = self.sentences[sent_no]
+            lo = bisect_left(self.starts, sent.start)
+            hi = bisect_left(self.starts, sent.end)
+            found = subject_description(self.text, self.toks, lo, min(hi, lo + 24))
+            if found is not None and self.quotes.covering(found.pos) is not None:
+                found = None
+            self._openers[sent_no] = found
+        return self._openers[sent_no]
+
+    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool) -> str | None:
+        """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: with
+        ``own``, the subject of its own clause before a clause boundary ('The mayor arrived late; she
+        said'), else the subject of the sentence before. A titled description stands for the person named
+        with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
+        if own:
+            d = self._opener(sent_no)
+            if d is None or d.end >= pos or not self._clause_boundary_before(pos):
+                return None
+        else:
+            if sent_no == 0 or self.sentences[sent_no - 1].paragraph < self.sentences[sent_no].paragraph - 1:
+                return None
+            d = self._opener(sent_no - 1)
+            if d is None:
+                return None
+        if d.org:
+            # an organisation is 'it' ('they' is more often its people, or others: 'The bank's board met.
+            # Most analysts expect ... they say')
+            return d.name if number == "o" else None
+        if number == "o" or d.plural != (number == "p"):
+            return None
+        if number == "s":
+            named = self.names.titled_person(d.head, d.pos)
+            if named is not None:
+                return named if self.names.gender(named) in (None, want) else None
+            gender = self.described.get(d.name) or d.gender
+            if gender not in (None, want):
+                return None
+            self.described.setdefault(d.name, d.gender)
+            return self._named_for(d.name, sent_no if own else sent_no - 1, want) or d.name
+        return d.name
+
+    def _named_for(self, name: str, sent_no: int, want: str) -> str | None:
+        """The named person a definite description of sentence ``sent_no`` stands for: the one the sentence
+        before it opens with, of a compatible gender ('Ivo Tamm won the vote. The senator said ...' -> 'Ivo
+        Tamm'); news style varies the name with a description rather than bringing in someone new right
+        after a named subject. None for an indefinite description ('A nurse') or a name."""
+        if name in self.names.persons or not name.lower().startswith("the ") or name not in self.described:
+            return None
+        found = self._subject_before(sent_no, want, set())
+        if found is None and self.history:
+            # or the named person whose words the sentence before reported ('"...," Ivo Tamm said. The
+            # senator was pressed on the cost. He said ...')
+            for no, named, kind, _ in reversed(self.history):
+                if no < sent_no - 1:
+                    break
+                if no == sent_no - 1 and kind == "person" and named in self.names.persons:
+                    if self.names.gender(named) in (None, want):
+                        found = named
+                    break
+        return found
+
+    def _clause_boundary_before(self, pos: int) -> bool:
+        """A new clause opens right before ``pos``: after a semicolon, a dash or a coordinator ('; she said',
+        ', and she said', 'but they said')."""
+        k = bisect_left(self.starts, pos) - 1
+        return k >= 0 and (self.toks[k].text in {";", "—", "–"} or self.toks[k].low in {"and", "but", "so"})
 
     def salient_person(self, sent_no: int, pos: int, want: str = "") -> str | None:
         """The person the discourse is about at ``pos``: the subject the sentence before opens with, else
@@ -250,6 +375,18 @@ class _Resolver:
             q = at
             while q + 1 < len(self.toks) and self.toks[q + 1].cap and q - at < 4:
                 q += 1  # the last word of the name as written here
+            topic = (
+                at > 1
+                and self.toks[at - 2].low == "as"
+                and self.toks[at - 1].low == "for"
+                and q + 2 < len(self.toks)
+                and self.toks[q + 1].text == ","
+                and self.toks[q + 2].start == before
+            )
+            if topic:
+                # 'As for Lee, he said ...': the topic the pronoun right after it takes up
+                fits = not want or person.gender in (None, want)
+                return person.name if fits and person.name not in skip else None
             if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
                 return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
@@ -282,3 +419,10 @@ def _possessive_description(name: str) -> bool:
 
 # Words listed among titles that only modify one: 'former', 'acting', 'then'.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "ex", "then", "interim", "outgoing", "incoming", "late"})
+
+
+def _organisation_description(name: str) -> bool:
+    """'The ministry', 'the health ministry', 'The Harbor company': a definite description whose head is
+    an organisation's collective noun."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
