@@ -457,6 +457,17 @@ projections
 """
 )
 
+# After 'according to' a few more nouns name a document or a count ('according to a fact sheet', 'a tally
+# by the league', 'calculations by the auditor'); they stay out of DOCUMENT_NOUNS, where 'count' or
+# 'model' before a verb would read as a subject.
+ACCORDING_DOCUMENT_NOUNS = DOCUMENT_NOUNS | wordset(
+    """
+sheet sheets tally tallies count calculations estimate estimates memoir memoirs excerpts excerpt book
+biography lawsuit indictment affidavit declaration testimony minutes recording recordings footage logs
+forecast forecasts census tabulation interviews database dataset studies reports
+"""
+)
+
 # Documents, polls and data that speak for themselves when no author or owner is named ('The ad says',
 # 'A court document filed on Monday says', 'The survey found').
 SPEAKING_DOCUMENTS = wordset(

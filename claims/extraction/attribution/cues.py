@@ -30,7 +30,13 @@ from .context import (
     _verb_context,
 )
 from .mentions import _analyze
-from .sources import _after_document, _document_subject, _research_subject, _skip_according
+from .sources import (
+    _according_document,
+    _after_document,
+    _document_subject,
+    _research_subject,
+    _skip_according,
+)
 from .subjects import (
     _clause_subject,
     _forward_common_np,
@@ -62,6 +68,9 @@ def _sentence_cues(
                 if e <= start:
                     e = _forward_common_np(toks, start, hi)  # 'according to the event website'
                 m = _analyze(text, toks, start, e) if e > start else None
+                if phrase[0] != "quoting":
+                    # 'according to a 2019 Farm Office study', 'according to data from the port authority'
+                    m = _according_document(text, toks, start, hi) or m
                 if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
                     # "according to the team's coach, Alireza Mehraban,"
                     e2 = _forward_np(toks, e + 1, hi)

@@ -6,7 +6,7 @@ from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
 from .common import _QMARKS, Mention, _span_text
 from .mentions import _analyze
-from .subjects import _forward_np
+from .subjects import _forward_common_np, _forward_np
 
 
 def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
@@ -133,3 +133,69 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         return Mention(_span_text(text, toks, i, h + 1), "doc", pos=toks[i].start)
     m = _analyze(text, toks, i, h + 1)
     return m if m is not None and m.kind in {"doc", "person", "org"} else None
+
+
+def _according_document(text: str, toks: list[Tok], start: int, hi: int) -> Mention | None:
+    """The source after 'according to' when it is a document, a poll or data: 'a 2019 Farm Office study',
+    'new data from the port authority', 'a memo released Friday by the agency's auditor', 'a fact sheet
+    lawmakers released Monday', 'early results of exit polls conducted by Vale Research'. A named author
+    ('by'/'from' an organisation or person) speaks; else a named owner ('a Harbor Times poll'); else the
+    document as written with its modifiers up to the end of the clause (at most 16 words are read)."""
+    # the head noun: a lowercase document noun within a few words (determiners, years, adjectives, owners)
+    h = start
+    while h < hi and h - start < 7:
+        t = toks[h]
+        if not t.cap and base(t.low) in lx.ACCORDING_DOCUMENT_NOUNS:
+            break
+        if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
+            return None
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.PRONOUNS):
+            return None
+        h += 1
+    else:
+        return None
+    if h >= hi or is_possessive(toks, h):
+        return None  # 'according to the report's authors': the authors, as the ordinary rule finds
+    # 'results of (the) exit polls': the head's 'of' phrase naming another document belongs to it
+    end = h + 1
+    if end < hi and toks[end].low == "of":
+        e = end + 1
+        while e < hi and e - end <= 5 and (toks[e].word or toks[e].text in "'’-"):
+            if base(toks[e].low) in lx.ACCORDING_DOCUMENT_NOUNS and not toks[e].cap:
+                end = e + 1
+                break
+            if toks[e].low in lx.NOUN_PHRASE_STOPS or (toks[e].low in lx.ADJUNCT_OPENERS and e > end + 1):
+                break
+            e += 1
+    # the modifiers up to the clause's end: no finite verb, relative pronoun, quotation or punctuation
+    stop = end
+    author: Mention | None = None
+    while stop < hi and stop - end < 16:
+        t = toks[stop]
+        if (
+            t.text in _QMARKS
+            or t.text in lx.CLAUSE_END
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.SUBORDINATORS
+            or t.low in {"but", "so", "while", "although", "though"}
+        ):
+            break
+        if author is None and t.low in {"by", "from"} and stop + 1 < hi:
+            # 'by the Pew Center', 'from Vale Research': the document's author
+            e = _forward_np(toks, stop + 1, hi)
+            if e <= stop + 1:
+                e = _forward_common_np(toks, stop + 1, hi)
+            m = _analyze(text, toks, stop + 1, e) if e > stop + 1 else None
+            if m is not None and m.kind in {"person", "org"} and not m.generic:
+                author = m
+        stop += 1
+    if author is not None:
+        return author
+    owner = _analyze(text, toks, start, h + 1)
+    if owner is not None and owner.kind in {"person", "org"} and owner.document:
+        return owner  # 'a Harbor Times poll', 'the ministry's report'
+    if stop - start > 10:
+        stop = end  # a long modifier: the document alone
+    while stop > end and (toks[stop - 1].low in {"and", "or"} or not toks[stop - 1].word):
+        stop -= 1
+    return Mention(_span_text(text, toks, start, stop), "doc", pos=toks[start].start, document=True)
