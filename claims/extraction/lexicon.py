@@ -618,7 +618,23 @@ ACCORDING_PHRASES = (
     ("in", "the", "words", "of"),
     ("as", "quoted", "by"),
     ("quoting",),
+    # 'As reported by the Daily Ledger, ...', 'the plan, first reported by X, ...': the outlet is the source
+    ("as", "reported", "by"),
+    ("as", "reported", "in"),
+    ("first", "reported", "by"),
+    ("first", "reported", "in"),
+    ("originally", "reported", "by"),
+    ("previously", "reported", "by"),
+    ("as", "published", "by"),
 )
+# Verbs that quote someone else's words: 'quoted Minister Ode as saying', 'cited an aide as saying'.
+QUOTING_VERBS = wordset("quoted quotes quote quoting cited cites citing")
+# Object pronouns after a quoting verb, as the subject pronoun they stand for ('quoted him as saying').
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+# Openers of the phrases above that need 'as' or a comma before them: ', first reported by X,' is the
+# source of the sentence; 'The theft was first reported by a neighbor' is an event.
+REPORTED_PHRASE_OPENERS = frozenset({"first", "originally", "previously"})
 
 
 # Attribution stages (claims/extraction/attribution/): clause punctuation, subject phrases, documents.

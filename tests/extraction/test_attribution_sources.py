@@ -38,6 +38,36 @@ CASES = [
         ],
         ["Vale Research", "Brightwater Analytics", "a 2017 survey", "Harbor Ledger", "Ben Ott's memoir"],
     ),
+    # 'as (first) reported by X', ', first reported by X,': the outlet is the source; 'first reported by'
+    # without 'as' or a comma is an event
+    (
+        [
+            [
+                "As reported by the Valley Gazette, the council approved the measure last year.",
+                "As first reported by the Harbor Ledger, the mayor will resign in June.",
+                "The plan, first reported by the Coastal Ledger on Tuesday, would close two schools.",
+                "As first reported by the Harbor Ledger, Mayor Ann Lee said she would resign.",
+                "The theft was first reported by a neighbor.",
+            ]
+        ],
+        ["Valley Gazette", "Harbor Ledger", "Coastal Ledger", "Ann Lee", None],
+    ),
+    # layers: the person a paper quotes speaks ('quoted X as saying'); after 'according to X,' a speaker
+    # with a speech verb of their own speaks, else X
+    (
+        [
+            [
+                "Premier Ivo Lind flew to Oslo on Monday.",
+                "State radio quoted him as saying the border would stay closed.",
+                "The daily Kurier quoted Minister Rasa Ode as saying the plan would go ahead.",
+                "The Harbor Ledger cited an unnamed aide as saying the mayor would resign.",
+                "According to the Harbor Ledger, Ida Berg said the plan would go ahead.",
+                "According to the Harbor Ledger, the plan will go ahead.",
+                "Ida Berg said, according to the Harbor Ledger, that the plan would go ahead.",
+            ]
+        ],
+        [None, "Ivo Lind", "Rasa Ode", "an unnamed aide", "Ida Berg", "Harbor Ledger", "Ida Berg"],
+    ),
 ]
 
 

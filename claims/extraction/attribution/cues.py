@@ -63,6 +63,8 @@ def _sentence_cues(
         for phrase in lx.ACCORDING_PHRASES:
             n = len(phrase)
             if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
+                if low in lx.REPORTED_PHRASE_OPENERS and not (v > lo and toks[v - 1].low in {",", "as"}):
+                    break
                 start = v + n
                 e = _forward_np(toks, start, hi)
                 if e <= start:
@@ -169,6 +171,20 @@ def _sentence_cues(
             if m is not None:
                 cues.append(Cue(m, "quoted as saying", 1, t.start))
             continue
+        if low == "saying" and v - 3 >= lo and toks[v - 1].low == "as":
+            # 'The daily Kurier quoted Minister Ode as saying ...': the person quoted speaks, the paper
+            # is only the channel (the name between the quoting verb and 'as', at most six words)
+            q = next((q for q in range(v - 2, max(lo, v - 9) - 1, -1) if toks[q].low in lx.QUOTING_VERBS), None)
+            m = None
+            if q is not None and q + 2 == v - 1 and toks[q + 1].low in lx.OBJECT_PRONOUNS:
+                m = Mention(lx.OBJECT_PRONOUNS[toks[q + 1].low], "pronoun", pos=toks[q + 1].start)
+            elif q is not None and q + 1 < v - 1:
+                m = _analyze(text, toks, q + 1, v - 1)
+            if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
+                # the quoting verb's own cue (the paper's) yields
+                cues = [c for c in cues if c.pos != toks[q].start]
+                cues.append(Cue(m, _span_text(text, toks, q, v + 1), 1, t.start))
+                continue
         beside = (
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
