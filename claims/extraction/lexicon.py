@@ -36,6 +36,9 @@ _IRREGULAR = {
     "stress": "stress stresses stressed stressing",
     "read": "reads",
     "put": "put",
+    "send": "send sends sent sending",
+    "foresee": "foresee foresees foresaw foreseen foreseeing",
+    "bet": "bet bets betting",
     "go": "went",
     "quip": "quips quipped",
     "concur": "concurs concurred",
@@ -119,6 +122,7 @@ verdict endorsement praise thanks message reminder pledge promise appeal plea vi
 _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
+anticipate foresee envision envisage presume suppose figure bet sense
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -183,6 +187,8 @@ WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
 
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")
+# Verbs that publish a statement with 'out': 'sent out a statement', 'put out a release', 'sent out a memo'.
+OUT_PUBLISHING_VERBS = _build("send put")
 STATEMENT_NOUNS = wordset(
     """
 statement statements communique announcement declaration release letter notice response rebuttal
@@ -216,6 +222,7 @@ doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write talks references post posts
+figure figures bet bets sense senses
 """
 )
 

@@ -68,6 +68,45 @@ CASES = [
         ],
         [None, "Ivo Lind", "Rasa Ode", "an unnamed aide", "Ida Berg", "Harbor Ledger", "Ida Berg"],
     ),
+    # a statement sent or put out with its content after it is a speech act of the sender
+    (
+        [
+            [
+                "The mayor's office sent out a statement reassuring residents that the water was safe.",
+                "The league put out a release saying the final would be moved.",
+                "The school sent out a notice warning parents that classes would be cancelled.",
+                "The clinic sent out letters to patients on Monday.",
+                "Crews put out the fire by noon.",
+            ]
+        ],
+        ["The mayor's office", "The league", "The school", None, None],
+    ),
+    # belief verbs with a that-clause or a finite clause; the noun forms and plain objects are no cues
+    (
+        [
+            [
+                "Ms. Ana Tan anticipated that the talks would stall.",
+                "Analysts foresee that rates will rise again next year.",
+                "Ben Ott figured that the vote would fail.",
+                "Traders bet that the bank would cut rates.",
+                "Ida Berg sensed the mood had shifted.",
+                "Investors presume the merger will close.",
+                "The mayor envisions that the park will open in May.",
+            ]
+        ],
+        ["Ana Tan", "Analysts", "Ben Ott", "Traders", "Ida Berg", "Investors", "The mayor"],
+    ),
+    (
+        [
+            [
+                "The figures that the ministry released show a drop.",
+                "His bet that the team would win paid off.",
+                "The company figured prominently in the report.",
+                "A sense that the war was lost spread among the troops.",
+            ]
+        ],
+        [None, None, None, None],
+    ),
 ]
 
 

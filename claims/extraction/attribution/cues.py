@@ -24,6 +24,7 @@ from .context import (
     _relative_clause,
     _reports_after,
     _said_object,
+    _sends_out_statement,
     _shares_view,
     _takes_complement,
     _topic_follows,
@@ -106,6 +107,7 @@ def _sentence_cues(
         suggestion = low in lx.SUGGESTION_VERBS
         research = low in lx.RESEARCH_VERBS or suggestion
         naming_quote = False
+        sent_out = False
         if low in lx.NAMING_VERBS:
             # 'called for', 'dubbed the feud "X"', 'described him as a hero'
             p = v + 1
@@ -129,6 +131,8 @@ def _sentence_cues(
                 speech, naming_quote = True, found
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
+        elif low in lx.OUT_PUBLISHING_VERBS and _sends_out_statement(toks, v, hi):
+            speech = sent_out = True  # 'sent out a statement reassuring residents that ...'
         elif low in lx.PARTICLE_CUES:
             speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
             if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
@@ -286,6 +290,7 @@ def _sentence_cues(
             subject.generic
             and not elided
             and not inverted
+            and not sent_out
             and not _closing_report(toks, v, lo, hi)
             and (
                 (low.endswith("ing") and not with_subject)
