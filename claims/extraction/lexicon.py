@@ -950,3 +950,18 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
+
+# Nouns of something said or held whose possessive owner speaks their that-clause ('the party's
+# allegations that ...', 'Lee's warning that ...').
+CLAIM_NOUNS = (
+    SAID_NOUNS
+    | VIEW_NOUNS
+    | wordset(
+        """
+warning warnings prediction predictions promise promises pledge pledges insistence assurance assurances
+contention admission denial denials statement statements announcement argument assessment conclusion
+"""
+    )
+) - wordset("report reports account accounts attack attacks idea notion premise")
+# Possessive pronouns as the subject pronoun they stand for ('his warning that ...').
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}

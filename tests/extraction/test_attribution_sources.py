@@ -107,6 +107,30 @@ CASES = [
         ],
         [None, None, None, None],
     ),
+    # the possessive owner of a claim noun with a that-clause speaks its content; a reporting verb of the
+    # sentence comes first; a relative 'that' or a noun that says nothing is no cue
+    (
+        [
+            [
+                "The party's allegations that the vote was rigged were dismissed.",
+                "Ann Lee's repeated warning that the dam would fail went unheeded.",
+                "The Harbor Union's claim that wages had fallen was disputed.",
+                "Judge Ida Berg rejected the party's claim that the vote was rigged.",
+                "The party's claim that was rejected last week returned.",
+                "The mayor's plan that the council adopted failed.",
+            ]
+        ],
+        ["The party", "Ann Lee", "Harbor Union", "Ida Berg", None, None],
+    ),
+    (
+        [
+            [
+                "Senator Ivo Lind spoke on Monday.",
+                "His warning that the dam would fail went unheeded.",
+            ]
+        ],
+        [None, "Ivo Lind"],
+    ),
 ]
 
 

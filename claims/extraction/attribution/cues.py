@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base
+from ..names import Tok, base, is_possessive
 from ..quotes import QuoteIndex
 from .common import _QMARKS, Cue, Mention, _span_text
 from .context import (
@@ -30,7 +30,7 @@ from .context import (
     _topic_follows,
     _verb_context,
 )
-from .mentions import _analyze
+from .mentions import _analyze, _np_backward
 from .sources import (
     _according_document,
     _after_document,
@@ -95,6 +95,13 @@ def _sentence_cues(
             continue
         if not t.word or (t.cap and v > lo):
             continue
+        if base(low) in lx.CLAIM_NOUNS and v + 1 < hi and toks[v + 1].low == "that":
+            owner = _claim_owner(text, toks, v, lo, hi)
+            if owner is not None:
+                # 'The party's allegations that the vote was rigged were dismissed': the owner of the claim
+                # speaks its content; a low rank, so a reporting verb of the sentence comes first
+                cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
+                continue
         if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
             if held is not None:
@@ -390,3 +397,33 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     if any(toks[q].text == "," for q in range(lo + 1, v)):
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """The possessive owner of a claim noun before its that-clause: 'the party's allegations that ...',
+    'Ann Lee's repeated warning that ...' (one modifier at most between them). 'that' must open a clause
+    -- not a relative clause's verb ('the claim that was rejected')."""
+    if v + 2 >= hi or toks[v + 2].low in lx.FINITE_AUXILIARIES or toks[v + 2].text in lx.CLAUSE_END:
+        return None
+    p = v - 1
+    if p > lo and not is_possessive(toks, p) and toks[p].word and not toks[p].cap and toks[p].low not in lx.DETERMINERS:
+        p -= 1  # one modifier: 'repeated', 'latest'
+    if p >= lo and toks[p].low in lx.POSSESSIVE_PRONOUNS:
+        # 'his warning that ...': the person the pronoun stands for
+        return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start)
+    if p >= lo and toks[p].text in "'’" and p - 1 >= lo:
+        p -= 1  # 'the parties' claims'
+    if p < lo or not is_possessive(toks, p):
+        return None
+    start = _np_backward(toks, p, lo)
+    if start > p:
+        return None
+    m = _analyze(text, toks, start, p + 1)
+    head = base(toks[p].low)
+    if m is None and p > start and toks[start].low in lx.DETERMINERS and head.isalpha() and not toks[p].cap:
+        # 'the party's', 'the coach's': a common noun owner, kept as written
+        person = head in lx.PERSON_HEADS
+        return Mention(_span_text(text, toks, start, p + 1), "group", pos=toks[start].start, generic=not person)
+    if m is None or m.kind not in {"person", "org", "group"} or m.document:
+        return None
+    return m
