@@ -122,6 +122,21 @@ CASES = [
         ],
         ["The party", "Ann Lee", "Harbor Union", "Ida Berg", None, None],
     ),
+    # document subjects: owners joined by a slash or 'of', authors joined by 'and', 'by' after a dated
+    # participle, and a subject found inside the document's own modifier
+    (
+        [
+            [
+                "A Harbor Ledger/Valley Radio poll released Saturday found that 28 percent of voters backed Lee.",
+                "A University of Vale poll out this week shows Lee with an 8-point lead.",
+                "A national poll released Sunday by the Harbor Ledger and Valley Radio shows Lee leading.",
+                "A study by Ann Lee and Tom Ek of Vale University concluded that batteries are cheaper.",
+                "A Vale poll of local voters has revealed that the mayor is unpopular.",
+                "A Coastal Institute survey of the county's farmers found that most of them sell online.",
+            ]
+        ],
+        ["Valley Radio", "University of Vale", "Harbor Ledger", "Ann Lee", "Vale", "Coastal Institute"],
+    ),
     (
         [
             [

@@ -222,6 +222,7 @@ def _sentence_cues(
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
         host = _infinitive_host(toks, v, lo)
+        in_modifier = False
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
@@ -230,6 +231,13 @@ def _sentence_cues(
             else:
                 subject, k = _subject_before(text, toks, v, lo)
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            # 'A Vale poll of local voters has revealed': the subject found is a document's modifier
+            q = k - 1
+            while q >= lo and q >= k - 3 and toks[q].word and not toks[q].cap:
+                if toks[q].low in lx.DOCUMENT_MODIFIER_OPENERS:
+                    break
+                q -= 1
+            in_modifier = q >= lo and toks[q].low in lx.DOCUMENT_MODIFIER_OPENERS
             if (
                 subject is not None
                 and low.endswith("ing")
@@ -259,7 +267,12 @@ def _sentence_cues(
             not inverted
             and v > lo
             and not low.endswith("ing")
-            and (subject is None or subject.generic or (research and not speech and not _research_subject(subject)))
+            and (
+                subject is None
+                or subject.generic
+                or in_modifier
+                or (research and not speech and not _research_subject(subject))
+            )
         ):
             doc = _document_subject(text, toks, v, lo)
             if doc is not None:

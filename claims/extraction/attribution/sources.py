@@ -53,6 +53,26 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     return doc
 
 
+def _dated_participle(toks: list[Tok], h: int, k: int) -> bool:
+    """'a poll released Sunday by X', 'a memo sent last week by X': a participle and a time adjunct
+    between the document noun at h and 'by' at k."""
+    if k - h < 3 or k - h > 5:
+        return False
+    p = toks[h + 1]
+    if not (p.low.endswith("ed") or p.low in lx.IRREGULAR_PARTICIPLES):
+        return False
+    return all(base(t.low) in lx.TIME_WORDS or t.low in {"last", "this", "next", "on"} for t in toks[h + 2 : k])
+
+
+def _joins_names(toks: list[Tok], k: int, end: int) -> bool:
+    """'and' between two names inside a document's modifier: 'a study by Ann Lee and Tom Ek', 'a poll by
+    the Harbor Times and Valley Radio' (a name, possibly after 'the', on both sides)."""
+    if toks[k].low != "and" or k + 1 >= end or not toks[k - 1].cap:
+        return False
+    nxt = k + 2 if toks[k + 1].low == "the" else k + 1
+    return nxt < end and toks[nxt].cap
+
+
 def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
     """The verb's subject is a document opening the sentence, whose modifiers run up to the verb:
     "X's recent analysis of ... concluded", "A report by X says", "Results of the trials, published in a
@@ -65,10 +85,13 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         i += 1
     # the head noun: after determiners, adjectives and a possessive owner, within a few words
     h = i
-    while h < v and h - i < 6:
+    while h < v and h - i < 8:
         t = toks[h]
         if (not t.cap or h == i) and base(t.low) in lx.DOCUMENT_SUBJECT_HEADS:
             break
+        if t.text in "/-&" or (t.low in lx.NAME_CONNECTORS and h > i and toks[h - 1].cap and toks[h + 1].cap):
+            h += 1  # 'A Harbor Times/Valley Radio poll', 'A University of Vale poll': one owner's name
+            continue
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
             return None
         if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.RESEARCH_VERBS):
@@ -103,7 +126,7 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             or t.text in lx.CLAUSE_PUNCT
             or t.low in lx.FINITE_AUXILIARIES
             or t.low in lx.SUBORDINATORS
-            or t.low in {"and", "or", "but"}
+            or (t.low in {"and", "or", "but"} and not _joins_names(toks, k, end))
         ):
             return None
         if (
@@ -115,7 +138,12 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             return None
         if author is None and t.low == "by" and k - 1 >= h:
             prev = base(toks[k - 1].low)
-            if k - 1 == h or prev in lx.DOCUMENT_NOUNS or prev in lx.AUTHORSHIP_PARTICIPLES:
+            if (
+                k - 1 == h
+                or prev in lx.DOCUMENT_NOUNS
+                or prev in lx.AUTHORSHIP_PARTICIPLES
+                or _dated_participle(toks, h, k)
+            ):
                 e = _forward_np(toks, k + 1, end)
                 m = _analyze(text, toks, k + 1, e) if e > k + 1 else None
                 if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
