@@ -965,3 +965,16 @@ contention admission denial denials statement statements announcement argument a
 ) - wordset("report reports account accounts attack attacks idea notion premise")
 # Possessive pronouns as the subject pronoun they stand for ('his warning that ...').
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+# Documents whose figures are theirs after 'in': polls anywhere ('led by 9 points in the latest Vale
+# poll'), studies and reports only opening the sentence ('In a 2019 study, ...').
+POLL_NOUNS = wordset("poll polls survey surveys")
+IN_SOURCE_HEADS = POLL_NOUNS | wordset("study studies report analysis")
+
+# Plural heads of a poll's respondents ('Most Americans say ..., according to a new poll').
+RESPONDENT_NOUNS = wordset(
+    """
+americans voters respondents adults residents people democrats republicans independents parents women men
+millennials consumers workers students citizens britons canadians germans australians
+"""
+)

@@ -137,6 +137,32 @@ CASES = [
         ],
         ["Valley Radio", "University of Vale", "Harbor Ledger", "Ann Lee", "Vale", "Coastal Institute"],
     ),
+    # a poll after 'in' is the source of its figures (a study or report only opening the sentence); a
+    # comparison ('than in') is none; a poll's respondents speak through the poll
+    (
+        [
+            [
+                "In a Harbor Ledger poll released Monday, 50 percent of respondents chose Lee.",
+                "In a 2019 study, most anglers released their catch.",
+                "Lee entered the debate with a growing lead in the latest Valley Radio poll.",
+                "Lee took part in a study of sleep in 2019.",
+                "In a statement, the mayor said the dam was safe.",
+                "The Coastal Ledger poll showed Lee doing better than in other polls.",
+            ]
+        ],
+        ["Harbor Ledger", "a 2019 study", "Valley Radio", None, "the mayor", "Coastal Ledger"],
+    ),
+    (
+        [
+            [
+                "Most Americans say they prefer lower prices, according to a Harbor Ledger poll.",
+                "Democratic voters said the economy was weak, according to a new survey.",
+                "Officials said the dam was safe, according to a report.",
+                "Most Americans say they prefer lower prices, according to Ann Lee.",
+            ]
+        ],
+        ["Harbor Ledger", "a new survey", "Officials", "Americans"],
+    ),
     (
         [
             [

@@ -35,6 +35,7 @@ from .sources import (
     _according_document,
     _after_document,
     _document_subject,
+    _in_poll,
     _research_subject,
     _skip_according,
 )
@@ -86,6 +87,13 @@ def _sentence_cues(
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
+        if low == "in" and v + 2 < hi:
+            poll = _in_poll(text, toks, v, lo, hi)  # 'In a Vale poll released Monday, 50 percent chose Lee'
+            if poll is not None:
+                # inside the sentence a low rank: 'The Ledger poll showed Lee doing better than in the Vale
+                # poll' is the first poll's
+                cues.append(Cue(poll, "in", 2 if v <= lo + 1 else 3, t.start))
+                continue
         if t.text == ":" and lo < v <= lo + 12 and _next_is_quote(toks, v + 1, hi, quotes):
             # 'Howard Lee, Radio North: "..."': a name (and its affiliation) introducing a quotation
             comma = next((q for q in range(lo, v) if toks[q].text == ","), v)
@@ -357,7 +365,19 @@ def _sentence_cues(
         elif main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    if any(c.rank == 2 and c.mention.document for c in cues):
+        # 'Most voters say the economy is weak, according to a new poll': the respondents speak through
+        # the poll, which is the source
+        for c in cues:
+            if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
+                c.rank = 3
     return cues
+
+
+def _respondents(m: Mention) -> bool:
+    """'Most Americans', 'Democratic voters', 'many parents': a poll's respondents, no named speaker."""
+    words = m.name.lower().split()
+    return bool(words) and base(words[-1]) in lx.RESPONDENT_NOUNS
 
 
 def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:

@@ -164,6 +164,29 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
 
 
 def _according_document(text: str, toks: list[Tok], start: int, hi: int) -> Mention | None:
+    found = _document_source(text, toks, start, hi, lx.ACCORDING_DOCUMENT_NOUNS)
+    return found[0] if found is not None else None
+
+
+def _in_poll(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """'In a Harbor Ledger poll released Monday, 50 percent chose Lee', 'Lee led by 9 points in the
+    latest Vale poll': a poll named after 'in' is the source of its figures (a study or report only where
+    the phrase opens the sentence and closes with its comma -- 'took part in a study' is no source)."""
+    opening = v == lo or (v == lo + 1 and toks[lo].low in {"and", "but"})
+    if v > lo and toks[v - 1].low in {"than", "as"}:
+        return None  # 'better than in other polls': a comparison, no source
+    found = _document_source(text, toks, v + 1, hi, lx.IN_SOURCE_HEADS if opening else lx.POLL_NOUNS)
+    if found is None:
+        return None
+    m, stop = found
+    if opening and not (stop < hi and toks[stop].text == ","):
+        return None
+    return m
+
+
+def _document_source(
+    text: str, toks: list[Tok], start: int, hi: int, heads: frozenset[str]
+) -> tuple[Mention, int] | None:
     """The source after 'according to' when it is a document, a poll or data: 'a 2019 Farm Office study',
     'new data from the port authority', 'a memo released Friday by the agency's auditor', 'a fact sheet
     lawmakers released Monday', 'early results of exit polls conducted by Vale Research'. A named author
@@ -173,7 +196,7 @@ def _according_document(text: str, toks: list[Tok], start: int, hi: int) -> Ment
     h = start
     while h < hi and h - start < 7:
         t = toks[h]
-        if not t.cap and base(t.low) in lx.ACCORDING_DOCUMENT_NOUNS:
+        if not t.cap and base(t.low) in heads:
             break
         if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
             return None
@@ -218,12 +241,13 @@ def _according_document(text: str, toks: list[Tok], start: int, hi: int) -> Ment
                 author = m
         stop += 1
     if author is not None:
-        return author
+        return author, stop
     owner = _analyze(text, toks, start, h + 1)
     if owner is not None and owner.kind in {"person", "org"} and owner.document:
-        return owner  # 'a Harbor Times poll', 'the ministry's report'
+        return owner, stop  # 'a Harbor Times poll', 'the ministry's report'
+    last = stop
     if stop - start > 10:
-        stop = end  # a long modifier: the document alone
-    while stop > end and (toks[stop - 1].low in {"and", "or"} or not toks[stop - 1].word):
-        stop -= 1
-    return Mention(_span_text(text, toks, start, stop), "doc", pos=toks[start].start, document=True)
+        last = end  # a long modifier: the document alone
+    while last > end and (toks[last - 1].low in {"and", "or"} or not toks[last - 1].word):
+        last -= 1
+    return Mention(_span_text(text, toks, start, last), "doc", pos=toks[start].start, document=True), stop
