@@ -461,6 +461,7 @@ findings guidance inquiry investigation judgement judgment letter memo note noti
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
 projections
+footage video videos disclosures examination
 """
 )
 
@@ -482,6 +483,7 @@ SPEAKING_DOCUMENTS = wordset(
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
+footage video videos disclosures examination
 """
 )
 
@@ -492,6 +494,7 @@ analysis analysts assessment audit authors coauthors economists experts inquiry 
 investigators paper poll report reports research researcher researchers review scientist scientists
 studies study survey team polls surveys records data figures statistics examination polling projection
 projections
+footage video videos disclosures
 """
 )
 
@@ -826,6 +829,7 @@ DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
     " filings email emails projection projections"
+    " footage video videos disclosures"
 )
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').

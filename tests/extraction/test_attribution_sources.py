@@ -137,6 +137,23 @@ CASES = [
         ],
         ["Valley Radio", "University of Vale", "Harbor Ledger", "Ann Lee", "Vale", "Coastal Institute"],
     ),
+    # more document subjects: a closing one with a long modifier, a relative clause between commas, an
+    # author with lowercase words of office, footage and disclosures
+    (
+        [
+            [
+                "Lee gave nothing to other candidates, Election Board records compiled by the Vale Civic Center show.",
+                "An Ada Institute survey of farmers, who grow most of the wheat, found that most of them back Lee.",
+                "A 2014 examination by the nonpartisan Civic Watch found that the city had overspent.",
+                "A survey conducted by independent analyst Rosa Ek found that most workers feel safe.",
+                "Footage from the match shows that several fans ran onto the pitch.",
+                "Wealthy donors are paying for the ads, disclosures filed on Sunday night revealed.",
+                "Lee filed disclosures on Sunday.",
+                "The video ran for hours.",
+            ]
+        ],
+        ["Vale Civic Center", "Ada Institute", "Civic Watch", "Rosa Ek", "Footage", "disclosures", None, None],
+    ),
     # a poll after 'in' is the source of its figures (a study or report only opening the sentence); a
     # comparison ('than in') is none; a poll's respondents speak through the poll
     (

@@ -47,10 +47,27 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     5 million dollars, city records show.', 'The race is close, a college poll shows.'"""
     doc = _document_subject_at(text, toks, v, lo)
     if doc is None and v > lo and (v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}):
-        c = next((q for q in range(v - 1, max(lo, v - 10), -1) if toks[q].text == ","), None)
+        c = next((q for q in range(v - 1, max(lo, v - 14), -1) if toks[q].text == ","), None)
         if c is not None and c + 1 < v:
             doc = _document_subject_at(text, toks, v, c + 1)
     return doc
+
+
+def _author_after(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
+    """The author named after 'by' or 'from' at k: 'the Vale Institute', 'state attorney Ann Lee', 'the
+    nonpartisan Civic Watch' (a few lowercase words of office or description before a name), else 'the
+    port authority'."""
+    e = _forward_np(toks, k, hi)
+    if e <= k:
+        q = k + 1 if k < hi and toks[k].low in {"the", "a", "an"} else k
+        while q < hi and q - k <= 4 and toks[q].word and not toks[q].cap and toks[q].low not in lx.NOUN_PHRASE_STOPS:
+            q += 1
+        e2 = _forward_np(toks, q, hi) if q > k else q
+        if e2 > q:
+            e = e2
+    if e <= k:
+        e = _forward_common_np(toks, k, hi)
+    return _analyze(text, toks, k, e) if e > k else None
 
 
 def _dated_participle(toks: list[Tok], h: int, k: int) -> bool:
@@ -106,6 +123,12 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         end -= 1
     while end > h + 1 and toks[end - 1].text == ",":
         end -= 1
+    if end < v and toks[end].text == ",":
+        # 'An Ada Institute survey of farmers, who grow most of the wheat, found': a relative clause between
+        # commas before the verb modifies the head's phrase
+        c = next((q for q in range(end - 1, h, -1) if toks[q].text == ","), None)
+        if c is not None and c + 1 < end and toks[c + 1].low in {"who", "which"}:
+            end = c
     # the words between head and verb must modify the head: prepositional phrases and participles, no
     # clause of their own (no finite verb, relative pronoun, quotation or clause punctuation)
     if end > h + 1:
@@ -144,8 +167,7 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
                 or prev in lx.AUTHORSHIP_PARTICIPLES
                 or _dated_participle(toks, h, k)
             ):
-                e = _forward_np(toks, k + 1, end)
-                m = _analyze(text, toks, k + 1, e) if e > k + 1 else None
+                m = _author_after(text, toks, k + 1, end)
                 if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
                     author = m
         if named is None and t.low == "of" and k - 1 == h:
@@ -233,10 +255,7 @@ def _document_source(
             break
         if author is None and t.low in {"by", "from"} and stop + 1 < hi:
             # 'by the Pew Center', 'from Vale Research': the document's author
-            e = _forward_np(toks, stop + 1, hi)
-            if e <= stop + 1:
-                e = _forward_common_np(toks, stop + 1, hi)
-            m = _analyze(text, toks, stop + 1, e) if e > stop + 1 else None
+            m = _author_after(text, toks, stop + 1, hi)
             if m is not None and m.kind in {"person", "org"} and not m.generic:
                 author = m
         stop += 1
