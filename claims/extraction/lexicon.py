@@ -472,7 +472,7 @@ ACCORDING_DOCUMENT_NOUNS = DOCUMENT_NOUNS | wordset(
     """
 sheet sheets tally tallies count calculations estimate estimates memoir memoirs excerpts excerpt book
 biography lawsuit indictment affidavit declaration testimony minutes recording recordings footage logs
-forecast forecasts census tabulation interviews database dataset studies reports
+forecast forecasts census tabulation interviews database dataset studies reports schedule schedules
 """
 )
 

@@ -38,6 +38,18 @@ CASES = [
         ],
         ["Vale Research", "Brightwater Analytics", "a 2017 survey", "Harbor Ledger", "Ben Ott's memoir"],
     ),
+    (
+        [
+            [
+                "But according to recently leaked Harbor Party documents, the party wants a new leader.",
+                "According to conservative columnist Tom Ek, the movie lacks a hero.",
+                "According to the initial schedule published Thursday, Lee will speak on Friday.",
+                "Rents rose, according to a report by local economist Ida Berg.",
+                "According to police, the bridge was closed at noon.",
+            ]
+        ],
+        ["Harbor Party", "Tom Ek", "the initial schedule published Thursday", "Ida Berg", "police"],
+    ),
     # 'as (first) reported by X', ', first reported by X,': the outlet is the source; 'first reported by'
     # without 'as' or a comma is an event
     (

@@ -42,6 +42,7 @@ from .sources import (
 from .subjects import (
     _clause_subject,
     _forward_common_np,
+    _forward_description,
     _forward_np,
     _raised_subject,
     _skip_interrupters,
@@ -71,6 +72,8 @@ def _sentence_cues(
                 e = _forward_np(toks, start, hi)
                 if e <= start:
                     e = _forward_common_np(toks, start, hi)  # 'according to the event website'
+                if e <= start:
+                    e = _forward_description(toks, start, hi)  # 'according to conservative columnist Tom Ek'
                 m = _analyze(text, toks, start, e) if e > start else None
                 if phrase[0] != "quoting":
                     # 'according to a 2019 Farm Office study', 'according to data from the port authority'

@@ -220,6 +220,9 @@ def _document_source(
         t = toks[h]
         if not t.cap and base(t.low) in heads:
             break
+        if not t.cap and t.low.endswith("ly") and h + 1 < hi and toks[h + 1].low.endswith("ed"):
+            h += 1  # 'recently released figures', 'newly leaked documents'
+            continue
         if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
             return None
         if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.PRONOUNS):
