@@ -13,26 +13,26 @@ CASES = [
     (
         [
             [
-                "About 40 percent of small farms lost money, according to a 2019 Agriculture Department study.",
+                "A third of the region's orchards flooded in May, according to a 2019 Agriculture Department study.",
                 "Rents rose 12 percent in the spring, according to new data from the housing office.",
-                "The agency missed its targets, according to a memo released Friday by the agency's auditor.",
-                "The program will cost 3 billion dollars, according to a fact sheet lawmakers released Monday.",
+                "The port missed its targets, according to a memo sent Thursday by the port's auditor.",
+                "The tunnel will cost 3 billion dollars, according to a fact sheet the council handed out Tuesday.",
             ]
         ],
         [
             "Agriculture Department",
             "new data from the housing office",
-            "a memo released Friday by the agency's auditor",
-            "a fact sheet lawmakers released Monday",
+            "a memo sent Thursday by the port's auditor",
+            "a fact sheet the council handed out Tuesday",
         ],
     ),
     (
         [
             [
-                "Turnout fell by a third, according to early results of exit polls conducted by Vale Research.",
+                "Turnout fell by a third, according to preliminary results of street surveys conducted by Vale Research.",
                 "Ticket sales doubled, according to a recent report from Brightwater Analytics.",
                 "According to a 2017 survey, most anglers release their catch.",
-                "Lee leads by 30 delegates, according to a tally by the Harbor Ledger.",
+                "The club has 300 members, according to a tally by the Harbor Ledger.",
                 "The mill closed in 1990, according to Ben Ott's memoir.",
             ]
         ],
@@ -41,14 +41,14 @@ CASES = [
     (
         [
             [
-                "But according to recently leaked Harbor Party documents, the party wants a new leader.",
-                "According to conservative columnist Tom Ek, the movie lacks a hero.",
-                "According to the initial schedule published Thursday, Lee will speak on Friday.",
+                "But according to newly leaked Harbor Party documents, the party plans to merge with the Greens.",
+                "According to conservative columnist Tom Ek, the play runs too long.",
+                "According to the draft schedule published Thursday, the ferry will stop at Lundby.",
                 "Rents rose, according to a report by local economist Ida Berg.",
                 "According to police, the bridge was closed at noon.",
             ]
         ],
-        ["Harbor Party", "Tom Ek", "the initial schedule published Thursday", "Ida Berg", "police"],
+        ["Harbor Party", "Tom Ek", "the draft schedule published Thursday", "Ida Berg", "police"],
     ),
     # 'as (first) reported by X', ', first reported by X,': the outlet is the source; 'first reported by'
     # without 'as' or a comma is an event
@@ -139,10 +139,10 @@ CASES = [
     (
         [
             [
-                "A Harbor Ledger/Valley Radio poll released Saturday found that 28 percent of voters backed Lee.",
-                "A University of Vale poll out this week shows Lee with an 8-point lead.",
-                "A national poll released Sunday by the Harbor Ledger and Valley Radio shows Lee leading.",
-                "A study by Ann Lee and Tom Ek of Vale University concluded that batteries are cheaper.",
+                "A Harbor Ledger/Valley Radio poll released Saturday found that a third of anglers favour the ban.",
+                "A University of Vale poll out this week shows the levy losing support.",
+                "A regional poll published Sunday by the Harbor Ledger and Valley Radio shows the levy losing.",
+                "A study by Ann Lee and Tom Ek of Vale University concluded that the moss grows faster in shade.",
                 "A Vale poll of local voters has revealed that the mayor is unpopular.",
                 "A Coastal Institute survey of the county's farmers found that most of them sell online.",
             ]
@@ -154,29 +154,29 @@ CASES = [
     (
         [
             [
-                "Lee gave nothing to other candidates, Election Board records compiled by the Vale Civic Center show.",
-                "An Ada Institute survey of farmers, who grow most of the wheat, found that most of them back Lee.",
-                "A 2014 examination by the nonpartisan Civic Watch found that the city had overspent.",
-                "A survey conducted by independent analyst Rosa Ek found that most workers feel safe.",
-                "Footage from the match shows that several fans ran onto the pitch.",
-                "Wealthy donors are paying for the ads, disclosures filed on Sunday night revealed.",
+                "The dairy sold 40 tonnes of butter abroad, Customs Board records compiled by the Vale Trade Center show.",
+                "An Ada Institute survey of beekeepers, who keep most of the hives, found that most of them lost bees.",
+                "A 2012 examination by the nonpartisan Civic Watch found that the ferry lost money.",
+                "A survey conducted by freelance statistician Rosa Ek found that most bakers open before dawn.",
+                "Footage from the harbour shows that the ferry left late.",
+                "The mill owes 2 million dollars in back rent, disclosures filed on Friday revealed.",
                 "Lee filed disclosures on Sunday.",
                 "The video ran for hours.",
             ]
         ],
-        ["Vale Civic Center", "Ada Institute", "Civic Watch", "Rosa Ek", "Footage", "disclosures", None, None],
+        ["Vale Trade Center", "Ada Institute", "Civic Watch", "Rosa Ek", "Footage", "disclosures", None, None],
     ),
     # a poll after 'in' is the source of its figures (a study or report only opening the sentence); a
     # comparison ('than in') is none; a poll's respondents speak through the poll
     (
         [
             [
-                "In a Harbor Ledger poll released Monday, 50 percent of respondents chose Lee.",
+                "In a Harbor Ledger poll released Monday, 61 percent of readers picked the blue flag design.",
                 "In a 2019 study, most anglers released their catch.",
-                "Lee entered the debate with a growing lead in the latest Valley Radio poll.",
+                "Lee holds a narrow lead in the latest Valley Radio poll.",
                 "Lee took part in a study of sleep in 2019.",
                 "In a statement, the mayor said the dam was safe.",
-                "The Coastal Ledger poll showed Lee doing better than in other polls.",
+                "The Coastal Ledger poll found Lee further ahead than in other polls.",
             ]
         ],
         ["Harbor Ledger", "a 2019 study", "Valley Radio", None, "the mayor", "Coastal Ledger"],
@@ -184,10 +184,10 @@ CASES = [
     (
         [
             [
-                "Most Americans say they prefer lower prices, according to a Harbor Ledger poll.",
-                "Democratic voters said the economy was weak, according to a new survey.",
+                "Most Americans say they would pay more for local cheese, according to a Harbor Ledger poll.",
+                "Rural voters said the buses were late, according to a new survey.",
                 "Officials said the dam was safe, according to a report.",
-                "Most Americans say they prefer lower prices, according to Ann Lee.",
+                "Most Americans say they would pay more for local cheese, according to Ann Lee.",
             ]
         ],
         ["Harbor Ledger", "a new survey", "Officials", "Americans"],
