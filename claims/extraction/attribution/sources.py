@@ -210,8 +210,8 @@ def _document_source(
     text: str, toks: list[Tok], start: int, hi: int, heads: frozenset[str]
 ) -> tuple[Mention, int] | None:
     """The source after 'according to' when it is a document, a poll or data: 'a 2019 Farm Office study',
-    'new data from the port authority', 'a memo released Friday by the agency's auditor', 'a fact sheet
-    lawmakers released Monday', 'early results of exit polls conducted by Vale Research'. A named author
+    'new data from the port authority', 'a memo sent Thursday by the port's auditor', 'a fact sheet the
+    council handed out', 'preliminary results of street surveys conducted by Vale Research'. A named author
     ('by'/'from' an organisation or person) speaks; else a named owner ('a Harbor Times poll'); else the
     document as written with its modifiers up to the end of the clause (at most 16 words are read)."""
     # the head noun: a lowercase document noun within a few words (determiners, years, adjectives, owners)
@@ -232,7 +232,7 @@ def _document_source(
         return None
     if h >= hi or is_possessive(toks, h):
         return None  # 'according to the report's authors': the authors, as the ordinary rule finds
-    # 'results of (the) exit polls': the head's 'of' phrase naming another document belongs to it
+    # 'results of (the) street surveys': the head's 'of' phrase naming another document belongs to it
     end = h + 1
     if end < hi and toks[end].low == "of":
         e = end + 1
@@ -257,7 +257,7 @@ def _document_source(
         ):
             break
         if author is None and t.low in {"by", "from"} and stop + 1 < hi:
-            # 'by the Pew Center', 'from Vale Research': the document's author
+            # 'by the Ada Institute', 'from Vale Research': the document's author
             m = _author_after(text, toks, stop + 1, hi)
             if m is not None and m.kind in {"person", "org"} and not m.generic:
                 author = m
