@@ -36,6 +36,9 @@ _IRREGULAR = {
     "stress": "stress stresses stressed stressing",
     "read": "reads",
     "put": "put",
+    "send": "send sends sent sending",
+    "foresee": "foresee foresees foresaw foreseen foreseeing",
+    "bet": "bet bets betting",
     "go": "went",
     "quip": "quips quipped",
     "concur": "concurs concurred",
@@ -119,6 +122,7 @@ verdict endorsement praise thanks message reminder pledge promise appeal plea vi
 _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
+anticipate foresee envision envisage presume suppose figure bet sense
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -185,6 +189,8 @@ WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
 
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")
+# Verbs that publish a statement with 'out': 'sent out a statement', 'put out a release', 'sent out a memo'.
+OUT_PUBLISHING_VERBS = _build("send put")
 STATEMENT_NOUNS = wordset(
     """
 statement statements communique announcement declaration release letter notice response rebuttal
@@ -218,6 +224,7 @@ doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
 vows warning write talks references post posts
+figure figures bet bets sense senses
 """
 )
 
@@ -456,6 +463,18 @@ findings guidance inquiry investigation judgement judgment letter memo note noti
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
 projections
+footage video videos disclosures examination
+"""
+)
+
+# After 'according to' a few more nouns name a document or a count ('according to a fact sheet', 'a tally
+# by the league', 'calculations by the auditor'); they stay out of DOCUMENT_NOUNS, where 'count' or
+# 'model' before a verb would read as a subject.
+ACCORDING_DOCUMENT_NOUNS = DOCUMENT_NOUNS | wordset(
+    """
+sheet sheets tally tallies count calculations estimate estimates memoir memoirs excerpts excerpt book
+biography lawsuit indictment affidavit declaration testimony minutes recording recordings footage logs
+forecast forecasts census tabulation interviews database dataset studies reports schedule schedules
 """
 )
 
@@ -466,6 +485,7 @@ SPEAKING_DOCUMENTS = wordset(
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
+footage video videos disclosures examination
 """
 )
 
@@ -476,6 +496,7 @@ analysis analysts assessment audit authors coauthors economists experts inquiry 
 investigators paper poll report reports research researcher researchers review scientist scientists
 studies study survey team polls surveys records data figures statistics examination polling projection
 projections
+footage video videos disclosures
 """
 )
 
@@ -609,7 +630,23 @@ ACCORDING_PHRASES = (
     ("in", "the", "words", "of"),
     ("as", "quoted", "by"),
     ("quoting",),
+    # 'As reported by the Daily Ledger, ...', 'the plan, first reported by X, ...': the outlet is the source
+    ("as", "reported", "by"),
+    ("as", "reported", "in"),
+    ("first", "reported", "by"),
+    ("first", "reported", "in"),
+    ("originally", "reported", "by"),
+    ("previously", "reported", "by"),
+    ("as", "published", "by"),
 )
+# Verbs that quote someone else's words: 'quoted Minister Ode as saying', 'cited an aide as saying'.
+QUOTING_VERBS = wordset("quoted quotes quote quoting cited cites citing")
+# Object pronouns after a quoting verb, as the subject pronoun they stand for ('quoted him as saying').
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+# Openers of the phrases above that need 'as' or a comma before them: ', first reported by X,' is the
+# source of the sentence; 'The theft was first reported by a neighbor' is an event.
+REPORTED_PHRASE_OPENERS = frozenset({"first", "originally", "previously"})
 
 
 # Attribution stages (claims/extraction/attribution/): clause punctuation, subject phrases, documents.
@@ -794,6 +831,7 @@ DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
     " filings email emails projection projections"
+    " footage video videos disclosures"
 )
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
@@ -918,3 +956,31 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
+
+# Nouns of something said or held whose possessive owner speaks their that-clause ('the party's
+# allegations that ...', 'Lee's warning that ...').
+CLAIM_NOUNS = (
+    SAID_NOUNS
+    | VIEW_NOUNS
+    | wordset(
+        """
+warning warnings prediction predictions promise promises pledge pledges insistence assurance assurances
+contention admission denial denials statement statements announcement argument assessment conclusion
+"""
+    )
+) - wordset("report reports account accounts attack attacks idea notion premise")
+# Possessive pronouns as the subject pronoun they stand for ('his warning that ...').
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+# Documents whose figures are theirs after 'in': polls anywhere ('led by 9 points in the latest Vale
+# poll'), studies and reports only opening the sentence ('In a 2019 study, ...').
+POLL_NOUNS = wordset("poll polls survey surveys")
+IN_SOURCE_HEADS = POLL_NOUNS | wordset("study studies report analysis")
+
+# Plural heads of a poll's respondents ('Most Americans say ..., according to a new poll').
+RESPONDENT_NOUNS = wordset(
+    """
+americans voters respondents adults residents people democrats republicans independents parents women men
+millennials consumers workers students citizens britons canadians germans australians
+"""
+)

@@ -320,6 +320,25 @@ def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
+    """'sent out a statement reassuring residents that ...', 'put out a release saying ...', 'sent out a
+    memo: "..."': a statement noun after 'out' (within four words) with its content after it -- a
+    participle, 'that', a colon or a quotation; 'sent out letters to patients' is an action."""
+    if v + 1 >= hi or toks[v + 1].low != "out":
+        return False
+    for k in range(v + 2, min(hi - 1, v + 6)):
+        if base(toks[k].low) in lx.STATEMENT_NOUNS and not toks[k].cap:
+            nxt = toks[k + 1]
+            return (
+                nxt.low in {"that", ":"}
+                or nxt.text in _QMARKS
+                or (nxt.word and not nxt.cap and nxt.low.endswith("ing") and len(nxt.low) > 5)
+            )
+        if not toks[k].word or toks[k].low in lx.SUBORDINATORS:
+            return False
+    return False
+
+
 def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
     """'claimed (that) the company had lied' takes a clause; 'claimed the lives of', 'conceded a penalty'
     take a plain object: after a determiner, a finite verb must follow within a few words."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base
+from ..names import Tok, base, is_possessive
 from ..quotes import QuoteIndex
 from .common import _QMARKS, Cue, Mention, _span_text
 from .context import (
@@ -25,17 +25,26 @@ from .context import (
     _relative_clause,
     _reports_after,
     _said_object,
+    _sends_out_statement,
     _shares_view,
     _takes_complement,
     _title_quote_before,
     _topic_follows,
     _verb_context,
 )
-from .mentions import _analyze
-from .sources import _after_document, _document_subject, _research_subject, _skip_according
+from .mentions import _analyze, _np_backward
+from .sources import (
+    _according_document,
+    _after_document,
+    _document_subject,
+    _in_poll,
+    _research_subject,
+    _skip_according,
+)
 from .subjects import (
     _clause_subject,
     _forward_common_np,
+    _forward_description,
     _forward_np,
     _raised_subject,
     _skip_interrupters,
@@ -59,11 +68,18 @@ def _sentence_cues(
         for phrase in lx.ACCORDING_PHRASES:
             n = len(phrase)
             if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
+                if low in lx.REPORTED_PHRASE_OPENERS and not (v > lo and toks[v - 1].low in {",", "as"}):
+                    break
                 start = v + n
                 e = _forward_np(toks, start, hi)
                 if e <= start:
                     e = _forward_common_np(toks, start, hi)  # 'according to the event website'
+                if e <= start:
+                    e = _forward_description(toks, start, hi)  # 'according to conservative columnist Tom Ek'
                 m = _analyze(text, toks, start, e) if e > start else None
+                if phrase[0] != "quoting":
+                    # 'according to a 2019 Farm Office study', 'according to data from the port authority'
+                    m = _according_document(text, toks, start, hi) or m
                 if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
                     # "according to the team's captain, Oren Kessler,"
                     e2 = _forward_np(toks, e + 1, hi)
@@ -76,6 +92,13 @@ def _sentence_cues(
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
+        if low == "in" and v + 2 < hi:
+            poll = _in_poll(text, toks, v, lo, hi)  # 'In a Vale poll released Monday, 50 percent chose Lee'
+            if poll is not None:
+                # inside the sentence a low rank: 'The Ledger poll showed Lee doing better than in the Vale
+                # poll' is the first poll's
+                cues.append(Cue(poll, "in", 2 if v <= lo + 1 else 3, t.start))
+                continue
         if t.text == ":" and lo < v <= lo + 12 and _next_is_quote(toks, v + 1, hi, quotes):
             # 'Howard Lee, Radio North: "..."': a name (and its affiliation) introducing a quotation
             comma = next((q for q in range(lo, v) if toks[q].text == ","), v)
@@ -85,6 +108,13 @@ def _sentence_cues(
             continue
         if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
+        if base(low) in lx.CLAIM_NOUNS and v + 1 < hi and toks[v + 1].low == "that":
+            owner = _claim_owner(text, toks, v, lo, hi)
+            if owner is not None:
+                # 'The party's allegations that the vote was rigged were dismissed': the owner of the claim
+                # speaks its content; a low rank, so a reporting verb of the sentence comes first
+                cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
+                continue
         if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
             if held is not None:
@@ -97,6 +127,7 @@ def _sentence_cues(
         suggestion = low in lx.SUGGESTION_VERBS
         research = low in lx.RESEARCH_VERBS or suggestion
         naming_quote = False
+        sent_out = False
         if low in lx.NAMING_VERBS:
             # 'called for', 'dubbed the feud "X"', 'described him as a hero'
             p = v + 1
@@ -120,6 +151,8 @@ def _sentence_cues(
                 speech, naming_quote = True, found
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
+        elif low in lx.OUT_PUBLISHING_VERBS and _sends_out_statement(toks, v, hi):
+            speech = sent_out = True  # 'sent out a statement reassuring residents that ...'
         elif low in lx.PARTICLE_CUES:
             speech = v + 1 < hi and toks[v + 1].low in lx.PARTICLE_CUES[low]  # 'pointed out', 'fired back'
             if not speech and lx.PARTICLE_CUES[low] == lx.PARTICLE_CUES["speak"]:
@@ -162,6 +195,20 @@ def _sentence_cues(
             if m is not None:
                 cues.append(Cue(m, "quoted as saying", 1, t.start))
             continue
+        if low == "saying" and v - 3 >= lo and toks[v - 1].low == "as":
+            # 'The daily Kurier quoted Minister Ode as saying ...': the person quoted speaks, the paper
+            # is only the channel (the name between the quoting verb and 'as', at most six words)
+            q = next((q for q in range(v - 2, max(lo, v - 9) - 1, -1) if toks[q].low in lx.QUOTING_VERBS), None)
+            m = None
+            if q is not None and q + 2 == v - 1 and toks[q + 1].low in lx.OBJECT_PRONOUNS:
+                m = Mention(lx.OBJECT_PRONOUNS[toks[q + 1].low], "pronoun", pos=toks[q + 1].start)
+            elif q is not None and q + 1 < v - 1:
+                m = _analyze(text, toks, q + 1, v - 1)
+            if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
+                # the quoting verb's own cue (the paper's) yields
+                cues = [c for c in cues if c.pos != toks[q].start]
+                cues.append(Cue(m, _span_text(text, toks, q, v + 1), 1, t.start))
+                continue
         beside = (
             naming_quote
             or _next_is_quote(toks, v + 1, hi, quotes)
@@ -195,6 +242,7 @@ def _sentence_cues(
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
         host = _infinitive_host(toks, v, lo)
+        in_modifier = False
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
@@ -207,6 +255,13 @@ def _sentence_cues(
                 if subject is not None:
                     k = v - 1 if toks[v - 1].cap else v
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            # 'A Vale poll of local voters has revealed': the subject found is a document's modifier
+            q = k - 1
+            while q >= lo and q >= k - 3 and toks[q].word and not toks[q].cap:
+                if toks[q].low in lx.DOCUMENT_MODIFIER_OPENERS:
+                    break
+                q -= 1
+            in_modifier = q >= lo and toks[q].low in lx.DOCUMENT_MODIFIER_OPENERS
             if (
                 subject is not None
                 and low.endswith("ing")
@@ -236,7 +291,12 @@ def _sentence_cues(
             not inverted
             and v > lo
             and not low.endswith("ing")
-            and (subject is None or subject.generic or (research and not speech and not _research_subject(subject)))
+            and (
+                subject is None
+                or subject.generic
+                or in_modifier
+                or (research and not speech and not _research_subject(subject))
+            )
         ):
             doc = _document_subject(text, toks, v, lo)
             if doc is not None:
@@ -274,6 +334,7 @@ def _sentence_cues(
             subject.generic
             and not elided
             and not inverted
+            and not sent_out
             and not _closing_report(toks, v, lo, hi)
             and (
                 (low.endswith("ing") and not with_subject)
@@ -320,7 +381,19 @@ def _sentence_cues(
         elif main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    if any(c.rank == 2 and c.mention.document for c in cues):
+        # 'Most voters say the economy is weak, according to a new poll': the respondents speak through
+        # the poll, which is the source
+        for c in cues:
+            if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
+                c.rank = 3
     return cues
+
+
+def _respondents(m: Mention) -> bool:
+    """'Most Americans', 'Democratic voters', 'many parents': a poll's respondents, no named speaker."""
+    words = m.name.lower().split()
+    return bool(words) and base(words[-1]) in lx.RESPONDENT_NOUNS
 
 
 def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
@@ -387,3 +460,33 @@ def _headline_cue(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         return False
     words = [t for t in toks[lo:hi] if t.word]
     return len(words) >= 5 and all(t.cap for t in words if len(t.text) >= 4)
+
+
+def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """The possessive owner of a claim noun before its that-clause: 'the party's allegations that ...',
+    'Ann Lee's repeated warning that ...' (one modifier at most between them). 'that' must open a clause
+    -- not a relative clause's verb ('the claim that was rejected')."""
+    if v + 2 >= hi or toks[v + 2].low in lx.FINITE_AUXILIARIES or toks[v + 2].text in lx.CLAUSE_END:
+        return None
+    p = v - 1
+    if p > lo and not is_possessive(toks, p) and toks[p].word and not toks[p].cap and toks[p].low not in lx.DETERMINERS:
+        p -= 1  # one modifier: 'repeated', 'latest'
+    if p >= lo and toks[p].low in lx.POSSESSIVE_PRONOUNS:
+        # 'his warning that ...': the person the pronoun stands for
+        return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start)
+    if p >= lo and toks[p].text in "'’" and p - 1 >= lo:
+        p -= 1  # 'the parties' claims'
+    if p < lo or not is_possessive(toks, p):
+        return None
+    start = _np_backward(toks, p, lo)
+    if start > p:
+        return None
+    m = _analyze(text, toks, start, p + 1)
+    head = base(toks[p].low)
+    if m is None and p > start and toks[start].low in lx.DETERMINERS and head.isalpha() and not toks[p].cap:
+        # 'the party's', 'the coach's': a common noun owner, kept as written
+        person = head in lx.PERSON_HEADS
+        return Mention(_span_text(text, toks, start, p + 1), "group", pos=toks[start].start, generic=not person)
+    if m is None or m.kind not in {"person", "org", "group"} or m.document:
+        return None
+    return m

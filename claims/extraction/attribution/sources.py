@@ -6,7 +6,7 @@ from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
 from .common import _QMARKS, Mention, _span_text
 from .mentions import _analyze
-from .subjects import _forward_np
+from .subjects import _forward_common_np, _forward_np
 
 
 def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
@@ -47,10 +47,47 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     5 million dollars, city records show.', 'The race is close, a college poll shows.'"""
     doc = _document_subject_at(text, toks, v, lo)
     if doc is None and v > lo and (v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}):
-        c = next((q for q in range(v - 1, max(lo, v - 10), -1) if toks[q].text == ","), None)
+        c = next((q for q in range(v - 1, max(lo, v - 14), -1) if toks[q].text == ","), None)
         if c is not None and c + 1 < v:
             doc = _document_subject_at(text, toks, v, c + 1)
     return doc
+
+
+def _author_after(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
+    """The author named after 'by' or 'from' at k: 'the Vale Institute', 'state attorney Ann Lee', 'the
+    nonpartisan Civic Watch' (a few lowercase words of office or description before a name), else 'the
+    port authority'."""
+    e = _forward_np(toks, k, hi)
+    if e <= k:
+        q = k + 1 if k < hi and toks[k].low in {"the", "a", "an"} else k
+        while q < hi and q - k <= 4 and toks[q].word and not toks[q].cap and toks[q].low not in lx.NOUN_PHRASE_STOPS:
+            q += 1
+        e2 = _forward_np(toks, q, hi) if q > k else q
+        if e2 > q:
+            e = e2
+    if e <= k:
+        e = _forward_common_np(toks, k, hi)
+    return _analyze(text, toks, k, e) if e > k else None
+
+
+def _dated_participle(toks: list[Tok], h: int, k: int) -> bool:
+    """'a poll released Sunday by X', 'a memo sent last week by X': a participle and a time adjunct
+    between the document noun at h and 'by' at k."""
+    if k - h < 3 or k - h > 5:
+        return False
+    p = toks[h + 1]
+    if not (p.low.endswith("ed") or p.low in lx.IRREGULAR_PARTICIPLES):
+        return False
+    return all(base(t.low) in lx.TIME_WORDS or t.low in {"last", "this", "next", "on"} for t in toks[h + 2 : k])
+
+
+def _joins_names(toks: list[Tok], k: int, end: int) -> bool:
+    """'and' between two names inside a document's modifier: 'a study by Ann Lee and Tom Ek', 'a poll by
+    the Harbor Times and Valley Radio' (a name, possibly after 'the', on both sides)."""
+    if toks[k].low != "and" or k + 1 >= end or not toks[k - 1].cap:
+        return False
+    nxt = k + 2 if toks[k + 1].low == "the" else k + 1
+    return nxt < end and toks[nxt].cap
 
 
 def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
@@ -65,10 +102,13 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         i += 1
     # the head noun: after determiners, adjectives and a possessive owner, within a few words
     h = i
-    while h < v and h - i < 6:
+    while h < v and h - i < 8:
         t = toks[h]
         if (not t.cap or h == i) and base(t.low) in lx.DOCUMENT_SUBJECT_HEADS:
             break
+        if t.text in "/-&" or (t.low in lx.NAME_CONNECTORS and h > i and toks[h - 1].cap and toks[h + 1].cap):
+            h += 1  # 'A Harbor Times/Valley Radio poll', 'A University of Vale poll': one owner's name
+            continue
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
             return None
         if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.RESEARCH_VERBS):
@@ -83,6 +123,12 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         end -= 1
     while end > h + 1 and toks[end - 1].text == ",":
         end -= 1
+    if end < v and toks[end].text == ",":
+        # 'An Ada Institute survey of farmers, who grow most of the wheat, found': a relative clause between
+        # commas before the verb modifies the head's phrase
+        c = next((q for q in range(end - 1, h, -1) if toks[q].text == ","), None)
+        if c is not None and c + 1 < end and toks[c + 1].low in {"who", "which"}:
+            end = c
     # the words between head and verb must modify the head: prepositional phrases and participles, no
     # clause of their own (no finite verb, relative pronoun, quotation or clause punctuation)
     if end > h + 1:
@@ -103,7 +149,7 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             or t.text in lx.CLAUSE_PUNCT
             or t.low in lx.FINITE_AUXILIARIES
             or t.low in lx.SUBORDINATORS
-            or t.low in {"and", "or", "but"}
+            or (t.low in {"and", "or", "but"} and not _joins_names(toks, k, end))
         ):
             return None
         if (
@@ -115,9 +161,13 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             return None
         if author is None and t.low == "by" and k - 1 >= h:
             prev = base(toks[k - 1].low)
-            if k - 1 == h or prev in lx.DOCUMENT_NOUNS or prev in lx.AUTHORSHIP_PARTICIPLES:
-                e = _forward_np(toks, k + 1, end)
-                m = _analyze(text, toks, k + 1, e) if e > k + 1 else None
+            if (
+                k - 1 == h
+                or prev in lx.DOCUMENT_NOUNS
+                or prev in lx.AUTHORSHIP_PARTICIPLES
+                or _dated_participle(toks, h, k)
+            ):
+                m = _author_after(text, toks, k + 1, end)
                 if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
                     author = m
         if named is None and t.low == "of" and k - 1 == h:
@@ -133,3 +183,93 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         return Mention(_span_text(text, toks, i, h + 1), "doc", pos=toks[i].start)
     m = _analyze(text, toks, i, h + 1)
     return m if m is not None and m.kind in {"doc", "person", "org"} else None
+
+
+def _according_document(text: str, toks: list[Tok], start: int, hi: int) -> Mention | None:
+    found = _document_source(text, toks, start, hi, lx.ACCORDING_DOCUMENT_NOUNS)
+    return found[0] if found is not None else None
+
+
+def _in_poll(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """'In a Harbor Ledger poll released Monday, 50 percent chose Lee', 'Lee led by 9 points in the
+    latest Vale poll': a poll named after 'in' is the source of its figures (a study or report only where
+    the phrase opens the sentence and closes with its comma -- 'took part in a study' is no source)."""
+    opening = v == lo or (v == lo + 1 and toks[lo].low in {"and", "but"})
+    if v > lo and toks[v - 1].low in {"than", "as"}:
+        return None  # 'better than in other polls': a comparison, no source
+    found = _document_source(text, toks, v + 1, hi, lx.IN_SOURCE_HEADS if opening else lx.POLL_NOUNS)
+    if found is None:
+        return None
+    m, stop = found
+    if opening and not (stop < hi and toks[stop].text == ","):
+        return None
+    return m
+
+
+def _document_source(
+    text: str, toks: list[Tok], start: int, hi: int, heads: frozenset[str]
+) -> tuple[Mention, int] | None:
+    """The source after 'according to' when it is a document, a poll or data: 'a 2019 Farm Office study',
+    'new data from the port authority', 'a memo sent Thursday by the port's auditor', 'a fact sheet the
+    council handed out', 'preliminary results of street surveys conducted by Vale Research'. A named author
+    ('by'/'from' an organisation or person) speaks; else a named owner ('a Harbor Times poll'); else the
+    document as written with its modifiers up to the end of the clause (at most 16 words are read)."""
+    # the head noun: a lowercase document noun within a few words (determiners, years, adjectives, owners)
+    h = start
+    while h < hi and h - start < 7:
+        t = toks[h]
+        if not t.cap and base(t.low) in heads:
+            break
+        if not t.cap and t.low.endswith("ly") and h + 1 < hi and toks[h + 1].low.endswith("ed"):
+            h += 1  # 'recently released figures', 'newly leaked documents'
+            continue
+        if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
+            return None
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.PRONOUNS):
+            return None
+        h += 1
+    else:
+        return None
+    if h >= hi or is_possessive(toks, h):
+        return None  # 'according to the report's authors': the authors, as the ordinary rule finds
+    # 'results of (the) street surveys': the head's 'of' phrase naming another document belongs to it
+    end = h + 1
+    if end < hi and toks[end].low == "of":
+        e = end + 1
+        while e < hi and e - end <= 5 and (toks[e].word or toks[e].text in "'’-"):
+            if base(toks[e].low) in lx.ACCORDING_DOCUMENT_NOUNS and not toks[e].cap:
+                end = e + 1
+                break
+            if toks[e].low in lx.NOUN_PHRASE_STOPS or (toks[e].low in lx.ADJUNCT_OPENERS and e > end + 1):
+                break
+            e += 1
+    # the modifiers up to the clause's end: no finite verb, relative pronoun, quotation or punctuation
+    stop = end
+    author: Mention | None = None
+    while stop < hi and stop - end < 16:
+        t = toks[stop]
+        if (
+            t.text in _QMARKS
+            or t.text in lx.CLAUSE_END
+            or t.low in lx.FINITE_AUXILIARIES
+            or t.low in lx.SUBORDINATORS
+            or t.low in {"but", "so", "while", "although", "though"}
+        ):
+            break
+        if author is None and t.low in {"by", "from"} and stop + 1 < hi:
+            # 'by the Ada Institute', 'from Vale Research': the document's author
+            m = _author_after(text, toks, stop + 1, hi)
+            if m is not None and m.kind in {"person", "org"} and not m.generic:
+                author = m
+        stop += 1
+    if author is not None:
+        return author, stop
+    owner = _analyze(text, toks, start, h + 1)
+    if owner is not None and owner.kind in {"person", "org"} and owner.document:
+        return owner, stop  # 'a Harbor Times poll', 'the ministry's report'
+    last = stop
+    if stop - start > 10:
+        last = end  # a long modifier: the document alone
+    while last > end and (toks[last - 1].low in {"and", "or"} or not toks[last - 1].word):
+        last -= 1
+    return Mention(_span_text(text, toks, start, last), "doc", pos=toks[start].start, document=True), stop
