@@ -220,7 +220,7 @@ def _sentence_cues(
         elided = False
         before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
         # any reporting verb right after a quotation's closing mark may come before its subject ('"...,"
-        # scoffed Ann Lee', '"...," agrees Tom Vint, 30'); others only from the list ('..., said KCNA')
+        # scoffed Ann Lee', '"...," agrees Tom Vint, 30'); others only from the list ('..., said AFP')
         after_quote = before_comma and not low.endswith("ing") and _prev_is_quote_close(toks, v - 1, lo)
         if (
             (before_comma or v == lo)
