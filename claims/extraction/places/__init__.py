@@ -60,7 +60,14 @@ class PlaceIndex:
             hits.extend(self._line(text, lm.start(), lm.end()))
         decide(text, hits, self.venue_countries, self.mentions)
         venue_acronyms(text, self.mentions)
-        self.mentions.sort(key=lambda p: p.start)
+        self.mentions.sort(key=lambda p: (p.start, -p.end))
+        # A mention inside a longer one is part of that name ("Ostrava" of "the village of Ostrava Mala").
+        kept: list[PlaceMention] = []
+        for p in self.mentions:
+            if kept and p.end <= kept[-1].end:
+                continue
+            kept.append(p)
+        self.mentions = kept
         self.starts = [p.start for p in self.mentions]
 
     def within(self, start: int, end: int) -> list[PlaceMention]:
@@ -96,7 +103,9 @@ class PlaceIndex:
         drop = named_before_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]
-        compass_region(text, toks, taken, raw, self.mentions)
+        drop = compass_region(text, toks, taken, raw, self.mentions)
+        if drop:
+            raw = [r for n, r in enumerate(raw) if n not in drop]
         for idx, (i, j, key, e) in enumerate(raw):
             h = Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()

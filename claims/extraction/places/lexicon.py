@@ -183,7 +183,7 @@ OFFICE_AFTER_ADMIN = wordset(
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
-    crossing bazaar square compound barracks reservoir canal glacier"""
+    crossing bazaar square compound barracks reservoir canal glacier forest valley river"""
 )
 
 
@@ -221,6 +221,20 @@ REGIME_ADJECTIVES = wordset(
 # Capitalised compass adjectives that open the name of an unknown region after a locative ("across
 # Eastern Varnia", "parts of Southern Ostmark").
 COMPASS_ADJECTIVES = wordset("Northern Southern Eastern Western Central")
+# The compass points do the same after a locative: "in North Vellmark", "across South Tarvia".
+COMPASS_POINTS = wordset("North South East West")
+# Verbs whose object is a territory, a cue like a locative before a compass region: "the army seized
+# Northern Karvia", "rebels shelled Eastern Dorvia".
+SEIZING_VERBS = wordset(
+    """seized seize seizes seizing captured capture captures capturing shelled shelling invaded invade
+    invades invading annexed annex annexes occupied occupy occupies bombed bombing liberated recaptured"""
+)
+# Nationality adjectives that no ending gives away ("French", "Dutch", "Thai"): adjectives, never names.
+DEMONYMS = wordset(
+    """French Dutch Greek Thai Swiss Welsh Scots Scottish Irish Czech Slovak Basque Lao Kurd Kurds Maltese
+    Cypriot Croat Serb Bosniak Uzbek Kazakh Tajik Turkmen Kyrgyz Pashtun Hazara Tamil Sikh Hindu Jewish
+    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa"""
+)
 # A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
 VESSEL_NOUNS = wordset(
     """ship vessel tanker freighter ferry frigate destroyer cruiser warship carrier submarine yacht liner
@@ -238,8 +252,9 @@ GEOGRAPHIC_PLURALS = wordset(
 # heads that need one of them ("the Smith camp" is a campaign, "the Smith base" a party's voters).
 SITE_MODIFIERS = wordset(
     """refugee refugees military army naval navy air police train railway rail bus power detention
-    migrant migrants displacement prison border transit"""
-)
+    migrant migrants displacement prison border transit central main general district provincial
+    regional security"""
+)  # "the Bang Kwang central prison", "the Kordo general hospital"
 SITE_HEADS_WITH_MODIFIER = wordset("camp base station")
 
 
@@ -269,6 +284,16 @@ INSTITUTIONAL = wordset(
 )
 
 
+# People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
+# the place, these make the place an adjective ("the Kenya border" stays a place).
+PEOPLE_AFTER_PLACE = wordset(
+    """delegate delegates envoy envoys ambassador diplomat diplomats official officials representative
+    representatives negotiator negotiators spokesman spokeswoman spokesperson emissary minister
+    striker strikers captain coach manager goalkeeper keeper midfielder defender forward winger skipper
+    squad batsman bowler opener player players international internationals"""
+)
+
+
 # Words around a name that make it a company's: "Magna shares", "a stake in Mesa", "Delta's shareholders".
 COMPANY_AFTER = wordset("shares stock stocks shareholders stockholders bonds securities")
 
@@ -295,7 +320,10 @@ GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 PLANET_KEYS = frozenset(norm(p) for p in PLANETS)
 
 
-PLANET_LOCATIVES = LOCATIVE | wordset("on orbit orbiting orbited around reach reached reaching landed")
+PLANET_LOCATIVES = LOCATIVE | wordset(
+    """on orbit orbiting orbited around reach reached reaching landed past beyond approach approached
+    approaching circling circled explore explored exploring surface"""
+)  # "flew past Jupiter", "the probe approaching Saturn"
 
 
 HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})

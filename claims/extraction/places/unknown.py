@@ -10,13 +10,19 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_KIND,
     ADMIN_NOUNS,
+    COMPANY_BEFORE,
     COMPASS,
     COMPASS_ADJECTIVES,
+    COMPASS_POINTS,
+    COMPASS_PREFIX,
+    DEMONYMS,
     FUNCTION_CAPS,
     GIVEN_NAMES,
     LOCATIVE,
+    LOWER_COMPASS,
     MONTHS_DAYS,
     OFFICE_AFTER_ADMIN,
+    SEIZING_VERBS,
     SITE_HEADS,
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
@@ -45,6 +51,11 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
             else:
                 j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
+                k = unknown_name(text, toks, taken, starts, j) if j > i else j
+                if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
+                    s, e = toks[i].start, toks[k - 1].end
+                    mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+                    j = k
             if not plural or j == i or j >= len(toks):
                 break
             if toks[j].text in ("and", "or") and joined(text, toks[j - 1], toks[j]):
@@ -84,8 +95,8 @@ def unknown_name(
         return i
     if all(toks[k].text in COMPASS for k in range(i, j)):
         return i  # "North" of "North and South Kivu"
-    if stop_at_known and j == i + 1 and t.text.endswith(ADJECTIVE_ENDINGS):
-        return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
+    if stop_at_known and j == i + 1 and (t.text.endswith(ADJECTIVE_ENDINGS) or t.text in DEMONYMS):
+        return i  # "the Kurdish region", "Bolivian mines", "the Greek mosque": an adjective, not a name
     return j
 
 
@@ -122,28 +133,60 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
 
 
-def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
-    """'across Eastern Varnia', 'parts of Southern Ostmark': a capitalised compass adjective after a
-    locative (or "of") opens the name of a region the gazetteer lacks; the compass word is kept."""
+def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
+    """'across Eastern Varnia', 'parts of Southern Ostmark', 'troops seized South-Eastern Pelland',
+    'shelling in northern Kelmar': a compass word opens the name of a region the gazetteer lacks; the
+    compass word is kept. A capitalised one needs a locative, "of" or a verb of seizing before it
+    ("Northern Rock", "Western Union" are companies); a lowercase one qualifies only places. Returns the
+    indexes of one-word hits the name replaces ("Central" is also a town in Louisiana)."""
+    one_word = {i: n for n, (i, j, *_) in enumerate(raw) if j == i + 1}
     starts = {i for i, *_ in raw}
+    drop: set[int] = set()
     for c in range(1, len(toks) - 1):
-        if toks[c].text not in COMPASS_ADJECTIVES or taken[c] or c in starts or not joined(text, toks[c], toks[c + 1]):
+        w = toks[c].text
+        lower = w in LOWER_COMPASS
+        if not (lower or w in COMPASS_ADJECTIVES or w in COMPASS_POINTS) or taken[c] or toks[c].possessive:
             continue
-        before = toks[c - 1].text.lower()
-        if not joined(text, toks[c - 1], toks[c]) or (before not in LOCATIVE and before != "of"):
+        if (c in starts and c not in one_word) or not joined(text, toks[c], toks[c + 1]):
+            continue  # "Central Asia", "North Korea": known whole
+        if c in one_word and c + 1 in starts:
+            drop.add(one_word[c])  # "Central London": the compass word goes with the place after it
             continue
+        if text.startswith("-", toks[c].pend):
+            continue  # "South-" of "South-Eastern": the second word opens the name
+        a = c  # "South-Eastern Pelland", "north-eastern Kelmar": both compass words kept
+        if toks[c - 1].text in COMPASS_PREFIX | LOWER_COMPASS and text.startswith("-", toks[c - 1].pend):
+            a = c - 1
+        if a == 0 or not joined(text, toks[a - 1], toks[a]):
+            continue
+        before = toks[a - 1].text.lower()
+        if not lower and before not in LOCATIVE and before != "of" and before not in SEIZING_VERBS:
+            continue
+        if before in ("in", "of") and a >= 2 and toks[a - 2].text in COMPANY_BEFORE:
+            continue  # "shares in Northern Rock": a company
+        if lower and toks[a - 1].cap and toks[a - 1].text not in FUNCTION_CAPS:
+            continue  # inside a capitalised name
         j = unknown_name(text, toks, taken, starts, c + 1, stop_at_known=True)
         if j == c + 1 or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
             continue  # no name, or a longer capitalised name ("Eastern Cape Provincial Council")
         last = toks[j - 1].text
-        if last.endswith(ADJECTIVE_ENDINGS) or last[:-1].endswith(ADJECTIVE_ENDINGS):
-            continue  # "to Northern Europeans", "Southern Sudanese": people, not a region
+        if (
+            last.endswith(ADJECTIVE_ENDINGS)
+            or (last.endswith("s") and last[:-1].endswith(ADJECTIVE_ENDINGS))
+            or last in DEMONYMS
+        ):
+            continue  # "to Northern Europeans", "Southern Sudanese", "southern French towns": people, adjectives
+        if lower and last.endswith(("i", "ist", "ists")):
+            continue  # "the northern Somali coast", "southern Baptist churches"
         if j < len(toks) and toks[j].text in VENUE_HEADS and joined(text, toks[j - 1], toks[j]):
             continue  # "at Eastern Harbor ..." is for the venue rules
-        s, e = toks[c].start, toks[j - 1].end
+        if c in one_word:
+            drop.add(one_word[c])
+        s, e = toks[a].start, toks[j - 1].end
         mentions.append(PlaceMention(text[s:e], s, e, "region"))
-        for k in range(c, j):
+        for k in range(a, j):
             taken[k] = True
+    return drop
 
 
 def named_before_region(
