@@ -532,6 +532,18 @@ FOURTH_POSITIVES = [
     ("The wounded were taken to the Kordo general hospital.", ["Kordo general hospital"]),
     ("The bodies were found in the Tolva forest.", ["Tolva forest"]),
     ("Farmers in the Sorek valley lost their crops.", ["Sorek valley"]),
+    # A site or district named at the start of a sentence ("The"/"In" is no part of the name).
+    ("The Pak Tho prison was closed in May.", ["Pak Tho prison"]),
+    ("In Marvesto province, rebels advanced.", ["Marvesto"]),
+    # Counties of Great Britain, named without their country.
+    ("She was born in Exeter, Devon, and moved to Lancashire.", ["Exeter", "Devon", "Lancashire"]),
+    ("Flooding closed roads across Cumbria and Dorset.", ["Cumbria", "Dorset"]),
+    # The Democratic Republic of the Congo whole (not the other Congo), and "Asia Minor".
+    ("Aid reached the Democratic Republic of the Congo on Friday.", ["Democratic Republic of the Congo"]),
+    ("Traders crossed Asia Minor on foot.", ["Asia Minor"]),
+    # "Upper", "Lower", "Greater" before a place are part of the name used.
+    ("Crowds gathered in Lower Manhattan and Greater Manchester.", ["Lower Manhattan", "Greater Manchester"]),
+    ("Temples line the Nile in Upper Egypt.", ["Nile", "Upper Egypt"]),
 ]
 
 
@@ -559,6 +571,12 @@ FOURTH_NEGATIVES = [
     ("The Dubai Airshow drew record orders.", ["Dubai"]),
     ("Publishers met at the Frankfurt Book Fair.", ["Frankfurt"]),
     ("The Rio Carnival was cancelled.", ["Rio"]),
+    # Compass words before a nationality adjective name no region.
+    ("Trade grew in the South-Eastern European region.", ["South-Eastern European"]),
+    ("Talks on the South East Asian region resumed.", ["South East Asian"]),
+    # The chambers of a parliament are no buildings.
+    ("The Upper House passed the bill.", ["Upper House"]),
+    ("The Lower House rejected it on Monday.", ["Lower House"]),
 ]
 
 

@@ -201,8 +201,8 @@ VEHICLES = wordset(
 # Capitalised compass words kept with the place they qualify: "Eastern Chad", "South Lebanon".
 COMPASS_PREFIX = wordset(
     """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
-    Southwest Northeastern Northwestern Southeastern Southwestern"""
-)
+    Southwest Northeastern Northwestern Southeastern Southwestern Upper Lower Greater Inner Outer"""
+)  # ("Upper Egypt", "Lower Manhattan", "Greater Sydney": a part or the whole of the place, kept with it)
 # The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
 # place, kept with it; they qualify only places, so they are locative evidence too).
 LOWER_COMPASS = wordset(

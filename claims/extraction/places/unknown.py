@@ -97,6 +97,8 @@ def unknown_name(
         return i  # "North" of "North and South Kivu"
     if stop_at_known and j == i + 1 and (t.text.endswith(ADJECTIVE_ENDINGS) or t.text in DEMONYMS):
         return i  # "the Kurdish region", "Bolivian mines", "the Greek mosque": an adjective, not a name
+    if stop_at_known and (toks[j - 1].text.endswith(("ean", "ian", "ese")) or toks[j - 1].text in DEMONYMS):
+        return i  # "the South-Eastern European region", "the East Timorese border": adjectives
     return j
 
 
@@ -109,10 +111,18 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS and head not in SITE_MODIFIERS):
             continue  # the nouns are rare: start from them, not from every capitalised word
         i = j
-        while i > 0 and j - i < 3 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
-            i -= 1
-        if i == j or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
-            continue  # no name, or part of a longer capitalised name
+        while (
+            i > 0
+            and j - i < 3
+            and toks[i - 1].cap
+            and toks[i - 1].text not in FUNCTION_CAPS
+            and joined(text, toks[i - 1], toks[i])
+        ):
+            i -= 1  # (not back over "The"/"In" opening the sentence: "The Pak Lam prison was closed")
+        if i == j or (
+            i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
+        ):
+            continue  # no name, or part of a longer capitalised name (not "The" opening a sentence)
         if toks[j - 1].possessive or unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
             continue
         after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
