@@ -544,6 +544,16 @@ FOURTH_POSITIVES = [
     # "Upper", "Lower", "Greater" before a place are part of the name used.
     ("Crowds gathered in Lower Manhattan and Greater Manchester.", ["Lower Manhattan", "Greater Manchester"]),
     ("Temples line the Nile in Upper Egypt.", ["Nile", "Upper Egypt"]),
+    # A small town named before "town", "village", "area" after a locative, "the" or a verb of seizing.
+    ("Five people died in Kolma town after the floods.", ["Kolma"]),
+    ("Gunmen attacked Dorvik village overnight.", ["Dorvik"]),
+    ("Fighting in the Tarvo area killed six.", ["Tarvo"]),
+    # A small town described in an apposition or placed at a distance.
+    ("Militants attacked a checkpoint in Selvak, a town near the border.", ["Selvak"]),
+    ("He was born in Velmar, a small farming village.", ["Velmar"]),
+    ("They reached Oskel, the largest town of the valley, at dawn.", ["Oskel"]),
+    ("Residents of Korvan, 40 km south of the capital, fled.", ["Korvan"]),
+    ("The quake hit near Torvik, about 20 miles from the coast.", ["Torvik"]),
 ]
 
 
@@ -577,6 +587,11 @@ FOURTH_NEGATIVES = [
     # The chambers of a parliament are no buildings.
     ("The Upper House passed the bill.", ["Upper House"]),
     ("The Lower House rejected it on Monday.", ["Lower House"]),
+    # People and offices described in an apposition, and an office of a town.
+    ("Mary Dorvik, a town councillor, resigned.", ["Mary Dorvik", "Dorvik"]),
+    ("Peter Hale, a city official, declined to comment.", ["Peter Hale", "Hale"]),
+    ("The Dorvik town hall burned down.", ["Dorvik"]),
+    ("After the Great Flood, the town was rebuilt.", ["Great Flood"]),
 ]
 
 
@@ -598,8 +613,10 @@ def test_a_country_before_a_noun_of_place_stays_a_place() -> None:
         (lambda n: "shelled eastern Ruritania and into South-Eastern Pelland " * n, 30_000),
         (lambda n: "to Central London from Central Dravonia " * n, 30_000),
         (lambda n: "the Kordo general hospital near the Tolva forest " * n, 30_000),
+        (lambda n: "in Selvak, a small village, and Korvan, 40 km from Kolma town " * n, 30_000),
+        (lambda n: "Kolma, a, Kolma, the town, " * n, 30_000),
     ],
-    ids=["lower-compass", "central", "site-modifier-feature"],
+    ids=["lower-compass", "central", "site-modifier-feature", "apposition", "apposition-junk"],
 )
 def test_linear_on_long_runs_of_fourth_round_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)

@@ -43,7 +43,7 @@ from .context import coordinated_compass, judge
 from .decide import decide
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, LINE, run_key, tokens
-from .unknown import compass_region, named_before_region, town_of, unknown_before_noun
+from .unknown import compass_region, named_before_region, named_in_apposition, town_of, unknown_before_noun
 from .venues import venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
@@ -128,6 +128,7 @@ class PlaceIndex:
             hits.append(h)
         town_of(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
+        named_in_apposition(text, toks, taken, raw, self.mentions)
         coordinated_compass(text, hits)
         return hits
 

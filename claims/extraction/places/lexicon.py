@@ -3,6 +3,8 @@ nouns, venue heads and the context words that make a name a person's, a company'
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import PLANETS, norm
 from ..lexicon import FEMALE_NAMES, MALE_NAMES
 from ..normalize import wordset
@@ -179,6 +181,27 @@ OFFICE_AFTER_ADMIN = wordset(
 )
 
 
+# Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
+# seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
+SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township")
+# Nouns after such a noun that make it something else: "the Dorvik town hall", "a village elder".
+NOT_SETTLEMENT_AFTER = wordset(
+    """hall halls centre center square meeting meetings councillor councillors councilor councilors
+    councilman councilwoman planner planners clerk crier elder elders chief chiefs headman resident
+    residents native natives man woman people boy girl code codes manager managers mayor network
+    networks network's code"""
+)
+# Nouns of an apposition that describes a name as a place: "Selvak, a town near the border".
+APPOSITION_NOUNS = wordset(
+    """town village city hamlet settlement suburb district province region island port municipality
+    neighbourhood neighborhood community enclave outpost oasis"""
+)
+# A distance right after a name: "Korvan, 40 km south of Tarvo", "Dalmor, about 12 miles from".
+DISTANCE_AFTER = re.compile(
+    r", (?:about |some |nearly |around |roughly |almost |just )?\d[\d.,]*(?: |-)?(?:km|kilometres|kilometers|miles|mi)\b"
+)
+
+
 # Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
@@ -227,7 +250,8 @@ COMPASS_POINTS = wordset("North South East West")
 # Northern Karvia", "rebels shelled Eastern Dorvia".
 SEIZING_VERBS = wordset(
     """seized seize seizes seizing captured capture captures capturing shelled shelling invaded invade
-    invades invading annexed annex annexes occupied occupy occupies bombed bombing liberated recaptured"""
+    invades invading annexed annex annexes occupied occupy occupies bombed bombing liberated recaptured
+    attacked raided stormed"""
 )
 # Nationality adjectives that no ending gives away ("French", "Dutch", "Thai"): adjectives, never names.
 DEMONYMS = wordset(

@@ -10,19 +10,23 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_KIND,
     ADMIN_NOUNS,
+    APPOSITION_NOUNS,
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_ADJECTIVES,
     COMPASS_POINTS,
     COMPASS_PREFIX,
     DEMONYMS,
+    DISTANCE_AFTER,
     FUNCTION_CAPS,
     GIVEN_NAMES,
     LOCATIVE,
     LOWER_COMPASS,
     MONTHS_DAYS,
+    NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
     SEIZING_VERBS,
+    SETTLEMENT_AFTER_UNKNOWN,
     SITE_HEADS,
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
@@ -108,7 +112,12 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
     starts = {i for i, *_ in raw}
     for j, head_tok in enumerate(toks):
         head = head_tok.text
-        if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS and head not in SITE_MODIFIERS):
+        if j == 0 or (
+            head not in ADMIN_AFTER_UNKNOWN
+            and head not in SITE_HEADS
+            and head not in SITE_MODIFIERS
+            and head not in SETTLEMENT_AFTER_UNKNOWN
+        ):
             continue  # the nouns are rare: start from them, not from every capitalised word
         i = j
         while (
@@ -130,6 +139,14 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN:
             s, e = toks[i].start, toks[j - 1].end
             mentions.append(PlaceMention(text[s:e], s, e, "region"))
+        elif (
+            head in SETTLEMENT_AFTER_UNKNOWN
+            and (prev == "the" or prev in LOCATIVE or prev in SEIZING_VERBS)
+            and after not in OFFICE_AFTER_ADMIN
+            and after not in NOT_SETTLEMENT_AFTER
+        ):
+            s, e = toks[i].start, toks[j - 1].end  # "in Kolma town", "the Tarvo area": the name
+            mentions.append(PlaceMention(text[s:e], s, e, "city"))
         elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
             s, e = toks[i].start, head_tok.end
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
@@ -141,6 +158,47 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'Selvak, a town near the border', 'in Velmar, a small village', 'Korvan, 40 km south of Tarvo':
+    a name the gazetteer lacks, described right after it as a settlement or placed at a distance."""
+    starts = {i for i, *_ in raw}
+    for k in range(1, len(toks)):
+        distance = DISTANCE_AFTER.match(text, toks[k - 1].pend)
+        gap = not distance and COMMA_GAP.fullmatch(text, toks[k - 1].pend, toks[k].start)
+        if not gap and not distance:
+            continue
+        if gap:
+            if toks[k].text not in ("a", "an", "the"):
+                continue
+            m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
+            while m < len(toks) and m < k + 4 and toks[m].text.islower() and toks[m].text not in APPOSITION_NOUNS:
+                m += 1
+            if (
+                m >= len(toks)
+                or toks[m].text not in APPOSITION_NOUNS
+                or not all(joined(text, toks[n - 1], toks[n]) for n in range(k + 1, m + 1))
+            ):
+                continue
+            nxt = toks[m + 1].text if m + 1 < len(toks) and joined(text, toks[m], toks[m + 1]) else ""
+            if nxt in OFFICE_AFTER_ADMIN or nxt in NOT_SETTLEMENT_AFTER:
+                continue  # "Mary Dorvik, a town councillor"
+            if toks[k].text == "the" and nxt != "of":
+                continue  # "Selvak, the main town of ..." (not "After the war, the town rebuilt")
+        i = k - 1  # the name ends right before the comma
+        while i > 0 and k - 1 - i < 2 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
+            i -= 1
+        if toks[i].text in FUNCTION_CAPS or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
+            continue
+        if unknown_name(text, toks, taken, starts, i) != k or toks[k - 1].possessive:
+            continue
+        if toks[i].text.lower() in GIVEN_NAMES or toks[i].text.isupper():
+            continue  # "Maria Lopez, a village teacher", "NATO, the alliance": people, acronyms
+        s, e = toks[i].start, toks[k - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        for n in range(i, k):
+            taken[n] = True
 
 
 def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
