@@ -148,6 +148,9 @@ FEATURES = _names(
 # Jae-in"), so they need locative context ("landed on Venus", "the journey to Mars", "back to Earth").
 # (Not the Sun: a newspaper's name as often, after the same prepositions.)
 PLANETS = _names("Mercury; Venus; Earth; Mars; Jupiter; Saturn; Uranus; Neptune; Pluto; Ceres; Moon")
+# Seats of government named by one word with "the": buildings after a locative ("talks at the Kremlin",
+# "a briefing at the Pentagon"); "the Kremlin said" alone is the government, so they need that context.
+LANDMARKS = _names("Kremlin; Pentagon; Capitol; Elysee; Élysée")
 # English names of well-known regions, islands and historic lands that pycountry spells in the local
 # language ("Lombardia", "Bayern", "Xinjiang Uygur Zizhiqu") or lacks; the code is the ISO 3166-2
 # subdivision where there is one, else the country's.
@@ -297,6 +300,8 @@ def _add_features(g: Gazetteer) -> None:
     g.add("Korea", Entry("region", None, P_LEXICON))
     for name in PLANETS:
         g.add(name, Entry("other", None, P_LEXICON, COMMON))
+    for name in LANDMARKS:
+        g.add(name, Entry("venue", None, P_LEXICON, NEEDS_THE | COMMON))
 
 
 def _add_subdivisions(g: Gazetteer) -> None:

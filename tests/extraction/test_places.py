@@ -554,6 +554,13 @@ FOURTH_POSITIVES = [
     ("They reached Oskel, the largest town of the valley, at dawn.", ["Oskel"]),
     ("Residents of Korvan, 40 km south of the capital, fled.", ["Korvan"]),
     ("The quake hit near Torvik, about 20 miles from the coast.", ["Torvik"]),
+    # A wire dateline in capitals, short names and small cities included.
+    ("OSLO (AP) — Norway's parliament met on Monday.", ["OSLO", "Norway"]),
+    ("LIMA, Peru (Reuters) - Protests grew.", ["LIMA", "Peru"]),
+    ("BEIRUT/DAMASCUS (Reuters) - Talks stalled.", ["BEIRUT", "DAMASCUS"]),
+    # Seats of government after a locative.
+    ("The two leaders met at the Kremlin on Friday.", ["Kremlin"]),
+    ("Reporters waited outside the Pentagon for hours.", ["Pentagon"]),
 ]
 
 
@@ -592,6 +599,11 @@ FOURTH_NEGATIVES = [
     ("Peter Hale, a city official, declined to comment.", ["Peter Hale", "Hale"]),
     ("The Dorvik town hall burned down.", ["Dorvik"]),
     ("After the Great Flood, the town was rebuilt.", ["Great Flood"]),
+    # Acronyms in capitals after a dateline-like start, and seats of government as speakers.
+    ("NATO (AP) — The alliance met.", ["NATO"]),
+    ("UNICEF, the agency, said it would help.", ["UNICEF"]),
+    ("The Kremlin said the talks had failed.", ["Kremlin"]),
+    ("A Pentagon spokesman declined to comment.", ["Pentagon"]),
 ]
 
 

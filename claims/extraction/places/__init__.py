@@ -42,7 +42,7 @@ from ..types import PlaceMention
 from .context import coordinated_compass, judge
 from .decide import decide
 from .lookup import Hit, lookup_hits
-from .tokens import COMMA_GAP, LINE, run_key, tokens
+from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, run_key, tokens
 from .unknown import compass_region, named_before_region, named_in_apposition, town_of, unknown_before_noun
 from .venues import venue_acronyms, venue_spans
 
@@ -106,12 +106,24 @@ class PlaceIndex:
         drop = compass_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]
+        dateline_end = -1
         for idx, (i, j, key, e) in enumerate(raw):
             h = Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
-            if h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
+            # A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "BEIRUT/DAMASCUS (Reuters)".
+            dateline = (
+                h.upper
+                and len(key) >= 4
+                and (h.start == ls or (dateline_end >= 0 and text[dateline_end : h.start] == "/"))
+                and DATELINE_AFTER.match(text, h.end) is not None
+            )
+            if dateline:
+                dateline_end = h.end
+            elif h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
                 continue  # "UN", "U.N.", "LA": an acronym, not the town of Un or La
             judge(text, toks, i, j, h, ls)
+            if dateline:
+                h.strong = h.explicit = True  # the dateline names where the report was filed
             # Coordination with the previous hit: "A, B and C", "A and B".
             if (idx and raw[idx - 1][1] == i - 1 and toks[i - 1].text in ("and", "or")) or (
                 idx and raw[idx - 1][1] == i and COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start)
