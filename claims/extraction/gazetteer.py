@@ -173,7 +173,10 @@ REGION_EXONYMS = _table(
     Tigray=ET-TI; Ogaden=ET; Somaliland=SO; Puntland=SO; Katanga=CD; North Kivu=CD-NK;
     South Kivu=CD-SK; Cabinda=AO; Zanzibar=TZ; Bengal=IN; Waziristan=PK; Baluchistan=PK-BA;
     Newfoundland=CA-NL; Labrador=CA-NL; Amazonia=BR; Long Island=US; Cape Cod=US; Silicon Valley=US;
-    Florida Keys=US; Appalachia=US; Tierra del Fuego=AR"""
+    Florida Keys=US; Appalachia=US; Tierra del Fuego=AR; Republika Srpska=BA; Gilgit-Baltistan=PK;
+    Azad Kashmir=PK; Azad Jammu and Kashmir=PK; Bonaire=BQ; Sint Eustatius=BQ; Saint Helena=SH;
+    Ascension Island=SH; Tristan da Cunha=SH; Svalbard=NO; Transnistria=MD; Gagauzia=MD; Mount Athos=GR;
+    Tobago=TT; Labuan=MY; Putrajaya=MY; Chukotka=RU; Jutland=DK; Thrace=GR"""
 )
 # Counties of Great Britain, which pycountry files under types too fine to index in general ("two-tier
 # county", "unitary authority", "council area"); British news names them without their country ("in
@@ -186,6 +189,15 @@ GB_COUNTIES = _names(
     Herefordshire; Buckinghamshire; Bedfordshire; Northamptonshire; Berkshire; Cheshire; Merseyside;
     Greater Manchester; West Midlands; Isle of Wight; Aberdeenshire; Perthshire; Ayrshire;
     Lanarkshire; Pembrokeshire; Carmarthenshire; Gwynedd; County Antrim; County Down; County Durham"""
+)
+# Boroughs of London and districts of English cities: named like people and words as often ("Bromley",
+# "Sefton"), so they need locative context, like small towns ("in Hackney", "Lambeth, south London").
+GB_BOROUGHS = _names(
+    """Barking and Dagenham; Barnet; Bexley; Brent; Bromley; Camden; Croydon; Ealing; Enfield; Greenwich;
+    Hackney; Hammersmith and Fulham; Haringey; Harrow; Havering; Hillingdon; Hounslow; Islington;
+    Kensington and Chelsea; Kingston upon Thames; Lambeth; Lewisham; Merton; Newham; Redbridge;
+    Richmond upon Thames; Southwark; Sutton; Tower Hamlets; Waltham Forest; Wandsworth; Westminster;
+    Calderdale; Kirklees; Knowsley; Sandwell; Sefton; Tameside; Trafford; Wirral"""
 )
 # Exonyms that are also words or names (a language, a wine, a dog, a prison): they need context.
 EXONYMS_NEEDING_CONTEXT = frozenset({"Java", "Burgundy", "Madeira", "Labrador", "Hesse", "Aragon", "Attica"})
@@ -323,6 +335,8 @@ def _add_subdivisions(g: Gazetteer) -> None:
         g.add(name, Entry("region", code if "-" in code else None, P_SALIENT_REGION, flags, cc=code[:2]))
     for name in GB_COUNTIES:
         g.add(name, Entry("region", None, P_SALIENT_REGION, cc="GB"))
+    for name in GB_BOROUGHS:
+        g.add(name, Entry("region", None, P_SMALL_CITY, SMALL, cc="GB"))
 
 
 def _geonames_dir() -> Path:

@@ -561,6 +561,10 @@ FOURTH_POSITIVES = [
     # Seats of government after a locative.
     ("The two leaders met at the Kremlin on Friday.", ["Kremlin"]),
     ("Reporters waited outside the Pentagon for hours.", ["Pentagon"]),
+    # Boroughs of London after a locative, and regions pycountry files under rare types.
+    ("The fire broke out in Hackney, east London, on Sunday.", ["Hackney", "east London"]),
+    ("Voters in Republika Srpska backed the plan.", ["Republika Srpska"]),
+    ("The yacht sailed from Bonaire to Svalbard.", ["Bonaire", "Svalbard"]),
 ]
 
 
@@ -604,6 +608,9 @@ FOURTH_NEGATIVES = [
     ("UNICEF, the agency, said it would help.", ["UNICEF"]),
     ("The Kremlin said the talks had failed.", ["Kremlin"]),
     ("A Pentagon spokesman declined to comment.", ["Pentagon"]),
+    # Boroughs named like people need a locative.
+    ("Jane Harrow and Tom Sutton arrived late.", ["Harrow", "Sutton"]),
+    ("Bromley said the plan was fine.", ["Bromley"]),
 ]
 
 
