@@ -568,6 +568,15 @@ FOURTH_POSITIVES = [
 ]
 
 
+def test_a_name_made_a_place_by_its_context_stays_one_in_the_article() -> None:
+    text = "Militants attacked Selvak, a town near the border. Selvak was shelled again. Mr Selvak fled."
+    assert places_of(text) == ["Selvak", "Selvak"]
+    text = "Five people died in Kolma town. Residents of Kolma fled. Kolma Airlines halted flights."
+    assert places_of(text) == ["Kolma", "Kolma"]
+    text = "Rebels seized Northern Karvia.\n\nAid to Northern Karvia resumed in May."
+    assert places_of(text) == ["Northern Karvia", "Northern Karvia"]
+
+
 @pytest.mark.parametrize(("text", "expected"), FOURTH_POSITIVES, ids=[c[0][:40] for c in FOURTH_POSITIVES])
 def test_fourth_round_places_found(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
@@ -634,8 +643,9 @@ def test_a_country_before_a_noun_of_place_stays_a_place() -> None:
         (lambda n: "the Kordo general hospital near the Tolva forest " * n, 30_000),
         (lambda n: "in Selvak, a small village, and Korvan, 40 km from Kolma town " * n, 30_000),
         (lambda n: "Kolma, a, Kolma, the town, " * n, 30_000),
+        (lambda n: "in Kolma town. " + "Kolma Kolma Selvak, a village " * n, 30_000),
     ],
-    ids=["lower-compass", "central", "site-modifier-feature", "apposition", "apposition-junk"],
+    ids=["lower-compass", "central", "site-modifier-feature", "apposition", "apposition-junk", "same-names"],
 )
 def test_linear_on_long_runs_of_fourth_round_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)

@@ -41,12 +41,17 @@ from ..gazetteer import AFTER_PLACE, MAX_TOKENS, NEEDS_THE, UPPER_ONLY, gazettee
 from ..types import PlaceMention
 from .context import coordinated_compass, judge
 from .decide import decide
+from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
-from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, run_key, tokens
+from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
 from .unknown import compass_region, named_before_region, named_in_apposition, town_of, unknown_before_noun
 from .venues import venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
+
+# Names sharing a first word that one sense per discourse follows (keeps a pathological text linear).
+MAX_SAME_FIRST = 8
+PERSON_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Doctor"})
 
 
 class PlaceIndex:
@@ -55,9 +60,14 @@ class PlaceIndex:
     def __init__(self, text: str) -> None:
         self.mentions: list[PlaceMention] = []
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
+        self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
+        self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
+        if self.names:
+            self._same_names(text)
+        self.lines = []
         decide(text, hits, self.venue_countries, self.mentions)
         venue_acronyms(text, self.mentions)
         self.mentions.sort(key=lambda p: (p.start, -p.end))
@@ -76,6 +86,35 @@ class PlaceIndex:
             return []
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return [p for p in self.mentions[lo:hi] if p.end <= end]
+
+    def _same_names(self, text: str) -> None:
+        """One sense per discourse for names the gazetteer lacks: once "Selvak, a town near the border"
+        or "in Kolma town" has made a name a place, the same name elsewhere in the article is that place
+        ("Selvak was shelled again"), unless it is part of a longer capitalised name ("Mr Selvak")."""
+        firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, kind in self.names.items():
+            words = tuple(t.text for t in tokens(name, 0))
+            if words and len(firsts.setdefault(words[0], [])) < MAX_SAME_FIRST:
+                firsts[words[0]].append((words, kind))
+        for toks, taken, starts in self.lines:
+            for i, t in enumerate(toks):
+                cands = firsts.get(t.text)
+                if not cands or taken[i] or i in starts:
+                    continue
+                prev = toks[i - 1] if i > 0 and joined(text, toks[i - 1], t) else None
+                if prev is not None and prev.cap and (prev.text not in FUNCTION_CAPS or prev.text in PERSON_TITLES):
+                    continue  # "Mr Selvak", "Anna Kolma": a person
+                for words, kind in cands:
+                    j = i + len(words)
+                    if j > len(toks) or any(toks[k].text != w for k, w in zip(range(i, j), words, strict=True)):
+                        continue
+                    if not all(joined(text, toks[k - 1], toks[k]) for k in range(i + 1, j)):
+                        continue
+                    if j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
+                        continue  # "Selvak Airlines": a longer name
+                    a, b = t.start, toks[j - 1].end
+                    self.mentions.append(PlaceMention(text[a:b], a, b, kind))  # type: ignore[arg-type]
+                    break
 
     def _line(self, text: str, ls: int, le: int) -> list[Hit]:
         toks = tokens(text[ls:le], ls)
@@ -100,6 +139,7 @@ class PlaceIndex:
             if (not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper())
             and (not (r[3].flags & NEEDS_THE) or (r[0] > 0 and toks[r[0] - 1].text in ("the", "The")))
         ]  # "Al-Kadir" holds no "AL" (Alabama), "North Ashvale" no "the North": such names need their form
+        first_unknown = len(self.mentions)
         drop = named_before_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]
@@ -141,6 +181,10 @@ class PlaceIndex:
         town_of(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
+        for m in self.mentions[first_unknown:]:
+            if m.kind != "venue":
+                self.names.setdefault(m.text, m.kind)
+        self.lines.append((toks, taken, {r[0] for r in raw}))
         coordinated_compass(text, hits)
         return hits
 

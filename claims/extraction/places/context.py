@@ -267,13 +267,18 @@ def org_run_before(text: str, toks: list[Tok], k: int) -> bool:
 
 
 def org_of_before(text: str, toks: list[Tok], i: int) -> bool:
-    """'<Organisation> of [the] <place>': "Medical Journal of Australia", "Bank of England"."""
+    """'<Organisation> of/for [the] <place>': "Medical Journal of Australia", "Bank of England",
+    "Transport for London"."""
     while i >= 1 and toks[i - 1].text in COMPASS and joined(text, toks[i - 1], toks[i]):
         i -= 1  # "University of Southern Indiana"
     k = i - 1
     if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
         k -= 1
-    if k < 1 or toks[k].text not in ("of", "de") or not joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
+    if (
+        k < 1
+        or toks[k].text not in ("of", "de", "for")
+        or not joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i])
+    ):
         return False
     if not (toks[k - 1].cap and joined(text, toks[k - 1], toks[k])):
         return False
