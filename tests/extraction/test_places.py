@@ -558,6 +558,9 @@ FOURTH_POSITIVES = [
     ("OSLO (AP) — Norway's parliament met on Monday.", ["OSLO", "Norway"]),
     ("LIMA, Peru (Reuters) - Protests grew.", ["LIMA", "Peru"]),
     ("BEIRUT/DAMASCUS (Reuters) - Talks stalled.", ["BEIRUT", "DAMASCUS"]),
+    # A dateline town the gazetteer lacks, with its region, before the agency.
+    ("KORVALA, Ruritania (AP) — Rebels seized the town.", ["KORVALA", "Ruritania"]),
+    ("NEW TARVO (Reuters) - Talks stalled on Friday.", ["NEW TARVO"]),
     # Seats of government after a locative.
     ("The two leaders met at the Kremlin on Friday.", ["Kremlin"]),
     ("Reporters waited outside the Pentagon for hours.", ["Pentagon"]),
@@ -615,6 +618,8 @@ FOURTH_NEGATIVES = [
     # Acronyms in capitals after a dateline-like start, and seats of government as speakers.
     ("NATO (AP) — The alliance met.", ["NATO"]),
     ("UNICEF, the agency, said it would help.", ["UNICEF"]),
+    ("UNITED NATIONS (AP) — The council met.", ["UNITED NATIONS"]),
+    ("OPEC (Reuters) - Output rose.", ["OPEC"]),
     ("The Kremlin said the talks had failed.", ["Kremlin"]),
     ("A Pentagon spokesman declined to comment.", ["Pentagon"]),
     # Boroughs named like people need a locative.
@@ -644,8 +649,17 @@ def test_a_country_before_a_noun_of_place_stays_a_place() -> None:
         (lambda n: "in Selvak, a small village, and Korvan, 40 km from Kolma town " * n, 30_000),
         (lambda n: "Kolma, a, Kolma, the town, " * n, 30_000),
         (lambda n: "in Kolma town. " + "Kolma Kolma Selvak, a village " * n, 30_000),
+        (lambda n: "KORVALA, Ruritania (AP) — " * n, 30_000),
     ],
-    ids=["lower-compass", "central", "site-modifier-feature", "apposition", "apposition-junk", "same-names"],
+    ids=[
+        "lower-compass",
+        "central",
+        "site-modifier-feature",
+        "apposition",
+        "apposition-junk",
+        "same-names",
+        "dateline",
+    ],
 )
 def test_linear_on_long_runs_of_fourth_round_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)

@@ -44,7 +44,14 @@ from .decide import decide
 from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
-from .unknown import compass_region, named_before_region, named_in_apposition, town_of, unknown_before_noun
+from .unknown import (
+    compass_region,
+    dateline_unknown,
+    named_before_region,
+    named_in_apposition,
+    town_of,
+    unknown_before_noun,
+)
 from .venues import venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
@@ -140,6 +147,7 @@ class PlaceIndex:
             and (not (r[3].flags & NEEDS_THE) or (r[0] > 0 and toks[r[0] - 1].text in ("the", "The")))
         ]  # "Al-Kadir" holds no "AL" (Alabama), "North Ashvale" no "the North": such names need their form
         first_unknown = len(self.mentions)
+        dateline_unknown(text, toks, taken, raw, self.mentions)
         drop = named_before_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]

@@ -202,6 +202,12 @@ DISTANCE_AFTER = re.compile(
 )
 
 
+# After the town of a wire dateline: an optional region or country, then the agency ("KORVALA, Ruritania (AP)").
+AGENCY_DATELINE = re.compile(
+    r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)"
+)
+
+
 # Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase

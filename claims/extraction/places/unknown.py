@@ -10,6 +10,7 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_KIND,
     ADMIN_NOUNS,
+    AGENCY_DATELINE,
     APPOSITION_NOUNS,
     COMPANY_BEFORE,
     COMPASS,
@@ -199,6 +200,35 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
         for n in range(i, k):
             taken[n] = True
+
+
+def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'KORVALA, Ruritania (AP) —': a wire dateline names where the report was filed, a town the
+    gazetteer may lack and its region or country (known ones are judged as hits)."""
+    if (
+        not toks
+        or not toks[0].text.isupper()
+        or len(toks[0].text) < 3
+        or (toks[0].start != 0 and text[toks[0].start - 1] != "\n")
+    ):
+        return
+    k = 1
+    while k < len(toks) and k < 3 and toks[k].text.isupper() and joined(text, toks[k - 1], toks[k]):
+        k += 1
+    m = AGENCY_DATELINE.match(text, toks[k - 1].pend)
+    if not m or (k == 1 and len(toks[0].text) <= 6 and not m.group(1)):
+        return  # "NATO (AP) —", "UNICEF (Reuters)": a short word alone is an acronym as often
+    if any(toks[n].text.title() in lx.ORG_NAME_HEADS or toks[n].text == "NATIONS" for n in range(k)):
+        return  # "UNITED NATIONS (AP)": the organisation's seat
+    starts = {i for i, *_ in raw}
+    if not any(taken[n] or n in starts for n in range(k)):
+        a, b = toks[0].start, toks[k - 1].end
+        mentions.append(PlaceMention(text[a:b], a, b, "city"))
+        for n in range(k):
+            taken[n] = True
+    if m.group(1) and k < len(toks) and toks[k].start == m.start(1) and not taken[k] and k not in starts:
+        a, b = m.span(1)
+        mentions.append(PlaceMention(text[a:b], a, b, "region"))
 
 
 def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
