@@ -96,7 +96,7 @@ COUNTRY_ALIASES = _table(
     """US=US; U.S.=US; USA=US; U.S.A.=US; United States of America=US; America=US; UK=GB; U.K.=GB;
     Britain=GB; Great Britain=GB; United Kingdom=GB; Holland=NL; Netherlands=NL; UAE=AE; U.A.E.=AE;
     DPRK=KP; North Korea=KP; ROK=KR; South Korea=KR; Republic of Korea=KR; PRC=CN; Mainland China=CN;
-    DRC=CD; DR Congo=CD; Democratic Republic of Congo=CD; Congo-Kinshasa=CD; Congo-Brazzaville=CG;
+    DRC=CD; DR Congo=CD; Democratic Republic of Congo=CD; Democratic Republic of the Congo=CD; Congo-Kinshasa=CD; Congo-Brazzaville=CG;
     Burma=MM; Ivory Coast=CI; East Timor=TL; Czech Republic=CZ; Czechia=CZ; Macedonia=MK;
     North Macedonia=MK; Swaziland=SZ; Eswatini=SZ; Vatican=VA; Vatican City=VA; Holy See=VA;
     Palestine=PS; Taiwan=TW; Russia=RU; Iran=IR; Syria=SY; Vietnam=VN; Laos=LA; Bolivia=BO;
@@ -132,7 +132,7 @@ FEATURES = _names(
     Southern Europe; Caribbean; Mediterranean; Levant; Persian Gulf; Arabian Gulf; the Gulf;
     Korean Peninsula; Arabian Peninsula; Iberian Peninsula; Crimea; Donbas; Donbass; Kashmir;
     Kurdistan; Tibet; Siberia; Patagonia; Gaza; Gaza Strip; West Bank; Golan Heights; Sinai; Borneo;
-    Sumatra; Sicily; Sardinia; Corsica; Crete; Himalayas; Alps; Andes; Pacific Ocean; Atlantic Ocean;
+    Sumatra; Sicily; Sardinia; Corsica; Crete; Asia Minor; Himalayas; Alps; Andes; Pacific Ocean; Atlantic Ocean;
     Indian Ocean; Arctic Ocean; Southern Ocean; the Pacific; the Atlantic; Black Sea; Red Sea;
     Caspian Sea; Dead Sea; South China Sea; East China Sea; Yellow Sea; Baltic Sea; North Sea;
     Aegean Sea; Adriatic Sea; Arabian Sea; Andaman Sea; Sea of Japan; Sea of Azov; Bay of Bengal;
@@ -148,6 +148,9 @@ FEATURES = _names(
 # Jae-in"), so they need locative context ("landed on Venus", "the journey to Mars", "back to Earth").
 # (Not the Sun: a newspaper's name as often, after the same prepositions.)
 PLANETS = _names("Mercury; Venus; Earth; Mars; Jupiter; Saturn; Uranus; Neptune; Pluto; Ceres; Moon")
+# Seats of government named by one word with "the": buildings after a locative ("talks at the Kremlin",
+# "a briefing at the Pentagon"); "the Kremlin said" alone is the government, so they need that context.
+LANDMARKS = _names("Kremlin; Pentagon; Capitol; Elysee; Élysée")
 # English names of well-known regions, islands and historic lands that pycountry spells in the local
 # language ("Lombardia", "Bayern", "Xinjiang Uygur Zizhiqu") or lacks; the code is the ISO 3166-2
 # subdivision where there is one, else the country's.
@@ -170,7 +173,31 @@ REGION_EXONYMS = _table(
     Tigray=ET-TI; Ogaden=ET; Somaliland=SO; Puntland=SO; Katanga=CD; North Kivu=CD-NK;
     South Kivu=CD-SK; Cabinda=AO; Zanzibar=TZ; Bengal=IN; Waziristan=PK; Baluchistan=PK-BA;
     Newfoundland=CA-NL; Labrador=CA-NL; Amazonia=BR; Long Island=US; Cape Cod=US; Silicon Valley=US;
-    Florida Keys=US; Appalachia=US; Tierra del Fuego=AR"""
+    Florida Keys=US; Appalachia=US; Tierra del Fuego=AR; Republika Srpska=BA; Gilgit-Baltistan=PK;
+    Azad Kashmir=PK; Azad Jammu and Kashmir=PK; Bonaire=BQ; Sint Eustatius=BQ; Saint Helena=SH;
+    Ascension Island=SH; Tristan da Cunha=SH; Svalbard=NO; Transnistria=MD; Gagauzia=MD; Mount Athos=GR;
+    Tobago=TT; Labuan=MY; Putrajaya=MY; Chukotka=RU; Jutland=DK; Thrace=GR"""
+)
+# Counties of Great Britain, which pycountry files under types too fine to index in general ("two-tier
+# county", "unitary authority", "council area"); British news names them without their country ("in
+# Devon", "Exeter, Devon"). Only the counties no town or word shares a name with more often.
+GB_COUNTIES = _names(
+    """Worcestershire; Dorset; Staffordshire; Hertfordshire; West Sussex; East Sussex; Cambridgeshire;
+    Norfolk; Kent; Essex; Suffolk; Warwickshire; Cumbria; Lancashire; Nottinghamshire; Leicestershire;
+    Gloucestershire; Lincolnshire; North Yorkshire; South Yorkshire; West Yorkshire; Derbyshire;
+    Hampshire; Oxfordshire; Somerset; Devon; Surrey; Cornwall; Northumberland; Shropshire; Wiltshire;
+    Herefordshire; Buckinghamshire; Bedfordshire; Northamptonshire; Berkshire; Cheshire; Merseyside;
+    Greater Manchester; West Midlands; Isle of Wight; Aberdeenshire; Perthshire; Ayrshire;
+    Lanarkshire; Pembrokeshire; Carmarthenshire; Gwynedd; County Antrim; County Down; County Durham"""
+)
+# Boroughs of London and districts of English cities: named like people and words as often ("Bromley",
+# "Sefton"), so they need locative context, like small towns ("in Hackney", "Lambeth, south London").
+GB_BOROUGHS = _names(
+    """Barking and Dagenham; Barnet; Bexley; Brent; Bromley; Camden; Croydon; Ealing; Enfield; Greenwich;
+    Hackney; Hammersmith and Fulham; Haringey; Harrow; Havering; Hillingdon; Hounslow; Islington;
+    Kensington and Chelsea; Kingston upon Thames; Lambeth; Lewisham; Merton; Newham; Redbridge;
+    Richmond upon Thames; Southwark; Sutton; Tower Hamlets; Waltham Forest; Wandsworth; Westminster;
+    Calderdale; Kirklees; Knowsley; Sandwell; Sefton; Tameside; Trafford; Wirral"""
 )
 # Exonyms that are also words or names (a language, a wine, a dog, a prison): they need context.
 EXONYMS_NEEDING_CONTEXT = frozenset({"Java", "Burgundy", "Madeira", "Labrador", "Hesse", "Aragon", "Attica"})
@@ -253,7 +280,7 @@ def _reorder(name: str) -> str:
     if ", " not in name:
         return name
     head, tail = name.split(", ", 1)
-    return f"{tail} {head}"
+    return f"{tail.removeprefix('The ')} {head}"  # "Congo, The Democratic Republic of the": no "the" kept
 
 
 def _clean_subdivision(name: str) -> str:
@@ -285,6 +312,8 @@ def _add_features(g: Gazetteer) -> None:
     g.add("Korea", Entry("region", None, P_LEXICON))
     for name in PLANETS:
         g.add(name, Entry("other", None, P_LEXICON, COMMON))
+    for name in LANDMARKS:
+        g.add(name, Entry("venue", None, P_LEXICON, NEEDS_THE | COMMON))
 
 
 def _add_subdivisions(g: Gazetteer) -> None:
@@ -304,6 +333,10 @@ def _add_subdivisions(g: Gazetteer) -> None:
     for name, code in REGION_EXONYMS.items():
         flags = SMALL if name in EXONYMS_NEEDING_CONTEXT else 0
         g.add(name, Entry("region", code if "-" in code else None, P_SALIENT_REGION, flags, cc=code[:2]))
+    for name in GB_COUNTIES:
+        g.add(name, Entry("region", None, P_SALIENT_REGION, cc="GB"))
+    for name in GB_BOROUGHS:
+        g.add(name, Entry("region", None, P_SMALL_CITY, SMALL, cc="GB"))
 
 
 def _geonames_dir() -> Path:

@@ -886,7 +886,8 @@ ORG_NAME_HEADS = wordset(
     Alliance Coalition Movement Front Council Commonwealth Federal National Central Red Electric
     Electricity Power Gas Telecom Telecommunications Steel Motors Motor Petroleum Oil Rail Transport
     Transit Marathon Derby Prix Expo Biennale Masters Regatta Rally Philharmonic Orchestra Symphony
-    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway"""
+    Ballet Choir United Rovers Wanderers Athletic Albion Hotspur FC Voice Tour Underground Subway
+    Airshow Show Fair Carnival Classic Invitational Gala Olympiad Triathlon Water Utilities"""
 )
 
 # Places stage: a capitalised word followed by one of these verbs is a speaker, not a place.

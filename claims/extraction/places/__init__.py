@@ -41,12 +41,24 @@ from ..gazetteer import AFTER_PLACE, MAX_TOKENS, NEEDS_THE, UPPER_ONLY, gazettee
 from ..types import PlaceMention
 from .context import coordinated_compass, judge
 from .decide import decide
+from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
-from .tokens import COMMA_GAP, LINE, run_key, tokens
-from .unknown import compass_region, named_before_region, town_of, unknown_before_noun
+from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
+from .unknown import (
+    compass_region,
+    dateline_unknown,
+    named_before_region,
+    named_in_apposition,
+    town_of,
+    unknown_before_noun,
+)
 from .venues import venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
+
+# Names sharing a first word that one sense per discourse follows (keeps a pathological text linear).
+MAX_SAME_FIRST = 8
+PERSON_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Doctor"})
 
 
 class PlaceIndex:
@@ -55,12 +67,24 @@ class PlaceIndex:
     def __init__(self, text: str) -> None:
         self.mentions: list[PlaceMention] = []
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
+        self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
+        self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
+        if self.names:
+            self._same_names(text)
+        self.lines = []
         decide(text, hits, self.venue_countries, self.mentions)
         venue_acronyms(text, self.mentions)
-        self.mentions.sort(key=lambda p: p.start)
+        self.mentions.sort(key=lambda p: (p.start, -p.end))
+        # A mention inside a longer one is part of that name ("Ostrava" of "the village of Ostrava Mala").
+        kept: list[PlaceMention] = []
+        for p in self.mentions:
+            if kept and p.end <= kept[-1].end:
+                continue
+            kept.append(p)
+        self.mentions = kept
         self.starts = [p.start for p in self.mentions]
 
     def within(self, start: int, end: int) -> list[PlaceMention]:
@@ -69,6 +93,35 @@ class PlaceIndex:
             return []
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
         return [p for p in self.mentions[lo:hi] if p.end <= end]
+
+    def _same_names(self, text: str) -> None:
+        """One sense per discourse for names the gazetteer lacks: once "Selvak, a town near the border"
+        or "in Kolma town" has made a name a place, the same name elsewhere in the article is that place
+        ("Selvak was shelled again"), unless it is part of a longer capitalised name ("Mr Selvak")."""
+        firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, kind in self.names.items():
+            words = tuple(t.text for t in tokens(name, 0))
+            if words and len(firsts.setdefault(words[0], [])) < MAX_SAME_FIRST:
+                firsts[words[0]].append((words, kind))
+        for toks, taken, starts in self.lines:
+            for i, t in enumerate(toks):
+                cands = firsts.get(t.text)
+                if not cands or taken[i] or i in starts:
+                    continue
+                prev = toks[i - 1] if i > 0 and joined(text, toks[i - 1], t) else None
+                if prev is not None and prev.cap and (prev.text not in FUNCTION_CAPS or prev.text in PERSON_TITLES):
+                    continue  # "Mr Selvak", "Anna Kolma": a person
+                for words, kind in cands:
+                    j = i + len(words)
+                    if j > len(toks) or any(toks[k].text != w for k, w in zip(range(i, j), words, strict=True)):
+                        continue
+                    if not all(joined(text, toks[k - 1], toks[k]) for k in range(i + 1, j)):
+                        continue
+                    if j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
+                        continue  # "Selvak Airlines": a longer name
+                    a, b = t.start, toks[j - 1].end
+                    self.mentions.append(PlaceMention(text[a:b], a, b, kind))  # type: ignore[arg-type]
+                    break
 
     def _line(self, text: str, ls: int, le: int) -> list[Hit]:
         toks = tokens(text[ls:le], ls)
@@ -93,16 +146,32 @@ class PlaceIndex:
             if (not (r[3].flags & UPPER_ONLY) or text[toks[r[0]].start : toks[r[1] - 1].end].replace(".", "").isupper())
             and (not (r[3].flags & NEEDS_THE) or (r[0] > 0 and toks[r[0] - 1].text in ("the", "The")))
         ]  # "Al-Kadir" holds no "AL" (Alabama), "North Ashvale" no "the North": such names need their form
+        first_unknown = len(self.mentions)
+        dateline_unknown(text, toks, taken, raw, self.mentions)
         drop = named_before_region(text, toks, taken, raw, self.mentions)
         if drop:
             raw = [r for n, r in enumerate(raw) if n not in drop]
-        compass_region(text, toks, taken, raw, self.mentions)
+        drop = compass_region(text, toks, taken, raw, self.mentions)
+        if drop:
+            raw = [r for n, r in enumerate(raw) if n not in drop]
+        dateline_end = -1
         for idx, (i, j, key, e) in enumerate(raw):
             h = Hit(toks[i].start, toks[j - 1].end, key, e, j - i == 1)
             h.upper = text[h.start : h.end].replace(".", "").replace(" ", "").isupper()
-            if h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
+            # A wire dateline: "KYIV, Ukraine (AP) —", "GAZA CITY (Reuters) -", "BEIRUT/DAMASCUS (Reuters)".
+            dateline = (
+                h.upper
+                and len(key) >= 4
+                and (h.start == ls or (dateline_end >= 0 and text[dateline_end : h.start] == "/"))
+                and DATELINE_AFTER.match(text, h.end) is not None
+            )
+            if dateline:
+                dateline_end = h.end
+            elif h.single and h.upper and len(key) <= 5 and not (e.flags & (UPPER_ONLY | AFTER_PLACE)):
                 continue  # "UN", "U.N.", "LA": an acronym, not the town of Un or La
             judge(text, toks, i, j, h, ls)
+            if dateline:
+                h.strong = h.explicit = True  # the dateline names where the report was filed
             # Coordination with the previous hit: "A, B and C", "A and B".
             if (idx and raw[idx - 1][1] == i - 1 and toks[i - 1].text in ("and", "or")) or (
                 idx and raw[idx - 1][1] == i and COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start)
@@ -119,6 +188,11 @@ class PlaceIndex:
             hits.append(h)
         town_of(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
+        named_in_apposition(text, toks, taken, raw, self.mentions)
+        for m in self.mentions[first_unknown:]:
+            if m.kind != "venue":
+                self.names.setdefault(m.text, m.kind)
+        self.lines.append((toks, taken, {r[0] for r in raw}))
         coordinated_compass(text, hits)
         return hits
 

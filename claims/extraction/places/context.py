@@ -34,6 +34,7 @@ from .lexicon import (
     MONTHS_DAYS,
     MOTION,
     OFFICE_AFTER_ADMIN,
+    PEOPLE_AFTER_PLACE,
     PLANET_KEYS,
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
@@ -67,7 +68,13 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     joined_next = nxt is not None and joined(text, last, nxt) and not last.possessive
     if joined_next and org_after(text, toks, j):
         h.veto = True
-    if joined_prev and org_run_before(text, toks, i - 1):
+    compass_first = (
+        joined_prev
+        and prev is not None
+        and prev.text in COMPASS_PREFIX
+        and not (i >= 2 and toks[i - 2].cap and joined(text, toks[i - 2], prev))
+    )  # "Central London", "Eastern Chad": the compass word opens the place's name, no organisation's
+    if joined_prev and not compass_first and org_run_before(text, toks, i - 1):
         h.veto = True  # "Wine Authority Australia New Zealand", "Statistics Canada"
     if not (h.entry.flags & UPPER_ONLY) and org_of_before(text, toks, i):
         h.veto = True  # "Dental Journal of Canada" (but "Lakeside College of the UK": a location)
@@ -127,6 +134,15 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.person = True
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
+    if (
+        joined_next
+        and nxt is not None
+        and nxt.text in PEOPLE_AFTER_PLACE
+        and prev is not None
+        and prev.text.lower() in ("the", "a", "an")
+        and joined_prev
+    ):
+        h.adjective = True  # "the Kenya delegate", "a Brazil striker": the place stands for "Kenyan"
     if text.startswith("$", last.end):
         h.veto = True  # "US$ 20,000": a currency
     if joined_next and nxt is not None and nxt.text in VEHICLES and prev is not None and prev.text in ("the", "The"):
@@ -251,13 +267,18 @@ def org_run_before(text: str, toks: list[Tok], k: int) -> bool:
 
 
 def org_of_before(text: str, toks: list[Tok], i: int) -> bool:
-    """'<Organisation> of [the] <place>': "Dental Journal of Canada", "Bank of England"."""
+    """'<Organisation> of/for [the] <place>': "Dental Journal of Canada", "Bank of England",
+    "Transport for London"."""
     while i >= 1 and toks[i - 1].text in COMPASS and joined(text, toks[i - 1], toks[i]):
         i -= 1  # "University of Southern Indiana"
     k = i - 1
     if k >= 1 and toks[k].text == "the" and toks[k - 1].text == "of":
         k -= 1
-    if k < 1 or toks[k].text not in ("of", "de") or not joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i]):
+    if (
+        k < 1
+        or toks[k].text not in ("of", "de", "for")
+        or not joined(text, toks[k], toks[k + 1] if k + 1 < i else toks[i])
+    ):
         return False
     if not (toks[k - 1].cap and joined(text, toks[k - 1], toks[k])):
         return False

@@ -3,6 +3,8 @@ nouns, venue heads and the context words that make a name a person's, a company'
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import PLANETS, norm
 from ..lexicon import FEMALE_NAMES, MALE_NAMES
 from ..normalize import wordset
@@ -179,11 +181,38 @@ OFFICE_AFTER_ADMIN = wordset(
 )
 
 
+# Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
+# seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
+SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township")
+# Nouns after such a noun that make it something else: "the Dorvik town hall", "a village elder".
+NOT_SETTLEMENT_AFTER = wordset(
+    """hall halls centre center square meeting meetings councillor councillors councilor councilors
+    councilman councilwoman planner planners clerk crier elder elders chief chiefs headman resident
+    residents native natives man woman people boy girl code codes manager managers mayor network
+    networks network's code"""
+)
+# Nouns of an apposition that describes a name as a place: "Selvak, a town near the border".
+APPOSITION_NOUNS = wordset(
+    """town village city hamlet settlement suburb district province region island port municipality
+    neighbourhood neighborhood community enclave outpost oasis"""
+)
+# A distance right after a name: "Korvan, 40 km south of Tarvo", "Dalmor, about 12 miles from".
+DISTANCE_AFTER = re.compile(
+    r", (?:about |some |nearly |around |roughly |almost |just )?\d[\d.,]*(?: |-)?(?:km|kilometres|kilometers|miles|mi)\b"
+)
+
+
+# After the town of a wire dateline: an optional region or country, then the agency ("KORVALA, Ruritania (AP)").
+AGENCY_DATELINE = re.compile(
+    r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)"
+)
+
+
 # Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
-    crossing bazaar square compound barracks reservoir canal glacier"""
+    crossing bazaar square compound barracks reservoir canal glacier forest valley river"""
 )
 
 
@@ -201,8 +230,8 @@ VEHICLES = wordset(
 # Capitalised compass words kept with the place they qualify: "Eastern Chad", "South Lebanon".
 COMPASS_PREFIX = wordset(
     """North South East West Northern Southern Eastern Western Central Northeast Northwest Southeast
-    Southwest Northeastern Northwestern Southeastern Southwestern"""
-)
+    Southwest Northeastern Northwestern Southeastern Southwestern Upper Lower Greater Inner Outer"""
+)  # ("Upper Egypt", "Lower Manhattan", "Greater Sydney": a part or the whole of the place, kept with it)
 # The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
 # place, kept with it; they qualify only places, so they are locative evidence too).
 LOWER_COMPASS = wordset(
@@ -221,6 +250,21 @@ REGIME_ADJECTIVES = wordset(
 # Capitalised compass adjectives that open the name of an unknown region after a locative ("across
 # Eastern Varnia", "parts of Southern Ostmark").
 COMPASS_ADJECTIVES = wordset("Northern Southern Eastern Western Central")
+# The compass points do the same after a locative: "in North Vellmark", "across South Tarvia".
+COMPASS_POINTS = wordset("North South East West")
+# Verbs whose object is a territory, a cue like a locative before a compass region: "the army seized
+# Northern Karvia", "rebels shelled Eastern Dorvia".
+SEIZING_VERBS = wordset(
+    """seized seize seizes seizing captured capture captures capturing shelled shelling invaded invade
+    invades invading annexed annex annexes occupied occupy occupies bombed bombing liberated recaptured
+    attacked raided stormed"""
+)
+# Nationality adjectives that no ending gives away ("French", "Dutch", "Thai"): adjectives, never names.
+DEMONYMS = wordset(
+    """French Dutch Greek Thai Swiss Welsh Scots Scottish Irish Czech Slovak Basque Lao Kurd Kurds Maltese
+    Cypriot Croat Serb Bosniak Uzbek Kazakh Tajik Turkmen Kyrgyz Pashtun Hazara Tamil Sikh Hindu Jewish
+    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa"""
+)
 # A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
 VESSEL_NOUNS = wordset(
     """ship vessel tanker freighter ferry frigate destroyer cruiser warship carrier submarine yacht liner
@@ -238,8 +282,9 @@ GEOGRAPHIC_PLURALS = wordset(
 # heads that need one of them ("the Smith camp" is a campaign, "the Smith base" a party's voters).
 SITE_MODIFIERS = wordset(
     """refugee refugees military army naval navy air police train railway rail bus power detention
-    migrant migrants displacement prison border transit"""
-)
+    migrant migrants displacement prison border transit central main general district provincial
+    regional security"""
+)  # "the Bang Kwang central prison", "the Kordo general hospital"
 SITE_HEADS_WITH_MODIFIER = wordset("camp base station")
 
 
@@ -269,6 +314,16 @@ INSTITUTIONAL = wordset(
 )
 
 
+# People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
+# the place, these make the place an adjective ("the Kenya border" stays a place).
+PEOPLE_AFTER_PLACE = wordset(
+    """delegate delegates envoy envoys ambassador diplomat diplomats official officials representative
+    representatives negotiator negotiators spokesman spokeswoman spokesperson emissary minister
+    striker strikers captain coach manager goalkeeper keeper midfielder defender forward winger skipper
+    squad batsman bowler opener player players international internationals"""
+)
+
+
 # Words around a name that make it a company's: "Magna shares", "a stake in Mesa", "Delta's shareholders".
 COMPANY_AFTER = wordset("shares stock stocks shareholders stockholders bonds securities")
 
@@ -295,7 +350,10 @@ GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 PLANET_KEYS = frozenset(norm(p) for p in PLANETS)
 
 
-PLANET_LOCATIVES = LOCATIVE | wordset("on orbit orbiting orbited around reach reached reaching landed")
+PLANET_LOCATIVES = LOCATIVE | wordset(
+    """on orbit orbiting orbited around reach reached reaching landed past beyond approach approached
+    approaching circling circled explore explored exploring surface"""
+)  # "flew past Jupiter", "the probe approaching Saturn"
 
 
 HOME_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})

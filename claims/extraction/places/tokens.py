@@ -34,6 +34,10 @@ AMPERSAND_GAP = re.compile(r"[ \t\u00a0]?&[ \t\u00a0]?")
 ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2,6})\)")
 
 
+# What follows the city of a wire dateline: ", Ukraine", " (AP)", " —", "/DAMASCUS".
+DATELINE_AFTER = re.compile(r",|/|[ \t\u00a0]*(?:\(|—|–|-[ \t\u00a0])")
+
+
 COORD = re.compile(r"\b(North|South|East|West)(?:ern)?\s+(?:and|or|&)\s+$")
 
 

@@ -10,13 +10,24 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_KIND,
     ADMIN_NOUNS,
+    AGENCY_DATELINE,
+    APPOSITION_NOUNS,
+    COMPANY_BEFORE,
     COMPASS,
     COMPASS_ADJECTIVES,
+    COMPASS_POINTS,
+    COMPASS_PREFIX,
+    DEMONYMS,
+    DISTANCE_AFTER,
     FUNCTION_CAPS,
     GIVEN_NAMES,
     LOCATIVE,
+    LOWER_COMPASS,
     MONTHS_DAYS,
+    NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
+    SEIZING_VERBS,
+    SETTLEMENT_AFTER_UNKNOWN,
     SITE_HEADS,
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
@@ -45,6 +56,11 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
             else:
                 j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
+                k = unknown_name(text, toks, taken, starts, j) if j > i else j
+                if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
+                    s, e = toks[i].start, toks[k - 1].end
+                    mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
+                    j = k
             if not plural or j == i or j >= len(toks):
                 break
             if toks[j].text in ("and", "or") and joined(text, toks[j - 1], toks[j]):
@@ -84,8 +100,10 @@ def unknown_name(
         return i
     if all(toks[k].text in COMPASS for k in range(i, j)):
         return i  # "North" of "North and South Kivu"
-    if stop_at_known and j == i + 1 and t.text.endswith(ADJECTIVE_ENDINGS):
-        return i  # "the Kurdish region", "Bolivian mines": an adjective, not a name
+    if stop_at_known and j == i + 1 and (t.text.endswith(ADJECTIVE_ENDINGS) or t.text in DEMONYMS):
+        return i  # "the Kurdish region", "Bolivian mines", "the Greek mosque": an adjective, not a name
+    if stop_at_known and (toks[j - 1].text.endswith(("ean", "ian", "ese")) or toks[j - 1].text in DEMONYMS):
+        return i  # "the South-Eastern European region", "the East Timorese border": adjectives
     return j
 
 
@@ -95,13 +113,26 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
     starts = {i for i, *_ in raw}
     for j, head_tok in enumerate(toks):
         head = head_tok.text
-        if j == 0 or (head not in ADMIN_AFTER_UNKNOWN and head not in SITE_HEADS and head not in SITE_MODIFIERS):
+        if j == 0 or (
+            head not in ADMIN_AFTER_UNKNOWN
+            and head not in SITE_HEADS
+            and head not in SITE_MODIFIERS
+            and head not in SETTLEMENT_AFTER_UNKNOWN
+        ):
             continue  # the nouns are rare: start from them, not from every capitalised word
         i = j
-        while i > 0 and j - i < 3 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
-            i -= 1
-        if i == j or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
-            continue  # no name, or part of a longer capitalised name
+        while (
+            i > 0
+            and j - i < 3
+            and toks[i - 1].cap
+            and toks[i - 1].text not in FUNCTION_CAPS
+            and joined(text, toks[i - 1], toks[i])
+        ):
+            i -= 1  # (not back over "The"/"In" opening the sentence: "The Pak Lam prison was closed")
+        if i == j or (
+            i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
+        ):
+            continue  # no name, or part of a longer capitalised name (not "The" opening a sentence)
         if toks[j - 1].possessive or unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
             continue
         after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
@@ -109,6 +140,14 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN:
             s, e = toks[i].start, toks[j - 1].end
             mentions.append(PlaceMention(text[s:e], s, e, "region"))
+        elif (
+            head in SETTLEMENT_AFTER_UNKNOWN
+            and (prev == "the" or prev in LOCATIVE or prev in SEIZING_VERBS)
+            and after not in OFFICE_AFTER_ADMIN
+            and after not in NOT_SETTLEMENT_AFTER
+        ):
+            s, e = toks[i].start, toks[j - 1].end  # "in Kolma town", "the Tarvo area": the name
+            mentions.append(PlaceMention(text[s:e], s, e, "city"))
         elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
             s, e = toks[i].start, head_tok.end
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
@@ -122,28 +161,130 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
 
 
-def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
-    """'across Eastern Varnia', 'parts of Southern Ostmark': a capitalised compass adjective after a
-    locative (or "of") opens the name of a region the gazetteer lacks; the compass word is kept."""
+def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'Selvak, a town near the border', 'in Velmar, a small village', 'Korvan, 40 km south of Tarvo':
+    a name the gazetteer lacks, described right after it as a settlement or placed at a distance."""
     starts = {i for i, *_ in raw}
+    for k in range(1, len(toks)):
+        distance = DISTANCE_AFTER.match(text, toks[k - 1].pend)
+        gap = not distance and COMMA_GAP.fullmatch(text, toks[k - 1].pend, toks[k].start)
+        if not gap and not distance:
+            continue
+        if gap:
+            if toks[k].text not in ("a", "an", "the"):
+                continue
+            m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
+            while m < len(toks) and m < k + 4 and toks[m].text.islower() and toks[m].text not in APPOSITION_NOUNS:
+                m += 1
+            if (
+                m >= len(toks)
+                or toks[m].text not in APPOSITION_NOUNS
+                or not all(joined(text, toks[n - 1], toks[n]) for n in range(k + 1, m + 1))
+            ):
+                continue
+            nxt = toks[m + 1].text if m + 1 < len(toks) and joined(text, toks[m], toks[m + 1]) else ""
+            if nxt in OFFICE_AFTER_ADMIN or nxt in NOT_SETTLEMENT_AFTER:
+                continue  # "Mary Dorvik, a town councillor"
+            if toks[k].text == "the" and nxt != "of":
+                continue  # "Selvak, the main town of ..." (not "After the war, the town rebuilt")
+        i = k - 1  # the name ends right before the comma
+        while i > 0 and k - 1 - i < 2 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i]):
+            i -= 1
+        if toks[i].text in FUNCTION_CAPS or (i > 0 and toks[i - 1].cap and joined(text, toks[i - 1], toks[i])):
+            continue
+        if unknown_name(text, toks, taken, starts, i) != k or toks[k - 1].possessive:
+            continue
+        if toks[i].text.lower() in GIVEN_NAMES or toks[i].text.isupper():
+            continue  # "Maria Lopez, a village teacher", "NATO, the alliance": people, acronyms
+        s, e = toks[i].start, toks[k - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        for n in range(i, k):
+            taken[n] = True
+
+
+def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'KORVALA, Ruritania (AP) —': a wire dateline names where the report was filed, a town the
+    gazetteer may lack and its region or country (known ones are judged as hits)."""
+    if (
+        not toks
+        or not toks[0].text.isupper()
+        or len(toks[0].text) < 3
+        or (toks[0].start != 0 and text[toks[0].start - 1] != "\n")
+    ):
+        return
+    k = 1
+    while k < len(toks) and k < 3 and toks[k].text.isupper() and joined(text, toks[k - 1], toks[k]):
+        k += 1
+    m = AGENCY_DATELINE.match(text, toks[k - 1].pend)
+    if not m or (k == 1 and len(toks[0].text) <= 6 and not m.group(1)):
+        return  # "NATO (AP) —", "UNICEF (Reuters)": a short word alone is an acronym as often
+    if any(toks[n].text.title() in lx.ORG_NAME_HEADS or toks[n].text == "NATIONS" for n in range(k)):
+        return  # "UNITED NATIONS (AP)": the organisation's seat
+    starts = {i for i, *_ in raw}
+    if not any(taken[n] or n in starts for n in range(k)):
+        a, b = toks[0].start, toks[k - 1].end
+        mentions.append(PlaceMention(text[a:b], a, b, "city"))
+        for n in range(k):
+            taken[n] = True
+    if m.group(1) and k < len(toks) and toks[k].start == m.start(1) and not taken[k] and k not in starts:
+        a, b = m.span(1)
+        mentions.append(PlaceMention(text[a:b], a, b, "region"))
+
+
+def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
+    """'across Eastern Varnia', 'parts of Southern Ostmark', 'troops seized South-Eastern Pelland',
+    'shelling in northern Kelmar': a compass word opens the name of a region the gazetteer lacks; the
+    compass word is kept. A capitalised one needs a locative, "of" or a verb of seizing before it
+    ("Northern Rock", "Western Union" are companies); a lowercase one qualifies only places. Returns the
+    indexes of one-word hits the name replaces ("Central" is also a town in Louisiana)."""
+    one_word = {i: n for n, (i, j, *_) in enumerate(raw) if j == i + 1}
+    starts = {i for i, *_ in raw}
+    drop: set[int] = set()
     for c in range(1, len(toks) - 1):
-        if toks[c].text not in COMPASS_ADJECTIVES or taken[c] or c in starts or not joined(text, toks[c], toks[c + 1]):
+        w = toks[c].text
+        lower = w in LOWER_COMPASS
+        if not (lower or w in COMPASS_ADJECTIVES or w in COMPASS_POINTS) or taken[c] or toks[c].possessive:
             continue
-        before = toks[c - 1].text.lower()
-        if not joined(text, toks[c - 1], toks[c]) or (before not in LOCATIVE and before != "of"):
+        if (c in starts and c not in one_word) or not joined(text, toks[c], toks[c + 1]):
+            continue  # "Central Asia", "North Korea": known whole
+        if c in one_word and c + 1 in starts:
+            drop.add(one_word[c])  # "Central London": the compass word goes with the place after it
             continue
+        if text.startswith("-", toks[c].pend):
+            continue  # "South-" of "South-Eastern": the second word opens the name
+        a = c  # "South-Eastern Pelland", "north-eastern Kelmar": both compass words kept
+        if toks[c - 1].text in COMPASS_PREFIX | LOWER_COMPASS and text.startswith("-", toks[c - 1].pend):
+            a = c - 1
+        if a == 0 or not joined(text, toks[a - 1], toks[a]):
+            continue
+        before = toks[a - 1].text.lower()
+        if not lower and before not in LOCATIVE and before != "of" and before not in SEIZING_VERBS:
+            continue
+        if before in ("in", "of") and a >= 2 and toks[a - 2].text in COMPANY_BEFORE:
+            continue  # "shares in Northern Rock": a company
+        if lower and toks[a - 1].cap and toks[a - 1].text not in FUNCTION_CAPS:
+            continue  # inside a capitalised name
         j = unknown_name(text, toks, taken, starts, c + 1, stop_at_known=True)
         if j == c + 1 or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
             continue  # no name, or a longer capitalised name ("Eastern Cape Provincial Council")
         last = toks[j - 1].text
-        if last.endswith(ADJECTIVE_ENDINGS) or last[:-1].endswith(ADJECTIVE_ENDINGS):
-            continue  # "to Northern Europeans", "Southern Sudanese": people, not a region
+        if (
+            last.endswith(ADJECTIVE_ENDINGS)
+            or (last.endswith("s") and last[:-1].endswith(ADJECTIVE_ENDINGS))
+            or last in DEMONYMS
+        ):
+            continue  # "to Northern Europeans", "Southern Sudanese", "southern French towns": people, adjectives
+        if lower and last.endswith(("i", "ist", "ists")):
+            continue  # "the northern Somali coast", "southern Baptist churches"
         if j < len(toks) and toks[j].text in VENUE_HEADS and joined(text, toks[j - 1], toks[j]):
             continue  # "at Eastern Harbor ..." is for the venue rules
-        s, e = toks[c].start, toks[j - 1].end
+        if c in one_word:
+            drop.add(one_word[c])
+        s, e = toks[a].start, toks[j - 1].end
         mentions.append(PlaceMention(text[s:e], s, e, "region"))
-        for k in range(c, j):
+        for k in range(a, j):
             taken[k] = True
+    return drop
 
 
 def named_before_region(

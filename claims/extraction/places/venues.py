@@ -144,6 +144,8 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             and (before in ORG_CENTRE_WORDS or not (locative_before(text, toks, s, ls) or located_after(text, toks, j)))
         ):
             return None
+        if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
+            return None  # "the Upper House", "the Lower House": chambers of a parliament
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
         if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
