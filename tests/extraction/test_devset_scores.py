@@ -13,7 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-BARS = {"claims": 0.97, "speaker": 0.92, "dates": 0.90, "places": 0.90}
+# Issue 10: the development set stays at or above 0.97 on every column (precision of places too; the
+# dates' precision is lower on purpose: "last week", "two years ago" are dates the set leaves out)
+BARS = {"claims": 0.97, "speaker": 0.97, "quotes": 0.97, "dates": 0.97, "places": 0.97, "places_precision": 0.97}
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the development set (../shared/eval) is not beside this checkout")
