@@ -85,12 +85,35 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             # a description with several modifiers: 'the billionaire real estate magnate', 'the GOP
             # presidential candidate', 'the self-described socialist' (words back to a determiner)
             m = k
-            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]):
+            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]) and not is_possessive(toks, m - 1):
                 m -= 1
             if m < k and m > lo and toks[m - 1].low in {"the", "a", "an"}:
                 k = m - 1
+            elif m < k and m > lo and is_possessive(toks, m - 1) and not toks[m - 1].cap:
+                # 'the province's Liberal party leader': the possessor's own phrase opens the description
+                p = _np_backward(toks, m - 1, lo)
+                if p < m - 1:
+                    k = p
+            elif m > lo and toks[m - 1].low == "and":
+                k = _coordinated_description(toks, m, lo, k)
         break
     return k
+
+
+def _coordinated_description(toks: list[Tok], k: int, lo: int, fallback: int) -> int:
+    """'the Ohio senator and Democratic presidential candidate', 'the retired engineer and Labour
+    councillor': a description whose determiner is shared with a description before 'and' starts there.
+    ``k`` starts the second conjunct (no determiner of its own); returns ``fallback`` where there is no
+    such first conjunct."""
+    if k - 2 < lo or toks[k - 1].low != "and" or toks[k].low in lx.DETERMINERS:
+        return fallback
+    first = toks[k - 2]
+    if first.cap or not (is_title(first) or base(first.low) in lx.PERSON_HEADS):
+        return fallback
+    s = _np_backward(toks, k - 2, lo)
+    if s < k - 2 and toks[s].low in {"the", "a", "an"} and not any(t.low == "and" for t in toks[s : k - 1]):
+        return s
+    return fallback
 
 
 def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:

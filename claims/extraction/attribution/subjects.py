@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base, is_title
+from ..names import Tok, base, is_possessive, is_title
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .mentions import _analyze, _np_backward, _quantity_subject
+
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
@@ -45,6 +47,7 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    coordinated = False
     while k < hi and k - v < 10:
         t = toks[k]
         if (
@@ -56,8 +59,22 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
             k += 1
         elif t.word and t.low.endswith("ing") and k > start and toks[k - 1].cap and k + 1 < hi and toks[k + 1].cap:
             k += 1  # 'Budget Committee ranking Republican Tom Riley': a modifier between capitalised words
+        elif (
+            t.low == "and"
+            and k > start
+            and not toks[k - 1].cap
+            and k + 1 < hi
+            and toks[k + 1].word
+            and not toks[k + 1].cap
+            and toks[k + 1].low not in lx.DETERMINERS
+        ):
+            # 'said accountant and former auditor Peter Hale': coordinated roles before one name
+            coordinated = True
+            k += 1
         else:
             break
+    if coordinated and not toks[k - 1].cap:
+        return v  # 'said farmers and local traders ...': two groups, no one name
     last = base(toks[k - 1].low) if k > start else ""
     if k <= start or not (
         toks[k - 1].cap or last in lx.PERSON_HEADS or last in lx.MEDIA_NOUNS or is_title(toks[k - 1])
@@ -150,6 +167,10 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     rel = _restrictive_relative(text, toks, j if m is None else k, lo)
     if rel is not None:
         return rel
+    post = _postmodified_subject(text, toks, j, lo)
+    if post is not None and (m is None or post[1] < k or (post[1] == k and len(m.name) < len(post[0].name))):
+        # (equal starts: 'Critics of the plan say' read 'Critics' as a name before its preposition)
+        m, k = post
     if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
         # 'Ann Lee, a team member said': an apposition whose closing comma is missing
         m2, k2 = _subject_np(text, toks, k - 1, lo)
@@ -158,6 +179,67 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
     return m, k
+
+
+_POSTMODIFIER_OPENERS = frozenset(["of", "with", "from", "in", "at", "on", "to", "near", "across", "around"])
+
+
+def _person_head(t: Tok) -> bool:
+    """A common noun naming a person or people: 'woman', 'diplomats', 'wife', 'organiser'."""
+    low = base(t.low)
+    heads = lx.PERSON_HEADS | lx.RELATION_NOUNS
+    return low in heads or (low.endswith("s") and low[:-1] in heads)
+
+
+def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
+    """'The last woman to win the governorship says', 'The former wife of the senator blames', 'Several
+    diplomats with long service in the region said': a person noun opening the clause with a
+    prepositional or infinitival modifier that runs up to the verb at j. The whole phrase is the subject,
+    not the object inside its modifier. At most 16 words are read, with no punctuation or clause between."""
+    s = j
+    while s > lo and j - s < 16 and (toks[s - 1].word or (toks[s - 1].text in "'’" and is_possessive(toks, s - 2))):
+        s -= 1
+    if not (s == lo or toks[s - 1].text in _QMARKS or toks[s - 1].text in lx.CLAUSE_END):
+        return None  # the stretch does not open a clause (or is too long to read)
+    while s < j and (toks[s].low in lx.CHUNK_SKIP or toks[s].low == "even"):
+        s += 1  # 'But the wife of ...', 'Even the organiser of ...'
+    h = next((q for q in range(s + 1, j - 1) if toks[q].low in _POSTMODIFIER_OPENERS), None)
+    if h is None or not _person_head(toks[h - 1]) or (toks[h - 1].cap and (h - 1 > s or is_title(toks[h - 1]))):
+        # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
+        # capitalised office before a name ('Governor of Oregon Ada Cole')
+        return None
+    for q in range(s, h - 1):
+        t = toks[q]
+        if not (
+            t.low in lx.DETERMINERS
+            or _modifier_word(t)
+            or is_possessive(toks, q)
+            or t.text in "'’"
+            or t.low in {"first", "last", "then", "once", "only"}  # 'the last woman', 'the then mayor'
+        ):
+            return None
+        if t.low == "that":
+            return None  # 'that' before a noun may open a clause: 'the claim that friends of X ...'
+    for q in range(h, j):
+        t = toks[q]
+        low = t.low
+        if (
+            low in lx.FINITE_AUXILIARIES
+            or low in lx.SUBORDINATORS
+            or low in {"and", "or", "but", "than"}
+            or low in lx.SUBJECT_PRONOUNS
+            or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
+            or low in lx.BELIEF_VERBS
+            or low.endswith(("n't", "n’t"))
+            or (
+                (low in lx.IRREGULAR_PAST or (low.endswith("ed") and not t.cap))
+                and not (toks[q - 1].low in lx.DETERMINERS or is_possessive(toks, q - 1) or toks[q - 1].low == "to")
+            )
+        ):
+            return None  # a verb or clause inside: 'the son of the painter sold the house the mayor says'
+    head = base(toks[h - 1].low)
+    m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=True)
+    return m, s
 
 
 def _quoted_title_start(toks: list[Tok], k: int, lo: int) -> int | None:
@@ -285,6 +367,15 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
             elif base(last.low) in lx.TIME_WORDS and toks[k].low in lx.TIME_OPENERS and k > lo:
                 j = k  # 'last week', 'this month': the opener is the adjunct's first word
             elif base(last.low) in {"today", "yesterday", "tonight"} and k == j - 1 and not opener:
+                j = k
+            elif (
+                toks[k].low in _WEEKDAYS
+                and k > lo
+                and all(base(t.low) in lx.TIME_WORDS for t in toks[k:j])
+                and (toks[k - 1].cap or toks[k - 1].low in lx.TIME_ADVERBS or toks[k - 1].low in lx.AUXILIARIES)
+            ):
+                # a bare weekday after a name or an adverb, news style: 'Ada Cole Thursday told', 'Ada Cole
+                # later Tuesday night said' (but 'voters going to the polls Tuesday say': the polls' day)
                 j = k
         if j > lo + 1 and toks[j - 1].text == ")":
             k = j - 2
@@ -592,6 +683,17 @@ def _clause_subject(
             or t.low.endswith(("n't", "n’t"))
         ):
             continue
+        if (
+            t.low.endswith("ed")
+            and toks[k - 1].low in lx.DETERMINERS
+            and k + 1 < v
+            and toks[k + 1].word
+            and not toks[k + 1].cap
+            and toks[k + 1].low not in lx.NOUN_PHRASE_STOPS
+            and toks[k + 1].low not in lx.ADJUNCT_OPENERS
+            and toks[k + 1].low not in lx.DETERMINERS
+        ):
+            continue  # 'Several retired diplomats': an adjective after the determiner, no verb
         p = k - 1
         while p > start and (
             toks[p].low in lx.AUXILIARIES
@@ -600,6 +702,16 @@ def _clause_subject(
             or toks[p].low in {"never", "not"}
         ):
             p -= 1
+        post = _postmodified_subject(text, toks, p + 1, start)
+        if post is not None:
+            # 'Several diplomats with long service in the region bristled at the plan and said ...'
+            return post[0]
+        past = t.low.endswith("ed") or t.low in lx.IRREGULAR_PAST or t.low in lx.FINITE_AUXILIARIES
+        if past and toks[p].word and not toks[p].cap and _person_head(toks[p]):
+            # 'The veteran senator spent two years in a camp and says ...': a description as the subject
+            m, s = _subject_before(text, toks, k, start)
+            if m is not None and m.kind == "group" and not m.generic and s == start:
+                return m
         if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
             m, _ = _subject_before(text, toks, k, start)
             return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
