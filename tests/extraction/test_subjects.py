@@ -85,6 +85,30 @@ CASES = [
     ("A close friend of the mayor says the resignation was planned.", "A close friend of the mayor"),
     # ... and an apposition whose closing comma is missing still yields to the name before it
     ("Tomas Reed, a close friend of the mayor said the deal was done.", "Tomas Reed"),
+    ("Lina Berg, the press officer for the harbour board said in a statement.", "Lina Berg"),
+    # coordinated subjects, relatives and appositions: the named first conjunct speaks
+    ("Ada Reed and her rivals for the party nomination have said they will repeal the tax.", "Ada Reed"),
+    ("Ivo Lund and others who oppose the canal said the vote would make the choice clearer.", "Ivo Lund and others"),
+    ("Ivo Lund and his aides who oppose the canal said the vote would make the choice clearer.", "Ivo Lund"),
+    ("The farmers whose fields were flooded say the canal was badly built.", "The farmers"),
+    (
+        "Even the party's biggest donors, like Ivo Lund and Ada Reed, say the budget should be cut.",
+        "the party's biggest donors",
+    ),
+    ("A spokeswoman for the harbour board said the ferry would sail.", "A spokeswoman for the harbour board"),
+    (
+        "Harbour engineers and city officials, however, said they believed the dam would hold.",
+        "Harbour engineers and city officials",
+    ),
+    ("Local doctors and hospital nurses, meanwhile, say the ward is full.", "Local doctors and hospital nurses"),
+    (
+        "Ada Moss, who was speaking to the council, did not name the mayor, but told city leaders that the budget "
+        "was too small.",
+        "Ada Moss",
+    ),
+    ("Ivo Lund met the ferry crews on Friday and told reporters that the strike was over.", "Ivo Lund"),
+    ("The rise in prices, said Ivo Lund and others, would be felt by farmers.", "Ivo Lund and others"),
+    ("The canal will be closed, said Ada Reed and colleagues, until the spring.", "Ada Reed and colleagues"),
 ]
 
 

@@ -242,7 +242,8 @@ def _sentence_cues(
                 and toks[j - 1].low in {"and", "but"}
                 # 'X declined to comment, but said ...': a comma before the conjunction too
                 and (toks[j - 2].text not in lx.CLAUSE_END or toks[j - 2].text == ",")
-                and (beside or _takes_complement(toks, v, hi))
+                # ('but told city leaders that ...': an audience before the reported clause)
+                and (beside or _takes_complement(toks, v, hi) or (speech and _reports_after(toks, v, hi)))
             ):
                 subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
                 if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:

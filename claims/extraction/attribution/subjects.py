@@ -7,6 +7,7 @@ from ..names import Tok, base, is_possessive, is_title
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .mentions import _analyze, _np_backward, _quantity_subject
 
+_OTHERS = frozenset(["others", "colleagues"])  # 'Ada Lund and others said'
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
@@ -109,8 +110,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
     subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
     ``leftmost``: the chunk opens the clause, where 'A report by X' is the subject, not an apposition."""
-    while i < j and toks[i].low in lx.CHUNK_SKIP:
-        i += 1
+    while i < j and (toks[i].low in lx.CHUNK_SKIP or toks[i].low == "even"):
+        i += 1  # 'But X', 'Even the party's biggest donors, like X, say'
     if i >= j:
         return "adjunct"
     while (
@@ -171,8 +172,14 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if post is not None and (m is None or post[1] < k or (post[1] == k and len(m.name) < len(post[0].name))):
         # (equal starts: 'Critics of the plan say' read 'Critics' as a name before its preposition)
         m, k = post
-    if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
-        # 'Ann Lee, a team member said': an apposition whose closing comma is missing
+    if (
+        m is not None
+        and k - 2 >= lo
+        and (toks[k].low in {"a", "an"} or (m.restricted and toks[k].low == "the"))
+        and toks[k - 1].text == ","
+    ):
+        # 'Ann Lee, a team member said', 'Ann Lee, the director of the port said': an apposition whose
+        # closing comma is missing
         m2, k2 = _subject_np(text, toks, k - 1, lo)
         opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
         if m2 is not None and m2.kind == "person" and opens_clause:
@@ -181,7 +188,7 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     return m, k
 
 
-_POSTMODIFIER_OPENERS = frozenset(["of", "with", "from", "in", "at", "on", "to", "near", "across", "around"])
+_POSTMODIFIER_OPENERS = frozenset(["of", "for", "with", "from", "in", "at", "on", "to", "near", "across", "around"])
 
 
 def _person_head(t: Tok) -> bool:
@@ -208,7 +215,14 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
         # capitalised office before a name ('Governor of Oregon Ada Cole')
         return None
-    for q in range(s, h - 1):
+    first: Mention | None = None
+    a = next((q for q in range(s + 1, h - 1) if toks[q].low == "and"), None)
+    if a is not None:
+        # 'Ada Reed and his rivals for the nomination have said': the named first conjunct speaks
+        first = _analyze(text, toks, s, a)
+        if first is None or first.kind not in {"person", "org"} or not all(toks[q].cap for q in range(s, a)):
+            return None
+    for q in range(s if a is None else a + 1, h - 1):
         t = toks[q]
         if not (
             t.low in lx.DETERMINERS
@@ -237,6 +251,8 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
             )
         ):
             return None  # a verb or clause inside: 'the son of the painter sold the house the mayor says'
+    if first is not None:
+        return first, s
     head = base(toks[h - 1].low)
     m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=True)
     return m, s
@@ -293,25 +309,36 @@ def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | No
 
 
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
-    """'Workers who spoke with the paper said', 'The engineers who built the dam said': the noun phrase
-    before a 'who' clause without commas, which ends right before the verb, opening the clause. Looks at
-    most 14 words back, so the cost per cue is bounded."""
+    """'Workers who spoke with the paper said', 'The engineers who built the dam said', 'The farmers whose
+    fields flooded say': the noun phrase before a 'who' or 'whose' clause without commas, which ends right
+    before the verb, opening the clause. Looks at most 14 words back, so the cost per cue is bounded."""
+    rel = {"who", "whose"}
     w = j - 1
-    while w > lo and j - w <= 14 and toks[w].word and toks[w].low != "who":
+    while w > lo and j - w <= 14 and toks[w].word and toks[w].low not in rel:
         w -= 1
-    if w <= lo or toks[w].low != "who" or w >= j - 1:
+    if w <= lo or toks[w].low not in rel or w >= j - 1:
         return None
     if toks[w - 1].low == "and":
         # 'A voter who lived in the town and who asked not to be named said': the first of two 'who'
         w2 = w - 2
-        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low != "who":
+        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low not in rel:
             w2 -= 1
-        if w2 <= lo or toks[w2].low != "who":
+        if w2 <= lo or toks[w2].low not in rel:
             return None
         w = w2
     k = _np_backward(toks, w - 1, lo)
     if k >= w:
         return None
+    if k - 2 >= lo and toks[k - 1].low == "and":
+        # 'Ada Lund and her aides who oppose the canal said': the name of the first conjunct speaks;
+        # 'Ada Lund and others who ...': the phrase as written (no second one to name)
+        k2 = _np_backward(toks, k - 2, lo)
+        m2 = _analyze(text, toks, k2, k - 1) if k2 < k - 1 else None
+        first = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
+        if m2 is not None and m2.kind in {"person", "org"} and first:
+            if w == k + 1 and toks[k].low in _OTHERS:
+                return Mention(_span_text(text, toks, k2, w), "group", pos=toks[k2].start, restricted=True), k2
+            return m2, k2
     opens = (
         k == lo
         or toks[k - 1].text in _QMARKS
@@ -551,7 +578,7 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if m is None or (m.kind == "pronoun" and n > 0):
             continue
         head = s
-        while head < e and toks[head].low in lx.CHUNK_SKIP:
+        while head < e and (toks[head].low in lx.CHUNK_SKIP or toks[head].low == "even"):
             head += 1
         if (
             kk > head
@@ -565,6 +592,11 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             m, kk = _subject_np(text, toks, p, head)
             if m is None:
                 continue
+        if kk > head and n == len(chunks) - 1 and any(toks[q].low == "and" for q in range(head, kk)):
+            # 'Harbour engineers and city officials, however, said': a coordinated subject opening the clause
+            whole = _analyze(text, toks, head, e)
+            if whole is not None and whole.kind == "group" and not whole.generic:
+                m, kk = whole, head
         if kk > head and kind == "role":  # only the chunk's tail: a clause ('it referred to X'), no subject
             continue
         if kind == "name" and m.kind in {"person", "org"}:
@@ -620,6 +652,10 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
                 m2.role = m2.role or _span_text(text, toks, v + 1, e)
                 m, e = m2, e2
+    if e + 1 < hi and toks[e].low == "and" and toks[e + 1].low in _OTHERS and m.kind in {"person", "org"}:
+        # 'said Ada Lund and others,': the phrase as written (no second one to name)
+        m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
+        e += 2
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
     # speaking to reporters")
     if e < hi:
