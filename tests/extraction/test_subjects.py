@@ -86,6 +86,16 @@ CASES = [
     # ... and an apposition whose closing comma is missing still yields to the name before it
     ("Tomas Reed, a close friend of the mayor said the deal was done.", "Tomas Reed"),
     ("Lina Berg, the press officer for the harbour board said in a statement.", "Lina Berg"),
+    # a plural description without a determiner, several modifiers before its head
+    ("Harbor election officials say the ballots were counted twice.", "Harbor election officials"),
+    ("Local law enforcement officers said the road would stay closed.", "Local law enforcement officers"),
+    ('Ivo Lund said he "cannot cross the square" without reporters asking him about the strike.', "Ivo Lund"),
+    # a named subject with its apposition before the verb, not the noun opening the reported clause after it
+    (
+        "Tomas Vale, a spokesman for the port, said the decision to close the dock had nothing to do with the strike.",
+        "Tomas Vale",
+    ),
+    ("Lina Berg, the head of the ferry union, said the plan to cut wages was unfair.", "Lina Berg"),
     # coordinated subjects, relatives and appositions: the named first conjunct speaks
     ("Ada Reed and her rivals for the party nomination have said they will repeal the tax.", "Ada Reed"),
     ("Ivo Lund and others who oppose the canal said the vote would make the choice clearer.", "Ivo Lund and others"),

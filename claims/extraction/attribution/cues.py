@@ -172,6 +172,12 @@ def _sentence_cues(
         before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
         if (before_comma or v == lo) and low in lx.INVERTIBLE_VERBS:
             subject = _subject_after(text, toks, v, hi)
+            if subject is not None and subject.generic and v > lo and toks[v - 1].text == ",":
+                # 'Ada Lund, a spokeswoman for the port, said the decision to close ...': a named subject
+                # with its apposition before the verb, and a common noun opening the reported clause after
+                named, _ = _subject_before(text, toks, v, lo)
+                if named is not None and named.kind in {"person", "org"}:
+                    subject = None
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
                 beside = (
