@@ -29,6 +29,24 @@ CASES = [
         "Two local farmers with land near the river met the inspectors and said the water was clean.",
         "Two local farmers with land near the river",
     ),
+    (
+        "Other retired officers with no direct knowledge of the crash but with long experience in storms bristled "
+        "at the report and said the landing was safe.",
+        "Other retired officers with no direct knowledge of the crash but with long experience in storms",
+    ),
+    (
+        "Other former Navy officers with no direct knowledge of the case chafed at the report and said the order "
+        "was right.",
+        "Other former Navy officers with no direct knowledge of the case",
+    ),
+    ("Local farmers oppose the new canal, arguing that it would drain the wells.", "Local farmers"),
+    ("The harbour officers reject the plan, saying that the channel is too narrow.", "The harbour officers"),
+    # an aside between dashes typed as two hyphens
+    (
+        "A former Liberal mayoral candidate -- Ada Lund, who lost the 2010 race -- said the budget was wrong.",
+        "A former Liberal mayoral candidate",
+    ),
+    ("Ivo Dane -- a ferry captain for thirty years -- says the harbour is too shallow.", "Ivo Dane"),
     # a time adverb or a bare weekday between the subject and its verb
     ('Carmen Diaz later Thursday told the Herald: "The talks are over."', "Carmen Diaz"),
     ("Oskar Lindgren Tuesday night told reporters the mine would reopen.", "Oskar Lindgren"),
@@ -78,6 +96,10 @@ CASES = [
     (
         "Prices rose sharply in the autumn, said economist and radio host Daniel Ferro.",
         "Daniel Ferro",
+    ),
+    (
+        "The ferry paid its crews late, said lawyer and Green party activist Tomas Reed, a critic of the firm.",
+        "Tomas Reed",
     ),
     # 'X of Y' with a relational person head: the relation speaks, not the one it relates to
     ("The former wife of the senator blames his aide for the scandal.", "The former wife of the senator"),

@@ -66,10 +66,10 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
             and not toks[k - 1].cap
             and k + 1 < hi
             and toks[k + 1].word
-            and not toks[k + 1].cap
             and toks[k + 1].low not in lx.DETERMINERS
         ):
-            # 'said accountant and former auditor Peter Hale': coordinated roles before one name
+            # 'said accountant and former auditor Peter Hale', 'said lawyer and Green party activist Ann Lee':
+            # coordinated roles before one name
             coordinated = True
             k += 1
         else:
@@ -202,9 +202,10 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
     """'The last woman to win the governorship says', 'The former wife of the senator blames', 'Several
     diplomats with long service in the region said': a person noun opening the clause with a
     prepositional or infinitival modifier that runs up to the verb at j. The whole phrase is the subject,
-    not the object inside its modifier. At most 16 words are read, with no punctuation or clause between."""
+    not the object inside its modifier ('with no stake in the port but with ...': coordinated modifiers). At
+    most 20 words are read, with no punctuation or clause between."""
     s = j
-    while s > lo and j - s < 16 and (toks[s - 1].word or (toks[s - 1].text in "'’" and is_possessive(toks, s - 2))):
+    while s > lo and j - s < 20 and (toks[s - 1].word or (toks[s - 1].text in "'’" and is_possessive(toks, s - 2))):
         s -= 1
     if not (s == lo or toks[s - 1].text in _QMARKS or toks[s - 1].text in lx.CLAUSE_END):
         return None  # the stretch does not open a clause (or is too long to read)
@@ -215,6 +216,9 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
         # capitalised office before a name ('Governor of Oregon Ada Cole')
         return None
+    last = toks[j - 1].low
+    if last in lx.DETERMINERS or last in lx.ADJUNCT_OPENERS or last in _POSTMODIFIER_OPENERS:
+        return None  # the modifier is cut short: the word at j is no verb ('... experience in storms')
     first: Mention | None = None
     a = next((q for q in range(s + 1, h - 1) if toks[q].low == "and"), None)
     if a is not None:
@@ -240,7 +244,8 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         if (
             low in lx.FINITE_AUXILIARIES
             or low in lx.SUBORDINATORS
-            or low in {"and", "or", "but", "than"}
+            or (low in {"and", "or", "but"} and not (q + 1 < j and toks[q + 1].low in _POSTMODIFIER_OPENERS))
+            or low == "than"
             or low in lx.SUBJECT_PRONOUNS
             or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
             or low in lx.BELIEF_VERBS
@@ -410,12 +415,17 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
                 k -= 1
             if toks[k].text == "(" and k > lo and toks[k - 1].word:
                 j = k  # "Sen. Ada Cole (D-Ore.) said", "The World Health Organisation (WHO) recommends"
-        if j > lo + 2 and toks[j - 1].text in lx.DASHES and toks[j - 1].start > toks[j - 2].end:
-            k = j - 2
-            while k > lo and j - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
+        d = j - 1  # the closing dash; '--' typed as two hyphens is one dash
+        if d - 1 > lo and toks[d].text == "-" and toks[d - 1].text == "-" and toks[d - 1].end == toks[d].start:
+            d -= 1
+        if d > lo + 1 and toks[j - 1].text in lx.DASHES and toks[d].start > toks[d - 1].end:
+            k = d - 1
+            while k > lo and d - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
                 k -= 1
-            if toks[k].text == toks[j - 1].text and k > lo and toks[k - 1].word:
-                j = k  # 'Ada Cole — a nurse from Leeds — says'
+            if d < j - 1 and k - 1 > lo and toks[k].text == "-" and toks[k - 1].text == "-":
+                k -= 1  # the opening '--'
+            if toks[k].text == toks[d].text and k > lo and toks[k - 1].word:
+                j = k  # 'Ada Cole — a nurse from Leeds — says', 'Ada Cole -- a nurse -- says'
         if j == before:
             break
     return j
@@ -730,6 +740,26 @@ def _clause_subject(
             and toks[k + 1].low not in lx.DETERMINERS
         ):
             continue  # 'Several retired diplomats': an adjective after the determiner, no verb
+        if t.low.endswith("s") and t.low not in lx.FINITE_AUXILIARIES and _person_head(t):
+            # 'Other former Navy officers ...': a plural noun for people, no verb; a plain verb may follow it
+            # ('All the harbour pilots oppose the plan, arguing ...')
+            n = k + 1
+            if (
+                n < v
+                and n not in quoted
+                and toks[n].word
+                and not toks[n].cap
+                and toks[n].low not in lx.ADJUNCT_OPENERS
+                and toks[n].low not in lx.DETERMINERS
+                and toks[n].low not in lx.NOUN_PHRASE_STOPS
+                and toks[n].low not in lx.PRONOUNS
+                and not _adverb(toks[n].low)
+                and not toks[n].low.endswith("ing")
+            ):
+                m, s = _subject_before(text, toks, n, start)
+                if m is not None and s == start and m.kind in {"person", "org", "group", "quantity"}:
+                    return m
+            continue
         p = k - 1
         while p > start and (
             toks[p].low in lx.AUXILIARIES
