@@ -118,6 +118,12 @@ CASES = [
         "Tomas Vale",
     ),
     ("Lina Berg, the head of the ferry union, said the plan to cut wages was unfair.", "Lina Berg"),
+    # a noun that doubles as a speech verb modifying a head
+    ("The state officials whose budgets were cut say the roads will suffer.", "The state officials"),
+    (
+        "The Vermont lawyer and former state treasurer said the audit was late.",
+        "The Vermont lawyer and former state treasurer",
+    ),
     # coordinated subjects, relatives and appositions: the named first conjunct speaks
     ("Ada Reed and her rivals for the party nomination have said they will repeal the tax.", "Ada Reed"),
     ("Ivo Lund and others who oppose the canal said the vote would make the choice clearer.", "Ivo Lund and others"),

@@ -48,7 +48,8 @@ def _modifier_word(t: Tok) -> bool:
         return True
     return (
         t.low.replace("-", "").isalpha()
-        and low not in lx.SPEECH_VERBS
+        # a noun that doubles as a speech verb modifies a head too: 'the state officials', 'the report authors'
+        and (low not in lx.SPEECH_VERBS or (low in lx.NOUNLIKE_FORMS and not low.endswith("s")))
         and low not in lx.AUXILIARIES
         and low not in lx.SUBORDINATORS
         and low not in lx.LEADING_SKIP
