@@ -30,21 +30,20 @@ CASES = [
         "Two local farmers with land near the river",
     ),
     (
-        "Other retired officers with no direct knowledge of the crash but with long experience in storms bristled "
+        "Other retired officers with no part in the rescue but with long experience at sea bristled "
         "at the report and said the landing was safe.",
-        "Other retired officers with no direct knowledge of the crash but with long experience in storms",
+        "Other retired officers with no part in the rescue but with long experience at sea",
     ),
     (
-        "Other former Navy officers with no direct knowledge of the case chafed at the report and said the order "
-        "was right.",
-        "Other former Navy officers with no direct knowledge of the case",
+        "Other former Navy officers with no role in the inquiry grumbled at the report and said the order was right.",
+        "Other former Navy officers with no role in the inquiry",
     ),
     ("Local farmers oppose the new canal, arguing that it would drain the wells.", "Local farmers"),
     ("The harbour officers reject the plan, saying that the channel is too narrow.", "The harbour officers"),
     # an aside between dashes typed as two hyphens
     (
-        "A former Liberal mayoral candidate -- Ada Lund, who lost the 2010 race -- said the budget was wrong.",
-        "A former Liberal mayoral candidate",
+        "The union's former treasurer -- Ada Lund, who retired in 2010 -- said the budget was wrong.",
+        "Ada Lund",
     ),
     ("Ivo Dane -- a ferry captain for thirty years -- says the harbour is too shallow.", "Ivo Dane"),
     # a time adverb or a bare weekday between the subject and its verb
@@ -111,41 +110,41 @@ CASES = [
     # a plural description without a determiner, several modifiers before its head
     ("Harbor election officials say the ballots were counted twice.", "Harbor election officials"),
     ("Local law enforcement officers said the road would stay closed.", "Local law enforcement officers"),
-    ('Ivo Lund said he "cannot cross the square" without reporters asking him about the strike.', "Ivo Lund"),
+    ('Ivo Lund said he "cannot leave the house" without neighbours asking him about the strike.', "Ivo Lund"),
     # a named subject with its apposition before the verb, not the noun opening the reported clause after it
     (
-        "Tomas Vale, a spokesman for the port, said the decision to close the dock had nothing to do with the strike.",
+        "Tomas Vale, a spokesman for the port, said the plan to close the dock was drawn up last year.",
         "Tomas Vale",
     ),
     ("Lina Berg, the head of the ferry union, said the plan to cut wages was unfair.", "Lina Berg"),
     # a noun that doubles as a speech verb modifying a head
-    ("The state officials whose budgets were cut say the roads will suffer.", "The state officials"),
+    ("The state inspectors whose budgets were cut say the roads will suffer.", "The state inspectors"),
     (
         "The Vermont lawyer and former state treasurer said the audit was late.",
         "The Vermont lawyer and former state treasurer",
     ),
     # coordinated subjects, relatives and appositions: the named first conjunct speaks
-    ("Ada Reed and her rivals for the party nomination have said they will repeal the tax.", "Ada Reed"),
-    ("Ivo Lund and others who oppose the canal said the vote would make the choice clearer.", "Ivo Lund and others"),
-    ("Ivo Lund and his aides who oppose the canal said the vote would make the choice clearer.", "Ivo Lund"),
+    ("Ada Reed and her opponents in the council race have said they will repeal the tax.", "Ada Reed"),
+    ("Ivo Lund and others who oppose the canal said the vote came too early.", "Ivo Lund and others"),
+    ("Ivo Lund and his aides who oppose the canal said the vote came too early.", "Ivo Lund"),
     ("The farmers whose fields were flooded say the canal was badly built.", "The farmers"),
     (
-        "Even the party's biggest donors, like Ivo Lund and Ada Reed, say the budget should be cut.",
-        "the party's biggest donors",
+        "Even the club's oldest members, like Ivo Lund and Ada Reed, say the budget should be cut.",
+        "the club's oldest members",
     ),
     ("A spokeswoman for the harbour board said the ferry would sail.", "A spokeswoman for the harbour board"),
     (
-        "Harbour engineers and city officials, however, said they believed the dam would hold.",
+        "Harbour engineers and city officials, however, said the dam would hold.",
         "Harbour engineers and city officials",
     ),
     ("Local doctors and hospital nurses, meanwhile, say the ward is full.", "Local doctors and hospital nurses"),
     (
-        "Ada Moss, who was speaking to the council, did not name the mayor, but told city leaders that the budget "
+        "Ada Moss, who had just toured the docks, did not name the mayor, but told union members that the budget "
         "was too small.",
         "Ada Moss",
     ),
     ("Ivo Lund met the ferry crews on Friday and told reporters that the strike was over.", "Ivo Lund"),
-    ("The rise in prices, said Ivo Lund and others, would be felt by farmers.", "Ivo Lund and others"),
+    ("Fares, said Ivo Lund and others, will rise before the summer.", "Ivo Lund and others"),
     ("The canal will be closed, said Ada Reed and colleagues, until the spring.", "Ada Reed and colleagues"),
 ]
 

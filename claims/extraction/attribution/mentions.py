@@ -99,7 +99,7 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 m < k
                 and plural
                 and (m == lo or toks[m - 1].text in lx.CLAUSE_END or toks[m - 1].text in _QMARKS)
-                and not any(t.low in _PREPOSITIONS for t in toks[m:k])  # not '"..." without reporters asking'
+                and not any(t.low in _PREPOSITIONS for t in toks[m:k])  # not '"..." without neighbours asking'
             ):
                 k = m  # a plural needs no determiner: 'Harbor election officials say' opening the clause
             elif m < k and m > lo and is_possessive(toks, m - 1) and not toks[m - 1].cap:
