@@ -441,6 +441,17 @@ tenant veteran viewer volunteer voter woman worker writer
 )
 PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
 
+# People named by their relation to someone ('the former wife of the senator', 'a close friend of the
+# mayor'): with 'of' after them they are the subject, not the one they relate to.
+RELATION_NOUNS = wordset(
+    """
+wife husband widow widower ex-wife ex-husband son daughter mother father brother sister parent parents
+child children cousin niece nephew uncle aunt grandson granddaughter grandmother grandfather stepson
+stepdaughter fiance fiancee girlfriend boyfriend friend colleague relative classmate roommate neighbor
+neighbour men women people
+"""
+)
+
 # Verbs that follow a clause's subject right away without an auxiliary, for telling a reported clause
 # from an object ('saying voters need to act', 'thinks residents want a vote').
 CLAUSE_VERBS = wordset("need needs want wants deserve deserves feel remain remains face faces")
@@ -774,7 +785,7 @@ IRREGULAR_PAST = wordset(
     """began became brought built came caught chose drew drove fell felt fought found gave got grew held
     hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
     spoke stood struck swore took taught threw told took understood went won wore wrote thought heard
-    sold bought"""
+    sold bought flew fled"""
 )
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")

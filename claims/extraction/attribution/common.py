@@ -26,6 +26,9 @@ class Mention:
     generic: bool = False  # a common noun outside the speaker lexicons ("The poster")
     document: bool = False  # the phrase names a document, poll or data set ("A Fox News poll")
     head: str | None = None  # a description's head word where it is not the last word ("the mayor of X")
+    # a description whose modifier after the head makes it new ('the last woman to win the race', 'the
+    # former wife of the senator'): never a titled person or group named before
+    restricted: bool = False
 
 
 @dataclass(slots=True)
@@ -45,7 +48,8 @@ def _modifier_word(t: Tok) -> bool:
         return True
     return (
         t.low.replace("-", "").isalpha()
-        and low not in lx.SPEECH_VERBS
+        # a noun that doubles as a speech verb modifies a head too: 'the state officials', 'the report authors'
+        and (low not in lx.SPEECH_VERBS or (low in lx.NOUNLIKE_FORMS and not low.endswith("s")))
         and low not in lx.AUXILIARIES
         and low not in lx.SUBORDINATORS
         and low not in lx.LEADING_SKIP

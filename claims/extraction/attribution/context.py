@@ -233,7 +233,7 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
     # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
     m = k
-    if nxt.low in lx.DETERMINERS and nxt.low != "that":
+    if (nxt.low in lx.DETERMINERS and nxt.low != "that") or nxt.low == "such":  # 'such methods are cruel'
         m += 1
         while m < hi and m - k <= 3 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
@@ -389,7 +389,7 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
         or _contracted_subject(nxt.low)
-        or (_bare_plural(nxt.low) and _clause_complement(toks, v, hi))
+        or ((_bare_plural(nxt.low) or nxt.low == "such") and _clause_complement(toks, v, hi))
         or (nxt.cap and is_name_word(nxt))
     )
 

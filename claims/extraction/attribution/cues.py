@@ -228,6 +228,12 @@ def _sentence_cues(
             and not (v > lo and _title_quote_before(toks, v - 1, lo))
         ):
             subject = _subject_after(text, toks, v, hi)
+            if subject is not None and subject.generic and v > lo and toks[v - 1].text == ",":
+                # 'Ada Lund, a spokeswoman for the port, said the decision to close ...': a named subject
+                # with its apposition before the verb, and a common noun opening the reported clause after
+                named, _ = _subject_before(text, toks, v, lo)
+                if named is not None and named.kind in {"person", "org"}:
+                    subject = None
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
                 beside = (
@@ -315,7 +321,8 @@ def _sentence_cues(
                 and toks[j - 1].low in {"and", "but"}
                 # 'X declined to comment, but said ...': a comma before the conjunction too
                 and (toks[j - 2].text not in lx.CLAUSE_END or toks[j - 2].text == ",")
-                and (beside or _takes_complement(toks, v, hi))
+                # ('but told city leaders that ...': an audience before the reported clause)
+                and (beside or _takes_complement(toks, v, hi) or (speech and _reports_after(toks, v, hi)))
             ):
                 subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
                 if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:

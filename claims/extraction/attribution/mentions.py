@@ -17,6 +17,10 @@ from ..names import (
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text
 from .entities import age_start
 
+_PREPOSITIONS = frozenset(
+    ["without", "within", "against", "about", "into", "through", "toward", "towards", "than", "among", "between"]
+)
+
 
 def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     """First index of the noun phrase ending at toks[j] (walking left, never past lo)."""
@@ -81,16 +85,48 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             loose += 1
             k -= 1
             continue
-        if loose == 0 and (is_title(toks[j]) or base(toks[j].low) in lx.DESCRIPTION_HEADS):
+        head = base(toks[j].low)
+        plural = not toks[j].cap and head.endswith("s") and (head in lx.GROUP_NOUNS or head[:-1] in lx.PERSON_HEADS)
+        if loose == 0 and (is_title(toks[j]) or head in lx.DESCRIPTION_HEADS or plural):
             # a description with several modifiers: 'the billionaire real estate magnate', 'the GOP
             # presidential candidate', 'the self-described socialist' (words back to a determiner)
             m = k
-            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]):
+            while m > lo and k - m < 4 and _modifier_word(toks[m - 1]) and not is_possessive(toks, m - 1):
                 m -= 1
             if m < k and m > lo and toks[m - 1].low in {"the", "a", "an"}:
                 k = m - 1
+            elif (
+                m < k
+                and plural
+                and (m == lo or toks[m - 1].text in lx.CLAUSE_END or toks[m - 1].text in _QMARKS)
+                and not any(t.low in _PREPOSITIONS for t in toks[m:k])  # not '"..." without neighbours asking'
+            ):
+                k = m  # a plural needs no determiner: 'Harbor election officials say' opening the clause
+            elif m < k and m > lo and is_possessive(toks, m - 1) and not toks[m - 1].cap:
+                # 'the province's Liberal party leader': the possessor's own phrase opens the description
+                p = _np_backward(toks, m - 1, lo)
+                if p < m - 1:
+                    k = p
+            elif m > lo and toks[m - 1].low == "and":
+                k = _coordinated_description(toks, m, lo, k)
         break
     return k
+
+
+def _coordinated_description(toks: list[Tok], k: int, lo: int, fallback: int) -> int:
+    """'the Ohio senator and Democratic presidential candidate', 'the retired engineer and Labour
+    councillor': a description whose determiner is shared with a description before 'and' starts there.
+    ``k`` starts the second conjunct (no determiner of its own); returns ``fallback`` where there is no
+    such first conjunct."""
+    if k - 2 < lo or toks[k - 1].low != "and" or toks[k].low in lx.DETERMINERS:
+        return fallback
+    first = toks[k - 2]
+    if first.cap or not (is_title(first) or base(first.low) in lx.PERSON_HEADS):
+        return fallback
+    s = _np_backward(toks, k - 2, lo)
+    if s < k - 2 and toks[s].low in {"the", "a", "an"} and not any(t.low == "and" for t in toks[s : k - 1]):
+        return s
+    return fallback
 
 
 def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:

@@ -57,7 +57,7 @@ class _Resolver:
                 m.kind, m.generic = "person", False
                 return named
         possessed = m.kind == "group" and _possessive_description(m.name) and not self._name_follows(m)
-        if m.kind == "group" and (m.name.lower().startswith("the ") or possessed):
+        if m.kind == "group" and not m.restricted and (m.name.lower().startswith("the ") or possessed):
             # a definite description of a person named before with that title: 'the premier'; one whose
             # owner makes it definite ('Kiribati's navy chief') may be named further on
             head = m.head or base(m.name.split()[-1].lower())
@@ -66,6 +66,8 @@ class _Resolver:
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
+        if m.kind == "group" and m.restricted:
+            return m.name  # 'insiders in the next two states': its last word is no head to match
         if m.kind == "group":
             head = m.name.split()[-1].lower()
             for g in reversed(self.groups):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base, is_title
+from ..names import Tok, base, is_possessive, is_title
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .mentions import _analyze, _np_backward, _quantity_subject
+
+_OTHERS = frozenset(["others", "colleagues"])  # 'Ada Lund and others said'
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
@@ -45,6 +48,7 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    coordinated = False
     while k < hi and k - v < 10:
         t = toks[k]
         if (
@@ -56,8 +60,22 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
             k += 1
         elif t.word and t.low.endswith("ing") and k > start and toks[k - 1].cap and k + 1 < hi and toks[k + 1].cap:
             k += 1  # 'Budget Committee ranking Republican Tom Riley': a modifier between capitalised words
+        elif (
+            t.low == "and"
+            and k > start
+            and not toks[k - 1].cap
+            and k + 1 < hi
+            and toks[k + 1].word
+            and toks[k + 1].low not in lx.DETERMINERS
+        ):
+            # 'said accountant and former auditor Peter Hale', 'said lawyer and Green party activist Ann Lee':
+            # coordinated roles before one name
+            coordinated = True
+            k += 1
         else:
             break
+    if coordinated and not toks[k - 1].cap:
+        return v  # 'said farmers and local traders ...': two groups, no one name
     last = base(toks[k - 1].low) if k > start else ""
     if k <= start or not (
         toks[k - 1].cap or last in lx.PERSON_HEADS or last in lx.MEDIA_NOUNS or is_title(toks[k - 1])
@@ -92,8 +110,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     """What a comma-separated chunk before a reporting verb is: 'adjunct' (an adverbial, never the
     subject), 'role' (an apposition such as 'Panama coach', 'a spokesman for Y', '42'), or 'name'.
     ``leftmost``: the chunk opens the clause, where 'A report by X' is the subject, not an apposition."""
-    while i < j and toks[i].low in lx.CHUNK_SKIP:
-        i += 1
+    while i < j and (toks[i].low in lx.CHUNK_SKIP or toks[i].low == "even"):
+        i += 1  # 'But X', 'Even the party's biggest donors, like X, say'
     if i >= j:
         return "adjunct"
     while (
@@ -150,14 +168,99 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     rel = _restrictive_relative(text, toks, j if m is None else k, lo)
     if rel is not None:
         return rel
-    if m is not None and k - 2 >= lo and toks[k].low in {"a", "an"} and toks[k - 1].text == ",":
-        # 'Ann Lee, a team member said': an apposition whose closing comma is missing
+    post = _postmodified_subject(text, toks, j, lo)
+    if post is not None and (m is None or post[1] < k or (post[1] == k and len(m.name) < len(post[0].name))):
+        # (equal starts: 'Critics of the plan say' read 'Critics' as a name before its preposition)
+        m, k = post
+    if (
+        m is not None
+        and k - 2 >= lo
+        and (toks[k].low in {"a", "an"} or (m.restricted and toks[k].low == "the"))
+        and toks[k - 1].text == ","
+    ):
+        # 'Ann Lee, a team member said', 'Ann Lee, the director of the port said': an apposition whose
+        # closing comma is missing
         m2, k2 = _subject_np(text, toks, k - 1, lo)
         opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
         if m2 is not None and m2.kind == "person" and opens_clause:
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
     return m, k
+
+
+_POSTMODIFIER_OPENERS = frozenset(["of", "for", "with", "from", "in", "at", "on", "to", "near", "across", "around"])
+
+
+def _person_head(t: Tok) -> bool:
+    """A common noun naming a person or people: 'woman', 'diplomats', 'wife', 'organiser'."""
+    low = base(t.low)
+    heads = lx.PERSON_HEADS | lx.RELATION_NOUNS
+    return low in heads or (low.endswith("s") and low[:-1] in heads)
+
+
+def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
+    """'The last woman to win the governorship says', 'The former wife of the senator blames', 'Several
+    diplomats with long service in the region said': a person noun opening the clause with a
+    prepositional or infinitival modifier that runs up to the verb at j. The whole phrase is the subject,
+    not the object inside its modifier ('with no stake in the port but with ...': coordinated modifiers). At
+    most 20 words are read, with no punctuation or clause between."""
+    s = j
+    while s > lo and j - s < 20 and (toks[s - 1].word or (toks[s - 1].text in "'’" and is_possessive(toks, s - 2))):
+        s -= 1
+    if not (s == lo or toks[s - 1].text in _QMARKS or toks[s - 1].text in lx.CLAUSE_END):
+        return None  # the stretch does not open a clause (or is too long to read)
+    while s < j and (toks[s].low in lx.CHUNK_SKIP or toks[s].low == "even"):
+        s += 1  # 'But the wife of ...', 'Even the organiser of ...'
+    h = next((q for q in range(s + 1, j - 1) if toks[q].low in _POSTMODIFIER_OPENERS), None)
+    if h is None or not _person_head(toks[h - 1]) or (toks[h - 1].cap and (h - 1 > s or is_title(toks[h - 1]))):
+        # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
+        # capitalised office before a name ('Governor of Oregon Ada Cole')
+        return None
+    last = toks[j - 1].low
+    if last in lx.DETERMINERS or last in lx.ADJUNCT_OPENERS or last in _POSTMODIFIER_OPENERS:
+        return None  # the modifier is cut short: the word at j is no verb ('... experience in storms')
+    first: Mention | None = None
+    a = next((q for q in range(s + 1, h - 1) if toks[q].low == "and"), None)
+    if a is not None:
+        # 'Ada Reed and his rivals for the nomination have said': the named first conjunct speaks
+        first = _analyze(text, toks, s, a)
+        if first is None or first.kind not in {"person", "org"} or not all(toks[q].cap for q in range(s, a)):
+            return None
+    for q in range(s if a is None else a + 1, h - 1):
+        t = toks[q]
+        if not (
+            t.low in lx.DETERMINERS
+            or _modifier_word(t)
+            or is_possessive(toks, q)
+            or t.text in "'’"
+            or t.low in {"first", "last", "then", "once", "only"}  # 'the last woman', 'the then mayor'
+        ):
+            return None
+        if t.low == "that":
+            return None  # 'that' before a noun may open a clause: 'the claim that friends of X ...'
+    for q in range(h, j):
+        t = toks[q]
+        low = t.low
+        if (
+            low in lx.FINITE_AUXILIARIES
+            or low in lx.SUBORDINATORS
+            or (low in {"and", "or", "but"} and not (q + 1 < j and toks[q + 1].low in _POSTMODIFIER_OPENERS))
+            or low == "than"
+            or low in lx.SUBJECT_PRONOUNS
+            or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
+            or low in lx.BELIEF_VERBS
+            or low.endswith(("n't", "n’t"))
+            or (
+                (low in lx.IRREGULAR_PAST or (low.endswith("ed") and not t.cap))
+                and not (toks[q - 1].low in lx.DETERMINERS or is_possessive(toks, q - 1) or toks[q - 1].low == "to")
+            )
+        ):
+            return None  # a verb or clause inside: 'the son of the painter sold the house the mayor says'
+    if first is not None:
+        return first, s
+    head = base(toks[h - 1].low)
+    m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=True)
+    return m, s
 
 
 def _quoted_title_start(toks: list[Tok], k: int, lo: int) -> int | None:
@@ -211,25 +314,36 @@ def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | No
 
 
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
-    """'Workers who spoke with the paper said', 'The engineers who built the dam said': the noun phrase
-    before a 'who' clause without commas, which ends right before the verb, opening the clause. Looks at
-    most 14 words back, so the cost per cue is bounded."""
+    """'Workers who spoke with the paper said', 'The engineers who built the dam said', 'The farmers whose
+    fields flooded say': the noun phrase before a 'who' or 'whose' clause without commas, which ends right
+    before the verb, opening the clause. Looks at most 14 words back, so the cost per cue is bounded."""
+    rel = {"who", "whose"}
     w = j - 1
-    while w > lo and j - w <= 14 and toks[w].word and toks[w].low != "who":
+    while w > lo and j - w <= 14 and toks[w].word and toks[w].low not in rel:
         w -= 1
-    if w <= lo or toks[w].low != "who" or w >= j - 1:
+    if w <= lo or toks[w].low not in rel or w >= j - 1:
         return None
     if toks[w - 1].low == "and":
         # 'A voter who lived in the town and who asked not to be named said': the first of two 'who'
         w2 = w - 2
-        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low != "who":
+        while w2 > lo and w - w2 <= 14 and toks[w2].word and toks[w2].low not in rel:
             w2 -= 1
-        if w2 <= lo or toks[w2].low != "who":
+        if w2 <= lo or toks[w2].low not in rel:
             return None
         w = w2
     k = _np_backward(toks, w - 1, lo)
     if k >= w:
         return None
+    if k - 2 >= lo and toks[k - 1].low == "and":
+        # 'Ada Lund and her aides who oppose the canal said': the name of the first conjunct speaks;
+        # 'Ada Lund and others who ...': the phrase as written (no second one to name)
+        k2 = _np_backward(toks, k - 2, lo)
+        m2 = _analyze(text, toks, k2, k - 1) if k2 < k - 1 else None
+        first = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
+        if m2 is not None and m2.kind in {"person", "org"} and first:
+            if w == k + 1 and toks[k].low in _OTHERS:
+                return Mention(_span_text(text, toks, k2, w), "group", pos=toks[k2].start, restricted=True), k2
+            return m2, k2
     opens = (
         k == lo
         or toks[k - 1].text in _QMARKS
@@ -286,18 +400,32 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
                 j = k  # 'last week', 'this month': the opener is the adjunct's first word
             elif base(last.low) in {"today", "yesterday", "tonight"} and k == j - 1 and not opener:
                 j = k
+            elif (
+                toks[k].low in _WEEKDAYS
+                and k > lo
+                and all(base(t.low) in lx.TIME_WORDS for t in toks[k:j])
+                and (toks[k - 1].cap or toks[k - 1].low in lx.TIME_ADVERBS or toks[k - 1].low in lx.AUXILIARIES)
+            ):
+                # a bare weekday after a name or an adverb, news style: 'Ada Cole Thursday told', 'Ada Cole
+                # later Tuesday night said' (but 'voters going to the polls Tuesday say': the polls' day)
+                j = k
         if j > lo + 1 and toks[j - 1].text == ")":
             k = j - 2
             while k > lo and j - k <= 12 and toks[k].text not in {"(", ")"}:
                 k -= 1
             if toks[k].text == "(" and k > lo and toks[k - 1].word:
                 j = k  # "Sen. Ada Cole (D-Ore.) said", "The Global Water Council (GWC) recommends"
-        if j > lo + 2 and toks[j - 1].text in lx.DASHES and toks[j - 1].start > toks[j - 2].end:
-            k = j - 2
-            while k > lo and j - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
+        d = j - 1  # the closing dash; '--' typed as two hyphens is one dash
+        if d - 1 > lo and toks[d].text == "-" and toks[d - 1].text == "-" and toks[d - 1].end == toks[d].start:
+            d -= 1
+        if d > lo + 1 and toks[j - 1].text in lx.DASHES and toks[d].start > toks[d - 1].end:
+            k = d - 1
+            while k > lo and d - k <= 25 and toks[k].text not in lx.DASHES and toks[k].text not in {".", ";", "("}:
                 k -= 1
-            if toks[k].text == toks[j - 1].text and k > lo and toks[k - 1].word:
-                j = k  # 'Ada Cole — a nurse from Leeds — says'
+            if d < j - 1 and k - 1 > lo and toks[k].text == "-" and toks[k - 1].text == "-":
+                k -= 1  # the opening '--'
+            if toks[k].text == toks[d].text and k > lo and toks[k - 1].word:
+                j = k  # 'Ada Cole — a nurse from Leeds — says', 'Ada Cole -- a nurse -- says'
         if j == before:
             break
     return j
@@ -460,7 +588,7 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if m is None or (m.kind == "pronoun" and n > 0):
             continue
         head = s
-        while head < e and toks[head].low in lx.CHUNK_SKIP:
+        while head < e and (toks[head].low in lx.CHUNK_SKIP or toks[head].low == "even"):
             head += 1
         if (
             kk > head
@@ -474,6 +602,11 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             m, kk = _subject_np(text, toks, p, head)
             if m is None:
                 continue
+        if kk > head and n == len(chunks) - 1 and any(toks[q].low == "and" for q in range(head, kk)):
+            # 'Harbour engineers and city officials, however, said': a coordinated subject opening the clause
+            whole = _analyze(text, toks, head, e)
+            if whole is not None and whole.kind == "group" and not whole.generic:
+                m, kk = whole, head
         if kk > head and kind == "role":  # only the chunk's tail: a clause ('it referred to X'), no subject
             continue
         if kind == "name" and m.kind in {"person", "org"}:
@@ -529,6 +662,10 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
                 m2.role = m2.role or _span_text(text, toks, v + 1, e)
                 m, e = m2, e2
+    if e + 1 < hi and toks[e].low == "and" and toks[e + 1].low in _OTHERS and m.kind in {"person", "org"}:
+        # 'said Ada Lund and others,': the phrase as written (no second one to name)
+        m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
+        e += 2
     # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
     # speaking to reporters")
     if e < hi:
@@ -592,6 +729,37 @@ def _clause_subject(
             or t.low.endswith(("n't", "n’t"))
         ):
             continue
+        if (
+            t.low.endswith("ed")
+            and toks[k - 1].low in lx.DETERMINERS
+            and k + 1 < v
+            and toks[k + 1].word
+            and not toks[k + 1].cap
+            and toks[k + 1].low not in lx.NOUN_PHRASE_STOPS
+            and toks[k + 1].low not in lx.ADJUNCT_OPENERS
+            and toks[k + 1].low not in lx.DETERMINERS
+        ):
+            continue  # 'Several retired diplomats': an adjective after the determiner, no verb
+        if t.low.endswith("s") and t.low not in lx.FINITE_AUXILIARIES and _person_head(t):
+            # 'Other former Navy officers ...': a plural noun for people, no verb; a plain verb may follow it
+            # ('All the harbour pilots oppose the plan, arguing ...')
+            n = k + 1
+            if (
+                n < v
+                and n not in quoted
+                and toks[n].word
+                and not toks[n].cap
+                and toks[n].low not in lx.ADJUNCT_OPENERS
+                and toks[n].low not in lx.DETERMINERS
+                and toks[n].low not in lx.NOUN_PHRASE_STOPS
+                and toks[n].low not in lx.PRONOUNS
+                and not _adverb(toks[n].low)
+                and not toks[n].low.endswith("ing")
+            ):
+                m, s = _subject_before(text, toks, n, start)
+                if m is not None and s == start and m.kind in {"person", "org", "group", "quantity"}:
+                    return m
+            continue
         p = k - 1
         while p > start and (
             toks[p].low in lx.AUXILIARIES
@@ -600,6 +768,16 @@ def _clause_subject(
             or toks[p].low in {"never", "not"}
         ):
             p -= 1
+        post = _postmodified_subject(text, toks, p + 1, start)
+        if post is not None:
+            # 'Several diplomats with long service in the region bristled at the plan and said ...'
+            return post[0]
+        past = t.low.endswith("ed") or t.low in lx.IRREGULAR_PAST or t.low in lx.FINITE_AUXILIARIES
+        if past and toks[p].word and not toks[p].cap and _person_head(toks[p]):
+            # 'The veteran senator spent two years in a camp and says ...': a description as the subject
+            m, s = _subject_before(text, toks, k, start)
+            if m is not None and m.kind == "group" and not m.generic and s == start:
+                return m
         if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
             m, _ = _subject_before(text, toks, k, start)
             return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None

@@ -1,0 +1,184 @@
+"""Subjects of reporting cues: long, post-modified, coordinated and interrupted subjects.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.attribution import attribute
+
+from .test_attribution import article
+
+
+def speakers(*sentences: str) -> list[str | None]:
+    text, sents = article(list(sentences))
+    return [a.speaker for a in attribute(text, sents)]
+
+
+CASES = [
+    # coordinated verb phrases sharing a long subject: the subject of the first verb says
+    (
+        "Several retired diplomats with long service in the region bristled at the plan and said it would fail.",
+        "Several retired diplomats with long service in the region",
+    ),
+    ("The veteran senator spent two years in a prison camp and says such methods are cruel.", "The veteran senator"),
+    ("The young teacher flew home from the coast and said the runway was too short.", "The young teacher"),
+    (
+        "Two local farmers with land near the river met the inspectors and said the water was clean.",
+        "Two local farmers with land near the river",
+    ),
+    (
+        "Other retired officers with no part in the rescue but with long experience at sea bristled "
+        "at the report and said the landing was safe.",
+        "Other retired officers with no part in the rescue but with long experience at sea",
+    ),
+    (
+        "Other former Navy officers with no role in the inquiry grumbled at the report and said the order was right.",
+        "Other former Navy officers with no role in the inquiry",
+    ),
+    ("Local farmers oppose the new canal, arguing that it would drain the wells.", "Local farmers"),
+    ("The harbour officers reject the plan, saying that the channel is too narrow.", "The harbour officers"),
+    # an aside between dashes typed as two hyphens
+    (
+        "The union's former treasurer -- Ada Lund, who retired in 2010 -- said the budget was wrong.",
+        "Ada Lund",
+    ),
+    ("Ivo Dane -- a ferry captain for thirty years -- says the harbour is too shallow.", "Ivo Dane"),
+    # a time adverb or a bare weekday between the subject and its verb
+    ('Carmen Diaz later Thursday told the Herald: "The talks are over."', "Carmen Diaz"),
+    ("Oskar Lindgren Tuesday night told reporters the mine would reopen.", "Oskar Lindgren"),
+    ("Mira Kovac earlier Monday said the vote would be delayed.", "Mira Kovac"),
+    # a possessive determiner, a capitalised modifier and a lowercase head
+    ("The province's Liberal party leader said the count was fair, but slow.", "The province's Liberal party leader"),
+    ("The county's Green party chairman said the turnout was low.", "The county's Green party chairman"),
+    ("The city's Catholic parish priest says the shelter is full.", "The city's Catholic parish priest"),
+    # coordinated descriptions sharing a determiner
+    (
+        '"We will not move," the Ohio senator and Democratic presidential candidate said in a statement.',
+        "the Ohio senator and Democratic presidential candidate",
+    ),
+    (
+        "The Vermont lawyer and former city treasurer said the audit was overdue.",
+        "The Vermont lawyer and former city treasurer",
+    ),
+    (
+        '"The bridge stays shut," the retired engineer and Labour councillor said.',
+        "the retired engineer and Labour councillor",
+    ),
+    # a subject with an infinitival or prepositional post-modifier
+    (
+        "The last woman to win the state's governorship says she doesn't think the mayor will run.",
+        "The last woman to win the state's governorship",
+    ),
+    (
+        "The first farmer to sell his land to the dam company said he regretted it.",
+        "The first farmer to sell his land to the dam company",
+    ),
+    ("The only candidate to visit every county says the roads are poor.", "The only candidate to visit every county"),
+    (
+        "Even the organiser of a large harbour festival said the rules were too strict.",
+        "the organiser of a large harbour festival",
+    ),
+    ("A nurse from the northern valley said the clinic had closed.", "A nurse from the northern valley"),
+    # inverted subject after the verb: coordinated lowercase titles before a name, an apposition after it
+    (
+        "The company paid its suppliers late in both years, said accountant and former auditor Peter Hale, "
+        "the firm's longtime adviser.",
+        "Peter Hale",
+    ),
+    (
+        "The harbour will be dredged next spring, said engineer and former diver Lena Strand, who works for the port.",
+        "Lena Strand",
+    ),
+    (
+        "Prices rose sharply in the autumn, said economist and radio host Daniel Ferro.",
+        "Daniel Ferro",
+    ),
+    (
+        "The ferry paid its crews late, said lawyer and Green party activist Tomas Reed, a critic of the firm.",
+        "Tomas Reed",
+    ),
+    # 'X of Y' with a relational person head: the relation speaks, not the one it relates to
+    ("The former wife of the senator blames his aide for the scandal.", "The former wife of the senator"),
+    ("The eldest son of the painter said the portrait was a forgery.", "The eldest son of the painter"),
+    ("A close friend of the mayor says the resignation was planned.", "A close friend of the mayor"),
+    # ... and an apposition whose closing comma is missing still yields to the name before it
+    ("Tomas Reed, a close friend of the mayor said the deal was done.", "Tomas Reed"),
+    ("Lina Berg, the press officer for the harbour board said in a statement.", "Lina Berg"),
+    # a plural description without a determiner, several modifiers before its head
+    ("Harbor election officials say the ballots were counted twice.", "Harbor election officials"),
+    ("Local law enforcement officers said the road would stay closed.", "Local law enforcement officers"),
+    ('Ivo Lund said he "cannot leave the house" without neighbours asking him about the strike.', "Ivo Lund"),
+    # a named subject with its apposition before the verb, not the noun opening the reported clause after it
+    (
+        "Tomas Vale, a spokesman for the port, said the plan to close the dock was drawn up last year.",
+        "Tomas Vale",
+    ),
+    ("Lina Berg, the head of the ferry union, said the plan to cut wages was unfair.", "Lina Berg"),
+    # a noun that doubles as a speech verb modifying a head
+    ("The state inspectors whose budgets were cut say the roads will suffer.", "The state inspectors"),
+    (
+        "The Vermont lawyer and former state treasurer said the audit was late.",
+        "The Vermont lawyer and former state treasurer",
+    ),
+    # coordinated subjects, relatives and appositions: the named first conjunct speaks
+    ("Ada Reed and her opponents in the council race have said they will repeal the tax.", "Ada Reed"),
+    ("Ivo Lund and others who oppose the canal said the vote came too early.", "Ivo Lund and others"),
+    ("Ivo Lund and his aides who oppose the canal said the vote came too early.", "Ivo Lund"),
+    ("The farmers whose fields were flooded say the canal was badly built.", "The farmers"),
+    (
+        "Even the club's oldest members, like Ivo Lund and Ada Reed, say the budget should be cut.",
+        "the club's oldest members",
+    ),
+    ("A spokeswoman for the harbour board said the ferry would sail.", "A spokeswoman for the harbour board"),
+    (
+        "Harbour engineers and city officials, however, said the dam would hold.",
+        "Harbour engineers and city officials",
+    ),
+    ("Local doctors and hospital nurses, meanwhile, say the ward is full.", "Local doctors and hospital nurses"),
+    (
+        "Ada Moss, who had just toured the docks, did not name the mayor, but told union members that the budget "
+        "was too small.",
+        "Ada Moss",
+    ),
+    ("Ivo Lund met the ferry crews on Friday and told reporters that the strike was over.", "Ivo Lund"),
+    ("Fares, said Ivo Lund and others, will rise before the summer.", "Ivo Lund and others"),
+    ("The canal will be closed, said Ada Reed and colleagues, until the spring.", "Ada Reed and colleagues"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CASES)
+def test_subject(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_restricted_description_is_not_an_earlier_person() -> None:
+    """'the last senator to ...' names someone new: not the senator named before, nor an earlier group
+    whose last word it shares."""
+    text, sents = article(
+        ["Senator Ida Moss said the vote was close.", "The last senator to leave the chamber said it was late."],
+        [
+            "Insiders across the four valley towns said the road was shut.",
+            "Insiders in two coastal towns said it was open.",
+        ],
+    )
+    assert [a.speaker for a in attribute(text, sents)] == [
+        "Ida Moss",
+        "The last senator to leave the chamber",
+        "Insiders across the four valley towns",
+        "Insiders in two coastal towns",
+    ]
+
+
+NEGATIVE = [
+    # no person is the subject: the post-modified noun is a thing, or the verb's clause is a relative one
+    "The plan to widen the road says nothing about the trees.",
+    "A map of the old harbour shows the wreck near the pier.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_no_person_subject(sentence: str) -> None:
+    assert speakers(sentence) == [None]
