@@ -393,7 +393,8 @@ police pollsters president prosecutor prosecutors protesters protestors regulato
 reporters representatives republicans rescuers researcher researchers resident residents scholars
 scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
 spokeswoman staff students supporters survivors teachers team union unions users victims villagers
-voters watchdog witness witnesses workers campaign camp aides allies advisers
+voters watchdog witness witnesses workers campaign camp aides allies advisers crew crews panel jury
+board
 """
 )
 
@@ -744,6 +745,11 @@ INVERTIBLE_VERBS = {
 # Reporting verbs whose plain object is no reported clause ('report their results', 'request funds').
 OBJECT_VERBS = {"report", "request", "reveal", "propose", "recommend", "demand", "promise", "pledge"}
 
+# Prepositions whose object is never the subject of a verb after it: 'Lee spoke at the Palace Hotel in
+# Lagos and called ...' (the hotel is where she spoke; the second verb is still hers). 'of', 'for' and
+# 'by' are left out: 'one of the pilots said', 'a spokesman for the port said'.
+PLACE_PREPOSITIONS = wordset("at in on into inside outside near across toward towards onto aboard")
+
 OBJECT_PREPOSITIONS = {
     "of",
     "for",
@@ -785,7 +791,9 @@ IRREGULAR_PAST = wordset(
     """began became brought built came caught chose drew drove fell felt fought found gave got grew held
     hit kept knew led left lost made meant met paid put ran rose sat saw sent set shook sought spent
     spoke stood struck swore took taught threw told took understood went won wore wrote thought heard
-    sold bought flew fled"""
+    sold bought flew fled slept woke ate drank sang rode hid broke forgot froze hung sank shot stole stuck
+    swam swept swung tore withdrew withheld upheld overcame undertook bent dealt dug fed knelt lent wept
+    clung crept sped strove forbade forgave"""
 )
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")

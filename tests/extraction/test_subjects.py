@@ -182,3 +182,38 @@ NEGATIVE = [
 @pytest.mark.parametrize("sentence", NEGATIVE)
 def test_no_person_subject(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# The object of a place preposition ('at the Palace Hotel in Lagos') is no subject of a verb coordinated
+# after it; the clause's own subject speaks. Verbs of the first clause in irregular past forms ('slept')
+# and collective nouns ('the crew', 'the jury') still find that subject.
+COORDINATED_AFTER_PLACE = [
+    ('Okafor took the stage Monday at the Palace Hotel in Lagos and called the tax plan "a disaster."', "Okafor"),
+    ("Vance spoke at last week's Harbor Trade Forum in Dorrow and delivered a warning about tariffs.", "Vance"),
+    ("Ruiz appeared at Monday's Dorrow Book Fair and said the prize was rigged.", "Ruiz"),
+    ("Ann Best slept at the Grand Hotel but told reporters the rooms were cold.", "Ann Best"),
+    ("The ferry crew waited in Port Alder and said the storm had passed.", "The ferry crew"),
+    ("The jury deliberated for a day and said the evidence was weak.", "The jury"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), COORDINATED_AFTER_PLACE)
+def test_a_place_object_is_no_subject_of_the_coordinated_verb(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A report closing the sentence after a comma frames everything before it: a pronoun's cue inside that
+# content is not the sentence's speaker.
+CLOSING_REPORTS = [
+    ("He vowed to beat Tanaka in the primary, Ortiz said.", "Ortiz"),
+    ("They promised to reopen the mine by spring, the union leader said.", "the union leader"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CLOSING_REPORTS)
+def test_a_closing_report_frames_a_pronoun_cue(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_pronoun_cue_without_a_closing_report_keeps_its_person() -> None:
+    assert speakers("Tom Lee ran the port.", "He vowed to beat Tanaka in the primary.") == [None, "Tom Lee"]

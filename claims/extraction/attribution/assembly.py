@@ -9,6 +9,7 @@ from ..names import NameIndex, Tok, is_name_word, is_title, tokenize
 from ..quotes import Quote, QuoteIndex
 from ..types import Attribution, ClaimKind, Sentence
 from .common import Cue
+from .context import _closing_report
 from .cues import _sentence_cues
 from .pronouns import _Resolver
 
@@ -40,6 +41,19 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
+        if cue is not None and cue.mention.kind == "pronoun":
+            # 'He vowed to beat Tanaka, Ortiz said.': a report closing the sentence after a comma frames
+            # what comes before it; the pronoun's cue is inside that content
+            last = max(cues, key=lambda c: c.pos)
+            at = bisect_left(starts, last.pos)
+            if (
+                last.pos > cue.pos
+                and last.rank <= 1
+                and last.mention.kind != "pronoun"
+                and at < hi
+                and _closing_report(toks, at, lo, hi)
+            ):
+                cue = last
         if cue is not None and (cue.mention.document or cue.mention.kind == "quantity"):
             # 'records show ..., according to X': a document without an author yields to a named source
             cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)

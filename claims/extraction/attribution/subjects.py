@@ -185,6 +185,14 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         if m2 is not None and m2.kind == "person" and opens_clause:
             m2.role = m2.role or _span_text(text, toks, k, j)
             return m2, k2
+    if m is not None and toks[j - 1].low in {"and", "but"}:
+        p = k - 1
+        while p > lo and toks[p].low in {"last", "this", "next", "the"} and is_possessive(toks, k):
+            p -= 1  # 'at last week's Harbor Forum'
+        if lo < p and toks[p].low in lx.PLACE_PREPOSITIONS:
+            # 'Vance spoke at the Harbor Forum in Dorrow and warned ...': the object of a preposition is no
+            # subject; the coordinated verb is the clause subject's (left to the caller)
+            return None, v
     return m, k
 
 
