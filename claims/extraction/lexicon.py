@@ -851,13 +851,17 @@ DOCUMENT_SUBJECT_HEADS = wordset(
     " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
     " filings email emails projection projections"
     " footage video videos disclosures"
+    # court papers and official notices speak for their issuer ('the ruling released Friday said')
+    " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
 IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
 
 # Words after which 'by X' names the document's author ('a paper by X', 'written by X').
-AUTHORSHIP_PARTICIPLES = wordset("written authored published conducted compiled prepared led")
+AUTHORSHIP_PARTICIPLES = wordset(
+    "written authored published conducted compiled prepared led issued posted filed signed"
+)
 
 # Words that may open a post-modifier of the document noun up to its verb.
 DOCUMENT_MODIFIER_OPENERS = wordset("of by on into from about in for among across published out")

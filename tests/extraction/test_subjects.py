@@ -217,3 +217,28 @@ def test_a_closing_report_frames_a_pronoun_cue(sentence: str, speaker: str) -> N
 
 def test_a_pronoun_cue_without_a_closing_report_keeps_its_person() -> None:
     assert speakers("Tom Lee ran the port.", "He vowed to beat Tanaka in the primary.") == [None, "Tom Lee"]
+
+
+# Inverted subjects with a possessive owner ('said the bureau's director, Jane Moss'); a belief verb
+# closing the sentence after a comma holds the clause before it; a document's participle with 'by' is no
+# cue of the document, its author speaks; court papers speak for their issuer.
+MORE = [
+    ("The agency found no link, said the bureau's director, Jane Moss.", "Jane Moss"),
+    ("The pier is unsafe, said the harbour's chief engineer.", "the harbour's chief engineer"),
+    ("The port will reopen by June, Okafor maintains.", "Okafor"),
+    ("The vote was rigged, many residents believe.", "many residents"),
+    ("A campaign email written by Lena Varga warned that the fight would be hard.", "Lena Varga"),
+    ("A memo sent out by Omar Reyes on Monday said the lease was void.", "Omar Reyes"),
+    ("The statement issued by the Dorrow Port Authority said the pier was closed.", "Dorrow Port Authority"),
+    ("The judge's order said the lease was void.", "The judge's order"),
+    ("The court's ruling said the contract was valid.", "The court"),  # an owner that is an institution speaks
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), MORE)
+def test_more_subject_and_source_shapes(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_belief_verb_needs_its_clause_or_a_closing_position() -> None:
+    assert speakers("Tom Lee, who fears the worst, left early.") == [None]

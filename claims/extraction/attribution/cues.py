@@ -169,7 +169,9 @@ def _sentence_cues(
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         if not speech and low in lx.BELIEF_VERBS:
-            speech = _clause_complement(toks, v, hi)  # 'analysts fear that ...', not 'fear the worst'
+            # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
+            # holds the clause before it ('The port will reopen by June, Okafor maintains.')
+            speech = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
         if not (speech or weak or research):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
@@ -183,6 +185,14 @@ def _sentence_cues(
             continue  # 'conceded a penalty', 'claimed the lives of'
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
             continue  # 'two officers accused of assault': a passive participle, no speech act of theirs
+        if (
+            v > lo
+            and v + 1 < hi
+            and toks[v + 1].low == "by"
+            and (low.endswith("ed") or low in lx.IRREGULAR_PARTICIPLES)
+            and base(toks[v - 1].low) in lx.DOCUMENT_SUBJECT_HEADS
+        ):
+            continue  # 'a campaign email written by Lena Varga warned ...': the document's participle
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
         if (
             (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)

@@ -166,6 +166,12 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
                 or prev in lx.DOCUMENT_NOUNS
                 or prev in lx.AUTHORSHIP_PARTICIPLES
                 or _dated_participle(toks, h, k)
+                # 'a campaign email sent out by Lena Varga': a participle with its particle
+                or (
+                    prev in {"out", "up"}
+                    and k - 2 > h
+                    and (toks[k - 2].low.endswith("ed") or toks[k - 2].low in lx.IRREGULAR_PARTICIPLES)
+                )
             ):
                 m = _author_after(text, toks, k + 1, end)
                 if m is not None and m.kind in {"person", "org", "group"} and not m.generic:

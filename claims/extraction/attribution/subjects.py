@@ -94,15 +94,18 @@ def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
     end = v
     while k < hi and k - v <= 4:
         t = toks[k]
+        owner = t.low.endswith(("'s", "’s")) and k + 1 < hi and toks[k + 1].word  # 'the bureau's director'
+        word = t.low[:-2] if owner else t.low
         if (
-            t.cap
-            or not t.low.replace("-", "").isalpha()
+            (t.cap and not owner)
+            or not word.replace("-", "").isalpha()
             or t.low in lx.ADJUNCT_OPENERS
             or t.low in lx.NOUN_PHRASE_STOPS
         ):
             break
         k += 1
-        end = k
+        if not owner:
+            end = k  # a possessive is never the phrase's last word
     return end if end > v + 1 else v
 
 
