@@ -242,3 +242,18 @@ def test_more_subject_and_source_shapes(sentence: str, speaker: str) -> None:
 
 def test_a_belief_verb_needs_its_clause_or_a_closing_position() -> None:
     assert speakers("Tom Lee, who fears the worst, left early.") == [None]
+
+
+# The agent of a passive speech act speaks; a passive action's agent does not.
+PASSIVE_AGENTS = [
+    ("Ruiz was asked by moderator Ann Cole whether the tax plan would pass.", "Ann Cole"),
+    ("The plan was criticised by the fishermen's union as reckless.", "the fishermen's union"),
+    ("He was told by doctors that the injury would heal.", "doctors"),
+    ("The bridge was built by the army in 1950.", None),
+    ("The ferry was rescued by a fishing crew near the cape.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), PASSIVE_AGENTS)
+def test_the_agent_of_a_passive_speech_act_speaks(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

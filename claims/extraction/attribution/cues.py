@@ -53,6 +53,9 @@ from .subjects import (
     _subject_before,
 )
 
+# Speech verbs whose passive makes an event known rather than reporting a claim.
+_EVENT_PASSIVES = frozenset({"report", "announce", "disclose", "reveal", "publish"})
+
 
 def _sentence_cues(
     text: str, toks: list[Tok], lo: int, hi: int, in_quote: set[int], quotes: QuoteIndex, has_quote: bool
@@ -194,6 +197,26 @@ def _sentence_cues(
         ):
             continue  # 'a campaign email written by Lena Varga warned ...': the document's participle
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
+        if (
+            speech
+            and not weak
+            and v + 2 < hi
+            and toks[v + 1].low == "by"
+            and lx.SPEECH_VERBS.get(low) not in _EVENT_PASSIVES
+            and _passive(toks, v, lo)
+        ):
+            # 'Ruiz was asked by moderator Ann Cole whether ...', 'the plan was criticised by the union':
+            # the agent of a passive speech act is its speaker ('the theft was reported by a neighbor',
+            # 'results were announced by officials' make an event known: no one's claim)
+            e = _forward_np(toks, v + 2, hi)
+            if e <= v + 2:
+                e = _forward_common_np(toks, v + 2, hi)
+            if e <= v + 2:
+                e = _forward_description(toks, v + 2, hi)
+            agent = _analyze(text, toks, v + 2, e) if e > v + 2 else None
+            if agent is not None and agent.kind in {"person", "org", "group"} and not agent.generic:
+                cues.append(Cue(agent, _span_text(text, toks, v, v + 2), 1, t.start))
+            continue
         if (
             (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)
             or _passive(toks, v, lo)
