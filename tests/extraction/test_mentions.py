@@ -102,3 +102,20 @@ def test_newspapers_named_star_and_time_phrases(text: str, expected: str) -> Non
 )
 def test_the_name_index_reads_organisation_names_with_inner_connectors(text: str, expected: str) -> None:
     assert speakers(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lowercase nouns between a capitalised modifier and a group head, no determiner
+        ("Tarrow County election officials said the ballots were lost.", "Tarrow County election officials"),
+        ("Public health officials warned that the fever would spread.", "Public health officials"),
+        ("Law enforcement sources said the man had fled to Orrin.", "Law enforcement sources"),
+        ("First, Green party officials said the vote would start at noon.", "Green party officials"),
+        ("Orrin campaign aides said the rally was cancelled.", "Orrin campaign aides"),
+        # a verb before the nouns is no modifier: the first speaker stays the clause's subject
+        ("Ann Lee says health officials lost the ballots.", "Ann Lee"),
+    ],
+)
+def test_group_heads_with_noun_modifiers_after_a_capitalised_word(text: str, expected: str) -> None:
+    assert speakers(text) == [expected]

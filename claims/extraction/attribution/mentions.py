@@ -25,6 +25,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     a = age_start(toks, j)
     if a is not None and a >= lo:
         k = a  # 'the 54-year-old': the age is the head
+    elif not toks[j].cap and base(toks[j].low) in lx.GROUP_NOUNS:
+        # 'Tarrow County election officials', 'Public health officials', 'Law enforcement sources': lowercase
+        # nouns between a capitalised modifier and a group head belong to the phrase (with no determiner
+        # before them, the loose-word rule below does not take them)
+        m = k
+        while m > lo and k - m < 3 and _compound_noun(toks[m - 1]):
+            m -= 1
+        if lo < m < k and is_name_word(toks[m - 1]) and not is_possessive(toks, m - 1):
+            k = m
     while k > lo:
         t = toks[k - 1]
         low = base(t.low)
@@ -133,6 +142,21 @@ def _connector_head(toks: list[Tok], r: int, lo: int) -> int | None:
             return None
         m = q
     return None
+
+
+def _compound_noun(t: Tok) -> bool:
+    """A lowercase word that may modify a group head as a noun or adjective ('election', 'law enforcement',
+    'health'): no verb form, adverb or function word."""
+    low = base(t.low)
+    return (
+        not t.cap
+        and _modifier_word(t)
+        and not low.endswith("ed")
+        and not _adverb(low)
+        and low not in lx.NEGATIONS
+        and low not in lx.PRONOUNS
+        and low not in lx.QUANTIFIER_PRONOUNS
+    )
 
 
 def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
