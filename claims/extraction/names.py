@@ -240,16 +240,26 @@ class NameIndex:
                 i += 1
                 continue
             j = i
+            # words since a connector inside an organisation's name ('Council for the | Welfare'), which
+            # may take the next connector ('Welfare | of Farmworkers'); None outside such a name
+            inner: int | None = None
             while j + 1 < n:
                 nxt = toks[j + 1]
                 if is_possessive(toks, j) or nxt.start - toks[j].end > 1:
                     break
                 if nxt.cap:
                     j += 1
+                    if inner is not None:
+                        w = base(toks[j].low)
+                        inner += 1
+                        if inner > 2 or w in lx.TITLES or w in lx.FEMALE_NAMES or w in lx.MALE_NAMES:
+                            inner = None  # 'Bank of England Governor Ann Lee | of Leeds': a person's 'of'
                     continue
-                k = _connector_end(toks, j)
+                k = _connector_end(toks, j, inner is not None)
                 if k is None:
                     break
+                if base(toks[j].low) in lx.ORG_HEADS or inner is not None:
+                    inner = 1
                 j = k
             self._add_run(toks, i, j + 1)
             i = j + 1
@@ -530,10 +540,12 @@ _DESCRIPTION_STOPS = frozenset(
 )
 
 
-def _connector_end(toks: list[Tok], j: int) -> int | None:
-    """Index of the capitalised word after 'of', 'for the', 'de' ... when toks[j] may take one."""
+def _connector_end(toks: list[Tok], j: int, org: bool = False) -> int | None:
+    """Index of the capitalised word after 'of', 'for the', 'de' ... when toks[j] may take one: an
+    organisation head or title, a name particle, or any word inside an organisation's name whose head
+    came earlier ('Joint Council for the Welfare | of Farmworkers')."""
     left = base(toks[j].low)
-    if left not in lx.ORG_HEADS and left not in lx.TITLES and not _PARTICLE_WORD.get(toks[j + 1].low):
+    if left not in lx.ORG_HEADS and left not in lx.TITLES and not org and not _PARTICLE_WORD.get(toks[j + 1].low):
         return None
     k = j + 1
     while k < len(toks) and k <= j + 2 and toks[k].low in lx.NAME_CONNECTORS:

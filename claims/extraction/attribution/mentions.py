@@ -29,6 +29,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     a = age_start(toks, j)
     if a is not None and a >= lo:
         k = a  # 'the 54-year-old': the age is the head
+    elif not toks[j].cap and base(toks[j].low) in lx.GROUP_NOUNS:
+        # 'Tarrow County election officials', 'Public health officials', 'Law enforcement sources': lowercase
+        # nouns between a capitalised modifier and a group head belong to the phrase (with no determiner
+        # before them, the loose-word rule below does not take them)
+        m = k
+        while m > lo and k - m < 3 and _compound_noun(toks[m - 1]):
+            m -= 1
+        if lo < m < k and is_name_word(toks[m - 1]) and not is_possessive(toks, m - 1):
+            k = m
     while k > lo:
         t = toks[k - 1]
         low = base(t.low)
@@ -44,7 +53,10 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
         if t.low == "that" and not toks[j].cap and toks[j].low.endswith("s") and not toks[j].low.endswith("ss"):
             break  # 'the policy that critics blame': a relative pronoun, not the determiner of a plural
         if t.low in lx.DETERMINERS and not (
-            toks[k].cap and t.low == "the" and k - 2 >= lo and toks[k - 2].low in lx.NAME_CONNECTORS
+            toks[k].cap
+            and t.low == "the"
+            and k - 2 >= lo
+            and (toks[k - 2].low in lx.NAME_CONNECTORS or toks[k - 2].low in _TITLE_PREPOSITIONS)
         ):
             k -= 1
             break
@@ -53,13 +65,11 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 break
             k -= 1
             continue
-        if t.low in lx.NAME_CONNECTORS and toks[k].cap:
-            # "Department of Fisheries", "League for the Defence": only after an org head or title
-            m = k - 1
-            while m > lo and toks[m].low in lx.NAME_CONNECTORS and k - m <= 2:
-                m -= 1
-            head = toks[m]
-            if m < k - 1 and head.cap and (base(head.low) in lx.ORG_HEADS or is_title(head)):
+        if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
+            # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
+            # "Ambassador to the United Kingdom": only after an org head or title
+            m = _connector_head(toks, k, lo)
+            if m is not None:
                 k = m
                 continue
             if t.low not in lx.DETERMINERS:
@@ -127,6 +137,62 @@ def _coordinated_description(toks: list[Tok], k: int, lo: int, fallback: int) ->
     if s < k - 2 and toks[s].low in {"the", "a", "an"} and not any(t.low == "and" for t in toks[s : k - 1]):
         return s
     return fallback
+
+
+# Organisation heads that also open a newspaper's name as an adjective: 'the Daily Ledger'.
+_NAME_OPENING_HEADS = frozenset({"daily", "weekly"})
+
+# Determiners of a description rather than a name: 'another Ohio Democrat', 'a Hollywood Star'.
+_INDEFINITES = frozenset({"a", "an", "another"})
+
+# Prepositions that join a title to its complement but no two parts of an organisation's name:
+# 'Ambassador to the United Kingdom Tomas Reval', 'Adviser to the Treasury'.
+_TITLE_PREPOSITIONS = frozenset({"to"})
+
+
+def _connector_head(toks: list[Tok], r: int, lo: int) -> int | None:
+    """Index of the organisation head or title whose connector chain reaches the capitalised toks[r]:
+    'Department of | Fisheries', 'Joint Council for the Welfare of | Farmworkers' (over capitalised words
+    that are no heads, 'Welfare'), 'Ambassador to the | United Kingdom' ('to' after a title only).
+    None where the capitalised run before the connector has no head ('Ann Lee of | Riverton').
+    At most three connector steps of a few words each: a constant window."""
+    if r <= lo or not toks[r].cap:
+        return None
+    m = r - 1
+    prep = False
+    for _ in range(3):
+        c = m
+        while m >= lo and c - m < 2 and (toks[m].low in lx.NAME_CONNECTORS or toks[m].low in _TITLE_PREPOSITIONS):
+            prep = prep or toks[m].low in _TITLE_PREPOSITIONS
+            m -= 1
+        if m == c or m < lo:
+            return None
+        if toks[m].cap and (is_title(toks[m]) or (base(toks[m].low) in lx.ORG_HEADS and not prep)):
+            return m
+        # no head right before the connector: hop over a capitalised run between two connectors
+        # ('for the | Welfare | of'), never over a personal name before one ('Gov. Tom Vint | of')
+        q = m
+        while q >= lo and m - q < 3 and toks[q].cap and not is_possessive(toks, q):
+            q -= 1
+        if q < lo or q == m or not (toks[q].low in lx.NAME_CONNECTORS or toks[q].low in _TITLE_PREPOSITIONS):
+            return None
+        m = q
+    return None
+
+
+def _compound_noun(t: Tok) -> bool:
+    """A lowercase word that may modify a group head as a noun or adjective ('election', 'law enforcement',
+    'health'): no verb form, adverb or function word."""
+    low = base(t.low)
+    return (
+        not t.cap
+        and _modifier_word(t)
+        and not low.endswith("ed")
+        and not _adverb(low)
+        and low not in lx.NEGATIONS
+        and low not in lx.PRONOUNS
+        and low not in lx.QUANTIFIER_PRONOUNS
+    )
 
 
 def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
@@ -269,10 +335,8 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r -= 1
             continue
         # "Department of Fisheries", "League for the Defence of ...": a connector after an org head
-        k = r - 1
-        while k > i and toks[k].low in lx.NAME_CONNECTORS and r - k <= 2:
-            k -= 1
-        if k < r - 1 and toks[k].cap and (base(toks[k].low) in lx.ORG_HEADS or is_title(toks[k])):
+        k = _connector_head(toks, r, i) if r < j else None
+        if k is not None:
             r = k
             continue
         break
@@ -285,9 +349,12 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         lk = lows[k - i]
         if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS or lk in lx.DESCRIPTION_HEADS:
             cut = k + 1
-        elif (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k)) and toks[
-            k + 1
-        ].low not in lx.NAME_CONNECTORS:
+        elif (
+            (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k))
+            and toks[k + 1].low not in lx.NAME_CONNECTORS
+            # 'the Daily Ledger', 'Weekly Harbour': a capitalised 'Daily' opens a newspaper's name
+            and not (lk in _NAME_OPENING_HEADS and toks[k].cap and (k == i or not is_name_word(toks[k - 1])))
+        ):
             # "Tenants Council Maris Okafor", "Minister of Education Ana Rossi": a name after the office
             rest = [t.text for t in toks[k + 1 : j]]
             if is_possessive(toks, k) or person_words(rest):
@@ -317,8 +384,11 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r0 += 1
         if r0 < first and any(w in lx.TITLES or w in lx.GROUP_NOUNS for w in lows[r0 - i : first - i]):
             role = _span_text(text, toks, r0, first)
-    if name_lows[-1] in lx.DESCRIPTION_HEADS:
+    if name_lows[-1] in lx.DESCRIPTION_HEADS and not (
+        name_lows[-1] in lx.ORG_HEADS and toks[i].low not in _INDEFINITES
+    ):
         # 'another Ohio Democrat', 'a Texas Republican': a description capitalised, no personal name
+        # (but 'the Tidewater Star' is a newspaper: a head of both kinds is a name when definite)
         return Mention(_span_text(text, toks, i, j), "group", None, toks[i].start)
     if name_lows[-1] in lx.ORG_DOMAINS and any(w in lx.TITLES for w in lows[: first - i]):
         # "the Minister of Foreign Affairs": an office without a personal name
@@ -334,9 +404,10 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
 
 
 def _office_complement(toks: list[Tok], cut: int, j: int, i: int) -> int:
-    """'Governor of Washington Chris Gregoire': after 'TITLE of', skip the words naming the office's domain."""
+    """'Governor of Washington Chris Gregoire', 'Envoy to the Northern Isles Piet Marsh': after 'TITLE of'
+    or 'TITLE to', skip the words naming the office's domain."""
     c = cut - 1
-    while c >= i and toks[c].low in lx.NAME_CONNECTORS:
+    while c >= i and (toks[c].low in lx.NAME_CONNECTORS or toks[c].low in _TITLE_PREPOSITIONS):
         c -= 1
     if c == cut - 1 or c < i or not is_title(toks[c]):
         return 0
