@@ -132,7 +132,8 @@ CASES = [
         "Even the club's oldest members, like Ivo Lund and Ada Reed, say the budget should be cut.",
         "the club's oldest members",
     ),
-    ("A spokeswoman for the harbour board said the ferry would sail.", "A spokeswoman for the harbour board"),
+    # a spokesperson speaks for the body named after them: the body is the speaker
+    ("A spokeswoman for the harbour board said the ferry would sail.", "the harbour board"),
     (
         "Harbour engineers and city officials, however, said the dam would hold.",
         "Harbour engineers and city officials",
