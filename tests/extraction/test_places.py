@@ -99,10 +99,10 @@ POSITIVES = [
     ("Shares fell in Paris, Zurich and Amsterdam.", ["Paris", "Zurich", "Amsterdam"]),
     ("Ambassador to the United Kingdom Tomas Reval spoke.", ["United Kingdom"]),
     # US state abbreviations right after a city.
-    ("The firm is based in Greenville, Pa. The charge is small.", ["Greenville", "Pa"]),
+    ("The firm is based in Greenville, Pa. The charge is small.", ["Greenville", "Pa."]),
     ("A bank of Charlotte, N.C., bought it.", ["Charlotte", "N.C."]),
     ("He lives in Buffalo, NY and works in Albany, N.Y.", ["Buffalo", "NY", "Albany", "N.Y."]),
-    ("The Peoria, Ill., maker of fasteners gained.", ["Peoria", "Ill"]),
+    ("The Peoria, Ill., maker of fasteners gained.", ["Peoria", "Ill."]),
 ]
 
 
@@ -663,3 +663,76 @@ def test_a_country_before_a_noun_of_place_stays_a_place() -> None:
 )
 def test_linear_on_long_runs_of_fourth_round_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)
+
+
+# A small foreign town whose country the article never names, after a clear locative: a verb of
+# motion or whereabouts, "near", "left", "reached" or a route "from A to B".
+CLEAR_LOCATIVE_POSITIVES = [
+    ("The ferry left Toulon at dawn.", ["Toulon"]),
+    ("Reporters left Tarbes after the vote.", ["Tarbes"]),
+    ("The convoy reached Tarbes on Tuesday.", ["Tarbes"]),
+    ("Troops massed near Tarbes overnight.", ["Tarbes"]),
+    ("She arrived in Tarbes late on Monday.", ["Tarbes"]),
+    ("The crew was stationed at Tarbes for a year.", ["Tarbes"]),
+    ("He flew to Toulon for the talks.", ["Toulon"]),
+    ("The bus from Tarbes was delayed.", ["Tarbes"]),
+    ("The yacht sailed from Brest to Lorient.", ["Brest", "Lorient"]),
+    ("Trains from Saint-Malo to Lorient were cut.", ["Saint-Malo", "Lorient"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CLEAR_LOCATIVE_POSITIVES, ids=[c[0][:40] for c in CLEAR_LOCATIVE_POSITIVES]
+)
+def test_small_foreign_town_after_a_clear_locative(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+CLEAR_LOCATIVE_NEGATIVES = [
+    # A person's name elsewhere in the article, or no locative at all.
+    ("Rita Toulon spoke first. Voters later turned from Toulon to her rival.", ["Toulon"]),
+    ("Officials met Tarbes at the bridge.", ["Tarbes"]),
+    ("Tarbes said the plan would work.", ["Tarbes"]),
+    # "the", a possessive, a hyphen or another capitalised word after: a name, not the town.
+    ("Aides worked in the Toulon campaign for years.", ["Toulon"]),
+    ("Critics came from Toulon's own team.", ["Toulon"]),
+    ("She moved to Tarbes-era rules.", ["Tarbes"]),
+    # Fiction after "in" alone stays unsure.
+    ("Fans dressed up as characters in Batman on Sunday.", ["Batman"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"), CLEAR_LOCATIVE_NEGATIVES, ids=[c[0][:40] for c in CLEAR_LOCATIVE_NEGATIVES]
+)
+def test_no_small_foreign_town_without_a_clear_locative(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found, found
+
+
+# Wire datelines: a town that is also a word, and a US state's abbreviation with its period.
+DATELINE_POSITIVES = [
+    ("READING (AP) — A fire destroyed a barn.", ["READING"]),
+    ("BATH (Reuters) - Fans queued for hours.", ["BATH"]),
+    ("PELLSTON, Mich. (AP) — A plane landed safely.", ["PELLSTON", "Mich."]),
+    ("DORVILLE, Ga. (AP) — The mill closed.", ["DORVILLE", "Ga."]),
+    ("SACRAMENTO, Calif. (AP) — The governor spoke.", ["SACRAMENTO", "Calif."]),
+    ("ALBANY, N.Y. (AP) — Lawmakers met.", ["ALBANY", "N.Y."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINE_POSITIVES, ids=[c[0][:40] for c in DATELINE_POSITIVES])
+def test_dateline_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_dateline_with_an_abbreviated_state_opens_the_sentence_of_its_claim() -> None:
+    from claims.extraction.segment import split
+
+    for text in (
+        "PELLSTON, Mich. (AP) — A small plane landed safely on Monday, officials said.",
+        "KELVO, Fla. (Reuters) - The mayor resigned on Friday, aides said.",
+    ):
+        assert len(split(text)) == 1, split(text)
+    assert "Reading" not in places_of("Reading is a pleasure. Reading aloud is better.")

@@ -341,6 +341,21 @@ MOTION = wordset(
 )
 
 
+# Words that make the name after them a destination or whereabouts for certain, even of a small foreign
+# town whose country the article never names: "the ferry left Toulon", "troops massed near Tarbes".
+CLEAR_LOCATIVE = wordset("near outside reached reaching left leaving entered entering via")
+
+
+# Before "in/at/to/from/into X": verbs and nouns of arriving, staying and transport that make X a place
+# ("arrived in Tarbes", "stationed at Brive", "the ferry from Bastia"), beside the motion words.
+ARRIVAL = wordset(
+    """arrive arrives arrived arriving land lands landed landing dock docks docked stationed based born
+    stay stays stayed staying lives lived living located situated headquartered settled stranded
+    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys"""
+)
+CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL
+
+
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
 
 

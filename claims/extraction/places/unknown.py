@@ -4,6 +4,7 @@ X", "X province") or a lowercase site head ("the Pak Lam prison")."""
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..gazetteer import AFTER_PLACE
 from ..types import PlaceMention
 from .lexicon import (
     ADJECTIVE_ENDINGS,
@@ -226,9 +227,18 @@ def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, m
         mentions.append(PlaceMention(text[a:b], a, b, "city"))
         for n in range(k):
             taken[n] = True
-    if m.group(1) and k < len(toks) and toks[k].start == m.start(1) and not taken[k] and k not in starts:
-        a, b = m.span(1)
+    if not m.group(1) or k >= len(toks) or toks[k].start != m.start(1) or taken[k]:
+        return
+    a, b = m.span(1)
+    if k not in starts:
         mentions.append(PlaceMention(text[a:b], a, b, "region"))
+        return
+    entry = next(r[3] for r in raw if r[0] == k)
+    if entry.flags & AFTER_PLACE and 0 not in starts:
+        # "PELLSTON, Mich. (AP)": a state's abbreviation after a town the gazetteer lacks (after a known
+        # town the hit is kept by its "<city>, " context), with its period as written
+        b += text.startswith(".", b) and not text[a:b].isupper()
+        mentions.append(PlaceMention(text[a:b], a, b, "region", entry.code))
 
 
 def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
