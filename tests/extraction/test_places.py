@@ -736,3 +736,44 @@ def test_dateline_with_an_abbreviated_state_opens_the_sentence_of_its_claim() ->
     ):
         assert len(split(text)) == 1, split(text)
     assert "Reading" not in places_of("Reading is a pleasure. Reading aloud is better.")
+
+
+# A known name that is also a word before a site head names the site; a three-letter code coordinated
+# with an airport is an airport of its own.
+SITE_AND_AIRPORT_POSITIVES = [
+    ("They waited at the Central station for hours.", ["Central station"]),
+    ("Troops guarded the Union station overnight.", ["Union station"]),
+    ("Pilgrims gathered at the Mission church.", ["Mission church"]),
+    ("The Kabul airport reopened on Monday.", ["Kabul"]),
+    ("Flights from JFK and Elmridge County Airport were cancelled.", ["JFK", "Elmridge County Airport"]),
+    ("Delays hit Harlow Airport and BDL on Monday.", ["Harlow Airport", "BDL"]),
+    ("The Rock and Roll Hall of Fame opened.", ["Rock and Roll Hall of Fame"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SITE_AND_AIRPORT_POSITIVES, ids=[c[0][:40] for c in SITE_AND_AIRPORT_POSITIVES]
+)
+def test_word_sites_and_airport_codes(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+SECTOR_NEGATIVES = [
+    # A constituency or district named after a trade or field, alone or listed after one.
+    ("Tam of the Social Welfare constituency won a seat.", ["Social Welfare"]),
+    ("Ng of the Insurance constituency kept her seat.", ["Insurance"]),
+    ("Lau of the Legal, Teaching and Landscape constituency lost.", ["Landscape", "Teaching"]),
+    ("The Health district closed two clinics.", ["Health"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), SECTOR_NEGATIVES, ids=[c[0][:40] for c in SECTOR_NEGATIVES])
+def test_sector_names_are_not_places(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found, found
+
+
+def test_a_named_constituency_or_district_stays_a_place() -> None:
+    assert places_of("Voters in the Kovlo West constituency queued.") == ["Kovlo West"]
+    assert places_of("The Tarvo district was flooded.") == ["Tarvo"]

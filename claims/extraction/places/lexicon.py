@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import PLANETS, norm
-from ..lexicon import FEMALE_NAMES, MALE_NAMES
+from ..lexicon import FEMALE_NAMES, MALE_NAMES, ORG_DOMAINS
 from ..normalize import wordset
 
 # Words that are capitalised only because they open a sentence (or a heading).
@@ -339,6 +339,21 @@ MOTION = wordset(
     marched ride rode deported moved relocated trip trips journey visit visits flight flights route
     road way pilgrimage voyage migration back"""
 )
+
+
+# Trades, professions and fields that name constituencies, districts and boards made of common words
+# ("the Social Welfare constituency", "the Insurance constituency"), beside the fields of government.
+SECTOR_WORDS = ORG_DOMAINS | wordset(
+    """social public legal medical dental health insurance accountancy accounting engineering catering
+    textiles textile garment garments architectural architecture surveying landscape information import
+    export wholesale retail real estate construction banking shipping nursing teaching mining farming
+    fishing fisheries publishing printing manufacturing tourism aviation medicine pharmacy veterinary
+    labour labor financial services commercial industrial cultural sporting arts heritage media"""
+)
+
+
+# Heads of an airport's name: a three-letter code coordinated with one is an airport ("JFK and Elm Airport").
+AIRPORT_HEADS = wordset("Airport Airfield Aerodrome")
 
 
 # Words that make the name after them a destination or whereabouts for certain, even of a small foreign
