@@ -777,3 +777,10 @@ def test_sector_names_are_not_places(text: str, absent: list[str]) -> None:
 def test_a_named_constituency_or_district_stays_a_place() -> None:
     assert places_of("Voters in the Kovlo West constituency queued.") == ["Kovlo West"]
     assert places_of("The Tarvo district was flooded.") == ["Tarvo"]
+
+
+def test_downtown_is_kept_with_its_city() -> None:
+    assert places_of("Crowds gathered in downtown Kanata on Friday.") == ["downtown Kanata"]
+    assert places_of("A rally near downtown Nairobi drew thousands.") == ["downtown Nairobi"]
+    # After "the", a lowercase compass word names no region the gazetteer lacks.
+    assert places_of("Fans packed the downtown Velmarium to cheer him.") == []

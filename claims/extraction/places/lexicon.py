@@ -235,7 +235,7 @@ COMPASS_PREFIX = wordset(
 # The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
 # place, kept with it; they qualify only places, so they are locative evidence too).
 LOWER_COMPASS = wordset(
-    """northern southern eastern western central northeastern northwestern southeastern southwestern
+    """downtown northern southern eastern western central northeastern northwestern southeastern southwestern
     north south east west northeast northwest southeast southwest"""
 )
 # Heads of a public body's name after a place and another capitalised word ("Lagos State Government",

@@ -298,6 +298,8 @@ def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, men
             continue  # "shares in Northern Rock": a company
         if lower and toks[a - 1].cap and toks[a - 1].text not in FUNCTION_CAPS:
             continue  # inside a capitalised name
+        if lower and before in ("the", "a", "an"):
+            continue  # "the downtown Oncenter": a venue's name, which the gazetteer lacks
         j = unknown_name(text, toks, taken, starts, c + 1, stop_at_known=True)
         if j == c + 1 or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
             continue  # no name, or a longer capitalised name ("Eastern Cape Provincial Council")
