@@ -676,6 +676,8 @@ CLEAR_LOCATIVE_POSITIVES = [
     ("The crew was stationed at Tarbes for a year.", ["Tarbes"]),
     ("He flew to Toulon for the talks.", ["Toulon"]),
     ("The bus from Tarbes was delayed.", ["Tarbes"]),
+    ("A 34-year-old man from Tarbes was arrested.", ["Tarbes"]),
+    ("Residents in Toulon were told to stay indoors.", ["Toulon"]),
     ("The yacht sailed from Brest to Lorient.", ["Brest", "Lorient"]),
     ("Trains from Saint-Malo to Lorient were cut.", ["Saint-Malo", "Lorient"]),
 ]
@@ -719,6 +721,8 @@ DATELINE_POSITIVES = [
     ("DORVILLE, Ga. (AP) — The mill closed.", ["DORVILLE", "Ga."]),
     ("SACRAMENTO, Calif. (AP) — The governor spoke.", ["SACRAMENTO", "Calif."]),
     ("ALBANY, N.Y. (AP) — Lawmakers met.", ["ALBANY", "N.Y."]),
+    ("BATON ROUGE, La. (AP) — The levee held.", ["BATON ROUGE", "La."]),
+    ("KELVIN FALLS, Que. (AP) — Snow closed roads.", ["KELVIN FALLS", "Que."]),
 ]
 
 

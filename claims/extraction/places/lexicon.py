@@ -368,7 +368,12 @@ ARRIVAL = wordset(
     stay stays stayed staying lives lived living located situated headquartered settled stranded
     evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys"""
 )
-CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL
+# People named by where they live or come from: "a man from Tarbes", "residents in Tarbes".
+DWELLERS = wordset(
+    """man woman men women boy girl boys girls people resident residents family families villagers
+    townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
+)
+CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
 
 
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")

@@ -255,6 +255,8 @@ def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, m
         return
     a, b = m.span(1)
     if k not in starts:
+        if text.startswith(".", b) and " " not in text[a:b] and not text[a:b].isupper():
+            b += 1  # "BATON ROUGE, La. (AP)", "DORVAL, Que. (AP)": an abbreviation, with its period
         mentions.append(PlaceMention(text[a:b], a, b, "region"))
         return
     entry = next(r[3] for r in raw if r[0] == k)
