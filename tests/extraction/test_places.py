@@ -788,3 +788,10 @@ def test_downtown_is_kept_with_its_city() -> None:
     assert places_of("A rally near downtown Nairobi drew thousands.") == ["downtown Nairobi"]
     # After "the", a lowercase compass word names no region the gazetteer lacks.
     assert places_of("Fans packed the downtown Velmarium to cheer him.") == []
+
+
+def test_state_abbreviation_after_a_town_the_gazetteer_lacks() -> None:
+    assert places_of("The plane landed in Pellston, Mich., on Monday.") == ["Pellston", "Mich."]
+    assert places_of("She grew up in Dorvel, Ga. Her father farmed.") == ["Dorvel", "Ga."]
+    assert places_of("Drivers near Kelvo, OK, waited for hours.") == ["Kelvo", "OK"]
+    assert places_of("He met Anna Lee, Ga., fans.") == []

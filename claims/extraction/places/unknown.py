@@ -368,6 +368,12 @@ def named_before_region(
         drop.update(inner)
         s, e = toks[a].start, toks[b - 1].end
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        if entry.flags & AFTER_PLACE:
+            # "in Pellston, Mich.,": the state's abbreviation after the town (a hit that needs a known
+            # city before it), with its period as written
+            s, e = toks[i].start, toks[_j - 1].end
+            e += text.startswith(".", e) and not text[s:e].isupper() and "." not in text[s:e]
+            mentions.append(PlaceMention(text[s:e], s, e, "region", entry.code))
         for k in range(a, b):
             taken[k] = True
     return drop
