@@ -49,6 +49,8 @@ _BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}+")
 _TERM = re.compile(r"\[\s*(?:\.\s*){3,}\]|\[…\]|[!?‽]+[!?.‽]*|…+[.!?]*|\.(?:[ \u00a0]?\.)*+[!?]*")
 # Closing quotes/brackets and wiki citation marks ("[12]", "[citation needed]") stay with the sentence.
 _AFTER = re.compile(r"(?:[" + re.escape(_CLOSERS) + r"]|\[\d{1,3}\]|\[[a-z][a-z ]{0,24}\])*+")
+# The agency credit of a wire dateline, after the town and its abbreviated state ("Mich. (AP) —").
+_AGENCY_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)")
 _CITE_MARKS = re.compile(r"(?:\s*\[\d{1,3}\])++")
 _NEXT = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_]+|\S)")
 _PREV_TOKEN = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
@@ -315,6 +317,8 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
         return None  # '"Where is the money?" Lisa Crane asked.': the cue after the quotation is its own
     if term[0] in "!?‽…" or dots >= 2:
         return after
+    if _AGENCY_CREDIT.match(text, nxt.start(), end):
+        return None  # "PELLSTON, Mich. (AP) — A plane ...": the state's period in a wire dateline
     return _after_period(text, m.start(), para_start, sent_start, word, after)
 
 

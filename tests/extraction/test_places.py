@@ -99,10 +99,10 @@ POSITIVES = [
     ("Shares fell in Paris, Zurich and Amsterdam.", ["Paris", "Zurich", "Amsterdam"]),
     ("Ambassador to the United Kingdom Tomas Reval spoke.", ["United Kingdom"]),
     # US state abbreviations right after a city.
-    ("The firm is based in Greenville, Pa. The charge is small.", ["Greenville", "Pa"]),
+    ("The firm is based in Greenville, Pa. The charge is small.", ["Greenville", "Pa."]),
     ("A bank of Charlotte, N.C., bought it.", ["Charlotte", "N.C."]),
     ("He lives in Buffalo, NY and works in Albany, N.Y.", ["Buffalo", "NY", "Albany", "N.Y."]),
-    ("The Peoria, Ill., maker of fasteners gained.", ["Peoria", "Ill"]),
+    ("The Peoria, Ill., maker of fasteners gained.", ["Peoria", "Ill."]),
 ]
 
 
@@ -663,3 +663,135 @@ def test_a_country_before_a_noun_of_place_stays_a_place() -> None:
 )
 def test_linear_on_long_runs_of_fourth_round_patterns(make, count: int) -> None:
     assert_linear(lambda n: places_in(make(n)), count // 10)
+
+
+# A small foreign town whose country the article never names, after a clear locative: a verb of
+# motion or whereabouts, "near", "left", "reached" or a route "from A to B".
+CLEAR_LOCATIVE_POSITIVES = [
+    ("The ferry left Toulon at dawn.", ["Toulon"]),
+    ("Reporters left Tarbes after the vote.", ["Tarbes"]),
+    ("The convoy reached Tarbes on Tuesday.", ["Tarbes"]),
+    ("Troops massed near Tarbes overnight.", ["Tarbes"]),
+    ("She arrived in Tarbes late on Monday.", ["Tarbes"]),
+    ("The crew was stationed at Tarbes for a year.", ["Tarbes"]),
+    ("He flew to Toulon for the talks.", ["Toulon"]),
+    ("The bus from Tarbes was delayed.", ["Tarbes"]),
+    ("A 34-year-old man from Tarbes was arrested.", ["Tarbes"]),
+    ("Residents in Toulon were told to stay indoors.", ["Toulon"]),
+    ("The yacht sailed from Brest to Lorient.", ["Brest", "Lorient"]),
+    ("Trains from Saint-Malo to Lorient were cut.", ["Saint-Malo", "Lorient"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CLEAR_LOCATIVE_POSITIVES, ids=[c[0][:40] for c in CLEAR_LOCATIVE_POSITIVES]
+)
+def test_small_foreign_town_after_a_clear_locative(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+CLEAR_LOCATIVE_NEGATIVES = [
+    # A person's name elsewhere in the article, or no locative at all.
+    ("Rita Toulon spoke first. Voters later turned from Toulon to her rival.", ["Toulon"]),
+    ("Officials met Tarbes at the bridge.", ["Tarbes"]),
+    ("Tarbes said the plan would work.", ["Tarbes"]),
+    # "the", a possessive, a hyphen or another capitalised word after: a name, not the town.
+    ("Aides worked in the Toulon campaign for years.", ["Toulon"]),
+    ("Critics came from Toulon's own team.", ["Toulon"]),
+    ("She moved to Tarbes-era rules.", ["Tarbes"]),
+    # Fiction after "in" alone stays unsure.
+    ("Fans dressed up as characters in Batman on Sunday.", ["Batman"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"), CLEAR_LOCATIVE_NEGATIVES, ids=[c[0][:40] for c in CLEAR_LOCATIVE_NEGATIVES]
+)
+def test_no_small_foreign_town_without_a_clear_locative(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found, found
+
+
+# Wire datelines: a town that is also a word, and a US state's abbreviation with its period.
+DATELINE_POSITIVES = [
+    ("READING (AP) — A fire destroyed a barn.", ["READING"]),
+    ("BATH (Reuters) - Fans queued for hours.", ["BATH"]),
+    ("PELLSTON, Mich. (AP) — A plane landed safely.", ["PELLSTON", "Mich."]),
+    ("DORVILLE, Ga. (AP) — The mill closed.", ["DORVILLE", "Ga."]),
+    ("SACRAMENTO, Calif. (AP) — The governor spoke.", ["SACRAMENTO", "Calif."]),
+    ("ALBANY, N.Y. (AP) — Lawmakers met.", ["ALBANY", "N.Y."]),
+    ("BATON ROUGE, La. (AP) — The levee held.", ["BATON ROUGE", "La."]),
+    ("KELVIN FALLS, Que. (AP) — Snow closed roads.", ["KELVIN FALLS", "Que."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINE_POSITIVES, ids=[c[0][:40] for c in DATELINE_POSITIVES])
+def test_dateline_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_dateline_with_an_abbreviated_state_opens_the_sentence_of_its_claim() -> None:
+    from claims.extraction.segment import split
+
+    for text in (
+        "PELLSTON, Mich. (AP) — A small plane landed safely on Monday, officials said.",
+        "KELVO, Fla. (Reuters) - The mayor resigned on Friday, aides said.",
+    ):
+        assert len(split(text)) == 1, split(text)
+    assert "Reading" not in places_of("Reading is a pleasure. Reading aloud is better.")
+
+
+# A known name that is also a word before a site head names the site; a three-letter code coordinated
+# with an airport is an airport of its own.
+SITE_AND_AIRPORT_POSITIVES = [
+    ("They waited at the Central station for hours.", ["Central station"]),
+    ("Troops guarded the Union station overnight.", ["Union station"]),
+    ("Pilgrims gathered at the Mission church.", ["Mission church"]),
+    ("The Kabul airport reopened on Monday.", ["Kabul"]),
+    ("Flights from JFK and Elmridge County Airport were cancelled.", ["JFK", "Elmridge County Airport"]),
+    ("Delays hit Harlow Airport and BDL on Monday.", ["Harlow Airport", "BDL"]),
+    ("The Rock and Roll Hall of Fame opened.", ["Rock and Roll Hall of Fame"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SITE_AND_AIRPORT_POSITIVES, ids=[c[0][:40] for c in SITE_AND_AIRPORT_POSITIVES]
+)
+def test_word_sites_and_airport_codes(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+SECTOR_NEGATIVES = [
+    # A constituency or district named after a trade or field, alone or listed after one.
+    ("Tam of the Social Welfare constituency won a seat.", ["Social Welfare"]),
+    ("Ng of the Insurance constituency kept her seat.", ["Insurance"]),
+    ("Lau of the Legal, Teaching and Landscape constituency lost.", ["Landscape", "Teaching"]),
+    ("The Health district closed two clinics.", ["Health"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), SECTOR_NEGATIVES, ids=[c[0][:40] for c in SECTOR_NEGATIVES])
+def test_sector_names_are_not_places(text: str, absent: list[str]) -> None:
+    found = places_of(text)
+    for name in absent:
+        assert name not in found, found
+
+
+def test_a_named_constituency_or_district_stays_a_place() -> None:
+    assert places_of("Voters in the Kovlo West constituency queued.") == ["Kovlo West"]
+    assert places_of("The Tarvo district was flooded.") == ["Tarvo"]
+
+
+def test_downtown_is_kept_with_its_city() -> None:
+    assert places_of("Crowds gathered in downtown Kanata on Friday.") == ["downtown Kanata"]
+    assert places_of("A rally near downtown Nairobi drew thousands.") == ["downtown Nairobi"]
+    # After "the", a lowercase compass word names no region the gazetteer lacks.
+    assert places_of("Fans packed the downtown Velmarium to cheer him.") == []
+
+
+def test_state_abbreviation_after_a_town_the_gazetteer_lacks() -> None:
+    assert places_of("The plane landed in Pellston, Mich., on Monday.") == ["Pellston", "Mich."]
+    assert places_of("She grew up in Dorvel, Ga. Her father farmed.") == ["Dorvel", "Ga."]
+    assert places_of("Drivers near Kelvo, OK, waited for hours.") == ["Kelvo", "OK"]
+    assert places_of("He met Anna Lee, Ga., fans.") == []

@@ -19,6 +19,8 @@ One module per stage:
    - common words ("Reading", "Mobile"), small towns and alternate names need locative context:
      "in/at/from/to X", "X, <Region>", "the town of X", a list of places, or such a mention of
      the same name elsewhere in the document (one sense per discourse).
+     A small foreign town whose country the article never names needs more: its country, "X, <Region>",
+     or a clear locative ("left Toulon", "arrived in Tarbes", "a man from Tarbes", "from Brest to Lorient").
    - a compass word before the place is part of the mention ("Eastern Chad", "southern Chad"), as is
      the adjective of a regime ("Nazi Germany");
    - a place naming a vehicle ("the Tucson probe", "the tanker Rio Grande"), a team ("the Denver

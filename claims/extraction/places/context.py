@@ -21,6 +21,8 @@ from .lexicon import (
     ADMIN_NOUNS,
     ADMIN_WORDS_AFTER,
     BODY_HEADS_AFTER_PLACE,
+    CLEAR_BEFORE_PREPOSITION,
+    CLEAR_LOCATIVE,
     COMPANY_AFTER,
     COMPANY_BEFORE,
     COMPASS,
@@ -97,6 +99,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.weak = dative(text, toks, i, pw.lower(), ls)
     if h.entry.flags & (SMALL | COMMON) and company_context(text, toks, i, j):
         h.company = True
+    h.clear = clear_locative(text, toks, i, j, pw.lower())
     # "Governor of Washington Chris Gregoire", "Ambassador to France Tomas Reval"
     titled_of = title_before(toks, i)
     if titled_of:
@@ -352,6 +355,31 @@ def dative(text: str, toks: list[Tok], i: int, pw: str, ls: int) -> bool:
         k -= 1
     before = toks[k - 1].text.lower() if k >= 1 and toks[k].text.lower() == pw else ""
     return before not in MOTION if pw == "to" else before in SENDER
+
+
+def clear_locative(text: str, toks: list[Tok], i: int, j: int, pw: str) -> bool:
+    """'the ferry left Toulon', 'troops near Tarbes', 'she arrived in Tarbes', 'flew to Toulon': a word
+    of motion or whereabouts right before the bare name (not "the Obama era", "Rubio's team",
+    "from Marco Rubio", "the voice of Batman in Batman")."""
+    if i == 0 or toks[i - 1].text in ("the", "The") or toks[j - 1].possessive:
+        return False
+    if j < len(toks) and (
+        text.startswith("-", toks[j - 1].end) or (toks[j].cap and joined(text, toks[j - 1], toks[j]))
+    ):
+        return False
+    if pw in CLEAR_LOCATIVE:
+        return True
+    if pw not in ("in", "at", "to", "from", "into") or i < 2 or not joined(text, toks[i - 2], toks[i - 1]):
+        return False
+    if toks[i - 2].text.lower() in CLEAR_BEFORE_PREPOSITION:
+        return True
+    # "from Brest to Lorient": a route between two capitalised names
+    k = i - 2
+    while pw == "to" and k > 0 and i - k <= 4 and toks[k].cap and joined(text, toks[k - 1], toks[k]):
+        k -= 1
+        if toks[k].text == "from":
+            return True
+    return False
 
 
 def title_before(toks: list[Tok], i: int) -> bool:

@@ -55,6 +55,9 @@ def decide(text: str, hits: list[Hit], venue_countries: set[str], mentions: list
         if ok and h.entry.flags & SMALL:
             minor.setdefault(h.entry.cc, set()).add(h.key)
     countries |= {cc for cc, keys in minor.items() if len(keys) >= 2}
+    # A clear locative is evidence enough ("the ferry left Toulon", "arrived in Tarbes") unless the
+    # name is a person's elsewhere in the article ("Marco Rubio ... moving from Rubio").
+    persons = {h.key for h in hits if h.person and not h.veto}
     # Listed with a place that needs no such evidence: "in Paris, Zurich and Amsterdam".
     in_list = [False] * len(hits)
     for idx, h in enumerate(hits):
@@ -66,10 +69,12 @@ def decide(text: str, hits: list[Hit], venue_countries: set[str], mentions: list
         if not ok:
             continue
         e = h.entry
-        if minor_place(e) and e.cc not in countries and not (h.admin_after or h.explicit or in_list[idx]):
+        clear = h.clear and h.key not in persons
+        if minor_place(e) and e.cc not in countries and not (h.admin_after or h.explicit or in_list[idx] or clear):
             continue
         code = None if h.coord else e.code
-        mentions.append(PlaceMention(text[h.start : h.end], h.start, h.end, e.kind, code))  # type: ignore[arg-type]
+        end = h.end + abbreviation_dot(text, h.start, h.end, e)
+        mentions.append(PlaceMention(text[h.start : end], h.start, end, e.kind, code))  # type: ignore[arg-type]
 
 
 def accept(h: Hit, confirmed: set[str], people: set[str], hits: list[Hit], accepted: list[bool]) -> bool:
@@ -89,10 +94,19 @@ def accept(h: Hit, confirmed: set[str], people: set[str], hits: list[Hit], accep
     if e.kind == "city" and h.key in GIVEN_NAMES:
         return (h.strong and not h.weak) or h.admin_after or listed  # "flew to Florence", not "a letter to Mary"
     if e.flags & (COMMON | SMALL):
-        if h.initial and e.flags & COMMON and not h.admin_after:
-            return False
+        if h.initial and e.flags & COMMON and not (h.admin_after or h.explicit):
+            return False  # "Reading is fun" (but "READING (AP) —", a dateline, is explicit)
         return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
     return True
+
+
+def abbreviation_dot(text: str, start: int, end: int, e: Entry) -> int:
+    """1 when the period after a state's abbreviation is part of it as written: "Greenville, Pa.",
+    "PELLSTON, Mich. (AP)" (not a postal code: "Greenville, PA.")."""
+    if not (e.flags & AFTER_PLACE) or not text.startswith(".", end):
+        return 0
+    surface = text[start:end]
+    return int("." not in surface and not surface.isupper())
 
 
 def minor_place(e: Entry) -> bool:

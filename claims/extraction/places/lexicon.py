@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import PLANETS, norm
-from ..lexicon import FEMALE_NAMES, MALE_NAMES
+from ..lexicon import FEMALE_NAMES, MALE_NAMES, ORG_DOMAINS
 from ..normalize import wordset
 
 # Words that are capitalised only because they open a sentence (or a heading).
@@ -235,7 +235,7 @@ COMPASS_PREFIX = wordset(
 # The same written in lower case: "southern Chad", "north-eastern Mali", "central Java" (a part of the
 # place, kept with it; they qualify only places, so they are locative evidence too).
 LOWER_COMPASS = wordset(
-    """northern southern eastern western central northeastern northwestern southeastern southwestern
+    """downtown northern southern eastern western central northeastern northwestern southeastern southwestern
     north south east west northeast northwest southeast southwest"""
 )
 # Heads of a public body's name after a place and another capitalised word ("Lagos State Government",
@@ -339,6 +339,41 @@ MOTION = wordset(
     marched ride rode deported moved relocated trip trips journey visit visits flight flights route
     road way pilgrimage voyage migration back"""
 )
+
+
+# Trades, professions and fields that name constituencies, districts and boards made of common words
+# ("the Social Welfare constituency", "the Insurance constituency"), beside the fields of government.
+SECTOR_WORDS = ORG_DOMAINS | wordset(
+    """social public legal medical dental health insurance accountancy accounting engineering catering
+    textiles textile garment garments architectural architecture surveying landscape information import
+    export wholesale retail real estate construction banking shipping nursing teaching mining farming
+    fishing fisheries publishing printing manufacturing tourism aviation medicine pharmacy veterinary
+    labour labor financial services commercial industrial cultural sporting arts heritage media"""
+)
+
+
+# Heads of an airport's name: a three-letter code coordinated with one is an airport ("JFK and Elm Airport").
+AIRPORT_HEADS = wordset("Airport Airfield Aerodrome")
+
+
+# Words that make the name after them a destination or whereabouts for certain, even of a small foreign
+# town whose country the article never names: "the ferry left Toulon", "troops massed near Tarbes".
+CLEAR_LOCATIVE = wordset("near outside reached reaching left leaving entered entering via")
+
+
+# Before "in/at/to/from/into X": verbs and nouns of arriving, staying and transport that make X a place
+# ("arrived in Tarbes", "stationed at Brive", "the ferry from Bastia"), beside the motion words.
+ARRIVAL = wordset(
+    """arrive arrives arrived arriving land lands landed landing dock docks docked stationed based born
+    stay stays stayed staying lives lived living located situated headquartered settled stranded
+    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys"""
+)
+# People named by where they live or come from: "a man from Tarbes", "residents in Tarbes".
+DWELLERS = wordset(
+    """man woman men women boy girl boys girls people resident residents family families villagers
+    townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
+)
+CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
 
 
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")

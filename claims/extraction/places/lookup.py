@@ -32,6 +32,7 @@ class Hit:
     weak: bool = False  # the locative is "to"/"from", which people take too ("a letter to Mary")
     company: bool = False  # "Mesa shares", "a stake in Magna": a company named like a town
     after_place: bool = False  # right after "<city>, " ("Greenville, Pa.")
+    clear: bool = False  # a clear locative: "left Toulon", "arrived in Toulon", "flew to Toulon"
 
 
 def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int, int, str, Entry]]:

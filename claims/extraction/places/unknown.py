@@ -4,6 +4,7 @@ X", "X province") or a lowercase site head ("the Pak Lam prison")."""
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..gazetteer import AFTER_PLACE, COMMON
 from ..types import PlaceMention
 from .lexicon import (
     ADJECTIVE_ENDINGS,
@@ -26,6 +27,7 @@ from .lexicon import (
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
+    SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
     SITE_HEADS,
@@ -111,6 +113,9 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
     """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
     after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
     starts = {i for i, *_ in raw}
+    # A known name that is also a word names a site before its head: "the Central station", "at the
+    # Union church" (not the towns of Central or Union); a true town keeps its name ("the Kabul airport").
+    words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
     for j, head_tok in enumerate(toks):
         head = head_tok.text
         if j == 0 or (
@@ -133,15 +138,21 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
         ):
             continue  # no name, or part of a longer capitalised name (not "The" opening a sentence)
-        if toks[j - 1].possessive or unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j:
+        word_site = i in words and j == i + 1 and (head in SITE_HEADS or head in SITE_MODIFIERS)
+        if toks[j - 1].possessive or (
+            unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j and not word_site
+        ):
             continue
         after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
         prev = toks[i - 1].text.lower() if i > 0 and joined(text, toks[i - 1], toks[i]) else ""
-        if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN:
+        if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN and not word_site:
+            if sector_name(text, toks, i, j):
+                continue
             s, e = toks[i].start, toks[j - 1].end
             mentions.append(PlaceMention(text[s:e], s, e, "region"))
         elif (
             head in SETTLEMENT_AFTER_UNKNOWN
+            and not word_site
             and (prev == "the" or prev in LOCATIVE or prev in SEIZING_VERBS)
             and after not in OFFICE_AFTER_ADMIN
             and after not in NOT_SETTLEMENT_AFTER
@@ -159,6 +170,20 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def sector_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """'the Social Welfare constituency', 'the Legal, Planning and Landscape constituency': a name made
+    of the words of a trade or field, or listed after one, names a sector, not a place."""
+    if all(toks[k].text.lower() in SECTOR_WORDS for k in range(i, j)):
+        return True
+    if i >= 2 and toks[i - 1].text in ("and", "or"):
+        return toks[i - 2].text.lower() in SECTOR_WORDS
+    return (
+        i >= 1
+        and COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start) is not None
+        and (toks[i - 1].text.lower() in SECTOR_WORDS)
+    )
 
 
 def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -226,9 +251,20 @@ def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, m
         mentions.append(PlaceMention(text[a:b], a, b, "city"))
         for n in range(k):
             taken[n] = True
-    if m.group(1) and k < len(toks) and toks[k].start == m.start(1) and not taken[k] and k not in starts:
-        a, b = m.span(1)
+    if not m.group(1) or k >= len(toks) or toks[k].start != m.start(1) or taken[k]:
+        return
+    a, b = m.span(1)
+    if k not in starts:
+        if text.startswith(".", b) and " " not in text[a:b] and not text[a:b].isupper():
+            b += 1  # "BATON ROUGE, La. (AP)", "DORVAL, Que. (AP)": an abbreviation, with its period
         mentions.append(PlaceMention(text[a:b], a, b, "region"))
+        return
+    entry = next(r[3] for r in raw if r[0] == k)
+    if entry.flags & AFTER_PLACE and 0 not in starts:
+        # "PELLSTON, Mich. (AP)": a state's abbreviation after a town the gazetteer lacks (after a known
+        # town the hit is kept by its "<city>, " context), with its period as written
+        b += text.startswith(".", b) and not text[a:b].isupper()
+        mentions.append(PlaceMention(text[a:b], a, b, "region", entry.code))
 
 
 def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> set[int]:
@@ -264,6 +300,8 @@ def compass_region(text: str, toks: list[Tok], taken: list[bool], raw: list, men
             continue  # "shares in Northern Rock": a company
         if lower and toks[a - 1].cap and toks[a - 1].text not in FUNCTION_CAPS:
             continue  # inside a capitalised name
+        if lower and before in ("the", "a", "an"):
+            continue  # "the downtown Oncenter": a venue's name, which the gazetteer lacks
         j = unknown_name(text, toks, taken, starts, c + 1, stop_at_known=True)
         if j == c + 1 or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
             continue  # no name, or a longer capitalised name ("Eastern Cape Provincial Council")
@@ -330,6 +368,12 @@ def named_before_region(
         drop.update(inner)
         s, e = toks[a].start, toks[b - 1].end
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        if entry.flags & AFTER_PLACE:
+            # "in Pellston, Mich.,": the state's abbreviation after the town (a hit that needs a known
+            # city before it), with its period as written
+            s, e = toks[i].start, toks[_j - 1].end
+            e += text.startswith(".", e) and not text[s:e].isupper() and "." not in text[s:e]
+            mentions.append(PlaceMention(text[s:e], s, e, "region", entry.code))
         for k in range(a, b):
             taken[k] = True
     return drop

@@ -11,6 +11,7 @@ from .. import lexicon as lx
 from ..gazetteer import MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
+    AIRPORT_HEADS,
     CONNECTORS,
     DENOMINATIONS,
     FACILITY_WORDS,
@@ -65,7 +66,9 @@ def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
             if text.startswith("-", prev.pend) and len(t.text) <= 4 and t.text.islower():
                 k = j + 1  # "Naqsh-e Jahan Square", "Stratford-upon-Avon"
             elif t.text == "and":
-                k = j + 1 if prev.text not in VENUE_HEADS or generic_venue_after(text, toks, j + 1) else j
+                # not after a complete venue ("White House and NASA") nor an acronym ("JFK and Elm Airport")
+                joins = prev.text not in VENUE_HEADS or generic_venue_after(text, toks, j + 1)
+                k = j + 1 if joins and not (len(prev.text) >= 2 and prev.text.isupper()) else j
             elif t.text in CONNECTORS and t.text != "the":
                 k = j + 1
                 if k < n and toks[k].text == "the" and t.text == "of" and joined(text, toks[j], toks[k]):
@@ -86,7 +89,28 @@ def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
             s += 1
         out.extend(venues_in_run(text, toks, s, j, line_start))
         i = j
-    return out
+    return airport_codes(text, toks, out)
+
+
+def airport_codes(text: str, toks: list[Tok], venues: list[Venue]) -> list[Venue]:
+    """'from JFK and Elm County Airport', 'Harlow Airport or BDL': a three-letter code coordinated
+    with an airport is an airport too."""
+    codes: list[Venue] = []
+    for s, j, _kind, _code in venues:
+        if toks[j - 1].text not in AIRPORT_HEADS:
+            continue
+        for c, a, b in ((s - 2, s - 1, s), (j + 1, j, j + 1)):  # code, connector, the token after it
+            if c < 0 or c >= len(toks) or toks[a].text not in ("and", "or"):
+                continue
+            w = toks[c].text
+            if not (
+                len(w) == 3 and w.isupper() and joined(text, toks[a - 1], toks[a]) and joined(text, toks[a], toks[b])
+            ):
+                continue
+            if c + 1 != a and c + 1 < len(toks) and toks[c + 1].cap and joined(text, toks[c], toks[c + 1]):
+                continue  # "Elm Airport and BDL Holdings": the code opens another name
+            codes.append((c, c + 1, "venue", None))
+    return sorted(venues + codes) if codes else venues
 
 
 def generic_venue_after(text: str, toks: list[Tok], k: int) -> bool:
