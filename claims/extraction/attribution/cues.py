@@ -237,7 +237,7 @@ def _sentence_cues(
                 m = Mention(lx.OBJECT_PRONOUNS[toks[q + 1].low], "pronoun", pos=toks[q + 1].start)
             elif q is not None and q + 1 < v - 1:
                 m = _analyze(text, toks, q + 1, v - 1)
-            if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
+            if q is not None and m is not None and m.kind in {"person", "org", "group", "pronoun"}:
                 # the quoting verb's own cue (the paper's) yields
                 cues = [c for c in cues if c.pos != toks[q].start]
                 cues.append(Cue(m, _span_text(text, toks, q, v + 1), 1, t.start))

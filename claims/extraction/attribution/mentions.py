@@ -68,9 +68,9 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
         if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
             # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
             # "Ambassador to the United Kingdom": only after an org head or title
-            m = _connector_head(toks, k, lo)
-            if m is not None:
-                k = m
+            reach = _connector_head(toks, k, lo)
+            if reach is not None:
+                k = reach
                 continue
             if t.low not in lx.DETERMINERS:
                 break

@@ -680,7 +680,13 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             if m2 is not None and m2.kind == "person" and (e2 >= hi or not toks[e2].word):
                 m2.role = m2.role or _span_text(text, toks, v + 1, e)
                 m, e = m2, e2
-    if e + 1 < hi and toks[e].low == "and" and toks[e + 1].low in _OTHERS and m.kind in {"person", "org"}:
+    if (
+        e + 1 < hi
+        and toks[e].low == "and"
+        and toks[e + 1].low in _OTHERS
+        and m is not None
+        and m.kind in {"person", "org"}
+    ):
         # 'said Ada Lund and others,': the phrase as written (no second one to name)
         m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
         e += 2
