@@ -258,3 +258,24 @@ PASSIVE_AGENTS = [
 @pytest.mark.parametrize(("sentence", "speaker"), PASSIVE_AGENTS)
 def test_the_agent_of_a_passive_speech_act_speaks(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An inverted subject whose name follows a description the plain readers stop inside.
+NAMED_DESCRIPTIONS = [
+    ('"The dam is safe," said another Facebook user, Ann Best.', "Ann Best"),
+    ('"The pier will hold," said one Dorrow resident, Carl Moss.', "Carl Moss"),
+    ('"Nobody warned us," said a longtime Harbor Club member, Rita Vale.', "Rita Vale"),
+    ('"We are ready," said master of ceremonies Tom Vint, who ran the gala.', "Tom Vint"),
+    ('"The budget is tight," said chief of staff Lena Ortis.', "Lena Ortis"),
+    ('"No comment," said director of communications Omar Fell in a statement.', "Omar Fell"),
+    ('"It was a trap," said the base chief known as Bob.', "Bob"),
+    ('"We won the race," said the veteran driver nicknamed Turbo.', "Turbo"),
+    ('"The tide is turning," said a local fisherman called Jim Hale.', "Jim Hale"),
+    ('"The market will recover," wrote a trader calling himself Bull Run.', "Bull Run"),
+    ('"Sell everything now," wrote a blogger calling herself Red Fox.', "Red Fox"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), NAMED_DESCRIPTIONS)
+def test_a_name_after_an_inverted_description_speaks(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -642,6 +642,61 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     return m, kk
 
 
+# Words that hand a description over to the name it goes by: 'the base chief known as Bob', 'a trader
+# calling himself Bull Run', 'a driver nicknamed Turbo'
+_NAME_LINKERS = {"known": "as", "calling": "", "nicknamed": "", "called": "", "dubbed": ""}
+_REFLEXIVES = frozenset(["himself", "herself", "themselves", "itself"])
+
+
+def _named_description(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Mention, int] | None:
+    """An inverted subject whose name follows a description the other readers stop inside: 'said another
+    Facebook user, Ann Best' (an apposition after a mixed description), 'said master of ceremonies Tom Vint'
+    (a lowercase office with 'of'), 'said the base chief known as Bob', 'wrote a trader calling himself
+    Bull Run'. The name speaks, with the description as its role; at most eight words are read."""
+    k = v + 1
+    det = k < hi and toks[k].low in lx.DETERMINERS and toks[k].low != "that"
+    start = k + 1 if det else k
+    name = linked = None
+    q = start
+    while q < hi and q - start < 8:
+        t = toks[q]
+        if t.text == "," and det and q > start:
+            name = q + 1  # 'another Facebook user, Ann Best'
+            break
+        if t.low in _NAME_LINKERS and q > start and not toks[q - 1].cap:
+            n = q + 1
+            follow = _REFLEXIVES if t.low == "calling" else {_NAME_LINKERS[t.low]}
+            if n < hi and toks[n].low in follow:
+                n += 1
+            elif t.low in {"calling", "known"}:
+                return None  # 'a trader calling for calm', 'a chief known for his temper'
+            name = linked = n
+            break
+        if (
+            t.cap
+            and not det
+            and q - start >= 2
+            and toks[q - 1].word
+            and not toks[q - 1].cap
+            and any(toks[r].low == "of" for r in range(start + 1, q - 1))
+        ):
+            name = q  # 'master of ceremonies Tom Vint', 'chief of staff Ann Lee'
+            break
+        if not t.word or t.low in lx.NOUN_PHRASE_STOPS or (t.low in lx.ADJUNCT_OPENERS and t.low != "of"):
+            return None
+        if not det and not (t.cap or t.low == "of" or t.low.isalpha()):
+            return None
+        q += 1
+    if name is None or name >= hi or not toks[name].cap:
+        return None
+    e = _forward_np(toks, name, hi)
+    m = _analyze(text, toks, name, e) if e > name else None
+    if m is None or (m.kind != "person" and not (linked and m.kind in {"org", "group"})):
+        return None  # a nickname may read as a group or body: 'a trader calling himself Bull Run'
+    m.role = m.role or _span_text(text, toks, v + 1, name - 1 if toks[name - 1].text == "," else name)
+    return m, e
+
+
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said RSNA.' / '"...," said Ambassador Okonjo.'"""
     if v + 1 >= hi or toks[v + 1].low == "that":
@@ -659,6 +714,9 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         d = _forward_description(toks, v + 1, hi)
         if d > e:
             e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
+        named = _named_description(text, toks, v, hi)
+        if named is not None and named[1] > e:
+            return named[0] if _ends_clause(toks, named[1], hi) else None
         if e <= v + 1:
             return None
         m = _analyze(text, toks, v + 1, e)
@@ -684,8 +742,12 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         # 'said Ada Lund and others,': the phrase as written (no second one to name)
         m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
         e += 2
-    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
-    # speaking to reporters")
+    return m if _ends_clause(toks, e, hi) else None
+
+
+def _ends_clause(toks: list[Tok], e: int, hi: int) -> bool:
+    """The inverted subject ending at e ends the clause: ',' '.' end, or an adjunct ("said X in a
+    statement", "said X, speaking to reporters")."""
     if e < hi:
         t = toks[e]
         if (
@@ -711,8 +773,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
                 "from",
             }
         ):
-            return None
-    return m
+            return False
+    return True
 
 
 def _clause_subject(
