@@ -279,3 +279,25 @@ NAMED_DESCRIPTIONS = [
 @pytest.mark.parametrize(("sentence", "speaker"), NAMED_DESCRIPTIONS)
 def test_a_name_after_an_inverted_description_speaks(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An inverted organisation name goes on over connectors once it has crossed one after its head.
+CHAINED_ORGS = [
+    (
+        '"Fares must fall," said the Joint Council for the Welfare of Farmworkers.',
+        "Joint Council for the Welfare of Farmworkers",
+    ),
+    (
+        '"Rents are too high," said the Dorrow Society for the Protection of Tenants.',
+        "Dorrow Society for the Protection of Tenants",
+    ),
+    (
+        '"The reef is dying," said the Institute for the Study of Coral Reefs in a report.',
+        "Institute for the Study of Coral Reefs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CHAINED_ORGS)
+def test_an_inverted_organisation_name_crosses_its_connectors(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -17,18 +17,23 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
     while k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    crossed = 0  # connectors crossed inside a name that has a head before its first one
     while k < hi:
         t = toks[k]
         low = base(t.low)
         if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
             k += 1
         elif t.low in lx.NAME_CONNECTORS | {"to", "at"} and k > start:
-            # "Department of Fisheries", "Envoy to the United Nations": only after a head word
+            # "Department of Fisheries", "Envoy to the United Nations": only after a head word; then on
+            # over a short capitalised run ("Joint Council for the Welfare of Farmworkers"), at most 3 steps
             m = k
             while m < hi and m - k < 2 and toks[m].low in lx.NAME_CONNECTORS | {"to", "at"}:
                 m += 1
             prev = base(toks[k - 1].low)
-            if m < hi and toks[m].cap and (prev in lx.ORG_HEADS or prev in lx.TITLES):
+            headed = prev in lx.ORG_HEADS or prev in lx.TITLES
+            run = crossed > 0 and crossed < 3 and t.low not in {"to", "at"} and toks[k - 1].cap
+            if m < hi and toks[m].cap and (headed or run):
+                crossed += 1
                 k = m
             else:
                 break
