@@ -301,3 +301,18 @@ CHAINED_ORGS = [
 @pytest.mark.parametrize(("sentence", "speaker"), CHAINED_ORGS)
 def test_an_inverted_organisation_name_crosses_its_connectors(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A bracketed party or short tag after a name does not hide the name from the clause or apposition rules.
+BRACKETED_TAGS = [
+    ('Rep. Ann Lee (D-Ore.) reacted to the news, saying: "This is a disgrace."', "Ann Lee"),
+    ('Gov. Tom Vint (R) vetoed the bill on Friday, calling it "a tax grab."', "Tom Vint"),
+    ("The Dorrow Port Authority (DPA) rejected the bid, arguing that the pier was unsafe.", "Dorrow Port Authority"),
+    ("Sen. Ray Holt (R-Ore.), a critic of the trade deal told reporters the vote would fail.", "Ray Holt"),
+    ("Rep. Lia Moss (D-Vt.), the author of the port bill said the vote was close.", "Lia Moss"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), BRACKETED_TAGS)
+def test_a_bracketed_tag_after_a_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

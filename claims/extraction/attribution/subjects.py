@@ -188,7 +188,13 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     ):
         # 'Ann Lee, a team member said', 'Ann Lee, the director of the port said': an apposition whose
         # closing comma is missing
-        m2, k2 = _subject_np(text, toks, k - 1, lo)
+        c = k - 1
+        if toks[c - 1].text == ")":
+            # 'Sen. Ray Holt (R-Ore.), a critic of the deal told': the name before its bracketed tag
+            o = next((q for q in range(c - 2, max(lo, c - 9), -1) if toks[q].text in "()"), None)
+            if o is not None and toks[o].text == "(":
+                c = o
+        m2, k2 = _subject_np(text, toks, c, lo)
         opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
         if m2 is not None and m2.kind == "person" and opens_clause:
             m2.role = m2.role or _span_text(text, toks, k, j)
@@ -853,6 +859,13 @@ def _clause_subject(
             or toks[p].low in {"never", "not"}
         ):
             p -= 1
+        if toks[p].text == ")" and p - 1 > start:
+            # 'Rep. Ann Lee (D-Ore.) reacted to the news, saying': the word before a bracketed tag
+            o = next((q for q in range(p - 1, max(start, p - 8), -1) if toks[q].text in "()"), None)
+            if o is not None and toks[o].text == "(" and o - 1 >= start and toks[o - 1].cap:
+                m, _ = _subject_before(text, toks, k, start)
+                if m is not None and m.kind in {"person", "org"}:
+                    return m
         post = _postmodified_subject(text, toks, p + 1, start)
         if post is not None:
             # 'Several diplomats with long service in the region bristled at the plan and said ...'
