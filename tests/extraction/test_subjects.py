@@ -316,3 +316,23 @@ BRACKETED_TAGS = [
 @pytest.mark.parametrize(("sentence", "speaker"), BRACKETED_TAGS)
 def test_a_bracketed_tag_after_a_name(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A document subject after opening adverbials (one or several, each closed by its comma).
+DOCUMENTS_AFTER_ADVERBIALS = [
+    (
+        "Amid a rough week for the mayor, and with polls showing her rival ahead, a report by the Dorrow Herald"
+        " says that the race is close.",
+        "Dorrow Herald",
+    ),
+    ("Amid a rough week for the mayor, a report by the Dorrow Herald says that the race is close.", "Dorrow Herald"),
+    (
+        "On Monday, after the storm had passed, a study by the Vale Institute found that the dunes had moved.",
+        "Vale Institute",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), DOCUMENTS_AFTER_ADVERBIALS)
+def test_a_document_subject_after_opening_adverbials(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

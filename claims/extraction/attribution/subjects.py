@@ -788,6 +788,17 @@ def _ends_clause(toks: list[Tok], e: int, hi: int) -> bool:
     return True
 
 
+def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
+    """Where the clause proper starts after its opening adverbials up to their commas: 'Later on Sunday,
+    ...', 'In June, after X won, ...', 'Amid a rough week for the mayor, and with polls showing her rival
+    ahead, ...' (the caller bounds the stretch before v)."""
+    while True:
+        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
+        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
+            return start
+        start = comma + 1
+
+
 def _clause_subject(
     text: str,
     toks: list[Tok],
@@ -804,11 +815,7 @@ def _clause_subject(
     start = v
     while start > floor and toks[start - 1].text not in {";", ":"}:
         start -= 1
-    while True:  # past opening adverbials: 'Later on Sunday, ...', 'In June, after X won, ...'
-        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
-        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
-            break
-        start = comma + 1
+    start = _past_opening_adjuncts(toks, start, v)
     for k in range(start + 1, v):
         t = toks[k]
         if not t.word or t.cap or k in quoted:
