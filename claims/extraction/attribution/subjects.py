@@ -689,9 +689,10 @@ def _named_description(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Men
             and q - start >= 2
             and toks[q - 1].word
             and not toks[q - 1].cap
-            and any(toks[r].low == "of" for r in range(start + 1, q - 1))
+            and any(toks[r].low == "of" and toks[r + 1].low not in lx.DETERMINERS for r in range(start + 1, q - 1))
         ):
-            name = q  # 'master of ceremonies Tom Vint', 'chief of staff Ann Lee'
+            # 'master of ceremonies Tom Vint', 'chief of staff Ann Lee' (an office, not 'members of the union X')
+            name = q
             break
         if not t.word or t.low in lx.NOUN_PHRASE_STOPS or (t.low in lx.ADJUNCT_OPENERS and t.low != "of"):
             return None
