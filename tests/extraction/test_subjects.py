@@ -290,6 +290,7 @@ CHAINED_ORGS = [
         '"Fares must fall," said the Joint Council for the Welfare of Farmworkers.',
         "Joint Council for the Welfare of Farmworkers",
     ),
+    ('"We are broke," said the Dorrow Council of the Friends of Parks.', "Dorrow Council of the Friends of Parks"),
     (
         '"Rents are too high," said the Dorrow Society for the Protection of Tenants.',
         "Dorrow Society for the Protection of Tenants",
@@ -310,6 +311,7 @@ def test_an_inverted_organisation_name_crosses_its_connectors(sentence: str, spe
 BRACKETED_TAGS = [
     ('Rep. Ann Lee (D-Ore.) reacted to the news, saying: "This is a disgrace."', "Ann Lee"),
     ('Gov. Tom Vint (R) vetoed the bill on Friday, calling it "a tax grab."', "Tom Vint"),
+    ("Rep. Ann Lee (D-Ore.) has long opposed the dam, arguing that it would flood the valley.", "Ann Lee"),
     ("The Dorrow Port Authority (DPA) rejected the bid, arguing that the pier was unsafe.", "Dorrow Port Authority"),
     ("Sen. Ray Holt (R-Ore.), a critic of the trade deal told reporters the vote would fail.", "Ray Holt"),
     ("Rep. Lia Moss (D-Vt.), the author of the port bill said the vote was close.", "Lia Moss"),
