@@ -258,3 +258,86 @@ PASSIVE_AGENTS = [
 @pytest.mark.parametrize(("sentence", "speaker"), PASSIVE_AGENTS)
 def test_the_agent_of_a_passive_speech_act_speaks(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An inverted subject whose name follows a description the plain readers stop inside.
+NAMED_DESCRIPTIONS = [
+    ('"The dam is safe," said another Facebook user, Ann Best.', "Ann Best"),
+    ('"The pier will hold," said one Dorrow resident, Carl Moss.', "Carl Moss"),
+    ('"Nobody warned us," said a longtime Harbor Club member, Rita Vale.', "Rita Vale"),
+    ('"We are ready," said master of ceremonies Tom Vint, who ran the gala.', "Tom Vint"),
+    ('"The budget is tight," said chief of staff Lena Ortis.', "Lena Ortis"),
+    ('"No comment," said director of communications Omar Fell in a statement.', "Omar Fell"),
+    ('"It was a trap," said the base chief known as Bob.', "Bob"),
+    ('"We won the race," said the veteran driver nicknamed Turbo.', "Turbo"),
+    ('"The tide is turning," said a local fisherman called Jim Hale.', "Jim Hale"),
+    ('"The market will recover," wrote a trader calling himself Bull Run.', "Bull Run"),
+    ('"Sell everything now," wrote a blogger calling herself Red Fox.', "Red Fox"),
+    # no office before a name: a group with its own modifier, a participle with another complement
+    ('"We lost," said members of the union Local 12.', "members"),
+    ('"It is fine," said the officer known for his temper.', None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), NAMED_DESCRIPTIONS)
+def test_a_name_after_an_inverted_description_speaks(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# An inverted organisation name goes on over connectors once it has crossed one after its head.
+CHAINED_ORGS = [
+    (
+        '"Fares must fall," said the Joint Council for the Welfare of Farmworkers.',
+        "Joint Council for the Welfare of Farmworkers",
+    ),
+    ('"We are broke," said the Dorrow Council of the Friends of Parks.', "Dorrow Council of the Friends of Parks"),
+    (
+        '"Rents are too high," said the Dorrow Society for the Protection of Tenants.',
+        "Dorrow Society for the Protection of Tenants",
+    ),
+    (
+        '"The reef is dying," said the Institute for the Study of Coral Reefs in a report.',
+        "Institute for the Study of Coral Reefs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CHAINED_ORGS)
+def test_an_inverted_organisation_name_crosses_its_connectors(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A bracketed party or short tag after a name does not hide the name from the clause or apposition rules.
+BRACKETED_TAGS = [
+    ('Rep. Ann Lee (D-Ore.) reacted to the news, saying: "This is a disgrace."', "Ann Lee"),
+    ('Gov. Tom Vint (R) vetoed the bill on Friday, calling it "a tax grab."', "Tom Vint"),
+    ("Rep. Ann Lee (D-Ore.) has long opposed the dam, arguing that it would flood the valley.", "Ann Lee"),
+    ("The Dorrow Port Authority (DPA) rejected the bid, arguing that the pier was unsafe.", "Dorrow Port Authority"),
+    ("Sen. Ray Holt (R-Ore.), a critic of the trade deal told reporters the vote would fail.", "Ray Holt"),
+    ("Rep. Lia Moss (D-Vt.), the author of the port bill said the vote was close.", "Lia Moss"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), BRACKETED_TAGS)
+def test_a_bracketed_tag_after_a_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A document subject after opening adverbials (one or several, each closed by its comma).
+DOCUMENTS_AFTER_ADVERBIALS = [
+    (
+        "Amid a rough week for the mayor, and with polls showing her rival ahead, a report by the Dorrow Herald"
+        " says that the race is close.",
+        "Dorrow Herald",
+    ),
+    ("Amid a rough week for the mayor, a report by the Dorrow Herald says that the race is close.", "Dorrow Herald"),
+    (
+        "On Monday, after the storm had passed, a study by the Vale Institute found that the dunes had moved.",
+        "Vale Institute",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), DOCUMENTS_AFTER_ADVERBIALS)
+def test_a_document_subject_after_opening_adverbials(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

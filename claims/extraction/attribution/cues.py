@@ -46,6 +46,7 @@ from .subjects import (
     _forward_common_np,
     _forward_description,
     _forward_np,
+    _past_opening_adjuncts,
     _raised_subject,
     _skip_interrupters,
     _stance_subject,
@@ -338,6 +339,12 @@ def _sentence_cues(
             )
         ):
             doc = _document_subject(text, toks, v, lo)
+            if doc is None:
+                # 'Amid a rough week for the mayor, a report by the Dorrow Herald says': past the opening
+                # adverbials (a bounded stretch before the verb)
+                start = _past_opening_adjuncts(toks, max(lo, v - 60), v)
+                if start > lo:
+                    doc = _document_subject(text, toks, v, start)
             if doc is not None:
                 subject, subordinate, with_subject, via_doc = doc, False, False, True
         if subject is None and low.endswith("ing") and v > lo and toks[v - 1].low in lx.ELIDED_SUBJECT_INTROS:

@@ -17,18 +17,23 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
     while k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    crossed = 0  # connectors crossed inside a name that has a head before its first one
     while k < hi:
         t = toks[k]
         low = base(t.low)
         if t.cap or is_title(t) or low in lx.GROUP_NOUNS or low in lx.ORG_TAILS:
             k += 1
         elif t.low in lx.NAME_CONNECTORS | {"to", "at"} and k > start:
-            # "Department of Fisheries", "Envoy to the United Nations": only after a head word
+            # "Department of Fisheries", "Envoy to the United Nations": only after a head word; then on
+            # over a short capitalised run ("Joint Council for the Welfare of Farmworkers"), at most 3 steps
             m = k
             while m < hi and m - k < 2 and toks[m].low in lx.NAME_CONNECTORS | {"to", "at"}:
                 m += 1
             prev = base(toks[k - 1].low)
-            if m < hi and toks[m].cap and (prev in lx.ORG_HEADS or prev in lx.TITLES):
+            headed = prev in lx.ORG_HEADS or prev in lx.TITLES
+            run = crossed > 0 and crossed < 3 and t.low not in {"to", "at"} and toks[k - 1].cap
+            if m < hi and toks[m].cap and (headed or run):
+                crossed += 1
                 k = m
             else:
                 break
@@ -183,7 +188,13 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     ):
         # 'Ann Lee, a team member said', 'Ann Lee, the director of the port said': an apposition whose
         # closing comma is missing
-        m2, k2 = _subject_np(text, toks, k - 1, lo)
+        c = k - 1
+        if toks[c - 1].text == ")":
+            # 'Sen. Ray Holt (R-Ore.), a critic of the deal told': the name before its bracketed tag
+            o = next((q for q in range(c - 2, max(lo, c - 9), -1) if toks[q].text in "()"), None)
+            if o is not None and toks[o].text == "(":
+                c = o
+        m2, k2 = _subject_np(text, toks, c, lo)
         opens_clause = k2 == lo or toks[k2 - 1].text in _QMARKS or toks[k2 - 1].text in lx.CLAUSE_END
         if m2 is not None and m2.kind == "person" and opens_clause:
             m2.role = m2.role or _span_text(text, toks, k, j)
@@ -642,6 +653,62 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     return m, kk
 
 
+# Words that hand a description over to the name it goes by: 'the base chief known as Bob', 'a trader
+# calling himself Bull Run', 'a driver nicknamed Turbo'
+_NAME_LINKERS = {"known": "as", "calling": "", "nicknamed": "", "called": "", "dubbed": ""}
+_REFLEXIVES = frozenset(["himself", "herself", "themselves", "itself"])
+
+
+def _named_description(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Mention, int] | None:
+    """An inverted subject whose name follows a description the other readers stop inside: 'said another
+    Facebook user, Ann Best' (an apposition after a mixed description), 'said master of ceremonies Tom Vint'
+    (a lowercase office with 'of'), 'said the base chief known as Bob', 'wrote a trader calling himself
+    Bull Run'. The name speaks, with the description as its role; at most eight words are read."""
+    k = v + 1
+    det = k < hi and toks[k].low in lx.DETERMINERS and toks[k].low != "that"
+    start = k + 1 if det else k
+    name = linked = None
+    q = start
+    while q < hi and q - start < 8:
+        t = toks[q]
+        if t.text == "," and det and q > start:
+            name = q + 1  # 'another Facebook user, Ann Best'
+            break
+        if t.low in _NAME_LINKERS and q > start and not toks[q - 1].cap:
+            n = q + 1
+            follow = _REFLEXIVES if t.low == "calling" else {_NAME_LINKERS[t.low]}
+            if n < hi and toks[n].low in follow:
+                n += 1
+            elif t.low in {"calling", "known"}:
+                return None  # 'a trader calling for calm', 'a chief known for his temper'
+            name = linked = n
+            break
+        if (
+            t.cap
+            and not det
+            and q - start >= 2
+            and toks[q - 1].word
+            and not toks[q - 1].cap
+            and any(toks[r].low == "of" and toks[r + 1].low not in lx.DETERMINERS for r in range(start + 1, q - 1))
+        ):
+            # 'master of ceremonies Tom Vint', 'chief of staff Ann Lee' (an office, not 'members of the union X')
+            name = q
+            break
+        if not t.word or t.low in lx.NOUN_PHRASE_STOPS or (t.low in lx.ADJUNCT_OPENERS and t.low != "of"):
+            return None
+        if not det and not (t.cap or t.low == "of" or t.low.isalpha()):
+            return None
+        q += 1
+    if name is None or name >= hi or not toks[name].cap:
+        return None
+    e = _forward_np(toks, name, hi)
+    m = _analyze(text, toks, name, e) if e > name else None
+    if m is None or (m.kind != "person" and not (linked and m.kind in {"org", "group"})):
+        return None  # a nickname may read as a group or body: 'a trader calling himself Bull Run'
+    m.role = m.role or _span_text(text, toks, v + 1, name - 1 if toks[name - 1].text == "," else name)
+    return m, e
+
+
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said RSNA.' / '"...," said Ambassador Okonjo.'"""
     if v + 1 >= hi or toks[v + 1].low == "that":
@@ -659,6 +726,9 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         d = _forward_description(toks, v + 1, hi)
         if d > e:
             e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
+        named = _named_description(text, toks, v, hi)
+        if named is not None and named[1] > e:
+            return named[0] if _ends_clause(toks, named[1], hi) else None
         if e <= v + 1:
             return None
         m = _analyze(text, toks, v + 1, e)
@@ -690,8 +760,12 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         # 'said Ada Lund and others,': the phrase as written (no second one to name)
         m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
         e += 2
-    # the phrase must end the clause: ',' '.' end, or an adjunct ("said X in a statement", "said X,
-    # speaking to reporters")
+    return m if _ends_clause(toks, e, hi) else None
+
+
+def _ends_clause(toks: list[Tok], e: int, hi: int) -> bool:
+    """The inverted subject ending at e ends the clause: ',' '.' end, or an adjunct ("said X in a
+    statement", "said X, speaking to reporters")."""
     if e < hi:
         t = toks[e]
         if (
@@ -717,8 +791,19 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
                 "from",
             }
         ):
-            return None
-    return m
+            return False
+    return True
+
+
+def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
+    """Where the clause proper starts after its opening adverbials up to their commas: 'Later on Sunday,
+    ...', 'In June, after X won, ...', 'Amid a rough week for the mayor, and with polls showing her rival
+    ahead, ...' (the caller bounds the stretch before v)."""
+    while True:
+        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
+        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
+            return start
+        start = comma + 1
 
 
 def _clause_subject(
@@ -737,11 +822,7 @@ def _clause_subject(
     start = v
     while start > floor and toks[start - 1].text not in {";", ":"}:
         start -= 1
-    while True:  # past opening adverbials: 'Later on Sunday, ...', 'In June, after X won, ...'
-        comma = next((k for k in range(start, v) if toks[k].text == ","), None)
-        if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
-            break
-        start = comma + 1
+    start = _past_opening_adjuncts(toks, start, v)
     for k in range(start + 1, v):
         t = toks[k]
         if not t.word or t.cap or k in quoted:
@@ -792,6 +873,13 @@ def _clause_subject(
             or toks[p].low in {"never", "not"}
         ):
             p -= 1
+        if toks[p].text == ")" and p - 1 > start:
+            # 'Rep. Ann Lee (D-Ore.) reacted to the news, saying': the word before a bracketed tag
+            o = next((q for q in range(p - 1, max(start, p - 8), -1) if toks[q].text in "()"), None)
+            if o is not None and toks[o].text == "(" and o - 1 >= start and toks[o - 1].cap:
+                m, _ = _subject_before(text, toks, k, start)
+                if m is not None and m.kind in {"person", "org"}:
+                    return m
         post = _postmodified_subject(text, toks, p + 1, start)
         if post is not None:
             # 'Several diplomats with long service in the region bristled at the plan and said ...'
