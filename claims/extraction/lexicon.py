@@ -222,7 +222,7 @@ reporting advice answer answers appeal appeals call calls claim claims comment c
 question questions thanks rails faults voice voices blame praise taunts wonders express muse hope hopes fear fears
 doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
-proposal read reads remark remarks reply report reports show shows state states stress tweet tweets vow
+proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks references post posts
 figure figures bet bets sense senses
 """
@@ -243,8 +243,8 @@ again all allegedly already also always apparently are be been both can clearly 
 does earlier explicitly finally firmly first flatly formally frequently further had has have herself
 himself immediately initially is itself jointly just last later likewise may might must never now
 officially often once openly originally personally previously privately publicly quickly recently
-repeatedly reportedly separately shall should similarly simply still strongly subsequently themselves
-then together too was were widely will would
+repeatedly reportedly separately shall should similarly simply sometimes still strongly subsequently themselves
+then together too usually was were widely will would
 """
 )
 

@@ -403,6 +403,8 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             return False
         if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
             return False
+        if prev.cap and "-" in prev.text and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS:
+            return False  # 'a Lowe-style retort', 'the Senate-backed call': a compound modifier, a noun
         if (
             v - 2 >= lo
             and not prev.cap

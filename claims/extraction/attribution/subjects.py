@@ -129,6 +129,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     ):
         i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
     first, last = toks[i], toks[j - 1]
+    if j - i == 1 and _adverb(first.low):
+        return "adjunct"  # 'Similarly, Ada Cole, a nurse, said': a sentence adverb, capitalised at the start
     if first.low in {"a", "an"} and not leftmost:
         return "role"  # 'a spokesman for Y', 'a retired farmer'
     if (
@@ -385,6 +387,13 @@ def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
     return m, k
 
 
+# How much time an 'ago' adjunct counts back: 'two weeks ago', 'a few days ago', 'just a month ago'
+_AGO_AMOUNTS = lx.wordset(
+    "a an one two three four five six seven eight nine ten eleven twelve few several many some about nearly "
+    "almost just only barely roughly"
+)
+
+
 def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
     """Where the subject ends, left of the verb at v, past what may stand between them: auxiliaries and
     adverbs ('has also repeatedly said', 'however said'), a time adjunct ('on Tuesday', 'earlier this
@@ -403,6 +412,24 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
         if j <= lo:
             return j
         last = toks[j - 1]
+        if last.low == "ago" and j - 2 > lo and base(toks[j - 2].low).removesuffix("s") in lx.TIME_WORDS:
+            # 'the ministry two weeks ago said', 'Ada Cole less than a month ago told': back over the
+            # amount ('two', 'a', 'several') and its hedge ('less than', 'about', 'just')
+            k = j - 2
+            while (
+                k > lo
+                and j - k <= 6
+                and (
+                    toks[k - 1].text[:1].isdigit()
+                    or toks[k - 1].low in _AGO_AMOUNTS
+                    or (toks[k - 1].low == "than" and k - 2 >= lo and toks[k - 2].low in {"less", "more"})
+                    or (toks[k - 1].low in {"less", "more"} and toks[k].low == "than")
+                )
+            ):
+                k -= 1
+            if k < j - 2 and k > lo:
+                j = k
+                continue
         if (
             base(last.low) in lx.TIME_WORDS
             or _time_number(toks, j - 1)
@@ -417,6 +444,7 @@ def _skip_interrupters(toks: list[Tok], v: int, lo: int) -> int:
                     base(toks[k - 1].low) in lx.TIME_WORDS
                     or _time_number(toks, k - 1)
                     or toks[k - 1].low in lx.DETERMINERS
+                    or toks[k - 1].low == "past"  # 'this past week'
                     or toks[k - 1].text == "."
                     or (not toks[k - 1].cap and toks[k - 1].low.endswith(("al", "ive", "ed")))
                 )

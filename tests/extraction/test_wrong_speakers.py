@@ -1,0 +1,57 @@
+"""Sentences where a word that is not the speaker used to be taken for one: an adverb, a time adjunct or an
+adjective standing between the speaker and the cue, or a noun that doubles as a speech verb.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.attribution import attribute
+
+from .test_attribution import article
+
+
+def speakers(*sentences: str) -> list[str | None]:
+    text, sents = article(list(sentences))
+    return [a.speaker for a in attribute(text, sents)]
+
+
+CASES = [
+    # a frequency adverb between the auxiliary and the cue is no subject
+    ("The figures shifted over the winter, as Telford has sometimes acknowledged.", "Telford"),
+    ("The harbour lost money for years, as Mayor Ina Rusk has often admitted.", "Ina Rusk"),
+    ("The bridge will need repairs, as Olmo Varga has usually argued.", "Olmo Varga"),
+    # an 'ago' adjunct or 'this past week' between the subject and the cue
+    (
+        "The Transport Department less than two weeks ago said for the first time that the bridge was unsafe.",
+        "Transport Department",
+    ),
+    ("Dara Quill a few days ago told reporters that the mill would close.", "Dara Quill"),
+    ("Pell Brenner, the party chairman, this past week announced the creation of a new website.", "Pell Brenner"),
+    ("The river authority this past month warned that the levees were weak.", "The river authority"),
+    # a capitalised sentence adverb opening the clause is no name
+    ("Similarly, Ann Bole, a former city clerk, said she could not support the plan.", "Ann Bole"),
+    ("Likewise, Teo Marsh said the port would reopen in June.", "Teo Marsh"),
+    # 'retort' after a determiner and a modifier is a noun, not the cue of the words before it
+    ('Fenwick offered a Vork-style retort on the tax, tweeting at him, "you are a liar."', "Fenwick"),
+    ('Ula Kade gave a Lisbon-style retort to the minister, saying "we will not pay."', "Ula Kade"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CASES)
+def test_wrong_speaker(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Kasper delivered a snappy retort: "Nobody is leaving this town.',
+        'The mayor issued a sharp retort: "The budget is balanced.',
+    ],
+)
+def test_noun_retort_is_no_cue_of_an_object(sentence: str) -> None:
+    # the object 'a snappy' / 'a sharp' is never the speaker
+    assert speakers(sentence)[0] not in {"a snappy", "a sharp"}
