@@ -37,6 +37,16 @@ CASES = [
     # 'retort' after a determiner and a modifier is a noun, not the cue of the words before it
     ('Fenwick offered a Vork-style retort on the tax, tweeting at him, "you are a liar."', "Fenwick"),
     ('Ula Kade gave a Lisbon-style retort to the minister, saying "we will not pay."', "Ula Kade"),
+    # a participle after a comma inside the quotation marks belongs to the clause's subject, not to the
+    # quoted name before it
+    (
+        'Farmers had sued after Vantia ended what had been called the "Silver Week," saying the change hurt them.',
+        "Farmers",
+    ),
+    ('Ada Roth mocked the so-called "expert," saying that he had never seen the river.', "Ada Roth"),
+    # a perfect participle opening the sentence: its speaker is the main clause's subject after the comma
+    ("Having announced that he would not resign, Judge Morrow proceeded to read his ruling.", "Morrow"),
+    ("Having argued that the levy was unfair, Senator Ilse Brand voted for it anyway.", "Ilse Brand"),
 ]
 
 
@@ -55,3 +65,14 @@ def test_wrong_speaker(sentence: str, speaker: str) -> None:
 def test_noun_retort_is_no_cue_of_an_object(sentence: str) -> None:
     # the object 'a snappy' / 'a sharp' is never the speaker
     assert speakers(sentence)[0] not in {"a snappy", "a sharp"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Having been told that the road was closed, the drivers turned back.",
+        "Having said that the port was safe, the mayor left the room.",
+    ],
+)
+def test_opening_participle_is_no_name(sentence: str) -> None:
+    assert speakers(sentence)[0] != "Having"

@@ -275,7 +275,12 @@ def _sentence_cues(
                 )
         with_subject = False
         inverted = subject is not None
-        if subject is None and low.endswith("ing") and v > lo and toks[v - 1].text == ",":
+        comma_before = v > lo and (
+            toks[v - 1].text == ","
+            # American style puts the comma inside the quotation marks: 'ended the "Gold Week," saying'
+            or (v - 2 >= lo and toks[v - 1].text in _QMARKS and toks[v - 2].text == ",")
+        )
+        if subject is None and low.endswith("ing") and comma_before:
             # 'Ada Cole attacked Ben Roe, saying ...': the participle belongs to the clause's subject, not
             # to the noun before its comma
             clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)

@@ -157,6 +157,15 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     j = _skip_interrupters(toks, v, lo)
     if j <= lo:
         return None, v
+    if j - 1 == lo and toks[lo].low == "having":
+        # 'Having announced that he would resign, Judge Ada Lund read her ruling': the perfect participle
+        # opening the sentence is the main clause's; its subject follows the clause's comma (bounded look)
+        c = next((q for q in range(v + 1, min(len(toks), v + 40)) if toks[q].text in {",", ".", ";", "!", "?"}), None)
+        if c is not None and toks[c].text == ",":
+            m = _subject_after(text, toks, c, min(len(toks), c + 15))
+            if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
+                return m, v
+        return None, v
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
     if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
