@@ -223,7 +223,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
-vows warning write talks references post posts
+vows warning write talks reference references post posts
 figure figures bet bets sense senses
 """
 )

@@ -47,6 +47,15 @@ CASES = [
     # a perfect participle opening the sentence: its speaker is the main clause's subject after the comma
     ("Having announced that he would not resign, Judge Morrow proceeded to read his ruling.", "Morrow"),
     ("Having argued that the levy was unfair, Senator Ilse Brand voted for it anyway.", "Ilse Brand"),
+    # 'reference' after a modifier is a noun: the words before it are no subject
+    (
+        "The feud began when Mrs. Ida Dane, in response to Mr. Vork's use of a crude reference to describe "
+        "her defeat, accused him of a habit of insults.",
+        "Ida Dane",
+    ),
+    ("Ola Brand made a passing reference to the strike in her speech.", "Ola Brand"),
+    # particular polls after 'in' stay a source
+    ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]
 
 
@@ -76,3 +85,16 @@ def test_noun_retort_is_no_cue_of_an_object(sentence: str) -> None:
 )
 def test_opening_participle_is_no_name(sentence: str) -> None:
     assert speakers(sentence)[0] != "Having"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since naming his running mate, Farrow has risen in the polls to the high single digits.",
+        "Local pundits are shocked that Ida Wren is leading in the polls.",
+        "Despite his low standing in the polls, Mayor Ott had a reply ready for his rival.",
+    ],
+)
+def test_standing_in_the_polls_is_no_source(sentence: str) -> None:
+    # 'in the polls' is the race's standing, not a poll that says something
+    assert speakers(sentence)[0] != "the polls"

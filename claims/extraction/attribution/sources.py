@@ -209,6 +209,12 @@ def _in_poll(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | 
     m, stop = found
     if opening and not (stop < hi and toks[stop].text == ","):
         return None
+    h = v + 2 if v + 2 < hi and toks[v + 1].low == "the" else v + 1
+    described = h + 1 < hi and (toks[h + 1].low.endswith("ed") or toks[h + 1].low in lx.IRREGULAR_PARTICIPLES)
+    if m.kind == "doc" and h < hi and toks[h].low == "polls" and not described:
+        # 'Lee has risen in the polls', 'is leading in the polls': the race's standing, no source (but 'in
+        # polls taken in May' are particular polls)
+        return None
     return m
 
 
