@@ -54,6 +54,14 @@ CASES = [
         "Ida Dane",
     ),
     ("Ola Brand made a passing reference to the strike in her speech.", "Ola Brand"),
+    # an office after 'as' closing a clause is no subject; a verb phrase after ', then' is the clause subject's
+    (
+        "Brenner jokingly offered the farmer a job as Minister of Agriculture, then says he will welcome advice.",
+        "Brenner",
+    ),
+    ("Ula Pike served for years as Secretary of Ports, then said she would retire.", "Ula Pike"),
+    ("The council delayed the vote, then said the budget was too tight.", "The council"),
+    ("As Ada Cole, an expert on ports, noted, the harbour is shallow.", "Ada Cole"),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]

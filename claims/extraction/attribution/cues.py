@@ -286,6 +286,11 @@ def _sentence_cues(
             clause = main_subject or _clause_subject(text, toks, v, lo, in_quote)
             if clause is not None and (beside or _reports_after(toks, v, hi)):
                 subject, elided = clause, True
+        if subject is None and v - 2 > lo and toks[v - 1].low == "then" and toks[v - 2].text == ",":
+            # 'Ada Cole offered the man a job, then says he ...': a second verb phrase of the clause's subject
+            clause = main_subject or _clause_subject(text, toks, v - 1, lo, in_quote)
+            if clause is not None and clause.kind in {"person", "org", "group"}:
+                subject, elided = clause, True
         host = _infinitive_host(toks, v, lo)
         in_modifier = False
         if subject is None and v > lo:

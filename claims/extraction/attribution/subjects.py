@@ -656,6 +656,10 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         head = s
         while head < e and (toks[head].low in lx.CHUNK_SKIP or toks[head].low == "even"):
             head += 1
+        if kk - 1 > head and toks[kk - 1].low == "as" and kk > lo + 1 and not toks[kk - 2].cap:
+            # 'Lee offered the man a job as Minister of Ports, then says ...': the office after 'as' closing a
+            # clause is its complement, no subject
+            continue
         if (
             kk > head
             and kind != "role"
