@@ -106,3 +106,15 @@ def test_opening_participle_is_no_name(sentence: str) -> None:
 def test_standing_in_the_polls_is_no_source(sentence: str) -> None:
     # 'in the polls' is the race's standing, not a poll that says something
     assert speakers(sentence)[0] != "the polls"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("At the same time, Xu has worked hard to calm Russian fears, reassuring his partner.", "Russian"),
+        ("At first, Pell has worked hard to calm Greek fears, reassuring his allies.", "Greek"),
+    ],
+)
+def test_adjective_before_noun_like_form_after_infinitive(sentence: str, wrong: str) -> None:
+    # 'to calm Russian fears': 'fears' is the infinitive's object, so 'Russian' is no subject
+    assert speakers(sentence)[0] != wrong

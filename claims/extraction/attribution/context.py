@@ -406,6 +406,16 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         if prev.cap and "-" in prev.text and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS:
             return False  # 'a Lowe-style retort', 'the Senate-backed call': a compound modifier, a noun
         if (
+            prev.cap
+            and v - 3 >= lo
+            and toks[v - 3].low == "to"
+            and toks[v - 2].word
+            and not toks[v - 2].cap
+            and toks[v - 2].low not in lx.DETERMINERS
+            and toks[v - 2].low not in lx.PRONOUNS
+        ):
+            return False  # 'worked to calm Danish fears', 'to ease Vale concerns': the infinitive's object
+        if (
             v - 2 >= lo
             and not prev.cap
             and prev.word
