@@ -159,7 +159,9 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             and not toks[k + 1].low.endswith(("ed", "ing"))
         ):
             return None
-        if author is None and t.low == "by" and k - 1 >= h:
+        # 'a memo from Ann Lee said': 'from' right after the head names the author as 'by' does ('new data
+        # from the port authority' is handled where a document is the object)
+        if author is None and (t.low == "by" or (t.low == "from" and k - 1 == h)) and k - 1 >= h:
             prev = base(toks[k - 1].low)
             if (
                 k - 1 == h
