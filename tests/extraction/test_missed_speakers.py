@@ -1,0 +1,68 @@
+"""Sentences that used to get no speaker although the convention attributes them.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.attribution import attribute
+
+from .test_attribution import article
+
+
+def speakers(*sentences: str) -> list[str | None]:
+    text, sents = article(list(sentences))
+    return [a.speaker for a in attribute(text, sents)]
+
+
+CASES = [
+    # a name in apposition to a description with two lowercase modifiers before its head
+    ("Mayor Ed Kane, a former harbour pilot warned that the pier would collapse.", "Ed Kane"),
+    ("Councillor Rita Vos, the veteran union organiser, said the strike would end soon.", "Rita Vos"),
+    ("Tom Bell, a retired harbour pilot, said the pier would collapse.", "Tom Bell"),
+    ("A former harbour pilot warned that the pier would collapse.", "A former harbour pilot"),
+    # the author of a document after 'from' right after its head, as after 'by'
+    ("Late on Friday, a memo from Ann Lee said the pier was closed.", "Ann Lee"),
+    ("A letter from the Vale Institute said the reservoir was nearly empty.", "Vale Institute"),
+    ("An email from Tom Vint to his staff said the plant would close.", "Tom Vint"),
+    # a threat is a speech act of a person or organisation
+    ("The union threatened to strike if the talks failed.", "The union"),
+    ("The union threatened legal action over the closure.", "The union"),
+    ("Ann Lee threatened to resign over the budget.", "Ann Lee"),
+    ("The tenants' group has threatened a rent strike.", "The tenants' group"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CASES)
+def test_missed_speaker(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+NONE_CASES = [
+    # a threat by anything but a speaker is an event
+    "The storm threatened to flood the lower town.",
+    "Rising costs threaten the project.",
+]
+
+
+@pytest.mark.parametrize("sentence", NONE_CASES)
+def test_no_speaker(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a preposition is no modifier of a description: 'a letter to donors', 'the chance to help' are no
+# subjects of the verb after them
+PREPOSITION_CASES = [
+    ('Her office quickly blasted out a letter to donors stating, "Ann Lee Wins Again."', "Her office"),
+    (
+        "The visit gives Lee the chance to help the campaign in Dorrow after Vint has promised to win the county.",
+        "Vint",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), PREPOSITION_CASES)
+def test_preposition_is_no_modifier(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
