@@ -66,3 +66,27 @@ PREPOSITION_CASES = [
 @pytest.mark.parametrize(("sentence", "speaker"), PREPOSITION_CASES)
 def test_preposition_is_no_modifier(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a belief verb before a finite clause whose verb is a simple past with its object
+BELIEF_CASES = [
+    ("Lee's aides think the speech gave him an opening.", "Lee's aides"),
+    ("Officials think the storm made the road unsafe.", "Officials"),
+    ("Harbor pilots believe the new channel helped the port.", "Harbor pilots"),
+]
+
+# ... but not before a relative clause or a participle modifying the object
+NO_BELIEF_CASES = [
+    "Ann Lee recalls the storm that hit the town.",
+    "Ann Lee knows the man named in the report.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), BELIEF_CASES)
+def test_belief_before_past_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize("sentence", NO_BELIEF_CASES)
+def test_no_belief_before_object(sentence: str) -> None:
+    assert speakers(sentence) == [None]
