@@ -90,3 +90,16 @@ def test_belief_before_past_clause(sentence: str, speaker: str) -> None:
 @pytest.mark.parametrize("sentence", NO_BELIEF_CASES)
 def test_no_belief_before_object(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a document with its participle closing the sentence after a quotation, as after a plain clause
+CLOSING_DOCUMENT_CASES = [
+    ('"The claim is speculative," the ruling released Friday said.', "the ruling"),
+    ('"The pier is closed," the memo sent on Friday said.', "the memo"),
+    ('"The pier is closed," the letter from the harbour board said.', "the harbour board"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CLOSING_DOCUMENT_CASES)
+def test_closing_document_after_quote(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
