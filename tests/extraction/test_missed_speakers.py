@@ -103,3 +103,20 @@ CLOSING_DOCUMENT_CASES = [
 @pytest.mark.parametrize(("sentence", "speaker"), CLOSING_DOCUMENT_CASES)
 def test_closing_document_after_quote(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# an organisation's finding closing the sentence after a comma, as with a that-clause after the verb
+CLOSING_FINDING_CASES = [
+    ("Lee has kept her lead among older voters, the Harbor Times found.", "Harbor Times"),
+    ("Rents rose fastest near the port, the Vale Institute found.", "Vale Institute"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CLOSING_FINDING_CASES)
+def test_closing_finding(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_closing_discovery_of_a_person() -> None:
+    # a person finding something is no report
+    assert speakers("The keys were on the table, Ann Lee found.") == [None]

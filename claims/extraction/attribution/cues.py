@@ -410,9 +410,10 @@ def _sentence_cues(
             and subject.kind == "org"
             and not subject.generic
             and not _common_word(subject)
-            and _clause_complement(toks, v, hi)
+            and (_clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi)))
         ):
-            speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
+            # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
+            speech = True
         if research and not speech and not via_doc and not _research_subject(subject) and not (weak and beside):
             continue  # ('"...," Lee concluded': a weak verb beside a quotation is speech for anyone)
         if (
