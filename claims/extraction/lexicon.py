@@ -167,6 +167,9 @@ MADE_NOUNS = wordset(
 # Attack verbs: speech when the attack names its reason or verdict ('attacked Lee for his votes').
 ATTACK_VERBS = _build("attack")
 SUGGESTION_VERBS = _build(_SUGGESTION)
+# Threats: a speech act of a person or organisation ('the union threatened to strike', 'threatened legal
+# action'), a plain event for anything else ('the storm threatened to flood the town').
+THREAT_VERBS = _build("threaten")
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
     ("fire", "back"),

@@ -248,7 +248,26 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     else:
         return False
     # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
-    return m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS
+    if m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS:
+        return True
+    # a simple past verb with its object: 'thinks the speech gave him an opening', 'think the storm made
+    # the road unsafe' (a participle modifying the noun has no object of its own: 'knows the man named in
+    # the report')
+    if nxt.low not in lx.DETERMINERS or nxt.low == "that":
+        return False
+    for p in range(k + 2, min(hi - 1, k + 4)):
+        w = toks[p]
+        if not w.word or w.cap or w.low in lx.SUBORDINATORS or w.low in {"that", "who", "which", "whom"}:
+            return False  # 'recalls the storm that hit the town': a relative clause, no complement
+        if (w.low in lx.IRREGULAR_PAST or (w.low.endswith("ed") and w.low.isalpha())) and toks[
+            p + 1
+        ].low in _OBJECT_OPENERS:
+            return True
+    return False
+
+
+# Words that open the object of a finite verb: 'gave him an opening', 'made the road unsafe'.
+_OBJECT_OPENERS = frozenset(["a", "an", "the", "its", "his", "their", "our", "him", "them", "us", "it"])
 
 
 def _bare_plural(low: str) -> bool:

@@ -128,6 +128,7 @@ def _sentence_cues(
                 continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
+        threat = low in lx.THREAT_VERBS
         suggestion = low in lx.SUGGESTION_VERBS
         research = low in lx.RESEARCH_VERBS or suggestion
         naming_quote = False
@@ -176,7 +177,7 @@ def _sentence_cues(
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
             speech = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
-        if not (speech or weak or research):
+        if not (speech or weak or research or threat):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
@@ -409,15 +410,20 @@ def _sentence_cues(
             and not _common_word(subject)
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if threat and not speech:
+            if subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject):
+                continue  # 'the storm threatened to flood the town', 'rising costs threaten the project'
+            speech = True  # 'the union threatened to strike', 'Ann Lee threatened legal action'
         if (
             research
             and not speech
             and subject.kind == "org"
             and not subject.generic
             and not _common_word(subject)
-            and _clause_complement(toks, v, hi)
+            and (_clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi)))
         ):
-            speech = True  # 'The Harbor Times found that ...': an organisation reports a finding
+            # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
+            speech = True
         if research and not speech and not via_doc and not _research_subject(subject) and not (weak and beside):
             continue  # ('"...," Lee concluded': a weak verb beside a quotation is speech for anyone)
         if (

@@ -89,7 +89,19 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             and low not in lx.LEADING_SKIP
             and not low.endswith("ing")
             and k - 2 >= lo
-            and (toks[k - 2].low in lx.DETERMINERS or is_possessive(toks, k - 2))
+            and (
+                toks[k - 2].low in lx.DETERMINERS
+                or is_possessive(toks, k - 2)
+                # 'a former harbour pilot', 'the veteran union organiser': two lowercase modifiers between
+                # the determiner and the head (the second must pass the same test as the first)
+                or (
+                    loose == 0
+                    and k - 3 >= lo
+                    and toks[k - 3].low in {"a", "an", "the"}
+                    and _loose_word(toks[k - 2])
+                    and _loose_word(t)
+                )
+            )
             and not (low.endswith("ed") and k != j)  # 'the retired pilot': an -ed word right before the head
         ):
             loose += 1
@@ -121,6 +133,56 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 k = _coordinated_description(toks, m, lo, k)
         break
     return k
+
+
+# Prepositions and pronouns that never modify a noun ('the chance to help', 'a letter from him').
+_FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "over",
+        "under",
+        "as",
+        "after",
+        "before",
+        "per",
+        "via",
+        "like",
+        "him",
+        "her",
+        "them",
+        "it",
+        "us",
+        "me",
+        "you",
+    ]
+)
+
+
+def _loose_word(t: Tok) -> bool:
+    """A lowercase word that may modify a head noun ('former', 'harbour'): no verb, auxiliary, preposition
+    ('an email to supporters', 'the chance to help') or clause word."""
+    low = base(t.low)
+    return (
+        not t.cap
+        and low not in _FUNCTION_WORDS
+        and low not in _PREPOSITIONS
+        and low not in lx.NOUN_PHRASE_STOPS
+        and t.low.isalpha()
+        and low not in lx.SPEECH_VERBS
+        and low not in lx.AUXILIARIES
+        and low not in lx.SUBORDINATORS
+        and low not in lx.LEADING_SKIP
+        and low not in lx.DETERMINERS
+        and not low.endswith(("ing", "ed", "ly"))
+    )
 
 
 def _coordinated_description(toks: list[Tok], k: int, lo: int, fallback: int) -> int:

@@ -48,6 +48,8 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     doc = _document_subject_at(text, toks, v, lo)
     if doc is None and v > lo and (v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}):
         c = next((q for q in range(v - 1, max(lo, v - 14), -1) if toks[q].text == ","), None)
+        if c is not None and c + 2 < v and toks[c + 1].text in _QMARKS:
+            c += 1  # '"The pier is closed," the memo sent on Friday said.': past the closing quotation mark
         if c is not None and c + 1 < v:
             doc = _document_subject_at(text, toks, v, c + 1)
     return doc
@@ -159,7 +161,9 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
             and not toks[k + 1].low.endswith(("ed", "ing"))
         ):
             return None
-        if author is None and t.low == "by" and k - 1 >= h:
+        # 'a memo from Ann Lee said': 'from' right after the head names the author as 'by' does ('new data
+        # from the port authority' is handled where a document is the object)
+        if author is None and (t.low == "by" or (t.low == "from" and k - 1 == h)) and k - 1 >= h:
             prev = base(toks[k - 1].low)
             if (
                 k - 1 == h
