@@ -120,3 +120,16 @@ def test_closing_finding(sentence: str, speaker: str) -> None:
 def test_closing_discovery_of_a_person() -> None:
     # a person finding something is no report
     assert speakers("The keys were on the table, Ann Lee found.") == [None]
+
+
+# An adverb between a document subject and its verb ('Polls there show', 'The records still show').
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Polls there show Lee ahead in the north.", "Polls"),
+        ("Local polls now show Lee ahead in the north.", "Local polls"),
+        ("The records still show that the fee was paid.", "The records"),
+    ],
+)
+def test_an_adverb_between_a_document_and_its_verb(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

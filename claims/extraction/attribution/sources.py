@@ -121,7 +121,12 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
     if h >= v or is_possessive(toks, h):
         return None  # 'the study's authors said': the authors speak, as the ordinary subject rule finds
     end = v  # the verb group starts after its auxiliaries and adverbs
-    while end > h + 1 and (toks[end - 1].low in lx.AUXILIARIES or toks[end - 1].low.endswith("ly")):
+    while end > h + 1 and (
+        toks[end - 1].low in lx.AUXILIARIES
+        or toks[end - 1].low.endswith("ly")
+        or toks[end - 1].low in lx.INTERRUPTING_ADVERBS
+        or toks[end - 1].low in {"there", "here", "still"}  # 'Polls there show ...', 'The records still show'
+    ):
         end -= 1
     while end > h + 1 and toks[end - 1].text == ",":
         end -= 1
