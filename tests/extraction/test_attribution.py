@@ -34,6 +34,11 @@ def run(*paragraphs: list[str]) -> list[Attribution]:
     return result
 
 
+def paragraph_speakers(*sentences: str) -> list[str | None]:
+    """The speakers of the sentences of one paragraph."""
+    return [a.speaker for a in run(list(sentences))]
+
+
 SPEAKER_CASES = [
     # a participle modifying a noun ("estimated to cost") is not a speech act of that noun
     (

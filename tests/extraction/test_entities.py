@@ -14,19 +14,11 @@ from claims.extraction.attribution.entities import age_start, is_age_description
 from claims.extraction.names import tokenize
 from claims.extraction.types import Sentence
 
+from .test_attribution import run
+
 
 def speakers(*paragraphs: list[str]) -> list[str | None]:
-    text = ""
-    sentences = []
-    for p, para in enumerate(paragraphs):
-        if text:
-            text += "\n\n"
-        for k, sent in enumerate(para):
-            if k:
-                text += " "
-            sentences.append(Sentence(len(text), len(text) + len(sent), p))
-            text += sent
-    return [a.speaker for a in attribute(text, sentences)]
+    return [a.speaker for a in run(*paragraphs)]
 
 
 # 'the 54-year-old' refers back to the person the discourse is about; an indefinite one is someone new.

@@ -10,12 +10,7 @@ import pytest
 from claims.extraction.attribution import attribute
 
 from .test_attribution import article
-
-
-def speakers(*sentences: str) -> list[str | None]:
-    text, sents = article(list(sentences))
-    return [a.speaker for a in attribute(text, sents)]
-
+from .test_attribution import paragraph_speakers as speakers
 
 CASES = [
     # coordinated verb phrases sharing a long subject: the subject of the first verb says

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction.attribution import attribute
-
-from .test_attribution import article
-
-
-def speakers(*sentences: str) -> list[str | None]:
-    text, sents = article(list(sentences))
-    return [a.speaker for a in attribute(text, sents)]
-
+from .test_attribution import paragraph_speakers as speakers
 
 CASES = [
     # a frequency adverb between the auxiliary and the cue is no subject
