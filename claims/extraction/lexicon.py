@@ -500,7 +500,7 @@ SPEAKING_DOCUMENTS = wordset(
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
-footage video videos disclosures examination
+footage video videos disclosures examination data figures statistics
 """
 )
 
@@ -853,7 +853,7 @@ DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
     " filings email emails projection projections"
-    " footage video videos disclosures"
+    " footage video videos disclosures data figures statistics"
     # court papers and official notices speak for their issuer ('the ruling released Friday said')
     " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
@@ -970,6 +970,8 @@ BE_FORMS = wordset("is are was were be been am")
 DOCUMENT_ADJECTIVES = wordset(
     "recent exit early earlier latest new national internal public private separate independent official"
     " preliminary final initial previous later federal local leaked"
+    # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
+    " state city county court government police campaign school company congressional"
 )
 
 # Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident

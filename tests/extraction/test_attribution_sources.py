@@ -8,6 +8,31 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # data and figures speak like other documents, also when a time adjunct or a second clause follows the
+    # closing verb; a bare document noun opening the sentence gives way to its author or owner, and a
+    # sentence-initial owner noun ('Court', 'State') stays part of the document phrase
+    (
+        [
+            [
+                "Ferry traffic rose by a fifth in the spring, official figures showed on Friday.",
+                "Bakery prices climbed again last month, data from the consumer office showed on Tuesday, beating forecasts.",
+                "Timber exports slumped in June, government data showed, as demand from builders cooled.",
+                "Figures from the Harbor Board show that the marina doubled its moorings.",
+                "Valley Radio exit poll data revealed deep unease about the bypass.",
+                "Court records show the bakery paid no rent for a year.",
+                "- One poll shows Ada Cole ahead by nine points.",
+            ]
+        ],
+        [
+            "official figures",
+            "the consumer office",
+            "government data",
+            "Harbor Board",
+            "Valley Radio",
+            "Court records",
+            "One poll",
+        ],
+    ),
     # 'according to' a document: its named author speaks, else its named owner, else the document as
     # written with its modifiers (a reduced relative included)
     (

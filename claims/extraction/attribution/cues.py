@@ -347,6 +347,13 @@ def _sentence_cues(
                 or subject.generic
                 or in_modifier
                 or (research and not speech and not _research_subject(subject))
+                # a document phrase read as a common noun or a name only because it opens the sentence
+                # ('Data from the port showed', 'CNN exit poll data revealed'): its author or owner speaks
+                or (
+                    subject.kind not in {"person", "org", "pronoun"}
+                    and base(subject.name.split()[-1].lower()) in lx.DOCUMENT_SUBJECT_HEADS
+                )
+                or base(subject.name.lower()) in lx.DOCUMENT_SUBJECT_HEADS
             )
         ):
             doc = _document_subject(text, toks, v, lo)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
-from .common import _QMARKS, Mention, _span_text
+from .common import _QMARKS, Mention, _span_text, _time_number
 from .mentions import _analyze
 from .subjects import _forward_common_np, _forward_np
 
@@ -45,14 +45,37 @@ def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
 def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | None:
     """A document subject opening the sentence (below), or one closing it after a comma: 'Lee raised
     5 million dollars, city records show.', 'The race is close, a college poll shows.'"""
-    doc = _document_subject_at(text, toks, v, lo)
-    if doc is None and v > lo and (v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}):
+    ends = v + 1 >= len(toks) or toks[v + 1].text in {".", "!", "?"}
+    # a verb closing its sentence says nothing of a document opening it: 'Credit scores use data from
+    # credit reports.' ends with a compound noun, not with a report
+    doc = None if ends else _document_subject_at(text, toks, v, lo)
+    if doc is None and v > lo and _closes_sentence(toks, v):
         c = next((q for q in range(v - 1, max(lo, v - 14), -1) if toks[q].text == ","), None)
         if c is not None and c + 2 < v and toks[c + 1].text in _QMARKS:
             c += 1  # '"The pier is closed," the memo sent on Friday said.': past the closing quotation mark
         if c is not None and c + 1 < v:
             doc = _document_subject_at(text, toks, v, c + 1)
     return doc
+
+
+# Words of a short time adjunct after a closing verb: 'figures showed on Friday', 'data showed last week'.
+_TIME_ADJUNCT_WORDS = frozenset({"on", "in", "last", "this", "late", "early", "earlier", "overnight"})
+
+
+def _closes_sentence(toks: list[Tok], v: int) -> bool:
+    """The verb at v ends its sentence, or its main clause before a comma, after at most a short time
+    adjunct: 'Prices rose, a survey shows.', 'Sales fell, official figures showed on Friday, as ...'.
+    A comma straight after the verb does not count ('the report found, among other things, that')."""
+    k = v + 1
+    while (
+        k < len(toks)
+        and k - v <= 4
+        and (base(toks[k].low) in lx.TIME_WORDS or toks[k].low in _TIME_ADJUNCT_WORDS or _time_number(toks, k))
+    ):
+        k += 1
+    if k >= len(toks) or toks[k].text in {".", "!", "?"}:
+        return True
+    return k > v + 1 and toks[k].text == ","
 
 
 def _author_after(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None:
@@ -100,8 +123,8 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
     if v - lo > 45:
         return None  # bounded: a document subject is a short phrase
     i = lo
-    while i < v and (toks[i].low in lx.CHUNK_SKIP or toks[i].text == ","):
-        i += 1
+    while i < v and (toks[i].low in lx.CHUNK_SKIP or toks[i].text in {",", "-", "–", "—", "•", "*"}):
+        i += 1  # past a list's dash or bullet: '- One poll shows ...'
     # the head noun: after determiners, adjectives and a possessive owner, within a few words
     h = i
     while h < v and h - i < 8:
@@ -118,6 +141,8 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         h += 1
     else:
         return None
+    while h + 1 < v and not toks[h + 1].cap and base(toks[h + 1].low) in lx.DOCUMENT_SUBJECT_HEADS:
+        h += 1  # a compound document noun: 'exit poll data', 'survey results'
     if h >= v or is_possessive(toks, h):
         return None  # 'the study's authors said': the authors speak, as the ordinary subject rule finds
     end = v  # the verb group starts after its auxiliaries and adverbs
