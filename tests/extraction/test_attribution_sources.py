@@ -21,6 +21,9 @@ CASES = [
                 "Valley Radio exit poll data revealed deep unease about the bypass.",
                 "Court records show the bakery paid no rent for a year.",
                 "- One poll shows Ada Cole ahead by nine points.",
+                "Grain prices eased in the afternoon, data from the exchange showed.",
+                "A letter from the water board said the reservoir would stay shut.",
+                "A notice from the ferry desk said the crossing would stay shut.",
             ]
         ],
         [
@@ -31,7 +34,22 @@ CASES = [
             "Valley Radio",
             "Court records",
             "One poll",
+            "data from the exchange",
+            "the water board",
+            "A notice from the ferry desk",
         ],
+    ),
+    # 'add' with an amount as its object is no speech: the frame's source or the closing speaker holds
+    (
+        [
+            [
+                "According to the audit office, the tunnel adds $3 billion to the debt.",
+                "The ferry line added 40 sailings this summer, the harbour master said.",
+                "In the spring, the firm added about 300 jobs.",
+                "Ada Cole added 40 percent of the ballots were still uncounted.",
+            ]
+        ],
+        ["the audit office", "the harbour master", None, "Ada Cole"],
     ),
     # 'according to' a document: its named author speaks, else its named owner, else the document as
     # written with its modifiers (a reduced relative included)
@@ -189,7 +207,16 @@ CASES = [
                 "The video ran for hours.",
             ]
         ],
-        ["Vale Trade Center", "Ada Institute", "Civic Watch", "Rosa Ek", "Footage", "disclosures", None, None],
+        [
+            "Vale Trade Center",
+            "Ada Institute",
+            "Civic Watch",
+            "Rosa Ek",
+            "Footage from the harbour",
+            "disclosures",
+            None,
+            None,
+        ],
     ),
     # a poll after 'in' is the source of its figures (a study or report only opening the sentence); a
     # comparison ('than in') is none; a poll's respondents speak through the poll

@@ -358,10 +358,28 @@ def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+_CURRENCY = frozenset({"$", "€", "£", "¥"})
+# Words before an amount: 'added nearly 300 jobs', 'adds about $2 billion'.
+_APPROXIMATORS = frozenset({"nearly", "about", "roughly", "almost", "around", "over", "some", "another", "more", "up"})
+
+
 def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
     """'claimed (that) the company had lied' takes a clause; 'claimed the lives of', 'conceded a penalty'
-    take a plain object: after a determiner, a finite verb must follow within a few words."""
-    if v + 1 >= hi or toks[v + 1].low not in lx.DETERMINERS or toks[v + 1].low == "that":
+    take a plain object: after a determiner, a finite verb must follow within a few words. An amount is
+    such a determiner: 'the bill adds $12 billion to the deficit', 'the firm added 300 jobs'."""
+    if v + 1 >= hi or toks[v + 1].low == "that":
+        return True
+    nxt = toks[v + 1]
+    amount = (
+        nxt.text[:1].isdigit()
+        or nxt.text in _CURRENCY
+        or (
+            nxt.low in _APPROXIMATORS
+            and v + 2 < hi
+            and (toks[v + 2].text[:1].isdigit() or toks[v + 2].text in _CURRENCY)
+        )
+    )
+    if nxt.low not in lx.DETERMINERS and not amount:
         return True
     for k in range(v + 2, min(hi, v + 7)):
         if toks[k].low in lx.FINITE_AUXILIARIES:

@@ -219,9 +219,14 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         return author
     if named is not None:
         return named
+    # 'data from the exchange showed', 'a letter from the port authority said': an unnamed source stays
+    # part of the phrase, as after 'according to'
+    sourced = h + 1 < end and toks[h + 1].low in {"from", "by"} and end - i <= 10
     if h == i:  # 'Results of ...' opening the sentence: a common noun, not a name
-        return Mention(_span_text(text, toks, i, h + 1), "doc", pos=toks[i].start)
+        return Mention(_span_text(text, toks, i, end if sourced else h + 1), "doc", pos=toks[i].start)
     m = _analyze(text, toks, i, h + 1)
+    if sourced and m is not None and m.kind == "doc":
+        return Mention(_span_text(text, toks, i, end), "doc", pos=toks[i].start, document=True)
     return m if m is not None and m.kind in {"doc", "person", "org"} else None
 
 
