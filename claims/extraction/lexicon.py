@@ -801,6 +801,28 @@ IRREGULAR_PAST = wordset(
 
 QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
 
+# Words of a short time adjunct after a closing verb: 'the mayor said on Monday.', 'data showed last week'.
+TIME_ADJUNCT_WORDS = wordset("on in last this late early earlier overnight")
+
+# Currency signs that open an amount ('adds $12 billion').
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
+
+# Organisation heads that are common words too ('the news', 'the star', 'the study'): a definite
+# description with one of these is no reference to a body named before.
+COMMON_WORD_ORG_HEADS = wordset(
+    """
+news star sun post times mail press express standard review independent watch summit program programme
+project study survey conference forum initiative fund media network international kingdom nations states
+republic partners
+"""
+)
+
+# Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
+SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")
+
+# Reporting forms that never modify a noun as participles ('the airline said Thursday').
+NEVER_PARTICIPLES = wordset("said says told tells added adds wrote writes")
+
 QUANTITY_WORDS = wordset(
     "half third thirds quarter quarters majority majorities minority most plurality two-thirds three-quarters"
     " one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"

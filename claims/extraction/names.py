@@ -462,6 +462,20 @@ class NameIndex:
                 best = name
         return best
 
+    def described_org(self, head: str, pos: int) -> str | None:
+        """'the university' -> 'University of Northvale': the latest organisation name before pos that has
+        the description's head among its words (within a few paragraphs)."""
+        best = None
+        for p, name in self.orgs:
+            if p >= pos:
+                break
+            words = [w.lower() for w in name.split()]
+            # the head closes the name ('Harbor Rail Company') or opens it before 'of' ('Ministry of
+            # Transport'); a long capitalised run is a headline, not a name
+            if pos - p < 3000 and 1 < len(words) <= 6 and (words[-1] == head or words[:2] == [head, "of"]):
+                best = name
+        return best
+
     def document_name(self, pos: int) -> str | None:
         """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""
         best = None

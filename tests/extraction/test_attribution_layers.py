@@ -8,6 +8,22 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # a report closing the sentence after a comma, also before a short time adjunct, frames a finding, a
+    # generic subject's or a pronoun's cue inside it; a named speaker's own cue stays theirs, and an -ed
+    # form of a thing's noun with its time is a participle ('a plan announced Friday')
+    (
+        [
+            [
+                "Researchers at the Vale Institute have found a new moth in the dunes, the institute said on Monday.",
+                "Volunteers have counted fewer otters this year, the trust said.",
+                "The orchestra said the tour would go ahead, the Harbor Ledger reported.",
+                "The ferry keeps its winter timetable, a plan announced earlier this year.",
+                "The pilot had flown 3,000 hours, the airline said Thursday.",
+                "Ada Cole said the bridge had a crack, something that Ben Ross mocked.",
+            ]
+        ],
+        ["Vale Institute", "the trust", "The orchestra", None, "the airline", "Ada Cole"],
+    ),
     # an inverted subject with lowercase and capitalised modifiers before the name
     (
         [

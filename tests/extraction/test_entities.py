@@ -90,6 +90,26 @@ DESCRIPTION_CASES = [
         [["The premier, Ann Voss, opened the fair."], ["The premier said farmers had a good year."]],
         [None, "Ann Voss"],
     ),
+    # 'the ministry', 'the company': the organisation named before whose name closes with that head or
+    # opens with it before 'of'; a headline in title case or a common-word head ('the news') is none
+    (
+        [
+            ["The Ministry of Fisheries will close two harbours."],
+            ["The ministry said the stocks had collapsed."],
+            ["Tallow Ferry Company cut its timetable."],
+            ["The company said demand had fallen."],
+        ],
+        [None, "Ministry of Fisheries", None, "Tallow Ferry Company"],
+    ),
+    (
+        [
+            ["Star Pupils Win Big At Regional Fair"],
+            ["The star said the prize would fund her studies."],
+            ["The council met on Monday."],
+            ["The council said the road would close."],
+        ],
+        [None, "The star", None, "The council"],
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from .common import Cue
 from .context import _closing_report
 from .cues import _sentence_cues
 from .pronouns import _Resolver
+from .sources import _research_subject
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
@@ -41,15 +42,25 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if own_names:
             cues = [c for c in cues if c.mention.name not in own_names]
         cue = min(cues, key=lambda c: (c.rank, c.pos)) if cues else None
-        if cue is not None and cue.mention.kind == "pronoun":
-            # 'He vowed to beat Tanaka, Ortiz said.': a report closing the sentence after a comma frames
-            # what comes before it; the pronoun's cue is inside that content
+        if cue is not None and (
+            cue.mention.kind == "pronoun"
+            or ((cue.mention.generic or cue.mention.document) and cue.verb.lower() not in lx.SPEECH_VERBS)
+            or (
+                (cue.verb.lower() in lx.RESEARCH_VERBS or cue.verb.lower() in {"described", "discovered"})
+                and _research_subject(cue.mention)
+            )
+        ):
+            # 'He vowed to beat Tanaka, Ortiz said.', 'Researchers have found a new bee, the university
+            # said on Monday.': a report closing the sentence after a comma frames what comes before it;
+            # a pronoun's, a generic subject's or a finding's cue is inside that content (a named
+            # speaker's own words stay theirs: 'The campaign said ..., the Herald reported.')
             last = max(cues, key=lambda c: c.pos)
             at = bisect_left(starts, last.pos)
             if (
                 last.pos > cue.pos
                 and last.rank <= 1
-                and last.mention.kind != "pronoun"
+                and last.verb[:1].isalpha()  # a verb, not a speaker's colon
+                and (last.mention.kind != "pronoun" or cue.mention.kind != "pronoun")
                 and at < hi
                 and _closing_report(toks, at, lo, hi)
             ):

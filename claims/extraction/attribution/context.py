@@ -5,17 +5,35 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base, is_name_word, is_possessive
 from ..quotes import QuoteIndex
-from .common import _QMARKS, Mention, _adverb
+from .common import _QMARKS, Mention, _adverb, _time_number
+
+
+def _time_adjunct_end(toks: list[Tok], k: int, hi: int) -> int:
+    """Past a short time adjunct at k (at most four words): 'on Monday', 'late on Friday', 'last week'."""
+    q = k
+    while (
+        q < hi
+        and q - k < 4
+        and (base(toks[q].low) in lx.TIME_WORDS or toks[q].low in lx.TIME_ADJUNCT_WORDS or _time_number(toks, q))
+    ):
+        q += 1
+    if q > k and (base(toks[q - 1].low) in lx.TIME_WORDS or _time_number(toks, q - 1)):
+        return q
+    return k
 
 
 def _closing_report(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
-    """'..., the mayor said.': a subject and its verb after a comma, closing the sentence."""
-    if v + 1 < hi and toks[v + 1].word:
+    """'..., the mayor said.': a subject and its verb after a comma, closing the sentence, also before a
+    short time adjunct ('..., the mayor said on Monday.')."""
+    after = _time_adjunct_end(toks, v + 1, hi)
+    if after > v + 1 and after < hi and toks[after].text not in {".", "!", "?"}:
+        return False  # ', a plan announced Friday, would ...': a participle with its time, inside the sentence
+    if after < hi and toks[after].word:
         return False
     k = v - 1
     while k > lo and k > v - 8 and toks[k].text != ",":
-        if not toks[k].word and toks[k].text not in "'’":
-            return False
+        if (not toks[k].word and toks[k].text not in "'’") or toks[k].low in {"that", "which", "who", "whom"}:
+            return False  # ', something that Lee mocked.': a relative clause, no report
         k -= 1
     return k > lo and toks[k].text == ","
 
@@ -358,11 +376,6 @@ def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
-_CURRENCY = frozenset({"$", "€", "£", "¥"})
-# Words before an amount: 'added nearly 300 jobs', 'adds about $2 billion'.
-_APPROXIMATORS = frozenset({"nearly", "about", "roughly", "almost", "around", "over", "some", "another", "more", "up"})
-
-
 def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
     """'claimed (that) the company had lied' takes a clause; 'claimed the lives of', 'conceded a penalty'
     take a plain object: after a determiner, a finite verb must follow within a few words. An amount is
@@ -372,11 +385,11 @@ def _clause_object(toks: list[Tok], v: int, hi: int) -> bool:
     nxt = toks[v + 1]
     amount = (
         nxt.text[:1].isdigit()
-        or nxt.text in _CURRENCY
+        or nxt.text in lx.CURRENCY_SIGNS
         or (
-            nxt.low in _APPROXIMATORS
+            nxt.low in lx.QUANTITY_HEDGES
             and v + 2 < hi
-            and (toks[v + 2].text[:1].isdigit() or toks[v + 2].text in _CURRENCY)
+            and (toks[v + 2].text[:1].isdigit() or toks[v + 2].text in lx.CURRENCY_SIGNS)
         )
     )
     if nxt.low not in lx.DETERMINERS and not amount:

@@ -28,6 +28,7 @@ from .context import (
     _sends_out_statement,
     _shares_view,
     _takes_complement,
+    _time_adjunct_end,
     _title_quote_before,
     _topic_follows,
     _verb_context,
@@ -400,7 +401,7 @@ def _sentence_cues(
             and not elided
             and not inverted
             and not sent_out
-            and not _closing_report(toks, v, lo, hi)
+            and not (_closing_report(toks, v, lo, hi) and not _participle_with_time(toks, v, hi, subject))
             and (
                 (low.endswith("ing") and not with_subject)
                 or not (
@@ -458,6 +459,16 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) -> bool:
+    """', a plan announced earlier this year.': an -ed form with a time adjunct after a thing's noun is a
+    participle, no report ('..., the airline said Thursday.' has a speaking head)."""
+    if toks[v].low in lx.NEVER_PARTICIPLES or _time_adjunct_end(toks, v + 1, hi) == v + 1:
+        return False
+    head = base(subject.name.split()[-1].lower()) if subject.name else ""
+    speaking = lx.PERSON_HEADS | lx.ORG_HEADS | lx.SPEAKING_DOCUMENTS | lx.SPEAKING_BODIES
+    return not (head in speaking or (head.endswith("s") and head[:-1] in speaking))
 
 
 def _respondents(m: Mention) -> bool:

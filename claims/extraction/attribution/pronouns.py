@@ -73,6 +73,10 @@ class _Resolver:
             for g in reversed(self.groups):
                 if g.split()[-1].lower() == head and len(g) > len(m.name):
                     return g
+            words = m.name.lower().split()
+            if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
+                # 'the university said' after 'the University of Northvale': the body named before
+                return self.names.described_org(head, m.pos) or m.name
             return m.name
         name = m.name
         if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
-from .common import _QMARKS, Mention, _span_text, _time_number
+from .common import _QMARKS, Mention, _span_text
+from .context import _time_adjunct_end
 from .mentions import _analyze
 from .subjects import _forward_common_np, _forward_np
 
@@ -22,7 +23,7 @@ def _after_document(text: str, toks: list[Tok], v: int, lo: int) -> bool:
 
 def _research_subject(m: Mention) -> bool:
     """Subjects for which 'found', 'showed', 'estimated' report a finding: documents, researchers."""
-    head = base(m.name.split()[-1].lower()) if m.name else ""
+    head = m.head or (base(m.name.split()[-1].lower()) if m.name else "")
     return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
 
 
@@ -58,21 +59,11 @@ def _document_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | 
     return doc
 
 
-# Words of a short time adjunct after a closing verb: 'figures showed on Friday', 'data showed last week'.
-_TIME_ADJUNCT_WORDS = frozenset({"on", "in", "last", "this", "late", "early", "earlier", "overnight"})
-
-
 def _closes_sentence(toks: list[Tok], v: int) -> bool:
     """The verb at v ends its sentence, or its main clause before a comma, after at most a short time
     adjunct: 'Prices rose, a survey shows.', 'Sales fell, official figures showed on Friday, as ...'.
     A comma straight after the verb does not count ('the report found, among other things, that')."""
-    k = v + 1
-    while (
-        k < len(toks)
-        and k - v <= 4
-        and (base(toks[k].low) in lx.TIME_WORDS or toks[k].low in _TIME_ADJUNCT_WORDS or _time_number(toks, k))
-    ):
-        k += 1
+    k = _time_adjunct_end(toks, v + 1, len(toks))
     if k >= len(toks) or toks[k].text in {".", "!", "?"}:
         return True
     return k > v + 1 and toks[k].text == ","
