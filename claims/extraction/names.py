@@ -221,6 +221,8 @@ class NameIndex:
         self.by_first: dict[str, list[Person]] = {}
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self._orgs_by_last: dict[str, list[tuple[int, str]]] | None = None
+        self._documents: list[tuple[int, str]] | None = None
         self.org_initials: dict[str, str] = {}  # initials -> the first organisation name that has them
         self._near: dict[tuple[str, int], list[Person]] = {}
         self._shapes: dict[tuple[str, int], list[tuple[int, str]]] = {}  # (first letter, length) -> surnames
@@ -449,41 +451,47 @@ class NameIndex:
             self._near[key] = found
         return self._near[key]
 
+    def _org_indexes(self) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]]]:
+        """Organisation names by their last word, and named documents, each in order of position: built
+        once, after the scan, so that every lookup below is a binary search, not a walk over the article."""
+        if self._orgs_by_last is None or self._documents is None:
+            by_last: dict[str, list[tuple[int, str]]] = {}
+            documents: list[tuple[int, str]] = []
+            for p, name in self.orgs:
+                parts = name.split()
+                if len(parts) > 1:
+                    by_last.setdefault(parts[-1].lower(), []).append((p, name))
+                if parts[-1].lower() in _DOCUMENT_HEADS:
+                    documents.append((p, name))
+            self._orgs_by_last, self._documents = by_last, documents
+        return self._orgs_by_last, self._documents
+
     def fullest_org(self, word: str, pos: int) -> str:
         """'the Post' -> 'Washington Post': the latest longer organisation name ending in the word that the
         article used before pos."""
-        low = word.lower()
-        best = word
-        for p, name in self.orgs:
-            if p >= pos:
-                break
-            parts = name.split()
-            if len(parts) > 1 and parts[-1].lower() == low:
-                best = name
-        return best
+        named = self._org_indexes()[0].get(word.lower(), [])
+        k = bisect_left(named, (pos, ""))
+        return named[k - 1][1] if k else word
 
     def described_org(self, head: str, pos: int) -> str | None:
-        """'the university' -> 'University of Northvale': the latest organisation name before pos that has
-        the description's head among its words (within a few paragraphs)."""
-        best = None
-        for p, name in self.orgs:
-            if p >= pos:
-                break
-            words = [w.lower() for w in name.split()]
-            # the head closes the name ('Harbor Rail Company') or opens it before 'of' ('Ministry of
-            # Transport'); a long capitalised run is a headline, not a name
-            if pos - p < 3000 and 1 < len(words) <= 6 and (words[-1] == head or words[:2] == [head, "of"]):
-                best = name
-        return best
+        """'the university' -> 'University of Northvale': the latest organisation name before pos, within a
+        few paragraphs, whose head closes it ('Harbor Rail Company') or opens it before 'of' ('Ministry of
+        Transport'); a long capitalised run is a headline, not a name. Bounded: the walk stops 3,000
+        characters back."""
+        k = bisect_left(self.orgs, (pos, ""))
+        while k > 0 and pos - self.orgs[k - 1][0] < 3000:
+            k -= 1
+            words = [w.lower() for w in self.orgs[k][1].split()]
+            if 1 < len(words) <= 6 and (words[-1] == head or words[:2] == [head, "of"]):
+                return self.orgs[k][1]
+        return None
 
     def document_name(self, pos: int) -> str | None:
         """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""
-        best = None
-        for p, name in self.orgs:
-            last = name.split()[-1].lower()
-            if last in _DOCUMENT_HEADS and (best is None or abs(p - pos) < abs(best[0] - pos)):
-                best = (p, name)
-        return best[1] if best else None
+        documents = self._org_indexes()[1]
+        k = bisect_left(documents, (pos, ""))
+        near = [documents[q] for q in (k - 1, k) if 0 <= q < len(documents)]
+        return min(near, key=lambda d: abs(d[0] - pos))[1] if near else None
 
 
 def _described_as(toks: list[Tok], j: int) -> set[str]:
