@@ -80,6 +80,8 @@ from .temporal_lexicon import (
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
+    TITLE_DAY_PARTS,
+    TITLE_NEWS_WORDS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
@@ -370,6 +372,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "relday":
         if sent.published is None:
             return None
+        if g("relday")[0].isupper() and _after_a_word(sent, s):
+            return None  # a name: "USA Today", "NBC's “Today” show"
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("relday").lower()]
         day = sent.published + timedelta(days=shift)
         return _Atom(s, e, day.year, day.month, day.day, absolute=False)
@@ -649,6 +653,13 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     return atom
 
 
+def _after_a_word(sent: _Sentence, pos: int) -> bool:
+    """Does a word (not a comma, colon, dash or the start of the sentence) come right before pos, opening
+    quotation marks aside? A capitalised "Today" there is a name, not the day."""
+    before = sent.text[max(sent.start, pos - 20) : pos].rstrip().rstrip("\"'“‘`").rstrip()
+    return before[-1:].isalnum() or before.endswith(("'s", "’s"))
+
+
 def _sentence_initial(sent: _Sentence, pos: int) -> bool:
     """Is the word ending just before pos the first word of the sentence (so its capital says nothing)?"""
     before = sent.text[max(sent.start, pos - _WINDOW) : pos].rstrip()
@@ -669,6 +680,8 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     following = sent.next_word(e)
     if prev == "the" and following[:1].isupper() and following.lower() not in MONTHS:
         return None  # a title: "the Sunday Times", "the Monday Night Football"
+    if _programme_title(sent, m.start("wd_d"), e, following):
+        return None  # "Saturday Night Live", "Fox News Sunday"
     if sent.published is None:
         return None
     pub = sent.published
@@ -689,6 +702,17 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         s = m.start("wd_d")
     return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
+    """A weekday inside a programme's title: a capitalised part of the day with another capitalised word
+    after it ("Saturday Night Live", "Sunday Morning Futures"), or a news organisation's name before it
+    ("Fox News Sunday")."""
+    if following in TITLE_DAY_PARTS:
+        after = sent.next_word(sent.text.find(following, e) + len(following))
+        if after[:1].isupper() and after.lower() not in MONTHS:
+            return True
+    return sent.prev_word(s) in TITLE_NEWS_WORDS
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?)?$")

@@ -276,6 +276,12 @@ WEEKDAY_HOLIDAY_PREFIXES = frozenset(
     {"good", "black", "super", "ash", "palm", "easter", "holy", "maundy", "bloody", "cyber", "shrove", "giving"}
 )
 
+# A weekday in a programme's title: a capitalised part of the day between it and another capitalised
+# word ("Saturday Night Live", "Monday Night Baseball"), or a news organisation's name right before it
+# ("Fox News Sunday"). Matched as written: "Saturday night" in running text is a date.
+TITLE_DAY_PARTS = frozenset({"Night", "Morning", "Evening", "Afternoon"})
+TITLE_NEWS_WORDS = frozenset({"News"})
+
 # Tense cues: the nearest one to a relative date decides between the past and the coming occurrence.
 FUTURE_CUES = frozenset(
     {

@@ -502,3 +502,25 @@ WEEKDAY_DIRECTION = [
 def test_weekday_direction_from_the_verb(sentence: str, text: str, value: str) -> None:
     found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)]
     assert (text, value) in found
+
+
+# A weekday or "Today" inside a name is no date: programme titles and a newspaper (invented sentences).
+NAMES_WITH_DAYS = [
+    "Rina Dove hosted “Saturday Night Live” for the second time.",
+    "Ada Venn told Fox News Sunday that the Keld plant would close.",
+    "The Varn coach became a pundit on ''Monday Night Hockey'' last spring.",
+    "The Brackley survey was carried out for USA Today in the autumn.",
+    "Pell Norrin went on NBC's “Today” show to defend the ferry plan.",
+    "A poll by USA TODAY found little support for the Olvey bypass.",
+]
+
+
+@pytest.mark.parametrize("sentence", NAMES_WITH_DAYS)
+def test_a_name_with_a_day_in_it_is_no_date(sentence: str) -> None:
+    assert [d.text for d in find_dates(sentence, 0, len(sentence), WEDNESDAY) if d.granularity == "day"] == []
+
+
+def test_a_day_next_to_a_name_is_still_a_date() -> None:
+    assert found("The Keld council met on Saturday night.", WEDNESDAY) == [("Saturday", "2023-11-11", None)]
+    assert found("He said, “Today we open the Varn bridge.”", WEDNESDAY) == [("Today", "2023-11-15", None)]
+    assert found("The message was plain: Today the ferry sails.", WEDNESDAY) == [("Today", "2023-11-15", None)]
