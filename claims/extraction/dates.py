@@ -51,6 +51,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import SPEECH_VERBS
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
@@ -64,9 +65,11 @@ from .temporal_lexicon import (
     FUTURE_BEFORE_TO,
     FUTURE_CUES,
     IRREGULAR_COUNT_NOUNS,
+    IRREGULAR_PARTICIPLES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_PAST_ED,
+    NOT_PROSPECTIVE_BEFORE_TO,
     NOUN_MARKERS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
@@ -243,6 +246,7 @@ class _Sentence:
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )
+                    or (written[0].islower() and _prospective_passive(words, i))
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
@@ -284,6 +288,9 @@ class _Sentence:
         cues = self.cues()
         if not cues:
             return 0
+        # "announced on Monday he would ...", "Asked on Friday whether she would ...": the date belongs to
+        # the reporting verb right before it, so a tense cue after the date (in the report) says nothing.
+        before_only = self._reported_by(start)
         first = bisect_left(self._word_starts, start)
         after = bisect_left(self._word_starts, end)
         # Everything is looked up within a window around the date, so a run-on "sentence" of a megabyte
@@ -297,11 +304,34 @@ class _Sentence:
             in_scope = [
                 ((first - k, 0) if k < first else (k - after + 1, 1), sign)
                 for pos, k, sign in cues[bisect_left(positions, scope_lo) : bisect_left(positions, scope_hi)]
-                if not start <= pos < end
+                if not start <= pos < end and not (before_only and pos >= end)
             ]
             if in_scope:
                 return min(in_scope)[1]
         return 0
+
+    def _reported_by(self, start: int) -> bool:
+        """Is the word before the date (or before its "on") a past or -ing form of a verb of saying?"""
+        prev = self.prev_word(start)
+        if prev.lower() == "on":
+            prev = self.prev_word(self.text.rfind(prev, max(self.start, start - 40), start))
+        w = prev.lower()
+        lemma = SPEECH_VERBS.get(w)
+        return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+def _prospective_passive(words: list[str], i: int) -> bool:
+    """ "an address to be delivered Wednesday", "the results, to be published in May": an infinitive
+    passive looks forward, unless a verb of seeming or report governs it ("used to be called", "is said to
+    be based") or a past "was" ("was to be signed")."""
+    w = words[i]
+    return (
+        i >= 2
+        and words[i - 1] == "be"
+        and words[i - 2] == "to"
+        and (words[i - 3] if i >= 3 else "") not in NOT_PROSPECTIVE_BEFORE_TO
+        and (w in IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith(("ed", "en"))))
+    )
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:

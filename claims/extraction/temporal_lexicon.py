@@ -383,6 +383,66 @@ DEADLINE_VERBS = frozenset(
 FUTURE_BEFORE_TO = frozenset(
     {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
 )
+# "to be" + a past participle looks forward ("the report, to be published in May") unless one of these
+# governs the infinitive: habit, seeming and report ("used to be called", "is said to be based"), a plan
+# told in the past ("was to be issued") or a pending state ("has yet to be filled").
+NOT_PROSPECTIVE_BEFORE_TO = frozenset(
+    {
+        "used",
+        "was",  # "was to be issued on Wednesday": planned before the report, maybe done by now
+        "were",
+        "yet",  # "has yet to be filled": not scheduled
+        "seem",
+        "seems",
+        "seemed",
+        "appear",
+        "appears",
+        "appeared",
+        "said",
+        "believed",
+        "thought",
+        "known",
+        "reported",
+        "alleged",
+        "claimed",
+        "found",
+        "proved",
+        "shown",
+        "considered",
+        "likely",
+        "unlikely",
+    }
+)
+# Past participles without -ed or -en, for "to be held Friday".
+IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "held",
+        "made",
+        "sent",
+        "built",
+        "set",
+        "put",
+        "paid",
+        "sold",
+        "heard",
+        "brought",
+        "met",
+        "read",
+        "shut",
+        "cut",
+        "run",
+        "won",
+        "lost",
+        "struck",
+        "sworn",
+        "laid",
+        "led",
+        "told",
+        "spent",
+        "bought",
+        "sought",
+    }
+)
 # A preposition right before the date that fixes its direction ("since May"). "until"/"by" do not: "until
 # Thursday, they had not called him" looks back.
 PAST_PREPOSITIONS = frozenset({"since"})
@@ -481,6 +541,7 @@ PAST_AUXILIARIES = frozenset(
         "oversaw",
         "undertook",
         "overtook",
+        "died",  # too short for the -ed rule
     }
 )
 # Before an -ed word these make it a passive or an adjective, not a past verb: "is expected Monday".

@@ -524,3 +524,28 @@ def test_a_day_next_to_a_name_is_still_a_date() -> None:
     assert found("The Keld council met on Saturday night.", WEDNESDAY) == [("Saturday", "2023-11-11", None)]
     assert found("He said, “Today we open the Varn bridge.”", WEDNESDAY) == [("Today", "2023-11-15", None)]
     assert found("The message was plain: Today the ferry sails.", WEDNESDAY) == [("Today", "2023-11-15", None)]
+
+
+# The verb of saying right before a weekday owns it, whatever the report says about the future; an
+# infinitive passive ("to be unveiled Saturday") looks forward (invented sentences; a Wednesday).
+REPORTED_AND_PROSPECTIVE = [
+    ("Asked on Monday whether the Keld mill would close, Ada Venn declined to answer.", "Monday", "2023-11-13"),
+    ("The guild joined the dispute, announcing on Tuesday it would sue the council.", "Tuesday", "2023-11-14"),
+    ("The Varn council announced Monday it will shut the pool.", "Monday", "2023-11-13"),
+    ("The minister will announce on Friday whether the Olvey bridge opens.", "Friday", "2023-11-17"),
+    ("The mayor is revising a speech, to be delivered Monday at the port.", "Monday", "2023-11-20"),
+    ("The statue, to be unveiled Saturday in the square, cost a fortune.", "Saturday", "2023-11-18"),
+    ("The order that was to be signed on Monday has been shelved.", "Monday", "2023-11-13"),
+    ("The Brim painter, who died Sunday at 90, will be buried in Ostry.", "Sunday", "2023-11-12"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), REPORTED_AND_PROSPECTIVE)
+def test_reported_and_prospective_weekdays(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)]
+    assert (text, value) in found
+
+
+def test_a_month_before_a_pending_infinitive_stays_past() -> None:
+    sentence = "The Keld judge retired in February and the seat has yet to be filled."
+    assert found(sentence, date(2023, 7, 12)) == [("February", "2023-02", None)]
