@@ -56,6 +56,7 @@ from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
     BE_FORMS,
+    CLAUSE_TAKING_PASTS,
     COMPARISON_WORDS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
@@ -73,9 +74,11 @@ from .temporal_lexicon import (
     NOUN_MARKERS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
+    OBJECT_STOPS,
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    POSSESSIVES,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     SCHEDULED_PRESENT,
@@ -916,15 +919,38 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
 
 def _past_verb_before(sent: _Sentence, pos: int) -> bool:
     """Does a past verb govern the date through its preposition: "the council voted in January", "the
-    ferry sank on March 3"? Then the event lies in the past however far back (a November article's "voted
-    in January" is this January), where a reporting verb further off says little ("said it will redeem
-    the shares on March 3"). A present passive ("is heard in May") is no past."""
-    words = [w.lower() for w in _WORD.findall(sent.text, max(sent.start, pos - 60), pos)][-3:]
+    ferry sank on March 3", "the mayor took office in February"? Then the event lies in the past however
+    far back (a November article's "voted in January" is this January), where a reporting verb further off
+    says little ("said it will redeem the shares on March 3"). A present passive ("is heard in May") is no
+    past. Up to three words of an object may stand between the verb and the preposition, but not after a
+    verb that takes a clause ("said the plant reopens in March"; "announced his candidacy in March" is an
+    object) and not across a clause break."""
+    before_text = sent.text[max(sent.start, pos - 80) : pos]
+    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
+    written = _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)
+    words = [w.lower() for w in written]
     if len(words) < 2 or words[-1] not in PAST_EVENT_PREPOSITIONS:
         return False
-    verb, before = words[-2], words[-3] if len(words) == 3 else ""
-    past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
-    return past and verb not in {"last", "since", "earlier", "ago"} and before not in PRESENT_OR_FUTURE_BEFORE_VERB
+    for j in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        verb = words[j]
+        if verb in OBJECT_STOPS or verb in FUTURE_CUES or verb in PRESENT_OR_FUTURE_BEFORE_VERB:
+            return False
+        if verb in {"last", "since", "earlier", "ago"}:
+            return False
+        past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
+        if not past:
+            continue
+        before = words[j - 1] if j else ""
+        if j == len(words) - 2:
+            return before not in PRESENT_OR_FUTURE_BEFORE_VERB
+        if verb.endswith("ed") and (before in NOUN_MARKERS or len(before) == 1):
+            continue  # an adjective inside the object: "the revised plan", "Series B preferred shares"
+        # a clause cannot begin with a possessive: "announced his candidacy in March"
+        if (verb in SPEECH_VERBS or verb in CLAUSE_TAKING_PASTS) and words[j + 1] not in POSSESSIVES:
+            return False
+        # "said it will redeem the preferred shares on March 3": a future before the verb decides
+        return not any(w in FUTURE_CUES or w in PRESENT_OR_FUTURE_BEFORE_VERB for w in words[:j])
+    return False
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:

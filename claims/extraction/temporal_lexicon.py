@@ -742,6 +742,13 @@ DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughou
 # Prepositions through which a past verb places its own event at a month or day: "voted in January",
 # "sank on March 3" (not "by", "until", "to": a deadline or target can lie ahead).
 PAST_EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
+# Between a past verb and the preposition of its date ("took office in February") these end the object:
+# a new clause, an infinitive or a conjunction.
+OBJECT_STOPS = frozenset({"that", "which", "who", "whom", "whose", "and", "or", "but", "to", "if", "whether", "when"})
+# Past verbs whose object is usually a clause ("thought the plant opens in March"): only right before
+# the preposition do they place the date.
+CLAUSE_TAKING_PASTS = frozenset({"thought", "knew", "found", "felt", "heard", "saw", "meant", "understood"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # Before a past participle these make it present or future: "is heard in May", "will be reviewed in
 # March", "has been scheduled", "to be held".
 PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})

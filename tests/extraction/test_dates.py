@@ -549,3 +549,19 @@ def test_reported_and_prospective_weekdays(sentence: str, text: str, value: str)
 def test_a_month_before_a_pending_infinitive_stays_past() -> None:
     sentence = "The Keld judge retired in February and the seat has yet to be filled."
     assert found(sentence, date(2023, 7, 12)) == [("February", "2023-02", None)]
+
+
+# A past verb with a short object before the month's preposition still places the month in the past up to
+# a year back; a future or a clause-taking verb before it does not (invented; published 2024-01-12).
+PAST_VERB_WITH_OBJECT = [
+    ("Ada Venn took office in February.", "February", "2023-02"),
+    ("The Keld club first drew large crowds in March at a barn dance.", "March", "2023-03"),
+    ("The mayor of Ostry announced his candidacy in March.", "March", "2023-03"),
+    ("The Varn guild said the plant reopens in March.", "March", "2024-03"),
+    ("The Brim council said it will sell the revised plans in March.", "March", "2024-03"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PAST_VERB_WITH_OBJECT)
+def test_a_past_verb_with_its_object_places_the_month(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 12))] == [(text, value)]
