@@ -69,6 +69,7 @@ from .temporal_lexicon import (
     IRREGULAR_PARTICIPLES,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NOT_FUTURE_PAIRS,
     NOT_PAST_ED,
     NOT_PROSPECTIVE_BEFORE_TO,
     NOUN_MARKERS,
@@ -239,6 +240,8 @@ class _Sentence:
                 w = words[i]
                 prev = words[i - 1] if i else ""
                 nxt = words[i + 1] if i + 1 < len(words) else ""
+                if (w, nxt) in NOT_FUTURE_PAIRS:
+                    continue  # "soon after Sunday's storm", "coming off a strong debate Thursday"
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))

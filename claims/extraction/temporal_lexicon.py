@@ -301,6 +301,9 @@ FUTURE_CUES = frozenset(
         "planning",
     }
 )
+# A future cue followed by these words is none: "soon after Sunday's storm" looks back, "coming off a
+# strong debate Thursday" is done, "coming from the meeting Monday" too.
+NOT_FUTURE_PAIRS = frozenset({("soon", "after"), ("coming", "off"), ("coming", "from")})
 # Present-tense verbs of scheduled events: with a day or month in news they look forward ("the leaders meet
 # Monday", "the court convenes in March", "the exhibition opens Friday"). Only verbs that are rarely nouns:
 # "vote", "visit", "debate", "play" and "return" are as often nouns ("Tuesday's debate", "his first visit

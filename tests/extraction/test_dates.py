@@ -565,3 +565,14 @@ PAST_VERB_WITH_OBJECT = [
 @pytest.mark.parametrize(("sentence", "text", "value"), PAST_VERB_WITH_OBJECT)
 def test_a_past_verb_with_its_object_places_the_month(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 12))] == [(text, value)]
+
+
+def test_soon_after_and_coming_off_look_back() -> None:
+    # invented sentences; WEDNESDAY is 2023-11-15
+    assert found("Soon after Sunday's storm, the Keld mayor closed the harbour.", WEDNESDAY) == [
+        ("Sunday", "2023-11-12", None)
+    ]
+    assert found("The Varn senator is coming off a strong debate Monday night.", WEDNESDAY) == [
+        ("Monday", "2023-11-13", None)
+    ]
+    assert found("The Olvey bridge could open as soon as Friday.", WEDNESDAY) == [("Friday", "2023-11-17", None)]
