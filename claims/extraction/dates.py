@@ -540,6 +540,9 @@ def _easter(y: int) -> date:
     return date(y, month, day + 1)
 
 
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
 def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     """ "Thanksgiving Day", "last Christmas", "Easter 2016": a day found from the holiday's rule."""
     s, e = m.span()
@@ -549,6 +552,9 @@ def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     rel = (m.group("hol_rel") or "").lower()
     if not rel:
         s = m.start("hol_n")
+    following = sent.next_word(e)
+    if not rel and not m.group("hol_y") and following[:1].isupper() and following.lower() not in _CALENDAR_WORDS:
+        return None  # part of a name: "Easter Seals", "Christmas Island"
     if name in SEASONAL_HOLIDAYS and not rel and not m.group("hol_y"):
         prev = sent.prev_word(s).lower()
         if prev not in TEMPORAL_PREPOSITIONS or sent.next_word(e)[:1].islower():
@@ -773,8 +779,11 @@ def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     y2 = None
     if y2_raw:
         y2 = int(y2_raw) if len(y2_raw) == 4 else y // 100 * 100 + int(y2_raw)
-    slash = y2 is not None and sent.text[m.end("yr_y") : m.start("yr_y2")] == "/"
-    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1)):
+    between = sent.text[m.end("yr_y") : m.start("yr_y2")] if y2_raw else ""
+    slash = between == "/"
+    # a two-digit end needs a dash or slash ("2015-16"): in "from 2008 to 60 this year" it is a number
+    worded = y2_raw is not None and len(y2_raw) == 2 and between.strip() not in {"-", "–", "—", "/"}
+    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1) or worded):
         # not a plausible range ("2050 - 2000"): keep only the first number
         e, y2 = m.end("yr_y"), None
     if not _plausible_year(sent, s, e, y, range_=y2 is not None):

@@ -576,3 +576,16 @@ def test_soon_after_and_coming_off_look_back() -> None:
         ("Monday", "2023-11-13", None)
     ]
     assert found("The Olvey bridge could open as soon as Friday.", WEDNESDAY) == [("Friday", "2023-11-17", None)]
+
+
+def test_a_holiday_before_a_capitalised_word_is_a_name() -> None:
+    # invented sentences
+    assert found("The charity Easter Seals wrote to the Keld council.", SAT) == []
+    assert found("Ferries to Christmas Island were cancelled.", SAT) == []
+    assert found("The Brim fair was held on Easter Monday.", SAT) == [("Easter Monday", "2023-04-10", None)]
+
+
+def test_a_two_digit_number_after_a_year_and_to_is_no_year() -> None:
+    # invented sentences
+    assert found("Branches fell from 2009 to 45 last spring.", SAT) == [("2009", "2009", None)]
+    assert found("The Varn league ran a 2019-20 season.", SAT) == [("2019-20", "2019", "2020")]
