@@ -154,9 +154,10 @@ _PATTERN = re.compile(
             rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?P<dmy_d2>{_DAY}))?"
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
-            # September 2021, December of 2004, October of this year, December last year
+            # September 2021, December of 2004, October of this year, December last year, May of that year
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
-            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})))",
+            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})"
+            r"|(?P<my_ana>(?i:that|the\s+(?:same|following|next|previous|preceding|prior)))\s+(?i:year)\b))",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
@@ -393,10 +394,21 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _valid(_Atom(s, e, y, m1, _day(g("dmy_d")), "day", end_ymd, wd))
     if kind == "my":
         m1 = _month(g("my_m"))
+        if (g("my_rel") or g("my_ana")) and g("my_m").lower() in AMBIGUOUS_MONTHS:
+            prev = sent.prev_word(s)
+            if prev[:1].isupper() and not _sentence_initial(sent, s):
+                return None  # a name: "Ann May last year said", "met Theresa May that year"
         if g("my_y"):
             return _Atom(s, e, int(g("my_y")), m1, gran="month")
         if g("my_sy"):
             return _Atom(s, e, _spelled_year(g("my_sy")), m1, gran="month")
+        if g("my_ana"):
+            # "October of that year", "in May the following year": the year last named, shifted
+            anchor = _anchor_before(sent, 0, s, "year")
+            if anchor is None:
+                return None
+            shift = ANAPHORIC_SHIFTS.get(g("my_ana").split()[-1].lower(), 0)
+            return _Atom(s, e, anchor[0] + shift, m1, gran="month", absolute=False)
         if sent.published is None:
             return None
         shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]

@@ -589,3 +589,27 @@ def test_a_two_digit_number_after_a_year_and_to_is_no_year() -> None:
     # invented sentences
     assert found("Branches fell from 2009 to 45 last spring.", SAT) == [("2009", "2009", None)]
     assert found("The Varn league ran a 2019-20 season.", SAT) == [("2019-20", "2019", "2020")]
+
+
+# A month with an anaphoric year takes the year last named (invented sentences; published 2016-02-05).
+MONTH_OF_THAT_YEAR = [
+    (
+        "The Keld mill opened in 1990 and closed in May of that year.",
+        [("1990", "1990", None), ("May of that year", "1990-05", None)],
+    ),
+    (
+        "Ada Venn took office in January 2009, and prices peaked in October of that year.",
+        [("January 2009", "2009-01", None), ("October of that year", "2009-10", None)],
+    ),
+    (
+        "The Varn ferry sank in 1990. It was raised in May the following year.",
+        [("1990", "1990", None), ("May the following year", "1991-05", None)],
+    ),
+    ("It closed in May of that year.", []),
+    ("The guild bought the hall in 1990, and Ann May that year ran it.", [("1990", "1990", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTH_OF_THAT_YEAR, ids=[c[0][:40] for c in MONTH_OF_THAT_YEAR])
+def test_a_month_of_that_year(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, date(2016, 2, 5)) == expected
