@@ -747,7 +747,7 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     elif rel == "next":
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
-        tense = 1 if _until_deadline(sent, s) else sent.tense(s, e)
+        tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
         if tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -767,6 +767,16 @@ def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
         if after[:1].isupper() and after.lower() not in MONTHS:
             return True
     return sent.prev_word(s) in TITLE_NEWS_WORDS
+
+
+# "ahead of Tuesday's primary", "ahead of the Iowa caucuses on Monday": up to three words between
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _ahead_of(sent: _Sentence, s: int) -> bool:
+    """A weekday after "ahead of" (with at most a short noun phrase between) names an event still to
+    come: "campaigned ahead of Saturday's caucus" in a Thursday article is this Saturday."""
+    return _AHEAD_OF.search(sent.text, max(sent.start, s - 60), s) is not None
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?)?$")

@@ -613,3 +613,18 @@ MONTH_OF_THAT_YEAR = [
 @pytest.mark.parametrize(("text", "expected"), MONTH_OF_THAT_YEAR, ids=[c[0][:40] for c in MONTH_OF_THAT_YEAR])
 def test_a_month_of_that_year(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(text, date(2016, 2, 5)) == expected
+
+
+# "ahead of" a weekday's event looks forward (invented sentences; WEDNESDAY is 2023-11-15).
+AHEAD_OF = [
+    ("Ada Venn campaigned in Keld ahead of Saturday's vote.", "Saturday", "2023-11-18"),
+    ("The race tightened ahead of the Varn caucuses on Monday.", "Monday", "2023-11-20"),
+    ("Ahead of Tuesday's ballot, the Brim mayor resigned.", "Tuesday", "2023-11-21"),
+    # a longer phrase between is no longer sure to be the event: the verb decides
+    ("Reporters questioned him ahead of his fourth event of the day on Monday.", "Monday", "2023-11-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), AHEAD_OF)
+def test_ahead_of_a_weekday_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
