@@ -55,6 +55,7 @@ from .lexicon import SPEECH_VERBS
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    BASE_FORM_BEFORE,
     BE_FORMS,
     CLAUSE_TAKING_PASTS,
     COMPARISON_WORDS,
@@ -82,6 +83,7 @@ from .temporal_lexicon import (
     POSSESSIVES,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
+    SAME_FORM_PASTS,
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
@@ -258,6 +260,10 @@ class _Sentence:
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
+                elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
+                    continue  # "will put", "would set", "and cut": a base form, not a past
+                elif prev in {"is", "are", "am"} and w.endswith("ed"):
+                    continue  # "are compounded by": a present passive
                 elif (
                     w in PAST_AUXILIARIES
                     or (
@@ -267,6 +273,8 @@ class _Sentence:
                         and w not in NOT_PAST_ED
                         and written[0].islower()
                         and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                        # "a contested convention": an adjective ("that included" is a relative clause)
+                        and (prev not in NOUN_MARKERS or prev == "that")
                     )
                     or (
                         # "expected", "predicted" are adjectives or passives as a rule ("the expected

@@ -386,6 +386,40 @@ DEADLINE_VERBS = frozenset(
 FUTURE_BEFORE_TO = frozenset(
     {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
 )
+# Past tenses spelled like their base form: after a modal, "to", "and" or "or" they are the base form
+# ("will put California in play in November", "would set the stage for a convention in July").
+SAME_FORM_PASTS = frozenset(
+    {"put", "set", "cut", "hit", "let", "cost", "read", "shut", "quit", "spread", "split", "cast", "bid"}
+)
+BASE_FORM_BEFORE = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "and",
+        "or",
+        "not",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "can't",
+        "can’t",
+        "don't",
+        "don’t",
+        "doesn't",
+        "doesn’t",
+        "didn't",
+        "didn’t",
+    }
+)
 # "to be" + a past participle looks forward ("the report, to be published in May") unless one of these
 # governs the infinitive: habit, seeming and report ("used to be called", "is said to be based"), a plan
 # told in the past ("was to be issued") or a pending state ("has yet to be filled").

@@ -628,3 +628,27 @@ AHEAD_OF = [
 @pytest.mark.parametrize(("sentence", "text", "value"), AHEAD_OF)
 def test_ahead_of_a_weekday_looks_forward(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# No false past cues: a base form spelled like its past after a modal, "to" or "and"; an -ed adjective
+# after a determiner (invented sentences; published 2016-03-22).
+NO_FALSE_PAST = [
+    ("The Keld bill would put a measure on the November ballot.", "November", "2016-11"),
+    ("A split vote will put the Varn seat up for grabs in November.", "November", "2016-11"),
+    ("That would set the stage for a contested convention in July.", "July", "2016-07"),
+    ("Voters hope Ada Venn will win in November and cut taxes.", "November", "2016-11"),
+    # a real past stays past
+    ("The Brim council cut the budget in November.", "November", "2015-11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NO_FALSE_PAST)
+def test_no_false_past_cues(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2016, 3, 22))] == [(text, value)]
+
+
+def test_a_present_passive_is_no_past_cue() -> None:
+    # invented: with no cue the nearest November wins (published 2016-08-08); "are delayed" is no past
+    assert found("Plans for the Keld vote in November are delayed by the flood.", date(2016, 8, 8)) == [
+        ("November", "2016-11", None)
+    ]
