@@ -314,6 +314,11 @@ class _Sentence:
         win_lo, win_hi = max(self.start, start - _WINDOW), min(self.end, end + _WINDOW)
         lo = max(win_lo, *(text.rfind(c, win_lo, start) for c in _CLAUSE_BREAKS))
         hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, win_hi)) >= 0), default=win_hi)
+        # "is expected to report before the Sunday deadline that it raised more": a clause reported after
+        # the date ("that" or "whether" and a pronoun subject) says nothing about the date's event.
+        report = _REPORTED_CLAUSE.search(text, end, hi)
+        if report is not None:
+            hi = win_hi = report.start()
         positions = self._cue_positions
         for scope_lo, scope_hi in ((lo, hi), (win_lo, win_hi)):
             in_scope = [
@@ -347,6 +352,9 @@ def _prospective_passive(words: list[str], i: int) -> bool:
         and (words[i - 3] if i >= 3 else "") not in NOT_PROSPECTIVE_BEFORE_TO
         and (w in IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith(("ed", "en"))))
     )
+
+
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|whether)\s+(?:it|he|she|they|we|I|you|there)\b", re.IGNORECASE)
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:

@@ -652,3 +652,17 @@ def test_a_present_passive_is_no_past_cue() -> None:
     assert found("Plans for the Keld vote in November are delayed by the flood.", date(2016, 8, 8)) == [
         ("November", "2016-11", None)
     ]
+
+
+# A clause reported after the date ("that it ...", "whether she ...") does not set the date's direction
+# (invented sentences; WEDNESDAY is 2023-11-15).
+REPORTED_AFTER_THE_DATE = [
+    ("The Keld guild is expected to report before the Sunday deadline that it raised more.", "Sunday", "2023-11-19"),
+    ("Reporters waited for the mayor's statement Friday that she would stand down.", "Friday", "2023-11-10"),
+    ("The Varn vote on Monday will decide the seat.", "Monday", "2023-11-20"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), REPORTED_AFTER_THE_DATE)
+def test_a_clause_reported_after_the_date(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
