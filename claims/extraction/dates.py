@@ -70,6 +70,7 @@ from .temporal_lexicon import (
     IRREGULAR_PARTICIPLES,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NAMED_DAYS,
     NOT_FUTURE_PAIRS,
     NOT_PAST_ED,
     NOT_PROSPECTIVE_BEFORE_TO,
@@ -401,6 +402,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         if g("mdy_d2"):
             end_ymd = (y, _month(g("mdy_m2")) if g("mdy_m2") else m1, _day(g("mdy_d2")))
         wd = WEEKDAYS[g("mdy_wd").lower()] if g("mdy_wd") else None
+        if y is None and not end_ymd:
+            y = _named_day_year(m1, _day(g("mdy_d")), sent.next_word(e))
         return _valid(_Atom(s, e, y, m1, _day(g("mdy_d")), "day", end_ymd, wd))
     if kind == "dmy":
         m1 = _month(g("dmy_m"))
@@ -469,6 +472,12 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _named_day_year(month: int, day: int, following: str) -> int | None:
+    """The year of a day that names an event ("the Sept. 11 attacks"), from the word after it."""
+    year, words = NAMED_DAYS.get((month, day), (None, frozenset()))
+    return year if following.lower() in words else None
 
 
 def _count(words: str) -> int:

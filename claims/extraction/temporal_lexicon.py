@@ -790,3 +790,10 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # March", "has been scheduled", "to be held".
 PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})
+
+# Days that name an event when the right word follows: "the Sept. 11 attacks" are those of 2001, not the
+# latest September 11 ("after Sept. 11" alone is left to the usual rules, and so is the singular "the
+# September 11 attack", which as often means another one).
+NAMED_DAYS: dict[tuple[int, int], tuple[int, frozenset[str]]] = {
+    (9, 11): (2001, frozenset({"attacks", "terrorist", "terror", "hijackers", "hijackings"})),
+}

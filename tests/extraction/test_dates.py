@@ -666,3 +666,13 @@ REPORTED_AFTER_THE_DATE = [
 @pytest.mark.parametrize(("sentence", "text", "value"), REPORTED_AFTER_THE_DATE)
 def test_a_clause_reported_after_the_date(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+def test_the_september_11_attacks_are_those_of_2001() -> None:
+    # invented sentences; a named day takes its event's year only with the right word after it
+    march = date(2016, 3, 14)
+    assert found("Ada Venn praised the response to the Sept. 11 attacks.", march) == [("Sept. 11", "2001-09-11", None)]
+    assert found("The September 11 terrorist attacks changed air travel.", march) == [
+        ("September 11", "2001-09-11", None)
+    ]
+    assert found("The Keld fair will open on September 11.", march) == [("September 11", "2016-09-11", None)]
