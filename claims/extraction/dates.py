@@ -85,6 +85,7 @@ from .temporal_lexicon import (
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     SAME_FORM_PASTS,
+    SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
@@ -968,6 +969,12 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     tense = sent.tense(atom.start, atom.end)
     if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
         tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
+    if (
+        atom.d is not None
+        and sent.prev_word(atom.start).lower() == "the"
+        and sent.next_word(atom.end).lower() in SCHEDULED_EVENT_NOUNS
+    ):
+        tense = 0  # "said ... the Nov. 8 election": the day names the event, the clause's verb does not place it
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past

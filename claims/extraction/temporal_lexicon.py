@@ -797,3 +797,24 @@ FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective",
 NAMED_DAYS: dict[tuple[int, int], tuple[int, frozenset[str]]] = {
     (9, 11): (2001, frozenset({"attacks", "terrorist", "terror", "hijackers", "hijackings"})),
 }
+
+# Scheduled events named by their day ("the Nov. 8 election", "the June 7 primary", "the Dec. 1
+# deadline"): such a day is placed by nearness to publication, not by the clause's tense ("the nominee
+# for the Nov. 8 election said" in July is the coming one). Not a bare month: from March, "the November
+# election" is still the coming one though last November is nearer.
+SCHEDULED_EVENT_NOUNS = frozenset(
+    {
+        "election",
+        "elections",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+        "referendum",
+        "runoff",
+        "ballot",
+        "deadline",
+        "summit",
+        "convention",
+    }
+)

@@ -676,3 +676,16 @@ def test_the_september_11_attacks_are_those_of_2001() -> None:
         ("September 11", "2001-09-11", None)
     ]
     assert found("The Keld fair will open on September 11.", march) == [("September 11", "2016-09-11", None)]
+
+
+def test_a_day_naming_a_scheduled_event_is_placed_by_nearness() -> None:
+    # invented sentences, published 2016-07-31: the clause's past verb does not pull the day back a year
+    july = date(2016, 7, 31)
+    assert found("The Varn party's nominee for the Nov. 8 election later said he was joking.", july) == [
+        ("Nov. 8", "2016-11-08", None)
+    ]
+    assert found("Ada Venn campaigned hard before the Sept. 20 primary, aides said.", july) == [
+        ("Sept. 20", "2016-09-20", None)
+    ]
+    # a recent one stays in the past, and a bare month keeps its tense
+    assert found("Ada Venn came third in the May 3 primary, aides said.", july) == [("May 3", "2016-05-03", None)]
