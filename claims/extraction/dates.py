@@ -51,10 +51,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .lexicon import SPEECH_VERBS
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
+    BASE_FORM_BEFORE,
     BE_FORMS,
+    CLAUSE_TAKING_PASTS,
     COMPARISON_WORDS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
@@ -64,22 +67,32 @@ from .temporal_lexicon import (
     FUTURE_BEFORE_TO,
     FUTURE_CUES,
     IRREGULAR_COUNT_NOUNS,
+    IRREGULAR_PARTICIPLES,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NAMED_DAYS,
+    NOT_FUTURE_PAIRS,
     NOT_PAST_ED,
+    NOT_PROSPECTIVE_BEFORE_TO,
     NOUN_MARKERS,
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
+    OBJECT_STOPS,
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    POSSESSIVES,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
+    SAME_FORM_PASTS,
+    SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
+    TITLE_DAY_PARTS,
+    TITLE_NEWS_WORDS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
@@ -145,9 +158,10 @@ _PATTERN = re.compile(
             rf"(?P<dmy>(?:(?P<dmy_wd>{_WEEKDAY}),?\s+)?(?<![\w.,$£€#/])(?P<dmy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?P<dmy_d2>{_DAY}))?"
             rf"\s+(?:of\s+)?(?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR}))?)",
-            # September 2021, December of 2004, October of this year, December last year
+            # September 2021, December of 2004, October of this year, December last year, May of that year
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
-            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})))",
+            rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})"
+            r"|(?P<my_ana>(?i:that|the\s+(?:same|following|next|previous|preceding|prior)))\s+(?i:year)\b))",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
@@ -231,6 +245,8 @@ class _Sentence:
                 w = words[i]
                 prev = words[i - 1] if i else ""
                 nxt = words[i + 1] if i + 1 < len(words) else ""
+                if (w, nxt) in NOT_FUTURE_PAIRS:
+                    continue  # "soon after Sunday's storm", "coming off a strong debate Thursday"
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))
@@ -241,10 +257,15 @@ class _Sentence:
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )
+                    or (written[0].islower() and _prospective_passive(words, i))
                 ):
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
+                elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
+                    continue  # "will put", "would set", "and cut": a base form, not a past
+                elif prev in {"is", "are", "am"} and w.endswith("ed"):
+                    continue  # "are compounded by": a present passive
                 elif (
                     w in PAST_AUXILIARIES
                     or (
@@ -254,6 +275,8 @@ class _Sentence:
                         and w not in NOT_PAST_ED
                         and written[0].islower()
                         and not w.startswith("un")  # "untouched", "unchanged": adjectives
+                        # "a contested convention": an adjective ("that included" is a relative clause)
+                        and (prev not in NOUN_MARKERS or prev == "that")
                     )
                     or (
                         # "expected", "predicted" are adjectives or passives as a rule ("the expected
@@ -282,6 +305,9 @@ class _Sentence:
         cues = self.cues()
         if not cues:
             return 0
+        # "announced on Monday he would ...", "Asked on Friday whether she would ...": the date belongs to
+        # the reporting verb right before it, so a tense cue after the date (in the report) says nothing.
+        before_only = self._reported_by(start)
         first = bisect_left(self._word_starts, start)
         after = bisect_left(self._word_starts, end)
         # Everything is looked up within a window around the date, so a run-on "sentence" of a megabyte
@@ -290,16 +316,47 @@ class _Sentence:
         win_lo, win_hi = max(self.start, start - _WINDOW), min(self.end, end + _WINDOW)
         lo = max(win_lo, *(text.rfind(c, win_lo, start) for c in _CLAUSE_BREAKS))
         hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, win_hi)) >= 0), default=win_hi)
+        # "is expected to report before the Sunday deadline that it raised more": a clause reported after
+        # the date ("that" or "whether" and a pronoun subject) says nothing about the date's event.
+        report = _REPORTED_CLAUSE.search(text, end, hi)
+        if report is not None:
+            hi = win_hi = report.start()
         positions = self._cue_positions
         for scope_lo, scope_hi in ((lo, hi), (win_lo, win_hi)):
             in_scope = [
                 ((first - k, 0) if k < first else (k - after + 1, 1), sign)
                 for pos, k, sign in cues[bisect_left(positions, scope_lo) : bisect_left(positions, scope_hi)]
-                if not start <= pos < end
+                if not start <= pos < end and not (before_only and pos >= end)
             ]
             if in_scope:
                 return min(in_scope)[1]
         return 0
+
+    def _reported_by(self, start: int) -> bool:
+        """Is the word before the date (or before its "on") a past or -ing form of a verb of saying?"""
+        prev = self.prev_word(start)
+        if prev.lower() == "on":
+            prev = self.prev_word(self.text.rfind(prev, max(self.start, start - 40), start))
+        w = prev.lower()
+        lemma = SPEECH_VERBS.get(w)
+        return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+def _prospective_passive(words: list[str], i: int) -> bool:
+    """ "an address to be delivered Wednesday", "the results, to be published in May": an infinitive
+    passive looks forward, unless a verb of seeming or report governs it ("used to be called", "is said to
+    be based") or a past "was" ("was to be signed")."""
+    w = words[i]
+    return (
+        i >= 2
+        and words[i - 1] == "be"
+        and words[i - 2] == "to"
+        and (words[i - 3] if i >= 3 else "") not in NOT_PROSPECTIVE_BEFORE_TO
+        and (w in IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith(("ed", "en"))))
+    )
+
+
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|whether)\s+(?:it|he|she|they|we|I|you|there)\b", re.IGNORECASE)
 
 
 def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
@@ -346,6 +403,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         if g("mdy_d2"):
             end_ymd = (y, _month(g("mdy_m2")) if g("mdy_m2") else m1, _day(g("mdy_d2")))
         wd = WEEKDAYS[g("mdy_wd").lower()] if g("mdy_wd") else None
+        if y is None and not end_ymd:
+            y = _named_day_year(m1, _day(g("mdy_d")), sent.next_word(e))
         return _valid(_Atom(s, e, y, m1, _day(g("mdy_d")), "day", end_ymd, wd))
     if kind == "dmy":
         m1 = _month(g("dmy_m"))
@@ -355,10 +414,21 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _valid(_Atom(s, e, y, m1, _day(g("dmy_d")), "day", end_ymd, wd))
     if kind == "my":
         m1 = _month(g("my_m"))
+        if (g("my_rel") or g("my_ana")) and g("my_m").lower() in AMBIGUOUS_MONTHS:
+            prev = sent.prev_word(s)
+            if prev[:1].isupper() and not _sentence_initial(sent, s):
+                return None  # a name: "Ann May last year said", "met Theresa May that year"
         if g("my_y"):
             return _Atom(s, e, int(g("my_y")), m1, gran="month")
         if g("my_sy"):
             return _Atom(s, e, _spelled_year(g("my_sy")), m1, gran="month")
+        if g("my_ana"):
+            # "October of that year", "in May the following year": the year last named, shifted
+            anchor = _anchor_before(sent, 0, s, "year")
+            if anchor is None:
+                return None
+            shift = ANAPHORIC_SHIFTS.get(g("my_ana").split()[-1].lower(), 0)
+            return _Atom(s, e, anchor[0] + shift, m1, gran="month", absolute=False)
         if sent.published is None:
             return None
         shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
@@ -370,6 +440,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "relday":
         if sent.published is None:
             return None
+        if g("relday")[0].isupper() and _after_a_word(sent, s):
+            return None  # a name: "USA Today", "NBC's “Today” show"
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g("relday").lower()]
         day = sent.published + timedelta(days=shift)
         return _Atom(s, e, day.year, day.month, day.day, absolute=False)
@@ -401,6 +473,12 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _named_day_year(month: int, day: int, following: str) -> int | None:
+    """The year of a day that names an event ("the Sept. 11 attacks"), from the word after it."""
+    year, words = NAMED_DAYS.get((month, day), (None, frozenset()))
+    return year if following.lower() in words else None
 
 
 def _count(words: str) -> int:
@@ -500,6 +578,9 @@ def _easter(y: int) -> date:
     return date(y, month, day + 1)
 
 
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
 def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     """ "Thanksgiving Day", "last Christmas", "Easter 2016": a day found from the holiday's rule."""
     s, e = m.span()
@@ -509,6 +590,9 @@ def _holiday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     rel = (m.group("hol_rel") or "").lower()
     if not rel:
         s = m.start("hol_n")
+    following = sent.next_word(e)
+    if not rel and not m.group("hol_y") and following[:1].isupper() and following.lower() not in _CALENDAR_WORDS:
+        return None  # part of a name: "Easter Seals", "Christmas Island"
     if name in SEASONAL_HOLIDAYS and not rel and not m.group("hol_y"):
         prev = sent.prev_word(s).lower()
         if prev not in TEMPORAL_PREPOSITIONS or sent.next_word(e)[:1].islower():
@@ -649,6 +733,13 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     return atom
 
 
+def _after_a_word(sent: _Sentence, pos: int) -> bool:
+    """Does a word (not a comma, colon, dash or the start of the sentence) come right before pos, opening
+    quotation marks aside? A capitalised "Today" there is a name, not the day."""
+    before = sent.text[max(sent.start, pos - 20) : pos].rstrip().rstrip("\"'“‘`").rstrip()
+    return before[-1:].isalnum() or before.endswith(("'s", "’s"))
+
+
 def _sentence_initial(sent: _Sentence, pos: int) -> bool:
     """Is the word ending just before pos the first word of the sentence (so its capital says nothing)?"""
     before = sent.text[max(sent.start, pos - _WINDOW) : pos].rstrip()
@@ -669,6 +760,8 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     following = sent.next_word(e)
     if prev == "the" and following[:1].isupper() and following.lower() not in MONTHS:
         return None  # a title: "the Sunday Times", "the Monday Night Football"
+    if _programme_title(sent, m.start("wd_d"), e, following):
+        return None  # "Saturday Night Live", "Fox News Sunday"
     if sent.published is None:
         return None
     pub = sent.published
@@ -680,7 +773,7 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     elif rel == "next":
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
-        tense = 1 if _until_deadline(sent, s) else sent.tense(s, e)
+        tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
         if tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -689,6 +782,27 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         s = m.start("wd_d")
     return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
+    """A weekday inside a programme's title: a capitalised part of the day with another capitalised word
+    after it ("Saturday Night Live", "Sunday Morning Futures"), or a news organisation's name before it
+    ("Fox News Sunday")."""
+    if following in TITLE_DAY_PARTS:
+        after = sent.next_word(sent.text.find(following, e) + len(following))
+        if after[:1].isupper() and after.lower() not in MONTHS:
+            return True
+    return sent.prev_word(s) in TITLE_NEWS_WORDS
+
+
+# "ahead of Tuesday's primary", "ahead of the Iowa caucuses on Monday": up to three words between
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _ahead_of(sent: _Sentence, s: int) -> bool:
+    """A weekday after "ahead of" (with at most a short noun phrase between) names an event still to
+    come: "campaigned ahead of Saturday's caucus" in a Thursday article is this Saturday."""
+    return _AHEAD_OF.search(sent.text, max(sent.start, s - 60), s) is not None
 
 
 _UNTIL = re.compile(r"\b(?:until|till|to)\s+(?:[\d:.]+\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?)?$")
@@ -713,8 +827,11 @@ def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     y2 = None
     if y2_raw:
         y2 = int(y2_raw) if len(y2_raw) == 4 else y // 100 * 100 + int(y2_raw)
-    slash = y2 is not None and sent.text[m.end("yr_y") : m.start("yr_y2")] == "/"
-    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1)):
+    between = sent.text[m.end("yr_y") : m.start("yr_y2")] if y2_raw else ""
+    slash = between == "/"
+    # a two-digit end needs a dash or slash ("2015-16"): in "from 2008 to 60 this year" it is a number
+    worded = y2_raw is not None and len(y2_raw) == 2 and between.strip() not in {"-", "–", "—", "/"}
+    if y2 is not None and (not y < y2 <= y + 200 or (slash and y2 != y + 1) or worded):
         # not a plausible range ("2050 - 2000"): keep only the first number
         e, y2 = m.end("yr_y"), None
     if not _plausible_year(sent, s, e, y, range_=y2 is not None):
@@ -852,6 +969,12 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     tense = sent.tense(atom.start, atom.end)
     if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
         tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
+    if (
+        atom.d is not None
+        and sent.prev_word(atom.start).lower() == "the"
+        and sent.next_word(atom.end).lower() in SCHEDULED_EVENT_NOUNS
+    ):
+        tense = 0  # "said ... the Nov. 8 election": the day names the event, the clause's verb does not place it
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past
@@ -862,15 +985,38 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
 
 def _past_verb_before(sent: _Sentence, pos: int) -> bool:
     """Does a past verb govern the date through its preposition: "the council voted in January", "the
-    ferry sank on March 3"? Then the event lies in the past however far back (a November article's "voted
-    in January" is this January), where a reporting verb further off says little ("said it will redeem
-    the shares on March 3"). A present passive ("is heard in May") is no past."""
-    words = [w.lower() for w in _WORD.findall(sent.text, max(sent.start, pos - 60), pos)][-3:]
+    ferry sank on March 3", "the mayor took office in February"? Then the event lies in the past however
+    far back (a November article's "voted in January" is this January), where a reporting verb further off
+    says little ("said it will redeem the shares on March 3"). A present passive ("is heard in May") is no
+    past. Up to three words of an object may stand between the verb and the preposition, but not after a
+    verb that takes a clause ("said the plant reopens in March"; "announced his candidacy in March" is an
+    object) and not across a clause break."""
+    before_text = sent.text[max(sent.start, pos - 80) : pos]
+    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
+    written = _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)
+    words = [w.lower() for w in written]
     if len(words) < 2 or words[-1] not in PAST_EVENT_PREPOSITIONS:
         return False
-    verb, before = words[-2], words[-3] if len(words) == 3 else ""
-    past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
-    return past and verb not in {"last", "since", "earlier", "ago"} and before not in PRESENT_OR_FUTURE_BEFORE_VERB
+    for j in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        verb = words[j]
+        if verb in OBJECT_STOPS or verb in FUTURE_CUES or verb in PRESENT_OR_FUTURE_BEFORE_VERB:
+            return False
+        if verb in {"last", "since", "earlier", "ago"}:
+            return False
+        past = verb in PAST_AUXILIARIES or (len(verb) > 4 and verb.endswith("ed") and verb not in NOT_PAST_ED)
+        if not past:
+            continue
+        before = words[j - 1] if j else ""
+        if j == len(words) - 2:
+            return before not in PRESENT_OR_FUTURE_BEFORE_VERB
+        if verb.endswith("ed") and (before in NOUN_MARKERS or len(before) == 1):
+            continue  # an adjective inside the object: "the revised plan", "Series B preferred shares"
+        # a clause cannot begin with a possessive: "announced his candidacy in March"
+        if (verb in SPEECH_VERBS or verb in CLAUSE_TAKING_PASTS) and words[j + 1] not in POSSESSIVES:
+            return False
+        # "said it will redeem the preferred shares on March 3": a future before the verb decides
+        return not any(w in FUTURE_CUES or w in PRESENT_OR_FUTURE_BEFORE_VERB for w in words[:j])
+    return False
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:

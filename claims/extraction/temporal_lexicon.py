@@ -276,6 +276,12 @@ WEEKDAY_HOLIDAY_PREFIXES = frozenset(
     {"good", "black", "super", "ash", "palm", "easter", "holy", "maundy", "bloody", "cyber", "shrove", "giving"}
 )
 
+# A weekday in a programme's title: a capitalised part of the day between it and another capitalised
+# word ("Saturday Night Live", "Monday Night Baseball"), or a news organisation's name right before it
+# ("Fox News Sunday"). Matched as written: "Saturday night" in running text is a date.
+TITLE_DAY_PARTS = frozenset({"Night", "Morning", "Evening", "Afternoon"})
+TITLE_NEWS_WORDS = frozenset({"News"})
+
 # Tense cues: the nearest one to a relative date decides between the past and the coming occurrence.
 FUTURE_CUES = frozenset(
     {
@@ -295,6 +301,9 @@ FUTURE_CUES = frozenset(
         "planning",
     }
 )
+# A future cue followed by these words is none: "soon after Sunday's storm" looks back, "coming off a
+# strong debate Thursday" is done, "coming from the meeting Monday" too.
+NOT_FUTURE_PAIRS = frozenset({("soon", "after"), ("coming", "off"), ("coming", "from")})
 # Present-tense verbs of scheduled events: with a day or month in news they look forward ("the leaders meet
 # Monday", "the court convenes in March", "the exhibition opens Friday"). Only verbs that are rarely nouns:
 # "vote", "visit", "debate", "play" and "return" are as often nouns ("Tuesday's debate", "his first visit
@@ -376,6 +385,100 @@ DEADLINE_VERBS = frozenset(
 # "vacation plans for").
 FUTURE_BEFORE_TO = frozenset(
     {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
+)
+# Past tenses spelled like their base form: after a modal, "to", "and" or "or" they are the base form
+# ("will put California in play in November", "would set the stage for a convention in July").
+SAME_FORM_PASTS = frozenset(
+    {"put", "set", "cut", "hit", "let", "cost", "read", "shut", "quit", "spread", "split", "cast", "bid"}
+)
+BASE_FORM_BEFORE = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "and",
+        "or",
+        "not",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "can't",
+        "can’t",
+        "don't",
+        "don’t",
+        "doesn't",
+        "doesn’t",
+        "didn't",
+        "didn’t",
+    }
+)
+# "to be" + a past participle looks forward ("the report, to be published in May") unless one of these
+# governs the infinitive: habit, seeming and report ("used to be called", "is said to be based"), a plan
+# told in the past ("was to be issued") or a pending state ("has yet to be filled").
+NOT_PROSPECTIVE_BEFORE_TO = frozenset(
+    {
+        "used",
+        "was",  # "was to be issued on Wednesday": planned before the report, maybe done by now
+        "were",
+        "yet",  # "has yet to be filled": not scheduled
+        "seem",
+        "seems",
+        "seemed",
+        "appear",
+        "appears",
+        "appeared",
+        "said",
+        "believed",
+        "thought",
+        "known",
+        "reported",
+        "alleged",
+        "claimed",
+        "found",
+        "proved",
+        "shown",
+        "considered",
+        "likely",
+        "unlikely",
+    }
+)
+# Past participles without -ed or -en, for "to be held Friday".
+IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "held",
+        "made",
+        "sent",
+        "built",
+        "set",
+        "put",
+        "paid",
+        "sold",
+        "heard",
+        "brought",
+        "met",
+        "read",
+        "shut",
+        "cut",
+        "run",
+        "won",
+        "lost",
+        "struck",
+        "sworn",
+        "laid",
+        "led",
+        "told",
+        "spent",
+        "bought",
+        "sought",
+    }
 )
 # A preposition right before the date that fixes its direction ("since May"). "until"/"by" do not: "until
 # Thursday, they had not called him" looks back.
@@ -475,6 +578,7 @@ PAST_AUXILIARIES = frozenset(
         "oversaw",
         "undertook",
         "overtook",
+        "died",  # too short for the -ed rule
     }
 )
 # Before an -ed word these make it a passive or an adjective, not a past verb: "is expected Monday".
@@ -675,7 +779,42 @@ DURATION_PREPOSITIONS = frozenset({"over", "within", "for", "during", "throughou
 # Prepositions through which a past verb places its own event at a month or day: "voted in January",
 # "sank on March 3" (not "by", "until", "to": a deadline or target can lie ahead).
 PAST_EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
+# Between a past verb and the preposition of its date ("took office in February") these end the object:
+# a new clause, an infinitive or a conjunction.
+OBJECT_STOPS = frozenset({"that", "which", "who", "whom", "whose", "and", "or", "but", "to", "if", "whether", "when"})
+# Past verbs whose object is usually a clause ("thought the plant opens in March"): only right before
+# the preposition do they place the date.
+CLAUSE_TAKING_PASTS = frozenset({"thought", "knew", "found", "felt", "heard", "saw", "meant", "understood"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # Before a past participle these make it present or future: "is heard in May", "will be reviewed in
 # March", "has been scheduled", "to be held".
 PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})
+
+# Days that name an event when the right word follows: "the Sept. 11 attacks" are those of 2001, not the
+# latest September 11 ("after Sept. 11" alone is left to the usual rules, and so is the singular "the
+# September 11 attack", which as often means another one).
+NAMED_DAYS: dict[tuple[int, int], tuple[int, frozenset[str]]] = {
+    (9, 11): (2001, frozenset({"attacks", "terrorist", "terror", "hijackers", "hijackings"})),
+}
+
+# Scheduled events named by their day ("the Nov. 8 election", "the June 7 primary", "the Dec. 1
+# deadline"): such a day is placed by nearness to publication, not by the clause's tense ("the nominee
+# for the Nov. 8 election said" in July is the coming one). Not a bare month: from March, "the November
+# election" is still the coming one though last November is nearer.
+SCHEDULED_EVENT_NOUNS = frozenset(
+    {
+        "election",
+        "elections",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+        "referendum",
+        "runoff",
+        "ballot",
+        "deadline",
+        "summit",
+        "convention",
+    }
+)

@@ -502,3 +502,190 @@ WEEKDAY_DIRECTION = [
 def test_weekday_direction_from_the_verb(sentence: str, text: str, value: str) -> None:
     found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)]
     assert (text, value) in found
+
+
+# A weekday or "Today" inside a name is no date: programme titles and a newspaper (invented sentences).
+NAMES_WITH_DAYS = [
+    "Rina Dove hosted “Saturday Night Live” for the second time.",
+    "Ada Venn told Fox News Sunday that the Keld plant would close.",
+    "The Varn coach became a pundit on ''Monday Night Hockey'' last spring.",
+    "The Brackley survey was carried out for USA Today in the autumn.",
+    "Pell Norrin went on NBC's “Today” show to defend the ferry plan.",
+    "A poll by USA TODAY found little support for the Olvey bypass.",
+]
+
+
+@pytest.mark.parametrize("sentence", NAMES_WITH_DAYS)
+def test_a_name_with_a_day_in_it_is_no_date(sentence: str) -> None:
+    assert [d.text for d in find_dates(sentence, 0, len(sentence), WEDNESDAY) if d.granularity == "day"] == []
+
+
+def test_a_day_next_to_a_name_is_still_a_date() -> None:
+    assert found("The Keld council met on Saturday night.", WEDNESDAY) == [("Saturday", "2023-11-11", None)]
+    assert found("He said, “Today we open the Varn bridge.”", WEDNESDAY) == [("Today", "2023-11-15", None)]
+    assert found("The message was plain: Today the ferry sails.", WEDNESDAY) == [("Today", "2023-11-15", None)]
+
+
+# The verb of saying right before a weekday owns it, whatever the report says about the future; an
+# infinitive passive ("to be unveiled Saturday") looks forward (invented sentences; a Wednesday).
+REPORTED_AND_PROSPECTIVE = [
+    ("Asked on Monday whether the Keld mill would close, Ada Venn declined to answer.", "Monday", "2023-11-13"),
+    ("The guild joined the dispute, announcing on Tuesday it would sue the council.", "Tuesday", "2023-11-14"),
+    ("The Varn council announced Monday it will shut the pool.", "Monday", "2023-11-13"),
+    ("The minister will announce on Friday whether the Olvey bridge opens.", "Friday", "2023-11-17"),
+    ("The mayor is revising a speech, to be delivered Monday at the port.", "Monday", "2023-11-20"),
+    ("The statue, to be unveiled Saturday in the square, cost a fortune.", "Saturday", "2023-11-18"),
+    ("The order that was to be signed on Monday has been shelved.", "Monday", "2023-11-13"),
+    ("The Brim painter, who died Sunday at 90, will be buried in Ostry.", "Sunday", "2023-11-12"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), REPORTED_AND_PROSPECTIVE)
+def test_reported_and_prospective_weekdays(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)]
+    assert (text, value) in found
+
+
+def test_a_month_before_a_pending_infinitive_stays_past() -> None:
+    sentence = "The Keld judge retired in February and the seat has yet to be filled."
+    assert found(sentence, date(2023, 7, 12)) == [("February", "2023-02", None)]
+
+
+# A past verb with a short object before the month's preposition still places the month in the past up to
+# a year back; a future or a clause-taking verb before it does not (invented; published 2024-01-12).
+PAST_VERB_WITH_OBJECT = [
+    ("Ada Venn took office in February.", "February", "2023-02"),
+    ("The Keld club first drew large crowds in March at a barn dance.", "March", "2023-03"),
+    ("The mayor of Ostry announced his candidacy in March.", "March", "2023-03"),
+    ("The Varn guild said the plant reopens in March.", "March", "2024-03"),
+    ("The Brim council said it will sell the revised plans in March.", "March", "2024-03"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PAST_VERB_WITH_OBJECT)
+def test_a_past_verb_with_its_object_places_the_month(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 12))] == [(text, value)]
+
+
+def test_soon_after_and_coming_off_look_back() -> None:
+    # invented sentences; WEDNESDAY is 2023-11-15
+    assert found("Soon after Sunday's storm, the Keld mayor closed the harbour.", WEDNESDAY) == [
+        ("Sunday", "2023-11-12", None)
+    ]
+    assert found("The Varn senator is coming off a strong debate Monday night.", WEDNESDAY) == [
+        ("Monday", "2023-11-13", None)
+    ]
+    assert found("The Olvey bridge could open as soon as Friday.", WEDNESDAY) == [("Friday", "2023-11-17", None)]
+
+
+def test_a_holiday_before_a_capitalised_word_is_a_name() -> None:
+    # invented sentences
+    assert found("The charity Easter Seals wrote to the Keld council.", SAT) == []
+    assert found("Ferries to Christmas Island were cancelled.", SAT) == []
+    assert found("The Brim fair was held on Easter Monday.", SAT) == [("Easter Monday", "2023-04-10", None)]
+
+
+def test_a_two_digit_number_after_a_year_and_to_is_no_year() -> None:
+    # invented sentences
+    assert found("Branches fell from 2009 to 45 last spring.", SAT) == [("2009", "2009", None)]
+    assert found("The Varn league ran a 2019-20 season.", SAT) == [("2019-20", "2019", "2020")]
+
+
+# A month with an anaphoric year takes the year last named (invented sentences; published 2016-02-05).
+MONTH_OF_THAT_YEAR = [
+    (
+        "The Keld mill opened in 1990 and closed in May of that year.",
+        [("1990", "1990", None), ("May of that year", "1990-05", None)],
+    ),
+    (
+        "Ada Venn took office in January 2009, and prices peaked in October of that year.",
+        [("January 2009", "2009-01", None), ("October of that year", "2009-10", None)],
+    ),
+    (
+        "The Varn ferry sank in 1990. It was raised in May the following year.",
+        [("1990", "1990", None), ("May the following year", "1991-05", None)],
+    ),
+    ("It closed in May of that year.", []),
+    ("The guild bought the hall in 1990, and Ann May that year ran it.", [("1990", "1990", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTH_OF_THAT_YEAR, ids=[c[0][:40] for c in MONTH_OF_THAT_YEAR])
+def test_a_month_of_that_year(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(text, date(2016, 2, 5)) == expected
+
+
+# "ahead of" a weekday's event looks forward (invented sentences; WEDNESDAY is 2023-11-15).
+AHEAD_OF = [
+    ("Ada Venn campaigned in Keld ahead of Saturday's vote.", "Saturday", "2023-11-18"),
+    ("The race tightened ahead of the Varn caucuses on Monday.", "Monday", "2023-11-20"),
+    ("Ahead of Tuesday's ballot, the Brim mayor resigned.", "Tuesday", "2023-11-21"),
+    # a longer phrase between is no longer sure to be the event: the verb decides
+    ("Reporters questioned him ahead of his fourth event of the day on Monday.", "Monday", "2023-11-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), AHEAD_OF)
+def test_ahead_of_a_weekday_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# No false past cues: a base form spelled like its past after a modal, "to" or "and"; an -ed adjective
+# after a determiner (invented sentences; published 2016-03-22).
+NO_FALSE_PAST = [
+    ("The Keld bill would put a measure on the November ballot.", "November", "2016-11"),
+    ("A split vote will put the Varn seat up for grabs in November.", "November", "2016-11"),
+    ("That would set the stage for a contested convention in July.", "July", "2016-07"),
+    ("Voters hope Ada Venn will win in November and cut taxes.", "November", "2016-11"),
+    # a real past stays past
+    ("The Brim council cut the budget in November.", "November", "2015-11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), NO_FALSE_PAST)
+def test_no_false_past_cues(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2016, 3, 22))] == [(text, value)]
+
+
+def test_a_present_passive_is_no_past_cue() -> None:
+    # invented: with no cue the nearest November wins (published 2016-08-08); "are delayed" is no past
+    assert found("Plans for the Keld vote in November are delayed by the flood.", date(2016, 8, 8)) == [
+        ("November", "2016-11", None)
+    ]
+
+
+# A clause reported after the date ("that it ...", "whether she ...") does not set the date's direction
+# (invented sentences; WEDNESDAY is 2023-11-15).
+REPORTED_AFTER_THE_DATE = [
+    ("The Keld guild is expected to report before the Sunday deadline that it raised more.", "Sunday", "2023-11-19"),
+    ("Reporters waited for the mayor's statement Friday that she would stand down.", "Friday", "2023-11-10"),
+    ("The Varn vote on Monday will decide the seat.", "Monday", "2023-11-20"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), REPORTED_AFTER_THE_DATE)
+def test_a_clause_reported_after_the_date(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+def test_the_september_11_attacks_are_those_of_2001() -> None:
+    # invented sentences; a named day takes its event's year only with the right word after it
+    march = date(2016, 3, 14)
+    assert found("Ada Venn praised the response to the Sept. 11 attacks.", march) == [("Sept. 11", "2001-09-11", None)]
+    assert found("The September 11 terrorist attacks changed air travel.", march) == [
+        ("September 11", "2001-09-11", None)
+    ]
+    assert found("The Keld fair will open on September 11.", march) == [("September 11", "2016-09-11", None)]
+
+
+def test_a_day_naming_a_scheduled_event_is_placed_by_nearness() -> None:
+    # invented sentences, published 2016-07-31: the clause's past verb does not pull the day back a year
+    july = date(2016, 7, 31)
+    assert found("The Varn party's nominee for the Nov. 8 election later said he was joking.", july) == [
+        ("Nov. 8", "2016-11-08", None)
+    ]
+    assert found("Ada Venn campaigned hard before the Sept. 20 primary, aides said.", july) == [
+        ("Sept. 20", "2016-09-20", None)
+    ]
+    # a recent one stays in the past, and a bare month keeps its tense
+    assert found("Ada Venn came third in the May 3 primary, aides said.", july) == [("May 3", "2016-05-03", None)]
