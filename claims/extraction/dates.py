@@ -197,6 +197,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _COUNT_SUFFIXES = IRREGULAR_COUNT_NOUNS
 _SINGULAR_S_ENDINGS = ("ss", "sis", "us", "ics")  # "a 2009 analysis", "the 2010 census", "2012 politics"
 _TENSE_HORIZON_MONTHS = 9
+_FUTURE_HORIZON_MONTHS = 12
 _WINDOW = 200  # characters of context looked at around a date
 # Clause edges for tense cues; ``/'' are the ASCII quotes of older wire copy, ". " a missed sentence end.
 _CLAUSE_BREAKS = ("\n", ",", ";", ":", "(", ")", '"', "“", "”", "``", "''", "—", " -- ", ". ", "? ", "! ")
@@ -978,9 +979,27 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past
-    if tense > 0 and months_away(future) <= _TENSE_HORIZON_MONTHS:
+    # a bare month after a preposition in a clause with 'will' may lie up to a year ahead ('talks will
+    # resume in January' in a March article); elsewhere so far ahead is more often a misread cue
+    far = (
+        atom.d is None and sent.prev_word(atom.start).lower() in _MONTH_PREPOSITIONS and _modal_future(sent, atom.start)
+    )
+    if tense > 0 and months_away(future) <= (_FUTURE_HORIZON_MONTHS if far else _TENSE_HORIZON_MONTHS):
         return future
     return past if months_away(past) <= months_away(future) else future
+
+
+_MONTH_PREPOSITIONS = frozenset({"in", "by", "until", "till", "before", "through"})
+_MODALS = frozenset({"will", "shall", "won't", "won’t"})
+
+
+def _modal_future(sent: _Sentence, pos: int) -> bool:
+    """'will' (or a contracted "'ll") among the last ten words of the clause before pos: 'talks will
+    resume in', "I'll vote for her in"."""
+    before_text = sent.text[max(sent.start, pos - 80) : pos]
+    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
+    words = [w.lower() for w in _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)][-10:]
+    return any(w in _MODALS or w.endswith(("'ll", "’ll")) for w in words)
 
 
 def _past_verb_before(sent: _Sentence, pos: int) -> bool:

@@ -213,6 +213,22 @@ PAST_EVENT_MONTHS = [
     ("The Keld vote was postponed to January.", "January", "2024-01"),
 ]
 
+# A bare month after a preposition in a clause with 'will' lies ahead up to a year (publication
+# 2023-11-22 again: 'in October' is next October); without 'will', or for a day, nearness keeps its say.
+FUTURE_MONTHS = [
+    ("Talks on the Brackley bypass will resume in October, the mayor said.", "October", "2024-10"),
+    ("The Olvey council won't vote on the budget until September.", "September", "2024-09"),
+    ("I'll be back at the Keld market in October.", "October", "2024-10"),
+    ("The October jobs report is expected to show gains.", "October", "2023-10"),
+    ("A poll in October shows the Tarn mayor ahead.", "October", "2023-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), FUTURE_MONTHS, ids=[c[0][:30] for c in FUTURE_MONTHS])
+def test_a_month_in_a_clause_with_will_lies_ahead(sentence: str, text: str, value: str) -> None:
+    found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2023, 11, 22))]
+    assert found == [(text, value)]
+
 
 @pytest.mark.parametrize(("sentence", "text", "value"), PAST_EVENT_MONTHS, ids=[c[0][:30] for c in PAST_EVENT_MONTHS])
 def test_a_past_event_month_stays_in_the_past(sentence: str, text: str, value: str) -> None:
