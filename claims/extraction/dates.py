@@ -254,7 +254,8 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
-                    or (w == "expected" and prev in {"is", "are", "am"})  # "a ruling is expected Monday"
+                    # "a ruling is expected Monday", "more rain is forecast for Wednesday"
+                    or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )

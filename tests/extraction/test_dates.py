@@ -224,6 +224,13 @@ FUTURE_MONTHS = [
 ]
 
 
+# A forecast in the present passive looks forward like 'is expected' (publication Wednesday 2023-11-22).
+FUTURE_MONTHS += [
+    ("More sleet is forecast for Monday in the Tarn valley.", "Monday", "2023-11-27"),
+    ("Turnout at the Olvey poll is projected to fall in May.", "May", "2024-05"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "text", "value"), FUTURE_MONTHS, ids=[c[0][:30] for c in FUTURE_MONTHS])
 def test_a_month_in_a_clause_with_will_lies_ahead(sentence: str, text: str, value: str) -> None:
     found = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2023, 11, 22))]
