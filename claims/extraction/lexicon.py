@@ -885,7 +885,7 @@ IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken r
 
 # Words after which 'by X' names the document's author ('a paper by X', 'written by X').
 AUTHORSHIP_PARTICIPLES = wordset(
-    "written authored published conducted compiled prepared led issued posted filed signed"
+    "written authored published conducted compiled prepared led issued posted filed signed released"
 )
 
 # Words that may open a post-modifier of the document noun up to its verb.

@@ -8,6 +8,32 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # 'said he jumped' after a subject and its relative clause: 'he' opens the reported clause, no inverted
+    # subject; the passive 'was quoted by X as saying' keeps its subject; an issuer after 'released by';
+    # a time adjunct never joins an organisation's name; a name's suffix before a relative clause; 'who'
+    # after a plural or a person's noun makes them speakers
+    (
+        [
+            [
+                "The skipper, who declined to give his name, said he sailed from the harbour at dawn.",
+                "Warden Ola Brandt was quoted by local radio as saying that the lynx had been seen again.",
+                "A statement released by the palace said the queen would attend.",
+                "A report released by the Vale Institute on Monday found that rents rose.",
+                "Tom Reyes Jr., who was in Dorrow, Ohio, last week, said the deal was fair.",
+                "The toll drew criticism from haulage firms, who said it would ruin them.",
+                "The question came from a retired nurse, who said the bus was always late.",
+            ]
+        ],
+        [
+            "The skipper",
+            "Ola Brandt",
+            "the palace",
+            "Vale Institute",
+            "Tom Reyes",
+            "haulage firms",
+            "a retired nurse",
+        ],
+    ),
     # a report closing the sentence after a comma, also before a short time adjunct, frames a finding, a
     # generic subject's or a pronoun's cue inside it; a named speaker's own cue stays theirs, and an -ed
     # form of a thing's noun with its time is a participle ('a plan announced Friday')

@@ -236,6 +236,13 @@ def _sentence_cues(
             # is only the channel (the name between the quoting verb and 'as', at most six words)
             q = next((q for q in range(v - 2, max(lo, v - 9) - 1, -1) if toks[q].low in lx.QUOTING_VERBS), None)
             m = None
+            if q is not None and toks[q + 1].low == "by" and q - 1 > lo and toks[q - 1].low in lx.PASSIVE_AUXILIARIES:
+                # 'Arno Vik was quoted by local media as saying ...': the passive's subject speaks
+                m, _ = _subject_before(text, toks, q - 1, lo)
+                if m is not None:
+                    cues = [c for c in cues if c.pos != toks[q].start]
+                    cues.append(Cue(m, _span_text(text, toks, q, v + 1), 1, t.start))
+                continue
             if q is not None and q + 2 == v - 1 and toks[q + 1].low in lx.OBJECT_PRONOUNS:
                 m = Mention(lx.OBJECT_PRONOUNS[toks[q + 1].low], "pronoun", pos=toks[q + 1].start)
             elif q is not None and q + 1 < v - 1:

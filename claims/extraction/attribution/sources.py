@@ -199,7 +199,10 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
                 )
             ):
                 m = _author_after(text, toks, k + 1, end)
-                if m is not None and m.kind in {"person", "org", "group"} and not m.generic:
+                # 'a statement released by the palace': after a participle of authorship a definite
+                # common noun is the issuer too
+                issued = prev in lx.AUTHORSHIP_PARTICIPLES and toks[k + 1].low == "the"
+                if m is not None and m.kind in {"person", "org", "group"} and (not m.generic or issued):
                     author = m
         if named is None and t.low == "of" and k - 1 == h:
             e = _forward_np(toks, k + 1, end)

@@ -32,7 +32,8 @@ def _forward_np(toks: list[Tok], v: int, hi: int) -> int:
             prev = base(toks[k - 1].low)
             headed = prev in lx.ORG_HEADS or prev in lx.TITLES
             run = crossed > 0 and crossed < 3 and t.low not in {"to", "at"} and toks[k - 1].cap
-            if m < hi and toks[m].cap and (headed or run):
+            # never over a time adjunct: 'the Vale Institute on Monday'
+            if m < hi and toks[m].cap and (headed or run) and base(toks[m].low) not in lx.TIME_WORDS:
                 crossed += 1
                 k = m
             else:
@@ -175,7 +176,23 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if j - 2 > lo and toks[j - 1].low in {"who", "which"} and toks[j - 2].text == ",":
         # 'the union, which argued that ...', 'Ada Cole, who said ...': the noun before the relative
         k = _np_backward(toks, j - 3, lo)
+        if (
+            k == j - 3
+            and k - 1 > lo
+            and not toks[k - 1].cap
+            and _modifier_word(toks[k - 1])
+            and (toks[k - 2].low in lx.OBJECT_PREPOSITIONS or toks[k - 2].low in lx.PLACE_PREPOSITIONS)
+        ):
+            k -= 1  # 'from haulage firms, who': one lowercase modifier of the bare noun, after a preposition
         m = _analyze(text, toks, k, j - 2) if k < j - 2 else None
+        if (
+            m is not None
+            and m.generic
+            and toks[j - 1].low == "who"
+            and m.kind == "group"
+            and (_person_head(toks[j - 3]) or (toks[j - 3].low.endswith("s") and not toks[j - 3].low.endswith("ss")))
+        ):
+            m.generic = False  # 'criticism from opposition parties, who said ...': 'who' makes them people
         return (m, k) if m is not None and m.kind in {"person", "org", "group"} and not m.generic else (None, v)
     part = _participle_subject(text, toks, j, lo)
     if part is not None:
@@ -645,6 +662,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     named: tuple[Mention, int, int] | None = None
     other: tuple[Mention, int, int] | None = None
     for n, (s, e) in enumerate(chunks):
+        while e - s > 1 and toks[e - 1].low in lx.POSTNOMINALS and toks[e - 2].cap:
+            e -= 1  # 'Ada Cole Jr., who ...': the name without its suffix
         if e <= s:
             continue
         kind = _chunk_kind(toks, s, e, leftmost=n == len(chunks) - 1)
@@ -757,6 +776,8 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
     nxt = toks[v + 1]
     if nxt.low in lx.PRONOUNS and nxt.low in {"he", "she", "they", "it"}:
         e = v + 2
+        if e < hi and toks[e].word and toks[e].low.endswith("ed"):
+            return None  # 'X, who declined to give his name, said he jumped from the deck': the clause's subject
         m: Mention | None = Mention(nxt.low, "pronoun", pos=nxt.start)
     else:
         e = _forward_np(toks, v + 1, hi)
