@@ -795,3 +795,34 @@ def test_state_abbreviation_after_a_town_the_gazetteer_lacks() -> None:
     assert places_of("She grew up in Dorvel, Ga. Her father farmed.") == ["Dorvel", "Ga."]
     assert places_of("Drivers near Kelvo, OK, waited for hours.") == ["Kelvo", "OK"]
     assert places_of("He met Anna Lee, Ga., fans.") == []
+
+
+def test_a_surname_the_article_gives_a_person_needs_more_than_a_preposition() -> None:
+    text = (
+        "Senator Ellen Warren toured the plant. Donors drifted away from Warren after the debate, "
+        "and the gap between Warren and Ross widened in Warren's favour."
+    )
+    assert places_of(text) == []
+    text = "Mr Davis spoke first. Critics turned on Davis at the hearing, and support from Davis faded."
+    assert places_of(text) == []
+    # A sign of a place of its own keeps the town.
+    assert places_of("Senator Ellen Warren toured the plant. Later she drove to Warren, Ohio.") == ["Warren", "Ohio"]
+    assert places_of("Mr Davis spoke first. The bus then arrived in Davis.") == ["Davis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Carson administration cut the budget again.",
+        "Two aides left the Lincoln campaign last week.",
+        "Critics of the Hudson presidency gathered outside.",
+    ],
+)
+def test_the_surname_before_a_politicians_following_is_a_person(text: str) -> None:
+    assert places_of(text) == []
+
+
+def test_a_region_with_a_possessive_after_a_surname_is_no_town_region_pair() -> None:
+    assert places_of("Hudson, Ohio's former mayor, spoke at noon.") == ["Ohio"]
+    assert places_of("Carson, Nevada's junior senator, objected.") == ["Nevada"]
+    assert places_of("The factory in Hudson, Ohio, closed.") == ["Hudson", "Ohio"]

@@ -181,7 +181,12 @@ class PlaceIndex:
                 h.list_prev = len(hits) - 1
             if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
                 h.veto = True  # "Wine Authority of Australia and New Zealand"
-            if hits and COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
+            if (
+                hits
+                and COMMA_GAP.fullmatch(text, hits[-1].end, h.start)
+                and h.entry.kind in ("country", "region")
+                and not toks[j - 1].possessive
+            ):  # not "Dole, Kansas's senior senator": an apposition about a person
                 hits[-1].admin_after = True  # "Guelph, Ontario"
                 surface = text[h.start : h.end]
                 h.after_place = hits[-1].entry.kind == "city" and (

@@ -37,6 +37,7 @@ from .lexicon import (
     MOTION,
     OFFICE_AFTER_ADMIN,
     PEOPLE_AFTER_PLACE,
+    PERSON_FOLLOWING,
     PLANET_KEYS,
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
@@ -135,6 +136,18 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and not h.strong
     ):
         h.person = True
+    if (
+        h.single
+        and kind == "city"
+        and h.entry.prio < P_SALIENT_REGION
+        and joined_prev
+        and joined_next
+        and prev is not None
+        and prev.text in ("the", "The")
+        and nxt is not None
+        and nxt.text in PERSON_FOLLOWING
+    ):
+        h.person = True  # "the Obama administration", "the Clinton campaign": a politician, not a town
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
     if (

@@ -316,6 +316,14 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# After "the <Surname>", nouns of a politician's following or tenure: "the Obama administration", "the
+# Clinton campaign" name a person, not the town of Obama or Clinton.
+PERSON_FOLLOWING = wordset(
+    """administration administrations campaign campaigns camp presidency era years aides aide allies
+    loyalists supporters doctrine dynasty clan family ad ads transition tenure"""
+)
+
+
 PEOPLE_AFTER_PLACE = wordset(
     """delegate delegates envoy envoys ambassador diplomat diplomats official officials representative
     representatives negotiator negotiators spokesman spokeswoman spokesperson emissary minister
