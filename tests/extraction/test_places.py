@@ -826,3 +826,17 @@ def test_a_region_with_a_possessive_after_a_surname_is_no_town_region_pair() -> 
     assert places_of("Hudson, Ohio's former mayor, spoke at noon.") == ["Ohio"]
     assert places_of("Carson, Nevada's junior senator, objected.") == ["Nevada"]
     assert places_of("The factory in Hudson, Ohio, closed.") == ["Hudson", "Ohio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harris County Judge Ann Lowe opened the shelter.", ["Harris County"]),
+        ("Mr Ames, the Kern County Sheriff, closed the road.", ["Kern County"]),
+        ("A Tulare County Coroner report was released.", ["Tulare County"]),
+        ("A deputy with the Los Angeles Sheriff's office found the car.", ["Los Angeles"]),
+        ("The San Diego Sheriff's Department made no arrests.", ["San Diego"]),
+    ],
+)
+def test_a_place_before_its_local_office(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

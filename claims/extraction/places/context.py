@@ -31,6 +31,7 @@ from .lexicon import (
     GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     INSTITUTIONAL,
+    LOCAL_OFFICES,
     LOCATIVE,
     LOWER_COMPASS,
     MONTHS_DAYS,
@@ -338,6 +339,7 @@ def name_after(nxt: Tok, entry: Entry) -> bool:
     return (
         nxt.cap
         and nxt.text not in lx.CASED_TITLES
+        and nxt.text not in LOCAL_OFFICES
         and nxt.text not in MONTHS_DAYS
         and nxt.text not in FUNCTION_CAPS
         and nxt.text not in VENUE_HEADS

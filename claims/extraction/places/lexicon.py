@@ -316,6 +316,11 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# Local offices named after their town or county, beside the titles of the shared lexicon: "the Los Angeles
+# Sheriff's office", "Cook County Sheriff Tom Dart" (the place, then the office; no person "Angeles Sheriff").
+LOCAL_OFFICES = wordset("Sheriff Sheriffs Coroner Prosecutor Assessor Clerk Treasurer Auditor Marshal Supervisor")
+
+
 # After "the <Surname>", nouns of a politician's following or tenure: "the Obama administration", "the
 # Clinton campaign" name a person, not the town of Obama or Clinton.
 PERSON_FOLLOWING = wordset(

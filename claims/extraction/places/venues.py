@@ -18,6 +18,7 @@ from .lexicon import (
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
     HEAD_FIRST,
+    LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
     ORG_CENTRE_WORDS,
@@ -130,6 +131,13 @@ def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[V
     """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
     if j - s < 2:
         return []
+    # "Harris County Judge Ann Lee", "Kern County Sheriff's deputies": an office of the county follows its name.
+    for k in range(s + 1, j - 1):
+        if VENUE_HEADS.get(toks[k].text) == "region" and not toks[k].possessive:
+            nxt = toks[k + 1].text
+            if nxt in lx.CASED_TITLES or nxt in LOCAL_OFFICES:
+                j = k + 1
+                break
     # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
     # "of [the]" and a known place. Two names unless the part before is a bare head ("Gulf of Mexico",
     # "Museum of London", "Isle of Man") or a district of that place ("Western District of New York").
