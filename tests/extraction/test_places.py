@@ -840,3 +840,19 @@ def test_a_region_with_a_possessive_after_a_surname_is_no_town_region_pair() -> 
 )
 def test_a_place_before_its_local_office(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill died in the Vermont House last spring.",
+        "Two members of the Oregon House walked out.",
+        "A Nebraska House committee held hearings.",
+    ],
+)
+def test_a_states_house_is_its_chamber_not_a_building(text: str) -> None:
+    assert places_of(text) == []
+
+
+def test_the_house_chamber_rule_leaves_named_buildings() -> None:
+    assert places_of("Guests waited outside Government House in Perth.") == ["Government House", "Perth"]

@@ -160,6 +160,8 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and joined_prev
     ):
         h.adjective = True  # "the Kenya delegate", "a Brazil striker": the place stands for "Kenyan"
+    if joined_next and nxt is not None and nxt.text == "House" and kind == "region" and not last.possessive:
+        h.veto = True  # "the Kentucky House": a chamber of the state's legislature, like "the Ohio Senate"
     if text.startswith("$", last.end):
         h.veto = True  # "US$ 20,000": a currency
     if joined_next and nxt is not None and nxt.text in VEHICLES and prev is not None and prev.text in ("the", "The"):

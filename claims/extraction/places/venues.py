@@ -178,6 +178,8 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             return None
         if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
             return None  # "the Upper House", "the Lower House": chambers of a parliament
+        if last == "House" and state_before(toks, s, j - 1):
+            return None  # "the Kentucky House", "a Texas House committee": a state's legislative chamber
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
         if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
@@ -210,6 +212,12 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             return (s, e, VENUE_HEADS.get(t.text, "other" if t.text in ("Isle", "Straits") else "venue"), None)
         return None
     return None
+
+
+def state_before(toks: list[Tok], s: int, k: int) -> bool:
+    """toks[s:k] is the name of a region, as before a chamber of its legislature ("the Ohio House")."""
+    e = gazetteer().get(run_key(toks, s, k)) if k - s <= MAX_TOKENS else None
+    return e is not None and e.kind == "region"
 
 
 def org_noun_after(text: str, toks: list[Tok], j: int) -> bool:
