@@ -856,3 +856,28 @@ def test_a_states_house_is_its_chamber_not_a_building(text: str) -> None:
 
 def test_the_house_chamber_rule_leaves_named_buildings() -> None:
     assert places_of("Guests waited outside Government House in Perth.") == ["Government House", "Perth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schools closed in Marlow and Pembrey counties on Friday.", ["Marlow", "Pembrey"]),
+        ("Rains hit Narvesto, Kessa and Belmoro provinces.", ["Narvesto", "Kessa", "Belmoro"]),
+        ("Crews reached Dunmore and Palm Beach counties by noon.", ["Dunmore", "Palm Beach"]),
+    ],
+)
+def test_names_listed_before_a_plural_administrative_noun(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout rose in Democratic and Republican counties.",
+        "Mr Lee, Kessa and Belmoro counties joined the pact.",
+        "Labour and Tory boroughs differ on housing.",
+        "Priests serve Catholic and Protestant parishes.",
+    ],
+)
+def test_adjectives_or_people_before_a_plural_administrative_noun(text: str) -> None:
+    assert places_of(text) == []

@@ -51,6 +51,7 @@ from .unknown import (
     dateline_unknown,
     named_before_region,
     named_in_apposition,
+    names_before_plural,
     town_of,
     unknown_before_noun,
 )
@@ -196,6 +197,7 @@ class PlaceIndex:
         town_of(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
+        names_before_plural(text, toks, taken, raw, self.mentions)
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)

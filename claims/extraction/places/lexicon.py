@@ -171,6 +171,21 @@ ADMIN_KIND = {
 
 # Lowercase nouns after an unknown name that make it a place: "Narvesto province", "the Malbani district".
 # (Not before "attorney", "court"...: "the Lakeford district attorney" is an office.)
+# Plural administrative nouns after a list of names, each name one such unit: "in Broward and Volusia
+# counties", "Narvesto, Belmoro and Kessa provinces" (not "districts", "regions", "states": "Democratic
+# and Republican districts", "Arctic and Antarctic regions", "Gulf and Arab states").
+ADMIN_PLURALS = wordset(
+    "counties provinces prefectures governorates oblasts municipalities parishes townships boroughs"
+)
+
+
+# Party and faction words that describe units rather than name them ("Labour and Tory boroughs").
+PARTY_WORDS = wordset(
+    """Labour Labor Tory Tories Conservative Liberal Democrat Democratic Republican GOP Green Greens
+    Socialist Nationalist Unionist Loyalist Rebel Opposition Government Rural Urban"""
+)
+
+
 ADMIN_AFTER_UNKNOWN = wordset("province district region county prefecture governorate oblast municipality constituency")
 
 

@@ -11,6 +11,7 @@ from .. import lexicon as lx
 from ..gazetteer import MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
+    ADMIN_PLURALS,
     AIRPORT_HEADS,
     CONNECTORS,
     DENOMINATIONS,
@@ -164,6 +165,8 @@ def lone_head(text: str, toks: list[Tok], j: int) -> bool:
 def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue | None:
     if j - s < 2 or org_noun_after(text, toks, j):
         return None  # "The Cape Argus newspaper"
+    if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
+        return None  # "Broward and Palm Beach counties": a list of counties, no venue
     last = toks[j - 1].text
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
