@@ -881,3 +881,20 @@ def test_names_listed_before_a_plural_administrative_noun(text: str, expected: l
 )
 def test_adjectives_or_people_before_a_plural_administrative_noun(text: str) -> None:
     assert places_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visiting Peru in May, the minister met farmers.", ["Peru"]),
+        ("Leaving Lisbon, the ship turned north.", ["Lisbon"]),
+        ("Crossing Montana took the riders a week.", ["Montana"]),
+        ("Besides Chile, two other nations objected.", ["Chile"]),
+    ],
+)
+def test_a_participle_or_preposition_opening_the_sentence_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_a_name_opening_the_sentence_still_makes_a_person() -> None:
+    assert places_of("Sterling Houston spoke first.") == []

@@ -39,6 +39,7 @@ from .lexicon import (
     OFFICE_AFTER_ADMIN,
     PEOPLE_AFTER_PLACE,
     PERSON_FOLLOWING,
+    PLACE_PARTICIPLES,
     PLANET_KEYS,
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
@@ -108,7 +109,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.strong = True
     kind = h.entry.kind
     # People: a title or a given name before, a surname after, "X said".
-    if joined_prev and prev is not None and name_before(prev, h.single):
+    if joined_prev and prev is not None and name_before(prev, h.single) and not opening_participle(text, prev, ls):
         h.person = h.named = True
         h.titled = prev.text in lx.CASED_TITLES or prev.text.lower() in GIVEN_NAMES
     elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
@@ -334,6 +335,12 @@ def name_before(prev: Tok, single: bool) -> bool:
     if prev.text in lx.CASED_TITLES:
         return True
     return single and prev.text not in FUNCTION_CAPS and prev.text not in MONTHS_DAYS and not prev.text.isupper()
+
+
+def opening_participle(text: str, prev: Tok, ls: int) -> bool:
+    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...': a participle opening the
+    sentence is capitalised there, and no given name."""
+    return prev.text.lower() in PLACE_PARTICIPLES and sentence_initial(text, prev, ls)
 
 
 def name_after(nxt: Tok, entry: Entry) -> bool:

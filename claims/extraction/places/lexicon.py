@@ -17,7 +17,8 @@ FUNCTION_CAPS = wordset(
     Their His Her Our Your My Some Many Most All Both Each Every No Not Yesterday Today Tomorrow
     Meanwhile However Also Only Even Then There Here Last Next According Such Several Other Another
     Former He She They We I You Mr Mrs Ms Dr Doctor Earlier Later Now Once Still Yet So Thus Because Every
-    Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
+    Around About Against Along Amid Via Per Without Within Toward Towards Following Including Besides
+    Beside Except Throughout Alongside Beneath Excluding"""
 )
 
 
@@ -331,6 +332,14 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# Participles that take a place as their object, capitalised when they open a sentence ("Visiting
+# Russia in March, he ...", "Leaving Paris, the convoy ..."): no given name before the place.
+PLACE_PARTICIPLES = wordset(
+    """visiting leaving entering crossing touring reaching approaching exiting departing fleeing
+    invading occupying bombing shelling attacking liberating evacuating circling overflying"""
+)
+
+
 # Local offices named after their town or county, beside the titles of the shared lexicon: "the Los Angeles
 # Sheriff's office", "Cook County Sheriff Tom Dart" (the place, then the office; no person "Angeles Sheriff").
 LOCAL_OFFICES = wordset("Sheriff Sheriffs Coroner Prosecutor Assessor Clerk Treasurer Auditor Marshal Supervisor")
