@@ -47,7 +47,6 @@ POSITIVES = [
     ("Crowds filled Tahrir Square in Cairo.", ["Tahrir Square", "Cairo"]),
     ("Ambulances took the injured to St Vincent's Hospital.", ["St Vincent's Hospital"]),
     ("Voting was slow in the Kowloon West constituency.", ["Kowloon"]),
-    ("The Ontario Ghostbusters raised money for charity.", ["Ontario"]),
     ("Traffic in LA was gridlocked.", ["LA"]),
     ("Tensions in the Middle East and Central Asia rose.", ["Middle East", "Central Asia"]),
     ("A Sydney-based firm hired a London-born chef.", ["Sydney", "London"]),
@@ -898,3 +897,18 @@ def test_a_participle_or_preposition_opening_the_sentence_is_no_given_name(text:
 
 def test_a_name_opening_the_sentence_still_makes_a_person() -> None:
     assert places_of("Sterling Houston spoke first.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans of the Manitoba Stingers packed the hall.", []),
+        ("The Oregon Herons beat the Nevada Falcons on Sunday.", []),
+        ("The Utah Badgers played in Utah for the last time.", ["Utah"]),
+        # Party members and plural features stay with the place.
+        ("The Iowa Democrats met on Friday.", ["Iowa"]),
+        ("Snow closed roads in the Kansas Flint Hills.", ["Kansas"]),
+    ],
+)
+def test_a_state_or_province_before_a_teams_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

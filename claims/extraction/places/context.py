@@ -37,6 +37,7 @@ from .lexicon import (
     MONTHS_DAYS,
     MOTION,
     OFFICE_AFTER_ADMIN,
+    PARTY_PLURALS,
     PEOPLE_AFTER_PLACE,
     PERSON_FOLLOWING,
     PLACE_PARTICIPLES,
@@ -172,6 +173,15 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     if joined_next and nxt is not None and kind == "city" and team_after(text, toks, j):
         h.company = True  # "the Denver Nuggets", "Houston Rockets": a team named after the city (like a company, across
         # the article unless a true locative says otherwise: "Denver won", not "flew to Denver")
+    if (
+        joined_next
+        and nxt is not None
+        and kind == "region"
+        and nxt.text not in PARTY_PLURALS
+        and team_after(text, toks, j)
+    ):
+        h.veto = True  # "the Ontario Ghostbusters", "Iowa Hawkeyes": a team's name (this mention only: the
+        # state is named for itself elsewhere)
     if h.key in PLANET_KEYS and pw.lower() in PLANET_LOCATIVES:
         h.strong = True  # "landed on Venus", "in orbit around Mars"
     if (

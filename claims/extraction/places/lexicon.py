@@ -332,6 +332,14 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# Party members after a state or province, which the rule for a team's name leaves to the place
+# ("the Iowa Democrats", "Alberta Conservatives").
+PARTY_PLURALS = wordset(
+    """Democrats Republicans Conservatives Liberals Tories Greens Socialists Progressives Libertarians
+    Nationalists Unionists Independents Rockies"""
+)
+
+
 # Participles that take a place as their object, capitalised when they open a sentence ("Visiting
 # Russia in March, he ...", "Leaving Paris, the convoy ..."): no given name before the place.
 PLACE_PARTICIPLES = wordset(
