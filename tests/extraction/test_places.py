@@ -912,3 +912,28 @@ def test_a_name_opening_the_sentence_still_makes_a_person() -> None:
 )
 def test_a_state_or_province_before_a_teams_name(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Power cuts hit Gaza City again.", ["Gaza City"]),
+        ("Hospitals in Gaza City ran short of fuel.", ["Gaza City"]),
+        ("Hail battered the Midlands on Tuesday.", ["Midlands"]),
+        ("Two yachts sank in the Adriatic.", ["Adriatic"]),
+    ],
+)
+def test_a_city_named_with_city_and_regions_with_the(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Swansea City signed a new striker.", []),
+        ("Fans of Norwich City sang outside the ground in Norwich.", ["Norwich"]),
+        ("The Coventry United coach resigned.", []),
+    ],
+)
+def test_a_city_before_a_clubs_word_is_the_club(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

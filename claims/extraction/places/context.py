@@ -23,6 +23,7 @@ from .lexicon import (
     BODY_HEADS_AFTER_PLACE,
     CLEAR_BEFORE_PREPOSITION,
     CLEAR_LOCATIVE,
+    CLUB_AFTER_CITY,
     COMPANY_AFTER,
     COMPANY_BEFORE,
     COMPASS,
@@ -170,6 +171,8 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.veto = True  # "the Tucson probe": a vehicle named after the place
     if joined_prev and prev is not None and (prev.text in VESSEL_NOUNS or prev.text in VESSEL_PREFIXES):
         h.veto = True  # "the tanker Rio Grande", "USS Arizona": a ship's name
+    if joined_next and nxt is not None and kind == "city" and nxt.text in CLUB_AFTER_CITY and not nxt.possessive:
+        h.company = True  # "Manchester City", "Hull City": a club, where the gazetteer knows no such city
     if joined_next and nxt is not None and kind == "city" and team_after(text, toks, j):
         h.company = True  # "the Denver Nuggets", "Houston Rockets": a team named after the city (like a company, across
         # the article unless a true locative says otherwise: "Denver won", not "flew to Denver")
@@ -221,6 +224,13 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         or (joined_next and nxt is not None and nxt.text in ADMIN_AFTER_UNKNOWN and not office_after(text, toks, j))
         or h.key.startswith("the ")  # "The Hague": the article is part of the name
     )
+    if (
+        not h.single
+        and last.text == "City"
+        and not last.possessive
+        and not (prev is not None and prev.text in ("the", "The"))
+    ):
+        h.explicit = True  # "Gaza City", "Quezon City": the name says what it is (not "the Queen City", a nickname)
     if h.explicit:
         h.strong = True  # "the city of X", "the Lombardy region", "X Province"
     # "the Hague": a lowercase article that belongs to the name.

@@ -332,6 +332,11 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# Words after a city that make a football club's name when the gazetteer knows no longer place of that
+# name ("Manchester City", "Swansea City", "Hull City"; "Kansas City", "Mexico City" are cities).
+CLUB_AFTER_CITY = wordset("City United Athletic Rovers Wanderers Albion")
+
+
 # Party members after a state or province, which the rule for a team's name leaves to the place
 # ("the Iowa Democrats", "Alberta Conservatives").
 PARTY_PLURALS = wordset(
