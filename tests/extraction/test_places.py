@@ -937,3 +937,17 @@ def test_a_city_named_with_city_and_regions_with_the(text: str, expected: list[s
 )
 def test_a_city_before_a_clubs_word_is_the_club(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Envoys of the People's Republic of China left early.", ["People's Republic of China"]),
+        ("A letter from the Democratic People's Republic of Korea arrived.", ["Democratic People's Republic of Korea"]),
+        ("Cocoa prices in Côte d'Ivoire rose.", ["Côte d'Ivoire"]),
+        ("Aid to Cote d'Ivoire doubled.", ["Cote d'Ivoire"]),
+        ("Kenya's coast and Ghana's north flooded.", ["Kenya", "Ghana"]),
+    ],
+)
+def test_official_names_with_a_possessive_or_an_elided_article(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
