@@ -951,3 +951,10 @@ def test_a_city_before_a_clubs_word_is_the_club(text: str, expected: list[str]) 
 )
 def test_official_names_with_a_possessive_or_an_elided_article(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+def test_according_to_a_centre_is_a_source_not_a_location() -> None:
+    assert places_of("Turnout fell, according to the Ketterby Center for Voter Studies.") == []
+    assert places_of("According to the Ketterby Center, taxes rose.") == []
+    # A locative still makes a named centre a building.
+    assert places_of("Crowds gathered at the Ketterby Center.") == ["Ketterby Center"]

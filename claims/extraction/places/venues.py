@@ -243,6 +243,8 @@ def locative_before(text: str, toks: list[Tok], s: int, ls: int) -> bool:
     p = s - 1
     if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
         p -= 1
+    if p >= 1 and toks[p].text == "to" and toks[p - 1].text.lower() in ("according", "thanks", "due"):
+        return False  # "according to the Roper Center": a source, not a location
     return p >= 0 and toks[p].text.lower() in LOCATIVE and joined(text, toks[p], toks[p + 1])
 
 
