@@ -958,3 +958,15 @@ def test_according_to_a_centre_is_a_source_not_a_location() -> None:
     assert places_of("According to the Ketterby Center, taxes rose.") == []
     # A locative still makes a named centre a building.
     assert places_of("Crowds gathered at the Ketterby Center.") == ["Ketterby Center"]
+
+
+def test_a_law_firms_partners_are_no_towns() -> None:
+    assert places_of("She joined Moore & Van Allen, a law firm, in May.") == []
+    assert places_of("He joined Selby & Hudson last year.") == []
+    assert places_of("Flights to Trinidad & Tobago resumed.") == ["Trinidad", "Tobago"]
+
+
+def test_a_presidents_name_before_the_white_house() -> None:
+    assert places_of("The Lenwood White House refused to comment.") == ["White House"]
+    assert places_of("Aides in the Carver White House quit.") == ["White House"]
+    assert places_of("He toured the Little White House in Warm Springs.") == ["Little White House", "Warm Springs"]

@@ -437,17 +437,26 @@ def title_before(toks: list[Tok], i: int) -> bool:
 def ampersand_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """An ampersand joins the hit to a word that is no place: "Texas A&M", "Mary & Leigh", "Procter &"."""
     gz = gazetteer()
+    # A town across the ampersand is a partner's surname as often ("Moore & Van Allen", a law firm):
+    # only countries and regions pair with "&" in a place's name ("Trinidad & Tobago").
+    own = gz.get(norm(toks[i].text)) if j == i + 1 else None
+    kind = own.kind if own is not None else ""
     if j < len(toks):
         nxt = toks[j]
-        if AMPERSAND_GAP.fullmatch(text, toks[j - 1].pend, nxt.start) and gz.get(norm(nxt.text)) is None:
+        if AMPERSAND_GAP.fullmatch(text, toks[j - 1].pend, nxt.start) and not_paired(gz.get(norm(nxt.text)), kind):
             return True
         if len(nxt.text) <= 3 and nxt.text.isupper() and text.startswith("&", nxt.end):
             return True  # "Texas A&M"
     if i > 0:
         prev = toks[i - 1]
-        if AMPERSAND_GAP.fullmatch(text, prev.pend, toks[i].start) and gz.get(norm(prev.text)) is None:
+        if AMPERSAND_GAP.fullmatch(text, prev.pend, toks[i].start) and not_paired(gz.get(norm(prev.text)), kind):
             return True
     return False
+
+
+def not_paired(other: Entry | None, kind: str) -> bool:
+    """The word across an ampersand makes no pair of places with the hit: unknown, or a town beside a town."""
+    return other is None or (other.kind == "city" and kind == "city")
 
 
 def acronym(t: Tok) -> bool:

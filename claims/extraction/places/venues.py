@@ -179,6 +179,13 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             and (before in ORG_CENTRE_WORDS or not (locative_before(text, toks, s, ls) or located_after(text, toks, j)))
         ):
             return None
+        if (
+            last == "House"
+            and j - s > 2
+            and toks[j - 2].text == "White"
+            and toks[j - 3].text not in ("Little", "Old", "New", "Summer", "Winter")
+        ):
+            return (j - 2, j, kind, None)  # "the Biden White House": the president's name is no part of it
         if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
             return None  # "the Upper House", "the Lower House": chambers of a parliament
         if last == "House" and state_before(toks, s, j - 1):
