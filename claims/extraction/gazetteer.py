@@ -140,7 +140,7 @@ FEATURES = _names(
     Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
     New England; Pacific Northwest; Mideast; the Golan; the Deep South;
-    the Rust Belt; the Sun Belt"""
+    the Rust Belt; the Sun Belt; the Midlands; the Adriatic; the Aegean"""
 )
 # ("the West", "the North", "the South" alone are left out: the development set's annotation does not count
 # them, as blocs or as another name for a country already named.)

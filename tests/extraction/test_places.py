@@ -47,7 +47,6 @@ POSITIVES = [
     ("Crowds filled Tahrir Square in Cairo.", ["Tahrir Square", "Cairo"]),
     ("Ambulances took the injured to St Vincent's Hospital.", ["St Vincent's Hospital"]),
     ("Voting was slow in the Kowloon West constituency.", ["Kowloon"]),
-    ("The Ontario Ghostbusters raised money for charity.", ["Ontario"]),
     ("Traffic in LA was gridlocked.", ["LA"]),
     ("Tensions in the Middle East and Central Asia rose.", ["Middle East", "Central Asia"]),
     ("A Sydney-based firm hired a London-born chef.", ["Sydney", "London"]),
@@ -795,3 +794,179 @@ def test_state_abbreviation_after_a_town_the_gazetteer_lacks() -> None:
     assert places_of("She grew up in Dorvel, Ga. Her father farmed.") == ["Dorvel", "Ga."]
     assert places_of("Drivers near Kelvo, OK, waited for hours.") == ["Kelvo", "OK"]
     assert places_of("He met Anna Lee, Ga., fans.") == []
+
+
+def test_a_surname_the_article_gives_a_person_needs_more_than_a_preposition() -> None:
+    text = (
+        "Senator Ellen Warren toured the plant. Donors drifted away from Warren after the debate, "
+        "and the gap between Warren and Ross widened in Warren's favour."
+    )
+    assert places_of(text) == []
+    text = "Mr Davis spoke first. Critics turned on Davis at the hearing, and support from Davis faded."
+    assert places_of(text) == []
+    # A sign of a place of its own keeps the town.
+    assert places_of("Senator Ellen Warren toured the plant. Later she drove to Warren, Ohio.") == ["Warren", "Ohio"]
+    assert places_of("Mr Davis spoke first. The bus then arrived in Davis.") == ["Davis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Carson administration cut the budget again.",
+        "Two aides left the Lincoln campaign last week.",
+        "Critics of the Hudson presidency gathered outside.",
+    ],
+)
+def test_the_surname_before_a_politicians_following_is_a_person(text: str) -> None:
+    assert places_of(text) == []
+
+
+def test_a_region_with_a_possessive_after_a_surname_is_no_town_region_pair() -> None:
+    assert places_of("Hudson, Ohio's former mayor, spoke at noon.") == ["Ohio"]
+    assert places_of("Carson, Nevada's junior senator, objected.") == ["Nevada"]
+    assert places_of("The factory in Hudson, Ohio, closed.") == ["Hudson", "Ohio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harris County Judge Ann Lowe opened the shelter.", ["Harris County"]),
+        ("Mr Ames, the Kern County Sheriff, closed the road.", ["Kern County"]),
+        ("A Tulare County Coroner report was released.", ["Tulare County"]),
+        ("A deputy with the Los Angeles Sheriff's office found the car.", ["Los Angeles"]),
+        ("The San Diego Sheriff's Department made no arrests.", ["San Diego"]),
+    ],
+)
+def test_a_place_before_its_local_office(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill died in the Vermont House last spring.",
+        "Two members of the Oregon House walked out.",
+        "A Nebraska House committee held hearings.",
+    ],
+)
+def test_a_states_house_is_its_chamber_not_a_building(text: str) -> None:
+    assert places_of(text) == []
+
+
+def test_the_house_chamber_rule_leaves_named_buildings() -> None:
+    assert places_of("Guests waited outside Government House in Perth.") == ["Government House", "Perth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schools closed in Marlow and Pembrey counties on Friday.", ["Marlow", "Pembrey"]),
+        ("Rains hit Narvesto, Kessa and Belmoro provinces.", ["Narvesto", "Kessa", "Belmoro"]),
+        ("Crews reached Dunmore and Palm Beach counties by noon.", ["Dunmore", "Palm Beach"]),
+    ],
+)
+def test_names_listed_before_a_plural_administrative_noun(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout rose in Democratic and Republican counties.",
+        "Mr Lee, Kessa and Belmoro counties joined the pact.",
+        "Labour and Tory boroughs differ on housing.",
+        "Priests serve Catholic and Protestant parishes.",
+    ],
+)
+def test_adjectives_or_people_before_a_plural_administrative_noun(text: str) -> None:
+    assert places_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visiting Peru in May, the minister met farmers.", ["Peru"]),
+        ("Leaving Lisbon, the ship turned north.", ["Lisbon"]),
+        ("Crossing Montana took the riders a week.", ["Montana"]),
+        ("Besides Chile, two other nations objected.", ["Chile"]),
+    ],
+)
+def test_a_participle_or_preposition_opening_the_sentence_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_a_name_opening_the_sentence_still_makes_a_person() -> None:
+    assert places_of("Sterling Houston spoke first.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans of the Manitoba Stingers packed the hall.", []),
+        ("The Oregon Herons beat the Nevada Falcons on Sunday.", []),
+        ("The Utah Badgers played in Utah for the last time.", ["Utah"]),
+        # Party members and plural features stay with the place.
+        ("The Iowa Democrats met on Friday.", ["Iowa"]),
+        ("Snow closed roads in the Kansas Flint Hills.", ["Kansas"]),
+    ],
+)
+def test_a_state_or_province_before_a_teams_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Power cuts hit Gaza City again.", ["Gaza City"]),
+        ("Hospitals in Gaza City ran short of fuel.", ["Gaza City"]),
+        ("Hail battered the Midlands on Tuesday.", ["Midlands"]),
+        ("Two yachts sank in the Adriatic.", ["Adriatic"]),
+    ],
+)
+def test_a_city_named_with_city_and_regions_with_the(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Swansea City signed a new striker.", []),
+        ("Fans of Norwich City sang outside the ground in Norwich.", ["Norwich"]),
+        ("The Coventry United coach resigned.", []),
+    ],
+)
+def test_a_city_before_a_clubs_word_is_the_club(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Envoys of the People's Republic of China left early.", ["People's Republic of China"]),
+        ("A letter from the Democratic People's Republic of Korea arrived.", ["Democratic People's Republic of Korea"]),
+        ("Cocoa prices in Côte d'Ivoire rose.", ["Côte d'Ivoire"]),
+        ("Aid to Cote d'Ivoire doubled.", ["Cote d'Ivoire"]),
+        ("Kenya's coast and Ghana's north flooded.", ["Kenya", "Ghana"]),
+    ],
+)
+def test_official_names_with_a_possessive_or_an_elided_article(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_according_to_a_centre_is_a_source_not_a_location() -> None:
+    assert places_of("Turnout fell, according to the Ketterby Center for Voter Studies.") == []
+    assert places_of("According to the Ketterby Center, taxes rose.") == []
+    # A locative still makes a named centre a building.
+    assert places_of("Crowds gathered at the Ketterby Center.") == ["Ketterby Center"]
+
+
+def test_a_law_firms_partners_are_no_towns() -> None:
+    assert places_of("She joined Moore & Van Allen, a law firm, in May.") == []
+    assert places_of("He joined Selby & Hudson last year.") == []
+    assert places_of("Flights to Trinidad & Tobago resumed.") == ["Trinidad", "Tobago"]
+
+
+def test_a_presidents_name_before_the_white_house() -> None:
+    assert places_of("The Lenwood White House refused to comment.") == ["White House"]
+    assert places_of("Aides in the Carver White House quit.") == ["White House"]
+    assert places_of("He toured the Little White House in Warm Springs.") == ["Little White House", "Warm Springs"]

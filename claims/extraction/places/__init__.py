@@ -51,6 +51,7 @@ from .unknown import (
     dateline_unknown,
     named_before_region,
     named_in_apposition,
+    names_before_plural,
     town_of,
     unknown_before_noun,
 )
@@ -181,7 +182,12 @@ class PlaceIndex:
                 h.list_prev = len(hits) - 1
             if hits and h.list_prev == len(hits) - 1 and hits[-1].veto:
                 h.veto = True  # "Wine Authority of Australia and New Zealand"
-            if hits and COMMA_GAP.fullmatch(text, hits[-1].end, h.start) and h.entry.kind in ("country", "region"):
+            if (
+                hits
+                and COMMA_GAP.fullmatch(text, hits[-1].end, h.start)
+                and h.entry.kind in ("country", "region")
+                and not toks[j - 1].possessive
+            ):  # not "Dole, Kansas's senior senator": an apposition about a person
                 hits[-1].admin_after = True  # "Guelph, Ontario"
                 surface = text[h.start : h.end]
                 h.after_place = hits[-1].entry.kind == "city" and (
@@ -191,6 +197,7 @@ class PlaceIndex:
         town_of(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
+        names_before_plural(text, toks, taken, raw, self.mentions)
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)

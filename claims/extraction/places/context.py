@@ -23,6 +23,7 @@ from .lexicon import (
     BODY_HEADS_AFTER_PLACE,
     CLEAR_BEFORE_PREPOSITION,
     CLEAR_LOCATIVE,
+    CLUB_AFTER_CITY,
     COMPANY_AFTER,
     COMPANY_BEFORE,
     COMPASS,
@@ -31,12 +32,16 @@ from .lexicon import (
     GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     INSTITUTIONAL,
+    LOCAL_OFFICES,
     LOCATIVE,
     LOWER_COMPASS,
     MONTHS_DAYS,
     MOTION,
     OFFICE_AFTER_ADMIN,
+    PARTY_PLURALS,
     PEOPLE_AFTER_PLACE,
+    PERSON_FOLLOWING,
+    PLACE_PARTICIPLES,
     PLANET_KEYS,
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
@@ -106,7 +111,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.strong = True
     kind = h.entry.kind
     # People: a title or a given name before, a surname after, "X said".
-    if joined_prev and prev is not None and name_before(prev, h.single):
+    if joined_prev and prev is not None and name_before(prev, h.single) and not opening_participle(text, prev, ls):
         h.person = h.named = True
         h.titled = prev.text in lx.CASED_TITLES or prev.text.lower() in GIVEN_NAMES
     elif prev is not None and len(prev.text) == 1 and prev.cap and text.startswith(". ", prev.end):
@@ -135,6 +140,18 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and not h.strong
     ):
         h.person = True
+    if (
+        h.single
+        and kind == "city"
+        and h.entry.prio < P_SALIENT_REGION
+        and joined_prev
+        and joined_next
+        and prev is not None
+        and prev.text in ("the", "The")
+        and nxt is not None
+        and nxt.text in PERSON_FOLLOWING
+    ):
+        h.person = True  # "the Obama administration", "the Clinton campaign": a politician, not a town
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
     if (
@@ -146,15 +163,28 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and joined_prev
     ):
         h.adjective = True  # "the Kenya delegate", "a Brazil striker": the place stands for "Kenyan"
+    if joined_next and nxt is not None and nxt.text == "House" and kind == "region" and not last.possessive:
+        h.veto = True  # "the Kentucky House": a chamber of the state's legislature, like "the Ohio Senate"
     if text.startswith("$", last.end):
         h.veto = True  # "US$ 20,000": a currency
     if joined_next and nxt is not None and nxt.text in VEHICLES and prev is not None and prev.text in ("the", "The"):
         h.veto = True  # "the Tucson probe": a vehicle named after the place
     if joined_prev and prev is not None and (prev.text in VESSEL_NOUNS or prev.text in VESSEL_PREFIXES):
         h.veto = True  # "the tanker Rio Grande", "USS Arizona": a ship's name
+    if joined_next and nxt is not None and kind == "city" and nxt.text in CLUB_AFTER_CITY and not nxt.possessive:
+        h.company = True  # "Manchester City", "Hull City": a club, where the gazetteer knows no such city
     if joined_next and nxt is not None and kind == "city" and team_after(text, toks, j):
         h.company = True  # "the Denver Nuggets", "Houston Rockets": a team named after the city (like a company, across
         # the article unless a true locative says otherwise: "Denver won", not "flew to Denver")
+    if (
+        joined_next
+        and nxt is not None
+        and kind == "region"
+        and nxt.text not in PARTY_PLURALS
+        and team_after(text, toks, j)
+    ):
+        h.veto = True  # "the Ontario Ghostbusters", "Iowa Hawkeyes": a team's name (this mention only: the
+        # state is named for itself elsewhere)
     if h.key in PLANET_KEYS and pw.lower() in PLANET_LOCATIVES:
         h.strong = True  # "landed on Venus", "in orbit around Mars"
     if (
@@ -194,6 +224,13 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         or (joined_next and nxt is not None and nxt.text in ADMIN_AFTER_UNKNOWN and not office_after(text, toks, j))
         or h.key.startswith("the ")  # "The Hague": the article is part of the name
     )
+    if (
+        not h.single
+        and last.text == "City"
+        and not last.possessive
+        and not (prev is not None and prev.text in ("the", "The"))
+    ):
+        h.explicit = True  # "Gaza City", "Quezon City": the name says what it is (not "the Queen City", a nickname)
     if h.explicit:
         h.strong = True  # "the city of X", "the Lombardy region", "X Province"
     # "the Hague": a lowercase article that belongs to the name.
@@ -320,11 +357,18 @@ def name_before(prev: Tok, single: bool) -> bool:
     return single and prev.text not in FUNCTION_CAPS and prev.text not in MONTHS_DAYS and not prev.text.isupper()
 
 
+def opening_participle(text: str, prev: Tok, ls: int) -> bool:
+    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...': a participle opening the
+    sentence is capitalised there, and no given name."""
+    return prev.text.lower() in PLACE_PARTICIPLES and sentence_initial(text, prev, ls)
+
+
 def name_after(nxt: Tok, entry: Entry) -> bool:
     """'Paris Hilton', 'Jordan Peterson': a capitalised word that is neither a title nor a place."""
     return (
         nxt.cap
         and nxt.text not in lx.CASED_TITLES
+        and nxt.text not in LOCAL_OFFICES
         and nxt.text not in MONTHS_DAYS
         and nxt.text not in FUNCTION_CAPS
         and nxt.text not in VENUE_HEADS
@@ -393,17 +437,26 @@ def title_before(toks: list[Tok], i: int) -> bool:
 def ampersand_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """An ampersand joins the hit to a word that is no place: "Texas A&M", "Mary & Leigh", "Procter &"."""
     gz = gazetteer()
+    # A town across the ampersand is a partner's surname as often ("Moore & Van Allen", a law firm):
+    # only countries and regions pair with "&" in a place's name ("Trinidad & Tobago").
+    own = gz.get(norm(toks[i].text)) if j == i + 1 else None
+    kind = own.kind if own is not None else ""
     if j < len(toks):
         nxt = toks[j]
-        if AMPERSAND_GAP.fullmatch(text, toks[j - 1].pend, nxt.start) and gz.get(norm(nxt.text)) is None:
+        if AMPERSAND_GAP.fullmatch(text, toks[j - 1].pend, nxt.start) and not_paired(gz.get(norm(nxt.text)), kind):
             return True
         if len(nxt.text) <= 3 and nxt.text.isupper() and text.startswith("&", nxt.end):
             return True  # "Texas A&M"
     if i > 0:
         prev = toks[i - 1]
-        if AMPERSAND_GAP.fullmatch(text, prev.pend, toks[i].start) and gz.get(norm(prev.text)) is None:
+        if AMPERSAND_GAP.fullmatch(text, prev.pend, toks[i].start) and not_paired(gz.get(norm(prev.text)), kind):
             return True
     return False
+
+
+def not_paired(other: Entry | None, kind: str) -> bool:
+    """The word across an ampersand makes no pair of places with the hit: unknown, or a town beside a town."""
+    return other is None or (other.kind == "city" and kind == "city")
 
 
 def acronym(t: Tok) -> bool:

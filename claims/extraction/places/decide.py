@@ -36,11 +36,22 @@ def decide(text: str, hits: list[Hit], venue_countries: set[str], mentions: list
     # locative overrides it ("flew to Reno", not "a letter to Reno").
     named = {h.key for h in hits if (h.titled or h.company) and not h.veto}
     people |= named
+    # A minor town's name that the article also gives a person by a name or title before it ("Hillary
+    # Clinton", "Mr Davis") is that person after a bare preposition too ("support from Clinton",
+    # "between Clinton and Sanders", "in Clinton's direction"): such a mention needs a sign of a place
+    # of its own ("arrived in Clinton", "Clinton, Iowa", "the town of Clinton").
+    surnames = {
+        h.key
+        for h in hits
+        if h.named and h.single and not h.veto and h.entry.kind == "city" and h.entry.prio < P_SALIENT_REGION
+    }
     people -= {h.key for h in hits if ((h.strong and not h.weak) or h.admin_after or h.explicit) and not h.veto}
     accepted: list[bool] = []
     for h in hits:
         ok = accept(h, confirmed, people, hits, accepted)
         if ok and h.key in named and not ((h.strong and not h.weak) or h.admin_after or h.explicit):
+            ok = False
+        if ok and h.key in surnames and not (h.admin_after or h.explicit or h.clear):
             ok = False
         accepted.append(ok)
     # A minor foreign place of a country the article never names is more often a word or a name:

@@ -17,7 +17,8 @@ FUNCTION_CAPS = wordset(
     Their His Her Our Your My Some Many Most All Both Each Every No Not Yesterday Today Tomorrow
     Meanwhile However Also Only Even Then There Here Last Next According Such Several Other Another
     Former He She They We I You Mr Mrs Ms Dr Doctor Earlier Later Now Once Still Yet So Thus Because Every
-    Around About Against Along Amid Via Per Without Within Toward Towards Following Including"""
+    Around About Against Along Amid Via Per Without Within Toward Towards Following Including Besides
+    Beside Except Throughout Alongside Beneath Excluding"""
 )
 
 
@@ -171,6 +172,21 @@ ADMIN_KIND = {
 
 # Lowercase nouns after an unknown name that make it a place: "Narvesto province", "the Malbani district".
 # (Not before "attorney", "court"...: "the Lakeford district attorney" is an office.)
+# Plural administrative nouns after a list of names, each name one such unit: "in Broward and Volusia
+# counties", "Narvesto, Belmoro and Kessa provinces" (not "districts", "regions", "states": "Democratic
+# and Republican districts", "Arctic and Antarctic regions", "Gulf and Arab states").
+ADMIN_PLURALS = wordset(
+    "counties provinces prefectures governorates oblasts municipalities parishes townships boroughs"
+)
+
+
+# Party and faction words that describe units rather than name them ("Labour and Tory boroughs").
+PARTY_WORDS = wordset(
+    """Labour Labor Tory Tories Conservative Liberal Democrat Democratic Republican GOP Green Greens
+    Socialist Nationalist Unionist Loyalist Rebel Opposition Government Rural Urban"""
+)
+
+
 ADMIN_AFTER_UNKNOWN = wordset("province district region county prefecture governorate oblast municipality constituency")
 
 
@@ -316,6 +332,40 @@ INSTITUTIONAL = wordset(
 
 # People named by their country or city ("the Kenya delegate", "a Brazil striker"): after "the"/"a" and
 # the place, these make the place an adjective ("the Kenya border" stays a place).
+# Words after a city that make a football club's name when the gazetteer knows no longer place of that
+# name ("Manchester City", "Swansea City", "Hull City"; "Kansas City", "Mexico City" are cities).
+CLUB_AFTER_CITY = wordset("City United Athletic Rovers Wanderers Albion")
+
+
+# Party members after a state or province, which the rule for a team's name leaves to the place
+# ("the Iowa Democrats", "Alberta Conservatives").
+PARTY_PLURALS = wordset(
+    """Democrats Republicans Conservatives Liberals Tories Greens Socialists Progressives Libertarians
+    Nationalists Unionists Independents Rockies"""
+)
+
+
+# Participles that take a place as their object, capitalised when they open a sentence ("Visiting
+# Russia in March, he ...", "Leaving Paris, the convoy ..."): no given name before the place.
+PLACE_PARTICIPLES = wordset(
+    """visiting leaving entering crossing touring reaching approaching exiting departing fleeing
+    invading occupying bombing shelling attacking liberating evacuating circling overflying"""
+)
+
+
+# Local offices named after their town or county, beside the titles of the shared lexicon: "the Los Angeles
+# Sheriff's office", "Cook County Sheriff Tom Dart" (the place, then the office; no person "Angeles Sheriff").
+LOCAL_OFFICES = wordset("Sheriff Sheriffs Coroner Prosecutor Assessor Clerk Treasurer Auditor Marshal Supervisor")
+
+
+# After "the <Surname>", nouns of a politician's following or tenure: "the Obama administration", "the
+# Clinton campaign" name a person, not the town of Obama or Clinton.
+PERSON_FOLLOWING = wordset(
+    """administration administrations campaign campaigns camp presidency era years aides aide allies
+    loyalists supporters doctrine dynasty clan family ad ads transition tenure"""
+)
+
+
 PEOPLE_AFTER_PLACE = wordset(
     """delegate delegates envoy envoys ambassador diplomat diplomats official officials representative
     representatives negotiator negotiators spokesman spokeswoman spokesperson emissary minister

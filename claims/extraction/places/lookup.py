@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..gazetteer import Entry, gazetteer, norm
 from .lexicon import NAME_CONNECTORS
 from .tokens import Tok, joined
+
+# An elided French or Italian article before a capital inside a name: "Côte d'Ivoire", "Val d'Aosta".
+ELIDED_CAP = re.compile(r"[dl]['’]\w", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -50,16 +54,17 @@ def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int
         key = norm(t.text)
         j = i + 1
         while True:
-            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in NAME_CONNECTORS:
+            inner_cap = j > i + 1 and ELIDED_CAP.match(toks[j - 1].text) is not None  # "Côte d'Ivoire"
+            if not toks[j - 1].text[:1].isupper() and toks[j - 1].text not in NAME_CONNECTORS and not inner_cap:
                 break
-            if toks[j - 1].cap:
+            if toks[j - 1].cap or inner_cap:
                 e = gz.get(key)
                 if e is not None:
                     best = (j, key, e)
+            if toks[j - 1].possessive:
+                key += "'s"  # "People's Republic of China": the prefix holds the possessive
             if key not in gz.prefixes or j >= n or taken[j] or not joined(text, toks[j - 1], toks[j], True):
                 break
-            if toks[j - 1].possessive:
-                key += "'s"
             key += " " + norm(toks[j].text)
             j += 1
         if best is None:

@@ -11,6 +11,7 @@ from .lexicon import (
     ADMIN_AFTER_UNKNOWN,
     ADMIN_KIND,
     ADMIN_NOUNS,
+    ADMIN_PLURALS,
     AGENCY_DATELINE,
     APPOSITION_NOUNS,
     COMPANY_BEFORE,
@@ -27,6 +28,7 @@ from .lexicon import (
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
+    PARTY_WORDS,
     SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
@@ -170,6 +172,51 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def names_before_plural(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'in Broward and Volusia counties', 'Narvesto, Belmoro and Kessa provinces': every name of an
+    "and" list right before a plural administrative noun is one such unit, known or not."""
+    starts = {i for i, *_ in raw}
+    known = {(i, b) for i, b, *_ in raw}
+    for j, head in enumerate(toks):
+        if head.text not in ADMIN_PLURALS or j < 3:
+            continue
+        names: list[tuple[int, int]] = []
+        k, coordinated = j, False
+        while len(names) < 6:
+            i = k - 1
+            if (
+                not toks[i].cap
+                or toks[i].possessive
+                or toks[i].text in FUNCTION_CAPS
+                or toks[i].text in PARTY_WORDS
+                or not joined(text, toks[i], toks[k], allow_comma=True)
+            ):
+                names = []
+                break
+            while i > 0 and k - i < 3 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS:
+                if not joined(text, toks[i - 1], toks[i]):
+                    break
+                i -= 1
+            if (i, k) not in known and unknown_name(text, toks, taken, starts, i, stop_at_known=True) != k:
+                names = []
+                break  # no name, or one that is an adjective or a longer name's part: no list of units
+            names.append((i, k))
+            if i >= 2 and toks[i - 1].text in ("and", "or") and joined(text, toks[i - 2], toks[i - 1]):
+                k, coordinated = i - 1, True
+            elif i >= 1 and toks[i - 1].cap and COMMA_GAP.fullmatch(text, toks[i - 1].pend, toks[i].start):
+                k = i  # the next name ends before the comma
+            else:
+                break
+        if len(names) < 2 or not coordinated:
+            continue
+        first = names[-1][0]
+        if first > 0 and toks[first - 1].cap and joined(text, toks[first - 1], toks[first]):
+            continue  # "Mr Lee, Kessa and Belmoro": the first name is part of a longer one
+        for i, k in names:
+            s, e = toks[i].start, toks[k - 1].end
+            mentions.append(PlaceMention(text[s:e], s, e, "region"))
 
 
 def sector_name(text: str, toks: list[Tok], i: int, j: int) -> bool:

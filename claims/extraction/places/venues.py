@@ -11,6 +11,7 @@ from .. import lexicon as lx
 from ..gazetteer import MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
+    ADMIN_PLURALS,
     AIRPORT_HEADS,
     CONNECTORS,
     DENOMINATIONS,
@@ -18,6 +19,7 @@ from .lexicon import (
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
     HEAD_FIRST,
+    LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
     ORG_CENTRE_WORDS,
@@ -130,6 +132,13 @@ def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[V
     """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
     if j - s < 2:
         return []
+    # "Harris County Judge Ann Lee", "Kern County Sheriff's deputies": an office of the county follows its name.
+    for k in range(s + 1, j - 1):
+        if VENUE_HEADS.get(toks[k].text) == "region" and not toks[k].possessive:
+            nxt = toks[k + 1].text
+            if nxt in lx.CASED_TITLES or nxt in LOCAL_OFFICES:
+                j = k + 1
+                break
     # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
     # "of [the]" and a known place. Two names unless the part before is a bare head ("Gulf of Mexico",
     # "Museum of London", "Isle of Man") or a district of that place ("Western District of New York").
@@ -156,6 +165,8 @@ def lone_head(text: str, toks: list[Tok], j: int) -> bool:
 def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue | None:
     if j - s < 2 or org_noun_after(text, toks, j):
         return None  # "The Cape Argus newspaper"
+    if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
+        return None  # "Broward and Palm Beach counties": a list of counties, no venue
     last = toks[j - 1].text
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
@@ -168,8 +179,17 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             and (before in ORG_CENTRE_WORDS or not (locative_before(text, toks, s, ls) or located_after(text, toks, j)))
         ):
             return None
+        if (
+            last == "House"
+            and j - s > 2
+            and toks[j - 2].text == "White"
+            and toks[j - 3].text not in ("Little", "Old", "New", "Summer", "Winter")
+        ):
+            return (j - 2, j, kind, None)  # "the Biden White House": the president's name is no part of it
         if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
             return None  # "the Upper House", "the Lower House": chambers of a parliament
+        if last == "House" and state_before(toks, s, j - 1):
+            return None  # "the Kentucky House", "a Texas House committee": a state's legislative chamber
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
             return None  # "the Catholic Church": the institution
         if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
@@ -204,6 +224,12 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
     return None
 
 
+def state_before(toks: list[Tok], s: int, k: int) -> bool:
+    """toks[s:k] is the name of a region, as before a chamber of its legislature ("the Ohio House")."""
+    e = gazetteer().get(run_key(toks, s, k)) if k - s <= MAX_TOKENS else None
+    return e is not None and e.kind == "region"
+
+
 def org_noun_after(text: str, toks: list[Tok], j: int) -> bool:
     return j < len(toks) and toks[j].text in ORG_NOUNS and joined(text, toks[j - 1], toks[j])
 
@@ -224,6 +250,8 @@ def locative_before(text: str, toks: list[Tok], s: int, ls: int) -> bool:
     p = s - 1
     if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
         p -= 1
+    if p >= 1 and toks[p].text == "to" and toks[p - 1].text.lower() in ("according", "thanks", "due"):
+        return False  # "according to the Roper Center": a source, not a location
     return p >= 0 and toks[p].text.lower() in LOCATIVE and joined(text, toks[p], toks[p + 1])
 
 
