@@ -970,3 +970,16 @@ def test_a_presidents_name_before_the_white_house() -> None:
     assert places_of("The Lenwood White House refused to comment.") == ["White House"]
     assert places_of("Aides in the Carver White House quit.") == ["White House"]
     assert places_of("He toured the Little White House in Warm Springs.") == ["Little White House", "Warm Springs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The roof came down," one of the tenants, Ellen Park, said.', []),
+        ("Mary Hall, a nurse, said the ward was full.", []),
+        ("The vigil was held in Victoria Park on Sunday.", ["Victoria Park"]),
+        ("Crowds filled the Albert Hall for the final.", ["Albert Hall"]),
+    ],
+)
+def test_a_given_name_before_a_venue_word_is_a_person_without_a_locative(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

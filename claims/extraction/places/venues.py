@@ -171,6 +171,15 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
         before = toks[j - 2].text
+        given = toks[s].text.lower()
+        if (
+            j - s == 2
+            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES)
+            and not locative_before(text, toks, s, ls)
+            and not located_after(text, toks, j)
+            and not (s > 0 and toks[s - 1].text.lower() == "the")
+        ):
+            return None  # "one of them, Ellen Park, said": a given name and a surname, not a park
         # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
         # the sentence puts something at, in or near it, or puts it in a place.
         if (
