@@ -46,11 +46,12 @@ from .subjects import (
     _forward_common_np,
     _forward_description,
     _forward_np,
+    _opens_clause,
     _past_opening_adjuncts,
     _raised_subject,
     _skip_interrupters,
     _stance_subject,
-    _subject_after,
+    _subject_after_span,
     _subject_before,
 )
 
@@ -262,12 +263,33 @@ def _sentence_cues(
             and (low in lx.INVERTIBLE_VERBS or after_quote)
             and not (v > lo and _title_quote_before(toks, v - 1, lo))
         ):
-            subject = _subject_after(text, toks, v, hi)
+            after = _subject_after_span(text, toks, v, hi)
+            subject = after[0] if after is not None else None
             if subject is not None and subject.generic and v > lo and toks[v - 1].text == ",":
                 # 'Ada Lund, a spokeswoman for the port, said the decision to close ...': a named subject
                 # with its apposition before the verb, and a common noun opening the reported clause after
                 named, _ = _subject_before(text, toks, v, lo)
                 if named is not None and named.kind in {"person", "org"}:
+                    subject = None
+            if (
+                after is not None
+                and subject is not None
+                and toks[v - 1].text == ","
+                and not after_quote
+                and after[1] < hi
+                and (toks[after[1]].word or toks[after[1]].text in _QMARKS)
+            ):
+                # 'Ada Lund, speaking after the vote, said Ben Roe had lied', 'The county, leading a group
+                # of towns, asked a judge to block the rule': the subject opening the clause before the
+                # comma speaks; the phrase after the verb opens what is said or asked (an interjected
+                # ', said Ben Roe,' is closed by its comma)
+                named, k = _subject_before(text, toks, v, lo)
+                if (
+                    named is not None
+                    and named.kind in {"person", "org", "group"}
+                    and (not named.generic or _object_complement(toks, after[1], hi))
+                    and _opens_clause(toks, k, lo)
+                ):
                     subject = None
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
@@ -451,6 +473,26 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _object_complement(toks: list[Tok], e: int, hi: int) -> bool:
+    """After a verb's object ending at e, what the object is asked or told, not an adjunct of an inverted
+    subject: a quotation, an infinitive ('asked a judge to block the rule', not 'said the aide to
+    reporters'), or a word that opens no adjunct ('said the plan had failed')."""
+    t = toks[e]
+    if t.text in _QMARKS:
+        return True
+    if not t.word:
+        return False
+    if t.low == "to":
+        return (
+            e + 1 < hi
+            and toks[e + 1].word
+            and not toks[e + 1].cap
+            and toks[e + 1].low not in lx.NOT_A_VERB_AFTER_TO
+            and toks[e + 1].low not in lx.AUDIENCE_WORDS
+        )
+    return t.low not in lx.ADJUNCT_OPENERS and not (t.low.endswith("ing") and not t.cap)
 
 
 def _respondents(m: Mention) -> bool:

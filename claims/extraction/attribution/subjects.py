@@ -129,6 +129,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     ):
         i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
     first, last = toks[i], toks[j - 1]
+    if j - i > 1 and base(last.low) in lx.POSTNOMINALS and toks[j - 2].cap:
+        last = toks[j - 2]  # 'Joseph R. Dane Jr.': the name before its suffix
     if j - i == 1 and _adverb(first.low):
         return "adjunct"  # 'Similarly, Ada Cole, a nurse, said': a sentence adverb, capitalised at the start
     if first.low in {"a", "an"} and not leftmost:
@@ -143,6 +145,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
     if base(last.low) in lx.TIME_WORDS and (first.low in lx.TIME_OPENERS or first.low in lx.TIME_ADVERBS):
         return "adjunct"  # 'Back in April', 'Late on Tuesday', 'Earlier this month'
+    if first.low in _WEEKDAYS and all(base(t.low) in lx.TIME_WORDS for t in toks[i:j]):
+        return "adjunct"  # 'Friday, ...', 'Tuesday night, ...': a bare day opening the clause
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
@@ -752,6 +756,12 @@ def _named_description(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Men
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said RSNA.' / '"...," said Ambassador Okonjo.'"""
+    found = _subject_after_span(text, toks, v, hi)
+    return found[0] if found is not None else None
+
+
+def _subject_after_span(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Mention, int] | None:
+    """:func:`_subject_after` with the index where the inverted subject ends."""
     if v + 1 >= hi or toks[v + 1].low == "that":
         return None  # '..., noted that X is ...': a complement clause, no inverted subject
     nxt = toks[v + 1]
@@ -769,7 +779,7 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
         named = _named_description(text, toks, v, hi)
         if named is not None and named[1] > e:
-            return named[0] if _ends_clause(toks, named[1], hi) else None
+            return named if _ends_clause(toks, named[1], hi) else None
         if e <= v + 1:
             return None
         m = _analyze(text, toks, v + 1, e)
@@ -801,7 +811,7 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         # 'said Ada Lund and others,': the phrase as written (no second one to name)
         m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
         e += 2
-    return m if _ends_clause(toks, e, hi) else None
+    return (m, e) if m is not None and _ends_clause(toks, e, hi) else None
 
 
 def _ends_clause(toks: list[Tok], e: int, hi: int) -> bool:
@@ -845,6 +855,23 @@ def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
         if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
             return start
         start = comma + 1
+
+
+def _opens_clause(toks: list[Tok], k: int, lo: int) -> bool:
+    """The phrase starting at k opens its clause: only opening adverbials and appositions stand before
+    it, each up to its comma ('In an interview, Ann Lee, ...', 'The port's former director, Ann Lee, ...').
+    At most six chunks are read."""
+    s = lo
+    for _ in range(7):
+        while s < k and toks[s].low in lx.CHUNK_SKIP:
+            s += 1  # 'But Ann Lee, ...'
+        if s == k:
+            return True
+        comma = next((q for q in range(s, k) if toks[q].text == ","), None)
+        if comma is None or _chunk_kind(toks, s, comma, leftmost=s == lo) not in {"adjunct", "role"}:
+            return False
+        s = comma + 1
+    return False
 
 
 def _clause_subject(
