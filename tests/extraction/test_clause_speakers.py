@@ -27,6 +27,39 @@ CASES = [
 ]
 
 
+# A pronoun inside the adverbials opening a sentence, with no name before it, points forward to the
+# main clause's subject; a preposition after an opening participle opens no subject.
+OPENING_CASES = [
+    (
+        "In what he acknowledged was a final warning, Governor Ben Roe took aim at the port board.",
+        "Ben Roe",
+    ),
+    ("Even as she denied the charge, Ida Wren admitted that the funds were missing.", "Ida Wren"),
+    (
+        "From the first days of his term, when he insisted on paying his own bills, Mayor Ben Roe has "
+        "understood the power of gesture.",
+        "Ben Roe",
+    ),
+    ("Asked about Vint reshaping the board, Ann Lee said nothing would change.", "Ann Lee"),
+    ("Questioned about Mayor Ida Wren leaving the party, Tom Vint said he was surprised.", "Tom Vint"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), OPENING_CASES)
+def test_opening_clause_speaker(sentence: str, speaker: str) -> None:
+    assert speakers("Tom Vint spoke first.", sentence)[1] == speaker
+
+
+def test_pronoun_after_a_name_in_the_opening_clause_points_back() -> None:
+    # 'When Ann Lee met Tom Vint, she said ...': the pronoun is the main clause's subject; and a name before
+    # the pronoun in the opening clause is its antecedent
+    assert speakers("When Ann Lee met Tom Vint, she said the port was safe.") == ["Ann Lee"]
+    assert (
+        speakers("Ben Roe spoke first.", "As she left the court, Ann Lee told reporters she would appeal.")[1]
+        == "Ann Lee"
+    )
+
+
 @pytest.mark.parametrize(("sentence", "speaker"), CASES)
 def test_clause_speaker(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]

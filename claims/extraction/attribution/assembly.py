@@ -12,6 +12,7 @@ from .common import Cue
 from .context import _closing_report
 from .cues import _sentence_cues
 from .pronouns import _Resolver
+from .subjects import _forward_main_subject
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
@@ -57,6 +58,16 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         if cue is not None and (cue.mention.document or cue.mention.kind == "quantity"):
             # 'records show ..., according to X': a document without an author yields to a named source
             cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
+        if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
+            # 'Even as she denied the charge, Ida Wren ...': a pronoun inside the adverbials that open the
+            # sentence points forward to the main clause's subject, when the gender allows
+            p = bisect_left(starts, cue.mention.pos)
+            main = _forward_main_subject(text, toks, p, lo, hi) if p < hi else None
+            if main is not None:
+                name = resolver.resolve(main, n, toks)
+                want = "m" if cue.mention.name == "he" else "f"
+                if name and names.gender(name, list(main.title_words)) in (None, want):
+                    cue = Cue(main, cue.verb, cue.rank, cue.pos)
         if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
             # 'X acknowledged that ... - "...," he said': the pronoun is the person who already spoke in
             # this sentence, when the gender allows

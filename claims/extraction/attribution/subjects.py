@@ -53,6 +53,8 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    if k < hi and toks[k].low in lx.OBJECT_PREPOSITIONS:
+        return v  # 'Asked about Vint reshaping the board, Lee said': a preposition opens no subject
     coordinated = False
     while k < hi and k - v < 10:
         t = toks[k]
@@ -855,6 +857,25 @@ def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
         if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
             return start
         start = comma + 1
+
+
+def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) -> Mention | None:
+    """'In what he called a final warning, Governor Ida Wren took aim at ...', 'Even as he denied the
+    charge, Tom Vint refused to ...': the person named as the main clause's subject after the adverbials
+    that open the sentence, when the pronoun at p stands inside them with no name before it (the pronoun
+    points forward). At most 60 words are read."""
+    if p <= lo or any(toks[q].cap for q in range(lo + 1, p)):
+        return None
+    s = _past_opening_adjuncts(toks, lo, min(hi, lo + 60))
+    while s < hi and toks[s].text in _QMARKS:
+        s += 1  # the closing mark of a quoted word ending the adverbial: '... a "rant," Ida Wren ...'
+    if s <= p + 1 or s >= hi:
+        return None
+    e = _forward_np(toks, s, hi)
+    if e <= s or e >= hi or not (toks[e].text == "," or (toks[e].word and not toks[e].cap)):
+        return None
+    m = _analyze(text, toks, s, e)
+    return m if m is not None and m.kind == "person" else None
 
 
 def _opens_clause(toks: list[Tok], k: int, lo: int) -> bool:
