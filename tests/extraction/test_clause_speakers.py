@@ -63,3 +63,17 @@ def test_pronoun_after_a_name_in_the_opening_clause_points_back() -> None:
 @pytest.mark.parametrize(("sentence", "speaker"), CASES)
 def test_clause_speaker(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A cue whose subject stands inside the reported clause of an earlier main cue is part of what is said,
+# even beside a quotation; after a coordinator it opens a clause of its own.
+EMBEDDED_CASES = [
+    ('Mayor Ida Wren said she expected that voters will say "no" to the plan.', "Ida Wren"),
+    ('Tom Vint said he feared the unions would reply "never" to the offer.', "Tom Vint"),
+    ('A woman asked for a photo and Ann Lee said, "of course."', "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), EMBEDDED_CASES)
+def test_embedded_cue_is_part_of_what_is_said(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
 from ..quotes import QuoteIndex
@@ -54,6 +56,9 @@ from .subjects import (
     _subject_after_span,
     _subject_before,
 )
+
+# Words joining two clauses: a subject after one opens a clause of its own.
+_COORDINATORS = frozenset({"and", "but", "or", "while", "whereas", "yet", "so"})
 
 # Speech verbs whose passive makes an event known rather than reporting a claim.
 _EVENT_PASSIVES = frozenset({"report", "announce", "disclose", "reveal", "publish"})
@@ -466,6 +471,7 @@ def _sentence_cues(
         elif main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    _demote_embedded(toks, lo, hi, cues)
     if any(c.rank == 2 and c.mention.document for c in cues):
         # 'Most voters say the economy is weak, according to a new poll': the respondents speak through
         # the poll, which is the source
@@ -493,6 +499,30 @@ def _object_complement(toks: list[Tok], e: int, hi: int) -> bool:
             and toks[e + 1].low not in lx.AUDIENCE_WORDS
         )
     return t.low not in lx.ADJUNCT_OPENERS and not (t.low.endswith("ing") and not t.cap)
+
+
+def _demote_embedded(toks: list[Tok], lo: int, hi: int, cues: list[Cue]) -> None:
+    """'Lee said she expected that voters will say "no"', 'Ida Wren said his survey showed ...': a cue
+    whose subject stands inside the reported clause of an earlier main cue (after its verb, with no
+    punctuation or coordinator between: 'a woman asked for a photo and Lee said, "..."' is two clauses) is
+    part of what is said: subordinate, even beside a quotation. One pass over the sentence and its cues."""
+    if len(cues) < 2:
+        return
+    marks = [0] * (hi - lo + 1)  # marks[k - lo]: punctuation and coordinators before toks[k] in the sentence
+    for k in range(lo, hi):
+        t = toks[k]
+        mark = (not t.word and t.text not in "'’") or t.low in _COORDINATORS
+        marks[k - lo + 1] = marks[k - lo] + (1 if mark else 0)
+    starts = [t.start for t in toks[lo:hi]]
+    main: int | None = None  # index of the last main verb before the cue under way
+    for c in sorted(cues, key=lambda c: c.pos):
+        verb = lo + bisect_left(starts, c.pos)
+        subj = lo + bisect_left(starts, c.mention.pos)
+        if main is not None and subj > main and subj < hi and marks[subj - lo] == marks[main + 1 - lo]:
+            c.rank = max(c.rank, 3)
+            continue
+        if c.rank <= 1 and c.mention.pos < c.pos:
+            main = verb
 
 
 def _respondents(m: Mention) -> bool:
