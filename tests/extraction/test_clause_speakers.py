@@ -71,6 +71,9 @@ EMBEDDED_CASES = [
     ('Mayor Ida Wren said she expected that voters will say "no" to the plan.', "Ida Wren"),
     ('Tom Vint said he feared the unions would reply "never" to the offer.', "Tom Vint"),
     ('A woman asked for a photo and Ann Lee said, "of course."', "Ann Lee"),
+    # 'that' before a pronoun or a quantity opens the reported clause; it is no determiner of a subject
+    ('Before the vote, Ida Wren told the "Harbour Hour" that nobody would doubt her record.', "Ida Wren"),
+    ('Tom Vint told the "Morning Desk" that about half agreed with him.', "Tom Vint"),
 ]
 
 
