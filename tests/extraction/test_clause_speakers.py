@@ -80,3 +80,20 @@ EMBEDDED_CASES = [
 @pytest.mark.parametrize(("sentence", "speaker"), EMBEDDED_CASES)
 def test_embedded_cue_is_part_of_what_is_said(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A cue inside an adverbial clause after a comma ('..., but before X had weighed in, Y said ...') is
+# subordinate to the main clause's report, as at the start of a sentence.
+ADVERBIAL_CASES = [
+    (
+        "After the first reports of the fire, but before port officials had weighed in, Mayor Ida Wren said "
+        "that the pier was safe.",
+        "Ida Wren",
+    ),
+    ("On Monday, while the unions argued about the offer, Tom Vint told reporters the yard would close.", "Tom Vint"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), ADVERBIAL_CASES)
+def test_adverbial_clause_after_a_comma_is_subordinate(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -572,13 +572,21 @@ def _attacks_for(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
-    """The verb at v stands in an adverbial clause opening the sentence ('While ..., ', 'Although ..., ',
-    'If ..., '), before its comma, and a main clause follows: not 'As Lee noted, ...', whose report is the
-    sentence's (at most 40 words are read)."""
-    first = toks[lo].low
-    if v - lo > 40 or first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
+    """The verb at v stands in an adverbial clause ('While ..., ', 'Although ..., ', 'If ..., '), opening
+    the sentence or after a comma ('After the blast, but before officials had weighed in, Lee said ...'),
+    before its closing comma, with more of the sentence after it: not 'As Lee noted, ...', whose report is
+    the sentence's (at most 40 words are read each way)."""
+    s = v - 1
+    while s > lo and v - s <= 40 and toks[s].text != ",":
+        s -= 1
+    if toks[s].text == ",":
+        s += 1
+    elif s > lo:
         return False
-    if any(toks[q].text == "," for q in range(lo + 1, v)):
+    while s < v and toks[s].low in {"but", "and"}:
+        s += 1
+    first = toks[s].low
+    if first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
 
