@@ -97,3 +97,22 @@ ADVERBIAL_CASES = [
 @pytest.mark.parametrize(("sentence", "speaker"), ADVERBIAL_CASES)
 def test_adverbial_clause_after_a_comma_is_subordinate(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An indirect question ('how X would respond to ...', 'whether X answers ...') asks what its subject would
+# say: no claim of theirs, unless a clause of theirs follows the verb.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The flood raised hard questions about how the ministers would respond to a second storm.", None),
+        ("The vote left open whether the unions would answer the offer.", None),
+        (
+            "The strike opened a debate over how the council responds to pressure, with Mayor Ida Wren telling "
+            "reporters she would not negotiate.",
+            "Ida Wren",
+        ),
+        ("Tom Vint outlined how he thinks the port could recover.", "Tom Vint"),
+    ],
+)
+def test_indirect_question_is_no_claim(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
