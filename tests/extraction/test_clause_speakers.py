@@ -91,6 +91,15 @@ ADVERBIAL_CASES = [
         "Ida Wren",
     ),
     ("On Monday, while the unions argued about the offer, Tom Vint told reporters the yard would close.", "Tom Vint"),
+    # a cue inside a relative clause set off by commas yields to the main clause's report
+    (
+        "Mayor Ida Wren, who stayed in office despite Green calls for her to quit, has said the pier will open.",
+        "Ida Wren",
+    ),
+    (
+        "Tom Vint, who won the seat despite Green Party claims that he cheated, told reporters he would stay.",
+        "Tom Vint",
+    ),
 ]
 
 

@@ -467,6 +467,8 @@ def _sentence_cues(
             continue  # 'concluded' without a quotation: only for a study or its authors
         if not subordinate and not beside and _in_opening_clause(toks, v, lo, hi):
             subordinate = True  # 'While not everything Lee says is true, Best said ...': Best's
+        if not subordinate and not beside and _in_relative_clause(toks, v, lo, hi):
+            subordinate = True  # 'Ann Lee, who stayed on despite calls for her to quit, has said ...'
         if low.endswith("ing") and not elided and not beside and main_subject is None:
             rank = 3
         else:
@@ -592,6 +594,19 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         s += 1
     first = toks[s].low
     if first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
+        return False
+    return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _in_relative_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """The verb at v stands inside a relative clause set off by commas after a noun ('Ann Lee, who stayed
+    in the race despite calls for her to quit, has said ...'), not at its start ('Lee, who said ...' is
+    the relative clause's own report, handled by the caller): the nearest comma before v opens 'who' or
+    'which' and another comma closes the clause after v (at most 40 words are read each way)."""
+    c = v - 1
+    while c > lo and v - c <= 40 and toks[c].text != ",":
+        c -= 1
+    if c <= lo or toks[c].text != "," or c + 2 >= v or toks[c + 1].low not in {"who", "which"}:
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
 
