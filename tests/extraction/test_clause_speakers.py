@@ -21,6 +21,9 @@ CASES = [
     ("The county, leading a group of towns, asked a federal judge to block the new rules.", "The county"),
     ("Friday, Vale Energy, joined by two unions, asked the regulator to delay the auction.", "Vale Energy"),
     ("Dara Quill, a lawyer for the families, asked the minister whether she would resign.", "Dara Quill"),
+    # an apposition naming the speaker after a description whose participle has a name as its object
+    ("One pastor supporting Mr. Vint, Ben Roe of Grace Church in Leeds, said he had made many calls.", "Ben Roe"),
+    ("A lawyer representing the Vale Group, Tom Vint, said the charges would be dropped.", "Tom Vint"),
     # an interjected ', said X,' after a subject keeps X as the speaker
     ("The old dam, said engineer Piet Lark, will hold for another decade.", "Piet Lark"),
     ("The plan, said Mayor Ida Wren in a statement, will cost the town nothing.", "Ida Wren"),

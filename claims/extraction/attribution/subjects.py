@@ -678,6 +678,13 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             m, kk = _subject_np(text, toks, p, head)
             if m is None:
                 continue
+        part = kk - 1 if kk - 1 > head and toks[kk - 1].low not in lx.DETERMINERS else kk - 2
+        if kk > head and kind != "role" and part > head and _object_participle(toks[part]):
+            # 'One pastor backing Mr. Vint, Ben Roe, said': the name is the participle's object; the
+            # phrase before the participle is the chunk's noun
+            m, kk = _subject_np(text, toks, part, head)
+            if m is None:
+                continue
         if kk > head and n == len(chunks) - 1 and any(toks[q].low == "and" for q in range(head, kk)):
             # 'Harbour engineers and city officials, however, said': a coordinated subject opening the clause
             whole = _analyze(text, toks, head, e)
@@ -698,6 +705,11 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
             m.role = text[toks[rs].start : toks[re_ - 1].end]
     return m, kk
+
+
+def _object_participle(t: Tok) -> bool:
+    """A lowercase participle that takes an object ('backing', 'supporting', 'representing')."""
+    return t.word and not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in lx.ING_NOUNS
 
 
 # Words that hand a description over to the name it goes by: 'the base chief known as Bob', 'a trader
