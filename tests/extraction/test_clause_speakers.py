@@ -128,3 +128,21 @@ def test_adverbial_clause_after_a_comma_is_subordinate(sentence: str, speaker: s
 )
 def test_indirect_question_is_no_claim(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A participle after an ad, a letter, a website or a campaign that a launching verb puts out speaks for
+# the verb's subject, the publisher.
+PUBLISHER_CASES = [
+    ('After the storm, Tom Vint released a new radio ad calling it "shameful" that the dykes failed.', "Tom Vint"),
+    ("The Vale Trust began a $2 million ad campaign this week praising Mayor Ida Wren for her budget.", "Vale Trust"),
+    (
+        'The Green Committee has rolled out a "Party of Greed" campaign dubbing its rivals as "Greedies."',
+        "Green Committee",
+    ),
+    ("The Harbour Union on Monday sent a letter urging the council to reopen the pier.", "Harbour Union"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), PUBLISHER_CASES)
+def test_publisher_speaks_through_its_document(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

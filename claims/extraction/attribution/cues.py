@@ -416,6 +416,10 @@ def _sentence_cues(
                     and v - lo <= 80
                     and not any(toks[q].text == "," for q in range(lo, v))
                 )
+        if subject is not None and low.endswith("ing") and not inverted and not elided and not comma_before:
+            publisher = _publisher(text, toks, subject, lo, v)
+            if publisher is not None:
+                subject, via_doc = publisher, False
         if subject is None:
             continue
         # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
@@ -530,6 +534,43 @@ def _demote_embedded(toks: list[Tok], lo: int, hi: int, cues: list[Cue]) -> None
             continue
         if c.rank <= 1 and c.mention.pos < c.pos:
             main = verb
+
+
+# Verbs that put out an ad, a letter or a website: its publisher speaks through it.
+_LAUNCHING_VERBS = lx.wordset(
+    "released releases issued issues published publishes posted posts sent sends launched launches began begins "
+    "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
+)
+# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
+_PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
+
+
+def _publisher(text: str, toks: list[Tok], subject: Mention, lo: int, v: int) -> Mention | None:
+    """'A coalition of groups sent a letter urging ...', 'Tom Vint released a radio ad calling ...', 'The
+    committee has rolled out a campaign dubbing ...': a participle after a document put out by a launching
+    verb speaks for the verb's subject, the document's publisher (a person, organisation or group)."""
+    words = subject.name.split()
+    if not words or not (subject.document or subject.kind in {"doc", "group"}):
+        return None
+    head = base(words[-1].lower())
+    if not (
+        head in lx.DOCUMENT_NOUNS or head in lx.STATEMENT_NOUNS or head in lx.MEDIA_NOUNS or head in _PUT_OUT_NOUNS
+    ):
+        return None
+    s = bisect_left(toks, subject.pos, lo, v, key=lambda t: t.start)
+    # back over the document's modifiers ('a $1 million ad campaign', 'a "Party of Greed" campaign') and a
+    # particle ('rolled out'), at most ten words, never past a clause boundary
+    q = s - 1
+    while q > lo and s - q <= 10 and toks[q].low not in _LAUNCHING_VERBS:
+        if toks[q].text in lx.CLAUSE_PUNCT or toks[q].low in lx.SUBORDINATORS:
+            return None
+        q -= 1
+    if q <= lo or toks[q].low not in _LAUNCHING_VERBS:
+        return None
+    m, _ = _subject_before(text, toks, q, lo)
+    if m is None or m.kind not in {"person", "org", "group", "pronoun"} or m.generic or m.document:
+        return None
+    return m
 
 
 def _respondents(m: Mention) -> bool:
