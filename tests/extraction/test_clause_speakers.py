@@ -146,3 +146,20 @@ PUBLISHER_CASES = [
 @pytest.mark.parametrize(("sentence", "speaker"), PUBLISHER_CASES)
 def test_publisher_speaks_through_its_document(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A participle after a comma belongs to its clause's subject, never to a name ending that clause as its
+# verb's object; a name after a subordinator is that clause's own subject.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("On Sunday, Tom Vint even echoed Ann Lee's defence of the plan, saying the port would recover.", "Tom Vint"),
+        ("The dispute began after Tom Vint, asked about the strike, had said the port was lost.", "Tom Vint"),
+    ],
+)
+def test_participle_after_an_object_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_name_ending_a_clause_is_no_participle_subject() -> None:
+    assert speakers("The dockers pinned their hopes on Ann Lee, believing she would save the yard.") != ["Ann Lee"]

@@ -678,6 +678,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             m, kk = _subject_np(text, toks, p, head)
             if m is None:
                 continue
+        if kk > head and kind == "name" and _object_of_clause(toks, head, kk):
+            continue  # 'Each faction pinned its hopes on Ann Lee, believing ...': a clause ending in its object
         part = kk - 1 if kk - 1 > head and toks[kk - 1].low not in lx.DETERMINERS else kk - 2
         if kk > head and kind != "role" and part > head and _object_participle(toks[part]):
             # 'One pastor backing Mr. Vint, Ben Roe, said': the name is the participle's object; the
@@ -705,6 +707,28 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
             m.role = text[toks[rs].start : toks[re_ - 1].end]
     return m, kk
+
+
+def _object_of_clause(toks: list[Tok], head: int, kk: int) -> bool:
+    """The name at kk ends a clause begun at head as its verb's object: a finite verb stands between them
+    with no subordinator after it ('pinned its hopes on Ann Lee'; not 'had come up after Ann Lee', whose
+    name is the subject of the clause 'after' opens)."""
+    for q in range(kk - 1, head, -1):
+        t = toks[q]
+        if t.low in lx.SUBORDINATORS or t.low in lx.CLAUSE_OPENERS or t.low in {"that", "until", "than"}:
+            return False
+        if _finite_verb(t):
+            return True
+    return False
+
+
+def _finite_verb(t: Tok) -> bool:
+    """A lowercase past form or finite auxiliary ('pinned', 'gave', 'has'): a clause's verb."""
+    return (
+        t.word
+        and not t.cap
+        and (t.low in lx.FINITE_AUXILIARIES or t.low in lx.IRREGULAR_PAST or (t.low.endswith("ed") and len(t.low) > 4))
+    )
 
 
 def _object_participle(t: Tok) -> bool:
