@@ -163,3 +163,15 @@ def test_participle_after_an_object_name(sentence: str, speaker: str) -> None:
 
 def test_name_ending_a_clause_is_no_participle_subject() -> None:
     assert speakers("The dockers pinned their hopes on Ann Lee, believing she would save the yard.") != ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But, rulings aside, the unions can reasonably campaign saying that they won the fight.",
+        "The dockers will now campaign arguing that the port must stay open.",
+    ],
+)
+def test_verb_after_a_modal_is_no_subject(sentence: str) -> None:
+    # 'campaign' after 'can' or 'will' is a verb, not the participle's noun
+    assert speakers(sentence)[0] != "campaign"

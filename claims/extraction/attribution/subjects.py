@@ -8,6 +8,7 @@ from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time
 from .mentions import _analyze, _np_backward, _quantity_subject
 
 _OTHERS = frozenset(["others", "colleagues"])  # 'Ada Lund and others said'
+_MODALS = frozenset(["can", "could", "will", "would", "shall", "should", "may", "might", "must", "to"])
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
@@ -224,6 +225,12 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             # 'Vance spoke at the Harbor Forum in Dorrow and warned ...': the object of a preposition is no
             # subject; the coordinated verb is the clause subject's (left to the caller)
             return None, v
+    if m is not None and k + 1 == j and not toks[k].cap and m.kind != "pronoun":
+        p = k - 1
+        while p > lo and (_adverb(toks[p].low) or toks[p].low in lx.INTERRUPTING_ADVERBS) and not toks[p].cap:
+            p -= 1
+        if p >= lo and toks[p].low in _MODALS:
+            return None, v  # 'Republicans can reasonably campaign saying ...': a verb after a modal, no noun
     return m, k
 
 
