@@ -907,7 +907,7 @@ def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) 
     charge, Tom Vint refused to ...': the person named as the main clause's subject after the adverbials
     that open the sentence, when the pronoun at p stands inside them with no name before it (the pronoun
     points forward). At most 60 words are read."""
-    if p <= lo or any(toks[q].cap for q in range(lo + 1, p)):
+    if p <= lo or p - lo > 60 or any(toks[q].cap for q in range(lo + 1, p)):
         return None
     s = _past_opening_adjuncts(toks, lo, min(hi, lo + 60))
     while s < hi and toks[s].text in _QMARKS:
@@ -924,14 +924,14 @@ def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) 
 def _opens_clause(toks: list[Tok], k: int, lo: int) -> bool:
     """The phrase starting at k opens its clause: only opening adverbials and appositions stand before
     it, each up to its comma ('In an interview, Ann Lee, ...', 'The port's former director, Ann Lee, ...').
-    At most six chunks are read."""
+    At most seven chunks of 40 words are read."""
     s = lo
     for _ in range(7):
         while s < k and toks[s].low in lx.CHUNK_SKIP:
             s += 1  # 'But Ann Lee, ...'
         if s == k:
             return True
-        comma = next((q for q in range(s, k) if toks[q].text == ","), None)
+        comma = next((q for q in range(s, min(k, s + 40)) if toks[q].text == ","), None)
         if comma is None or _chunk_kind(toks, s, comma, leftmost=s == lo) not in {"adjunct", "role"}:
             return False
         s = comma + 1
