@@ -175,3 +175,21 @@ def test_name_ending_a_clause_is_no_participle_subject() -> None:
 def test_verb_after_a_modal_is_no_subject(sentence: str) -> None:
     # 'campaign' after 'can' or 'will' is a verb, not the participle's noun
     assert speakers(sentence)[0] != "campaign"
+
+
+# A description opening the main clause after a concessive clause about a named person is that person;
+# after a temporal clause it may be someone else and stays as written.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Though Tom Vint was not willing to say who his running mate would be, the front-runner did offer "
+            "his opinion on who would lose.",
+            "Tom Vint",
+        ),
+        ("Although Ida Wren refused to name a date, the senator insisted that the vote would be held.", "Ida Wren"),
+        ("When Ann Lee arrived at the pier, the mayor said the boats were safe.", "the mayor"),
+    ],
+)
+def test_description_after_a_concessive_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -12,7 +12,7 @@ from .common import Cue
 from .context import _closing_report
 from .cues import _sentence_cues
 from .pronouns import _Resolver
-from .subjects import _forward_main_subject
+from .subjects import _forward_main_subject, _opening_clause_person
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
@@ -83,6 +83,19 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         speaker = role = None
         if cue is not None:
             speaker = resolver.resolve(cue.mention, n, toks)
+            if (
+                speaker == cue.mention.name
+                and cue.mention.kind == "group"
+                and speaker.lower().startswith("the ")
+                and resolver._singular_person(cue.mention)
+            ):
+                # 'Though Tom Vint would not say ..., the front-runner did offer his view': a description
+                # left unresolved that opens the main clause is the person the opening clause is about
+                at = bisect_left(starts, cue.mention.pos)
+                conceder = _opening_clause_person(text, toks, lo, hi, at) if at < hi else None
+                if conceder is not None:
+                    cue = Cue(conceder, cue.verb, cue.rank, cue.pos)
+                    speaker = resolver.resolve(conceder, n, toks)
             role = cue.mention.role
             if speaker:
                 resolver.remember(speaker, cue.mention, n)

@@ -921,6 +921,25 @@ def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) 
     return m if m is not None and m.kind == "person" else None
 
 
+def _opening_clause_person(text: str, toks: list[Tok], lo: int, hi: int, main: int) -> Mention | None:
+    """'Though Tom Vint would not say who he favoured, the front-runner did offer his view': the person named
+    as the subject of a concessive clause opening the sentence ('though', 'although'), when the main
+    clause, whose subject starts at ``main``, follows right after its comma and concedes the contrast about
+    the same person (at most 60 words; 'When Lee arrived, the mayor said' may well be someone else)."""
+    s = lo
+    while s < hi and toks[s].low in lx.CHUNK_SKIP:
+        s += 1
+    if s >= hi or toks[s].low not in {"though", "although"} or main - lo > 60:
+        return None
+    if _past_opening_adjuncts(toks, lo, main) != main:
+        return None
+    e = _forward_np(toks, s + 1, main)
+    if e <= s + 1 or e >= main or not toks[e].word or toks[e].cap:
+        return None
+    m = _analyze(text, toks, s + 1, e)
+    return m if m is not None and m.kind == "person" else None
+
+
 def _opens_clause(toks: list[Tok], k: int, lo: int) -> bool:
     """The phrase starting at k opens its clause: only opening adverbials and appositions stand before
     it, each up to its comma ('In an interview, Ann Lee, ...', 'The port's former director, Ann Lee, ...').
