@@ -13,6 +13,7 @@ from .context import _closing_report
 from .cues import _sentence_cues
 from .pronouns import _Resolver
 from .sources import _research_subject
+from .subjects import _forward_main_subject, _opening_clause_person
 
 
 def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
@@ -69,6 +70,16 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
             # 'records show ..., according to X': a document without an author yields to a named source
             cue = min((c for c in cues if c.rank == 2), key=lambda c: c.pos, default=cue)
         if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
+            # 'Even as she denied the charge, Ida Wren ...': a pronoun inside the adverbials that open the
+            # sentence points forward to the main clause's subject, when the gender allows
+            p = bisect_left(starts, cue.mention.pos)
+            main = _forward_main_subject(text, toks, p, lo, hi) if p < hi else None
+            if main is not None:
+                name = resolver.resolve(main, n, toks)
+                want = "m" if cue.mention.name == "he" else "f"
+                if name and names.gender(name, list(main.title_words)) in (None, want):
+                    cue = Cue(main, cue.verb, cue.rank, cue.pos)
+        if cue is not None and cue.mention.kind == "pronoun" and cue.mention.name in {"he", "she"}:
             # 'X acknowledged that ... - "...," he said': the pronoun is the person who already spoke in
             # this sentence, when the gender allows
             want = "m" if cue.mention.name == "he" else "f"
@@ -83,6 +94,19 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
         speaker = role = None
         if cue is not None:
             speaker = resolver.resolve(cue.mention, n, toks)
+            if (
+                speaker == cue.mention.name
+                and cue.mention.kind == "group"
+                and speaker.lower().startswith("the ")
+                and resolver._singular_person(cue.mention)
+            ):
+                # 'Though Tom Vint would not say ..., the front-runner did offer his view': a description
+                # left unresolved that opens the main clause is the person the opening clause is about
+                at = bisect_left(starts, cue.mention.pos)
+                conceder = _opening_clause_person(text, toks, lo, hi, at) if at < hi else None
+                if conceder is not None:
+                    cue = Cue(conceder, cue.verb, cue.rank, cue.pos)
+                    speaker = resolver.resolve(conceder, n, toks)
             role = cue.mention.role
             if speaker:
                 resolver.remember(speaker, cue.mention, n)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .. import lexicon as lx
 from ..names import Tok, base, is_possessive
 from ..quotes import QuoteIndex
@@ -47,13 +49,17 @@ from .subjects import (
     _forward_common_np,
     _forward_description,
     _forward_np,
+    _opens_clause,
     _past_opening_adjuncts,
     _raised_subject,
     _skip_interrupters,
     _stance_subject,
-    _subject_after,
+    _subject_after_span,
     _subject_before,
 )
+
+# Words joining two clauses: a subject after one opens a clause of its own.
+_COORDINATORS = frozenset({"and", "but", "or", "while", "whereas", "yet", "so"})
 
 # Speech verbs whose passive makes an event known rather than reporting a claim.
 _EVENT_PASSIVES = frozenset({"report", "announce", "disclose", "reveal", "publish"})
@@ -270,12 +276,33 @@ def _sentence_cues(
             and (low in lx.INVERTIBLE_VERBS or after_quote)
             and not (v > lo and _title_quote_before(toks, v - 1, lo))
         ):
-            subject = _subject_after(text, toks, v, hi)
+            after = _subject_after_span(text, toks, v, hi)
+            subject = after[0] if after is not None else None
             if subject is not None and subject.generic and v > lo and toks[v - 1].text == ",":
                 # 'Ada Lund, a spokeswoman for the port, said the decision to close ...': a named subject
                 # with its apposition before the verb, and a common noun opening the reported clause after
                 named, _ = _subject_before(text, toks, v, lo)
                 if named is not None and named.kind in {"person", "org"}:
+                    subject = None
+            if (
+                after is not None
+                and subject is not None
+                and toks[v - 1].text == ","
+                and not after_quote
+                and after[1] < hi
+                and (toks[after[1]].word or toks[after[1]].text in _QMARKS)
+            ):
+                # 'Ada Lund, speaking after the vote, said Ben Roe had lied', 'The county, leading a group
+                # of towns, asked a judge to block the rule': the subject opening the clause before the
+                # comma speaks; the phrase after the verb opens what is said or asked (an interjected
+                # ', said Ben Roe,' is closed by its comma)
+                named, k = _subject_before(text, toks, v, lo)
+                if (
+                    named is not None
+                    and named.kind in {"person", "org", "group"}
+                    and (not named.generic or _object_complement(toks, after[1], hi))
+                    and _opens_clause(toks, k, lo)
+                ):
                     subject = None
             if subject is not None and v + 1 < hi:
                 e = _forward_np(toks, v + 1, hi)
@@ -345,6 +372,11 @@ def _sentence_cues(
                     subordinate = True
                     if _relative_clause(toks, back, lo):
                         continue  # 'the delays that residents blame for ...': a noun's modifier
+                    if toks[back].low in {"how", "whether"} and not beside and not _clause_complement(toks, v, hi):
+                        # 'questions about how the rivals would respond to the threat', 'a debate over
+                        # whether the council agrees': an indirect question asks what they would say, and
+                        # no clause of theirs follows ('outlined how he thinks the gap could close' has one)
+                        continue
         via_doc = False
         if (
             not inverted
@@ -399,6 +431,10 @@ def _sentence_cues(
                     and v - lo <= 80
                     and not any(toks[q].text == "," for q in range(lo, v))
                 )
+        if subject is not None and low.endswith("ing") and not inverted and not elided and not comma_before:
+            publisher = _publisher(text, toks, subject, lo, v)
+            if publisher is not None:
+                subject, via_doc = publisher, False
         if subject is None:
             continue
         # 'a message stating', 'the taxes requested in arrears': a common noun before a participle
@@ -450,6 +486,8 @@ def _sentence_cues(
             continue  # 'concluded' without a quotation: only for a study or its authors
         if not subordinate and not beside and _in_opening_clause(toks, v, lo, hi):
             subordinate = True  # 'While not everything Lee says is true, Best said ...': Best's
+        if not subordinate and not beside and _in_relative_clause(toks, v, lo, hi):
+            subordinate = True  # 'Ann Lee, who stayed on despite calls for her to quit, has said ...'
         if low.endswith("ing") and not elided and not beside and main_subject is None:
             rank = 3
         else:
@@ -459,6 +497,7 @@ def _sentence_cues(
         elif main_subject is None and not subordinate:
             main_subject = subject
         cues.append(Cue(subject, _cue_text(text, toks, v, hi), rank, t.start))
+    _demote_embedded(toks, lo, hi, cues)
     if any(c.rank == 2 and c.mention.document for c in cues):
         # 'Most voters say the economy is weak, according to a new poll': the respondents speak through
         # the poll, which is the source
@@ -476,6 +515,87 @@ def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) ->
     head = base(subject.name.split()[-1].lower()) if subject.name else ""
     speaking = lx.PERSON_HEADS | lx.ORG_HEADS | lx.SPEAKING_DOCUMENTS | lx.SPEAKING_BODIES
     return not (head in speaking or (head.endswith("s") and head[:-1] in speaking))
+
+
+def _object_complement(toks: list[Tok], e: int, hi: int) -> bool:
+    """After a verb's object ending at e, what the object is asked or told, not an adjunct of an inverted
+    subject: a quotation, an infinitive ('asked a judge to block the rule', not 'said the aide to
+    reporters'), or a word that opens no adjunct ('said the plan had failed')."""
+    t = toks[e]
+    if t.text in _QMARKS:
+        return True
+    if not t.word:
+        return False
+    if t.low == "to":
+        return (
+            e + 1 < hi
+            and toks[e + 1].word
+            and not toks[e + 1].cap
+            and toks[e + 1].low not in lx.NOT_A_VERB_AFTER_TO
+            and toks[e + 1].low not in lx.AUDIENCE_WORDS
+        )
+    return t.low not in lx.ADJUNCT_OPENERS and not (t.low.endswith("ing") and not t.cap)
+
+
+def _demote_embedded(toks: list[Tok], lo: int, hi: int, cues: list[Cue]) -> None:
+    """'Lee said she expected that voters will say "no"', 'Ida Wren said his survey showed ...': a cue
+    whose subject stands inside the reported clause of an earlier main cue (after its verb, with no
+    punctuation or coordinator between: 'a woman asked for a photo and Lee said, "..."' is two clauses) is
+    part of what is said: subordinate, even beside a quotation. One pass over the sentence and its cues."""
+    if len(cues) < 2:
+        return
+    marks = [0] * (hi - lo + 1)  # marks[k - lo]: punctuation and coordinators before toks[k] in the sentence
+    for k in range(lo, hi):
+        t = toks[k]
+        mark = (not t.word and t.text not in "'’") or t.low in _COORDINATORS
+        marks[k - lo + 1] = marks[k - lo] + (1 if mark else 0)
+    starts = [t.start for t in toks[lo:hi]]
+    main: int | None = None  # index of the last main verb before the cue under way
+    for c in sorted(cues, key=lambda c: c.pos):
+        verb = lo + bisect_left(starts, c.pos)
+        subj = lo + bisect_left(starts, c.mention.pos)
+        if main is not None and subj > main and subj < hi and marks[subj - lo] == marks[main + 1 - lo]:
+            c.rank = max(c.rank, 3)
+            continue
+        if c.rank <= 1 and c.mention.pos < c.pos:
+            main = verb
+
+
+# Verbs that put out an ad, a letter or a website: its publisher speaks through it.
+_LAUNCHING_VERBS = lx.wordset(
+    "released releases issued issues published publishes posted posts sent sends launched launches began begins "
+    "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
+)
+# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
+_PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
+
+
+def _publisher(text: str, toks: list[Tok], subject: Mention, lo: int, v: int) -> Mention | None:
+    """'A coalition of groups sent a letter urging ...', 'Tom Vint released a radio ad calling ...', 'The
+    committee has rolled out a campaign dubbing ...': a participle after a document put out by a launching
+    verb speaks for the verb's subject, the document's publisher (a person, organisation or group)."""
+    words = subject.name.split()
+    if not words or not (subject.document or subject.kind in {"doc", "group"}):
+        return None
+    head = base(words[-1].lower())
+    if not (
+        head in lx.DOCUMENT_NOUNS or head in lx.STATEMENT_NOUNS or head in lx.MEDIA_NOUNS or head in _PUT_OUT_NOUNS
+    ):
+        return None
+    s = bisect_left(toks, subject.pos, lo, v, key=lambda t: t.start)
+    # back over the document's modifiers ('a $1 million ad campaign', 'a "Party of Greed" campaign') and a
+    # particle ('rolled out'), at most ten words, never past a clause boundary
+    q = s - 1
+    while q > lo and s - q <= 10 and toks[q].low not in _LAUNCHING_VERBS:
+        if toks[q].text in lx.CLAUSE_PUNCT or toks[q].low in lx.SUBORDINATORS:
+            return None
+        q -= 1
+    if q <= lo or toks[q].low not in _LAUNCHING_VERBS:
+        return None
+    m, _ = _subject_before(text, toks, q, lo)
+    if m is None or m.kind not in {"person", "org", "group", "pronoun"} or m.generic or m.document:
+        return None
+    return m
 
 
 def _respondents(m: Mention) -> bool:
@@ -525,13 +645,34 @@ def _attacks_for(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
-    """The verb at v stands in an adverbial clause opening the sentence ('While ..., ', 'Although ..., ',
-    'If ..., '), before its comma, and a main clause follows: not 'As Lee noted, ...', whose report is the
-    sentence's (at most 40 words are read)."""
-    first = toks[lo].low
-    if v - lo > 40 or first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
+    """The verb at v stands in an adverbial clause ('While ..., ', 'Although ..., ', 'If ..., '), opening
+    the sentence or after a comma ('After the blast, but before officials had weighed in, Lee said ...'),
+    before its closing comma, with more of the sentence after it: not 'As Lee noted, ...', whose report is
+    the sentence's (at most 40 words are read each way)."""
+    s = v - 1
+    while s > lo and v - s <= 40 and toks[s].text != ",":
+        s -= 1
+    if toks[s].text == ",":
+        s += 1
+    elif s > lo:
         return False
-    if any(toks[q].text == "," for q in range(lo + 1, v)):
+    while s < v and toks[s].low in {"but", "and"}:
+        s += 1
+    first = toks[s].low
+    if first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
+        return False
+    return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _in_relative_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """The verb at v stands inside a relative clause set off by commas after a noun ('Ann Lee, who stayed
+    in the race despite calls for her to quit, has said ...'), not at its start ('Lee, who said ...' is
+    the relative clause's own report, handled by the caller): the nearest comma before v opens 'who' or
+    'which' and another comma closes the clause after v (at most 40 words are read each way)."""
+    c = v - 1
+    while c > lo and v - c <= 40 and toks[c].text != ",":
+        c -= 1
+    if c <= lo or toks[c].text != "," or c + 2 >= v or toks[c + 1].low not in {"who", "which"}:
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
 

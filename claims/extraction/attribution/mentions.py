@@ -22,6 +22,12 @@ _PREPOSITIONS = frozenset(
 )
 
 
+# Pronouns that take no determiner: 'that' before one opens a clause ('said that nobody would ...').
+_INDEFINITE_PRONOUNS = frozenset(
+    ["nobody", "everybody", "everyone", "somebody", "someone", "anybody", "anyone", "none", "no-one"]
+)
+
+
 def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     """First index of the noun phrase ending at toks[j] (walking left, never past lo)."""
     k = j
@@ -52,6 +58,13 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             break
         if t.low == "that" and not toks[j].cap and toks[j].low.endswith("s") and not toks[j].low.endswith("ss"):
             break  # 'the policy that critics blame': a relative pronoun, not the determiner of a plural
+        if t.low == "that" and (
+            toks[k].low in _INDEFINITE_PRONOUNS
+            or toks[k].low in lx.QUANTITY_HEDGES
+            or toks[k].low in lx.QUANTITY_WORDS
+            or toks[k].low in lx.QUANTIFIER_PRONOUNS
+        ):
+            break  # 'told the paper that nobody would ...', 'showing that about half said': 'that' opens a clause
         if t.low in lx.DETERMINERS and not (
             toks[k].cap
             and t.low == "the"

@@ -8,6 +8,7 @@ from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time
 from .mentions import _analyze, _np_backward, _quantity_subject
 
 _OTHERS = frozenset(["others", "colleagues"])  # 'Ada Lund and others said'
+_MODALS = frozenset(["can", "could", "will", "would", "shall", "should", "may", "might", "must", "to"])
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
@@ -54,6 +55,8 @@ def _forward_description(toks: list[Tok], v: int, hi: int) -> int:
     if k < hi and toks[k].low in lx.DETERMINERS:
         k += 1
     start = k
+    if k < hi and toks[k].low in lx.OBJECT_PREPOSITIONS:
+        return v  # 'Asked about Vint reshaping the board, Lee said': a preposition opens no subject
     coordinated = False
     while k < hi and k - v < 10:
         t = toks[k]
@@ -130,6 +133,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     ):
         i += 1  # '81-year-old Ada Cole', 'well-known author Ada Cole'
     first, last = toks[i], toks[j - 1]
+    if j - i > 1 and base(last.low) in lx.POSTNOMINALS and toks[j - 2].cap:
+        last = toks[j - 2]  # 'Joseph R. Dane Jr.': the name before its suffix
     if j - i == 1 and _adverb(first.low):
         return "adjunct"  # 'Similarly, Ada Cole, a nurse, said': a sentence adverb, capitalised at the start
     if first.low in {"a", "an"} and not leftmost:
@@ -144,6 +149,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         return "name"  # 'As Ada Cole, an expert on ports, noted': not 'As Secretary of State, ...'
     if base(last.low) in lx.TIME_WORDS and (first.low in lx.TIME_OPENERS or first.low in lx.TIME_ADVERBS):
         return "adjunct"  # 'Back in April', 'Late on Tuesday', 'Earlier this month'
+    if first.low in _WEEKDAYS and all(base(t.low) in lx.TIME_WORDS for t in toks[i:j]):
+        return "adjunct"  # 'Friday, ...', 'Tuesday night, ...': a bare day opening the clause
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
@@ -235,6 +242,12 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             # 'Vance spoke at the Harbor Forum in Dorrow and warned ...': the object of a preposition is no
             # subject; the coordinated verb is the clause subject's (left to the caller)
             return None, v
+    if m is not None and k + 1 == j and not toks[k].cap and m.kind != "pronoun":
+        p = k - 1
+        while p > lo and (_adverb(toks[p].low) or toks[p].low in lx.INTERRUPTING_ADVERBS) and not toks[p].cap:
+            p -= 1
+        if p >= lo and toks[p].low in _MODALS:
+            return None, v  # 'Republicans can reasonably campaign saying ...': a verb after a modal, no noun
     return m, k
 
 
@@ -691,6 +704,15 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             m, kk = _subject_np(text, toks, p, head)
             if m is None:
                 continue
+        if kk > head and kind == "name" and _object_of_clause(toks, head, kk):
+            continue  # 'Each faction pinned its hopes on Ann Lee, believing ...': a clause ending in its object
+        part = kk - 1 if kk - 1 > head and toks[kk - 1].low not in lx.DETERMINERS else kk - 2
+        if kk > head and kind != "role" and part > head and _object_participle(toks[part]):
+            # 'One pastor backing Mr. Vint, Ben Roe, said': the name is the participle's object; the
+            # phrase before the participle is the chunk's noun
+            m, kk = _subject_np(text, toks, part, head)
+            if m is None:
+                continue
         if kk > head and n == len(chunks) - 1 and any(toks[q].low == "and" for q in range(head, kk)):
             # 'Harbour engineers and city officials, however, said': a coordinated subject opening the clause
             whole = _analyze(text, toks, head, e)
@@ -711,6 +733,33 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
             m.role = text[toks[rs].start : toks[re_ - 1].end]
     return m, kk
+
+
+def _object_of_clause(toks: list[Tok], head: int, kk: int) -> bool:
+    """The name at kk ends a clause begun at head as its verb's object: a finite verb stands between them
+    with no subordinator after it ('pinned its hopes on Ann Lee'; not 'had come up after Ann Lee', whose
+    name is the subject of the clause 'after' opens)."""
+    for q in range(kk - 1, head, -1):
+        t = toks[q]
+        if t.low in lx.SUBORDINATORS or t.low in lx.CLAUSE_OPENERS or t.low in {"that", "until", "than"}:
+            return False
+        if _finite_verb(t):
+            return True
+    return False
+
+
+def _finite_verb(t: Tok) -> bool:
+    """A lowercase past form or finite auxiliary ('pinned', 'gave', 'has'): a clause's verb."""
+    return (
+        t.word
+        and not t.cap
+        and (t.low in lx.FINITE_AUXILIARIES or t.low in lx.IRREGULAR_PAST or (t.low.endswith("ed") and len(t.low) > 4))
+    )
+
+
+def _object_participle(t: Tok) -> bool:
+    """A lowercase participle that takes an object ('backing', 'supporting', 'representing')."""
+    return t.word and not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in lx.ING_NOUNS
 
 
 # Words that hand a description over to the name it goes by: 'the base chief known as Bob', 'a trader
@@ -771,6 +820,12 @@ def _named_description(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Men
 
 def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | None:
     """Inverted order: '..., said RSNA.' / '"...," said Ambassador Okonjo.'"""
+    found = _subject_after_span(text, toks, v, hi)
+    return found[0] if found is not None else None
+
+
+def _subject_after_span(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Mention, int] | None:
+    """:func:`_subject_after` with the index where the inverted subject ends."""
     if v + 1 >= hi or toks[v + 1].low == "that":
         return None  # '..., noted that X is ...': a complement clause, no inverted subject
     nxt = toks[v + 1]
@@ -790,7 +845,7 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
             e = d  # 'said retired Navy Capt. Tom Riley', 'added another Ohio Democrat'
         named = _named_description(text, toks, v, hi)
         if named is not None and named[1] > e:
-            return named[0] if _ends_clause(toks, named[1], hi) else None
+            return named if _ends_clause(toks, named[1], hi) else None
         if e <= v + 1:
             return None
         m = _analyze(text, toks, v + 1, e)
@@ -822,7 +877,7 @@ def _subject_after(text: str, toks: list[Tok], v: int, hi: int) -> Mention | Non
         # 'said Ada Lund and others,': the phrase as written (no second one to name)
         m = Mention(_span_text(text, toks, v + 1, e + 2), "group", pos=toks[v + 1].start, restricted=True)
         e += 2
-    return m if _ends_clause(toks, e, hi) else None
+    return (m, e) if m is not None and _ends_clause(toks, e, hi) else None
 
 
 def _ends_clause(toks: list[Tok], e: int, hi: int) -> bool:
@@ -866,6 +921,61 @@ def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
         if comma is None or _chunk_kind(toks, start, comma) != "adjunct":
             return start
         start = comma + 1
+
+
+def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) -> Mention | None:
+    """'In what he called a final warning, Governor Ida Wren took aim at ...', 'Even as he denied the
+    charge, Tom Vint refused to ...': the person named as the main clause's subject after the adverbials
+    that open the sentence, when the pronoun at p stands inside them with no name before it (the pronoun
+    points forward). At most 60 words are read."""
+    if p <= lo or p - lo > 60 or any(toks[q].cap for q in range(lo + 1, p)):
+        return None
+    s = _past_opening_adjuncts(toks, lo, min(hi, lo + 60))
+    while s < hi and toks[s].text in _QMARKS:
+        s += 1  # the closing mark of a quoted word ending the adverbial: '... a "rant," Ida Wren ...'
+    if s <= p + 1 or s >= hi:
+        return None
+    e = _forward_np(toks, s, hi)
+    if e <= s or e >= hi or not (toks[e].text == "," or (toks[e].word and not toks[e].cap)):
+        return None
+    m = _analyze(text, toks, s, e)
+    return m if m is not None and m.kind == "person" else None
+
+
+def _opening_clause_person(text: str, toks: list[Tok], lo: int, hi: int, main: int) -> Mention | None:
+    """'Though Tom Vint would not say who he favoured, the front-runner did offer his view': the person named
+    as the subject of a concessive clause opening the sentence ('though', 'although'), when the main
+    clause, whose subject starts at ``main``, follows right after its comma and concedes the contrast about
+    the same person (at most 60 words; 'When Lee arrived, the mayor said' may well be someone else)."""
+    s = lo
+    while s < hi and toks[s].low in lx.CHUNK_SKIP:
+        s += 1
+    if s >= hi or toks[s].low not in {"though", "although"} or main - lo > 60:
+        return None
+    if _past_opening_adjuncts(toks, lo, main) != main:
+        return None
+    e = _forward_np(toks, s + 1, main)
+    if e <= s + 1 or e >= main or not toks[e].word or toks[e].cap:
+        return None
+    m = _analyze(text, toks, s + 1, e)
+    return m if m is not None and m.kind == "person" else None
+
+
+def _opens_clause(toks: list[Tok], k: int, lo: int) -> bool:
+    """The phrase starting at k opens its clause: only opening adverbials and appositions stand before
+    it, each up to its comma ('In an interview, Ann Lee, ...', 'The port's former director, Ann Lee, ...').
+    At most seven chunks of 40 words are read."""
+    s = lo
+    for _ in range(7):
+        while s < k and toks[s].low in lx.CHUNK_SKIP:
+            s += 1  # 'But Ann Lee, ...'
+        if s == k:
+            return True
+        comma = next((q for q in range(s, min(k, s + 40)) if toks[q].text == ","), None)
+        if comma is None or _chunk_kind(toks, s, comma, leftmost=s == lo) not in {"adjunct", "role"}:
+            return False
+        s = comma + 1
+    return False
 
 
 def _clause_subject(

@@ -1,0 +1,195 @@
+"""Sentence structure deciding the speaker: which clause a name stands in, and which phrase is the
+subject of the reporting verb rather than its object.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import paragraph_speakers as speakers
+
+CASES = [
+    # 'X, apposition, said Y <clause>': the subject opening the clause before the comma speaks; the
+    # phrase after the verb opens what is said, asked or written, not an inverted subject
+    ("Ada Lund, speaking after the vote, said Ben Roe failed to warn the council.", "Ada Lund"),
+    ("Tom Vint, a harbour pilot from Leeds, said the mayor \u201cnever once visited the docks.\u201d", "Tom Vint"),
+    ("In an interview, Ula Pike, a former port director, said Ben Roe ignored the warnings.", "Ula Pike"),
+    # (a name with its suffix is a name, not a role, before a relative clause with a place in it)
+    ("Ines Marr Jr., who moved to Dorrow, Kent, in 2009, said they never saw the figures.", "Ines Marr"),
+    ("The county, leading a group of towns, asked a federal judge to block the new rules.", "The county"),
+    ("Friday, Vale Energy, joined by two unions, asked the regulator to delay the auction.", "Vale Energy"),
+    ("Dara Quill, a lawyer for the families, asked the minister whether she would resign.", "Dara Quill"),
+    # an apposition naming the speaker after a description whose participle has a name as its object
+    ("One pastor supporting Mr. Vint, Ben Roe of Grace Church in Leeds, said he had made many calls.", "Ben Roe"),
+    ("A lawyer representing the Vale Group, Tom Vint, said the charges would be dropped.", "Tom Vint"),
+    # an interjected ', said X,' after a subject keeps X as the speaker
+    ("The old dam, said engineer Piet Lark, will hold for another decade.", "Piet Lark"),
+    ("The plan, said Mayor Ida Wren in a statement, will cost the town nothing.", "Ida Wren"),
+]
+
+
+# A pronoun inside the adverbials opening a sentence, with no name before it, points forward to the
+# main clause's subject; a preposition after an opening participle opens no subject.
+OPENING_CASES = [
+    (
+        "In what he acknowledged was a final warning, Governor Ben Roe took aim at the port board.",
+        "Ben Roe",
+    ),
+    ("Even as she denied the charge, Ida Wren admitted that the funds were missing.", "Ida Wren"),
+    (
+        "From the first days of his term, when he insisted on paying his own bills, Mayor Ben Roe has "
+        "understood the power of gesture.",
+        "Ben Roe",
+    ),
+    ("Asked about Vint reshaping the board, Ann Lee said nothing would change.", "Ann Lee"),
+    ("Questioned about Mayor Ida Wren leaving the party, Tom Vint said he was surprised.", "Tom Vint"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), OPENING_CASES)
+def test_opening_clause_speaker(sentence: str, speaker: str) -> None:
+    assert speakers("Tom Vint spoke first.", sentence)[1] == speaker
+
+
+def test_pronoun_after_a_name_in_the_opening_clause_points_back() -> None:
+    # 'When Ann Lee met Tom Vint, she said ...': the pronoun is the main clause's subject; and a name before
+    # the pronoun in the opening clause is its antecedent
+    assert speakers("When Ann Lee met Tom Vint, she said the port was safe.") == ["Ann Lee"]
+    assert (
+        speakers("Ben Roe spoke first.", "As she left the court, Ann Lee told reporters she would appeal.")[1]
+        == "Ann Lee"
+    )
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), CASES)
+def test_clause_speaker(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A cue whose subject stands inside the reported clause of an earlier main cue is part of what is said,
+# even beside a quotation; after a coordinator it opens a clause of its own.
+EMBEDDED_CASES = [
+    ('Mayor Ida Wren said she expected that voters will say "no" to the plan.', "Ida Wren"),
+    ('Tom Vint said he feared the unions would reply "never" to the offer.', "Tom Vint"),
+    ('A woman asked for a photo and Ann Lee said, "of course."', "Ann Lee"),
+    # 'that' before a pronoun or a quantity opens the reported clause; it is no determiner of a subject
+    ('Before the vote, Ida Wren told the "Harbour Hour" that nobody would doubt her record.', "Ida Wren"),
+    ('Tom Vint told the "Morning Desk" that about half agreed with him.', "Tom Vint"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), EMBEDDED_CASES)
+def test_embedded_cue_is_part_of_what_is_said(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A cue inside an adverbial clause after a comma ('..., but before X had weighed in, Y said ...') is
+# subordinate to the main clause's report, as at the start of a sentence.
+ADVERBIAL_CASES = [
+    (
+        "After the first reports of the fire, but before port officials had weighed in, Mayor Ida Wren said "
+        "that the pier was safe.",
+        "Ida Wren",
+    ),
+    ("On Monday, while the unions argued about the offer, Tom Vint told reporters the yard would close.", "Tom Vint"),
+    # a cue inside a relative clause set off by commas yields to the main clause's report
+    (
+        "Mayor Ida Wren, who stayed in office despite Green calls for her to quit, has said the pier will open.",
+        "Ida Wren",
+    ),
+    (
+        "Tom Vint, who won the seat despite Green Party claims that he cheated, told reporters he would stay.",
+        "Tom Vint",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), ADVERBIAL_CASES)
+def test_adverbial_clause_after_a_comma_is_subordinate(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# An indirect question ('how X would respond to ...', 'whether X answers ...') asks what its subject would
+# say: no claim of theirs, unless a clause of theirs follows the verb.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The flood raised hard questions about how the ministers would respond to a second storm.", None),
+        ("The vote left open whether the unions would answer the offer.", None),
+        (
+            "The strike opened a debate over how the council responds to pressure, with Mayor Ida Wren telling "
+            "reporters she would not negotiate.",
+            "Ida Wren",
+        ),
+        ("Tom Vint outlined how he thinks the port could recover.", "Tom Vint"),
+    ],
+)
+def test_indirect_question_is_no_claim(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A participle after an ad, a letter, a website or a campaign that a launching verb puts out speaks for
+# the verb's subject, the publisher.
+PUBLISHER_CASES = [
+    ('After the storm, Tom Vint released a new radio ad calling it "shameful" that the dykes failed.', "Tom Vint"),
+    ("The Vale Trust began a $2 million ad campaign this week praising Mayor Ida Wren for her budget.", "Vale Trust"),
+    (
+        'The Green Committee has rolled out a "Party of Greed" campaign dubbing its rivals as "Greedies."',
+        "Green Committee",
+    ),
+    ("The Harbour Union on Monday sent a letter urging the council to reopen the pier.", "Harbour Union"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), PUBLISHER_CASES)
+def test_publisher_speaks_through_its_document(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A participle after a comma belongs to its clause's subject, never to a name ending that clause as its
+# verb's object; a name after a subordinator is that clause's own subject.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("On Sunday, Tom Vint even echoed Ann Lee's defence of the plan, saying the port would recover.", "Tom Vint"),
+        ("The dispute began after Tom Vint, asked about the strike, had said the port was lost.", "Tom Vint"),
+    ],
+)
+def test_participle_after_an_object_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_name_ending_a_clause_is_no_participle_subject() -> None:
+    assert speakers("The dockers pinned their hopes on Ann Lee, believing she would save the yard.") != ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But, rulings aside, the unions can reasonably campaign saying that they won the fight.",
+        "The dockers will now campaign arguing that the port must stay open.",
+    ],
+)
+def test_verb_after_a_modal_is_no_subject(sentence: str) -> None:
+    # 'campaign' after 'can' or 'will' is a verb, not the participle's noun
+    assert speakers(sentence)[0] != "campaign"
+
+
+# A description opening the main clause after a concessive clause about a named person is that person;
+# after a temporal clause it may be someone else and stays as written.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Though Tom Vint was not willing to say who his running mate would be, the front-runner did offer "
+            "his opinion on who would lose.",
+            "Tom Vint",
+        ),
+        ("Although Ida Wren refused to name a date, the senator insisted that the vote would be held.", "Ida Wren"),
+        ("When Ann Lee arrived at the pier, the mayor said the boats were safe.", "the mayor"),
+    ],
+)
+def test_description_after_a_concessive_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
