@@ -1035,3 +1035,12 @@ americans voters respondents adults residents people democrats republicans indep
 millennials consumers workers students citizens britons canadians germans australians
 """
 )
+
+
+# Verbs that put out an ad, a letter or a website: its publisher speaks through it.
+LAUNCHING_VERBS = wordset(
+    "released releases issued issues published publishes posted posts sent sends launched launches began begins "
+    "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
+)
+# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
+PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})

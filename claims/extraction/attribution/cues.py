@@ -561,15 +561,6 @@ def _demote_embedded(toks: list[Tok], lo: int, hi: int, cues: list[Cue]) -> None
             main = verb
 
 
-# Verbs that put out an ad, a letter or a website: its publisher speaks through it.
-_LAUNCHING_VERBS = lx.wordset(
-    "released releases issued issues published publishes posted posts sent sends launched launches began begins "
-    "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
-)
-# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
-_PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
-
-
 def _publisher(text: str, toks: list[Tok], subject: Mention, lo: int, v: int) -> Mention | None:
     """'A coalition of groups sent a letter urging ...', 'Tom Vint released a radio ad calling ...', 'The
     committee has rolled out a campaign dubbing ...': a participle after a document put out by a launching
@@ -579,18 +570,18 @@ def _publisher(text: str, toks: list[Tok], subject: Mention, lo: int, v: int) ->
         return None
     head = base(words[-1].lower())
     if not (
-        head in lx.DOCUMENT_NOUNS or head in lx.STATEMENT_NOUNS or head in lx.MEDIA_NOUNS or head in _PUT_OUT_NOUNS
+        head in lx.DOCUMENT_NOUNS or head in lx.STATEMENT_NOUNS or head in lx.MEDIA_NOUNS or head in lx.PUT_OUT_NOUNS
     ):
         return None
     s = bisect_left(toks, subject.pos, lo, v, key=lambda t: t.start)
     # back over the document's modifiers ('a $1 million ad campaign', 'a "Party of Greed" campaign') and a
     # particle ('rolled out'), at most ten words, never past a clause boundary
     q = s - 1
-    while q > lo and s - q <= 10 and toks[q].low not in _LAUNCHING_VERBS:
+    while q > lo and s - q <= 10 and toks[q].low not in lx.LAUNCHING_VERBS:
         if toks[q].text in lx.CLAUSE_PUNCT or toks[q].low in lx.SUBORDINATORS:
             return None
         q -= 1
-    if q <= lo or toks[q].low not in _LAUNCHING_VERBS:
+    if q <= lo or toks[q].low not in lx.LAUNCHING_VERBS:
         return None
     m, _ = _subject_before(text, toks, q, lo)
     if m is None or m.kind not in {"person", "org", "group", "pronoun"} or m.generic or m.document:
