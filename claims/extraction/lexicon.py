@@ -117,12 +117,15 @@ verdict endorsement praise thanks message reminder pledge promise appeal plea vi
 """
 )
 
-# Belief and stance-of-mind verbs: a cue only with a that-clause or a finite clause after them
-# ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
+# Belief and stance-of-mind verbs, and speech acts that report only with a clause: a cue only with a
+# that-clause or a finite clause after them ('analysts fear that ...', 'she thinks the plan will fail',
+# 'agreed with the mayor that ...', 'joked that ...', 'the inspector concluded that ...'; not 'concluded
+# the tour', 'joked about the weather').
 _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
+joke quip intimate conclude confide
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').

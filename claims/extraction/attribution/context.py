@@ -227,6 +227,8 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
             if toks[m].text in lx.CLAUSE_END:
                 return False
         return False
+    if nxt.low == "to":
+        return _audience_then_that(toks, k + 1, hi)  # 'joked to reporters that ...', 'hinted to Lee that ...'
     if _contracted_subject(nxt.low):
         return True  # 'says he’ll work ...', 'thinks it's over': a pronoun with its contracted auxiliary
     if nxt.low in lx.SUBJECT_PRONOUNS:
@@ -264,6 +266,27 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         ].low in _OBJECT_OPENERS:
             return True
     return False
+
+
+def _audience_then_that(toks: list[Tok], k: int, hi: int) -> bool:
+    """A person or audience after 'to', then 'that': 'to him that', 'to reporters that', 'to Senator Ann
+    Lee that', 'to a few close friends that'; not 'to the deal that ...', whose 'that' opens a relative
+    clause of a thing (at most six words read)."""
+    if k >= hi:
+        return False
+    m = k
+    if toks[m].low in lx.OBJECT_PRONOUNS or toks[m].low in {"me", "us"}:
+        m += 1
+    elif toks[m].cap:
+        while m < hi and m - k < 6 and (toks[m].cap or toks[m].text == "."):
+            m += 1
+    else:
+        while m < hi and m - k < 6 and toks[m].word and not toks[m].cap and toks[m].low != "that":
+            m += 1
+        last = toks[m - 1].low if m > k else ""
+        if last not in lx.AUDIENCE_WORDS and base(last) not in lx.PERSON_HEADS:
+            return False
+    return m < hi and toks[m].low == "that"
 
 
 # Words that open the object of a finite verb: 'gave him an opening', 'made the road unsafe'.

@@ -173,10 +173,11 @@ def _sentence_cues(
             speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        belief = False
         if not speech and low in lx.BELIEF_VERBS:
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
-            speech = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+            speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
         if not (speech or weak or research or threat):
             continue
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
@@ -346,7 +347,8 @@ def _sentence_cues(
                 subject is None
                 or subject.generic
                 or in_modifier
-                or (research and not speech and not _research_subject(subject))
+                # ('A study by Ann Lee concluded that ...': the study's, though a person concludes too)
+                or (research and (belief or not speech) and not _research_subject(subject))
             )
         ):
             doc = _document_subject(text, toks, v, lo)

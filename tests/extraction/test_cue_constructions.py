@@ -1,0 +1,40 @@
+"""Reporting constructions that used to get no speaker although the convention attributes them.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import paragraph_speakers as speakers
+
+
+# speech acts that report only with a clause: 'joked that', 'quipped to X that', 'intimated that',
+# 'concluded that', 'confided to her that'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Tom Vint joked that the new stadium would need a moat.", "Tom Vint"),
+        ("After the vote, Ada Kerr quipped to reporters that the budget read like a novel.", "Ada Kerr"),
+        ("The governor has intimated that a deal on the port is close.", "The governor"),
+        ("The fire inspector concluded that the blaze had started in the kitchen.", "The fire inspector"),
+        ("Ines Moll confided to him that the clinic would close in May.", "Ines Moll"),
+        ("The mayor hinted to a few close friends that she would not run again.", "The mayor"),
+    ],
+)
+def test_clause_speech_act(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The band concluded the tour in Lisbon.",
+        "The coach joked about the weather before the match.",
+        "The union agreed to the offer that the board made on Friday.",
+        "They shared an intimate dinner that night.",
+    ],
+)
+def test_no_clause_no_speech_act(sentence: str) -> None:
+    assert speakers(sentence) == [None]
