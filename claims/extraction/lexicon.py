@@ -292,6 +292,10 @@ declined failed n't neither never no nor not refused
 """
 )
 
+# Belief verbs whose negation with a clause is still the subject's belief ('does not think the tax will
+# pass' holds that it will not): a cue after 'not' or "n't", unlike a negated speech act ('did not say').
+NEG_RAISING_VERBS = _build("think believe suppose imagine feel")
+
 # Words that put the following subject and verb into a subordinate clause.
 SUBORDINATORS = wordset(
     """

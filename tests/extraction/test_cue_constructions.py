@@ -38,3 +38,30 @@ def test_clause_speech_act(sentence: str, speaker: str) -> None:
 )
 def test_no_clause_no_speech_act(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a negated belief with a clause is still the subject's belief (in the contrary); a negated speech act,
+# a question of knowledge and a belief without a clause are none
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee does not think that the tax will pass.", "Ann Lee"),
+        ("Most farmers don't think the new dam will help them.", "Most farmers"),
+        ("The mayor did not really believe the report was accurate.", "The mayor"),
+    ],
+)
+def test_negated_belief(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator did not say that the vote was rigged.",
+        "The mayor does not know whether the bridge will reopen.",
+        "He does not think about the past very often.",
+        "She doesn't believe in luck.",
+    ],
+)
+def test_negated_speech_is_none(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -200,6 +200,7 @@ def _sentence_cues(
         ):
             continue  # 'a campaign email written by Lena Varga warned ...': the document's participle
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
+        negation = _negated_belief(toks, v, lo, hi)  # 'X does not think that ...': where its 'not' stands
         if (
             speech
             and not weak
@@ -221,7 +222,7 @@ def _sentence_cues(
                 cues.append(Cue(agent, _span_text(text, toks, v, v + 2), 1, t.start))
             continue
         if (
-            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)
+            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None and negation is None)
             or _passive(toks, v, lo)
             or _reduced_passive(toks, v, lo, hi)
         ):
@@ -300,6 +301,8 @@ def _sentence_cues(
                 subject, k = raised
             elif host is not None:
                 subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
+            elif negation is not None:
+                subject, k = _subject_before(text, toks, negation, lo)  # 'X doesn't think ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
             if subject is None:
@@ -472,6 +475,23 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
     return None
+
+
+def _negated_belief(toks: list[Tok], v: int, lo: int, hi: int) -> int | None:
+    """'Ann Lee does not think the tax will pass', "voters don't believe that ...": a belief verb right
+    after 'not' or "n't" (an auxiliary or an adverb between them) with a that-clause or a finite clause
+    is the subject's belief in the contrary; not 'does not know whether', 'did not say that', 'never
+    thought that', 'wants to think that'. Returns the position of the negation."""
+    if toks[v].low not in lx.NEG_RAISING_VERBS:
+        return None
+    k = v - 1
+    while k >= lo and v - k <= 3 and toks[k].low.endswith("ly") and toks[k].low not in lx.NEGATIONS:
+        k -= 1  # 'does not really think'
+    if k <= lo or not (toks[k].low == "not" or toks[k].low.endswith(("n't", "n’t"))):
+        return None
+    if v + 1 < hi and toks[v + 1].low in {"whether", "how", "if"}:
+        return None
+    return k if _clause_complement(toks, v, hi) else None
 
 
 def _announces_quote(toks: list[Tok], v: int, hi: int) -> bool:
