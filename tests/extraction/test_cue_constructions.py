@@ -65,3 +65,25 @@ def test_negated_belief(sentence: str, speaker: str) -> None:
 )
 def test_negated_speech_is_none(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# 'made clear' with a time adjunct before its that-clause, or with a finite clause and no 'that'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee made clear on Monday that the bridge would stay closed.", "Ann Lee"),
+        ("Tom Vint made it clear last week that no fees would rise.", "Tom Vint"),
+        ("The union made clear over the weekend that the strike would go on.", "The union"),
+        ("The mayor has made clear she has no plans to resign.", "The mayor"),
+    ],
+)
+def test_made_clear(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The fog made clear skies impossible.", "The new coach made clear progress with the squad."],
+)
+def test_clear_without_clause(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -119,7 +119,11 @@ def _sentence_cues(
                 # speaks its content; a low rank, so a reporting verb of the sentence comes first
                 cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
                 continue
-        if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
+        if (
+            low in lx.STANCE_ADJECTIVES
+            and v + 1 < hi
+            and (toks[v + 1].low == "that" or (low == "clear" and _makes_clear(toks, v, lo, hi)))
+        ):
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
             if held is not None:
                 # a low rank: a reporting verb of the same sentence comes first ('if he can be convinced
@@ -475,6 +479,24 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
     return None
+
+
+def _makes_clear(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'made clear on Monday that ...', 'has made clear she will not resign': 'clear' after a form of
+    'make' (and 'it') with a time adjunct before its that-clause, or a finite clause without 'that'."""
+    b = v - 1
+    if b > lo and toks[b].low == "it":
+        b -= 1
+    if b < lo or toks[b].low not in {"made", "makes", "make", "making"}:
+        return False
+    k = v + 1  # past a time adjunct ('on Monday', 'last week', 'over the weekend'; at most five words)
+    while k < hi and k - v <= 5 and (base(toks[k].low) in lx.TIME_WORDS or toks[k].low in _TIME_ADJUNCT_WORDS):
+        k += 1
+    return _clause_complement(toks, k - 1, hi)
+
+
+# Function words of a time adjunct between 'made clear' and its clause ('on Monday', 'over the weekend').
+_TIME_ADJUNCT_WORDS = lx.TIME_OPENERS | {"over", "the"}
 
 
 def _negated_belief(toks: list[Tok], v: int, lo: int, hi: int) -> int | None:
