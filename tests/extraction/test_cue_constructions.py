@@ -87,3 +87,26 @@ def test_made_clear(sentence: str, speaker: str) -> None:
 )
 def test_clear_without_clause(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# an aside opening the sentence with 'as' gives the clause after its comma to its subject, even a common
+# noun phrase ('As a reporter noted, ...', 'As one economist put it, ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("As a reporter noted, the factory had closed twice.", "a reporter"),
+        ("But as a local reporter noted, the hall was half empty.", "a local reporter"),
+        ("As residents pointed out on Friday, the water was brown.", "residents"),
+        ("As one economist put it, the town is broke.", "one economist"),
+    ],
+)
+def test_as_aside(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["As the crowd grew, police closed the road.", "As the crew put it away, the rain started."],
+)
+def test_as_clause_without_report(sentence: str) -> None:
+    assert speakers(sentence) == [None]

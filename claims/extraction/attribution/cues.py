@@ -174,7 +174,10 @@ def _sentence_cues(
             speech = _gives_said(toks, v, hi)  # 'offered a frank assessment', not 'offered to pay'
         if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
             # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
-            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
+            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12))) or (
+                # 'As one economist put it, the town is broke': the aside gives the clause after it
+                v + 2 < hi and toks[v + 2].text == "," and v - lo <= 8 and "as" in (toks[lo].low, toks[lo + 1].low)
+            )
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         belief = False
@@ -300,6 +303,7 @@ def _sentence_cues(
                 subject, elided = clause, True
         host = _infinitive_host(toks, v, lo)
         in_modifier = False
+        as_aside = False
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
@@ -314,6 +318,7 @@ def _sentence_cues(
                 if subject is not None:
                     k = v - 1 if toks[v - 1].cap else v
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            as_aside = subject is not None and _as_aside(toks, k, v, lo, hi)
             # 'A Vale poll of local voters has revealed': the subject found is a document's modifier
             q = k - 1
             while q >= lo and q >= k - 3 and toks[q].word and not toks[q].cap:
@@ -402,6 +407,7 @@ def _sentence_cues(
             and not elided
             and not inverted
             and not sent_out
+            and not as_aside
             and not _closing_report(toks, v, lo, hi)
             and (
                 (low.endswith("ing") and not with_subject)
@@ -479,6 +485,17 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
     return None
+
+
+def _as_aside(toks: list[Tok], k: int, v: int, lo: int, hi: int) -> bool:
+    """'As a reporter noted, ...', 'But as one economist put it, ...': an aside opening the sentence with
+    'as', its subject (from k) and its verb (at v), closed by a comma; the clause after it is the subject's
+    report, whoever the subject is (at most four words between the verb and the comma)."""
+    if k - 1 < lo or toks[k - 1].low != "as":
+        return False
+    if k - 1 > lo and not (k - 2 == lo and toks[lo].low in {"but", "and", "yet", "so"}):
+        return False
+    return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 6)))
 
 
 def _makes_clear(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
