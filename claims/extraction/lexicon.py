@@ -43,7 +43,7 @@ _IRREGULAR = {
     "quip": "quips quipped",
     "concur": "concurs concurred",
     "plead": "plead pleads pleaded pleading",
-    "show": "show shows showed shown",
+    "show": "show shows showed shown showing",
     "dub": "dub dubs dubbed dubbing",
     "label": "label labels labelled labeled labelling labeling",
     "issue": "issue issues issued",
@@ -226,7 +226,7 @@ NOUNLIKE_FORMS = wordset(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
 question questions thanks rails faults voice voices blame praise taunts wonders express muse hope hopes fear fears
-doubt doubts signal signals
+doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
@@ -484,7 +484,7 @@ analysis article assessment audit blog bulletin complaint data document editoria
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
-projections
+projections letters memos
 footage video videos disclosures examination
 """
 )
@@ -507,6 +507,7 @@ SPEAKING_DOCUMENTS = wordset(
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
+letters memos
 footage video videos disclosures examination
 """
 )
@@ -858,12 +859,16 @@ CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 # Heads of a document subject ('A new study mapping ...', 'Results of the trials').
 DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
+    " studies survey document documents memo memos records filing ad letter letters examination polls polling"
+    " surveys reports"
     " filings email emails projection projections"
     " footage video videos disclosures"
     # court papers and official notices speak for their issuer ('the ruling released Friday said')
     " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
+
+# Collections before 'of' and the documents they hold ('A batch of letters', 'An average of recent polls').
+DOCUMENT_COLLECTIONS = wordset("batch set series trove cache collection average sample bundle stack handful")
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
 IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")

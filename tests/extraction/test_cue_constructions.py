@@ -110,3 +110,32 @@ def test_as_aside(sentence: str, speaker: str) -> None:
 )
 def test_as_clause_without_report(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# documents that show: a progressive after its auxiliary, plural letters and memos, and a collection of
+# documents before 'of' ('A batch of letters', 'An average of recent polls')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Recent polling is showing Lee has a lead over Vint.", "Recent polling"),
+        ("Early results of an exit poll are showing that Lee won most women.", "Early results"),
+        ("New letters show that the mayor knew of the leak.", "New letters"),
+        ("A batch of memos released this week showed that the mayor knew of the leak.", "A batch of memos"),
+        ("An average of recent polls shows Lee ahead by four points.", "An average of recent polls"),
+    ],
+)
+def test_documents_that_show(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee made a strong showing in the north.",
+        "The mayor is showing signs of fatigue.",
+        "A batch of cookies showed up at the office.",
+        "Voters ignored the many polls showing Lee ahead.",
+    ],
+)
+def test_no_document_that_shows(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -187,6 +187,8 @@ def _sentence_cues(
             speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
         if not (speech or weak or research or threat):
             continue
+        if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
+            continue  # 'polls showing Lee ahead': a participle modifying the noun; 'polls are showing' reports
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
         if (
@@ -354,7 +356,8 @@ def _sentence_cues(
         if (
             not inverted
             and v > lo
-            and not low.endswith("ing")
+            # ('Recent polls are showing ...': a progressive after its auxiliary, not a participle)
+            and (not low.endswith("ing") or toks[v - 1].low in lx.BE_FORMS)
             and (
                 subject is None
                 or subject.generic
