@@ -523,6 +523,9 @@ footage video videos disclosures
 """
 )
 
+# A person's research group after 'and' + a possessive: 'Ann Lee and her colleagues found that ...'.
+TEAM_NOUNS = wordset("colleagues team coauthors co-authors collaborators students")
+
 # Heads of organisation names ("Department of Fisheries", "Tenants Council").
 ORG_HEADS = wordset(
     """

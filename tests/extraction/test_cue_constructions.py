@@ -139,3 +139,28 @@ def test_documents_that_show(sentence: str, speaker: str) -> None:
 )
 def test_no_document_that_shows(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a researcher and her group reporting a finding with a clause: the researcher named before 'and' speaks
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee and her colleagues found that the lake was warming.", "Ann Lee"),
+        ("But Tom Vint and his team found that in towns with large ports, rents rose.", "Tom Vint"),
+        ("Ada Kerr and her students have shown that the moss grows in shade.", "Ada Kerr"),
+    ],
+)
+def test_researcher_and_team(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee and her colleagues found the keys on the table.",
+        "Tom Vint and his team found a new species in the cave.",
+        "Ann Lee found that her keys were missing.",
+    ],
+)
+def test_no_research_finding(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -442,6 +442,14 @@ def _sentence_cues(
         ):
             # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
             speech = True
+        team = _with_team(toks, v, lo) if research and not speech else None
+        if team is not None and _clause_complement(toks, v, hi):
+            # 'Ann Lee and her colleagues found that ...': a researcher and her group report; the researcher
+            # named before 'and' speaks for them
+            lead, _ = _subject_before(text, toks, team, lo)
+            if lead is not None and lead.kind == "person":
+                subject, speech = lead, True
+
         if research and not speech and not via_doc and not _research_subject(subject) and not (weak and beside):
             continue  # ('"...," Lee concluded': a weak verb beside a quotation is speech for anyone)
         if (
@@ -487,6 +495,20 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
         return p - 1
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
+    return None
+
+
+def _with_team(toks: list[Tok], v: int, lo: int) -> int | None:
+    """'Ann Lee and her colleagues found': the verb's subject ends with 'and' + a possessive + a research
+    group ('team', 'colleagues', 'co-authors'); the position of 'and'."""
+    j = _skip_interrupters(toks, v, lo)
+    if (
+        j - 4 >= lo
+        and toks[j - 1].low in lx.TEAM_NOUNS
+        and toks[j - 2].low in lx.POSSESSIVE_PRONOUNS
+        and toks[j - 3].low == "and"
+    ):
+        return j - 3
     return None
 
 
