@@ -164,3 +164,25 @@ def test_researcher_and_team(sentence: str, speaker: str) -> None:
 )
 def test_no_research_finding(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a verb form that doubles as a noun is a verb after a quantifier opening the sentence ('Many fear ...')
+# and before an adverb and 'that' or a quotation ('by warning darkly that ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Many fear the mill will close.", "Many"),
+        ("Most hope the ferry will keep running.", "Most"),
+        ('The mayor rallied supporters by warning darkly that "the town is in danger."', "The mayor"),
+    ],
+)
+def test_nounlike_verb_in_context(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Some fears proved unfounded.", "Many claims were false.", "The mayor ignored the warning entirely."],
+)
+def test_nounlike_form_stays_a_noun(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -441,9 +441,15 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     a quotation or 'that' follows and no determiner, possessive or 'have' comes right before."""
     if v > lo:
         prev = toks[v - 1]
-        if prev.low in lx.DETERMINERS or is_possessive(toks, v - 1) or prev.low in {"have", "has", "had"}:
+        # a quantifier opening the sentence is the verb's subject: 'Many fear the mill will close'
+        alone = v - 1 == lo and prev.low in lx.QUANTIFIER_PRONOUNS
+        if (
+            (prev.low in lx.DETERMINERS and not alone)
+            or is_possessive(toks, v - 1)
+            or prev.low in {"have", "has", "had"}
+        ):
             return False
-        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
+        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS and not alone:
             return False
         if prev.cap and "-" in prev.text and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS:
             return False  # 'a Lowe-style retort', 'the Senate-backed call': a compound modifier, a noun
@@ -470,6 +476,11 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             return False  # 'his legislative requests', 'every battleground state': an adjective, a noun
     if v + 1 >= hi:
         return False
+    n = v + 1
+    while n + 1 < hi and n - v <= 2 and _adverb(toks[n].low) and not toks[n].cap:
+        n += 1  # 'warning darkly that ...': an adverb before 'that' or a quotation
+    if n > v + 1:
+        return toks[n].low == "that" or toks[n].text in _QMARKS
     nxt = toks[v + 1]
     return (
         nxt.low in {"that", ",", ":"}
