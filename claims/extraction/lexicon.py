@@ -141,7 +141,7 @@ call dub describe characterise characterize label term brand hail deem liken
 _WEAK = """
 continue read joke quip recall shout exclaim sigh put go conclude reason post
 fume bark scoff exhort snap growl rant thunder gush marvel yell scream whisper mutter grumble sneer
-chuckle interject agree remember echo retaliate boom
+chuckle interject agree remember echo retaliate boom crack
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).

@@ -186,3 +186,20 @@ def test_nounlike_verb_in_context(sentence: str, speaker: str) -> None:
 )
 def test_nounlike_form_stays_a_noun(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a weak verb beside a quotation: 'cracked', and a second verb of the clause's subject ('and joked, "..."')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('During the debate, Ann Lee cracked, "I am a farmer, but I am not a fool."', "Ann Lee"),
+        ('Tom Vint was joined on stage by Ann Lee and joked, "We are the only ones left."', "Tom Vint"),
+        ('Tom Vint toured the mill and sighed: "It is over."', "Tom Vint"),
+    ],
+)
+def test_weak_verb_beside_quote(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_weak_verb_without_quote() -> None:
+    assert speakers("The dam cracked in two places.") == [None]

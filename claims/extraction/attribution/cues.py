@@ -381,7 +381,7 @@ def _sentence_cues(
                 beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
             ):
                 subject = None
-        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research):
+        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research or (weak and beside)):
             # 'Ada Cole toured the plant and said ...': a second verb of the clause's subject
             j = _skip_interrupters(toks, v, lo)
             if (
