@@ -976,7 +976,12 @@ gathering marketing fundraising bombing shooting killing uprising understanding
 )
 # 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
 GO_FORMS = wordset("go goes going went gone")
-SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")
+# Verbs whose subject says the infinitive after them: 'paused to add', and aspect ('continued to insist
+# that', 'began to argue that', 'has started to warn'), unlike 'declined to say' or 'wants to say'.
+SPEECH_INFINITIVE_HOSTS = wordset(
+    "paused pauses stopped stops interjected interjects rose rises continue continues continued continuing"
+    " begin begins began begun beginning start starts started starting"
+)
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

@@ -203,3 +203,29 @@ def test_weak_verb_beside_quote(sentence: str, speaker: str) -> None:
 
 def test_weak_verb_without_quote() -> None:
     assert speakers("The dam cracked in two places.") == [None]
+
+
+# an aspect verb before a speech infinitive: its subject says it ('continued to insist that ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Farmers continue to warn that the river is drying up.", "Farmers"),
+        ("The mayor is continuing to insist that the budget is balanced.", "The mayor"),
+        ("The mayor began to argue that the tax was unfair.", "The mayor"),
+        ("Tom Vint continued to question whether the dam was safe.", "Tom Vint"),
+    ],
+)
+def test_aspect_before_speech(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river continued to rise.",
+        "The mayor started to walk home.",
+        "The question whether the dam is safe remains open.",
+    ],
+)
+def test_aspect_before_action(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -483,7 +483,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         return toks[n].low == "that" or toks[n].text in _QMARKS
     nxt = toks[v + 1]
     return (
-        nxt.low in {"that", ",", ":"}
+        nxt.low in {"that", ",", ":", "whether"}  # ('questioned whether ...')
         or nxt.text in _QMARKS
         or nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
