@@ -982,6 +982,8 @@ SPEECH_INFINITIVE_HOSTS = wordset(
     "paused pauses stopped stops interjected interjects rose rises continue continues continued continuing"
     " begin begins began begun beginning start starts started starting"
 )
+# 'took to Twitter to call ...', 'has taken to saying ...': taking to a venue or a habit of speech.
+TAKE_FORMS = wordset("take takes took taken taking")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

@@ -229,3 +229,28 @@ def test_aspect_before_speech(sentence: str, speaker: str) -> None:
 )
 def test_aspect_before_action(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# taking to a venue to speak ('took to the radio to defend ...') or to a habit of speech ('taken to saying')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Some Republican leaders have taken to saying that the race is over.", "Some Republican leaders"),
+        ("The mayor took to the radio to defend the budget.", "The mayor"),
+        ("The mayor took to the airwaves on Monday to warn that the river would flood.", "The mayor"),
+    ],
+)
+def test_taking_to_speak(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee took to the stage to sing.",
+        "It took the crew two days to repair the dam.",
+        "She has taken to walking her dog at night.",
+    ],
+)
+def test_taking_to_act(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -495,6 +495,15 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
         return p - 1
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
+    if toks[p].low in lx.TAKE_FORMS and toks[v].low.endswith("ing"):
+        return p  # 'Lee has taken to saying ...': a habit of speech
+    # 'Lee took to Twitter to call ...', 'took to the airwaves to defend ...': a venue of at most four words
+    for q in range(v - 2, max(lo, v - 7), -1):
+        t = toks[q]
+        if not t.word:
+            return None
+        if t.low == "to" and q - 1 >= lo and toks[q - 1].low in lx.TAKE_FORMS and q < v - 2:
+            return q - 1
     return None
 
 
