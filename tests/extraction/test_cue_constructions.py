@@ -254,3 +254,20 @@ def test_taking_to_speak(sentence: str, speaker: str) -> None:
 )
 def test_taking_to_act(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a belief verb before a clause with an expletive 'there' ('thinks there is a chance ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee thinks there is a chance the bridge will reopen.", "Ann Lee"),
+        ("The scholars agreed there are good candidates for the post.", "The scholars"),
+        ("Most analysts expect there will be a deal by June.", "Most analysts"),
+    ],
+)
+def test_belief_before_there(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_belief_before_place_adverb() -> None:
+    assert speakers("Ann Lee thinks there.") == [None]

@@ -231,6 +231,12 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         return _audience_then_that(toks, k + 1, hi)  # 'joked to reporters that ...', 'hinted to Lee that ...'
     if _contracted_subject(nxt.low):
         return True  # 'says he’ll work ...', 'thinks it's over': a pronoun with its contracted auxiliary
+    if nxt.low in {"there's", "there’s"} or (
+        nxt.low == "there"
+        and k + 1 < hi
+        and (toks[k + 1].low in lx.FINITE_AUXILIARIES or toks[k + 1].low in lx.BE_FORMS)
+    ):
+        return True  # 'thinks there is a chance ...', 'agreed there will be a vote
     if nxt.low in lx.SUBJECT_PRONOUNS:
         return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
     # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
