@@ -271,3 +271,28 @@ def test_belief_before_there(sentence: str, speaker: str) -> None:
 
 def test_belief_before_place_adverb() -> None:
     assert speakers("Ann Lee thinks there.") == [None]
+
+
+# 'called' + a person or a short noun phrase + 'a'/'an': a verdict in words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee called him a kind and honest man.", "Ann Lee"),
+        ("Tom Vint called the fire a disgrace.", "Tom Vint"),
+        ("The mayor called Ann Lee a hero.", "The mayor"),
+    ],
+)
+def test_called_object_a(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor called a press conference.",
+        "The crew called it a day at noon.",
+        "The mayor called the fire department a day later.",
+    ],
+)
+def test_called_without_verdict(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -155,6 +155,8 @@ def _sentence_cues(
                     and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
                 ):
                     found = False  # 'described the meeting', 'described how ...': an account given
+                if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
+                    found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -505,6 +507,31 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
         if t.low == "to" and q - 1 >= lo and toks[q - 1].low in lx.TAKE_FORMS and q < v - 2:
             return q - 1
     return None
+
+
+def _calls_object_a(toks: list[Tok], v: int, hi: int) -> bool:
+    """'called him a liar', 'called Ann Lee a hero', 'called the plan a mistake': after a form of 'call',
+    a person or a short noun phrase, then 'a' or 'an' and a word (not 'called a meeting', 'called it a
+    day', at most five words read)."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.OBJECT_PRONOUNS:
+        k += 1
+    elif k < hi and toks[k].cap:
+        while k < hi and k - v <= 4 and toks[k].cap:
+            k += 1
+    elif k < hi and toks[k].low == "the":
+        k += 1
+        while k < hi and k - v <= 4 and toks[k].word and not toks[k].cap and toks[k].low not in {"a", "an"}:
+            k += 1
+    else:
+        return False
+    return (
+        k > v + 1
+        and k + 1 < hi
+        and toks[k].low in {"a", "an"}
+        and toks[k + 1].word
+        and base(toks[k + 1].low) not in lx.TIME_WORDS  # 'called the fire department a day later'
+    )
 
 
 def _with_team(toks: list[Tok], v: int, lo: int) -> int | None:
