@@ -43,7 +43,7 @@ _IRREGULAR = {
     "quip": "quips quipped",
     "concur": "concurs concurred",
     "plead": "plead pleads pleaded pleading",
-    "show": "show shows showed shown",
+    "show": "show shows showed shown showing",
     "dub": "dub dubs dubbed dubbing",
     "label": "label labels labelled labeled labelling labeling",
     "issue": "issue issues issued",
@@ -117,12 +117,15 @@ verdict endorsement praise thanks message reminder pledge promise appeal plea vi
 """
 )
 
-# Belief and stance-of-mind verbs: a cue only with a that-clause or a finite clause after them
-# ('analysts fear that ...', 'she thinks the plan will fail', 'agreed with the mayor that ...').
+# Belief and stance-of-mind verbs, and speech acts that report only with a clause: a cue only with a
+# that-clause or a finite clause after them ('analysts fear that ...', 'she thinks the plan will fail',
+# 'agreed with the mayor that ...', 'joked that ...', 'the inspector concluded that ...'; not 'concluded
+# the tour', 'joked about the weather').
 _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
+joke quip intimate conclude confide
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -138,7 +141,7 @@ call dub describe characterise characterize label term brand hail deem liken
 _WEAK = """
 continue read joke quip recall shout exclaim sigh put go conclude reason post
 fume bark scoff exhort snap growl rant thunder gush marvel yell scream whisper mutter grumble sneer
-chuckle interject agree remember echo retaliate boom
+chuckle interject agree remember echo retaliate boom crack
 """
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
@@ -223,7 +226,7 @@ NOUNLIKE_FORMS = wordset(
     """
 reporting advice answer answers appeal appeals call calls claim claims comment comments complaint concerns counter
 question questions thanks rails faults voice voices blame praise taunts wonders express muse hope hopes fear fears
-doubt doubts signal signals
+doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
@@ -288,6 +291,10 @@ NEGATIONS = wordset(
 declined failed n't neither never no nor not refused
 """
 )
+
+# Belief verbs whose negation with a clause is still the subject's belief ('does not think the tax will
+# pass' holds that it will not): a cue after 'not' or "n't", unlike a negated speech act ('did not say').
+NEG_RAISING_VERBS = _build("think believe suppose imagine feel")
 
 # Words that put the following subject and verb into a subordinate clause.
 SUBORDINATORS = wordset(
@@ -477,7 +484,7 @@ analysis article assessment audit blog bulletin complaint data document editoria
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
-projections
+projections letters memos
 footage video videos disclosures examination
 """
 )
@@ -500,6 +507,7 @@ SPEAKING_DOCUMENTS = wordset(
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
+letters memos
 footage video videos disclosures examination data figures statistics
 """
 )
@@ -514,6 +522,9 @@ projections
 footage video videos disclosures
 """
 )
+
+# A person's research group after 'and' + a possessive: 'Ann Lee and her colleagues found that ...'.
+TEAM_NOUNS = wordset("colleagues team coauthors co-authors collaborators students")
 
 # Heads of organisation names ("Department of Fisheries", "Tenants Council").
 ORG_HEADS = wordset(
@@ -873,12 +884,16 @@ CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 # Heads of a document subject ('A new study mapping ...', 'Results of the trials').
 DOCUMENT_SUBJECT_HEADS = wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
-    " studies survey document documents memo records filing ad letter examination polls polling surveys reports"
+    " studies survey document documents memo memos records filing ad letter letters examination polls polling"
+    " surveys reports"
     " filings email emails projection projections"
     " footage video videos disclosures data figures statistics"
     # court papers and official notices speak for their issuer ('the ruling released Friday said')
     " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
+
+# Collections before 'of' and the documents they hold ('A batch of letters', 'An average of recent polls').
+DOCUMENT_COLLECTIONS = wordset("batch set series trove cache collection average sample bundle stack handful")
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
 IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
@@ -983,7 +998,14 @@ gathering marketing fundraising bombing shooting killing uprising understanding
 )
 # 'went on to say', 'paused to add': verbs whose subject says the infinitive after them
 GO_FORMS = wordset("go goes going went gone")
-SPEECH_INFINITIVE_HOSTS = wordset("paused pauses stopped stops interjected interjects rose rises")
+# Verbs whose subject says the infinitive after them: 'paused to add', and aspect ('continued to insist
+# that', 'began to argue that', 'has started to warn'), unlike 'declined to say' or 'wants to say'.
+SPEECH_INFINITIVE_HOSTS = wordset(
+    "paused pauses stopped stops interjected interjects rose rises continue continues continued continuing"
+    " begin begins began begun beginning start starts started starting"
+)
+# 'took to Twitter to call ...', 'has taken to saying ...': taking to a venue or a habit of speech.
+TAKE_FORMS = wordset("take takes took taken taking")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")
 BE_FORMS = wordset("is are was were be been am")
 

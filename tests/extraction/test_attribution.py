@@ -415,6 +415,7 @@ SPEAKER_CASES += [
         ["A new survey", "Results"],
     ),
     # no document subject: plain actions, passives, a subordinate clause, a main verb of another subject
+    # (a person's conclusion with a that-clause is her own stance)
     (
         [
             [
@@ -428,7 +429,7 @@ SPEAKER_CASES += [
                 "She concluded that the deal was dead.",
             ]
         ],
-        [None, None, None, None, "Officials", None, None, None],
+        [None, None, None, None, "Officials", None, None, "Ana Silva"],
     ),
     # an organisation keeps the place it is named after; a short form takes the fuller name used before
     (

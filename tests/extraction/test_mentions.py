@@ -43,8 +43,8 @@ def test_organisation_names_with_inner_connectors(text: str, expected: str) -> N
         ("Special Envoy for Climate Ana Ruiz said the targets were within reach.", "Ana Ruiz"),
         ("Adviser to the Treasury Mira Holt said the deficit would shrink.", "Mira Holt"),
         ("Envoy to the Northern Isles Piet Marsh said the ferry would keep running.", "Piet Marsh"),
-        # 'to the' after no title joins nothing: the board addressed is no speaker
-        ("Letters sent to the Harbour Board said the dock was unsafe.", None),
+        # 'to the' after no title joins nothing: the board addressed is no speaker (the letters speak)
+        ("Letters sent to the Harbour Board said the dock was unsafe.", "Letters"),
         ("The memo to the Harbour Board said the dock was unsafe.", None),
     ],
 )

@@ -245,8 +245,16 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
             if toks[m].text in lx.CLAUSE_END:
                 return False
         return False
+    if nxt.low == "to":
+        return _audience_then_that(toks, k + 1, hi)  # 'joked to reporters that ...', 'hinted to Lee that ...'
     if _contracted_subject(nxt.low):
         return True  # 'says he’ll work ...', 'thinks it's over': a pronoun with its contracted auxiliary
+    if nxt.low in {"there's", "there’s"} or (
+        nxt.low == "there"
+        and k + 1 < hi
+        and (toks[k + 1].low in lx.FINITE_AUXILIARIES or toks[k + 1].low in lx.BE_FORMS)
+    ):
+        return True  # 'thinks there is a chance ...', 'agreed there will be a vote
     if nxt.low in lx.SUBJECT_PRONOUNS:
         return k + 1 < hi and toks[k + 1].word and not toks[k + 1].cap and toks[k + 1].low not in {"to", "and", "or"}
     # a noun phrase (a name, or a determiner and up to three words) followed by a finite auxiliary
@@ -282,6 +290,27 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         ].low in _OBJECT_OPENERS:
             return True
     return False
+
+
+def _audience_then_that(toks: list[Tok], k: int, hi: int) -> bool:
+    """A person or audience after 'to', then 'that': 'to him that', 'to reporters that', 'to Senator Ann
+    Lee that', 'to a few close friends that'; not 'to the deal that ...', whose 'that' opens a relative
+    clause of a thing (at most six words read)."""
+    if k >= hi:
+        return False
+    m = k
+    if toks[m].low in lx.OBJECT_PRONOUNS or toks[m].low in {"me", "us"}:
+        m += 1
+    elif toks[m].cap:
+        while m < hi and m - k < 6 and (toks[m].cap or toks[m].text == "."):
+            m += 1
+    else:
+        while m < hi and m - k < 6 and toks[m].word and not toks[m].cap and toks[m].low != "that":
+            m += 1
+        last = toks[m - 1].low if m > k else ""
+        if last not in lx.AUDIENCE_WORDS and base(last) not in lx.PERSON_HEADS:
+            return False
+    return m < hi and toks[m].low == "that"
 
 
 # Words that open the object of a finite verb: 'gave him an opening', 'made the road unsafe'.
@@ -449,9 +478,15 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     a quotation or 'that' follows and no determiner, possessive or 'have' comes right before."""
     if v > lo:
         prev = toks[v - 1]
-        if prev.low in lx.DETERMINERS or is_possessive(toks, v - 1) or prev.low in {"have", "has", "had"}:
+        # a quantifier opening the sentence is the verb's subject: 'Many fear the mill will close'
+        alone = v - 1 == lo and prev.low in lx.QUANTIFIER_PRONOUNS
+        if (
+            (prev.low in lx.DETERMINERS and not alone)
+            or is_possessive(toks, v - 1)
+            or prev.low in {"have", "has", "had"}
+        ):
             return False
-        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS:
+        if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS and not alone:
             return False
         if prev.cap and "-" in prev.text and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS:
             return False  # 'a Lowe-style retort', 'the Senate-backed call': a compound modifier, a noun
@@ -478,9 +513,14 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             return False  # 'his legislative requests', 'every battleground state': an adjective, a noun
     if v + 1 >= hi:
         return False
+    n = v + 1
+    while n + 1 < hi and n - v <= 2 and _adverb(toks[n].low) and not toks[n].cap:
+        n += 1  # 'warning darkly that ...': an adverb before 'that' or a quotation
+    if n > v + 1:
+        return toks[n].low == "that" or toks[n].text in _QMARKS
     nxt = toks[v + 1]
     return (
-        nxt.low in {"that", ",", ":"}
+        nxt.low in {"that", ",", ":", "whether"}  # ('questioned whether ...')
         or nxt.text in _QMARKS
         or nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS

@@ -126,7 +126,11 @@ def _sentence_cues(
                 # speaks its content; a low rank, so a reporting verb of the sentence comes first
                 cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
                 continue
-        if low in lx.STANCE_ADJECTIVES and v + 1 < hi and toks[v + 1].low == "that":
+        if (
+            low in lx.STANCE_ADJECTIVES
+            and v + 1 < hi
+            and (toks[v + 1].low == "that" or (low == "clear" and _makes_clear(toks, v, lo, hi)))
+        ):
             held = _stance_subject(text, toks, v, lo)  # 'X is confident that ...', 'X made clear that ...'
             if held is not None:
                 # a low rank: a reporting verb of the same sentence comes first ('if he can be convinced
@@ -158,6 +162,8 @@ def _sentence_cues(
                     and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
                 ):
                     found = False  # 'described the meeting', 'described how ...': an account given
+                if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
+                    found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -177,15 +183,21 @@ def _sentence_cues(
             speech = _gives_said(toks, v, hi)  # 'offered a frank assessment', not 'offered to pay'
         if not speech and low in {"put", "puts"} and v + 1 < hi and toks[v + 1].low == "it":
             # 'as Ann Lee put it: "..."', 'as the memo puts it, "..."': the words quoted after are theirs
-            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12)))
+            speech = any(toks[q].text in _QMARKS for q in range(v + 2, min(hi, v + 12))) or (
+                # 'As one economist put it, the town is broke': the aside gives the clause after it
+                v + 2 < hi and toks[v + 2].text == "," and v - lo <= 8 and "as" in (toks[lo].low, toks[lo + 1].low)
+            )
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        belief = False
         if not speech and low in lx.BELIEF_VERBS:
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
-            speech = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+            speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
         if not (speech or weak or research or threat):
             continue
+        if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
+            continue  # 'polls showing Lee ahead': a participle modifying the noun; 'polls are showing' reports
         if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
             continue
         if (
@@ -206,6 +218,7 @@ def _sentence_cues(
         ):
             continue  # 'a campaign email written by Lena Varga warned ...': the document's participle
         raised = _raised_subject(text, toks, v, lo)  # 'X was quick to say': an infinitive that was said
+        negation = _negated_belief(toks, v, lo, hi)  # 'X does not think that ...': where its 'not' stands
         if (
             speech
             and not weak
@@ -227,7 +240,7 @@ def _sentence_cues(
                 cues.append(Cue(agent, _span_text(text, toks, v, v + 2), 1, t.start))
             continue
         if (
-            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None)
+            (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None and negation is None)
             or _passive(toks, v, lo)
             or _reduced_passive(toks, v, lo, hi)
         ):
@@ -329,11 +342,14 @@ def _sentence_cues(
                 subject, elided = clause, True
         host = _infinitive_host(toks, v, lo)
         in_modifier = False
+        as_aside = False
         if subject is None and v > lo:
             if raised is not None:
                 subject, k = raised
             elif host is not None:
                 subject, k = _subject_before(text, toks, host, lo)  # 'X went on to say ...'
+            elif negation is not None:
+                subject, k = _subject_before(text, toks, negation, lo)  # 'X doesn't think ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
             if subject is None:
@@ -341,6 +357,7 @@ def _sentence_cues(
                 if subject is not None:
                     k = v - 1 if toks[v - 1].cap else v
             with_subject = k - 1 >= lo and toks[k - 1].low == "with"
+            as_aside = subject is not None and _as_aside(toks, k, v, lo, hi)
             # 'A Vale poll of local voters has revealed': the subject found is a document's modifier
             q = k - 1
             while q >= lo and q >= k - 3 and toks[q].word and not toks[q].cap:
@@ -381,12 +398,14 @@ def _sentence_cues(
         if (
             not inverted
             and v > lo
-            and not low.endswith("ing")
+            # ('Recent polls are showing ...': a progressive after its auxiliary, not a participle)
+            and (not low.endswith("ing") or toks[v - 1].low in lx.BE_FORMS)
             and (
                 subject is None
                 or subject.generic
                 or in_modifier
-                or (research and not speech and not _research_subject(subject))
+                # ('A study by Ann Lee concluded that ...': the study's, though a person concludes too)
+                or (research and (belief or not speech) and not _research_subject(subject))
                 # a document phrase read as a common noun or a name only because it opens the sentence
                 # ('Data from the port showed', 'CNN exit poll data revealed'): its author or owner speaks
                 or (
@@ -411,7 +430,7 @@ def _sentence_cues(
                 beside or _object_quote(toks, v, hi, quotes) or (speech and not weak and _reports_after(toks, v, hi))
             ):
                 subject = None
-        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research):
+        if subject is None and v - 1 > lo and not low.endswith("ing") and (speech or research or (weak and beside)):
             # 'Ada Cole toured the plant and said ...': a second verb of the clause's subject
             j = _skip_interrupters(toks, v, lo)
             if (
@@ -444,6 +463,7 @@ def _sentence_cues(
             and not elided
             and not inverted
             and not sent_out
+            and not as_aside
             and not (_closing_report(toks, v, lo, hi) and not _participle_with_time(toks, v, hi, subject))
             and (
                 (low.endswith("ing") and not with_subject)
@@ -475,6 +495,14 @@ def _sentence_cues(
         ):
             # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
             speech = True
+        team = _with_team(toks, v, lo) if research and not speech else None
+        if team is not None and _clause_complement(toks, v, hi):
+            # 'Ann Lee and her colleagues found that ...': a researcher and her group report; the researcher
+            # named before 'and' speaks for them
+            lead, _ = _subject_before(text, toks, team, lo)
+            if lead is not None and lead.kind == "person":
+                subject, speech = lead, True
+
         if research and not speech and not via_doc and not _research_subject(subject) and not (weak and beside):
             continue  # ('"...," Lee concluded': a weak verb beside a quotation is speech for anyone)
         if (
@@ -605,7 +633,101 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
         return p - 1
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
+    if toks[p].low in lx.TAKE_FORMS and toks[v].low.endswith("ing"):
+        return p  # 'Lee has taken to saying ...': a habit of speech
+    # 'Lee took to Twitter to call ...', 'took to the airwaves to defend ...': a venue of at most four words
+    for q in range(v - 2, max(lo, v - 7), -1):
+        t = toks[q]
+        if not t.word:
+            return None
+        if t.low == "to" and q - 1 >= lo and toks[q - 1].low in lx.TAKE_FORMS and q < v - 2:
+            return q - 1
     return None
+
+
+def _calls_object_a(toks: list[Tok], v: int, hi: int) -> bool:
+    """'called him a liar', 'called Ann Lee a hero', 'called the plan a mistake': after a form of 'call',
+    a person or a short noun phrase, then 'a' or 'an' and a word (not 'called a meeting', 'called it a
+    day', at most five words read)."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.OBJECT_PRONOUNS:
+        k += 1
+    elif k < hi and toks[k].cap:
+        while k < hi and k - v <= 4 and toks[k].cap:
+            k += 1
+    elif k < hi and toks[k].low == "the":
+        k += 1
+        while k < hi and k - v <= 4 and toks[k].word and not toks[k].cap and toks[k].low not in {"a", "an"}:
+            k += 1
+    else:
+        return False
+    return (
+        k > v + 1
+        and k + 1 < hi
+        and toks[k].low in {"a", "an"}
+        and toks[k + 1].word
+        and base(toks[k + 1].low) not in lx.TIME_WORDS  # 'called the fire department a day later'
+    )
+
+
+def _with_team(toks: list[Tok], v: int, lo: int) -> int | None:
+    """'Ann Lee and her colleagues found': the verb's subject ends with 'and' + a possessive + a research
+    group ('team', 'colleagues', 'co-authors'); the position of 'and'."""
+    j = _skip_interrupters(toks, v, lo)
+    if (
+        j - 4 >= lo
+        and toks[j - 1].low in lx.TEAM_NOUNS
+        and toks[j - 2].low in lx.POSSESSIVE_PRONOUNS
+        and toks[j - 3].low == "and"
+    ):
+        return j - 3
+    return None
+
+
+def _as_aside(toks: list[Tok], k: int, v: int, lo: int, hi: int) -> bool:
+    """'As a reporter noted, ...', 'But as one economist put it, ...': an aside opening the sentence with
+    'as', its subject (from k) and its verb (at v), closed by a comma; the clause after it is the subject's
+    report, whoever the subject is (at most four words between the verb and the comma)."""
+    if k - 1 < lo or toks[k - 1].low != "as":
+        return False
+    if k - 1 > lo and not (k - 2 == lo and toks[lo].low in {"but", "and", "yet", "so"}):
+        return False
+    return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 6)))
+
+
+def _makes_clear(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'made clear on Monday that ...', 'has made clear she will not resign': 'clear' after a form of
+    'make' (and 'it') with a time adjunct before its that-clause, or a finite clause without 'that'."""
+    b = v - 1
+    if b > lo and toks[b].low == "it":
+        b -= 1
+    if b < lo or toks[b].low not in {"made", "makes", "make", "making"}:
+        return False
+    k = v + 1  # past a time adjunct ('on Monday', 'last week', 'over the weekend'; at most five words)
+    while k < hi and k - v <= 5 and (base(toks[k].low) in lx.TIME_WORDS or toks[k].low in _TIME_ADJUNCT_WORDS):
+        k += 1
+    return _clause_complement(toks, k - 1, hi)
+
+
+# Function words of a time adjunct between 'made clear' and its clause ('on Monday', 'over the weekend').
+_TIME_ADJUNCT_WORDS = lx.TIME_OPENERS | {"over", "the"}
+
+
+def _negated_belief(toks: list[Tok], v: int, lo: int, hi: int) -> int | None:
+    """'Ann Lee does not think the tax will pass', "voters don't believe that ...": a belief verb right
+    after 'not' or "n't" (an auxiliary or an adverb between them) with a that-clause or a finite clause
+    is the subject's belief in the contrary; not 'does not know whether', 'did not say that', 'never
+    thought that', 'wants to think that'. Returns the position of the negation."""
+    if toks[v].low not in lx.NEG_RAISING_VERBS:
+        return None
+    k = v - 1
+    while k >= lo and v - k <= 3 and toks[k].low.endswith("ly") and toks[k].low not in lx.NEGATIONS:
+        k -= 1  # 'does not really think'
+    if k <= lo or not (toks[k].low == "not" or toks[k].low.endswith(("n't", "n’t"))):
+        return None
+    if v + 1 < hi and toks[v + 1].low in {"whether", "how", "if"}:
+        return None
+    return k if _clause_complement(toks, v, hi) else None
 
 
 def _announces_quote(toks: list[Tok], v: int, hi: int) -> bool:

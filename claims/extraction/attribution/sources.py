@@ -125,6 +125,9 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
         if t.text in "/-&" or (t.low in lx.NAME_CONNECTORS and h > i and toks[h - 1].cap and toks[h + 1].cap):
             h += 1  # 'A Harbor Times/Valley Radio poll', 'A University of Vale poll': one owner's name
             continue
+        if t.low == "of" and h > i and toks[h - 1].low in lx.DOCUMENT_COLLECTIONS:
+            h += 1  # 'A batch of letters', 'An average of recent polls': the documents collected
+            continue
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.ADJUNCT_OPENERS:
             return None
         if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.RESEARCH_VERBS):

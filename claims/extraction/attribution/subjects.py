@@ -377,7 +377,11 @@ def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | No
         return None  # 'it is clear that': no holder
     if any(toks[k].low in lx.NEGATIONS or toks[k].low.endswith(("n't", "n’t")) for k in range(max(lo, b - 2), v)):
         return None
-    if v + 2 < len(toks) and (base(toks[v + 2].low) in lx.TIME_WORDS or toks[v + 2].low in lx.TIME_NOUNS):
+    if (
+        v + 2 < len(toks)
+        and toks[v + 1].low == "that"
+        and (base(toks[v + 2].low) in lx.TIME_WORDS or toks[v + 2].low in lx.TIME_NOUNS)
+    ):
         return None  # 'was sure that day': 'that' is a determiner
     m, _ = _subject_before(text, toks, b, lo)
     return m if m is not None and m.kind in {"person", "org", "group", "pronoun"} and not m.generic else None

@@ -1,0 +1,298 @@
+"""Reporting constructions that used to get no speaker although the convention attributes them.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import paragraph_speakers as speakers
+
+
+# speech acts that report only with a clause: 'joked that', 'quipped to X that', 'intimated that',
+# 'concluded that', 'confided to her that'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Tom Vint joked that the new stadium would need a moat.", "Tom Vint"),
+        ("After the vote, Ada Kerr quipped to reporters that the budget read like a novel.", "Ada Kerr"),
+        ("The governor has intimated that a deal on the port is close.", "The governor"),
+        ("The fire inspector concluded that the blaze had started in the kitchen.", "The fire inspector"),
+        ("Ines Moll confided to him that the clinic would close in May.", "Ines Moll"),
+        ("The mayor hinted to a few close friends that she would not run again.", "The mayor"),
+    ],
+)
+def test_clause_speech_act(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The band concluded the tour in Lisbon.",
+        "The coach joked about the weather before the match.",
+        "The union agreed to the offer that the board made on Friday.",
+        "They shared an intimate dinner that night.",
+    ],
+)
+def test_no_clause_no_speech_act(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a negated belief with a clause is still the subject's belief (in the contrary); a negated speech act,
+# a question of knowledge and a belief without a clause are none
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee does not think that the tax will pass.", "Ann Lee"),
+        ("Most farmers don't think the new dam will help them.", "Most farmers"),
+        ("The mayor did not really believe the report was accurate.", "The mayor"),
+    ],
+)
+def test_negated_belief(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator did not say that the vote was rigged.",
+        "The mayor does not know whether the bridge will reopen.",
+        "He does not think about the past very often.",
+        "She doesn't believe in luck.",
+    ],
+)
+def test_negated_speech_is_none(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# 'made clear' with a time adjunct before its that-clause, or with a finite clause and no 'that'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee made clear on Monday that the bridge would stay closed.", "Ann Lee"),
+        ("Tom Vint made it clear last week that no fees would rise.", "Tom Vint"),
+        ("The union made clear over the weekend that the strike would go on.", "The union"),
+        ("The mayor has made clear she has no plans to resign.", "The mayor"),
+    ],
+)
+def test_made_clear(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The fog made clear skies impossible.", "The new coach made clear progress with the squad."],
+)
+def test_clear_without_clause(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# an aside opening the sentence with 'as' gives the clause after its comma to its subject, even a common
+# noun phrase ('As a reporter noted, ...', 'As one economist put it, ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("As a reporter noted, the factory had closed twice.", "a reporter"),
+        ("But as a local reporter noted, the hall was half empty.", "a local reporter"),
+        ("As residents pointed out on Friday, the water was brown.", "residents"),
+        ("As one economist put it, the town is broke.", "one economist"),
+    ],
+)
+def test_as_aside(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["As the crowd grew, police closed the road.", "As the crew put it away, the rain started."],
+)
+def test_as_clause_without_report(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# documents that show: a progressive after its auxiliary, plural letters and memos, and a collection of
+# documents before 'of' ('A batch of letters', 'An average of recent polls')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Recent polling is showing Lee has a lead over Vint.", "Recent polling"),
+        ("Early results of an exit poll are showing that Lee won most women.", "Early results"),
+        ("New letters show that the mayor knew of the leak.", "New letters"),
+        ("A batch of memos released this week showed that the mayor knew of the leak.", "A batch of memos"),
+        ("An average of recent polls shows Lee ahead by four points.", "An average of recent polls"),
+    ],
+)
+def test_documents_that_show(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee made a strong showing in the north.",
+        "The mayor is showing signs of fatigue.",
+        "A batch of cookies showed up at the office.",
+        "Voters ignored the many polls showing Lee ahead.",
+    ],
+)
+def test_no_document_that_shows(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a researcher and her group reporting a finding with a clause: the researcher named before 'and' speaks
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee and her colleagues found that the lake was warming.", "Ann Lee"),
+        ("But Tom Vint and his team found that in towns with large ports, rents rose.", "Tom Vint"),
+        ("Ada Kerr and her students have shown that the moss grows in shade.", "Ada Kerr"),
+    ],
+)
+def test_researcher_and_team(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee and her colleagues found the keys on the table.",
+        "Tom Vint and his team found a new species in the cave.",
+        "Ann Lee found that her keys were missing.",
+    ],
+)
+def test_no_research_finding(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a verb form that doubles as a noun is a verb after a quantifier opening the sentence ('Many fear ...')
+# and before an adverb and 'that' or a quotation ('by warning darkly that ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Many fear the mill will close.", "Many"),
+        ("Most hope the ferry will keep running.", "Most"),
+        ('The mayor rallied supporters by warning darkly that "the town is in danger."', "The mayor"),
+    ],
+)
+def test_nounlike_verb_in_context(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Some fears proved unfounded.", "Many claims were false.", "The mayor ignored the warning entirely."],
+)
+def test_nounlike_form_stays_a_noun(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a weak verb beside a quotation: 'cracked', and a second verb of the clause's subject ('and joked, "..."')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('During the debate, Ann Lee cracked, "I am a farmer, but I am not a fool."', "Ann Lee"),
+        ('Tom Vint was joined on stage by Ann Lee and joked, "We are the only ones left."', "Tom Vint"),
+        ('Tom Vint toured the mill and sighed: "It is over."', "Tom Vint"),
+    ],
+)
+def test_weak_verb_beside_quote(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_weak_verb_without_quote() -> None:
+    assert speakers("The dam cracked in two places.") == [None]
+
+
+# an aspect verb before a speech infinitive: its subject says it ('continued to insist that ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Farmers continue to warn that the river is drying up.", "Farmers"),
+        ("The mayor is continuing to insist that the budget is balanced.", "The mayor"),
+        ("The mayor began to argue that the tax was unfair.", "The mayor"),
+        ("Tom Vint continued to question whether the dam was safe.", "Tom Vint"),
+    ],
+)
+def test_aspect_before_speech(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river continued to rise.",
+        "The mayor started to walk home.",
+        "The question whether the dam is safe remains open.",
+    ],
+)
+def test_aspect_before_action(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# taking to a venue to speak ('took to the radio to defend ...') or to a habit of speech ('taken to saying')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Some Republican leaders have taken to saying that the race is over.", "Some Republican leaders"),
+        ("The mayor took to the radio to defend the budget.", "The mayor"),
+        ("The mayor took to the airwaves on Monday to warn that the river would flood.", "The mayor"),
+    ],
+)
+def test_taking_to_speak(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee took to the stage to sing.",
+        "It took the crew two days to repair the dam.",
+        "She has taken to walking her dog at night.",
+    ],
+)
+def test_taking_to_act(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# a belief verb before a clause with an expletive 'there' ('thinks there is a chance ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee thinks there is a chance the bridge will reopen.", "Ann Lee"),
+        ("The scholars agreed there are good candidates for the post.", "The scholars"),
+        ("Most analysts expect there will be a deal by June.", "Most analysts"),
+    ],
+)
+def test_belief_before_there(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_belief_before_place_adverb() -> None:
+    assert speakers("Ann Lee thinks there.") == [None]
+
+
+# 'called' + a person or a short noun phrase + 'a'/'an': a verdict in words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee called him a kind and honest man.", "Ann Lee"),
+        ("Tom Vint called the fire a disgrace.", "Tom Vint"),
+        ("The mayor called Ann Lee a hero.", "The mayor"),
+    ],
+)
+def test_called_object_a(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor called a press conference.",
+        "The crew called it a day at noon.",
+        "The mayor called the fire department a day later.",
+    ],
+)
+def test_called_without_verdict(sentence: str) -> None:
+    assert speakers(sentence) == [None]
