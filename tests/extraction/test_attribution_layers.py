@@ -8,6 +8,18 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # a part of a group before a restrictive relative clause opens the clause: the part speaks, not the
+    # object inside the relative clause
+    (
+        [
+            [
+                "One of the pilots who signed the petition said the runway was unsafe.",
+                "Several of the bakers who lost their stalls said the market had been mismanaged.",
+                "Two of the nurses who wrote the letter called the ward a disgrace.",
+            ]
+        ],
+        ["One of the pilots", "Several of the bakers", "Two of the nurses"],
+    ),
     # 'said he jumped' after a subject and its relative clause: 'he' opens the reported clause, no inverted
     # subject; the passive 'was quoted by X as saying' keeps its subject; an issuer after 'released by';
     # a time adjunct never joins an organisation's name; a name's suffix before a relative clause; 'who'

@@ -208,7 +208,8 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if src is not None:
         return Mention(_span_text(text, toks, src, j), "group", pos=toks[src].start), src
     m, k = _subject_np(text, toks, j, lo)
-    rel = _restrictive_relative(text, toks, j if m is None else k, lo)
+    # a quantity phrase may hold a relative clause up to the verb ('One of the pilots who signed ... said')
+    rel = _restrictive_relative(text, toks, j if m is None or m.kind == "quantity" else k, lo)
     if rel is not None:
         return rel
     post = _postmodified_subject(text, toks, j, lo)
@@ -387,6 +388,10 @@ def _stance_subject(text: str, toks: list[Tok], v: int, lo: int) -> Mention | No
     return m if m is not None and m.kind in {"person", "org", "group", "pronoun"} and not m.generic else None
 
 
+# Words naming a part of a group before 'of': 'One of the doctors who ...', 'Two of the men who ...'.
+_PART_WORDS = frozenset({"one", "two", "three", "four", "five", "none", "each", "all", "both", "half"})
+
+
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
     """'Workers who spoke with the paper said', 'The engineers who built the dam said', 'The farmers whose
     fields flooded say': the noun phrase before a 'who' or 'whose' clause without commas, which ends right
@@ -418,6 +423,11 @@ def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
             if w == k + 1 and toks[k].low in _OTHERS:
                 return Mention(_span_text(text, toks, k2, w), "group", pos=toks[k2].start, restricted=True), k2
             return m2, k2
+    if k - 2 >= lo and toks[k - 1].low == "of" and toks[k - 2].low in lx.QUANTIFIER_PRONOUNS | _PART_WORDS:
+        # 'One of the doctors who signed the letter said': the part of the group opening the clause
+        q = k - 2
+        if q == lo or toks[q - 1].text in _QMARKS or toks[q - 1].text in lx.CLAUSE_END:
+            return Mention(_span_text(text, toks, q, w), "group", pos=toks[q].start, restricted=True), q
     opens = (
         k == lo
         or toks[k - 1].text in _QMARKS
