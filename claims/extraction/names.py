@@ -193,6 +193,10 @@ def _edit_distance_le(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+# Tokens after which a capitalised word may be capitalised only because it opens a sentence or quote.
+_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "‘", "’", "(", "—", "–"})
+
+
 @dataclass(slots=True)
 class Person:
     name: str
@@ -201,6 +205,9 @@ class Person:
     positions: list[int] = field(default_factory=list)
     female: int = 0
     male: int = 0
+    # capitalised words before a title the person was named with ('Republican', 'Chinese'): a description
+    # with another such word ('the Democratic presidential nominee') is someone else
+    modifiers: set[str] = field(default_factory=set)
 
     @property
     def gender(self) -> str | None:
@@ -351,15 +358,34 @@ class NameIndex:
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)
+        for k in range(max(0, i - 3), i):
+            t, low = toks[k], base(toks[k].low)
+            opening = k == 0 or toks[k - 1].text in _SENTENCE_OPENERS or "\n" in self.text[toks[k - 1].end : t.start]
+            # a word capitalised only because it opens the sentence, or an outlet's acronym ('NPR host'),
+            # says nothing of which one the person is
+            if t.cap and low not in lx.DETERMINERS and not opening and not t.text.isupper():
+                person.modifiers.add(low)
         described = set(before) | _described_as(toks, j)
         for w in described:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
 
-    def titled_person(self, word: str, pos: int, forward: bool = False) -> str | None:
+    def titled_person(
+        self,
+        word: str,
+        pos: int,
+        forward: bool = False,
+        words: frozenset[str] = frozenset(),
+        capitalised: frozenset[str] = frozenset(),
+    ) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
-        the premier said' -> 'Ana Lee'), where exactly one person had it so far."""
+        the premier said' -> 'Ana Lee'), where exactly one person had it so far. A person named with a
+        capitalised word that the description (its lowercase ``words``) lacks, while the description has a
+        capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
+        'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister')."""
         found = self.titled.get(word)
+        if found and capitalised:
+            found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])

@@ -90,6 +90,27 @@ DESCRIPTION_CASES = [
         [["The premier, Ann Voss, opened the fair."], ["The premier said farmers had a good year."]],
         [None, "Ann Voss"],
     ),
+    # a description with a capitalised word the titled person was not named with, while that person was
+    # named with another, is someone else ('the Labour leader' is not 'Green leader X'); a word that only
+    # opens the sentence or an outlet's acronym is no such word
+    (
+        [
+            ["On Monday, Green party leader Tom Vint spoke in Dorrow."],
+            ["In Vell, Labour party leader Ada Kerr spoke too."],
+            ["The Labour leader said rents must fall."],
+            ["The Green leader said the ferry must stay."],
+        ],
+        [None, None, "Ada Kerr", "Tom Vint"],
+    ),
+    (
+        [
+            ["On Monday, Green party leader Tom Vint spoke in Dorrow."],
+            ["The Labour leader said rents must fall."],
+            ["Award-winning journalist Ida Wren toured the port."],
+            ["The Norwegian journalist said the cranes were idle."],
+        ],
+        [None, "The Labour leader", None, "Ida Wren"],
+    ),
     # 'the ministry', 'the company': the organisation named before whose name closes with that head or
     # opens with it before 'of'; a headline in title case or a common-word head ('the news') is none
     (

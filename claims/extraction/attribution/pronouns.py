@@ -62,7 +62,16 @@ class _Resolver:
             # owner makes it definite ('Kiribati's navy chief') may be named further on
             head = m.head or base(m.name.split()[-1].lower())
             if head in lx.TITLES or head in lx.DESCRIPTION_HEADS:
-                named = self.names.titled_person(head, m.pos, forward=possessed)
+                written = m.name.split()
+                # its capitalised modifiers after the first word: 'the Democratic presidential nominee'
+                capitalised = frozenset(base(w.lower()) for w in written[1:-1] if w[:1].isupper())
+                named = self.names.titled_person(
+                    head,
+                    m.pos,
+                    forward=possessed,
+                    words=frozenset(base(w.lower()) for w in written),
+                    capitalised=capitalised,
+                )
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
