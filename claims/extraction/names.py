@@ -193,6 +193,9 @@ def _edit_distance_le(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+# Endings of proper adjectives of party or nation ('Republican', 'Democratic', 'Chinese', 'British').
+_PROPER_ADJECTIVE_ENDINGS = ("an", "ic", "ese", "ish", "i")
+
 # Tokens after which a capitalised word may be capitalised only because it opens a sentence or quote.
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "‘", "’", "(", "—", "–"})
 
@@ -361,9 +364,11 @@ class NameIndex:
         for k in range(max(0, i - 3), i):
             t, low = toks[k], base(toks[k].low)
             opening = k == 0 or toks[k - 1].text in _SENTENCE_OPENERS or "\n" in self.text[toks[k - 1].end : t.start]
-            # a word capitalised only because it opens the sentence, or an outlet's acronym ('NPR host'),
-            # says nothing of which one the person is
-            if t.cap and low not in lx.DETERMINERS and not opening and not t.text.isupper():
+            # a word capitalised only because it opens the sentence ('Award-winning'), or an outlet's
+            # acronym ('NPR host'), says nothing of which one the person is; a proper adjective of party or
+            # nation keeps its say there too ('Republican nominee X', 'Norwegian envoy X')
+            proper = low.endswith(_PROPER_ADJECTIVE_ENDINGS) and "-" not in low
+            if t.cap and low not in lx.DETERMINERS and (proper or not opening) and not t.text.isupper():
                 person.modifiers.add(low)
         described = set(before) | _described_as(toks, j)
         for w in described:

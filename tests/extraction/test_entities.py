@@ -104,6 +104,14 @@ DESCRIPTION_CASES = [
     ),
     (
         [
+            ["Republican presidential nominee Tom Vint spoke in Ohio."],
+            ["Democratic presidential nominee Ada Kerr spoke in Iowa."],
+            ["The Democratic presidential nominee said every child deserves a chance."],
+        ],
+        [None, None, "Ada Kerr"],
+    ),
+    (
+        [
             ["On Monday, Green party leader Tom Vint spoke in Dorrow."],
             ["The Labour leader said rents must fall."],
             ["Award-winning journalist Ida Wren toured the port."],
