@@ -119,6 +119,15 @@ DESCRIPTION_CASES = [
         ],
         [None, "The Labour leader", None, "Ida Wren"],
     ),
+    # the name of a war, a crisis or a law is no person: never the antecedent of 'she' or 'he'
+    (
+        [
+            ["At the hearing, Ada Kerr called her vote for the Harbor War a mistake, but she said others erred too."],
+            ["Tom Vint praised the Dorrow Accord on Monday."],
+            ["He said it would hold."],
+        ],
+        ["Ada Kerr", "Tom Vint", "Tom Vint"],
+    ),
     # 'the ministry', 'the company': the organisation named before whose name closes with that head or
     # opens with it before 'of'; a headline in title case or a common-word head ('the news') is none
     (
