@@ -1067,8 +1067,8 @@ LAUNCHING_VERBS = wordset(
 # What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
 PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
 
-# Last words of the names of wars, crises, laws and treaties, never of a person ('the Iraq War', 'the
-# Suez Crisis', 'the Clean Air Act'): such a name is no antecedent of 'he' or 'she'.
+# Last words of the names of wars, crises, laws and treaties, never of a person ('the Harbor War', 'the
+# Vell Crisis', 'the Clean Ports Act'): such a name is no antecedent of 'he' or 'she'.
 EVENT_NAME_HEADS = wordset(
     """
 war wars crisis revolution uprising massacre scandal affair doctrine genocide olympics games cup act

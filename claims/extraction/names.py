@@ -135,7 +135,7 @@ def person_words(words: list[str]) -> bool:
     if " ".join(words).lower() in places or words[-1].lower() in places:
         return False
     if len(words) > 1 and words[-1].lower() in lx.EVENT_NAME_HEADS:
-        return False  # 'the Iraq War', 'the Clean Air Act': an event or a law, not a person
+        return False  # 'the Harbor War', 'the Clean Ports Act': an event or a law, not a person
     return words[0].lower() not in _COMPASS
 
 

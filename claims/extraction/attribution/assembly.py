@@ -100,7 +100,7 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 and speaker.lower().startswith("the ")
                 and resolver._singular_person(cue.mention)
             ):
-                # 'Though Tom Vint would not say ..., the front-runner did offer his view': a description
+                # 'Though Tom Vint would not name his deputy, the chairman did give his view': a description
                 # left unresolved that opens the main clause is the person the opening clause is about
                 at = bisect_left(starts, cue.mention.pos)
                 conceder = _opening_clause_person(text, toks, lo, hi, at) if at < hi else None

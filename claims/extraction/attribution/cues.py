@@ -390,7 +390,7 @@ def _sentence_cues(
                     if _relative_clause(toks, back, lo):
                         continue  # 'the delays that residents blame for ...': a noun's modifier
                     if toks[back].low in {"how", "whether"} and not beside and not _clause_complement(toks, v, hi):
-                        # 'questions about how the rivals would respond to the threat', 'a debate over
+                        # 'left open how the council would respond to the petition', 'a debate over
                         # whether the council agrees': an indirect question asks what they would say, and
                         # no clause of theirs follows ('outlined how he thinks the gap could close' has one)
                         continue

@@ -938,7 +938,7 @@ def _past_opening_adjuncts(toks: list[Tok], start: int, v: int) -> int:
 
 
 def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) -> Mention | None:
-    """'In what he called a final warning, Governor Ida Wren took aim at ...', 'Even as he denied the
+    """'In what she called her last appeal, Mayor Ada Kerr urged ...', 'Even as he denied the
     charge, Tom Vint refused to ...': the person named as the main clause's subject after the adverbials
     that open the sentence, when the pronoun at p stands inside them with no name before it (the pronoun
     points forward). At most 60 words are read."""
@@ -957,7 +957,7 @@ def _forward_main_subject(text: str, toks: list[Tok], p: int, lo: int, hi: int) 
 
 
 def _opening_clause_person(text: str, toks: list[Tok], lo: int, hi: int, main: int) -> Mention | None:
-    """'Though Tom Vint would not say who he favoured, the front-runner did offer his view': the person named
+    """'Though Tom Vint would not name his deputy, the chairman did give his view': the person named
     as the subject of a concessive clause opening the sentence ('though', 'although'), when the main
     clause, whose subject starts at ``main``, follows right after its comma and concedes the contrast about
     the same person (at most 60 words; 'When Lee arrived, the mayor said' may well be someone else)."""
