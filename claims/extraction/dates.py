@@ -247,7 +247,7 @@ class _Sentence:
                 prev = words[i - 1] if i else ""
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if (w, nxt) in NOT_FUTURE_PAIRS:
-                    continue  # "soon after Sunday's storm", "coming off a strong debate Thursday"
+                    continue  # "soon after Sunday's storm", "coming off a sharp speech Thursday"
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))
@@ -318,7 +318,7 @@ class _Sentence:
         win_lo, win_hi = max(self.start, start - _WINDOW), min(self.end, end + _WINDOW)
         lo = max(win_lo, *(text.rfind(c, win_lo, start) for c in _CLAUSE_BREAKS))
         hi = min((i for c in _CLAUSE_BREAKS if (i := text.find(c, end, win_hi)) >= 0), default=win_hi)
-        # "is expected to report before the Sunday deadline that it raised more": a clause reported after
+        # "is due to announce before the Sunday cutoff that it sold more": a clause reported after
         # the date ("that" or "whether" and a pronoun subject) says nothing about the date's event.
         report = _REPORTED_CLAUSE.search(text, end, hi)
         if report is not None:
@@ -797,7 +797,7 @@ def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
     return sent.prev_word(s) in TITLE_NEWS_WORDS
 
 
-# "ahead of Tuesday's primary", "ahead of the Iowa caucuses on Monday": up to three words between
+# "ahead of Tuesday's primary", "ahead of the Varn caucuses on Monday": up to three words between
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
 
 

@@ -387,7 +387,7 @@ FUTURE_BEFORE_TO = frozenset(
     {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
 )
 # Past tenses spelled like their base form: after a modal, "to", "and" or "or" they are the base form
-# ("will put California in play in November", "would set the stage for a convention in July").
+# ("will put the seat in play in November", "would set the scene for a vote in July").
 SAME_FORM_PASTS = frozenset(
     {"put", "set", "cut", "hit", "let", "cost", "read", "shut", "quit", "spread", "split", "cast", "bid"}
 )

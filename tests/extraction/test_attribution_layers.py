@@ -55,7 +55,7 @@ CASES = [
                 "Researchers at the Vale Institute have found a new moth in the dunes, the institute said on Monday.",
                 "Volunteers have counted fewer otters this year, the trust said.",
                 "The orchestra said the tour would go ahead, the Harbor Ledger reported.",
-                "The ferry keeps its winter timetable, a plan announced earlier this year.",
+                "The ferry keeps its winter sailings, a timetable published earlier this year.",
                 "The pilot had flown 3,000 hours, the airline said Thursday.",
                 "Ada Cole said the bridge had a crack, something that Ben Ross mocked.",
             ]

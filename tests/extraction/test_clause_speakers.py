@@ -36,9 +36,9 @@ OPENING_CASES = [
     ("In what she called her last appeal, Mayor Ada Kerr urged the board to wait.", "Ada Kerr"),
     ("Even as she denied the charge, Ida Wren admitted that the funds were missing.", "Ida Wren"),
     (
-        "From the first days of his term, when he insisted on paying his own bills, Mayor Ben Roe has "
-        "understood the power of gesture.",
-        "Ben Roe",
+        "From the start of her tenure, when she insisted on riding the bus, Mayor Ada Kerr has "
+        "known the worth of a gesture.",
+        "Ada Kerr",
     ),
     ("Asked about Vint reshaping the board, Ann Lee said nothing would change.", "Ann Lee"),
     ("Questioned about Mayor Ida Wren leaving the party, Tom Vint said he was surprised.", "Tom Vint"),
@@ -70,7 +70,7 @@ def test_clause_speaker(sentence: str, speaker: str) -> None:
 EMBEDDED_CASES = [
     ('Mayor Ida Wren said she expected that voters will say "no" to the plan.', "Ida Wren"),
     ('Tom Vint said he feared the unions would reply "never" to the offer.', "Tom Vint"),
-    ('A woman asked for a photo and Ann Lee said, "of course."', "Ann Lee"),
+    ('A boy asked for an autograph and Ann Lee said, "of course."', "Ann Lee"),
     # 'that' before a pronoun or a quantity opens the reported clause; it is no determiner of a subject
     ('Before the vote, Ida Wren told the "Harbour Hour" that nobody would doubt her record.', "Ida Wren"),
     ('Tom Vint told the "Morning Desk" that about half agreed with him.', "Tom Vint"),
@@ -130,8 +130,8 @@ def test_indirect_question_is_no_claim(sentence: str, speaker: str | None) -> No
 # A participle after an ad, a letter, a website or a campaign that a launching verb puts out speaks for
 # the verb's subject, the publisher.
 PUBLISHER_CASES = [
-    ('After the storm, Tom Vint released a new radio ad calling it "shameful" that the dykes failed.', "Tom Vint"),
-    ("The Vale Trust began a $2 million ad campaign this week praising Mayor Ida Wren for her budget.", "Vale Trust"),
+    ('After the storm, Tom Vint aired a fresh radio spot calling it "shameful" that the dykes failed.', "Tom Vint"),
+    ("The Vale Trust launched a poster campaign this week praising Mayor Ida Wren for her budget.", "Vale Trust"),
     (
         'The Green Committee has rolled out a "Party of Greed" campaign dubbing its rivals as "Greedies."',
         "Green Committee",
@@ -165,7 +165,7 @@ def test_name_ending_a_clause_is_no_participle_subject() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "But, rulings aside, the unions can reasonably campaign saying that they won the fight.",
+        "Even so, the growers could easily march saying that they were cheated.",
         "The dockers will now campaign arguing that the port must stay open.",
     ],
 )

@@ -73,7 +73,7 @@ def test_negated_speech_is_none(sentence: str) -> None:
     [
         ("Ann Lee made clear on Monday that the bridge would stay closed.", "Ann Lee"),
         ("Tom Vint made it clear last week that no fees would rise.", "Tom Vint"),
-        ("The union made clear over the weekend that the strike would go on.", "The union"),
+        ("The union made clear on Sunday that the walkout would go on.", "The union"),
         ("The mayor has made clear she has no plans to resign.", "The mayor"),
     ],
 )
@@ -173,7 +173,7 @@ def test_no_research_finding(sentence: str) -> None:
     [
         ("Many fear the mill will close.", "Many"),
         ("Most hope the ferry will keep running.", "Most"),
-        ('The mayor rallied supporters by warning darkly that "the town is in danger."', "The mayor"),
+        ('The mayor roused the crowd by warning grimly that "the town is in danger."', "The mayor"),
     ],
 )
 def test_nounlike_verb_in_context(sentence: str, speaker: str) -> None:

@@ -536,7 +536,7 @@ def _sentence_cues(
 
 
 def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) -> bool:
-    """', a plan announced earlier this year.': an -ed form with a time adjunct after a thing's noun is a
+    """', a timetable published earlier this year.': an -ed form with a time adjunct after a thing's noun is a
     participle, no report ('..., the airline said Thursday.' has a speaking head)."""
     if toks[v].low in lx.NEVER_PARTICIPLES or _time_adjunct_end(toks, v + 1, hi) == v + 1:
         return False
@@ -568,7 +568,7 @@ def _object_complement(toks: list[Tok], e: int, hi: int) -> bool:
 def _demote_embedded(toks: list[Tok], lo: int, hi: int, cues: list[Cue]) -> None:
     """'Lee said she expected that voters will say "no"', 'Ida Wren said his survey showed ...': a cue
     whose subject stands inside the reported clause of an earlier main cue (after its verb, with no
-    punctuation or coordinator between: 'a woman asked for a photo and Lee said, "..."' is two clauses) is
+    punctuation or coordinator between: 'a boy asked for an autograph and Lee said, "..."' is two clauses) is
     part of what is said: subordinate, even beside a quotation. One pass over the sentence and its cues."""
     if len(cues) < 2:
         return

@@ -248,7 +248,7 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         while p > lo and (_adverb(toks[p].low) or toks[p].low in lx.INTERRUPTING_ADVERBS) and not toks[p].cap:
             p -= 1
         if p >= lo and toks[p].low in _MODALS:
-            return None, v  # 'Republicans can reasonably campaign saying ...': a verb after a modal, no noun
+            return None, v  # 'the growers could easily march saying ...': a verb after a modal, no noun
     return m, k
 
 
