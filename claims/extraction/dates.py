@@ -994,13 +994,17 @@ _MONTH_PREPOSITIONS = frozenset({"in", "by", "until", "till", "before", "through
 _MODALS = frozenset({"will", "shall", "won't", "won’t"})
 
 
+def _clause_words_before(sent: _Sentence, pos: int) -> list[str]:
+    """The lowercase words of the clause before pos, within 80 characters (no clause break crossed)."""
+    before_text = sent.text[max(sent.start, pos - 80) : pos]
+    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
+    return [w.lower() for w in _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)]
+
+
 def _modal_future(sent: _Sentence, pos: int) -> bool:
     """'will' (or a contracted "'ll") among the last ten words of the clause before pos: 'talks will
     resume in', "I'll vote for her in"."""
-    before_text = sent.text[max(sent.start, pos - 80) : pos]
-    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
-    words = [w.lower() for w in _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)][-10:]
-    return any(w in _MODALS or w.endswith(("'ll", "’ll")) for w in words)
+    return any(w in _MODALS or w.endswith(("'ll", "’ll")) for w in _clause_words_before(sent, pos)[-10:])
 
 
 def _past_verb_before(sent: _Sentence, pos: int) -> bool:
@@ -1011,10 +1015,7 @@ def _past_verb_before(sent: _Sentence, pos: int) -> bool:
     past. Up to three words of an object may stand between the verb and the preposition, but not after a
     verb that takes a clause ("said the plant reopens in March"; "announced his candidacy in March" is an
     object) and not across a clause break."""
-    before_text = sent.text[max(sent.start, pos - 80) : pos]
-    cut = max(before_text.rfind(c) for c in _CLAUSE_BREAKS)
-    written = _WORD.findall(before_text[cut + 1 :] if cut >= 0 else before_text)
-    words = [w.lower() for w in written]
+    words = _clause_words_before(sent, pos)
     if len(words) < 2 or words[-1] not in PAST_EVENT_PREPOSITIONS:
         return False
     for j in range(len(words) - 2, max(-1, len(words) - 6), -1):

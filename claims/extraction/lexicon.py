@@ -831,6 +831,9 @@ republic partners
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")
 
+# Every head of a subject that speaks: people, organisations, speaking documents and bodies (built once).
+SPEAKING_HEADS = PERSON_HEADS | ORG_HEADS | SPEAKING_DOCUMENTS | SPEAKING_BODIES
+
 # Reporting forms that never modify a noun as participles ('the airline said Thursday').
 NEVER_PARTICIPLES = wordset("said says told tells added adds wrote writes")
 

@@ -305,8 +305,8 @@ def _sentence_cues(
                 and after[1] < hi
                 and (toks[after[1]].word or toks[after[1]].text in _QMARKS)
             ):
-                # 'Ada Lund, speaking after the vote, said Ben Roe had lied', 'The county, leading a group
-                # of towns, asked a judge to block the rule': the subject opening the clause before the
+                # 'Ada Lund, speaking after the vote, said Ben Roe had lied', 'The harbour board, backed by
+                # two unions, asked a judge to halt the dredging': the subject opening the clause before the
                 # comma speaks; the phrase after the verb opens what is said or asked (an interjected
                 # ', said Ben Roe,' is closed by its comma)
                 named, k = _subject_before(text, toks, v, lo)
@@ -541,8 +541,7 @@ def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) ->
     if toks[v].low in lx.NEVER_PARTICIPLES or _time_adjunct_end(toks, v + 1, hi) == v + 1:
         return False
     head = base(subject.name.split()[-1].lower()) if subject.name else ""
-    speaking = lx.PERSON_HEADS | lx.ORG_HEADS | lx.SPEAKING_DOCUMENTS | lx.SPEAKING_BODIES
-    return not (head in speaking or (head.endswith("s") and head[:-1] in speaking))
+    return not (head in lx.SPEAKING_HEADS or (head.endswith("s") and head[:-1] in lx.SPEAKING_HEADS))
 
 
 def _object_complement(toks: list[Tok], e: int, hi: int) -> bool:
