@@ -57,7 +57,9 @@ _BYLINE = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"\(?(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
-    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|copyright\b|all\s+rights\s+reserved)",
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|all\s+rights\s+reserved"
+    # "Copyright 2024 ...", "Copyright Wire Service": not "Copyright holders sued ..."
+    r"|copyright\s*(?:©|\(c\)|\d{4}|(?-i:[A-Z][a-z]*(?:\s+[A-Z]\w*)*\s*$)))",
     re.IGNORECASE,
 )
 # Calls to action and promos: a paragraph holding one is furniture when it has at most three sentences.
@@ -86,7 +88,10 @@ _NOTICE = re.compile(
     r"|pending\s+changes\s+await|^retrieved\s+from\s+[\"“]?https?:|jump\s+to\s+(?:navigation|search)"
     r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
     r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
-    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under)"
+    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
+    # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
+    r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
+    r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
 )
 # '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
 _CITATION = re.compile(

@@ -405,6 +405,29 @@ def test_reporter_credits_and_correction_notices_are_furniture(line):
 
 
 @pytest.mark.parametrize(
+    "notice",
+    [
+        "(XYZ) Copyright 2024 The Wire Service. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed.",
+        "© 2023 Daily Planet Media",
+        "Copyright Daily Planet",
+        "This content may not be republished without permission.",
+    ],
+)
+def test_rights_notices_are_furniture(notice):
+    text = HEAD + "\n\n" + notice + "\n"
+    assert not [s for s in body(text) if s in notice]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Copyright holders sued the firm, the court said.", "The union said all rights reserved by the deal would lapse."],
+)
+def test_sentences_about_copyright_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
     "bio",
     [
         "Ann Lee is a reporter for the Daily Planet.",
