@@ -62,6 +62,7 @@ from .temporal_lexicon import (
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
+    EVENT_NAME_PREPOSITIONS,
     FIXED_HOLIDAYS,
     FORWARD_PREPOSITIONS,
     FUTURE_BEFORE_TO,
@@ -711,7 +712,10 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         nxt = sent.next_word(e)
         temporal = prev.lower() in TEMPORAL_PREPOSITIONS
         # a month used as a modifier: "the March accession", "a June agreement"
-        temporal = temporal or (prev.lower() in {"the", "a", "an"} and nxt[:1].islower())
+        # (not before a preposition: "the March on the capital", "the March for Science" are events)
+        temporal = temporal or (
+            prev.lower() in {"the", "a", "an"} and nxt[:1].islower() and nxt.lower() not in EVENT_NAME_PREPOSITIONS
+        )
         if word.lower() in AMBIGUOUS_MONTHS and not temporal:
             return None  # "Theresa May", "March on Washington"
         if not temporal and prev[:1].isupper() and not _sentence_initial(sent, s):

@@ -47,6 +47,9 @@ WEEKDAYS: dict[str, int] = {
 # Month names that are also common English words or first names: alone (no day, no year) they count as
 # a month only after a temporal preposition ("in May", "since March"), not in "Theresa May" or "March on".
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+# Prepositions after "the <Month>" that make it an event's name ("the March on the capital", "the March for
+# Science"), not a month used as a modifier ("the March accession").
+EVENT_NAME_PREPOSITIONS = frozenset({"on", "for", "of", "to", "against", "across", "through"})
 
 # Words that, right before a bare month or year, make it temporal ("in 2003", "since May", "mid-2015").
 TEMPORAL_PREPOSITIONS = frozenset(
