@@ -79,6 +79,8 @@ from .temporal_lexicon import (
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
     OBJECT_STOPS,
+    OUTCOME_NOUNS,
+    OUTCOME_PENDING_VERBS,
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
@@ -780,6 +782,8 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
+        if tense > 0 and _delivered_outcome(sent, s, e):
+            tense = -1
         if tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -788,6 +792,20 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         s = m.start("wd_d")
     return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+def _delivered_outcome(sent: _Sentence, s: int, e: int) -> bool:
+    """A weekday's possessive before an outcome noun, as the object of a verb: "will appeal Monday's
+    verdict" looks back whatever the clause's tense ("Friday's ruling will decide ..." keeps it)."""
+    if sent.text[e : e + 2] not in ("'s", "’s") or sent.next_word(e + 2).lower() not in OUTCOME_NOUNS:
+        return False
+    before = sent.prev_word(s)
+    return (
+        before[:1].isalpha()
+        and before.islower()
+        and before not in OUTCOME_PENDING_VERBS
+        and not _sentence_initial(sent, s)
+    )
 
 
 def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:

@@ -656,6 +656,22 @@ def test_ahead_of_a_weekday_looks_forward(sentence: str, text: str, value: str) 
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
 
 
+# A weekday's outcome in object position looks back whatever the clause's tense; as a subject, or made or
+# awaited, it follows the verb (invented sentences; WEDNESDAY is 2023-11-15).
+OUTCOMES = [
+    ("The Keld council will appeal Monday's verdict.", "Monday", "2023-11-13"),
+    ("Growers vowed they would fight Tuesday's ruling in court.", "Tuesday", "2023-11-14"),
+    ("Friday's ruling will settle the Varn dispute.", "Friday", "2023-11-17"),
+    ("The Brim court will hand down Friday's ruling in public.", "Friday", "2023-11-17"),
+    ("Ada Venn will speak at Saturday's rally.", "Saturday", "2023-11-18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), OUTCOMES)
+def test_a_weekdays_delivered_outcome_looks_back(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
 # No false past cues: a base form spelled like its past after a modal, "to" or "and"; an -ed adjective
 # after a determiner (invented sentences; published 2016-03-22).
 NO_FALSE_PAST = [
