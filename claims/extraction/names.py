@@ -120,8 +120,10 @@ def office_complement(lows: list[str]) -> int:
 
 
 def person_words(words: list[str]) -> bool:
-    """Looks like a personal name: 1-4 capitalised words, no organisation head, no stop word."""
-    if not 1 <= len(words) <= 4:
+    """Looks like a personal name: 1-4 capitalised words (name particles aside: 'Ana Maria de la Vega'),
+    no organisation head, no stop word."""
+    particles = sum(1 for w in words[1:-1] if _PARTICLE_WORD.get(w.lower()) or w.lower() in ("la", "le", "y"))
+    if not 1 <= len(words) - particles <= 4 or len(words) > 7:
         return False
     for k, w in enumerate(words):
         low = base(w.lower())
