@@ -321,6 +321,14 @@ FUTURE_CUES = frozenset(
         "tomorrow",
         "planned",  # "farmers planned a march on Monday": a plan looks forward
         "planning",
+        # present expectations look forward: "forecasters expect rain through Friday" (not the past forms:
+        # "predicted on Monday that ..." dates the prediction)
+        "expect",
+        "expects",
+        "predict",
+        "predicts",
+        "anticipate",
+        "anticipates",
     }
 )
 # A future cue followed by these words is none: "soon after Sunday's storm" looks back, "coming off a

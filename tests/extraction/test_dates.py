@@ -672,6 +672,21 @@ def test_a_weekdays_delivered_outcome_looks_back(sentence: str, text: str, value
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
 
 
+# A present expectation looks forward; a past prediction dates the prediction (invented sentences;
+# WEDNESDAY is 2023-11-15).
+EXPECTATIONS = [
+    ("Forecasters in Keld expect more snow through Friday.", "Friday", "2023-11-17"),
+    ("Traders predict a rate cut on Monday.", "Monday", "2023-11-20"),
+    ("The Varn agency predicted on Monday that fares would rise.", "Monday", "2023-11-13"),
+    ("Brokers had expected the merger on Monday.", "Monday", "2023-11-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), EXPECTATIONS)
+def test_a_present_expectation_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
 # No false past cues: a base form spelled like its past after a modal, "to" or "and"; an -ed adjective
 # after a determiner (invented sentences; published 2016-03-22).
 NO_FALSE_PAST = [
