@@ -269,6 +269,12 @@ class _Sentence:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
                     continue  # "will put", "would set", "and cut": a base form, not a past
+                elif (
+                    w in SAME_FORM_PASTS
+                    and (prev in NOUN_MARKERS or (i >= 2 and words[i - 2] in NOUN_MARKERS))
+                    and (not nxt or nxt in TEMPORAL_PREPOSITIONS or nxt in {"of", "for", "to", "and", "or"})
+                ):
+                    continue  # "a rate cut on Monday", "the first hit of the day": a noun without an object
                 elif prev in {"is", "are", "am"} and w.endswith("ed"):
                     continue  # "are compounded by": a present passive
                 elif (
