@@ -139,6 +139,21 @@ DESCRIPTION_CASES = [
         ],
         [None, "Ministry of Fisheries", None, "Tallow Ferry Company"],
     ),
+    # a name without an organisation head that an apposition calls one ('Harlow Pines, the company
+    # behind the mine,'); a possessive in the apposition describes a person, not the body
+    (
+        [
+            ["Harlow Pines, the company behind the quarry, said it would appeal."],
+            ['"We will win in court," the company said.'],
+            ["Brightwater, a group of parents in Keld, said the school had failed."],
+            ["The group said it would sue."],
+        ],
+        ["Harlow Pines", "Harlow Pines", "Brightwater", "Brightwater"],
+    ),
+    (
+        [["Ann Lee, the company's founder, said it would appeal."], ['"We will win," the company said.']],
+        ["Ann Lee", "the company"],
+    ),
     (
         [
             ["Star Pupils Win Big At Regional Fair"],
