@@ -1033,6 +1033,10 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
 
+# Words before 'to' that make the speech act after it one still to come ('is expected to announce', 'plans
+# to unveil'): without a reported clause it is the reporter's forecast, not a claim.
+FUTURE_BEFORE_TO_CUE = wordset("expected set due poised slated scheduled going plans planned plan intends intend")
+
 # Function words that never head a bare noun subject of a reported clause ('said profits rose').
 BARE_NOUN_STOPS = wordset(
     "and or but nor yet so for of in on at to from with without about into onto over under than as not no"

@@ -327,3 +327,21 @@ def test_common_noun_subject_with_a_reported_clause(sentence: str, speaker: str)
 )
 def test_a_participle_after_a_thing_is_no_report(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# A speech act still to come with a plain object is the reporter's forecast, not a claim of the subject;
+# with a reported clause or a quotation it reports prepared words and stays attributed.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The minister will announce the plan on Monday.", None),
+        ("The Keld firm plans to release the memo in May.", None),
+        ("Ministers are expected to unveil extra funding next week.", None),
+        ("The minister will say in a speech on Monday that taxes must rise.", "The minister"),
+        ("The mayor will tell voters that the city is safe.", "The mayor"),
+        ("The minister will say the tax must rise.", "The minister"),
+        ("The minister announced the plan on Monday.", "The minister"),
+    ],
+)
+def test_a_speech_act_still_to_come(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -512,6 +512,8 @@ def _sentence_cues(
             and not (research and (via_doc or (subject.kind != "pronoun" and _research_subject(subject))))
         ):
             continue  # 'concluded' without a quotation: only for a study or its authors
+        if not beside and _future_plain_act(toks, v, lo, hi):
+            continue  # 'The minister will announce the plan on Monday': nothing said yet, the reporter's claim
         if not subordinate and not beside and _in_opening_clause(toks, v, lo, hi):
             subordinate = True  # 'While not everything Lee says is true, Best said ...': Best's
         if not subordinate and not beside and _in_relative_clause(toks, v, lo, hi):
@@ -533,6 +535,31 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _future_plain_act(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """A speech act still to come with a plain object and no reported clause or quotation: 'will announce
+    the plan', 'is expected to unveil a budget', 'plans to release the memo' report the reporter's
+    forecast ('will say in a speech that ...' reports prepared words and stays attributed)."""
+    if v - 1 < lo:
+        return False
+    before = toks[v - 1].low
+    future = before in {"will", "shall"} or before.endswith(("'ll", "’ll"))
+    if before == "to" and v - 2 >= lo:
+        future = toks[v - 2].low in lx.FUTURE_BEFORE_TO_CUE
+    if not future:
+        return False
+    k = v + 1
+    if k < hi and (toks[k].low in {"that", "whether", "how", "what", "why", "if"} or toks[k].text in _QMARKS):
+        return False
+    if _clause_complement(toks, v, hi):
+        return False
+    for q in range(k, min(hi, v + 25)):  # 'will tell reporters that ...', 'will make the case to X that ...'
+        if toks[q].low == "that" or toks[q].text in _QMARKS:
+            return False
+        if toks[q].text in lx.CLAUSE_END:
+            break
+    return True
 
 
 def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) -> bool:
