@@ -485,6 +485,17 @@ UNNAMED_CASES = [
 ]
 
 
+# A capitalised possessive before an organisation's head belongs to its name ('St Edna's Hospital', 'the
+# Crofters' Party'), also after a title word ('Queen's College'); a big place closing the name is no person.
+ORG_POSSESSIVE_CASES = [
+    ([["St Edna's Hospital said the ward would close."]], ["St Edna's Hospital"]),
+    ([["The Crofters' Party said it would join the coalition."]], ["Crofters' Party"]),
+    ([["Queen's College Dublin said fees would rise."]], ["Queen's College Dublin"]),
+    ([["A survey by the Miner's Fund think tank found that pay fell."]], ["Miner's Fund"]),
+    ([["Ann Lee's party colleagues said she would resign."]], ["Ann Lee's party colleagues"]),
+]
+
+
 # Name particles do not count against the length of a personal name: four given and family names with
 # 'da', 'de la', 'van der' between them are still one person, and the pronoun after takes the whole name.
 PARTICLE_CASES = [
@@ -505,7 +516,8 @@ PARTICLE_CASES = [
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    PARTICLE_CASES
+    ORG_POSSESSIVE_CASES
+    + PARTICLE_CASES
     + AGE_CASES
     + ACRONYM_CASES
     + DESCRIPTION_CASES

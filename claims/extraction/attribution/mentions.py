@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import (
     Tok,
     base,
@@ -402,6 +403,29 @@ def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
+def _big_place(words: list[str]) -> bool:
+    """A country, a salient region or a big city ('London', 'Texas'): never a personal name after an
+    organisation's head."""
+    entry = gazetteer().get(norm(" ".join(words)))
+    return entry is not None and entry.prio >= P_SALIENT_REGION
+
+
+def _possessive_in_org_name(toks: list[Tok], k: int) -> bool:
+    """'St Mary's Hospital', 'the People's Party', 'King's College': a capitalised possessive right before
+    a capitalised organisation head belongs to the organisation's name (not 'Lee's Party colleagues')."""
+    if k + 1 < len(toks) and toks[k + 1].text in "'’":
+        k += 1  # the plural's own apostrophe: 'the Crofters' Party'
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and nxt.cap
+        and base(nxt.low) in lx.ORG_HEADS
+        and not (
+            k + 2 < len(toks) and toks[k + 2].word and not toks[k + 2].cap and base(toks[k + 2].low) in lx.PERSON_HEADS
+        )
+    )
+
+
 def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     """'port authority spokeswoman Lena Varga' -> name 'Lena Varga', role 'port authority spokeswoman'."""
     lows = [base(t.low) for t in toks[i:j]]
@@ -410,9 +434,12 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     while r > i:
         t = toks[r - 1]
         if t.cap:
-            if is_possessive(toks, r - 1) and r != j:
+            if is_possessive(toks, r - 1) and r != j and not _possessive_in_org_name(toks, r - 1):
                 break
             r -= 1
+            continue
+        if t.text in "'’" and r - 2 >= i and toks[r - 2].cap and _possessive_in_org_name(toks, r - 2):
+            r -= 1  # 'the Crofters' Party': the plural possessive's apostrophe inside the name
             continue
         # "Department of Fisheries", "League for the Defence of ...": a connector after an org head
         k = _connector_head(toks, r, i) if r < j else None
@@ -427,18 +454,24 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     cut = r
     for k in range(r, j - 1):
         lk = lows[k - i]
-        if lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS or lk in lx.DESCRIPTION_HEADS:
+        if (lk in lx.TITLES or toks[k].low in lx.TITLE_ABBREVIATIONS or lk in lx.DESCRIPTION_HEADS) and not (
+            is_possessive(toks, k) and _possessive_in_org_name(toks, k)  # 'King's College'
+        ):
             cut = k + 1
         elif (
-            (lk in lx.ORG_HEADS or lk in lx.ORG_DOMAINS or is_possessive(toks, k))
+            (
+                lk in lx.ORG_HEADS
+                or lk in lx.ORG_DOMAINS
+                or (is_possessive(toks, k) and not _possessive_in_org_name(toks, k))
+            )
             and toks[k + 1].low not in lx.NAME_CONNECTORS
             # 'the Daily Ledger', 'Weekly Harbour': a capitalised 'Daily' opens a newspaper's name
             and not (lk in _NAME_OPENING_HEADS and toks[k].cap and (k == i or not is_name_word(toks[k - 1])))
         ):
             # "Tenants Council Maris Okafor", "Minister of Education Ana Rossi": a name after the office
             rest = [t.text for t in toks[k + 1 : j]]
-            if is_possessive(toks, k) or person_words(rest):
-                cut = k + 1
+            if is_possessive(toks, k) or (person_words(rest) and not _big_place(rest)):
+                cut = k + 1  # ('King's College London': a city closing the name is no person)
     titled_word = cut == j - 1 and cut > i and toks[cut - 1].low in lx.TITLE_ABBREVIATIONS
     while cut < j and (
         (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
