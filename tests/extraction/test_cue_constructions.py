@@ -345,3 +345,17 @@ def test_a_participle_after_a_thing_is_no_report(sentence: str) -> None:
 )
 def test_a_speech_act_still_to_come(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# Modifiers joined by 'and' inside one noun phrase ('the search and rescue agency') keep the phrase whole;
+# two subjects joined by 'and' stay two phrases.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The boat sank, Keld's search and rescue agency said.", "Keld's search and rescue agency"),
+        ("The state's fish and game department said the lake was closed.", "The state's fish and game department"),
+        ("Voters and the agency said the boat sank.", "Voters"),
+    ],
+)
+def test_modifiers_joined_by_and(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -48,6 +48,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
     while k > lo:
         t = toks[k - 1]
         low = base(t.low)
+        if (
+            k - 4 >= lo
+            and toks[k - 2].low == "and"
+            and _loose_word(t)
+            and _loose_word(toks[k - 3])
+            and (toks[k - 4].low in lx.DETERMINERS or is_possessive(toks, k - 4))
+        ):
+            k -= 3  # 'the country's search and rescue agency': modifiers joined by 'and'
+            continue
         a = age_start(toks, k - 1)
         if a is not None and a >= lo:
             k = a  # 'the 31-year-old nurse', 'a 40-year-old father of two'
