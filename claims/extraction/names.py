@@ -541,6 +541,8 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
         if k < n and toks[k].low == "who":
             k += 1
         elif k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+            if _closes_opening_adjunct(toks, j):
+                return set()
             return _description_head(toks, k + 1, n)
         else:
             return set()
@@ -556,6 +558,28 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
         k += 1
     return _description_head(toks, k, n)
+
+
+def _closes_opening_adjunct(toks: list[Tok], comma: int) -> bool:
+    """The comma at ``comma`` closes an adverbial opening the sentence, and the description after it is
+    the main clause's subject, not an apposition: 'In a debate with Ida Roe and Tom Vint, the mayor said'
+    ('Tom Vint' is no mayor), 'After meeting Ida Roe, the coach told'. An apposition closes with its own
+    comma ('After Ida Roe, the mayor, resigned'). At most 25 words back and 8 ahead are read."""
+    k = comma - 1
+    while k > 0 and comma - k < 25 and toks[k - 1].text not in _SENTENCE_END and toks[k - 1].text != ",":
+        k -= 1
+    if k > 0 and (toks[k - 1].text == "," or toks[k - 1].text not in _SENTENCE_END):
+        return False
+    first = toks[k].low
+    if not (first in lx.ADJUNCT_OPENERS or first in lx.SUBORDINATORS or (first.endswith("ing") and k < comma - 1)):
+        return False
+    for q in range(comma + 2, min(len(toks), comma + 10)):
+        t = toks[q]
+        if not t.word:
+            return False  # a comma or dash closes an apposition: 'After Ida Roe, the mayor, resigned'
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.AUXILIARIES or t.low in lx.IRREGULAR_PAST):
+            return True
+    return False
 
 
 def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
@@ -576,6 +600,9 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
             return {base(toks[q].low)}
     return set()
 
+
+# Tokens that end a sentence (or open a quotation) before an opening adverbial.
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”"})
 
 # Words joining two parts of an organisation's name that the name scan does not cross.
 _AND_WORDS = frozenset({"and", "&"})

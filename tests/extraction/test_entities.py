@@ -470,9 +470,49 @@ UNNAMED_CASES = [
 ]
 
 
+# A name closing an opening adverbial is no apposition of the description after its comma: that
+# description is the main clause's subject ('With Ida Roe, the mayor said' gives Ida Roe no office).
+ADJUNCT_CASES = [
+    (
+        [
+            [
+                "Candidate Jo Kemp toured the docks.",
+                "In a debate with hosts Ann Roe and Tim Vale, the candidate said taxes would fall.",
+            ]
+        ],
+        [None, "Jo Kemp"],
+    ),
+    (
+        [["Coach Ida Moor lost again.", "After meeting Tim Vale, the coach told reporters the team was tired."]],
+        [None, "Ida Moor"],
+    ),
+    (
+        [["In a talk with Ned Fox, the candidate said rents were too high."]],
+        ["the candidate"],
+    ),
+    # an apposition closed by its own comma still describes the name
+    (
+        [
+            [
+                "After Ivo Tamm, the treasurer of the club, resigned, members met.",
+                "The treasurer said the books were clean.",
+            ]
+        ],
+        [None, "Ivo Tamm"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES + UNNAMED_CASES,
+    AGE_CASES
+    + ACRONYM_CASES
+    + DESCRIPTION_CASES
+    + OFFICE_CASES
+    + FORWARD_CASES
+    + PRONOUN_CASES
+    + UNNAMED_CASES
+    + ADJUNCT_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
