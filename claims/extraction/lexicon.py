@@ -828,6 +828,10 @@ republic partners
 """
 )
 
+# People who speak for a body ('a spokeswoman for the ministry', 'a ministry spokesman'): the body is the
+# speaker.
+SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")
 

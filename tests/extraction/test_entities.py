@@ -503,6 +503,24 @@ ADJUNCT_CASES = [
 ]
 
 
+# 'A ministry spokeswoman' speaks for the body named before, as 'a spokeswoman for the ministry' does;
+# with no such body named, or a capitalised modifier, the description stays as written.
+SPOKESPERSON_CASES = [
+    (
+        [["The Port Authority shut two terminals.", "An authority spokeswoman said repairs would take a week."]],
+        [None, "Port Authority"],
+    ),
+    (
+        [["The Ministry of Ports opened a pier.", "A ministry spokesman said it had cost too much."]],
+        [None, "Ministry of Ports"],
+    ),
+    (
+        [["Rain closed the road.", "A ministry spokesman said crews were on their way."]],
+        [None, "A ministry spokesman"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     AGE_CASES
@@ -512,7 +530,8 @@ ADJUNCT_CASES = [
     + FORWARD_CASES
     + PRONOUN_CASES
     + UNNAMED_CASES
-    + ADJUNCT_CASES,
+    + ADJUNCT_CASES
+    + SPOKESPERSON_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

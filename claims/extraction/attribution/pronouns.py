@@ -86,6 +86,12 @@ class _Resolver:
             if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
                 # 'the university said' after 'the University of Northvale': the body named before
                 return self.names.described_org(head, m.pos) or m.name
+            body = _spokesperson_body(words)
+            if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
+                # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
+                # as in 'a spokeswoman for the ministry'
+                m.kind, m.generic = "org", False
+                return named
             return m.name
         name = m.name
         if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
@@ -441,3 +447,12 @@ def _organisation_description(name: str) -> bool:
     an organisation's collective noun."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
+
+
+def _spokesperson_body(words: list[str]) -> str | None:
+    """The organisation head of 'a ministry spokesman', 'the company spokeswoman' (lowercase words), else
+    None; a common word that names things as well as bodies ('a project spokesman') is left as written."""
+    if len(words) != 3 or words[0] not in {"a", "an", "the"} or words[2] not in lx.SPEAKS_FOR_NOUNS:
+        return None
+    head = words[1]
+    return head if head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS else None
