@@ -363,6 +363,26 @@ sgt. sr. st. supt.
 """
 )
 
+# The title an abbreviation before a name stands for, and the descriptions that later refer back to its
+# holder: 'Sen. Ada Cole ... the senator said', 'Rep. Tom Vint ... the congressman said'.
+TITLE_ABBREVIATION_WORDS: dict[str, tuple[str, ...]] = {
+    "adm": ("admiral",),
+    "capt": ("captain",),
+    "cmdr": ("commander",),
+    "col": ("colonel",),
+    "det": ("detective",),
+    "gen": ("general",),
+    "gov": ("governor",),
+    "insp": ("inspector",),
+    "lt": ("lieutenant",),
+    "maj": ("major",),
+    "prof": ("professor",),
+    "rep": ("representative", "congressman", "congresswoman"),
+    "sen": ("senator",),
+    "sgt": ("sergeant",),
+    "supt": ("superintendent",),
+}
+
 # Written after a name ("Tom Smith, QC"): not part of the name.
 POSTNOMINALS = wordset(
     """

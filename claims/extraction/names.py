@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon as lx
+from .gazetteer import AFTER_PLACE, COMMON, NEVER_ALONE, SMALL, UPPER_ONLY, gazetteer, norm
 
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
@@ -372,7 +373,16 @@ class NameIndex:
             proper = low.endswith(_PROPER_ADJECTIVE_ENDINGS) and "-" not in low
             if t.cap and low not in lx.DETERMINERS and (proper or not opening) and not t.text.isupper():
                 person.modifiers.add(low)
-        described = set(before) | _described_as(toks, j)
+        # the place a person holds office for: 'Ohio Sen. Ada Cole', 'Sen. Ada Cole of Ohio', 'Ed Moss, the
+        # Texas governor,' (for 'the Ohio senator' later)
+        person.modifiers.update(place_words(words[:cut]))
+        person.modifiers.update(_of_place(toks, j))
+        appositive = _described_as(toks, j)
+        if appositive and toks[j].text == ",":
+            person.modifiers.update(_apposition_places(toks, j + 2))
+        described = set(before) | appositive
+        for w in list(described):
+            described.update(lx.TITLE_ABBREVIATION_WORDS.get(w, ()))  # 'Sen. Ada Cole' is 'the senator'
         for w in described:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
@@ -384,15 +394,20 @@ class NameIndex:
         forward: bool = False,
         words: frozenset[str] = frozenset(),
         capitalised: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far. A person named with a
         capitalised word that the description (its lowercase ``words``) lacks, while the description has a
         capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
-        'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister')."""
+        'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister').
+        ``places``: capitalised nouns of the description the person must have been named with ('the Ohio
+        senator' is 'Ohio Sen. X' or 'Sen. X of Ohio', not any senator)."""
         found = self.titled.get(word)
         if found and capitalised:
             found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
+        if found and places:
+            found = [(x, p) for x, p in found if places <= p.modifiers]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
@@ -558,6 +573,55 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
         k += 1
     return _description_head(toks, k, n)
+
+
+def place_words(words: list[str]) -> set[str]:
+    """The lowercase words of well-known places among capitalised written words ('Ohio', 'New Mexico' in
+    'former New Mexico Gov.'); a party or body ('Labour', 'Senate') or a place that needs context to be
+    one ('Green') is none. Runs of at most three words."""
+    found: set[str] = set()
+    q, n = 0, len(words)
+    while q < n:
+        r = q
+        while r < n and r - q < 3 and words[r][:1].isupper():
+            r += 1
+        a = q
+        while a < r:
+            b = next((b for b in range(r, a, -1) if _well_known_place(" ".join(words[a:b]))), a)
+            found.update(base(w.lower()) for w in words[a:b])
+            a = max(b, a + 1)
+        q = max(r, q + 1)
+    return found
+
+
+def _well_known_place(name: str) -> bool:
+    entry = gazetteer().get(norm(name))
+    return entry is not None and not entry.flags & (SMALL | COMMON | NEVER_ALONE | UPPER_ONLY | AFTER_PLACE)
+
+
+def _of_place(toks: list[Tok], j: int) -> set[str]:
+    """The place after a name and 'of' ('Sen. Ada Cole of Ohio', 'Rep. Tom Vint of New Mexico'): up to
+    three capitalised words that make a well-known place."""
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return set()
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].cap and toks[k].word:
+        k += 1
+    words = [t.text for t in toks[j + 1 : k]]
+    return place_words(words) if words and _well_known_place(" ".join(words)) else set()
+
+
+def _apposition_places(toks: list[Tok], k: int) -> set[str]:
+    """Places among the modifiers of an apposition's description from toks[k] ('the Texas governor', 'a
+    Vermont Democrat'), at most five words, up to a title or description head."""
+    words: list[str] = []
+    for q in range(k, min(len(toks), k + 5)):
+        t = toks[q]
+        w = base(t.low)
+        if not t.word or t.low in _DESCRIPTION_STOPS or w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+            break
+        words.append(t.text)
+    return place_words(words)
 
 
 def _closes_opening_adjunct(toks: list[Tok], comma: int) -> bool:

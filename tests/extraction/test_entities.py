@@ -521,6 +521,41 @@ SPOKESPERSON_CASES = [
 ]
 
 
+# An abbreviated title before a name gives its holder the full title ('Sen.' -> 'the senator'); a place
+# in the description ('the Ohio senator') picks the holder named with that place, before the title, after
+# 'of' or in an apposition, and no one else.
+ABBREVIATED_TITLE_CASES = [
+    (
+        [["Sen. Kay Dunn toured the mill.", "The senator said the mill would stay open."]],
+        [None, "Kay Dunn"],
+    ),
+    (
+        [["Gov. Dan Pike campaigned in the north.", "The governor said the roads needed work."]],
+        [None, "Dan Pike"],
+    ),
+    (
+        [["Rep. Lou Hart spoke on Monday.", "The congressman said the bill was dead."]],
+        [None, "Lou Hart"],
+    ),
+    (
+        [["Sen. Kay Dunn of Ohio met Sen. Ed Holt of New Mexico.", "The New Mexico senator said the deal was fair."]],
+        [None, "Ed Holt"],
+    ),
+    (
+        [["Ohio Sen. Kay Dunn met Sen. Ed Holt.", "The Ohio senator said the deal was fair."]],
+        [None, "Kay Dunn"],
+    ),
+    (
+        [["Gov. Dan Pike met Ivo Lind, the Texas governor.", "The Texas governor said the border was calm."]],
+        [None, "Ivo Lind"],
+    ),
+    (
+        [["Sen. Kay Dunn toured the mill.", "The Utah senator said the mill would close."]],
+        [None, "The Utah senator"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     AGE_CASES
@@ -531,7 +566,8 @@ SPOKESPERSON_CASES = [
     + PRONOUN_CASES
     + UNNAMED_CASES
     + ADJUNCT_CASES
-    + SPOKESPERSON_CASES,
+    + SPOKESPERSON_CASES
+    + ABBREVIATED_TITLE_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

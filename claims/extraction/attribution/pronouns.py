@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
+from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_words
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
@@ -71,6 +71,7 @@ class _Resolver:
                     forward=possessed,
                     words=frozenset(base(w.lower()) for w in written),
                     capitalised=capitalised,
+                    places=place_words(written[1 : _head_index(written, head)]),
                 )
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
@@ -456,3 +457,8 @@ def _spokesperson_body(words: list[str]) -> str | None:
         return None
     head = words[1]
     return head if head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS else None
+
+
+def _head_index(written: list[str], head: str) -> int:
+    """Index of a description's head among its written words ('the Ohio senator' -> 2), else their count."""
+    return next((q for q in range(1, len(written)) if base(written[q].lower()) == head), len(written))
