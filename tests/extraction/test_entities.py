@@ -556,6 +556,28 @@ ABBREVIATED_TITLE_CASES = [
 ]
 
 
+# A plural of people with no article opening the sentence before is the antecedent of 'they', as 'The
+# researchers' is; a plural noun with a modifier after it is not such a subject.
+BARE_PLURAL_CASES = [
+    (
+        [["Local teachers met the minister on Monday.", "They said the grant came too late."]],
+        [None, "Local teachers"],
+    ),
+    (
+        [["Two nurses met Mayor Ada Kerr on Friday.", "They said the lifts were broken."]],
+        [None, "Two nurses"],
+    ),
+    (
+        [["On Monday, dock workers walked out.", "They said the new rota was unsafe."]],
+        [None, "dock workers"],
+    ),
+    (
+        [["Views among younger voters are split.", "They say the tram should run later."]],
+        [None, None],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     AGE_CASES
@@ -567,7 +589,8 @@ ABBREVIATED_TITLE_CASES = [
     + UNNAMED_CASES
     + ADJUNCT_CASES
     + SPOKESPERSON_CASES
-    + ABBREVIATED_TITLE_CASES,
+    + ABBREVIATED_TITLE_CASES
+    + BARE_PLURAL_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
