@@ -575,6 +575,15 @@ BARE_PLURAL_CASES = [
         [["Views among younger voters are split.", "They say the tram should run later."]],
         [None, None],
     ),
+    # with a short place or body phrase up to the verb
+    (
+        [["Residents of Vell met Mayor Ada Kerr.", "They said the bridge was unsafe."]],
+        [None, "Residents of Vell"],
+    ),
+    (
+        [["Doctors from the county clinic met Ed Moss.", "They said the ward was short of beds."]],
+        [None, "Doctors from the county clinic"],
+    ),
 ]
 
 

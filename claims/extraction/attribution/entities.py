@@ -265,10 +265,19 @@ def _bare_plural(text: str, toks: list[Tok], k: int, hi: int) -> Described | Non
             return None  # 'Opinions among older voters': a plural noun heads the phrase before its modifier
     if h is None:
         return None
-    nxt = toks[h + 1] if h + 1 < hi else None
+    end = h
+    if h + 2 < hi and toks[h + 1].low in {"of", "from", "in", "at"}:
+        # 'Residents of Dover met', 'Nurses from the city hospital said': a short place or body phrase,
+        # up to the verb (four words at most)
+        y = h + 3 if toks[h + 2].low == "the" else h + 2
+        z = next((q for q in range(y, min(hi, y + 4)) if _verb_follows(toks[q], True)), None)
+        if z is None or z == y or not all(t.word and t.low.replace("-", "").isalpha() for t in toks[y:z]):
+            return None
+        end = z - 1
+    nxt = toks[end + 1] if end + 1 < hi else None
     if nxt is None or nxt.text in _AFTER_SUBJECT or not _verb_follows(nxt, True):
         return None  # 'Farmers and traders', 'Nurses, who ...': no simple subject to read
-    return Described(toks[k].start, toks[h].end, text[toks[k].start : toks[h].end], True, None, base(toks[h].low))
+    return Described(toks[k].start, toks[end].end, text[toks[k].start : toks[end].end], True, None, base(toks[h].low))
 
 
 # Words that may follow a subject description: its verb, an auxiliary, an adverb, a comma before an
