@@ -214,6 +214,8 @@ class Person:
     # capitalised words before a title the person was named with ('Republican', 'Chinese'): a description
     # with another such word ('the Democratic presidential nominee') is someone else
     modifiers: set[str] = field(default_factory=set)
+    # gazetteer codes of the places the person was named with ('Ohio Sen. X', 'X of Ohio', 'X (R-Ohio)')
+    places: set[str] = field(default_factory=set)
 
     @property
     def gender(self) -> str | None:
@@ -375,11 +377,12 @@ class NameIndex:
                 person.modifiers.add(low)
         # the place a person holds office for: 'Ohio Sen. Ada Cole', 'Sen. Ada Cole of Ohio', 'Ed Moss, the
         # Texas governor,' (for 'the Ohio senator' later)
-        person.modifiers.update(place_words(words[:cut]))
-        person.modifiers.update(_of_place(toks, j))
+        person.places.update(place_codes(words[:cut]))
+        person.places.update(_of_place(toks, j))
+        person.places.update(_party_tag_place(toks, j))
         appositive = _described_as(toks, j)
         if appositive and toks[j].text == ",":
-            person.modifiers.update(_apposition_places(toks, j + 2))
+            person.places.update(_apposition_places(toks, j + 2))
         described = set(before) | appositive
         for w in list(described):
             described.update(lx.TITLE_ABBREVIATION_WORDS.get(w, ()))  # 'Sen. Ada Cole' is 'the senator'
@@ -401,13 +404,13 @@ class NameIndex:
         capitalised word that the description (its lowercase ``words``) lacks, while the description has a
         capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
         'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister').
-        ``places``: capitalised nouns of the description the person must have been named with ('the Ohio
-        senator' is 'Ohio Sen. X' or 'Sen. X of Ohio', not any senator)."""
+        ``places``: codes of places in the description the person must have been named with ('the Ohio
+        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator)."""
         found = self.titled.get(word)
-        if found and capitalised:
+        if found and capitalised and not places:
             found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
-        if found and places:
-            found = [(x, p) for x, p in found if places <= p.modifiers]
+        if found and places:  # a place decides alone: 'the Ohio senator' needs no other word in common
+            found = [(x, p) for x, p in found if places <= p.places]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
@@ -575,8 +578,8 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     return _description_head(toks, k, n)
 
 
-def place_words(words: list[str]) -> set[str]:
-    """The lowercase words of well-known places among capitalised written words ('Ohio', 'New Mexico' in
+def place_codes(words: list[str]) -> set[str]:
+    """Gazetteer codes of well-known places among capitalised written words ('Ohio', 'New Mexico' in
     'former New Mexico Gov.'); a party or body ('Labour', 'Senate') or a place that needs context to be
     one ('Green') is none. Runs of at most three words."""
     found: set[str] = set()
@@ -587,16 +590,19 @@ def place_words(words: list[str]) -> set[str]:
             r += 1
         a = q
         while a < r:
-            b = next((b for b in range(r, a, -1) if _well_known_place(" ".join(words[a:b]))), a)
-            found.update(base(w.lower()) for w in words[a:b])
+            b, code = next(
+                ((b, c) for b in range(r, a, -1) if (c := _well_known_place(" ".join(words[a:b])))), (a, None)
+            )
+            if code:
+                found.add(code)
             a = max(b, a + 1)
         q = max(r, q + 1)
     return found
 
 
-def _well_known_place(name: str) -> bool:
+def _well_known_place(name: str, flags: int = SMALL | COMMON | NEVER_ALONE | UPPER_ONLY | AFTER_PLACE) -> str | None:
     entry = gazetteer().get(norm(name))
-    return entry is not None and not entry.flags & (SMALL | COMMON | NEVER_ALONE | UPPER_ONLY | AFTER_PLACE)
+    return entry.code if entry is not None and entry.code and not entry.flags & flags else None
 
 
 def _of_place(toks: list[Tok], j: int) -> set[str]:
@@ -607,8 +613,20 @@ def _of_place(toks: list[Tok], j: int) -> set[str]:
     k = j + 1
     while k < len(toks) and k - j <= 3 and toks[k].cap and toks[k].word:
         k += 1
-    words = [t.text for t in toks[j + 1 : k]]
-    return place_words(words) if words and _well_known_place(" ".join(words)) else set()
+    code = _well_known_place(" ".join(t.text for t in toks[j + 1 : k])) if k > j + 1 else None
+    return {code} if code else set()
+
+
+def _party_tag_place(toks: list[Tok], j: int) -> set[str]:
+    """The state of a party tag after a name: 'Sen. Ada Cole (R-Ohio)', 'Rep. Tom Vint, D-Vt.,' (a state's
+    abbreviation counts here, as in the tag it always stands for one)."""
+    if j + 1 >= len(toks) or toks[j].text not in {"(", ","}:
+        return set()
+    tag = toks[j + 1].text
+    if len(tag) < 4 or tag[1] != "-" or tag[0] not in "DRI":
+        return set()
+    code = _well_known_place(tag[2:], SMALL | COMMON | NEVER_ALONE)
+    return {code} if code else set()
 
 
 def _apposition_places(toks: list[Tok], k: int) -> set[str]:
@@ -621,7 +639,7 @@ def _apposition_places(toks: list[Tok], k: int) -> set[str]:
         if not t.word or t.low in _DESCRIPTION_STOPS or w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
             break
         words.append(t.text)
-    return place_words(words)
+    return place_codes(words)
 
 
 def _closes_opening_adjunct(toks: list[Tok], comma: int) -> bool:

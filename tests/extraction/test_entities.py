@@ -553,6 +553,15 @@ ABBREVIATED_TITLE_CASES = [
         [["Sen. Kay Dunn toured the mill.", "The Utah senator said the mill would close."]],
         [None, "The Utah senator"],
     ),
+    # a party tag names the state too, spelled out or abbreviated
+    (
+        [["Sen. Kay Dunn (R-Ohio) met Sen. Ed Holt (D-Vt.).", "The Vermont senator said the deal was fair."]],
+        [None, "Ed Holt"],
+    ),
+    (
+        [["Rep. Kay Dunn, R-N.Y., met Rep. Ed Holt on Monday.", "The New York congresswoman said the deal was fair."]],
+        [None, "Kay Dunn"],
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_words
+from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
@@ -71,7 +71,7 @@ class _Resolver:
                     forward=possessed,
                     words=frozenset(base(w.lower()) for w in written),
                     capitalised=capitalised,
-                    places=place_words(written[1 : _head_index(written, head)]),
+                    places=place_codes(written[1 : _head_index(written, head)]),
                 )
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
