@@ -518,6 +518,11 @@ SPOKESPERSON_CASES = [
         [["Rain closed the road.", "A ministry spokesman said crews were on their way."]],
         [None, "A ministry spokesman"],
     ),
+    # 'she' after such a spokeswoman goes on speaking for the body
+    (
+        [["The Ministry of Ports shut a pier.", "A ministry spokeswoman arrived late.", "She said crews were busy."]],
+        [None, None, "Ministry of Ports"],
+    ),
 ]
 
 

@@ -287,6 +287,9 @@ class _Resolver:
             named = self.names.titled_person(d.head, d.pos)
             if named is not None:
                 return named if self.names.gender(named) in (None, want) else None
+            body = _spokesperson_body(d.name.lower().split())
+            if body is not None and (named := self.names.described_org(body, d.pos)) is not None:
+                return named  # 'A ministry spokeswoman said ... She said': the body she speaks for
             gender = self.described.get(d.name) or d.gender
             if gender not in (None, want):
                 return None
