@@ -363,6 +363,26 @@ sgt. sr. st. supt.
 """
 )
 
+# The title an abbreviation before a name stands for, and the descriptions that later refer back to its
+# holder: 'Sen. Ada Cole ... the senator said', 'Rep. Tom Vint ... the congressman said'.
+TITLE_ABBREVIATION_WORDS: dict[str, tuple[str, ...]] = {
+    "adm": ("admiral",),
+    "capt": ("captain",),
+    "cmdr": ("commander",),
+    "col": ("colonel",),
+    "det": ("detective",),
+    "gen": ("general",),
+    "gov": ("governor",),
+    "insp": ("inspector",),
+    "lt": ("lieutenant",),
+    "maj": ("major",),
+    "prof": ("professor",),
+    "rep": ("representative", "congressman", "congresswoman"),
+    "sen": ("senator",),
+    "sgt": ("sergeant",),
+    "supt": ("superintendent",),
+}
+
 # Written after a name ("Tom Smith, QC"): not part of the name.
 POSTNOMINALS = wordset(
     """
@@ -827,6 +847,10 @@ project study survey conference forum initiative fund media network internationa
 republic partners
 """
 )
+
+# People who speak for a body ('a spokeswoman for the ministry', 'a ministry spokesman'): the body is the
+# speaker.
+SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
 
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon as lx
+from .gazetteer import AFTER_PLACE, COMMON, NEVER_ALONE, SMALL, UPPER_ONLY, gazetteer, norm
 
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
@@ -215,6 +216,8 @@ class Person:
     # capitalised words before a title the person was named with ('Republican', 'Chinese'): a description
     # with another such word ('the Democratic presidential nominee') is someone else
     modifiers: set[str] = field(default_factory=set)
+    # gazetteer codes of the places the person was named with ('Ohio Sen. X', 'X of Ohio', 'X (R-Ohio)')
+    places: set[str] = field(default_factory=set)
 
     @property
     def gender(self) -> str | None:
@@ -380,7 +383,17 @@ class NameIndex:
             proper = low.endswith(_PROPER_ADJECTIVE_ENDINGS) and "-" not in low
             if t.cap and low not in lx.DETERMINERS and (proper or not opening) and not t.text.isupper():
                 person.modifiers.add(low)
-        described = set(before) | _described_as(toks, j)
+        # the place a person holds office for: 'Ohio Sen. Ada Cole', 'Sen. Ada Cole of Ohio', 'Ed Moss, the
+        # Texas governor,' (for 'the Ohio senator' later)
+        person.places.update(place_codes(words[:cut]))
+        person.places.update(_of_place(toks, j))
+        person.places.update(_party_tag_place(toks, j))
+        appositive = _described_as(toks, j)
+        if appositive and toks[j].text == ",":
+            person.places.update(_apposition_places(toks, j + 2))
+        described = set(before) | appositive
+        for w in list(described):
+            described.update(lx.TITLE_ABBREVIATION_WORDS.get(w, ()))  # 'Sen. Ada Cole' is 'the senator'
         for w in described:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
@@ -392,15 +405,20 @@ class NameIndex:
         forward: bool = False,
         words: frozenset[str] = frozenset(),
         capitalised: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far. A person named with a
         capitalised word that the description (its lowercase ``words``) lacks, while the description has a
         capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
-        'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister')."""
+        'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister').
+        ``places``: codes of places in the description the person must have been named with ('the Ohio
+        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator)."""
         found = self.titled.get(word)
-        if found and capitalised:
+        if found and capitalised and not places:
             found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
+        if found and places:  # a place decides alone: 'the Ohio senator' needs no other word in common
+            found = [(x, p) for x, p in found if places <= p.places]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
@@ -551,6 +569,8 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
         if k < n and toks[k].low == "who":
             k += 1
         elif k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
+            if _closes_opening_adjunct(toks, j):
+                return set()
             return _description_head(toks, k + 1, n)
         else:
             return set()
@@ -586,6 +606,92 @@ def _org_apposition(toks: list[Tok], j: int) -> str | None:
     return None
 
 
+def place_codes(words: list[str]) -> set[str]:
+    """Gazetteer codes of well-known places among capitalised written words ('Ohio', 'New Mexico' in
+    'former New Mexico Gov.'); a party or body ('Labour', 'Senate') or a place that needs context to be
+    one ('Green') is none. Runs of at most three words."""
+    found: set[str] = set()
+    q, n = 0, len(words)
+    while q < n:
+        r = q
+        while r < n and r - q < 3 and words[r][:1].isupper():
+            r += 1
+        a = q
+        while a < r:
+            b, code = next(
+                ((b, c) for b in range(r, a, -1) if (c := _well_known_place(" ".join(words[a:b])))), (a, None)
+            )
+            if code:
+                found.add(code)
+            a = max(b, a + 1)
+        q = max(r, q + 1)
+    return found
+
+
+def _well_known_place(name: str, flags: int = SMALL | COMMON | NEVER_ALONE | UPPER_ONLY | AFTER_PLACE) -> str | None:
+    entry = gazetteer().get(norm(name))
+    return entry.code if entry is not None and entry.code and not entry.flags & flags else None
+
+
+def _of_place(toks: list[Tok], j: int) -> set[str]:
+    """The place after a name and 'of' ('Sen. Ada Cole of Ohio', 'Rep. Tom Vint of New Mexico'): up to
+    three capitalised words that make a well-known place."""
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return set()
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].cap and toks[k].word:
+        k += 1
+    code = _well_known_place(" ".join(t.text for t in toks[j + 1 : k])) if k > j + 1 else None
+    return {code} if code else set()
+
+
+def _party_tag_place(toks: list[Tok], j: int) -> set[str]:
+    """The state of a party tag after a name: 'Sen. Ada Cole (R-Ohio)', 'Rep. Tom Vint, D-Vt.,' (a state's
+    abbreviation counts here, as in the tag it always stands for one)."""
+    if j + 1 >= len(toks) or toks[j].text not in {"(", ","}:
+        return set()
+    tag = toks[j + 1].text
+    if len(tag) < 4 or tag[1] != "-" or tag[0] not in "DRI":
+        return set()
+    code = _well_known_place(tag[2:], SMALL | COMMON | NEVER_ALONE)
+    return {code} if code else set()
+
+
+def _apposition_places(toks: list[Tok], k: int) -> set[str]:
+    """Places among the modifiers of an apposition's description from toks[k] ('the Texas governor', 'a
+    Vermont Democrat'), at most five words, up to a title or description head."""
+    words: list[str] = []
+    for q in range(k, min(len(toks), k + 5)):
+        t = toks[q]
+        w = base(t.low)
+        if not t.word or t.low in _DESCRIPTION_STOPS or w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+            break
+        words.append(t.text)
+    return place_codes(words)
+
+
+def _closes_opening_adjunct(toks: list[Tok], comma: int) -> bool:
+    """The comma at ``comma`` closes an adverbial opening the sentence, and the description after it is
+    the main clause's subject, not an apposition: 'In a debate with Ida Roe and Tom Vint, the mayor said'
+    ('Tom Vint' is no mayor), 'After meeting Ida Roe, the coach told'. An apposition closes with its own
+    comma ('After Ida Roe, the mayor, resigned'). At most 25 words back and 8 ahead are read."""
+    k = comma - 1
+    while k > 0 and comma - k < 25 and toks[k - 1].text not in _SENTENCE_END and toks[k - 1].text != ",":
+        k -= 1
+    if k > 0 and (toks[k - 1].text == "," or toks[k - 1].text not in _SENTENCE_END):
+        return False
+    first = toks[k].low
+    if not (first in lx.ADJUNCT_OPENERS or first in lx.SUBORDINATORS or (first.endswith("ing") and k < comma - 1)):
+        return False
+    for q in range(comma + 2, min(len(toks), comma + 10)):
+        t = toks[q]
+        if not t.word:
+            return False  # a comma or dash closes an apposition: 'After Ida Roe, the mayor, resigned'
+        if not t.cap and (t.low in lx.SPEECH_VERBS or t.low in lx.AUXILIARIES or t.low in lx.IRREGULAR_PAST):
+            return True
+    return False
+
+
 def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
     """The last title word of the first run of titles within five words from toks[k]: 'the former deputy
     mayor' -> mayor; a possessive is a modifier ('the mayor's aide' is no mayor)."""
@@ -604,6 +710,9 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
             return {base(toks[q].low)}
     return set()
 
+
+# Tokens that end a sentence (or open a quotation) before an opening adverbial.
+_SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”"})
 
 # Words joining two parts of an organisation's name that the name scan does not cross.
 _AND_WORDS = frozenset({"and", "&"})

@@ -514,6 +514,137 @@ PARTICLE_CASES = [
 ]
 
 
+# A name closing an opening adverbial is no apposition of the description after its comma: that
+# description is the main clause's subject ('With Ida Roe, the mayor said' gives Ida Roe no office).
+ADJUNCT_CASES = [
+    (
+        [
+            [
+                "Candidate Jo Kemp toured the docks.",
+                "In a debate with hosts Ann Roe and Tim Vale, the candidate said taxes would fall.",
+            ]
+        ],
+        [None, "Jo Kemp"],
+    ),
+    (
+        [["Coach Ida Moor lost again.", "After meeting Tim Vale, the coach told reporters the team was tired."]],
+        [None, "Ida Moor"],
+    ),
+    (
+        [["In a talk with Ned Fox, the candidate said rents were too high."]],
+        ["the candidate"],
+    ),
+    # an apposition closed by its own comma still describes the name
+    (
+        [
+            [
+                "After Ivo Tamm, the treasurer of the club, resigned, members met.",
+                "The treasurer said the books were clean.",
+            ]
+        ],
+        [None, "Ivo Tamm"],
+    ),
+]
+
+
+# 'A ministry spokeswoman' speaks for the body named before, as 'a spokeswoman for the ministry' does;
+# with no such body named, or a capitalised modifier, the description stays as written.
+SPOKESPERSON_CASES = [
+    (
+        [["The Port Authority shut two terminals.", "An authority spokeswoman said repairs would take a week."]],
+        [None, "Port Authority"],
+    ),
+    (
+        [["The Ministry of Ports opened a pier.", "A ministry spokesman said it had cost too much."]],
+        [None, "Ministry of Ports"],
+    ),
+    (
+        [["Rain closed the road.", "A ministry spokesman said crews were on their way."]],
+        [None, "A ministry spokesman"],
+    ),
+    # 'she' after such a spokeswoman goes on speaking for the body
+    (
+        [["The Ministry of Ports shut a pier.", "A ministry spokeswoman arrived late.", "She said crews were busy."]],
+        [None, None, "Ministry of Ports"],
+    ),
+]
+
+
+# An abbreviated title before a name gives its holder the full title ('Sen.' -> 'the senator'); a place
+# in the description ('the Ohio senator') picks the holder named with that place, before the title, after
+# 'of' or in an apposition, and no one else.
+ABBREVIATED_TITLE_CASES = [
+    (
+        [["Sen. Kay Dunn toured the mill.", "The senator said the mill would stay open."]],
+        [None, "Kay Dunn"],
+    ),
+    (
+        [["Gov. Dan Pike campaigned in the north.", "The governor said the roads needed work."]],
+        [None, "Dan Pike"],
+    ),
+    (
+        [["Rep. Lou Hart spoke on Monday.", "The congressman said the bill was dead."]],
+        [None, "Lou Hart"],
+    ),
+    (
+        [["Sen. Kay Dunn of Ohio met Sen. Ed Holt of New Mexico.", "The New Mexico senator said the deal was fair."]],
+        [None, "Ed Holt"],
+    ),
+    (
+        [["Ohio Sen. Kay Dunn met Sen. Ed Holt.", "The Ohio senator said the deal was fair."]],
+        [None, "Kay Dunn"],
+    ),
+    (
+        [["Gov. Dan Pike met Ivo Lind, the Texas governor.", "The Texas governor said the border was calm."]],
+        [None, "Ivo Lind"],
+    ),
+    (
+        [["Sen. Kay Dunn toured the mill.", "The Utah senator said the mill would close."]],
+        [None, "The Utah senator"],
+    ),
+    # a party tag names the state too, spelled out or abbreviated
+    (
+        [["Sen. Kay Dunn (R-Ohio) met Sen. Ed Holt (D-Vt.).", "The Vermont senator said the deal was fair."]],
+        [None, "Ed Holt"],
+    ),
+    (
+        [["Rep. Kay Dunn, R-N.Y., met Rep. Ed Holt on Monday.", "The New York congresswoman said the deal was fair."]],
+        [None, "Kay Dunn"],
+    ),
+]
+
+
+# A plural of people with no article opening the sentence before is the antecedent of 'they', as 'The
+# researchers' is; a plural noun with a modifier after it is not such a subject.
+BARE_PLURAL_CASES = [
+    (
+        [["Local teachers met the minister on Monday.", "They said the grant came too late."]],
+        [None, "Local teachers"],
+    ),
+    (
+        [["Two nurses met Mayor Ada Kerr on Friday.", "They said the lifts were broken."]],
+        [None, "Two nurses"],
+    ),
+    (
+        [["On Monday, dock workers walked out.", "They said the new rota was unsafe."]],
+        [None, "dock workers"],
+    ),
+    (
+        [["Views among younger voters are split.", "They say the tram should run later."]],
+        [None, None],
+    ),
+    # with a short place or body phrase up to the verb
+    (
+        [["Residents of Vell met Mayor Ada Kerr.", "They said the bridge was unsafe."]],
+        [None, "Residents of Vell"],
+    ),
+    (
+        [["Doctors from the county clinic met Ed Moss.", "They said the ward was short of beds."]],
+        [None, "Doctors from the county clinic"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     ORG_POSSESSIVE_CASES
@@ -524,7 +655,11 @@ PARTICLE_CASES = [
     + OFFICE_CASES
     + FORWARD_CASES
     + PRONOUN_CASES
-    + UNNAMED_CASES,
+    + UNNAMED_CASES
+    + ADJUNCT_CASES
+    + SPOKESPERSON_CASES
+    + ABBREVIATED_TITLE_CASES
+    + BARE_PLURAL_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -174,7 +174,9 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         if c is None:
             return None
         k = c + 1
-    if k >= hi or toks[k].low not in _ARTICLES:
+    if k < hi and toks[k].low not in _ARTICLES:
+        return _bare_plural(text, toks, k, hi)
+    if k >= hi:
         return None
     d = k
     h = None
@@ -233,6 +235,49 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         head,
         org,
     )
+
+
+def _bare_plural(text: str, toks: list[Tok], k: int, hi: int) -> Described | None:
+    """A plural of people with no article opening the clause as its subject: 'Local farmers met the
+    minister', 'Two nurses walked out', 'Dock workers voted' (the antecedent of 'they' a sentence later). A
+    quantity word and up to three lowercase modifiers may stand before the head; a capitalised word only
+    where it opens the clause ('Retired teachers'), never a name ('Harbor Union members')."""
+    x = k
+    if toks[x].low in lx.QUANTIFIER_PRONOUNS or toks[x].low in lx.QUANTITY_WORDS:
+        x += 1
+    h = None
+    for q in range(x, min(hi, x + 4)):
+        t = toks[q]
+        if not t.word or not t.low.replace("-", "").isalpha() or (t.cap and q > k) or is_possessive(toks, q):
+            return None
+        if (
+            t.low in lx.DETERMINERS
+            or t.low in lx.AUXILIARIES
+            or t.low in lx.SPEECH_VERBS
+            or t.low in lx.ADJUNCT_OPENERS
+            or t.low in _LEADING_CONJUNCTIONS
+        ):
+            return None
+        if person_head(base(t.low)) == "p":
+            h = q
+            break
+        if t.low.endswith("s") and not t.low.endswith("ss"):
+            return None  # 'Opinions among older voters': a plural noun heads the phrase before its modifier
+    if h is None:
+        return None
+    end = h
+    if h + 2 < hi and toks[h + 1].low in {"of", "from", "in", "at"}:
+        # 'Residents of Dover met', 'Nurses from the city hospital said': a short place or body phrase,
+        # up to the verb (four words at most)
+        y = h + 3 if toks[h + 2].low == "the" else h + 2
+        z = next((q for q in range(y, min(hi, y + 4)) if _verb_follows(toks[q], True)), None)
+        if z is None or z == y or not all(t.word and t.low.replace("-", "").isalpha() for t in toks[y:z]):
+            return None
+        end = z - 1
+    nxt = toks[end + 1] if end + 1 < hi else None
+    if nxt is None or nxt.text in _AFTER_SUBJECT or not _verb_follows(nxt, True):
+        return None  # 'Farmers and traders', 'Nurses, who ...': no simple subject to read
+    return Described(toks[k].start, toks[end].end, text[toks[k].start : toks[end].end], True, None, base(toks[h].low))
 
 
 # Words that may follow a subject description: its verb, an auxiliary, an adverb, a comma before an

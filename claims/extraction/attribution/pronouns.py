@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title
+from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
@@ -71,6 +71,7 @@ class _Resolver:
                     forward=possessed,
                     words=frozenset(base(w.lower()) for w in written),
                     capitalised=capitalised,
+                    places=frozenset(place_codes(written[1 : _head_index(written, head)])),
                 )
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
@@ -86,6 +87,12 @@ class _Resolver:
             if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
                 # 'the university said' after 'the University of Northvale': the body named before
                 return self.names.described_org(head, m.pos) or m.name
+            body = _spokesperson_body(words)
+            if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
+                # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
+                # as in 'a spokeswoman for the ministry'
+                m.kind, m.generic = "org", False
+                return named
             return m.name
         name = m.name
         if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
@@ -280,6 +287,9 @@ class _Resolver:
             named = self.names.titled_person(d.head, d.pos)
             if named is not None:
                 return named if self.names.gender(named) in (None, want) else None
+            body = _spokesperson_body(d.name.lower().split())
+            if body is not None and (named := self.names.described_org(body, d.pos)) is not None:
+                return named  # 'A ministry spokeswoman said ... She said': the body she speaks for
             gender = self.described.get(d.name) or d.gender
             if gender not in (None, want):
                 return None
@@ -441,3 +451,17 @@ def _organisation_description(name: str) -> bool:
     an organisation's collective noun."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
+
+
+def _spokesperson_body(words: list[str]) -> str | None:
+    """The organisation head of 'a ministry spokesman', 'the company spokeswoman' (lowercase words), else
+    None; a common word that names things as well as bodies ('a project spokesman') is left as written."""
+    if len(words) != 3 or words[0] not in {"a", "an", "the"} or words[2] not in lx.SPEAKS_FOR_NOUNS:
+        return None
+    head = words[1]
+    return head if head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS else None
+
+
+def _head_index(written: list[str], head: str) -> int:
+    """Index of a description's head among its written words ('the Ohio senator' -> 2), else their count."""
+    return next((q for q in range(1, len(written)) if base(written[q].lower()) == head), len(written))

@@ -262,11 +262,6 @@ def _person_head(t: Tok) -> bool:
     return low in heads or (low.endswith("s") and low[:-1] in heads)
 
 
-# People who speak for the body named after them ('a spokeswoman for the ministry'): the body is the
-# speaker, as the subject rule before post-modified subjects found it.
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople", "spokespersons"})
-
-
 def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
     """'The last woman to win the governorship says', 'The former wife of the senator blames', 'Several
     diplomats with long service in the region said': a person noun opening the clause with a
@@ -285,7 +280,7 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
         # capitalised office before a name ('Governor of Oregon Ada Cole')
         return None
-    if base(toks[h - 1].low) in _SPEAKS_FOR and toks[h].low in {"for", "of", "at"}:
+    if base(toks[h - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[h].low in {"for", "of", "at"}:
         return None  # 'A spokesman for the Harbor Institute said': the body speaks through its spokesman
     last = toks[j - 1].low
     if last in lx.DETERMINERS or last in lx.ADJUNCT_OPENERS or last in _POSTMODIFIER_OPENERS:
