@@ -189,3 +189,18 @@ def test_verb_after_a_modal_is_no_subject(sentence: str) -> None:
 )
 def test_description_after_a_concessive_clause(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An apposition after a clause that opens the sentence ('Prices rose as a drought in Keld, the biggest
+# grower, hit the crop') describes the clause's last noun; it is no subject of the verb after it.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Grain prices rose as a drought in Keld, the largest producer, threatened the harvest.", None),
+        ("Stocks fell after a fire at Varn Mills, the biggest employer, closed the plant.", None),
+        ("When the storm came, the port chief, a former sailor, said the docks would close.", "the port chief"),
+        ("After the vote, Ann Lee, the mayor, said she was pleased.", "Ann Lee"),
+    ],
+)
+def test_an_apposition_after_an_opening_clause_is_no_subject(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -683,6 +683,7 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
                 chunks[n] = (s, paren)  # 'Sen. Ada Cole (D-Ore.)' -> 'Sen. Ada Cole'
     named: tuple[Mention, int, int] | None = None
     other: tuple[Mention, int, int] | None = None
+    leftmost_clause = False
     for n, (s, e) in enumerate(chunks):
         while e - s > 1 and toks[e - 1].low in lx.POSTNOMINALS and toks[e - 2].cap:
             e -= 1  # 'Ada Cole Jr., who ...': the name without its suffix
@@ -692,6 +693,10 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if kind == "adjunct":
             continue
         m, kk = _subject_np(text, toks, e, s)
+        if n == len(chunks) - 1 and n > 0 and kind in {"name", "role"} and _clause_with_verb(toks, s, e):
+            # 'Prices rose as a drought in Keld, the biggest grower, hit the crop': the clause opening the
+            # sentence holds the subject; an apposition after it only describes its last noun
+            leftmost_clause = True
         if m is None or (m.kind == "pronoun" and n > 0):
             continue
         head = s
@@ -734,7 +739,7 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         else:
             other = (m, kk, n)
     best = named or other
-    if best is None:
+    if best is None or (named is None and leftmost_clause and best[2] < len(chunks) - 1):
         return None, comma
     m, kk, n = best
     if m.role is None and n > 0:
@@ -742,6 +747,19 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
             m.role = text[toks[rs].start : toks[re_ - 1].end]
     return m, kk
+
+
+def _clause_with_verb(toks: list[Tok], s: int, e: int) -> bool:
+    """A chunk holding a finite verb of its own before a subordinator ('Prices rose as ...'): a clause,
+    not a noun phrase."""
+    return any(
+        not toks[q].cap and (toks[q].low in lx.FINITE_AUXILIARIES or toks[q].low in lx.IRREGULAR_PAST)
+        for q in range(s, e)
+    ) and any(toks[q].low in _CLAUSE_JOINERS for q in range(s, e))
+
+
+# Words opening a clause inside a chunk ('Prices rose as a drought ...', 'Stocks fell after a storm ...').
+_CLAUSE_JOINERS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until", "though"})
 
 
 def _object_of_clause(toks: list[Tok], head: int, kk: int) -> bool:
