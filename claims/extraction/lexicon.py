@@ -477,15 +477,20 @@ family ally rally assembly monopoly supply reply anomaly bully homily folly jell
 """
 )
 
+# Recorded evidence: footage and pictures report what they show as documents do ('Photos showed the
+# pier intact', 'The video shows the guard leaving'), in the same lists as the documents below.
+_RECORDED_EVIDENCE = """
+footage video videos photo photos photograph photographs picture pictures image images recording recordings
+"""
+
 # Heads of documents: the speaker is their author when the article names one.
-DOCUMENT_NOUNS = wordset(
+DOCUMENT_NOUNS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
-projections letters memos
-footage video videos disclosures examination
+projections letters memos disclosures examination
 """
 )
 
@@ -502,24 +507,22 @@ forecast forecasts census tabulation interviews database dataset studies reports
 
 # Documents, polls and data that speak for themselves when no author or owner is named ('The ad says',
 # 'A court document filed on Monday says', 'The survey found').
-SPEAKING_DOCUMENTS = wordset(
+SPEAKING_DOCUMENTS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
-letters memos
-footage video videos disclosures examination data figures statistics
+letters memos disclosures examination data figures statistics
 """
 )
 
 # Subjects that make research verbs (found, estimated, show) a cue.
-RESEARCH_SUBJECTS = wordset(
+RESEARCH_SUBJECTS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
 studies study survey team polls surveys records data figures statistics examination polling projection
-projections
-footage video videos disclosures
+projections disclosures
 """
 )
 
@@ -885,12 +888,12 @@ NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their 
 CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 
 # Heads of a document subject ('A new study mapping ...', 'Results of the trials').
-DOCUMENT_SUBJECT_HEADS = wordset(
+DOCUMENT_SUBJECT_HEADS = wordset(_RECORDED_EVIDENCE) | wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo memos records filing ad letter letters examination polls polling"
     " surveys reports"
     " filings email emails projection projections"
-    " footage video videos disclosures data figures statistics"
+    " disclosures data figures statistics"
     # court papers and official notices speak for their issuer ('the ruling released Friday said')
     " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
@@ -1019,6 +1022,8 @@ DOCUMENT_ADJECTIVES = wordset(
     " preliminary final initial previous later federal local leaked"
     # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
     " state city county court government police campaign school company congressional"
+    # what recorded it: 'Satellite images show', 'Security footage shows', 'Drone video shows'
+    " satellite security surveillance drone camera video phone"
 )
 
 # Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident

@@ -1,0 +1,36 @@
+"""Cue classes: which words and constructions report speech, stance, belief or evidence.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import paragraph_speakers as speakers
+
+
+# recorded evidence reports what it shows as documents and figures do
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Photos showed the pier intact after the storm.", "Photos"),
+        ("A photograph shows the mayor at the ribbon cutting.", "A photograph"),
+        ("Satellite images show the reservoir shrinking.", "Satellite images"),
+        ("Security footage shows the clerk leaving early.", "Security footage"),
+        ("The recording shows the guard refusing the ballot.", "The recording"),
+    ],
+)
+def test_recorded_evidence(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The photographer showed the visitors his pictures.",
+        "The picture was taken in the harbour.",
+    ],
+)
+def test_recorded_evidence_as_object(sentence: str) -> None:
+    assert speakers(sentence) == [None]
