@@ -65,6 +65,7 @@ _IRREGULAR = {
     "feel": "feel feels felt",
     "know": "know knows knew",
     "understand": "understand understands understood",
+    "sing": "sing sings sang singing",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -143,6 +144,9 @@ continue read joke quip recall shout exclaim sigh put go conclude reason post
 fume bark scoff exhort snap growl rant thunder gush marvel yell scream whisper mutter grumble sneer
 chuckle interject agree remember echo retaliate boom crack
 """
+# Performance verbs: weak cues too ('Ida Sorn sings, "Stay with me."', '"No more tolls," the crowd chanted'),
+# but a quotation right after them, with no comma, is the title of the work performed ('sang "Blue River"').
+_PERFORMANCE = "sing chant recite"
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
 _RESEARCH = """
@@ -191,7 +195,8 @@ for _lemma, _particles in (
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())
 NAMING_VERBS = _build(_NAMING)
-WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
+WEAK_VERBS = {k: v for k, v in _build(_WEAK + _PERFORMANCE).items() if k not in SPEECH_VERBS}
+PERFORMANCE_VERBS = _build(_PERFORMANCE)
 
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")

@@ -34,3 +34,29 @@ def test_recorded_evidence(sentence: str, speaker: str) -> None:
 )
 def test_recorded_evidence_as_object(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# performance verbs beside a quotation: what is sung, chanted or recited is the performer's words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Ida Sorn sings, "Stay with me tonight."', "Ida Sorn"),
+        ('The marchers chanted: "Open the border."', "The marchers"),
+        ('"Keep the night ferry running," the strikers chanted.', "the strikers"),
+        ('Tomas Ree recites, "The sea is wide and cold."', "Tomas Ree"),
+    ],
+)
+def test_performance_beside_quote(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ina Soto sang "Blue River" at the gala.',
+        'The pupils recited "The Old Mill" for their parents.',
+        "The choir sang in the square on Sunday.",
+    ],
+)
+def test_performance_without_words(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -277,6 +277,9 @@ def _sentence_cues(
             or _announces_quote(toks, v, hi)
             or (v > lo and _prev_is_quote_close(toks, v - 1, lo) and not _title_quote_before(toks, v - 1, lo))
         )
+        if beside and low in lx.PERFORMANCE_VERBS and v + 1 < hi and toks[v + 1].text in _QMARKS:
+            # 'Ina Soto sang "Blue River" at the gala': the title of the song, not words of hers
+            beside = v > lo and _prev_is_quote_close(toks, v - 1, lo)
         subject: Mention | None = None
         subordinate = False
         elided = False
