@@ -198,6 +198,14 @@ NAMING_VERBS = _build(_NAMING)
 WEAK_VERBS = {k: v for k, v in _build(_WEAK + _PERFORMANCE).items() if k not in SPEECH_VERBS}
 PERFORMANCE_VERBS = _build(_PERFORMANCE)
 
+# Refusing to speak ('declined to comment', 'refused to say whether ...', 'declined comment') states the
+# subject's position on the question; refusing to act ('refused to sign the bill') says nothing.
+REFUSAL_VERBS = _build("decline refuse")
+# Infinitives of speaking after a refusal verb besides the speech verbs ('declined to elaborate').
+REFUSED_SPEECH = wordset("comment elaborate discuss specify detail identify name disclose speculate")
+# Nouns of speaking right after a refusal verb ('declined comment', 'refused an interview').
+REFUSED_NOUNS = wordset("comment comments interview interviews")
+
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")
 # Verbs that publish a statement with 'out': 'sent out a statement', 'put out a release', 'sent out a memo'.

@@ -60,3 +60,37 @@ def test_performance_beside_quote(sentence: str, speaker: str) -> None:
 )
 def test_performance_without_words(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# refusing to speak is the subject's answer to the question; refusing to act says nothing
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The harbour board declined to comment.", "The harbour board"),
+        ("The bakery chain has refused to disclose its suppliers.", "The bakery chain"),
+        ("Ann Vole declined to say whether she would run again.", "Ann Vole"),
+        ("The coach declined to immediately comment on the injury.", "The coach"),
+        ("The mayor refused to rule out a second term.", "The mayor"),
+        ("The ferry operator declined comment on the delays.", "The ferry operator"),
+    ],
+)
+def test_refusing_to_speak(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator refused to sign the zoning bill.",
+        "Ticket sales declined to a record low.",
+        "The union declined the offer on Friday.",
+        "Tom Fisk, who declined to be interviewed, has sold the farm.",
+        "After the ministry declined to comment, the paper printed the memo.",
+    ],
+)
+def test_refusing_no_speech(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_refusal_yields_to_report() -> None:
+    assert speakers("Ida Marsh said the firm refused to name its donors.") == ["Ida Marsh"]

@@ -194,6 +194,16 @@ def _sentence_cues(
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
             speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+        if low in lx.REFUSAL_VERBS and _refuses_speech(toks, v, hi):
+            # 'The ministry declined to comment.': the refusal is the subject's answer (a low rank: a
+            # reporting verb of the sentence comes first, 'Lee said the firm refused to say')
+            refuser, _ = _subject_before(text, toks, v, lo)
+            j0 = _skip_interrupters(toks, v, lo)
+            if (j0 > lo and toks[j0 - 1].low in {"who", "which", "that"}) or _in_opening_clause(toks, v, lo, hi):
+                refuser = None  # 'Tom Fisk, who declined to comment, sold the farm': the sale is no answer
+            if refuser is not None and refuser.kind in {"person", "org", "group", "pronoun"}:
+                cues.append(Cue(refuser, _span_text(text, toks, v, v + 2), 3, t.start))
+            continue
         if not (speech or weak or research or threat):
             continue
         if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
@@ -536,6 +546,29 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _refuses_speech(toks: list[Tok], v: int, hi: int) -> bool:
+    """After a refusal verb, an infinitive of speaking ('declined to comment', 'refused to say whether',
+    'declined to publicly discuss', 'declined to be interviewed', 'refused to rule out a run') or a noun
+    of it ('declined comment'); not 'refused to sign the bill', 'sales declined to a low'."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.REFUSED_NOUNS:
+        return True
+    if k >= hi or toks[k].low != "to":
+        return False
+    k += 1
+    while k < hi and toks[k].low.endswith("ly") and toks[k].low not in lx.LY_NOUNS:
+        k += 1  # 'declined to immediately comment'
+    if k >= hi:
+        return False
+    w, nxt = toks[k].low, toks[k + 1].low if k + 1 < hi else ""
+    return (
+        w in lx.SPEECH_VERBS
+        or w in lx.REFUSED_SPEECH
+        or (w == "be" and nxt == "interviewed")
+        or (w == "rule" and nxt == "out")
+    )
 
 
 def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) -> bool:
