@@ -84,6 +84,7 @@ _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
 express voice refute rebut gloat brag defend reference apologize apologise
+congratulate champion
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -103,6 +104,20 @@ accusation accusations allegation allegations assertion assertions attack attack
 claim claims comment comments criticism criticisms idea notion remark remarks report reports rumor
 rumors rumour rumours speculation suggestion suggestions characterization characterisation concern
 concerns account accounts argument arguments premise
+"""
+)
+
+# Verbs that take a stance on something said or a that-clause, never on a thing or an event: 'highlighted
+# the claims', 'underscored that ...' (not 'the lamps highlighted the stage'); only for a speaker subject.
+_SAID_STANCE = "highlight underscore"
+
+# Verbs that take a stance on an idea: a cue with an idea noun as object ('embraced the plan', 'embraced
+# the notion that ...'), an action otherwise ('embraced her son').
+_IDEA_STANCE = "embrace"
+IDEA_NOUNS = wordset(
+    """
+idea ideas plan plans policy policies proposal proposals notion notions view views approach agenda
+strategy reform reforms cause position message platform theory argument vision concept label
 """
 )
 
@@ -138,6 +153,9 @@ _NAMING = """
 call dub describe characterise characterize label term brand hail deem liken
 """
 
+# What one hails that is no praise ('hailed a cab'); 'hailed the ruling' praises it.
+HAILED_VEHICLES = wordset("cab cabs taxi taxis rickshaw")
+
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
 continue read joke quip recall shout exclaim sigh put go conclude reason post
@@ -165,6 +183,8 @@ def _build(words: str) -> dict[str, str]:
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
 REJECTION_VERBS = _build(_REJECTION)
+SAID_STANCE_VERBS = _build(_SAID_STANCE)
+IDEA_STANCE_VERBS = _build(_IDEA_STANCE)
 GIVING_VERBS = _build(_GIVING)
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
@@ -243,7 +263,7 @@ doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
-figure figures bet bets sense senses
+figure figures bet bets sense senses champion champions
 """
 )
 

@@ -94,3 +94,39 @@ def test_refusing_no_speech(sentence: str) -> None:
 
 def test_refusal_yields_to_report() -> None:
     assert speakers("Ida Marsh said the firm refused to name its donors.") == ["Ida Marsh"]
+
+
+# stance verbs: praise, advocacy and emphasis in words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole congratulated the rowers on a clean race.", "Ann Vole"),
+        ("Tom Fisk has long championed the harbour tariff.", "Tom Fisk"),
+        ("The union hailed the court ruling on night shifts.", "The union"),
+        ("The mayor highlighted that burglaries have fallen.", "The mayor"),
+        ("The governor underscored the concerns of dairy farmers.", "The governor"),
+        ("The senator embraced the plan to cut ferry fares.", "The senator"),
+        ("Ida Marsh has embraced her rival's housing proposal.", "Ida Marsh"),
+    ],
+)
+def test_stance_verbs(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator embraced her son at the airport.",
+        "Ann Vole hailed a cab outside the court.",
+        "The crash highlighted concerns about the old bridge.",
+        "Spotlights highlighted the stage during the gala.",
+        "The champions celebrated in the square.",
+    ],
+)
+def test_stance_verbs_in_narration(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_stance_inside_reported_clause() -> None:
+    sentence = "Tom Fisk could embrace a clean water policy, Ann Vole told the Harbor Times on Monday."
+    assert speakers(sentence) == ["Ann Vole"]

@@ -164,6 +164,8 @@ def _sentence_cues(
                     found = False  # 'described the meeting', 'described how ...': an account given
                 if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
                     found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
+                if found is None and low.startswith("hail") and _hails_object(toks, v, hi):
+                    found = False  # 'hailed the ruling': praise, as 'hailed it as a victory'
                 if found is None:
                     continue
                 speech, naming_quote = True, found
@@ -189,6 +191,12 @@ def _sentence_cues(
             )
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        stance_on = False  # a stance on something said or an idea: only a speaker subject takes it
+        if not speech and low in lx.SAID_STANCE_VERBS:
+            # 'highlighted the claims', 'underscored that ...', not 'highlighted the stage'
+            speech = stance_on = _said_object(toks, v, hi) or _clause_complement(toks, v, hi)
+        if not speech and low in lx.IDEA_STANCE_VERBS:
+            speech = stance_on = _idea_object(toks, v, hi)  # 'embraced the plan', not 'embraced her son'
         belief = False
         if not speech and low in lx.BELIEF_VERBS:
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
@@ -494,6 +502,12 @@ def _sentence_cues(
             and not _common_word(subject)
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            stance_on
+            and not subject.document
+            and (subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject))
+        ):
+            continue  # 'The crash highlighted concerns about the bridge': an event makes nothing its stance
         if threat and not speech:
             if subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject):
                 continue  # 'the storm threatened to flood the town', 'rising costs threaten the project'
@@ -533,6 +547,10 @@ def _sentence_cues(
             rank = 3
         else:
             rank = 3 if subordinate else (0 if (beside and has_quote) else (3 if elided else 1))
+        if stance_on:
+            # 'Lee could embrace the plan, Vole told reporters': a stance inside the clause a reporting verb
+            # gives yields to it
+            rank = max(rank, 2)
         if raised is not None:
             rank = 3  # 'X was quick to say': yields to a plain cue of the sentence, and opens no clause
         elif main_subject is None and not subordinate:
@@ -546,6 +564,29 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'hailed the ruling', 'hailed Ann Lee's win': an object after a form of 'hail' opening with a
+    determiner, a possessive or a name; not 'hails from the coast', 'hailed a cab' (three words read)."""
+    if v + 1 >= hi:
+        return False
+    t = toks[v + 1]
+    if not (t.low in lx.DETERMINERS or t.low in lx.POSSESSIVE_PRONOUNS or (t.cap and t.word)):
+        return False
+    return not any(base(x.low) in lx.HAILED_VEHICLES for x in toks[v + 1 : min(hi, v + 4)])
+
+
+def _idea_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'embraced the plan', 'embraced her rival's tax proposal', 'embraced the notion that ...': the object
+    (within five words, before any preposition or punctuation) is an idea."""
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        if base(t.low) in lx.IDEA_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
 
 
 def _refuses_speech(toks: list[Tok], v: int, hi: int) -> bool:
