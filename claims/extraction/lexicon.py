@@ -66,6 +66,7 @@ _IRREGULAR = {
     "know": "know knows knew",
     "understand": "understand understands understood",
     "sing": "sing sings sang singing",
+    "cast": "cast casts casting",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -153,6 +154,16 @@ _NAMING = """
 call dub describe characterise characterize label term brand hail deem liken
 """
 
+# Verbs that present something as what it is said to be: a stance only with 'as' after a short object
+# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
+_AS_NAMING = "cast paint frame portray depict"
+# Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
+# 'cast their votes as the polls closed').
+AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
+REFLEXIVE_PRONOUNS = wordset("himself herself themselves itself myself ourselves yourself")
+# Objects of 'cast' that make it a vote or a look, not a portrayal ('cast their ballots as a bloc').
+CAST_OBJECTS = wordset("vote votes ballot ballots glance look eye eyes shadow doubt")
+
 # What one hails that is no praise ('hailed a cab'); 'hailed the ruling' praises it.
 HAILED_VEHICLES = wordset("cab cabs taxi taxis rickshaw")
 
@@ -215,6 +226,7 @@ for _lemma, _particles in (
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())
 NAMING_VERBS = _build(_NAMING)
+AS_NAMING_VERBS = _build(_AS_NAMING)
 WEAK_VERBS = {k: v for k, v in _build(_WEAK + _PERFORMANCE).items() if k not in SPEECH_VERBS}
 PERFORMANCE_VERBS = _build(_PERFORMANCE)
 

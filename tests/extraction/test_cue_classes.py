@@ -130,3 +130,32 @@ def test_stance_verbs_in_narration(sentence: str) -> None:
 def test_stance_inside_reported_clause() -> None:
     sentence = "Tom Fisk could embrace a clean water policy, Ann Vole told the Harbor Times on Monday."
     assert speakers(sentence) == ["Ann Vole"]
+
+
+# presenting something as what it is said to be: 'cast X as', 'painted X as', 'framed X as'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ida Marsh cast her rival as a man without a plan.", "Ida Marsh"),
+        ("The senator painted the ferry bill as a giveaway.", "The senator"),
+        ("The mayor framed the recall vote as a test of trust.", "The mayor"),
+        ("The union portrayed the strike as a last resort.", "The union"),
+        ("Ann Vole has cast herself as the voice of dairy farmers.", "Ann Vole"),
+        ("The senator paints the tax purely as relief for families.", "The senator"),
+    ],
+)
+def test_presenting_as(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voters cast their ballots as the polls closed.",
+        "The crew painted the fence as the sun set.",
+        "The villagers cast their nets as soon as the tide turned.",
+        "Tom Fisk was portrayed as a villain in the film.",
+    ],
+)
+def test_presenting_without_as_object(sentence: str) -> None:
+    assert speakers(sentence) == [None]

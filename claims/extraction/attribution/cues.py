@@ -169,6 +169,8 @@ def _sentence_cues(
                 if found is None:
                     continue
                 speech, naming_quote = True, found
+        elif low in lx.AS_NAMING_VERBS:
+            speech = _presents_as(toks, v, hi)  # 'painted the bill as a giveaway', not 'painted the fence'
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
         elif low in lx.OUT_PUBLISHING_VERBS and _sends_out_statement(toks, v, hi):
@@ -564,6 +566,24 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
+    """'cast her rival as weak', 'painted the bill as a giveaway', 'frames his plan purely as relief':
+    'as' after an object of one to six words (no punctuation between), and no clause after it ('cast
+    their votes as the polls closed'); a vote cast is no portrayal."""
+    for k in range(v + 2, min(hi - 1, v + 8)):
+        t = toks[k]
+        if t.low == "as":
+            nxt = toks[k + 1]
+            if nxt.low == "the" and toks[k - 1].low in lx.REFLEXIVE_PRONOUNS:
+                return True  # 'cast herself as the voice of farmers' (no clause opens after a reflexive)
+            return nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS
+        if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.FINITE_AUXILIARIES:
+            return False
+        if toks[v].low.startswith("cast") and base(t.low) in lx.CAST_OBJECTS:
+            return False
+    return False
 
 
 def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
