@@ -67,6 +67,7 @@ _IRREGULAR = {
     "understand": "understand understands understood",
     "sing": "sing sings sang singing",
     "cast": "cast casts casting",
+    "see": "see sees saw seeing",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -85,7 +86,7 @@ _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
 express voice refute rebut gloat brag defend reference apologize apologise
-congratulate champion
+congratulate champion endorse oppose
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -112,13 +113,16 @@ concerns account accounts argument arguments premise
 # the claims', 'underscored that ...' (not 'the lamps highlighted the stage'); only for a speaker subject.
 _SAID_STANCE = "highlight underscore"
 
-# Verbs that take a stance on an idea: a cue with an idea noun as object ('embraced the plan', 'embraced
-# the notion that ...'), an action otherwise ('embraced her son').
-_IDEA_STANCE = "embrace"
+# Verbs that take a stance on an idea or a measure: a cue with such a noun as object ('embraced the plan',
+# 'supported the ferry bill', 'backed a ban on tolls'), an action otherwise ('embraced her son', 'beams
+# support the roof', 'the bank backed the loan').
+_IDEA_STANCE = "embrace support"
 IDEA_NOUNS = wordset(
     """
 idea ideas plan plans policy policies proposal proposals notion notions view views approach agenda
 strategy reform reforms cause position message platform theory argument vision concept label
+bill bills measure measures law laws ban bans legislation amendment amendments resolution resolutions
+initiative initiatives referendum treaty treaties pact accord candidacy nomination bid bids
 """
 )
 
@@ -156,11 +160,13 @@ call dub describe characterise characterize label term brand hail deem liken
 
 # Verbs that present something as what it is said to be: a stance only with 'as' after a short object
 # ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
-_AS_NAMING = "cast paint frame portray depict"
+_AS_NAMING = "cast paint frame portray depict see view regard"
 # Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
 # 'cast their votes as the polls closed').
 AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
 REFLEXIVE_PRONOUNS = wordset("himself herself themselves itself myself ourselves yourself")
+# After 'as a': a stage of life, which dates the event and presents nothing ('saw the sea as a boy').
+LIFE_STAGE_NOUNS = wordset("boy boys girl girls child children kid kids teenager teenagers teen teens youth young baby")
 # Objects of 'cast' that make it a vote or a look, not a portrayal ('cast their ballots as a bloc').
 CAST_OBJECTS = wordset("vote votes ballot ballots glance look eye eyes shadow doubt")
 
@@ -193,9 +199,11 @@ def _build(words: str) -> dict[str, str]:
 
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
+STANCE_VERBS = _build(_STANCE)
 REJECTION_VERBS = _build(_REJECTION)
 SAID_STANCE_VERBS = _build(_SAID_STANCE)
-IDEA_STANCE_VERBS = _build(_IDEA_STANCE)
+# ('back' itself is mostly an adverb: 'brought back the ban')
+IDEA_STANCE_VERBS = _build(_IDEA_STANCE) | {"backed": "back", "backs": "back", "backing": "back"}
 GIVING_VERBS = _build(_GIVING)
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
@@ -275,7 +283,7 @@ doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
-figure figures bet bets sense senses champion champions
+figure figures bet bets sense senses champion champions support supports backing view views
 """
 )
 

@@ -159,3 +159,40 @@ def test_presenting_as(sentence: str, speaker: str) -> None:
 )
 def test_presenting_without_as_object(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# political positions: endorsing and opposing anything; supporting or backing a measure or an idea; seeing,
+# viewing or regarding something as what one believes it is
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole endorsed Tom Fisk for harbour master.", "Ann Vole"),
+        ("The senator opposes the ferry bill.", "The senator"),
+        ("Ida Marsh has supported the ban on night flights.", "Ida Marsh"),
+        ("Most farmers backed a ban on tolls.", "Most farmers"),
+        ("The senator sees the tax as a trap for pensioners.", "The senator"),
+        ("The council regards the old pier as unsafe.", "The council"),
+    ],
+)
+def test_political_positions(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Steel beams support the roof of the hall.",
+        "The bank backed the loan to the farm.",
+        "The union backed away from the offer.",
+        "The opposing team scored twice.",
+        "Public support for the bill has grown.",
+        "Tom Fisk saw the harbour as a boy.",
+        "I saw him as he left the hall.",
+    ],
+)
+def test_positions_in_narration(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_stance_suffered_yields_to_report() -> None:
+    assert speakers("The toll plan was opposed by the union, the harbour master said.") == ["the harbour master"]

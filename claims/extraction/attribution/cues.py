@@ -257,7 +257,9 @@ def _sentence_cues(
                 e = _forward_description(toks, v + 2, hi)
             agent = _analyze(text, toks, v + 2, e) if e > v + 2 else None
             if agent is not None and agent.kind in {"person", "org", "group"} and not agent.generic:
-                cues.append(Cue(agent, _span_text(text, toks, v, v + 2), 1, t.start))
+                # a stance suffered ('was opposed by the union') yields to a reporting verb of the sentence
+                rank = 2 if low in lx.STANCE_VERBS else 1
+                cues.append(Cue(agent, _span_text(text, toks, v, v + 2), rank, t.start))
             continue
         if (
             (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None and negation is None)
@@ -578,6 +580,8 @@ def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
             nxt = toks[k + 1]
             if nxt.low == "the" and toks[k - 1].low in lx.REFLEXIVE_PRONOUNS:
                 return True  # 'cast herself as the voice of farmers' (no clause opens after a reflexive)
+            if nxt.low in {"a", "an"} and k + 2 < hi and toks[k + 2].low in lx.LIFE_STAGE_NOUNS:
+                return False  # 'saw the harbour as a boy'
             return nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.FINITE_AUXILIARIES:
             return False
