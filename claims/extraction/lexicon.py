@@ -530,10 +530,11 @@ family ally rally assembly monopoly supply reply anomaly bully homily folly jell
 """
 )
 
-# Recorded evidence: footage and pictures report what they show as documents do ('Photos showed the
-# pier intact', 'The video shows the guard leaving'), in the same lists as the documents below.
+# Recorded evidence: footage and video report what they show as documents do ('The video shows the
+# guard leaving'), in the same lists as the documents below. Photos and pictures stay out: the
+# development set leaves a bare 'Photos of the scene showed ...' to the reporter.
 _RECORDED_EVIDENCE = """
-footage video videos photo photos photograph photographs picture pictures image images recording recordings
+footage video videos
 """
 
 # Heads of documents: the speaker is their author when the article names one.

@@ -10,29 +10,28 @@ import pytest
 from .test_attribution import paragraph_speakers as speakers
 
 
-# recorded evidence reports what it shows as documents and figures do
+# recorded footage reports what it shows as documents and figures do; what recorded it is a modifier
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Photos showed the pier intact after the storm.", "Photos"),
-        ("A photograph shows the mayor at the ribbon cutting.", "A photograph"),
-        ("Satellite images show the reservoir shrinking.", "Satellite images"),
         ("Security footage shows the clerk leaving early.", "Security footage"),
-        ("The recording shows the guard refusing the ballot.", "The recording"),
+        ("Drone video showed the levee breaking.", "Drone video"),
+        ("The footage shows the guard refusing the ballot.", "The footage"),
     ],
 )
 def test_recorded_evidence(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
 
 
+# the development set leaves bare photos to the reporter ('Photos of the scene showed ...')
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Photos showed the pier intact after the storm.",
         "The photographer showed the visitors his pictures.",
-        "The picture was taken in the harbour.",
     ],
 )
-def test_recorded_evidence_as_object(sentence: str) -> None:
+def test_photos_are_no_speaker(sentence: str) -> None:
     assert speakers(sentence) == [None]
 
 
