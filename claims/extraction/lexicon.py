@@ -146,7 +146,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide
+joke quip intimate conclude confide notice
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -515,6 +515,12 @@ stepdaughter fiance fiancee girlfriend boyfriend friend colleague relative class
 neighbour men women people
 """
 )
+
+# Plurals without a final -s that open a reported clause as bare plurals do ('think women will decide').
+IRREGULAR_PLURALS = wordset("men women people children police")
+
+# Words before an amount after 'put ... at' ('put the cost at about $2 million').
+AMOUNT_APPROXIMATORS = wordset("about around roughly nearly almost some just over under more less than at least")
 
 # Verbs that follow a clause's subject right away without an auxiliary, for telling a reported clause
 # from an object ('saying voters need to act', 'thinks residents want a vote').

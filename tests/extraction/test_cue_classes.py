@@ -195,3 +195,29 @@ def test_positions_in_narration(sentence: str) -> None:
 
 def test_stance_suffered_yields_to_report() -> None:
     assert speakers("The toll plan was opposed by the union, the harbour master said.") == ["the harbour master"]
+
+
+# an estimate: 'put X at' an amount; a belief of what one noticed; an irregular plural opening the clause
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Harbor Ledger put his net worth at $45 billion.", "Harbor Ledger"),
+        ("Officials put the number of injured at more than 200.", "Officials"),
+        ("Ann Vole noticed that none of the boats had returned.", "Ann Vole"),
+        ("Strategists think women are likely to decide the vote.", "Strategists"),
+    ],
+)
+def test_estimates_and_noticing(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clerk put the box at the door.",
+        "The coach put the team at ease before 2 matches.",
+        "The guard noticed a smell of smoke.",
+    ],
+)
+def test_no_estimate_no_noticing(sentence: str) -> None:
+    assert speakers(sentence) == [None]
