@@ -516,6 +516,13 @@ neighbour men women people
 """
 )
 
+# What one recalls as a memory told ('recalled the day the mill closed'); 'recalled its ambassador' and
+# 'recalled 5,000 cars' are actions.
+MEMORY_NOUNS = wordset(
+    "day days time times moment moments incident conversation conversations night morning evening episode"
+    " occasion occasions visit story stories scene years"
+)
+
 # Plurals without a final -s that open a reported clause as bare plurals do ('think women will decide').
 IRREGULAR_PLURALS = wordset("men women people children police")
 

@@ -221,3 +221,29 @@ def test_estimates_and_noticing(sentence: str, speaker: str) -> None:
 )
 def test_no_estimate_no_noticing(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# making no secret of something, and a memory told ('recalled what happened'), are the subject's account
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole has made no secret of her doubts about the ferry.", "Ann Vole"),
+        ("The mill owner recalled what happened during the flood.", "The mill owner"),
+        ("Tom Fisk recalled the day the cannery closed.", "Tom Fisk"),
+        ("An old neighbour recalled him saying the bridge would fall.", "An old neighbour"),
+    ],
+)
+def test_no_secret_and_memories(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The carmaker recalled 5,000 vans.",
+        "The ministry recalled its ambassador.",
+        "The council made a secret deal with the firm.",
+    ],
+)
+def test_recall_and_secret_as_actions(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -193,6 +193,10 @@ def _sentence_cues(
             )
         if not speech and low in {"put", "puts", "putting"}:
             speech = _puts_at_amount(toks, v, hi)  # 'Forbes put his fortune at $4 billion': an estimate
+        if not speech and low in lx.MAKING_VERBS and [x.low for x in toks[v + 1 : v + 3]] == ["no", "secret"]:
+            speech = True  # 'has made no secret of her doubts', 'made no secret that ...'
+        if not speech and lx.BELIEF_VERBS.get(low) == "recall":
+            speech = _recalls_memory(toks, v, hi)  # 'recalled what happened', not 'recalled 5,000 cars'
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
         stance_on = False  # a stance on something said or an idea: only a speaker subject takes it
@@ -606,6 +610,25 @@ def _puts_at_amount(toks: list[Tok], v: int, hi: int) -> bool:
         if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS:
             return False
     return False
+
+
+def _recalls_memory(toks: list[Tok], v: int, hi: int) -> bool:
+    """'recalled what happened', 'recalled when the mill closed', 'recalled him saying ...', 'recalled the
+    day the mill closed', 'recalled an awkward conversation': a memory told (three words read)."""
+    if v + 1 >= hi:
+        return False
+    nxt = toks[v + 1]
+    if nxt.low in {"what", "when", "why", "where"}:
+        return True
+    if (
+        v + 2 < hi
+        and (nxt.low in lx.OBJECT_PRONOUNS or nxt.low in {"me", "us"})
+        and toks[v + 2].low in {"saying", "telling"}
+    ):
+        return True
+    if nxt.low not in lx.DETERMINERS:
+        return False
+    return any(base(x.low) in lx.MEMORY_NOUNS for x in toks[v + 2 : min(hi, v + 4)])
 
 
 def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
