@@ -184,6 +184,7 @@ def test_political_positions(sentence: str, speaker: str) -> None:
         "The bank backed the loan to the farm.",
         "The union backed away from the offer.",
         "The opposing team scored twice.",
+        "The two boxers opposed each other in the final.",
         "Public support for the bill has grown.",
         "Tom Fisk saw the harbour as a boy.",
         "I saw him as he left the hall.",

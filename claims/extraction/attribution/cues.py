@@ -193,6 +193,16 @@ def _sentence_cues(
             )
         if not speech and low in {"put", "puts", "putting"}:
             speech = _puts_at_amount(toks, v, hi)  # 'Forbes put his fortune at $4 billion': an estimate
+        if (
+            speech
+            and lx.STANCE_VERBS.get(low) == "oppose"
+            and [x.low for x in toks[v + 1 : v + 3]]
+            in (
+                ["each", "other"],
+                ["one", "another"],
+            )
+        ):
+            continue  # 'the two boxers opposed each other in the final': a contest, no position
         if not speech and low in lx.MAKING_VERBS and [x.low for x in toks[v + 1 : v + 3]] == ["no", "secret"]:
             speech = True  # 'has made no secret of her doubts', 'made no secret that ...'
         if not speech and lx.BELIEF_VERBS.get(low) == "recall":
