@@ -135,6 +135,7 @@ GIVEN_NOUNS = wordset(
 assessment assessments congratulations condolences defense defence apology apologies critique warning
 warnings assurance assurances prediction predictions rebuttal explanation explanations answer answers
 verdict endorsement praise thanks message reminder pledge promise appeal plea view views opinion
+retort retorts rebuke riposte
 """
 )
 

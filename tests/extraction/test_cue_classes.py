@@ -248,3 +248,26 @@ def test_no_secret_and_memories(sentence: str, speaker: str) -> None:
 )
 def test_recall_and_secret_as_actions(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# 'called to' + a verb is a demand as 'called for' is; a retort delivered is something said
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole called to ban the sale of the pier.", "Ann Vole"),
+        ("Tom Fisk delivered a sharp retort to the council.", "Tom Fisk"),
+    ],
+)
+def test_calls_to_and_retorts(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Marsh called to her dog across the field.",
+        "The hearing was called to order at noon.",
+    ],
+)
+def test_calling_out_loud(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -151,6 +151,16 @@ def _sentence_cues(
                 p += 1  # 'called Wednesday for'
             if low.startswith("call") and p < hi and toks[p].low in {"for", "on"}:
                 speech = True
+            elif (
+                low.startswith("call")
+                and p + 1 < hi
+                and toks[p].low == "to"
+                and toks[p + 1].word
+                and not toks[p + 1].cap
+                and toks[p + 1].low not in lx.NOT_A_VERB_AFTER_TO
+                and toks[p + 1].low != "order"
+            ):
+                speech = True  # 'called to ban the sale', 'calls to end the toll': a demand, as 'called for
             else:
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
                 if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
