@@ -202,10 +202,10 @@ def test_stance_suffered_yields_to_report() -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("The Harbor Ledger put his net worth at $45 billion.", "Harbor Ledger"),
+        ("The Harbor Ledger put her fortune at $3 billion.", "Harbor Ledger"),
         ("Officials put the number of injured at more than 200.", "Officials"),
         ("Ann Vole noticed that none of the boats had returned.", "Ann Vole"),
-        ("Strategists think women are likely to decide the vote.", "Strategists"),
+        ("Strategists think women will decide the ferry vote.", "Strategists"),
     ],
 )
 def test_estimates_and_noticing(sentence: str, speaker: str) -> None:

@@ -202,7 +202,7 @@ def _sentence_cues(
                 v + 2 < hi and toks[v + 2].text == "," and v - lo <= 8 and "as" in (toks[lo].low, toks[lo + 1].low)
             )
         if not speech and low in {"put", "puts", "putting"}:
-            speech = _puts_at_amount(toks, v, hi)  # 'Forbes put his fortune at $4 billion': an estimate
+            speech = _puts_at_amount(toks, v, hi)  # 'a trade weekly put her fortune at $3 billion': an estimate
         if (
             speech
             and lx.STANCE_VERBS.get(low) == "oppose"
@@ -617,7 +617,7 @@ def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
 
 
 def _puts_at_amount(toks: list[Tok], v: int, hi: int) -> bool:
-    """'put his net worth at $4 billion', 'put the death toll at about 40', 'puts turnout at 60 percent':
+    """'put her fortune at $3 billion', 'put the death toll at about 40', 'puts turnout at 60 percent':
     an estimate, with 'at' after an object of one to ten words and an amount after it; not 'put the box
     at the door'."""
     for k in range(v + 2, min(hi - 1, v + 12)):
