@@ -65,6 +65,9 @@ _IRREGULAR = {
     "feel": "feel feels felt",
     "know": "know knows knew",
     "understand": "understand understands understood",
+    "sing": "sing sings sang singing",
+    "cast": "cast casts casting",
+    "see": "see sees saw seeing",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -83,6 +86,7 @@ _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
 express voice refute rebut gloat brag defend reference apologize apologise
+congratulate champion endorse oppose
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -105,6 +109,23 @@ concerns account accounts argument arguments premise
 """
 )
 
+# Verbs that take a stance on something said or a that-clause, never on a thing or an event: 'highlighted
+# the claims', 'underscored that ...' (not 'the lamps highlighted the stage'); only for a speaker subject.
+_SAID_STANCE = "highlight underscore"
+
+# Verbs that take a stance on an idea or a measure: a cue with such a noun as object ('embraced the plan',
+# 'supported the ferry bill', 'backed a ban on tolls'), an action otherwise ('embraced her son', 'beams
+# support the roof', 'the bank backed the loan').
+_IDEA_STANCE = "embrace support"
+IDEA_NOUNS = wordset(
+    """
+idea ideas plan plans policy policies proposal proposals notion notions view views approach agenda
+strategy reform reforms cause position message platform theory argument vision concept label
+bill bills measure measures law laws ban bans legislation amendment amendments resolution resolutions
+initiative initiatives referendum treaty treaties pact accord candidacy nomination bid bids
+"""
+)
+
 # Verbs that give something said: a speech act when their object is a said noun or one of these
 # ('offered a frank assessment', 'delivered a warning', 'gave an assessment'), an action otherwise
 # ('offered to pay', 'delivered the mail').
@@ -114,6 +135,7 @@ GIVEN_NOUNS = wordset(
 assessment assessments congratulations condolences defense defence apology apologies critique warning
 warnings assurance assurances prediction predictions rebuttal explanation explanations answer answers
 verdict endorsement praise thanks message reminder pledge promise appeal plea view views opinion
+retort retorts rebuke riposte
 """
 )
 
@@ -125,7 +147,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide
+joke quip intimate conclude confide notice
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
@@ -137,12 +159,30 @@ _NAMING = """
 call dub describe characterise characterize label term brand hail deem liken
 """
 
+# Verbs that present something as what it is said to be: a stance only with 'as' after a short object
+# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
+_AS_NAMING = "cast paint frame portray depict see view regard"
+# Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
+# 'cast their votes as the polls closed').
+AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
+REFLEXIVE_PRONOUNS = wordset("himself herself themselves itself myself ourselves yourself")
+# After 'as a': a stage of life, which dates the event and presents nothing ('saw the sea as a boy').
+LIFE_STAGE_NOUNS = wordset("boy boys girl girls child children kid kids teenager teenagers teen teens youth young baby")
+# Objects of 'cast' that make it a vote or a look, not a portrayal ('cast their ballots as a bloc').
+CAST_OBJECTS = wordset("vote votes ballot ballots glance look eye eyes shadow doubt")
+
+# What one hails that is no praise ('hailed a cab'); 'hailed the ruling' praises it.
+HAILED_VEHICLES = wordset("cab cabs taxi taxis rickshaw")
+
 # Only a cue when a quotation is right beside it ('she continued: "..."', '"...," it reads').
 _WEAK = """
 continue read joke quip recall shout exclaim sigh put go conclude reason post
 fume bark scoff exhort snap growl rant thunder gush marvel yell scream whisper mutter grumble sneer
 chuckle interject agree remember echo retaliate boom crack
 """
+# Performance verbs: weak cues too ('Ida Sorn sings, "Stay with me."', '"No more tolls," the crowd chanted'),
+# but a quotation right after them, with no comma, is the title of the work performed ('sang "Blue River"').
+_PERFORMANCE = "sing chant recite"
 
 # Research verbs: a cue only for research-like subjects (scientists found, the study shows).
 _RESEARCH = """
@@ -160,7 +200,11 @@ def _build(words: str) -> dict[str, str]:
 
 
 SPEECH_VERBS = _build(_SPEECH + _STANCE)
+STANCE_VERBS = _build(_STANCE)
 REJECTION_VERBS = _build(_REJECTION)
+SAID_STANCE_VERBS = _build(_SAID_STANCE)
+# ('back' itself is mostly an adverb: 'brought back the ban')
+IDEA_STANCE_VERBS = _build(_IDEA_STANCE) | {"backed": "back", "backs": "back", "backing": "back"}
 GIVING_VERBS = _build(_GIVING)
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
@@ -191,7 +235,17 @@ for _lemma, _particles in (
     for _form in _IRREGULAR[_lemma].split() if _lemma in _IRREGULAR else _forms(_lemma):
         PARTICLE_CUES[_form] = frozenset(_particles.split())
 NAMING_VERBS = _build(_NAMING)
-WEAK_VERBS = {k: v for k, v in _build(_WEAK).items() if k not in SPEECH_VERBS}
+AS_NAMING_VERBS = _build(_AS_NAMING)
+WEAK_VERBS = {k: v for k, v in _build(_WEAK + _PERFORMANCE).items() if k not in SPEECH_VERBS}
+PERFORMANCE_VERBS = _build(_PERFORMANCE)
+
+# Refusing to speak ('declined to comment', 'refused to say whether ...', 'declined comment') states the
+# subject's position on the question; refusing to act ('refused to sign the bill') says nothing.
+REFUSAL_VERBS = _build("decline refuse")
+# Infinitives of speaking after a refusal verb besides the speech verbs ('declined to elaborate').
+REFUSED_SPEECH = wordset("comment elaborate discuss specify detail identify name disclose speculate")
+# Nouns of speaking right after a refusal verb ('declined comment', 'refused an interview').
+REFUSED_NOUNS = wordset("comment comments interview interviews")
 
 # Verbs that publish a statement: 'issued a statement', 'released a communique' are speech acts.
 PUBLISHING_VERBS = _build("issue release publish post")
@@ -230,7 +284,7 @@ doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
-figure figures bet bets sense senses
+figure figures bet bets sense senses champion champions support supports backing view views
 """
 )
 
@@ -483,6 +537,19 @@ neighbour men women people
 """
 )
 
+# What one recalls as a memory told ('recalled the day the mill closed'); 'recalled its ambassador' and
+# 'recalled 5,000 cars' are actions.
+MEMORY_NOUNS = wordset(
+    "day days time times moment moments incident conversation conversations night morning evening episode"
+    " occasion occasions visit story stories scene years"
+)
+
+# Plurals without a final -s that open a reported clause as bare plurals do ('think women will decide').
+IRREGULAR_PLURALS = wordset("men women people children police")
+
+# Words before an amount after 'put ... at' ('put the cost at about $2 million').
+AMOUNT_APPROXIMATORS = wordset("about around roughly nearly almost some just over under more less than at least")
+
 # Verbs that follow a clause's subject right away without an auxiliary, for telling a reported clause
 # from an object ('saying voters need to act', 'thinks residents want a vote').
 CLAUSE_VERBS = wordset("need needs want wants deserve deserves feel remain remains face faces")
@@ -497,15 +564,21 @@ family ally rally assembly monopoly supply reply anomaly bully homily folly jell
 """
 )
 
+# Recorded evidence: footage and video report what they show as documents do ('The video shows the
+# guard leaving'), in the same lists as the documents below. Photos and pictures stay out: the
+# development set leaves a bare 'Photos of the scene showed ...' to the reporter.
+_RECORDED_EVIDENCE = """
+footage video videos
+"""
+
 # Heads of documents: the speaker is their author when the article names one.
-DOCUMENT_NOUNS = wordset(
+DOCUMENT_NOUNS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 analysis article assessment audit blog bulletin complaint data document editorial figures filing
 findings guidance inquiry investigation judgement judgment letter memo note notice paper poll post press
 release report research results review ruling site statement study survey website ad ads advertisement
 commercial records documents polls surveys statistics transcript polling filings email emails projection
-projections letters memos
-footage video videos disclosures examination
+projections letters memos disclosures examination
 """
 )
 
@@ -522,24 +595,22 @@ forecast forecasts census tabulation interviews database dataset studies reports
 
 # Documents, polls and data that speak for themselves when no author or owner is named ('The ad says',
 # 'A court document filed on Monday says', 'The survey found').
-SPEAKING_DOCUMENTS = wordset(
+SPEAKING_DOCUMENTS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 study report survey review research results findings paper poll polls ad advertisement commercial memo
 document documents letter statement website filing ruling records analysis audit assessment editorial
 complaint guidance notice bulletin transcript polling filings email emails projection projections
-letters memos
-footage video videos disclosures examination data figures statistics
+letters memos disclosures examination data figures statistics
 """
 )
 
 # Subjects that make research verbs (found, estimated, show) a cue.
-RESEARCH_SUBJECTS = wordset(
+RESEARCH_SUBJECTS = wordset(_RECORDED_EVIDENCE) | wordset(
     """
 analysis analysts assessment audit authors coauthors economists experts inquiry investigation
 investigators paper poll report reports research researcher researchers review scientist scientists
 studies study survey team polls surveys records data figures statistics examination polling projection
-projections
-footage video videos disclosures
+projections disclosures
 """
 )
 
@@ -909,12 +980,12 @@ NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their 
 CLAUSE_END = CLAUSE_PUNCT | {".", ","}
 
 # Heads of a document subject ('A new study mapping ...', 'Results of the trials').
-DOCUMENT_SUBJECT_HEADS = wordset(
+DOCUMENT_SUBJECT_HEADS = wordset(_RECORDED_EVIDENCE) | wordset(
     "analysis assessment audit findings inquiry investigation paper poll report research results review study"
     " studies survey document documents memo memos records filing ad letter letters examination polls polling"
     " surveys reports"
     " filings email emails projection projections"
-    " footage video videos disclosures data figures statistics"
+    " disclosures data figures statistics"
     # court papers and official notices speak for their issuer ('the ruling released Friday said')
     " ruling rulings order orders judgment verdict indictment complaint affidavit notice statement"
 )
@@ -1043,6 +1114,8 @@ DOCUMENT_ADJECTIVES = wordset(
     " preliminary final initial previous later federal local leaked"
     # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
     " state city county court government police campaign school company congressional"
+    # what recorded it: 'Satellite images show', 'Security footage shows', 'Drone video shows'
+    " satellite security surveillance drone camera video phone"
 )
 
 # Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident

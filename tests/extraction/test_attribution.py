@@ -440,7 +440,7 @@ SPEAKER_CASES += [
                 "The Gazette wrote that she had earned a second term.",
             ]
         ],
-        ["Ohio Farm Bureau", None, "Lakeside Gazette"],
+        ["Ohio Farm Bureau", "Lakeside Gazette", "Lakeside Gazette"],
     ),
     # 'according to X' interrupting a relative clause: the clause's own verb does not outrank it
     (

@@ -136,7 +136,8 @@ CASES = [
         ],
         ["The firm", "Ann Lee", "Tom Best"],
     ),
-    # an infinitive said by the subject of 'go on' or 'pause', not of 'decline'
+    # an infinitive said by the subject of 'go on' or 'pause'; after 'decline' nothing is said, but the
+    # refusal itself is the subject's answer (see test_cue_classes.py)
     (
         [
             [
@@ -146,7 +147,7 @@ CASES = [
                 "The memo goes on to say that the bridge is safe.",
             ]
         ],
-        ["Ann Lee", "Ann Lee", None, "The memo"],
+        ["Ann Lee", "Ann Lee", "Ann Lee", "The memo"],
     ),
     # a colon announcing the quotation of the next paragraph, after a weak verb or an inverted subject
     (

@@ -346,8 +346,8 @@ _OBJECT_OPENERS = frozenset(["a", "an", "the", "its", "his", "their", "our", "hi
 
 
 def _bare_plural(low: str) -> bool:
-    """A lowercase plural noun ('comments', 'officials'), not a verb form or a function word."""
-    return (
+    """A lowercase plural noun ('comments', 'officials', 'women'), not a verb form or a function word."""
+    return low in lx.IRREGULAR_PLURALS or (
         low.endswith("s")
         and not low.endswith(("ss", "us", "is"))
         and low.isalpha()

@@ -151,6 +151,16 @@ def _sentence_cues(
                 p += 1  # 'called Wednesday for'
             if low.startswith("call") and p < hi and toks[p].low in {"for", "on"}:
                 speech = True
+            elif (
+                low.startswith("call")
+                and p + 1 < hi
+                and toks[p].low == "to"
+                and toks[p + 1].word
+                and not toks[p + 1].cap
+                and toks[p + 1].low not in lx.NOT_A_VERB_AFTER_TO
+                and toks[p + 1].low != "order"
+            ):
+                speech = True  # 'called to ban the sale', 'calls to end the toll': a demand, as 'called for
             else:
                 found = _naming_complement(toks, v, hi, quotes, in_quote)
                 if found is None and _said_object(toks, v, hi) and toks[v + 1].low != "that":
@@ -164,9 +174,13 @@ def _sentence_cues(
                     found = False  # 'described the meeting', 'described how ...': an account given
                 if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
                     found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
+                if found is None and low.startswith("hail") and _hails_object(toks, v, hi):
+                    found = False  # 'hailed the ruling': praise, as 'hailed it as a victory'
                 if found is None:
                     continue
                 speech, naming_quote = True, found
+        elif low in lx.AS_NAMING_VERBS:
+            speech = _presents_as(toks, v, hi)  # 'painted the bill as a giveaway', not 'painted the fence'
         elif low in lx.PUBLISHING_VERBS:
             speech = _publishes_statement(toks, v, hi)  # 'issued a statement'
         elif low in lx.OUT_PUBLISHING_VERBS and _sends_out_statement(toks, v, hi):
@@ -187,13 +201,45 @@ def _sentence_cues(
                 # 'As one economist put it, the town is broke': the aside gives the clause after it
                 v + 2 < hi and toks[v + 2].text == "," and v - lo <= 8 and "as" in (toks[lo].low, toks[lo + 1].low)
             )
+        if not speech and low in {"put", "puts", "putting"}:
+            speech = _puts_at_amount(toks, v, hi)  # 'a trade weekly put her fortune at $3 billion': an estimate
+        if (
+            speech
+            and lx.STANCE_VERBS.get(low) == "oppose"
+            and [x.low for x in toks[v + 1 : v + 3]]
+            in (
+                ["each", "other"],
+                ["one", "another"],
+            )
+        ):
+            continue  # 'the two boxers opposed each other in the final': a contest, no position
+        if not speech and low in lx.MAKING_VERBS and [x.low for x in toks[v + 1 : v + 3]] == ["no", "secret"]:
+            speech = True  # 'has made no secret of her doubts', 'made no secret that ...'
+        if not speech and lx.BELIEF_VERBS.get(low) == "recall":
+            speech = _recalls_memory(toks, v, hi)  # 'recalled what happened', not 'recalled 5,000 cars'
         if not speech and low in lx.REJECTION_VERBS:
             speech = _said_object(toks, v, hi)  # 'dismissed the allegations', not 'dismissed the case'
+        stance_on = False  # a stance on something said or an idea: only a speaker subject takes it
+        if not speech and low in lx.SAID_STANCE_VERBS:
+            # 'highlighted the claims', 'underscored that ...', not 'highlighted the stage'
+            speech = stance_on = _said_object(toks, v, hi) or _clause_complement(toks, v, hi)
+        if not speech and low in lx.IDEA_STANCE_VERBS:
+            speech = stance_on = _idea_object(toks, v, hi)  # 'embraced the plan', not 'embraced her son'
         belief = False
         if not speech and low in lx.BELIEF_VERBS:
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
             speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+        if low in lx.REFUSAL_VERBS and _refuses_speech(toks, v, hi):
+            # 'The ministry declined to comment.': the refusal is the subject's answer (a low rank: a
+            # reporting verb of the sentence comes first, 'Lee said the firm refused to say')
+            refuser, _ = _subject_before(text, toks, v, lo)
+            j0 = _skip_interrupters(toks, v, lo)
+            if (j0 > lo and toks[j0 - 1].low in {"who", "which", "that"}) or _in_opening_clause(toks, v, lo, hi):
+                refuser = None  # 'Tom Fisk, who declined to comment, sold the farm': the sale is no answer
+            if refuser is not None and refuser.kind in {"person", "org", "group", "pronoun"}:
+                cues.append(Cue(refuser, _span_text(text, toks, v, v + 2), 3, t.start))
+            continue
         if not (speech or weak or research or threat):
             continue
         if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
@@ -237,7 +283,9 @@ def _sentence_cues(
                 e = _forward_description(toks, v + 2, hi)
             agent = _analyze(text, toks, v + 2, e) if e > v + 2 else None
             if agent is not None and agent.kind in {"person", "org", "group"} and not agent.generic:
-                cues.append(Cue(agent, _span_text(text, toks, v, v + 2), 1, t.start))
+                # a stance suffered ('was opposed by the union') yields to a reporting verb of the sentence
+                rank = 2 if low in lx.STANCE_VERBS else 1
+                cues.append(Cue(agent, _span_text(text, toks, v, v + 2), rank, t.start))
             continue
         if (
             (_negated(toks, v, lo) and raised is None and _infinitive_host(toks, v, lo) is None and negation is None)
@@ -277,6 +325,9 @@ def _sentence_cues(
             or _announces_quote(toks, v, hi)
             or (v > lo and _prev_is_quote_close(toks, v - 1, lo) and not _title_quote_before(toks, v - 1, lo))
         )
+        if beside and low in lx.PERFORMANCE_VERBS and v + 1 < hi and toks[v + 1].text in _QMARKS:
+            # 'Ina Soto sang "Blue River" at the gala': the title of the song, not words of hers
+            beside = v > lo and _prev_is_quote_close(toks, v - 1, lo)
         subject: Mention | None = None
         subordinate = False
         elided = False
@@ -481,6 +532,12 @@ def _sentence_cues(
             and not _common_word(subject)
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            stance_on
+            and not subject.document
+            and (subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject))
+        ):
+            continue  # 'The crash highlighted concerns about the bridge': an event makes nothing its stance
         if threat and not speech:
             if subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject):
                 continue  # 'the storm threatened to flood the town', 'rising costs threaten the project'
@@ -522,6 +579,10 @@ def _sentence_cues(
             rank = 3
         else:
             rank = 3 if subordinate else (0 if (beside and has_quote) else (3 if elided else 1))
+        if stance_on:
+            # 'Lee could embrace the plan, Vole told reporters': a stance inside the clause a reporting verb
+            # gives yields to it
+            rank = max(rank, 2)
         if raised is not None:
             rank = 3  # 'X was quick to say': yields to a plain cue of the sentence, and opens no clause
         elif main_subject is None and not subordinate:
@@ -560,6 +621,107 @@ def _future_plain_act(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         if toks[q].text in lx.CLAUSE_END:
             break
     return True
+
+
+def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
+    """'cast her rival as weak', 'painted the bill as a giveaway', 'frames his plan purely as relief':
+    'as' after an object of one to six words (no punctuation between), and no clause after it ('cast
+    their votes as the polls closed'); a vote cast is no portrayal."""
+    for k in range(v + 2, min(hi - 1, v + 8)):
+        t = toks[k]
+        if t.low == "as":
+            nxt = toks[k + 1]
+            if nxt.low == "the" and toks[k - 1].low in lx.REFLEXIVE_PRONOUNS:
+                return True  # 'cast herself as the voice of farmers' (no clause opens after a reflexive)
+            if nxt.low in {"a", "an"} and k + 2 < hi and toks[k + 2].low in lx.LIFE_STAGE_NOUNS:
+                return False  # 'saw the harbour as a boy'
+            return nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS
+        if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.FINITE_AUXILIARIES:
+            return False
+        if toks[v].low.startswith("cast") and base(t.low) in lx.CAST_OBJECTS:
+            return False
+    return False
+
+
+def _puts_at_amount(toks: list[Tok], v: int, hi: int) -> bool:
+    """'put her fortune at $3 billion', 'put the death toll at about 40', 'puts turnout at 60 percent':
+    an estimate, with 'at' after an object of one to ten words and an amount after it; not 'put the box
+    at the door'."""
+    for k in range(v + 2, min(hi - 1, v + 12)):
+        t = toks[k]
+        if t.low == "at":
+            a = k + 1
+            while a < hi and a - k <= 3 and toks[a].low in lx.AMOUNT_APPROXIMATORS:
+                a += 1
+            return a < hi and (toks[a].text[:1].isdigit() or toks[a].text[:1] in "$£€")
+        if not (t.word or t.text in "'’-") or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
+
+
+def _recalls_memory(toks: list[Tok], v: int, hi: int) -> bool:
+    """'recalled what happened', 'recalled when the mill closed', 'recalled him saying ...', 'recalled the
+    day the mill closed', 'recalled an awkward conversation': a memory told (three words read)."""
+    if v + 1 >= hi:
+        return False
+    nxt = toks[v + 1]
+    if nxt.low in {"what", "when", "why", "where"}:
+        return True
+    if (
+        v + 2 < hi
+        and (nxt.low in lx.OBJECT_PRONOUNS or nxt.low in {"me", "us"})
+        and toks[v + 2].low in {"saying", "telling"}
+    ):
+        return True
+    if nxt.low not in lx.DETERMINERS:
+        return False
+    return any(base(x.low) in lx.MEMORY_NOUNS for x in toks[v + 2 : min(hi, v + 4)])
+
+
+def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'hailed the ruling', 'hailed Ann Lee's win': an object after a form of 'hail' opening with a
+    determiner, a possessive or a name; not 'hails from the coast', 'hailed a cab' (three words read)."""
+    if v + 1 >= hi:
+        return False
+    t = toks[v + 1]
+    if not (t.low in lx.DETERMINERS or t.low in lx.POSSESSIVE_PRONOUNS or (t.cap and t.word)):
+        return False
+    return not any(base(x.low) in lx.HAILED_VEHICLES for x in toks[v + 1 : min(hi, v + 4)])
+
+
+def _idea_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """'embraced the plan', 'embraced her rival's tax proposal', 'embraced the notion that ...': the object
+    (within five words, before any preposition or punctuation) is an idea."""
+    for k in range(v + 1, min(hi, v + 6)):
+        t = toks[k]
+        if base(t.low) in lx.IDEA_NOUNS and not t.cap:
+            return True
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
+
+
+def _refuses_speech(toks: list[Tok], v: int, hi: int) -> bool:
+    """After a refusal verb, an infinitive of speaking ('declined to comment', 'refused to say whether',
+    'declined to publicly discuss', 'declined to be interviewed', 'refused to rule out a run') or a noun
+    of it ('declined comment'); not 'refused to sign the bill', 'sales declined to a low'."""
+    k = v + 1
+    if k < hi and toks[k].low in lx.REFUSED_NOUNS:
+        return True
+    if k >= hi or toks[k].low != "to":
+        return False
+    k += 1
+    while k < hi and toks[k].low.endswith("ly") and toks[k].low not in lx.LY_NOUNS:
+        k += 1  # 'declined to immediately comment'
+    if k >= hi:
+        return False
+    w, nxt = toks[k].low, toks[k + 1].low if k + 1 < hi else ""
+    return (
+        w in lx.SPEECH_VERBS
+        or w in lx.REFUSED_SPEECH
+        or (w == "be" and nxt == "interviewed")
+        or (w == "rule" and nxt == "out")
+    )
 
 
 def _participle_with_time(toks: list[Tok], v: int, hi: int, subject: Mention) -> bool:

@@ -1,0 +1,273 @@
+"""Cue classes: which words and constructions report speech, stance, belief or evidence.
+
+Every sentence is invented; each case stands for a construction of English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_attribution import paragraph_speakers as speakers
+
+
+# recorded footage reports what it shows as documents and figures do; what recorded it is a modifier
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Security footage shows the clerk leaving early.", "Security footage"),
+        ("Drone video showed the levee breaking.", "Drone video"),
+        ("The footage shows the guard refusing the ballot.", "The footage"),
+    ],
+)
+def test_recorded_evidence(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# the development set leaves bare photos to the reporter ('Photos of the scene showed ...')
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Photos showed the pier intact after the storm.",
+        "The photographer showed the visitors his pictures.",
+    ],
+)
+def test_photos_are_no_speaker(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# performance verbs beside a quotation: what is sung, chanted or recited is the performer's words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Ida Sorn sings, "Stay with me tonight."', "Ida Sorn"),
+        ('The marchers chanted: "Open the border."', "The marchers"),
+        ('"Keep the night ferry running," the strikers chanted.', "the strikers"),
+        ('Tomas Ree recites, "The sea is wide and cold."', "Tomas Ree"),
+    ],
+)
+def test_performance_beside_quote(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ina Soto sang "Blue River" at the gala.',
+        'The pupils recited "The Old Mill" for their parents.',
+        "The choir sang in the square on Sunday.",
+    ],
+)
+def test_performance_without_words(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# refusing to speak is the subject's answer to the question; refusing to act says nothing
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The harbour board declined to comment.", "The harbour board"),
+        ("The bakery chain has refused to disclose its suppliers.", "The bakery chain"),
+        ("Ann Vole declined to say whether she would run again.", "Ann Vole"),
+        ("The coach declined to immediately comment on the injury.", "The coach"),
+        ("The mayor refused to rule out a second term.", "The mayor"),
+        ("The ferry operator declined comment on the delays.", "The ferry operator"),
+    ],
+)
+def test_refusing_to_speak(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator refused to sign the zoning bill.",
+        "Ticket sales declined to a record low.",
+        "The union declined the offer on Friday.",
+        "Tom Fisk, who declined to be interviewed, has sold the farm.",
+        "After the ministry declined to comment, the paper printed the memo.",
+    ],
+)
+def test_refusing_no_speech(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_refusal_yields_to_report() -> None:
+    assert speakers("Ida Marsh said the firm refused to name its donors.") == ["Ida Marsh"]
+
+
+# stance verbs: praise, advocacy and emphasis in words
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole congratulated the rowers on a clean race.", "Ann Vole"),
+        ("Tom Fisk has long championed the harbour tariff.", "Tom Fisk"),
+        ("The union hailed the court ruling on night shifts.", "The union"),
+        ("The mayor highlighted that burglaries have fallen.", "The mayor"),
+        ("The governor underscored the concerns of dairy farmers.", "The governor"),
+        ("The senator embraced the plan to cut ferry fares.", "The senator"),
+        ("Ida Marsh has embraced her rival's housing proposal.", "Ida Marsh"),
+    ],
+)
+def test_stance_verbs(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator embraced her son at the airport.",
+        "Ann Vole hailed a cab outside the court.",
+        "The crash highlighted concerns about the old bridge.",
+        "Spotlights highlighted the stage during the gala.",
+        "The champions celebrated in the square.",
+    ],
+)
+def test_stance_verbs_in_narration(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_stance_inside_reported_clause() -> None:
+    sentence = "Tom Fisk could embrace a clean water policy, Ann Vole told the Harbor Times on Monday."
+    assert speakers(sentence) == ["Ann Vole"]
+
+
+# presenting something as what it is said to be: 'cast X as', 'painted X as', 'framed X as'
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ida Marsh cast her rival as a man without a plan.", "Ida Marsh"),
+        ("The senator painted the ferry bill as a giveaway.", "The senator"),
+        ("The mayor framed the recall vote as a test of trust.", "The mayor"),
+        ("The union portrayed the strike as a last resort.", "The union"),
+        ("Ann Vole has cast herself as the voice of dairy farmers.", "Ann Vole"),
+        ("The senator paints the tax purely as relief for families.", "The senator"),
+    ],
+)
+def test_presenting_as(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Voters cast their ballots as the polls closed.",
+        "The crew painted the fence as the sun set.",
+        "The villagers cast their nets as soon as the tide turned.",
+        "Tom Fisk was portrayed as a villain in the film.",
+    ],
+)
+def test_presenting_without_as_object(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# political positions: endorsing and opposing anything; supporting or backing a measure or an idea; seeing,
+# viewing or regarding something as what one believes it is
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole endorsed Tom Fisk for harbour master.", "Ann Vole"),
+        ("The senator opposes the ferry bill.", "The senator"),
+        ("Ida Marsh has supported the ban on night flights.", "Ida Marsh"),
+        ("Most farmers backed a ban on tolls.", "Most farmers"),
+        ("The senator sees the tax as a trap for pensioners.", "The senator"),
+        ("The council regards the old pier as unsafe.", "The council"),
+    ],
+)
+def test_political_positions(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Steel beams support the roof of the hall.",
+        "The bank backed the loan to the farm.",
+        "The union backed away from the offer.",
+        "The opposing team scored twice.",
+        "The two boxers opposed each other in the final.",
+        "Public support for the bill has grown.",
+        "Tom Fisk saw the harbour as a boy.",
+        "I saw him as he left the hall.",
+    ],
+)
+def test_positions_in_narration(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+def test_stance_suffered_yields_to_report() -> None:
+    assert speakers("The toll plan was opposed by the union, the harbour master said.") == ["the harbour master"]
+
+
+# an estimate: 'put X at' an amount; a belief of what one noticed; an irregular plural opening the clause
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Harbor Ledger put her fortune at $3 billion.", "Harbor Ledger"),
+        ("Officials put the number of injured at more than 200.", "Officials"),
+        ("Ann Vole noticed that none of the boats had returned.", "Ann Vole"),
+        ("Strategists think women will decide the ferry vote.", "Strategists"),
+    ],
+)
+def test_estimates_and_noticing(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clerk put the box at the door.",
+        "The coach put the team at ease before 2 matches.",
+        "The guard noticed a smell of smoke.",
+    ],
+)
+def test_no_estimate_no_noticing(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# making no secret of something, and a memory told ('recalled what happened'), are the subject's account
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole has made no secret of her doubts about the ferry.", "Ann Vole"),
+        ("The mill owner recalled what happened during the flood.", "The mill owner"),
+        ("Tom Fisk recalled the day the cannery closed.", "Tom Fisk"),
+        ("An old neighbour recalled him saying the bridge would fall.", "An old neighbour"),
+    ],
+)
+def test_no_secret_and_memories(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The carmaker recalled 5,000 vans.",
+        "The ministry recalled its ambassador.",
+        "The council made a secret deal with the firm.",
+    ],
+)
+def test_recall_and_secret_as_actions(sentence: str) -> None:
+    assert speakers(sentence) == [None]
+
+
+# 'called to' + a verb is a demand as 'called for' is; a retort delivered is something said
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Vole called to ban the sale of the pier.", "Ann Vole"),
+        ("Tom Fisk delivered a sharp retort to the council.", "Tom Fisk"),
+    ],
+)
+def test_calls_to_and_retorts(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Marsh called to her dog across the field.",
+        "The hearing was called to order at noon.",
+    ],
+)
+def test_calling_out_loud(sentence: str) -> None:
+    assert speakers(sentence) == [None]
