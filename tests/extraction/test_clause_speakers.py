@@ -204,3 +204,17 @@ def test_description_after_a_concessive_clause(sentence: str, speaker: str) -> N
 )
 def test_an_apposition_after_an_opening_clause_is_no_subject(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# An age between commas describes the name before it and never speaks, also after a surname ending like
+# an adverb ('Kelly, 44, said'); a sentence adverb before a comma stays an adverbial.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dooley, 61, said the plan had failed.", "Dooley"),
+        ("Ann Varga, aged 44, said the pier was unsafe.", "Ann Varga"),
+        ("Similarly, the mayor said the plan had failed.", "the mayor"),
+    ],
+)
+def test_an_age_apposition_never_speaks(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -689,7 +689,11 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             e -= 1  # 'Ada Cole Jr., who ...': the name without its suffix
         if e <= s:
             continue
+        if e - s == 1 and toks[s].text.isdigit():
+            continue  # an age ('Reilly, 61, said') describes; it never speaks
         kind = _chunk_kind(toks, s, e, leftmost=n == len(chunks) - 1)
+        if kind == "adjunct" and n > 0 and _age_chunk(toks, *chunks[n - 1]) and toks[s].cap:
+            kind = "name"  # 'Kelly, 44, said': a name before an age, though it ends like an adverb
         if kind == "adjunct":
             continue
         m, kk = _subject_np(text, toks, e, s)
@@ -747,6 +751,14 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if rs < re_ and _chunk_kind(toks, rs, re_) == "role":
             m.role = text[toks[rs].start : toks[re_ - 1].end]
     return m, kk
+
+
+def _age_chunk(toks: list[Tok], s: int, e: int) -> bool:
+    """A chunk that is only an age: '61', 'aged 61'."""
+    words = toks[s:e]
+    if words and words[0].low == "aged":
+        words = words[1:]
+    return len(words) == 1 and words[0].text.isdigit() and 0 < int(words[0].text) < 120
 
 
 def _clause_with_verb(toks: list[Tok], s: int, e: int) -> bool:
