@@ -263,6 +263,21 @@ ADVERBS_AFTER_AUXILIARY = wordset("long since ever consistently")
 # Quantifier pronouns that are a whole subject: 'Several said', 'Many say', 'Most agreed'.
 QUANTIFIER_PRONOUNS = wordset("several many most some few both all each")
 
+# Pronouns heading a fronted clause without 'that': 'Nothing the mayor said will help, Lee said.' (the
+# mayor's verb is inside the subject of the sentence).
+CONTACT_RELATIVE_PRONOUNS = wordset("nothing everything something anything")
+
+# Determiners opening a noun that a clause without 'that' modifies: 'The one thing the coach said ...',
+# 'Every promise the mayor made ...'.
+CONTACT_RELATIVE_DETERMINERS = wordset("the a an one every each some any no")
+
+# Prepositions opening a sentence with the person whose view it gives: 'To Ms. Vance, the verdict is a
+# betrayal', 'For the governor, the deal is a win'.
+PERSPECTIVE_PREPOSITIONS = wordset("to for")
+
+# Nouns of 'In X's view, ...' ('In Lee's opinion', 'in her eyes'): the clause after is X's view.
+PERSPECTIVE_NOUNS = wordset("view opinion eyes mind estimation judgment judgement reckoning telling")
+
 INTERRUPTING_ADVERBS = wordset(
     """
 however even meanwhile though instead nonetheless nevertheless too again now then later also likewise

@@ -189,3 +189,64 @@ def test_verb_after_a_modal_is_no_subject(sentence: str) -> None:
 )
 def test_description_after_a_concessive_clause(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A reporting verb inside a clause without 'that' on the sentence's opening noun ('Nothing the mayor
+# said ...', 'The one promise the coach made ...') is inside the subject; the sentence's own report speaks.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Something the ferry captain told us "does not add up," Ida Wren said.', "Ida Wren"),
+        ("Everything the coach said was wrong, the striker told reporters.", "the striker"),
+        ('The one promise Tom Vint made "is already broken," Ann Lee said.', "Ann Lee"),
+        ('But nothing he said "will help the port," Ida Wren said.', "Ida Wren"),
+    ],
+)
+def test_cue_in_a_fronted_contact_clause_is_subordinate(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_subject_with_a_compound_noun_is_no_contact_clause() -> None:
+    assert speakers("The harbour pilot said the channel was too shallow.") == ["The harbour pilot"]
+
+
+# A speech participle after a time adjunct and a pronoun's clause without 'that' ('..., saying on Monday it
+# would strike') belongs to the main clause's subject, as without the adjunct.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The port union also joined the row, announcing on Monday it would strike.", "The port union"),
+        ("Ida Wren toured the yard, saying last week she would keep it open.", "Ida Wren"),
+        ("The Vale Group said in 2019 it had no debts.", "Vale Group"),
+    ],
+)
+def test_participle_after_a_time_adjunct(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'To X, ...', 'For X, ...', 'In X's view, ...' opening a sentence: the clause after the comma is X's view,
+# when X is a person or an organisation (not a time, a direction or a place); a reporting verb of the
+# sentence comes first.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("To Ms. Dara Quill, the ruling represents a betrayal of the dockers.", "Dara Quill"),
+        ("For the governor, the harbour deal is a clear win.", "the governor"),
+        ("In Tom Vint's view, the ferry tax is unfair.", "Tom Vint"),
+        ("In the union's opinion, the pier plan is a mistake.", "the union"),
+        ("For the Vale Party, the deal is a win, Ann Lee said.", "Ann Lee"),
+        ("To the north, the hills are still green.", None),
+        ("For years, the old mill stood empty.", None),
+        ("For the first time, the ferry runs at night.", None),
+        ("For dockers, the ferry tax is a burden.", None),
+        ("To date, the pier has cost $4 million.", None),
+        ("For Texas, the ruling is a setback.", None),
+        ("To stop Tom Vint, the party is raising funds.", None),
+    ],
+)
+def test_perspective_opener(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_perspective_pronoun_points_back() -> None:
+    assert speakers("Ida Wren spoke on Monday.", "To her, the ferry tax is unfair.") == [None, "Ida Wren"]

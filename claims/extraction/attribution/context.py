@@ -436,6 +436,11 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     in a statement that', 'said on Monday that', 'said Tuesday night that' (at most six words)."""
     if k >= hi:
         return k
+    # a time adjunct, then a pronoun subject and its verb: 'saying on Monday it would strike', 'warned
+    # last week they could not pay'
+    e = _time_adjunct_end(toks, k, hi)
+    if e > k and e + 1 < hi and (_contracted_subject(toks[e].low) or _pronoun_clause(toks, e, hi)):
+        return e
     first = base(toks[k].low)
     if first not in lx.TIME_WORDS and first not in {"in", "on", "at", "during", "after", "before", "late", "earlier"}:
         return k
@@ -446,6 +451,17 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
         if not t.word and t.text != ",":
             return k
     return k
+
+
+def _pronoun_clause(toks: list[Tok], k: int, hi: int) -> bool:
+    """A subject pronoun at k and a lowercase word after it: 'it would', 'she plans', 'they had'."""
+    return (
+        toks[k].low in lx.SUBJECT_PRONOUNS
+        and k + 1 < hi
+        and toks[k + 1].word
+        and not toks[k + 1].cap
+        and toks[k + 1].low not in {"to", "and", "or"}
+    )
 
 
 def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:

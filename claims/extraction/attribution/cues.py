@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
+from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import Tok, base, is_possessive
 from ..quotes import QuoteIndex
-from .common import _QMARKS, Cue, Mention, _span_text
+from .common import _QMARKS, Cue, Mention, _adverb, _span_text
 from .context import (
     _clause_complement,
     _clause_object,
@@ -70,6 +71,10 @@ def _sentence_cues(
 ) -> list[Cue]:
     cues: list[Cue] = []
     main_subject: Mention | None = None
+    held = _perspective_holder(text, toks, lo, hi, in_quote)
+    if held is not None:
+        # a low rank: a reporting verb of the sentence comes first ('To Lee, the plan failed, Roe said')
+        cues.append(Cue(held[0], held[1], 3, toks[lo].start))
     for v in range(lo, hi):
         if v in in_quote:
             continue
@@ -377,6 +382,8 @@ def _sentence_cues(
                 j0 = _skip_interrupters(toks, v, lo)
                 if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
                     subordinate = True  # 'the union, which argued ...': a relative clause's report
+                if _contact_relative(toks, k, lo):
+                    subordinate = True  # 'Nothing the mayor said "will help," Lee said.': the mayor's is inside
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and toks[back].low == "that" and toks[back + 1].text == ",":
                     back = lo - 1  # 'After that, Lee added': a demonstrative before its comma, no clause
@@ -774,6 +781,78 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     if first == "as" or not (first in lx.CLAUSE_OPENERS or first == "if"):
         return False
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
+
+
+def _perspective_holder(text: str, toks: list[Tok], lo: int, hi: int, in_quote: set[int]) -> tuple[Mention, str] | None:
+    """'To Ms. Vance, the verdict is a betrayal', 'For the union, the deal is a win', 'In Lee's view, the
+    tax is unfair': a person or organisation named before the comma of an opening 'to', 'for' or 'in X's
+    view' holds the opinion of the clause after it; not 'To the north, ...', 'For years, ...' or a place
+    ('For Texas, the ruling ...'). Returns the holder and the opener's text (at most eight words)."""
+    s = lo + 1 if lo + 1 < hi and toks[lo].low in {"but", "and", "yet"} else lo
+    c = next((q for q in range(s + 1, min(hi, s + 10)) if not toks[q].word and toks[q].text not in ".'’"), None)
+    if (
+        c is None
+        or toks[c].text != ","
+        or c + 2 >= hi
+        or not toks[c + 1].word
+        or any(q in in_quote for q in range(s, c))
+    ):
+        return None
+    first = toks[s].low
+    if first in lx.PERSPECTIVE_PREPOSITIONS:
+        if c == s + 2 and toks[s + 1].low in {"him", "her"}:
+            return Mention(lx.OBJECT_PRONOUNS[toks[s + 1].low], "pronoun", pos=toks[s + 1].start), toks[s].text
+        if not (toks[s + 1].cap or toks[s + 1].low in lx.DETERMINERS):
+            return None  # 'To stop Ann Lee, the party ...': an infinitive of purpose
+        m = _analyze(text, toks, s + 1, c)
+    elif first == "in" and toks[c - 1].low in lx.PERSPECTIVE_NOUNS and c - 1 > s + 1:
+        p = c - 2  # the possessive before the noun: 'In Lee's view', 'in the union's opinion', 'In his view'
+        if p == s + 1 and toks[p].low in {"his", "her"}:
+            return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start), _span_text(
+                text, toks, s, c
+            )
+        if not is_possessive(toks, p):
+            return None
+        m = _analyze(text, toks, s + 1, p + 1)
+    else:
+        return None
+    if m is None or m.generic or m.document or m.kind not in {"person", "org", "group"}:
+        return None
+    head = base(m.name.split()[-1].lower())
+    if m.kind == "group" and (
+        (head not in lx.PERSON_HEADS and head not in lx.ORG_HEADS) or not (toks[s + 1].cap or toks[s + 1].low == "the")
+    ):
+        return None  # 'For the first time', 'To the north': no one's view; 'For farmers, ...': whom it serves
+    if m.kind == "person" and not m.titled and len(m.name.split()) == 1:
+        entry = gazetteer().get(norm(m.name))
+        if entry is not None and entry.prio >= P_SALIENT_REGION:
+            return None  # 'For Texas, the ruling is a setback': a place
+    return m, toks[s].text if first != "in" else _span_text(text, toks, s, c)
+
+
+def _contact_relative(toks: list[Tok], k: int, lo: int) -> bool:
+    """The subject starting at k opens a relative clause without 'that' on the sentence's first noun:
+    'Nothing the mayor said will help', 'The one promise the coach made ...', 'Every claim the firm
+    made ...': its verb is inside the sentence's subject, not the sentence's own report."""
+    s = lo + 1 if toks[lo].low in {"but", "and", "yet", "so"} else lo
+    if k - 1 < s or not (toks[k].cap or toks[k].low in lx.DETERMINERS or toks[k].low in lx.SUBJECT_PRONOUNS):
+        return False
+    head = toks[k - 1]
+    if not head.word or (head.cap and k - 1 > s) or _adverb(head.low) or base(head.low) in lx.TIME_WORDS:
+        return False
+    if k - 1 == s:
+        return head.low in lx.CONTACT_RELATIVE_PRONOUNS
+    # a determiner, at most one modifier ('one', 'only', 'first') and the noun
+    d = k - 2
+    if d > s and toks[d].word and not toks[d].cap:
+        d -= 1
+    return (
+        d == s
+        and toks[d].low in lx.CONTACT_RELATIVE_DETERMINERS
+        and head.low not in lx.DETERMINERS
+        and head.low not in lx.AUXILIARIES
+        and head.low not in lx.SUBORDINATORS
+    )
 
 
 def _in_relative_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
