@@ -250,3 +250,19 @@ def test_perspective_opener(sentence: str, speaker: str | None) -> None:
 
 def test_perspective_pronoun_points_back() -> None:
     assert speakers("Ida Wren spoke on Monday.", "To her, the ferry tax is unfair.") == [None, "Ida Wren"]
+
+
+# An active participle after a comma with its infinitive (', vowing to close the yard') belongs to the
+# clause's subject; a passive one (', expected to cost ...') modifies the noun before the comma.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ida Wren toured the old shipyard, vowing to close it by May.", "Ida Wren"),
+        ("Tom Vint, the party's nominee, sharpened his tone, threatening to quit the ferry pact.", "Tom Vint"),
+        ("The port union met the board, promising to end the strike.", "The port union"),
+        ("The storm hit the coast, threatening to flood the harbour.", None),
+        ("The barrier, estimated to cost $5 million, will open in May.", None),
+    ],
+)
+def test_active_participle_with_infinitive_after_comma(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

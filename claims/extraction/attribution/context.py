@@ -80,6 +80,8 @@ def _reduced_passive(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     before the comma, not a speech act of it (the infinitive after 'to' tells it from 'said to reporters')."""
     if not (v > lo and toks[v - 1].text == "," and v + 2 < hi and toks[v + 1].low == "to"):
         return False
+    if toks[v].low.endswith("ing"):
+        return False  # ', vowing to close the yard': an active participle of the clause's subject
     after = toks[v + 2]
     return after.word and not after.cap and after.low not in lx.NOT_A_VERB_AFTER_TO and not after.low[:1].isdigit()
 
