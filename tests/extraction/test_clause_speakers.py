@@ -266,3 +266,20 @@ def test_perspective_pronoun_points_back() -> None:
 )
 def test_active_participle_with_infinitive_after_comma(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A form that doubles as a noun ('reports', 'claims', 'states') closing the sentence after a comma, right
+# after a name, a pronoun or a speaking noun with its determiner, is the closing report's verb.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The pier will close in May, the Dorrow Ledger reports.", "Dorrow Ledger"),
+        ("Dockers cheered at the gate, Ann Lee claims.", "Ann Lee"),
+        ("The ferry fares will rise, the mayor states.", "the mayor"),
+        ("The town relies on many sources, such as weather reports.", None),
+        ("The storm hit the coast, the latest police reports.", None),
+        ("The mayor stayed quiet, rather than answer Tom Vint's claims.", None),
+    ],
+)
+def test_closing_report_with_a_nounlike_verb(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

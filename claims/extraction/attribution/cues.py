@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from .. import lexicon as lx
 from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
-from ..names import Tok, base, is_possessive
+from ..names import Tok, base, is_name_word, is_possessive
 from ..quotes import QuoteIndex
 from .common import _QMARKS, Cue, Mention, _adverb, _span_text
 from .context import (
@@ -203,7 +203,12 @@ def _sentence_cues(
             continue
         if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
             continue  # 'polls showing Lee ahead': a participle modifying the noun; 'polls are showing' reports
-        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
+        if (
+            low in lx.NOUNLIKE_FORMS
+            and not _verb_context(toks, v, lo, hi)
+            and not _after_document(text, toks, v, lo)
+            and not _closing_speaker_verb(toks, v, lo, hi)
+        ):
             continue
         if (
             low in lx.OBJECT_SENSITIVE
@@ -828,6 +833,23 @@ def _perspective_holder(text: str, toks: list[Tok], lo: int, hi: int, in_quote: 
         if entry is not None and entry.prio >= P_SALIENT_REGION:
             return None  # 'For Texas, the ruling is a setback': a place
     return m, toks[s].text if first != "in" else _span_text(text, toks, s, c)
+
+
+def _closing_speaker_verb(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'..., the Dorrow Ledger reports.', '..., the mayor claims.', '..., she notes.': a form that doubles as
+    a noun closing the sentence after a comma, right after a name, a speaking noun or a pronoun, is the
+    closing report's verb (not '..., such as weather reports.')."""
+    if v + 1 >= hi or toks[v + 1].text not in {".", "!"} or v - 1 <= lo or not _closing_report(toks, v, lo, hi):
+        return False
+    prev = toks[v - 1]
+    if is_possessive(toks, v - 1) or not prev.word:
+        return False  # '..., rather than answer Lee's claims.': a noun after its owner
+    return (
+        (prev.cap and is_name_word(prev))
+        or prev.low in lx.SUBJECT_PRONOUNS
+        # ('the mayor states', not 'the latest police reports': a noun's modifier)
+        or (not prev.cap and base(prev.low) in lx.SPEAKING_HEADS and toks[v - 2].low in lx.DETERMINERS)
+    )
 
 
 def _contact_relative(toks: list[Tok], k: int, lo: int) -> bool:
