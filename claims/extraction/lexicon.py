@@ -1082,8 +1082,11 @@ LAUNCHING_VERBS = wordset(
     "released releases issued issues published publishes posted posts sent sends launched launches began begins "
     "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
 )
-# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
-PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
+# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...', 'ran a
+# piece that noted ...'.
+PUT_OUT_NOUNS = frozenset(
+    {"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer", "piece", "column", "essay", "op-ed"}
+)
 
 # Last words of the names of wars, crises, laws and treaties, never of a person ('the Harbor War', 'the
 # Vell Crisis', 'the Clean Ports Act'): such a name is no antecedent of 'he' or 'she'.

@@ -283,3 +283,18 @@ def test_active_participle_with_infinitive_after_comma(sentence: str, speaker: s
 )
 def test_closing_report_with_a_nounlike_verb(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A relative clause on a document that the subject puts out ('released a video that said ...', 'ran a
+# piece that noted ...') speaks for the publisher, as a participle after it does.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Ann Lee released a short video that said, "We will keep the pier."', "Ann Lee"),
+        ("The Dorrow Ledger ran a piece that noted the dam was failing.", "Dorrow Ledger"),
+        ("The Vale Party has released a web ad that accuses Tom Vint of lying.", "Vale Party"),
+        ("Ann Lee read a letter that said the dam was failing.", None),
+    ],
+)
+def test_relative_clause_on_a_published_document(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -462,6 +462,13 @@ def _sentence_cues(
                     and v - lo <= 80
                     and not any(toks[q].text == "," for q in range(lo, v))
                 )
+        if subject is None and v - 2 > lo and toks[v - 1].low in {"that", "which"} and not low.endswith("ing"):
+            # 'Ann Lee released a video that said ...', 'The Ledger ran a piece that noted ...': a relative
+            # clause on a document that the sentence's subject puts out speaks for the publisher
+            start = _np_backward(toks, v - 2, lo)
+            doc = _analyze(text, toks, start, v - 1) if lo < start <= v - 2 else None
+            if doc is not None:
+                subject = _publisher(text, toks, doc, lo, v)
         if subject is not None and low.endswith("ing") and not inverted and not elided and not comma_before:
             publisher = _publisher(text, toks, subject, lo, v)
             if publisher is not None:
