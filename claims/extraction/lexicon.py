@@ -1060,6 +1060,13 @@ contention admission denial denials statement statements announcement argument a
 """
     )
 ) - wordset("report reports account accounts attack attacks idea notion premise")
+# Nouns whose possessive owner speaks the that-clause after 'is' or 'was': 'Lee's answer was that ...',
+# 'the union's point is that ...' (not 'The problem is that ...', which has no owner).
+COPULA_CLAIM_NOUNS = CLAIM_NOUNS | wordset(
+    "answer answers response responses point position message reply replies stance complaint worry case "
+    "reasoning thinking line pitch"
+)
+
 # Possessive pronouns as the subject pronoun they stand for ('his warning that ...').
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 

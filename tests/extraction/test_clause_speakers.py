@@ -298,3 +298,23 @@ def test_closing_report_with_a_nounlike_verb(sentence: str, speaker: str | None)
 )
 def test_relative_clause_on_a_published_document(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'X's answer was that ...', 'the union's point is that ...': the possessive owner of a claim noun speaks
+# the that-clause after the copula; a noun without an owner ('The problem is that ...') gives none.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee's view is that the ferry tax is unfair.", "Ann Lee"),
+        ("The union's point was that the old pier is unsafe.", "The union"),
+        ("Tom Vint's main argument is that the dam will hold.", "Tom Vint"),
+        ("The problem is that the ferry tax is unfair.", None),
+        ("The mayor's position was that the pier must close, Tom Vint said.", "Tom Vint"),
+    ],
+)
+def test_claim_noun_with_a_copula(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_claim_noun_with_a_copula_after_a_pronoun() -> None:
+    assert speakers("Ida Wren spoke on Monday.", "Her answer was that the dam will hold.") == [None, "Ida Wren"]

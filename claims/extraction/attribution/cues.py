@@ -124,12 +124,19 @@ def _sentence_cues(
             continue
         if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
-        if base(low) in lx.CLAIM_NOUNS and v + 1 < hi and toks[v + 1].low == "that":
-            owner = _claim_owner(text, toks, v, lo, hi)
+        that = v + 1
+        if v + 2 < hi and toks[v + 1].low in {"is", "was"} and toks[v + 2].low == "that":
+            that = v + 2  # 'Lee's answer was that ...': the copula before the owner's clause
+        if (
+            base(low) in (lx.CLAIM_NOUNS if that == v + 1 else lx.COPULA_CLAIM_NOUNS)
+            and that < hi
+            and toks[that].low == "that"
+        ):
+            owner = _claim_owner(text, toks, v, lo, hi, that)
             if owner is not None:
                 # 'The party's allegations that the vote was rigged were dismissed': the owner of the claim
                 # speaks its content; a low rank, so a reporting verb of the sentence comes first
-                cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
+                cues.append(Cue(owner, _span_text(text, toks, v, that + 1), 3, t.start))
                 continue
         if (
             low in lx.STANCE_ADJECTIVES
@@ -911,11 +918,11 @@ def _headline_cue(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     return len(words) >= 5 and all(t.cap for t in words if len(t.text) >= 4)
 
 
-def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int, that: int) -> Mention | None:
     """The possessive owner of a claim noun before its that-clause: 'the party's allegations that ...',
-    'Ann Lee's repeated warning that ...' (one modifier at most between them). 'that' must open a clause
-    -- not a relative clause's verb ('the claim that was rejected')."""
-    if v + 2 >= hi or toks[v + 2].low in lx.FINITE_AUXILIARIES or toks[v + 2].text in lx.CLAUSE_END:
+    'Ann Lee's repeated warning that ...' (one modifier at most between them), 'Lee's answer was that ...'.
+    'that' (at ``that``) must open a clause -- not a relative clause's verb ('the claim that was rejected')."""
+    if that + 1 >= hi or toks[that + 1].low in lx.FINITE_AUXILIARIES or toks[that + 1].text in lx.CLAUSE_END:
         return None
     p = v - 1
     if p > lo and not is_possessive(toks, p) and toks[p].word and not toks[p].cap and toks[p].low not in lx.DETERMINERS:
