@@ -318,3 +318,17 @@ def test_claim_noun_with_a_copula(sentence: str, speaker: str | None) -> None:
 
 def test_claim_noun_with_a_copula_after_a_pronoun() -> None:
     assert speakers("Ida Wren spoke on Monday.", "Her answer was that the dam will hold.") == [None, "Ida Wren"]
+
+
+# A participle after a clause's object ('met a group of parents demanding ...') modifies the object: the
+# subject before the verb and its object are no one phrase, and the participle is not the subject's cue.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor met a group of dockers demanding a new pier.", None),
+        ("Ann Lee visited a crowd of parents demanding a new school.", None),
+        ("The newly elected head of the union said the strike would go on.", "The newly elected head of the union"),
+    ],
+)
+def test_participle_on_the_object_of_a_clause(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
