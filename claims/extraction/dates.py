@@ -62,6 +62,7 @@ from .temporal_lexicon import (
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
+    EVENT_NAME_PREPOSITIONS,
     FIXED_HOLIDAYS,
     FORWARD_PREPOSITIONS,
     FUTURE_BEFORE_TO,
@@ -78,6 +79,8 @@ from .temporal_lexicon import (
     NTH_WEEKDAY_HOLIDAYS,
     NUMBER_WORDS,
     OBJECT_STOPS,
+    OUTCOME_NOUNS,
+    OUTCOME_PENDING_VERBS,
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
@@ -266,6 +269,12 @@ class _Sentence:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
                     continue  # "will put", "would set", "and cut": a base form, not a past
+                elif (
+                    w in SAME_FORM_PASTS
+                    and (prev in NOUN_MARKERS or (i >= 2 and words[i - 2] in NOUN_MARKERS))
+                    and (not nxt or nxt in TEMPORAL_PREPOSITIONS or nxt in {"of", "for", "to", "and", "or"})
+                ):
+                    continue  # "a rate cut on Monday", "the first hit of the day": a noun without an object
                 elif prev in {"is", "are", "am"} and w.endswith("ed"):
                     continue  # "are compounded by": a present passive
                 elif (
@@ -711,7 +720,10 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         nxt = sent.next_word(e)
         temporal = prev.lower() in TEMPORAL_PREPOSITIONS
         # a month used as a modifier: "the March accession", "a June agreement"
-        temporal = temporal or (prev.lower() in {"the", "a", "an"} and nxt[:1].islower())
+        # (not before a preposition: "the March on the capital", "the March for Science" are events)
+        temporal = temporal or (
+            prev.lower() in {"the", "a", "an"} and nxt[:1].islower() and nxt.lower() not in EVENT_NAME_PREPOSITIONS
+        )
         if word.lower() in AMBIGUOUS_MONTHS and not temporal:
             return None  # "Theresa May", "March on Washington"
         if not temporal and prev[:1].isupper() and not _sentence_initial(sent, s):
@@ -776,6 +788,8 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
+        if tense > 0 and _delivered_outcome(sent, s, e):
+            tense = -1
         if tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
@@ -784,6 +798,20 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         s = m.start("wd_d")
     return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+
+
+def _delivered_outcome(sent: _Sentence, s: int, e: int) -> bool:
+    """A weekday's possessive before an outcome noun, as the object of a verb: "will appeal Monday's
+    verdict" looks back whatever the clause's tense ("Friday's ruling will decide ..." keeps it)."""
+    if sent.text[e : e + 2] not in ("'s", "’s") or sent.next_word(e + 2).lower() not in OUTCOME_NOUNS:
+        return False
+    before = sent.prev_word(s)
+    return (
+        before[:1].isalpha()
+        and before.islower()
+        and before not in OUTCOME_PENDING_VERBS
+        and not _sentence_initial(sent, s)
+    )
 
 
 def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:

@@ -57,7 +57,9 @@ _BYLINE = re.compile(
 )
 _CREDIT_LINE = re.compile(
     r"\(?(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
-    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|copyright\b|all\s+rights\s+reserved)",
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|all\s+rights\s+reserved"
+    # "Copyright 2024 ...", "Copyright Wire Service": not "Copyright holders sued ..."
+    r"|copyright\s*(?:©|\(c\)|\d{4}|(?-i:[A-Z][a-z]*(?:\s+[A-Z]\w*)*\s*$)))",
     re.IGNORECASE,
 )
 # Calls to action and promos: a paragraph holding one is furniture when it has at most three sentences.
@@ -70,6 +72,11 @@ _PROMO = re.compile(
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
     r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
     r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
+    # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
+    # for readers' stories, a reporter's social handle ("Follow her on X @...")
+    r"|^file(?:\s+photo)?\s*[-–—:|]\s|^(?:watch|listen|video|gallery)\s*\|"
+    r"|(?:^|[?.!]\s+)share\s+your\s+(?:experiences?|stories|story|views|thoughts|photos)\s+(?:by|with\s+us|here|at)\b"
+    r"|^follow\s+(?:him|her|them|us|me)\s+on\s+(?:x|twitter|instagram|facebook|threads|bluesky|tiktok|linkedin)\b"
     r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
 )
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
@@ -86,7 +93,10 @@ _NOTICE = re.compile(
     r"|pending\s+changes\s+await|^retrieved\s+from\s+[\"“]?https?:|jump\s+to\s+(?:navigation|search)"
     r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
     r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
-    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under)"
+    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
+    # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
+    r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
+    r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
 )
 # '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
 _CITATION = re.compile(
@@ -129,10 +139,12 @@ _TRAILING_AGENCY = re.compile(
 )
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
-    rf"{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:reporter|correspondent|writer|editor|journalist|columnist"
-    r"|contributor|producer|photographer)\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80}\.?"
+    rf"{_NAME}\s+is\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
+    r"|writer|editor|journalist|columnist|contributor|producer|photographer)(?:\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
 )
+# The reporter's handle after the bio line: "Follow her on X @annlee."
+_HANDLE = re.compile(r"(?i:follow\s+(?:him|her|them|me)\s+on\s+)\w+(?:\s+(?:at\s+)?@\w+)?\s*\.?")
 # A short credit naming the reporters who contributed: "Ann Lee contributed.", "Staff writer Tom Cole
 # contributed reporting." (not "Two donors contributed.": the subject is a name).
 _CONTRIBUTED = re.compile(
@@ -277,7 +289,7 @@ def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
 def _bio_line(text: str, group: list[Sentence]) -> bool:
     """The last paragraph is one line about the reporter: "Ann Lee is a reporter for the Daily Planet." """
     return (
-        len(group) == 1
+        (len(group) == 1 or (len(group) == 2 and _HANDLE.fullmatch(text, group[1].start, group[1].end) is not None))
         and group[0].end - group[0].start <= 200
         and _BIO.fullmatch(text, group[0].start, group[0].end) is not None
     )

@@ -1048,6 +1048,11 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
 
+# Function words that never head a bare noun subject of a reported clause ('said profits rose').
+BARE_NOUN_STOPS = wordset(
+    "and or but nor yet so for of in on at to from with without about into onto over under than as not no"
+)
+
 # Nouns of something said or held whose possessive owner speaks their that-clause ('the party's
 # allegations that ...', 'Lee's warning that ...').
 CLAIM_NOUNS = (

@@ -120,8 +120,10 @@ def office_complement(lows: list[str]) -> int:
 
 
 def person_words(words: list[str]) -> bool:
-    """Looks like a personal name: 1-4 capitalised words, no organisation head, no stop word."""
-    if not 1 <= len(words) <= 4:
+    """Looks like a personal name: 1-4 capitalised words (name particles aside: 'Ana Maria de la Vega'),
+    no organisation head, no stop word."""
+    particles = sum(1 for w in words[1:-1] if _PARTICLE_WORD.get(w.lower()) or w.lower() in ("la", "le", "y"))
+    if not 1 <= len(words) - particles <= 4 or len(words) > 7:
         return False
     for k, w in enumerate(words):
         low = base(w.lower())
@@ -233,6 +235,7 @@ class NameIndex:
         self.by_first: dict[str, list[Person]] = {}
         self.acronyms: dict[str, str] = {}
         self.orgs: list[tuple[int, str]] = []  # (position, name) of organisation-like runs
+        self.org_heads: dict[int, str] = {}  # position -> head, for names an apposition calls a body
         self._orgs_by_last: dict[str, list[tuple[int, str]]] | None = None
         self._documents: list[tuple[int, str]] | None = None
         self.org_initials: dict[str, str] = {}  # initials -> the first organisation name that has them
@@ -316,6 +319,11 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
+        if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
+            # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
+            # apposition calls one; 'the company said' later is that body
+            self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = head
         if any(w in lx.ORG_HEADS for w in lows):
             self.orgs.append((run[0].start, " ".join(words)))
             # an acronym the article uses without defining it stands for the organisation it spells
@@ -515,6 +523,8 @@ class NameIndex:
         while k > 0 and pos - self.orgs[k - 1][0] < 3000:
             k -= 1
             words = [w.lower() for w in self.orgs[k][1].split()]
+            if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
+                return self.orgs[k][1]
             if 1 < len(words) <= 6 and (words[-1] == head or words[:2] == [head, "of"]):
                 return self.orgs[k][1]
         return None
@@ -556,6 +566,24 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
         k += 1
     return _description_head(toks, k, n)
+
+
+def _org_apposition(toks: list[Tok], j: int) -> str | None:
+    """The organisation head of an apposition right after a name: 'Acme, the company behind the mine,' ->
+    company; 'Ann Lee, the company's founder,' names a person (a possessive is a modifier)."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].text == "," and toks[j + 1].low in {"the", "a", "an"}):
+        return None
+    for q in range(j + 2, min(n, j + 6)):
+        t = toks[q]
+        if not t.word or t.low in _DESCRIPTION_STOPS or is_possessive(toks, q):
+            return None
+        w = base(t.low)
+        if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+            return None
+        if not t.cap and w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS:
+            return w
+    return None
 
 
 def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:

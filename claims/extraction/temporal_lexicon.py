@@ -3,6 +3,8 @@ year from a quantity. General English only: nothing here is specific to one arti
 
 from __future__ import annotations
 
+from .normalize import wordset
+
 # Full names and the usual newspaper abbreviations (with or without a period). Abbreviations are only
 # accepted when a day or a year is attached ("Sept. 29", "Oct 2015"), never on their own.
 MONTHS: dict[str, int] = {
@@ -47,6 +49,26 @@ WEEKDAYS: dict[str, int] = {
 # Month names that are also common English words or first names: alone (no day, no year) they count as
 # a month only after a temporal preposition ("in May", "since March"), not in "Theresa May" or "March on".
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+# Nouns for an outcome already delivered: after a weekday's possessive in object position they look back
+# ("will appeal Monday's verdict", "vowed to fight Wednesday's ruling" in a Thursday article are past days).
+OUTCOME_NOUNS = wordset(
+    """
+ruling rulings verdict verdicts decision decisions judgment judgement announcement attack attacks bombing
+bombings shooting shootings crash explosion blast blasts killing killings arrest arrests defeat victory win
+loss losses result results resignation ouster collapse raid raids massacre accident
+"""
+)
+# Verbs that make or wait for the outcome, so it is still to come ("will hand down Friday's ruling",
+# "awaits Monday's verdict").
+OUTCOME_PENDING_VERBS = wordset(
+    """
+down deliver delivers issue issues announce announces release releases give gives reach reaches await
+awaits awaiting expect expects expecting
+"""
+)
+# Prepositions after "the <Month>" that make it an event's name ("the March on the capital", "the March for
+# Science"), not a month used as a modifier ("the March accession").
+EVENT_NAME_PREPOSITIONS = frozenset({"on", "for", "of", "to", "against", "across", "through"})
 
 # Words that, right before a bare month or year, make it temporal ("in 2003", "since May", "mid-2015").
 TEMPORAL_PREPOSITIONS = frozenset(
@@ -299,6 +321,14 @@ FUTURE_CUES = frozenset(
         "tomorrow",
         "planned",  # "farmers planned a march on Monday": a plan looks forward
         "planning",
+        # present expectations look forward: "forecasters expect rain through Friday" (not the past forms:
+        # "predicted on Monday that ..." dates the prediction)
+        "expect",
+        "expects",
+        "predict",
+        "predicts",
+        "anticipate",
+        "anticipates",
     }
 )
 # A future cue followed by these words is none: "soon after Sunday's storm" looks back, "coming off a

@@ -296,3 +296,34 @@ def test_called_object_a(sentence: str, speaker: str) -> None:
 )
 def test_called_without_verdict(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# A common-noun subject ('the carmaker', 'the retailer') speaks when the verb of saying takes a clause: a
+# bare noun with a finite verb ('said profits rose', 'said bread would cost more'), or a pronoun after a
+# short time adjunct ('said on Thursday it would'); hyphenated modifiers belong to the subject's phrase.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The carmaker said profits rose.", "The carmaker"),
+        ("The retailer said sales fell 4 percent in the quarter.", "The retailer"),
+        ("Keld's biggest lender said demand slowed in May.", "Keld's biggest lender"),
+        ("A local baker said bread would cost more.", "A local baker"),
+        ("The ferry operator said on Thursday it would cut routes.", "The ferry operator"),
+        ("The insurer said late last week they would merge.", "The insurer"),
+        ("The third-largest carmaker said it would cut jobs.", "The third-largest carmaker"),
+        ("A state-owned lender said it would raise rates.", "A state-owned lender"),
+    ],
+)
+def test_common_noun_subject_with_a_reported_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A message stating costs incurred by the firm was sent.",
+        "The taxes requested in arrears were paid.",
+    ],
+)
+def test_a_participle_after_a_thing_is_no_report(sentence: str) -> None:
+    assert speakers(sentence) == [None]

@@ -145,6 +145,9 @@ CASES = [
     ("Theresa May met the king.", SAT, []),
     ("Protesters may march to the square.", SAT, []),
     ("The Women's March drew crowds.", SAT, []),
+    ("Crowds marked the anniversary of the March on Selma.", SAT, []),
+    ("Students joined the March for Science in Lyon.", SAT, []),
+    ("The March accession talks stalled.", SAT, [("March", "2023-03", None)]),
     ("April Smith won the race.", SAT, []),
     ("The culture of the 1990s returned.", SAT, []),
     ("The battle raged for three years.", SAT, []),
@@ -650,6 +653,40 @@ AHEAD_OF = [
 
 @pytest.mark.parametrize(("sentence", "text", "value"), AHEAD_OF)
 def test_ahead_of_a_weekday_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A weekday's outcome in object position looks back whatever the clause's tense; as a subject, or made or
+# awaited, it follows the verb (invented sentences; WEDNESDAY is 2023-11-15).
+OUTCOMES = [
+    ("The Keld council will appeal Monday's verdict.", "Monday", "2023-11-13"),
+    ("Growers vowed they would fight Tuesday's ruling in court.", "Tuesday", "2023-11-14"),
+    ("Friday's ruling will settle the Varn dispute.", "Friday", "2023-11-17"),
+    ("The Brim court will hand down Friday's ruling in public.", "Friday", "2023-11-17"),
+    ("Ada Venn will speak at Saturday's rally.", "Saturday", "2023-11-18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), OUTCOMES)
+def test_a_weekdays_delivered_outcome_looks_back(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A present expectation looks forward; a past prediction dates the prediction (invented sentences;
+# WEDNESDAY is 2023-11-15).
+EXPECTATIONS = [
+    ("Forecasters in Keld expect more snow through Friday.", "Friday", "2023-11-17"),
+    ("Traders predict a rate cut on Monday.", "Monday", "2023-11-20"),
+    ("The Varn agency predicted on Monday that fares would rise.", "Monday", "2023-11-13"),
+    ("Brokers had expected the merger on Monday.", "Monday", "2023-11-13"),
+    # a same-form past without an object after a determiner is a noun ("a rate cut"), with one a verb
+    ("Brokers expect the tax cut on Friday.", "Friday", "2023-11-17"),
+    ("The Brim board cut fares on Monday.", "Monday", "2023-11-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), EXPECTATIONS)
+def test_a_present_expectation_looks_forward(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
 
 

@@ -139,6 +139,21 @@ DESCRIPTION_CASES = [
         ],
         [None, "Ministry of Fisheries", None, "Tallow Ferry Company"],
     ),
+    # a name without an organisation head that an apposition calls one ('Harlow Pines, the company
+    # behind the mine,'); a possessive in the apposition describes a person, not the body
+    (
+        [
+            ["Harlow Pines, the company behind the quarry, said it would appeal."],
+            ['"We will win in court," the company said.'],
+            ["Brightwater, a group of parents in Keld, said the school had failed."],
+            ["The group said it would sue."],
+        ],
+        ["Harlow Pines", "Harlow Pines", "Brightwater", "Brightwater"],
+    ),
+    (
+        [["Ann Lee, the company's founder, said it would appeal."], ['"We will win," the company said.']],
+        ["Ann Lee", "the company"],
+    ),
     (
         [
             ["Star Pupils Win Big At Regional Fair"],
@@ -470,9 +485,34 @@ UNNAMED_CASES = [
 ]
 
 
+# Name particles do not count against the length of a personal name: four given and family names with
+# 'da', 'de la', 'van der' between them are still one person, and the pronoun after takes the whole name.
+PARTICLE_CASES = [
+    (
+        [["Paulo Andre Costa da Rocha said the port would reopen.", "He said repairs were done."]],
+        ["Paulo Andre Costa da Rocha", "Paulo Andre Costa da Rocha"],
+    ),
+    (
+        [["Minister Ines Maria Soto de la Cruz said the tax would fall."]],
+        ["Ines Maria Soto de la Cruz"],
+    ),
+    (
+        [["Judge Anna Lotte Maria van der Wal said the ruling stood."]],
+        ["Anna Lotte Maria van der Wal"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    AGE_CASES + ACRONYM_CASES + DESCRIPTION_CASES + OFFICE_CASES + FORWARD_CASES + PRONOUN_CASES + UNNAMED_CASES,
+    PARTICLE_CASES
+    + AGE_CASES
+    + ACRONYM_CASES
+    + DESCRIPTION_CASES
+    + OFFICE_CASES
+    + FORWARD_CASES
+    + PRONOUN_CASES
+    + UNNAMED_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -405,16 +405,73 @@ def test_reporter_credits_and_correction_notices_are_furniture(line):
 
 
 @pytest.mark.parametrize(
+    "notice",
+    [
+        "(XYZ) Copyright 2024 The Wire Service. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed.",
+        "© 2023 Daily Planet Media",
+        "Copyright Daily Planet",
+        "This content may not be republished without permission.",
+    ],
+)
+def test_rights_notices_are_furniture(notice):
+    text = HEAD + "\n\n" + notice + "\n"
+    assert not [s for s in body(text) if s in notice]
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "FILE - Mayor Ann Lee speaks at a rally in Dover, Del., on Jan. 4, 2024.",
+        "FILE PHOTO: Workers repair the east pier in Portland, Maine, May 2, 2023.",
+        "WATCH | Council members clash over the spending plan:",
+        "Have you been affected by the cuts? Share your experience by emailing tips@example.com.",
+    ],
+)
+def test_file_photo_captions_video_labels_and_reader_callouts_are_furniture(promo):
+    text = HEAD + "\n\n" + promo + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in promo]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "File photos of the mayor were shown at the meeting, the clerk said.",
+        "Residents can share your stories with us, the mayor joked.",
+        "Watch crews worked through the night, the agency said.",
+    ],
+)
+def test_sentences_like_promos_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Copyright holders sued the firm, the court said.", "The union said all rights reserved by the deal would lapse."],
+)
+def test_sentences_about_copyright_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
     "bio",
     [
         "Ann Lee is a reporter for the Daily Planet.",
         "Ann Lee is a senior correspondent based in Nairobi.",
         "Ann Lee can be reached at 555-0100.",
+        "Ann Lee is the Daily Planet's city hall reporter.",
     ],
 )
 def test_a_closing_line_about_the_reporter_is_furniture_only_at_the_end(bio):
     assert bio in furniture(HEAD + "\n\n" + bio + "\n")
     assert bio in body(HEAD + "\n\n" + bio + "\n\nThe vote follows weeks of talks.\n")
+
+
+def test_a_closing_bio_line_may_carry_the_reporters_handle():
+    bio, handle = "Tom Vale is the Weekly Ledger's courts correspondent.", "Follow him on Threads @tomvale."
+    flagged = furniture(HEAD + "\n\n" + bio + " " + handle + "\n")
+    assert bio in flagged and handle in flagged
 
 
 @pytest.mark.parametrize(

@@ -268,6 +268,8 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     elif nxt.cap:
         while m < hi and (toks[m].cap or toks[m].text in "'’") and m - k < 5:
             m += 1
+    elif _bare_noun_then_past(toks, k, hi):
+        return True  # 'said profits rose', 'thinks demand slowed': a bare noun and its simple past
     elif _bare_plural(nxt.low):
         # a bare plural subject with its modifier: 'said comments from the board were unfair'
         m += 1
@@ -292,6 +294,32 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         ].low in _OBJECT_OPENERS:
             return True
     return False
+
+
+def _bare_noun_then_past(toks: list[Tok], k: int, hi: int) -> bool:
+    """A bare lowercase noun right before a finite auxiliary or a simple past: 'bread would cost more',
+    'profits rose', 'demand slowed in May' (not 'costs incurred by ...', a participle with its agent, nor
+    a word that is itself a verb form or a function word)."""
+    if k + 1 >= hi:
+        return False
+    noun, verb = toks[k], toks[k + 1]
+    if not noun.word or noun.cap or not noun.low.isalpha() or len(noun.low) < 3:
+        return False
+    if (
+        noun.low in lx.DETERMINERS
+        or noun.low in lx.PRONOUNS
+        or noun.low in lx.AUXILIARIES
+        or noun.low in lx.SUBORDINATORS
+        or noun.low in lx.BARE_NOUN_STOPS
+        or noun.low.endswith(("ed", "ing", "ly"))
+    ):
+        return False
+    if verb.low in lx.FINITE_AUXILIARIES and not verb.cap:
+        return True  # 'said bread would cost more', 'thinks inflation has peaked'
+    if verb.cap or not (verb.low in lx.IRREGULAR_PAST or (verb.low.endswith("ed") and verb.low.isalpha())):
+        return False
+    after = toks[k + 2] if k + 2 < hi else None
+    return after is None or after.low != "by"
 
 
 def _audience_then_that(toks: list[Tok], k: int, hi: int) -> bool:
@@ -438,32 +466,35 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     in a statement that', 'said on Monday that', 'said Tuesday night that' (at most six words)."""
     if k >= hi:
         return k
-    # a time adjunct, then a pronoun subject and its verb: 'saying on Monday it would strike', 'warned
-    # last week they could not pay'
-    e = _time_adjunct_end(toks, k, hi)
-    if e > k and e + 1 < hi and (_contracted_subject(toks[e].low) or _pronoun_clause(toks, e, hi)):
-        return e
     first = base(toks[k].low)
-    if first not in lx.TIME_WORDS and first not in {"in", "on", "at", "during", "after", "before", "late", "earlier"}:
+    # ('saying last week she would ...': 'last' opens a time adjunct too)
+    if first not in lx.TIME_WORDS and first not in {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "late",
+        "earlier",
+        "last",
+    }:
         return k
+    timed = True  # only time words so far: 'said on Thursday it would ...' reads past them to the pronoun
     for q in range(k + 1, min(hi, k + 7)):
         t = toks[q]
         if t.low == "that" or t.text in _QMARKS:
             return q
+        if timed and t.low in lx.SUBJECT_PRONOUNS:
+            return q
         if not t.word and t.text != ",":
             return k
+        timed = timed and (base(t.low) in lx.TIME_WORDS or t.low in _TIME_MODIFIERS)
     return k
 
 
-def _pronoun_clause(toks: list[Tok], k: int, hi: int) -> bool:
-    """A subject pronoun at k and a lowercase word after it: 'it would', 'she plans', 'they had'."""
-    return (
-        toks[k].low in lx.SUBJECT_PRONOUNS
-        and k + 1 < hi
-        and toks[k + 1].word
-        and not toks[k + 1].cap
-        and toks[k + 1].low not in {"to", "and", "or"}
-    )
+# Words inside a short time adjunct besides the time words: 'on Thursday', 'late last week', 'earlier today'.
+_TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "the"})
 
 
 def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
@@ -487,6 +518,7 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         or nxt.low in lx.PRONOUNS
         or _contracted_subject(nxt.low)
         or ((_bare_plural(nxt.low) or nxt.low == "such") and _clause_complement(toks, v, hi))
+        or _bare_noun_then_past(toks, k, hi)
         or (nxt.cap and is_name_word(nxt))
     )
 

@@ -94,7 +94,7 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             k -= 1
             continue
         if (
-            t.low.isalpha()
+            _hyphen_alpha(t.low)  # 'the third-largest carmaker', 'the state-owned lender'
             and loose < 2
             and low not in lx.SPEECH_VERBS
             and low not in lx.AUXILIARIES
@@ -179,6 +179,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _hyphen_alpha(low: str) -> bool:
+    """Letters, with inner hyphens between them: 'third-largest', 'state-owned' (not '-', '9-year')."""
+    return low.replace("-", "").isalpha() and not low.startswith("-") and not low.endswith("-")
+
+
 def _loose_word(t: Tok) -> bool:
     """A lowercase word that may modify a head noun ('former', 'harbour'): no verb, auxiliary, preposition
     ('an email to supporters', 'the chance to help') or clause word."""
@@ -188,7 +193,7 @@ def _loose_word(t: Tok) -> bool:
         and low not in _FUNCTION_WORDS
         and low not in _PREPOSITIONS
         and low not in lx.NOUN_PHRASE_STOPS
-        and t.low.isalpha()
+        and _hyphen_alpha(t.low)
         and low not in lx.SPEECH_VERBS
         and low not in lx.AUXILIARIES
         and low not in lx.SUBORDINATORS
