@@ -278,6 +278,13 @@ PERSPECTIVE_PREPOSITIONS = wordset("to for")
 # Nouns of 'In X's view, ...' ('In Lee's opinion', 'in her eyes'): the clause after is X's view.
 PERSPECTIVE_NOUNS = wordset("view opinion eyes mind estimation judgment judgement reckoning telling")
 
+# Verbs of a view with 'as' after their object: 'Lee sees the vote as a test', 'the union regards the
+# deal as unfair' (the subject's stance; 'is seen as' has no holder).
+SEE_AS_VERBS = wordset("see sees saw view views viewed regard regards regarded")
+
+# Words after 'as' that make no predicate of the object: 'saw the plan as soon as ...', 'as well'.
+NOT_AS_PREDICATE = wordset("well soon long much far if though many few")
+
 INTERRUPTING_ADVERBS = wordset(
     """
 however even meanwhile though instead nonetheless nevertheless too again now then later also likewise

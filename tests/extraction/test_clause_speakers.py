@@ -332,3 +332,24 @@ def test_claim_noun_with_a_copula_after_a_pronoun() -> None:
 )
 def test_participle_on_the_object_of_a_clause(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'X sees Y as Z', 'X regards Y as Z', 'X has long viewed Y as Z': the subject's stance on its object; not
+# a passive ('is seen as'), an infinitive ('wants to see'), a negation, 'as' opening a clause ('as prices
+# rose') or an adverb ('as soon as'); a reporting verb of the sentence comes first.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee sees the ferry vote as a test of her plan.", "Ann Lee"),
+        ("The Vale Party regards the harbour deal as unfair.", "Vale Party"),
+        ("Tom Vint has long viewed the toll as a tax on the poor.", "Tom Vint"),
+        ("Ann Lee sees the vote as a test, Tom Vint said.", "Tom Vint"),
+        ("Ann Lee is seen as a moderate.", None),
+        ("Ann Lee wants to see the pier open.", None),
+        ("Ann Lee saw the pier close as prices rose.", None),
+        ("Ann Lee saw the ships leave as soon as the storm hit.", None),
+        ("Ann Lee does not see the vote as a test.", None),
+    ],
+)
+def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -149,6 +149,18 @@ def _sentence_cues(
                 # that ..., X said')
                 cues.append(Cue(held, _span_text(text, toks, v, v + 2), 3, t.start))
                 continue
+        if low in lx.SEE_AS_VERBS and _sees_as(toks, v, lo, hi):
+            held, k = _subject_before(text, toks, v, lo)
+            if (
+                held is not None
+                and held.kind in {"person", "org", "group", "pronoun"}
+                and not held.generic
+                and not (k - 1 >= lo and toks[k - 1].low in {"what", "which", "who", "that", "whom"})
+            ):
+                # 'Lee sees the vote as a test', 'The union regards the deal as unfair': the subject's
+                # stance; a low rank, so a reporting verb of the sentence comes first
+                cues.append(Cue(held, t.text, 3, t.start))
+            continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
         threat = low in lx.THREAT_VERBS
@@ -864,6 +876,35 @@ def _closing_speaker_verb(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         # ('the mayor states', not 'the latest police reports': a noun's modifier)
         or (not prev.cap and base(prev.low) in lx.SPEAKING_HEADS and toks[v - 2].low in lx.DETERMINERS)
     )
+
+
+def _sees_as(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'sees the vote as a test', 'saw him as the stronger candidate', 'regards the deal as unfair': an
+    active form (not 'is seen as', 'to see', 'has not seen') with a short object (at most eight words, no
+    punctuation or clause between) and 'as' opening a predicate of it."""
+    if v > lo and (toks[v - 1].low == "to" or _negated(toks, v, lo) or _passive(toks, v, lo)):
+        return False
+    a = v - 1
+    while a > lo and (_adverb(toks[a].low) or toks[a].low in lx.ADVERBS_AFTER_AUXILIARY) and not toks[a].cap:
+        a -= 1  # 'has long viewed'
+    if toks[v].low in {"seen", "viewed", "regarded"} and not (a >= lo and toks[a].low in {"has", "have", "had"}):
+        return False  # 'a plan seen as ...': a participle modifying a noun
+    for k in range(v + 2, min(hi - 1, v + 10)):
+        t = toks[k]
+        if not t.word and t.text not in "'’":
+            return False
+        if t.low in lx.SUBORDINATORS or t.low in {"that", "who", "which"} or t.low in lx.FINITE_AUXILIARIES:
+            return False
+        if t.low == "as":
+            nxt = toks[k + 1]
+            if k + 2 < hi and (toks[k + 2].low in lx.FINITE_AUXILIARIES or _past_form(toks[k + 2])):
+                return False  # 'saw the pier close as prices rose': 'as' opens a clause
+            return nxt.word and nxt.low not in lx.NOT_AS_PREDICATE and nxt.low not in lx.SUBJECT_PRONOUNS
+    return False
+
+
+def _past_form(t: Tok) -> bool:
+    return t.word and not t.cap and (t.low in lx.IRREGULAR_PAST or (t.low.endswith("ed") and t.low.isalpha()))
 
 
 def _contact_relative(toks: list[Tok], k: int, lo: int) -> bool:
