@@ -285,6 +285,15 @@ SEE_AS_VERBS = wordset("see sees saw view views viewed regard regards regarded")
 # Words after 'as' that make no predicate of the object: 'saw the plan as soon as ...', 'as well'.
 NOT_AS_PREDICATE = wordset("well soon long much far if though many few")
 
+# Words labelling a paragraph before a colon that are no speaker: 'Note: ...', 'Update: ...', 'Watch: ...'.
+LABEL_WORDS = wordset(
+    """
+note notes update updates correction corrections clarification warning watch read related source sources
+photo photos video videos breaking exclusive analysis opinion review live listen see also editor question
+answer summary background context disclosure caption transcript bottom line fact check
+"""
+)
+
 INTERRUPTING_ADVERBS = wordset(
     """
 however even meanwhile though instead nonetheless nevertheless too again now then later also likewise

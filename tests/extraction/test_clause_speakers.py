@@ -353,3 +353,23 @@ def test_participle_on_the_object_of_a_clause(sentence: str, speaker: str | None
 )
 def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A name opening a sentence before a colon labels the clause after it, as in a headline or a transcript
+# ('Ann Lee: The pier will stay open.'); a label word, a place, an upper-case dateline, a determiner or a
+# one-letter label ('Q:') is no speaker.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee: The old pier will stay open.", "Ann Lee"),
+        ("Vale Party: Ferry fares must fall next year.", "Vale Party"),
+        ("Note: The harbour figures are estimates.", None),
+        ("Update: The coast road has reopened.", None),
+        ("DORROW: The council voted to close the pier.", None),
+        ("Texas: The storm hit the coast.", None),
+        ("The Latest: Dockers say the pier is unsafe.", "Dockers"),
+        ("Q: Does Ann Lee back the ferry plan?", None),
+    ],
+)
+def test_name_labelling_a_clause(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

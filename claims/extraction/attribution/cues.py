@@ -122,6 +122,13 @@ def _sentence_cues(
             if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
                 cues.append(Cue(m, ":", 1, t.start))
             continue
+        if t.text == ":" and lo < v <= lo + 4:
+            # 'Ann Lee: The pier will stay open.', 'Vale Party: Taxes must fall': a name labelling the
+            # clause after it, as in a headline or a transcript
+            m = _label_speaker(text, toks, lo, v, hi)
+            if m is not None:
+                cues.append(Cue(m, ":", 1, t.start))
+            continue
         if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
         that = v + 1
@@ -905,6 +912,37 @@ def _sees_as(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
 
 def _past_form(t: Tok) -> bool:
     return t.word and not t.cap and (t.low in lx.IRREGULAR_PAST or (t.low.endswith("ed") and t.low.isalpha()))
+
+
+def _label_speaker(text: str, toks: list[Tok], lo: int, colon: int, hi: int) -> Mention | None:
+    """The name opening a sentence before its colon, when a clause of at least three words follows: a
+    person or an organisation written in capitals, not a place, a dateline in upper case ('DORROW:') or a
+    common word ('Update:', 'Poll:')."""
+    words = [x for x in toks[lo:colon] if x.word]
+    if (
+        not words
+        or not all(x.cap for x in toks[lo:colon] if x.word)
+        or any(len(x.text) > 3 and x.text.isupper() for x in words)
+    ):
+        return None
+    if sum(1 for x in toks[colon + 1 : hi] if x.word) < 3 or not toks[colon + 1].word:
+        return None
+    if words[0].low in lx.DETERMINERS or any(len(x.text) == 1 for x in words):
+        return None  # 'The Latest: ...', 'Q: ...'
+    m = _analyze(text, toks, lo, colon)
+    if m is None or m.kind not in {"person", "org"} or m.generic or m.document:
+        return None
+    if not (words[0].text in m.name or m.titled) or words[-1].text not in m.name:
+        return None  # 'News Guide: ...': the name read is only part of the label
+    if any(x.low in lx.LABEL_WORDS for x in words):
+        return None  # 'Note: ...', 'Update: ...', 'Fact Check: ...'
+    if len(words) == 1:
+        if base(words[0].low) in lx.SPEAKING_HEADS or base(words[0].low) in lx.TIME_WORDS:
+            return None  # 'Officials: ...', 'Monday: ...'
+        entry = gazetteer().get(norm(m.name))
+        if entry is not None and entry.prio >= P_SALIENT_REGION:
+            return None  # 'Ohio: ...': a place heading its news
+    return m
 
 
 def _contact_relative(toks: list[Tok], k: int, lo: int) -> bool:
