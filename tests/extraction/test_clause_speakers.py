@@ -367,6 +367,7 @@ def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
         ("Update: The coast road has reopened.", None),
         ("DORROW: The council voted to close the pier.", None),
         ("Texas: The storm hit the coast.", None),
+        ("New York: The storm hit the coast.", None),
         ("The Latest: Dockers say the pier is unsafe.", "Dockers"),
         ("Q: Does Ann Lee back the ferry plan?", None),
     ],

@@ -936,12 +936,11 @@ def _label_speaker(text: str, toks: list[Tok], lo: int, colon: int, hi: int) -> 
         return None  # 'News Guide: ...': the name read is only part of the label
     if any(x.low in lx.LABEL_WORDS for x in words):
         return None  # 'Note: ...', 'Update: ...', 'Fact Check: ...'
-    if len(words) == 1:
-        if base(words[0].low) in lx.SPEAKING_HEADS or base(words[0].low) in lx.TIME_WORDS:
-            return None  # 'Officials: ...', 'Monday: ...'
-        entry = gazetteer().get(norm(m.name))
-        if entry is not None and entry.prio >= P_SALIENT_REGION:
-            return None  # 'Ohio: ...': a place heading its news
+    if len(words) == 1 and (base(words[0].low) in lx.SPEAKING_HEADS or base(words[0].low) in lx.TIME_WORDS):
+        return None  # 'Officials: ...', 'Monday: ...'
+    entry = gazetteer().get(norm(_span_text(text, toks, lo, colon)))
+    if entry is not None and entry.prio >= P_SALIENT_REGION:
+        return None  # 'Ohio: ...', 'New York: ...': a place heading its news
     return m
 
 
