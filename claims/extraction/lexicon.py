@@ -161,7 +161,8 @@ call dub describe characterise characterize label term brand hail deem liken
 
 # Verbs that present something as what it is said to be: a stance only with 'as' after a short object
 # ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
-_AS_NAMING = "cast paint frame portray depict see view regard"
+# ('see', 'view' and 'regard' are beliefs held, read with their own checks: SEE_AS_VERBS)
+_AS_NAMING = "cast paint frame portray depict"
 # Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
 # 'cast their votes as the polls closed').
 AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
@@ -316,6 +317,37 @@ ADVERBS_AFTER_AUXILIARY = wordset("long since ever consistently")
 
 # Quantifier pronouns that are a whole subject: 'Several said', 'Many say', 'Most agreed'.
 QUANTIFIER_PRONOUNS = wordset("several many most some few both all each")
+
+# Pronouns heading a fronted clause without 'that': 'Nothing the mayor said will help, Lee said.' (the
+# mayor's verb is inside the subject of the sentence).
+CONTACT_RELATIVE_PRONOUNS = wordset("nothing everything something anything")
+
+# Determiners opening a noun that a clause without 'that' modifies: 'The one thing the coach said ...',
+# 'Every promise the mayor made ...'.
+CONTACT_RELATIVE_DETERMINERS = wordset("the a an one every each some any no")
+
+# Prepositions opening a sentence with the person whose view it gives: 'To Ms. Vance, the verdict is a
+# betrayal', 'For the governor, the deal is a win'.
+PERSPECTIVE_PREPOSITIONS = wordset("to for")
+
+# Nouns of 'In X's view, ...' ('In Lee's opinion', 'in her eyes'): the clause after is X's view.
+PERSPECTIVE_NOUNS = wordset("view opinion eyes mind estimation judgment judgement reckoning telling")
+
+# Verbs of a view with 'as' after their object: 'Lee sees the vote as a test', 'the union regards the
+# deal as unfair' (the subject's stance; 'is seen as' has no holder).
+SEE_AS_VERBS = wordset("see sees saw view views viewed regard regards regarded")
+
+# Words after 'as' that make no predicate of the object: 'saw the plan as soon as ...', 'as well'.
+NOT_AS_PREDICATE = wordset("well soon long much far if though many few")
+
+# Words labelling a paragraph before a colon that are no speaker: 'Note: ...', 'Update: ...', 'Watch: ...'.
+LABEL_WORDS = wordset(
+    """
+note notes update updates correction corrections clarification warning watch read related source sources
+photo photos video videos breaking exclusive analysis opinion review live listen see also editor question
+answer summary background context disclosure caption transcript bottom line fact check
+"""
+)
 
 INTERRUPTING_ADVERBS = wordset(
     """
@@ -1151,6 +1183,13 @@ contention admission denial denials statement statements announcement argument a
 """
     )
 ) - wordset("report reports account accounts attack attacks idea notion premise")
+# Nouns whose possessive owner speaks the that-clause after 'is' or 'was': 'Lee's answer was that ...',
+# 'the union's point is that ...' (not 'The problem is that ...', which has no owner).
+COPULA_CLAIM_NOUNS = CLAIM_NOUNS | wordset(
+    "answer answers response responses point position message reply replies stance complaint worry case "
+    "reasoning thinking line pitch"
+)
+
 # Possessive pronouns as the subject pronoun they stand for ('his warning that ...').
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
@@ -1173,8 +1212,11 @@ LAUNCHING_VERBS = wordset(
     "released releases issued issues published publishes posted posts sent sends launched launches began begins "
     "ran runs aired airs unveiled unveils rolled rolls put puts tweeted tweets circulated circulates"
 )
-# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...'.
-PUT_OUT_NOUNS = frozenset({"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer"})
+# What such a verb puts out, besides documents and statements: 'an ad campaign praising ...', 'ran a
+# piece that noted ...'.
+PUT_OUT_NOUNS = frozenset(
+    {"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer", "piece", "column", "essay", "op-ed"}
+)
 
 # Last words of the names of wars, crises, laws and treaties, never of a person ('the Harbor War', 'the
 # Vell Crisis', 'the Clean Ports Act'): such a name is no antecedent of 'he' or 'she'.

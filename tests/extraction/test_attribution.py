@@ -288,7 +288,7 @@ SPEAKER_CASES += [
                 'He is a giant."',
             ],
         ],
-        [None, "Tom Reed", None, "Ken Ash", "Ken Ash"],
+        [None, "Tom Reed", "Ken Ash", "Ken Ash", "Ken Ash"],
     ),
     # a cue ending its paragraph with a colon announces the next paragraph, quoted or not; "they" may
     # be an organisation

@@ -218,3 +218,188 @@ def test_an_apposition_after_an_opening_clause_is_no_subject(sentence: str, spea
 )
 def test_an_age_apposition_never_speaks(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A reporting verb inside a clause without 'that' on the sentence's opening noun ('Nothing the mayor
+# said ...', 'The one promise the coach made ...') is inside the subject; the sentence's own report speaks.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Something the ferry captain told us "does not add up," Ida Wren said.', "Ida Wren"),
+        ("Everything the coach said was wrong, the striker told reporters.", "the striker"),
+        ('The one promise Tom Vint made "is already broken," Ann Lee said.', "Ann Lee"),
+        ('But nothing he said "will help the port," Ida Wren said.', "Ida Wren"),
+    ],
+)
+def test_cue_in_a_fronted_contact_clause_is_subordinate(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_subject_with_a_compound_noun_is_no_contact_clause() -> None:
+    assert speakers("The harbour pilot said the channel was too shallow.") == ["The harbour pilot"]
+
+
+# A speech participle after a time adjunct and a pronoun's clause without 'that' ('..., saying on Monday it
+# would strike') belongs to the main clause's subject, as without the adjunct.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The port union also joined the row, announcing on Monday it would strike.", "The port union"),
+        ("Ida Wren toured the yard, saying last week she would keep it open.", "Ida Wren"),
+        ("The Vale Group said in 2019 it had no debts.", "Vale Group"),
+    ],
+)
+def test_participle_after_a_time_adjunct(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'To X, ...', 'For X, ...', 'In X's view, ...' opening a sentence: the clause after the comma is X's view,
+# when X is a person or an organisation (not a time, a direction or a place); a reporting verb of the
+# sentence comes first.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("To Ms. Dara Quill, the ruling represents a betrayal of the dockers.", "Dara Quill"),
+        ("For the governor, the harbour deal is a clear win.", "the governor"),
+        ("In Tom Vint's view, the ferry tax is unfair.", "Tom Vint"),
+        ("In the union's opinion, the pier plan is a mistake.", "the union"),
+        ("For the Vale Party, the deal is a win, Ann Lee said.", "Ann Lee"),
+        ("To the north, the hills are still green.", None),
+        ("For years, the old mill stood empty.", None),
+        ("For the first time, the ferry runs at night.", None),
+        ("For dockers, the ferry tax is a burden.", None),
+        ("To date, the pier has cost $4 million.", None),
+        ("For Texas, the ruling is a setback.", None),
+        ("To stop Tom Vint, the party is raising funds.", None),
+    ],
+)
+def test_perspective_opener(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_perspective_pronoun_points_back() -> None:
+    assert speakers("Ida Wren spoke on Monday.", "To her, the ferry tax is unfair.") == [None, "Ida Wren"]
+
+
+# An active participle after a comma with its infinitive (', vowing to close the yard') belongs to the
+# clause's subject; a passive one (', expected to cost ...') modifies the noun before the comma.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ida Wren toured the old shipyard, vowing to close it by May.", "Ida Wren"),
+        ("Tom Vint, the party's nominee, sharpened his tone, threatening to quit the ferry pact.", "Tom Vint"),
+        ("The port union met the board, promising to end the strike.", "The port union"),
+        ("The storm hit the coast, threatening to flood the harbour.", None),
+        ("The barrier, estimated to cost $5 million, will open in May.", None),
+    ],
+)
+def test_active_participle_with_infinitive_after_comma(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A form that doubles as a noun ('reports', 'claims', 'states') closing the sentence after a comma, right
+# after a name, a pronoun or a speaking noun with its determiner, is the closing report's verb.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The pier will close in May, the Dorrow Ledger reports.", "Dorrow Ledger"),
+        ("Dockers cheered at the gate, Ann Lee claims.", "Ann Lee"),
+        ("The ferry fares will rise, the mayor states.", "the mayor"),
+        ("The town relies on many sources, such as weather reports.", None),
+        ("The storm hit the coast, the latest police reports.", None),
+        ("The mayor stayed quiet, rather than answer Tom Vint's claims.", None),
+    ],
+)
+def test_closing_report_with_a_nounlike_verb(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A relative clause on a document that the subject puts out ('released a video that said ...', 'ran a
+# piece that noted ...') speaks for the publisher, as a participle after it does.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Ann Lee released a short video that said, "We will keep the pier."', "Ann Lee"),
+        ("The Dorrow Ledger ran a piece that noted the dam was failing.", "Dorrow Ledger"),
+        ("The Vale Party has released a web ad that accuses Tom Vint of lying.", "Vale Party"),
+        ("Ann Lee read a letter that said the dam was failing.", None),
+    ],
+)
+def test_relative_clause_on_a_published_document(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'X's answer was that ...', 'the union's point is that ...': the possessive owner of a claim noun speaks
+# the that-clause after the copula; a noun without an owner ('The problem is that ...') gives none.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee's view is that the ferry tax is unfair.", "Ann Lee"),
+        ("The union's point was that the old pier is unsafe.", "The union"),
+        ("Tom Vint's main argument is that the dam will hold.", "Tom Vint"),
+        ("The problem is that the ferry tax is unfair.", None),
+        ("The mayor's position was that the pier must close, Tom Vint said.", "Tom Vint"),
+    ],
+)
+def test_claim_noun_with_a_copula(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_claim_noun_with_a_copula_after_a_pronoun() -> None:
+    assert speakers("Ida Wren spoke on Monday.", "Her answer was that the dam will hold.") == [None, "Ida Wren"]
+
+
+# A participle after a clause's object ('met a group of parents demanding ...') modifies the object: the
+# subject before the verb and its object are no one phrase, and the participle is not the subject's cue.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor met a group of dockers demanding a new pier.", None),
+        ("Ann Lee visited a crowd of parents demanding a new school.", None),
+        ("The newly elected head of the union said the strike would go on.", "The newly elected head of the union"),
+    ],
+)
+def test_participle_on_the_object_of_a_clause(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'X sees Y as Z', 'X regards Y as Z', 'X has long viewed Y as Z': the subject's stance on its object; not
+# a passive ('is seen as'), an infinitive ('wants to see'), a negation, 'as' opening a clause ('as prices
+# rose') or an adverb ('as soon as'); a reporting verb of the sentence comes first.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee sees the ferry vote as a test of her plan.", "Ann Lee"),
+        ("The Vale Party regards the harbour deal as unfair.", "Vale Party"),
+        ("Tom Vint has long viewed the toll as a tax on the poor.", "Tom Vint"),
+        ("Ann Lee sees the vote as a test, Tom Vint said.", "Tom Vint"),
+        ("Ann Lee is seen as a moderate.", None),
+        ("Ann Lee wants to see the pier open.", None),
+        ("Ann Lee saw the pier close as prices rose.", None),
+        ("Ann Lee saw the ships leave as soon as the storm hit.", None),
+        ("Ann Lee does not see the vote as a test.", None),
+    ],
+)
+def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A name opening a sentence before a colon labels the clause after it, as in a headline or a transcript
+# ('Ann Lee: The pier will stay open.'); a label word, a place, an upper-case dateline, a determiner or a
+# one-letter label ('Q:') is no speaker.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee: The old pier will stay open.", "Ann Lee"),
+        ("Vale Party: Ferry fares must fall next year.", "Vale Party"),
+        ("Note: The harbour figures are estimates.", None),
+        ("Update: The coast road has reopened.", None),
+        ("DORROW: The council voted to close the pier.", None),
+        ("Texas: The storm hit the coast.", None),
+        ("New York: The storm hit the coast.", None),
+        ("The Latest: Dockers say the pier is unsafe.", "Dockers"),
+        ("Q: Does Ann Lee back the ferry plan?", None),
+    ],
+)
+def test_name_labelling_a_clause(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

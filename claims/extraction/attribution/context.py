@@ -80,6 +80,8 @@ def _reduced_passive(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     before the comma, not a speech act of it (the infinitive after 'to' tells it from 'said to reporters')."""
     if not (v > lo and toks[v - 1].text == "," and v + 2 < hi and toks[v + 1].low == "to"):
         return False
+    if toks[v].low.endswith("ing"):
+        return False  # ', vowing to close the yard': an active participle of the clause's subject
     after = toks[v + 2]
     return after.word and not after.cap and after.low not in lx.NOT_A_VERB_AFTER_TO and not after.low[:1].isdigit()
 
@@ -465,7 +467,18 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
     if k >= hi:
         return k
     first = base(toks[k].low)
-    if first not in lx.TIME_WORDS and first not in {"in", "on", "at", "during", "after", "before", "late", "earlier"}:
+    # ('saying last week she would ...': 'last' opens a time adjunct too)
+    if first not in lx.TIME_WORDS and first not in {
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "late",
+        "earlier",
+        "last",
+    }:
         return k
     timed = True  # only time words so far: 'said on Thursday it would ...' reads past them to the pronoun
     for q in range(k + 1, min(hi, k + 7)):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import Tok, base, is_possessive
+from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
+from ..names import Tok, base, is_name_word, is_possessive
 from ..quotes import QuoteIndex
-from .common import _QMARKS, Cue, Mention, _span_text
+from .common import _QMARKS, Cue, Mention, _adverb, _span_text
 from .context import (
     _clause_complement,
     _clause_object,
@@ -70,6 +71,10 @@ def _sentence_cues(
 ) -> list[Cue]:
     cues: list[Cue] = []
     main_subject: Mention | None = None
+    perspective = _perspective_holder(text, toks, lo, hi, in_quote)
+    if perspective is not None:
+        # a low rank: a reporting verb of the sentence comes first ('To Lee, the plan failed, Roe said')
+        cues.append(Cue(perspective[0], perspective[1], 3, toks[lo].start))
     for v in range(lo, hi):
         if v in in_quote:
             continue
@@ -117,14 +122,28 @@ def _sentence_cues(
             if m is not None and m.kind in {"person", "org"} and all(x.cap or not x.word for x in toks[lo:comma]):
                 cues.append(Cue(m, ":", 1, t.start))
             continue
+        if t.text == ":" and lo < v <= lo + 4:
+            # 'Ann Lee: The pier will stay open.', 'Vale Party: Taxes must fall': a name labelling the
+            # clause after it, as in a headline or a transcript
+            m = _label_speaker(text, toks, lo, v, hi)
+            if m is not None:
+                cues.append(Cue(m, ":", 1, t.start))
+            continue
         if not t.word or (t.cap and v > lo and not _headline_cue(toks, v, lo, hi)):
             continue
-        if base(low) in lx.CLAIM_NOUNS and v + 1 < hi and toks[v + 1].low == "that":
-            owner = _claim_owner(text, toks, v, lo, hi)
+        that = v + 1
+        if v + 2 < hi and toks[v + 1].low in {"is", "was"} and toks[v + 2].low == "that":
+            that = v + 2  # 'Lee's answer was that ...': the copula before the owner's clause
+        if (
+            base(low) in (lx.CLAIM_NOUNS if that == v + 1 else lx.COPULA_CLAIM_NOUNS)
+            and that < hi
+            and toks[that].low == "that"
+        ):
+            owner = _claim_owner(text, toks, v, lo, hi, that)
             if owner is not None:
                 # 'The party's allegations that the vote was rigged were dismissed': the owner of the claim
                 # speaks its content; a low rank, so a reporting verb of the sentence comes first
-                cues.append(Cue(owner, _span_text(text, toks, v, v + 2), 3, t.start))
+                cues.append(Cue(owner, _span_text(text, toks, v, that + 1), 3, t.start))
                 continue
         if (
             low in lx.STANCE_ADJECTIVES
@@ -137,6 +156,18 @@ def _sentence_cues(
                 # that ..., X said')
                 cues.append(Cue(held, _span_text(text, toks, v, v + 2), 3, t.start))
                 continue
+        if low in lx.SEE_AS_VERBS and _sees_as(toks, v, lo, hi):
+            seer, k = _subject_before(text, toks, v, lo)
+            if (
+                seer is not None
+                and seer.kind in {"person", "org", "group", "pronoun"}
+                and not seer.generic
+                and not (k - 1 >= lo and toks[k - 1].low in {"what", "which", "who", "that", "whom"})
+            ):
+                # 'Lee sees the vote as a test', 'The union regards the deal as unfair': the subject's
+                # stance; a low rank, so a reporting verb of the sentence comes first
+                cues.append(Cue(seer, t.text, 3, t.start))
+            continue
         speech = low in lx.SPEECH_VERBS and low != "according"
         weak = low in lx.WEAK_VERBS
         threat = low in lx.THREAT_VERBS
@@ -244,7 +275,12 @@ def _sentence_cues(
             continue
         if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
             continue  # 'polls showing Lee ahead': a participle modifying the noun; 'polls are showing' reports
-        if low in lx.NOUNLIKE_FORMS and not _verb_context(toks, v, lo, hi) and not _after_document(text, toks, v, lo):
+        if (
+            low in lx.NOUNLIKE_FORMS
+            and not _verb_context(toks, v, lo, hi)
+            and not _after_document(text, toks, v, lo)
+            and not _closing_speaker_verb(toks, v, lo, hi)
+        ):
             continue
         if (
             low in lx.OBJECT_SENSITIVE
@@ -428,6 +464,8 @@ def _sentence_cues(
                 j0 = _skip_interrupters(toks, v, lo)
                 if j0 > lo and toks[j0 - 1].low in {"who", "which"}:
                     subordinate = True  # 'the union, which argued ...': a relative clause's report
+                if _contact_relative(toks, k, lo):
+                    subordinate = True  # 'Nothing the mayor said "will help," Lee said.': the mayor's is inside
                 back = _skip_according(toks, k - 1, lo)
                 if back >= lo and toks[back].low == "that" and toks[back + 1].text == ",":
                     back = lo - 1  # 'After that, Lee added': a demonstrative before its comma, no clause
@@ -501,6 +539,13 @@ def _sentence_cues(
                     and v - lo <= 80
                     and not any(toks[q].text == "," for q in range(lo, v))
                 )
+        if subject is None and v - 2 > lo and toks[v - 1].low in {"that", "which"} and not low.endswith("ing"):
+            # 'Ann Lee released a video that said ...', 'The Ledger ran a piece that noted ...': a relative
+            # clause on a document that the sentence's subject puts out speaks for the publisher
+            start = _np_backward(toks, v - 2, lo)
+            doc = _analyze(text, toks, start, v - 1) if lo < start <= v - 2 else None
+            if doc is not None:
+                subject = _publisher(text, toks, doc, lo, v)
         if subject is not None and low.endswith("ing") and not inverted and not elided and not comma_before:
             publisher = _publisher(text, toks, subject, lo, v)
             if publisher is not None:
@@ -965,6 +1010,156 @@ def _in_opening_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     return any(toks[q].text == "," for q in range(v + 1, min(hi, v + 40)))
 
 
+def _perspective_holder(text: str, toks: list[Tok], lo: int, hi: int, in_quote: set[int]) -> tuple[Mention, str] | None:
+    """'To Ms. Vance, the verdict is a betrayal', 'For the union, the deal is a win', 'In Lee's view, the
+    tax is unfair': a person or organisation named before the comma of an opening 'to', 'for' or 'in X's
+    view' holds the opinion of the clause after it; not 'To the north, ...', 'For years, ...' or a place
+    ('For Texas, the ruling ...'). Returns the holder and the opener's text (at most eight words)."""
+    s = lo + 1 if lo + 1 < hi and toks[lo].low in {"but", "and", "yet"} else lo
+    c = next((q for q in range(s + 1, min(hi, s + 10)) if not toks[q].word and toks[q].text not in ".'’"), None)
+    if (
+        c is None
+        or toks[c].text != ","
+        or c + 2 >= hi
+        or not toks[c + 1].word
+        or any(q in in_quote for q in range(s, c))
+    ):
+        return None
+    first = toks[s].low
+    if first in lx.PERSPECTIVE_PREPOSITIONS:
+        if c == s + 2 and toks[s + 1].low in {"him", "her"}:
+            return Mention(lx.OBJECT_PRONOUNS[toks[s + 1].low], "pronoun", pos=toks[s + 1].start), toks[s].text
+        if not (toks[s + 1].cap or toks[s + 1].low in lx.DETERMINERS):
+            return None  # 'To stop Ann Lee, the party ...': an infinitive of purpose
+        m = _analyze(text, toks, s + 1, c)
+    elif first == "in" and toks[c - 1].low in lx.PERSPECTIVE_NOUNS and c - 1 > s + 1:
+        p = c - 2  # the possessive before the noun: 'In Lee's view', 'in the union's opinion', 'In his view'
+        if p == s + 1 and toks[p].low in {"his", "her"}:
+            return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start), _span_text(
+                text, toks, s, c
+            )
+        if not is_possessive(toks, p):
+            return None
+        m = _analyze(text, toks, s + 1, p + 1)
+    else:
+        return None
+    if m is None or m.generic or m.document or m.kind not in {"person", "org", "group"}:
+        return None
+    head = base(m.name.split()[-1].lower())
+    if m.kind == "group" and (
+        (head not in lx.PERSON_HEADS and head not in lx.ORG_HEADS) or not (toks[s + 1].cap or toks[s + 1].low == "the")
+    ):
+        return None  # 'For the first time', 'To the north': no one's view; 'For farmers, ...': whom it serves
+    if m.kind == "person" and not m.titled and len(m.name.split()) == 1:
+        entry = gazetteer().get(norm(m.name))
+        if entry is not None and entry.prio >= P_SALIENT_REGION:
+            return None  # 'For Texas, the ruling is a setback': a place
+    return m, toks[s].text if first != "in" else _span_text(text, toks, s, c)
+
+
+def _closing_speaker_verb(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'..., the Dorrow Ledger reports.', '..., the mayor claims.', '..., she notes.': a form that doubles as
+    a noun closing the sentence after a comma, right after a name, a speaking noun or a pronoun, is the
+    closing report's verb (not '..., such as weather reports.')."""
+    if v + 1 >= hi or toks[v + 1].text not in {".", "!"} or v - 1 <= lo or not _closing_report(toks, v, lo, hi):
+        return False
+    prev = toks[v - 1]
+    if is_possessive(toks, v - 1) or not prev.word:
+        return False  # '..., rather than answer Lee's claims.': a noun after its owner
+    return (
+        (prev.cap and is_name_word(prev))
+        or prev.low in lx.SUBJECT_PRONOUNS
+        # ('the mayor states', not 'the latest police reports': a noun's modifier)
+        or (not prev.cap and base(prev.low) in lx.SPEAKING_HEADS and toks[v - 2].low in lx.DETERMINERS)
+    )
+
+
+def _sees_as(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
+    """'sees the vote as a test', 'saw him as the stronger candidate', 'regards the deal as unfair': an
+    active form (not 'is seen as', 'to see', 'has not seen') with a short object (at most eight words, no
+    punctuation or clause between) and 'as' opening a predicate of it."""
+    if v > lo and (toks[v - 1].low == "to" or _negated(toks, v, lo) or _passive(toks, v, lo)):
+        return False
+    a = v - 1
+    while a > lo and (_adverb(toks[a].low) or toks[a].low in lx.ADVERBS_AFTER_AUXILIARY) and not toks[a].cap:
+        a -= 1  # 'has long viewed'
+    if toks[v].low in {"seen", "viewed", "regarded"} and not (a >= lo and toks[a].low in {"has", "have", "had"}):
+        return False  # 'a plan seen as ...': a participle modifying a noun
+    for k in range(v + 2, min(hi - 1, v + 10)):
+        t = toks[k]
+        if not t.word and t.text not in "'’":
+            return False
+        if t.low in lx.SUBORDINATORS or t.low in {"that", "who", "which"} or t.low in lx.FINITE_AUXILIARIES:
+            return False
+        if t.low == "as":
+            nxt = toks[k + 1]
+            if k + 2 < hi and (toks[k + 2].low in lx.FINITE_AUXILIARIES or _past_form(toks[k + 2])):
+                return False  # 'saw the pier close as prices rose': 'as' opens a clause
+            if nxt.low in {"a", "an"} and k + 2 < hi and toks[k + 2].low in lx.LIFE_STAGE_NOUNS:
+                return False  # 'saw the harbour as a boy': a time of life, no predicate
+            return nxt.word and nxt.low not in lx.NOT_AS_PREDICATE and nxt.low not in lx.SUBJECT_PRONOUNS
+    return False
+
+
+def _past_form(t: Tok) -> bool:
+    return t.word and not t.cap and (t.low in lx.IRREGULAR_PAST or (t.low.endswith("ed") and t.low.isalpha()))
+
+
+def _label_speaker(text: str, toks: list[Tok], lo: int, colon: int, hi: int) -> Mention | None:
+    """The name opening a sentence before its colon, when a clause of at least three words follows: a
+    person or an organisation written in capitals, not a place, a dateline in upper case ('DORROW:') or a
+    common word ('Update:', 'Poll:')."""
+    words = [x for x in toks[lo:colon] if x.word]
+    if (
+        not words
+        or not all(x.cap for x in toks[lo:colon] if x.word)
+        or any(len(x.text) > 3 and x.text.isupper() for x in words)
+    ):
+        return None
+    if sum(1 for x in toks[colon + 1 : hi] if x.word) < 3 or not toks[colon + 1].word:
+        return None
+    if words[0].low in lx.DETERMINERS or any(len(x.text) == 1 for x in words):
+        return None  # 'The Latest: ...', 'Q: ...'
+    m = _analyze(text, toks, lo, colon)
+    if m is None or m.kind not in {"person", "org"} or m.generic or m.document:
+        return None
+    if not (words[0].text in m.name or m.titled) or words[-1].text not in m.name:
+        return None  # 'News Guide: ...': the name read is only part of the label
+    if any(x.low in lx.LABEL_WORDS for x in words):
+        return None  # 'Note: ...', 'Update: ...', 'Fact Check: ...'
+    if len(words) == 1 and (base(words[0].low) in lx.SPEAKING_HEADS or base(words[0].low) in lx.TIME_WORDS):
+        return None  # 'Officials: ...', 'Monday: ...'
+    entry = gazetteer().get(norm(_span_text(text, toks, lo, colon)))
+    if entry is not None and entry.prio >= P_SALIENT_REGION:
+        return None  # 'Ohio: ...', 'New York: ...': a place heading its news
+    return m
+
+
+def _contact_relative(toks: list[Tok], k: int, lo: int) -> bool:
+    """The subject starting at k opens a relative clause without 'that' on the sentence's first noun:
+    'Nothing the mayor said will help', 'The one promise the coach made ...', 'Every claim the firm
+    made ...': its verb is inside the sentence's subject, not the sentence's own report."""
+    s = lo + 1 if toks[lo].low in {"but", "and", "yet", "so"} else lo
+    if k - 1 < s or not (toks[k].cap or toks[k].low in lx.DETERMINERS or toks[k].low in lx.SUBJECT_PRONOUNS):
+        return False
+    head = toks[k - 1]
+    if not head.word or (head.cap and k - 1 > s) or _adverb(head.low) or base(head.low) in lx.TIME_WORDS:
+        return False
+    if k - 1 == s:
+        return head.low in lx.CONTACT_RELATIVE_PRONOUNS
+    # a determiner, at most one modifier ('one', 'only', 'first') and the noun
+    d = k - 2
+    if d > s and toks[d].word and not toks[d].cap:
+        d -= 1
+    return (
+        d == s
+        and toks[d].low in lx.CONTACT_RELATIVE_DETERMINERS
+        and head.low not in lx.DETERMINERS
+        and head.low not in lx.AUXILIARIES
+        and head.low not in lx.SUBORDINATORS
+    )
+
+
 def _in_relative_clause(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     """The verb at v stands inside a relative clause set off by commas after a noun ('Ann Lee, who stayed
     in the race despite calls for her to quit, has said ...'), not at its start ('Lee, who said ...' is
@@ -992,11 +1187,11 @@ def _headline_cue(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     return len(words) >= 5 and all(t.cap for t in words if len(t.text) >= 4)
 
 
-def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int, that: int) -> Mention | None:
     """The possessive owner of a claim noun before its that-clause: 'the party's allegations that ...',
-    'Ann Lee's repeated warning that ...' (one modifier at most between them). 'that' must open a clause
-    -- not a relative clause's verb ('the claim that was rejected')."""
-    if v + 2 >= hi or toks[v + 2].low in lx.FINITE_AUXILIARIES or toks[v + 2].text in lx.CLAUSE_END:
+    'Ann Lee's repeated warning that ...' (one modifier at most between them), 'Lee's answer was that ...'.
+    'that' (at ``that``) must open a clause -- not a relative clause's verb ('the claim that was rejected')."""
+    if that + 1 >= hi or toks[that + 1].low in lx.FINITE_AUXILIARIES or toks[that + 1].text in lx.CLAUSE_END:
         return None
     p = v - 1
     if p > lo and not is_possessive(toks, p) and toks[p].word and not toks[p].cap and toks[p].low not in lx.DETERMINERS:

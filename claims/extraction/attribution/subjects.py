@@ -304,6 +304,8 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
             return None
         if t.low == "that":
             return None  # 'that' before a noun may open a clause: 'the claim that friends of X ...'
+        if _past_verb(toks, q):
+            return None  # 'The mayor met a group of parents demanding ...': a clause, its object no subject
     for q in range(h, j):
         t = toks[q]
         low = t.low
@@ -316,10 +318,7 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
             or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
             or low in lx.BELIEF_VERBS
             or low.endswith(("n't", "n’t"))
-            or (
-                (low in lx.IRREGULAR_PAST or (low.endswith("ed") and not t.cap))
-                and not (toks[q - 1].low in lx.DETERMINERS or is_possessive(toks, q - 1) or toks[q - 1].low == "to")
-            )
+            or _past_verb(toks, q)
         ):
             return None  # a verb or clause inside: 'the son of the painter sold the house the mayor says'
     if first is not None:
@@ -327,6 +326,21 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
     head = base(toks[h - 1].low)
     m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=True)
     return m, s
+
+
+def _past_verb(toks: list[Tok], q: int) -> bool:
+    """A simple past form at q, not a participle modifying a noun after a determiner, a possessive or 'to'
+    ('the retired teacher', 'the city's elected board')."""
+    t = toks[q]
+    low = t.low
+    p = q - 1
+    while p > 0 and _adverb(toks[p].low) and not toks[p].cap:
+        p -= 1  # 'the newly elected head'
+    return (
+        p >= 0
+        and (low in lx.IRREGULAR_PAST or (low.endswith("ed") and not t.cap))
+        and not (toks[p].low in lx.DETERMINERS or is_possessive(toks, p) or toks[p].low == "to")
+    )
 
 
 def _quoted_title_start(toks: list[Tok], k: int, lo: int) -> int | None:
