@@ -983,3 +983,40 @@ def test_a_presidents_name_before_the_white_house() -> None:
 )
 def test_a_given_name_before_a_venue_word_is_a_person_without_a_locative(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two fishing boats were towed to Lampedusa overnight.", ["Lampedusa"]),
+        ("Hotels on Mykonos and Santorini reported fewer guests.", ["Mykonos", "Santorini"]),
+        ("The regatta moved from Gotland to Bornholm this year.", ["Gotland", "Bornholm"]),
+    ],
+)
+def test_islands_named_bare_are_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Power was cut to villages on Corvena island after the storm.", ["Corvena"]),
+        ("A cargo ship ran aground off Marvossa island.", ["Marvossa"]),
+        ("The clinic on Tessaly island reopened.", ["Tessaly"]),
+        ("The Dorvel island council voted on Tuesday.", []),
+        ("She said life runs on Island time there.", []),
+    ],
+)
+def test_an_unknown_name_before_island_is_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the island of Lesbos, Karim Haddad, 31, waited for a ferry.", ["Lesbos"]),
+        ("In the town of Lyon, Ines Marchal said the market was full.", ["Lyon"]),
+    ],
+)
+def test_a_known_place_after_town_of_does_not_run_on_across_a_comma(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -54,7 +54,7 @@ NAME_CONNECTORS = CONNECTORS | wordset("es en am im an den upon on")
 
 # After a name these say it is a place: "the Lombardy region", "the Helmand province".
 # (Not "state", "city", "district": "the Texas state law", "the Erie district attorney".)
-ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality")
+ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality island")
 
 
 ADMIN_NOUNS = wordset(
@@ -199,7 +199,11 @@ OFFICE_AFTER_ADMIN = wordset(
 
 # Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
 # seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
-SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township")
+SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township island")
+# Of those, the nouns of a feature rather than a settlement, and the prepositions an island takes
+# besides the locatives: "on Corvena island", "off Marvossa island".
+ISLAND_NOUNS = wordset("island")
+ISLAND_LOCATIVES = wordset("on off")
 # Nouns after such a noun that make it something else: "the Dorvik town hall", "a village elder".
 NOT_SETTLEMENT_AFTER = wordset(
     """hall halls centre center square meeting meetings councillor councillors councilor councilors
