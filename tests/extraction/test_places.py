@@ -1020,3 +1020,21 @@ def test_an_unknown_name_before_island_is_a_place(text: str, expected: list[str]
 )
 def test_a_known_place_after_town_of_does_not_run_on_across_a_comma(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two small towns' names side by side: a person's name ...
+        ("Marion Selby won the vote in the end.", []),
+        ("The award went to Aurora Hook on Monday.", []),
+        ("Her aunt, Clinton Troy, was in Leeds.", ["Leeds"]),
+        # ... or, after "in"/"at", one place the gazetteer lacks, kept whole.
+        ("She was born at Troy Hook in 1970.", ["Troy Hook"]),
+        ("The ferry docked in Selby Milton overnight.", ["Selby Milton"]),
+        # Across a hyphen or a possessive they stay two names.
+        ("Her trip to Pittsburgh's Allegheny County ended.", ["Pittsburgh", "Allegheny County"]),
+    ],
+)
+def test_two_small_towns_side_by_side_are_one_other_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -152,6 +152,26 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and nxt.text in PERSON_FOLLOWING
     ):
         h.person = True  # "the Obama administration", "the Clinton campaign": a politician, not a town
+    if (
+        h.single
+        and nxt is not None
+        and not last.possessive
+        and text[last.pend : nxt.start] == " "
+        and minor_town(h.entry)
+        and minor_town_word(nxt)
+    ):
+        # Two small towns' names side by side make one other name: a person ("Marion Selby") or,
+        # right after "in"/"at", a place the gazetteer lacks ("at Troy Hook"), kept whole.
+        after = toks[j + 1] if j + 1 < len(toks) else None
+        if (
+            pw.lower() in ("in", "at")
+            and not (prev is not None and prev.text in ("the", "The"))
+            and not nxt.possessive
+            and not (after is not None and after.cap and joined(text, nxt, after))
+        ):
+            h.end, h.single, h.coord = nxt.end, False, True  # (no code: not the town of the first word)
+        else:
+            h.veto = True
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
     if (
@@ -377,6 +397,19 @@ def name_after(nxt: Tok, entry: Entry) -> bool:
         and not (entry.flags & UPPER_ONLY)
         and gazetteer().get(norm(nxt.text)) is None
     )
+
+
+def minor_town(e: Entry) -> bool:
+    """A small town of the gazetteer, whose name is as often a word or a person's ("Sandy", "Hook")."""
+    return e.kind == "city" and bool(e.flags & SMALL) and e.prio < P_SALIENT_REGION
+
+
+def minor_town_word(t: Tok) -> bool:
+    """A capitalised word whose only place reading is a small town (not "Springs", "City", "Beach")."""
+    if not t.cap or t.text in VENUE_HEADS or t.text in ("State", "City") or t.text in GEOGRAPHIC_PLURALS:
+        return False
+    e = gazetteer().get(norm(t.text))
+    return e is not None and minor_town(e)
 
 
 def same_place(a: Entry | None, b: Entry) -> bool:
