@@ -1038,3 +1038,22 @@ def test_a_known_place_after_town_of_does_not_run_on_across_a_comma(text: str, e
 )
 def test_two_small_towns_side_by_side_are_one_other_name(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jin Park sings at the festival tonight. Ms Park, 29, trained in Busan.", ["Busan"]),
+        ("Oren Hall chairs the panel. Hall said the panel would meet again.", []),
+        ("Dara Field joined the club. Later Field told reporters she was pleased.", []),
+        # A venue head used alone as a surname leaves venues with "the" or a locative alone.
+        ("Crowds gathered in Morton Park. Park said the crowds were calm.", ["Morton Park"]),
+        ("The concert at the Oren Hall ended late. Hall said it went well.", ["Oren Hall"]),
+        # "City Hall said" is no surname.
+        ("Dara Hall opened on Monday. City Hall said the doors open at nine.", ["Dara Hall", "City Hall"]),
+    ],
+)
+def test_a_venue_head_the_article_uses_as_a_surname_makes_a_two_word_name_a_person(
+    text: str, expected: list[str]
+) -> None:
+    assert places_of(text) == expected

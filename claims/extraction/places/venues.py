@@ -37,9 +37,30 @@ from .tokens import (
 
 Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
 
+# A capitalised word after a title ("Ms Park"), or before a verb of saying where no capitalised word
+# comes before it ("Hall said", not "City Hall said").
+SURNAME_HEAD = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? (?P<titled>[A-Z][a-z]+)\b"
+    r"|(?<![A-Za-z] )(?<![A-Za-z])(?P<speaker>[A-Z][a-z]+),? (?:"
+    + "|".join(sorted(lx.SPEECH_VERBS_AFTER_NAME))
+    + r")\b"
+)
 
-def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
-    """Token index ranges [i, j) of venues, with their kind and code."""
+
+def surname_heads(text: str) -> frozenset[str]:
+    """Venue heads the article uses alone as a person's surname: "Ms Park", "Hall said", "Park, who"
+    ... then "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
+    found = set()
+    for m in SURNAME_HEAD.finditer(text):
+        head = m.group("titled") or m.group("speaker")
+        if head in VENUE_HEADS:
+            found.add(head)
+    return frozenset(found)
+
+
+def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset[str] = frozenset()) -> list[Venue]:
+    """Token index ranges [i, j) of venues, with their kind and code; ``surnames``: venue heads the
+    article uses as a person's surname (:func:`surname_heads`)."""
     gz = gazetteer()
     out: list[Venue] = []
     n = len(toks)
@@ -89,7 +110,7 @@ def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
             or toks[s].text in lx.CASED_TITLES
         ):
             s += 1
-        out.extend(venues_in_run(text, toks, s, j, line_start))
+        out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
         i = j
     return airport_codes(text, toks, out)
 
@@ -128,7 +149,9 @@ def generic_venue_after(text: str, toks: list[Tok], k: int) -> bool:
     return False
 
 
-def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[Venue]:
+def venues_in_run(
+    text: str, toks: list[Tok], s: int, j: int, ls: int, surnames: frozenset[str] = frozenset()
+) -> list[Venue]:
     """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
     if j - s < 2:
         return []
@@ -150,10 +173,10 @@ def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[V
             before = toks[o - 1].text
             if (o - s == 1 and (before in VENUE_HEADS or before in HEAD_FIRST)) or VENUE_HEADS.get(before) == "region":
                 break
-            found = venue_in_run(text, toks, s, o, ls)
+            found = venue_in_run(text, toks, s, o, ls, surnames)
             return [found] if found else []
         break
-    found = venue_in_run(text, toks, s, j, ls)
+    found = venue_in_run(text, toks, s, j, ls, surnames)
     return [found] if found else []
 
 
@@ -162,7 +185,9 @@ def lone_head(text: str, toks: list[Tok], j: int) -> bool:
     return toks[j].text in VENUE_HEADS and (j + 1 >= len(toks) or not joined(text, toks[j], toks[j + 1]))
 
 
-def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue | None:
+def venue_in_run(
+    text: str, toks: list[Tok], s: int, j: int, ls: int, surnames: frozenset[str] = frozenset()
+) -> Venue | None:
     if j - s < 2 or org_noun_after(text, toks, j):
         return None  # "The Cape Argus newspaper"
     if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
@@ -174,12 +199,12 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES)
+            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
         ):
-            return None  # "one of them, Ellen Park, said": a given name and a surname, not a park
+            return None  # "one of them, Ellen Park, said", "Jin Park ... Park said": a person, not a park
         # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
         # the sentence puts something at, in or near it, or puts it in a place.
         if (
