@@ -144,7 +144,8 @@ FEATURES = _names(
     Lampedusa; Pantelleria; Lipari; Capri; Elba; Gozo; Lesbos; Lesvos; Samos; Zakynthos; Mykonos;
     Santorini; Majorca; Mallorca; Menorca; Lanzarote; Gran Canaria; Bornholm; Gotland; Shetland;
     Spitsbergen; Sakhalin; Lombok; Sumba; Timor; Mindoro; Penang; Lantau; Kinmen; Socotra;
-    Diego Garcia; Maui; Oahu; Kauai; Nantucket; Martha's Vineyard; Vieques; Alcatraz"""
+    Diego Garcia; Maui; Oahu; Kauai; Nantucket; Martha's Vineyard; Vieques; Alcatraz;
+    South Pacific; North Pacific; Western Pacific; Central Pacific; South Atlantic; North Atlantic"""
 )
 # (The islands above are named bare in the news, "migrants landed on Lampedusa", and are no cities of
 # the GeoNames file; "X Island" written out is a venue pattern of its own.)

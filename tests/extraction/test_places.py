@@ -1057,3 +1057,29 @@ def test_a_venue_head_the_article_uses_as_a_surname_makes_a_two_word_name_a_pers
     text: str, expected: list[str]
 ) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebuilding Ukraine will take a decade.", ["Ukraine"]),
+        ("Keeping Portugal in the race was the aim.", ["Portugal"]),
+        ("Reading Poland's mood is hard.", ["Poland"]),
+        # A given name, or a name before a verb of saying, is still a person's.
+        ("Sterling Jordan said he would run.", []),
+    ],
+)
+def test_a_gerund_opening_the_sentence_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cyclones hit atolls in the South Pacific.", ["South Pacific"]),
+        ("The convoy crossed the North Atlantic in winter.", ["North Atlantic"]),
+        ("Delegates of the North Atlantic Treaty Organization met.", []),
+    ],
+)
+def test_a_compass_half_of_an_ocean_is_one_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -378,8 +378,8 @@ def name_before(prev: Tok, single: bool) -> bool:
 
 
 def opening_participle(text: str, prev: Tok, ls: int) -> bool:
-    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...': a participle opening the
-    sentence is capitalised there, and no given name."""
+    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...', 'Rebuilding Ukraine will
+    take years': a participle or gerund opening the sentence is capitalised there, and no given name."""
     return prev.text.lower() in PLACE_PARTICIPLES and sentence_initial(text, prev, ls)
 
 

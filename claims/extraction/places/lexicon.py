@@ -353,7 +353,9 @@ PARTY_PLURALS = wordset(
 # Russia in March, he ...", "Leaving Paris, the convoy ..."): no given name before the place.
 PLACE_PARTICIPLES = wordset(
     """visiting leaving entering crossing touring reaching approaching exiting departing fleeing
-    invading occupying bombing shelling attacking liberating evacuating circling overflying"""
+    invading occupying bombing shelling attacking liberating evacuating circling overflying
+    rebuilding putting keeping making bringing sending defending supporting arming funding helping
+    sanctioning isolating punishing protecting uniting governing ruling reading"""
 )
 
 
