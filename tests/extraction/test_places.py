@@ -1083,3 +1083,28 @@ def test_a_gerund_opening_the_sentence_is_no_given_name(text: str, expected: lis
 )
 def test_a_compass_half_of_an_ocean_is_one_place(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Kramatorsk queued for water.", ["Kramatorsk"]),
+        ("Villagers of Bucha buried their dead.", ["Bucha"]),
+        # Friends and fans are no dwellers.
+        ("Friends of Jordan Smith gathered.", []),
+    ],
+)
+def test_dwellers_of_a_town_make_it_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells fell near the Zaporizhzhia nuclear plant.", ["Zaporizhzhia"]),
+        ("The Kramatorsk airport was closed to traffic.", ["Kramatorsk"]),
+        ("The Clinton campaign bought ads.", []),
+    ],
+)
+def test_a_site_head_after_the_town_makes_it_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

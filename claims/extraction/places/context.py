@@ -28,10 +28,13 @@ from .lexicon import (
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_PREFIX,
+    DWELLERS_OF,
     FUNCTION_CAPS,
     GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     INSTITUTIONAL,
+    KNOWN_SITE_HEADS,
+    KNOWN_SITE_MODIFIERS,
     LOCAL_OFFICES,
     LOCATIVE,
     LOWER_COMPASS,
@@ -46,6 +49,8 @@ from .lexicon import (
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
     SENDER,
+    SITE_HEADS,
+    SITE_MODIFIERS,
     TITLE_OF,
     VEHICLES,
     VENUE_HEADS,
@@ -99,12 +104,23 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
             pw = prev_word(text, first.start, ls)
     h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
     before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
-    if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
-        h.strong = True  # "in Kabul", "the town of Guelph"
+    if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS or before_of.lower() in DWELLERS_OF:
+        h.strong = True  # "in Kabul", "the town of Guelph", "residents of Guelph"
         h.weak = dative(text, toks, i, pw.lower(), ls)
+    if (
+        prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and joined_next
+        and not last.possessive
+        and not (h.entry.flags & COMMON)
+        and site_after(text, toks, j)
+    ):
+        h.strong = h.site = True  # "the Tarbes airport", "the Lukovo nuclear plant": a site of the town
+        # (not a word naming the site itself: "the Union station")
     if h.entry.flags & (SMALL | COMMON) and company_context(text, toks, i, j):
         h.company = True
-    h.clear = clear_locative(text, toks, i, j, pw.lower())
+    h.clear = h.site or clear_locative(text, toks, i, j, pw.lower())
     # "Governor of Washington Chris Gregoire", "Ambassador to France Tomas Reval"
     titled_of = title_before(toks, i)
     if titled_of:
@@ -412,6 +428,20 @@ def minor_town_word(t: Tok) -> bool:
     return e is not None and minor_town(e)
 
 
+def site_after(text: str, toks: list[Tok], j: int) -> bool:
+    """A lowercase site head after the name, a modifier or not: "airport", "nuclear plant", "refugee camp"."""
+    heads = SITE_HEADS | KNOWN_SITE_HEADS
+    t = toks[j]
+    if t.text in heads:
+        return True
+    if t.text in SITE_MODIFIERS or t.text in KNOWN_SITE_MODIFIERS:
+        k = j + 1
+        return (
+            k < len(toks) and joined(text, t, toks[k]) and (toks[k].text in heads or toks[k].text in ("camp", "base"))
+        )
+    return False
+
+
 def same_place(a: Entry | None, b: Entry) -> bool:
     """Two entries of one place (a name and its alternate may differ in priority)."""
     return a is not None and a.kind == b.kind and a.code == b.code
@@ -446,6 +476,8 @@ def clear_locative(text: str, toks: list[Tok], i: int, j: int, pw: str) -> bool:
         return False
     if pw in CLEAR_LOCATIVE:
         return True
+    if pw == "of" and i >= 2 and toks[i - 2].text.lower() in DWELLERS_OF and joined(text, toks[i - 2], toks[i - 1]):
+        return True  # "residents of Tarbes"
     if pw not in ("in", "at", "to", "from", "into") or i < 2 or not joined(text, toks[i - 2], toks[i - 1]):
         return False
     if toks[i - 2].text.lower() in CLEAR_BEFORE_PREPOSITION:

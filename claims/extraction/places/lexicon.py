@@ -430,6 +430,12 @@ DWELLERS = wordset(
     townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
 )
 CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
+# Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
+DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
+# Heads after "the <town>" that name one of its sites, so the town is a place: "the Tarbes airport",
+# "the Lukovo nuclear plant" (beside the site heads of unknown names, works that take a modifier).
+KNOWN_SITE_HEADS = wordset("plant plants factory works port")
+KNOWN_SITE_MODIFIERS = wordset("nuclear chemical steel")
 
 
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
