@@ -1108,3 +1108,40 @@ def test_dwellers_of_a_town_make_it_a_place(text: str, expected: list[str]) -> N
 )
 def test_a_site_head_after_the_town_makes_it_a_place(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hall of Famer Rita Dunne coached the juniors.", []),
+        ("A pass from Hall of Famer Tomas Berg won it.", []),
+        ("Fans toured the Rock and Roll Hall of Fame.", ["Rock and Roll Hall of Fame"]),
+    ],
+)
+def test_a_hall_of_famer_is_a_person(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Republican House blocked the budget.", []),
+        ("A Labor-led House panel met on Friday.", []),
+        ("Democratic House members walked out.", []),
+        ("Guests dined at the White House.", ["White House"]),
+    ],
+)
+def test_a_house_under_a_party_is_a_chamber(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She was confirmed in the Methodist church as a girl.", []),
+        ("His rise in the Mormon church was quick.", []),
+        ("Volunteers met at the Dorvik church on Sunday.", ["Dorvik church"]),
+    ],
+)
+def test_a_denomination_before_a_lowercase_church_is_the_institution(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

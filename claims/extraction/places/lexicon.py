@@ -139,6 +139,15 @@ HEAD_FIRST = wordset(
 )
 
 
+# Parties before "House" that make it a chamber they hold ("the Republican House"; not "Government
+# House", a governor's residence).
+PARTIES_BEFORE_HOUSE = wordset("Labour Labor Tory Conservative Liberal Democrat Democratic Republican GOP")
+
+
+# After "Hall of": a member of a hall of fame, a person ("Hall of Famer Rita Dunne").
+FAME_MEMBERS = wordset("Famer Famers")
+
+
 # Capitalised words that may follow "and" inside a venue's name: "Tang Teaching Museum and Art
 # Gallery", "Air and Space Museum" (but "the White House and NASA" are two names).
 GENERIC_VENUE_WORDS = wordset(

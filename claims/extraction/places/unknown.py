@@ -20,6 +20,7 @@ from .lexicon import (
     COMPASS_POINTS,
     COMPASS_PREFIX,
     DEMONYMS,
+    DENOMINATIONS,
     DISTANCE_AFTER,
     FUNCTION_CAPS,
     GIVEN_NAMES,
@@ -170,7 +171,12 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j - 1].end  # "in Kolma town", "the Tarvo area": the name
             mentions.append(PlaceMention(text[s:e], s, e, "other" if head in ISLAND_NOUNS else "city"))
-        elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
+        elif (
+            head in SITE_HEADS
+            and (prev == "the" or prev in LOCATIVE)
+            and not after[:1].isupper()
+            and not all(toks[k].text in DENOMINATIONS for k in range(i, j))
+        ):  # (not "the Methodist church": the institution)
             s, e = toks[i].start, head_tok.end
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
         elif (

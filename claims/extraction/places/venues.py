@@ -16,6 +16,7 @@ from .lexicon import (
     CONNECTORS,
     DENOMINATIONS,
     FACILITY_WORDS,
+    FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
     HEAD_FIRST,
@@ -24,6 +25,7 @@ from .lexicon import (
     MONTHS_DAYS,
     ORG_CENTRE_WORDS,
     ORG_NOUNS,
+    PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
     VENUE_HEADS,
 )
@@ -222,6 +224,8 @@ def venue_in_run(
             return (j - 2, j, kind, None)  # "the Biden White House": the president's name is no part of it
         if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
             return None  # "the Upper House", "the Lower House": chambers of a parliament
+        if last == "House" and party_before(text, toks, j - 1):
+            return None  # "the Republican House", "a Labor-led House": the chamber under a party
         if last == "House" and state_before(toks, s, j - 1):
             return None  # "the Kentucky House", "a Texas House committee": a state's legislative chamber
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
@@ -245,6 +249,8 @@ def venue_in_run(
         t = toks[k]
         if t.text not in HEAD_FIRST or toks[k + 1].text != "of":
             continue
+        if toks[k + 2].text in FAME_MEMBERS:
+            return None  # "Hall of Famer Rita Dunne": a member of a hall of fame, a person
         if t.text == "Church" and toks[k + 2].text != "the":
             continue  # "Church of England", "Church of Scientology": denominations
         e = k + 2
@@ -256,6 +262,15 @@ def venue_in_run(
             return (s, e, VENUE_HEADS.get(t.text, "other" if t.text in ("Isle", "Straits") else "venue"), None)
         return None
     return None
+
+
+def party_before(text: str, toks: list[Tok], k: int) -> bool:
+    """A party's name, or "<party>-led", right before toks[k] ("the Republican House", "the
+    Democratic-led House")."""
+    p = k - 1
+    if p >= 1 and toks[p].text in ("led", "controlled", "run") and text.startswith("-", toks[p - 1].pend):
+        p -= 1
+    return p >= 0 and toks[p].text in PARTIES_BEFORE_HOUSE and not toks[p].possessive
 
 
 def state_before(toks: list[Tok], s: int, k: int) -> bool:
