@@ -1145,3 +1145,17 @@ def test_a_house_under_a_party_is_a_chamber(text: str, expected: list[str]) -> N
 )
 def test_a_denomination_before_a_lowercase_church_is_the_institution(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One pastor, Ada Kroll of Marsh Lane Baptist Church, backed him.", ["Marsh Lane Baptist Church"]),
+        ("Lena Voss of Harlow County spoke next.", ["Harlow County"]),
+        # An organisation's or a venue's own "of" stays inside the name.
+        ("Fans at Bank of Orla Stadium cheered.", ["Bank of Orla Stadium"]),
+        ("Boats crossed the Sea of Galilee.", ["Sea of Galilee"]),
+    ],
+)
+def test_a_person_of_a_venue_leaves_the_venue_alone(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

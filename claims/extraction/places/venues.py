@@ -177,9 +177,27 @@ def venues_in_run(
                 break
             found = venue_in_run(text, toks, s, o, ls, surnames)
             return [found] if found else []
+        if b == o + 1 and person_before_of(toks, s, o):
+            # "Rev. Ada Kroll of Marsh Lane Baptist Church": a person, then the venue after "of".
+            found = venue_in_run(text, toks, b, j, ls, surnames)
+            return [found] if found else []
         break
     found = venue_in_run(text, toks, s, j, ls, surnames)
     return [found] if found else []
+
+
+def person_before_of(toks: list[Tok], s: int, o: int) -> bool:
+    """toks[s:o], before "of", is a person's name: two or three capitalised words, none a venue head,
+    an organisation's or an opening head ("Ada Kroll", not "Bank of ...", "Museum of ...", nor "Friends")."""
+    if not 2 <= o - s <= 3:
+        return False
+    for k in range(s, o):
+        w = toks[k].text
+        if w in VENUE_HEADS or w in HEAD_FIRST or w in lx.ORG_NAME_HEADS or w in PREFIX_HEADS or toks[k].possessive:
+            return False
+        if not (w[:1].isupper() and w[1:].islower()):
+            return False
+    return True
 
 
 def lone_head(text: str, toks: list[Tok], j: int) -> bool:
