@@ -1159,3 +1159,18 @@ def test_a_denomination_before_a_lowercase_church_is_the_institution(text: str, 
 )
 def test_a_person_of_a_venue_leaves_the_venue_alone(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Fans chanted "Feel the Lyon!" all night.', []),
+        ("Locals call the district the Leeds, oddly.", []),
+        # A town before its region, or a town as a modifier, keeps its article out of it.
+        ("He moved to the Woodlands, Texas, in May.", ["Woodlands", "Texas"]),
+        ("She chairs the Lyon 2030 committee.", ["Lyon"]),
+        ("Judges at the Hague ruled on Monday.", ["the Hague"]),
+    ],
+)
+def test_a_town_after_the_before_punctuation_is_a_pun_or_a_nickname(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

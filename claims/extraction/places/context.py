@@ -3,6 +3,8 @@ company, vehicle and adjectival uses; locatives, compass words, "North and South
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon as lx
 from ..gazetteer import (
     CAPITAL,
@@ -60,6 +62,7 @@ from .lexicon import (
 from .lookup import Hit
 from .tokens import (
     AMPERSAND_GAP,
+    COMMA_GAP,
     COORD,
     SPACE_GAP,
     Tok,
@@ -273,7 +276,22 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     if prev is not None and prev.text == "the" and joined_prev and same_place(gazetteer().get("the " + h.key), h.entry):
         h.start = prev.start
         h.strong = h.explicit = True
+    elif (
+        h.single
+        and kind == "city"
+        and prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and not h.explicit
+        and ARTICLE_TOWN_END.match(text, last.pend) is not None
+        and not (nxt is not None and nxt.cap and COMMA_GAP.fullmatch(text, last.pend, nxt.start))
+    ):  # (not "the Woodlands, Texas", nor "the Lyon 2030 bid")
+        h.veto = True  # "feel the Vern!", "they call it the Lyon,": a town takes no article, a pun or a nickname
     h.initial = initial
+
+
+# Punctuation or the end of the line right after a name: "feel the Vern!" (not "the Lyon 2030 bid").
+ARTICLE_TOWN_END = re.compile(r"[,.;:!?'’\"”)]|[ \t]*$", re.M)
 
 
 def coordinated_compass(text: str, hits: list[Hit]) -> None:
