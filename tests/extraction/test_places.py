@@ -1174,3 +1174,15 @@ def test_a_person_of_a_venue_leaves_the_venue_alone(text: str, expected: list[st
 )
 def test_a_town_after_the_before_punctuation_is_a_pun_or_a_nickname(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bases across Central and South Asia were expanded.", ["Central and South Asia"]),
+        ("Trade with Central and Eastern Europe grew.", ["Central and Eastern Europe"]),
+        ("Talks between North and South Korea stalled.", ["North and South Korea"]),
+    ],
+)
+def test_central_and_a_compass_half_share_one_region(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
