@@ -1186,3 +1186,15 @@ def test_a_town_after_the_before_punctuation_is_a_pun_or_a_nickname(text: str, e
 )
 def test_central_and_a_compass_half_share_one_region(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She carried the Badger state easily.", []),
+        ("He toured the Buckeye State by bus.", []),
+        ("Washington state voters backed the levy.", ["Washington"]),
+    ],
+)
+def test_a_small_town_before_state_after_the_is_a_nickname(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

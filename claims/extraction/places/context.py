@@ -287,6 +287,18 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and not (nxt is not None and nxt.cap and COMMA_GAP.fullmatch(text, last.pend, nxt.start))
     ):  # (not "the Woodlands, Texas", nor "the Lyon 2030 bid")
         h.veto = True  # "feel the Vern!", "they call it the Lyon,": a town takes no article, a pun or a nickname
+    if (
+        h.single
+        and kind == "city"
+        and h.entry.flags & SMALL
+        and prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and joined_next
+        and nxt is not None
+        and nxt.text in ("state", "State")
+    ):
+        h.veto = True  # "the Tarheel state": a state's nickname, not a small town of that name
     h.initial = initial
 
 
