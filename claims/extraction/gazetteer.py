@@ -140,8 +140,15 @@ FEATURES = _names(
     Taiwan Strait; Bosphorus; Suez Canal; Panama Canal; English Channel; the Channel; Nile; Danube;
     Rhine; Thames; Euphrates; Tigris; Yangtze; Mekong; Amazon Basin; Rio Grande; Great Lakes; Midwest;
     New England; Pacific Northwest; Mideast; the Golan; the Deep South;
-    the Rust Belt; the Sun Belt; the Midlands; the Adriatic; the Aegean"""
+    the Rust Belt; the Sun Belt; the Midlands; the Adriatic; the Aegean;
+    Lampedusa; Pantelleria; Lipari; Capri; Elba; Gozo; Lesbos; Lesvos; Samos; Zakynthos; Mykonos;
+    Santorini; Majorca; Mallorca; Menorca; Lanzarote; Gran Canaria; Bornholm; Gotland; Shetland;
+    Spitsbergen; Sakhalin; Lombok; Sumba; Timor; Mindoro; Penang; Lantau; Kinmen; Socotra;
+    Diego Garcia; Maui; Oahu; Kauai; Nantucket; Martha's Vineyard; Vieques; Alcatraz;
+    South Pacific; North Pacific; Western Pacific; Central Pacific; South Atlantic; North Atlantic"""
 )
+# (The islands above are named bare in the news, "migrants landed on Lampedusa", and are no cities of
+# the GeoNames file; "X Island" written out is a venue pattern of its own.)
 # ("the West", "the North", "the South" alone are left out: the development set's annotation does not count
 # them, as blocs or as another name for a country already named.)
 # Planets, dwarf planets and the Moon: also gods, cars, brands and people ("Venus Williams", "Moon

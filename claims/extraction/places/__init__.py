@@ -55,7 +55,7 @@ from .unknown import (
     town_of,
     unknown_before_noun,
 )
-from .venues import venue_acronyms, venue_spans
+from .venues import surname_heads, venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
 
@@ -72,6 +72,7 @@ class PlaceIndex:
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
         self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
+        self.surnames = surname_heads(text)  # "Ms Park", "Hall said": venue heads used as surnames
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
@@ -132,7 +133,7 @@ class PlaceIndex:
             return []
         taken = [False] * len(toks)
         gz = gazetteer()
-        for s, j, kind, code in venue_spans(text, toks, ls):
+        for s, j, kind, code in venue_spans(text, toks, ls, self.surnames):
             for k in range(s, j):
                 taken[k] = True
             for k in range(min(j, s + MAX_TOKENS), s, -1):

@@ -3,6 +3,8 @@ company, vehicle and adjectival uses; locatives, compass words, "North and South
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon as lx
 from ..gazetteer import (
     CAPITAL,
@@ -28,10 +30,13 @@ from .lexicon import (
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_PREFIX,
+    DWELLERS_OF,
     FUNCTION_CAPS,
     GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     INSTITUTIONAL,
+    KNOWN_SITE_HEADS,
+    KNOWN_SITE_MODIFIERS,
     LOCAL_OFFICES,
     LOCATIVE,
     LOWER_COMPASS,
@@ -46,6 +51,8 @@ from .lexicon import (
     PLANET_LOCATIVES,
     REGIME_ADJECTIVES,
     SENDER,
+    SITE_HEADS,
+    SITE_MODIFIERS,
     TITLE_OF,
     VEHICLES,
     VENUE_HEADS,
@@ -55,6 +62,7 @@ from .lexicon import (
 from .lookup import Hit
 from .tokens import (
     AMPERSAND_GAP,
+    COMMA_GAP,
     COORD,
     SPACE_GAP,
     Tok,
@@ -99,12 +107,23 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
             pw = prev_word(text, first.start, ls)
     h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
     before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
-    if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS:
-        h.strong = True  # "in Kabul", "the town of Guelph"
+    if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS or before_of.lower() in DWELLERS_OF:
+        h.strong = True  # "in Kabul", "the town of Guelph", "residents of Guelph"
         h.weak = dative(text, toks, i, pw.lower(), ls)
+    if (
+        prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and joined_next
+        and not last.possessive
+        and not (h.entry.flags & COMMON)
+        and site_after(text, toks, j)
+    ):
+        h.strong = h.site = True  # "the Tarbes airport", "the Lukovo nuclear plant": a site of the town
+        # (not a word naming the site itself: "the Union station")
     if h.entry.flags & (SMALL | COMMON) and company_context(text, toks, i, j):
         h.company = True
-    h.clear = clear_locative(text, toks, i, j, pw.lower())
+    h.clear = h.site or clear_locative(text, toks, i, j, pw.lower())
     # "Governor of Washington Chris Gregoire", "Ambassador to France Tomas Reval"
     titled_of = title_before(toks, i)
     if titled_of:
@@ -152,6 +171,26 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and nxt.text in PERSON_FOLLOWING
     ):
         h.person = True  # "the Obama administration", "the Clinton campaign": a politician, not a town
+    if (
+        h.single
+        and nxt is not None
+        and not last.possessive
+        and text[last.pend : nxt.start] == " "
+        and minor_town(h.entry)
+        and minor_town_word(nxt)
+    ):
+        # Two small towns' names side by side make one other name: a person ("Marion Selby") or,
+        # right after "in"/"at", a place the gazetteer lacks ("at Troy Hook"), kept whole.
+        after = toks[j + 1] if j + 1 < len(toks) else None
+        if (
+            pw.lower() in ("in", "at")
+            and not (prev is not None and prev.text in ("the", "The"))
+            and not nxt.possessive
+            and not (after is not None and after.cap and joined(text, nxt, after))
+        ):
+            h.end, h.single, h.coord = nxt.end, False, True  # (no code: not the town of the first word)
+        else:
+            h.veto = True
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
     if (
@@ -237,7 +276,34 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
     if prev is not None and prev.text == "the" and joined_prev and same_place(gazetteer().get("the " + h.key), h.entry):
         h.start = prev.start
         h.strong = h.explicit = True
+    elif (
+        h.single
+        and kind == "city"
+        and prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and not h.explicit
+        and ARTICLE_TOWN_END.match(text, last.pend) is not None
+        and not (nxt is not None and nxt.cap and COMMA_GAP.fullmatch(text, last.pend, nxt.start))
+    ):  # (not "the Woodlands, Texas", nor "the Lyon 2030 bid")
+        h.veto = True  # "feel the Vern!", "they call it the Lyon,": a town takes no article, a pun or a nickname
+    if (
+        h.single
+        and kind == "city"
+        and h.entry.flags & SMALL
+        and prev is not None
+        and prev.text in ("the", "The")
+        and joined_prev
+        and joined_next
+        and nxt is not None
+        and nxt.text in ("state", "State")
+    ):
+        h.veto = True  # "the Tarheel state": a state's nickname, not a small town of that name
     h.initial = initial
+
+
+# Punctuation or the end of the line right after a name: "feel the Vern!" (not "the Lyon 2030 bid").
+ARTICLE_TOWN_END = re.compile(r"[,.;:!?'’\"”)]|[ \t]*$", re.M)
 
 
 def coordinated_compass(text: str, hits: list[Hit]) -> None:
@@ -358,8 +424,8 @@ def name_before(prev: Tok, single: bool) -> bool:
 
 
 def opening_participle(text: str, prev: Tok, ls: int) -> bool:
-    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...': a participle opening the
-    sentence is capitalised there, and no given name."""
+    """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...', 'Rebuilding Ukraine will
+    take years': a participle or gerund opening the sentence is capitalised there, and no given name."""
     return prev.text.lower() in PLACE_PARTICIPLES and sentence_initial(text, prev, ls)
 
 
@@ -377,6 +443,33 @@ def name_after(nxt: Tok, entry: Entry) -> bool:
         and not (entry.flags & UPPER_ONLY)
         and gazetteer().get(norm(nxt.text)) is None
     )
+
+
+def minor_town(e: Entry) -> bool:
+    """A small town of the gazetteer, whose name is as often a word or a person's ("Sandy", "Hook")."""
+    return e.kind == "city" and bool(e.flags & SMALL) and e.prio < P_SALIENT_REGION
+
+
+def minor_town_word(t: Tok) -> bool:
+    """A capitalised word whose only place reading is a small town (not "Springs", "City", "Beach")."""
+    if not t.cap or t.text in VENUE_HEADS or t.text in ("State", "City") or t.text in GEOGRAPHIC_PLURALS:
+        return False
+    e = gazetteer().get(norm(t.text))
+    return e is not None and minor_town(e)
+
+
+def site_after(text: str, toks: list[Tok], j: int) -> bool:
+    """A lowercase site head after the name, a modifier or not: "airport", "nuclear plant", "refugee camp"."""
+    heads = SITE_HEADS | KNOWN_SITE_HEADS
+    t = toks[j]
+    if t.text in heads:
+        return True
+    if t.text in SITE_MODIFIERS or t.text in KNOWN_SITE_MODIFIERS:
+        k = j + 1
+        return (
+            k < len(toks) and joined(text, t, toks[k]) and (toks[k].text in heads or toks[k].text in ("camp", "base"))
+        )
+    return False
 
 
 def same_place(a: Entry | None, b: Entry) -> bool:
@@ -413,6 +506,8 @@ def clear_locative(text: str, toks: list[Tok], i: int, j: int, pw: str) -> bool:
         return False
     if pw in CLEAR_LOCATIVE:
         return True
+    if pw == "of" and i >= 2 and toks[i - 2].text.lower() in DWELLERS_OF and joined(text, toks[i - 2], toks[i - 1]):
+        return True  # "residents of Tarbes"
     if pw not in ("in", "at", "to", "from", "into") or i < 2 or not joined(text, toks[i - 2], toks[i - 1]):
         return False
     if toks[i - 2].text.lower() in CLEAR_BEFORE_PREPOSITION:

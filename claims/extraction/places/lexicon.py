@@ -54,7 +54,7 @@ NAME_CONNECTORS = CONNECTORS | wordset("es en am im an den upon on")
 
 # After a name these say it is a place: "the Lombardy region", "the Helmand province".
 # (Not "state", "city", "district": "the Texas state law", "the Erie district attorney".)
-ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality")
+ADMIN_WORDS_AFTER = wordset("province region county prefecture governorate oblast municipality island")
 
 
 ADMIN_NOUNS = wordset(
@@ -139,6 +139,15 @@ HEAD_FIRST = wordset(
 )
 
 
+# Parties before "House" that make it a chamber they hold ("the Republican House"; not "Government
+# House", a governor's residence).
+PARTIES_BEFORE_HOUSE = wordset("Labour Labor Tory Conservative Liberal Democrat Democratic Republican GOP")
+
+
+# After "Hall of": a member of a hall of fame, a person ("Hall of Famer Rita Dunne").
+FAME_MEMBERS = wordset("Famer Famers")
+
+
 # Capitalised words that may follow "and" inside a venue's name: "Tang Teaching Museum and Art
 # Gallery", "Air and Space Museum" (but "the White House and NASA" are two names).
 GENERIC_VENUE_WORDS = wordset(
@@ -199,7 +208,11 @@ OFFICE_AFTER_ADMIN = wordset(
 
 # Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
 # seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
-SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township")
+SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township island")
+# Of those, the nouns of a feature rather than a settlement, and the prepositions an island takes
+# besides the locatives: "on Corvena island", "off Marvossa island".
+ISLAND_NOUNS = wordset("island")
+ISLAND_LOCATIVES = wordset("on off")
 # Nouns after such a noun that make it something else: "the Dorvik town hall", "a village elder".
 NOT_SETTLEMENT_AFTER = wordset(
     """hall halls centre center square meeting meetings councillor councillors councilor councilors
@@ -349,7 +362,9 @@ PARTY_PLURALS = wordset(
 # Russia in March, he ...", "Leaving Paris, the convoy ..."): no given name before the place.
 PLACE_PARTICIPLES = wordset(
     """visiting leaving entering crossing touring reaching approaching exiting departing fleeing
-    invading occupying bombing shelling attacking liberating evacuating circling overflying"""
+    invading occupying bombing shelling attacking liberating evacuating circling overflying
+    rebuilding putting keeping making bringing sending defending supporting arming funding helping
+    sanctioning isolating punishing protecting uniting governing ruling reading"""
 )
 
 
@@ -424,6 +439,12 @@ DWELLERS = wordset(
     townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
 )
 CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
+# Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
+DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
+# Heads after "the <town>" that name one of its sites, so the town is a place: "the Tarbes airport",
+# "the Lukovo nuclear plant" (beside the site heads of unknown names, works that take a modifier).
+KNOWN_SITE_HEADS = wordset("plant plants factory works port")
+KNOWN_SITE_MODIFIERS = wordset("nuclear chemical steel")
 
 
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")

@@ -37,6 +37,7 @@ class Hit:
     company: bool = False  # "Mesa shares", "a stake in Magna": a company named like a town
     after_place: bool = False  # right after "<city>, " ("Greenville, Pa.")
     clear: bool = False  # a clear locative: "left Toulon", "arrived in Toulon", "flew to Toulon"
+    site: bool = False  # a site of the town after it: "the Toulon airport"
 
 
 def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int, int, str, Entry]]:

@@ -38,7 +38,8 @@ ACRONYM_AFTER = re.compile(r" ?\(([A-Z]{2,6})\)")
 DATELINE_AFTER = re.compile(r",|/|[ \t\u00a0]*(?:\(|—|–|-[ \t\u00a0])")
 
 
-COORD = re.compile(r"\b(North|South|East|West)(?:ern)?\s+(?:and|or|&)\s+$")
+# The first half of "North and South Korea", "Central and South Asia": one mention for both halves.
+COORD = re.compile(r"\b(North|South|East|West|Central)(?:ern)?\s+(?:and|or|&)\s+$")
 
 
 @dataclass(slots=True)

@@ -20,9 +20,12 @@ from .lexicon import (
     COMPASS_POINTS,
     COMPASS_PREFIX,
     DEMONYMS,
+    DENOMINATIONS,
     DISTANCE_AFTER,
     FUNCTION_CAPS,
     GIVEN_NAMES,
+    ISLAND_LOCATIVES,
+    ISLAND_NOUNS,
     LOCATIVE,
     LOWER_COMPASS,
     MONTHS_DAYS,
@@ -60,7 +63,9 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
             else:
                 j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
-                k = unknown_name(text, toks, taken, starts, j) if j > i else j
+                k = j
+                if i < j < len(toks) and joined(text, toks[j - 1], toks[j]):  # not across a comma:
+                    k = unknown_name(text, toks, taken, starts, j)  # "the island of Corvena, Omar Farid said"
                 if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
                     s, e = toks[i].start, toks[k - 1].end
                     mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
@@ -155,13 +160,23 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         elif (
             head in SETTLEMENT_AFTER_UNKNOWN
             and not word_site
-            and (prev == "the" or prev in LOCATIVE or prev in SEIZING_VERBS)
+            and (
+                prev == "the"
+                or prev in LOCATIVE
+                or prev in SEIZING_VERBS
+                or (head in ISLAND_NOUNS and prev in ISLAND_LOCATIVES)
+            )
             and after not in OFFICE_AFTER_ADMIN
             and after not in NOT_SETTLEMENT_AFTER
         ):
             s, e = toks[i].start, toks[j - 1].end  # "in Kolma town", "the Tarvo area": the name
-            mentions.append(PlaceMention(text[s:e], s, e, "city"))
-        elif head in SITE_HEADS and (prev == "the" or prev in LOCATIVE) and not after[:1].isupper():
+            mentions.append(PlaceMention(text[s:e], s, e, "other" if head in ISLAND_NOUNS else "city"))
+        elif (
+            head in SITE_HEADS
+            and (prev == "the" or prev in LOCATIVE)
+            and not after[:1].isupper()
+            and not all(toks[k].text in DENOMINATIONS for k in range(i, j))
+        ):  # (not "the Methodist church": the institution)
             s, e = toks[i].start, head_tok.end
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
         elif (

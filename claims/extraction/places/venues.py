@@ -16,6 +16,7 @@ from .lexicon import (
     CONNECTORS,
     DENOMINATIONS,
     FACILITY_WORDS,
+    FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
     HEAD_FIRST,
@@ -24,6 +25,7 @@ from .lexicon import (
     MONTHS_DAYS,
     ORG_CENTRE_WORDS,
     ORG_NOUNS,
+    PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
     VENUE_HEADS,
 )
@@ -37,9 +39,30 @@ from .tokens import (
 
 Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
 
+# A capitalised word after a title ("Ms Park"), or before a verb of saying where no capitalised word
+# comes before it ("Hall said", not "City Hall said").
+SURNAME_HEAD = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? (?P<titled>[A-Z][a-z]+)\b"
+    r"|(?<![A-Za-z] )(?<![A-Za-z])(?P<speaker>[A-Z][a-z]+),? (?:"
+    + "|".join(sorted(lx.SPEECH_VERBS_AFTER_NAME))
+    + r")\b"
+)
 
-def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
-    """Token index ranges [i, j) of venues, with their kind and code."""
+
+def surname_heads(text: str) -> frozenset[str]:
+    """Venue heads the article uses alone as a person's surname: "Ms Park", "Hall said", "Park, who"
+    ... then "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
+    found = set()
+    for m in SURNAME_HEAD.finditer(text):
+        head = m.group("titled") or m.group("speaker")
+        if head in VENUE_HEADS:
+            found.add(head)
+    return frozenset(found)
+
+
+def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset[str] = frozenset()) -> list[Venue]:
+    """Token index ranges [i, j) of venues, with their kind and code; ``surnames``: venue heads the
+    article uses as a person's surname (:func:`surname_heads`)."""
     gz = gazetteer()
     out: list[Venue] = []
     n = len(toks)
@@ -89,7 +112,7 @@ def venue_spans(text: str, toks: list[Tok], line_start: int) -> list[Venue]:
             or toks[s].text in lx.CASED_TITLES
         ):
             s += 1
-        out.extend(venues_in_run(text, toks, s, j, line_start))
+        out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
         i = j
     return airport_codes(text, toks, out)
 
@@ -128,7 +151,9 @@ def generic_venue_after(text: str, toks: list[Tok], k: int) -> bool:
     return False
 
 
-def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[Venue]:
+def venues_in_run(
+    text: str, toks: list[Tok], s: int, j: int, ls: int, surnames: frozenset[str] = frozenset()
+) -> list[Venue]:
     """The venues of the capitalised run toks[s:j]: one, none, or a venue then a place after "of"."""
     if j - s < 2:
         return []
@@ -150,11 +175,29 @@ def venues_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> list[V
             before = toks[o - 1].text
             if (o - s == 1 and (before in VENUE_HEADS or before in HEAD_FIRST)) or VENUE_HEADS.get(before) == "region":
                 break
-            found = venue_in_run(text, toks, s, o, ls)
+            found = venue_in_run(text, toks, s, o, ls, surnames)
+            return [found] if found else []
+        if b == o + 1 and person_before_of(toks, s, o):
+            # "Rev. Ada Kroll of Marsh Lane Baptist Church": a person, then the venue after "of".
+            found = venue_in_run(text, toks, b, j, ls, surnames)
             return [found] if found else []
         break
-    found = venue_in_run(text, toks, s, j, ls)
+    found = venue_in_run(text, toks, s, j, ls, surnames)
     return [found] if found else []
+
+
+def person_before_of(toks: list[Tok], s: int, o: int) -> bool:
+    """toks[s:o], before "of", is a person's name: two or three capitalised words, none a venue head,
+    an organisation's or an opening head ("Ada Kroll", not "Bank of ...", "Museum of ...", nor "Friends")."""
+    if not 2 <= o - s <= 3:
+        return False
+    for k in range(s, o):
+        w = toks[k].text
+        if w in VENUE_HEADS or w in HEAD_FIRST or w in lx.ORG_NAME_HEADS or w in PREFIX_HEADS or toks[k].possessive:
+            return False
+        if not (w[:1].isupper() and w[1:].islower()):
+            return False
+    return True
 
 
 def lone_head(text: str, toks: list[Tok], j: int) -> bool:
@@ -162,7 +205,9 @@ def lone_head(text: str, toks: list[Tok], j: int) -> bool:
     return toks[j].text in VENUE_HEADS and (j + 1 >= len(toks) or not joined(text, toks[j], toks[j + 1]))
 
 
-def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue | None:
+def venue_in_run(
+    text: str, toks: list[Tok], s: int, j: int, ls: int, surnames: frozenset[str] = frozenset()
+) -> Venue | None:
     if j - s < 2 or org_noun_after(text, toks, j):
         return None  # "The Cape Argus newspaper"
     if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
@@ -174,12 +219,12 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES)
+            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
         ):
-            return None  # "one of them, Ellen Park, said": a given name and a surname, not a park
+            return None  # "one of them, Ellen Park, said", "Jin Park ... Park said": a person, not a park
         # "Udvar-Hazy Center" is a building, "Pew Research Center" a body: a named centre counts when
         # the sentence puts something at, in or near it, or puts it in a place.
         if (
@@ -197,6 +242,8 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             return (j - 2, j, kind, None)  # "the Biden White House": the president's name is no part of it
         if last == "House" and j - s == 2 and toks[s].text in ("Upper", "Lower"):
             return None  # "the Upper House", "the Lower House": chambers of a parliament
+        if last == "House" and party_before(text, toks, j - 1):
+            return None  # "the Republican House", "a Labor-led House": the chamber under a party
         if last == "House" and state_before(toks, s, j - 1):
             return None  # "the Kentucky House", "a Texas House committee": a state's legislative chamber
         if last in ("Church", "Temple", "Mosque") and all(toks[k].text in DENOMINATIONS for k in range(s, j - 1)):
@@ -220,6 +267,8 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
         t = toks[k]
         if t.text not in HEAD_FIRST or toks[k + 1].text != "of":
             continue
+        if toks[k + 2].text in FAME_MEMBERS:
+            return None  # "Hall of Famer Rita Dunne": a member of a hall of fame, a person
         if t.text == "Church" and toks[k + 2].text != "the":
             continue  # "Church of England", "Church of Scientology": denominations
         e = k + 2
@@ -231,6 +280,15 @@ def venue_in_run(text: str, toks: list[Tok], s: int, j: int, ls: int) -> Venue |
             return (s, e, VENUE_HEADS.get(t.text, "other" if t.text in ("Isle", "Straits") else "venue"), None)
         return None
     return None
+
+
+def party_before(text: str, toks: list[Tok], k: int) -> bool:
+    """A party's name, or "<party>-led", right before toks[k] ("the Republican House", "the
+    Democratic-led House")."""
+    p = k - 1
+    if p >= 1 and toks[p].text in ("led", "controlled", "run") and text.startswith("-", toks[p - 1].pend):
+        p -= 1
+    return p >= 0 and toks[p].text in PARTIES_BEFORE_HOUSE and not toks[p].possessive
 
 
 def state_before(toks: list[Tok], s: int, k: int) -> bool:
