@@ -403,3 +403,21 @@ def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
 )
 def test_name_labelling_a_clause(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A participle after a clause whose subject is a thing ('Talks to form a cabinet collapsed') belongs to the
+# clause after it that has a speaking subject ('after the Farmers party walked out, saying ...'); the
+# object of an infinitive ('to form a new cabinet') is never the subject.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Talks to form a new cabinet collapsed after the Farmers party walked out, saying it could not accept the plan.",
+            "Farmers",
+        ),
+        ("The council met the mayor on Monday, saying it would strike.", "The council"),
+        ("Ann Lee attacked Tom Vint after he spoke, saying he had lied.", "Ann Lee"),
+    ],
+)
+def test_a_participle_after_a_things_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -767,6 +767,13 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
     return m, kk
 
 
+def _object_before(toks: list[Tok], s: int) -> bool:
+    """Does a lowercase verb or preposition come right before the phrase at s, making it an object ('to
+    form a government', 'with the union')? A subordinator, a conjunction or punctuation opens a clause."""
+    t = toks[s - 1]
+    return t.word and not t.cap and t.low not in _CLAUSE_JOINERS and t.low not in {"and", "but", "or", "then"}
+
+
 def _age_chunk(toks: list[Tok], s: int, e: int) -> bool:
     """A chunk that is only an age: '61', 'aged 61'."""
     words = toks[s:e]
@@ -1115,8 +1122,17 @@ def _clause_subject(
             m, s = _subject_before(text, toks, k, start)
             if m is not None and m.kind == "group" and not m.generic and s == start:
                 return m
-        if toks[p].cap or toks[p].low in lx.PRONOUNS or base(toks[p].low) in lx.GROUP_NOUNS:
-            m, _ = _subject_before(text, toks, k, start)
+        if (
+            toks[p].cap
+            or toks[p].low in lx.PRONOUNS
+            or base(toks[p].low) in lx.GROUP_NOUNS
+            or (base(toks[p].low) in lx.ORG_HEADS and base(toks[p].low) not in lx.COMMON_WORD_ORG_HEADS)
+        ):
+            m, s = _subject_before(text, toks, k, start)
+            if s > start and _object_before(toks, s):
+                # 'Talks to form a new government collapsed after the party walked out, saying ...': the
+                # phrase is an object ('to form X'), no subject; a later clause's own subject may be
+                continue
             return m if m is not None and m.kind in {"person", "org", "pronoun", "group"} else None
         if toks[p].text == "," and p - 1 > start and toks[start].cap:
             # 'Tom Best, who has run the port for years, arrived late and acknowledged ...': the verb after
