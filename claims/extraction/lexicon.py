@@ -1026,7 +1026,9 @@ DOCUMENT_SUBJECT_HEADS = wordset(_RECORDED_EVIDENCE) | wordset(
 DOCUMENT_COLLECTIONS = wordset("batch set series trove cache collection average sample bundle stack handful")
 
 # Irregular past participles that may open a document's modifier ('A filing made public on Monday says').
-IRREGULAR_PARTICIPLES = wordset("made seen sent written given shown held taken read put set obtained")
+IRREGULAR_PARTICIPLES = wordset(
+    "made seen sent written given shown held taken read put set obtained found built caught kept"
+)
 
 # Words after which 'by X' names the document's author ('a paper by X', 'written by X').
 AUTHORSHIP_PARTICIPLES = wordset(

@@ -421,3 +421,20 @@ def test_name_labelling_a_clause(sentence: str, speaker: str | None) -> None:
 )
 def test_a_participle_after_a_things_clause(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A place after a participle inside the subject ('found in Keld', 'based in Keld') modifies the noun before
+# the participle; that noun is the subject, never the place.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Officials based in Keld said the bridge had fallen.", "Officials"),
+        ("Reporters stationed at the border said the crossing was shut.", "Reporters"),
+        (
+            "The bones found in Varn suggest that people lived there, according to a study published on Monday.",
+            "a study published on Monday",
+        ),
+    ],
+)
+def test_a_place_after_a_participle_in_the_subject(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -628,6 +628,16 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             if m2.kind == "person":
                 m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
             return m2, k2
+    if (
+        m is not None
+        and m.kind != "pronoun"
+        and k - 2 > lo
+        and toks[k - 1].low in _PLACE_PREPOSITIONS
+        and _participle_word(toks[k - 2])
+    ):
+        # 'Bones found in Keld suggest that ...': the place after a participle modifies the noun before it,
+        # which is the subject
+        return _subject_np(text, toks, k - 2, lo)
     # the object of a preposition ("a memo seen by the Daily Courier says") is not the subject, except in
     # "with X saying"
     if (
@@ -772,6 +782,19 @@ def _object_before(toks: list[Tok], s: int) -> bool:
     form a government', 'with the union')? A subordinator, a conjunction or punctuation opens a clause."""
     t = toks[s - 1]
     return t.word and not t.cap and t.low not in _CLAUSE_JOINERS and t.low not in {"and", "but", "or", "then"}
+
+
+# Prepositions of place after a participle inside a subject ('found in Keld', 'taken at the site').
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "off", "across", "inside", "outside", "along"})
+
+
+def _participle_word(t: Tok) -> bool:
+    """A lowercase past participle ('found', 'taken', 'recorded') modifying the noun before it."""
+    return (
+        t.word
+        and not t.cap
+        and ((t.low.endswith("ed") and t.low.isalpha() and len(t.low) > 4) or t.low in lx.IRREGULAR_PARTICIPLES)
+    )
 
 
 def _age_chunk(toks: list[Tok], s: int, e: int) -> bool:
