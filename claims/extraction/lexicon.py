@@ -1164,6 +1164,15 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
 
+# Speech acts whose object is what was said ('promised tougher rules', 'announced new funding', 'denied
+# wrongdoing'): a second verb of a clause's subject even without a reported clause.
+CONTENT_OBJECT_VERBS = {
+    form: lemma
+    for form, lemma in SPEECH_VERBS.items()
+    if lemma in {"promise", "announce", "deny", "pledge", "vow", "propose", "demand", "urge", "predict", "reject"}
+    and not form.endswith("ing")
+}
+
 # Words before 'to' that make the speech act after it one still to come ('is expected to announce', 'plans
 # to unveil'): without a reported clause it is the reporter's forecast, not a claim.
 FUTURE_BEFORE_TO_CUE = wordset("expected set due poised slated scheduled going plans planned plan intends intend")

@@ -359,3 +359,19 @@ def test_a_speech_act_still_to_come(sentence: str, speaker: str | None) -> None:
 )
 def test_modifiers_joined_by_and(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A second verb of the clause's subject that is a speech act with its content as object ('visited the
+# town and promised tougher rules'); a base-form verb of saying right after an article is a noun ('the
+# state electoral office').
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Chancellor Ola Berg visited the town on Monday and promised tougher rules.", "Ola Berg"),
+        ("Ida Wren toured the plant and announced new funding for schools.", "Ida Wren"),
+        ("The result will be announced late, the state electoral office said.", "the state electoral office"),
+        ("The report card said grades rose.", "The report card"),
+    ],
+)
+def test_content_objects_and_nouns_spelled_like_verbs(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -528,7 +528,13 @@ def _sentence_cues(
                 # 'X declined to comment, but said ...': a comma before the conjunction too
                 and (toks[j - 2].text not in lx.CLAUSE_END or toks[j - 2].text == ",")
                 # ('but told city leaders that ...': an audience before the reported clause)
-                and (beside or _takes_complement(toks, v, hi) or (speech and _reports_after(toks, v, hi)))
+                and (
+                    beside
+                    or _takes_complement(toks, v, hi)
+                    or (speech and _reports_after(toks, v, hi))
+                    # 'visited the town and promised tougher rules': a speech act with its content as object
+                    or (low in lx.CONTENT_OBJECT_VERBS and _plain_object(toks, v, hi))
+                )
             ):
                 subject = main_subject or _clause_subject(text, toks, j - 1, lo, in_quote)
                 if subject is not None and subject.kind == "pronoun" and subject.name in {"i", "we", "you"}:
@@ -641,6 +647,18 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _plain_object(toks: list[Tok], v: int, hi: int) -> bool:
+    """A lowercase noun phrase right after the verb ('tougher rules', 'new funding for schools')."""
+    k = v + 1
+    return (
+        k < hi
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].low not in lx.NOUN_PHRASE_STOPS
+        and (toks[k].low.isalpha() and toks[k].low not in lx.ADJUNCT_OPENERS and toks[k].low not in lx.PRONOUNS)
+    )
 
 
 def _future_plain_act(toks: list[Tok], v: int, lo: int, hi: int) -> bool:

@@ -106,7 +106,10 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
         if (
             _hyphen_alpha(t.low)  # 'the third-largest carmaker', 'the state-owned lender'
             and loose < 2
-            and low not in lx.SPEECH_VERBS
+            and (
+                low not in lx.SPEECH_VERBS
+                or (_base_form_noun(t) and k - 2 >= lo and toks[k - 2].low in {"a", "an", "the"})
+            )
             and low not in lx.AUXILIARIES
             and low not in lx.SUBORDINATORS
             and low not in lx.LEADING_SKIP
@@ -121,7 +124,8 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                     loose == 0
                     and k - 3 >= lo
                     and toks[k - 3].low in {"a", "an", "the"}
-                    and _loose_word(toks[k - 2])
+                    # ('the state electoral office': a verb's base form right after the article is a noun)
+                    and (_loose_word(toks[k - 2]) or _base_form_noun(toks[k - 2]))
                     and _loose_word(t)
                 )
             )
@@ -187,6 +191,11 @@ _FUNCTION_WORDS = frozenset(
         "you",
     ]
 )
+
+
+def _base_form_noun(t: Tok) -> bool:
+    """A lowercase verb of saying in its base form ('state', 'report'), which after an article is a noun."""
+    return not t.cap and t.low.isalpha() and lx.SPEECH_VERBS.get(t.low) == t.low
 
 
 def _hyphen_alpha(low: str) -> bool:
