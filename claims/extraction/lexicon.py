@@ -1164,6 +1164,9 @@ VIEW_NOUNS = wordset("belief beliefs view views opinion opinions conviction hope
 # Where the subject of a reported clause ends: its auxiliary or one of the verbs above.
 CLAUSE_VERB_STOPS = FINITE_AUXILIARIES | CLAUSE_VERBS
 
+# Adjectives of order or kind between a determiner and a noun ('the last state election', 'a new report').
+ORDER_ADJECTIVES = wordset("last next first second third final same other new old whole entire latest previous")
+
 # Speech acts whose object is what was said ('promised tougher rules', 'announced new funding', 'denied
 # wrongdoing'): a second verb of a clause's subject even without a reported clause.
 CONTENT_OBJECT_VERBS = {

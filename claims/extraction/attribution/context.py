@@ -534,6 +534,8 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
             (prev.low in lx.DETERMINERS and not alone)
             or is_possessive(toks, v - 1)
             or prev.low in {"have", "has", "had"}
+            # 'the last state election', 'its first report card': an adjective of order before a noun
+            or (prev.low in lx.ORDER_ADJECTIVES and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS)
         ):
             return False
         if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS and not alone:

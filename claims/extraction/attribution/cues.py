@@ -278,7 +278,7 @@ def _sentence_cues(
         if (
             low in lx.NOUNLIKE_FORMS
             and not _verb_context(toks, v, lo, hi)
-            and not _after_document(text, toks, v, lo)
+            and (_noun_slot(toks, v, lo) or not _after_document(text, toks, v, lo))
             and not _closing_speaker_verb(toks, v, lo, hi)
         ):
             continue
@@ -647,6 +647,15 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
+
+
+def _noun_slot(toks: list[Tok], v: int, lo: int) -> bool:
+    """Right after a determiner, or after one and an adjective of order ('the last state election'): a
+    noun's place, never a verb's."""
+    if v - 1 < lo:
+        return False
+    prev = toks[v - 1].low
+    return prev in lx.DETERMINERS or (prev in lx.ORDER_ADJECTIVES and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS)
 
 
 def _plain_object(toks: list[Tok], v: int, hi: int) -> bool:
