@@ -366,11 +366,19 @@ PLACE_PARTICIPLES = wordset(
     rebuilding putting keeping making bringing sending defending supporting arming funding helping
     sanctioning isolating punishing protecting uniting governing ruling reading"""
 )
+# Adjectives of nearness that open a sentence before a country ("Neighbouring Ruritania and Elbonia
+# sent aid", "Nearby Tarvia closed its border"): capitalised there, and no given name.
+NEARNESS_OPENERS = wordset("neighbouring neighboring nearby bordering adjacent")
 
 
 # Local offices named after their town or county, beside the titles of the shared lexicon: "the Los Angeles
 # Sheriff's office", "Cook County Sheriff Tom Dart" (the place, then the office; no person "Angeles Sheriff").
 LOCAL_OFFICES = wordset("Sheriff Sheriffs Coroner Prosecutor Assessor Clerk Treasurer Auditor Marshal Supervisor")
+
+
+# Titles of a town's or a state's own officers after its name, before the officer's name: "Dalby Mayor
+# Ann Roe", "Ohio Governor Tim Ash" (the office says the name is a place, however small the town).
+LOCAL_TITLES_AFTER_PLACE = wordset("Mayor Governor Sheriff Councillor Councilor Councilman Councilwoman Alderman")
 
 
 # After "the <Surname>", nouns of a politician's following or tenure: "the Obama administration", "the

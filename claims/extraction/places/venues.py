@@ -162,6 +162,8 @@ def venues_in_run(
         if VENUE_HEADS.get(toks[k].text) == "region" and not toks[k].possessive:
             nxt = toks[k + 1].text
             if nxt in lx.CASED_TITLES or nxt in LOCAL_OFFICES:
+                if k == s + 1 and toks[s].text.replace(".", "").isupper():
+                    return []  # "U.S. District Judge Lena Orr": a federal court's title, no district named
                 j = k + 1
                 break
     # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
