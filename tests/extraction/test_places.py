@@ -1268,3 +1268,29 @@ def test_a_town_named_by_one_word_twice_is_kept_whole(text: str, expected: list[
 )
 def test_famous_small_towns_need_no_context(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Kim Park sings, "Come home now."', []),
+        ("Sam Hall said the vote was close.", []),
+        ("Pat Lake spoke first at the hearing.", []),
+        ("A letter to Kim arrived on Monday.", []),
+        ("We walked to Kim Park after lunch.", ["Kim Park"]),
+    ],
+)
+def test_a_shared_given_name_before_a_venue_head_is_a_person(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shots were fired on Victoria Street late on Friday.", ["Victoria Street"]),
+        ("The fire spread along Jean Avenue overnight.", ["Jean Avenue"]),
+        ("Ms Lane spoke. Then Lois Lane left.", []),
+    ],
+)
+def test_a_street_named_after_a_person_is_a_street(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

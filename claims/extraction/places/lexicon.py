@@ -458,7 +458,21 @@ KNOWN_SITE_MODIFIERS = wordset("nuclear chemical steel")
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
 
 
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# Short and shared given names, which the gendered lists of the shared lexicon leave out on purpose
+# (they say nothing of sex): before a venue head or a town they make a person as well ("Sam Hall said",
+# "Kim Park sings", "a letter to Kim").
+SHARED_GIVEN_NAMES = wordset(
+    """kim lee jo sam pat alex chris robin jan jean dana jamie jesse casey leslie ashley morgan kay lou
+    sue liz meg ted ed ray jay rob ron don len les rex mel val ben dan tim eli leo ivy ida"""
+)
+
+
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | SHARED_GIVEN_NAMES
+
+
+# Heads of a street's name: "Victoria Street", "Jean Avenue" are streets named after people, not people,
+# unless the article uses the head alone as a surname ("Ms Lane").
+STREET_HEADS = wordset(STREET)
 
 
 PLANET_KEYS = frozenset(norm(p) for p in PLANETS)

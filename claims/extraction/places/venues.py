@@ -19,6 +19,7 @@ from .lexicon import (
     FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
+    GIVEN_NAMES,
     HEAD_FIRST,
     LOCAL_OFFICES,
     LOCATIVE,
@@ -27,6 +28,7 @@ from .lexicon import (
     ORG_NOUNS,
     PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
+    STREET_HEADS,
     VENUE_HEADS,
 )
 from .tokens import (
@@ -221,7 +223,7 @@ def venue_in_run(
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES or last in surnames)
+            and ((given in GIVEN_NAMES and last not in STREET_HEADS) or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
