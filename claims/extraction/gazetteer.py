@@ -151,6 +151,15 @@ FEATURES = _names(
 # the GeoNames file; "X Island" written out is a venue pattern of its own.)
 # ("the West", "the North", "the South" alone are left out: the development set's annotation does not count
 # them, as blocs or as another name for a country already named.)
+# Towns and sites known worldwide from the news but too small for the GeoNames file of cities ("talks
+# in Davos", "the Chernobyl disaster"), with their country; named bare, like big cities.
+FAMOUS_SMALL_TOWNS = _table(
+    """Davos=CH; Gstaad=CH; Zermatt=CH; Chamonix=FR; Chernobyl=UA; Pripyat=UA; Avdiivka=UA; Soledar=UA;
+    Srebrenica=BA; Lockerbie=GB; Dunblane=GB; Aberfan=GB; Assisi=IT; Ypres=BE; Khan Younis=PS;
+    Kobani=SY; Yongbyon=KP; Fordow=IR; Bamiyan=AF; Bagram=AF; Lahaina=US; Chappaquiddick=US"""
+)
+# Airports named by their site alone ("flights out of Heathrow").
+FAMOUS_AIRPORTS = _names("Heathrow; Gatwick")
 # Planets, dwarf planets and the Moon: also gods, cars, brands and people ("Venus Williams", "Moon
 # Jae-in"), so they need locative context ("landed on Venus", "the journey to Mars", "back to Earth").
 # (Not the Sun: a newspaper's name as often, after the same prepositions.)
@@ -317,6 +326,10 @@ def _add_features(g: Gazetteer) -> None:
         else:
             g.add(name, Entry("other", None, P_LEXICON))
     g.add("Korea", Entry("region", None, P_LEXICON))
+    for name, cc in FAMOUS_SMALL_TOWNS.items():
+        g.add(name, Entry("city", None, P_CITY, 0, CITY_POP, cc))
+    for name in FAMOUS_AIRPORTS:
+        g.add(name, Entry("venue", None, P_LEXICON, cc="GB"))
     for name in PLANETS:
         g.add(name, Entry("other", None, P_LEXICON, COMMON))
     for name in LANDMARKS:

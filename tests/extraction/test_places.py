@@ -1198,3 +1198,99 @@ def test_central_and_a_compass_half_share_one_region(text: str, expected: list[s
 )
 def test_a_small_town_before_state_after_the_is_a_nickname(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neighbouring Iran and Armenia offered shelter to the refugees.", ["Iran", "Armenia"]),
+        ("Nearby Kenya reopened its border crossings on Friday.", ["Kenya"]),
+        ("Neighboring Chad sent two cargo planes of grain.", ["Chad"]),
+    ],
+)
+def test_an_adjective_of_nearness_opening_the_sentence_is_no_given_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But Sen. Ada Voss of Nevada said the tariff would hurt ranchers.", ["Nevada"]),
+        ("Rep. Lia Moss of Oregon said she would vote against the levy.", ["Oregon"]),
+    ],
+)
+def test_a_state_after_a_named_person_and_of_before_said_is_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. District Judge Lena Orr blocked the rule on Tuesday.", ["U.S."]),
+        ("A U.S. District Judge in Denver heard the case.", ["U.S.", "Denver"]),
+        ("Marin County Judge Abe Lusk opened the hearing.", ["Marin County"]),
+    ],
+)
+def test_a_federal_district_title_names_no_district(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ely Mayor Greta Lund said the roads would reopen.", ["Ely"]),
+        ("Two days later, Reading Mayor Tom Bell resigned.", ["Reading"]),
+        ("Nevada Governor Ron Ames signed the bill.", ["Nevada"]),
+    ],
+)
+def test_a_town_before_its_own_officer_is_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry left the port of Bau-Bau before the storm.", ["Bau-Bau"]),
+        ("Two ferries reached Kim-Kim on Sunday.", ["Kim-Kim"]),
+        ("The spa town of Baden-Baden hosted the talks.", ["Baden-Baden"]),
+    ],
+)
+def test_a_town_named_by_one_word_twice_is_kept_whole(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bankers gathered in Davos while engineers inspected Chernobyl.", ["Davos", "Chernobyl"]),
+        ("Mourners returned to Srebrenica and later flew out of Heathrow.", ["Srebrenica", "Heathrow"]),
+    ],
+)
+def test_famous_small_towns_need_no_context(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Kim Park sings, "Come home now."', []),
+        ("Sam Hall said the vote was close.", []),
+        ("Pat Lake spoke first at the hearing.", []),
+        ("A letter to Kim arrived on Monday.", []),
+        ("We walked to Kim Park after lunch.", ["Kim Park"]),
+    ],
+)
+def test_a_shared_given_name_before_a_venue_head_is_a_person(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shots were fired on Victoria Street late on Friday.", ["Victoria Street"]),
+        ("The fire spread along Jean Avenue overnight.", ["Jean Avenue"]),
+        ("Ms Lane spoke. Then Lois Lane left.", []),
+    ],
+)
+def test_a_street_named_after_a_person_is_a_street(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -38,10 +38,12 @@ from .lexicon import (
     KNOWN_SITE_HEADS,
     KNOWN_SITE_MODIFIERS,
     LOCAL_OFFICES,
+    LOCAL_TITLES_AFTER_PLACE,
     LOCATIVE,
     LOWER_COMPASS,
     MONTHS_DAYS,
     MOTION,
+    NEARNESS_OPENERS,
     OFFICE_AFTER_ADMIN,
     PARTY_PLURALS,
     PEOPLE_AFTER_PLACE,
@@ -157,6 +159,7 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and nxt is not None
         and nxt.text in lx.SPEECH_VERBS_AFTER_NAME
         and not h.strong
+        and not (kind == "region" and person_of_before(text, toks, i))
     ):
         h.person = True
     if (
@@ -270,6 +273,15 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and not (prev is not None and prev.text in ("the", "The"))
     ):
         h.explicit = True  # "Gaza City", "Quezon City": the name says what it is (not "the Queen City", a nickname)
+    if (
+        joined_next
+        and nxt is not None
+        and nxt.text in LOCAL_TITLES_AFTER_PLACE
+        and j + 1 < len(toks)
+        and toks[j + 1].cap
+        and joined(text, nxt, toks[j + 1])
+    ):
+        h.explicit = True  # "Dalby Mayor Ann Roe": the town's own officer, so a place
     if h.explicit:
         h.strong = True  # "the city of X", "the Lombardy region", "X Province"
     # "the Hague": a lowercase article that belongs to the name.
@@ -414,6 +426,23 @@ def attributive(text: str, toks: list[Tok], j: int) -> bool:
     )
 
 
+def person_of_before(text: str, toks: list[Tok], i: int) -> bool:
+    """'Sen. Ada Voss of Nevada said': a state after "of" after a person's name, who is the speaker
+    (not a title's "of": "the Governor of Ohio")."""
+    if i < 2 or toks[i - 1].text != "of" or not joined(text, toks[i - 1], toks[i]):
+        return False
+    before = toks[i - 2]
+    return (
+        before.cap
+        and not before.possessive
+        and joined(text, before, toks[i - 1])
+        and before.text not in lx.CASED_TITLES
+        and before.text not in TITLE_OF
+        and before.text not in FUNCTION_CAPS
+        and before.text not in lx.ORG_NAME_HEADS
+    )
+
+
 def name_before(prev: Tok, single: bool) -> bool:
     """'Mr Jordan', 'Hillary Clinton', 'Air Canada': a title or another name right before."""
     if not prev.cap or prev.possessive or prev.text in COMPASS:
@@ -426,7 +455,8 @@ def name_before(prev: Tok, single: bool) -> bool:
 def opening_participle(text: str, prev: Tok, ls: int) -> bool:
     """'Visiting Russia in March, he ...', 'Leaving Paris, the convoy ...', 'Rebuilding Ukraine will
     take years': a participle or gerund opening the sentence is capitalised there, and no given name."""
-    return prev.text.lower() in PLACE_PARTICIPLES and sentence_initial(text, prev, ls)
+    word = prev.text.lower()
+    return (word in PLACE_PARTICIPLES or word in NEARNESS_OPENERS) and sentence_initial(text, prev, ls)
 
 
 def name_after(nxt: Tok, entry: Entry) -> bool:

@@ -366,11 +366,19 @@ PLACE_PARTICIPLES = wordset(
     rebuilding putting keeping making bringing sending defending supporting arming funding helping
     sanctioning isolating punishing protecting uniting governing ruling reading"""
 )
+# Adjectives of nearness that open a sentence before a country ("Neighbouring Ruritania and Elbonia
+# sent aid", "Nearby Tarvia closed its border"): capitalised there, and no given name.
+NEARNESS_OPENERS = wordset("neighbouring neighboring nearby bordering adjacent")
 
 
 # Local offices named after their town or county, beside the titles of the shared lexicon: "the Los Angeles
 # Sheriff's office", "Cook County Sheriff Tom Dart" (the place, then the office; no person "Angeles Sheriff").
 LOCAL_OFFICES = wordset("Sheriff Sheriffs Coroner Prosecutor Assessor Clerk Treasurer Auditor Marshal Supervisor")
+
+
+# Titles of a town's or a state's own officers after its name, before the officer's name: "Dalby Mayor
+# Ann Roe", "Ohio Governor Tim Ash" (the office says the name is a place, however small the town).
+LOCAL_TITLES_AFTER_PLACE = wordset("Mayor Governor Sheriff Councillor Councilor Councilman Councilwoman Alderman")
 
 
 # After "the <Surname>", nouns of a politician's following or tenure: "the Obama administration", "the
@@ -450,7 +458,21 @@ KNOWN_SITE_MODIFIERS = wordset("nuclear chemical steel")
 SENDER = wordset("letter letters message messages call calls note notes request requests statement email")
 
 
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# Short and shared given names, which the gendered lists of the shared lexicon leave out on purpose
+# (they say nothing of sex): before a venue head or a town they make a person as well ("Sam Hall said",
+# "Kim Park sings", "a letter to Kim").
+SHARED_GIVEN_NAMES = wordset(
+    """kim lee jo sam pat alex chris robin jan jean dana jamie jesse casey leslie ashley morgan kay lou
+    sue liz meg ted ed ray jay rob ron don len les rex mel val ben dan tim eli leo ivy ida"""
+)
+
+
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | SHARED_GIVEN_NAMES
+
+
+# Heads of a street's name: "Victoria Street", "Jean Avenue" are streets named after people, not people,
+# unless the article uses the head alone as a surname ("Ms Lane").
+STREET_HEADS = wordset(STREET)
 
 
 PLANET_KEYS = frozenset(norm(p) for p in PLANETS)

@@ -68,6 +68,12 @@ def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int
                 break
             key += " " + norm(toks[j].text)
             j += 1
+        if best is not None and best[0] == i + 1 and reduplicated(text, toks, i):
+            # "Bau-Bau", "Kota-Kota": a town named by one word twice is one name, not two towns "Bau"
+            # (the gazetteer may spell it in one word, "Baubau"; else no code of the one-word town).
+            whole = norm(t.text + toks[i + 1].text.lower())
+            e = gz.get(whole)
+            best = (i + 2, whole, e) if e is not None else (i + 2, best[1], best[2]._replace(code=None))
         if best is None:
             i += 1
             continue
@@ -75,3 +81,13 @@ def lookup_hits(text: str, toks: list[Tok], taken: list[bool]) -> list[tuple[int
         out.append((i, j, key, e))
         i = j
     return out
+
+
+def reduplicated(text: str, toks: list[Tok], i: int) -> bool:
+    """toks[i] and the next token are one word written twice across a hyphen ("Bau-Bau")."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].text == toks[i].text
+        and toks[i].pend == toks[i].end
+        and text[toks[i].end : toks[i + 1].start] == "-"
+    )

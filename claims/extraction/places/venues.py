@@ -19,6 +19,7 @@ from .lexicon import (
     FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
+    GIVEN_NAMES,
     HEAD_FIRST,
     LOCAL_OFFICES,
     LOCATIVE,
@@ -27,6 +28,7 @@ from .lexicon import (
     ORG_NOUNS,
     PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
+    STREET_HEADS,
     VENUE_HEADS,
 )
 from .tokens import (
@@ -162,6 +164,8 @@ def venues_in_run(
         if VENUE_HEADS.get(toks[k].text) == "region" and not toks[k].possessive:
             nxt = toks[k + 1].text
             if nxt in lx.CASED_TITLES or nxt in LOCAL_OFFICES:
+                if k == s + 1 and toks[s].text.replace(".", "").isupper():
+                    return []  # "U.S. District Judge Lena Orr": a federal court's title, no district named
                 j = k + 1
                 break
     # "Taikoo of the Hong Kong Island", "Evergreen Aviation & Space Museum of McMinnville": a name, then
@@ -219,7 +223,7 @@ def venue_in_run(
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and (given in lx.FEMALE_NAMES or given in lx.MALE_NAMES or last in surnames)
+            and ((given in GIVEN_NAMES and last not in STREET_HEADS) or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
