@@ -1149,7 +1149,7 @@ DOCUMENT_ADJECTIVES = wordset(
     # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
     " state city county court government police campaign school company congressional"
     # what recorded it: 'Satellite images show', 'Security footage shows', 'Drone video shows'
-    " satellite security surveillance drone camera video phone"
+    " satellite security surveillance drone camera video phone television tv cctv dashcam bodycam mobile"
 )
 
 # Adjectives of stance before a that-clause, held by the subject of 'be' or 'make': 'X is confident

@@ -17,6 +17,8 @@ from .test_attribution import paragraph_speakers as speakers
         ("Security footage shows the clerk leaving early.", "Security footage"),
         ("Drone video showed the levee breaking.", "Drone video"),
         ("The footage shows the guard refusing the ballot.", "The footage"),
+        ("Television footage showed crews digging through the rubble.", "Television footage"),
+        ("CCTV footage showed the van leaving the depot.", "CCTV footage"),
     ],
 )
 def test_recorded_evidence(sentence: str, speaker: str) -> None:
