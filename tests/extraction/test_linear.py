@@ -197,7 +197,10 @@ def test_two_megabytes_of_any_shape_stay_under_300_mb(shape):
     assert proc.returncode == 0, proc.stderr[-2000:]
     peak_mb, cpu_seconds = map(float, proc.stdout.split())
     assert peak_mb < 300, f"{shape}: {peak_mb:.0f} MB peak"
-    assert cpu_seconds < 20, f"{shape}: {cpu_seconds:.1f} s of CPU"
+    # A guard against a super-linear blow-up (minutes), not a speed target (bench/extract.py measures
+    # speed): the slowest shape takes about 15 s of CPU on a quiet machine, and CPU time grows by up to a
+    # third when the test workers share the cores.
+    assert cpu_seconds < 30, f"{shape}: {cpu_seconds:.1f} s of CPU"
 
 
 def test_long_texts_find_places_in_windows_with_the_same_offsets():
