@@ -438,3 +438,19 @@ def test_a_participle_after_a_things_clause(sentence: str, speaker: str) -> None
 )
 def test_a_place_after_a_participle_in_the_subject(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A name after a preposition closes the subject's own phrase ('A spokesman for Platte Mills declined ...
+# but said'); only a verb before a phrase makes it an object.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A spokesman for Platte Mills declined to address the report but said in a statement that the firm did nothing wrong.",
+            "Platte Mills",
+        ),
+        ("Aides to Ida Wren met the board on Monday, saying the deal was close.", "Aides to Ida Wren"),
+    ],
+)
+def test_a_name_after_a_preposition_in_the_subject(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

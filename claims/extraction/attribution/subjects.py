@@ -778,10 +778,12 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
 
 
 def _object_before(toks: list[Tok], s: int) -> bool:
-    """Does a lowercase verb or preposition come right before the phrase at s, making it an object ('to
-    form a government', 'with the union')? A subordinator, a conjunction or punctuation opens a clause."""
+    """Does a verb come right before the phrase at s, making it the verb's object ('to form a government',
+    'backed the union')? A preposition, subordinator, conjunction or punctuation does not."""
     t = toks[s - 1]
-    return t.word and not t.cap and t.low not in _CLAUSE_JOINERS and t.low not in {"and", "but", "or", "then"}
+    if not t.word or t.cap or t.low in _CLAUSE_JOINERS or t.low in lx.ADJUNCT_OPENERS:
+        return False  # ('A spokesman for Platte River declined ...': the name closes the subject's phrase)
+    return (s - 2 >= 0 and toks[s - 2].low == "to") or t.low in lx.IRREGULAR_PAST or t.low.endswith("ed")
 
 
 # Prepositions of place after a participle inside a subject ('found in Keld', 'taken at the site').
