@@ -366,9 +366,15 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
     something said; 'dismissed the case', 'rejected the bill' are plain actions."""
     if v + 1 < hi and toks[v + 1].low == "that":
         return True
+    return _object_noun_in(toks, v, hi, lx.SAID_NOUNS)
+
+
+def _object_noun_in(toks: list[Tok], v: int, hi: int, nouns: frozenset[str]) -> bool:
+    """Is the verb's object (within five words, before any preposition or punctuation) one of ``nouns``
+    ('dismissed the allegations', 'embraced her rival's tax proposal')?"""
     for k in range(v + 1, min(hi, v + 6)):
         t = toks[k]
-        if base(t.low) in lx.SAID_NOUNS and not t.cap:
+        if base(t.low) in nouns and not t.cap:
             return True
         if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
             return False

@@ -20,6 +20,7 @@ from .context import (
     _naming_complement,
     _negated,
     _next_is_quote,
+    _object_noun_in,
     _object_quote,
     _passive,
     _prev_is_quote_close,
@@ -764,13 +765,7 @@ def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
 def _idea_object(toks: list[Tok], v: int, hi: int) -> bool:
     """'embraced the plan', 'embraced her rival's tax proposal', 'embraced the notion that ...': the object
     (within five words, before any preposition or punctuation) is an idea."""
-    for k in range(v + 1, min(hi, v + 6)):
-        t = toks[k]
-        if base(t.low) in lx.IDEA_NOUNS and not t.cap:
-            return True
-        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
-            return False
-    return False
+    return _object_noun_in(toks, v, hi, lx.IDEA_NOUNS)
 
 
 def _refuses_speech(toks: list[Tok], v: int, hi: int) -> bool:
