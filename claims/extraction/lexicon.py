@@ -1226,3 +1226,13 @@ war wars crisis revolution uprising massacre scandal affair doctrine genocide ol
 treaty accord accords summit agreement protocol
 """
 )
+
+# Words opening an aside that names some members of a plural subject ('Critics, including the Keld
+# Institute, argue'; 'Growers, notably those in the north, say'): the plural stays the subject.
+EXAMPLE_ASIDE_OPENERS = frozenset({"including", "notably", "especially", "particularly", "mostly", "mainly", "among"})
+
+# Words that may follow a past participle modifying a subject noun, opening its agent or time ('Residents
+# interviewed on Friday said', 'Voters polled last week said', 'Workers reached by the paper said').
+PARTICIPLE_ADJUNCT_OPENERS = frozenset(
+    {"by", "on", "in", "at", "last", "this", "after", "during", "outside", "over", "since", "for", "earlier"}
+)

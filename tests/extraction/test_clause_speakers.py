@@ -403,3 +403,49 @@ def test_sees_object_as_predicate(sentence: str, speaker: str | None) -> None:
 )
 def test_name_labelling_a_clause(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A participle phrase inside the subject, with its time, agent or object ('Residents interviewed on
+# Friday said', 'Hackers backing the regime said'): the noun before the participle speaks, not the
+# phrase's object; a plural outside the person lexicon still names people.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Tenants interviewed on Monday said the lifts were broken.", "Tenants"),
+        ("Anglers polled last month said the river was cleaner.", "Anglers"),
+        ("Dockers reached by the Dorrow Ledger said the pier was unsafe.", "Dockers"),
+        ("The ferry captain sacked last week said he would appeal.", "The ferry captain"),
+        ("Rural hackers backing the Vale Party said the leak was theirs.", "Rural hackers"),
+        ("Young bloggers opposing the toll said the vote was rigged.", "Young bloggers"),
+        ("The report released on Friday said the pier was unsafe.", "The report"),
+    ],
+)
+def test_participle_phrase_inside_the_subject(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'Critics, including the Keld Institute, argue ... They note ...': an aside naming some members of a
+# plural subject leaves the plural the antecedent of 'they' a sentence later.
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            (
+                "The backers say the toll would pay for the pier.",
+                "Critics, including the Dorrow Ratepayers Union, argue that the port should pay.",
+                "They note that the harbour fund is full.",
+            ),
+            ["The backers", "Critics", "Critics"],
+        ),
+        (
+            (
+                "The mayor defends the ferry tax.",
+                "Farmers, notably those in Vell, oppose the tax.",
+                "They say the harvest is too small.",
+            ),
+            ["The mayor", "Farmers", "Farmers"],
+        ),
+    ],
+)
+def test_they_after_a_plural_with_an_aside(sentences: tuple[str, ...], expected: list[str | None]) -> None:
+    assert speakers(*sentences) == expected

@@ -559,6 +559,21 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
         if not t.word:
             return None
         if (
+            t.low.endswith("ed")
+            and not t.cap
+            and len(t.low) > 4
+            and g - 1 >= lo
+            and (g + 1 == j or toks[g + 1].low in lx.PARTICIPLE_ADJUNCT_OPENERS)
+        ):
+            # 'Residents interviewed on Friday said', 'Voters polled last week said', 'Workers reached by
+            # the paper said': a past participle right after the noun, with its agent or time
+            m, k = _subject_np(text, toks, g, lo)
+            opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
+            people = _plural_noun(toks[g - 1]) or _person_head(toks[g - 1])
+            if m is not None and opens and m.kind in {"person", "group"} and people:
+                return m, k
+            continue
+        if (
             t.low.endswith("ing")
             and not t.cap
             and len(t.low) > 5
@@ -568,10 +583,23 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
         ):
             m, k = _subject_np(text, toks, g, lo)
             opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
-            if m is not None and opens and m.kind in {"person", "group", "org"} and not m.generic:
+            # a generic plural counts: 'Syrian hackers backing the regime said' (people outside the
+            # lexicon), not the participle's object
+            if (
+                m is not None
+                and opens
+                and m.kind in {"person", "group", "org"}
+                and (not m.generic or _plural_noun(toks[g - 1]))
+            ):
                 return m, k
             return None
     return None
+
+
+def _plural_noun(t: Tok) -> bool:
+    """A lowercase or clause-opening plural common noun: 'residents', 'Voters', 'hackers'."""
+    low = t.low
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and low.isalpha()
 
 
 def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
