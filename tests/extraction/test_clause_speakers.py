@@ -449,3 +449,24 @@ def test_participle_phrase_inside_the_subject(sentence: str, speaker: str | None
 )
 def test_they_after_a_plural_with_an_aside(sentences: tuple[str, ...], expected: list[str | None]) -> None:
     assert speakers(*sentences) == expected
+
+
+# Common nouns coordinated before the verb speak together ('The dockers and pilots said'), as they do with
+# a comma after them; a named first conjunct speaks alone ('Ann Lee and her aides said'), and a
+# coordination in apposition to a name is no subject.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The dockers and pilots said the pier was unsafe.", "The dockers and pilots"),
+        ("The mayor and the harbour master said the ferry would sail.", "The mayor and the harbour master"),
+        ("Nurses and porters say the ward is full.", "Nurses and porters"),
+        ("Ann Lee and her aides said the ferry would sail.", "Ann Lee"),
+        ("Vint and his lawyers say the toll is unlawful.", "Vint"),
+        (
+            "The union wrote to Ann Lee and Tom Vint, two pilots and veterans of the port, asking them to quit.",
+            "The union",
+        ),
+    ],
+)
+def test_coordinated_common_nouns(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

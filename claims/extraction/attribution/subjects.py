@@ -681,7 +681,23 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
         if k2 < k - 1:
             m2 = _analyze(text, toks, k2, k - 1)
-            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ',"“”'):
+            opens = k2 == lo or toks[k2 - 1].text in ',"“”'
+            # 'Farmers and fishermen said': a person noun opening the sentence is capitalised, no name
+            common = m2 is not None and (m2.kind == "group" or (k2 == k - 2 and _person_head(toks[k2])))
+            # (not an apposition after a name: 'to Ann Lee, two pilots and veterans of the port, asking')
+            apposition = k2 >= 2 and toks[k2 - 1].text == "," and toks[k2 - 2].cap
+            # (people, not a body beside them: 'Voters and the agency said' stays two subjects)
+            body = base(toks[j - 1].low) in lx.ORG_HEADS or base(toks[k - 2].low) in lx.ORG_HEADS
+            people = common and not apposition and not body and m.kind == "group"
+            whole = _analyze(text, toks, k2, j) if opens and people else None
+            if whole is not None and whole.kind == "group":
+                # people if either conjunct is ('The mayor and the harbour master')
+                whole.generic = m.generic and m2.generic
+                # 'The farmers and fishermen said', 'The mayor and the governor said': common nouns
+                # coordinated speak together, as with a comma after them; a named first conjunct speaks
+                # alone ('Ann Lee and her aides said')
+                return whole, k2
+            if m2 is not None and m2.kind in {"person", "org"} and opens:
                 return m2, k2
     return m, k
 
