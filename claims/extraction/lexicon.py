@@ -1236,3 +1236,7 @@ EXAMPLE_ASIDE_OPENERS = frozenset({"including", "notably", "especially", "partic
 PARTICIPLE_ADJUNCT_OPENERS = frozenset(
     {"by", "on", "in", "at", "last", "this", "after", "during", "outside", "over", "since", "for", "earlier"}
 )
+
+# Possessive pronouns owning a document opening the subject, with the pronoun they stand for ('Its last
+# estimate put the crop at ...' -> the body named before).
+DOCUMENT_OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}

@@ -470,3 +470,33 @@ def test_they_after_a_plural_with_an_aside(sentences: tuple[str, ...], expected:
 )
 def test_coordinated_common_nouns(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A document owned by a possessive pronoun ('Its latest estimate put ...', 'Her new book argues ...'): the
+# body or person the pronoun stands for speaks, as 'The agency's estimate' gives the agency, also with an
+# apposition after the document ('Its report, published in May, said').
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            (
+                "The Keld Grain Board is due to publish a forecast.",
+                "Its latest estimate put the harvest at 41 million tonnes.",
+            ),
+            [None, "Keld Grain Board"],
+        ),
+        (
+            (
+                "The Vale Institute met on Monday.",
+                "Its annual report, published in May, said the port was too small.",
+            ),
+            [None, "Vale Institute"],
+        ),
+        (
+            ("Ann Lee spoke in Dorrow on Monday.", "Her new book, out in June, argues that the pier must close."),
+            [None, "Ann Lee"],
+        ),
+    ],
+)
+def test_document_owned_by_a_pronoun(sentences: tuple[str, ...], expected: list[str | None]) -> None:
+    assert speakers(*sentences) == expected

@@ -759,7 +759,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             # 'Prices rose as a drought in Keld, the biggest grower, hit the crop': the clause opening the
             # sentence holds the subject; an apposition after it only describes its last noun
             leftmost_clause = True
-        if m is None or (m.kind == "pronoun" and n > 0):
+        # (but a pronoun owning a document opening the clause: 'Its report, out in May, said')
+        if m is None or (m.kind == "pronoun" and n > 0 and not (m.document and n == len(chunks) - 1)):
             continue
         head = s
         while head < e and (toks[head].low in lx.CHUNK_SKIP or toks[head].low == "even"):
