@@ -500,3 +500,14 @@ def test_coordinated_common_nouns(sentence: str, speaker: str | None) -> None:
 )
 def test_document_owned_by_a_pronoun(sentences: tuple[str, ...], expected: list[str | None]) -> None:
     assert speakers(*sentences) == expected
+
+
+# An inverted report opening the sentence ('Said Ann Lee, a pilot: "..."'): the capitalised verb is no part
+# of the name, here or when the surname comes back later.
+def test_inverted_report_opening_the_sentence() -> None:
+    assert speakers(
+        "The pier is unsafe, the pilots warned.",
+        'Said Ann Lee, who grew up in Dorrow: "It was always like this."',
+        "Lee said the council knew.",
+    ) == ["the pilots", "Ann Lee", "Ann Lee"]
+    assert speakers('Says Tom Vint, a harbour pilot: "The pier is finished."') == ["Tom Vint"]
