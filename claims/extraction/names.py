@@ -515,6 +515,8 @@ class NameIndex:
                 if tried >= 300 or self._near_budget <= 0:
                     break
                 self._near_budget -= 1
+                if other + "s" == last and limit == 1:
+                    continue  # 'Republicans' after 'Presumptive Republican': a plural noun, no misspelling
                 if _edit_distance_le(other, last, limit):
                     found.extend(self.by_last[other])
             self._near[key] = found

@@ -511,3 +511,24 @@ def test_inverted_report_opening_the_sentence() -> None:
         "Lee said the council knew.",
     ) == ["the pilots", "Ann Lee", "Ann Lee"]
     assert speakers('Says Tom Vint, a harbour pilot: "The pier is finished."') == ["Tom Vint"]
+
+
+# A plural noun is no misspelt surname: 'Republicans' after 'Presumptive Republican nominee Ann Lee' or
+# 'the Vints' after 'Tom Vint' stays as written (a real misspelling one edit away still resolves).
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            ("Presumptive Republican nominee Ann Lee spoke on Monday.", "Republicans said the toll was unfair."),
+            [None, "Republicans"],
+        ),
+        (
+            ("Dorrow Democrat leader Ida Wren spoke on Monday.", "Democrats argued that the toll was unfair."),
+            [None, "Democrats"],
+        ),
+        (("Tom Vint moved to Dorrow in May.", "The Vints said the pier was unsafe."), [None, "Vints"]),
+        (("Ann Maurer spoke on Monday.", "Mauer said the toll was unfair."), [None, "Ann Maurer"]),
+    ],
+)
+def test_plural_noun_is_no_misspelt_surname(sentences: tuple[str, ...], expected: list[str | None]) -> None:
+    assert speakers(*sentences) == expected
