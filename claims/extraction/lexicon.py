@@ -1240,3 +1240,8 @@ PARTICIPLE_ADJUNCT_OPENERS = frozenset(
 # Possessive pronouns owning a document opening the subject, with the pronoun they stand for ('Its last
 # estimate put the crop at ...' -> the body named before).
 DOCUMENT_OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+# Nouns of speaking given by someone, and the verbs of a reduced relative clause naming the giver
+# ('according to an interview the mayor gave to the Ledger', 'a speech Ann Lee delivered').
+GIVEN_SPEECH_NOUNS = wordset("interview speech address lecture briefing sermon testimony")
+GIVEN_SPEECH_VERBS = wordset("gave delivered granted")

@@ -532,3 +532,17 @@ def test_inverted_report_opening_the_sentence() -> None:
 )
 def test_plural_noun_is_no_misspelt_surname(sentences: tuple[str, ...], expected: list[str | None]) -> None:
     assert speakers(*sentences) == expected
+
+
+# 'according to an interview X gave', 'according to a speech X delivered': the giver named in the reduced
+# relative clause after the noun of speaking is the source, not the noun itself.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ferry sank, according to an interview his sister Ana Reyes gave to a radio station.", "Ana Reyes"),
+        ("The pier will close, according to a speech Ida Wren delivered on Monday.", "Ida Wren"),
+        ("The toll will rise, according to an interview that the mayor gave to the Dorrow Ledger.", "the mayor"),
+    ],
+)
+def test_according_to_a_speech_someone_gave(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
