@@ -542,6 +542,10 @@ def test_plural_noun_is_no_misspelt_surname(sentences: tuple[str, ...], expected
         ("The ferry sank, according to an interview his sister Ana Reyes gave to a radio station.", "Ana Reyes"),
         ("The pier will close, according to a speech Ida Wren delivered on Monday.", "Ida Wren"),
         ("The toll will rise, according to an interview that the mayor gave to the Dorrow Ledger.", "the mayor"),
+        # 'an interview with X': the one interviewed, not an outlet
+        ("The ferry sank, according to an interview with Ida Wren.", "Ida Wren"),
+        ("The ferry sank, according to an interview with the ferry captain.", "the ferry captain"),
+        ("The ferry sank, according to an interview with the Dorrow Ledger.", "an interview"),
     ],
 )
 def test_according_to_a_speech_someone_gave(sentence: str, speaker: str | None) -> None:

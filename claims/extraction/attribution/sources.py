@@ -240,6 +240,16 @@ def _speech_giver(text: str, toks: list[Tok], start: int, hi: int) -> Mention | 
     h = next((q for q in range(start, min(hi, start + 4)) if base(toks[q].low) in lx.GIVEN_SPEECH_NOUNS), None)
     if h is None or any(not toks[q].word for q in range(start, h)):
         return None
+    if base(toks[h].low) == "interview" and h + 2 < hi and toks[h + 1].low == "with":
+        # 'according to an interview with Ida Wren': the one interviewed (an outlet after 'with' is the
+        # interviewer: 'an interview with the Dorrow Ledger')
+        e = _forward_np(toks, h + 2, hi)
+        if e <= h + 2:
+            e = _forward_common_np(toks, h + 2, hi)  # 'an interview with the ferry captain'
+        m = _analyze(text, toks, h + 2, e) if e > h + 2 else None
+        if m is not None and m.kind == "person" and toks[h + 2].low == "the":
+            return None  # 'the Dorrow Ledger': a name after 'the' is no person
+        return m if m is not None and m.kind in {"person", "group"} and not m.generic else None
     g = next((q for q in range(h + 2, min(hi, h + 9)) if toks[q].low in lx.GIVEN_SPEECH_VERBS), None)
     if g is None or any(not toks[q].word or toks[q].low in lx.FINITE_AUXILIARIES for q in range(h + 1, g)):
         return None
