@@ -1240,3 +1240,22 @@ war wars crisis revolution uprising massacre scandal affair doctrine genocide ol
 treaty accord accords summit agreement protocol
 """
 )
+
+# Words opening an aside that names some members of a plural subject ('Critics, including the Keld
+# Institute, argue'; 'Growers, notably those in the north, say'): the plural stays the subject.
+EXAMPLE_ASIDE_OPENERS = frozenset({"including", "notably", "especially", "particularly", "mostly", "mainly", "among"})
+
+# Words that may follow a past participle modifying a subject noun, opening its agent or time ('Residents
+# interviewed on Friday said', 'Voters polled last week said', 'Workers reached by the paper said').
+PARTICIPLE_ADJUNCT_OPENERS = frozenset(
+    {"by", "on", "in", "at", "last", "this", "after", "during", "outside", "over", "since", "for", "earlier"}
+)
+
+# Possessive pronouns owning a document opening the subject, with the pronoun they stand for ('Its last
+# estimate put the crop at ...' -> the body named before).
+DOCUMENT_OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+# Nouns of speaking given by someone, and the verbs of a reduced relative clause naming the giver
+# ('according to an interview the mayor gave to the Ledger', 'a speech Ann Lee delivered').
+GIVEN_SPEECH_NOUNS = wordset("interview speech address lecture briefing sermon testimony")
+GIVEN_SPEECH_VERBS = wordset("gave delivered granted")

@@ -309,6 +309,16 @@ class NameIndex:
         run = toks[i:j]
         while run and (base(run[0].low) in lx.CAPITAL_STOPWORDS or run[0].low in lx.NAME_CONNECTORS):
             run = run[1:]
+        k0 = j - len(run)
+        if (
+            len(run) >= 3
+            and run[0].low in lx.SPEECH_VERBS
+            and run[0].low.endswith(("d", "s"))
+            and (
+                k0 == 0 or toks[k0 - 1].text in _SENTENCE_OPENERS or "\n" in self.text[toks[k0 - 1].end : run[0].start]
+            )
+        ):
+            run = run[1:]  # 'Said Ann Lee, a pilot: "..."': the verb opening an inverted report is no name
         if len(run) >= 3 and run[-1].low in lx.SPEECH_VERBS and j < len(toks) and not toks[j].word:
             run = run[:-1]  # a title-case line: '..., Senator Ray Cole Says.' names Ray Cole
         if not run:
@@ -505,6 +515,8 @@ class NameIndex:
                 if tried >= 300 or self._near_budget <= 0:
                     break
                 self._near_budget -= 1
+                if other + "s" == last and limit == 1:
+                    continue  # 'Republicans' after 'Presumptive Republican': a plural noun, no misspelling
                 if _edit_distance_le(other, last, limit):
                     found.extend(self.by_last[other])
             self._near[key] = found

@@ -275,6 +275,12 @@ def _bare_plural(text: str, toks: list[Tok], k: int, hi: int) -> Described | Non
             return None
         end = z - 1
     nxt = toks[end + 1] if end + 1 < hi else None
+    if nxt is not None and nxt.text == "," and end + 2 < hi and toks[end + 2].low in lx.EXAMPLE_ASIDE_OPENERS:
+        # 'Farmers, including the Vale Growers Union, warn ...': an aside naming some of them; the plural
+        # stays the subject
+        return Described(
+            toks[k].start, toks[end].end, text[toks[k].start : toks[end].end], True, None, base(toks[h].low)
+        )
     if nxt is None or nxt.text in _AFTER_SUBJECT or not _verb_follows(nxt, True):
         return None  # 'Farmers and traders', 'Nurses, who ...': no simple subject to read
     return Described(toks[k].start, toks[end].end, text[toks[k].start : toks[end].end], True, None, base(toks[h].low))

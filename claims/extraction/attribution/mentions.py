@@ -354,6 +354,15 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     low = base(head.low)
     if head.cap and not (low in lx.GROUP_NOUNS and not is_name_word(head)):
         return _name_phrase(text, toks, i, j)
+    if (
+        low in lx.ACCORDING_DOCUMENT_NOUNS
+        and not head.cap
+        and toks[i].low in lx.DOCUMENT_OWNER_PRONOUNS
+        and all(not t.cap and _modifier_word(t) for t in toks[i + 1 : j - 1])
+    ):
+        # 'Its last estimate put ...', 'Their report said ...': the body or person named before speaks, as
+        # 'The agency's estimate' gives the agency
+        return Mention(lx.DOCUMENT_OWNER_PRONOUNS[toks[i].low], "pronoun", pos=toks[i].start, document=True)
     if low in lx.DOCUMENT_NOUNS or low in lx.GROUP_NOUNS:
         # a document's author: "Gadget Monthly's analysis", "The Harbour Board letter"
         if low in lx.DOCUMENT_NOUNS:

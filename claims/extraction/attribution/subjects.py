@@ -559,6 +559,21 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
         if not t.word:
             return None
         if (
+            t.low.endswith("ed")
+            and not t.cap
+            and len(t.low) > 4
+            and g - 1 >= lo
+            and (g + 1 == j or toks[g + 1].low in lx.PARTICIPLE_ADJUNCT_OPENERS)
+        ):
+            # 'Residents interviewed on Friday said', 'Voters polled last week said', 'Workers reached by
+            # the paper said': a past participle right after the noun, with its agent or time
+            m, k = _subject_np(text, toks, g, lo)
+            opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
+            people = _plural_noun(toks[g - 1]) or _person_head(toks[g - 1])
+            if m is not None and opens and m.kind in {"person", "group"} and people:
+                return m, k
+            continue
+        if (
             t.low.endswith("ing")
             and not t.cap
             and len(t.low) > 5
@@ -568,10 +583,23 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
         ):
             m, k = _subject_np(text, toks, g, lo)
             opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
-            if m is not None and opens and m.kind in {"person", "group", "org"} and not m.generic:
+            # a generic plural counts: 'Syrian hackers backing the regime said' (people outside the
+            # lexicon), not the participle's object
+            if (
+                m is not None
+                and opens
+                and m.kind in {"person", "group", "org"}
+                and (not m.generic or _plural_noun(toks[g - 1]))
+            ):
                 return m, k
             return None
     return None
+
+
+def _plural_noun(t: Tok) -> bool:
+    """A lowercase or clause-opening plural common noun: 'residents', 'Voters', 'hackers'."""
+    low = t.low
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3 and low.isalpha()
 
 
 def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
@@ -663,7 +691,23 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         k2 = _np_backward(toks, k - 2, lo) if k - 2 >= lo else k
         if k2 < k - 1:
             m2 = _analyze(text, toks, k2, k - 1)
-            if m2 is not None and m2.kind in {"person", "org"} and (k2 == lo or toks[k2 - 1].text in ',"“”'):
+            opens = k2 == lo or toks[k2 - 1].text in ',"“”'
+            # 'Farmers and fishermen said': a person noun opening the sentence is capitalised, no name
+            common = m2 is not None and (m2.kind == "group" or (k2 == k - 2 and _person_head(toks[k2])))
+            # (not an apposition after a name: 'to Ann Lee, two pilots and veterans of the port, asking')
+            apposition = k2 >= 2 and toks[k2 - 1].text == "," and toks[k2 - 2].cap
+            # (people, not a body beside them: 'Voters and the agency said' stays two subjects)
+            body = base(toks[j - 1].low) in lx.ORG_HEADS or base(toks[k - 2].low) in lx.ORG_HEADS
+            people = common and not apposition and not body and m.kind == "group"
+            whole = _analyze(text, toks, k2, j) if opens and people else None
+            if whole is not None and whole.kind == "group":
+                # people if either conjunct is ('The mayor and the harbour master')
+                whole.generic = m.generic and m2 is not None and m2.generic
+                # 'The farmers and fishermen said', 'The mayor and the governor said': common nouns
+                # coordinated speak together, as with a comma after them; a named first conjunct speaks
+                # alone ('Ann Lee and her aides said')
+                return whole, k2
+            if m2 is not None and m2.kind in {"person", "org"} and opens:
                 return m2, k2
     return m, k
 
@@ -725,7 +769,8 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
             # 'Prices rose as a drought in Keld, the biggest grower, hit the crop': the clause opening the
             # sentence holds the subject; an apposition after it only describes its last noun
             leftmost_clause = True
-        if m is None or (m.kind == "pronoun" and n > 0):
+        # (but a pronoun owning a document opening the clause: 'Its report, out in May, said')
+        if m is None or (m.kind == "pronoun" and n > 0 and not (m.document and n == len(chunks) - 1)):
             continue
         head = s
         while head < e and (toks[head].low in lx.CHUNK_SKIP or toks[head].low == "even"):
