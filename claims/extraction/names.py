@@ -555,8 +555,8 @@ class NameIndex:
             words = [w.lower() for w in self.orgs[k][1].split()]
             if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
                 return self.orgs[k][1]
-            if 1 < len(words) <= 6 and (words[-1] == head or words[:2] == [head, "of"]):
-                return self.orgs[k][1]
+            if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
+                return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
         return None
 
     def document_name(self, pos: int) -> str | None:

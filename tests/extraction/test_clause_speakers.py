@@ -601,3 +601,17 @@ def test_plural_noun_is_no_misspelt_surname(sentences: tuple[str, ...], expected
 )
 def test_according_to_a_speech_someone_gave(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A lowercase occupation before a personal name in an apposition is a name's chunk ('Her neighbour,
+# student Priya Shah, said'): the name speaks, not the description before it.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Her neighbour, student Priya Shah, said the tram would help.", "Priya Shah"),
+        ("His friend, retired teacher Tom Vale, said the road was safe.", "Tom Vale"),
+        ("Ann Lee, a spokeswoman for the port, said the road was safe.", "Ann Lee"),
+    ],
+)
+def test_an_occupation_before_a_name_in_an_apposition(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

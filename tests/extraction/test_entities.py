@@ -139,6 +139,11 @@ DESCRIPTION_CASES = [
         ],
         [None, "Ministry of Fisheries", None, "Tallow Ferry Company"],
     ),
+    # a body named with its head before 'for' ('Department for Ports') is 'the department' too
+    (
+        [["The Department for Ports will decide by May."], ["A spokesperson for the department said it would decide."]],
+        [None, "Department for Ports"],
+    ),
     # a name without an organisation head that an apposition calls one ('Harlow Pines, the company
     # behind the mine,'); a possessive in the apposition describes a person, not the body
     (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base, is_possessive, is_title
+from ..names import Tok, base, is_possessive, is_title, person_words
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .mentions import _analyze, _np_backward, _quantity_subject
 
@@ -153,11 +153,29 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         return "adjunct"  # 'Friday, ...', 'Tuesday night, ...': a bare day opening the clause
     if first.low in lx.ADJUNCT_OPENERS or first.low in lx.SUBORDINATORS or first.low.endswith("ing"):
         return "adjunct"
+    if _described_name(toks, i, j):
+        return "name"  # 'Her neighbour, student Priya Shah, said': a lowercase description before a name
     if (not first.cap and first.low not in lx.DETERMINERS) or not last.cap or is_title(last):
         return "role"
     if all(base(t.low) in lx.POSTNOMINALS or t.low.isdigit() for t in toks[i:j]):
         return "role"
     return "name"
+
+
+def _described_name(toks: list[Tok], i: int, j: int) -> bool:
+    """One to three lowercase words naming a person's occupation, then a personal name of two words or
+    more: 'student Priya Shah', 'retired teacher Tom Vale', 'nurse Ann Lee'."""
+    r = j
+    while r > i and toks[r - 1].cap:
+        r -= 1
+    if not (i < r <= i + 3 and j - r >= 2):
+        return False
+    words = toks[i:r]
+    return (
+        all(t.word and not t.cap and t.low.replace("-", "").isalpha() for t in words)
+        and any(base(t.low) in lx.PERSON_HEADS or is_title(t) for t in words)
+        and person_words([t.text for t in toks[r:j]])
+    )
 
 
 def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mention | None, int]:
