@@ -389,3 +389,15 @@ def test_content_objects_and_nouns_spelled_like_verbs(sentence: str, speaker: st
 )
 def test_a_verb_form_in_a_nouns_slot(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A counted noun and its verb after 'said' is a reported clause ('said 62 blazes had broken out').
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The fire service said 62 blazes had broken out.", "The fire service"),
+        ("The ferry operator said 300 passengers were stranded.", "The ferry operator"),
+    ],
+)
+def test_a_counted_noun_opens_a_reported_clause(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -501,6 +501,20 @@ ORG_POSSESSIVE_CASES = [
 ]
 
 
+# 'he' after a sentence that opens with a description in apposition to a name ('Keld's prime minister,
+# Tom Vale, cut short a trip') is that person, not an earlier speaker.
+APPOSITION_OPENER_CASES = [
+    (
+        [
+            ['"It is bad," said Kim Otto, a scientist.'],
+            ["Keld's prime minister, Tom Vale, cut short a trip to Brussels."],
+            ["Speaking on Tuesday, he warned that the days would be hard."],
+        ],
+        ["Kim Otto", None, "Tom Vale"],
+    ),
+]
+
+
 # Name particles do not count against the length of a personal name: four given and family names with
 # 'da', 'de la', 'van der' between them are still one person, and the pronoun after takes the whole name.
 PARTICLE_CASES = [
@@ -652,7 +666,8 @@ BARE_PLURAL_CASES = [
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    ORG_POSSESSIVE_CASES
+    APPOSITION_OPENER_CASES
+    + ORG_POSSESSIVE_CASES
     + PARTICLE_CASES
     + AGE_CASES
     + ACRONYM_CASES

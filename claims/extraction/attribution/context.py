@@ -525,6 +525,8 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         or _contracted_subject(nxt.low)
         or ((_bare_plural(nxt.low) or nxt.low == "such") and _clause_complement(toks, v, hi))
         or _bare_noun_then_past(toks, k, hi)
+        # 'said 62 blazes had broken out', 'said 300 people were hurt': a counted noun and its verb
+        or (nxt.text[:1].isdigit() and _bare_noun_then_past(toks, k + 1, hi))
         or (nxt.cap and is_name_word(nxt))
     )
 

@@ -415,6 +415,14 @@ class _Resolver:
             if is_possessive(self.toks, q) or (at > 0 and self.toks[at - 1].low in lx.ADJUNCT_OPENERS):
                 return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
+        at = bisect_left(self.starts, pos)
+        # a description in apposition before the name ('Keld's prime minister, Tom Vale, cut short ...'):
+        # its lowercase words are the title's
+        described = (
+            at - 1 > k
+            and self.toks[at - 1].text == ","
+            and any(is_title(t) or base(t.low) in lx.DESCRIPTION_HEADS for t in self.toks[k : at - 1])
+        )
         while k < len(self.toks) and self.toks[k].start < pos:
             t = self.toks[k]
             if not (
@@ -424,6 +432,7 @@ class _Resolver:
                 or t.low in lx.DETERMINERS
                 or t.low in lx.ADJUNCT_OPENERS
                 or t.low in lx.CHUNK_SKIP
+                or (described and t.low.isalpha())
             ):
                 return None
             k += 1
