@@ -495,12 +495,8 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
             return q
         if not t.word and t.text != ",":
             return k
-        timed = timed and (base(t.low) in lx.TIME_WORDS or t.low in _TIME_MODIFIERS)
+        timed = timed and (base(t.low) in lx.TIME_WORDS or t.low in lx.TIME_OPENERS or t.low == "the")
     return k
-
-
-# Words inside a short time adjunct besides the time words: 'on Thursday', 'late last week', 'earlier today'.
-_TIME_MODIFIERS = frozenset({"last", "this", "next", "late", "early", "earlier", "on", "the"})
 
 
 def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
@@ -531,6 +527,15 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
     )
 
 
+def _noun_slot(toks: list[Tok], v: int, lo: int) -> bool:
+    """Right after a determiner, or after one and an adjective of order ('the last state election'): a
+    noun's place, never a verb's."""
+    if v - 1 < lo:
+        return False
+    prev = toks[v - 1].low
+    return prev in lx.DETERMINERS or (prev in lx.ORDER_ADJECTIVES and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS)
+
+
 def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
     """A form that doubles as a noun ('states', 'claims', 'report') is a verb only when a clause,
     a quotation or 'that' follows and no determiner, possessive or 'have' comes right before."""
@@ -538,13 +543,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         prev = toks[v - 1]
         # a quantifier opening the sentence is the verb's subject: 'Many fear the mill will close'
         alone = v - 1 == lo and prev.low in lx.QUANTIFIER_PRONOUNS
-        if (
-            (prev.low in lx.DETERMINERS and not alone)
-            or is_possessive(toks, v - 1)
-            or prev.low in {"have", "has", "had"}
-            # 'the last state election', 'its first report card': an adjective of order before a noun
-            or (prev.low in lx.ORDER_ADJECTIVES and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS)
-        ):
+        if (_noun_slot(toks, v, lo) and not alone) or is_possessive(toks, v - 1) or prev.low in {"have", "has", "had"}:
             return False
         if prev.cap and not is_name_word(prev) and prev.low not in lx.PRONOUNS and not alone:
             return False

@@ -20,6 +20,7 @@ from .context import (
     _naming_complement,
     _negated,
     _next_is_quote,
+    _noun_slot,
     _object_noun_in,
     _object_quote,
     _passive,
@@ -648,15 +649,6 @@ def _sentence_cues(
             if c.rank < 2 and c.mention.kind != "pronoun" and _respondents(c.mention):
                 c.rank = 3
     return cues
-
-
-def _noun_slot(toks: list[Tok], v: int, lo: int) -> bool:
-    """Right after a determiner, or after one and an adjective of order ('the last state election'): a
-    noun's place, never a verb's."""
-    if v - 1 < lo:
-        return False
-    prev = toks[v - 1].low
-    return prev in lx.DETERMINERS or (prev in lx.ORDER_ADJECTIVES and v - 2 >= lo and toks[v - 2].low in lx.DETERMINERS)
 
 
 def _plain_object(toks: list[Tok], v: int, hi: int) -> bool:

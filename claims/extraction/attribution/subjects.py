@@ -844,7 +844,7 @@ def _object_before(toks: list[Tok], s: int) -> bool:
     """Does a verb come right before the phrase at s, making it the verb's object ('to form a government',
     'backed the union')? A preposition, subordinator, conjunction or punctuation does not."""
     t = toks[s - 1]
-    if not t.word or t.cap or t.low in _CLAUSE_JOINERS or t.low in lx.ADJUNCT_OPENERS:
+    if not t.word or t.cap or t.low in lx.CLAUSE_OPENERS or t.low in lx.ADJUNCT_OPENERS:
         return False  # ('A spokesman for Platte River declined ...': the name closes the subject's phrase)
     return (s - 2 >= 0 and toks[s - 2].low == "to") or t.low in lx.IRREGULAR_PAST or t.low.endswith("ed")
 
@@ -876,11 +876,7 @@ def _clause_with_verb(toks: list[Tok], s: int, e: int) -> bool:
     return any(
         not toks[q].cap and (toks[q].low in lx.FINITE_AUXILIARIES or toks[q].low in lx.IRREGULAR_PAST)
         for q in range(s, e)
-    ) and any(toks[q].low in _CLAUSE_JOINERS for q in range(s, e))
-
-
-# Words opening a clause inside a chunk ('Prices rose as a drought ...', 'Stocks fell after a storm ...').
-_CLAUSE_JOINERS = frozenset({"as", "after", "before", "when", "while", "because", "since", "until", "though"})
+    ) and any(toks[q].low in lx.CLAUSE_OPENERS for q in range(s, e))
 
 
 def _object_of_clause(toks: list[Tok], head: int, kk: int) -> bool:
