@@ -266,6 +266,10 @@ declared declaring
 """
 )
 
+# Particles of motion: a stance verb followed by one is a physical act, not a verdict ('the storm slammed
+# into the coast', 'the rocket blasted off', 'the car slammed through the barrier').
+MOTION_PARTICLES = wordset("into onto off through across past")
+
 # Verbs whose active form puts a person between the verb and 'of' ('accused the mayor of lying',
 # 'reminded them of'): right before 'of' they are passive participles ('officers accused of assault').
 OBJECT_BEFORE_OF = wordset(

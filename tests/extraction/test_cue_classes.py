@@ -273,3 +273,17 @@ def test_calls_to_and_retorts(sentence: str, speaker: str) -> None:
 )
 def test_calling_out_loud(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a stance verb followed by a particle of motion is a physical act: the closing reporting verb speaks
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Cyclone Ivo slammed into the Keld coast on Monday, cutting power, officials said.", "officials"),
+        ("A Brim rocket blasted off from the Varn pad at dawn, the agency said.", "the agency"),
+        ("The truck slammed through the barrier, police said.", "police"),
+        ("Mayor Ada Venn slammed the toll plan.", "Ada Venn"),
+    ],
+)
+def test_stance_verb_of_motion_is_no_cue(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

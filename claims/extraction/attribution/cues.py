@@ -275,6 +275,8 @@ def _sentence_cues(
             continue
         if not (speech or weak or research or threat):
             continue
+        if low in lx.STANCE_VERBS and v + 1 < hi and toks[v + 1].low in lx.MOTION_PARTICLES:
+            continue  # 'the typhoon slammed into the coast', 'the rocket blasted off': motion, no verdict
         if low == "showing" and not (v > lo and toks[v - 1].low in lx.BE_FORMS):
             continue  # 'polls showing Lee ahead': a participle modifying the noun; 'polls are showing' reports
         if (
