@@ -72,6 +72,7 @@ from .temporal_lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAMED_DAYS,
+    NOT_FORWARD_AFTER_MODAL,
     NOT_FUTURE_PAIRS,
     NOT_PAST_ED,
     NOT_PROSPECTIVE_BEFORE_TO,
@@ -85,6 +86,7 @@ from .temporal_lexicon import (
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
     POSSESSIVES,
+    POSSIBILITY_MODALS,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     SAME_FORM_PASTS,
@@ -229,6 +231,7 @@ class _Sentence:
         self._cues: list[tuple[int, int, int]] | None = None
         self._word_starts: list[int] = []
         self._cue_positions: list[int] = []
+        self._modal_cues: set[int] = set()  # word indices of possibility modals: they reach forward only
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
@@ -265,6 +268,9 @@ class _Sentence:
                     or (written[0].islower() and _prospective_passive(words, i))
                 ):
                     cues.append((pos, i, 1))
+                elif w in POSSIBILITY_MODALS and written[0].islower() and nxt not in NOT_FORWARD_AFTER_MODAL:
+                    cues.append((pos, i, 1))
+                    self._modal_cues.add(i)
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
@@ -337,7 +343,10 @@ class _Sentence:
             in_scope = [
                 ((first - k, 0) if k < first else (k - after + 1, 1), sign)
                 for pos, k, sign in cues[bisect_left(positions, scope_lo) : bisect_left(positions, scope_hi)]
-                if not start <= pos < end and not (before_only and pos >= end)
+                if not start <= pos < end
+                and not (before_only and pos >= end)
+                # 'could peak on Saturday': a modal of possibility dates only the verb phrase it opens
+                and (k not in self._modal_cues or 0 < first - k <= _MODAL_REACH)
             ]
             if in_scope:
                 return min(in_scope)[1]
@@ -1019,6 +1028,7 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
 
 
 _MONTH_PREPOSITIONS = frozenset({"in", "by", "until", "till", "before", "through"})
+_MODAL_REACH = 6  # words from a possibility modal to the date of its verb phrase ('may crest by Friday')
 _MODALS = frozenset({"will", "shall", "won't", "won’t"})
 
 

@@ -334,6 +334,11 @@ FUTURE_CUES = frozenset(
 # A future cue followed by these words is none: "soon after Sunday's storm" looks back, "coming off a
 # strong debate Thursday" is done, "coming from the meeting Monday" too.
 NOT_FUTURE_PAIRS = frozenset({("soon", "after"), ("coming", "off"), ("coming", "from")})
+# Modals of possibility look forward from the report ("rivers could peak on Saturday", "the court may rule
+# Friday") unless a perfect or a negation follows: "may have left on Monday" and "could not attend
+# Friday's hearing" speak of the past. Only lowercase forms count: "May" is also a month.
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
+NOT_FORWARD_AFTER_MODAL = frozenset({"have", "not", "never", "n't", "’ve", "'ve"})
 # Present-tense verbs of scheduled events: with a day or month in news they look forward ("the leaders meet
 # Monday", "the court convenes in March", "the exhibition opens Friday"). Only verbs that are rarely nouns:
 # "vote", "visit", "debate", "play" and "return" are as often nouns ("Tuesday's debate", "his first visit

@@ -690,6 +690,23 @@ def test_a_present_expectation_looks_forward(sentence: str, text: str, value: st
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
 
 
+# A modal of possibility dates the verb phrase it opens forward; a perfect or a negation after it, or a
+# date far from it, keeps the usual reading (invented sentences; WEDNESDAY is 2023-11-15).
+POSSIBILITIES = [
+    ("Hydrologists warned that the Varn could crest on Saturday.", "Saturday", "2023-11-18"),
+    ("The panel may vote Friday on the Keld toll.", "Friday", "2023-11-17"),
+    ("Brokers said the Brim deal might close by Monday.", "Monday", "2023-11-20"),
+    ("The mayor may have left Keld on Monday.", "Monday", "2023-11-13"),
+    ("Ada Venn could not attend the hearing on Monday.", "Monday", "2023-11-13"),
+    ("The levy agreed with Brim in October could prove costly.", "October", "2023-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), POSSIBILITIES)
+def test_a_modal_of_possibility_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
 # No false past cues: a base form spelled like its past after a modal, "to" or "and"; an -ed adjective
 # after a determiner (invented sentences; published 2016-03-22).
 NO_FALSE_PAST = [
