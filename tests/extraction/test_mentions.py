@@ -119,3 +119,23 @@ def test_the_name_index_reads_organisation_names_with_inner_connectors(text: str
 )
 def test_group_heads_with_noun_modifiers_after_a_capitalised_word(text: str, expected: str) -> None:
     assert speakers(text) == [expected]
+
+
+# one body's name joins its parts with 'and' (an organisation head closes the name, or a connector chain
+# before the first part reaches one); names of two speakers joined by 'and' stay apart
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ferry and Harbour Authority said the pier would close.", "Ferry and Harbour Authority"),
+        ("The Bureau of Mines and Quarries said output fell.", "Bureau of Mines and Quarries"),
+        (
+            "A spokeswoman for the Ministry of Fisheries and Forests said the quota was final.",
+            "Ministry of Fisheries and Forests",
+        ),
+        ("Ada Venn and Tom Rice said the vote was fair.", "Ada Venn"),
+        ("Governor of Keld Ada Venn and Tom Rice said the toll was fair.", "Ada Venn"),
+        ("Brimco and Varnex said the merger was off.", "Brimco"),
+    ],
+)
+def test_and_inside_one_bodys_name(text: str, expected: str) -> None:
+    assert speakers(text) == [expected]

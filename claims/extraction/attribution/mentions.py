@@ -88,6 +88,9 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 break
             k -= 1
             continue
+        if t.low == "and" and _joins_one_body(toks, k - 1, lo, j):
+            k -= 1
+            continue
         if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
             # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
             # "Ambassador to the United Kingdom": only after an org head or title
@@ -249,6 +252,19 @@ _INDEFINITES = frozenset({"a", "an", "another"})
 _TITLE_PREPOSITIONS = frozenset({"to"})
 
 
+def _joins_one_body(toks: list[Tok], a: int, lo: int, last: int) -> bool:
+    """Does the 'and' at toks[a] join two parts of one organisation's name in the phrase ending at
+    toks[last]? 'Food and Drug Administration' (an organisation head ends the phrase), 'Ministry of Trade
+    and Industry' (a connector chain before the first part reaches a head). Two names joined by 'and'
+    ('Ann Lee and Tom Rice said', 'Governor of Keld and Ann Lee') are two subjects."""
+    if not (lo < a < last and toks[a + 1].cap and toks[a - 1].cap and not is_possessive(toks, a - 1)):
+        return False
+    if toks[last].cap and base(toks[last].low) in lx.ORG_HEADS:
+        return True
+    reach = _connector_head(toks, a - 1, lo)
+    return reach is not None and base(toks[reach].low) in lx.ORG_HEADS
+
+
 def _connector_head(toks: list[Tok], r: int, lo: int) -> int | None:
     """Index of the organisation head or title whose connector chain reaches the capitalised toks[r]:
     'Department of | Fisheries', 'Joint Council for the Welfare of | Farmworkers' (over capitalised words
@@ -347,6 +363,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             and toks[k - 1].cap
             and (toks[k + 1].cap or toks[k + 1].low == "the")
             and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
+            and not _joins_one_body(toks, k, i, j - 1)
         ):
             j = k
             break
@@ -467,6 +484,9 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             continue
         if t.text in "'’" and r - 2 >= i and toks[r - 2].cap and _possessive_in_org_name(toks, r - 2):
             r -= 1  # 'the Crofters' Party': the plural possessive's apostrophe inside the name
+            continue
+        if t.low == "and" and _joins_one_body(toks, r - 1, i, j - 1):
+            r -= 1  # 'Food and Drug Administration', 'Ministry of Trade and Industry'
             continue
         # "Department of Fisheries", "League for the Defence of ...": a connector after an org head
         k = _connector_head(toks, r, i) if r < j else None

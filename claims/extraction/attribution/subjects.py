@@ -652,6 +652,8 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
             kx -= 1
         if kx - 2 >= lo and toks[kx - 1].low in {"for", "of", "from", "at", "with"} and toks[kx - 2].cap:
             ko = kx
+    elif ko - 2 > lo and toks[ko - 1].low == "the" and toks[ko - 2].low in {"for", "of", "from", "at", "with"}:
+        ko -= 1  # 'Ivo Petrov of the Courier and Star': the name joined by 'and' is already whole
     if (
         ko - 3 >= lo
         and toks[ko - 1].low in {"of", "from"}
