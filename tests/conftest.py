@@ -216,6 +216,29 @@ class WorkerProcess:
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Wait until every task the worker received has finished, and the log has been still a moment.
+
+        A test's data is flushed when it ends: a follow-on task still running then (a change
+        notification enqueued by the extraction) would hold locks that the flush's TRUNCATE waits on,
+        and PostgreSQL ends one of the two as a deadlock. On a loaded machine that task is often late."""
+        import re
+        import time
+
+        received = re.compile(rb"\] received\b")
+        finished = re.compile(rb"\] (?:succeeded in|raised unexpected|retry:|ignored)")
+        deadline = time.monotonic() + timeout
+        still = 0
+        last = b""
+        while time.monotonic() < deadline and self.proc.poll() is None:
+            data = self.log.read_bytes()
+            idle = len(received.findall(data)) <= len(finished.findall(data))
+            still = still + 1 if idle and data == last else 0
+            if still >= 3:  # no task running and nothing new logged for ~0.6 s
+                return
+            last = data
+            time.sleep(0.2)
+
 
 @pytest.fixture
 def real_worker(celery_worker_process):
@@ -226,3 +249,4 @@ def real_worker(celery_worker_process):
     yield celery_worker_process
     celery_app.conf.task_default_queue = previous
     celery_app.conf.task_always_eager = True
+    celery_worker_process.wait_idle()  # before the test's data is flushed
