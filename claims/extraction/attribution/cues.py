@@ -95,7 +95,12 @@ def _sentence_cues(
                 if e <= start:
                     e = _forward_description(toks, start, hi)  # 'according to conservative columnist Tom Ek'
                 m = _analyze(text, toks, start, e) if e > start else None
-                if phrase[0] != "quoting":
+                owner = _pronoun_source(toks, start, hi)
+                if owner is not None:
+                    # 'according to her', 'according to its figures': the person or body the pronoun
+                    # stands for speaks (through its document)
+                    m = Mention(owner, "pronoun", pos=toks[start].start)
+                elif phrase[0] != "quoting":
                     # 'according to a 2019 Farm Office study', 'according to data from the port authority'
                     m = _according_document(text, toks, start, hi) or m
                 if m is not None and e < hi and toks[e].text == "," and m.kind != "person":
@@ -1231,3 +1236,23 @@ def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int, that: int
     if m is None or m.kind not in {"person", "org", "group"} or m.document:
         return None
     return m
+
+
+def _pronoun_source(toks: list[Tok], start: int, hi: int) -> str | None:
+    """The subject pronoun for 'according to her, ...' (an object pronoun closing the phrase) or for
+    'according to its figures', 'according to their survey' (a possessive before a lowercase noun)."""
+    if start >= hi:
+        return None
+    low = toks[start].low
+    nxt = toks[start + 1] if start + 1 < hi else None
+    if low in lx.OBJECT_PRONOUNS and (nxt is None or not nxt.word):
+        return lx.OBJECT_PRONOUNS[low]
+    if (low in lx.POSSESSIVE_PRONOUNS or low == "its") and nxt is not None and nxt.word and not nxt.cap:
+        e = start + 1
+        while e < hi and e - start <= 3 and toks[e].word and not toks[e].cap:
+            e += 1
+        # the phrase closes there ('according to their survey, ...'); a title or name after it ('his book
+        # "Harbour Days"') makes the work the source, as written
+        if e >= hi or toks[e].text in {",", ".", ";"}:
+            return lx.POSSESSIVE_PRONOUNS.get(low, "it")
+    return None
