@@ -158,8 +158,25 @@ def _block_paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, in
         first = next(_lines(text, start, end))
         *_, last = _lines(text, first[1], end)
         yield first[0], last[1]
-    else:
-        yield from _lines(text, start, end)
+        return
+    # A line that stops mid-sentence (on a letter, digit or comma) and a next line opening in lowercase
+    # are one sentence broken by a stray line break: "... getting them to take part\nin the caucuses."
+    current: tuple[int, int] | None = None
+    for line in _lines(text, start, end):
+        if current is not None and _continues(text, current[1], line[0]):
+            current = (current[0], line[1])
+            continue
+        if current is not None:
+            yield current
+        current = line
+    if current is not None:
+        yield current
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """Does the line starting at ``start`` continue the sentence of the line ending at ``prev_end``?"""
+    last = text[prev_end - 1]
+    return (last.isalnum() or last == ",") and text[start].islower()
 
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:

@@ -487,3 +487,30 @@ def test_a_closing_bio_line_may_carry_the_reporters_handle():
 def test_sentences_about_reporting_stay_claims(line):
     text = HEAD + "\n\n" + line + " The vote follows weeks of talks.\n"
     assert line in body(text)
+
+
+def test_a_line_broken_mid_sentence_joins_the_next_line_in_lowercase():
+    text = (
+        "Port closes\n\nThe council voted to close the\nharbour road on Monday.\n\n"
+        "Fishermen protested, and the\nmayor, who had backed the plan, met them.\n\nThe road reopens in May."
+    )
+    assert body(text) == [
+        "The council voted to close the\nharbour road on Monday.",
+        "Fishermen protested, and the\nmayor, who had backed the plan, met them.",
+        "The road reopens in May.",
+    ]
+
+
+def test_lines_ending_a_sentence_or_opening_in_capitals_stay_apart():
+    text = "Port closes\n\nThe council voted.\nthe harbour road closed.\nFishermen protested\nMayor Ann Lee met them."
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Port closes",
+        "The council voted.",
+        "the harbour road closed.",
+        "Fishermen protested",
+        "Mayor Ann Lee met them.",
+    ]
+    # a heading and a lowercase byline joined are still furniture
+    text = "Storm hits the coast\nby Ann Lee\n\nThe storm hit the coast on Monday."
+    assert body(text) == ["The storm hit the coast on Monday."]
+
