@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import lexicon
 from .normalize import SENTENCE_CLOSERS, wordset
 from .types import Sentence
 
@@ -70,7 +71,7 @@ _PROMO = re.compile(
     r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
-    r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    r"|^(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
     r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
@@ -153,6 +154,8 @@ _CONTRIBUTED = re.compile(
     r"\s+contributed(?:\s+reporting)?\s*\.?"
 )
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
+# A crosshead set between dashes, as wire copy marks one: "– Talks stall –", "- 'We're alive' -."
+_CROSSHEAD = re.compile(r"[–—-]\s+\S[^\n]{0,80}?\s[–—-]\s*\.?")
 
 _AUX = wordset(
     "is are was were am be been has have had do does did will would can could shall should may might must "
@@ -164,7 +167,8 @@ _IRREGULAR = wordset(
     "began won lost led met paid bought built sent spent grew rose fell cut hit shot beat fought struck found "
     "sold stood understood wrote spoke heard meant drew drove flew threw broke chose fled hid hung laid lay lit "
     "rode rang sang sank sat shook shut slept spread stuck swam swept taught arose bit blew burst caught dealt "
-    "dug drank fed forgot hurt let sought shrank spun withdrew upheld overcame undertook wept wore"
+    "dug drank fed forgot hurt let sought shrank spun withdrew upheld overcame undertook wept wore "
+    "underwent oversaw foresaw mistook leapt befell overthrew overran"
 )
 _VERB_BASES = wordset(
     "say tell ask announce report state claim add note explain confirm deny warn urge call describe argue suggest "
@@ -185,7 +189,7 @@ _VERB_BASES = wordset(
 
 
 def _verb_forms() -> frozenset[str]:
-    forms = set(_AUX) | set(_IRREGULAR)
+    forms = set(_AUX) | set(_IRREGULAR) | set(lexicon.IRREGULAR_PAST)
     for base in _VERB_BASES:
         forms.add(base)
         if base.endswith("y") and base[-2] not in "aeiou":
@@ -205,6 +209,15 @@ _NOUN_HEADS = wordset(
 )
 _AFTER_VERB = wordset("the a an to its his her their on in at next this that up out more for with new into over")
 _NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed speed seed need feed deed")
+# Adverbs that stand before a finite verb: an -s word after one is the verb ("The club also owns Kelby
+# Park", "She often visits Rome"). The -ly adverbs and a few short ones of the lexicon's list of words
+# between a subject and its verb; not "still" ("still images"), "just" ("just weeks") or "further".
+_PREVERBAL_ADVERBS = frozenset(w for w in lexicon.AUXILIARIES if w.endswith("ly") and w not in _AUX) | wordset(
+    "also already always never often now"
+)
+# Words before "'s" that make it "is" or "has" ("It's over", "There's no sign"), not a possessive.
+_S_CONTRACTION_HOSTS = wordset("it he she that there here what who where how let")
+_CONTRACTIONS = ("n't", "'re", "'ve", "'ll", "'m", "'d")
 
 
 def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -358,7 +371,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     words = len(body.split()) if len(body) < 2000 else 1000
     if words > 80:
         return False
-    end_char = body.rstrip(_CLOSERS + " ")[-1:] or "."
+    # an opening-shaped mark typed as the last closer ('... were "False.“') closes too
+    end_char = body.rstrip(_CLOSERS + "“‘ ")[-1:] or "."
     if end_char.isupper() and (m := _TRAILING_AGENCY.search(body, max(0, len(body) - 120))) and m.start() > 0:
         end_char = body[: m.start()].rstrip(_CLOSERS + " ")[-1:] or "."  # "... the mayor said. -AFP"
     if index == 0 and (end_char not in ".!?…" or (words <= 15 and end_char in "!?")) and words <= 30:
@@ -367,6 +381,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if _date_line(body) or (('"' in body or "“" in body) and _CITATION.match(body)):
         return True
     if words <= 40 and _NOTICE.search(low):
+        return True
+    if words <= 12 and _CROSSHEAD.fullmatch(body):
         return True
     if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
         return True
@@ -498,8 +514,18 @@ def _has_verb(body: str) -> bool:
     words = [w.rstrip(".").replace("’", "'") for w in _WORD.findall(body)]
     for i, w in enumerate(words):
         if not w[0].islower():
+            # a capitalised contraction opens a sentence ("They're", "He'll", "There's"), not a heading
+            # in capitals ("WHAT'S NEXT.") or in title case ("Don't Let The Rain Stop You.")
+            low = w.lower()
+            if (
+                i == 0
+                and w != w.upper()
+                and (low.endswith(_CONTRACTIONS) or _s_contraction(low))
+                and sum(1 for v in words[1:] if v[0].islower()) * 2 > len(words) - 1
+            ):
+                return True
             continue
-        if w in _VERBS or w.endswith(("n't", "'re", "'ve", "'ll")):
+        if w in _VERBS or w.endswith(_CONTRACTIONS) or _s_contraction(w):
             return True
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED:
             return True
@@ -509,10 +535,15 @@ def _has_verb(body: str) -> bool:
             and not w.endswith(("ss", "us", "is", "'s"))
             and 0 < i < len(words) - 1
             and words[i - 1].lower() not in _NOUN_HEADS
-            and words[i + 1].lower() in _AFTER_VERB
+            and (words[i + 1].lower() in _AFTER_VERB or words[i - 1] in _PREVERBAL_ADVERBS)
         ):
             return True
     return False
+
+
+def _s_contraction(word: str) -> bool:
+    """ "it's", "there's": the "'s" of a pronoun or adverb is "is" or "has"."""
+    return word.endswith("'s") and word[:-2] in _S_CONTRACTION_HOSTS
 
 
 def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:
