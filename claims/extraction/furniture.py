@@ -153,6 +153,10 @@ _CONTRIBUTED = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
     r"\s+contributed(?:\s+reporting)?\s*\.?"
 )
+# Terminal punctuation closed by a quote mark: the end of a quotation.
+_QUOTE_END = re.compile(r"[.!?…][”\"’']")
+# A news item's source note in square brackets, standing as a sentence: "[Ann Lee, Daily Planet]", "[CNN]".
+_SOURCE_NOTE = re.compile(r"\[[^\[\]\n]{2,80}\]")
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 # A crosshead set between dashes, as wire copy marks one: "– Talks stall –", "- 'We're alive' -."
 _CROSSHEAD = re.compile(r"[–—-]\s+\S[^\n]{0,80}?\s[–—-]\s*\.?")
@@ -272,7 +276,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
 
 def _credit_sentence(text: str, s: Sentence) -> bool:
     """A credit standing as a sentence inside a paragraph: "(Reporting by Ann Lee; Editing by Tom Cole)",
-    "Additional reporting by Tom Cole.", "Reuters contributed to this report." """
+    "Additional reporting by Tom Cole.", "Reuters contributed to this report.", "[Ann Lee, Daily Planet]" """
     if s.end - s.start > 300:
         return False
     line = text[s.start : s.end]
@@ -282,6 +286,7 @@ def _credit_sentence(text: str, s: Sentence) -> bool:
         or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
         or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
         or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
+        or (words <= 10 and _SOURCE_NOTE.fullmatch(line) is not None and not _has_verb(line))
     )
 
 
@@ -427,6 +432,16 @@ def _signature(line: str, alone: bool = False) -> bool:
     capitalised line is as often a heading ('Group G — Belgium 3 – 0 Panama')."""
     if line[-1] in ".!?…:;,\"”'’" or len(line.split()) > 8 or _CREDIT_LINE.match(line.lower()):
         return False  # "(Reporting by Ann Lee; Editing by Tom Cole)" is a credit, not a signature
+    if line[0] == "[" or _QUOTE_END.search(line):
+        # a source note in square brackets ends a news item, not a box (see _credit_sentence); a
+        # quotation and its speaker in one sentence ('... gone.” — Ann Lee') is the quotation itself
+        return False
+    if line[0] == "(":
+        # a picture credit in brackets ("(ANN LEE/AFP/Getty Images.)") is all names; an aside with a
+        # closing period ("(Oh hey there, Ann Lee.)") is a sentence
+        return all(w[:1].isupper() or not w[:1].isalpha() for w in line.split())
+    if line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…"):
+        return False  # a sentence closed inside its bracket: "Also, a book of Trump paper dolls.)"
     name = line.lstrip("—–- ")
     if alone and name == line and "," not in name:
         return False

@@ -533,3 +533,38 @@ def test_lines_ending_a_sentence_or_opening_in_capitals_stay_apart():
     # a heading and a lowercase byline joined are still furniture
     text = "Storm hits the coast\nby Ann Lee\n\nThe storm hit the coast on Monday."
     assert body(text) == ["The storm hit the coast on Monday."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # an aside closed inside its bracket is a sentence, not a signature
+        "The vote passed easily. Turnout was the highest in years. (Hello again, Ann Lee.)",
+        "Stalls sold maps and mugs. (Also, a set of Kelby Bridge stickers.)",
+        # a quotation and its speaker in one sentence: a reader's words, not a box's signature
+        "“The buses never come on time. We wait an hour.” — Tom Vale",
+        "“Rents doubled in two years. Nobody can stay.” ― Mia Roe",
+    ],
+)
+def test_paragraphs_ending_like_a_signature_but_written_as_sentences_stay_claims(paragraph):
+    text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{paragraph}\n\nPower was restored."
+    assert " ".join(body(text)) == f"The storm hit the coast on Monday. {paragraph} Power was restored."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # a picture credit in brackets still makes its paragraph a caption
+        ("Ann Lee waves to supporters in Kelby on May 2. (TOM ROE/AFP/Getty Images.)", []),
+        ("Campaign posters on a wall in Brill. (Party Archive/Kelby Images.)", []),
+        # a source note in square brackets is furniture alone: the news item before it is kept
+        (
+            "Turnout rose in Kelby. Officials were pleased. [Ann Lee, Daily Planet]",
+            ["Turnout rose in Kelby.", "Officials were pleased."],
+        ),
+        ("Bread prices fell for a third month. [Kelby Times.]", ["Bread prices fell for a third month."]),
+    ],
+)
+def test_bracketed_credits_ending_a_paragraph(paragraph, kept):
+    text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{paragraph}\n\nPower was restored."
+    assert body(text) == ["The storm hit the coast on Monday.", *kept, "Power was restored."]
