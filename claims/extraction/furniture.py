@@ -556,6 +556,11 @@ def _has_verb(body: str) -> bool:
     return False
 
 
+def finite_verb(word: str) -> bool:
+    """Is the lowercase ``word`` a finite verb form the word lists know ("fell", "makes", "praised")?"""
+    return word in _VERBS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS_ED)
+
+
 def _s_contraction(word: str) -> bool:
     """ "it's", "there's": the "'s" of a pronoun or adverb is "is" or "has"."""
     return word.endswith("'s") and word[:-2] in _S_CONTRACTION_HOSTS

@@ -87,6 +87,11 @@ _STARTERS = wordset(
     "only instead despite according under over about among between through without within to of nor thus "
     "therefore indeed furthermore moreover nevertheless already once just let please no"
 )
+# Company suffixes: the end of a name that may end a sentence ("Jr.", "Bros." run into "Jr. Day",
+# "Bros. Pictures").
+_COMPANY_SUFFIXES = wordset("inc co corp ltd llc plc")
+_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_HAS_LOWER_WORD = re.compile(r"(?<![^\s\"“‘(])[a-z]")  # a word in lowercase: the name is not the whole sentence
 # Abbreviations that announce more of the same sentence.
 _NEVER_FINAL = wordset("e.g i.e cf viz vs incl")
 _TIME_WORDS = wordset(
@@ -336,7 +341,7 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
         return after
     if _AGENCY_CREDIT.match(text, nxt.start(), end):
         return None  # "PELLSTON, Mich. (AP) — A plane ...": the state's period in a wire dateline
-    return _after_period(text, m.start(), para_start, sent_start, word, after)
+    return _after_period(text, m.start(), para_start, sent_start, word, after, end)
 
 
 _GLUED_NEXT = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?]|\.(?:\s|$)|$)")
@@ -381,7 +386,7 @@ def _attached(text: str, pos: int) -> bool:
     return pos > 0 and not text[pos - 1].isspace()
 
 
-def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: str, after: int) -> int | None:
+def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: str, after: int, end: int) -> int | None:
     """A single period followed by a capitalised word or a digit."""
     prev = _prev_token(text, dot, para_start)
     key = prev.lower().rstrip(".")
@@ -407,8 +412,28 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
         # "At 5 a.m. Mr. Smith went" -- a time phrase alone is not a sentence.
         return None if text.count(" ", sent_start, dot) < 3 else after
     if key in _PREPOSITIVE or key in _OTHER_ABBREV or key in _NUMERIC_PREFIX or _ACRONYM.search(prev):
-        return after if nxt in _STARTERS else None
+        if nxt in _STARTERS:
+            return after
+        # a company's suffix ends a sentence holding more than the name before a capitalised subject and
+        # its verb ("She joined Acme Corp. Analysts praised the move"), not before a title or a name
+        # ("Acme Corp. Chief Executive Ann Lee", "Acme Co. Ltd. said")
+        if (
+            key in _COMPANY_SUFFIXES
+            and _HAS_LOWER_WORD.search(text, max(sent_start, dot - 200), dot)
+            and _subject_and_verb(text, after, end)
+        ):
+            return after
+        return None
     return after
+
+
+def _subject_and_verb(text: str, pos: int, end: int) -> bool:
+    """Does one capitalised word and then a finite verb in lowercase follow ``pos``?"""
+    subject = _NEXT.match(text, _skip_space(text, pos, end), end)
+    if subject is None or subject.end() >= end or text[subject.end()] == ".":
+        return False
+    verb = _LOWER_WORD.match(text, subject.end(), end)
+    return verb is not None and furniture.finite_verb(verb.group(1))
 
 
 def _prev_token(text: str, dot: int, para_start: int) -> str:

@@ -37,6 +37,14 @@ SPLITS = [
         ["Shares of Acme Inc. Chief Executive Jo Bell sold rose."],
     ),
     ("They hired Smith & Co. It paid off.", ["They hired Smith & Co.", "It paid off."]),
+    # a company's suffix ends a sentence before a capitalised subject and its verb
+    ("She joined Acme Corp. Analysts praised the move.", ["She joined Acme Corp.", "Analysts praised the move."]),
+    ("He works for Brill Ltd. Brill makes ferries.", ["He works for Brill Ltd.", "Brill makes ferries."]),
+    # ... not before a title, a second suffix, a noun without a verb, or when the name is the whole sentence
+    ("Kelby Electronics Co. Ltd. said profits rose.", ["Kelby Electronics Co. Ltd. said profits rose."]),
+    ("She spoke to Acme Inc. Officials at the plant.", ["She spoke to Acme Inc. Officials at the plant."]),
+    ("Acme Inc. Shares fell on the news.", ["Acme Inc. Shares fell on the news."]),
+    ("It is Martin Luther King Jr. Day today.", ["It is Martin Luther King Jr. Day today."]),
     ("Bring pens, paper, etc. Others will bring food.", ["Bring pens, paper, etc.", "Others will bring food."]),
     # months and numbered references
     ("It opened on Jan. 5 in Paris. Crowds came.", ["It opened on Jan. 5 in Paris.", "Crowds came."]),
