@@ -406,7 +406,10 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     ):
         return True  # headings, captions and labels carry no final punctuation
     if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":
-        return body[0].islower() or not _has_verb(body)
+        # a caption's fragment opens in lowercase ("pilgrims at the shrine in 2010."); a brand written in
+        # camel case ("eBay said ...", "iPhone sales fell.") opens a sentence
+        first = body.split(None, 1)[0]
+        return (body[0].islower() and first == first.lower()) or not _has_verb(body)
     return False
 
 

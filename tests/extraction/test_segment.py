@@ -292,6 +292,9 @@ BODY_LINES = [
     "So far, it's holding.",
     "The 60-year-old underwent surgery in May.",
     "The mayor oversaw the count.",
+    # a brand in camel case opens a sentence in lowercase
+    "eBay said its profits rose 5 percent.",
+    "iPhone sales fell in the quarter.",
     # a closing mark typed as an opening one still ends the sentence
     "The panel rated the claim “Mostly False.“",
     "Critics called the new toll “reckless.“",
