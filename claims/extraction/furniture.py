@@ -67,7 +67,10 @@ _CREDIT_LINE = re.compile(
 _PROMO = re.compile(
     r"\b(?:click\s+here|read\s+more|follow\s+us|download\s+(?:our|the)\s+app|share\s+this|live\s+(?:briefing|blog)"
     r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
-    r"|sign\s+up\s+(?:for|to|here|now)|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
+    # "sign up" to the outlet's own mail ("Sign up for her newsletter", "... to get alerts"), not to a draft
+    # or a scheme ("Residents can sign up for the buyback until May")
+    r"|sign\s+up\s+(?:here|now|(?:for|to)\s+(?:our|her|his|their|my|get|receive|e-?mails?|updates|alerts"
+    r"|(?:the\s+)?(?:\S+\s+){0,3}?(?:newsletters?|podcast|digest|briefing)))|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
     r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"

@@ -213,6 +213,8 @@ FURNITURE_LINES = [
     "This is the stable version, checked on 14 October 2016. Template changes await review.",
     "Updated 10:45 GMT, Monday 3 June 2019",
     "Sign up for our morning newsletter.",
+    "Want more from Ann? Sign up for her weekly digest.",
+    "Sign up to get an email when Tom Vale publishes a story.",
     "Related articles",
     "pilgrims gathering at the shrine in 2010.",
     "A view of the harbour at dawn.",
@@ -471,6 +473,9 @@ def test_file_photo_captions_video_labels_and_reader_callouts_are_furniture(prom
         "File photos of the mayor were shown at the meeting, the clerk said.",
         "Residents can share your stories with us, the mayor joked.",
         "Watch crews worked through the night, the agency said.",
+        # signing up to a draft or a scheme, not to the outlet's mail
+        "Thousands of young men were told to sign up for the draft by May.",
+        "Residents can sign up for the buyback scheme until June.",
     ],
 )
 def test_sentences_like_promos_stay_claims(sentence):
