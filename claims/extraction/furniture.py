@@ -392,7 +392,11 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if words <= 12 and _CROSSHEAD.fullmatch(body):
         return True
-    if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
+    if words <= _SHORT and (
+        _CREDIT.match(body)
+        or (_BYLINE.match(body) and not _has_verb(body))  # "By Monday, Ann Lee had resigned." is no byline
+        or _CREDIT_LINE.match(body)
+    ):
         return True
     if words <= 12 and _AGENCY_CREDIT.fullmatch(body):
         return True  # "— AFP", "Reuters and AP contributed."

@@ -213,6 +213,7 @@ FURNITURE_LINES = [
     "This is the stable version, checked on 14 October 2016. Template changes await review.",
     "Updated 10:45 GMT, Monday 3 June 2019",
     "Sign up for our morning newsletter.",
+    "By Ann Lee, staff writer",
     "Want more from Ann? Sign up for her weekly digest.",
     "Sign up to get an email when Tom Vale publishes a story.",
     "Related articles",
@@ -294,6 +295,9 @@ BODY_LINES = [
     "So far, it's holding.",
     "The 60-year-old underwent surgery in May.",
     "The mayor oversaw the count.",
+    # "By" and a capitalised word opening a sentence with a verb is no byline
+    "By Monday, Ann Lee had resigned.",
+    "By Friday, Brill and Kelby were cut off.",
     # a brand in camel case opens a sentence in lowercase
     "eBay said its profits rose 5 percent.",
     "iPhone sales fell in the quarter.",
