@@ -209,6 +209,7 @@ def _verb_forms() -> frozenset[str]:
 
 
 _VERBS = _verb_forms()
+_PAST_OR_AUX = frozenset(_AUX | _IRREGULAR | lexicon.IRREGULAR_PAST)
 # Words before which an -s word is a plural noun ("of protesters"), and words that typically follow a verb.
 _NOUN_HEADS = wordset(
     "of the a an in at on for with and or by from to some many most two three four several all other their his "
@@ -285,11 +286,26 @@ def _credit_sentence(text: str, s: Sentence) -> bool:
     line = text[s.start : s.end]
     words = len(line.split())
     return (
-        (_CREDIT_LINE.match(line) is not None and words <= 30)
+        (words <= 30 and _credit_line(line))
         or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
         or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
         or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
         or (words <= 10 and _SOURCE_NOTE.fullmatch(line) is not None and not _has_verb(line))
+    )
+
+
+def _credit_line(line: str) -> bool:
+    """A credit ("Additional reporting by Ann Lee", "(Reporting by Ann Lee; Editing by Tom Cole)", "© 2024 X"),
+    not a sentence opening like one: "Research by Kelby University found that ..." has a verb of its own."""
+    m = _CREDIT_LINE.match(line)
+    if m is None:
+        return False
+    if not m.group().lower().endswith(("by", "from")):
+        return True  # a rights line
+    # a verb in the past or an auxiliary; a present in -s is as often a noun here ("from wire reports")
+    return not any(
+        w in _PAST_OR_AUX or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED)
+        for w in _WORD.findall(_CREDIT_LINE.sub(" ", line))
     )
 
 
@@ -395,7 +411,7 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     if words <= _SHORT and (
         _CREDIT.match(body)
         or (_BYLINE.match(body) and not _has_verb(body))  # "By Monday, Ann Lee had resigned." is no byline
-        or _CREDIT_LINE.match(body)
+        or _credit_line(body)
     ):
         return True
     if words <= 12 and _AGENCY_CREDIT.fullmatch(body):

@@ -214,6 +214,8 @@ FURNITURE_LINES = [
     "Updated 10:45 GMT, Monday 3 June 2019",
     "Sign up for our morning newsletter.",
     "By Ann Lee, staff writer",
+    "Compiled by staff from wire reports.",
+    "Edited by Ann Lee and translated by Tom Vale.",
     "Want more from Ann? Sign up for her weekly digest.",
     "Sign up to get an email when Tom Vale publishes a story.",
     "Related articles",
@@ -298,6 +300,9 @@ BODY_LINES = [
     # "By" and a capitalised word opening a sentence with a verb is no byline
     "By Monday, Ann Lee had resigned.",
     "By Friday, Brill and Kelby were cut off.",
+    # "Research by", "Contributions from" opening a sentence with its verb is no credit line
+    "Research by Kelby University found that 40 percent of rivers were polluted.",
+    "Contributions from donors fell by half in 2023.",
     # a brand in camel case opens a sentence in lowercase
     "eBay said its profits rose 5 percent.",
     "iPhone sales fell in the quarter.",
@@ -588,3 +593,11 @@ def test_paragraphs_ending_like_a_signature_but_written_as_sentences_stay_claims
 def test_bracketed_credits_ending_a_paragraph(paragraph, kept):
     text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{paragraph}\n\nPower was restored."
     assert body(text) == ["The storm hit the coast on Monday.", *kept, "Power was restored."]
+
+
+def test_a_sentence_opening_like_a_credit_inside_a_paragraph_stays_a_claim():
+    text = (
+        "Storms hit the coast\n\nThe river rose. Research by the Kelby institute found that most lakes were "
+        "polluted. Additional reporting by Tom Vale."
+    )
+    assert body(text) == ["The river rose.", "Research by the Kelby institute found that most lakes were polluted."]
