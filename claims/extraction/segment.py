@@ -87,9 +87,9 @@ _STARTERS = wordset(
     "only instead despite according under over about among between through without within to of nor thus "
     "therefore indeed furthermore moreover nevertheless already once just let please no"
 )
-# Company suffixes: the end of a name that may end a sentence ("Jr.", "Bros." run into "Jr. Day",
-# "Bros. Pictures").
-_COMPANY_SUFFIXES = wordset("inc co corp ltd llc plc")
+# Company suffixes and months written short: abbreviations that may end a sentence before a subject
+# that is no typical opener ("Jr.", "Bros." run into "Jr. Day", "Bros. Pictures").
+_ENDING_ABBREVIATIONS = wordset("inc co corp ltd llc plc jan feb mar apr jun jul aug sep sept oct nov dec")
 _LOWER_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _HAS_LOWER_WORD = re.compile(r"(?<![^\s\"“‘(])[a-z]")  # a word in lowercase: the name is not the whole sentence
 # Abbreviations that announce more of the same sentence.
@@ -414,11 +414,12 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
     if key in _PREPOSITIVE or key in _OTHER_ABBREV or key in _NUMERIC_PREFIX or _ACRONYM.search(prev):
         if nxt in _STARTERS:
             return after
-        # a company's suffix ends a sentence holding more than the name before a capitalised subject and
-        # its verb ("She joined Acme Corp. Analysts praised the move"), not before a title or a name
-        # ("Acme Corp. Chief Executive Ann Lee", "Acme Co. Ltd. said")
+        # a company's suffix or a month ends a sentence holding more than the name before a capitalised
+        # subject and its verb ("She joined Acme Corp. Analysts praised the move", "It began in Jan.
+        # Police seized ..."), not before a title or a name ("Acme Corp. Chief Executive Ann Lee",
+        # "Acme Co. Ltd. said")
         if (
-            key in _COMPANY_SUFFIXES
+            key in _ENDING_ABBREVIATIONS
             and _HAS_LOWER_WORD.search(text, max(sent_start, dot - 200), dot)
             and _subject_and_verb(text, after, end)
         ):

@@ -40,6 +40,11 @@ SPLITS = [
     # a company's suffix ends a sentence before a capitalised subject and its verb
     ("She joined Acme Corp. Analysts praised the move.", ["She joined Acme Corp.", "Analysts praised the move."]),
     ("He works for Brill Ltd. Brill makes ferries.", ["He works for Brill Ltd.", "Brill makes ferries."]),
+    (
+        "The probe began in Jan. Investigators seized records.",
+        ["The probe began in Jan.", "Investigators seized records."],
+    ),
+    ("The Nov. Ballot Measure passed easily.", ["The Nov. Ballot Measure passed easily."]),
     # ... not before a title, a second suffix, a noun without a verb, or when the name is the whole sentence
     ("Kelby Electronics Co. Ltd. said profits rose.", ["Kelby Electronics Co. Ltd. said profits rose."]),
     ("She spoke to Acme Inc. Officials at the plant.", ["She spoke to Acme Inc. Officials at the plant."]),
