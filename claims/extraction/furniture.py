@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import lexicon
 from .normalize import SENTENCE_CLOSERS, wordset
 from .types import Sentence
 
@@ -66,11 +67,14 @@ _CREDIT_LINE = re.compile(
 _PROMO = re.compile(
     r"\b(?:click\s+here|read\s+more|follow\s+us|download\s+(?:our|the)\s+app|share\s+this|live\s+(?:briefing|blog)"
     r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
-    r"|sign\s+up\s+(?:for|to|here|now)|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
+    # "sign up" to the outlet's own mail ("Sign up for her newsletter", "... to get alerts"), not to a draft
+    # or a scheme ("Residents can sign up for the buyback until May")
+    r"|sign\s+up\s+(?:here|now|(?:for|to)\s+(?:our|her|his|their|my|get|receive|e-?mails?|updates|alerts"
+    r"|(?:the\s+)?(?:\S+\s+){0,3}?(?:newsletters?|podcast|digest|briefing)))|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
     r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
-    r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    r"|^(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
     r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
@@ -152,7 +156,13 @@ _CONTRIBUTED = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
     r"\s+contributed(?:\s+reporting)?\s*\.?"
 )
+# Terminal punctuation closed by a quote mark: the end of a quotation.
+_QUOTE_END = re.compile(r"[.!?…][”\"’']")
+# A news item's source note in square brackets, standing as a sentence: "[Ann Lee, Daily Planet]", "[CNN]".
+_SOURCE_NOTE = re.compile(r"\[[^\[\]\n]{2,80}\]")
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
+# A crosshead set between dashes, as wire copy marks one: "– Talks stall –", "- 'We're alive' -."
+_CROSSHEAD = re.compile(r"[–—-]\s+\S[^\n]{0,80}?\s[–—-]\s*\.?")
 
 _AUX = wordset(
     "is are was were am be been has have had do does did will would can could shall should may might must "
@@ -164,7 +174,8 @@ _IRREGULAR = wordset(
     "began won lost led met paid bought built sent spent grew rose fell cut hit shot beat fought struck found "
     "sold stood understood wrote spoke heard meant drew drove flew threw broke chose fled hid hung laid lay lit "
     "rode rang sang sank sat shook shut slept spread stuck swam swept taught arose bit blew burst caught dealt "
-    "dug drank fed forgot hurt let sought shrank spun withdrew upheld overcame undertook wept wore"
+    "dug drank fed forgot hurt let sought shrank spun withdrew upheld overcame undertook wept wore "
+    "underwent oversaw foresaw mistook leapt befell overthrew overran"
 )
 _VERB_BASES = wordset(
     "say tell ask announce report state claim add note explain confirm deny warn urge call describe argue suggest "
@@ -185,7 +196,7 @@ _VERB_BASES = wordset(
 
 
 def _verb_forms() -> frozenset[str]:
-    forms = set(_AUX) | set(_IRREGULAR)
+    forms = set(_AUX) | set(_IRREGULAR) | set(lexicon.IRREGULAR_PAST)
     for base in _VERB_BASES:
         forms.add(base)
         if base.endswith("y") and base[-2] not in "aeiou":
@@ -198,6 +209,7 @@ def _verb_forms() -> frozenset[str]:
 
 
 _VERBS = _verb_forms()
+_PAST_OR_AUX = frozenset(_AUX | _IRREGULAR | lexicon.IRREGULAR_PAST)
 # Words before which an -s word is a plural noun ("of protesters"), and words that typically follow a verb.
 _NOUN_HEADS = wordset(
     "of the a an in at on for with and or by from to some many most two three four several all other their his "
@@ -205,6 +217,15 @@ _NOUN_HEADS = wordset(
 )
 _AFTER_VERB = wordset("the a an to its his her their on in at next this that up out more for with new into over")
 _NOT_VERBS_ED = wordset("hundred sacred naked wicked kindred hatred bed red shed speed seed need feed deed")
+# Adverbs that stand before a finite verb: an -s word after one is the verb ("The club also owns Kelby
+# Park", "She often visits Rome"). The -ly adverbs and a few short ones of the lexicon's list of words
+# between a subject and its verb; not "still" ("still images"), "just" ("just weeks") or "further".
+_PREVERBAL_ADVERBS = frozenset(w for w in lexicon.AUXILIARIES if w.endswith("ly") and w not in _AUX) | wordset(
+    "also already always never often now"
+)
+# Words before "'s" that make it "is" or "has" ("It's over", "There's no sign"), not a possessive.
+_S_CONTRACTION_HOSTS = wordset("it he she that there here what who where how let")
+_CONTRACTIONS = ("n't", "'re", "'ve", "'ll", "'m", "'d")
 
 
 def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -259,16 +280,32 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
 
 def _credit_sentence(text: str, s: Sentence) -> bool:
     """A credit standing as a sentence inside a paragraph: "(Reporting by Ann Lee; Editing by Tom Cole)",
-    "Additional reporting by Tom Cole.", "Reuters contributed to this report." """
+    "Additional reporting by Tom Cole.", "Reuters contributed to this report.", "[Ann Lee, Daily Planet]" """
     if s.end - s.start > 300:
         return False
     line = text[s.start : s.end]
     words = len(line.split())
     return (
-        (_CREDIT_LINE.match(line) is not None and words <= 30)
+        (words <= 30 and _credit_line(line))
         or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
         or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
         or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
+        or (words <= 10 and _SOURCE_NOTE.fullmatch(line) is not None and not _has_verb(line))
+    )
+
+
+def _credit_line(line: str) -> bool:
+    """A credit ("Additional reporting by Ann Lee", "(Reporting by Ann Lee; Editing by Tom Cole)", "© 2024 X"),
+    not a sentence opening like one: "Research by Kelby University found that ..." has a verb of its own."""
+    m = _CREDIT_LINE.match(line)
+    if m is None:
+        return False
+    if not m.group().lower().endswith(("by", "from")):
+        return True  # a rights line
+    # a verb in the past or an auxiliary; a present in -s is as often a noun here ("from wire reports")
+    return not any(
+        w in _PAST_OR_AUX or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED)
+        for w in _WORD.findall(_CREDIT_LINE.sub(" ", line))
     )
 
 
@@ -358,7 +395,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     words = len(body.split()) if len(body) < 2000 else 1000
     if words > 80:
         return False
-    end_char = body.rstrip(_CLOSERS + " ")[-1:] or "."
+    # an opening-shaped mark typed as the last closer ('... were "False.“') closes too
+    end_char = body.rstrip(_CLOSERS + "“‘ ")[-1:] or "."
     if end_char.isupper() and (m := _TRAILING_AGENCY.search(body, max(0, len(body) - 120))) and m.start() > 0:
         end_char = body[: m.start()].rstrip(_CLOSERS + " ")[-1:] or "."  # "... the mayor said. -AFP"
     if index == 0 and (end_char not in ".!?…" or (words <= 15 and end_char in "!?")) and words <= 30:
@@ -368,7 +406,13 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if words <= 40 and _NOTICE.search(low):
         return True
-    if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
+    if words <= 12 and _CROSSHEAD.fullmatch(body):
+        return True
+    if words <= _SHORT and (
+        _CREDIT.match(body)
+        or (_BYLINE.match(body) and not _has_verb(body))  # "By Monday, Ann Lee had resigned." is no byline
+        or _credit_line(body)
+    ):
         return True
     if words <= 12 and _AGENCY_CREDIT.fullmatch(body):
         return True  # "— AFP", "Reuters and AP contributed."
@@ -385,7 +429,10 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     ):
         return True  # headings, captions and labels carry no final punctuation
     if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":
-        return body[0].islower() or not _has_verb(body)
+        # a caption's fragment opens in lowercase ("pilgrims at the shrine in 2010."); a brand written in
+        # camel case ("eBay said ...", "iPhone sales fell.") opens a sentence
+        first = body.split(None, 1)[0]
+        return (body[0].islower() and first == first.lower()) or not _has_verb(body)
     return False
 
 
@@ -411,6 +458,16 @@ def _signature(line: str, alone: bool = False) -> bool:
     capitalised line is as often a heading ('Group G — Belgium 3 – 0 Panama')."""
     if line[-1] in ".!?…:;,\"”'’" or len(line.split()) > 8 or _CREDIT_LINE.match(line.lower()):
         return False  # "(Reporting by Ann Lee; Editing by Tom Cole)" is a credit, not a signature
+    if line[0] == "[" or _QUOTE_END.search(line):
+        # a source note in square brackets ends a news item, not a box (see _credit_sentence); a
+        # quotation and its speaker in one sentence ('... gone.” — Ann Lee') is the quotation itself
+        return False
+    if line[0] == "(":
+        # a picture credit in brackets ("(ANN LEE/AFP/Getty Images.)") is all names; an aside with a
+        # closing period ("(Oh hey there, Ann Lee.)") is a sentence
+        return all(w[:1].isupper() or not w[:1].isalpha() for w in line.split())
+    if line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…"):
+        return False  # a sentence closed inside its bracket: "Also, a book of Trump paper dolls.)"
     name = line.lstrip("—–- ")
     if alone and name == line and "," not in name:
         return False
@@ -498,8 +555,18 @@ def _has_verb(body: str) -> bool:
     words = [w.rstrip(".").replace("’", "'") for w in _WORD.findall(body)]
     for i, w in enumerate(words):
         if not w[0].islower():
+            # a capitalised contraction opens a sentence ("They're", "He'll", "There's"), not a heading
+            # in capitals ("WHAT'S NEXT.") or in title case ("Don't Let The Rain Stop You.")
+            low = w.lower()
+            if (
+                i == 0
+                and w != w.upper()
+                and (low.endswith(_CONTRACTIONS) or _s_contraction(low))
+                and sum(1 for v in words[1:] if v[0].islower()) * 2 > len(words) - 1
+            ):
+                return True
             continue
-        if w in _VERBS or w.endswith(("n't", "'re", "'ve", "'ll")):
+        if w in _VERBS or w.endswith(_CONTRACTIONS) or _s_contraction(w):
             return True
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED:
             return True
@@ -509,10 +576,20 @@ def _has_verb(body: str) -> bool:
             and not w.endswith(("ss", "us", "is", "'s"))
             and 0 < i < len(words) - 1
             and words[i - 1].lower() not in _NOUN_HEADS
-            and words[i + 1].lower() in _AFTER_VERB
+            and (words[i + 1].lower() in _AFTER_VERB or words[i - 1] in _PREVERBAL_ADVERBS)
         ):
             return True
     return False
+
+
+def finite_verb(word: str) -> bool:
+    """Is the lowercase ``word`` a finite verb form the word lists know ("fell", "makes", "praised")?"""
+    return word in _VERBS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS_ED)
+
+
+def _s_contraction(word: str) -> bool:
+    """ "it's", "there's": the "'s" of a pronoun or adverb is "is" or "has"."""
+    return word.endswith("'s") and word[:-2] in _S_CONTRACTION_HOSTS
 
 
 def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:

@@ -87,6 +87,11 @@ _STARTERS = wordset(
     "only instead despite according under over about among between through without within to of nor thus "
     "therefore indeed furthermore moreover nevertheless already once just let please no"
 )
+# Company suffixes and months written short: abbreviations that may end a sentence before a subject
+# that is no typical opener ("Jr.", "Bros." run into "Jr. Day", "Bros. Pictures").
+_ENDING_ABBREVIATIONS = wordset("inc co corp ltd llc plc jan feb mar apr jun jul aug sep sept oct nov dec")
+_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_HAS_LOWER_WORD = re.compile(r"(?<![^\s\"“‘(])[a-z]")  # a word in lowercase: the name is not the whole sentence
 # Abbreviations that announce more of the same sentence.
 _NEVER_FINAL = wordset("e.g i.e cf viz vs incl")
 _TIME_WORDS = wordset(
@@ -158,8 +163,25 @@ def _block_paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, in
         first = next(_lines(text, start, end))
         *_, last = _lines(text, first[1], end)
         yield first[0], last[1]
-    else:
-        yield from _lines(text, start, end)
+        return
+    # A line that stops mid-sentence (on a letter, digit or comma) and a next line opening in lowercase
+    # are one sentence broken by a stray line break: "... getting them to take part\nin the caucuses."
+    current: tuple[int, int] | None = None
+    for line in _lines(text, start, end):
+        if current is not None and _continues(text, current[1], line[0]):
+            current = (current[0], line[1])
+            continue
+        if current is not None:
+            yield current
+        current = line
+    if current is not None:
+        yield current
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """Does the line starting at ``start`` continue the sentence of the line ending at ``prev_end``?"""
+    last = text[prev_end - 1]
+    return (last.isalnum() or last == ",") and text[start].islower()
 
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:
@@ -319,7 +341,7 @@ def _decide(text: str, m: re.Match[str], para_start: int, end: int, sent_start: 
         return after
     if _AGENCY_CREDIT.match(text, nxt.start(), end):
         return None  # "PELLSTON, Mich. (AP) — A plane ...": the state's period in a wire dateline
-    return _after_period(text, m.start(), para_start, sent_start, word, after)
+    return _after_period(text, m.start(), para_start, sent_start, word, after, end)
 
 
 _GLUED_NEXT = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?]|\.(?:\s|$)|$)")
@@ -364,7 +386,7 @@ def _attached(text: str, pos: int) -> bool:
     return pos > 0 and not text[pos - 1].isspace()
 
 
-def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: str, after: int) -> int | None:
+def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: str, after: int, end: int) -> int | None:
     """A single period followed by a capitalised word or a digit."""
     prev = _prev_token(text, dot, para_start)
     key = prev.lower().rstrip(".")
@@ -390,8 +412,29 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
         # "At 5 a.m. Mr. Smith went" -- a time phrase alone is not a sentence.
         return None if text.count(" ", sent_start, dot) < 3 else after
     if key in _PREPOSITIVE or key in _OTHER_ABBREV or key in _NUMERIC_PREFIX or _ACRONYM.search(prev):
-        return after if nxt in _STARTERS else None
+        if nxt in _STARTERS:
+            return after
+        # a company's suffix or a month ends a sentence holding more than the name before a capitalised
+        # subject and its verb ("She joined Acme Corp. Analysts praised the move", "It began in Jan.
+        # Police seized ..."), not before a title or a name ("Acme Corp. Chief Executive Ann Lee",
+        # "Acme Co. Ltd. said")
+        if (
+            key in _ENDING_ABBREVIATIONS
+            and _HAS_LOWER_WORD.search(text, max(sent_start, dot - 200), dot)
+            and _subject_and_verb(text, after, end)
+        ):
+            return after
+        return None
     return after
+
+
+def _subject_and_verb(text: str, pos: int, end: int) -> bool:
+    """Does one capitalised word and then a finite verb in lowercase follow ``pos``?"""
+    subject = _NEXT.match(text, _skip_space(text, pos, end), end)
+    if subject is None or subject.end() >= end or text[subject.end()] == ".":
+        return False
+    verb = _LOWER_WORD.match(text, subject.end(), end)
+    return verb is not None and furniture.finite_verb(verb.group(1))
 
 
 def _prev_token(text: str, dot: int, para_start: int) -> str:

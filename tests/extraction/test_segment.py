@@ -37,6 +37,19 @@ SPLITS = [
         ["Shares of Acme Inc. Chief Executive Jo Bell sold rose."],
     ),
     ("They hired Smith & Co. It paid off.", ["They hired Smith & Co.", "It paid off."]),
+    # a company's suffix ends a sentence before a capitalised subject and its verb
+    ("She joined Acme Corp. Analysts praised the move.", ["She joined Acme Corp.", "Analysts praised the move."]),
+    ("He works for Brill Ltd. Brill makes ferries.", ["He works for Brill Ltd.", "Brill makes ferries."]),
+    (
+        "The probe began in Jan. Investigators seized records.",
+        ["The probe began in Jan.", "Investigators seized records."],
+    ),
+    ("The Nov. Ballot Measure passed easily.", ["The Nov. Ballot Measure passed easily."]),
+    # ... not before a title, a second suffix, a noun without a verb, or when the name is the whole sentence
+    ("Kelby Electronics Co. Ltd. said profits rose.", ["Kelby Electronics Co. Ltd. said profits rose."]),
+    ("She spoke to Acme Inc. Officials at the plant.", ["She spoke to Acme Inc. Officials at the plant."]),
+    ("Acme Inc. Shares fell on the news.", ["Acme Inc. Shares fell on the news."]),
+    ("It is Martin Luther King Jr. Day today.", ["It is Martin Luther King Jr. Day today."]),
     ("Bring pens, paper, etc. Others will bring food.", ["Bring pens, paper, etc.", "Others will bring food."]),
     # months and numbered references
     ("It opened on Jan. 5 in Paris. Crowds came.", ["It opened on Jan. 5 in Paris.", "Crowds came."]),
@@ -205,6 +218,11 @@ FURNITURE_LINES = [
     "This is the stable version, checked on 14 October 2016. Template changes await review.",
     "Updated 10:45 GMT, Monday 3 June 2019",
     "Sign up for our morning newsletter.",
+    "By Ann Lee, staff writer",
+    "Compiled by staff from wire reports.",
+    "Edited by Ann Lee and translated by Tom Vale.",
+    "Want more from Ann? Sign up for her weekly digest.",
+    "Sign up to get an email when Tom Vale publishes a story.",
     "Related articles",
     "pilgrims gathering at the shrine in 2010.",
     "A view of the harbour at dawn.",
@@ -233,6 +251,14 @@ FURNITURE_LINES = [
     "The Daily Courier's Tom Hale reports from Lagos.",
     "For NPR News, I'm Ann Lee in Kabul.",
     "This is Ann Lee, BBC News, Kabul.",
+    # headings: in capitals or title case despite a contraction, a crosshead between dashes, a noun
+    # phrase after "still"; an editor's note typed with a curly apostrophe
+    "WHAT’S NEXT FOR THE PORT.",
+    "Don’t Let The Rain Stop You From Voting.",
+    "– Talks stall –",
+    "- ‘We’re still here’ -.",
+    "Still images of the harbour parade.",
+    "Editor’s note: this story was first published in May.",
 ]
 
 
@@ -267,6 +293,27 @@ BODY_LINES = [
     "Apple's Tim Cook spoke at the launch.",
     "This is America.",
     "I'm Not Guilty is the name of the album.",
+    # a verb the word lists miss: an -s verb after an adverb, a contraction, an irregular past
+    "The club also leases Kelby Park.",
+    "The ferry now links Brill Island to the mainland.",
+    "They're moving the market to Dale Street.",
+    "He’ll chair the new board from Friday.",
+    "There's no trace of the missing hikers.",
+    "So far, it's holding.",
+    "The 60-year-old underwent surgery in May.",
+    "The mayor oversaw the count.",
+    # "By" and a capitalised word opening a sentence with a verb is no byline
+    "By Monday, Ann Lee had resigned.",
+    "By Friday, Brill and Kelby were cut off.",
+    # "Research by", "Contributions from" opening a sentence with its verb is no credit line
+    "Research by Kelby University found that 40 percent of rivers were polluted.",
+    "Contributions from donors fell by half in 2023.",
+    # a brand in camel case opens a sentence in lowercase
+    "eBay said its profits rose 5 percent.",
+    "iPhone sales fell in the quarter.",
+    # a closing mark typed as an opening one still ends the sentence
+    "The panel rated the claim “Mostly False.“",
+    "Critics called the new toll “reckless.“",
 ]
 
 
@@ -440,6 +487,9 @@ def test_file_photo_captions_video_labels_and_reader_callouts_are_furniture(prom
         "File photos of the mayor were shown at the meeting, the clerk said.",
         "Residents can share your stories with us, the mayor joked.",
         "Watch crews worked through the night, the agency said.",
+        # signing up to a draft or a scheme, not to the outlet's mail
+        "Thousands of young men were told to sign up for the draft by May.",
+        "Residents can sign up for the buyback scheme until June.",
     ],
 )
 def test_sentences_like_promos_stay_claims(sentence):
@@ -487,3 +537,72 @@ def test_a_closing_bio_line_may_carry_the_reporters_handle():
 def test_sentences_about_reporting_stay_claims(line):
     text = HEAD + "\n\n" + line + " The vote follows weeks of talks.\n"
     assert line in body(text)
+
+
+def test_a_line_broken_mid_sentence_joins_the_next_line_in_lowercase():
+    text = (
+        "Port closes\n\nThe council voted to close the\nharbour road on Monday.\n\n"
+        "Fishermen protested, and the\nmayor, who had backed the plan, met them.\n\nThe road reopens in May."
+    )
+    assert body(text) == [
+        "The council voted to close the\nharbour road on Monday.",
+        "Fishermen protested, and the\nmayor, who had backed the plan, met them.",
+        "The road reopens in May.",
+    ]
+
+
+def test_lines_ending_a_sentence_or_opening_in_capitals_stay_apart():
+    text = "Port closes\n\nThe council voted.\nthe harbour road closed.\nFishermen protested\nMayor Ann Lee met them."
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Port closes",
+        "The council voted.",
+        "the harbour road closed.",
+        "Fishermen protested",
+        "Mayor Ann Lee met them.",
+    ]
+    # a heading and a lowercase byline joined are still furniture
+    text = "Storm hits the coast\nby Ann Lee\n\nThe storm hit the coast on Monday."
+    assert body(text) == ["The storm hit the coast on Monday."]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # an aside closed inside its bracket is a sentence, not a signature
+        "The vote passed easily. Turnout was the highest in years. (Hello again, Ann Lee.)",
+        "Stalls sold maps and mugs. (Also, a set of Kelby Bridge stickers.)",
+        # a quotation and its speaker in one sentence: a reader's words, not a box's signature
+        "“The buses never come on time. We wait an hour.” — Tom Vale",
+        "“Rents doubled in two years. Nobody can stay.” ― Mia Roe",
+    ],
+)
+def test_paragraphs_ending_like_a_signature_but_written_as_sentences_stay_claims(paragraph):
+    text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{paragraph}\n\nPower was restored."
+    assert " ".join(body(text)) == f"The storm hit the coast on Monday. {paragraph} Power was restored."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # a picture credit in brackets still makes its paragraph a caption
+        ("Ann Lee waves to supporters in Kelby on May 2. (TOM ROE/AFP/Getty Images.)", []),
+        ("Campaign posters on a wall in Brill. (Party Archive/Kelby Images.)", []),
+        # a source note in square brackets is furniture alone: the news item before it is kept
+        (
+            "Turnout rose in Kelby. Officials were pleased. [Ann Lee, Daily Planet]",
+            ["Turnout rose in Kelby.", "Officials were pleased."],
+        ),
+        ("Bread prices fell for a third month. [Kelby Times.]", ["Bread prices fell for a third month."]),
+    ],
+)
+def test_bracketed_credits_ending_a_paragraph(paragraph, kept):
+    text = f"Storms hit the coast\n\nThe storm hit the coast on Monday.\n\n{paragraph}\n\nPower was restored."
+    assert body(text) == ["The storm hit the coast on Monday.", *kept, "Power was restored."]
+
+
+def test_a_sentence_opening_like_a_credit_inside_a_paragraph_stays_a_claim():
+    text = (
+        "Storms hit the coast\n\nThe river rose. Research by the Kelby institute found that most lakes were "
+        "polluted. Additional reporting by Tom Vale."
+    )
+    assert body(text) == ["The river rose.", "Research by the Kelby institute found that most lakes were polluted."]
