@@ -95,11 +95,11 @@ def _sentence_cues(
                 if e <= start:
                     e = _forward_description(toks, start, hi)  # 'according to conservative columnist Tom Ek'
                 m = _analyze(text, toks, start, e) if e > start else None
-                owner = _pronoun_source(toks, start, hi)
-                if owner is not None:
+                pronoun = _pronoun_source(toks, start, hi)
+                if pronoun is not None:
                     # 'according to her', 'according to its figures': the person or body the pronoun
                     # stands for speaks (through its document)
-                    m = Mention(owner, "pronoun", pos=toks[start].start)
+                    m = Mention(pronoun, "pronoun", pos=toks[start].start)
                 elif phrase[0] != "quoting":
                     # 'according to a 2019 Farm Office study', 'according to data from the port authority'
                     m = _according_document(text, toks, start, hi) or m
