@@ -473,6 +473,26 @@ TITLE_ABBREVIATION_WORDS: dict[str, tuple[str, ...]] = {
     "supt": ("superintendent",),
 }
 
+# Other words a later description uses for an office a person was named with: 'Prime Minister Ana Lee
+# ... the premier said', 'United manager Tom Roe ... the coach said', 'Sen. Ada Cole ... the lawmaker
+# said'. Two-word offices are keyed by both words joined with a space.
+TITLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "prime minister": ("premier",),
+    "premier": ("minister",),
+    "chief executive": ("ceo", "boss"),
+    "ceo": ("boss",),
+    "manager": ("coach", "boss"),
+    "coach": ("manager", "boss"),
+    "senator": ("lawmaker", "legislator"),
+    "representative": ("lawmaker", "legislator"),
+    "congressman": ("lawmaker", "legislator"),
+    "congresswoman": ("lawmaker", "legislator"),
+    "mp": ("lawmaker", "legislator"),
+    "striker": ("player",),
+    "midfielder": ("player",),
+    "goalkeeper": ("player", "keeper"),
+}
+
 # Written after a name ("Tom Smith, QC"): not part of the name.
 POSTNOMINALS = wordset(
     """
@@ -524,7 +544,7 @@ DESCRIPTION_HEADS = wordset(
     """
 businessman businesswoman magnate billionaire mogul tycoon socialist conservative liberal moderate
 republican democrat frontrunner front-runner hopeful contender challenger incumbent veteran star
-politician lawmaker congressman congresswoman senator governor nominee candidate
+politician lawmaker congressman congresswoman senator governor nominee candidate boss player keeper
 """
 )
 
@@ -664,7 +684,7 @@ exchange express federation force forces forum foundation fund gazette gmbh gove
 guardian herald holdings hospital inc inc. independent industries initiative inquirer institute
 institutes institution international journal kingdom laboratories laboratory league library llc ltd ltd.
 magazine mail media ministries ministry monitor mosque motors museum n.v. nations navy network news
-observer office organisation organization parliament partners party plc police post press program
+observer office organisation organization parliament partners party pharmaceuticals plc police post press program
 programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
 services society standard star states study summit sun survey systems technologies telegraph television
 temple times tribune trust tv union university watch weekly
@@ -947,6 +967,22 @@ CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 # Organisation heads that are common words too ('the news', 'the star', 'the study'): a definite
 # description with one of these is no reference to a body named before.
+# Nouns that describe a business: before its name ('drugmaker Halvorsen', 'grid operator Ukrenergo', 'the
+# firm, Swiftway,') and alone for it later ('the company said', 'the carmaker said').
+BUSINESS_DESCRIPTORS = wordset(
+    """
+company firm drugmaker carmaker automaker airline carrier retailer lender insurer chipmaker miner
+manufacturer brewer conglomerate startup start-up operator developer publisher supermarket
+"""
+)
+# Last words of a company's own name ('Halvorsen Pharmaceuticals', 'Brim Motors', 'Varn Holdings').
+CORPORATE_HEADS = wordset(
+    """
+ag airlines airways co co. company corp corp. corporation gmbh holdings inc inc. industries laboratories
+llc ltd ltd. motors n.v. pharmaceuticals plc s.a. systems technologies
+"""
+)
+
 COMMON_WORD_ORG_HEADS = wordset(
     """
 news star sun post times mail press express standard review independent watch summit program programme

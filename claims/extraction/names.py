@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from . import lexicon as lx
 from .gazetteer import AFTER_PLACE, COMMON, NEVER_ALONE, SMALL, UPPER_ONLY, gazetteer, norm
@@ -332,6 +333,13 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
+        described_business = _business_descriptor_before(toks, i)
+        if described_business is not None and not any(w in lx.ORG_HEADS for w in lows):
+            # 'drugmaker Halvorsen', 'the firm, Swiftway,': a business the article names; 'the company
+            # said' later is that body
+            self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = described_business
+            return
         if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
             # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
             # apposition calls one; 'the company said' later is that body
@@ -404,6 +412,10 @@ class NameIndex:
         described = set(before) | appositive
         for w in list(described):
             described.update(lx.TITLE_ABBREVIATION_WORDS.get(w, ()))  # 'Sen. Ada Cole' is 'the senator'
+        ordered = before + sorted(appositive)
+        pairs = {f"{a} {b}" for a, b in pairwise(ordered)}
+        for w in list(described) + sorted(pairs):
+            described.update(lx.TITLE_ALIASES.get(w, ()))  # 'Prime Minister Ana Lee' is 'the premier'
         for w in described:
             if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
                 self.titled.setdefault(w, []).append((run[0].start, person))
@@ -559,6 +571,28 @@ class NameIndex:
                 return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
         return None
 
+    def described_company(self, head: str, pos: int) -> str | None:
+        """'the company', 'the carmaker' -> the latest business named before pos within a few paragraphs:
+        one introduced with that descriptor first ('carmaker Brim Motors'), else any business, introduced
+        with a descriptor or named with a corporate last word ('Varn Holdings'). Bounded as above."""
+        k = bisect_left(self.orgs, (pos, ""))
+        fallback = None
+        while k > 0 and pos - self.orgs[k - 1][0] < 3000:
+            k -= 1
+            at, name = self.orgs[k]
+            words = name.split()
+            if len(words) > 6:
+                continue  # a long capitalised run is a headline, not a name
+            described = self.org_heads.get(at)
+            if described == head:
+                return name
+            if fallback is None and (
+                described in lx.BUSINESS_DESCRIPTORS
+                or (len(words) > 1 and base(words[-1].lower()) in lx.CORPORATE_HEADS)
+            ):
+                fallback = name
+        return fallback
+
     def document_name(self, pos: int) -> str | None:
         """A named study or report ('... Nutrition Study') the article mentions, nearest to pos."""
         documents = self._org_indexes()[1]
@@ -598,6 +632,23 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
         k += 1
     return _description_head(toks, k, n)
+
+
+def _business_descriptor_before(toks: list[Tok], i: int) -> str | None:
+    """The business noun right before a name ('drugmaker Halvorsen', 'ride-hailing company Swiftway'), or
+    closing an apposition before it ('the firm, Swiftway,'); None after a possessive ('the company's Ann
+    Lee') or where the noun is part of a longer capitalised phrase."""
+    if i >= 1 and toks[i - 1].word and not toks[i - 1].cap and base(toks[i - 1].low) in lx.BUSINESS_DESCRIPTORS:
+        return base(toks[i - 1].low)
+    if (
+        i >= 3
+        and toks[i - 1].text == ","
+        and base(toks[i - 2].low) in lx.BUSINESS_DESCRIPTORS
+        and not toks[i - 2].cap
+        and toks[i - 3].low in {"the", "a", "an"}
+    ):
+        return base(toks[i - 2].low)
+    return None
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:

@@ -750,3 +750,64 @@ def test_subject_description() -> None:
     assert opener("The 54-year-old said no.") is None
     assert opener("The teacher pay deal was signed.") is None
     assert opener("The teacher union said no.") == ("The teacher union", False, None)  # an organisation
+
+
+# a later description may call an office by another word: 'Prime Minister X' is 'the premier', a club's
+# manager is 'the coach' or 'the boss', a senator 'the lawmaker'; a proper adjective the description adds
+# ('the Portuguese coach') contradicts only another proper adjective the person was named with
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["Prime Minister Ada Venn toured the Keld dikes on Monday.", "The premier promised new funds."]],
+            [None, "Ada Venn"],
+        ),
+        (
+            [["Brim manager Tom Ode praised his side.", '"We never gave up," the Dutch coach said.']],
+            ["Tom Ode", "Tom Ode"],
+        ),
+        (
+            [["Sen. Ivo Rask voted against the toll bill.", "The lawmaker said it was rushed."]],
+            [None, "Ivo Rask"],
+        ),
+        (
+            [["Varnex chief executive Lena Holt said sales rose.", "The boss added that prices would fall."]],
+            ["Lena Holt", "Lena Holt"],
+        ),
+        # a title the person was never given stays as written
+        (
+            [["Ada Venn toured the Keld dikes on Monday.", "The premier promised new funds."]],
+            [None, "The premier"],
+        ),
+    ],
+)
+def test_office_aliases(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# a business introduced with a descriptor ('carmaker Brim Motors', 'the firm, Swiftway,') or named with a
+# corporate last word ('Varn Holdings') is what 'the company' or 'the carmaker' later stands for; with no
+# business named before, the description stays as written
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["Grid operator Keldnet said it would cut power.", "The operator said the cuts would end on Sunday."]],
+            ["Keldnet", "Keldnet"],
+        ),
+        (
+            [["The regulator fined the firm, Brimway, on Monday.", "The company said it would appeal."]],
+            [None, "Brimway"],
+        ),
+        (
+            [["Shares of Varn Holdings fell on Friday.", "The company said demand was weak."]],
+            [None, "Varn Holdings"],
+        ),
+        (
+            [["The Keld council voted on Monday.", "The company said it would appeal."]],
+            [None, "The company"],
+        ),
+    ],
+)
+def test_business_descriptions(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

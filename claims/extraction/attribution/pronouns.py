@@ -86,7 +86,16 @@ class _Resolver:
             words = m.name.lower().split()
             if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
                 # 'the university said' after 'the University of Northvale': the body named before
-                return self.names.described_org(head, m.pos) or m.name
+                named = self.names.described_org(head, m.pos)
+                if named is None and head in lx.BUSINESS_DESCRIPTORS:
+                    named = self.names.described_company(head, m.pos)
+                return named or m.name
+            if len(words) == 2 and words[0] == "the" and head in lx.BUSINESS_DESCRIPTORS:
+                # 'the carmaker said' after 'carmaker Brim Motors': the business named before
+                named = self.names.described_company(head, m.pos)
+                if named is not None:
+                    m.kind, m.generic = "org", False
+                    return named
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
