@@ -84,6 +84,8 @@ from .temporal_lexicon import (
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    PLAN_AFTER_PAST_AUXILIARY,
+    PLAN_BEFORE_TO,
     POSSESSIVES,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
@@ -257,6 +259,14 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    # "was due to be sentenced Friday", "were due to resume Monday" (not "was due to rain")
+                    or (
+                        w == "due"
+                        and prev in {"was", "were"}
+                        and nxt == "to"
+                        and i + 2 < len(words)
+                        and (words[i + 2] == "be" or words[i + 2] in SCHEDULED_PRESENT)
+                    )
                     # "a ruling is expected Monday", "more rain is forecast for Wednesday"
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
                     or (
@@ -267,6 +277,8 @@ class _Sentence:
                     cues.append((pos, i, 1))
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
+                elif w in {"was", "were"} and _plan_follows(words, i):
+                    continue  # "were scheduled to resume", "was due to be sentenced": a plan still ahead
                 elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
                     continue  # "will put", "would set", "and cut": a base form, not a past
                 elif (
@@ -351,6 +363,18 @@ class _Sentence:
         w = prev.lower()
         lemma = SPEECH_VERBS.get(w)
         return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+def _plan_follows(words: list[str], i: int) -> bool:
+    """Does a word of planning follow the auxiliary at i: "were scheduled", "was expected to", "was set for",
+    "was due to"? The auxiliary then tells a plan that still lies ahead, not a past event."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    after = words[i + 2] if i + 2 < len(words) else ""
+    return (
+        nxt in PLAN_AFTER_PAST_AUXILIARY
+        or ((nxt in FUTURE_BEFORE_TO or nxt in PLAN_BEFORE_TO) and after == "to")
+        or (nxt == "set" and after == "for")
+    )
 
 
 def _prospective_passive(words: list[str], i: int) -> bool:

@@ -358,6 +358,14 @@ SCHEDULED_PRESENT = frozenset(
         "decides",
     }
 )
+# "was"/"were" before a word of planning tells a plan in the past tense, and the plan still lies ahead of
+# the report: "talks were scheduled to resume Tuesday", "protesters planned a march on Saturday and were
+# expected to block roads", "the ship was due to be towed Friday". These words (before "to") make the
+# auxiliary no past cue; "was set for" too. "The delay was due to rain" keeps "was": "due to" is no
+# plan unless "be" or a scheduled verb follows ("was due to be sentenced", "was due to resume"). Not "was
+# about to", "was supposed to": imminent or missed at the time told ("arrested as he was about to leave").
+PLAN_AFTER_PAST_AUXILIARY = frozenset({"scheduled", "slated", "planning", "planned"})
+PLAN_BEFORE_TO = frozenset({"due"})
 # Words before such a verb that make it a noun: "the vote", "his return", "a visit".
 NOUN_MARKERS = frozenset(
     [

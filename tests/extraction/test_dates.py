@@ -749,3 +749,27 @@ def test_a_day_naming_a_scheduled_event_is_placed_by_nearness() -> None:
     ]
     # a recent one stays in the past, and a bare month keeps its tense
     assert found("Ada Venn came third in the May 3 primary, aides said.", july) == [("May 3", "2016-05-03", None)]
+
+
+# A plan told in the past tense still lies ahead of the report: "was"/"were" before "scheduled",
+# "planning", "expected to", "set for" or "due to be" is no past cue (WEDNESDAY is 2023-11-15).
+PLANS_TOLD_IN_THE_PAST = [
+    (
+        "Farmers planned a convoy into Keld on Saturday and were expected to block the ring road.",
+        "Saturday",
+        "2023-11-18",
+    ),
+    ("The Varn crew was due to be sentenced Friday, a clerk said.", "Friday", "2023-11-17"),
+    ("Dock workers were planning to walk out on Monday.", "Monday", "2023-11-20"),
+    ("The Brim ferry was set for its first crossing on Sunday.", "Sunday", "2023-11-19"),
+    ("The Keld hearing on Monday was scheduled by the judge.", "Monday", "2023-11-20"),
+    # imminent at the time told, a cause, or an event that happened stay in the past
+    ("Guards seized him on Monday as he was about to board a plane.", "Monday", "2023-11-13"),
+    ("The Keld derby was cancelled on Sunday, a delay that was due to heavy rain.", "Sunday", "2023-11-12"),
+    ("Farmers were blocking the ring road on Saturday.", "Saturday", "2023-11-11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PLANS_TOLD_IN_THE_PAST)
+def test_a_plan_told_in_the_past_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
