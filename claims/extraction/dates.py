@@ -59,6 +59,7 @@ from .temporal_lexicon import (
     BE_FORMS,
     CLAUSE_TAKING_PASTS,
     COMPARISON_WORDS,
+    DAY_PARTS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
@@ -182,9 +183,12 @@ _PATTERN = re.compile(
             # Thanksgiving Day, last Christmas, Easter 2016
             rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # a year earlier, the following month, later that year, year-earlier / year-ago (profits)
-            r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
-            r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
-            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month)s?\s+(?P<ana_off>earlier|later)"
+            # the next day, two days later, later that day, the following morning, that same day
+            r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month|day)"
+            r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month|day"
+            r"|morning|afternoon|evening|night)"
+            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month|day)s?\s+(?P<ana_off>earlier|later)"
+            r"|(?:that|the)\s+same\s+(?P<ana_u6>day)"
             r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
@@ -665,12 +669,16 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     before for the others ("In 1995 ... The following year ..."); without one nothing is guessed."""
     s, e = m.span()
     g = m.group
-    unit = (g("ana_u1") or g("ana_u2") or g("ana_u3") or g("ana_u4") or g("ana_u5")).lower()
+    unit = (g("ana_u1") or g("ana_u2") or g("ana_u3") or g("ana_u4") or g("ana_u5") or g("ana_u6")).lower()
+    if unit in DAY_PARTS:
+        unit = "day"  # "the next morning" is the next day
     direction = (g("ana_dir") or "").lower()
     if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
         return None  # "over the next year": a stretch of time
     if g("ana_u5") and sent.next_word(e).lower() in SUB_YEAR_PERIODS:
         return None  # "the year-ago quarter" is a quarter of last year, not the year
+    if g("ana_u6") and sent.next_word(e).lower() in {"that", "as", "when"}:
+        return None  # "on the same day that the footage emerged": the clause names the day, not a date before
     if g("ana_off") or g("ana_u5"):
         shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
@@ -681,48 +689,83 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             # ("up from a year earlier") the figure is compared with publication's year instead.
             anchor = _anchor_before(sent, 0, sent.start, unit)
         if anchor is None and shift < 0 and sent.published is not None:
-            anchor = (sent.published.year, sent.published.month)
+            pub = sent.published
+            anchor = (pub.year, pub.month, pub.day) if unit == "day" and comparison else (pub.year, pub.month, None)
     else:
         shift = ANAPHORIC_SHIFTS.get(direction, 0)
         anchor = _anchor_before(sent, 0, s, unit)
     if anchor is None:
         return None
-    y, mo = anchor
+    y, mo, d = anchor
+    if unit == "day":
+        if d is None:
+            return None
+        try:
+            day = date(y, mo, d) + timedelta(days=shift)
+        except (ValueError, OverflowError):
+            return None
+        if sent.published is not None and day > sent.published and sent.tense(s, e) < 0:
+            return None  # "ahead of next Tuesday's vote. A day earlier, six were arrested": not that Tuesday
+        return _Atom(s, e, day.year, day.month, day.day, absolute=False)
     if unit == "year":
         return _Atom(s, e, y + shift, gran="year", absolute=False)
     months = y * 12 + mo - 1 + shift
     return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
 
 
-def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int] | None:
-    """(year, month) of the last date written with its year (or whose year the context gives) in
-    text[lo:hi]; the month must be known when the unit is a month. Relative expressions are not anchors.
+def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) of the last date written with its year (or whose year the context gives) in
+    text[lo:hi]; the month must be known when the unit is a month. Relative expressions are not anchors,
+    except for a day: "On Tuesday the minister landed in Varn. The next day she ..." counts from the
+    Tuesday, and a later date coarser than a day ("in 2019") leaves the day unknown.
 
     The text is searched backwards in growing windows, and an anaphoric expression in between ends the
     search (no chains: "the following year ... that year"), so the cost per expression is bounded."""
     window_hi = hi
-    for size in (120, 480, _ANCHOR_WINDOW):
+    day_unit = unit == "day"
+    for size in _DAY_ANCHOR_WINDOWS if day_unit else (120, 480, _ANCHOR_WINDOW):
         window_lo = max(lo, hi - size)
         if window_lo >= window_hi:
             break
         window = _Sentence(sent.text, window_lo, window_hi, sent.published)
-        best, blocked = None, False
+        best: tuple[int, int, int | None] | None = None
+        blocked = False
         for m in _PATTERN.finditer(sent.text, window_lo, window_hi):
             if m.lastgroup == "ana":
                 best, blocked = None, True
                 continue
-            if m.lastgroup in {"relday", "relunit", "wd", "hol"}:
+            # "Today, the race is ..." means nowadays as often as the day: no anchor
+            if m.lastgroup in {"relunit", "relday"} or (not day_unit and m.lastgroup in {"wd", "hol"}):
                 continue
-            atom = _atom(m, window)
+            # a weekday is placed by the tense of its own sentence, not of the text after it
+            atom = _atom(m, _own_sentence(window, m.start(), m.end()) if m.lastgroup == "wd" else window)
             if atom is None or (unit == "month" and atom.m is None):
+                continue
+            if day_unit and (
+                atom.d is None or atom.end_ymd is not None or window.prev_word(m.start()).lower() in {"after", "before"}
+            ):
+                # "in 2019", "on May 3-5": no single day to count from; "eight days after Oct. 12. Three
+                # days later": the day counted from is not the one written
+                best, blocked = None, True
                 continue
             y = atom.y if atom.y is not None else _infer_year(atom, window)  # "In March, ... The following month"
             if y is not None:
-                best, blocked = (y, atom.m or 1), False
+                best, blocked = (y, atom.m or 1, atom.d), False
         if best is not None or blocked:
             return best
         window_hi = window_lo
     return None
+
+
+_DAY_ANCHOR_WINDOWS = (120, 480)  # "the next day" counts from a day named close before it
+
+
+def _own_sentence(window: _Sentence, s: int, e: int) -> _Sentence:
+    """The sentence of window's text around text[s:e] (". " ends one), inside the window."""
+    text = window.text
+    lo = text.rfind(". ", window.start, s)
+    hi = text.find(". ", e, window.end)
+    return _Sentence(text, window.start if lo < 0 else lo + 2, window.end if hi < 0 else hi + 1, window.published)
 
 
 def _valid(atom: _Atom) -> _Atom | None:

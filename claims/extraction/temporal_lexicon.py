@@ -301,7 +301,9 @@ WEEKDAY_HOLIDAY_PREFIXES = frozenset(
 # A weekday in a programme's title: a capitalised part of the day between it and another capitalised
 # word ("Saturday Night Live", "Monday Night Baseball"), or a news organisation's name right before it
 # ("Fox News Sunday"). Matched as written: "Saturday night" in running text is a date.
-TITLE_DAY_PARTS = frozenset({"Night", "Morning", "Evening", "Afternoon"})
+# Parts of a day: after "the next", "the following", "the previous" a day ("the next morning").
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+TITLE_DAY_PARTS = frozenset(w.capitalize() for w in DAY_PARTS)
 TITLE_NEWS_WORDS = frozenset({"News"})
 
 # Tense cues: the nearest one to a relative date decides between the past and the coming occurrence.

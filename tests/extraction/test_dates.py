@@ -490,7 +490,16 @@ def test_that_year_counts_from_the_previous_sentence_but_not_across_another_refe
     assert find_dates(text, start, len(text), SAT) == []
 
 
-@pytest.mark.parametrize("chunk", ["that year a year earlier ", "That year. ", "the following month in March "])
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "that year a year earlier ",
+        "That year. ",
+        "the following month in March ",
+        "on Monday. The next day ",
+        "two days later ",
+    ],
+)
 def test_anaphoric_expressions_stay_linear(chunk: str) -> None:
     def run(n: int) -> None:
         text = chunk * n
@@ -773,3 +782,44 @@ PLANS_TOLD_IN_THE_PAST = [
 @pytest.mark.parametrize(("sentence", "text", "value"), PLANS_TOLD_IN_THE_PAST)
 def test_a_plan_told_in_the_past_looks_forward(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A day counted from the last day the text named: "the next day", "two days later", "later that day",
+# "the following morning", "the same day" (WEDNESDAY is 2023-11-15; invented articles).
+DAYS_FROM_A_DAY_NAMED = [
+    ("The Keld minister landed in Varn on Monday. The next day she met the governor.", "The next day", "2023-11-14"),
+    ("The Brim ferry sank on Oct. 9. Divers found the wreck two days later.", "two days later", "2023-10-11"),
+    ("The dam failed on March 3, 2021. Later that day the valley was evacuated.", "Later that day", "2021-03-03"),
+    ("Keld voted on Sunday. The following morning the count began.", "The following morning", "2023-11-13"),
+    ("The Varn court heard the appeal on Monday and ruled the same day.", "the same day", "2023-11-13"),
+    ("The Brim mayor resigned on Nov. 2. A day earlier, her deputy had quit.", "A day earlier", "2023-11-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DAYS_FROM_A_DAY_NAMED)
+def test_a_day_counted_from_the_day_named_before(text: str, expression: str, value: str) -> None:
+    start = text.index(expression)
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), WEDNESDAY)] == [(expression, value)]
+
+
+# No day to count from: a year or a range named last, a day that is itself counted from another ("eight
+# days after Oct. 12"), "today" (often "nowadays"), "the same day that ..." (the clause names the day), a
+# stretch of time ("for the next day or two"), or a past event counted from a day still to come.
+NO_DAY_TO_COUNT_FROM = [
+    "In 2019 the Keld mill moved. The next day nothing happened.",
+    "Talks in Varn ran on May 3-5. The following day the pact was signed.",
+    "Eight days after Oct. 12, the Brim index fell. Three days later it rose.",
+    "Today, the Keld league is popular. A day earlier, it was not.",
+    "On Monday the Varn board met. On the same day that the memo leaked, shares fell.",
+    "The Brim bridge will be shut for the next day or two.",
+    "Crowds gathered ahead of next Tuesday's Keld vote. A day earlier, six were arrested.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DAY_TO_COUNT_FROM)
+def test_no_day_to_count_from(text: str) -> None:
+    start = text.rindex(". ") + 2 if text.count(". ") else 0
+    values = [(d.text, d.value) for d in find_dates(text, start, len(text), WEDNESDAY)]
+    assert not any(
+        t.lower().startswith(("the next", "the following", "three days", "a day", "the same")) for t, _ in values
+    )
