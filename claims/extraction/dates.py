@@ -274,7 +274,11 @@ class _Sentence:
                     # "a ruling is expected Monday", "more rain is forecast for Wednesday"
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
                     or (
-                        w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
+                        # "the fiscal year that begins July 1": "that" is a relative pronoun before a verb
+                        w in SCHEDULED_PRESENT
+                        and (prev not in NOUN_MARKERS or (prev == "that" and w.endswith("s")))
+                        and prev != "to"
+                        and not prev.endswith("'s")
                     )
                     or (written[0].islower() and _prospective_passive(words, i))
                 ):

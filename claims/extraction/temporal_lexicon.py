@@ -358,6 +358,13 @@ SCHEDULED_PRESENT = frozenset(
         "reopens",
         "opens",
         "decides",
+        # -s forms that are rarely nouns: "the law takes effect Monday", "the offer expires Friday", "the
+        # court next sits on April 2", "the exhibition closes Sunday", "the season starts Saturday"
+        "takes",
+        "starts",
+        "closes",
+        "expires",
+        "sits",
     }
 )
 # "was"/"were" before a word of planning tells a plan in the past tense, and the plan still lies ahead of

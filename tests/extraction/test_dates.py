@@ -823,3 +823,19 @@ def test_no_day_to_count_from(text: str) -> None:
     assert not any(
         t.lower().startswith(("the next", "the following", "three days", "a day", "the same")) for t, _ in values
     )
+
+
+# A present-tense verb of a scheduled event looks forward, also after a relative "that" (WEDNESDAY is
+# 2023-11-15; invented sentences).
+SCHEDULED_PRESENT_CASES = [
+    ("The Keld fare law takes effect on Monday, officials said.", "Monday", "2023-11-20"),
+    ("The Varn offer expires Friday.", "Friday", "2023-11-17"),
+    ("The Brim court next sits on Dec. 4.", "Dec. 4", "2023-12-04"),
+    ("Keld passed a budget for the fiscal year that begins July 1.", "July 1", "2024-07-01"),
+    ("The Varn season that starts Saturday is the last for the coach.", "Saturday", "2023-11-18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SCHEDULED_PRESENT_CASES)
+def test_a_scheduled_present_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
