@@ -102,6 +102,7 @@ from .temporal_lexicon import (
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
+    WEEKDAY_ORDINALS,
     WEEKDAYS,
     YEAR_FOLLOWERS_ENDING_IN_S,
 )
@@ -168,6 +169,9 @@ _PATTERN = re.compile(
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
             rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})"
             r"|(?P<my_ana>(?i:that|the\s+(?:same|following|next|previous|preceding|prior)))\s+(?i:year)\b))",
+            # the first Monday of April, the last Friday in June 2025
+            rf"(?P<nth>(?P<nth_o>(?i:first|second|third|fourth|last))\s+(?P<nth_d>{_WEEKDAY})\s+(?:of|in)\s+"
+            rf"(?P<nth_m>{_MONTH_FULL})(?:,?\s+(?P<nth_y>{_YEAR}))?)",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
@@ -476,6 +480,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             return None
         shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
         return _Atom(s, e, sent.published.year + shift, m1, gran="month")
+    if kind == "nth":
+        return _nth_weekday(m, sent)
     if kind == "mon":
         return _bare_month(m, sent)
     if kind == "wd":
@@ -516,6 +522,25 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _nth_weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "the first Monday of April": the month's year as for "in April" (tense, else nearness), then the day."""
+    s, e = m.span()
+    mo = _month(m.group("nth_m"))
+    y = int(m.group("nth_y")) if m.group("nth_y") else _infer_year(_Atom(s, e, None, mo, gran="month"), sent)
+    if y is None:
+        return None
+    target, n = WEEKDAYS[m.group("nth_d").lower()], WEEKDAY_ORDINALS[m.group("nth_o").lower()]
+    if n > 0:
+        first = date(y, mo, 1)
+        day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - target) % 7)
+    if day.month != mo:
+        return None
+    return _Atom(s, e, y, mo, day.day)
 
 
 def _named_day_year(month: int, day: int, following: str) -> int | None:

@@ -804,6 +804,8 @@ SEASONAL_HOLIDAYS = frozenset(
 )
 
 # "a year earlier", "the following month", "later that year": counted from the time the text last named.
+# "the first Monday of April", "the last Friday in June": which such weekday of the month (-1: the last)
+WEEKDAY_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 ANAPHORIC_SHIFTS: dict[str, int] = {
     "earlier": -1,
     "later": 1,

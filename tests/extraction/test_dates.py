@@ -839,3 +839,17 @@ SCHEDULED_PRESENT_CASES = [
 @pytest.mark.parametrize(("sentence", "text", "value"), SCHEDULED_PRESENT_CASES)
 def test_a_scheduled_present_looks_forward(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# An ordinal weekday of a month is one day, not a weekday near publication plus a month (WEDNESDAY is
+# 2023-11-15; invented sentences).
+WEEKDAY_OF_A_MONTH = [
+    ("The Keld assembly will reconvene on the first Monday of December.", "first Monday of December", "2023-12-04"),
+    ("The Varn fair falls on the last Friday in June 2025.", "last Friday in June 2025", "2025-06-27"),
+    ("The Brim board met on the second Tuesday of October.", "second Tuesday of October", "2023-10-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), WEEKDAY_OF_A_MONTH)
+def test_an_ordinal_weekday_of_a_month(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
