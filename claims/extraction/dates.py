@@ -711,7 +711,11 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if g("ana_off") or g("ana_u5"):
         shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
-        comparison = g("ana_u5") or sent.prev_word(s).lower() in COMPARISON_WORDS  # "the year-ago quarter"
+        comparison = (
+            g("ana_u5")  # "the year-ago quarter"
+            or sent.prev_word(s).lower() in COMPARISON_WORDS
+            or _COMPARED_AMOUNT.search(sent.text, max(sent.start, s - 60), s) is not None
+        )
         if anchor is None and (shift > 0 or not comparison):
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
@@ -740,6 +744,14 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return _Atom(s, e, y + shift, gran="year", absolute=False)
     months = y * 12 + mo - 1 + shift
     return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
+
+
+# "up 15% from 4 pence a year earlier", "compared with $2.1 billion a year earlier": an amount compared
+_COMPARED_AMOUNT = re.compile(
+    r"\b(?:from|than|with|versus|vs\.?|against)\s+(?:about\s+|nearly\s+|roughly\s+)?[$£€¥#]?\d[\d.,]*"
+    r"(?:\s*(?:%|[a-z]+)){0,2}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int, int | None] | None:

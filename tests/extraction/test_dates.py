@@ -853,3 +853,27 @@ WEEKDAY_OF_A_MONTH = [
 @pytest.mark.parametrize(("sentence", "text", "value"), WEEKDAY_OF_A_MONTH)
 def test_an_ordinal_weekday_of_a_month(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# "from <amount> a year earlier" compares a figure with the one a year before the report, even after an
+# older year named in the text before (published 2023-11-02; invented articles).
+COMPARED_AMOUNTS = [
+    "The Keld mill opened in 2019.\n\nThe Brim group pays a dividend of 4.6 pence, up 15% from 4 pence a year earlier.",
+    "Varn Foods was founded in 1998.\n\nRevenue rose to $3.2 billion from $2.9 billion a year earlier.",
+]
+
+
+@pytest.mark.parametrize("text", COMPARED_AMOUNTS)
+def test_an_amount_compared_with_a_year_earlier(text: str) -> None:
+    start = text.index("\n\n") + 2
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), date(2023, 11, 2))] == [
+        ("a year earlier", "2022")
+    ]
+
+
+def test_a_story_told_from_a_year_still_counts_from_it() -> None:
+    text = "In 2019 the Keld guild had 300 members. A year earlier it had 20 members."
+    start = text.index("A year")
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), date(2023, 11, 2))] == [
+        ("A year earlier", "2018")
+    ]
