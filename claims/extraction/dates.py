@@ -51,7 +51,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
@@ -882,6 +882,16 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     following = sent.next_word(e)
     if prev == "the" and following[:1].isupper() and following.lower() not in MONTHS:
         return None  # a title: "the Sunday Times", "the Monday Night Football"
+    if (
+        not rel
+        and following[:1].isupper()
+        and sent.text[e : e + 1] == " "
+        and _sentence_initial(sent, m.start("wd_d"))
+        and following.lower() not in MONTHS
+        and following.lower() not in TITLES
+        and following.lower() + "." not in TITLE_ABBREVIATIONS
+    ):
+        return None  # a title opening the sentence: "Sunday Times reporters found" (not "Monday President X")
     if _programme_title(sent, m.start("wd_d"), e, following):
         return None  # "Saturday Night Live", "Fox News Sunday"
     if sent.published is None:

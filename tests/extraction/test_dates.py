@@ -877,3 +877,19 @@ def test_a_story_told_from_a_year_still_counts_from_it() -> None:
     assert [(d.text, d.value) for d in find_dates(text, start, len(text), date(2023, 11, 2))] == [
         ("A year earlier", "2018")
     ]
+
+
+# A weekday opening the sentence before a capitalised word is a title ("Sunday Times reporters"), unless
+# the word is a month or a title of a person ("Monday President Holt signed"); invented sentences.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sunday Times reporters found the Keld memo.", []),
+        ("Monday Night Quiz returns to Varn radio.", []),
+        ("Monday President Holt signed the Brim bill.", [("Monday", "2023-11-13")]),
+        ("Saturday Mr. Vale left Keld.", [("Saturday", "2023-11-11")]),
+        ("Tuesday, Keld voters rejected the levy.", [("Tuesday", "2023-11-14")]),
+    ],
+)
+def test_a_weekday_opening_a_title(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
