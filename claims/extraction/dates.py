@@ -97,6 +97,7 @@ from .temporal_lexicon import (
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
+    THANKSGIVING_HOLIDAYS,
     TITLE_DAY_PARTS,
     TITLE_NEWS_WORDS,
     UNIT_WORDS,
@@ -139,7 +140,7 @@ _HOLIDAY = (
     r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|(?:Bastille|Canada|Australia|Anzac|Remembrance|Armistice|Columbus)\s+Day"
     r"|Juneteenth|Guy\s+Fawkes\s+(?:Night|Day)|Presidents['’]?\s+Day|President['’]s\s+Day|Father['’]s\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Pentecost(?:\s+Sunday)?|Whit\s+(?:Sunday|Monday)"
-    r"|Ascension\s+Day)(?![\w-])"
+    r"|Ascension\s+Day|May\s+Day|Black\s+Friday|Cyber\s+Monday)(?![\w-])"
 )
 # A count written in figures or words: "a", "two", "eleven", "twenty-five", "40" (not "a few": no exact value)
 _COUNT = rf"(?:\d{{1,2}}(?!\d)|an?|{_TEENS_W}|(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W})"
@@ -150,7 +151,7 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
     r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
-    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY|Black\s|Cyber\s"
     r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
     + "|".join(
         [
@@ -172,6 +173,8 @@ _PATTERN = re.compile(
             # the first Monday of April, the last Friday in June 2025
             rf"(?P<nth>(?P<nth_o>(?i:first|second|third|fourth|last))\s+(?P<nth_d>{_WEEKDAY})\s+(?:of|in)\s+"
             rf"(?P<nth_m>{_MONTH_FULL})(?:,?\s+(?P<nth_y>{_YEAR}))?)",
+            # Thanksgiving Day, last Christmas, Easter 2016 (before the months: "May Day" is no month)
+            rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
@@ -184,8 +187,6 @@ _PATTERN = re.compile(
             # 2003, 2000 - 2050, 1980 to 2012, 2015-16, 2022/23 (a season or fiscal year over two years)
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
             rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
-            # Thanksgiving Day, last Christmas, Easter 2016
-            rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # a year earlier, the following month, later that year, year-earlier / year-ago (profits)
             # the next day, two days later, later that day, the following morning, that same day
             r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month|day)"
@@ -621,6 +622,8 @@ def _holiday_date(name: str, y: int) -> date:
         return date(y, mo, d)
     if name in EASTER_HOLIDAYS:
         return _easter(y) + timedelta(days=EASTER_HOLIDAYS[name])
+    if name in THANKSGIVING_HOLIDAYS:
+        return _holiday_date("thanksgiving", y) + timedelta(days=THANKSGIVING_HOLIDAYS[name])
     if name == "election day":  # the Tuesday after the first Monday of November
         first = date(y, 11, 2)
         return first + timedelta(days=(1 - first.weekday()) % 7)

@@ -750,6 +750,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25),
     "christmas day": (12, 25),
     "christmas eve": (12, 24),
+    "may day": (5, 1),
     "boxing day": (12, 26),
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
@@ -782,6 +783,8 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "columbus day": (10, 0, 2),
     "father's day": (6, 6, 3),  # the third Sunday of June in the United States and Britain alike
 }
+# Shopping days counted from (American) Thanksgiving, in days: "Black Friday", "Cyber Monday".
+THANKSGIVING_HOLIDAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
 # Holidays counted from Easter Sunday, in days.
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0,
@@ -803,9 +806,9 @@ SEASONAL_HOLIDAYS = frozenset(
     {"christmas", "easter", "thanksgiving", "halloween", "new year's", "juneteenth", "pentecost"}
 )
 
-# "a year earlier", "the following month", "later that year": counted from the time the text last named.
 # "the first Monday of April", "the last Friday in June": which such weekday of the month (-1: the last)
 WEEKDAY_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+# "a year earlier", "the following month", "later that year": counted from the time the text last named.
 ANAPHORIC_SHIFTS: dict[str, int] = {
     "earlier": -1,
     "later": 1,

@@ -893,3 +893,18 @@ def test_a_story_told_from_a_year_still_counts_from_it() -> None:
 )
 def test_a_weekday_opening_a_title(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# May Day is the first of May, not the month; Black Friday and Cyber Monday follow Thanksgiving (WEDNESDAY
+# is 2023-11-15; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Keld dockers marched on May Day.", [("May Day", "2023-05-01")]),
+        ("The Varn stores will open early on Black Friday.", [("Black Friday", "2023-11-24")]),
+        ("Brim shoppers spent more on Cyber Monday.", [("Cyber Monday", "2022-11-28")]),
+        ("The May Day Parade in Keld was cancelled.", []),
+    ],
+)
+def test_holidays_named_after_a_month_or_a_shopping_day(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
