@@ -87,6 +87,7 @@ from .temporal_lexicon import (
     PAST_PREPOSITIONS,
     PLAN_AFTER_PAST_AUXILIARY,
     PLAN_BEFORE_TO,
+    PLANNED_PROGRESSIVES,
     POSSESSIVES,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
@@ -268,6 +269,8 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    # a present progressive of a planned activity: "the leaders are meeting on Friday"
+                    or (w in PLANNED_PROGRESSIVES and prev in {"is", "are", "am"})
                     # "was due to be sentenced Friday", "were due to resume Monday" (not "was due to rain")
                     or (
                         w == "due"

@@ -375,6 +375,31 @@ SCHEDULED_PRESENT = frozenset(
 # about to", "was supposed to": imminent or missed at the time told ("arrested as he was about to leave").
 PLAN_AFTER_PAST_AUXILIARY = frozenset({"scheduled", "slated", "planning", "planned"})
 PLAN_BEFORE_TO = frozenset({"due"})
+# Present progressives of planned activities look forward like a scheduled present ("the leaders are
+# meeting on Friday", "she is holding a rally in Keld on Thursday", "is running in Tuesday's primary").
+# Not every progressive: "is hailing Thursday's speech", "is edging closer after Tuesday's romp" look back.
+PLANNED_PROGRESSIVES = frozenset(
+    {
+        "holding",
+        "hosting",
+        "meeting",
+        "visiting",
+        "travelling",
+        "traveling",
+        "heading",
+        "flying",
+        "leaving",
+        "returning",
+        "launching",
+        "staging",
+        "organizing",
+        "organising",
+        "facing",
+        "running",
+        "preparing",
+        "expecting",
+    }
+)
 # Words before such a verb that make it a noun: "the vote", "his return", "a visit".
 NOUN_MARKERS = frozenset(
     [

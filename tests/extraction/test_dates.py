@@ -908,3 +908,18 @@ def test_a_weekday_opening_a_title(sentence: str, expected: list[tuple[str, str]
 )
 def test_holidays_named_after_a_month_or_a_shopping_day(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# A present progressive of a planned activity looks forward; other progressives do not decide (WEDNESDAY
+# is 2023-11-15; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld and Varn leaders are meeting on Friday.", [("Friday", "2023-11-17")]),
+        ("Mayor Holt is holding a rally in Brim on Monday.", [("Monday", "2023-11-20")]),
+        ("Ada Venn is running in Tuesday's Keld primary.", [("Tuesday", "2023-11-21")]),
+        ("Keld voters are hailing the mayor's speech on Monday.", [("Monday", "2023-11-13")]),
+    ],
+)
+def test_a_planned_progressive_looks_forward(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
