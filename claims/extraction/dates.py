@@ -281,6 +281,8 @@ class _Sentence:
                     )
                     # "a ruling is expected Monday", "more rain is forecast for Wednesday"
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
+                    # told in the past: "a ruling was expected Monday", "the minister was expected in Keld"
+                    or (w == "expected" and prev in {"was", "were"} and nxt != "to")
                     or (
                         # "the fiscal year that begins July 1": "that" is a relative pronoun before a verb
                         w in SCHEDULED_PRESENT
@@ -388,6 +390,7 @@ def _plan_follows(words: list[str], i: int) -> bool:
     after = words[i + 2] if i + 2 < len(words) else ""
     return (
         nxt in PLAN_AFTER_PAST_AUXILIARY
+        or nxt == "expected"
         or ((nxt in FUTURE_BEFORE_TO or nxt in PLAN_BEFORE_TO) and after == "to")
         or (nxt == "set" and after == "for")
     )

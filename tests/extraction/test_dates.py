@@ -772,6 +772,8 @@ PLANS_TOLD_IN_THE_PAST = [
     ("Dock workers were planning to walk out on Monday.", "Monday", "2023-11-20"),
     ("The Brim ferry was set for its first crossing on Sunday.", "Sunday", "2023-11-19"),
     ("The Keld hearing on Monday was scheduled by the judge.", "Monday", "2023-11-20"),
+    ("A ruling in the Varn case was expected Monday, lawyers said.", "Monday", "2023-11-20"),
+    ("The Brim minister was expected in Keld on Saturday.", "Saturday", "2023-11-18"),
     # imminent at the time told, a cause, or an event that happened stay in the past
     ("Guards seized him on Monday as he was about to board a plane.", "Monday", "2023-11-13"),
     ("The Keld derby was cancelled on Sunday, a delay that was due to heavy rain.", "Sunday", "2023-11-12"),
