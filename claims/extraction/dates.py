@@ -51,7 +51,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import SPEECH_VERBS
+from .lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
 from .temporal_lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_SHIFTS,
@@ -59,6 +59,7 @@ from .temporal_lexicon import (
     BE_FORMS,
     CLAUSE_TAKING_PASTS,
     COMPARISON_WORDS,
+    DAY_PARTS,
     DEADLINE_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
@@ -85,6 +86,9 @@ from .temporal_lexicon import (
     PAST_AUXILIARIES,
     PAST_EVENT_PREPOSITIONS,
     PAST_PREPOSITIONS,
+    PLAN_AFTER_PAST_AUXILIARY,
+    PLAN_BEFORE_TO,
+    PLANNED_PROGRESSIVES,
     POSSESSIVES,
     POSSIBILITY_MODALS,
     PRESENT_OR_FUTURE_BEFORE_VERB,
@@ -96,11 +100,13 @@ from .temporal_lexicon import (
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
     TEMPORAL_PREPOSITIONS,
+    THANKSGIVING_HOLIDAYS,
     TITLE_DAY_PARTS,
     TITLE_NEWS_WORDS,
     UNIT_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
+    WEEKDAY_ORDINALS,
     WEEKDAYS,
     YEAR_FOLLOWERS_ENDING_IN_S,
 )
@@ -137,7 +143,7 @@ _HOLIDAY = (
     r"|(?:St\.?|Saint)\s+Patrick['’]s\s+Day|(?:Bastille|Canada|Australia|Anzac|Remembrance|Armistice|Columbus)\s+Day"
     r"|Juneteenth|Guy\s+Fawkes\s+(?:Night|Day)|Presidents['’]?\s+Day|President['’]s\s+Day|Father['’]s\s+Day"
     r"|Ash\s+Wednesday|Palm\s+Sunday|Maundy\s+Thursday|Pentecost(?:\s+Sunday)?|Whit\s+(?:Sunday|Monday)"
-    r"|Ascension\s+Day)(?![\w-])"
+    r"|Ascension\s+Day|May\s+Day|Black\s+Friday|Cyber\s+Monday)(?![\w-])"
 )
 # A count written in figures or words: "a", "two", "eleven", "twenty-five", "40" (not "a few": no exact value)
 _COUNT = rf"(?:\d{{1,2}}(?!\d)|an?|{_TEENS_W}|(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?|{_UNITS_W})"
@@ -148,7 +154,7 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
     r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
-    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY"
+    r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY|Black\s|Cyber\s"
     r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
     + "|".join(
         [
@@ -167,6 +173,11 @@ _PATTERN = re.compile(
             rf"(?P<my>(?P<my_m>{_MONTH_ANY}),?\s+(?:of\s+)?(?:(?<![\w.,$£€#/])(?P<my_y>{_YEAR})"
             rf"|(?P<my_rel>(?i:this|last|next))\s+(?i:year)\b|(?P<my_sy>{_SPELLED})"
             r"|(?P<my_ana>(?i:that|the\s+(?:same|following|next|previous|preceding|prior)))\s+(?i:year)\b))",
+            # the first Monday of April, the last Friday in June 2025
+            rf"(?P<nth>(?P<nth_o>(?i:first|second|third|fourth|last))\s+(?P<nth_d>{_WEEKDAY})\s+(?:of|in)\s+"
+            rf"(?P<nth_m>{_MONTH_FULL})(?:,?\s+(?P<nth_y>{_YEAR}))?)",
+            # Thanksgiving Day, last Christmas, Easter 2016 (before the months: "May Day" is no month)
+            rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # [last|next|this] December
             rf"(?P<mon>(?:(?P<mon_rel>{_REL})\s+)?(?P<mon_m>{_MONTH_FULL}))",
             # [last|next|this] Friday
@@ -179,12 +190,13 @@ _PATTERN = re.compile(
             # 2003, 2000 - 2050, 1980 to 2012, 2015-16, 2022/23 (a season or fiscal year over two years)
             rf"(?P<yr>(?<![\w$£€¥#.,/])(?<!\d-)(?P<yr_y>{_YEAR})(?!s\b)"
             rf"(?:(?:{_DASH}|/)(?P<yr_y2>{_YEAR}|\d\d(?!\d))(?!s\b))?)",
-            # Thanksgiving Day, last Christmas, Easter 2016
-            rf"(?P<hol>(?:(?P<hol_rel>{_REL})\s+)?(?P<hol_n>{_HOLIDAY})(?:,?\s+(?P<hol_y>{_YEAR}))?)",
             # a year earlier, the following month, later that year, year-earlier / year-ago (profits)
-            r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month)"
-            r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month)"
-            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month)s?\s+(?P<ana_off>earlier|later)"
+            # the next day, two days later, later that day, the following morning, that same day
+            r"(?P<ana>(?i:(?:earlier|later)\s+(?:that|the\s+same)\s+(?P<ana_u1>year|month|day)"
+            r"|the\s+(?P<ana_dir>following|next|previous|preceding|prior)\s+(?P<ana_u2>year|month|day"
+            r"|morning|afternoon|evening|night)"
+            rf"|that\s+(?P<ana_u3>year|month)|(?P<ana_n>{_COUNT})\s+(?P<ana_u4>year|month|day)s?\s+(?P<ana_off>earlier|later)"
+            r"|(?:that|the)\s+same\s+(?P<ana_u6>day)"
             r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
@@ -260,10 +272,26 @@ class _Sentence:
                     or (w in FUTURE_BEFORE_TO and (nxt == "to" or (nxt == "for" and w == "set")))  # not "plans for"
                     or (w in {"is", "are", "am"} and nxt in {"to", "going"})  # "is to begin"
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
+                    # a present progressive of a planned activity: "the leaders are meeting on Friday"
+                    or (w in PLANNED_PROGRESSIVES and prev in {"is", "are", "am"})
+                    # "was due to be sentenced Friday", "were due to resume Monday" (not "was due to rain")
+                    or (
+                        w == "due"
+                        and prev in {"was", "were"}
+                        and nxt == "to"
+                        and i + 2 < len(words)
+                        and (words[i + 2] == "be" or words[i + 2] in SCHEDULED_PRESENT)
+                    )
                     # "a ruling is expected Monday", "more rain is forecast for Wednesday"
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
+                    # told in the past: "a ruling was expected Monday", "the minister was expected in Keld"
+                    or (w == "expected" and prev in {"was", "were"} and nxt != "to")
                     or (
-                        w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
+                        # "the fiscal year that begins July 1": "that" is a relative pronoun before a verb
+                        w in SCHEDULED_PRESENT
+                        and (prev not in NOUN_MARKERS or (prev == "that" and w.endswith("s")))
+                        and prev != "to"
+                        and not prev.endswith("'s")
                     )
                     or (written[0].islower() and _prospective_passive(words, i))
                 ):
@@ -273,6 +301,8 @@ class _Sentence:
                     self._modal_cues.add(i)
                 elif prev in {"be", "to"}:
                     continue  # "will be held", "to be published": the modal before decides
+                elif w in {"was", "were"} and _plan_follows(words, i):
+                    continue  # "were scheduled to resume", "was due to be sentenced": a plan still ahead
                 elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
                     continue  # "will put", "would set", "and cut": a base form, not a past
                 elif (
@@ -360,6 +390,19 @@ class _Sentence:
         w = prev.lower()
         lemma = SPEECH_VERBS.get(w)
         return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+def _plan_follows(words: list[str], i: int) -> bool:
+    """Does a word of planning follow the auxiliary at i: "were scheduled", "was expected to", "was set for",
+    "was due to"? The auxiliary then tells a plan that still lies ahead, not a past event."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    after = words[i + 2] if i + 2 < len(words) else ""
+    return (
+        nxt in PLAN_AFTER_PAST_AUXILIARY
+        or nxt == "expected"
+        or ((nxt in FUTURE_BEFORE_TO or nxt in PLAN_BEFORE_TO) and after == "to")
+        or (nxt == "set" and after == "for")
+    )
 
 
 def _prospective_passive(words: list[str], i: int) -> bool:
@@ -453,6 +496,8 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             return None
         shift = {"this": 0, "last": -1, "next": 1}[g("my_rel").lower()]
         return _Atom(s, e, sent.published.year + shift, m1, gran="month")
+    if kind == "nth":
+        return _nth_weekday(m, sent)
     if kind == "mon":
         return _bare_month(m, sent)
     if kind == "wd":
@@ -493,6 +538,25 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _nth_weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "the first Monday of April": the month's year as for "in April" (tense, else nearness), then the day."""
+    s, e = m.span()
+    mo = _month(m.group("nth_m"))
+    y = int(m.group("nth_y")) if m.group("nth_y") else _infer_year(_Atom(s, e, None, mo, gran="month"), sent)
+    if y is None:
+        return None
+    target, n = WEEKDAYS[m.group("nth_d").lower()], WEEKDAY_ORDINALS[m.group("nth_o").lower()]
+    if n > 0:
+        first = date(y, mo, 1)
+        day = first + timedelta(days=(target - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - target) % 7)
+    if day.month != mo:
+        return None
+    return _Atom(s, e, y, mo, day.day)
 
 
 def _named_day_year(month: int, day: int, following: str) -> int | None:
@@ -573,6 +637,8 @@ def _holiday_date(name: str, y: int) -> date:
         return date(y, mo, d)
     if name in EASTER_HOLIDAYS:
         return _easter(y) + timedelta(days=EASTER_HOLIDAYS[name])
+    if name in THANKSGIVING_HOLIDAYS:
+        return _holiday_date("thanksgiving", y) + timedelta(days=THANKSGIVING_HOLIDAYS[name])
     if name == "election day":  # the Tuesday after the first Monday of November
         first = date(y, 11, 2)
         return first + timedelta(days=(1 - first.weekday()) % 7)
@@ -650,64 +716,115 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     before for the others ("In 1995 ... The following year ..."); without one nothing is guessed."""
     s, e = m.span()
     g = m.group
-    unit = (g("ana_u1") or g("ana_u2") or g("ana_u3") or g("ana_u4") or g("ana_u5")).lower()
+    unit = (g("ana_u1") or g("ana_u2") or g("ana_u3") or g("ana_u4") or g("ana_u5") or g("ana_u6")).lower()
+    if unit in DAY_PARTS:
+        unit = "day"  # "the next morning" is the next day
     direction = (g("ana_dir") or "").lower()
     if direction == "next" and sent.prev_word(s).lower() in DURATION_PREPOSITIONS:
         return None  # "over the next year": a stretch of time
     if g("ana_u5") and sent.next_word(e).lower() in SUB_YEAR_PERIODS:
         return None  # "the year-ago quarter" is a quarter of last year, not the year
+    if g("ana_u6") and sent.next_word(e).lower() in {"that", "as", "when"}:
+        return None  # "on the same day that the footage emerged": the clause names the day, not a date before
     if g("ana_off") or g("ana_u5"):
         shift = ANAPHORIC_SHIFTS[(g("ana_off") or "earlier").lower()] * (_count(g("ana_n")) if g("ana_n") else 1)
         anchor = _anchor_before(sent, sent.start, s, unit)
-        comparison = g("ana_u5") or sent.prev_word(s).lower() in COMPARISON_WORDS  # "the year-ago quarter"
+        comparison = (
+            g("ana_u5")  # "the year-ago quarter"
+            or sent.prev_word(s).lower() in COMPARISON_WORDS
+            or _COMPARED_AMOUNT.search(sent.text, max(sent.start, s - 60), s) is not None
+        )
         if anchor is None and (shift > 0 or not comparison):
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
             # ("up from a year earlier") the figure is compared with publication's year instead.
             anchor = _anchor_before(sent, 0, sent.start, unit)
         if anchor is None and shift < 0 and sent.published is not None:
-            anchor = (sent.published.year, sent.published.month)
+            pub = sent.published
+            anchor = (pub.year, pub.month, pub.day) if unit == "day" and comparison else (pub.year, pub.month, None)
     else:
         shift = ANAPHORIC_SHIFTS.get(direction, 0)
         anchor = _anchor_before(sent, 0, s, unit)
     if anchor is None:
         return None
-    y, mo = anchor
+    y, mo, d = anchor
+    if unit == "day":
+        if d is None:
+            return None
+        try:
+            day = date(y, mo, d) + timedelta(days=shift)
+        except (ValueError, OverflowError):
+            return None
+        if sent.published is not None and day > sent.published and sent.tense(s, e) < 0:
+            return None  # "ahead of next Tuesday's vote. A day earlier, six were arrested": not that Tuesday
+        return _Atom(s, e, day.year, day.month, day.day, absolute=False)
     if unit == "year":
         return _Atom(s, e, y + shift, gran="year", absolute=False)
     months = y * 12 + mo - 1 + shift
     return _Atom(s, e, months // 12, months % 12 + 1, gran="month", absolute=False)
 
 
-def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int] | None:
-    """(year, month) of the last date written with its year (or whose year the context gives) in
-    text[lo:hi]; the month must be known when the unit is a month. Relative expressions are not anchors.
+# "up 15% from 4 pence a year earlier", "compared with $2.1 billion a year earlier": an amount compared
+_COMPARED_AMOUNT = re.compile(
+    r"\b(?:from|than|with|versus|vs\.?|against)\s+(?:about\s+|nearly\s+|roughly\s+)?[$£€¥#]?\d[\d.,]*"
+    r"(?:\s*(?:%|[a-z]+)){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+
+def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) of the last date written with its year (or whose year the context gives) in
+    text[lo:hi]; the month must be known when the unit is a month. Relative expressions are not anchors,
+    except for a day: "On Tuesday the minister landed in Varn. The next day she ..." counts from the
+    Tuesday, and a later date coarser than a day ("in 2019") leaves the day unknown.
 
     The text is searched backwards in growing windows, and an anaphoric expression in between ends the
     search (no chains: "the following year ... that year"), so the cost per expression is bounded."""
     window_hi = hi
-    for size in (120, 480, _ANCHOR_WINDOW):
+    day_unit = unit == "day"
+    for size in _DAY_ANCHOR_WINDOWS if day_unit else (120, 480, _ANCHOR_WINDOW):
         window_lo = max(lo, hi - size)
         if window_lo >= window_hi:
             break
         window = _Sentence(sent.text, window_lo, window_hi, sent.published)
-        best, blocked = None, False
+        best: tuple[int, int, int | None] | None = None
+        blocked = False
         for m in _PATTERN.finditer(sent.text, window_lo, window_hi):
             if m.lastgroup == "ana":
                 best, blocked = None, True
                 continue
-            if m.lastgroup in {"relday", "relunit", "wd", "hol"}:
+            # "Today, the race is ..." means nowadays as often as the day: no anchor
+            if m.lastgroup in {"relunit", "relday"} or (not day_unit and m.lastgroup in {"wd", "hol"}):
                 continue
-            atom = _atom(m, window)
+            # a weekday is placed by the tense of its own sentence, not of the text after it
+            atom = _atom(m, _own_sentence(window, m.start(), m.end()) if m.lastgroup == "wd" else window)
             if atom is None or (unit == "month" and atom.m is None):
+                continue
+            if day_unit and (
+                atom.d is None or atom.end_ymd is not None or window.prev_word(m.start()).lower() in {"after", "before"}
+            ):
+                # "in 2019", "on May 3-5": no single day to count from; "eight days after Oct. 12. Three
+                # days later": the day counted from is not the one written
+                best, blocked = None, True
                 continue
             y = atom.y if atom.y is not None else _infer_year(atom, window)  # "In March, ... The following month"
             if y is not None:
-                best, blocked = (y, atom.m or 1), False
+                best, blocked = (y, atom.m or 1, atom.d), False
         if best is not None or blocked:
             return best
         window_hi = window_lo
     return None
+
+
+_DAY_ANCHOR_WINDOWS = (120, 480)  # "the next day" counts from a day named close before it
+
+
+def _own_sentence(window: _Sentence, s: int, e: int) -> _Sentence:
+    """The sentence of window's text around text[s:e] (". " ends one), inside the window."""
+    text = window.text
+    lo = text.rfind(". ", window.start, s)
+    hi = text.find(". ", e, window.end)
+    return _Sentence(text, window.start if lo < 0 else lo + 2, window.end if hi < 0 else hi + 1, window.published)
 
 
 def _valid(atom: _Atom) -> _Atom | None:
@@ -783,6 +900,16 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     following = sent.next_word(e)
     if prev == "the" and following[:1].isupper() and following.lower() not in MONTHS:
         return None  # a title: "the Sunday Times", "the Monday Night Football"
+    if (
+        not rel
+        and following[:1].isupper()
+        and sent.text[e : e + 1] == " "
+        and _sentence_initial(sent, m.start("wd_d"))
+        and following.lower() not in MONTHS
+        and following.lower() not in TITLES
+        and following.lower() + "." not in TITLE_ABBREVIATIONS
+    ):
+        return None  # a title opening the sentence: "Sunday Times reporters found" (not "Monday President X")
     if _programme_title(sent, m.start("wd_d"), e, following):
         return None  # "Saturday Night Live", "Fox News Sunday"
     if sent.published is None:

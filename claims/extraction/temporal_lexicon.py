@@ -301,7 +301,9 @@ WEEKDAY_HOLIDAY_PREFIXES = frozenset(
 # A weekday in a programme's title: a capitalised part of the day between it and another capitalised
 # word ("Saturday Night Live", "Monday Night Baseball"), or a news organisation's name right before it
 # ("Fox News Sunday"). Matched as written: "Saturday night" in running text is a date.
-TITLE_DAY_PARTS = frozenset({"Night", "Morning", "Evening", "Afternoon"})
+# Parts of a day: after "the next", "the following", "the previous" a day ("the next morning").
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+TITLE_DAY_PARTS = frozenset(w.capitalize() for w in DAY_PARTS)
 TITLE_NEWS_WORDS = frozenset({"News"})
 
 # Tense cues: the nearest one to a relative date decides between the past and the coming occurrence.
@@ -361,6 +363,46 @@ SCHEDULED_PRESENT = frozenset(
         "reopens",
         "opens",
         "decides",
+        # -s forms that are rarely nouns: "the law takes effect Monday", "the offer expires Friday", "the
+        # court next sits on April 2", "the exhibition closes Sunday", "the season starts Saturday"
+        "takes",
+        "starts",
+        "closes",
+        "expires",
+        "sits",
+    }
+)
+# "was"/"were" before a word of planning tells a plan in the past tense, and the plan still lies ahead of
+# the report: "talks were scheduled to resume Tuesday", "protesters planned a march on Saturday and were
+# expected to block roads", "the ship was due to be towed Friday". These words (before "to") make the
+# auxiliary no past cue; "was set for" too. "The delay was due to rain" keeps "was": "due to" is no
+# plan unless "be" or a scheduled verb follows ("was due to be sentenced", "was due to resume"). Not "was
+# about to", "was supposed to": imminent or missed at the time told ("arrested as he was about to leave").
+PLAN_AFTER_PAST_AUXILIARY = frozenset({"scheduled", "slated", "planning", "planned"})
+PLAN_BEFORE_TO = frozenset({"due"})
+# Present progressives of planned activities look forward like a scheduled present ("the leaders are
+# meeting on Friday", "she is holding a rally in Keld on Thursday", "is running in Tuesday's primary").
+# Not every progressive: "is hailing Thursday's speech", "is edging closer after Tuesday's romp" look back.
+PLANNED_PROGRESSIVES = frozenset(
+    {
+        "holding",
+        "hosting",
+        "meeting",
+        "visiting",
+        "travelling",
+        "traveling",
+        "heading",
+        "flying",
+        "leaving",
+        "returning",
+        "launching",
+        "staging",
+        "organizing",
+        "organising",
+        "facing",
+        "running",
+        "preparing",
+        "expecting",
     }
 )
 # Words before such a verb that make it a noun: "the vote", "his return", "a visit".
@@ -738,6 +780,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25),
     "christmas day": (12, 25),
     "christmas eve": (12, 24),
+    "may day": (5, 1),
     "boxing day": (12, 26),
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
@@ -770,6 +813,8 @@ NTH_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "columbus day": (10, 0, 2),
     "father's day": (6, 6, 3),  # the third Sunday of June in the United States and Britain alike
 }
+# Shopping days counted from (American) Thanksgiving, in days: "Black Friday", "Cyber Monday".
+THANKSGIVING_HOLIDAYS: dict[str, int] = {"black friday": 1, "cyber monday": 4}
 # Holidays counted from Easter Sunday, in days.
 EASTER_HOLIDAYS: dict[str, int] = {
     "easter": 0,
@@ -791,6 +836,8 @@ SEASONAL_HOLIDAYS = frozenset(
     {"christmas", "easter", "thanksgiving", "halloween", "new year's", "juneteenth", "pentecost"}
 )
 
+# "the first Monday of April", "the last Friday in June": which such weekday of the month (-1: the last)
+WEEKDAY_ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 # "a year earlier", "the following month", "later that year": counted from the time the text last named.
 ANAPHORIC_SHIFTS: dict[str, int] = {
     "earlier": -1,

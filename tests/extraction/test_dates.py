@@ -490,7 +490,16 @@ def test_that_year_counts_from_the_previous_sentence_but_not_across_another_refe
     assert find_dates(text, start, len(text), SAT) == []
 
 
-@pytest.mark.parametrize("chunk", ["that year a year earlier ", "That year. ", "the following month in March "])
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "that year a year earlier ",
+        "That year. ",
+        "the following month in March ",
+        "on Monday. The next day ",
+        "two days later ",
+    ],
+)
 def test_anaphoric_expressions_stay_linear(chunk: str) -> None:
     def run(n: int) -> None:
         text = chunk * n
@@ -766,3 +775,170 @@ def test_a_day_naming_a_scheduled_event_is_placed_by_nearness() -> None:
     ]
     # a recent one stays in the past, and a bare month keeps its tense
     assert found("Ada Venn came third in the May 3 primary, aides said.", july) == [("May 3", "2016-05-03", None)]
+
+
+# A plan told in the past tense still lies ahead of the report: "was"/"were" before "scheduled",
+# "planning", "expected to", "set for" or "due to be" is no past cue (WEDNESDAY is 2023-11-15).
+PLANS_TOLD_IN_THE_PAST = [
+    (
+        "Farmers planned a convoy into Keld on Saturday and were expected to block the ring road.",
+        "Saturday",
+        "2023-11-18",
+    ),
+    ("The Varn crew was due to be sentenced Friday, a clerk said.", "Friday", "2023-11-17"),
+    ("Dock workers were planning to walk out on Monday.", "Monday", "2023-11-20"),
+    ("The Brim ferry was set for its first crossing on Sunday.", "Sunday", "2023-11-19"),
+    ("The Keld hearing on Monday was scheduled by the judge.", "Monday", "2023-11-20"),
+    ("A ruling in the Varn case was expected Monday, lawyers said.", "Monday", "2023-11-20"),
+    ("The Brim minister was expected in Keld on Saturday.", "Saturday", "2023-11-18"),
+    # imminent at the time told, a cause, or an event that happened stay in the past
+    ("Guards seized him on Monday as he was about to board a plane.", "Monday", "2023-11-13"),
+    ("The Keld derby was cancelled on Sunday, a delay that was due to heavy rain.", "Sunday", "2023-11-12"),
+    ("Farmers were blocking the ring road on Saturday.", "Saturday", "2023-11-11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PLANS_TOLD_IN_THE_PAST)
+def test_a_plan_told_in_the_past_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A day counted from the last day the text named: "the next day", "two days later", "later that day",
+# "the following morning", "the same day" (WEDNESDAY is 2023-11-15; invented articles).
+DAYS_FROM_A_DAY_NAMED = [
+    ("The Keld minister landed in Varn on Monday. The next day she met the governor.", "The next day", "2023-11-14"),
+    ("The Brim ferry sank on Oct. 9. Divers found the wreck two days later.", "two days later", "2023-10-11"),
+    ("The dam failed on March 3, 2021. Later that day the valley was evacuated.", "Later that day", "2021-03-03"),
+    ("Keld voted on Sunday. The following morning the count began.", "The following morning", "2023-11-13"),
+    ("The Varn court heard the appeal on Monday and ruled the same day.", "the same day", "2023-11-13"),
+    ("The Brim mayor resigned on Nov. 2. A day earlier, her deputy had quit.", "A day earlier", "2023-11-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), DAYS_FROM_A_DAY_NAMED)
+def test_a_day_counted_from_the_day_named_before(text: str, expression: str, value: str) -> None:
+    start = text.index(expression)
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), WEDNESDAY)] == [(expression, value)]
+
+
+# No day to count from: a year or a range named last, a day that is itself counted from another ("eight
+# days after Oct. 12"), "today" (often "nowadays"), "the same day that ..." (the clause names the day), a
+# stretch of time ("for the next day or two"), or a past event counted from a day still to come.
+NO_DAY_TO_COUNT_FROM = [
+    "In 2019 the Keld mill moved. The next day nothing happened.",
+    "Talks in Varn ran on May 3-5. The following day the pact was signed.",
+    "Eight days after Oct. 12, the Brim index fell. Three days later it rose.",
+    "Today, the Keld league is popular. A day earlier, it was not.",
+    "On Monday the Varn board met. On the same day that the memo leaked, shares fell.",
+    "The Brim bridge will be shut for the next day or two.",
+    "Crowds gathered ahead of next Tuesday's Keld vote. A day earlier, six were arrested.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DAY_TO_COUNT_FROM)
+def test_no_day_to_count_from(text: str) -> None:
+    start = text.rindex(". ") + 2 if text.count(". ") else 0
+    values = [(d.text, d.value) for d in find_dates(text, start, len(text), WEDNESDAY)]
+    assert not any(
+        t.lower().startswith(("the next", "the following", "three days", "a day", "the same")) for t, _ in values
+    )
+
+
+# A present-tense verb of a scheduled event looks forward, also after a relative "that" (WEDNESDAY is
+# 2023-11-15; invented sentences).
+SCHEDULED_PRESENT_CASES = [
+    ("The Keld fare law takes effect on Monday, officials said.", "Monday", "2023-11-20"),
+    ("The Varn offer expires Friday.", "Friday", "2023-11-17"),
+    ("The Brim court next sits on Dec. 4.", "Dec. 4", "2023-12-04"),
+    ("Keld passed a budget for the fiscal year that begins July 1.", "July 1", "2024-07-01"),
+    ("The Varn season that starts Saturday is the last for the coach.", "Saturday", "2023-11-18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), SCHEDULED_PRESENT_CASES)
+def test_a_scheduled_present_looks_forward(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# An ordinal weekday of a month is one day, not a weekday near publication plus a month (WEDNESDAY is
+# 2023-11-15; invented sentences).
+WEEKDAY_OF_A_MONTH = [
+    ("The Keld assembly will reconvene on the first Monday of December.", "first Monday of December", "2023-12-04"),
+    ("The Varn fair falls on the last Friday in June 2025.", "last Friday in June 2025", "2025-06-27"),
+    ("The Brim board met on the second Tuesday of October.", "second Tuesday of October", "2023-10-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), WEEKDAY_OF_A_MONTH)
+def test_an_ordinal_weekday_of_a_month(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# "from <amount> a year earlier" compares a figure with the one a year before the report, even after an
+# older year named in the text before (published 2023-11-02; invented articles).
+COMPARED_AMOUNTS = [
+    "The Keld mill opened in 2019.\n\nThe Brim group pays a dividend of 4.6 pence, up 15% from 4 pence a year earlier.",
+    "Varn Foods was founded in 1998.\n\nRevenue rose to $3.2 billion from $2.9 billion a year earlier.",
+]
+
+
+@pytest.mark.parametrize("text", COMPARED_AMOUNTS)
+def test_an_amount_compared_with_a_year_earlier(text: str) -> None:
+    start = text.index("\n\n") + 2
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), date(2023, 11, 2))] == [
+        ("a year earlier", "2022")
+    ]
+
+
+def test_a_story_told_from_a_year_still_counts_from_it() -> None:
+    text = "In 2019 the Keld guild had 300 members. A year earlier it had 20 members."
+    start = text.index("A year")
+    assert [(d.text, d.value) for d in find_dates(text, start, len(text), date(2023, 11, 2))] == [
+        ("A year earlier", "2018")
+    ]
+
+
+# A weekday opening the sentence before a capitalised word is a title ("Sunday Times reporters"), unless
+# the word is a month or a title of a person ("Monday President Holt signed"); invented sentences.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sunday Times reporters found the Keld memo.", []),
+        ("Monday Night Quiz returns to Varn radio.", []),
+        ("Monday President Holt signed the Brim bill.", [("Monday", "2023-11-13")]),
+        ("Saturday Mr. Vale left Keld.", [("Saturday", "2023-11-11")]),
+        ("Tuesday, Keld voters rejected the levy.", [("Tuesday", "2023-11-14")]),
+    ],
+)
+def test_a_weekday_opening_a_title(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# May Day is the first of May, not the month; Black Friday and Cyber Monday follow Thanksgiving (WEDNESDAY
+# is 2023-11-15; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Keld dockers marched on May Day.", [("May Day", "2023-05-01")]),
+        ("The Varn stores will open early on Black Friday.", [("Black Friday", "2023-11-24")]),
+        ("Brim shoppers spent more on Cyber Monday.", [("Cyber Monday", "2022-11-28")]),
+        ("The May Day Parade in Keld was cancelled.", []),
+    ],
+)
+def test_holidays_named_after_a_month_or_a_shopping_day(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# A present progressive of a planned activity looks forward; other progressives do not decide (WEDNESDAY
+# is 2023-11-15; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld and Varn leaders are meeting on Friday.", [("Friday", "2023-11-17")]),
+        ("Mayor Holt is holding a rally in Brim on Monday.", [("Monday", "2023-11-20")]),
+        ("Ada Venn is running in Tuesday's Keld primary.", [("Tuesday", "2023-11-21")]),
+        ("Keld voters are hailing the mayor's speech on Monday.", [("Monday", "2023-11-13")]),
+    ],
+)
+def test_a_planned_progressive_looks_forward(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
