@@ -638,7 +638,15 @@ def _business_descriptor_before(toks: list[Tok], i: int) -> str | None:
     """The business noun right before a name ('drugmaker Halvorsen', 'ride-hailing company Swiftway'), or
     closing an apposition before it ('the firm, Swiftway,'); None after a possessive ('the company's Ann
     Lee') or where the noun is part of a longer capitalised phrase."""
-    if i >= 1 and toks[i - 1].word and not toks[i - 1].cap and base(toks[i - 1].low) in lx.BUSINESS_DESCRIPTORS:
+    if not toks[i].cap or is_title(toks[i]):
+        return None  # 'the company's founder': a title, no business name
+    if (
+        i >= 1
+        and toks[i - 1].word
+        and not toks[i - 1].cap
+        and not is_possessive(toks, i - 1)
+        and base(toks[i - 1].low) in lx.BUSINESS_DESCRIPTORS
+    ):
         return base(toks[i - 1].low)
     if (
         i >= 3

@@ -811,3 +811,11 @@ def test_office_aliases(paragraphs: list[list[str]], expected: list[str | None])
 )
 def test_business_descriptions(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+def test_a_possessive_business_noun_names_no_business() -> None:
+    # 'the company's founder' is a person's title: no business called 'founder' for 'the company' later
+    assert speakers(["Ada Venn, the firm's founder, said it would appeal."], ['"We will win," the firm said.']) == [
+        "Ada Venn",
+        "the firm",
+    ]
