@@ -663,6 +663,62 @@ BARE_PLURAL_CASES = [
     ),
 ]
 
+# A subject coordinated with its own entourage ('She and her aides said'): the first conjunct speaks.
+ENTOURAGE_CASES = [
+    (
+        [["Mayor Ann Park met residents on Monday.", "She and her aides said the budget was tight."]],
+        [None, "Ann Park"],
+    ),
+    (
+        [["Coach Ivo Brant lost his last game.", "He and his assistants told reporters they would stay."]],
+        [None, "Ivo Brant"],
+    ),
+    (
+        [["Ida Moreau was elected mayor in May.", "The mayor and her staff say the tram plan works."]],
+        [None, "Ida Moreau"],
+    ),
+    (
+        [["The Harbor Board met on Friday.", "The board and its lawyers argue that the lease is void."]],
+        [None, "Harbor Board"],
+    ),
+    # two people who are not one's entourage still speak together
+    (
+        [["The mayor and the governor said the bridge would reopen."]],
+        ["The mayor and the governor"],
+    ),
+]
+
+# An office named by its title and domain ('the secretary of state') is the person named with that
+# title; a relation to someone ('the wife of the president') is someone new.
+OFFICE_DOMAIN_CASES = [
+    (
+        [
+            ["Ruth Baker, the former secretary of state, spoke in Dorrow.", "The crowd cheered."],
+            ["The former secretary of state said the treaty was weak."],
+        ],
+        [None, None, "Ruth Baker"],
+    ),
+    (
+        [
+            ["Minister of the Interior Karl Vos toured the border."],
+            ["The minister of the interior said the fence would be finished."],
+        ],
+        [None, "Karl Vos"],
+    ),
+    (
+        [["Tom Hale, the president of the union, spoke."], ["The president of the union said pay was low."]],
+        [None, "Tom Hale"],
+    ),
+    (
+        [["Tom Hale, the president of the union, spoke."], ["The wife of the president said she was proud."]],
+        [None, "The wife of the president"],
+    ),
+    (
+        [["Tom Hale spoke at the hall."], ["The secretary of the mayor said the hall was booked."]],
+        [None, "The secretary of the mayor"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -679,7 +735,9 @@ BARE_PLURAL_CASES = [
     + ADJUNCT_CASES
     + SPOKESPERSON_CASES
     + ABBREVIATED_TITLE_CASES
-    + BARE_PLURAL_CASES,
+    + BARE_PLURAL_CASES
+    + ENTOURAGE_CASES
+    + OFFICE_DOMAIN_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
