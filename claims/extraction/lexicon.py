@@ -415,7 +415,8 @@ therefore though thus today tonight while whilst yesterday yet
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 
-# Honorifics, titles and role nouns written before a name; never part of the speaker.
+# Honorifics, titles and role nouns written before a name; never part of the speaker. Modifiers of a
+# title count too ('former', 'senior', 'top': 'Top Lee aide quits' names no 'Top Lee').
 TITLES = wordset(
     """
 academic acting activist actor actress adm administrator admiral adviser advisor advocate aide
@@ -436,7 +437,7 @@ president president-elect priest prince princess principal private producer prof
 provost psychiatrist psychologist publisher queen rabbi rector referee rep representative researcher rev
 reverend scientist secretary secretary-general sen senator senior sergeant sgt shadow sheik sheikh
 sheriff singer singer-songwriter sir sister solicitor songwriter speaker spokesman spokesperson
-spokeswoman strategist striker student sultan superintendent surgeon teacher then treasurer trustee
+spokeswoman strategist striker student sultan superintendent surgeon teacher then top treasurer trustee
 under-secretary undersecretary vice vice-president warden
 """
 )

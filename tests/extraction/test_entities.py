@@ -719,6 +719,24 @@ OFFICE_DOMAIN_CASES = [
     ),
 ]
 
+# 'Top' before a name is a title's modifier, like 'senior': 'Top Lee aide quits' names no 'Top Lee'.
+TOP_CASES = [
+    (
+        [
+            ["Top Lee adviser sent secret notes to her account."],
+            ["Ann Lee met the board on Monday.", "Lee has said the notes were harmless."],
+        ],
+        [None, None, "Ann Lee"],
+    ),
+    (
+        [
+            ["Top Varga aide resigns over leaked memo."],
+            ["Mayor Eva Varga was in Rome.", "Varga said he had served well."],
+        ],
+        [None, None, "Eva Varga"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -737,7 +755,8 @@ OFFICE_DOMAIN_CASES = [
     + ABBREVIATED_TITLE_CASES
     + BARE_PLURAL_CASES
     + ENTOURAGE_CASES
-    + OFFICE_DOMAIN_CASES,
+    + OFFICE_DOMAIN_CASES
+    + TOP_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -58,7 +58,7 @@ _NOT_PERSON_HEADS = wordset(
     """
 acting adm associate campaign camp capt cmdr co- col count crown dr emeritus ex executive former gen general
 head her herself him himself his incoming interim junior lady late lt maj major member miss mr mrs ms mx
-outgoing private prof rep rev sen senior sgt shadow she he sir then under-secretary vice
+outgoing private prof rep rev sen senior sgt shadow she he sir then top under-secretary vice
 """
 )
 # Collective nouns: organisations ('the ministry', 'the company'), not people; the antecedent of 'it'.
