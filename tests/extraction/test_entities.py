@@ -737,6 +737,46 @@ TOP_CASES = [
     ),
 ]
 
+# A plural person noun opening a sentence ('Farmers told her ...') is a group, never the antecedent of
+# 'she'; an unnamed person or group two or three sentences back is the antecedent when the sentences
+# between open with no one.
+CHAIN_BACK_CASES = [
+    (
+        [
+            ["Senator Maria Lopez met farmers in Keld.", "Farmers told her their crops had failed."],
+            ["She said the drought was a disaster."],
+        ],
+        [None, "Farmers", "Maria Lopez"],
+    ),
+    (
+        [["Mayor Ann Park visited the ward.", "Nurses said the lifts were broken."], ["She said the city would pay."]],
+        [None, "Nurses", "Ann Park"],
+    ),
+    (
+        [
+            ["Dock workers walked out on Monday.", "The port was closed for a day.", "Ships waited offshore."],
+            ["They said the new rota was unsafe."],
+        ],
+        [None, None, None, "Dock workers"],
+    ),
+    (
+        [
+            ["The researchers published the paper in May.", "The journal printed it on the front page."],
+            ["They said the results were clear."],
+        ],
+        [None, None, "The researchers"],
+    ),
+    (
+        [["The mayor arrived late.", "The hall was full."], ["She said the budget was tight."]],
+        [None, None, "The mayor"],
+    ),
+    # an organisation opening the sentence between ends the look-back
+    (
+        [["Dock workers walked out on Monday.", "The union backed them."], ["They said the new rota was unsafe."]],
+        [None, None, None],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -756,7 +796,8 @@ TOP_CASES = [
     + BARE_PLURAL_CASES
     + ENTOURAGE_CASES
     + OFFICE_DOMAIN_CASES
-    + TOP_CASES,
+    + TOP_CASES
+    + CHAIN_BACK_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -50,6 +50,17 @@ class _Resolver:
             return self.names.document_name(m.pos) or m.name
         if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
             return m.name
+        low = m.name.lower()
+        if (
+            m.kind == "person"
+            and " " not in low
+            and person_head(base(low)) == "p"
+            and low not in self.names.by_last
+            and low not in self.names.by_first
+        ):
+            # 'Farmers told her ...', 'Residents said': a plural person noun capitalised as the sentence's
+            # first word is a group, never the antecedent of 'she' (unless the article names a 'Sellers')
+            m.kind = "group"
         if m.kind == "group" and is_age_description(m.name.split()):
             # 'The 54-year-old said': the person the discourse is about
             named = self.salient_person(sent_no, m.pos)
@@ -179,7 +190,9 @@ class _Resolver:
                     break
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     return person.name
-            centre = self._recent_subject(sent_no, want, quoted)
+            centre = self._recent_subject(sent_no, want, quoted) or self._described_further_back(
+                sent_no, m.pos, "s", want
+            )
             if centre is not None:
                 return centre
             best = None
@@ -202,6 +215,9 @@ class _Resolver:
             described = self._described(sent_no, m.pos, "p", "", own=True) or self._described(
                 sent_no, m.pos, "p", "", own=False
             )
+            if described is not None:
+                return described
+            described = self._described_further_back(sent_no, m.pos, "p", "")
             if described is not None:
                 return described
             for no, name, kind, _ in reversed(self.history):
@@ -262,19 +278,19 @@ class _Resolver:
             self._openers[sent_no] = found
         return self._openers[sent_no]
 
-    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool) -> str | None:
+    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool, back: int = 1) -> str | None:
         """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: with
         ``own``, the subject of its own clause before a clause boundary ('The mayor arrived late; she
-        said'), else the subject of the sentence before. A titled description stands for the person named
-        with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
+        said'), else the subject of the sentence ``back`` sentences before. A titled description stands for
+        the person named with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
         if own:
             d = self._opener(sent_no)
             if d is None or d.end >= pos or not self._clause_boundary_before(pos):
                 return None
         else:
-            if sent_no == 0 or self.sentences[sent_no - 1].paragraph < self.sentences[sent_no].paragraph - 1:
+            if sent_no < back or self.sentences[sent_no - back].paragraph < self.sentences[sent_no].paragraph - 1:
                 return None
-            d = self._opener(sent_no - 1)
+            d = self._opener(sent_no - back)
             if d is None:
                 return None
         if d.org:
@@ -294,8 +310,26 @@ class _Resolver:
             if gender not in (None, want):
                 return None
             self.described.setdefault(d.name, d.gender)
-            return self._named_for(d.name, sent_no if own else sent_no - 1, want) or d.name
+            return self._named_for(d.name, sent_no if own else sent_no - back, want) or d.name
         return d.name
+
+    def _described_further_back(self, sent_no: int, pos: int, number: str, want: str) -> str | None:
+        """The unnamed person or group a sentence two or three back opens with, where the sentences between
+        open with no one ('Dock workers walked out. The port was closed for a day. They said ...'; 'The
+        mayor arrived late. The hall was full. She said ...'): a sentence between that opens with a name,
+        an organisation or another description ends the look-back, and so does a cue in it."""
+        for back in (2, 3):
+            k = sent_no - back + 1  # the sentence between, nearest the pronoun first
+            if self._opener(k) is not None or self._organisation_before(k + 1) is not None:
+                return None
+            if self._subject_before(k + 1, "", set()) is not None:
+                return None
+            if self.history and self.history[-1][0] >= k:
+                return None
+            found = self._described(sent_no, pos, number, want, own=False, back=back)
+            if found is not None:
+                return found
+        return None
 
     def _named_for(self, name: str, sent_no: int, want: str) -> str | None:
         """The named person a definite description of sentence ``sent_no`` stands for: the one the sentence
