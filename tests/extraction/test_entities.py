@@ -777,6 +777,39 @@ CHAIN_BACK_CASES = [
     ),
 ]
 
+# A party tag after a name ('(R-Ohio)', ', D-Vt.,') makes the person 'the Republican' or 'the Democrat'
+# (with the tag's state: 'the Ohio Republican'); a description word before an apposition's head names
+# the person too ('the billionaire owner of the club' is 'the billionaire').
+PARTY_AND_MODIFIER_CASES = [
+    (
+        [
+            ["Sen. Tom Hale (R-Ohio) spoke on Monday.", "The Republican said the bill was dead."],
+            ["The Ohio Republican added that he would vote no."],
+        ],
+        [None, "Tom Hale", "Tom Hale"],
+    ),
+    (
+        [["Rep. Ann Vint, D-Vt., spoke on Monday."], ["The Democrat said the levy was unfair."]],
+        [None, "Ann Vint"],
+    ),
+    # two Republicans: no one in particular
+    (
+        [["Sen. Tom Hale (R-Ohio) and Sen. Ed Ross (R-Utah) spoke."], ["The Republican said the bill was dead."]],
+        [None, "The Republican"],
+    ),
+    (
+        [
+            ["Carl Ivers, the billionaire owner of the club, spoke.", "The billionaire said he loved the game."],
+            ["The owner added that he would hire a coach."],
+        ],
+        [None, "Carl Ivers", "Carl Ivers"],
+    ),
+    (
+        [["Nora Quist, the veteran captain of the team, spoke."], ["The veteran said the season was long."]],
+        [None, "Nora Quist"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -797,7 +830,8 @@ CHAIN_BACK_CASES = [
     + ENTOURAGE_CASES
     + OFFICE_DOMAIN_CASES
     + TOP_CASES
-    + CHAIN_BACK_CASES,
+    + CHAIN_BACK_CASES
+    + PARTY_AND_MODIFIER_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
