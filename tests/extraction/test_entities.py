@@ -810,6 +810,25 @@ PARTY_AND_MODIFIER_CASES = [
     ),
 ]
 
+# 'She'/'he' after 'A spokeswoman for the utility said' goes on with the speaker that sentence gave, not
+# with a person named before it.
+SPOKESPERSON_CHAIN_CASES = [
+    (
+        [
+            ["Chief Dan Ortiz said the cause was unclear.", "A spokeswoman for the utility said its lines were fine."],
+            ["She added that crews had checked them."],
+        ],
+        ["Dan Ortiz", "the utility", "the utility"],
+    ),
+    (
+        [
+            ["Mayor Ida Moreau said the bridge was shut.", "A spokesman for the ministry said the road was open."],
+            ["He added that crews were on the way."],
+        ],
+        ["Ida Moreau", "the ministry", "the ministry"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -831,7 +850,8 @@ PARTY_AND_MODIFIER_CASES = [
     + OFFICE_DOMAIN_CASES
     + TOP_CASES
     + CHAIN_BACK_CASES
-    + PARTY_AND_MODIFIER_CASES,
+    + PARTY_AND_MODIFIER_CASES
+    + SPOKESPERSON_CHAIN_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

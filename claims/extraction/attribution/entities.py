@@ -209,6 +209,10 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         z = y
         while z < hi and z - y < 4 and toks[z].cap and toks[z].word:
             z += 1
+        if z == y and base(toks[h].low) in lx.SPEAKS_FOR_NOUNS:
+            # 'A spokeswoman for the utility said': the body she speaks for, in up to three lowercase words
+            while z < hi and z - y < 3 and toks[z].word and not toks[z].cap and not _verb_follows(toks[z], False):
+                z += 1
         if z > y:
             end = z - 1
         nxt = toks[end + 1] if end + 1 < hi else None

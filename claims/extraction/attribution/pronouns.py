@@ -306,6 +306,15 @@ class _Resolver:
             body = _spokesperson_body(d.name.lower().split())
             if body is not None and (named := self.names.described_org(body, d.pos)) is not None:
                 return named  # 'A ministry spokeswoman said ... She said': the body she speaks for
+            if d.head in lx.SPEAKS_FOR_NOUNS and d.gender in (None, want):
+                # 'A spokeswoman for the utility said ... She added': the speaker her sentence's cue gave (the
+                # body she speaks for)
+                said = sent_no if own else sent_no - back
+                for no, name, _kind, _ in reversed(self.history):
+                    if no < said:
+                        break
+                    if no == said:
+                        return name
             gender = self.described.get(d.name) or d.gender
             if gender not in (None, want):
                 return None
