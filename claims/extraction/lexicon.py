@@ -495,6 +495,10 @@ widower
 """
 )
 
+# The pronouns among those gendered words: beside a noun or name they stand for someone else ('Her deputy,
+# Tom Vale,' says nothing of Tom Vale's gender; 'the actress' does).
+GENDERED_PRONOUNS = wordset("her herself she he him himself his")
+
 # Lowercase heads of unnamed speakers; the article's wording is kept ("The researchers").
 GROUP_NOUNS = wordset(
     """

@@ -442,6 +442,8 @@ class NameIndex:
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
         for w in words:
+            if w in lx.GENDERED_PRONOUNS:
+                continue  # 'Her deputy, Tom Vale,': the pronoun is someone else's
             if w in lx.FEMALE_WORDS:
                 person.female += 2
             elif w in lx.MALE_WORDS:

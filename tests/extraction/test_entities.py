@@ -829,6 +829,32 @@ SPOKESPERSON_CHAIN_CASES = [
     ),
 ]
 
+# A possessive pronoun before a name is someone else's: 'Her deputy, Tom Vale,' makes Tom Vale no woman.
+POSSESSOR_GENDER_CASES = [
+    (
+        [
+            ["Ann Lee stepped down on Friday."],
+            [
+                "Her deputy, Tom Vale, will take over.",
+                "Vale joined the firm in 2001.",
+                "He told staff that nothing would change.",
+            ],
+        ],
+        [None, None, None, "Tom Vale"],
+    ),
+    (
+        [
+            ["Admiral Tane Rua has resigned."],
+            [
+                "His wife, Mele Tofa, met the press.",
+                "The house was sold in May.",
+                "She said they would move to the coast.",
+            ],
+        ],
+        [None, None, None, "Mele Tofa"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -851,7 +877,8 @@ SPOKESPERSON_CHAIN_CASES = [
     + TOP_CASES
     + CHAIN_BACK_CASES
     + PARTY_AND_MODIFIER_CASES
-    + SPOKESPERSON_CHAIN_CASES,
+    + SPOKESPERSON_CHAIN_CASES
+    + POSSESSOR_GENDER_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -126,15 +126,11 @@ def description_head(word: str) -> str | None:
 def noun_gender(words: list[str]) -> str | None:
     """The gender a description's nouns carry ('the actress' f, 'the father of two' m, 'the mayor' None)."""
     for w in words:
-        if w in lx.FEMALE_WORDS and w not in _NOT_GENDERED:
+        if w in lx.FEMALE_WORDS and w not in lx.GENDERED_PRONOUNS:
             return "f"
-        if w in lx.MALE_WORDS and w not in _NOT_GENDERED:
+        if w in lx.MALE_WORDS and w not in lx.GENDERED_PRONOUNS:
             return "m"
     return None
-
-
-# Gendered words that are no nouns of the description ('her', 'his' belong to a possessor).
-_NOT_GENDERED = wordset("her herself she he him himself his")
 
 
 @dataclass(frozen=True, slots=True)

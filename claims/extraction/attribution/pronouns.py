@@ -459,12 +459,15 @@ class _Resolver:
                 return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
         at = bisect_left(self.starts, pos)
-        # a description in apposition before the name ('Keld's prime minister, Tom Vale, cut short ...'):
-        # its lowercase words are the title's
+        # a description in apposition before the name ('Keld's prime minister, Tom Vale, cut short ...',
+        # 'His wife, Mele Tofa, met ...'): its lowercase words are the title's
         described = (
             at - 1 > k
             and self.toks[at - 1].text == ","
-            and any(is_title(t) or base(t.low) in lx.DESCRIPTION_HEADS for t in self.toks[k : at - 1])
+            and any(
+                is_title(t) or base(t.low) in lx.DESCRIPTION_HEADS or base(t.low) in lx.RELATION_NOUNS
+                for t in self.toks[k : at - 1]
+            )
         )
         while k < len(self.toks) and self.toks[k].start < pos:
             t = self.toks[k]
