@@ -855,6 +855,36 @@ POSSESSOR_GENDER_CASES = [
     ),
 ]
 
+# 'He' is no one the rest of its clause names or describes: 'He said the minister should resign' is not
+# the minister, though the sentence before opened with him; a new clause after ', but' may name him.
+DISJOINT_CASES = [
+    (
+        [
+            [
+                "Tom Reed criticised the plan.",
+                "Reed blamed Finance Minister Carl Ivers for the delay.",
+                "Ivers was abroad.",
+            ],
+            ["He said the minister should resign."],
+        ],
+        ["Tom Reed", "Tom Reed", None, "Tom Reed"],
+    ),
+    (
+        [
+            ["Ann Lee praised the deal.", "She thanked Mayor Ida Moreau for her help.", "Moreau was in Rome."],
+            ["She said Moreau had saved the talks."],
+        ],
+        ["Ann Lee", "Ann Lee", None, "Ann Lee"],
+    ),
+    (
+        [
+            ["Nora Quist met Ann Lee on Monday.", "Lee was tired."],
+            ['"It was long," she said, but "it went well," said Lee.'],
+        ],
+        [None, None, "Ann Lee"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -878,7 +908,8 @@ POSSESSOR_GENDER_CASES = [
     + CHAIN_BACK_CASES
     + PARTY_AND_MODIFIER_CASES
     + SPOKESPERSON_CHAIN_CASES
-    + POSSESSOR_GENDER_CASES,
+    + POSSESSOR_GENDER_CASES
+    + DISJOINT_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -8,7 +8,7 @@ from .. import lexicon as lx
 from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
-from .common import Mention
+from .common import _QMARKS, Mention
 from .entities import (
     Described,
     description_head,
@@ -156,11 +156,15 @@ class _Resolver:
             # goes on speaking ('..., he said' a sentence or two later); then the most recent person named
             # outside quotations, of a compatible gender
             sent = self.sentences[sent_no]
+            clause_end = self._clause_end(m.pos, sent.end)
             quoted = {
                 person.name
                 for x, person in self.names.mentions_between(sent.start, sent.end)
-                if self.quotes.covering(x) is not None
-            }
+                if self.quotes.covering(x) is not None or m.pos < x < clause_end
+            } | self._described_after(m.pos, clause_end)
+            # (nor is anyone the rest of its clause names or describes: 'He said Ivers should resign', 'He
+            # told reporters the minister should resign' is not Ivers, the minister; but '"...," she said,
+            # but "...," said Kunin' may be Kunin)
             # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
             # sentence opens with, then the one the sentence before opens with
             # an unnamed person opening either comes next ('The mayor arrived late; she said', 'The mayor
@@ -171,7 +175,7 @@ class _Resolver:
                 or self._subject_before(sent_no, want, quoted)
                 or self._described(sent_no, m.pos, "s", want, own=False)
             )
-            if prev is not None:
+            if prev is not None and prev not in quoted:
                 return prev
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
@@ -254,6 +258,37 @@ class _Resolver:
                 or self._described(sent_no, m.pos, "o", "", own=False)
             )
         return None
+
+    def _clause_end(self, pos: int, end: int) -> int:
+        """Where the clause of the pronoun at ``pos`` ends, as a text position: at a quotation mark, a
+        semicolon, a dash or a coordinator after a comma (', but', ', and'), within 40 tokens, else ``end``."""
+        k = bisect_left(self.starts, pos) + 1
+        for q in range(k, min(len(self.toks), k + 40)):
+            t = self.toks[q]
+            if t.start >= end:
+                break
+            if t.text in _QMARKS or t.text in {";", "—", "–"}:
+                return t.start
+            if t.low in {"but", "and", "while", "whereas"} and self.toks[q - 1].text == ",":
+                return t.start
+        return end
+
+    def _described_after(self, pos: int, end: int) -> set[str]:
+        """The people a definite title after ``pos`` and before ``end`` stands for ('the minister' after
+        'Finance Minister Carl Ivers'), within 40 tokens."""
+        found: set[str] = set()
+        k = bisect_left(self.starts, pos) + 1
+        for q in range(k, min(len(self.toks) - 1, k + 40)):
+            if self.toks[q].start >= end:
+                break
+            if self.toks[q].low != "the":
+                continue
+            head = self.toks[q + 1]
+            if not head.cap and (base(head.low) in lx.TITLES or base(head.low) in lx.DESCRIPTION_HEADS):
+                named = self.names.titled_person(base(head.low), head.start)
+                if named is not None:
+                    found.add(named)
+        return found
 
     def _gender_of(self, name: str) -> str | None:
         return self.names.gender(name) or self.described.get(name)
