@@ -681,6 +681,32 @@ ENTOURAGE_CASES = [
         [["The Harbor Board met on Friday.", "The board and its lawyers argue that the lease is void."]],
         [None, "Harbor Board"],
     ),
+    (
+        [["Tom Reed bought the farm in 1990."], ["He and his wife, Ann, said they would never sell."]],
+        [None, "Tom Reed"],
+    ),
+    (
+        [["Ida Moreau runs the bakery."], ["Moreau and her son, Luc, told reporters the rent had doubled."]],
+        [None, "Ida Moreau"],
+    ),
+    (
+        [
+            [
+                "The Harbor Trust opened an office in Keld.",
+                "The trust and its partners said the office would hire 20 people.",
+            ]
+        ],
+        [None, "Harbor Trust"],
+    ),
+    # a pronoun first speaks as a name first does
+    (
+        [["Prime Minister Ann Lind arrived on Monday.", "She and President Omar Haddad said the deal was fair."]],
+        [None, "Ann Lind"],
+    ),
+    (
+        [["Coach Ivo Brant lost the final.", "He and captain Nora Quist told fans the team would be back."]],
+        [None, "Ivo Brant"],
+    ),
     # two people who are not one's entourage still speak together
     (
         [["The mayor and the governor said the bridge would reopen."]],

@@ -194,7 +194,20 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
                 return m, v
         return None, v
     if toks[j - 1].text == ",":
-        return _appositive_subject(text, toks, j - 1, lo)
+        m, k = _appositive_subject(text, toks, j - 1, lo)
+        if m is not None and k - 1 > lo and toks[k - 1].text == ",":
+            # 'He and his wife, Ann, said', 'Tom Reed and his son, Ivo, told': a name in apposition to the
+            # first conjunct's entourage; the first conjunct speaks
+            p = k - 2
+            while p > lo and k - p < 5 and toks[p].low not in lx.DOCUMENT_OWNER_PRONOUNS:
+                p -= 1
+            if p - 2 >= lo and toks[p].low in lx.DOCUMENT_OWNER_PRONOUNS and toks[p - 1].low == "and":
+                k2 = _np_backward(toks, p - 2, lo)
+                m2 = _analyze(text, toks, k2, p - 1) if k2 < p - 1 else None
+                opens = k2 == lo or toks[k2 - 1].text in ',"“”'
+                if opens and m2 is not None and m2.kind in {"person", "pronoun"} and m2.name not in {"it", "i"}:
+                    return m2, k2
+        return m, k
     if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
         return _appositive_subject(text, toks, j - 2, lo)  # '..., the owner of the "Daily Star," said'
     if not toks[j - 1].word:
@@ -719,10 +732,16 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
                 opens
                 and m2 is not None
                 and toks[k].low in lx.DOCUMENT_OWNER_PRONOUNS
-                and (m2.kind in {"person", "org", "pronoun"} or (m2.kind == "group" and not m2.generic))
+                and (
+                    m2.kind in {"person", "org", "pronoun"}
+                    or (m2.kind == "group" and (not m2.generic or toks[k].low == "its"))
+                )
             ):
-                # 'She and her aides said', 'The minister and his deputy told', 'The board and its lawyers
+                # 'She and her aides said', 'The minister and his deputy told', 'The trust and its partners
                 # argue': the second conjunct is the first one's entourage; the first speaks
+                return m2, k2
+            if opens and m2 is not None and m2.kind == "pronoun" and m2.name in {"he", "she", "they"}:
+                # 'She and President Omar Haddad said': the first conjunct speaks, as with a name first
                 return m2, k2
             # 'Farmers and fishermen said': a person noun opening the sentence is capitalised, no name
             common = m2 is not None and (m2.kind == "group" or (k2 == k - 2 and _person_head(toks[k2])))
