@@ -419,7 +419,8 @@ therefore though thus today tonight while whilst yesterday yet
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 
-# Honorifics, titles and role nouns written before a name; never part of the speaker.
+# Honorifics, titles and role nouns written before a name; never part of the speaker. Modifiers of a
+# title count too ('former', 'senior', 'top': 'Top Lee aide quits' names no 'Top Lee').
 TITLES = wordset(
     """
 academic acting activist actor actress adm administrator admiral adviser advisor advocate aide
@@ -440,7 +441,7 @@ president president-elect priest prince princess principal private producer prof
 provost psychiatrist psychologist publisher queen rabbi rector referee rep representative researcher rev
 reverend scientist secretary secretary-general sen senator senior sergeant sgt shadow sheik sheikh
 sheriff singer singer-songwriter sir sister solicitor songwriter speaker spokesman spokesperson
-spokeswoman strategist striker student sultan superintendent surgeon teacher then treasurer trustee
+spokeswoman strategist striker student sultan superintendent surgeon teacher then top treasurer trustee
 under-secretary undersecretary vice vice-president warden
 """
 )
@@ -517,6 +518,10 @@ grandfather he him himself his husband king lord man mr mr. nephew prince sheikh
 widower
 """
 )
+
+# The pronouns among those gendered words: beside a noun or name they stand for someone else ('Her deputy,
+# Tom Vale,' says nothing of Tom Vale's gender; 'the actress' does).
+GENDERED_PRONOUNS = wordset("her herself she he him himself his")
 
 # Lowercase heads of unnamed speakers; the article's wording is kept ("The researchers").
 GROUP_NOUNS = wordset(

@@ -409,7 +409,7 @@ class NameIndex:
         appositive = _described_as(toks, j)
         if appositive and toks[j].text == ",":
             person.places.update(_apposition_places(toks, j + 2))
-        described = set(before) | appositive
+        described = set(before) | appositive | _party_tag_word(toks, j)
         for w in list(described):
             described.update(lx.TITLE_ABBREVIATION_WORDS.get(w, ()))  # 'Sen. Ada Cole' is 'the senator'
         ordered = before + sorted(appositive)
@@ -454,6 +454,8 @@ class NameIndex:
 
     def _gender_votes(self, person: Person, words: list[str]) -> None:
         for w in words:
+            if w in lx.GENDERED_PRONOUNS:
+                continue  # 'Her deputy, Tom Vale,': the pronoun is someone else's
             if w in lx.FEMALE_WORDS:
                 person.female += 2
             elif w in lx.MALE_WORDS:
@@ -728,6 +730,21 @@ def _party_tag_place(toks: list[Tok], j: int) -> set[str]:
     return {code} if code else set()
 
 
+def _party_tag_word(toks: list[Tok], j: int) -> set[str]:
+    """The party a tag after a name stands for: 'Sen. Ada Cole (R-Ohio)' is 'the Republican' (and, with the
+    tag's place, 'the Ohio Republican'), 'Rep. Tom Vint, D-Vt.,' is 'the Democrat'."""
+    if j + 1 >= len(toks) or toks[j].text not in {"(", ","}:
+        return set()
+    tag = toks[j + 1].text
+    if len(tag) < 4 or tag[1] != "-" or tag[0] not in _PARTY_TAGS or not _party_tag_place(toks, j):
+        return set()
+    return {_PARTY_TAGS[tag[0]]}
+
+
+# The party letters of a tag after a name ('(R-Ohio)') and the description word they stand for.
+_PARTY_TAGS = {"R": "republican", "D": "democrat"}
+
+
 def _apposition_places(toks: list[Tok], k: int) -> set[str]:
     """Places among the modifiers of an apposition's description from toks[k] ('the Texas governor', 'a
     Vermont Democrat'), at most five words, up to a title or description head."""
@@ -774,11 +791,14 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
             continue
         w = base(t.low)
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
+            # a description word before the head names the person too ('the billionaire owner of the
+            # club' is 'the billionaire' and 'the owner')
+            found = {w} if w in lx.DESCRIPTION_HEADS else set()
             while q + 1 < n and base(toks[q + 1].low) in lx.TITLES and not is_possessive(toks, q + 1):
                 q += 1
             if q + 1 < n and toks[q + 1].cap and toks[q + 1].start - toks[q].end <= 1:
                 return set()  # 'is Mayor Roe's deputy': the title of another name
-            return {base(toks[q].low)}
+            return found | {base(toks[q].low)}
     return set()
 
 

@@ -663,6 +663,254 @@ BARE_PLURAL_CASES = [
     ),
 ]
 
+# A subject coordinated with its own entourage ('She and her aides said'): the first conjunct speaks.
+ENTOURAGE_CASES = [
+    (
+        [["Mayor Ann Park met residents on Monday.", "She and her aides said the budget was tight."]],
+        [None, "Ann Park"],
+    ),
+    (
+        [["Coach Ivo Brant lost his last game.", "He and his assistants told reporters they would stay."]],
+        [None, "Ivo Brant"],
+    ),
+    (
+        [["Ida Moreau was elected mayor in May.", "The mayor and her staff say the tram plan works."]],
+        [None, "Ida Moreau"],
+    ),
+    (
+        [["The Harbor Board met on Friday.", "The board and its lawyers argue that the lease is void."]],
+        [None, "Harbor Board"],
+    ),
+    (
+        [["Tom Reed bought the farm in 1990."], ["He and his wife, Ann, said they would never sell."]],
+        [None, "Tom Reed"],
+    ),
+    (
+        [["Ida Moreau runs the bakery."], ["Moreau and her son, Luc, told reporters the rent had doubled."]],
+        [None, "Ida Moreau"],
+    ),
+    (
+        [
+            [
+                "The Harbor Trust opened an office in Keld.",
+                "The trust and its partners said the office would hire 20 people.",
+            ]
+        ],
+        [None, "Harbor Trust"],
+    ),
+    # a pronoun first speaks as a name first does
+    (
+        [["Prime Minister Ann Lind arrived on Monday.", "She and President Omar Haddad said the deal was fair."]],
+        [None, "Ann Lind"],
+    ),
+    (
+        [["Coach Ivo Brant lost the final.", "He and captain Nora Quist told fans the team would be back."]],
+        [None, "Ivo Brant"],
+    ),
+    # two people who are not one's entourage still speak together
+    (
+        [["The mayor and the governor said the bridge would reopen."]],
+        ["The mayor and the governor"],
+    ),
+]
+
+# An office named by its title and domain ('the secretary of state') is the person named with that
+# title; a relation to someone ('the wife of the president') is someone new.
+OFFICE_DOMAIN_CASES = [
+    (
+        [
+            ["Ruth Baker, the former secretary of state, spoke in Dorrow.", "The crowd cheered."],
+            ["The former secretary of state said the treaty was weak."],
+        ],
+        [None, None, "Ruth Baker"],
+    ),
+    (
+        [
+            ["Minister of the Interior Karl Vos toured the border."],
+            ["The minister of the interior said the fence would be finished."],
+        ],
+        [None, "Karl Vos"],
+    ),
+    (
+        [["Tom Hale, the president of the union, spoke."], ["The president of the union said pay was low."]],
+        [None, "Tom Hale"],
+    ),
+    (
+        [["Tom Hale, the president of the union, spoke."], ["The wife of the president said she was proud."]],
+        [None, "The wife of the president"],
+    ),
+    (
+        [["Tom Hale spoke at the hall."], ["The secretary of the mayor said the hall was booked."]],
+        [None, "The secretary of the mayor"],
+    ),
+]
+
+# 'Top' before a name is a title's modifier, like 'senior': 'Top Lee aide quits' names no 'Top Lee'.
+TOP_CASES = [
+    (
+        [
+            ["Top Lee adviser sent secret notes to her account."],
+            ["Ann Lee met the board on Monday.", "Lee has said the notes were harmless."],
+        ],
+        [None, None, "Ann Lee"],
+    ),
+    (
+        [
+            ["Top Varga aide resigns over leaked memo."],
+            ["Mayor Eva Varga was in Rome.", "Varga said he had served well."],
+        ],
+        [None, None, "Eva Varga"],
+    ),
+]
+
+# A plural person noun opening a sentence ('Farmers told her ...') is a group, never the antecedent of
+# 'she'; an unnamed person or group two or three sentences back is the antecedent when the sentences
+# between open with no one.
+CHAIN_BACK_CASES = [
+    (
+        [
+            ["Senator Maria Lopez met farmers in Keld.", "Farmers told her their crops had failed."],
+            ["She said the drought was a disaster."],
+        ],
+        [None, "Farmers", "Maria Lopez"],
+    ),
+    (
+        [["Mayor Ann Park visited the ward.", "Nurses said the lifts were broken."], ["She said the city would pay."]],
+        [None, "Nurses", "Ann Park"],
+    ),
+    (
+        [
+            ["Dock workers walked out on Monday.", "The port was closed for a day.", "Ships waited offshore."],
+            ["They said the new rota was unsafe."],
+        ],
+        [None, None, None, "Dock workers"],
+    ),
+    (
+        [
+            ["The researchers published the paper in May.", "The journal printed it on the front page."],
+            ["They said the results were clear."],
+        ],
+        [None, None, "The researchers"],
+    ),
+    (
+        [["The mayor arrived late.", "The hall was full."], ["She said the budget was tight."]],
+        [None, None, "The mayor"],
+    ),
+    # an organisation opening the sentence between ends the look-back
+    (
+        [["Dock workers walked out on Monday.", "The union backed them."], ["They said the new rota was unsafe."]],
+        [None, None, None],
+    ),
+]
+
+# A party tag after a name ('(R-Ohio)', ', D-Vt.,') makes the person 'the Republican' or 'the Democrat'
+# (with the tag's state: 'the Ohio Republican'); a description word before an apposition's head names
+# the person too ('the billionaire owner of the club' is 'the billionaire').
+PARTY_AND_MODIFIER_CASES = [
+    (
+        [
+            ["Sen. Tom Hale (R-Ohio) spoke on Monday.", "The Republican said the bill was dead."],
+            ["The Ohio Republican added that he would vote no."],
+        ],
+        [None, "Tom Hale", "Tom Hale"],
+    ),
+    (
+        [["Rep. Ann Vint, D-Vt., spoke on Monday."], ["The Democrat said the levy was unfair."]],
+        [None, "Ann Vint"],
+    ),
+    # two Republicans: no one in particular
+    (
+        [["Sen. Tom Hale (R-Ohio) and Sen. Ed Ross (R-Utah) spoke."], ["The Republican said the bill was dead."]],
+        [None, "The Republican"],
+    ),
+    (
+        [
+            ["Carl Ivers, the billionaire owner of the club, spoke.", "The billionaire said he loved the game."],
+            ["The owner added that he would hire a coach."],
+        ],
+        [None, "Carl Ivers", "Carl Ivers"],
+    ),
+    (
+        [["Nora Quist, the veteran captain of the team, spoke."], ["The veteran said the season was long."]],
+        [None, "Nora Quist"],
+    ),
+]
+
+# 'She'/'he' after 'A spokeswoman for the utility said' goes on with the speaker that sentence gave, not
+# with a person named before it.
+SPOKESPERSON_CHAIN_CASES = [
+    (
+        [
+            ["Chief Dan Ortiz said the cause was unclear.", "A spokeswoman for the utility said its lines were fine."],
+            ["She added that crews had checked them."],
+        ],
+        ["Dan Ortiz", "the utility", "the utility"],
+    ),
+    (
+        [
+            ["Mayor Ida Moreau said the bridge was shut.", "A spokesman for the ministry said the road was open."],
+            ["He added that crews were on the way."],
+        ],
+        ["Ida Moreau", "the ministry", "the ministry"],
+    ),
+]
+
+# A possessive pronoun before a name is someone else's: 'Her deputy, Tom Vale,' makes Tom Vale no woman.
+POSSESSOR_GENDER_CASES = [
+    (
+        [
+            ["Ann Lee stepped down on Friday."],
+            [
+                "Her deputy, Tom Vale, will take over.",
+                "Vale joined the firm in 2001.",
+                "He told staff that nothing would change.",
+            ],
+        ],
+        [None, None, None, "Tom Vale"],
+    ),
+    (
+        [
+            ["Admiral Tane Rua has resigned."],
+            [
+                "His wife, Mele Tofa, met the press.",
+                "The house was sold in May.",
+                "She said they would move to the coast.",
+            ],
+        ],
+        [None, None, None, "Mele Tofa"],
+    ),
+]
+
+# 'He' is no one the rest of its clause names or describes: 'He said the minister should resign' is not
+# the minister, though the sentence before opened with him; a new clause after ', but' may name him.
+DISJOINT_CASES = [
+    (
+        [
+            [
+                "Tom Reed criticised the plan.",
+                "Reed blamed Finance Minister Carl Ivers for the delay.",
+                "Ivers was abroad.",
+            ],
+            ["He said the minister should resign."],
+        ],
+        ["Tom Reed", "Tom Reed", None, "Tom Reed"],
+    ),
+    (
+        [
+            ["Ann Lee praised the deal.", "She thanked Mayor Ida Moreau for her help.", "Moreau was in Rome."],
+            ["She said Moreau had saved the talks."],
+        ],
+        ["Ann Lee", "Ann Lee", None, "Ann Lee"],
+    ),
+    (
+        [
+            ["Nora Quist met Ann Lee on Monday.", "Lee was tired."],
+            ['"It was long," she said, but "it went well," said Lee.'],
+        ],
+        [None, None, "Ann Lee"],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -679,7 +927,15 @@ BARE_PLURAL_CASES = [
     + ADJUNCT_CASES
     + SPOKESPERSON_CASES
     + ABBREVIATED_TITLE_CASES
-    + BARE_PLURAL_CASES,
+    + BARE_PLURAL_CASES
+    + ENTOURAGE_CASES
+    + OFFICE_DOMAIN_CASES
+    + TOP_CASES
+    + CHAIN_BACK_CASES
+    + PARTY_AND_MODIFIER_CASES
+    + SPOKESPERSON_CHAIN_CASES
+    + POSSESSOR_GENDER_CASES
+    + DISJOINT_CASES,
 )
 def test_entity_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

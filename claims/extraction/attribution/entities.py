@@ -58,7 +58,7 @@ _NOT_PERSON_HEADS = wordset(
     """
 acting adm associate campaign camp capt cmdr co- col count crown dr emeritus ex executive former gen general
 head her herself him himself his incoming interim junior lady late lt maj major member miss mr mrs ms mx
-outgoing private prof rep rev sen senior sgt shadow she he sir then under-secretary vice
+outgoing private prof rep rev sen senior sgt shadow she he sir then top under-secretary vice
 """
 )
 # Collective nouns: organisations ('the ministry', 'the company'), not people; the antecedent of 'it'.
@@ -126,15 +126,11 @@ def description_head(word: str) -> str | None:
 def noun_gender(words: list[str]) -> str | None:
     """The gender a description's nouns carry ('the actress' f, 'the father of two' m, 'the mayor' None)."""
     for w in words:
-        if w in lx.FEMALE_WORDS and w not in _NOT_GENDERED:
+        if w in lx.FEMALE_WORDS and w not in lx.GENDERED_PRONOUNS:
             return "f"
-        if w in lx.MALE_WORDS and w not in _NOT_GENDERED:
+        if w in lx.MALE_WORDS and w not in lx.GENDERED_PRONOUNS:
             return "m"
     return None
-
-
-# Gendered words that are no nouns of the description ('her', 'his' belong to a possessor).
-_NOT_GENDERED = wordset("her herself she he him himself his")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +205,10 @@ def subject_description(text: str, toks: list[Tok], lo: int, hi: int) -> Describ
         z = y
         while z < hi and z - y < 4 and toks[z].cap and toks[z].word:
             z += 1
+        if z == y and base(toks[h].low) in lx.SPEAKS_FOR_NOUNS:
+            # 'A spokeswoman for the utility said': the body she speaks for, in up to three lowercase words
+            while z < hi and z - y < 3 and toks[z].word and not toks[z].cap and not _verb_follows(toks[z], False):
+                z += 1
         if z > y:
             end = z - 1
         nxt = toks[end + 1] if end + 1 < hi else None

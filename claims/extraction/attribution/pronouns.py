@@ -8,7 +8,7 @@ from .. import lexicon as lx
 from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
-from .common import Mention
+from .common import _QMARKS, Mention
 from .entities import (
     Described,
     description_head,
@@ -50,6 +50,17 @@ class _Resolver:
             return self.names.document_name(m.pos) or m.name
         if m.kind == "quantity":  # 'Sixty percent of voters': the poll's share, as written
             return m.name
+        low = m.name.lower()
+        if (
+            m.kind == "person"
+            and " " not in low
+            and person_head(base(low)) == "p"
+            and low not in self.names.by_last
+            and low not in self.names.by_first
+        ):
+            # 'Farmers told her ...', 'Residents said': a plural person noun capitalised as the sentence's
+            # first word is a group, never the antecedent of 'she' (unless the article names a 'Sellers')
+            m.kind = "group"
         if m.kind == "group" and is_age_description(m.name.split()):
             # 'The 54-year-old said': the person the discourse is about
             named = self.salient_person(sent_no, m.pos)
@@ -154,11 +165,15 @@ class _Resolver:
             # goes on speaking ('..., he said' a sentence or two later); then the most recent person named
             # outside quotations, of a compatible gender
             sent = self.sentences[sent_no]
+            clause_end = self._clause_end(m.pos, sent.end)
             quoted = {
                 person.name
                 for x, person in self.names.mentions_between(sent.start, sent.end)
-                if self.quotes.covering(x) is not None
-            }
+                if self.quotes.covering(x) is not None or m.pos < x < clause_end
+            } | self._described_after(m.pos, clause_end)
+            # (nor is anyone the rest of its clause names or describes: 'He said Ivers should resign', 'He
+            # told reporters the minister should resign' is not Ivers, the minister; but '"...," she said,
+            # but "...," said Kunin' may be Kunin)
             # 'Lee went after Roe at the debate, when he called him ...': the person the pronoun's own
             # sentence opens with, then the one the sentence before opens with
             # an unnamed person opening either comes next ('The mayor arrived late; she said', 'The mayor
@@ -169,7 +184,7 @@ class _Resolver:
                 or self._subject_before(sent_no, want, quoted)
                 or self._described(sent_no, m.pos, "s", want, own=False)
             )
-            if prev is not None:
+            if prev is not None and prev not in quoted:
                 return prev
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
@@ -188,7 +203,9 @@ class _Resolver:
                     break
                 if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
                     return person.name
-            centre = self._recent_subject(sent_no, want, quoted)
+            centre = self._recent_subject(sent_no, want, quoted) or self._described_further_back(
+                sent_no, m.pos, "s", want
+            )
             if centre is not None:
                 return centre
             best = None
@@ -211,6 +228,9 @@ class _Resolver:
             described = self._described(sent_no, m.pos, "p", "", own=True) or self._described(
                 sent_no, m.pos, "p", "", own=False
             )
+            if described is not None:
+                return described
+            described = self._described_further_back(sent_no, m.pos, "p", "")
             if described is not None:
                 return described
             for no, name, kind, _ in reversed(self.history):
@@ -248,6 +268,37 @@ class _Resolver:
             )
         return None
 
+    def _clause_end(self, pos: int, end: int) -> int:
+        """Where the clause of the pronoun at ``pos`` ends, as a text position: at a quotation mark, a
+        semicolon, a dash or a coordinator after a comma (', but', ', and'), within 40 tokens, else ``end``."""
+        k = bisect_left(self.starts, pos) + 1
+        for q in range(k, min(len(self.toks), k + 40)):
+            t = self.toks[q]
+            if t.start >= end:
+                break
+            if t.text in _QMARKS or t.text in {";", "—", "–"}:
+                return t.start
+            if t.low in {"but", "and", "while", "whereas"} and self.toks[q - 1].text == ",":
+                return t.start
+        return end
+
+    def _described_after(self, pos: int, end: int) -> set[str]:
+        """The people a definite title after ``pos`` and before ``end`` stands for ('the minister' after
+        'Finance Minister Carl Ivers'), within 40 tokens."""
+        found: set[str] = set()
+        k = bisect_left(self.starts, pos) + 1
+        for q in range(k, min(len(self.toks) - 1, k + 40)):
+            if self.toks[q].start >= end:
+                break
+            if self.toks[q].low != "the":
+                continue
+            head = self.toks[q + 1]
+            if not head.cap and (base(head.low) in lx.TITLES or base(head.low) in lx.DESCRIPTION_HEADS):
+                named = self.names.titled_person(base(head.low), head.start)
+                if named is not None:
+                    found.add(named)
+        return found
+
     def _gender_of(self, name: str) -> str | None:
         return self.names.gender(name) or self.described.get(name)
 
@@ -271,19 +322,19 @@ class _Resolver:
             self._openers[sent_no] = found
         return self._openers[sent_no]
 
-    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool) -> str | None:
+    def _described(self, sent_no: int, pos: int, number: str, want: str, own: bool, back: int = 1) -> str | None:
         """The unnamed person (``number`` 's') or group ('p') the pronoun at ``pos`` refers back to: with
         ``own``, the subject of its own clause before a clause boundary ('The mayor arrived late; she
-        said'), else the subject of the sentence before. A titled description stands for the person named
-        with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
+        said'), else the subject of the sentence ``back`` sentences before. A titled description stands for
+        the person named with that title ('Premier Jon Ask ... The premier arrived. He said' -> 'Jon Ask')."""
         if own:
             d = self._opener(sent_no)
             if d is None or d.end >= pos or not self._clause_boundary_before(pos):
                 return None
         else:
-            if sent_no == 0 or self.sentences[sent_no - 1].paragraph < self.sentences[sent_no].paragraph - 1:
+            if sent_no < back or self.sentences[sent_no - back].paragraph < self.sentences[sent_no].paragraph - 1:
                 return None
-            d = self._opener(sent_no - 1)
+            d = self._opener(sent_no - back)
             if d is None:
                 return None
         if d.org:
@@ -299,12 +350,39 @@ class _Resolver:
             body = _spokesperson_body(d.name.lower().split())
             if body is not None and (named := self.names.described_org(body, d.pos)) is not None:
                 return named  # 'A ministry spokeswoman said ... She said': the body she speaks for
+            if d.head in lx.SPEAKS_FOR_NOUNS and d.gender in (None, want):
+                # 'A spokeswoman for the utility said ... She added': the speaker her sentence's cue gave (the
+                # body she speaks for)
+                said = sent_no if own else sent_no - back
+                for no, name, _kind, _ in reversed(self.history):
+                    if no < said:
+                        break
+                    if no == said:
+                        return name
             gender = self.described.get(d.name) or d.gender
             if gender not in (None, want):
                 return None
             self.described.setdefault(d.name, d.gender)
-            return self._named_for(d.name, sent_no if own else sent_no - 1, want) or d.name
+            return self._named_for(d.name, sent_no if own else sent_no - back, want) or d.name
         return d.name
+
+    def _described_further_back(self, sent_no: int, pos: int, number: str, want: str) -> str | None:
+        """The unnamed person or group a sentence two or three back opens with, where the sentences between
+        open with no one ('Dock workers walked out. The port was closed for a day. They said ...'; 'The
+        mayor arrived late. The hall was full. She said ...'): a sentence between that opens with a name,
+        an organisation or another description ends the look-back, and so does a cue in it."""
+        for back in (2, 3):
+            k = sent_no - back + 1  # the sentence between, nearest the pronoun first
+            if self._opener(k) is not None or self._organisation_before(k + 1) is not None:
+                return None
+            if self._subject_before(k + 1, "", set()) is not None:
+                return None
+            if self.history and self.history[-1][0] >= k:
+                return None
+            found = self._described(sent_no, pos, number, want, own=False, back=back)
+            if found is not None:
+                return found
+        return None
 
     def _named_for(self, name: str, sent_no: int, want: str) -> str | None:
         """The named person a definite description of sentence ``sent_no`` stands for: the one the sentence
@@ -425,12 +503,15 @@ class _Resolver:
                 return None  # "On Lee's claim, ..." or "After Lee won, ...": not the clause's subject
         k = bisect_left(self.starts, sent.start)
         at = bisect_left(self.starts, pos)
-        # a description in apposition before the name ('Keld's prime minister, Tom Vale, cut short ...'):
-        # its lowercase words are the title's
+        # a description in apposition before the name ('Keld's prime minister, Tom Vale, cut short ...',
+        # 'His wife, Mele Tofa, met ...'): its lowercase words are the title's
         described = (
             at - 1 > k
             and self.toks[at - 1].text == ","
-            and any(is_title(t) or base(t.low) in lx.DESCRIPTION_HEADS for t in self.toks[k : at - 1])
+            and any(
+                is_title(t) or base(t.low) in lx.DESCRIPTION_HEADS or base(t.low) in lx.RELATION_NOUNS
+                for t in self.toks[k : at - 1]
+            )
         )
         while k < len(self.toks) and self.toks[k].start < pos:
             t = self.toks[k]

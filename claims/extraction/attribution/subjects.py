@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base, is_possessive, is_title, person_words
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
+from .entities import person_head
 from .mentions import _analyze, _np_backward, _quantity_subject
 
 _OTHERS = frozenset(["others", "colleagues"])  # 'Ada Lund and others said'
@@ -193,7 +194,20 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
                 return m, v
         return None, v
     if toks[j - 1].text == ",":
-        return _appositive_subject(text, toks, j - 1, lo)
+        m, k = _appositive_subject(text, toks, j - 1, lo)
+        if m is not None and k - 1 > lo and toks[k - 1].text == ",":
+            # 'He and his wife, Ann, said', 'Tom Reed and his son, Ivo, told': a name in apposition to the
+            # first conjunct's entourage; the first conjunct speaks
+            p = k - 2
+            while p > lo and k - p < 5 and toks[p].low not in lx.DOCUMENT_OWNER_PRONOUNS:
+                p -= 1
+            if p - 2 >= lo and toks[p].low in lx.DOCUMENT_OWNER_PRONOUNS and toks[p - 1].low == "and":
+                k2 = _np_backward(toks, p - 2, lo)
+                m2 = _analyze(text, toks, k2, p - 1) if k2 < p - 1 else None
+                opens = k2 == lo or toks[k2 - 1].text in ',"“”'
+                if opens and m2 is not None and m2.kind in {"person", "pronoun"} and m2.name not in {"it", "i"}:
+                    return m2, k2
+        return m, k
     if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
         return _appositive_subject(text, toks, j - 2, lo)  # '..., the owner of the "Daily Star," said'
     if not toks[j - 1].word:
@@ -237,7 +251,7 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if (
         m is not None
         and k - 2 >= lo
-        and (toks[k].low in {"a", "an"} or (m.restricted and toks[k].low == "the"))
+        and (toks[k].low in {"a", "an"} or ((m.restricted or m.head is not None) and toks[k].low == "the"))
         and toks[k - 1].text == ","
     ):
         # 'Ann Lee, a team member said', 'Ann Lee, the director of the port said': an apposition whose
@@ -342,7 +356,11 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
     if first is not None:
         return first, s
     head = base(toks[h - 1].low)
-    m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=True)
+    # an office named by its title and domain ('the secretary of state', 'the minister of the interior',
+    # 'the president of the club') is the holder the article named with that title, not someone new as
+    # in 'the former wife of the senator' (no person noun in the domain: 'the secretary of the mayor' is new)
+    office = head in lx.TITLES and toks[h].low == "of" and not any(person_head(base(t.low)) for t in toks[h + 1 : j])
+    m = Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head, restricted=not office)
     return m, s
 
 
@@ -712,6 +730,21 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         if k2 < k - 1:
             m2 = _analyze(text, toks, k2, k - 1)
             opens = k2 == lo or toks[k2 - 1].text in ',"“”'
+            if (
+                opens
+                and m2 is not None
+                and toks[k].low in lx.DOCUMENT_OWNER_PRONOUNS
+                and (
+                    m2.kind in {"person", "org", "pronoun"}
+                    or (m2.kind == "group" and (not m2.generic or toks[k].low == "its"))
+                )
+            ):
+                # 'She and her aides said', 'The minister and his deputy told', 'The trust and its partners
+                # argue': the second conjunct is the first one's entourage; the first speaks
+                return m2, k2
+            if opens and m2 is not None and m2.kind == "pronoun" and m2.name in {"he", "she", "they"}:
+                # 'She and President Omar Haddad said': the first conjunct speaks, as with a name first
+                return m2, k2
             # 'Farmers and fishermen said': a person noun opening the sentence is capitalised, no name
             common = m2 is not None and (m2.kind == "group" or (k2 == k - 2 and _person_head(toks[k2])))
             # (not an apposition after a name: 'to Ann Lee, two pilots and veterans of the port, asking')
