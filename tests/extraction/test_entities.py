@@ -1075,3 +1075,25 @@ def test_a_possessive_business_noun_names_no_business() -> None:
         "Ada Venn",
         "the firm",
     ]
+
+
+# a one-word mention right before a title and a name modifies the name ('Rovers boss Neil Hart'), even
+# when it matches a name the article gave before: 'he' after that sentence is the titled person
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                ["Halton Rovers lost on Sunday."],
+                ["Rovers boss Tom Ode said the referee erred.", "He said he would appeal."],
+            ],
+            [None, "Tom Ode", "Tom Ode"],
+        ),
+        (
+            [["Ada Brim won the race."], ["Brim coach Ivo Rask said the team was tired.", "He said they would rest."]],
+            [None, "Ivo Rask", "Ivo Rask"],
+        ),
+    ],
+)
+def test_a_modifier_before_a_titled_name(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

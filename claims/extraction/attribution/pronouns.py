@@ -467,6 +467,12 @@ class _Resolver:
         """The person sentence ``sent_no - 1`` opens with, whatever the gender (see _subject_before)."""
         return self._subject_before(sent_no, "", set())
 
+    def _modifies_titled_name(self, pos: int) -> bool:
+        """A one-word mention right before a title and a name modifies that name: 'Rovers boss Neil Hart'
+        (the club, even when a person's surname matches it), 'Keld coach Ada Venn'."""
+        at = bisect_left(self.starts, pos)
+        return at < len(self.toks) and self.toks[at].start == pos and _titled_name_after(self.toks, at + 1)
+
     def _subject_before(self, sent_no: int, want: str, skip: set[str], before: int | None = None) -> str | None:
         """The person the sentence before opens with ('Tom Reed won ...', 'For Ken Ash, ...', 'Coach Ada
         Li said'), if of a compatible gender: only capitalised words, titles, determiners and prepositions
@@ -476,7 +482,11 @@ class _Resolver:
             return None
         sent = self.sentences[sent_no - 1]
         first = next(
-            ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
+            (
+                (x, p)
+                for x, p in self.names.mentions_between(sent.start, sent.end)
+                if self.quotes.covering(x) is None and not self._modifies_titled_name(x)
+            ),
             None,
         )
         if first is None or (before is not None and first[0] >= before):
@@ -528,6 +538,17 @@ class _Resolver:
             k += 1
         fits = not want or person.gender in (None, want)
         return person.name if fits and person.name not in skip else None
+
+
+def _titled_name_after(toks: list[Tok], k: int) -> bool:
+    """Is toks[k] a lowercase title or description followed by a capitalised name ('boss Neil Hart')?"""
+    return (
+        k + 1 < len(toks)
+        and toks[k].word
+        and not toks[k].cap
+        and (base(toks[k].low) in lx.TITLES or base(toks[k].low) in lx.DESCRIPTION_HEADS)
+        and toks[k + 1].cap
+    )
 
 
 def _possessive_description(name: str) -> bool:
