@@ -1294,3 +1294,16 @@ def test_a_shared_given_name_before_a_venue_head_is_a_person(text: str, expected
 )
 def test_a_street_named_after_a_person_is_a_street(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We lost the herd," said Amina Teral, a herder in the village of Korvasi.', ["Korvasi"]),
+        ("It was Tomas Reval, a teacher from the town, who called.", []),
+        ("Dorin Vask, a driver for the city, was hurt.", []),
+        ("He was born in Velmar, a small farming village.", ["Velmar"]),
+    ],
+)
+def test_an_apposition_describing_a_person_by_where_they_work_names_no_town(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -261,8 +261,15 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
             if toks[k].text not in ("a", "an", "the"):
                 continue
             m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
-            while m < len(toks) and m < k + 4 and toks[m].text.islower() and toks[m].text not in APPOSITION_NOUNS:
-                m += 1
+            while (
+                m < len(toks)
+                and m < k + 4
+                and toks[m].text.islower()
+                and toks[m].text not in APPOSITION_NOUNS
+                and toks[m].text not in lx.BARE_NOUN_STOPS
+                and toks[m].text not in lx.DETERMINERS
+            ):
+                m += 1  # (no function word: "Ana Ruiz, a trader in the village" describes a person)
             if (
                 m >= len(toks)
                 or toks[m].text not in APPOSITION_NOUNS
