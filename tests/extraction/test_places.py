@@ -1307,3 +1307,19 @@ def test_a_street_named_after_a_person_is_a_street(text: str, expected: list[str
 )
 def test_an_apposition_describing_a_person_by_where_they_work_names_no_town(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The camp lies 30 km north of Tarvo, officials said.", ["Tarvo"]),
+        ("The plane came down 40 miles south-west of Tacna.", ["Tacna"]),
+        ("The islands lie 800 km east of Christchurch.", ["Christchurch"]),
+        ("She grew up on the outskirts of Llandudno.", ["Llandudno"]),
+        ("Shelling hit the suburbs of Velmora overnight.", ["Velmora"]),
+        ("The mosque stands north of Dar-e Velma.", []),
+        ("The north of the country was calm.", []),
+    ],
+)
+def test_a_name_after_a_compass_point_or_outskirts_of_is_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

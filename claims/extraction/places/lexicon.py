@@ -449,6 +449,12 @@ DWELLERS = wordset(
 CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
+# Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north
+# of Tarbes", "the outskirts of Tarbes", "the suburbs of Brive".
+WHEREABOUTS_OF = wordset(
+    """north south east west northeast northwest southeast southwest north-east north-west south-east
+    south-west outskirts suburbs"""
+)
 # Heads after "the <town>" that name one of its sites, so the town is a place: "the Tarbes airport",
 # "the Lukovo nuclear plant" (beside the site heads of unknown names, works that take a modifier).
 KNOWN_SITE_HEADS = wordset("plant plants factory works port")

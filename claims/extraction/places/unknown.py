@@ -39,6 +39,7 @@ from .lexicon import (
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
     VENUE_HEADS,
+    WHEREABOUTS_OF,
 )
 from .tokens import (
     COMMA_GAP,
@@ -52,12 +53,17 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
     administrative noun + "of" (after a plural noun, each name of an "and" list)."""
     starts = {i for i, *_ in raw}
     for i in range(2, len(toks)):
-        if toks[i - 1].text != "of" or not admin_noun(toks, i - 2):
+        if toks[i - 1].text != "of":
             continue
-        kind = ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
-        plural = toks[i - 2].text.lower().endswith("s")
+        whereabouts = toks[i - 2].text in WHEREABOUTS_OF  # "20 km north of Tarvo", "the outskirts of Tarvo"
+        if not whereabouts and not admin_noun(toks, i - 2):
+            continue
+        kind = "city" if whereabouts else ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
+        plural = not whereabouts and toks[i - 2].text.lower().endswith("s")
         while i < len(toks):
             j = unknown_name(text, toks, taken, starts, i)
+            if whereabouts and j > i and text.startswith("-", toks[j - 1].end):
+                break  # "north of Naqsh-e Jahan": the name goes on past what the tokens hold
             if j > i:
                 s, e = toks[i].start, toks[j - 1].end
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
