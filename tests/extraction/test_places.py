@@ -1323,3 +1323,19 @@ def test_an_apposition_describing_a_person_by_where_they_work_names_no_town(text
 )
 def test_a_name_after_a_compass_point_or_outskirts_of_is_a_place(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He scored twice at Estadio Azteca on Sunday.", ["Estadio Azteca"]),
+        ("Aid workers in the Jebel Marra mountains said roads were closed.", ["Jebel Marra"]),
+        ("Rebels retreated to Jabal Tarvo overnight.", ["Jabal Tarvo"]),
+        ("The rover will drive into Gale Crater next year.", ["Gale Crater"]),
+        ("Two hikers were lost in the Velmar Canyon.", ["Velmar Canyon"]),
+        ("Boats left the Korvan Lagoon at dawn.", ["Korvan Lagoon"]),
+        ("The Stade Rennais coach resigned.", []),
+    ],
+)
+def test_local_language_venue_words_and_landform_heads(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -79,7 +79,8 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
-    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf"""
+    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf
+    Crater Craters Canyon Gorge Lagoon Fjord Atoll Isthmus Highlands Marshes Wetlands"""
 
 
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
@@ -127,6 +128,12 @@ PREFIX_HEADS = {
     "River": "other",
     "Cape": "other",
     "Masjid": "venue",
+    # Stadiums and mountains named in the local language in English copy: "Estadio Azteca", "Jebel
+    # Marra", "Jabal Amel" (not "Stade", which opens French clubs' names as often: "Stade Rennais").
+    "Estadio": "venue",
+    "Stadio": "venue",
+    "Jebel": "other",
+    "Jabal": "other",
 }
 
 
