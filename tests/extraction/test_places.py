@@ -1339,3 +1339,27 @@ def test_a_name_after_a_compass_point_or_outskirts_of_is_a_place(text: str, expe
 )
 def test_local_language_venue_words_and_landform_heads(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy was ambushed near Korvasi on Monday.", ["Korvasi"]),
+        ("Farmers near Ellmore reported flooding.", ["Ellmore"]),
+        ("Rescuers flew to Caraveli by helicopter.", ["Caraveli"]),
+        ("She was born in Stridon and raised abroad.", ["Stridon"]),
+        ("Flights to Tarvo Monday were cancelled.", ["Tarvo"]),
+        ("Voters would flee to Sanders instead.", []),
+        ("Nancy Tarvo spoke first. Protesters gathered near Tarvo.", []),
+        ("Ms Velko arrived. Reporters waited near Velko for an hour.", []),
+        ("The two stood near Maria Tarvo.", []),
+        ("Prices rise near Christmas every year.", []),
+    ],
+)
+def test_a_name_after_a_word_that_takes_only_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_a_name_after_such_a_word_is_not_spread_to_its_other_mentions() -> None:
+    text = "Rescuers flew to Kessmar on Monday. Kessmar won 30% of the vote."
+    assert places_of(text) == ["Kessmar"]

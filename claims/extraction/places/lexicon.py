@@ -454,6 +454,16 @@ DWELLERS = wordset(
     townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
 )
 CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
+# Of those, the words whose destination or origin is a place and never a person or a company ("flew
+# to Caraveli", "born in Stridon", "flights to Tarvo"; not "moved to Netflix", "went to Harvard", "voters
+# fled to Sanders"), and
+# the bare locatives that take no person ("near Ellon", "outside Tarvo"; not "reached Smith").
+PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
+    """fly flies flew flown flying travel travels travelled traveled travelling traveling sail sailed
+    arrive arrives arrived arriving land lands landed landing dock docked stationed born stranded
+    evacuated deported flight flights"""
+)
+PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
 # Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north

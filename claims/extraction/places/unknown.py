@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .. import lexicon as lx
 from ..gazetteer import AFTER_PLACE, COMMON
+from ..temporal_lexicon import EASTER_HOLIDAYS, FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS
 from ..types import PlaceMention
 from .lexicon import (
     ADJECTIVE_ENDINGS,
@@ -32,6 +33,8 @@ from .lexicon import (
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
     PARTY_WORDS,
+    PLACE_ONLY_LOCATIVE,
+    PLACE_ONLY_MOTION,
     SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
@@ -300,6 +303,44 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
         for n in range(i, k):
             taken[n] = True
+
+
+HOLIDAYS = FIXED_HOLIDAYS.keys() | NTH_WEEKDAY_HOLIDAYS.keys() | EASTER_HOLIDAYS.keys()
+
+
+def named_after_clear_locative(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention], people: frozenset[str]
+) -> None:
+    """'ambushed near Tarvo', 'rescuers flew to Caraveli', 'born in Stridon': a name the gazetteer lacks
+    after a word whose object is only ever a place, unless the article uses it as a person's name
+    ("Ms Tarvo", "Tarvo said") or it looks like one ("near Maria Tarvo", "near Tarvo's house")."""
+    starts = {i for i, *_ in raw}
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        if not t.cap or taken[i] or i in starts or not joined(text, prev, t):
+            continue
+        pw = prev.text.lower()
+        if pw not in PLACE_ONLY_LOCATIVE and not (
+            pw in ("to", "in", "at", "into", "from")
+            and i >= 2
+            and toks[i - 2].text.lower() in PLACE_ONLY_MOTION
+            and joined(text, toks[i - 2], prev)
+        ):
+            continue
+        j = unknown_name(text, toks, taken, starts, i, stop_at_known=True)
+        j = next((k for k in range(i + 1, j) if toks[k].text in MONTHS_DAYS), j)  # "to Tarvo Friday"
+        if j == i or toks[j - 1].possessive or text.startswith("-", toks[j - 1].end):
+            continue
+        if j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]) and toks[j].text not in MONTHS_DAYS:
+            continue  # a longer capitalised name than a place's
+        if t.text.lower() in GIVEN_NAMES or any(toks[k].text.isupper() or toks[k].text in people for k in range(i, j)):
+            continue
+        if pw == "near" and text[t.start : toks[j - 1].end].lower() in HOLIDAYS:
+            continue  # "near Christmas": a time
+        s, e = t.start, toks[j - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        for k in range(i, j):
+            taken[k] = True
 
 
 def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:

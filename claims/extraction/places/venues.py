@@ -51,15 +51,30 @@ SURNAME_HEAD = re.compile(
 )
 
 
-def surname_heads(text: str) -> frozenset[str]:
-    """Venue heads the article uses alone as a person's surname: "Ms Park", "Hall said", "Park, who"
-    ... then "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
-    found = set()
-    for m in SURNAME_HEAD.finditer(text):
-        head = m.group("titled") or m.group("speaker")
-        if head in VENUE_HEADS:
-            found.add(head)
+def person_words(text: str) -> frozenset[str]:
+    """Capitalised words the article uses alone as a person's surname: "Ms Park", "Hall said"."""
+    return frozenset(m.group("titled") or m.group("speaker") for m in SURNAME_HEAD.finditer(text))
+
+
+# A capitalised word after another one: "Nancy Tarvo", "Senator Tarvo" (a given name or a title before).
+NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?=([A-Z][a-z]+)\b)")  # (overlapping: "Speaker Nancy Tarvo")
+
+
+def named_words(text: str) -> frozenset[str]:
+    """Words the article uses as a person's surname after a title or a given name, besides those of
+    :func:`person_words`: "Senator Tarvo", "Nancy Tarvo"."""
+    found = set(person_words(text))
+    for m in NAME_PAIR.finditer(text):
+        first = m.group(1)
+        if first in lx.CASED_TITLES or first.lower() in GIVEN_NAMES:
+            found.add(m.group(2))
     return frozenset(found)
+
+
+def surname_heads(words: frozenset[str]) -> frozenset[str]:
+    """Venue heads among the article's surnames (:func:`person_words`): after "Ms Park" or "Hall said",
+    "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
+    return frozenset(w for w in words if w in VENUE_HEADS)
 
 
 def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset[str] = frozenset()) -> list[Venue]:
