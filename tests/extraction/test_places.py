@@ -1363,3 +1363,16 @@ def test_a_name_after_a_word_that_takes_only_places(text: str, expected: list[st
 def test_a_name_after_such_a_word_is_not_spread_to_its_other_mentions() -> None:
     text = "Rescuers flew to Kessmar on Monday. Kessmar won 30% of the vote."
     assert places_of(text) == ["Kessmar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Settlers attacked the village of Deir al-Tarva on Friday.", ["Deir al-Tarva"]),
+        ("Shells fell near Khan al-Velmar overnight.", ["Khan al-Velmar"]),
+        ("Strikes hit Ras el-Korva district.", ["Ras el-Korva"]),
+        ("The town of Tarvo al said no.", ["Tarvo"]),
+    ],
+)
+def test_an_arabic_article_inside_a_place_name_the_gazetteer_lacks(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -46,6 +46,8 @@ COMPASS = wordset(
 
 
 CONNECTORS = wordset("of the and de du des la le les el al da do dos das del di y sur von van der")
+# Arabic articles joined by a hyphen to the next word of a place's name: "Deir al-Balah", "Ras el-Tin".
+HYPHEN_ARTICLES = wordset("al el ad ar as ash at az an")
 
 
 # Inside a known name only: "Dar es Salaam", "Frankfurt am Main", "Newcastle upon Tyne".

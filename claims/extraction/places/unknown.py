@@ -25,6 +25,7 @@ from .lexicon import (
     DISTANCE_AFTER,
     FUNCTION_CAPS,
     GIVEN_NAMES,
+    HYPHEN_ARTICLES,
     ISLAND_LOCATIVES,
     ISLAND_NOUNS,
     LOCATIVE,
@@ -105,14 +106,16 @@ def unknown_name(
     ):
         return i
     j = i + 1
+    articles = 0
     while (
         j < len(toks)
-        and j < i + 3
-        and toks[j].cap
+        and j < i + 3 + articles
+        and (toks[j].cap or hyphen_article(text, toks, j))
         and not taken[j]
         and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
         and joined(text, toks[j - 1], toks[j])
     ):
+        articles += not toks[j].cap
         j += 1
     if any(toks[k].text in lx.ORG_NAME_HEADS or toks[k].text in lx.CASED_TITLES for k in range(i, j)):
         return i
@@ -123,6 +126,17 @@ def unknown_name(
     if stop_at_known and (toks[j - 1].text.endswith(("ean", "ian", "ese")) or toks[j - 1].text in DEMONYMS):
         return i  # "the South-Eastern European region", "the East Timorese border": adjectives
     return j
+
+
+def hyphen_article(text: str, toks: list[Tok], j: int) -> bool:
+    """toks[j] is an Arabic article before a hyphen and a capitalised word: "al-" of "Deir al-Balah"."""
+    return (
+        toks[j].text in HYPHEN_ARTICLES
+        and j + 1 < len(toks)
+        and toks[j + 1].cap
+        and toks[j].end + 1 == toks[j + 1].start
+        and text.startswith("-", toks[j].end)
+    )
 
 
 def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -142,13 +156,15 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             continue  # the nouns are rare: start from them, not from every capitalised word
         i = j
+        articles = 0
         while (
             i > 0
-            and j - i < 3
-            and toks[i - 1].cap
+            and j - i < 3 + articles
+            and (toks[i - 1].cap or (i - 1 > 0 and hyphen_article(text, toks, i - 1)))
             and toks[i - 1].text not in FUNCTION_CAPS
             and joined(text, toks[i - 1], toks[i])
         ):
+            articles += not toks[i - 1].cap  # "Ras el-Tin district"
             i -= 1  # (not back over "The"/"In" opening the sentence: "The Pak Lam prison was closed")
         if i == j or (
             i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
