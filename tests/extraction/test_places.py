@@ -1376,3 +1376,30 @@ def test_a_name_after_such_a_word_is_not_spread_to_its_other_mentions() -> None:
 )
 def test_an_arabic_article_inside_a_place_name_the_gazetteer_lacks(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Yauca said the shaking lasted a minute.", ["Yauca"]),
+        ("Villagers of Korvasi fled overnight.", ["Korvasi"]),
+        ("Climbers died on the slopes of Kilimanjaro.", ["Kilimanjaro"]),
+        ("Fishermen were stranded off the coast of Velmora.", ["Velmora"]),
+        ("Locals of the area said little.", []),
+    ],
+)
+def test_dwellers_and_slopes_of_a_name_make_it_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Trump Tower complained.", ["Trump Tower"]),
+        ("Fans of Velmar Stadium cheered the team.", ["Velmar Stadium"]),
+        ("Thousands of Tahrir Square protesters went home.", ["Tahrir Square"]),
+        ("Gardens of Tarvo Park reopened.", ["Gardens of Tarvo Park"]),
+    ],
+)
+def test_a_plural_noun_opening_the_sentence_is_no_part_of_a_venue(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -469,10 +469,10 @@ PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
 # Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north
-# of Tarbes", "the outskirts of Tarbes", "the suburbs of Brive".
+# of Tarbes", "the outskirts of Tarbes", "the suburbs of Brive", "the slopes of Kilimanjaro".
 WHEREABOUTS_OF = wordset(
     """north south east west northeast northwest southeast southwest north-east north-west south-east
-    south-west outskirts suburbs"""
+    south-west outskirts suburbs slopes foothills shores coast"""
 )
 # Heads after "the <town>" that name one of its sites, so the town is a place: "the Tarbes airport",
 # "the Lukovo nuclear plant" (beside the site heads of unknown names, works that take a modifier).

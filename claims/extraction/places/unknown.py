@@ -23,6 +23,7 @@ from .lexicon import (
     DEMONYMS,
     DENOMINATIONS,
     DISTANCE_AFTER,
+    DWELLERS_OF,
     FUNCTION_CAPS,
     GIVEN_NAMES,
     HYPHEN_ARTICLES,
@@ -59,7 +60,8 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
     for i in range(2, len(toks)):
         if toks[i - 1].text != "of":
             continue
-        whereabouts = toks[i - 2].text in WHEREABOUTS_OF  # "20 km north of Tarvo", "the outskirts of Tarvo"
+        # "20 km north of Tarvo", "the outskirts of Tarvo", "residents of Tarvo"
+        whereabouts = toks[i - 2].text in WHEREABOUTS_OF or toks[i - 2].text.lower() in DWELLERS_OF
         if not whereabouts and not admin_noun(toks, i - 2):
             continue
         kind = "city" if whereabouts else ADMIN_KIND.get(toks[i - 2].text.lower(), "region")

@@ -37,6 +37,7 @@ from .tokens import (
     Tok,
     joined,
     run_key,
+    sentence_initial,
 )
 
 Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
@@ -129,9 +130,28 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             or toks[s].text in lx.CASED_TITLES
         ):
             s += 1
+        if plural_opening_of(text, toks, s, j, line_start):
+            s += 3 if toks[s + 2].text == "the" else 2  # "Residents of Gaza City", "Parts of Hyde Park"
         out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
         i = j
     return airport_codes(text, toks, out)
+
+
+def plural_opening_of(text: str, toks: list[Tok], s: int, j: int, line_start: int) -> bool:
+    """toks[s] is a plural noun capitalised only because it opens the sentence, before "of" and a name:
+    "Residents of Tarvo Park", "Fans of Velmar Stadium" (not "Gardens of ...", a venue's head)."""
+    if s + 2 >= j:
+        return False
+    w = toks[s].text
+    return (
+        toks[s + 1].text == "of"
+        and w.endswith("s")
+        and w[1:].islower()
+        and w not in VENUE_HEADS
+        and w not in HEAD_FIRST
+        and gazetteer().get(norm(w)) is None
+        and sentence_initial(text, toks[s], line_start)
+    )
 
 
 def airport_codes(text: str, toks: list[Tok], venues: list[Venue]) -> list[Venue]:
