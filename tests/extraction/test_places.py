@@ -1294,3 +1294,112 @@ def test_a_shared_given_name_before_a_venue_head_is_a_person(text: str, expected
 )
 def test_a_street_named_after_a_person_is_a_street(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We lost the herd," said Amina Teral, a herder in the village of Korvasi.', ["Korvasi"]),
+        ("It was Tomas Reval, a teacher from the town, who called.", []),
+        ("Dorin Vask, a driver for the city, was hurt.", []),
+        ("He was born in Velmar, a small farming village.", ["Velmar"]),
+    ],
+)
+def test_an_apposition_describing_a_person_by_where_they_work_names_no_town(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The camp lies 30 km north of Tarvo, officials said.", ["Tarvo"]),
+        ("The plane came down 40 miles south-west of Tacna.", ["Tacna"]),
+        ("The islands lie 800 km east of Christchurch.", ["Christchurch"]),
+        ("She grew up on the outskirts of Llandudno.", ["Llandudno"]),
+        ("Shelling hit the suburbs of Velmora overnight.", ["Velmora"]),
+        ("The mosque stands north of Dar-e Velma.", []),
+        ("The north of the country was calm.", []),
+    ],
+)
+def test_a_name_after_a_compass_point_or_outskirts_of_is_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He scored twice at Estadio Azteca on Sunday.", ["Estadio Azteca"]),
+        ("Aid workers in the Jebel Marra mountains said roads were closed.", ["Jebel Marra"]),
+        ("Rebels retreated to Jabal Tarvo overnight.", ["Jabal Tarvo"]),
+        ("The rover will drive into Gale Crater next year.", ["Gale Crater"]),
+        ("Two hikers were lost in the Velmar Canyon.", ["Velmar Canyon"]),
+        ("Boats left the Korvan Lagoon at dawn.", ["Korvan Lagoon"]),
+        ("The Stade Rennais coach resigned.", []),
+    ],
+)
+def test_local_language_venue_words_and_landform_heads(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy was ambushed near Korvasi on Monday.", ["Korvasi"]),
+        ("Farmers near Ellmore reported flooding.", ["Ellmore"]),
+        ("Rescuers flew to Caraveli by helicopter.", ["Caraveli"]),
+        ("She was born in Stridon and raised abroad.", ["Stridon"]),
+        ("Flights to Tarvo Monday were cancelled.", ["Tarvo"]),
+        ("Voters would flee to Sanders instead.", []),
+        ("Nancy Tarvo spoke first. Protesters gathered near Tarvo.", []),
+        ("Ms Velko arrived. Reporters waited near Velko for an hour.", []),
+        ("The two stood near Maria Tarvo.", []),
+        ("Prices rise near Christmas every year.", []),
+    ],
+)
+def test_a_name_after_a_word_that_takes_only_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+def test_a_name_after_such_a_word_is_not_spread_to_its_other_mentions() -> None:
+    text = "Rescuers flew to Kessmar on Monday. Kessmar won 30% of the vote."
+    assert places_of(text) == ["Kessmar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Settlers attacked the village of Deir al-Tarva on Friday.", ["Deir al-Tarva"]),
+        ("Shells fell near Khan al-Velmar overnight.", ["Khan al-Velmar"]),
+        ("Strikes hit Ras el-Korva district.", ["Ras el-Korva"]),
+        ("The town of Tarvo al said no.", ["Tarvo"]),
+    ],
+)
+def test_an_arabic_article_inside_a_place_name_the_gazetteer_lacks(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Yauca said the shaking lasted a minute.", ["Yauca"]),
+        ("Villagers of Korvasi fled overnight.", ["Korvasi"]),
+        ("Climbers died on the slopes of Kilimanjaro.", ["Kilimanjaro"]),
+        ("Fishermen were stranded off the coast of Velmora.", ["Velmora"]),
+        ("Locals of the area said little.", []),
+    ],
+)
+def test_dwellers_and_slopes_of_a_name_make_it_a_place(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Trump Tower complained.", ["Trump Tower"]),
+        ("Fans of Velmar Stadium cheered the team.", ["Velmar Stadium"]),
+        ("Thousands of Tahrir Square protesters went home.", ["Tahrir Square"]),
+        ("Gardens of Tarvo Park reopened.", ["Gardens of Tarvo Park"]),
+    ],
+)
+def test_a_plural_noun_opening_the_sentence_is_no_part_of_a_venue(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

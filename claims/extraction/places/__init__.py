@@ -49,13 +49,14 @@ from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, token
 from .unknown import (
     compass_region,
     dateline_unknown,
+    named_after_clear_locative,
     named_before_region,
     named_in_apposition,
     names_before_plural,
     town_of,
     unknown_before_noun,
 )
-from .venues import surname_heads, venue_acronyms, venue_spans
+from .venues import named_words, person_words, surname_heads, venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
 
@@ -72,7 +73,8 @@ class PlaceIndex:
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
         self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
-        self.surnames = surname_heads(text)  # "Ms Park", "Hall said": venue heads used as surnames
+        self.surnames = surname_heads(person_words(text))  # "Ms Park", "Hall said": venue heads as surnames
+        self.person_words = named_words(text)  # "Ms Tarvo", "Tarvo said", "Nancy Tarvo": surnames
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
             hits.extend(self._line(text, lm.start(), lm.end()))
@@ -202,6 +204,8 @@ class PlaceIndex:
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)
+        # (weaker evidence, for this mention only: not spread to the name's other mentions)
+        named_after_clear_locative(text, toks, taken, raw, self.mentions, self.person_words)
         self.lines.append((toks, taken, {r[0] for r in raw}))
         coordinated_compass(text, hits)
         return hits

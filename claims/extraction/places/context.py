@@ -60,6 +60,7 @@ from .lexicon import (
     VENUE_HEADS,
     VESSEL_NOUNS,
     VESSEL_PREFIXES,
+    WHEREABOUTS_OF,
 )
 from .lookup import Hit
 from .tokens import (
@@ -109,7 +110,12 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
             pw = prev_word(text, first.start, ls)
     h.needs_the_ok = not (h.entry.flags & NEEDS_THE) or (prev is not None and prev.text in ("the", "The"))
     before_of = toks[i - 2].text if i >= 2 and prev is not None and prev.text == "of" else ""
-    if pw.lower() in LOCATIVE or before_of.lower() in ADMIN_NOUNS or before_of.lower() in DWELLERS_OF:
+    if (
+        pw.lower() in LOCATIVE
+        or before_of.lower() in ADMIN_NOUNS
+        or before_of.lower() in DWELLERS_OF
+        or before_of.lower() in WHEREABOUTS_OF
+    ):
         h.strong = True  # "in Kabul", "the town of Guelph", "residents of Guelph"
         h.weak = dative(text, toks, i, pw.lower(), ls)
     if (
@@ -536,8 +542,13 @@ def clear_locative(text: str, toks: list[Tok], i: int, j: int, pw: str) -> bool:
         return False
     if pw in CLEAR_LOCATIVE:
         return True
-    if pw == "of" and i >= 2 and toks[i - 2].text.lower() in DWELLERS_OF and joined(text, toks[i - 2], toks[i - 1]):
-        return True  # "residents of Tarbes"
+    if (
+        pw == "of"
+        and i >= 2
+        and (toks[i - 2].text.lower() in DWELLERS_OF or toks[i - 2].text.lower() in WHEREABOUTS_OF)
+        and joined(text, toks[i - 2], toks[i - 1])
+    ):
+        return True  # "residents of Tarbes", "north of Tarbes", "the outskirts of Tarbes"
     if pw not in ("in", "at", "to", "from", "into") or i < 2 or not joined(text, toks[i - 2], toks[i - 1]):
         return False
     if toks[i - 2].text.lower() in CLEAR_BEFORE_PREPOSITION:

@@ -46,6 +46,8 @@ COMPASS = wordset(
 
 
 CONNECTORS = wordset("of the and de du des la le les el al da do dos das del di y sur von van der")
+# Arabic articles joined by a hyphen to the next word of a place's name: "Deir al-Balah", "Ras el-Tin".
+HYPHEN_ARTICLES = wordset("al el ad ar as ash at az an")
 
 
 # Inside a known name only: "Dar es Salaam", "Frankfurt am Main", "Newcastle upon Tyne".
@@ -79,7 +81,8 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
-    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf"""
+    Desert Canal Falls Beach Coast Delta Plateau Basin Forest Reef Archipelago Gulf Glacier Volcano Shelf
+    Crater Craters Canyon Gorge Lagoon Fjord Atoll Isthmus Highlands Marshes Wetlands"""
 
 
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
@@ -127,6 +130,12 @@ PREFIX_HEADS = {
     "River": "other",
     "Cape": "other",
     "Masjid": "venue",
+    # Stadiums and mountains named in the local language in English copy: "Estadio Azteca", "Jebel
+    # Marra", "Jabal Amel" (not "Stade", which opens French clubs' names as often: "Stade Rennais").
+    "Estadio": "venue",
+    "Stadio": "venue",
+    "Jebel": "other",
+    "Jabal": "other",
 }
 
 
@@ -447,8 +456,24 @@ DWELLERS = wordset(
     townspeople locals natives native farmer farmers fishermen worker workers refugees pilgrims tourists"""
 )
 CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
+# Of those, the words whose destination or origin is a place and never a person or a company ("flew
+# to Caraveli", "born in Stridon", "flights to Tarvo"; not "moved to Netflix", "went to Harvard", "voters
+# fled to Sanders"), and
+# the bare locatives that take no person ("near Ellon", "outside Tarvo"; not "reached Smith").
+PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
+    """fly flies flew flown flying travel travels travelled traveled travelling traveling sail sailed
+    arrive arrives arrived arriving land lands landed landing dock docked stationed born stranded
+    evacuated deported flight flights"""
+)
+PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
+# Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north
+# of Tarbes", "the outskirts of Tarbes", "the suburbs of Brive", "the slopes of Kilimanjaro".
+WHEREABOUTS_OF = wordset(
+    """north south east west northeast northwest southeast southwest north-east north-west south-east
+    south-west outskirts suburbs slopes foothills shores coast"""
+)
 # Heads after "the <town>" that name one of its sites, so the town is a place: "the Tarbes airport",
 # "the Lukovo nuclear plant" (beside the site heads of unknown names, works that take a modifier).
 KNOWN_SITE_HEADS = wordset("plant plants factory works port")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .. import lexicon as lx
 from ..gazetteer import AFTER_PLACE, COMMON
+from ..temporal_lexicon import EASTER_HOLIDAYS, FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS
 from ..types import PlaceMention
 from .lexicon import (
     ADJECTIVE_ENDINGS,
@@ -22,8 +23,10 @@ from .lexicon import (
     DEMONYMS,
     DENOMINATIONS,
     DISTANCE_AFTER,
+    DWELLERS_OF,
     FUNCTION_CAPS,
     GIVEN_NAMES,
+    HYPHEN_ARTICLES,
     ISLAND_LOCATIVES,
     ISLAND_NOUNS,
     LOCATIVE,
@@ -32,6 +35,8 @@ from .lexicon import (
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
     PARTY_WORDS,
+    PLACE_ONLY_LOCATIVE,
+    PLACE_ONLY_MOTION,
     SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
@@ -39,6 +44,7 @@ from .lexicon import (
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
     VENUE_HEADS,
+    WHEREABOUTS_OF,
 )
 from .tokens import (
     COMMA_GAP,
@@ -52,12 +58,18 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
     administrative noun + "of" (after a plural noun, each name of an "and" list)."""
     starts = {i for i, *_ in raw}
     for i in range(2, len(toks)):
-        if toks[i - 1].text != "of" or not admin_noun(toks, i - 2):
+        if toks[i - 1].text != "of":
             continue
-        kind = ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
-        plural = toks[i - 2].text.lower().endswith("s")
+        # "20 km north of Tarvo", "the outskirts of Tarvo", "residents of Tarvo"
+        whereabouts = toks[i - 2].text in WHEREABOUTS_OF or toks[i - 2].text.lower() in DWELLERS_OF
+        if not whereabouts and not admin_noun(toks, i - 2):
+            continue
+        kind = "city" if whereabouts else ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
+        plural = not whereabouts and toks[i - 2].text.lower().endswith("s")
         while i < len(toks):
             j = unknown_name(text, toks, taken, starts, i)
+            if whereabouts and j > i and text.startswith("-", toks[j - 1].end):
+                break  # "north of Naqsh-e Jahan": the name goes on past what the tokens hold
             if j > i:
                 s, e = toks[i].start, toks[j - 1].end
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
@@ -96,14 +108,16 @@ def unknown_name(
     ):
         return i
     j = i + 1
+    articles = 0
     while (
         j < len(toks)
-        and j < i + 3
-        and toks[j].cap
+        and j < i + 3 + articles
+        and (toks[j].cap or hyphen_article(text, toks, j))
         and not taken[j]
         and not (stop_at_known and j in starts)  # "Tatar Crimea province": a known place of its own
         and joined(text, toks[j - 1], toks[j])
     ):
+        articles += not toks[j].cap
         j += 1
     if any(toks[k].text in lx.ORG_NAME_HEADS or toks[k].text in lx.CASED_TITLES for k in range(i, j)):
         return i
@@ -114,6 +128,17 @@ def unknown_name(
     if stop_at_known and (toks[j - 1].text.endswith(("ean", "ian", "ese")) or toks[j - 1].text in DEMONYMS):
         return i  # "the South-Eastern European region", "the East Timorese border": adjectives
     return j
+
+
+def hyphen_article(text: str, toks: list[Tok], j: int) -> bool:
+    """toks[j] is an Arabic article before a hyphen and a capitalised word: "al-" of "Deir al-Balah"."""
+    return (
+        toks[j].text in HYPHEN_ARTICLES
+        and j + 1 < len(toks)
+        and toks[j + 1].cap
+        and toks[j].end + 1 == toks[j + 1].start
+        and text.startswith("-", toks[j].end)
+    )
 
 
 def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -133,13 +158,15 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             continue  # the nouns are rare: start from them, not from every capitalised word
         i = j
+        articles = 0
         while (
             i > 0
-            and j - i < 3
-            and toks[i - 1].cap
+            and j - i < 3 + articles
+            and (toks[i - 1].cap or (i - 1 > 0 and hyphen_article(text, toks, i - 1)))
             and toks[i - 1].text not in FUNCTION_CAPS
             and joined(text, toks[i - 1], toks[i])
         ):
+            articles += not toks[i - 1].cap  # "Ras el-Tin district"
             i -= 1  # (not back over "The"/"In" opening the sentence: "The Pak Lam prison was closed")
         if i == j or (
             i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
@@ -261,8 +288,15 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
             if toks[k].text not in ("a", "an", "the"):
                 continue
             m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
-            while m < len(toks) and m < k + 4 and toks[m].text.islower() and toks[m].text not in APPOSITION_NOUNS:
-                m += 1
+            while (
+                m < len(toks)
+                and m < k + 4
+                and toks[m].text.islower()
+                and toks[m].text not in APPOSITION_NOUNS
+                and toks[m].text not in lx.BARE_NOUN_STOPS
+                and toks[m].text not in lx.DETERMINERS
+            ):
+                m += 1  # (no function word: "Ana Ruiz, a trader in the village" describes a person)
             if (
                 m >= len(toks)
                 or toks[m].text not in APPOSITION_NOUNS
@@ -287,6 +321,44 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
         for n in range(i, k):
             taken[n] = True
+
+
+HOLIDAYS = FIXED_HOLIDAYS.keys() | NTH_WEEKDAY_HOLIDAYS.keys() | EASTER_HOLIDAYS.keys()
+
+
+def named_after_clear_locative(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention], people: frozenset[str]
+) -> None:
+    """'ambushed near Tarvo', 'rescuers flew to Caraveli', 'born in Stridon': a name the gazetteer lacks
+    after a word whose object is only ever a place, unless the article uses it as a person's name
+    ("Ms Tarvo", "Tarvo said") or it looks like one ("near Maria Tarvo", "near Tarvo's house")."""
+    starts = {i for i, *_ in raw}
+    for i in range(1, len(toks)):
+        t, prev = toks[i], toks[i - 1]
+        if not t.cap or taken[i] or i in starts or not joined(text, prev, t):
+            continue
+        pw = prev.text.lower()
+        if pw not in PLACE_ONLY_LOCATIVE and not (
+            pw in ("to", "in", "at", "into", "from")
+            and i >= 2
+            and toks[i - 2].text.lower() in PLACE_ONLY_MOTION
+            and joined(text, toks[i - 2], prev)
+        ):
+            continue
+        j = unknown_name(text, toks, taken, starts, i, stop_at_known=True)
+        j = next((k for k in range(i + 1, j) if toks[k].text in MONTHS_DAYS), j)  # "to Tarvo Friday"
+        if j == i or toks[j - 1].possessive or text.startswith("-", toks[j - 1].end):
+            continue
+        if j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]) and toks[j].text not in MONTHS_DAYS:
+            continue  # a longer capitalised name than a place's
+        if t.text.lower() in GIVEN_NAMES or any(toks[k].text.isupper() or toks[k].text in people for k in range(i, j)):
+            continue
+        if pw == "near" and text[t.start : toks[j - 1].end].lower() in HOLIDAYS:
+            continue  # "near Christmas": a time
+        s, e = t.start, toks[j - 1].end
+        mentions.append(PlaceMention(text[s:e], s, e, "city"))
+        for k in range(i, j):
+            taken[k] = True
 
 
 def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:

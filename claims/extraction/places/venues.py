@@ -37,6 +37,7 @@ from .tokens import (
     Tok,
     joined,
     run_key,
+    sentence_initial,
 )
 
 Venue = tuple[int, int, str, "str | None"]  # token range [s, j), kind, code
@@ -51,15 +52,30 @@ SURNAME_HEAD = re.compile(
 )
 
 
-def surname_heads(text: str) -> frozenset[str]:
-    """Venue heads the article uses alone as a person's surname: "Ms Park", "Hall said", "Park, who"
-    ... then "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
-    found = set()
-    for m in SURNAME_HEAD.finditer(text):
-        head = m.group("titled") or m.group("speaker")
-        if head in VENUE_HEADS:
-            found.add(head)
+def person_words(text: str) -> frozenset[str]:
+    """Capitalised words the article uses alone as a person's surname: "Ms Park", "Hall said"."""
+    return frozenset(m.group("titled") or m.group("speaker") for m in SURNAME_HEAD.finditer(text))
+
+
+# A capitalised word after another one: "Nancy Tarvo", "Senator Tarvo" (a given name or a title before).
+NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?=([A-Z][a-z]+)\b)")  # (overlapping: "Speaker Nancy Tarvo")
+
+
+def named_words(text: str) -> frozenset[str]:
+    """Words the article uses as a person's surname after a title or a given name, besides those of
+    :func:`person_words`: "Senator Tarvo", "Nancy Tarvo"."""
+    found = set(person_words(text))
+    for m in NAME_PAIR.finditer(text):
+        first = m.group(1)
+        if first in lx.CASED_TITLES or first.lower() in GIVEN_NAMES:
+            found.add(m.group(2))
     return frozenset(found)
+
+
+def surname_heads(words: frozenset[str]) -> frozenset[str]:
+    """Venue heads among the article's surnames (:func:`person_words`): after "Ms Park" or "Hall said",
+    "Jin Park" or "Lena Hall" elsewhere in it is that person, not a park or a hall."""
+    return frozenset(w for w in words if w in VENUE_HEADS)
 
 
 def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset[str] = frozenset()) -> list[Venue]:
@@ -114,9 +130,28 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             or toks[s].text in lx.CASED_TITLES
         ):
             s += 1
+        if plural_opening_of(text, toks, s, j, line_start):
+            s += 3 if toks[s + 2].text == "the" else 2  # "Residents of Gaza City", "Parts of Hyde Park"
         out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
         i = j
     return airport_codes(text, toks, out)
+
+
+def plural_opening_of(text: str, toks: list[Tok], s: int, j: int, line_start: int) -> bool:
+    """toks[s] is a plural noun capitalised only because it opens the sentence, before "of" and a name:
+    "Residents of Tarvo Park", "Fans of Velmar Stadium" (not "Gardens of ...", a venue's head)."""
+    if s + 2 >= j:
+        return False
+    w = toks[s].text
+    return (
+        toks[s + 1].text == "of"
+        and w.endswith("s")
+        and w[1:].islower()
+        and w not in VENUE_HEADS
+        and w not in HEAD_FIRST
+        and gazetteer().get(norm(w)) is None
+        and sentence_initial(text, toks[s], line_start)
+    )
 
 
 def airport_codes(text: str, toks: list[Tok], venues: list[Venue]) -> list[Venue]:
