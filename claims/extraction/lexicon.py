@@ -150,6 +150,11 @@ anticipate foresee envision envisage presume suppose figure bet sense
 joke quip intimate conclude confide notice
 """
 
+# Verdicts: with a that-clause they state what a court, panel or board holds true ('the court ruled
+# that the levy was unlawful', 'the inquiry determined that ...'); with a plain object they are acts ('ruled
+# the country', 'decided the match'). Read with the beliefs' clause check.
+_VERDICT = "rule determine decide"
+
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
 PARTICLE_CUES: dict[str, frozenset[str]] = {}
 
@@ -218,7 +223,7 @@ SUGGESTION_VERBS = _build(_SUGGESTION)
 # Threats: a speech act of a person or organisation ('the union threatened to strike', 'threatened legal
 # action'), a plain event for anything else ('the storm threatened to flood the town').
 THREAT_VERBS = _build("threaten")
-BELIEF_VERBS = {k: v for k, v in _build(_BELIEF).items() if k not in SPEECH_VERBS}
+BELIEF_VERBS = {k: v for k, v in _build(_BELIEF + _VERDICT).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
     ("fire", "back"),
     ("shoot", "back"),

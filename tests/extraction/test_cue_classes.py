@@ -314,3 +314,19 @@ def test_stance_verb_of_motion_is_no_cue(sentence: str, speaker: str) -> None:
 )
 def test_according_to_a_pronoun(sentences: list[str], expected: list[str]) -> None:
     assert speakers(*sentences) == expected
+
+
+# verdicts with a that-clause state what a court, inquiry or board holds true; with a plain object or an
+# infinitive they are acts
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Keld court ruled that the toll was unlawful.", "The Keld court"),
+        ("A judge blocked the Brim levy on Monday, ruling that it broke the charter.", "A judge"),
+        ("The inquiry determined that the ferry had been overloaded.", "The inquiry"),
+        ("The queen ruled Varn for forty years.", None),
+        ("The board decided to close the Brim plant.", None),
+    ],
+)
+def test_verdicts_with_a_clause(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
