@@ -150,6 +150,12 @@ anticipate foresee envision envisage presume suppose figure bet sense
 joke quip intimate conclude confide notice
 """
 
+# Prepositions spelled like gerunds: never the bare subject of a reported clause ('said during the
+# debate', 'said following the vote').
+ING_PREPOSITIONS = wordset(
+    "during including following regarding concerning according excluding pending notwithstanding"
+)
+
 # Verdicts: with a that-clause they state what a court, panel or board holds true ('the court ruled
 # that the levy was unlawful', 'the inquiry determined that ...'); with a plain object they are acts ('ruled
 # the country', 'decided the match'). Read with the beliefs' clause check.

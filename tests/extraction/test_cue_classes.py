@@ -330,3 +330,17 @@ def test_according_to_a_pronoun(sentences: list[str], expected: list[str]) -> No
 )
 def test_verdicts_with_a_clause(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a gerund right before a finite verb is the bare subject of the reported clause ('said lending fell');
+# prepositions spelled like gerunds are none ('said during the debate that ...')
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Keld central bank said lending fell in May.", "The Keld central bank"),
+        ("The Brim bank said hiring would slow.", "The Brim bank"),
+        ("Mayor Ada Venn said during the debate that tolls would rise.", "Ada Venn"),
+    ],
+)
+def test_a_gerund_subject_after_said(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

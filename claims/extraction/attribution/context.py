@@ -311,9 +311,12 @@ def _bare_noun_then_past(toks: list[Tok], k: int, hi: int) -> bool:
         or noun.low in lx.AUXILIARIES
         or noun.low in lx.SUBORDINATORS
         or noun.low in lx.BARE_NOUN_STOPS
-        or noun.low.endswith(("ed", "ing", "ly"))
+        or noun.low.endswith(("ed", "ly"))
+        or noun.low in lx.ING_PREPOSITIONS
     ):
         return False
+    if noun.low.endswith("ing") and (k + 2 >= hi or toks[k + 2].low == "by"):
+        return False  # 'said funding cut': a gerund needs its verb in a clause that goes on
     if verb.low in lx.FINITE_AUXILIARIES and not verb.cap:
         return True  # 'said bread would cost more', 'thinks inflation has peaked'
     if verb.cap or not (verb.low in lx.IRREGULAR_PAST or (verb.low.endswith("ed") and verb.low.isalpha())):
