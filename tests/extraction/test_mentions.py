@@ -139,3 +139,15 @@ def test_group_heads_with_noun_modifiers_after_a_capitalised_word(text: str, exp
 )
 def test_and_inside_one_bodys_name(text: str, expected: str) -> None:
     assert speakers(text) == [expected]
+
+
+# a proper modifier before a lowercase modifier and an organisation head stays in the subject
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Keld central bank said inflation fell.", "The Keld central bank"),
+        ("The Brim development agency said the loans were repaid.", "The Brim development agency"),
+    ],
+)
+def test_proper_modifier_before_an_organisation_head(text: str, expected: str) -> None:
+    assert speakers(text) == [expected]

@@ -131,6 +131,17 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                     and (_loose_word(toks[k - 2]) or _base_form_noun(toks[k - 2]))
                     and _loose_word(t)
                 )
+                # 'the Keld central bank', 'the Brim development agency': a proper modifier before it
+                or (
+                    loose == 0
+                    and k - 3 >= lo
+                    and toks[k - 3].low == "the"
+                    and toks[k - 2].cap
+                    and is_name_word(toks[k - 2])
+                    and not is_possessive(toks, k - 2)
+                    and _loose_word(t)
+                    and base(toks[j].low) in lx.ORG_HEADS
+                )
             )
             and not (low.endswith("ed") and k != j)  # 'the retired pilot': an -ed word right before the head
         ):
