@@ -43,6 +43,24 @@ AGE_CASES = [
         [["Tariq Sand opened the shop.", "A 40-year-old customer said prices were high."]],
         [None, "A 40-year-old customer"],
     ),
+    # the age description after a quotation it closes ('"...," the 51-year-old said'), and the quotation
+    # running on into the next paragraph
+    (
+        [
+            ["Coach Elif Demir, who took over in May, praised the squad.", "She thanked the fans, saying they were loud."],
+            ['"When I came here, the club was broke," the 47-year-old said.', '"Now look at us.'],
+            ['"We have won nothing yet."'],
+        ],
+        ["Elif Demir", "Elif Demir", "Elif Demir", "Elif Demir", "Elif Demir"],
+    ),
+    (
+        [["Ravi Mehta left the court on Friday."], ['"I never took a cent from anyone," the six-year-old\'s father said.']],
+        [None, "the six-year-old's father"],
+    ),
+    (
+        [["Captain Ana Brisk landed the plane on one engine."], ['"The crew did everything right," the 58-year-old told reporters.']],
+        [None, "Ana Brisk"],
+    ),
 ]
 
 

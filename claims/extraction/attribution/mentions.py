@@ -16,7 +16,7 @@ from ..names import (
     strip_leading_places,
 )
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text
-from .entities import age_start
+from .entities import age_start, is_age_word
 
 _PREPOSITIONS = frozenset(
     ["without", "within", "against", "about", "into", "through", "toward", "towards", "than", "among", "between"]
@@ -401,6 +401,8 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
         # a person's description ('the Ohio governor', 'the retired banker') is no thing: it speaks
         person = low in lx.PERSON_HEADS or (low.endswith("s") and low[:-1] in lx.PERSON_HEADS)
+        # an age is a person's ('"...," the 51-year-old said'), never a thing's
+        person = person or is_age_word(head)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
 
