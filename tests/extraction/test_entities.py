@@ -530,6 +530,21 @@ APPOSITION_OPENER_CASES = [
         ],
         ["Kim Otto", None, "Tom Vale"],
     ),
+    # the owner before the description is no subject, though the index holds it as a name ('Norvik Air')
+    (
+        [
+            ["Shares of Harlan Freight fell 5 percent."],
+            ["Harlan's finance chief, Oskar Lind, told analysts the firm would cut costs.", '"We overspent," he said.'],
+        ],
+        [None, "Oskar Lind", "Oskar Lind"],
+    ),
+    (
+        [
+            ["Dana Cole visited the site on Friday."],
+            ["Velmor Steel's chairman, Piet Aas, said the mill would close.", '"It breaks my heart," he said.'],
+        ],
+        [None, "Piet Aas", "Piet Aas"],
+    ),
 ]
 
 

@@ -370,6 +370,24 @@ class _Resolver:
             q += 1
         return name
 
+    def _owner_end(self, pos: int) -> int | None:
+        """Where the capitalised run starting at ``pos`` ends, when it ends in a possessive ('Norvik's',
+        'Keld Air's'), else None."""
+        q = at = bisect_left(self.starts, pos)
+        while q + 1 < len(self.toks) and self.toks[q + 1].cap and not is_possessive(self.toks, q) and q - at < 4:
+            q += 1
+        return self.toks[q].end if q < len(self.toks) and is_possessive(self.toks, q) else None
+
+    def _apposed_to_owned(self, owner_end: int, pos: int) -> bool:
+        """Between a possessive ending at ``owner_end`` and the name at ``pos`` stand only a few lowercase
+        words and a comma: the name is in apposition to the owned description ('Norvik's chief executive,
+        Lars Eklund'), not an object further on ('Lee's campaign attacked Tom Vale')."""
+        a = bisect_left(self.starts, owner_end)
+        b = bisect_left(self.starts, pos)
+        return 1 < b - a <= 5 and self.toks[b - 1].text == "," and all(
+            t.word and not t.cap for t in self.toks[a : b - 1]
+        )
+
     def _name_follows(self, m: Mention) -> bool:
         """A capitalised word right after the mention ('... education secretary William Bennett'): the
         description's own name is there, never one further on."""
@@ -388,10 +406,15 @@ class _Resolver:
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
-        first = next(
-            ((x, p) for x, p in self.names.mentions_between(sent.start, sent.end) if self.quotes.covering(x) is None),
-            None,
-        )
+        outside = [(x, p) for x, p in self.names.mentions_between(sent.start, sent.end)[:6] if self.quotes.covering(x) is None]
+        first = outside[0] if outside else None
+        owner_end = self._owner_end(first[0]) if first is not None else None
+        if owner_end is not None:
+            # 'Norvik's chief executive, Lars Eklund, told ...': the owner before a description is no
+            # subject; the name in apposition to the description is
+            named = next(((x, p) for x, p in outside if x >= owner_end and p is not first[1]), None)
+            if named is not None and self._apposed_to_owned(owner_end, named[0]):
+                first = named
         if first is None or (before is not None and first[0] >= before):
             return None
         pos, person = first
