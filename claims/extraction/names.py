@@ -77,6 +77,33 @@ def is_title(t: Tok) -> bool:
     return base(t.low) in lx.TITLES or t.low in lx.TITLE_ABBREVIATIONS
 
 
+def and_joined_start(toks: list[Tok], k: int, lo: int = 0) -> int:
+    """Where an organisation's name begins when 'and' before toks[k] joins one capitalised word to the
+    rest of it: 'Food and | Drug Administration', 'the Ethics and | Anti-Corruption Commission'. The
+    word before 'and' must be no personal name, title or organisation head ('Ann Lee and | Harbor
+    Board' are two), and open its run (after a determiner, a connector or a lowercase word). Returns k
+    where there are no such words; the caller checks that an organisation head follows."""
+    if k - 2 < lo or toks[k - 1].low not in _AND_WORDS or not toks[k].cap or toks[k - 1].start - toks[k - 2].end > 1:
+        return k
+    s = k - 2
+    for t in toks[s : k - 1]:
+        low = base(t.low)
+        if (
+            not is_name_word(t)
+            or is_title(t)
+            or low in lx.ORG_HEADS
+            or low in lx.FEMALE_NAMES
+            or low in lx.MALE_NAMES
+            or t.text.isupper()
+        ):
+            return k
+    if is_possessive(toks, k - 2):
+        return k
+    if s - 1 >= lo and toks[s - 1].cap and toks[s - 1].low not in lx.DETERMINERS:
+        return k
+    return s
+
+
 def is_acronym(s: str) -> bool:
     letters = s.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
@@ -338,7 +365,9 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
         if any(w in lx.ORG_HEADS for w in lows):
-            self.orgs.append((run[0].start, " ".join(words)))
+            # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
+            s0 = and_joined_start(toks, k0)
+            self.orgs.append((toks[s0].start, " ".join([_clean(t.text) for t in toks[s0:k0]] + words)))
             # an acronym the article uses without defining it stands for the organisation it spells
             # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
             # the organisation head, at most eight words back (a constant per run)

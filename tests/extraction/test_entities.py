@@ -47,18 +47,27 @@ AGE_CASES = [
     # running on into the next paragraph
     (
         [
-            ["Coach Elif Demir, who took over in May, praised the squad.", "She thanked the fans, saying they were loud."],
+            [
+                "Coach Elif Demir, who took over in May, praised the squad.",
+                "She thanked the fans, saying they were loud.",
+            ],
             ['"When I came here, the club was broke," the 47-year-old said.', '"Now look at us.'],
             ['"We have won nothing yet."'],
         ],
         ["Elif Demir", "Elif Demir", "Elif Demir", "Elif Demir", "Elif Demir"],
     ),
     (
-        [["Ravi Mehta left the court on Friday."], ['"I never took a cent from anyone," the six-year-old\'s father said.']],
+        [
+            ["Ravi Mehta left the court on Friday."],
+            ['"I never took a cent from anyone," the six-year-old\'s father said.'],
+        ],
         [None, "the six-year-old's father"],
     ),
     (
-        [["Captain Ana Brisk landed the plane on one engine."], ['"The crew did everything right," the 58-year-old told reporters.']],
+        [
+            ["Captain Ana Brisk landed the plane on one engine."],
+            ['"The crew did everything right," the 58-year-old told reporters.'],
+        ],
         [None, "Ana Brisk"],
     ),
 ]
@@ -697,9 +706,39 @@ BARE_PLURAL_CASES = [
 ]
 
 
+# 'and' inside an organisation's name joins capitalised words before its head ('the Ethics and
+# Anti-Corruption Commission'); a personal name before 'and' is a subject of its own.
+ORG_AND_CASES = [
+    (
+        [["The Mining and Quarries Board said the pit was unsafe."], ["The board said it would close the pit."]],
+        ["Mining and Quarries Board", "Mining and Quarries Board"],
+    ),
+    (
+        [
+            ["The Ports and Harbours Authority fined the ferry company."],
+            ["In a letter, the authority said the ramp was faulty."],
+        ],
+        [None, "Ports and Harbours Authority"],
+    ),
+    (
+        [["Tomas Berg and Harbor Council officials said the ramp was faulty."]],
+        ["Tomas Berg"],
+    ),
+    (
+        [["Mayor Ines Lowe and the Harbor Council said the ramp was faulty."]],
+        ["Ines Lowe"],
+    ),
+    (
+        [["Lina Marsh of The Valley Courier said the mayor lied."]],
+        ["Lina Marsh"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    APPOSITION_OPENER_CASES
+    ORG_AND_CASES
+    + APPOSITION_OPENER_CASES
     + ORG_POSSESSIVE_CASES
     + PARTICLE_CASES
     + AGE_CASES

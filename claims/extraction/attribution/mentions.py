@@ -6,6 +6,7 @@ from .. import lexicon as lx
 from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import (
     Tok,
+    and_joined_start,
     base,
     is_acronym,
     is_name_word,
@@ -87,6 +88,14 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             if base(t.low) in lx.CAPITAL_STOPWORDS and not is_title(t):
                 break
             k -= 1
+            continue
+        if (
+            t.low in {"and", "&"}
+            and toks[j].cap
+            and any(base(x.low) in lx.ORG_HEADS and x.cap for x in toks[k : j + 1])
+            and (s := and_joined_start(toks, k, lo)) < k
+        ):
+            k = s  # 'the Ethics and Anti-Corruption Commission': one organisation's name
             continue
         if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
             # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
@@ -344,6 +353,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     for k in range(i + 1, j - 1):
         if (
             toks[k].low == "and"
+            and not _org_after_and(toks, k, j, i)
             and toks[k - 1].cap
             and (toks[k + 1].cap or toks[k + 1].low == "the")
             and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
@@ -405,6 +415,17 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         person = person or is_age_word(head)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
+
+
+def _org_after_and(toks: list[Tok], k: int, j: int, i: int) -> bool:
+    """The 'and' at toks[k] joins words of one organisation's name ending before toks[j] ('the Ethics and
+    Anti-Corruption Commission'), not two subjects ('President Ann Lee and the Council')."""
+    return (
+        toks[k].low in {"and", "&"}
+        and toks[j - 1].cap
+        and any(x.cap and base(x.low) in lx.ORG_HEADS for x in toks[k + 1 : j])
+        and and_joined_start(toks, k + 1, i) < k + 1
+    )
 
 
 def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
@@ -474,6 +495,9 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         k = _connector_head(toks, r, i) if r < j else None
         if k is not None:
             r = k
+            continue
+        if r < j and _org_after_and(toks, r - 1, j, i):
+            r = and_joined_start(toks, r, i)  # 'Food and Drug Administration'
             continue
         break
     while r < j and toks[r].low in lx.NAME_CONNECTORS:

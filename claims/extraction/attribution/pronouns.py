@@ -384,8 +384,8 @@ class _Resolver:
         Lars Eklund'), not an object further on ('Lee's campaign attacked Tom Vale')."""
         a = bisect_left(self.starts, owner_end)
         b = bisect_left(self.starts, pos)
-        return 1 < b - a <= 5 and self.toks[b - 1].text == "," and all(
-            t.word and not t.cap for t in self.toks[a : b - 1]
+        return (
+            1 < b - a <= 5 and self.toks[b - 1].text == "," and all(t.word and not t.cap for t in self.toks[a : b - 1])
         )
 
     def _name_follows(self, m: Mention) -> bool:
@@ -406,13 +406,16 @@ class _Resolver:
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
-        outside = [(x, p) for x, p in self.names.mentions_between(sent.start, sent.end)[:6] if self.quotes.covering(x) is None]
+        outside = [
+            (x, p) for x, p in self.names.mentions_between(sent.start, sent.end)[:6] if self.quotes.covering(x) is None
+        ]
         first = outside[0] if outside else None
         owner_end = self._owner_end(first[0]) if first is not None else None
-        if owner_end is not None:
+        if first is not None and owner_end is not None:
             # 'Norvik's chief executive, Lars Eklund, told ...': the owner before a description is no
             # subject; the name in apposition to the description is
-            named = next(((x, p) for x, p in outside if x >= owner_end and p is not first[1]), None)
+            owner = first[1]
+            named = next(((x, p) for x, p in outside if x >= owner_end and p is not owner), None)
             if named is not None and self._apposed_to_owned(owner_end, named[0]):
                 first = named
         if first is None or (before is not None and first[0] >= before):
