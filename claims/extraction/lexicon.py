@@ -955,8 +955,28 @@ republic partners
 # speaker.
 SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
 
+# Kinds of company written before its name ('Scandinavian carrier Norvik Air', 'chipmaker Veltrix') and
+# standing for it later ('the airline said'): each word -> the kind it names ('carrier' is an airline).
+BODY_KINDS: dict[str, str] = {
+    "airline": "airline",
+    "carrier": "airline",
+    "chipmaker": "chipmaker",
+    "carmaker": "carmaker",
+    "automaker": "carmaker",
+    "lender": "lender",
+    "retailer": "retailer",
+    "insurer": "insurer",
+    "broadcaster": "broadcaster",
+    "drugmaker": "drugmaker",
+    "conglomerate": "conglomerate",
+    "utility": "utility",
+    "operator": "operator",
+    "firm": "firm",
+    "regulator": "regulator",
+}
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
-SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")
+SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
 
 # Every head of a subject that speaks: people, organisations, speaking documents and bodies (built once).
 SPEAKING_HEADS = PERSON_HEADS | ORG_HEADS | SPEAKING_DOCUMENTS | SPEAKING_BODIES

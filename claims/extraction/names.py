@@ -364,6 +364,12 @@ class NameIndex:
             # apposition calls one; 'the company said' later is that body
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
+        kind = _kind_before(toks, k0)
+        if kind is not None and not any(w in lx.ORG_HEADS for w in lows):
+            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi': a kind of company before the name
+            # makes it that body ('the airline said' later)
+            self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = kind
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
@@ -627,6 +633,26 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     if k < n and (toks[k].low in {"the", "a", "an"} or is_possessive(toks, k)):
         k += 1
     return _description_head(toks, k, n)
+
+
+def body_kind(word: str) -> str | None:
+    """The kind of body a lowercase noun names ('carrier' -> 'airline', 'group' -> 'group'), else None; a
+    common word that names things as well as bodies ('a news report') is none."""
+    w = base(word)
+    if w in lx.BODY_KINDS:
+        return lx.BODY_KINDS[w]
+    return w if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS else None
+
+
+def _kind_before(toks: list[Tok], k: int) -> str | None:
+    """The kind of company named by the lowercase word right before the name at toks[k] ('chipmaker
+    Veltrix'), else None."""
+    if k == 0:
+        return None
+    t = toks[k - 1]
+    if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
+        return None
+    return body_kind(t.low)
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:

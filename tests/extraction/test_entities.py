@@ -735,9 +735,32 @@ ORG_AND_CASES = [
 ]
 
 
+# A kind of company written before its name ('carrier Norvik Air', 'chipmaker Veltrix') makes it the body
+# that 'the airline' or 'the chipmaker' stands for later.
+BODY_KIND_CASES = [
+    (
+        [["Budget carrier Skyvale Jet cut its forecast on Monday."], ["The airline said fuel costs had doubled."]],
+        [None, "Skyvale Jet"],
+    ),
+    (
+        [["Shares of chipmaker Orvane rose 4 percent.", "The chipmaker said demand for servers was strong."]],
+        [None, "Orvane"],
+    ),
+    (
+        [["Consulting firm Baird Lowe lost the contract."], ["The firm said it would appeal."]],
+        [None, "Baird Lowe"],
+    ),
+    (
+        [["Tom Reed flew home on Monday."], ["The airline said the flight was late."]],
+        [None, "The airline"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    ORG_AND_CASES
+    BODY_KIND_CASES
+    + ORG_AND_CASES
     + APPOSITION_OPENER_CASES
     + ORG_POSSESSIVE_CASES
     + PARTICLE_CASES

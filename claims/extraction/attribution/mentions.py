@@ -413,6 +413,8 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         person = low in lx.PERSON_HEADS or (low.endswith("s") and low[:-1] in lx.PERSON_HEADS)
         # an age is a person's ('"...," the 51-year-old said'), never a thing's
         person = person or is_age_word(head)
+        # a kind of company speaks like a person ('the airline said demand for seats was strong')
+        person = person or (low in lx.SPEAKING_BODIES and toks[i].low in lx.DETERMINERS)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
 

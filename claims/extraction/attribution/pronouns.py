@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
+from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
@@ -84,9 +84,11 @@ class _Resolver:
                 if g.split()[-1].lower() == head and len(g) > len(m.name):
                     return g
             words = m.name.lower().split()
-            if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
-                # 'the university said' after 'the University of Northvale': the body named before
-                return self.names.described_org(head, m.pos) or m.name
+            kind = body_kind(head)
+            if len(words) == 2 and words[0] == "the" and kind is not None:
+                # 'the university said' after 'the University of Northvale', 'the airline said' after
+                # 'carrier Norvik Air': the body named before
+                return self.names.described_org(kind, m.pos) or m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
