@@ -975,6 +975,9 @@ BODY_KINDS: dict[str, str] = {
     "regulator": "regulator",
 }
 
+# Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
+PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
 

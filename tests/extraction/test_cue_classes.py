@@ -273,3 +273,18 @@ def test_calls_to_and_retorts(sentence: str, speaker: str) -> None:
 )
 def test_calling_out_loud(sentence: str) -> None:
     assert speakers(sentence) == [None]
+
+
+# a plural noun capitalised only because it opens the sentence is no name: its verb agrees with a plural
+# ('Footprints suggest'), and a finding of things has no speaker; a name takes the singular
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Bones suggest that the cave was used for burials.", None),
+        ("Fossils indicate that the lagoon was once salty.", None),
+        ("Marquez suggests that the lagoon was once salty.", "Marquez"),
+        ("Geologists suggest that the lagoon was once salty.", "Geologists"),
+    ],
+)
+def test_plural_noun_opening_the_sentence(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

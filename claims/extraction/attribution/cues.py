@@ -441,6 +441,10 @@ def _sentence_cues(
                 subject, k = _subject_before(text, toks, negation, lo)  # 'X doesn't think ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
+                if subject is not None and _plural_opener(toks, subject, k, v, lo):
+                    # 'Footprints suggest that ...': a plural noun capitalised because it opens the sentence
+                    # (its verb agrees with a plural), no name
+                    subject = Mention(subject.name, "group", pos=subject.pos, generic=True)
             if subject is None:
                 subject = _name_beside_quote(text, toks, v, lo, hi)  # '"...," Read said'
                 if subject is not None:
@@ -1229,3 +1233,24 @@ def _claim_owner(text: str, toks: list[Tok], v: int, lo: int, hi: int, that: int
     if m is None or m.kind not in {"person", "org", "group"} or m.document:
         return None
     return m
+
+
+def _plural_opener(toks: list[Tok], subject: Mention, k: int, v: int, lo: int) -> bool:
+    """The subject read as a name is one capitalised word opening the sentence, shaped as a plural of a
+    thing ('Footprints', 'Samples'), right before a verb of evidence in its plural present form ('suggest',
+    'show'): a singular name would take 'suggests'. Plurals of people ('Economists expect', 'Geologists
+    suggest') and verbs of saying stay with the subject."""
+    if subject.kind != "person" or k != lo or v != k + 1 or subject.name != toks[k].text:
+        return False
+    word, verb = toks[k].low, toks[v].low
+    if (
+        not word.endswith("s")
+        or word.endswith(("ss", "us", "is"))
+        or word.endswith(lx.PEOPLE_PLURAL_ENDINGS)
+        or base(word[:-1]) in lx.PERSON_HEADS
+        or toks[k].text.isupper()
+        or verb in lx.SPEECH_VERBS
+        or verb in lx.BELIEF_VERBS
+    ):
+        return False
+    return (lx.RESEARCH_VERBS.get(verb) or lx.SUGGESTION_VERBS.get(verb)) == verb
