@@ -132,7 +132,8 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 or (
                     loose == 0
                     and k - 3 >= lo
-                    and toks[k - 3].low in {"a", "an", "the"}
+                    # ('the Union's foreign policy chief': after an owner as after an article)
+                    and (toks[k - 3].low in {"a", "an", "the"} or is_possessive(toks, k - 3))
                     # ('the state electoral office': a verb's base form right after the article is a noun)
                     and (_loose_word(toks[k - 2]) or _base_form_noun(toks[k - 2]))
                     and _loose_word(t)
