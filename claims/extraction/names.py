@@ -104,6 +104,14 @@ def and_joined_start(toks: list[Tok], k: int, lo: int = 0) -> int:
     return s
 
 
+def leading_particle(run: list[Tok]) -> bool:
+    """A capitalised name particle opening a name, before a capitalised word: 'Al Gore', 'Le Thi Mai', 'De
+    Beers', 'Van Morrison' (never 'The', 'Of' or 'For')."""
+    return (
+        len(run) > 1 and run[0].text[:1].isupper() and run[0].low in _PARTICLE_WORD and run[0].low != "y" and run[1].cap
+    )
+
+
 def is_acronym(s: str) -> bool:
     letters = s.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
@@ -334,7 +342,9 @@ class NameIndex:
 
     def _add_run(self, toks: list[Tok], i: int, j: int) -> None:
         run = toks[i:j]
-        while run and (base(run[0].low) in lx.CAPITAL_STOPWORDS or run[0].low in lx.NAME_CONNECTORS):
+        while run and (
+            base(run[0].low) in lx.CAPITAL_STOPWORDS or (run[0].low in lx.NAME_CONNECTORS and not leading_particle(run))
+        ):
             run = run[1:]
         k0 = j - len(run)
         if (
@@ -415,7 +425,8 @@ class NameIndex:
             person = Person(key, name_words, run[0].start)
             self.persons[key] = person
             self.by_last.setdefault(name_words[-1].lower(), []).append(person)
-            self.by_first.setdefault(name_words[0].lower(), []).append(person)
+            if name_words[0].lower() not in _PARTICLE_WORD:  # 'Le' of 'Le Thi Mai' and 'Le Monde' is no given name
+                self.by_first.setdefault(name_words[0].lower(), []).append(person)
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)

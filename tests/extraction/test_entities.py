@@ -572,6 +572,18 @@ PARTICLE_CASES = [
         [["Judge Anna Lotte Maria van der Wal said the ruling stood."]],
         ["Anna Lotte Maria van der Wal"],
     ),
+    # a capitalised particle opening a name is part of it, and no given name the pronoun chain can share
+    (
+        [
+            ["District chief Le Van Tho said the dyke held.", "He said the rice was safe."],
+            ["Le Figaro reported the story."],
+        ],
+        ["Le Van Tho", "Le Van Tho", "Le Figaro"],
+    ),
+    (
+        [["Al Harmon told reporters the ferry would sail.", "De Vries said it would not."]],
+        ["Al Harmon", "De Vries"],
+    ),
 ]
 
 

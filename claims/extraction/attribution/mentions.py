@@ -12,6 +12,7 @@ from ..names import (
     is_name_word,
     is_possessive,
     is_title,
+    leading_particle,
     office_complement,
     person_words,
     strip_leading_places,
@@ -503,7 +504,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
             r = and_joined_start(toks, r, i)  # 'Food and Drug Administration'
             continue
         break
-    while r < j and toks[r].low in lx.NAME_CONNECTORS:
+    while r < j and toks[r].low in lx.NAME_CONNECTORS and not leading_particle(toks[r:j]):
         r += 1
     if r >= j:
         return None
@@ -531,7 +532,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     titled_word = cut == j - 1 and cut > i and toks[cut - 1].low in lx.TITLE_ABBREVIATIONS
     while cut < j and (
         (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
-        or toks[cut].low in lx.NAME_CONNECTORS
+        or (toks[cut].low in lx.NAME_CONNECTORS and not leading_particle(toks[cut:j]))
     ):
         cut += 1
     if cut >= j and titled_word and toks[j - 1].text[1:].islower() and base(toks[j - 1].low) not in lx.PRONOUNS:
