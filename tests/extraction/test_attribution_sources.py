@@ -8,6 +8,15 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # a document's author after 'from' keeps the floor past its own apposition
+    (
+        [["Figures from Statvale, the national statistics bureau, showed that exports fell."]],
+        ["Statvale"],
+    ),
+    (
+        [["A study by the Orlen Institute, the country's oldest think tank, found that rents doubled."]],
+        ["Orlen Institute"],
+    ),
     # data and figures speak like other documents, also when a time adjunct or a second clause follows the
     # closing verb; a bare document noun opening the sentence gives way to its author or owner, and a
     # sentence-initial owner noun ('Court', 'State') stays part of the document phrase
