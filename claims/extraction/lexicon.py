@@ -1171,6 +1171,9 @@ DOCUMENT_ADJECTIVES = wordset(
     " preliminary final initial previous later federal local leaked"
     # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
     " state city county court government police campaign school company congressional"
+    # what the figures count: 'Crime statistics showed', 'Trade data show', 'Census figures suggest'
+    " crime trade census industry customs employment unemployment housing hospital sales tax budget traffic"
+    " inflation labor labour production export import"
     # what recorded it: 'Satellite images show', 'Security footage shows', 'Drone video shows'
     " satellite security surveillance drone camera video phone television tv cctv dashcam bodycam mobile"
 )

@@ -8,6 +8,11 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # what the figures count, capitalised as the sentence's first word, is no owner's name
+    (
+        [["Housing statistics published on Monday showed that rents rose.", "Customs data show imports fell in May."]],
+        ["Housing statistics", "Customs data"],
+    ),
     # a document's author after 'from' keeps the floor past its own apposition
     (
         [["Figures from Statvale, the national statistics bureau, showed that exports fell."]],
