@@ -747,6 +747,31 @@ ORG_AND_CASES = [
 ]
 
 
+# 'One of the X' with a plural of people is one person: the antecedent of 'he' or 'she' right after.
+ONE_OF_CASES = [
+    (
+        [
+            ["Police said Ivo Sand ran the scheme."],
+            [
+                "One of the officers, a retired sergeant, said he was paid in cash.",
+                "He told the jury he never asked why.",
+            ],
+        ],
+        ["Police", "One of the officers", "One of the officers"],
+    ),
+    (
+        [
+            [
+                "Mayor Ada Roe met the tenants.",
+                "One of the tenants said the roof leaked.",
+                "She said it had leaked for years.",
+            ]
+        ],
+        [None, "One of the tenants", "One of the tenants"],
+    ),
+]
+
+
 # A kind of company written before its name ('carrier Norvik Air', 'chipmaker Veltrix') makes it the body
 # that 'the airline' or 'the chipmaker' stands for later.
 BODY_KIND_CASES = [
@@ -771,7 +796,8 @@ BODY_KIND_CASES = [
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    BODY_KIND_CASES
+    ONE_OF_CASES
+    + BODY_KIND_CASES
     + ORG_AND_CASES
     + APPOSITION_OPENER_CASES
     + ORG_POSSESSIVE_CASES

@@ -120,6 +120,9 @@ class _Resolver:
                     gender = "m"
             if gender:
                 self.names.vote(name, gender)
+        words = name.lower().split()
+        if kind == "quantity" and words[:2] == ["one", "of"] and person_head(base(words[-1])) == "p":
+            kind = "person"  # 'One of the witnesses, a former clerk, said ... He told the court ...': one person
         if m.generic and not name.lower().endswith("s"):
             kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
         if kind == "group" and not m.generic and self._singular_person(m):
