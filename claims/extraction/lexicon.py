@@ -524,6 +524,16 @@ politician lawmaker congressman congresswoman senator governor nominee candidate
 """
 )
 
+# Epithets that vary a person's name rather than introduce someone ('Midfielder Josip Bilic said ...
+# "...," the veteran said'): a definite one right after a sentence opening with a named person, whose
+# head the article has not used before, is that person.
+EPITHET_HEADS = wordset(
+    """
+billionaire businessman businesswoman magnate mogul tycoon star veteran champion superstar singer rapper
+striker midfielder goalkeeper winger
+"""
+)
+
 # Unnamed sources described by their access ('a source familiar with the talks', 'people close to the
 # mayor', 'an official briefed on the plan'): the words that open that description, and its heads.
 ACCESS_WORDS = wordset("familiar close briefed knowledgeable privy")

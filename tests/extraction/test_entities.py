@@ -747,6 +747,24 @@ ORG_AND_CASES = [
 ]
 
 
+# An epithet the article has not used before ('the veteran', 'the singer') right after a sentence that
+# opens with a named person varies that name; one used before for someone else stays as written.
+EPITHET_CASES = [
+    (
+        [["Goalkeeper Ryo Tanda said the pitch was wet.", '"We slipped all night," the veteran said.']],
+        ["Ryo Tanda", "Ryo Tanda"],
+    ),
+    (
+        [["Mira Holt cancelled the tour on Monday."], ['"My voice is gone," the singer told fans.']],
+        [None, "Mira Holt"],
+    ),
+    (
+        [["Coach Ari Lund said the club had signed a veteran."], ['"He will lead us," the veteran said.']],
+        ["Ari Lund", "the veteran"],
+    ),
+]
+
+
 # 'One of the X' with a plural of people is one person: the antecedent of 'he' or 'she' right after.
 ONE_OF_CASES = [
     (
@@ -796,7 +814,8 @@ BODY_KIND_CASES = [
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
-    ONE_OF_CASES
+    EPITHET_CASES
+    + ONE_OF_CASES
     + BODY_KIND_CASES
     + ORG_AND_CASES
     + APPOSITION_OPENER_CASES

@@ -42,6 +42,7 @@ class _Resolver:
         # genders of unnamed people the chain has met ('The actress' f), which the name index never holds
         self.described: dict[str, str | None] = {}
         self._openers: dict[int, Described | None] = {}  # sentence no -> the description it opens with
+        self._first_lows: dict[str, int] | None = None  # lowercase word -> where the article first uses it
 
     def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
         if m.kind == "pronoun":
@@ -73,6 +74,10 @@ class _Resolver:
                     capitalised=capitalised,
                     places=frozenset(place_codes(written[1 : _head_index(written, head)])),
                 )
+                if named is None and head in lx.EPITHET_HEADS and len(written) <= 3 and self._first_use(head, m.pos):
+                    # '"...," the veteran said' right after 'Midfielder Josip Bilic said ...': an epithet the
+                    # article has not used before varies the name the sentence before opened with
+                    named = self._subject_before(sent_no, noun_gender([base(w.lower()) for w in written]) or "", set())
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
@@ -243,6 +248,16 @@ class _Resolver:
                 or self._described(sent_no, m.pos, "o", "", own=False)
             )
         return None
+
+    def _first_use(self, word: str, pos: int) -> bool:
+        """No lowercase ``word`` (or its plural) stands in the text before ``pos`` (an index of first uses
+        is built once per article)."""
+        if self._first_lows is None:
+            self._first_lows = {}
+            for t in self.toks:
+                if not t.cap:
+                    self._first_lows.setdefault(t.low, t.start)
+        return min(self._first_lows.get(word, pos), self._first_lows.get(word + "s", pos)) >= pos
 
     def _gender_of(self, name: str) -> str | None:
         return self.names.gender(name) or self.described.get(name)
