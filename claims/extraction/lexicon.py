@@ -988,6 +988,11 @@ BODY_KINDS: dict[str, str] = {
 # Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
 PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")
 
+# Verdicts given with 'call' and an object ('called the strike illegal', 'called the plan unacceptable'):
+# the endings of such adjectives, and short ones without them.
+VERDICT_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ent", "ant", "ed")
+VERDICT_ADJECTIVES = wordset("wrong unfair false absurd bad unjust premature untrue unwise cruel")
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
 

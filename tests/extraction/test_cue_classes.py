@@ -288,3 +288,20 @@ def test_calling_out_loud(sentence: str) -> None:
 )
 def test_plural_noun_opening_the_sentence(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'call' with an object and an adjective of verdict closing the clause gives a verdict in words; calling a
+# person, a body or a meeting does not
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Minister Ida Holm called the blockade illegal.", "Ida Holm"),
+        ("The union called the pay offer unacceptable and walked out.", "The union"),
+        ("Tomas Berg called the verdict shameful, saying he would appeal.", "Tomas Berg"),
+        ("Ida Holm called the fire brigade.", None),
+        ("Ida Holm called the board meeting.", None),
+        ("Ida Holm called the Harbor Council on Monday.", None),
+    ],
+)
+def test_calling_with_a_verdict(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -205,7 +205,11 @@ def _sentence_cues(
                     and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
                 ):
                     found = False  # 'described the meeting', 'described how ...': an account given
-                if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
+                if (
+                    found is None
+                    and low.startswith("call")
+                    and (_calls_object_a(toks, v, hi) or _calls_object_adj(toks, v, hi))
+                ):
                     found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
                 if found is None and low.startswith("hail") and _hails_object(toks, v, hi):
                     found = False  # 'hailed the ruling': praise, as 'hailed it as a victory'
@@ -919,6 +923,40 @@ def _calls_object_a(toks: list[Tok], v: int, hi: int) -> bool:
         and toks[k + 1].word
         and base(toks[k + 1].low) not in lx.TIME_WORDS  # 'called the fire department a day later'
     )
+
+
+def _calls_object_adj(toks: list[Tok], v: int, hi: int) -> bool:
+    """'called the strike illegal', 'called it unacceptable', 'called Lee's remarks shameful': after a form
+    of 'call', a pronoun, a name or a short noun phrase, then one adjective of verdict closing the clause
+    (not 'called the fire department', 'called the vice president': a person or body is no verdict)."""
+    k = v + 1
+    if k < hi and (toks[k].low in lx.OBJECT_PRONOUNS or toks[k].low in {"it", "this", "that"}):
+        k += 1
+    elif k < hi and toks[k].cap:
+        while k < hi and k - v <= 3 and toks[k].cap:
+            k += 1
+    elif k < hi and (toks[k].low in {"the", "his", "her", "their", "its"} or is_possessive(toks, k)):
+        k += 1
+        if k < hi and toks[k].cap:
+            return False  # 'called the Harbor Board': a body, no verdict
+        k += 1  # the object's head, at least one word
+    else:
+        return False
+    # the adjective is the object's last lowercase word before the clause closes, within a few words
+    for q in range(k, min(hi, v + 7)):
+        t = toks[q]
+        if not t.word or t.cap:
+            return False
+        closes = q + 1 >= hi or toks[q + 1].text in lx.CLAUSE_END or toks[q + 1].low in {"and", "but", "because"}
+        if closes:
+            adj = t.low
+            return (
+                (adj in lx.VERDICT_ADJECTIVES or (adj.endswith(lx.VERDICT_ADJECTIVE_ENDINGS) and len(adj) > 5))
+                and base(adj) not in lx.PERSON_HEADS
+                and base(adj) not in lx.ORG_HEADS
+                and base(adj) not in lx.TIME_WORDS
+            )
+    return False
 
 
 def _with_team(toks: list[Tok], v: int, lo: int) -> int | None:
