@@ -305,3 +305,18 @@ def test_plural_noun_opening_the_sentence(sentence: str, speaker: str | None) ->
 )
 def test_calling_with_a_verdict(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'point to' for a thing indicates (a market, clues, figures read as common nouns); people and bodies who
+# point to something give it as their reason
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("In early trading, index futures pointed to a weaker open for shares.", None),
+        ("The scorch marks on the stairs point to a fire started on purpose.", None),
+        ("The regulator pointed to a rise in complaints about late trains.", "The regulator"),
+        ("Economists pointed to weaker demand from abroad.", "Economists"),
+    ],
+)
+def test_things_pointing_to(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -594,6 +594,16 @@ def _sentence_cues(
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
         if (
+            low.startswith("point")
+            and v + 1 < hi
+            and toks[v + 1].low == "to"
+            and subject.generic
+            and not subject.document
+            and base(subject.name.split()[-1].lower()) not in lx.ORG_HEADS
+            and not subject.name.lower().endswith(lx.PEOPLE_PLURAL_ENDINGS)  # 'Other defenders pointed to'
+        ):
+            continue  # 'futures pointed to a lower open', 'the clues point to arson': things indicate, no one says
+        if (
             stance_on
             and not subject.document
             and (subject.kind not in {"person", "org", "pronoun", "group"} or subject.generic or _common_word(subject))
