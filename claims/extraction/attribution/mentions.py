@@ -114,6 +114,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             k -= 1
             continue
         if (
+            t.low in lx.ORDER_ADJECTIVES
+            and not toks[j].cap
+            and k - 2 >= lo
+            and toks[k - 2].low in lx.DETERMINERS
+            and base(toks[j].low) in lx.DOCUMENT_NOUNS
+        ):
+            k -= 1  # 'The first report showed': an adjective of order after the article, not a sentence opener
+            continue
+        if (
             _hyphen_alpha(t.low)  # 'the third-largest carmaker', 'the state-owned lender'
             and loose < 2
             and (
