@@ -300,7 +300,7 @@ doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
 vows warning write talks reference references post posts
-figure figures bet bets sense senses champion champions support supports backing view views
+figure figures bet bets sense senses champion champions support supports backing view views rule rules
 """
 )
 
@@ -561,6 +561,16 @@ DESCRIPTION_HEADS = wordset(
 businessman businesswoman magnate billionaire mogul tycoon socialist conservative liberal moderate
 republican democrat frontrunner front-runner hopeful contender challenger incumbent veteran star
 politician lawmaker congressman congresswoman senator governor nominee candidate boss player keeper
+"""
+)
+
+# Epithets that vary a person's name rather than introduce someone ('Midfielder Josip Bilic said ...
+# "...," the veteran said'): a definite one right after a sentence opening with a named person, whose
+# head the article has not used before, is that person.
+EPITHET_HEADS = wordset(
+    """
+billionaire businessman businesswoman magnate mogul tycoon star veteran champion superstar singer rapper
+striker midfielder goalkeeper winger
 """
 )
 
@@ -983,14 +993,6 @@ CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
 
 # Organisation heads that are common words too ('the news', 'the star', 'the study'): a definite
 # description with one of these is no reference to a body named before.
-# Nouns that describe a business: before its name ('drugmaker Halvorsen', 'grid operator Ukrenergo', 'the
-# firm, Swiftway,') and alone for it later ('the company said', 'the carmaker said').
-BUSINESS_DESCRIPTORS = wordset(
-    """
-company firm drugmaker carmaker automaker airline carrier retailer lender insurer chipmaker miner
-manufacturer brewer conglomerate startup start-up operator developer publisher supermarket
-"""
-)
 # Last words of a company's own name ('Halvorsen Pharmaceuticals', 'Brim Motors', 'Varn Holdings').
 CORPORATE_HEADS = wordset(
     """
@@ -1011,8 +1013,48 @@ republic partners
 # speaker.
 SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
 
+# Kinds of company written before its name ('Scandinavian carrier Norvik Air', 'chipmaker Veltrix') and
+# standing for it later ('the airline said'): each word -> the kind it names ('carrier' is an airline).
+BODY_KINDS: dict[str, str] = {
+    "airline": "airline",
+    "carrier": "airline",
+    "chipmaker": "chipmaker",
+    "carmaker": "carmaker",
+    "automaker": "carmaker",
+    "lender": "lender",
+    "retailer": "retailer",
+    "insurer": "insurer",
+    "broadcaster": "broadcaster",
+    "drugmaker": "drugmaker",
+    "conglomerate": "conglomerate",
+    "utility": "utility",
+    "operator": "operator",
+    "firm": "firm",
+    "regulator": "regulator",
+    "company": "company",
+    "miner": "miner",
+    "manufacturer": "manufacturer",
+    "brewer": "brewer",
+    "startup": "startup",
+    "start-up": "startup",
+    "developer": "developer",
+    "publisher": "publisher",
+    "supermarket": "supermarket",
+}
+# Kinds of body that describe a business: 'the company said', 'the carmaker said' stand for the business
+# named before ('carmaker Brim Motors', 'the firm, Swiftway,', 'Varn Holdings').
+BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster"}
+
+# Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
+PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")
+
+# Verdicts given with 'call' and an object ('called the strike illegal', 'called the plan unacceptable'):
+# the endings of such adjectives, and short ones without them.
+VERDICT_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ent", "ant", "ed")
+VERDICT_ADJECTIVES = wordset("wrong unfair false absurd bad unjust premature untrue unwise cruel")
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
-SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")
+SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
 
 # Every head of a subject that speaks: people, organisations, speaking documents and bodies (built once).
 SPEAKING_HEADS = PERSON_HEADS | ORG_HEADS | SPEAKING_DOCUMENTS | SPEAKING_BODIES
@@ -1204,6 +1246,9 @@ DOCUMENT_ADJECTIVES = wordset(
     " preliminary final initial previous later federal local leaked"
     # nouns of an owner used as modifiers: 'State records show', 'Court papers say', 'Campaign finance reports'
     " state city county court government police campaign school company congressional"
+    # what the figures count: 'Crime statistics showed', 'Trade data show', 'Census figures suggest'
+    " crime trade census industry customs employment unemployment housing hospital sales tax budget traffic"
+    " inflation labor labour production export import"
     # what recorded it: 'Satellite images show', 'Security footage shows', 'Drone video shows'
     " satellite security surveillance drone camera video phone television tv cctv dashcam bodycam mobile"
 )

@@ -78,6 +78,41 @@ def is_title(t: Tok) -> bool:
     return base(t.low) in lx.TITLES or t.low in lx.TITLE_ABBREVIATIONS
 
 
+def and_joined_start(toks: list[Tok], k: int, lo: int = 0) -> int:
+    """Where an organisation's name begins when 'and' before toks[k] joins one capitalised word to the
+    rest of it: 'Food and | Drug Administration', 'the Ethics and | Anti-Corruption Commission'. The
+    word before 'and' must be no personal name, title or organisation head ('Ann Lee and | Harbor
+    Board' are two), and open its run (after a determiner, a connector or a lowercase word). Returns k
+    where there are no such words; the caller checks that an organisation head follows."""
+    if k - 2 < lo or toks[k - 1].low not in _AND_WORDS or not toks[k].cap or toks[k - 1].start - toks[k - 2].end > 1:
+        return k
+    s = k - 2
+    for t in toks[s : k - 1]:
+        low = base(t.low)
+        if (
+            not is_name_word(t)
+            or is_title(t)
+            or low in lx.ORG_HEADS
+            or low in lx.FEMALE_NAMES
+            or low in lx.MALE_NAMES
+            or t.text.isupper()
+        ):
+            return k
+    if is_possessive(toks, k - 2):
+        return k
+    if s - 1 >= lo and toks[s - 1].cap and toks[s - 1].low not in lx.DETERMINERS:
+        return k
+    return s
+
+
+def leading_particle(run: list[Tok]) -> bool:
+    """A capitalised name particle opening a name, before a capitalised word: 'Al Gore', 'Le Thi Mai', 'De
+    Beers', 'Van Morrison' (never 'The', 'Of' or 'For')."""
+    return (
+        len(run) > 1 and run[0].text[:1].isupper() and run[0].low in _PARTICLE_WORD and run[0].low != "y" and run[1].cap
+    )
+
+
 def is_acronym(s: str) -> bool:
     letters = s.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
@@ -308,7 +343,9 @@ class NameIndex:
 
     def _add_run(self, toks: list[Tok], i: int, j: int) -> None:
         run = toks[i:j]
-        while run and (base(run[0].low) in lx.CAPITAL_STOPWORDS or run[0].low in lx.NAME_CONNECTORS):
+        while run and (
+            base(run[0].low) in lx.CAPITAL_STOPWORDS or (run[0].low in lx.NAME_CONNECTORS and not leading_particle(run))
+        ):
             run = run[1:]
         k0 = j - len(run)
         if (
@@ -333,20 +370,21 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
-        described_business = _business_descriptor_before(toks, i)
-        if described_business is not None and not any(w in lx.ORG_HEADS for w in lows):
-            # 'drugmaker Halvorsen', 'the firm, Swiftway,': a business the article names; 'the company
-            # said' later is that body
-            self.orgs.append((run[0].start, " ".join(words)))
-            self.org_heads[run[0].start] = described_business
-            return
         if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
             # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
             # apposition calls one; 'the company said' later is that body
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
-        if any(w in lx.ORG_HEADS for w in lows):
+        kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
+        if kind is not None and not any(w in lx.ORG_HEADS for w in lows):
+            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
+            # company before the name makes it that body ('the airline said' later)
             self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = kind
+        if any(w in lx.ORG_HEADS for w in lows):
+            # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
+            s0 = and_joined_start(toks, k0)
+            self.orgs.append((toks[s0].start, " ".join([_clean(t.text) for t in toks[s0:k0]] + words)))
             # an acronym the article uses without defining it stands for the organisation it spells
             # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
             # the organisation head, at most eight words back (a constant per run)
@@ -388,7 +426,8 @@ class NameIndex:
             person = Person(key, name_words, run[0].start)
             self.persons[key] = person
             self.by_last.setdefault(name_words[-1].lower(), []).append(person)
-            self.by_first.setdefault(name_words[0].lower(), []).append(person)
+            if name_words[0].lower() not in _PARTICLE_WORD:  # 'Le' of 'Le Thi Mai' and 'Le Monde' is no given name
+                self.by_first.setdefault(name_words[0].lower(), []).append(person)
         person.positions.append(run[0].start)
         before = [base(t.low) for t in toks[max(0, i - 3) : i]] + lows[:cut]
         self._gender_votes(person, before)
@@ -586,7 +625,7 @@ class NameIndex:
             if len(words) > 6:
                 continue  # a long capitalised run is a headline, not a name
             described = self.org_heads.get(at)
-            if described == head:
+            if described is not None and described == body_kind(head):
                 return name
             if fallback is None and (
                 described in lx.BUSINESS_DESCRIPTORS
@@ -636,29 +675,35 @@ def _described_as(toks: list[Tok], j: int) -> set[str]:
     return _description_head(toks, k, n)
 
 
-def _business_descriptor_before(toks: list[Tok], i: int) -> str | None:
-    """The business noun right before a name ('drugmaker Halvorsen', 'ride-hailing company Swiftway'), or
-    closing an apposition before it ('the firm, Swiftway,'); None after a possessive ('the company's Ann
-    Lee') or where the noun is part of a longer capitalised phrase."""
-    if not toks[i].cap or is_title(toks[i]):
-        return None  # 'the company's founder': a title, no business name
-    if (
-        i >= 1
-        and toks[i - 1].word
-        and not toks[i - 1].cap
-        and not is_possessive(toks, i - 1)
-        and base(toks[i - 1].low) in lx.BUSINESS_DESCRIPTORS
-    ):
-        return base(toks[i - 1].low)
-    if (
-        i >= 3
-        and toks[i - 1].text == ","
-        and base(toks[i - 2].low) in lx.BUSINESS_DESCRIPTORS
-        and not toks[i - 2].cap
-        and toks[i - 3].low in {"the", "a", "an"}
-    ):
-        return base(toks[i - 2].low)
-    return None
+def _business_apposition_before(toks: list[Tok], i: int) -> str | None:
+    """The kind of business an apposition closing right before the name gives ('the firm, Swiftway,');
+    None before a title ('the company's founder, said')."""
+    if i < 3 or not toks[i].cap or is_title(toks[i]) or toks[i - 1].text != ",":
+        return None
+    t = toks[i - 2]
+    if t.cap or is_possessive(toks, i - 2) or toks[i - 3].low not in {"the", "a", "an"}:
+        return None
+    return body_kind(t.low) if base(t.low) in lx.BUSINESS_DESCRIPTORS else None
+
+
+def body_kind(word: str) -> str | None:
+    """The kind of body a lowercase noun names ('carrier' -> 'airline', 'group' -> 'group'), else None; a
+    common word that names things as well as bodies ('a news report') is none."""
+    w = base(word)
+    if w in lx.BODY_KINDS:
+        return lx.BODY_KINDS[w]
+    return w if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS else None
+
+
+def _kind_before(toks: list[Tok], k: int) -> str | None:
+    """The kind of company named by the lowercase word right before the name at toks[k] ('chipmaker
+    Veltrix'), else None."""
+    if k == 0:
+        return None
+    t = toks[k - 1]
+    if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
+        return None
+    return body_kind(t.low)
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:

@@ -8,6 +8,20 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # what the figures count, capitalised as the sentence's first word, is no owner's name
+    (
+        [["Housing statistics published on Monday showed that rents rose.", "Customs data show imports fell in May."]],
+        ["Housing statistics", "Customs data"],
+    ),
+    # a document's author after 'from' keeps the floor past its own apposition
+    (
+        [["Figures from Statvale, the national statistics bureau, showed that exports fell."]],
+        ["Statvale"],
+    ),
+    (
+        [["A study by the Orlen Institute, the country's oldest think tank, found that rents doubled."]],
+        ["Orlen Institute"],
+    ),
     # data and figures speak like other documents, also when a time adjunct or a second clause follows the
     # closing verb; a bare document noun opening the sentence gives way to its author or owner, and a
     # sentence-initial owner noun ('Court', 'State') stays part of the document phrase

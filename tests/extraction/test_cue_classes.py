@@ -344,3 +344,63 @@ def test_verdicts_with_a_clause(sentence: str, speaker: str | None) -> None:
 )
 def test_a_gerund_subject_after_said(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a plural noun capitalised only because it opens the sentence is no name: its verb agrees with a plural
+# ('Footprints suggest'), and a finding of things has no speaker; a name takes the singular
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Bones suggest that the cave was used for burials.", None),
+        ("Fossils indicate that the lagoon was once salty.", None),
+        ("Marquez suggests that the lagoon was once salty.", "Marquez"),
+        ("Geologists suggest that the lagoon was once salty.", "Geologists"),
+    ],
+)
+def test_plural_noun_opening_the_sentence(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'call' with an object and an adjective of verdict closing the clause gives a verdict in words; calling a
+# person, a body or a meeting does not
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Minister Ida Holm called the blockade illegal.", "Ida Holm"),
+        ("The union called the pay offer unacceptable and walked out.", "The union"),
+        ("Tomas Berg called the verdict shameful, saying he would appeal.", "Tomas Berg"),
+        ("Ida Holm called the fire brigade.", None),
+        ("Ida Holm called the board meeting.", None),
+        ("Ida Holm called the Harbor Council on Monday.", None),
+    ],
+)
+def test_calling_with_a_verdict(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'point to' for a thing indicates (a market, clues, figures read as common nouns); people and bodies who
+# point to something give it as their reason
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("In early trading, index futures pointed to a weaker open for shares.", None),
+        ("The scorch marks on the stairs point to a fire started on purpose.", None),
+        ("The regulator pointed to a rise in complaints about late trains.", "The regulator"),
+        ("Economists pointed to weaker demand from abroad.", "Economists"),
+    ],
+)
+def test_things_pointing_to(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# an adjective of order after the article belongs to the document it opens ('The first report showed'
+# gave 'report'); it is no sentence opener there
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The first report showed that the dam had cracked twice.", "The first report"),
+        ("The latest survey found that half the wells were dry.", "The latest survey"),
+    ],
+)
+def test_order_adjective_in_a_document(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

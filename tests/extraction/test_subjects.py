@@ -13,6 +13,9 @@ from .test_attribution import article
 from .test_attribution import paragraph_speakers as speakers
 
 CASES = [
+    # two modifiers between an owner and the head of the description
+    ("The Harbor League's chief legal counsel said the lease was void.", "The Harbor League's chief legal counsel"),
+    ("Velmora's deputy health minister told reporters the clinics were full.", "Velmora's deputy health minister"),
     # coordinated verb phrases sharing a long subject: the subject of the first verb says
     (
         "Several retired diplomats with long service in the region bristled at the plan and said it would fail.",

@@ -205,6 +205,8 @@ def _relative_clause(toks: list[Tok], rel: int, lo: int) -> bool:
         return False
     prev = toks[rel - 1]
     low = prev.low
+    if prev.word and low in lx.NOUNLIKE_FORMS and _noun_slot(toks, rel - 1, lo):
+        return True  # 'a rule which officials defend': a verb's form after an article is a noun
     return (
         prev.word
         and low not in lx.SPEECH_VERBS

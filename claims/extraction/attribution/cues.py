@@ -210,7 +210,11 @@ def _sentence_cues(
                     and (toks[v + 1].low in {"the", "a", "an", "his", "her", "their", "its", "how", "what"})
                 ):
                     found = False  # 'described the meeting', 'described how ...': an account given
-                if found is None and low.startswith("call") and _calls_object_a(toks, v, hi):
+                if (
+                    found is None
+                    and low.startswith("call")
+                    and (_calls_object_a(toks, v, hi) or _calls_object_adj(toks, v, hi))
+                ):
                     found = False  # 'called him a liar', 'called the fire a disgrace': a verdict in words
                 if found is None and low.startswith("hail") and _hails_object(toks, v, hi):
                     found = False  # 'hailed the ruling': praise, as 'hailed it as a victory'
@@ -448,6 +452,10 @@ def _sentence_cues(
                 subject, k = _subject_before(text, toks, negation, lo)  # 'X doesn't think ...'
             else:
                 subject, k = _subject_before(text, toks, v, lo)
+                if subject is not None and _plural_opener(toks, subject, k, v, lo):
+                    # 'Footprints suggest that ...': a plural noun capitalised because it opens the sentence
+                    # (its verb agrees with a plural), no name
+                    subject = Mention(subject.name, "group", pos=subject.pos, generic=True)
             if subject is None:
                 subject = _name_beside_quote(text, toks, v, lo, hi)  # '"...," Read said'
                 if subject is not None:
@@ -592,6 +600,16 @@ def _sentence_cues(
             and not _common_word(subject)
         ):
             speech = True  # 'the senator suggested that ...' (but 'the data suggest' is a finding)
+        if (
+            low.startswith("point")
+            and v + 1 < hi
+            and toks[v + 1].low == "to"
+            and subject.generic
+            and not subject.document
+            and base(subject.name.split()[-1].lower()) not in lx.ORG_HEADS
+            and not subject.name.lower().endswith(lx.PEOPLE_PLURAL_ENDINGS)  # 'Other defenders pointed to'
+        ):
+            continue  # 'futures pointed to a lower open', 'the clues point to arson': things indicate, no one says
         if (
             stance_on
             and not subject.document
@@ -922,6 +940,40 @@ def _calls_object_a(toks: list[Tok], v: int, hi: int) -> bool:
         and toks[k + 1].word
         and base(toks[k + 1].low) not in lx.TIME_WORDS  # 'called the fire department a day later'
     )
+
+
+def _calls_object_adj(toks: list[Tok], v: int, hi: int) -> bool:
+    """'called the strike illegal', 'called it unacceptable', 'called Lee's remarks shameful': after a form
+    of 'call', a pronoun, a name or a short noun phrase, then one adjective of verdict closing the clause
+    (not 'called the fire department', 'called the vice president': a person or body is no verdict)."""
+    k = v + 1
+    if k < hi and (toks[k].low in lx.OBJECT_PRONOUNS or toks[k].low in {"it", "this", "that"}):
+        k += 1
+    elif k < hi and toks[k].cap:
+        while k < hi and k - v <= 3 and toks[k].cap:
+            k += 1
+    elif k < hi and (toks[k].low in {"the", "his", "her", "their", "its"} or is_possessive(toks, k)):
+        k += 1
+        if k < hi and toks[k].cap:
+            return False  # 'called the Harbor Board': a body, no verdict
+        k += 1  # the object's head, at least one word
+    else:
+        return False
+    # the adjective is the object's last lowercase word before the clause closes, within a few words
+    for q in range(k, min(hi, v + 7)):
+        t = toks[q]
+        if not t.word or t.cap:
+            return False
+        closes = q + 1 >= hi or toks[q + 1].text in lx.CLAUSE_END or toks[q + 1].low in {"and", "but", "because"}
+        if closes:
+            adj = t.low
+            return (
+                (adj in lx.VERDICT_ADJECTIVES or (adj.endswith(lx.VERDICT_ADJECTIVE_ENDINGS) and len(adj) > 5))
+                and base(adj) not in lx.PERSON_HEADS
+                and base(adj) not in lx.ORG_HEADS
+                and base(adj) not in lx.TIME_WORDS
+            )
+    return False
 
 
 def _with_team(toks: list[Tok], v: int, lo: int) -> int | None:
@@ -1256,3 +1308,24 @@ def _pronoun_source(toks: list[Tok], start: int, hi: int) -> str | None:
         if e >= hi or toks[e].text in {",", ".", ";"}:
             return lx.POSSESSIVE_PRONOUNS.get(low, "it")
     return None
+
+
+def _plural_opener(toks: list[Tok], subject: Mention, k: int, v: int, lo: int) -> bool:
+    """The subject read as a name is one capitalised word opening the sentence, shaped as a plural of a
+    thing ('Footprints', 'Samples'), right before a verb of evidence in its plural present form ('suggest',
+    'show'): a singular name would take 'suggests'. Plurals of people ('Economists expect', 'Geologists
+    suggest') and verbs of saying stay with the subject."""
+    if subject.kind != "person" or k != lo or v != k + 1 or subject.name != toks[k].text:
+        return False
+    word, verb = toks[k].low, toks[v].low
+    if (
+        not word.endswith("s")
+        or word.endswith(("ss", "us", "is"))
+        or word.endswith(lx.PEOPLE_PLURAL_ENDINGS)
+        or base(word[:-1]) in lx.PERSON_HEADS
+        or toks[k].text.isupper()
+        or verb in lx.SPEECH_VERBS
+        or verb in lx.BELIEF_VERBS
+    ):
+        return False
+    return (lx.RESEARCH_VERBS.get(verb) or lx.SUGGESTION_VERBS.get(verb)) == verb

@@ -6,17 +6,19 @@ from .. import lexicon as lx
 from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import (
     Tok,
+    and_joined_start,
     base,
     is_acronym,
     is_name_word,
     is_possessive,
     is_title,
+    leading_particle,
     office_complement,
     person_words,
     strip_leading_places,
 )
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text
-from .entities import age_start
+from .entities import age_start, is_age_word
 
 _PREPOSITIONS = frozenset(
     ["without", "within", "against", "about", "into", "through", "toward", "towards", "than", "among", "between"]
@@ -91,6 +93,14 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
         if t.low == "and" and _joins_one_body(toks, k - 1, lo, j):
             k -= 1
             continue
+        if (
+            t.low in {"and", "&"}
+            and toks[j].cap
+            and any(base(x.low) in lx.ORG_HEADS and x.cap for x in toks[k : j + 1])
+            and (s := and_joined_start(toks, k, lo)) < k
+        ):
+            k = s  # 'the Ethics and Anti-Corruption Commission': one organisation's name
+            continue
         if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
             # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
             # "Ambassador to the United Kingdom": only after an org head or title
@@ -105,6 +115,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             break
         if low in lx.GROUP_NOUNS or low in lx.DOCUMENT_NOUNS or low in lx.ORG_TAILS:
             k -= 1
+            continue
+        if (
+            t.low in lx.ORDER_ADJECTIVES
+            and not toks[j].cap
+            and k - 2 >= lo
+            and toks[k - 2].low in lx.DETERMINERS
+            and base(toks[j].low) in lx.DOCUMENT_NOUNS
+        ):
+            k -= 1  # 'The first report showed': an adjective of order after the article, not a sentence opener
             continue
         if (
             _hyphen_alpha(t.low)  # 'the third-largest carmaker', 'the state-owned lender'
@@ -126,7 +145,8 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                 or (
                     loose == 0
                     and k - 3 >= lo
-                    and toks[k - 3].low in {"a", "an", "the"}
+                    # ('the Union's foreign policy chief': after an owner as after an article)
+                    and (toks[k - 3].low in {"a", "an", "the"} or is_possessive(toks, k - 3))
                     # ('the state electoral office': a verb's base form right after the article is a noun)
                     and (_loose_word(toks[k - 2]) or _base_form_noun(toks[k - 2]))
                     and _loose_word(t)
@@ -371,6 +391,7 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     for k in range(i + 1, j - 1):
         if (
             toks[k].low == "and"
+            and not _org_after_and(toks, k, j, i)
             and toks[k - 1].cap
             and (toks[k + 1].cap or toks[k + 1].low == "the")
             and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
@@ -429,8 +450,23 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         # any other common-noun subject keeps the article's wording: "The poster", "Some individuals"
         # a person's description ('the Ohio governor', 'the retired banker') is no thing: it speaks
         person = low in lx.PERSON_HEADS or (low.endswith("s") and low[:-1] in lx.PERSON_HEADS)
+        # an age is a person's ('"...," the 51-year-old said'), never a thing's
+        person = person or is_age_word(head)
+        # a kind of company speaks like a person ('the airline said demand for seats was strong')
+        person = person or (low in lx.SPEAKING_BODIES and toks[i].low in lx.DETERMINERS)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
+
+
+def _org_after_and(toks: list[Tok], k: int, j: int, i: int) -> bool:
+    """The 'and' at toks[k] joins words of one organisation's name ending before toks[j] ('the Ethics and
+    Anti-Corruption Commission'), not two subjects ('President Ann Lee and the Council')."""
+    return (
+        toks[k].low in {"and", "&"}
+        and toks[j - 1].cap
+        and any(x.cap and base(x.low) in lx.ORG_HEADS for x in toks[k + 1 : j])
+        and and_joined_start(toks, k + 1, i) < k + 1
+    )
 
 
 def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
@@ -504,8 +540,11 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         if k is not None:
             r = k
             continue
+        if r < j and _org_after_and(toks, r - 1, j, i):
+            r = and_joined_start(toks, r, i)  # 'Food and Drug Administration'
+            continue
         break
-    while r < j and toks[r].low in lx.NAME_CONNECTORS:
+    while r < j and toks[r].low in lx.NAME_CONNECTORS and not leading_particle(toks[r:j]):
         r += 1
     if r >= j:
         return None
@@ -533,7 +572,7 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     titled_word = cut == j - 1 and cut > i and toks[cut - 1].low in lx.TITLE_ABBREVIATIONS
     while cut < j and (
         (base(toks[cut].low) in lx.CAPITAL_STOPWORDS and not is_acronym(toks[cut].text))
-        or toks[cut].low in lx.NAME_CONNECTORS
+        or (toks[cut].low in lx.NAME_CONNECTORS and not leading_particle(toks[cut:j]))
     ):
         cut += 1
     if cut >= j and titled_word and toks[j - 1].text[1:].islower() and base(toks[j - 1].low) not in lx.PRONOUNS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
+from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import _QMARKS, Mention
@@ -42,6 +42,7 @@ class _Resolver:
         # genders of unnamed people the chain has met ('The actress' f), which the name index never holds
         self.described: dict[str, str | None] = {}
         self._openers: dict[int, Described | None] = {}  # sentence no -> the description it opens with
+        self._first_lows: dict[str, int] | None = None  # lowercase word -> where the article first uses it
 
     def resolve(self, m: Mention, sent_no: int, toks: list[Tok]) -> str | None:
         if m.kind == "pronoun":
@@ -84,6 +85,10 @@ class _Resolver:
                     capitalised=capitalised,
                     places=frozenset(place_codes(written[1 : _head_index(written, head)])),
                 )
+                if named is None and head in lx.EPITHET_HEADS and len(written) <= 3 and self._first_use(head, m.pos):
+                    # '"...," the veteran said' right after 'Midfielder Josip Bilic said ...': an epithet the
+                    # article has not used before varies the name the sentence before opened with
+                    named = self._subject_before(sent_no, noun_gender([base(w.lower()) for w in written]) or "", set())
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
                     return named
@@ -95,9 +100,11 @@ class _Resolver:
                 if g.split()[-1].lower() == head and len(g) > len(m.name):
                     return g
             words = m.name.lower().split()
-            if len(words) == 2 and words[0] == "the" and head in lx.ORG_HEADS and head not in lx.COMMON_WORD_ORG_HEADS:
-                # 'the university said' after 'the University of Northvale': the body named before
-                named = self.names.described_org(head, m.pos)
+            kind = body_kind(head)
+            if len(words) == 2 and words[0] == "the" and kind is not None:
+                # 'the university said' after 'the University of Northvale', 'the airline said' after
+                # 'carrier Norvik Air': the body named before
+                named = self.names.described_org(kind, m.pos)
                 if named is None and head in lx.BUSINESS_DESCRIPTORS:
                     named = self.names.described_company(head, m.pos)
                 return named or m.name
@@ -138,6 +145,9 @@ class _Resolver:
                     gender = "m"
             if gender:
                 self.names.vote(name, gender)
+        words = name.lower().split()
+        if kind == "quantity" and words[:2] == ["one", "of"] and person_head(base(words[-1])) == "p":
+            kind = "person"  # 'One of the witnesses, a former clerk, said ... He told the court ...': one person
         if m.generic and not name.lower().endswith("s"):
             kind = "thing"  # 'The book', 'The poster': never the antecedent of 'they'
         if kind == "group" and not m.generic and self._singular_person(m):
@@ -299,6 +309,16 @@ class _Resolver:
                     found.add(named)
         return found
 
+    def _first_use(self, word: str, pos: int) -> bool:
+        """No lowercase ``word`` (or its plural) stands in the text before ``pos`` (an index of first uses
+        is built once per article)."""
+        if self._first_lows is None:
+            self._first_lows = {}
+            for t in self.toks:
+                if not t.cap:
+                    self._first_lows.setdefault(t.low, t.start)
+        return min(self._first_lows.get(word, pos), self._first_lows.get(word + "s", pos)) >= pos
+
     def _gender_of(self, name: str) -> str | None:
         return self.names.gender(name) or self.described.get(name)
 
@@ -457,6 +477,24 @@ class _Resolver:
             q += 1
         return name
 
+    def _owner_end(self, pos: int) -> int | None:
+        """Where the capitalised run starting at ``pos`` ends, when it ends in a possessive ('Norvik's',
+        'Keld Air's'), else None."""
+        q = at = bisect_left(self.starts, pos)
+        while q + 1 < len(self.toks) and self.toks[q + 1].cap and not is_possessive(self.toks, q) and q - at < 4:
+            q += 1
+        return self.toks[q].end if q < len(self.toks) and is_possessive(self.toks, q) else None
+
+    def _apposed_to_owned(self, owner_end: int, pos: int) -> bool:
+        """Between a possessive ending at ``owner_end`` and the name at ``pos`` stand only a few lowercase
+        words and a comma: the name is in apposition to the owned description ('Norvik's chief executive,
+        Lars Eklund'), not an object further on ('Lee's campaign attacked Tom Vale')."""
+        a = bisect_left(self.starts, owner_end)
+        b = bisect_left(self.starts, pos)
+        return (
+            1 < b - a <= 5 and self.toks[b - 1].text == "," and all(t.word and not t.cap for t in self.toks[a : b - 1])
+        )
+
     def _name_follows(self, m: Mention) -> bool:
         """A capitalised word right after the mention ('... education secretary William Bennett'): the
         description's own name is there, never one further on."""
@@ -481,14 +519,20 @@ class _Resolver:
         if sent_no == 0:
             return None
         sent = self.sentences[sent_no - 1]
-        first = next(
-            (
-                (x, p)
-                for x, p in self.names.mentions_between(sent.start, sent.end)
-                if self.quotes.covering(x) is None and not self._modifies_titled_name(x)
-            ),
-            None,
-        )
+        outside = [
+            (x, p)
+            for x, p in self.names.mentions_between(sent.start, sent.end)[:6]
+            if self.quotes.covering(x) is None and not self._modifies_titled_name(x)
+        ]
+        first = outside[0] if outside else None
+        owner_end = self._owner_end(first[0]) if first is not None else None
+        if first is not None and owner_end is not None:
+            # 'Norvik's chief executive, Lars Eklund, told ...': the owner before a description is no
+            # subject; the name in apposition to the description is
+            owner = first[1]
+            named = next(((x, p) for x, p in outside if x >= owner_end and p is not owner), None)
+            if named is not None and self._apposed_to_owned(owner_end, named[0]):
+                first = named
         if first is None or (before is not None and first[0] >= before):
             return None
         pos, person = first

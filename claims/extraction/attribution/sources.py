@@ -170,6 +170,8 @@ def _document_subject_at(text: str, toks: list[Tok], v: int, lo: int) -> Mention
     named: Mention | None = None
     for k in range(h + 1, end):
         t = toks[k]
+        if author is not None and t.text == "," and k + 1 < end and toks[k + 1].low in {"the", "a", "an"}:
+            break  # 'Figures from Eurostat, the EU statistics agency, showed': the author's apposition
         if (
             t.text in _QMARKS
             or t.text in lx.CLAUSE_PUNCT

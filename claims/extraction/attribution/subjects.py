@@ -685,6 +685,8 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         # 'the senator from Ohio said', 'the mayor of Riverton says': the office holder, not the place
         head = base(toks[ko - 2].low)
         return Mention(_span_text(text, toks, ko - 3, j), "group", pos=toks[ko - 3].start, head=head), ko - 3
+    if ko - 3 >= lo and toks[ko - 1].text == "The" and toks[ko - 2].low in {"for", "of", "from", "at", "with", "in"}:
+        ko -= 1  # 'Ivo Petrov of The Harbor Times said': a name's own capitalised article
     if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
         # "Lydia Smith for Food Standards Agency says": the person speaks for the organisation;
         # "the Russian Embassy in London issued": the organisation, not the place
