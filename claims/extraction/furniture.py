@@ -55,23 +55,31 @@ _BYLINE = re.compile(
     r"\(?(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|la|le)){0,6}"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w.'’ &-]{0,40})?\)?\s*$"
 )
-_CREDIT_LINE = re.compile(
+_CREDIT_BY = re.compile(
     r"\(?(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
-    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|all\s+rights\s+reserved"
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    rf"{_CREDIT_BY.pattern}|(?:©|all\s+rights\s+reserved"
     # "Copyright 2024 ...", "Copyright Wire Service": not "Copyright holders sued ..."
     r"|copyright\s*(?:©|\(c\)|\d{4}|(?-i:[A-Z][a-z]*(?:\s+[A-Z]\w*)*\s*$)))",
     re.IGNORECASE,
 )
 # Calls to action and promos: a paragraph holding one is furniture when it has at most three sentences.
 _PROMO = re.compile(
-    r"\b(?:click\s+here|read\s+more|follow\s+us|download\s+(?:our|the)\s+app|share\s+this|live\s+(?:briefing|blog)"
-    r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
-    r"|sign\s+up\s+(?:for|to|here|now)|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
-    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
+    r"\b(?:live\s+(?:briefing|blog)|story\s+continues\s+(?:below|after)|listen\s+to\s+this\s+article"
+    r"|recommended\s+for\s+you|sign\s+up\s+(?:here|now|today)|download\s+our\s+(?:\w+\s+)?app"
+    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|purchase\s+licensing\s+rights"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
-    r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
-    r"|^(?:editor'?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
-    r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
+    r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting"
+    # the page's own story and its publisher: "This article was originally published by ...", "This story was
+    # produced with support from ...", "The AP is solely responsible for all content."
+    r"|this\s+(?:article|story|piece|post|essay|column|interview|content|series|coverage)\s+(?:was\s+|is\s+|has\s+been\s+)?"
+    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b"
+    r"|solely\s+responsible\s+for\s+all\s+content)\b"
+    r"|^\(?(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    r"|^(?:corrections?|clarifications?)\s*:|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
     r"|^file(?:\s+photo)?\s*[-–—:|]\s|^(?:watch|listen|video|gallery)\s*\|"
@@ -79,6 +87,18 @@ _PROMO = re.compile(
     r"|^follow\s+(?:him|her|them|us|me)\s+on\s+(?:x|twitter|instagram|facebook|threads|bluesky|tiktok|linkedin)\b"
     r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
 )
+# Calls to the reader that also occur inside body sentences ("Children who read more books ...", "Many voters
+# share this view.", "Parents can sign up for the scheme."): a call only where it opens a sentence, and never
+# in a paragraph that reports speech ('"Support our work," the charity said.').
+_CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+more(?:\s+\w+){0,3},\s+)?"
+_PROMO_CALL = re.compile(
+    rf"{_CALL_START}(?:read\s+more|follow\s+us|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
+    r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
+    r"|originally\s+(?:published|appeared))"
+    r"|\b(?:click\s+here|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
+    r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
 _CREDIT_PHRASE = re.compile(
     r"\b(?:contributed\s+to\s+this\s+(?:report|story|article)|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)"
@@ -105,6 +125,11 @@ _CITATION = re.compile(
 _INLINE_CREDIT = re.compile(r"\s(?:Images?|Photos?|Photograph|Video|Audio|Credit):\s")
 # "... in Washington, Monday. (AP Photo/Evan Vucci)", "(Photo: Jane Doe/Reuters)"
 _TRAILING_CREDIT = re.compile(r"\((?:[A-Z]{2,}\s+)?(?:Photo|Image|Picture|Video|Credit)s?\b[^()]{0,80}\)\s*\.?$")
+# A wire photo's credit ending its caption, the agency in capitals and the photographer: "... in Tokyo.
+# REUTERS/Ken Ito/File Photo", "AFP/Ann Lee" (not "a Reuters/Ipsos poll", "the AFP/Getty desk moved").
+_AGENCY_PHOTO = re.compile(
+    r"\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP|ANP|XINHUA|ANADOLU)\s?/\s?[A-Z][\w.'’-]*(?:(?:\s?/\s?|\s)[A-Z][\w.'’-]*){0,5}\s*$"
+)
 # News agencies and wire services, as credited at the end of a story ("— AFP", "Reuters and AP
 # contributed.", "With agencies"). The short capitalised ones only in capitals.
 _AGENCY = (
@@ -139,9 +164,18 @@ _TRAILING_AGENCY = re.compile(
 )
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
-    rf"{_NAME}\s+is\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
+    # not "Tom Vale is a former correspondent for ...": a reporter's own line says what they are now
+    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
     r"|writer|editor|journalist|columnist|contributor|producer|photographer)(?:\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
+    # "Ann Lee covers banking for the Daily Planet.", "Ken Ito writes about energy from Tokyo."
+    rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on)\s[^.\"“”]{{0,100}}\.?"
+)
+# The bio's further sentences: "She covers monetary policy.", "He joined the paper in 2015.", "She previously
+# worked in Cairo."
+_BIO_MORE = re.compile(
+    r"(?:She|He|They)\s+(?:covers|writes|reports|joined|is\s+based|lives|previously|has\s+(?:worked|reported|written"
+    r"|covered|been\s+(?:a|an|the)\s)|can\s+be\s+(?:reached|contacted)|was\s+previously)\b[^\"“”]{0,150}"
 )
 # The reporter's handle after the bio line: "Follow her on X @annlee."
 _HANDLE = re.compile(r"(?i:follow\s+(?:him|her|them|me)\s+on\s+)\w+(?:\s+(?:at\s+)?@\w+)?\s*\.?")
@@ -180,7 +214,7 @@ _VERB_BASES = wordset(
     "matter own hit shoot beat fight destroy damage collapse crash sink burn reach cross enter mark celebrate "
     "honor honour award name host test assess review investigate examine study analyse analyze measure compare "
     "exceed double top ban block delay cancel schedule predict owe invest fund earn employ hire account lie "
-    "emerge inspire consist depend apply remind insist admit recommend demand promise believe"
+    "emerge inspire consist depend apply remind insist admit recommend demand promise believe share prefer seek"
 )
 
 
@@ -233,8 +267,11 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         flags[i] = flags[i - 1] = True
     # Flagged copies replace the originals in place, and each paragraph's list is dropped once done, so
     # that a million one-line paragraphs are never held twice.
-    if len(paras) > 1 and _bio_line(text, paras[-1]):
-        flags[-1] = True
+    last = len(paras) - 1
+    while last > 1 and flags[last] and len(paras) - last <= 5:  # the handle, "Print", "Share" after the bio
+        last -= 1
+    if last > 0 and not flags[last] and _bio_line(text, paras[last]):
+        flags[last] = True
     k = 0
     splits: list[tuple[int, Sentence, Sentence]] = []  # (index, body part, trailing credit)
     for i, flagged in enumerate(flags):
@@ -265,11 +302,20 @@ def _credit_sentence(text: str, s: Sentence) -> bool:
     line = text[s.start : s.end]
     words = len(line.split())
     return (
-        (_CREDIT_LINE.match(line) is not None and words <= 30)
+        (words <= 30 and _credit_line(line))
         or (words <= 12 and _AGENCY_CREDIT.fullmatch(line) is not None)
         or (words <= 30 and _CREDIT_PHRASE.search(line.lower()) is not None)
         or (words <= 12 and _CONTRIBUTED.fullmatch(line) is not None)
     )
+
+
+def _credit_line(line: str) -> bool:
+    """A credit or rights line: "(Reporting by Ann Lee; Editing by Tom Cole)", "Copyright 2024 Wire Service".
+    Past its credit words ("reporting by", "edited by") a credit holds names only: a finite verb makes it a
+    sentence about reporting ("Reporting by the weekly led to an inquiry.")."""
+    if _CREDIT_LINE.match(line) is None:
+        return False
+    return _CREDIT_BY.match(line) is None or not _has_verb(_CREDIT_BY.sub(" ", line))
 
 
 def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
@@ -287,11 +333,20 @@ def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
 
 
 def _bio_line(text: str, group: list[Sentence]) -> bool:
-    """The last paragraph is one line about the reporter: "Ann Lee is a reporter for the Daily Planet." """
+    """The last paragraph is about the reporter: "Ann Lee is a reporter for the Daily Planet.", maybe
+    followed by "She covers banking." or her handle."""
     return (
-        (len(group) == 1 or (len(group) == 2 and _HANDLE.fullmatch(text, group[1].start, group[1].end) is not None))
+        len(group) <= 3
         and group[0].end - group[0].start <= 200
         and _BIO.fullmatch(text, group[0].start, group[0].end) is not None
+        and all(
+            s.end - s.start <= 200
+            and (
+                _HANDLE.fullmatch(text, s.start, s.end) is not None
+                or _BIO_MORE.fullmatch(text, s.start, s.end) is not None
+            )
+            for s in group[1:]
+        )
     )
 
 
@@ -368,13 +423,17 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if words <= 40 and _NOTICE.search(low):
         return True
-    if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _CREDIT_LINE.match(body)):
+    if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _credit_line(body)):
         return True
     if words <= 12 and _AGENCY_CREDIT.fullmatch(body):
         return True  # "— AFP", "Reuters and AP contributed."
-    if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body)):
+    if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body) or _AGENCY_PHOTO.search(body)):
         return True
-    if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):
+    if (
+        (n_sentences <= 3 and _PROMO.search(low))
+        or (words <= 4 and _PROMO_WORD.search(low))
+        or (n_sentences <= 3 and _PROMO_CALL.search(low) and not _REPORTED.search(low))
+    ):
         # A closing credit ending a body paragraph is furniture alone (see _credit_sentence).
         return n_sentences == 1 or not _CREDIT_PHRASE.search(low)
     if (

@@ -64,7 +64,7 @@ _INNER_MARKER = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
 # Abbreviations written before a name or number: a capital after them is the name, not a new sentence.
 _PREPOSITIVE = wordset(
     "mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt cpl pvt st mt ft rev hon pres supt cmdr adm maj brig "
-    "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt"
+    "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt ret"
 )
 # Abbreviations before a number ("No. 10", "p. 55", "Oct. 5").
 _NUMERIC_PREFIX = wordset(

@@ -487,3 +487,131 @@ def test_a_closing_bio_line_may_carry_the_reporters_handle():
 def test_sentences_about_reporting_stay_claims(line):
     text = HEAD + "\n\n" + line + " The vote follows weeks of talks.\n"
     assert line in body(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the weekly paper led to an inquiry last year, the authority said.",
+        "Reporting by local radio prompted the recall, the firm said.",
+        "Written by a panel of judges, the ruling runs to 80 pages.",
+    ],
+)
+def test_sentences_opening_like_credits_stay_claims(line):
+    assert line in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Ann Lee in Oslo; additional reporting by Tom Cole; edited by Jo Park)",
+        "Compiled by Ann Lee from wire reports",
+    ],
+)
+def test_credit_lines_with_their_participles_stay_furniture(credit):
+    text = HEAD + "\n\n" + credit + "\n"
+    assert not [s for s in body(text) if s in credit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children who read more books at home did better in tests, the study found.",
+        "Many teachers share this view, a survey by the union showed.",
+        "Parents can sign up for the reading scheme until May 30.",
+        "The report, originally published in 2019, was updated last year.",
+        "Walkers who follow us on the river path will see the bridge, the guide joked.",
+        "The story continues to develop as more schools join.",
+        "Police got a tip about the van on Friday.",
+        "Users who download the app receive a discount.",
+        '"Support our work and subscribe to our newsletter," the charity said in its appeal.',
+    ],
+)
+def test_sentences_holding_promo_words_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Read more about the budget vote here.",
+        "Share this story on Facebook",
+        "Sign up for the morning briefing here.",
+        "For more, sign up for the Harbour Weekly newsletter.",
+        "Have a tip? Contact us at tips@example.com.",
+        "Follow us on Instagram",
+        "This story was produced with support from the Open Harbour Fund.",
+        "This article originally appeared on Coastline Review.",
+        "The Wire Service receives support from several foundations. The Wire Service is solely responsible for "
+        "all content.",
+        "(Editor’s note: the agency could not verify the footage.)",
+    ],
+)
+def test_calls_to_the_reader_and_notes_about_the_story_are_furniture(promo):
+    text = HEAD + "\n\n" + promo + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in promo]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "[1/4] A crane lifts a container at the port in Kobe, Japan, May 3, 2023. REUTERS/Ann Lee/File Photo",
+        "Firefighters tackle a blaze in a warehouse in Lyon, France. AFP/Tom Cole",
+    ],
+)
+def test_wire_photo_captions_with_agency_credit_are_furniture(caption):
+    text = HEAD + "\n\n" + caption + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in caption]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A Reuters/Ipsos poll showed support at 41%.", "The AFP/Getty picture desk moved to Paris in 2019."],
+)
+def test_sentences_naming_agency_pairs_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    ("bio", "after"),
+    [
+        ("Ann Lee is a senior correspondent based in Sofia. She covers banking.", "Follow her on X @annlee"),
+        ("Ken Ito covers energy and mining in Japan. He joined the paper in 2015.", "Print"),
+        ("Ruth Bell writes about science for the Daily Planet.", ""),
+    ],
+)
+def test_a_closing_bio_of_several_sentences_before_trailing_furniture_is_furniture(bio, after):
+    text = HEAD + "\n\n" + bio + ("\n\n" + after if after else "") + "\n"
+    assert not [s for s in body(text) if s in bio]
+    assert "Critics said the plan was rushed." in body(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tom Vale is a former correspondent for the state broadcaster. He was arrested in May.",
+        "The Ministry reports on progress twice a year.",
+        "Ann Lee covers the trial for the Daily Planet. She said the verdict was expected in June.",
+    ],
+)
+def test_closing_sentences_about_other_people_stay_claims(line):
+    text = HEAD + "\n\n" + line + "\n"
+    assert line.split(". ")[0] in " ".join(body(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Col. (ret.) Ann Lee led the inquiry. It ended in May.",
+            ["Col. (ret.) Ann Lee led the inquiry.", "It ended in May."],
+        ),
+        (
+            "The panel heard Gen. (ret.) Tom Cole. He denied it.",
+            ["The panel heard Gen. (ret.) Tom Cole.", "He denied it."],
+        ),
+    ],
+)
+def test_retired_rank_abbreviation_does_not_end_a_sentence(text, expected):
+    assert sentences(text) == expected
