@@ -40,9 +40,15 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _DATE_WORD = re.compile(
-    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}[ap]m|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
     r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
     re.IGNORECASE,
+)
+# A wire photo's caption dates the picture after a comma at its end: "Traders work on the floor in London,
+# March 12, 2024." (a sentence dates its event with "on": "... raised rates on March 12, 2024.", "... on
+# Tuesday, March 12, 2024.").
+_CAPTION_DATE = re.compile(
+    rf"(?<!day),\s+(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?\s+\d{{4}}\s*\.?$", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*+\.?")
 _CREDIT = re.compile(
@@ -113,7 +119,8 @@ _NOTICE = re.compile(
     r"|pending\s+changes\s+await|^retrieved\s+from\s+[\"“]?https?:|jump\s+to\s+(?:navigation|search)"
     r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
     r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
-    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
+    r"|first-hand\s+journalism\s+by|^this\s+page\s+is\s+archived|no\s+longer\s+publicly\s+editable"
+    r"|articles\s+presented\s+on\s+wiki\w+\s+reflect|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
     # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
     r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
     r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
@@ -421,7 +428,7 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     low = body.lower()  # the lexical patterns are lowercase: much faster than re.IGNORECASE
     if _date_line(body) or (('"' in body or "“" in body) and _CITATION.match(body)):
         return True
-    if words <= 40 and _NOTICE.search(low):
+    if words <= 80 and _NOTICE.search(low):  # the archive notice of a wiki page runs to 45 words
         return True
     if words <= _SHORT and (_CREDIT.match(body) or _BYLINE.match(body) or _credit_line(body)):
         return True
@@ -436,6 +443,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     ):
         # A closing credit ending a body paragraph is furniture alone (see _credit_sentence).
         return n_sentences == 1 or not _CREDIT_PHRASE.search(low)
+    if n_sentences == 1 and words <= 40 and _CAPTION_DATE.search(body, max(0, len(body) - 60)) and not _past(body):
+        return True
     if (
         end_char not in ".!?…:;,"
         and words <= 40
@@ -569,6 +578,28 @@ def _has_verb(body: str) -> bool:
             and 0 < i < len(words) - 1
             and words[i - 1].lower() not in _NOUN_HEADS
             and words[i + 1].lower() in _AFTER_VERB
+        ):
+            return True
+    return False
+
+
+_PAST_AUX = wordset("was were had did")
+_PRESENT_BE = wordset("is are be being")
+
+
+def _past(body: str) -> bool:
+    """Does the text tell of the past ("The firm was founded by two brothers, ...", "Rescuers searched ...")?
+    A caption is in the present: "A logo is pictured ...", "Traders work ..."."""
+    words = [w.rstrip(".").replace("’", "'") for w in _WORD.findall(body)]
+    for i, w in enumerate(words):
+        if w in _PAST_AUX or (w in _IRREGULAR and w not in _VERB_BASES):
+            return True
+        if (
+            len(w) > 4
+            and w.endswith("ed")
+            and w[0].islower()
+            and w not in _NOT_VERBS_ED
+            and (i == 0 or words[i - 1].lower() not in _PRESENT_BE)
         ):
             return True
     return False

@@ -615,3 +615,50 @@ def test_closing_sentences_about_other_people_stay_claims(line):
 )
 def test_retired_rank_abbreviation_does_not_end_a_sentence(text, expected):
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This page is archived, and is no longer publicly editable. Articles presented on Wikitimes reflect the "
+        "specific time at which they were written and published, and do not attempt to encompass events or "
+        "knowledge which occur or become known after their publication.",
+        "This page is archived and no longer publicly editable.",
+    ],
+)
+def test_wiki_archive_notices_are_furniture_however_long(notice):
+    text = HEAD + "\n\n" + notice + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in notice]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize("line", ["12 March 2024 • 10:00am", "Posted 4 May 2023, 9am"])
+def test_date_lines_with_glued_am_pm_are_furniture(line):
+    text = HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in line]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Traders work on the floor of the exchange in Halden, March 12, 2024.",
+        "A crane is pictured at the port in Kobe, Japan, Tuesday, May 3, 2023.",
+        "Volunteers sort donations at a church hall in Leeds, 4 February 2024.",
+    ],
+)
+def test_captions_dated_after_a_comma_are_furniture(caption):
+    text = HEAD + "\n\n" + caption + "\n\nThe vote follows weeks of talks.\n"
+    assert caption not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bank raised rates on Tuesday, March 12, 2024.",
+        "The law took effect in Ohio on March 12, 2024.",
+        "The firm was founded by two brothers, 12 March 1998.",
+        "Rescuers searched the rubble in Kobe, Japan, March 12, 2024.",
+    ],
+)
+def test_sentences_ending_with_a_full_date_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
