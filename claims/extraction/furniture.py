@@ -56,6 +56,7 @@ _CREDIT = re.compile(
     r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
     re.IGNORECASE,
 )
+_SOURCE_LINE = re.compile(r"sources?\s*:", re.IGNORECASE)
 # "By Jane Doe", "By JANE DOE and Ann Roe, Reuters" (names capitalised: "By the end of May, ..." is no byline).
 _BYLINE = re.compile(
     r"\(?(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|la|le)){0,6}"
@@ -76,14 +77,13 @@ _CREDIT_LINE = re.compile(
 _PROMO = re.compile(
     r"\b(?:live\s+(?:briefing|blog)|story\s+continues\s+(?:below|after)|listen\s+to\s+this\s+article"
     r"|recommended\s+for\s+you|sign\s+up\s+(?:here|now|today)|download\s+our\s+(?:\w+\s+)?app"
-    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|purchase\s+licensing\s+rights"
+    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
     r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting"
-    # the page's own story and its publisher: "This article was originally published by ...", "This story was
-    # produced with support from ...", "The AP is solely responsible for all content."
+    # the page's own story: "This article was originally published by ...", "This story was produced with
+    # support from ..."
     r"|this\s+(?:article|story|piece|post|essay|column|interview|content|series|coverage)\s+(?:was\s+|is\s+|has\s+been\s+)?"
-    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b"
-    r"|solely\s+responsible\s+for\s+all\s+content)\b"
+    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b)\b"
     r"|^\(?(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
     r"|^(?:corrections?|clarifications?)\s*:|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
@@ -93,6 +93,13 @@ _PROMO = re.compile(
     r"|^follow\s+(?:him|her|them|us|me)\s+on\s+(?:x|twitter|instagram|facebook|threads|bluesky|tiktok|linkedin)\b"
     r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
 )
+# Furniture that makes its whole paragraph furniture: a wire gallery's caption ("[1/3] A crane at the port ...
+# REUTERS/Ann Lee Purchase Licensing Rights", "Item 2 of 5 ...") and a publisher's funding notice ("The Wire
+# receives support from several foundations. The Wire is solely responsible for all content.").
+_WHOLE = re.compile(
+    r"purchase\s+licensing\s+rights|solely\s+responsible\s+for\s+all\s+content|^\[\d{1,2}\s?/\s?\d{1,2}\]\s"
+    r"|^item\s+\d{1,2}\s+of\s+\d{1,2}\s"
+)
 # Calls to the reader that also occur inside body sentences ("Children who read more books ...", "Many voters
 # share this view.", "Parents can sign up for the scheme."): a call only where it opens a sentence, and never
 # in a paragraph that reports speech ('"Support our work," the charity said.').
@@ -100,10 +107,16 @@ _CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+more(?:\s+\w+){0,3},
 _PROMO_CALL = re.compile(
     rf"{_CALL_START}(?:read\s+more|follow\s+us|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
     r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
-    r"|originally\s+(?:published|appeared))"
+    r"|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b)"
     r"|\b(?:click\s+here|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
     r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
 )
+# Imperatives that open a promo's other sentences: "Get a look at tomorrow's news with our briefing."
+_CALL_OPENING = re.compile(
+    r"(?:get|sign|subscribe|follow|read|click|tap|listen|watch|download|share|join|support|visit|see|find|want)\b",
+    re.IGNORECASE,
+)
+_TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
 _CREDIT_PHRASE = re.compile(
@@ -163,8 +176,11 @@ _SIGN_OFF = re.compile(
     rf"|For\s+{_NAME},\s+(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{0,3}}\s*\.?"
     rf"|(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{1,3}}\s*\.?"
     # "Ann Lee reported from Nairobi.", "Ann Lee reports for Radio Nord from Oslo.": a reporter's credit
-    rf"|{_NAME}\s+report(?:s|ed)(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}(?:,\s*{_NAME})?\s*\.?"
+    # "Ann Lee reported this story from Oslo."
+    rf"|{_NAME}\s+report(?:s|ed)(?:\s+(?:this|the)\s+(?:story|report|article))?(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}"
+    rf"(?:,\s*{_NAME})?\s*\.?"
 )
+_REPORTED_STORY = re.compile(r"\sreport(?:s|ed)\s+(?:this|the)\s+(?:story|report|article)\s")
 # A trailing agency credit after a sentence's end, in the same paragraph: "... was rushed. — Reuters"
 _TRAILING_AGENCY = re.compile(
     rf"(?<=[.!?”\"’'])[ \t]+[—–-]+[ \t]*{_AGENCY}(?:\s*(?:[,/&]|\band\b)\s*{_AGENCY})*\s*\.?$"
@@ -173,10 +189,11 @@ _TRAILING_AGENCY = re.compile(
 _BIO = re.compile(
     # not "Tom Vale is a former correspondent for ...": a reporter's own line says what they are now
     rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
-    r"|writer|editor|journalist|columnist|contributor|producer|photographer)(?:\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80})?\.?"
+    r"|writer|editor|journalist|columnist|contributor|producer|photographer|co-?host|host|presenter)"
+    r"(?:\s+(?:for|at|with|on|of|based\s+in)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
     # "Ann Lee covers banking for the Daily Planet.", "Ken Ito writes about energy from Tokyo."
-    rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on)\s[^.\"“”]{{0,100}}\.?"
+    rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on|edits|co-?hosts|hosts)\s[^.]{{0,160}}\.?"
 )
 # The bio's further sentences: "She covers monetary policy.", "He joined the paper in 2015.", "She previously
 # worked in Cairo."
@@ -188,10 +205,12 @@ _BIO_MORE = re.compile(
 _HANDLE = re.compile(r"(?i:follow\s+(?:him|her|them|me)\s+on\s+)\w+(?:\s+(?:at\s+)?@\w+)?\s*\.?")
 # A short credit naming the reporters who contributed: "Ann Lee contributed.", "Staff writer Tom Cole
 # contributed reporting." (not "Two donors contributed.": the subject is a name).
+# "AP writer Ann Lee in Oslo contributed.", "Tom Cole contributed from Bergen."
+_CONTRIBUTOR = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _CONTRIBUTED = re.compile(
-    r"(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
-    r"\s+contributed(?:\s+reporting)?\s*\.?"
+    r"(?:[A-Z][\w.'’&-]*\s+){0,3}?(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
+    rf"{_CONTRIBUTOR}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CONTRIBUTOR}){{0,3}}"
+    rf"\s+contributed(?:\s+reporting)?(?:\s+from\s+{_NAME})?\s*\.?"
 )
 _BULLET_START = re.compile(r"[•⁃◦▪‣●■►*–—-]\s")
 
@@ -265,6 +284,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         if (
             i > 0
             and _CREDIT.match(body)
+            and not _SOURCE_LINE.match(body)  # "Source: Eurostat" credits a chart, whose title is no sentence
             and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
         ):
             flags[i - 1] = True
@@ -283,8 +303,9 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
     splits: list[tuple[int, Sentence, Sentence]] = []  # (index, body part, trailing credit)
     for i, flagged in enumerate(flags):
         group, paras[i] = paras[i], []
+        promos = () if flagged or len(group) == 1 else _promo_sentences(text, group)
         for n, s in enumerate(group):
-            if flagged or _sign_off(text, s) or _credit_sentence(text, s):
+            if flagged or n in promos or _sign_off(text, s) or _credit_sentence(text, s):
                 sentences[k] = replace(s, furniture=True)
             elif n == len(group) - 1 and (cut := _trailing_agency(text, s)) is not None:
                 splits.append((k, replace(s, end=cut[0]), replace(s, start=cut[1], furniture=True)))
@@ -299,6 +320,33 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         out.extend(sentences[last:])
         return out
     return sentences
+
+
+def _promo(low: str) -> bool:
+    """Does the lowercased text hold a promo or a call to the reader?"""
+    return _PROMO.search(low) is not None or (_PROMO_CALL.search(low) is not None and not _REPORTED.search(low))
+
+
+def _promo_sentences(text: str, group: list[Sentence]) -> list[int]:
+    """The sentences of a body paragraph that are a promo ("... traffic. Sign up here."), with the calls,
+    questions and lines to the reader next to them ("Want this in your inbox? Sign up here.", "Get our
+    briefing. Sign up here.", "Our live page gives you the latest. Click here.")."""
+    found = [n for n, s in enumerate(group) if s.end - s.start <= 300 and _promo(text[s.start : s.end].lower())]
+    if not found:
+        return found
+    out = set(found)
+    for n in found:
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(group) and m not in out and group[m].end - group[m].start <= 200:
+                line = text[group[m].start : group[m].end]
+                if (
+                    line.rstrip(_CLOSERS + " ").endswith("?")
+                    or _CALL_OPENING.match(line)
+                    or (_TO_READER.search(line) and not any(q in line for q in '"“”'))
+                    or _BIO.fullmatch(line.rstrip("”\"’' ")) is not None  # "Ann Lee hosts our podcast. Subscribe here."
+                ):
+                    out.add(m)
+    return sorted(out)
 
 
 def _credit_sentence(text: str, s: Sentence) -> bool:
@@ -375,6 +423,7 @@ def _sign_off(text: str, s: Sentence) -> bool:
         or " reports in " in line
         or " reported from " in line
         or " reports for " in line
+        or _REPORTED_STORY.search(line) is not None
     )
 
 
@@ -436,13 +485,12 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True  # "— AFP", "Reuters and AP contributed."
     if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body) or _AGENCY_PHOTO.search(body)):
         return True
-    if (
-        (n_sentences <= 3 and _PROMO.search(low))
-        or (words <= 4 and _PROMO_WORD.search(low))
-        or (n_sentences <= 3 and _PROMO_CALL.search(low) and not _REPORTED.search(low))
-    ):
-        # A closing credit ending a body paragraph is furniture alone (see _credit_sentence).
-        return n_sentences == 1 or not _CREDIT_PHRASE.search(low)
+    if (words <= 4 and _PROMO_WORD.search(low)) or (n_sentences == 1 and _promo(low)) or _WHOLE.search(low):
+        return True
+    if n_sentences <= 3 and (_PROMO.match(low) or _PROMO_CALL.match(low)) and not _REPORTED.search(low):
+        # a paragraph opening with the notice or the call ("Editor's note: ...", "Sign up for ...") is all
+        # furniture; one ending a body paragraph is furniture alone (see _promo_sentences)
+        return not _CREDIT_PHRASE.search(low)
     if n_sentences == 1 and words <= 40 and _CAPTION_DATE.search(body, max(0, len(body) - 60)) and not _past(body):
         return True
     if (

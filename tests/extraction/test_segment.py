@@ -662,3 +662,63 @@ def test_captions_dated_after_a_comma_are_furniture(caption):
 )
 def test_sentences_ending_with_a_full_date_stay_claims(sentence):
     assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    ("claim", "promo"),
+    [
+        ("The strike has halted 40% of container traffic.", "Sign up here."),
+        ("Ferry fares will rise by 6% in June.", "Want the day's news in your inbox? Subscribe to our newsletter."),
+        ("The port reopened on Friday.", "Get a look at the week ahead with our Harbour Brief. Sign up here."),
+    ],
+)
+def test_a_promo_ending_a_body_paragraph_is_furniture_alone(claim, promo):
+    text = HEAD + "\n\n" + claim + " " + promo + "\n\nThe vote follows weeks of talks.\n"
+    assert claim in body(text)
+    assert not [s for s in body(text) if s in promo]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a co-host of the Daily Planet podcast “Tide Tables.” Subscribe here.",
+        "Tom Cole hosts the Harbour Hour for Coast Radio. Listen to the latest episode here.",
+    ],
+)
+def test_a_host_line_next_to_a_promo_is_furniture(bio):
+    text = HEAD + "\n\n" + bio + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in bio]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AP writer Ann Lee contributed.",
+        "Ann Lee reported from Oslo. Tom Cole contributed from Bergen.",
+        "Ann Lee reported this story from Oslo.",
+        "Wire writers Ann Lee in Oslo and Tom Cole in Bergen contributed.",
+    ],
+)
+def test_reporter_credits_with_places_are_furniture(line):
+    text = HEAD + "\n\n" + line + "\n"
+    assert not [s for s in body(text) if s in line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Harbour Trust contributed $1 million to the fund, its filing shows.",
+        "Staff at the port contributed to a fund for the strikers.",
+        "The union's leader, Ann Lee, reported the abuse to police in 2019.",
+        "The Daily Courier's Ann Lee first reported the deal in May.",
+    ],
+)
+def test_sentences_about_contributions_and_reports_stay_claims(line):
+    assert line in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+def test_a_body_sentence_above_a_source_line_stays_a_claim():
+    text = HEAD + "\nSources close to the talks said a deal was near.\nSource: Harbour Statistics Office\n"
+    assert "Sources close to the talks said a deal was near." in body(text)
+    text = HEAD + "\nFerry traffic fell 30% in five years.\nSource: Harbour Statistics Office\n"
+    assert "Ferry traffic fell 30% in five years." in body(text)
