@@ -379,6 +379,8 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
     if key == "etc":
         return after
     if len(prev) == 1 and prev.isalpha():
+        if prev in "sS" and dot >= para_start + 3 and text[dot - 2] in "'’" and text[dot - 3].isalpha():
+            return after  # a possessive closing the sentence: "They met at St. George's. Residents fled."
         if prev.isupper():
             if prev == "I" and _prev_word_lower(text, _skip_space_back(text, dot - 1, para_start), para_start):
                 return after

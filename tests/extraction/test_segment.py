@@ -722,3 +722,14 @@ def test_a_body_sentence_above_a_source_line_stays_a_claim():
     assert "Sources close to the talks said a deal was near." in body(text)
     text = HEAD + "\nFerry traffic fell 30% in five years.\nSource: Harbour Statistics Office\n"
     assert "Ferry traffic fell 30% in five years." in body(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops reached St. George’s. Residents fled.", ["Troops reached St. George’s.", "Residents fled."]),
+        ("They ate at McDonald's. Police arrived later.", ["They ate at McDonald's.", "Police arrived later."]),
+    ],
+)
+def test_a_possessive_ends_a_sentence_before_any_capital(text, expected):
+    assert sentences(text) == expected
