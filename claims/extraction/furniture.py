@@ -116,6 +116,7 @@ _CALL_OPENING = re.compile(
     r"(?:get|sign|subscribe|follow|read|click|tap|listen|watch|download|share|join|support|visit|see|find|want)\b",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(r"[\"“”‘]|(?<!\w)'|'(?!\w)")
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
@@ -133,7 +134,11 @@ _NOTICE = re.compile(
     r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
     r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
     r"|first-hand\s+journalism\s+by|^this\s+page\s+is\s+archived|no\s+longer\s+publicly\s+editable"
-    r"|articles\s+presented\s+on\s+wiki\w+\s+reflect|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
+    r"|articles\s+presented\s+on\s+wiki\w+\s+reflect|^have\s+your\s+say\b|^add\s+or\s+view\s+comments"
+    # notes about the page itself: "This article contains a translation of an article from ...", "Interview notes
+    # have been made available for this article."
+    r"|^this\s+(?:article|story)\s+(?:contains|is|includes)\s+(?:a\s+)?translat|made\s+available\s+for\s+this\s+(?:article|story)"
+    r"|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
     # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
     r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
     r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
@@ -288,6 +293,9 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
             and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
         ):
             flags[i - 1] = True
+    for i in range(1, len(paras)):
+        if not flags[i] and flags[i - 1] and (i + 1 == len(paras) or flags[i + 1]) and _reader_question(text, paras[i]):
+            flags[i] = True  # "Have your say / What do you think of car-free towns? / Add or view comments"
     for i in _pull_quotes(text, paras):
         flags[i] = True
     for i in _signed_boxes(text, paras):
@@ -320,6 +328,15 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         out.extend(sentences[last:])
         return out
     return sentences
+
+
+def _reader_question(text: str, group: list[Sentence]) -> bool:
+    """A lone question to the reader, unquoted: "What do you think of car-free town centres?" (only between
+    furniture: an interviewer's "Q: Do you think ...?" sits between answers)."""
+    if len(group) != 1 or group[0].end - group[0].start > 200:
+        return False
+    line = text[group[0].start : group[0].end]
+    return line.endswith("?") and _TO_READER.search(line) is not None and _QUOTED.search(line) is None
 
 
 def _promo(low: str) -> bool:

@@ -733,3 +733,51 @@ def test_a_body_sentence_above_a_source_line_stays_a_claim():
 )
 def test_a_possessive_ends_a_sentence_before_any_capital(text, expected):
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Have your say\n\nWhat do you think of car-free town centres?\n\nAdd or view comments",
+        "Have your say\n\nShould your town ban cars from its centre?\n\nAdd or view comments",
+    ],
+)
+def test_a_have_your_say_box_is_furniture(box):
+    text = HEAD + "\n\n" + box + "\n\nThe vote follows weeks of talks.\n"
+    assert body(text) == [
+        "The council approved the budget on Tuesday.",
+        "Critics said the plan was rushed.",
+        "The vote follows weeks of talks.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Q: Do you think the budget was rushed?", "Why raise taxes when you can cut waste?"],
+)
+def test_a_question_to_the_reader_among_body_paragraphs_stays(question):
+    text = HEAD + "\n\n" + question + "\n\nThe vote follows weeks of talks.\n"
+    assert question in body(text)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article contains a translation of an article from the Spanish Wikitimes.",
+        "Interview notes have been made available for this article.",
+    ],
+)
+def test_notes_about_the_page_are_furniture(note):
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert note not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This article of the treaty contains a clause on fishing rights.",
+        "The minutes were made available for inspection on Monday.",
+    ],
+)
+def test_sentences_like_page_notes_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
