@@ -85,6 +85,8 @@ _PROMO = re.compile(
     r"|this\s+(?:article|story|piece|post|essay|column|interview|content|series|coverage)\s+(?:was\s+|is\s+|has\s+been\s+)?"
     r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b)\b"
     r"|^\(?(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    # a link to the outlet's other formats: "Explainer: What is the row about?", "Factbox: Key facts ..."
+    r"|^(?:explainer|factbox|fact\s+box|timeline|q&a|graphics?|interactive|breakingviews|podcast|gallery|slideshow)\s*:"
     r"|^(?:corrections?|clarifications?)\s*:|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
@@ -290,6 +292,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
             i > 0
             and _CREDIT.match(body)
             and not _SOURCE_LINE.match(body)  # "Source: Eurostat" credits a chart, whose title is no sentence
+            and _credit_names(body)  # "Photos: Wildfire rages near the city" is a gallery's link, no credit
             and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
         ):
             flags[i - 1] = True
@@ -328,6 +331,18 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         out.extend(sentences[last:])
         return out
     return sentences
+
+
+# Words of a headline's clause rather than a credit's names ("Photos: Wildfire rages near the city", not
+# "Image: Local fire brigade.")
+_CREDIT_NOT_NAMES = wordset("near in at on after over amid as to with into during against across inside outside")
+
+
+def _credit_names(line: str) -> bool:
+    """Does the credit line name a source only ("Image: Tarra Volcano Observatory.", "Photo: Ann Lee/Reuters"),
+    rather than title a picture or a gallery ("Photos: Wildfire rages near the city")?"""
+    words = line.partition(":")[2].lower().split()
+    return len(words) <= 8 and _CREDIT_NOT_NAMES.isdisjoint(w.rstrip(".,") for w in words)
 
 
 def _reader_question(text: str, group: list[Sentence]) -> bool:

@@ -781,3 +781,36 @@ def test_notes_about_the_page_are_furniture(note):
 )
 def test_sentences_like_page_notes_stay_claims(sentence):
     assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Photos: Wildfire rages near the city", "Video: Crowds gather at the harbour after the vote"],
+)
+def test_a_gallery_link_does_not_make_the_paragraph_above_a_caption(link):
+    text = (
+        HEAD + "\nThe fire had burned 4,000 acres by evening, officials said.\n" + link + "\nCrews worked all night.\n"
+    )
+    assert "The fire had burned 4,000 acres by evening, officials said." in body(text)
+    assert link not in body(text)
+
+
+def test_the_line_above_an_image_credit_is_still_its_caption():
+    text = HEAD + "\nSmoke over the valley on Tuesday.\nImage: Local fire brigade.\nCrews worked all night.\n"
+    assert body(text)[-1] == "Crews worked all night." and "Smoke over the valley on Tuesday." not in body(text)
+
+
+@pytest.mark.parametrize(
+    "label", ["Explainer: What is the planning row about?", "Factbox: Key facts about the harbour deal"]
+)
+def test_links_to_the_outlets_other_formats_are_furniture(label):
+    text = HEAD + "\n\n" + label + "\n\nThe vote follows weeks of talks.\n"
+    assert label not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Explainers from the ministry were sent to every school.", "Timelines for the project slipped in May."],
+)
+def test_sentences_opening_with_format_words_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
