@@ -109,7 +109,7 @@ _CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+more(?:\s+\w+){0,3},
 _PROMO_CALL = re.compile(
     rf"{_CALL_START}(?:read\s+more|follow\s+us|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
     r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
-    r"|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b)"
+    r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b)"
     r"|\b(?:click\s+here|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
     r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
 )
@@ -529,7 +529,7 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         end_char not in ".!?…:;,"
         and words <= 40
         and n_sentences == 1  # several sentences: a body paragraph missing its last period
-        and not (_BULLET_START.match(body) and words >= 8)
+        and not (_BULLET_START.match(body) and (words >= 8 or _has_verb(body)))  # "• Jobless claims fell"
     ):
         return True  # headings, captions and labels carry no final punctuation
     if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":

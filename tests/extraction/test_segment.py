@@ -814,3 +814,33 @@ def test_links_to_the_outlets_other_formats_are_furniture(label):
 )
 def test_sentences_opening_with_format_words_stay_claims(sentence):
     assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize("item", ["• Jobless claims fell", "• Oil prices dropped 2%"])
+def test_a_short_bullet_with_a_verb_is_a_claim(item):
+    text = HEAD + "\n\nKey points:\n" + item + "\n• Wages rose 4% in May\n\nThe vote follows weeks of talks.\n"
+    assert item in body(text)
+
+
+@pytest.mark.parametrize("item", ["• Home", "• World news"])
+def test_a_short_bullet_without_a_verb_is_furniture(item):
+    text = HEAD + "\n\n" + item + "\n\nThe vote follows weeks of talks.\n"
+    assert item not in body(text)
+
+
+@pytest.mark.parametrize(
+    "line", ["By signing up you agree to our terms.", "By subscribing, you accept our privacy policy."]
+)
+def test_sign_up_small_print_is_furniture(line):
+    assert line not in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By signing up 400 new members, the union doubled in size.",
+        "By clicking through the files, auditors found the error.",
+    ],
+)
+def test_sentences_opening_with_signing_up_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
