@@ -119,6 +119,7 @@ _CALL_OPENING = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”‘]|(?<!\w)'|'(?!\w)")
+_NOTE_OPENING = re.compile(r"\(?(?:editor['’]?s\s+note|corrections?|clarifications?)\s*:")
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
@@ -363,7 +364,14 @@ def _promo_sentences(text: str, group: list[Sentence]) -> list[int]:
     """The sentences of a body paragraph that are a promo ("... traffic. Sign up here."), with the calls,
     questions and lines to the reader next to them ("Want this in your inbox? Sign up here.", "Get our
     briefing. Sign up here.", "Our live page gives you the latest. Click here.")."""
-    found = [n for n, s in enumerate(group) if s.end - s.start <= 300 and _promo(text[s.start : s.end].lower())]
+    found = [
+        n
+        for n, s in enumerate(group)
+        if s.end - s.start <= 300
+        and _promo(low := text[s.start : s.end].lower())
+        # a long note or correction retells the story's facts: "Editor's note: An article on Monday reported ..."
+        and not (n == 0 and len(group) > 3 and _NOTE_OPENING.match(low))
+    ]
     if not found:
         return found
     out = set(found)

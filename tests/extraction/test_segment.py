@@ -844,3 +844,24 @@ def test_sign_up_small_print_is_furniture(line):
 )
 def test_sentences_opening_with_signing_up_stay_claims(sentence):
     assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor's note: An article on Monday about the harbour fire reported that two crews had arrived late. "
+        "Fire officials have since said the crews arrived on time. The crews were sent from Leith. "
+        "The article has been corrected.",
+        "Correction: A report on the budget said the tax would rise by 3%. The council set it at 2%. "
+        "The vote was 9-2. The rise takes effect in June.",
+    ],
+)
+def test_a_long_note_retelling_the_facts_keeps_its_sentences(note):
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert note.split(". ")[0] + "." in body(text)
+
+
+def test_a_short_editors_note_is_furniture():
+    note = "Editor's note: This story has been updated. It now includes the mayor's reply."
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in note]
