@@ -41,9 +41,15 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _DATE_WORD = re.compile(
-    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}[ap]m|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
     r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
     re.IGNORECASE,
+)
+# A wire photo's caption dates the picture after a comma at its end: "Traders work on the floor in London,
+# March 12, 2024." (a sentence dates its event with "on": "... raised rates on March 12, 2024.", "... on
+# Tuesday, March 12, 2024.").
+_CAPTION_DATE = re.compile(
+    rf"(?<!day),\s+(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}),?\s+\d{{4}}\s*\.?$", re.IGNORECASE
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*+\.?")
 _CREDIT = re.compile(
@@ -51,31 +57,38 @@ _CREDIT = re.compile(
     r"|file\s+photo|caption|source|sources|screenshot|footage)\s*:",
     re.IGNORECASE,
 )
+_SOURCE_LINE = re.compile(r"sources?\s*:", re.IGNORECASE)
 # "By Jane Doe", "By JANE DOE and Ann Roe, Reuters" (names capitalised: "By the end of May, ..." is no byline).
 _BYLINE = re.compile(
     r"\(?(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|la|le)){0,6}"
     r"(?:\s*[,|/–—-]\s*[A-Z][\w.'’ &-]{0,40})?\)?\s*$"
 )
-_CREDIT_LINE = re.compile(
+_CREDIT_BY = re.compile(
     r"\(?(?:(?:with|additional|and)\s+)?(?:reporting|editing|writing|research|contributions?|compiled|written|"
-    r"contributed|edited|produced|translated)\s+(?:by|from)\b|(?:©|all\s+rights\s+reserved"
+    r"contributed|edited|produced|translated)\s+(?:by|from)\b",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    rf"{_CREDIT_BY.pattern}|(?:©|all\s+rights\s+reserved"
     # "Copyright 2024 ...", "Copyright Wire Service": not "Copyright holders sued ..."
     r"|copyright\s*(?:©|\(c\)|\d{4}|(?-i:[A-Z][a-z]*(?:\s+[A-Z]\w*)*\s*$)))",
     re.IGNORECASE,
 )
 # Calls to action and promos: a paragraph holding one is furniture when it has at most three sentences.
 _PROMO = re.compile(
-    r"\b(?:click\s+here|read\s+more|follow\s+us|download\s+(?:our|the)\s+app|share\s+this|live\s+(?:briefing|blog)"
-    r"|story\s+continues|listen\s+to\s+this\s+article|support\s+our\s+(?:journalism|work)|recommended\s+for\s+you"
-    # "sign up" to the outlet's own mail ("Sign up for her newsletter", "... to get alerts"), not to a draft
-    # or a scheme ("Residents can sign up for the buyback until May")
-    r"|sign\s+up\s+(?:here|now|(?:for|to)\s+(?:our|her|his|their|my|get|receive|e-?mails?|updates|alerts"
-    r"|(?:the\s+)?(?:\S+\s+){0,3}?(?:newsletters?|podcast|digest|briefing)))|subscribe\s+(?:to\s+our|now|here|today)|our\s+newsletter"
-    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles|originally\s+(?:published|appeared)"
+    r"\b(?:live\s+(?:briefing|blog)|story\s+continues\s+(?:below|after)|listen\s+to\s+this\s+article"
+    r"|recommended\s+for\s+you|sign\s+up\s+(?:here|now|today)|download\s+our\s+(?:\w+\s+)?app"
+    r"|contributed\s+to\s+this\s+(?:report|story|article)|trust\s+principles"
     r"|a\s+version\s+of\s+this\s+(?:article|story)|an\s+earlier\s+version\s+of\s+this"
-    r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting)\b"
-    r"|^(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
-    r"|^(?:corrections?|clarifications?)\s*:|got\s+a\s+(?:news\s+)?tip\b|e-?mail\s+us\s+at\b"
+    r"|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)|contributed\s+reporting"
+    # the page's own story: "This article was originally published by ...", "This story was produced with
+    # support from ..."
+    r"|this\s+(?:article|story|piece|post|essay|column|interview|content|series|coverage)\s+(?:was\s+|is\s+|has\s+been\s+)?"
+    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b)\b"
+    r"|^\(?(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
+    # a link to the outlet's other formats: "Explainer: What is the row about?", "Factbox: Key facts ..."
+    r"|^(?:explainer|factbox|fact\s+box|timeline|q&a|graphics?|interactive|breakingviews|podcast|gallery|slideshow)\s*:"
+    r"|^(?:corrections?|clarifications?)\s*:|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
     r"|^file(?:\s+photo)?\s*[-–—:|]\s|^(?:watch|listen|video|gallery)\s*\|"
@@ -83,6 +96,33 @@ _PROMO = re.compile(
     r"|^follow\s+(?:him|her|them|us|me)\s+on\s+(?:x|twitter|instagram|facebook|threads|bluesky|tiktok|linkedin)\b"
     r"|^this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected|updated)\b"
 )
+# Furniture that makes its whole paragraph furniture: a wire gallery's caption ("[1/3] A crane at the port ...
+# REUTERS/Ann Lee Purchase Licensing Rights", "Item 2 of 5 ...") and a publisher's funding notice ("The Wire
+# receives support from several foundations. The Wire is solely responsible for all content.").
+_WHOLE = re.compile(
+    r"purchase\s+licensing\s+rights|solely\s+responsible\s+for\s+all\s+content|^\[\d{1,2}\s?/\s?\d{1,2}\]\s"
+    r"|^item\s+\d{1,2}\s+of\s+\d{1,2}\s"
+)
+# Calls to the reader that also occur inside body sentences ("Children who read more books ...", "Many voters
+# share this view.", "Parents can sign up for the scheme."): a call only where it opens a sentence, and never
+# in a paragraph that reports speech ('"Support our work," the charity said.').
+_CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+more(?:\s+\w+){0,3},\s+)?"
+_PROMO_CALL = re.compile(
+    rf"{_CALL_START}(?:read\s+more|follow\s+us|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
+    r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
+    r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b)"
+    r"|\b(?:click\s+here|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
+    r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
+)
+# Imperatives that open a promo's other sentences: "Get a look at tomorrow's news with our briefing."
+_CALL_OPENING = re.compile(
+    r"(?:get|sign|subscribe|follow|read|click|tap|listen|watch|download|share|join|support|visit|see|find|want)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“”‘]|(?<!\w)'|'(?!\w)")
+_NOTE_OPENING = re.compile(r"\(?(?:editor['’]?s\s+note|corrections?|clarifications?)\s*:")
+_TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
 _CREDIT_PHRASE = re.compile(
     r"\b(?:contributed\s+to\s+this\s+(?:report|story|article)|(?:was|were)\s+used\s+in\s+this\s+(?:report|story|article)"
@@ -97,7 +137,12 @@ _NOTICE = re.compile(
     r"|pending\s+changes\s+await|^retrieved\s+from\s+[\"“]?https?:|jump\s+to\s+(?:navigation|search)"
     r"|have\s+an\s+opinion\s+on\s+this\s+story|this\s+page\s+was\s+last\s+(?:edited|modified)"
     r"|you\s+can\s+help\s+wiki\w+|wiki\w+\s+has\s+(?:related\s+news|more\s+about\s+this)"
-    r"|first-hand\s+journalism\s+by|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
+    r"|first-hand\s+journalism\s+by|^this\s+page\s+is\s+archived|no\s+longer\s+publicly\s+editable"
+    r"|articles\s+presented\s+on\s+wiki\w+\s+reflect|^have\s+your\s+say\b|^add\s+or\s+view\s+comments"
+    # notes about the page itself: "This article contains a translation of an article from ...", "Interview notes
+    # have been made available for this article."
+    r"|^this\s+(?:article|story)\s+(?:contains|is|includes)\s+(?:a\s+)?translat|made\s+available\s+for\s+this\s+(?:article|story)"
+    r"|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
     # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
     r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
     r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
@@ -109,6 +154,11 @@ _CITATION = re.compile(
 _INLINE_CREDIT = re.compile(r"\s(?:Images?|Photos?|Photograph|Video|Audio|Credit):\s")
 # "... in Washington, Monday. (AP Photo/Evan Vucci)", "(Photo: Jane Doe/Reuters)"
 _TRAILING_CREDIT = re.compile(r"\((?:[A-Z]{2,}\s+)?(?:Photo|Image|Picture|Video|Credit)s?\b[^()]{0,80}\)\s*\.?$")
+# A wire photo's credit ending its caption, the agency in capitals and the photographer: "... in Tokyo.
+# REUTERS/Ken Ito/File Photo", "AFP/Ann Lee" (not "a Reuters/Ipsos poll", "the AFP/Getty desk moved").
+_AGENCY_PHOTO = re.compile(
+    r"\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP|ANP|XINHUA|ANADOLU)\s?/\s?[A-Z][\w.'’-]*(?:(?:\s?/\s?|\s)[A-Z][\w.'’-]*){0,5}\s*$"
+)
 # News agencies and wire services, as credited at the end of a story ("— AFP", "Reuters and AP
 # contributed.", "With agencies"). The short capitalised ones only in capitals.
 _AGENCY = (
@@ -135,26 +185,41 @@ _SIGN_OFF = re.compile(
     rf"|For\s+{_NAME},\s+(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{0,3}}\s*\.?"
     rf"|(?:I['’]m|This\s+is)\s+{_NAME}(?:{_SIGN_OFF_PART}){{1,3}}\s*\.?"
     # "Ann Lee reported from Nairobi.", "Ann Lee reports for Radio Nord from Oslo.": a reporter's credit
-    rf"|{_NAME}\s+report(?:s|ed)(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}(?:,\s*{_NAME})?\s*\.?"
+    # "Ann Lee reported this story from Oslo."
+    rf"|{_NAME}\s+report(?:s|ed)(?:\s+(?:this|the)\s+(?:story|report|article))?(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}"
+    rf"(?:,\s*{_NAME})?\s*\.?"
 )
+_REPORTED_STORY = re.compile(r"\sreport(?:s|ed)\s+(?:this|the)\s+(?:story|report|article)\s")
 # A trailing agency credit after a sentence's end, in the same paragraph: "... was rushed. — Reuters"
 _TRAILING_AGENCY = re.compile(
     rf"(?<=[.!?”\"’'])[ \t]+[—–-]+[ \t]*{_AGENCY}(?:\s*(?:[,/&]|\band\b)\s*{_AGENCY})*\s*\.?$"
 )
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
-    rf"{_NAME}\s+is\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
-    r"|writer|editor|journalist|columnist|contributor|producer|photographer)(?:\s+(?:for|at|with|on|based\s+in)\b[^.]{0,80})?\.?"
+    # not "Tom Vale is a former correspondent for ...": a reporter's own line says what they are now
+    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
+    r"|writer|editor|journalist|columnist|contributor|producer|photographer|co-?host|host|presenter)"
+    r"(?:\s+(?:for|at|with|on|of|based\s+in)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
+    # "Ann Lee covers banking for the Daily Planet.", "Ken Ito writes about energy from Tokyo."
+    rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on|edits|co-?hosts|hosts)\s[^.]{{0,160}}\.?"
+)
+# The bio's further sentences: "She covers monetary policy.", "He joined the paper in 2015.", "She previously
+# worked in Cairo."
+_BIO_MORE = re.compile(
+    r"(?:She|He|They)\s+(?:covers|writes|reports|joined|is\s+based|lives|previously|has\s+(?:worked|reported|written"
+    r"|covered|been\s+(?:a|an|the)\s)|can\s+be\s+(?:reached|contacted)|was\s+previously)\b[^\"“”]{0,150}"
 )
 # The reporter's handle after the bio line: "Follow her on X @annlee."
 _HANDLE = re.compile(r"(?i:follow\s+(?:him|her|them|me)\s+on\s+)\w+(?:\s+(?:at\s+)?@\w+)?\s*\.?")
 # A short credit naming the reporters who contributed: "Ann Lee contributed.", "Staff writer Tom Cole
 # contributed reporting." (not "Two donors contributed.": the subject is a name).
+# "AP writer Ann Lee in Oslo contributed.", "Tom Cole contributed from Bergen."
+_CONTRIBUTOR = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 _CONTRIBUTED = re.compile(
-    r"(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})?"
-    r"\s+contributed(?:\s+reporting)?\s*\.?"
+    r"(?:[A-Z][\w.'’&-]*\s+){0,3}?(?:(?:[Ss]taff|[Ss]enior|[Ss]pecial)\s+)?(?:(?i:writers?|correspondents?|reporters?)\s+)?"
+    rf"{_CONTRIBUTOR}(?:(?:,\s*|\s+and\s+|,\s+and\s+){_CONTRIBUTOR}){{0,3}}"
+    rf"\s+contributed(?:\s+reporting)?(?:\s+from\s+{_NAME})?\s*\.?"
 )
 # Terminal punctuation closed by a quote mark: the end of a quotation.
 _QUOTE_END = re.compile(r"[.!?…][”\"’']")
@@ -191,7 +256,7 @@ _VERB_BASES = wordset(
     "matter own hit shoot beat fight destroy damage collapse crash sink burn reach cross enter mark celebrate "
     "honor honour award name host test assess review investigate examine study analyse analyze measure compare "
     "exceed double top ban block delay cancel schedule predict owe invest fund earn employ hire account lie "
-    "emerge inspire consist depend apply remind insist admit recommend demand promise believe"
+    "emerge inspire consist depend apply remind insist admit recommend demand promise believe share prefer seek"
 )
 
 
@@ -245,23 +310,32 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         if (
             i > 0
             and _CREDIT.match(body)
+            and not _SOURCE_LINE.match(body)  # "Source: Eurostat" credits a chart, whose title is no sentence
+            and _credit_names(body)  # "Photos: Wildfire rages near the city" is a gallery's link, no credit
             and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
         ):
             flags[i - 1] = True
+    for i in range(1, len(paras)):
+        if not flags[i] and flags[i - 1] and (i + 1 == len(paras) or flags[i + 1]) and _reader_question(text, paras[i]):
+            flags[i] = True  # "Have your say / What do you think of car-free towns? / Add or view comments"
     for i in _pull_quotes(text, paras):
         flags[i] = True
     for i in _signed_boxes(text, paras):
         flags[i] = flags[i - 1] = True
     # Flagged copies replace the originals in place, and each paragraph's list is dropped once done, so
     # that a million one-line paragraphs are never held twice.
-    if len(paras) > 1 and _bio_line(text, paras[-1]):
-        flags[-1] = True
+    last = len(paras) - 1
+    while last > 1 and flags[last] and len(paras) - last <= 5:  # the handle, "Print", "Share" after the bio
+        last -= 1
+    if last > 0 and not flags[last] and _bio_line(text, paras[last]):
+        flags[last] = True
     k = 0
     splits: list[tuple[int, Sentence, Sentence]] = []  # (index, body part, trailing credit)
     for i, flagged in enumerate(flags):
         group, paras[i] = paras[i], []
+        promos = () if flagged or len(group) == 1 else _promo_sentences(text, group)
         for n, s in enumerate(group):
-            if flagged or _sign_off(text, s) or _credit_sentence(text, s):
+            if flagged or n in promos or _sign_off(text, s) or _credit_sentence(text, s):
                 sentences[k] = replace(s, furniture=True)
             elif n == len(group) - 1 and (cut := _trailing_agency(text, s)) is not None:
                 splits.append((k, replace(s, end=cut[0]), replace(s, start=cut[1], furniture=True)))
@@ -276,6 +350,61 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         out.extend(sentences[last:])
         return out
     return sentences
+
+
+# Words of a headline's clause rather than a credit's names ("Photos: Wildfire rages near the city", not
+# "Image: Local fire brigade.")
+_CREDIT_NOT_NAMES = wordset("near in at on after over amid as to with into during against across inside outside")
+
+
+def _credit_names(line: str) -> bool:
+    """Does the credit line name a source only ("Image: Tarra Volcano Observatory.", "Photo: Ann Lee/Reuters"),
+    rather than title a picture or a gallery ("Photos: Wildfire rages near the city")?"""
+    words = line.partition(":")[2].lower().split()
+    return len(words) <= 8 and _CREDIT_NOT_NAMES.isdisjoint(w.rstrip(".,") for w in words)
+
+
+def _reader_question(text: str, group: list[Sentence]) -> bool:
+    """A lone question to the reader, unquoted: "What do you think of car-free town centres?" (only between
+    furniture: an interviewer's "Q: Do you think ...?" sits between answers)."""
+    if len(group) != 1 or group[0].end - group[0].start > 200:
+        return False
+    line = text[group[0].start : group[0].end]
+    return line.endswith("?") and _TO_READER.search(line) is not None and _QUOTED.search(line) is None
+
+
+def _promo(low: str) -> bool:
+    """Does the lowercased text hold a promo or a call to the reader?"""
+    return _PROMO.search(low) is not None or (_PROMO_CALL.search(low) is not None and not _REPORTED.search(low))
+
+
+def _promo_sentences(text: str, group: list[Sentence]) -> list[int]:
+    """The sentences of a body paragraph that are a promo ("... traffic. Sign up here."), with the calls,
+    questions and lines to the reader next to them ("Want this in your inbox? Sign up here.", "Get our
+    briefing. Sign up here.", "Our live page gives you the latest. Click here.")."""
+    found = [
+        n
+        for n, s in enumerate(group)
+        if s.end - s.start <= 300
+        and _promo(low := text[s.start : s.end].lower())
+        # a long note or correction retells the story's facts: "Editor's note: An article on Monday reported ..."
+        and not (n == 0 and len(group) > 3 and _NOTE_OPENING.match(low))
+    ]
+    if not found:
+        return found
+    out = set(found)
+    for n in found:
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(group) and m not in out and group[m].end - group[m].start <= 200:
+                line = text[group[m].start : group[m].end]
+                if (
+                    line.rstrip(_CLOSERS + " ").endswith("?")
+                    or _CALL_OPENING.match(line)
+                    or (_TO_READER.search(line) and not any(q in line for q in '"“”'))
+                    or _BIO.fullmatch(line.rstrip("”\"’' ")) is not None  # "Ann Lee hosts our podcast. Subscribe here."
+                ):
+                    out.add(m)
+    return sorted(out)
 
 
 def _credit_sentence(text: str, s: Sentence) -> bool:
@@ -302,11 +431,13 @@ def _credit_line(line: str) -> bool:
         return False
     if not m.group().lower().endswith(("by", "from")):
         return True  # a rights line
-    # a verb in the past or an auxiliary; a present in -s is as often a noun here ("from wire reports")
-    return not any(
-        w in _PAST_OR_AUX or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED)
-        for w in _WORD.findall(_CREDIT_LINE.sub(" ", line))
+    # a verb in the past or an auxiliary; a present in -s is as often a noun here ("from wire reports"),
+    # but not in a clause after a comma ("Written by three judges, the ruling runs to 80 pages.")
+    rest = _CREDIT_LINE.sub(" ", line)
+    past = any(
+        w in _PAST_OR_AUX or (len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS_ED) for w in _WORD.findall(rest)
     )
+    return not past and not ("," in rest and _has_verb(rest.partition(",")[2]))
 
 
 def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
@@ -324,11 +455,20 @@ def _trailing_agency(text: str, s: Sentence) -> tuple[int, int] | None:
 
 
 def _bio_line(text: str, group: list[Sentence]) -> bool:
-    """The last paragraph is one line about the reporter: "Ann Lee is a reporter for the Daily Planet." """
+    """The last paragraph is about the reporter: "Ann Lee is a reporter for the Daily Planet.", maybe
+    followed by "She covers banking." or her handle."""
     return (
-        (len(group) == 1 or (len(group) == 2 and _HANDLE.fullmatch(text, group[1].start, group[1].end) is not None))
+        len(group) <= 3
         and group[0].end - group[0].start <= 200
         and _BIO.fullmatch(text, group[0].start, group[0].end) is not None
+        and all(
+            s.end - s.start <= 200
+            and (
+                _HANDLE.fullmatch(text, s.start, s.end) is not None
+                or _BIO_MORE.fullmatch(text, s.start, s.end) is not None
+            )
+            for s in group[1:]
+        )
     )
 
 
@@ -350,6 +490,7 @@ def _sign_off(text: str, s: Sentence) -> bool:
         or " reports in " in line
         or " reported from " in line
         or " reports for " in line
+        or _REPORTED_STORY.search(line) is not None
     )
 
 
@@ -404,7 +545,7 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     low = body.lower()  # the lexical patterns are lowercase: much faster than re.IGNORECASE
     if _date_line(body) or (('"' in body or "“" in body) and _CITATION.match(body)):
         return True
-    if words <= 40 and _NOTICE.search(low):
+    if words <= 80 and _NOTICE.search(low):  # the archive notice of a wiki page runs to 45 words
         return True
     if words <= 12 and _CROSSHEAD.fullmatch(body):
         return True
@@ -416,16 +557,21 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if words <= 12 and _AGENCY_CREDIT.fullmatch(body):
         return True  # "— AFP", "Reuters and AP contributed."
-    if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body)):
+    if words <= 60 and (_INLINE_CREDIT.search(body) or _TRAILING_CREDIT.search(body) or _AGENCY_PHOTO.search(body)):
         return True
-    if (n_sentences <= 3 and _PROMO.search(low)) or (words <= 4 and _PROMO_WORD.search(low)):
-        # A closing credit ending a body paragraph is furniture alone (see _credit_sentence).
-        return n_sentences == 1 or not _CREDIT_PHRASE.search(low)
+    if (words <= 4 and _PROMO_WORD.search(low)) or (n_sentences == 1 and _promo(low)) or _WHOLE.search(low):
+        return True
+    if n_sentences <= 3 and (_PROMO.match(low) or _PROMO_CALL.match(low)) and not _REPORTED.search(low):
+        # a paragraph opening with the notice or the call ("Editor's note: ...", "Sign up for ...") is all
+        # furniture; one ending a body paragraph is furniture alone (see _promo_sentences)
+        return not _CREDIT_PHRASE.search(low)
+    if n_sentences == 1 and words <= 40 and _CAPTION_DATE.search(body, max(0, len(body) - 60)) and not _past(body):
+        return True
     if (
         end_char not in ".!?…:;,"
         and words <= 40
         and n_sentences == 1  # several sentences: a body paragraph missing its last period
-        and not (_BULLET_START.match(body) and words >= 8)
+        and not (_BULLET_START.match(body) and (words >= 8 or _has_verb(body)))  # "• Jobless claims fell"
     ):
         return True  # headings, captions and labels carry no final punctuation
     if n_sentences == 1 and words <= _SHORT and body[0] not in "\"“‘'":
@@ -590,6 +736,28 @@ def finite_verb(word: str) -> bool:
 def _s_contraction(word: str) -> bool:
     """ "it's", "there's": the "'s" of a pronoun or adverb is "is" or "has"."""
     return word.endswith("'s") and word[:-2] in _S_CONTRACTION_HOSTS
+
+
+_PAST_AUX = wordset("was were had did")
+_PRESENT_BE = wordset("is are be being")
+
+
+def _past(body: str) -> bool:
+    """Does the text tell of the past ("The firm was founded by two brothers, ...", "Rescuers searched ...")?
+    A caption is in the present: "A logo is pictured ...", "Traders work ..."."""
+    words = [w.rstrip(".").replace("’", "'") for w in _WORD.findall(body)]
+    for i, w in enumerate(words):
+        if w in _PAST_AUX or (w in _IRREGULAR and w not in _VERB_BASES):
+            return True
+        if (
+            len(w) > 4
+            and w.endswith("ed")
+            and w[0].islower()
+            and w not in _NOT_VERBS_ED
+            and (i == 0 or words[i - 1].lower() not in _PRESENT_BE)
+        ):
+            return True
+    return False
 
 
 def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:

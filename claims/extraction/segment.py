@@ -64,7 +64,7 @@ _INNER_MARKER = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)(?=\s)")
 # Abbreviations written before a name or number: a capital after them is the name, not a new sentence.
 _PREPOSITIVE = wordset(
     "mr mrs ms mx dr prof gen sen rep gov lt col capt cpt sgt cpl pvt st mt ft rev hon pres supt cmdr adm maj brig "
-    "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt"
+    "fr msgr messrs mme mlle insp det atty amb sec gen'l comdr lieut ald judg rt ret"
 )
 # Abbreviations before a number ("No. 10", "p. 55", "Oct. 5").
 _NUMERIC_PREFIX = wordset(
@@ -401,6 +401,8 @@ def _after_period(text: str, dot: int, para_start: int, sent_start: int, word: s
     if key == "etc":
         return after
     if len(prev) == 1 and prev.isalpha():
+        if prev in "sS" and dot >= para_start + 3 and text[dot - 2] in "'’" and text[dot - 3].isalpha():
+            return after  # a possessive closing the sentence: "They met at St. George's. Residents fled."
         if prev.isupper():
             if prev == "I" and _prev_word_lower(text, _skip_space_back(text, dot - 1, para_start), para_start):
                 return after

@@ -606,3 +606,381 @@ def test_a_sentence_opening_like_a_credit_inside_a_paragraph_stays_a_claim():
         "polluted. Additional reporting by Tom Vale."
     )
     assert body(text) == ["The river rose.", "Research by the Kelby institute found that most lakes were polluted."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by the weekly paper led to an inquiry last year, the authority said.",
+        "Reporting by local radio prompted the recall, the firm said.",
+        "Written by a panel of judges, the ruling runs to 80 pages.",
+    ],
+)
+def test_sentences_opening_like_credits_stay_claims(line):
+    assert line in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Ann Lee in Oslo; additional reporting by Tom Cole; edited by Jo Park)",
+        "Compiled by Ann Lee from wire reports",
+    ],
+)
+def test_credit_lines_with_their_participles_stay_furniture(credit):
+    text = HEAD + "\n\n" + credit + "\n"
+    assert not [s for s in body(text) if s in credit]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children who read more books at home did better in tests, the study found.",
+        "Many teachers share this view, a survey by the union showed.",
+        "Parents can sign up for the reading scheme until May 30.",
+        "The report, originally published in 2019, was updated last year.",
+        "Walkers who follow us on the river path will see the bridge, the guide joked.",
+        "The story continues to develop as more schools join.",
+        "Police got a tip about the van on Friday.",
+        "Users who download the app receive a discount.",
+        '"Support our work and subscribe to our newsletter," the charity said in its appeal.',
+    ],
+)
+def test_sentences_holding_promo_words_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Read more about the budget vote here.",
+        "Share this story on Facebook",
+        "Sign up for the morning briefing here.",
+        "For more, sign up for the Harbour Weekly newsletter.",
+        "Have a tip? Contact us at tips@example.com.",
+        "Follow us on Instagram",
+        "This story was produced with support from the Open Harbour Fund.",
+        "This article originally appeared on Coastline Review.",
+        "The Wire Service receives support from several foundations. The Wire Service is solely responsible for "
+        "all content.",
+        "(Editor’s note: the agency could not verify the footage.)",
+    ],
+)
+def test_calls_to_the_reader_and_notes_about_the_story_are_furniture(promo):
+    text = HEAD + "\n\n" + promo + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in promo]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "[1/4] A crane lifts a container at the port in Kobe, Japan, May 3, 2023. REUTERS/Ann Lee/File Photo",
+        "Firefighters tackle a blaze in a warehouse in Lyon, France. AFP/Tom Cole",
+    ],
+)
+def test_wire_photo_captions_with_agency_credit_are_furniture(caption):
+    text = HEAD + "\n\n" + caption + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in caption]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A Reuters/Ipsos poll showed support at 41%.", "The AFP/Getty picture desk moved to Paris in 2019."],
+)
+def test_sentences_naming_agency_pairs_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    ("bio", "after"),
+    [
+        ("Ann Lee is a senior correspondent based in Sofia. She covers banking.", "Follow her on X @annlee"),
+        ("Ken Ito covers energy and mining in Japan. He joined the paper in 2015.", "Print"),
+        ("Ruth Bell writes about science for the Daily Planet.", ""),
+    ],
+)
+def test_a_closing_bio_of_several_sentences_before_trailing_furniture_is_furniture(bio, after):
+    text = HEAD + "\n\n" + bio + ("\n\n" + after if after else "") + "\n"
+    assert not [s for s in body(text) if s in bio]
+    assert "Critics said the plan was rushed." in body(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tom Vale is a former correspondent for the state broadcaster. He was arrested in May.",
+        "The Ministry reports on progress twice a year.",
+        "Ann Lee covers the trial for the Daily Planet. She said the verdict was expected in June.",
+    ],
+)
+def test_closing_sentences_about_other_people_stay_claims(line):
+    text = HEAD + "\n\n" + line + "\n"
+    assert line.split(". ")[0] in " ".join(body(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Col. (ret.) Ann Lee led the inquiry. It ended in May.",
+            ["Col. (ret.) Ann Lee led the inquiry.", "It ended in May."],
+        ),
+        (
+            "The panel heard Gen. (ret.) Tom Cole. He denied it.",
+            ["The panel heard Gen. (ret.) Tom Cole.", "He denied it."],
+        ),
+    ],
+)
+def test_retired_rank_abbreviation_does_not_end_a_sentence(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This page is archived, and is no longer publicly editable. Articles presented on Wikitimes reflect the "
+        "specific time at which they were written and published, and do not attempt to encompass events or "
+        "knowledge which occur or become known after their publication.",
+        "This page is archived and no longer publicly editable.",
+    ],
+)
+def test_wiki_archive_notices_are_furniture_however_long(notice):
+    text = HEAD + "\n\n" + notice + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in notice]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize("line", ["12 March 2024 • 10:00am", "Posted 4 May 2023, 9am"])
+def test_date_lines_with_glued_am_pm_are_furniture(line):
+    text = HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in line]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Traders work on the floor of the exchange in Halden, March 12, 2024.",
+        "A crane is pictured at the port in Kobe, Japan, Tuesday, May 3, 2023.",
+        "Volunteers sort donations at a church hall in Leeds, 4 February 2024.",
+    ],
+)
+def test_captions_dated_after_a_comma_are_furniture(caption):
+    text = HEAD + "\n\n" + caption + "\n\nThe vote follows weeks of talks.\n"
+    assert caption not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bank raised rates on Tuesday, March 12, 2024.",
+        "The law took effect in Ohio on March 12, 2024.",
+        "The firm was founded by two brothers, 12 March 1998.",
+        "Rescuers searched the rubble in Kobe, Japan, March 12, 2024.",
+    ],
+)
+def test_sentences_ending_with_a_full_date_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    ("claim", "promo"),
+    [
+        ("The strike has halted 40% of container traffic.", "Sign up here."),
+        ("Ferry fares will rise by 6% in June.", "Want the day's news in your inbox? Subscribe to our newsletter."),
+        ("The port reopened on Friday.", "Get a look at the week ahead with our Harbour Brief. Sign up here."),
+    ],
+)
+def test_a_promo_ending_a_body_paragraph_is_furniture_alone(claim, promo):
+    text = HEAD + "\n\n" + claim + " " + promo + "\n\nThe vote follows weeks of talks.\n"
+    assert claim in body(text)
+    assert not [s for s in body(text) if s in promo]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a co-host of the Daily Planet podcast “Tide Tables.” Subscribe here.",
+        "Tom Cole hosts the Harbour Hour for Coast Radio. Listen to the latest episode here.",
+    ],
+)
+def test_a_host_line_next_to_a_promo_is_furniture(bio):
+    text = HEAD + "\n\n" + bio + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in bio]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AP writer Ann Lee contributed.",
+        "Ann Lee reported from Oslo. Tom Cole contributed from Bergen.",
+        "Ann Lee reported this story from Oslo.",
+        "Wire writers Ann Lee in Oslo and Tom Cole in Bergen contributed.",
+    ],
+)
+def test_reporter_credits_with_places_are_furniture(line):
+    text = HEAD + "\n\n" + line + "\n"
+    assert not [s for s in body(text) if s in line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Harbour Trust contributed $1 million to the fund, its filing shows.",
+        "Staff at the port contributed to a fund for the strikers.",
+        "The union's leader, Ann Lee, reported the abuse to police in 2019.",
+        "The Daily Courier's Ann Lee first reported the deal in May.",
+    ],
+)
+def test_sentences_about_contributions_and_reports_stay_claims(line):
+    assert line in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+def test_a_body_sentence_above_a_source_line_stays_a_claim():
+    text = HEAD + "\nSources close to the talks said a deal was near.\nSource: Harbour Statistics Office\n"
+    assert "Sources close to the talks said a deal was near." in body(text)
+    text = HEAD + "\nFerry traffic fell 30% in five years.\nSource: Harbour Statistics Office\n"
+    assert "Ferry traffic fell 30% in five years." in body(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops reached St. George’s. Residents fled.", ["Troops reached St. George’s.", "Residents fled."]),
+        ("They ate at McDonald's. Police arrived later.", ["They ate at McDonald's.", "Police arrived later."]),
+    ],
+)
+def test_a_possessive_ends_a_sentence_before_any_capital(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Have your say\n\nWhat do you think of car-free town centres?\n\nAdd or view comments",
+        "Have your say\n\nShould your town ban cars from its centre?\n\nAdd or view comments",
+    ],
+)
+def test_a_have_your_say_box_is_furniture(box):
+    text = HEAD + "\n\n" + box + "\n\nThe vote follows weeks of talks.\n"
+    assert body(text) == [
+        "The council approved the budget on Tuesday.",
+        "Critics said the plan was rushed.",
+        "The vote follows weeks of talks.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Q: Do you think the budget was rushed?", "Why raise taxes when you can cut waste?"],
+)
+def test_a_question_to_the_reader_among_body_paragraphs_stays(question):
+    text = HEAD + "\n\n" + question + "\n\nThe vote follows weeks of talks.\n"
+    assert question in body(text)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article contains a translation of an article from the Spanish Wikitimes.",
+        "Interview notes have been made available for this article.",
+    ],
+)
+def test_notes_about_the_page_are_furniture(note):
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert note not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This article of the treaty contains a clause on fishing rights.",
+        "The minutes were made available for inspection on Monday.",
+    ],
+)
+def test_sentences_like_page_notes_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["Photos: Wildfire rages near the city", "Video: Crowds gather at the harbour after the vote"],
+)
+def test_a_gallery_link_does_not_make_the_paragraph_above_a_caption(link):
+    text = (
+        HEAD + "\nThe fire had burned 4,000 acres by evening, officials said.\n" + link + "\nCrews worked all night.\n"
+    )
+    assert "The fire had burned 4,000 acres by evening, officials said." in body(text)
+    assert link not in body(text)
+
+
+def test_the_line_above_an_image_credit_is_still_its_caption():
+    text = HEAD + "\nSmoke over the valley on Tuesday.\nImage: Local fire brigade.\nCrews worked all night.\n"
+    assert body(text)[-1] == "Crews worked all night." and "Smoke over the valley on Tuesday." not in body(text)
+
+
+@pytest.mark.parametrize(
+    "label", ["Explainer: What is the planning row about?", "Factbox: Key facts about the harbour deal"]
+)
+def test_links_to_the_outlets_other_formats_are_furniture(label):
+    text = HEAD + "\n\n" + label + "\n\nThe vote follows weeks of talks.\n"
+    assert label not in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Explainers from the ministry were sent to every school.", "Timelines for the project slipped in May."],
+)
+def test_sentences_opening_with_format_words_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize("item", ["• Jobless claims fell", "• Oil prices dropped 2%"])
+def test_a_short_bullet_with_a_verb_is_a_claim(item):
+    text = HEAD + "\n\nKey points:\n" + item + "\n• Wages rose 4% in May\n\nThe vote follows weeks of talks.\n"
+    assert item in body(text)
+
+
+@pytest.mark.parametrize("item", ["• Home", "• World news"])
+def test_a_short_bullet_without_a_verb_is_furniture(item):
+    text = HEAD + "\n\n" + item + "\n\nThe vote follows weeks of talks.\n"
+    assert item not in body(text)
+
+
+@pytest.mark.parametrize(
+    "line", ["By signing up you agree to our terms.", "By subscribing, you accept our privacy policy."]
+)
+def test_sign_up_small_print_is_furniture(line):
+    assert line not in body(HEAD + "\n\n" + line + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By signing up 400 new members, the union doubled in size.",
+        "By clicking through the files, auditors found the error.",
+    ],
+)
+def test_sentences_opening_with_signing_up_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + "\n\nThe vote follows weeks of talks.\n")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor's note: An article on Monday about the harbour fire reported that two crews had arrived late. "
+        "Fire officials have since said the crews arrived on time. The crews were sent from Leith. "
+        "The article has been corrected.",
+        "Correction: A report on the budget said the tax would rise by 3%. The council set it at 2%. "
+        "The vote was 9-2. The rise takes effect in June.",
+    ],
+)
+def test_a_long_note_retelling_the_facts_keeps_its_sentences(note):
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert note.split(". ")[0] + "." in body(text)
+
+
+def test_a_short_editors_note_is_furniture():
+    note = "Editor's note: This story has been updated. It now includes the mayor's reply."
+    text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
+    assert not [s for s in body(text) if s in note]
