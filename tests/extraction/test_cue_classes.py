@@ -404,3 +404,18 @@ def test_things_pointing_to(sentence: str, speaker: str | None) -> None:
 )
 def test_order_adjective_in_a_document(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'according to' a description and the name right after it gives the name; a day after the source is no
+# part of it
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The train derailed, according to the national rail operator KRail.", "KRail"),
+        ("Tolls rose, according to the state statistics agency Statkeld.", "Statkeld"),
+        ("Tolls rose, according to the agency Monday.", "the agency"),
+        ("Tolls rose, according to Statkeld Monday.", "Statkeld"),
+    ],
+)
+def test_according_to_a_description_and_its_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -90,11 +90,27 @@ def _sentence_cues(
                     break
                 start = v + n
                 e = _forward_np(toks, start, hi)
+                while e - 1 > start and toks[e - 1].cap and base(toks[e - 1].low) in lx.TIME_WORDS:
+                    e -= 1  # 'according to the agency Monday': the day is no part of the source
                 if e <= start:
                     e = _forward_common_np(toks, start, hi)  # 'according to the event website'
                 if e <= start:
                     e = _forward_description(toks, start, hi)  # 'according to conservative columnist Tom Ek'
                 m = _analyze(text, toks, start, e) if e > start else None
+                if (
+                    m is not None
+                    and m.kind == "group"
+                    and e < hi
+                    and toks[e].cap
+                    and base(toks[e].low) not in lx.TIME_WORDS
+                    and toks[e].start - toks[e - 1].end <= 1
+                ):
+                    # 'according to the national rail operator KRail': the name after its description
+                    e2 = _forward_np(toks, e, hi)
+                    named = _analyze(text, toks, e, e2) if e2 > e else None
+                    if named is not None and named.kind in {"person", "org"}:
+                        named.role = named.role or text[toks[start].start : toks[e - 1].end]
+                        m, e = named, e2
                 pronoun = _pronoun_source(toks, start, hi)
                 if pronoun is not None:
                     # 'according to her', 'according to its figures': the person or body the pronoun
