@@ -1403,3 +1403,18 @@ def test_dwellers_and_slopes_of_a_name_make_it_a_place(text: str, expected: list
 )
 def test_a_plural_noun_opening_the_sentence_is_no_part_of_a_venue(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+# a capitalised name right after 'the capital' (or its comma) names a city the gazetteer may lack; a
+# lowercase word after 'capital' makes it a noun's modifier
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The train ran from the capital Varnholm on Monday.", ["Varnholm"]),
+        ("The capital, Ostmark, was quiet after the vote.", ["Ostmark"]),
+        ("The capital markets fell on Monday.", []),
+        ("The capital city was quiet.", []),
+    ],
+)
+def test_a_name_after_the_capital(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

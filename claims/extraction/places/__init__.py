@@ -47,6 +47,7 @@ from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
 from .unknown import (
+    capital_named,
     compass_region,
     dateline_unknown,
     named_after_clear_locative,
@@ -198,6 +199,7 @@ class PlaceIndex:
                 )
             hits.append(h)
         town_of(text, toks, taken, raw, self.mentions)
+        capital_named(text, toks, taken, raw, self.mentions)
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
         names_before_plural(text, toks, taken, raw, self.mentions)

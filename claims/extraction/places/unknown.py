@@ -92,6 +92,23 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 break
 
 
+def capital_named(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
+    """'the capital Varnholm', 'Keldmark's capital, Varnholm,': a capitalised name right after "capital"
+    (or after its comma) names a city, whether the gazetteer knows it or not; 'the capital city' or a
+    lowercase word after it ('the capital markets') is none."""
+    starts = {i for i, *_ in raw}
+    for c in range(1, len(toks) - 1):
+        if toks[c].text != "capital" or not (toks[c - 1].text.lower() == "the" or toks[c - 1].possessive):
+            continue
+        i = c + 1
+        if toks[i].text == "," and i + 1 < len(toks):
+            i += 1
+        j = unknown_name(text, toks, taken, starts, i)
+        if j > i:
+            s, e = toks[i].start, toks[j - 1].end
+            mentions.append(PlaceMention(text[s:e], s, e, "city"))
+
+
 def unknown_name(
     text: str, toks: list[Tok], taken: list[bool], starts: set[int], i: int, stop_at_known: bool = False
 ) -> int:
