@@ -1236,12 +1236,14 @@ PUT_OUT_NOUNS = frozenset(
     {"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer", "piece", "column", "essay", "op-ed"}
 )
 
-# Last words of the names of wars, crises, laws and treaties, never of a person ('the Harbor War', 'the
-# Vell Crisis', 'the Clean Ports Act'): such a name is no antecedent of 'he' or 'she'.
+# Last words of the names of wars, crises, laws, treaties and events, never of a person ('the Harbor War',
+# 'the Vell Crisis', 'the Clean Ports Act', 'the Oslo Jazz Festival', 'the Lisbon Boat Show'): such a name
+# is no antecedent of 'he' or 'she'.
 EVENT_NAME_HEADS = wordset(
     """
 war wars crisis revolution uprising massacre scandal affair doctrine genocide olympics games cup act
-treaty accord accords summit agreement protocol
+treaty accord accords summit agreement protocol festival festivals championship championships tournament
+marathon expo biennale carnival regatta olympiad triathlon show
 """
 )
 

@@ -128,6 +128,22 @@ DESCRIPTION_CASES = [
         ],
         ["Ada Kerr", "Tom Vint", "Tom Vint"],
     ),
+    # the name of a festival, a championship or a show is no person either: a word of it opening a later
+    # title ('Festival director ...') does not hand the following 'he' to the event
+    (
+        [
+            ["The Dorrow Jazz Festival opened on Friday."],
+            ["Festival director Ivo Penn said ticket sales had doubled.", '"We are proud," he told reporters.'],
+        ],
+        [None, "Ivo Penn", "Ivo Penn"],
+    ),
+    (
+        [
+            ["The Kelso Boat Show drew record crowds."],
+            ["Show manager Rita Vance said 400 boats were on display.", '"It is our best year," she said.'],
+        ],
+        [None, "Rita Vance", "Rita Vance"],
+    ),
     # 'the ministry', 'the company': the organisation named before whose name closes with that head or
     # opens with it before 'of'; a headline in title case or a common-word head ('the news') is none
     (
