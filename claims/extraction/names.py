@@ -614,6 +614,10 @@ def _org_apposition(toks: list[Tok], j: int) -> str | None:
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
             return None
         if not t.cap and w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS:
+            if q + 1 < n and toks[q + 1].low in lx.SPEECH_VERBS:
+                # '... in Varnia and Kell, the agency said': the description is the subject of a trailing
+                # cue, not an apposition naming the place or person before the comma
+                return None
             return w
     return None
 

@@ -175,6 +175,22 @@ DESCRIPTION_CASES = [
         [["Ann Lee, the company's founder, said it would appeal."], ['"We will win," the company said.']],
         ["Ann Lee", "the company"],
     ),
+    # a description right before a trailing cue is its subject, not an apposition of the name before the
+    # comma: 'the agency' is no name for the country or town listed there
+    (
+        [
+            ["Most of the new infections were found in Varnia and Pellmark, the agency said."],
+            ["The outbreak began among farm workers, the agency said."],
+        ],
+        ["the agency", "the agency"],
+    ),
+    (
+        [
+            ["The stoppage closed three docks in Port Keld, the union said."],
+            ["The union said talks would resume."],
+        ],
+        ["the union", "The union"],
+    ),
     (
         [
             ["Star Pupils Win Big At Regional Fair"],
