@@ -54,6 +54,12 @@ CASES = [
     ("Ula Pike served for years as Secretary of Ports, then said she would retire.", "Ula Pike"),
     ("The council delayed the vote, then said the budget was too tight.", "The council"),
     ("As Ada Cole, an expert on ports, noted, the harbour is shallow.", "Ada Cole"),
+    # a relative clause after 'a spokesman for X' does not take the body away: X speaks through them
+    (
+        "A spokeswoman for the Varnia Rail Board, who asked not to be named, said the line would reopen.",
+        "Varnia Rail Board",
+    ),
+    ("A spokesman for Kell Mining, who was not authorised to comment, said output had doubled.", "Kell Mining"),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]

@@ -808,9 +808,12 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         ):
             # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
             p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
-            m, kk = _subject_np(text, toks, p, head)
-            if m is None:
-                continue
+            if not (base(toks[p - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[p].low in {"for", "of", "at"}):
+                # but 'A spokeswoman for the Port Board, who asked not to be named, said': the body speaks
+                # through its spokeswoman, as without the relative clause
+                m, kk = _subject_np(text, toks, p, head)
+                if m is None:
+                    continue
         if kk > head and kind == "name" and _object_of_clause(toks, head, kk):
             continue  # 'Each faction pinned its hopes on Ann Lee, believing ...': a clause ending in its object
         part = kk - 1 if kk - 1 > head and toks[kk - 1].low not in lx.DETERMINERS else kk - 2
