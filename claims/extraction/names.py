@@ -396,6 +396,13 @@ class NameIndex:
         # the place a person holds office for: 'Ohio Sen. Ada Cole', 'Sen. Ada Cole of Ohio', 'Ed Moss, the
         # Texas governor,' (for 'the Ohio senator' later)
         person.places.update(place_codes(words[:cut]))
+        # a place before a lowercase title ('Keld coach Ada Vine', 'Varnia police chief Tom Reed'): the place
+        # the person holds the title for, as inside the run ('Ohio Sen. Ada Cole')
+        q = i
+        while q > 0 and i - q < 3 and toks[q - 1].word and not toks[q - 1].cap and _title_word(base(toks[q - 1].low)):
+            q -= 1
+        if (q < i or (cut and not toks[i].cap)) and q > 0 and toks[q - 1].cap and toks[q - 1].word:
+            person.places.update(place_codes([toks[q - 1].text]))
         person.places.update(_of_place(toks, j))
         person.places.update(_party_tag_place(toks, j))
         appositive = _described_as(toks, j)
@@ -416,6 +423,7 @@ class NameIndex:
         words: frozenset[str] = frozenset(),
         capitalised: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
+        owner: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far. A person named with a
@@ -423,12 +431,16 @@ class NameIndex:
         capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
         'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister').
         ``places``: codes of places in the description the person must have been named with ('the Ohio
-        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator)."""
+        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator). ``owner``: codes
+        of the place owning a possessed description ('Keld's coach'): a person named with other places
+        ('Varnia coach X') is someone else; one named with none may still be the one."""
         found = self.titled.get(word)
         if found and capitalised and not places:
             found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
         if found and places:  # a place decides alone: 'the Ohio senator' needs no other word in common
             found = [(x, p) for x, p in found if places <= p.places]
+        if found and owner:
+            found = [(x, p) for x, p in found if not p.places or owner <= p.places]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
@@ -803,3 +815,8 @@ def _clean(word: str) -> str:
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word
+
+
+def _title_word(low: str) -> bool:
+    """A lowercase word of a title or description of a person ('coach', 'police chief', 'health minister')."""
+    return low in lx.TITLES or low in lx.DESCRIPTION_HEADS or low in lx.ORG_HEADS or low in lx.ORG_DOMAINS

@@ -128,6 +128,23 @@ DESCRIPTION_CASES = [
         ],
         ["Ada Kerr", "Tom Vint", "Tom Vint"],
     ),
+    # a possessed description ('Peru's coach') is not a person named with the title for another place
+    # ('Chile coach X'); the place before a lowercase title is the person's, as inside a name
+    (
+        [
+            ["Chile coach Ivo Brandt said his side had deserved the win."],
+            ["Peru's coach said the referee had been unfair."],
+            ["Chile's coach said the pitch had been poor."],
+        ],
+        ["Ivo Brandt", "Peru's coach", "Ivo Brandt"],
+    ),
+    (
+        [
+            ["Norway police chief Rosa Inge praised her officers."],
+            ["Sweden's police chief said the border had been calm."],
+        ],
+        ["Rosa Inge", "Sweden's police chief"],
+    ),
     # the name of a festival, a championship or a show is no person either: a word of it opening a later
     # title ('Festival director ...') does not hand the following 'he' to the event
     (

@@ -72,6 +72,8 @@ class _Resolver:
                     words=frozenset(base(w.lower()) for w in written),
                     capitalised=capitalised,
                     places=frozenset(place_codes(written[1 : _head_index(written, head)])),
+                    # 'Keld's coach': the owner names the place the person holds the title for
+                    owner=frozenset(place_codes([_owner_word(written[0])])) if possessed else frozenset(),
                 )
                 if named is not None:
                     m.kind, m.generic = "person", False  # remembered as that person for 'he'/'she'
@@ -438,6 +440,11 @@ class _Resolver:
             k += 1
         fits = not want or person.gender in (None, want)
         return person.name if fits and person.name not in skip else None
+
+
+def _owner_word(word: str) -> str:
+    """The owner without its possessive ending: "Keld's" -> 'Keld'."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _possessive_description(name: str) -> bool:
