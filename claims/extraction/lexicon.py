@@ -678,7 +678,8 @@ ORG_DOMAINS = wordset(
 affairs agriculture commerce communications culture defence defense development economy education
 energy environment finance health housing immigration industry infrastructure interior justice labor
 labour planning relations research resources rights science sciences security sport sports studies
-technology tourism trade transport transportation treasury welfare
+technology tourism trade transport transportation treasury welfare youth fisheries mines mining veterans
+heritage arts aviation forestry petroleum sanitation information
 """
 )
 
@@ -958,6 +959,15 @@ republic partners
 # People who speak for a body ('a spokeswoman for the ministry', 'a ministry spokesman'): the body is the
 # speaker.
 SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
+
+# Business nouns that call the name right after them a company ('carmaker Tessel', 'electronics maker Orvo'):
+# 'the company' later in the article is that firm.
+COMPANY_NOUNS = wordset(
+    """
+company firm maker manufacturer carmaker automaker retailer conglomerate airline carrier producer supplier
+developer chipmaker drugmaker startup start-up lender insurer broadcaster publisher distributor giant
+"""
+)
 
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("airline carrier firm operator utility club team campaign regulator")

@@ -332,7 +332,18 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
-        if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
+        if not any(w in lx.ORG_HEADS for w in lows) and i > 0 and base(toks[i - 1].low) in lx.COMPANY_NOUNS:
+            # 'German carmaker Tessel', 'electronics maker Orvo announced': a name that the business noun
+            # right before it calls a company; 'the company said' later is that firm
+            if (
+                run[0].cap
+                and not toks[i - 1].cap
+                and not is_possessive(toks, i - 1)
+                and run[0].start - toks[i - 1].end <= 1
+            ):
+                self.orgs.append((run[0].start, " ".join(words)))
+                self.org_heads[run[0].start] = "company"
+        elif not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
             # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
             # apposition calls one; 'the company said' later is that body
             self.orgs.append((run[0].start, " ".join(words)))

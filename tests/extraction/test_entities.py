@@ -145,6 +145,29 @@ DESCRIPTION_CASES = [
         ],
         ["Rosa Inge", "Sweden's police chief"],
     ),
+    # a business noun right before a name calls it a company: 'the company' later is that firm
+    (
+        [
+            ["Dutch chipmaker Orvalen said on Monday it would close two plants."],
+            ["In a statement, the company said the plants were too old."],
+        ],
+        ["Orvalen", "Orvalen"],
+    ),
+    (
+        [
+            ["Swiss drugmaker Kellbrand recalled a cough syrup."],
+            ["The company said no patient had been harmed."],
+        ],
+        [None, "Kellbrand"],
+    ),
+    # 'A Tessel spokeswoman': the named body speaks through her; a nationality does not
+    (
+        [
+            ["A Tessel spokeswoman, who asked not to be named, said the factory would reopen."],
+            ["A Norwegian spokesman said the talks had failed."],
+        ],
+        ["Tessel", "A Norwegian spokesman"],
+    ),
     # the name of a festival, a championship or a show is no person either: a word of it opening a later
     # title ('Festival director ...') does not hand the following 'he' to the event
     (

@@ -60,6 +60,10 @@ CASES = [
         "Varnia Rail Board",
     ),
     ("A spokesman for Kell Mining, who was not authorised to comment, said output had doubled.", "Kell Mining"),
+    # an office and its fields before a name in apposition ('The Minister of X and Y, Name,') is the
+    # name's title, not a person called after the last field
+    ("The Minister of Youth and Culture, Ilse Marow, said the stadium would open in June.", "Ilse Marow"),
+    ("Varnia's Minister of Fisheries and Mines, Teo Brandt, said the quota would fall.", "Teo Brandt"),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]

@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from .. import lexicon as lx
 from ..names import NameIndex, Tok, base, is_acronym, is_possessive, is_title, place_codes
+from ..places.lexicon import DEMONYMS
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import Mention
@@ -95,6 +96,18 @@ class _Resolver:
                 # as in 'a spokeswoman for the ministry'
                 m.kind, m.generic = "org", False
                 return named
+            written = m.name.split()
+            if (
+                len(written) == 3
+                and words[0] in {"a", "an", "the"}
+                and words[2] in lx.SPEAKS_FOR_NOUNS
+                and written[1][:1].isupper()
+                and not is_possessive_word(written[1])
+                and not _nationality(written[1])  # 'a Chilean spokesman', 'a French spokeswoman'
+            ):
+                # 'A Tessel spokeswoman said': the named body speaks through her, as 'a spokeswoman for Tessel'
+                m.kind, m.generic = "org", False
+                return self.names.fullest_org(written[1], m.pos)
             return m.name
         name = m.name
         if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
@@ -440,6 +453,17 @@ class _Resolver:
             k += 1
         fits = not want or person.gender in (None, want)
         return person.name if fits and person.name not in skip else None
+
+
+def _nationality(word: str) -> bool:
+    """A place or a nationality adjective ('Chile', 'Chilean', 'French'), no body of its own."""
+    low = word.lower()
+    return low in lx.place_names() or word in DEMONYMS or low in DEMONYMS or low.endswith(("an", "ese", "ish"))
+
+
+def is_possessive_word(word: str) -> bool:
+    """A written word ending in a possessive: "Keld's"."""
+    return word.endswith(("'s", "’s", "'", "’"))
 
 
 def _owner_word(word: str) -> str:

@@ -139,6 +139,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         return "adjunct"  # 'Similarly, Ada Cole, a nurse, said': a sentence adverb, capitalised at the start
     if first.low in {"a", "an"} and not leftmost:
         return "role"  # 'a spokesman for Y', 'a retired farmer'
+    if _office_of_domains(toks, i, j):
+        return "role"  # 'The Minister of Arts and Heritage, Tom Vale, said': the office, not a name
     if (
         first.low == "as"
         and i + 1 < j
@@ -160,6 +162,24 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     if all(base(t.low) in lx.POSTNOMINALS or t.low.isdigit() for t in toks[i:j]):
         return "role"
     return "name"
+
+
+def _office_of_domains(toks: list[Tok], i: int, j: int) -> bool:
+    """A capitalised office and the fields it holds, nothing more: 'The Minister of Arts and Heritage',
+    "Keld's Minister of Youth and Sports" (a determiner or a possessive owner before the title)."""
+    f = i
+    if f < j and (toks[f].low in lx.DETERMINERS or is_possessive(toks, f)):
+        f += 1
+        if f < j and toks[f].text in "'’":
+            f += 1
+        if f < j and toks[f].low == "s" and is_possessive(toks, f - 2):
+            f += 1
+    if not (f + 2 < j and toks[f].cap and is_title(toks[f]) and toks[f + 1].low in {"of", "for"}):
+        return False
+    rest = toks[f + 2 : j]
+    return any(base(t.low) in lx.ORG_DOMAINS for t in rest) and all(
+        base(t.low) in lx.ORG_DOMAINS or t.low in {"and", "the", "&"} or t.text == "," for t in rest
+    )
 
 
 def _described_name(toks: list[Tok], i: int, j: int) -> bool:
