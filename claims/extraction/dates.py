@@ -262,6 +262,12 @@ class _Sentence:
                     or (w == "due" and prev in {"is", "are", "am"})  # "the verdict is due Tuesday"
                     # "a ruling is expected Monday", "more rain is forecast for Wednesday"
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
+                    # reported speech shifts it back: "forecasters said more rain was expected until Friday"
+                    or (
+                        w in {"expected", "forecast", "predicted", "projected"}
+                        and prev in {"was", "were"}
+                        and any(words[k] in SPEECH_VERBS for k in range(max(0, i - 12), i - 1))
+                    )
                     or (
                         w in SCHEDULED_PRESENT and prev not in NOUN_MARKERS and prev != "to" and not prev.endswith("'s")
                     )
