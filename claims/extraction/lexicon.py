@@ -147,7 +147,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide notice
+joke quip intimate conclude confide notice rule
 """
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').

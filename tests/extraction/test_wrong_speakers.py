@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extraction.pipeline import extract
+
 from .test_attribution import paragraph_speakers as speakers
 
 CASES = [
@@ -64,6 +66,9 @@ CASES = [
     # name's title, not a person called after the last field
     ("The Minister of Youth and Culture, Ilse Marow, said the stadium would open in June.", "Ilse Marow"),
     ("Varnia's Minister of Fisheries and Mines, Teo Brandt, said the quota would fall.", "Teo Brandt"),
+    # 'ruled that ...': a court or a judge gives its finding with the clause
+    ("The Varnia High Court ruled on Tuesday that the port levy was unlawful.", "Varnia High Court"),
+    ("Judge Ilse Marow ruled that the lease had expired in 2019.", "Ilse Marow"),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]
@@ -120,3 +125,11 @@ def test_standing_in_the_polls_is_no_source(sentence: str) -> None:
 def test_adjective_before_noun_like_form_after_infinitive(sentence: str, wrong: str) -> None:
     # 'to calm Russian fears': 'fears' is the infinitive's object, so 'Russian' is no subject
     assert speakers(sentence)[0] != wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Keld family ruled the valley for two centuries.", "The tribunal ruled in favour of the dock workers."],
+)
+def test_ruled_without_a_clause_is_no_cue(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence)] == [None]
