@@ -69,6 +69,12 @@ CASES = [
     # 'ruled that ...': a court or a judge gives its finding with the clause
     ("The Varnia High Court ruled on Tuesday that the port levy was unlawful.", "Varnia High Court"),
     ("Judge Ilse Marow ruled that the lease had expired in 2019.", "Ilse Marow"),
+    # a body's name listing its fields with commas is one name, not its last fields
+    ("The Ministry of Ports, Fisheries and Mines said the quota would fall.", "Ministry of Ports, Fisheries and Mines"),
+    (
+        "Varnia's Department of Culture, Media and Sport told reporters the museum would reopen.",
+        "Department of Culture, Media and Sport",
+    ),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]

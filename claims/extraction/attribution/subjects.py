@@ -164,6 +164,30 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     return "name"
 
 
+def _listed_body(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Where a body's name listing its fields with commas starts, when it ends right before the verb at j:
+    'the Department for Farming, Food and Rural Affairs said', 'Keld's Ministry of Economy, Trade and
+    Industry said' (capitalised fields, the last two joined by 'and'; an organisation head before 'of' or
+    'for' opens the name). At most 16 words are read."""
+    q = j - 1
+    seen_and = False
+    while q > lo and j - q < 16 and (toks[q].cap or toks[q].low in {"and", "&"}):
+        seen_and = seen_and or toks[q].low in {"and", "&"}
+        q -= 1
+    if not seen_and or toks[q].text != ",":
+        return None
+    while q > lo and j - q < 16 and (toks[q].text == "," or toks[q].cap):
+        q -= 1
+    if q - 1 < lo or toks[q].low not in {"of", "for"} or not toks[q - 1].cap:
+        return None
+    if base(toks[q - 1].low) not in lx.ORG_HEADS:
+        return None
+    start = q - 1
+    while start > lo and toks[start - 1].cap and not is_possessive(toks, start - 1) and q - start < 4:
+        start -= 1  # 'Federal Department of ...'
+    return start + 1 if toks[start].low in lx.DETERMINERS else start
+
+
 def _office_of_domains(toks: list[Tok], i: int, j: int) -> bool:
     """A capitalised office and the fields it holds, nothing more: 'The Minister of Arts and Heritage',
     "Keld's Minister of Youth and Sports" (a determiner or a possessive owner before the title)."""
@@ -212,6 +236,9 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
                 return m, v
         return None, v
+    listed = _listed_body(toks, j, lo)
+    if listed is not None:
+        return Mention(_span_text(text, toks, listed, j), "org", pos=toks[listed].start), listed
     if toks[j - 1].text == ",":
         return _appositive_subject(text, toks, j - 1, lo)
     if toks[j - 1].text in _QMARKS and toks[j - 2].text == "," and _quoted_title_start(toks, j - 1, lo) is not None:
