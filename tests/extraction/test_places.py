@@ -157,6 +157,8 @@ NEGATIVES = [
     ("The Greek Orthodox Church estimates the number at 40,000.", ["Greek Orthodox Church"]),
     ("Procter & Gamble reported profits.", ["Procter", "Gamble"]),
     ("He was released on US$ 20,000 bail.", ["US"]),
+    ("The fund lent about 40 million US dollars to the port.", ["US"]),
+    ("Bond sales raised 3 billion U.S. dollars last year.", ["U.S."]),
     ("Clark, the Erie district attorney, spoke.", ["Erie"]),
     ("The Plano Independent School District closed schools.", ["Plano Independent School District", "Plano"]),
     # Names of minor foreign places that are words, people or fiction without their country.

@@ -336,7 +336,7 @@ INSTITUTIONAL = wordset(
     senator politicians congressmen policy policymakers industry industries companies company firms
     firm businesses manufacturers defense defence security agencies agency department delegation
     counterpart counterparts allies ally partners officers regulators prosecutors courts judge judges
-    citizens nationals taxpayers media press stocks markets investors dollar team teams athletes
+    citizens nationals taxpayers media press stocks markets investors dollar dollars team teams athletes
     players coach leaders leader leadership side negotiators spokesman spokeswoman spokesperson
     secretary minister ministry ministers commander commanders general generals officer election
     elections law laws delegate delegates representative representatives emissary emissaries"""
