@@ -158,6 +158,9 @@ NEGATIVES = [
     ("Procter & Gamble reported profits.", ["Procter", "Gamble"]),
     ("He was released on US$ 20,000 bail.", ["US"]),
     ("The fund lent about 40 million US dollars to the port.", ["US"]),
+    # a museum or hospital that speaks is the institution, not the building
+    ("The Dorrow Maritime Museum said the anchor was a replica.", ["Dorrow Maritime Museum"]),
+    ("The Kellan General Hospital has announced that it would close a ward.", ["Kellan General Hospital"]),
     ("Bond sales raised 3 billion U.S. dollars last year.", ["U.S."]),
     ("Clark, the Erie district attorney, spoke.", ["Erie"]),
     ("The Plano Independent School District closed schools.", ["Plano Independent School District", "Plano"]),
@@ -343,6 +346,9 @@ def test_linear_on_long_runs_of_new_patterns(make, count: int) -> None:
 
 # Constructions added for news the development set does not cover (invented sentences).
 MORE_POSITIVES = [
+    # ... but the building where something happens stays a place
+    ("The papers were shown at the Dorrow Maritime Museum in May.", ["Dorrow Maritime Museum"]),
+    ("Crowds gathered outside Kellan General Hospital, police said.", ["Kellan General Hospital"]),
     # a capitalised compass word stays with the place it qualifies
     ("Shelling resumed across Eastern Chad overnight.", ["Eastern Chad"]),
     ("Aid convoys reached Northern Moldova on Sunday.", ["Northern Moldova"]),

@@ -85,6 +85,23 @@ FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay St
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
 
 
+# Heads of buildings named after the institution housed there, which speaks ("the Harbour Museum said").
+INSTITUTION_HEADS = frozenset(
+    [
+        "Museum",
+        "Hospital",
+        "Gallery",
+        "Library",
+        "Zoo",
+        "Observatory",
+        "Aquarium",
+        "Theatre",
+        "Theater",
+        "Opera",
+        "Infirmary",
+    ]
+)
+
 VENUE_HEADS: dict[str, str] = {
     **dict.fromkeys(STREET.split(), "venue"),
     **dict.fromkeys(BUILDING.split(), "venue"),

@@ -21,6 +21,7 @@ from .lexicon import (
     GENERIC_VENUE_WORDS,
     GIVEN_NAMES,
     HEAD_FIRST,
+    INSTITUTION_HEADS,
     LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
@@ -254,6 +255,8 @@ def venue_in_run(
             return None  # "the Catholic Church": the institution
         if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
             return None  # "Irving Independent School District", "Metropolitan Water District": bodies
+        if last in INSTITUTION_HEADS and speaks_after(toks, j):
+            return None  # "the Harbour Museum said", "the Keld Hospital, which ..., has said": the institution
         return (s, j, kind, None)
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
@@ -299,6 +302,23 @@ def state_before(toks: list[Tok], s: int, k: int) -> bool:
     """toks[s:k] is the name of a region, as before a chamber of its legislature ("the Ohio House")."""
     e = gazetteer().get(run_key(toks, s, k)) if k - s <= MAX_TOKENS else None
     return e is not None and e.kind == "region"
+
+
+def speaks_after(toks: list[Tok], j: int) -> bool:
+    """A verb of saying right after the name at j ('said', 'has said'), or after a relative clause set off
+    by commas ('..., which holds the archive, said'; at most 20 words): the name is a speaking body."""
+    n = len(toks)
+    k = j
+    if k + 1 < n and toks[k].text == "," and toks[k + 1].text in ("which", "who"):
+        k += 2
+        while k < n and k - j < 20 and toks[k].text not in (",", ".", ";"):
+            k += 1
+        if k >= n or toks[k].text != ",":
+            return False
+        k += 1
+    if k < n and toks[k].text in ("has", "have", "had"):
+        k += 1
+    return k < n and toks[k].text in lx.SPEECH_VERBS_AFTER_NAME
 
 
 def org_noun_after(text: str, toks: list[Tok], j: int) -> bool:
