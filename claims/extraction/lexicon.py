@@ -966,6 +966,7 @@ COMPANY_NOUNS = wordset(
     """
 company firm maker manufacturer carmaker automaker retailer conglomerate airline carrier producer supplier
 developer chipmaker drugmaker startup start-up lender insurer broadcaster publisher distributor giant
+operator
 """
 )
 

@@ -332,14 +332,17 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
-        if not any(w in lx.ORG_HEADS for w in lows) and i > 0 and base(toks[i - 1].low) in lx.COMPANY_NOUNS:
+        b = i - 2 if i > 1 and toks[i - 1].text == "," else i - 1  # 'the ferry's operator, Tessel Lines'
+        if not any(w in lx.ORG_HEADS for w in lows) and b >= 0 and base(toks[b].low) in lx.COMPANY_NOUNS:
             # 'German carmaker Tessel', 'electronics maker Orvo announced': a name that the business noun
             # right before it calls a company; 'the company said' later is that firm
             if (
                 run[0].cap
-                and not toks[i - 1].cap
-                and not is_possessive(toks, i - 1)
-                and run[0].start - toks[i - 1].end <= 1
+                and run[0].low not in lx.FEMALE_NAMES
+                and run[0].low not in lx.MALE_NAMES  # 'the mine's operator, Ann Lee,': a person
+                and not toks[b].cap
+                and not is_possessive(toks, b)
+                and run[0].start - toks[b].end <= 2
             ):
                 self.orgs.append((run[0].start, " ".join(words)))
                 self.org_heads[run[0].start] = "company"

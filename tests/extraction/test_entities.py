@@ -160,6 +160,19 @@ DESCRIPTION_CASES = [
         ],
         [None, "Kellbrand"],
     ),
+    # the business noun may stand in apposition before the name ('the ferry's operator, Tessel Lines');
+    # a person named there ('the mine's operator, Ann Lee,') is no company
+    (
+        [
+            ["Inspectors examined the buses of the coach operator, Marrow Coaches."],
+            ["The company said its drivers were trained."],
+        ],
+        [None, "Marrow Coaches"],
+    ),
+    (
+        [["The quarry's operator, Ada Brenn, was absent."], ["The company said output had fallen."]],
+        [None, "The company"],
+    ),
     # 'A Tessel spokeswoman': the named body speaks through her; a nationality does not
     (
         [
