@@ -583,6 +583,9 @@ class NameIndex:
                 return self.orgs[k][1]
             if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
                 return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
+            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
+            if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
+                return self.orgs[k][1]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
 
     def document_name(self, pos: int) -> str | None:

@@ -173,6 +173,22 @@ DESCRIPTION_CASES = [
         [["The quarry's operator, Ada Brenn, was absent."], ["The company said output had fallen."]],
         [None, "The company"],
     ),
+    # 'the centre', 'the institute': a body named before with that head before 'of' or 'for', after a
+    # modifier or two ('the Nordic Centre for Ocean Studies')
+    (
+        [
+            ["The Nordic Centre for Ocean Studies published its survey on Monday."],
+            ["The centre said the herring had moved north."],
+        ],
+        [None, "Nordic Centre for Ocean Studies"],
+    ),
+    (
+        [
+            ["Researchers at the Royal Institute of Soil Science counted the worms."],
+            ["The institute said the numbers had halved."],
+        ],
+        [None, "Royal Institute of Soil Science"],
+    ),
     # 'A Tessel spokeswoman': the named body speaks through her; a nationality does not
     (
         [
