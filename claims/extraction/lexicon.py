@@ -68,6 +68,7 @@ _IRREGULAR = {
     "sing": "sing sings sang singing",
     "cast": "cast casts casting",
     "see": "see sees saw seeing",
+    "rule": "ruled",  # 'the court ruled that ...'; 'a rule', 'the rules' are nouns
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.

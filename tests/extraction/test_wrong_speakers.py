@@ -135,7 +135,12 @@ def test_adjective_before_noun_like_form_after_infinitive(sentence: str, wrong: 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The Keld family ruled the valley for two centuries.", "The tribunal ruled in favour of the dock workers."],
+    [
+        "The Keld family ruled the valley for two centuries.",
+        "The tribunal ruled in favour of the dock workers.",
+        "Inspectors enforced a rule which officials defend in private.",
+        "The rules that the council adopted were strict.",
+    ],
 )
 def test_ruled_without_a_clause_is_no_cue(sentence: str) -> None:
     assert [c.speaker for c in extract(sentence)] == [None]
