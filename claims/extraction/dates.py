@@ -286,6 +286,12 @@ class _Sentence:
                     or (w in {"expected", "forecast", "predicted", "projected"} and prev in {"is", "are", "am"})
                     # told in the past: "a ruling was expected Monday", "the minister was expected in Keld"
                     or (w == "expected" and prev in {"was", "were"} and nxt != "to")
+                    # reported speech shifts it back: "forecasters said more rain was expected until Friday"
+                    or (
+                        w in {"expected", "forecast", "predicted", "projected"}
+                        and prev in {"was", "were"}
+                        and any(words[k] in SPEECH_VERBS for k in range(max(0, i - 12), i - 1))
+                    )
                     or (
                         # "the fiscal year that begins July 1": "that" is a relative pronoun before a verb
                         w in SCHEDULED_PRESENT

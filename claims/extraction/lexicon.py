@@ -724,7 +724,8 @@ ORG_DOMAINS = wordset(
 affairs agriculture commerce communications culture defence defense development economy education
 energy environment finance health housing immigration industry infrastructure interior justice labor
 labour planning relations research resources rights science sciences security sport sports studies
-technology tourism trade transport transportation treasury welfare
+technology tourism trade transport transportation treasury welfare youth fisheries mines mining veterans
+heritage arts aviation forestry petroleum sanitation information
 """
 )
 
@@ -1040,6 +1041,11 @@ BODY_KINDS: dict[str, str] = {
     "developer": "developer",
     "publisher": "publisher",
     "supermarket": "supermarket",
+    "maker": "maker",
+    "producer": "producer",
+    "supplier": "supplier",
+    "distributor": "distributor",
+    "giant": "giant",
 }
 # Kinds of body that describe a business: 'the company said', 'the carmaker said' stand for the business
 # named before ('carmaker Brim Motors', 'the firm, Swiftway,', 'Varn Holdings').
@@ -1333,12 +1339,14 @@ PUT_OUT_NOUNS = frozenset(
     {"campaign", "campaigns", "commercial", "spot", "spots", "mailer", "flyer", "piece", "column", "essay", "op-ed"}
 )
 
-# Last words of the names of wars, crises, laws and treaties, never of a person ('the Harbor War', 'the
-# Vell Crisis', 'the Clean Ports Act'): such a name is no antecedent of 'he' or 'she'.
+# Last words of the names of wars, crises, laws, treaties and events, never of a person ('the Harbor War',
+# 'the Vell Crisis', 'the Clean Ports Act', 'the Oslo Jazz Festival', 'the Lisbon Boat Show'): such a name
+# is no antecedent of 'he' or 'she'.
 EVENT_NAME_HEADS = wordset(
     """
 war wars crisis revolution uprising massacre scandal affair doctrine genocide olympics games cup act
-treaty accord accords summit agreement protocol
+treaty accord accords summit agreement protocol festival festivals championship championships tournament
+marathon expo biennale carnival regatta olympiad triathlon show
 """
 )
 

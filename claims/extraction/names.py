@@ -376,7 +376,13 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
         kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
-        if kind is not None and not any(w in lx.ORG_HEADS for w in lows):
+        if (
+            kind is not None
+            and not any(w in lx.ORG_HEADS for w in lows)
+            # 'crane operator Ann Lee', 'the mine's operator, Ann Lee,': a given name makes a person
+            and lows[0] not in lx.FEMALE_NAMES
+            and lows[0] not in lx.MALE_NAMES
+        ):
             # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
             # company before the name makes it that body ('the airline said' later)
             self.orgs.append((run[0].start, " ".join(words)))
@@ -443,6 +449,13 @@ class NameIndex:
         # the place a person holds office for: 'Ohio Sen. Ada Cole', 'Sen. Ada Cole of Ohio', 'Ed Moss, the
         # Texas governor,' (for 'the Ohio senator' later)
         person.places.update(place_codes(words[:cut]))
+        # a place before a lowercase title ('Keld coach Ada Vine', 'Varnia police chief Tom Reed'): the place
+        # the person holds the title for, as inside the run ('Ohio Sen. Ada Cole')
+        q = i
+        while q > 0 and i - q < 3 and toks[q - 1].word and not toks[q - 1].cap and _title_word(base(toks[q - 1].low)):
+            q -= 1
+        if (q < i or (cut and not toks[i].cap)) and q > 0 and toks[q - 1].cap and toks[q - 1].word:
+            person.places.update(place_codes([toks[q - 1].text]))
         person.places.update(_of_place(toks, j))
         person.places.update(_party_tag_place(toks, j))
         appositive = _described_as(toks, j)
@@ -467,6 +480,7 @@ class NameIndex:
         words: frozenset[str] = frozenset(),
         capitalised: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
+        owner: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person last named with title or description ``word`` before ``pos`` ('Premier Ana Lee ...
         the premier said' -> 'Ana Lee'), where exactly one person had it so far. A person named with a
@@ -474,12 +488,16 @@ class NameIndex:
         capitalised word the person lacks, is someone else: 'Republican presidential nominee X' against
         'the Democratic presidential nominee' ('Foreign Minister X' is 'the Norwegian foreign minister').
         ``places``: codes of places in the description the person must have been named with ('the Ohio
-        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator)."""
+        senator' is 'Ohio Sen. X', 'Sen. X of Ohio' or 'Sen. X (R-Ohio)', not any senator). ``owner``: codes
+        of the place owning a possessed description ('Keld's coach'): a person named with other places
+        ('Varnia coach X') is someone else; one named with none may still be the one."""
         found = self.titled.get(word)
         if found and capitalised and not places:
             found = [(x, p) for x, p in found if not (p.modifiers - words and capitalised - p.modifiers)]
         if found and places:  # a place decides alone: 'the Ohio senator' needs no other word in common
             found = [(x, p) for x, p in found if places <= p.places]
+        if found and owner:
+            found = [(x, p) for x, p in found if not p.places or owner <= p.places]
         if not found:
             return None
         k = bisect_left(found, pos, key=lambda x: x[0])
@@ -610,6 +628,9 @@ class NameIndex:
                 return self.orgs[k][1]
             if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
                 return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
+            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
+            if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
+                return self.orgs[k][1]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
 
     def described_company(self, head: str, pos: int) -> str | None:
@@ -681,7 +702,15 @@ def _business_apposition_before(toks: list[Tok], i: int) -> str | None:
     if i < 3 or not toks[i].cap or is_title(toks[i]) or toks[i - 1].text != ",":
         return None
     t = toks[i - 2]
-    if t.cap or is_possessive(toks, i - 2) or toks[i - 3].low not in {"the", "a", "an"}:
+    if t.cap or is_possessive(toks, i - 2):
+        return None
+    # 'the firm, Swiftway,', 'the ferry's operator, Tessel Lines,', 'the coach operator, Marrow Coaches,'
+    d = i - 3
+    while d > i - 6 and d > 0 and toks[d].word and not toks[d].cap and toks[d].low not in {"the", "a", "an"}:
+        if is_possessive(toks, d):
+            break
+        d -= 1
+    if not (toks[d].low in {"the", "a", "an"} or is_possessive(toks, d)):
         return None
     return body_kind(t.low) if base(t.low) in lx.BUSINESS_DESCRIPTORS else None
 
@@ -720,6 +749,10 @@ def _org_apposition(toks: list[Tok], j: int) -> str | None:
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
             return None
         if not t.cap and w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS:
+            if q + 1 < n and toks[q + 1].low in lx.SPEECH_VERBS:
+                # '... in Varnia and Kell, the agency said': the description is the subject of a trailing
+                # cue, not an apposition naming the place or person before the comma
+                return None
             return w
     return None
 
@@ -923,3 +956,8 @@ def _clean(word: str) -> str:
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word
+
+
+def _title_word(low: str) -> bool:
+    """A lowercase word of a title or description of a person ('coach', 'police chief', 'health minister')."""
+    return low in lx.TITLES or low in lx.DESCRIPTION_HEADS or low in lx.ORG_HEADS or low in lx.ORG_DOMAINS

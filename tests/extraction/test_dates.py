@@ -530,6 +530,11 @@ WEEKDAY_DIRECTION = [
     ("Rain is expected on Friday across Dunmore.", "Friday", "2023-11-17"),
     ("The minister predicted Monday that bread prices would fall.", "Monday", "2023-11-13"),
     ("Officials expected on Tuesday that the Varn bridge would reopen soon.", "Tuesday", "2023-11-14"),
+    # in reported speech "was expected" is the speaker's "is expected": still to come
+    ("The weather office said more snow was expected until Friday in the hills.", "Friday", "2023-11-17"),
+    ("Organisers told reporters that the final was forecast for Monday.", "Monday", "2023-11-20"),
+    # ... and a past prediction with an infinitive dates the prediction
+    ("The shipment was predicted on Monday to reach Keld.", "Monday", "2023-11-13"),
 ]
 
 

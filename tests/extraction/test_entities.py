@@ -155,6 +155,91 @@ DESCRIPTION_CASES = [
         ],
         ["Ada Kerr", "Tom Vint", "Tom Vint"],
     ),
+    # a possessed description ('Peru's coach') is not a person named with the title for another place
+    # ('Chile coach X'); the place before a lowercase title is the person's, as inside a name
+    (
+        [
+            ["Chile coach Ivo Brandt said his side had deserved the win."],
+            ["Peru's coach said the referee had been unfair."],
+            ["Chile's coach said the pitch had been poor."],
+        ],
+        ["Ivo Brandt", "Peru's coach", "Ivo Brandt"],
+    ),
+    (
+        [
+            ["Norway police chief Rosa Inge praised her officers."],
+            ["Sweden's police chief said the border had been calm."],
+        ],
+        ["Rosa Inge", "Sweden's police chief"],
+    ),
+    # a business noun right before a name calls it a company: 'the company' later is that firm
+    (
+        [
+            ["Dutch chipmaker Orvalen said on Monday it would close two plants."],
+            ["In a statement, the company said the plants were too old."],
+        ],
+        ["Orvalen", "Orvalen"],
+    ),
+    (
+        [
+            ["Swiss drugmaker Kellbrand recalled a cough syrup."],
+            ["The company said no patient had been harmed."],
+        ],
+        [None, "Kellbrand"],
+    ),
+    # the business noun may stand in apposition before the name ('the ferry's operator, Tessel Lines');
+    # a person named there ('the mine's operator, Ann Lee,') is no company
+    (
+        [
+            ["Inspectors examined the buses of the coach operator, Marrow Coaches."],
+            ["The company said its drivers were trained."],
+        ],
+        [None, "Marrow Coaches"],
+    ),
+    (
+        [["The quarry's operator, Ada Brenn, was absent."], ["The company said output had fallen."]],
+        [None, "The company"],
+    ),
+    # 'the centre', 'the institute': a body named before with that head before 'of' or 'for', after a
+    # modifier or two ('the Nordic Centre for Ocean Studies')
+    (
+        [
+            ["The Nordic Centre for Ocean Studies published its survey on Monday."],
+            ["The centre said the herring had moved north."],
+        ],
+        [None, "Nordic Centre for Ocean Studies"],
+    ),
+    (
+        [
+            ["Researchers at the Royal Institute of Soil Science counted the worms."],
+            ["The institute said the numbers had halved."],
+        ],
+        [None, "Royal Institute of Soil Science"],
+    ),
+    # 'A Tessel spokeswoman': the named body speaks through her; a nationality does not
+    (
+        [
+            ["A Tessel spokeswoman, who asked not to be named, said the factory would reopen."],
+            ["A Norwegian spokesman said the talks had failed."],
+        ],
+        ["Tessel", "A Norwegian spokesman"],
+    ),
+    # the name of a festival, a championship or a show is no person either: a word of it opening a later
+    # title ('Festival director ...') does not hand the following 'he' to the event
+    (
+        [
+            ["The Dorrow Jazz Festival opened on Friday."],
+            ["Festival director Ivo Penn said ticket sales had doubled.", '"We are proud," he told reporters.'],
+        ],
+        [None, "Ivo Penn", "Ivo Penn"],
+    ),
+    (
+        [
+            ["The Kelso Boat Show drew record crowds."],
+            ["Show manager Rita Vance said 400 boats were on display.", '"It is our best year," she said.'],
+        ],
+        [None, "Rita Vance", "Rita Vance"],
+    ),
     # 'the ministry', 'the company': the organisation named before whose name closes with that head or
     # opens with it before 'of'; a headline in title case or a common-word head ('the news') is none
     (
@@ -185,6 +270,22 @@ DESCRIPTION_CASES = [
     (
         [["Ann Lee, the company's founder, said it would appeal."], ['"We will win," the company said.']],
         ["Ann Lee", "the company"],
+    ),
+    # a description right before a trailing cue is its subject, not an apposition of the name before the
+    # comma: 'the agency' is no name for the country or town listed there
+    (
+        [
+            ["Most of the new infections were found in Varnia and Pellmark, the agency said."],
+            ["The outbreak began among farm workers, the agency said."],
+        ],
+        ["the agency", "the agency"],
+    ),
+    (
+        [
+            ["The stoppage closed three docks in Port Keld, the union said."],
+            ["The union said talks would resume."],
+        ],
+        ["the union", "The union"],
     ),
     (
         [

@@ -157,6 +157,12 @@ NEGATIVES = [
     ("The Greek Orthodox Church estimates the number at 40,000.", ["Greek Orthodox Church"]),
     ("Procter & Gamble reported profits.", ["Procter", "Gamble"]),
     ("He was released on US$ 20,000 bail.", ["US"]),
+    ("The fund lent about 40 million US dollars to the port.", ["US"]),
+    # a museum or hospital that speaks is the institution, not the building
+    ("The Dorrow Maritime Museum said the anchor was a replica.", ["Dorrow Maritime Museum"]),
+    ("The Kellan General Hospital has announced that it would close a ward.", ["Kellan General Hospital"]),
+    ("The Orlen Art Gallery, which owns the sketch, has said it is genuine.", ["Orlen Art Gallery"]),
+    ("Bond sales raised 3 billion U.S. dollars last year.", ["U.S."]),
     ("Clark, the Erie district attorney, spoke.", ["Erie"]),
     ("The Plano Independent School District closed schools.", ["Plano Independent School District", "Plano"]),
     # Names of minor foreign places that are words, people or fiction without their country.
@@ -341,6 +347,10 @@ def test_linear_on_long_runs_of_new_patterns(make, count: int) -> None:
 
 # Constructions added for news the development set does not cover (invented sentences).
 MORE_POSITIVES = [
+    # ... but the building where something happens stays a place
+    ("The papers were shown at the Dorrow Maritime Museum in May.", ["Dorrow Maritime Museum"]),
+    ("Crowds gathered outside Kellan General Hospital, police said.", ["Kellan General Hospital"]),
+    ("The sketch hangs in the Orlen Art Gallery, which opened in 1990, its owners said.", ["Orlen Art Gallery"]),
     # a capitalised compass word stays with the place it qualifies
     ("Shelling resumed across Eastern Chad overnight.", ["Eastern Chad"]),
     ("Aid convoys reached Northern Moldova on Sunday.", ["Northern Moldova"]),

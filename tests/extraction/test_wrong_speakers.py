@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extraction.pipeline import extract
+
 from .test_attribution import paragraph_speakers as speakers
 
 CASES = [
@@ -54,6 +56,25 @@ CASES = [
     ("Ula Pike served for years as Secretary of Ports, then said she would retire.", "Ula Pike"),
     ("The council delayed the vote, then said the budget was too tight.", "The council"),
     ("As Ada Cole, an expert on ports, noted, the harbour is shallow.", "Ada Cole"),
+    # a relative clause after 'a spokesman for X' does not take the body away: X speaks through them
+    (
+        "A spokeswoman for the Varnia Rail Board, who asked not to be named, said the line would reopen.",
+        "Varnia Rail Board",
+    ),
+    ("A spokesman for Kell Mining, who was not authorised to comment, said output had doubled.", "Kell Mining"),
+    # an office and its fields before a name in apposition ('The Minister of X and Y, Name,') is the
+    # name's title, not a person called after the last field
+    ("The Minister of Youth and Culture, Ilse Marow, said the stadium would open in June.", "Ilse Marow"),
+    ("Varnia's Minister of Fisheries and Mines, Teo Brandt, said the quota would fall.", "Teo Brandt"),
+    # 'ruled that ...': a court or a judge gives its finding with the clause
+    ("The Varnia High Court ruled on Tuesday that the port levy was unlawful.", "Varnia High Court"),
+    ("Judge Ilse Marow ruled that the lease had expired in 2019.", "Ilse Marow"),
+    # a body's name listing its fields with commas is one name, not its last fields
+    ("The Ministry of Ports, Fisheries and Mines said the quota would fall.", "Ministry of Ports, Fisheries and Mines"),
+    (
+        "Varnia's Department of Culture, Media and Sport told reporters the museum would reopen.",
+        "Department of Culture, Media and Sport",
+    ),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
 ]
@@ -110,3 +131,16 @@ def test_standing_in_the_polls_is_no_source(sentence: str) -> None:
 def test_adjective_before_noun_like_form_after_infinitive(sentence: str, wrong: str) -> None:
     # 'to calm Russian fears': 'fears' is the infinitive's object, so 'Russian' is no subject
     assert speakers(sentence)[0] != wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Keld family ruled the valley for two centuries.",
+        "The tribunal ruled in favour of the dock workers.",
+        "Inspectors enforced a rule which officials defend in private.",
+        "The rules that the council adopted were strict.",
+    ],
+)
+def test_ruled_without_a_clause_is_no_cue(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence)] == [None]

@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from .. import lexicon as lx
 from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes
+from ..places.lexicon import DEMONYMS
 from ..quotes import QuoteIndex
 from ..types import Sentence
 from .common import _QMARKS, Mention
@@ -84,6 +85,8 @@ class _Resolver:
                     words=frozenset(base(w.lower()) for w in written),
                     capitalised=capitalised,
                     places=frozenset(place_codes(written[1 : _head_index(written, head)])),
+                    # 'Keld's coach': the owner names the place the person holds the title for
+                    owner=frozenset(place_codes([_owner_word(written[0])])) if possessed else frozenset(),
                 )
                 if named is None and head in lx.EPITHET_HEADS and len(written) <= 3 and self._first_use(head, m.pos):
                     # '"...," the veteran said' right after 'Midfielder Josip Bilic said ...': an epithet the
@@ -120,6 +123,18 @@ class _Resolver:
                 # as in 'a spokeswoman for the ministry'
                 m.kind, m.generic = "org", False
                 return named
+            written = m.name.split()
+            if (
+                len(written) == 3
+                and words[0] in {"a", "an", "the"}
+                and words[2] in lx.SPEAKS_FOR_NOUNS
+                and written[1][:1].isupper()
+                and not is_possessive_word(written[1])
+                and not _nationality(written[1])  # 'a Chilean spokesman', 'a French spokeswoman'
+            ):
+                # 'A Tessel spokeswoman said': the named body speaks through her, as 'a spokeswoman for Tessel'
+                m.kind, m.generic = "org", False
+                return self.names.fullest_org(written[1], m.pos)
             return m.name
         name = m.name
         if m.kind == "person" or (len(name.split()) == 1 and not is_acronym(name)):
@@ -593,6 +608,22 @@ def _titled_name_after(toks: list[Tok], k: int) -> bool:
         and (base(toks[k].low) in lx.TITLES or base(toks[k].low) in lx.DESCRIPTION_HEADS)
         and toks[k + 1].cap
     )
+
+
+def _nationality(word: str) -> bool:
+    """A place or a nationality adjective ('Chile', 'Chilean', 'French'), no body of its own."""
+    low = word.lower()
+    return low in lx.place_names() or word in DEMONYMS or low in DEMONYMS or low.endswith(("an", "ese", "ish"))
+
+
+def is_possessive_word(word: str) -> bool:
+    """A written word ending in a possessive: "Keld's"."""
+    return word.endswith(("'s", "’s", "'", "’"))
+
+
+def _owner_word(word: str) -> str:
+    """The owner without its possessive ending: "Keld's" -> 'Keld'."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _possessive_description(name: str) -> bool:

@@ -140,6 +140,8 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
         return "adjunct"  # 'Similarly, Ada Cole, a nurse, said': a sentence adverb, capitalised at the start
     if first.low in {"a", "an"} and not leftmost:
         return "role"  # 'a spokesman for Y', 'a retired farmer'
+    if _office_of_domains(toks, i, j):
+        return "role"  # 'The Minister of Arts and Heritage, Tom Vale, said': the office, not a name
     if (
         first.low == "as"
         and i + 1 < j
@@ -161,6 +163,48 @@ def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
     if all(base(t.low) in lx.POSTNOMINALS or t.low.isdigit() for t in toks[i:j]):
         return "role"
     return "name"
+
+
+def _listed_body(toks: list[Tok], j: int, lo: int) -> int | None:
+    """Where a body's name listing its fields with commas starts, when it ends right before the verb at j:
+    'the Department for Farming, Food and Rural Affairs said', 'Keld's Ministry of Economy, Trade and
+    Industry said' (capitalised fields, the last two joined by 'and'; an organisation head before 'of' or
+    'for' opens the name). At most 16 words are read."""
+    q = j - 1
+    seen_and = False
+    while q > lo and j - q < 16 and (toks[q].cap or toks[q].low in {"and", "&"}):
+        seen_and = seen_and or toks[q].low in {"and", "&"}
+        q -= 1
+    if not seen_and or toks[q].text != ",":
+        return None
+    while q > lo and j - q < 16 and (toks[q].text == "," or toks[q].cap):
+        q -= 1
+    if q - 1 < lo or toks[q].low not in {"of", "for"} or not toks[q - 1].cap:
+        return None
+    if base(toks[q - 1].low) not in lx.ORG_HEADS:
+        return None
+    start = q - 1
+    while start > lo and toks[start - 1].cap and not is_possessive(toks, start - 1) and q - start < 4:
+        start -= 1  # 'Federal Department of ...'
+    return start + 1 if toks[start].low in lx.DETERMINERS else start
+
+
+def _office_of_domains(toks: list[Tok], i: int, j: int) -> bool:
+    """A capitalised office and the fields it holds, nothing more: 'The Minister of Arts and Heritage',
+    "Keld's Minister of Youth and Sports" (a determiner or a possessive owner before the title)."""
+    f = i
+    if f < j and (toks[f].low in lx.DETERMINERS or is_possessive(toks, f)):
+        f += 1
+        if f < j and toks[f].text in "'’":
+            f += 1
+        if f < j and toks[f].low == "s" and is_possessive(toks, f - 2):
+            f += 1
+    if not (f + 2 < j and toks[f].cap and is_title(toks[f]) and toks[f + 1].low in {"of", "for"}):
+        return False
+    rest = toks[f + 2 : j]
+    return any(base(t.low) in lx.ORG_DOMAINS for t in rest) and all(
+        base(t.low) in lx.ORG_DOMAINS or t.low in {"and", "the", "&"} or t.text == "," for t in rest
+    )
 
 
 def _described_name(toks: list[Tok], i: int, j: int) -> bool:
@@ -193,6 +237,9 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
             if m is not None and m.kind in {"person", "org", "group", "pronoun"}:
                 return m, v
         return None, v
+    listed = _listed_body(toks, j, lo)
+    if listed is not None:
+        return Mention(_span_text(text, toks, listed, j), "org", pos=toks[listed].start), listed
     if toks[j - 1].text == ",":
         m, k = _appositive_subject(text, toks, j - 1, lo)
         if m is not None and k - 1 > lo and toks[k - 1].text == ",":
@@ -843,9 +890,12 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         ):
             # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
             p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
-            m, kk = _subject_np(text, toks, p, head)
-            if m is None:
-                continue
+            if not (base(toks[p - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[p].low in {"for", "of", "at"}):
+                # but 'A spokeswoman for the Port Board, who asked not to be named, said': the body speaks
+                # through its spokeswoman, as without the relative clause
+                m, kk = _subject_np(text, toks, p, head)
+                if m is None:
+                    continue
         if kk > head and kind == "name" and _object_of_clause(toks, head, kk):
             continue  # 'Each faction pinned its hopes on Ann Lee, believing ...': a clause ending in its object
         part = kk - 1 if kk - 1 > head and toks[kk - 1].low not in lx.DETERMINERS else kk - 2

@@ -88,6 +88,23 @@ FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay St
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
 
 
+# Heads of buildings named after the institution housed there, which speaks ("the Harbour Museum said").
+INSTITUTION_HEADS = frozenset(
+    [
+        "Museum",
+        "Hospital",
+        "Gallery",
+        "Library",
+        "Zoo",
+        "Observatory",
+        "Aquarium",
+        "Theatre",
+        "Theater",
+        "Opera",
+        "Infirmary",
+    ]
+)
+
 VENUE_HEADS: dict[str, str] = {
     **dict.fromkeys(STREET.split(), "venue"),
     **dict.fromkeys(BUILDING.split(), "venue"),
@@ -345,7 +362,7 @@ INSTITUTIONAL = wordset(
     senator politicians congressmen policy policymakers industry industries companies company firms
     firm businesses manufacturers defense defence security agencies agency department delegation
     counterpart counterparts allies ally partners officers regulators prosecutors courts judge judges
-    citizens nationals taxpayers media press stocks markets investors dollar team teams athletes
+    citizens nationals taxpayers media press stocks markets investors dollar dollars team teams athletes
     players coach leaders leader leadership side negotiators spokesman spokeswoman spokesperson
     secretary minister ministry ministers commander commanders general generals officer election
     elections law laws delegate delegates representative representatives emissary emissaries"""

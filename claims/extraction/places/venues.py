@@ -21,6 +21,7 @@ from .lexicon import (
     GENERIC_VENUE_WORDS,
     GIVEN_NAMES,
     HEAD_FIRST,
+    INSTITUTION_HEADS,
     LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
@@ -289,6 +290,8 @@ def venue_in_run(
             return None  # "the Catholic Church": the institution
         if kind == "region" and any(toks[k].text in lx.ORG_NAME_HEADS for k in range(s, j - 1)):
             return None  # "Irving Independent School District", "Metropolitan Water District": bodies
+        if last in INSTITUTION_HEADS and speaks_after(text, toks, j):
+            return None  # "the Harbour Museum said", "the Keld Hospital, which ..., has said": the institution
         return (s, j, kind, None)
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
@@ -334,6 +337,22 @@ def state_before(toks: list[Tok], s: int, k: int) -> bool:
     """toks[s:k] is the name of a region, as before a chamber of its legislature ("the Ohio House")."""
     e = gazetteer().get(run_key(toks, s, k)) if k - s <= MAX_TOKENS else None
     return e is not None and e.kind == "region"
+
+
+def speaks_after(text: str, toks: list[Tok], j: int) -> bool:
+    """A verb of saying right after the name ending at token j ('said', 'has said'), or after a relative
+    clause set off by commas ('..., which holds the archive, said'; at most 20 words): a speaking body."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text in ("which", "who") and "," in text[toks[k - 1].pend : toks[k].start]:
+        k += 1
+        while k < n and k - j < 20 and not any(c in text[toks[k - 1].pend : toks[k].start] for c in ",.;"):
+            k += 1
+        if k >= n or "," not in text[toks[k - 1].pend : toks[k].start]:
+            return False
+    if k < n and toks[k].text in ("has", "have", "had"):
+        k += 1
+    return k < n and toks[k].text in lx.SPEECH_VERBS_AFTER_NAME
 
 
 def org_noun_after(text: str, toks: list[Tok], j: int) -> bool:
