@@ -1428,3 +1428,16 @@ def test_a_plural_noun_opening_the_sentence_is_no_part_of_a_venue(text: str, exp
 )
 def test_a_name_after_the_capital(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+# a place listed with a place before it ('A, B and C') is supported by it whatever the lines before it
+# hold: the list link is an index into the article's hits, not the line's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KYIV, Ukraine (Wire) — Drones hit the port.\n\nBlackouts hit Kharkiv, Dnipro and Zaporizhzhia.",
+        "Ukraine and Poland signed the deal.\n\nStorms hit Kharkiv, Dnipro and Zaporizhzhia.",
+    ],
+)
+def test_a_list_is_linked_within_the_article(text: str) -> None:
+    assert "Zaporizhzhia" in places_of(text)

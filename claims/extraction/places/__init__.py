@@ -78,7 +78,11 @@ class PlaceIndex:
         self.person_words = named_words(text)  # "Ms Tarvo", "Tarvo said", "Nancy Tarvo": surnames
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
-            hits.extend(self._line(text, lm.start(), lm.end()))
+            line_hits = self._line(text, lm.start(), lm.end())
+            for h in line_hits:
+                if h.list_prev >= 0:
+                    h.list_prev += len(hits)  # an index into the line's hits, made one into the article's
+            hits.extend(line_hits)
         if self.names:
             self._same_names(text)
         self.lines = []
