@@ -106,17 +106,11 @@ class _Resolver:
             kind = body_kind(head)
             if len(words) == 2 and words[0] == "the" and kind is not None:
                 # 'the university said' after 'the University of Northvale', 'the airline said' after
-                # 'carrier Norvik Air': the body named before
+                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before
                 named = self.names.described_org(kind, m.pos)
                 if named is None and head in lx.BUSINESS_DESCRIPTORS:
                     named = self.names.described_company(head, m.pos)
                 return named or m.name
-            if len(words) == 2 and words[0] == "the" and head in lx.BUSINESS_DESCRIPTORS:
-                # 'the carmaker said' after 'carmaker Brim Motors': the business named before
-                named = self.names.described_company(head, m.pos)
-                if named is not None:
-                    m.kind, m.generic = "org", False
-                    return named
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,

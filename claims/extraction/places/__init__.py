@@ -74,8 +74,9 @@ class PlaceIndex:
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
         self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
-        self.surnames = surname_heads(person_words(text))  # "Ms Park", "Hall said": venue heads as surnames
-        self.person_words = named_words(text)  # "Ms Tarvo", "Tarvo said", "Nancy Tarvo": surnames
+        surnames = person_words(text)  # one scan of the article for "Ms Park", "Hall said"
+        self.surnames = surname_heads(surnames)  # venue heads used as surnames
+        self.person_words = named_words(text, surnames)  # "Ms Tarvo", "Tarvo said", "Nancy Tarvo": surnames
         hits: list[Hit] = []
         for lm in LINE.finditer(text):
             line_hits = self._line(text, lm.start(), lm.end())

@@ -62,10 +62,10 @@ def person_words(text: str) -> frozenset[str]:
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\.? (?=([A-Z][a-z]+)\b)")  # (overlapping: "Speaker Nancy Tarvo")
 
 
-def named_words(text: str) -> frozenset[str]:
-    """Words the article uses as a person's surname after a title or a given name, besides those of
-    :func:`person_words`: "Senator Tarvo", "Nancy Tarvo"."""
-    found = set(person_words(text))
+def named_words(text: str, surnames: frozenset[str]) -> frozenset[str]:
+    """Words the article uses as a person's surname after a title or a given name, besides ``surnames``
+    (what :func:`person_words` found in it): "Senator Tarvo", "Nancy Tarvo"."""
+    found = set(surnames)
     for m in NAME_PAIR.finditer(text):
         first = m.group(1)
         if first in lx.CASED_TITLES or first.lower() in GIVEN_NAMES:
