@@ -1089,6 +1089,24 @@ ORG_AND_CASES = [
         [["Mayor Ines Lowe and the Harbor Council said the ramp was faulty."]],
         ["Ines Lowe"],
     ),
+    # a given name or a title before 'and' makes the first part a person, also before a bare body name
+    (
+        [["Ann Vey and Harbor Board said the ramp was faulty."]],
+        ["Ann Vey"],
+    ),
+    (
+        [["Governor Pol Asker and Keld Water Authority said the dam was sound."]],
+        ["Pol Asker"],
+    ),
+    # a body's name before 'and' makes two bodies; words without a head before it make one name
+    (
+        [["The Harbor Board and Keld Council said the ramp was faulty."]],
+        ["Harbor Board"],
+    ),
+    (
+        [["Varn Power and Light Company said rates would rise."]],
+        ["Varn Power and Light Company"],
+    ),
     (
         [["Lina Marsh of The Valley Courier said the mayor lied."]],
         ["Lina Marsh"],

@@ -6,7 +6,6 @@ from .. import lexicon as lx
 from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import (
     Tok,
-    and_joined_start,
     base,
     is_acronym,
     is_name_word,
@@ -92,14 +91,6 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             continue
         if t.low == "and" and _joins_one_body(toks, k - 1, lo, j):
             k -= 1
-            continue
-        if (
-            t.low in {"and", "&"}
-            and toks[j].cap
-            and any(base(x.low) in lx.ORG_HEADS and x.cap for x in toks[k : j + 1])
-            and (s := and_joined_start(toks, k, lo)) < k
-        ):
-            k = s  # 'the Ethics and Anti-Corruption Commission': one organisation's name
             continue
         if (t.low in lx.NAME_CONNECTORS or t.low in _TITLE_PREPOSITIONS) and toks[k].cap:
             # "Department of Fisheries", "League for the Defence", "Council for the Welfare of Farmworkers",
@@ -285,15 +276,34 @@ _TITLE_PREPOSITIONS = frozenset({"to"})
 
 def _joins_one_body(toks: list[Tok], a: int, lo: int, last: int) -> bool:
     """Does the 'and' at toks[a] join two parts of one organisation's name in the phrase ending at
-    toks[last]? 'Food and Drug Administration' (an organisation head ends the phrase), 'Ministry of Trade
-    and Industry' (a connector chain before the first part reaches a head). Two names joined by 'and'
-    ('Ann Lee and Tom Rice said', 'Governor of Keld and Ann Lee') are two subjects."""
-    if not (lo < a < last and toks[a + 1].cap and toks[a - 1].cap and not is_possessive(toks, a - 1)):
+    toks[last]? 'Food and Drug Administration', 'Keld Power and Light Company' (an organisation head after
+    'and', none before it), 'Ministry of Trade and Industry' (a connector chain before the first part
+    reaches a head). Two names joined by 'and' ('Ann Lee and Tom Rice said', 'Governor of Keld and Ann
+    Lee', 'Ann Lee and Harbor Board said') are two subjects: a person's given name or a title before
+    'and' makes the first part a person."""
+    if not (
+        lo < a < last
+        and toks[a].low in _AND_WORDS
+        and toks[a + 1].cap
+        and toks[a - 1].cap
+        and not is_possessive(toks, a - 1)
+    ):
         return False
-    if toks[last].cap and base(toks[last].low) in lx.ORG_HEADS:
-        return True
+    p = a - 1
+    while p > lo and toks[p - 1].cap and not is_possessive(toks, p - 1):
+        p -= 1
+    if any(is_title(t) or base(t.low) in lx.FEMALE_NAMES or base(t.low) in lx.MALE_NAMES for t in toks[p:a]):
+        return False
     reach = _connector_head(toks, a - 1, lo)
-    return reach is not None and base(toks[reach].low) in lx.ORG_HEADS
+    if reach is not None:
+        return base(toks[reach].low) in lx.ORG_HEADS
+    if any(base(t.low) in lx.ORG_HEADS or t.text.isupper() for t in toks[p:a]):
+        return False  # 'the Harbor Board and Keld Council', 'NASA and Keld Space Agency': two bodies
+    # the name runs to the phrase's end: 'Ann Lee and Harbor Board officials' are a person and officials
+    return toks[last].cap and any(t.cap and base(t.low) in lx.ORG_HEADS for t in toks[a + 1 : last + 1])
+
+
+_AND_WORDS = frozenset({"and", "&"})
 
 
 def _connector_head(toks: list[Tok], r: int, lo: int) -> int | None:
@@ -391,7 +401,6 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     for k in range(i + 1, j - 1):
         if (
             toks[k].low == "and"
-            and not _org_after_and(toks, k, j, i)
             and toks[k - 1].cap
             and (toks[k + 1].cap or toks[k + 1].low == "the")
             and (any(is_title(t) for t in toks[i:k]) or sum(t.cap for t in toks[i:k]) >= 2)
@@ -456,17 +465,6 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         person = person or (low in lx.SPEAKING_BODIES and toks[i].low in lx.DETERMINERS)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
-
-
-def _org_after_and(toks: list[Tok], k: int, j: int, i: int) -> bool:
-    """The 'and' at toks[k] joins words of one organisation's name ending before toks[j] ('the Ethics and
-    Anti-Corruption Commission'), not two subjects ('President Ann Lee and the Council')."""
-    return (
-        toks[k].low in {"and", "&"}
-        and toks[j - 1].cap
-        and any(x.cap and base(x.low) in lx.ORG_HEADS for x in toks[k + 1 : j])
-        and and_joined_start(toks, k + 1, i) < k + 1
-    )
 
 
 def _common_noun_phrase(toks: list[Tok], i: int, j: int) -> bool:
@@ -539,9 +537,6 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         k = _connector_head(toks, r, i) if r < j else None
         if k is not None:
             r = k
-            continue
-        if r < j and _org_after_and(toks, r - 1, j, i):
-            r = and_joined_start(toks, r, i)  # 'Food and Drug Administration'
             continue
         break
     while r < j and toks[r].low in lx.NAME_CONNECTORS and not leading_particle(toks[r:j]):
