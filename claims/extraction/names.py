@@ -361,7 +361,7 @@ class NameIndex:
             run = run[:-1]  # a title-case line: '..., Senator Ray Cole Says.' names Ray Cole
         if not run:
             return
-        words = [_clean(t.text) for t in run]
+        words = [strip_possessive(t.text) for t in run]
         lows = [base(t.low) for t in run]
         # acronym definition: "Ruritanian State News Agency (RSNA)"
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and is_acronym(toks[j + 1].text):
@@ -390,7 +390,7 @@ class NameIndex:
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
-            self.orgs.append((toks[s0].start, " ".join([_clean(t.text) for t in toks[s0:k0]] + words)))
+            self.orgs.append((toks[s0].start, " ".join([strip_possessive(t.text) for t in toks[s0:k0]] + words)))
             # an acronym the article uses without defining it stands for the organisation it spells
             # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
             # the organisation head, at most eight words back (a constant per run)
@@ -401,7 +401,7 @@ class NameIndex:
                 e -= 2
                 while e >= 1 and i - e < 8 and is_name_word(toks[e - 1]) and toks[e - 1].end + 1 >= toks[e].start:
                     e -= 1
-            words = [_clean(t.text) for t in toks[e:i]] + words
+            words = [strip_possessive(t.text) for t in toks[e:i]] + words
             lows = [base(t.low) for t in toks[e:i]] + lows
             for k in range(max(0, len(words) - 8), len(words) - 1):
                 if lows[k] in lx.NAME_CONNECTORS or lows[k] in _AND_WORDS:
@@ -952,7 +952,8 @@ def _recency(person: Person, pos: int) -> int:
     return person.positions[k - 1] if k else -abs(person.first_pos - pos)
 
 
-def _clean(word: str) -> str:
+def strip_possessive(word: str) -> str:
+    """A written word without its possessive ending: "Keld's" -> 'Keld'."""
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word

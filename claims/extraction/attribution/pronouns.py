@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes
+from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes, strip_possessive
 from ..places.lexicon import DEMONYMS
 from ..quotes import QuoteIndex
 from ..types import Sentence
@@ -86,7 +86,7 @@ class _Resolver:
                     capitalised=capitalised,
                     places=frozenset(place_codes(written[1 : _head_index(written, head)])),
                     # 'Keld's coach': the owner names the place the person holds the title for
-                    owner=frozenset(place_codes([_owner_word(written[0])])) if possessed else frozenset(),
+                    owner=frozenset(place_codes([strip_possessive(written[0])])) if possessed else frozenset(),
                 )
                 if named is None and head in lx.EPITHET_HEADS and len(written) <= 3 and self._first_use(head, m.pos):
                     # '"...," the veteran said' right after 'Midfielder Josip Bilic said ...': an epithet the
@@ -613,11 +613,6 @@ def _nationality(word: str) -> bool:
 def is_possessive_word(word: str) -> bool:
     """A written word ending in a possessive: "Keld's"."""
     return word.endswith(("'s", "’s", "'", "’"))
-
-
-def _owner_word(word: str) -> str:
-    """The owner without its possessive ending: "Keld's" -> 'Keld'."""
-    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _possessive_description(name: str) -> bool:
