@@ -732,7 +732,26 @@ DATELINE_POSITIVES = [
     ("ALBANY, N.Y. (AP) — Lawmakers met.", ["ALBANY", "N.Y."]),
     ("BATON ROUGE, La. (AP) — The levee held.", ["BATON ROUGE", "La."]),
     ("KELVIN FALLS, Que. (AP) — Snow closed roads.", ["KELVIN FALLS", "Que."]),
+    # a date after the town: any source in brackets before a dash, or the dash alone
+    ("VARN, March 3 (Varn Post) - The mill closed.", ["VARN"]),
+    ("OSTRAVIK, Sept. 4, 2023 — Snow closed roads.", ["OSTRAVIK"]),
+    ("KELDA, Ostmark, Jan 9 – Lawmakers met.", ["KELDA", "Ostmark"]),
 ]
+
+
+# Capitals at a line's start that are no dateline: an acronym or a heading before a dash, with no date.
+@pytest.mark.parametrize(
+    "text",
+    ["UPDATE — The mill closed on Monday.", "NOTE - Lawmakers met on Friday.", "NATO (Varn Post) - Troops left."],
+)
+def test_capitals_without_a_date_or_agency_are_no_dateline(text: str) -> None:
+    assert places_of(text) == []
+
+
+def test_a_dateline_town_is_the_same_place_in_title_case_later() -> None:
+    text = "BRELLOW, March 3 (Varn Post) - The mill closed.\n\nBrellow's mayor was upset. Buses to Brellow stopped."
+    assert places_of(text) == ["BRELLOW", "Brellow", "Brellow"]
+    assert "Brellow" not in places_of("BRELLOW (Varn Post) - The mill closed.\n\nBrellow's mayor was upset.")
 
 
 @pytest.mark.parametrize(("text", "expected"), DATELINE_POSITIVES, ids=[c[0][:40] for c in DATELINE_POSITIVES])

@@ -211,6 +211,10 @@ class PlaceIndex:
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)
+                if m.text.isupper():
+                    # a dateline's capitals name the town the story then writes in title case ("KELDA,
+                    # March 3 — ... Kelda's mayor said")
+                    self.names.setdefault(m.text.title(), m.kind)
         # (weaker evidence, for this mention only: not spread to the name's other mentions)
         named_after_clear_locative(text, toks, taken, raw, self.mentions, self.person_words)
         self.lines.append((toks, taken, {r[0] for r in raw}))

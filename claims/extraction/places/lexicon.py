@@ -257,9 +257,15 @@ DISTANCE_AFTER = re.compile(
 )
 
 
-# After the town of a wire dateline: an optional region or country, then the agency ("KORVALA, Ruritania (AP)").
+# After the town of a wire dateline: an optional region or country, an optional date, then a known
+# agency ("KORVALA, Ruritania (AP)"), or after a date any source in brackets before a dash ("KORVALA,
+# March 3 (Varn Post) -") or the dash alone ("KORVALA, March 3 —"): a date makes the capitals a town, not
+# an acronym or a heading ("UPDATE —").
 AGENCY_DATELINE = re.compile(
-    r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)"
+    r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.?"
+    r"(?P<date>,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg)\)"
+    r"|(?(date)(?: \([A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}\))?[ \t\u00a0]*(?:—|–|-[ \t\u00a0])|(?!)))"
 )
 
 

@@ -392,7 +392,7 @@ def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, m
     while k < len(toks) and k < 3 and toks[k].text.isupper() and joined(text, toks[k - 1], toks[k]):
         k += 1
     m = AGENCY_DATELINE.match(text, toks[k - 1].pend)
-    if not m or (k == 1 and len(toks[0].text) <= 6 and not m.group(1)):
+    if not m or (k == 1 and len(toks[0].text) <= 6 and not m.group(1) and not m.group("date")):
         return  # "NATO (AP) —", "UNICEF (Reuters)": a short word alone is an acronym as often
     if any(toks[n].text.title() in lx.ORG_NAME_HEADS or toks[n].text == "NATIONS" for n in range(k)):
         return  # "UNITED NATIONS (AP)": the organisation's seat
