@@ -8,6 +8,16 @@ import pytest
 from .test_attribution import run
 
 CASES = [
+    # a name modifying a lowercase organisation head after 'by'/'from': the author is the whole body
+    (
+        [
+            [
+                "Data from the Orlen statistics office showed that rents rose.",
+                "A report by the Varn police department said burglaries fell.",
+            ]
+        ],
+        ["the Orlen statistics office", "the Varn police department"],
+    ),
     # what the figures count, capitalised as the sentence's first word, is no owner's name
     (
         [["Housing statistics published on Monday showed that rents rose.", "Customs data show imports fell in May."]],

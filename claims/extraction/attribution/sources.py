@@ -83,7 +83,20 @@ def _author_after(text: str, toks: list[Tok], k: int, hi: int) -> Mention | None
             e = e2
     if e <= k:
         e = _forward_common_np(toks, k, hi)
+    elif toks[e - 1].cap:
+        e = _lowercase_head_after(toks, e, hi)
     return _analyze(text, toks, k, e) if e > k else None
+
+
+def _lowercase_head_after(toks: list[Tok], e: int, hi: int) -> int:
+    """A name modifying a lowercase organisation head ends at the head: 'from the Keld statistics office',
+    'by the Varn police department' (up to two lowercase words before the head; else e as it was)."""
+    q = e
+    while q < hi and q - e < 3 and toks[q].word and not toks[q].cap and toks[q].low not in lx.NOUN_PHRASE_STOPS:
+        if base(toks[q].low) in lx.ORG_HEADS:
+            return q + 1
+        q += 1
+    return e
 
 
 def _dated_participle(toks: list[Tok], h: int, k: int) -> bool:
