@@ -99,6 +99,15 @@ _SUGGESTION = "suggest indicate"
 _REJECTION = """
 dismiss reject dispute contest
 """
+# Words after 'as' that open an adjunct, not a verdict on the object ('rejected the bill as part of a
+# deal', 'dismissed the staff as soon as ...', 'as expected').
+AS_ADJUNCT_WORDS = wordset(
+    """
+part well soon long much many far of if though usual expected planned scheduled promised before always
+such per early late recently
+"""
+)
+
 # Objects that make a rejection verb a speech act.
 SAID_NOUNS = wordset(
     """

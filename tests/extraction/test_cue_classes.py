@@ -419,3 +419,32 @@ def test_order_adjective_in_a_document(sentence: str, speaker: str | None) -> No
 )
 def test_according_to_a_description_and_its_name(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a rejection verb whose object is given a verdict after 'as' is a judgement in words; 'as' opening an
+# adjunct or a clause is not
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Councillor Ivo Dane dismissed the scheme as "a vanity project."', "Ivo Dane"),
+        ("The dockers' union rejected the pay offer as insulting.", "The dockers' union"),
+        ("The board rejected the bid as part of a wider deal.", None),
+        ("The coach dismissed two assistants as the season ended.", None),
+    ],
+)
+def test_rejection_with_a_verdict_after_as(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# a title between a description and the name in apposition ('former Rep.', 'state Sen.'): the name speaks,
+# and 'state' before a title is the office's level, no speech verb
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Her challenger, former Rep. Ivo Dane, said the levy was unfair.", "Ivo Dane"),
+        ("His main rival, state Sen. Mila Ostrom, said the levy was unfair.", "Mila Ostrom"),
+        ("The governor's opponent, state Attorney General Rui Sato, said the levy was unfair.", "Rui Sato"),
+    ],
+)
+def test_description_then_titled_name(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

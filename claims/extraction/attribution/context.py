@@ -371,7 +371,31 @@ def _said_object(toks: list[Tok], v: int, hi: int) -> bool:
     something said; 'dismissed the case', 'rejected the bill' are plain actions."""
     if v + 1 < hi and toks[v + 1].low == "that":
         return True
-    return _object_noun_in(toks, v, hi, lx.SAID_NOUNS)
+    return _object_noun_in(toks, v, hi, lx.SAID_NOUNS) or _object_as_verdict(toks, v, hi)
+
+
+def _object_as_verdict(toks: list[Tok], v: int, hi: int) -> bool:
+    """'dismissed the proposal as "a fantasy"', 'rejected the audit as biased': a short object given a
+    verdict after 'as' is a judgement in words; 'as' opening a clause or an adjunct is not ('rejected the
+    bill as part of a deal', 'dismissed the case as the trial began')."""
+    for k in range(v + 2, min(hi - 1, v + 7)):
+        t = toks[k]
+        if t.low == "as":
+            n = toks[k + 1]
+            return (
+                n.text in _QMARKS
+                or n.low in {"a", "an"}
+                or (
+                    n.word
+                    and not n.cap
+                    and n.low not in lx.AS_ADJUNCT_WORDS
+                    and n.low not in lx.DETERMINERS
+                    and n.low not in lx.PRONOUNS
+                )
+            )
+        if not (t.word or t.text in "'’") or t.low in lx.ADJUNCT_OPENERS or t.low in lx.NOUN_PHRASE_STOPS:
+            return False
+    return False
 
 
 def _object_noun_in(toks: list[Tok], v: int, hi: int, nouns: frozenset[str]) -> bool:

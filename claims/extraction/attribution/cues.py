@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from .. import lexicon as lx
 from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
-from ..names import Tok, base, is_name_word, is_possessive
+from ..names import Tok, base, is_name_word, is_possessive, is_title
 from ..quotes import QuoteIndex
 from .common import _QMARKS, Cue, Mention, _adverb, _span_text
 from .context import (
@@ -192,6 +192,8 @@ def _sentence_cues(
                 cues.append(Cue(seer, t.text, 3, t.start))
             continue
         speech = low in lx.SPEECH_VERBS and low != "according"
+        if speech and low == "state" and v + 1 < hi and is_title(toks[v + 1]) and toks[v + 1].cap:
+            speech = False  # 'Her rival, state Sen. Ada Cole, said': the level of an office before its title
         weak = low in lx.WEAK_VERBS
         threat = low in lx.THREAT_VERBS
         suggestion = low in lx.SUGGESTION_VERBS

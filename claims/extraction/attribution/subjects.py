@@ -216,10 +216,13 @@ def _described_name(toks: list[Tok], i: int, j: int) -> bool:
     if not (i < r <= i + 3 and j - r >= 2):
         return False
     words = toks[i:r]
+    n = r
+    while n < j - 2 and is_title(toks[n]):
+        n += 1  # 'former Rep. Tom Vale', 'state Sen. Ada Cole': a title between the description and the name
     return (
         all(t.word and not t.cap and t.low.replace("-", "").isalpha() for t in words)
-        and any(base(t.low) in lx.PERSON_HEADS or is_title(t) for t in words)
-        and person_words([t.text for t in toks[r:j]])
+        and any(base(t.low) in lx.PERSON_HEADS or is_title(t) for t in words + toks[r:n])
+        and person_words([t.text for t in toks[n:j]])
     )
 
 
