@@ -722,6 +722,19 @@ def test_no_small_foreign_town_without_a_clear_locative(text: str, absent: list[
         assert name not in found, found
 
 
+# The object of a verb of telling is the one addressed, a body even where its name ends like a venue.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The data are thin," she told the Orlen Press Centre.', []),
+        ("He informed the Varn Conference Centre that the booking was off.", []),
+        ("She walked into the Varn Conference Centre.", ["Varn Conference Centre"]),
+    ],
+)
+def test_an_addressee_is_no_venue(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
 # Wire datelines: a town that is also a word, and a US state's abbreviation with its period.
 DATELINE_POSITIVES = [
     ("READING (AP) — A fire destroyed a barn.", ["READING"]),

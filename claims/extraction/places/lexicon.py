@@ -130,6 +130,9 @@ DENOMINATIONS = wordset(
 
 
 # Words before "Centre"/"Center" that make it a research or advocacy body, not a building.
+# Verbs whose object is the one addressed, a person or a body, never a place: 'told the Keld Media Centre'.
+ADDRESSEE_VERBS = wordset("""told tell tells telling informed inform informs""")
+
 ORG_CENTRE_WORDS = wordset(
     """Research Policy Study Studies Data Information Legal Law Justice Rights Strategic Hurricane Disease
     Prevention Analysis Resource Resources Innovation Development Advocacy Monitoring Documentation

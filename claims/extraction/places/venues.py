@@ -11,6 +11,7 @@ from .. import lexicon as lx
 from ..gazetteer import MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
+    ADDRESSEE_VERBS,
     ADMIN_PLURALS,
     AIRPORT_HEADS,
     CONNECTORS,
@@ -250,6 +251,8 @@ def venue_in_run(
 ) -> Venue | None:
     if j - s < 2 or org_noun_after(text, toks, j):
         return None  # "The Cape Argus newspaper"
+    if addressed(text, toks, s):
+        return None  # "he told the Keld Media Centre": the one addressed is a body, not a place
     if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
         return None  # "Broward and Palm Beach counties": a list of counties, no venue
     last = toks[j - 1].text
@@ -368,6 +371,14 @@ def located_after(text: str, toks: list[Tok], j: int) -> bool:
         and joined(text, toks[j - 1], toks[j])
         and joined(text, toks[j], toks[j + 1])
     )
+
+
+def addressed(text: str, toks: list[Tok], s: int) -> bool:
+    """The name at token s is the object of a verb of telling ('told the X', 'informed X'): an addressee."""
+    p = s - 1
+    if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
+        p -= 1
+    return p >= 0 and toks[p].text.lower() in ADDRESSEE_VERBS and joined(text, toks[p], toks[p + 1])
 
 
 def locative_before(text: str, toks: list[Tok], s: int, ls: int) -> bool:
