@@ -1071,6 +1071,26 @@ VERDICT_ADJECTIVES = wordset("wrong unfair false absurd bad unjust premature unt
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
 SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
 
+# Participles used as adjectives before a speaker's head, never a verb there: 'the governing body', 'the
+# ruling party', 'the reigning champion', 'the visiting coach'.
+ATTRIBUTIVE_PARTICIPLES = wordset(
+    """
+governing ruling reigning defending visiting organising organizing founding coordinating supervising
+examining accrediting leading
+"""
+)
+
+# Modifiers that make 'body' an organisation, never a corpse: 'the governing body said', 'the industry body'.
+ORGANISATION_BODY_MODIFIERS = (
+    wordset(
+        """
+regulatory professional umbrella industry trade representative advisory oversight watchdog supervisory
+standards sporting sports statutory disciplinary
+"""
+    )
+    | ATTRIBUTIVE_PARTICIPLES
+)
+
 # Every head of a subject that speaks: people, organisations, speaking documents and bodies (built once).
 SPEAKING_HEADS = PERSON_HEADS | ORG_HEADS | SPEAKING_DOCUMENTS | SPEAKING_BODIES
 

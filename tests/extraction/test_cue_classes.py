@@ -448,3 +448,35 @@ def test_rejection_with_a_verdict_after_as(sentence: str, speaker: str | None) -
 )
 def test_description_then_titled_name(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a name after 'in' or 'near' inside the noun phrase opening the clause places that phrase; the phrase
+# speaks (through a spokesman, the body), not the place; a spokesperson named in apposition speaks
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("One cashier in Orlen said the tills were empty.", "One cashier in Orlen"),
+        ("A spokesman for the ministry in Varn said the tills were empty.", "the ministry in Varn"),
+        ("Farmers near Orlen said the wells were dry.", "Farmers near Orlen"),
+        ("A spokeswoman for the Orlen Water Board, Ida Brun, said the wells were dry.", "Ida Brun"),
+        ("A spokesman for the ministry in Varn, Pol Asker, said the wells were dry.", "Pol Asker"),
+    ],
+)
+def test_located_subject_and_named_spokesperson(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# participles used as adjectives before a speaker's head ('the governing body', 'the ruling party'); a
+# body with an organisation's modifier speaks, 'the body' alone may be a corpse
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ban was fair, the governing body added.", "the governing body"),
+        ("The count was rigged, the ruling party said.", "the ruling party"),
+        ("The grass was too long, the visiting coach said.", "the visiting coach"),
+        ("The tariffs will hurt growers, the industry body said.", "the industry body"),
+        ("The body showed signs of a fall.", None),
+    ],
+)
+def test_attributive_participles_and_bodies(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

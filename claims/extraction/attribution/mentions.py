@@ -126,7 +126,7 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
             and low not in lx.AUXILIARIES
             and low not in lx.SUBORDINATORS
             and low not in lx.LEADING_SKIP
-            and not low.endswith("ing")
+            and (not low.endswith("ing") or low in lx.ATTRIBUTIVE_PARTICIPLES)
             and k - 2 >= lo
             and (
                 toks[k - 2].low in lx.DETERMINERS
@@ -463,6 +463,9 @@ def _analyze(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         person = person or is_age_word(head)
         # a kind of company speaks like a person ('the airline said demand for seats was strong')
         person = person or (low in lx.SPEAKING_BODIES and toks[i].low in lx.DETERMINERS)
+        # 'the governing body said', "the sport's regulatory body": an organisation ('the body' alone may be
+        # a corpse)
+        person = person or (low == "body" and j - 2 >= i and toks[j - 2].low in lx.ORGANISATION_BODY_MODIFIERS)
         return Mention(_span_text(text, toks, i, j), "group", pos=toks[i].start, generic=not person)
     return None
 

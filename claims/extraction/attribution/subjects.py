@@ -298,6 +298,10 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
     if post is not None and (m is None or post[1] < k or (post[1] == k and len(m.name) < len(post[0].name))):
         # (equal starts: 'Critics of the plan say' read 'Critics' as a name before its preposition)
         m, k = post
+    if m is not None and m.kind in {"person", "org"} and toks[k].cap:
+        located = _located_subject(text, toks, j, k, lo)
+        if located is not None:
+            return located
     if (
         m is not None
         and k - 2 >= lo
@@ -332,6 +336,41 @@ def _subject_before(text: str, toks: list[Tok], v: int, lo: int) -> tuple[Mentio
         if p >= lo and toks[p].low in _MODALS:
             return None, v  # 'the growers could easily march saying ...': a verb after a modal, no noun
     return m, k
+
+
+def _located_subject(text: str, toks: list[Tok], j: int, k: int, lo: int) -> tuple[Mention, int] | None:
+    """'One teller in Keld said', 'A spokesman for the ministry in Keld said': the name at k after 'in' or
+    'near' places the common noun phrase that opens the clause; that phrase is the subject, not the place
+    (through a spokesman, the body: 'the ministry in Keld'). At most twelve words are read, with no verb,
+    punctuation or clause between."""
+    if k - 2 < lo or toks[k - 1].low not in {"in", "near"}:
+        return None
+    noun = toks[k - 2]
+    if not noun.word or noun.cap or noun.low in lx.DETERMINERS or _past_verb(toks, k - 2):
+        return None
+    s = k - 2
+    while s > lo and k - s < 12 and (toks[s - 1].word or toks[s - 1].text in "'’"):
+        s -= 1
+    if not (s == lo or toks[s - 1].text in _QMARKS or toks[s - 1].text in lx.CLAUSE_END):
+        return None
+    for q in range(s, k - 1):
+        low = toks[q].low
+        if (
+            low in lx.FINITE_AUXILIARIES
+            or low in lx.SUBORDINATORS
+            or low in lx.SUBJECT_PRONOUNS
+            or low in {"and", "or", "but", "than"}
+            or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
+            or _past_verb(toks, q)
+        ):
+            return None  # a clause before the name: 'Fighting flared in Keld', 'those who live in Keld'
+    while s < k and (toks[s].low in lx.CHUNK_SKIP or toks[s].low == "even"):
+        s += 1
+    h = s + 1 if toks[s].low in lx.DETERMINERS else s
+    if h + 2 < k - 1 and base(toks[h].low) in lx.SPEAKS_FOR_NOUNS and toks[h + 1].low in {"for", "of", "at"}:
+        s = h + 2  # 'A spokesman for the ministry in Keld': the body speaks through its spokesman
+    head = base(toks[k - 2].low)
+    return Mention(_span_text(text, toks, s, j), "group", pos=toks[s].start, head=head), s
 
 
 _POSTMODIFIER_OPENERS = frozenset(["of", "for", "with", "from", "in", "at", "on", "to", "near", "across", "around"])
@@ -893,7 +932,10 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         ):
             # 'One teller in Texas', 'a job posting on the site of X': the phrase before the preposition
             p = next(q for q in range(head + 1, kk) if toks[q].low in lx.ADJUNCT_OPENERS)
-            if not (base(toks[p - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[p].low in {"for", "of", "at"}):
+            speaks_for = base(toks[p - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[p].low in {"for", "of", "at"}
+            if speaks_for and named is not None and named[0].kind == "person":
+                continue  # 'A spokeswoman for the Port Board, Ada Cole, said': the spokeswoman is named
+            if not speaks_for:
                 # but 'A spokeswoman for the Port Board, who asked not to be named, said': the body speaks
                 # through its spokeswoman, as without the relative clause
                 m, kk = _subject_np(text, toks, p, head)
