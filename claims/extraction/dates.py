@@ -244,6 +244,8 @@ class _Sentence:
         self._word_starts: list[int] = []
         self._cue_positions: list[int] = []
         self._modal_cues: set[int] = set()  # word indices of possibility modals: they reach forward only
+        self._trail: int | None = None  # where a closing attribution begins
+        self._trail_known = False
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
@@ -374,6 +376,12 @@ class _Sentence:
         report = _REPORTED_CLAUSE.search(text, end, hi)
         if report is not None:
             hi = win_hi = report.start()
+        # "Voters head to the polls in June, officials said.": the date lies inside the reported clause,
+        # so the past of the attribution trailing the sentence does not place it ("On Thursday, officials
+        # said." keeps it: a date with no clause of its own belongs to the report).
+        trail = self._trailing_report()
+        if trail is not None and end <= trail and _clause_has_words(text, lo, start, end, hi):
+            win_hi = min(win_hi, trail)
         positions = self._cue_positions
         for scope_lo, scope_hi in ((lo, hi), (win_lo, win_hi)):
             in_scope = [
@@ -388,14 +396,55 @@ class _Sentence:
                 return min(in_scope)[1]
         return 0
 
+    def _trailing_report(self) -> int | None:
+        """Where an attribution closing the sentence begins: ", officials said.", ", Ann Lee, a
+        spokeswoman, told reporters on Friday.", ", said Ann Lee." A past verb of saying among the first
+        words of one of the last three comma-separated parts, with a short tail after it that opens no
+        clause ("that", a modal); the parts after it (appositions) hold no tense cue."""
+        if self._trail_known:
+            return self._trail
+        self._trail_known = True
+        text, lo = self.text, max(self.start, self.end - _WINDOW)
+        cut = self.end
+        for _ in range(3):
+            comma = text.rfind(",", lo, cut)
+            if comma < 0:
+                break
+            words = [w.lower() for w in _WORD.findall(text, comma + 1, cut)]
+            verb = next((j for j, w in enumerate(words[:7]) if _past_speech_form(w)), None)
+            if verb is not None:
+                tail = words[verb + 1 :]
+                if len(tail) <= 7 and not any(w in _TRAIL_STOPS or w in FUTURE_CUES for w in tail):
+                    self._trail = comma
+                break
+            if any(w in FUTURE_CUES or w in PAST_AUXILIARIES or w in _FINITE_BE for w in words):
+                break
+            cut = comma
+        return self._trail
+
     def _reported_by(self, start: int) -> bool:
         """Is the word before the date (or before its "on") a past or -ing form of a verb of saying?"""
         prev = self.prev_word(start)
         if prev.lower() == "on":
             prev = self.prev_word(self.text.rfind(prev, max(self.start, start - 40), start))
-        w = prev.lower()
-        lemma = SPEECH_VERBS.get(w)
-        return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+        return _past_speech_form(prev.lower())
+
+
+def _past_speech_form(w: str) -> bool:
+    """A past or -ing form of a verb of saying ("said", "told", "announcing"), not its present."""
+    lemma = SPEECH_VERBS.get(w)
+    return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+# Words that open a clause after the verb of a closing attribution: it reports more than it attributes.
+_TRAIL_STOPS = frozenset({"that", "whether", "if", "and", "but", "because", "when", "after", "before", "as"})
+_FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
+
+
+def _clause_has_words(text: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Does the date's clause hold at least three words besides the date ("Voters head to the polls in
+    June"), so that it is a clause of its own and not a fronted adverbial ("On Thursday,")?"""
+    return len(_WORD.findall(text, lo, start)) + len(_WORD.findall(text, end, hi)) >= 3
 
 
 def _plan_follows(words: list[str], i: int) -> bool:

@@ -947,3 +947,24 @@ def test_holidays_named_after_a_month_or_a_shopping_day(sentence: str, expected:
 )
 def test_a_planned_progressive_looks_forward(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# A clause reported before a closing attribution ("..., officials said.") is placed by its own verbs, not
+# by the attribution's past; a date with no clause of its own ("On Thursday, ...") still belongs to the
+# report (published 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Keld voters head to the polls in June, officials said.", [("June", "2024-06")]),
+        ("Brim voters choose a mayor in June, Ann Lee, a spokeswoman for the board, said.", [("June", "2024-06")]),
+        ('"We like our chances in May," Ivo Penn told reporters.', [("May", "2024-05")]),
+        ("The Varn ferry sank in June, officials said.", [("June", "2023-06")]),
+        ("In June, Keld officials said.", [("June", "2023-06")]),
+        ("On Thursday, Ann Lee told reporters that she would leave Keld.", [("Thursday", "2024-03-14")]),
+    ],
+)
+def test_a_closing_attribution_does_not_place_the_reported_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found_ = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))]
+    assert found_ == expected
