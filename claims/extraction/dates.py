@@ -36,6 +36,9 @@ Conventions (they follow the annotation rules of the evaluation set):
   (``YYYY-Www``), "ten days ago" a day; "a year from now" counts forward. "N years later" counts
   forward from the time last named ("The mill opened in 1990. Two years later ..."), "N years
   earlier" like "a year earlier".
+* Dates in figures: "2015-09-09"; "9/12/2015" month first unless the first number is over 12 ("25/11/2015");
+  "06.12.2023" day first (the dotted style of day-first countries) unless the second number is over 12;
+  "2023.12.06" year first.
 * A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
 * Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
   seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
@@ -104,6 +107,7 @@ from .temporal_lexicon import (
     TITLE_DAY_PARTS,
     TITLE_NEWS_WORDS,
     UNIT_WORDS,
+    VERSION_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
     WEEKDAY_ORDINALS,
@@ -162,6 +166,9 @@ _PATTERN = re.compile(
             r"(?P<iso>(?<![\w.\-/])(?P<iso_y>1\d{3}|20\d{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
             r"(?![\d\-/]))",
             r"(?P<num>(?<![\w.\-/])(?P<num_a>[0-3]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>1\d{3}|20\d{2})(?![\d/]))",
+            # 06.12.2023 (dotted: day first unless the second number cannot be a month) and 2023.12.06
+            r"(?P<dot>(?<![\w.\-/,])(?:(?P<dot_a>[0-3]?\d)\.(?P<dot_b>[0-3]?\d)\.(?P<dot_y>1\d{3}|20\d{2})"
+            r"|(?P<dot_y2>1\d{3}|20\d{2})\.(?P<dot_m2>[01]?\d)\.(?P<dot_d2>[0-3]?\d))(?![\w\-/]|[.,]\d))",
             # [Friday,] March 4[-7][, 2011]
             rf"(?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH_ANY})\s*(?P<mdy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
@@ -514,6 +521,15 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         a, b = int(g("num_a")), int(g("num_b"))
         mo, d = (a, b) if a <= 12 else (b, a)
         return _valid(_Atom(s, e, int(g("num_y")), mo, d))
+    if kind == "dot":
+        prev = sent.prev_word(s)
+        if prev.lower() in VERSION_WORDS or (prev[:1].isupper() and not _sentence_initial(sent, s)):
+            return None  # "version 1.2.2023", "Firefox 3.10.2020": a version number
+        if g("dot_y2"):
+            return _valid(_Atom(s, e, int(g("dot_y2")), int(g("dot_m2")), int(g("dot_d2"))))
+        a, b = int(g("dot_a")), int(g("dot_b"))
+        d, mo = (a, b) if b <= 12 else (b, a)
+        return _valid(_Atom(s, e, int(g("dot_y")), mo, d)) if d and mo else None
     if kind == "mdy":
         m1 = _month(g("mdy_m"))
         y = int(g("mdy_y")) if g("mdy_y") else None

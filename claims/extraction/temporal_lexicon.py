@@ -900,3 +900,6 @@ SCHEDULED_EVENT_NOUNS = frozenset(
         "convention",
     }
 )
+
+# Words before a dotted number that make it a version, not a date: "version 1.2.2023", "firmware 3.10.2020".
+VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch", "edition"})

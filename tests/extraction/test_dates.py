@@ -968,3 +968,23 @@ def test_a_closing_attribution_does_not_place_the_reported_clause(
 ) -> None:
     found_ = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))]
     assert found_ == expected
+
+
+# Dates in figures: dotted ones are day first (unless the second number cannot be a month) or year first;
+# slashed ones month first unless the first number cannot be a month; a version number is no date
+# (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld bridge reopens on 06.12.2024.", [("06.12.2024", "2024-12-06")]),
+        ("On 31.12.2023 the Brim office closed.", [("31.12.2023", "2023-12-31")]),
+        ("The Varn count ended on 12.25.2023.", [("12.25.2023", "2023-12-25")]),
+        ("Keld voted on 2023.11.05.", [("2023.11.05", "2023-11-05")]),
+        ("The Brim pier was closed on 25/02/2024.", [("25/02/2024", "2024-02-25")]),
+        ("Keld installed version 1.2.2023 of the software.", []),
+        ("The Varn app moved to Kelo 3.10.2020 in May 2021.", [("May 2021", "2021-05")]),
+        ("The rate rose from 2.50 to 31.12.", []),
+    ],
+)
+def test_dates_written_in_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
