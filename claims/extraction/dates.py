@@ -987,6 +987,11 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return None
     pub = sent.published
     target = WEEKDAYS[m.group("wd_d").lower()]
+    weeks = _WEEKS_FROM.search(sent.text, max(sent.start, s - 30), s) if not rel else None
+    if weeks is not None:
+        # "a week from Tuesday", "two weeks from Friday": weeks after the coming such day
+        day = pub + timedelta(days=(target - pub.weekday()) % 7 + 7 * _count(weeks.group(1)))
+        return _Atom(weeks.start(), e, day.year, day.month, day.day, absolute=False)
     back = (pub.weekday() - target) % 7  # days back to the latest such day on or before publication
     if rel == "last":
         back = back or 7
@@ -994,10 +999,14 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     elif rel == "next":
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
-        tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
+        deadline = _until_deadline(sent, s)
+        tense = 1 if deadline or _ahead_of(sent, s) else sent.tense(s, e)
         if tense > 0 and _delivered_outcome(sent, s, e):
             tense = -1
-        if tense > 0 or (rel == "this" and tense == 0):
+        if deadline and not rel:
+            # "adjourned the case until Thursday" in a Thursday article: a deadline set that day is a later one
+            day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
         else:
@@ -1031,6 +1040,8 @@ def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
             return True
     return sent.prev_word(s) in TITLE_NEWS_WORDS
 
+
+_WEEKS_FROM = re.compile(rf"\b((?i:{_COUNT}))\s+(?i:weeks?)\s+from\s+$")
 
 # "ahead of Tuesday's primary", "ahead of the Varn caucuses on Monday": up to three words between
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)

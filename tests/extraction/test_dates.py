@@ -988,3 +988,19 @@ def test_a_closing_attribution_does_not_place_the_reported_clause(
 )
 def test_dates_written_in_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# A weekday as a deadline ("until Thursday") set in an article of that weekday is the next one; "a week
+# from Tuesday" counts weeks from the coming such day (published Thursday 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Judge Ivo Penn adjourned the Keld case until Thursday.", [("Thursday", "2024-03-21")]),
+        ("The Brim council postponed the vote until Monday.", [("Monday", "2024-03-18")]),
+        ("The Varn trial opens a week from Tuesday.", [("a week from Tuesday", "2024-03-26")]),
+        ("The Keld vote was moved to two weeks from Friday.", [("two weeks from Friday", "2024-03-29")]),
+        ("A week from Thursday, the Brim line closes.", [("A week from Thursday", "2024-03-21")]),
+    ],
+)
+def test_weekdays_as_deadlines_and_weeks_from_a_weekday(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
