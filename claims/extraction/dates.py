@@ -96,6 +96,7 @@ from .temporal_lexicon import (
     POSSIBILITY_MODALS,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
+    RECURRENCE_WORDS,
     SAME_FORM_PASTS,
     SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
@@ -915,6 +916,8 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         prev = sent.prev_word(s)
         nxt = sent.next_word(e)
+        if prev.lower() in RECURRENCE_WORDS:
+            return None  # "held every December", "each June": a set, no date
         temporal = prev.lower() in TEMPORAL_PREPOSITIONS
         # a month used as a modifier: "the March accession", "a June agreement"
         # (not before a preposition: "the March on the capital", "the March for Science" are events)

@@ -291,8 +291,10 @@ UNIT_WORDS = frozenset(
     }
 )
 
+# Before a weekday or a month these make it a set ("every Monday", "each December"): no date.
+RECURRENCE_WORDS = frozenset({"every", "each"})
 # Before a weekday these make it anaphoric or a set ("the previous Friday", "every Monday"): left out.
-WEEKDAY_ANAPHORIC_PREFIXES = frozenset({"previous", "following", "preceding", "same", "that", "every", "each"})
+WEEKDAY_ANAPHORIC_PREFIXES = frozenset({"previous", "following", "preceding", "same", "that"}) | RECURRENCE_WORDS
 # Holidays named after a weekday: not "the latest Friday" ("Good Friday", "Super Tuesday").
 WEEKDAY_HOLIDAY_PREFIXES = frozenset(
     {"good", "black", "super", "ash", "palm", "easter", "holy", "maundy", "bloody", "cyber", "shrove", "giving"}

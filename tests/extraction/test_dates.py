@@ -1004,3 +1004,16 @@ def test_dates_written_in_figures(sentence: str, expected: list[tuple[str, str]]
 )
 def test_weekdays_as_deadlines_and_weeks_from_a_weekday(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# "every December", "each June": a set of months, no date (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld festival, held every December since 1995, drew 20,000 visitors.", [("1995", "1995")]),
+        ("Each June, the Brim river floods the lower town.", []),
+        ("The Varn fair opened in December.", [("December", "2023-12")]),
+    ],
+)
+def test_a_recurring_month_is_no_date(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 10))] == expected
