@@ -39,7 +39,9 @@ Conventions (they follow the annotation rules of the evaluation set):
 * Dates in figures: "2015-09-09"; "9/12/2015" month first unless the first number is over 12 ("25/11/2015");
   "06.12.2023" day first (the dotted style of day-first countries) unless the second number is over 12;
   "2023.12.06" year first.
-* A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
+* A season or fiscal year written with a slash ("2021/22", "FY2023/24") is a range of two consecutive
+  years; "in '98" is the year with those last two digits nearest publication (after a preposition only).
+* "every December", "each June" are sets, no date; "a week from Tuesday" counts from the coming Tuesday.
 * Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
   seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
   expressions ("a few years ago", "the end of the year", "the day before"): they have no exact value.
@@ -158,9 +160,9 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # The leading boundary and first-character test let the engine skip most positions without trying
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
+    r"(?:(?<=\s)(?=['’]\d\d)|\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
     r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY|Black\s|Cyber\s"
-    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
+    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost)))(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
@@ -208,7 +210,10 @@ _PATTERN = re.compile(
             r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
-            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
+            # FY2023/24, FY23-24: a fiscal year over two calendar years, a range like "2023/24"
+            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?:[/-](?P<fy_y2>(?:19|20)\d\d|\d\d))?(?![\w-]|/\d))",
+            # in '98, the class of '05: a year by its last two digits after a preposition
+            r"(?P<apo>(?<=\s)['’](?P<apo_y>\d\d)(?![\w'’%-]|[.,]\d))",
         ]
     )
     + ")"
@@ -601,8 +606,15 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "spy":
         return _spelled(m, sent)
     if kind == "fy":
-        y = int(g("fy_y"))
-        return _Atom(s, e, y if y >= 100 else 2000 + y if y < 50 else 1900 + y, gran="year")
+        y = _full_year(int(g("fy_y")))
+        atom = _Atom(s, e, y, gran="year")
+        if g("fy_y2"):
+            if _full_year(int(g("fy_y2"))) != y + 1:
+                return None  # not two consecutive years: no fiscal year
+            atom.end_ymd = (y + 1, None, None)
+        return atom
+    if kind == "apo":
+        return _apostrophe_year(m, sent)
     if kind == "hol":
         return _holiday(m, sent)
     if kind == "ana":
@@ -610,6 +622,24 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _full_year(y: int) -> int:
+    """A fiscal year's two digits: "FY15" is 2015, "FY98" 1998."""
+    return y if y >= 100 else 2000 + y if y < 50 else 1900 + y
+
+
+def _apostrophe_year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "in '98", "the class of '05": the year with those last two digits nearest publication, only after a
+    preposition of time or "of" (a quotation mark before a number is as often a quotation's start)."""
+    if sent.published is None:
+        return None
+    prev = sent.prev_word(m.start()).lower()
+    if prev not in TEMPORAL_PREPOSITIONS and prev != "of":
+        return None
+    yy, pub = int(m.group("apo_y")), sent.published.year
+    y = min((c * 100 + yy for c in (pub // 100 - 1, pub // 100, pub // 100 + 1)), key=lambda c: abs(c - pub))
+    return _Atom(m.start(), m.end(), y, gran="year")
 
 
 def _nth_weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:

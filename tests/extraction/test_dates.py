@@ -1017,3 +1017,20 @@ def test_weekdays_as_deadlines_and_weeks_from_a_weekday(sentence: str, expected:
 )
 def test_a_recurring_month_is_no_date(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 10))] == expected
+
+
+# A year by its last two digits after a preposition ("in '98"), nearest publication; a fiscal year over two
+# calendar years ("FY2023/24") is a range like "2023/24" (published 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld club last won the league in '98 and again in ’05.", [("'98", "1998", None), ("’05", "2005", None)]),
+        ("Ann Lee, class of '91, runs the Brim mill.", [("'91", "1991", None)]),
+        ("Ivo Penn said '98 percent' of Varn staff agreed.", []),
+        ("Varn expects FY2023/24 profit to be flat.", [("FY2023/24", "2023", "2024")]),
+        ("Keld booked FY22-23 losses.", [("FY22-23", "2022", "2023")]),
+        ("Brim set FY24 targets.", [("FY24", "2024", None)]),
+    ],
+)
+def test_two_digit_and_fiscal_years(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(sentence, date(2024, 3, 14)) == expected
