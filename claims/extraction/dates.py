@@ -55,6 +55,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
 from .temporal_lexicon import (
@@ -497,12 +498,34 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         return []
     sent = _Sentence(text, start, end, published)
     atoms = [a for m in _PATTERN.finditer(text, start, end) if (a := _atom(m, sent)) is not None]
+    _order_weekday_pairs(atoms, sent)
     out: list[DateMention] = []
     for atom in _merge_ranges(atoms, text):
         mention = _resolve(atom, sent)
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _order_weekday_pairs(atoms: list[_Atom], sent: _Sentence) -> None:
+    """ "on Thursday and Friday", "Monday to Wednesday": two bare weekdays joined in a list, the second at
+    most four days after the first, follow each other within a week. When placed apart (publication falls between them), a past clause moves the
+    first back a week ("schools closed on Thursday and Friday" in a Thursday article), any other the
+    second forward ("the summit is on Thursday and Friday")."""
+    for a, b in pairwise(atoms):
+        if a.weekday is None or b.weekday is None or a.absolute or b.absolute or a.y is None or b.y is None:
+            continue
+        if not _CONNECTOR.fullmatch(sent.text[a.end : b.start]):
+            continue
+        first, second = date(a.y, a.m or 1, a.d or 1), date(b.y, b.m or 1, b.d or 1)
+        if second >= first or (b.weekday - a.weekday) % 7 > 4:
+            continue  # in order, or named out of order ("statements made Friday and Thursday")
+        if sent.tense(a.start, a.end) < 0:
+            first -= timedelta(days=7)
+            a.y, a.m, a.d = first.year, first.month, first.day
+        else:
+            second += timedelta(days=7)
+            b.y, b.m, b.d = second.year, second.month, second.day
 
 
 # --- recognising -------------------------------------------------------------------------------------
@@ -1046,7 +1069,7 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             day = pub - timedelta(days=back)
     if not rel:
         s = m.start("wd_d")
-    return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+    return _Atom(s, e, day.year, day.month, day.day, weekday=None if rel else target, absolute=False)
 
 
 def _delivered_outcome(sent: _Sentence, s: int, e: int) -> bool:

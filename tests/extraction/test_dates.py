@@ -1034,3 +1034,18 @@ def test_a_recurring_month_is_no_date(sentence: str, expected: list[tuple[str, s
 )
 def test_two_digit_and_fiscal_years(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert found(sentence, date(2024, 3, 14)) == expected
+
+
+# Two weekdays joined in a list follow each other within a week, also across the publication day
+# (published Thursday 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld summit is on Thursday and Friday.", [("Thursday", "2024-03-14"), ("Friday", "2024-03-15")]),
+        ("Brim schools closed on Thursday and Friday.", [("Thursday", "2024-03-07"), ("Friday", "2024-03-08")]),
+        ("Varn strikes are planned from Monday to Wednesday.", [("Monday", "2024-03-18"), ("Wednesday", "2024-03-20")]),
+        ("Ann Lee made statements Friday and Thursday.", [("Friday", "2024-03-08"), ("Thursday", "2024-03-14")]),
+    ],
+)
+def test_two_weekdays_in_a_list_follow_each_other(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
