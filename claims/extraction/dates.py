@@ -1279,6 +1279,16 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
         and sent.next_word(atom.end).lower() in SCHEDULED_EVENT_NOUNS
     ):
         tense = 0  # "said ... the Nov. 8 election": the day names the event, the clause's verb does not place it
+    if (
+        atom.d is None
+        and atom.end_ymd is None
+        and sent.prev_word(atom.start).lower() == "the"
+        and (following := sent.next_word(atom.end))[:1].islower()
+        and following not in SCHEDULED_EVENT_NOUNS
+        # "the November presidential election": an adjective before the event
+        and sent.next_word(sent.text.find(following, atom.end) + len(following)).lower() not in SCHEDULED_EVENT_NOUNS
+    ):
+        tense = 0  # "the trial over the August attack begins Monday": a month naming a past event, by nearness
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past

@@ -1049,3 +1049,19 @@ def test_two_digit_and_fiscal_years(sentence: str, expected: list[tuple[str, str
 )
 def test_two_weekdays_in_a_list_follow_each_other(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# A bare month modifying a noun ("the August attack") names an event placed by nearness, not by the verb of
+# the clause; before an event noun ("the November election") the clause still decides (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The trial of two Keld men accused of the August attack begins on Monday.", date(2023, 12, 13), "2023-08"),
+        ("Ann Lee won the Brim primary, setting up the November contest with Ivo Penn.", date(2024, 7, 27), "2024-11"),
+        ("Varn voters said they would skip the March regional election.", date(2023, 11, 2), "2024-03"),
+    ],
+)
+def test_a_month_naming_an_event(sentence: str, published: date, expected: str) -> None:
+    assert [d.value for d in find_dates(sentence, 0, len(sentence), published) if d.granularity == "month"] == [
+        expected
+    ]
