@@ -507,6 +507,12 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
     return out
 
 
+# Between two weekdays of a list: "Thursday and Friday", "10 p.m. Monday until 6 a.m. Tuesday"
+_WEEKDAY_LIST_GAP = re.compile(
+    r"\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*)?", re.IGNORECASE
+)
+
+
 def _order_weekday_pairs(atoms: list[_Atom], sent: _Sentence) -> None:
     """ "on Thursday and Friday", "Monday to Wednesday": two bare weekdays joined in a list, the second at
     most four days after the first, follow each other within a week. When placed apart (publication falls between them), a past clause moves the
@@ -515,7 +521,7 @@ def _order_weekday_pairs(atoms: list[_Atom], sent: _Sentence) -> None:
     for a, b in pairwise(atoms):
         if a.weekday is None or b.weekday is None or a.absolute or b.absolute or a.y is None or b.y is None:
             continue
-        if not _CONNECTOR.fullmatch(sent.text[a.end : b.start]):
+        if not _WEEKDAY_LIST_GAP.fullmatch(sent.text, a.end, b.start):
             continue
         first, second = date(a.y, a.m or 1, a.d or 1), date(b.y, b.m or 1, b.d or 1)
         if second >= first or (b.weekday - a.weekday) % 7 > 4:

@@ -1045,6 +1045,10 @@ def test_two_digit_and_fiscal_years(sentence: str, expected: list[tuple[str, str
         ("Brim schools closed on Thursday and Friday.", [("Thursday", "2024-03-07"), ("Friday", "2024-03-08")]),
         ("Varn strikes are planned from Monday to Wednesday.", [("Monday", "2024-03-18"), ("Wednesday", "2024-03-20")]),
         ("Ann Lee made statements Friday and Thursday.", [("Friday", "2024-03-08"), ("Thursday", "2024-03-14")]),
+        (
+            "The Keld curfew runs from 10 p.m. Wednesday until 6 a.m. Friday.",
+            [("Wednesday", "2024-03-13"), ("Friday", "2024-03-15")],
+        ),
     ],
 )
 def test_two_weekdays_in_a_list_follow_each_other(sentence: str, expected: list[tuple[str, str]]) -> None:
