@@ -147,7 +147,8 @@ CASES = [
     ("The Women's March drew crowds.", SAT, []),
     ("Crowds marked the anniversary of the March on Selma.", SAT, []),
     ("Students joined the March for Science in Lyon.", SAT, []),
-    ("The March accession talks stalled.", SAT, [("March", "2023-03", None)]),
+    # a month modifying a noun names its event by nearness: the accession the stalled talks are about
+    ("The March accession talks stalled.", SAT, [("March", "2024-03", None)]),
     ("April Smith won the race.", SAT, []),
     ("The culture of the 1990s returned.", SAT, []),
     ("The battle raged for three years.", SAT, []),
