@@ -1295,6 +1295,14 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
         and sent.next_word(sent.text.find(following, atom.end) + len(following)).lower() not in SCHEDULED_EVENT_NOUNS
     ):
         tense = 0  # "the trial over the August attack begins Monday": a month naming a past event, by nearness
+    if atom.d is None and atom.end_ymd is None and sent.text[atom.end : atom.end + 2] in ("'s", "’s"):
+        nxt = sent.next_word(atom.end + 2)
+        after = sent.next_word(sent.text.find(nxt, atom.end + 2) + len(nxt)) if nxt else ""
+        # not when a past verb governs it: "voters rejected the plan in November's referendum"
+        if (nxt.lower() in SCHEDULED_EVENT_NOUNS or after.lower() in SCHEDULED_EVENT_NOUNS) and not _past_verb_before(
+            sent, atom.start
+        ):
+            tense = 0  # "called November's general election a test": the event's month, by nearness
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past

@@ -1064,6 +1064,8 @@ def test_two_weekdays_in_a_list_follow_each_other(sentence: str, expected: list[
         ("The trial of two Keld men accused of the August attack begins on Monday.", date(2023, 12, 13), "2023-08"),
         ("Ann Lee won the Brim primary, setting up the November contest with Ivo Penn.", date(2024, 7, 27), "2024-11"),
         ("Varn voters said they would skip the March regional election.", date(2023, 11, 2), "2024-03"),
+        ("Ann Lee called November's general election a test of Keld.", date(2024, 8, 17), "2024-11"),
+        ("Brim voters rejected the plan in November's referendum.", date(2024, 8, 17), "2023-11"),
     ],
 )
 def test_a_month_naming_an_event(sentence: str, published: date, expected: str) -> None:
