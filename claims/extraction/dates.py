@@ -258,6 +258,9 @@ class _Sentence:
         self._word_starts: list[int] = []
         self._cue_positions: list[int] = []
         self._modal_cues: set[int] = set()  # word indices of possibility modals: they reach forward only
+        # word indices of future cues opening a relative clause ("Ford, which holds a stake"): they place
+        # no date before them
+        self._relative_cues: set[int] = set()
         self._trail: int | None = None  # where a closing attribution begins
         self._trail_known = False
 
@@ -318,6 +321,8 @@ class _Sentence:
                     or (written[0].islower() and _prospective_passive(words, i))
                 ):
                     cues.append((pos, i, 1))
+                    if prev in {"which", "who"}:
+                        self._relative_cues.add(i)
                 elif w in POSSIBILITY_MODALS and written[0].islower() and nxt not in NOT_FORWARD_AFTER_MODAL:
                     cues.append((pos, i, 1))
                     self._modal_cues.add(i)
@@ -405,6 +410,7 @@ class _Sentence:
                 and not (before_only and pos >= end)
                 # 'could peak on Saturday': a modal of possibility dates only the verb phrase it opens
                 and (k not in self._modal_cues or 0 < first - k <= _MODAL_REACH)
+                and not (k in self._relative_cues and pos >= end)
             ]
             if in_scope:
                 return min(in_scope)[1]

@@ -858,6 +858,11 @@ SCHEDULED_PRESENT_CASES = [
     ("The Brim court next sits on Dec. 4.", "Dec. 4", "2023-12-04"),
     ("Keld passed a budget for the fiscal year that begins July 1.", "July 1", "2024-07-01"),
     ("The Varn season that starts Saturday is the last for the coach.", "Saturday", "2023-11-18"),
+    ("Keld holds its mayoral primary on Tuesday.", "Tuesday", "2023-11-21"),
+    ("In the runoff on Sunday, Ann Lee faces Ivo Penn.", "Sunday", "2023-11-19"),
+    ("Brim, which also hosts a caucus on Saturday, is next.", "Saturday", "2023-11-18"),
+    # a present opening a relative clause after the date says nothing about it
+    ("The deal follows Monday's bid by Varn, which holds a stake in Keld Mills.", "Monday", "2023-11-13"),
 ]
 
 
