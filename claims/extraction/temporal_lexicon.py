@@ -367,13 +367,13 @@ SCHEDULED_PRESENT = frozenset(
         "decides",
         # -s forms that are rarely nouns: "the law takes effect Monday", "the offer expires Friday", "the
         # court next sits on April 2", "the exhibition closes Sunday", "the season starts Saturday"
-        # and of events held or attended: "Keld holds its primary on Tuesday", "Lee faces Penn in the
-        # runoff on Sunday" (not "releases": "periodic releases beginning in June" is a noun)
         "takes",
         "starts",
         "closes",
         "expires",
         "sits",
+        # and of events held or attended: "Keld holds its primary on Tuesday", "Lee faces Penn in the
+        # runoff on Sunday" (not "releases": "periodic releases beginning in June" is a noun)
         "holds",
         "hosts",
         "ends",
