@@ -36,7 +36,12 @@ Conventions (they follow the annotation rules of the evaluation set):
   (``YYYY-Www``), "ten days ago" a day; "a year from now" counts forward. "N years later" counts
   forward from the time last named ("The mill opened in 1990. Two years later ..."), "N years
   earlier" like "a year earlier".
-* A season or fiscal year written with a slash ("2021/22") is a range of two consecutive years.
+* Dates in figures: "2015-09-09"; "9/12/2015" month first unless the first number is over 12 ("25/11/2015");
+  "06.12.2023" day first (the dotted style of day-first countries) unless the second number is over 12;
+  "2023.12.06" year first.
+* A season or fiscal year written with a slash ("2021/22", "FY2023/24") is a range of two consecutive
+  years; "in '98" is the year with those last two digits nearest publication (after a preposition only).
+* "every December", "each June" are sets, no date; "a week from Tuesday" counts from the coming Tuesday.
 * Left out on purpose: times of day, durations ("three years", "the past year", "the last week"),
   seasons ("last summer"), decades ("the 1990s": a decade is not a day, month or year) and vague
   expressions ("a few years ago", "the end of the year", "the day before"): they have no exact value.
@@ -50,6 +55,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .lexicon import SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLES
 from .temporal_lexicon import (
@@ -93,6 +99,7 @@ from .temporal_lexicon import (
     POSSIBILITY_MODALS,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
+    RECURRENCE_WORDS,
     SAME_FORM_PASTS,
     SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
@@ -104,6 +111,7 @@ from .temporal_lexicon import (
     TITLE_DAY_PARTS,
     TITLE_NEWS_WORDS,
     UNIT_WORDS,
+    VERSION_WORDS,
     WEEKDAY_ANAPHORIC_PREFIXES,
     WEEKDAY_HOLIDAY_PREFIXES,
     WEEKDAY_ORDINALS,
@@ -153,15 +161,18 @@ _REL = r"(?i:\b(?:this|last|next)\b)"
 # The leading boundary and first-character test let the engine skip most positions without trying
 # every alternative (three times faster on running text).
 _PATTERN = re.compile(
-    r"\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
+    r"(?:(?<=\s)(?=['’]\d\d)|\b(?=[\dJFMASONDTWYLjfmasodtwyl]|next\b|earlier\b|nineteen\b|N(?:ineteen|ext)\b|[eE](?:ight|leven)|nine"
     r"|Christmas|Boxing|Valentine|Veterans|Halloween|Good\s|Easter|Election|FY|Black\s|Cyber\s"
-    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost))(?:"
+    r"|Bastille|Canada\sDay|Remembrance|Guy\s|Presidents?['’\s]|Columbus\sDay|P(?:alm|entecost)))(?:"
     + "|".join(
         [
             # 2015-09-09 (ISO) and 9/9/2015 (numeric, month first unless the first number cannot be one)
             r"(?P<iso>(?<![\w.\-/])(?P<iso_y>1\d{3}|20\d{2})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])"
             r"(?![\d\-/]))",
             r"(?P<num>(?<![\w.\-/])(?P<num_a>[0-3]?\d)/(?P<num_b>[0-3]?\d)/(?P<num_y>1\d{3}|20\d{2})(?![\d/]))",
+            # 06.12.2023 (dotted: day first unless the second number cannot be a month) and 2023.12.06
+            r"(?P<dot>(?<![\w.\-/,])(?:(?P<dot_a>[0-3]?\d)\.(?P<dot_b>[0-3]?\d)\.(?P<dot_y>1\d{3}|20\d{2})"
+            r"|(?P<dot_y2>1\d{3}|20\d{2})\.(?P<dot_m2>[01]?\d)\.(?P<dot_d2>[0-3]?\d))(?![\w\-/]|[.,]\d))",
             # [Friday,] March 4[-7][, 2011]
             rf"(?P<mdy>(?:(?P<mdy_wd>{_WEEKDAY}),?\s+)?(?P<mdy_m>{_MONTH_ANY})\s*(?P<mdy_d>{_DAY})"
             rf"(?:(?:{_DASH}|\s+and\s+)(?:(?P<mdy_m2>{_MONTH_ANY})\s*)?(?P<mdy_d2>{_DAY}))?(?:,?\s+(?P<mdy_y>{_YEAR}))?)",
@@ -200,7 +211,10 @@ _PATTERN = re.compile(
             r"|(?P<ana_u5>year)-(?:earlier|ago))(?![\w-]))",
             rf"(?P<spy>{_SPELLED})",
             # FY2015, FY 2015, FY15: a fiscal year by the calendar year it is named after
-            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?![\w-]))",
+            # FY2023/24, FY23-24: a fiscal year over two calendar years, a range like "2023/24"
+            r"(?P<fy>(?<![\w-])FY\s?(?P<fy_y>(?:19|20)\d\d|\d\d)(?:[/-](?P<fy_y2>(?:19|20)\d\d|\d\d))?(?![\w-]|/\d))",
+            # in '98, the class of '05: a year by its last two digits after a preposition
+            r"(?P<apo>(?<=\s)['’](?P<apo_y>\d\d)(?![\w'’%-]|[.,]\d))",
         ]
     )
     + ")"
@@ -244,6 +258,11 @@ class _Sentence:
         self._word_starts: list[int] = []
         self._cue_positions: list[int] = []
         self._modal_cues: set[int] = set()  # word indices of possibility modals: they reach forward only
+        # word indices of future cues opening a relative clause ("Ford, which holds a stake"): they place
+        # no date before them
+        self._relative_cues: set[int] = set()
+        self._trail: int | None = None  # where a closing attribution begins
+        self._trail_known = False
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD.search(self.text, max(self.start, pos - 40), pos)
@@ -302,6 +321,8 @@ class _Sentence:
                     or (written[0].islower() and _prospective_passive(words, i))
                 ):
                     cues.append((pos, i, 1))
+                    if prev in {"which", "who"}:
+                        self._relative_cues.add(i)
                 elif w in POSSIBILITY_MODALS and written[0].islower() and nxt not in NOT_FORWARD_AFTER_MODAL:
                     cues.append((pos, i, 1))
                     self._modal_cues.add(i)
@@ -374,6 +395,12 @@ class _Sentence:
         report = _REPORTED_CLAUSE.search(text, end, hi)
         if report is not None:
             hi = win_hi = report.start()
+        # "Voters head to the polls in June, officials said.": the date lies inside the reported clause,
+        # so the past of the attribution trailing the sentence does not place it ("On Thursday, officials
+        # said." keeps it: a date with no clause of its own belongs to the report).
+        trail = self._trailing_report()
+        if trail is not None and end <= trail and _clause_has_words(text, lo, start, end, hi):
+            win_hi = min(win_hi, trail)
         positions = self._cue_positions
         for scope_lo, scope_hi in ((lo, hi), (win_lo, win_hi)):
             in_scope = [
@@ -383,19 +410,61 @@ class _Sentence:
                 and not (before_only and pos >= end)
                 # 'could peak on Saturday': a modal of possibility dates only the verb phrase it opens
                 and (k not in self._modal_cues or 0 < first - k <= _MODAL_REACH)
+                and not (k in self._relative_cues and pos >= end)
             ]
             if in_scope:
                 return min(in_scope)[1]
         return 0
+
+    def _trailing_report(self) -> int | None:
+        """Where an attribution closing the sentence begins: ", officials said.", ", Ann Lee, a
+        spokeswoman, told reporters on Friday.", ", said Ann Lee." A past verb of saying among the first
+        words of one of the last three comma-separated parts, with a short tail after it that opens no
+        clause ("that", a modal); the parts after it (appositions) hold no tense cue."""
+        if self._trail_known:
+            return self._trail
+        self._trail_known = True
+        text, lo = self.text, max(self.start, self.end - _WINDOW)
+        cut = self.end
+        for _ in range(3):
+            comma = text.rfind(",", lo, cut)
+            if comma < 0:
+                break
+            words = [w.lower() for w in _WORD.findall(text, comma + 1, cut)]
+            verb = next((j for j, w in enumerate(words[:7]) if _past_speech_form(w)), None)
+            if verb is not None:
+                tail = words[verb + 1 :]
+                if len(tail) <= 7 and not any(w in _TRAIL_STOPS or w in FUTURE_CUES for w in tail):
+                    self._trail = comma
+                break
+            if any(w in FUTURE_CUES or w in PAST_AUXILIARIES or w in _FINITE_BE for w in words):
+                break
+            cut = comma
+        return self._trail
 
     def _reported_by(self, start: int) -> bool:
         """Is the word before the date (or before its "on") a past or -ing form of a verb of saying?"""
         prev = self.prev_word(start)
         if prev.lower() == "on":
             prev = self.prev_word(self.text.rfind(prev, max(self.start, start - 40), start))
-        w = prev.lower()
-        lemma = SPEECH_VERBS.get(w)
-        return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+        return _past_speech_form(prev.lower())
+
+
+def _past_speech_form(w: str) -> bool:
+    """A past or -ing form of a verb of saying ("said", "told", "announcing"), not its present."""
+    lemma = SPEECH_VERBS.get(w)
+    return lemma is not None and w not in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+
+
+# Words that open a clause after the verb of a closing attribution: it reports more than it attributes.
+_TRAIL_STOPS = frozenset({"that", "whether", "if", "and", "but", "because", "when", "after", "before", "as"})
+_FINITE_BE = frozenset({"is", "are", "am", "was", "were"})
+
+
+def _clause_has_words(text: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """Does the date's clause hold at least three words besides the date ("Voters head to the polls in
+    June"), so that it is a clause of its own and not a fronted adverbial ("On Thursday,")?"""
+    return len(_WORD.findall(text, lo, start)) + len(_WORD.findall(text, end, hi)) >= 3
 
 
 def _plan_follows(words: list[str], i: int) -> bool:
@@ -435,12 +504,40 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         return []
     sent = _Sentence(text, start, end, published)
     atoms = [a for m in _PATTERN.finditer(text, start, end) if (a := _atom(m, sent)) is not None]
+    _order_weekday_pairs(atoms, sent)
     out: list[DateMention] = []
     for atom in _merge_ranges(atoms, text):
         mention = _resolve(atom, sent)
         if mention is not None:
             out.append(mention)
     return out
+
+
+# Between two weekdays of a list: "Thursday and Friday", "10 p.m. Monday until 6 a.m. Tuesday"
+_WEEKDAY_LIST_GAP = re.compile(
+    r"\s*(?:-|–|—|to|through|until|till|and|or)\s*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*)?", re.IGNORECASE
+)
+
+
+def _order_weekday_pairs(atoms: list[_Atom], sent: _Sentence) -> None:
+    """ "on Thursday and Friday", "Monday to Wednesday": two bare weekdays joined in a list, the second at
+    most four days after the first, follow each other within a week. When placed apart (publication falls between them), a past clause moves the
+    first back a week ("schools closed on Thursday and Friday" in a Thursday article), any other the
+    second forward ("the summit is on Thursday and Friday")."""
+    for a, b in pairwise(atoms):
+        if a.weekday is None or b.weekday is None or a.absolute or b.absolute or a.y is None or b.y is None:
+            continue
+        if not _WEEKDAY_LIST_GAP.fullmatch(sent.text, a.end, b.start):
+            continue
+        first, second = date(a.y, a.m or 1, a.d or 1), date(b.y, b.m or 1, b.d or 1)
+        if second >= first or (b.weekday - a.weekday) % 7 > 4:
+            continue  # in order, or named out of order ("statements made Friday and Thursday")
+        if sent.tense(a.start, a.end) < 0:
+            first -= timedelta(days=7)
+            a.y, a.m, a.d = first.year, first.month, first.day
+        else:
+            second += timedelta(days=7)
+            b.y, b.m, b.d = second.year, second.month, second.day
 
 
 # --- recognising -------------------------------------------------------------------------------------
@@ -465,6 +562,15 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         a, b = int(g("num_a")), int(g("num_b"))
         mo, d = (a, b) if a <= 12 else (b, a)
         return _valid(_Atom(s, e, int(g("num_y")), mo, d))
+    if kind == "dot":
+        prev = sent.prev_word(s)
+        if prev.lower() in VERSION_WORDS or (prev[:1].isupper() and not _sentence_initial(sent, s)):
+            return None  # "version 1.2.2023", "Firefox 3.10.2020": a version number
+        if g("dot_y2"):
+            return _valid(_Atom(s, e, int(g("dot_y2")), int(g("dot_m2")), int(g("dot_d2"))))
+        a, b = int(g("dot_a")), int(g("dot_b"))
+        d, mo = (a, b) if b <= 12 else (b, a)
+        return _valid(_Atom(s, e, int(g("dot_y")), mo, d)) if d and mo else None
     if kind == "mdy":
         m1 = _month(g("mdy_m"))
         y = int(g("mdy_y")) if g("mdy_y") else None
@@ -535,8 +641,15 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "spy":
         return _spelled(m, sent)
     if kind == "fy":
-        y = int(g("fy_y"))
-        return _Atom(s, e, y if y >= 100 else 2000 + y if y < 50 else 1900 + y, gran="year")
+        y = _full_year(int(g("fy_y")))
+        atom = _Atom(s, e, y, gran="year")
+        if g("fy_y2"):
+            if _full_year(int(g("fy_y2"))) != y + 1:
+                return None  # not two consecutive years: no fiscal year
+            atom.end_ymd = (y + 1, None, None)
+        return atom
+    if kind == "apo":
+        return _apostrophe_year(m, sent)
     if kind == "hol":
         return _holiday(m, sent)
     if kind == "ana":
@@ -544,6 +657,24 @@ def _atom(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if kind == "ago":
         return _ago(m, sent)
     return None
+
+
+def _full_year(y: int) -> int:
+    """A fiscal year's two digits: "FY15" is 2015, "FY98" 1998."""
+    return y if y >= 100 else 2000 + y if y < 50 else 1900 + y
+
+
+def _apostrophe_year(m: re.Match[str], sent: _Sentence) -> _Atom | None:
+    """ "in '98", "the class of '05": the year with those last two digits nearest publication, only after a
+    preposition of time or "of" (a quotation mark before a number is as often a quotation's start)."""
+    if sent.published is None:
+        return None
+    prev = sent.prev_word(m.start()).lower()
+    if prev not in TEMPORAL_PREPOSITIONS and prev != "of":
+        return None
+    yy, pub = int(m.group("apo_y")), sent.published.year
+    y = min((c * 100 + yy for c in (pub // 100 - 1, pub // 100, pub // 100 + 1)), key=lambda c: abs(c - pub))
+    return _Atom(m.start(), m.end(), y, gran="year")
 
 
 def _nth_weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
@@ -850,6 +981,8 @@ def _bare_month(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     if not rel:
         prev = sent.prev_word(s)
         nxt = sent.next_word(e)
+        if prev.lower() in RECURRENCE_WORDS:
+            return None  # "held every December", "each June": a set, no date
         temporal = prev.lower() in TEMPORAL_PREPOSITIONS
         # a month used as a modifier: "the March accession", "a June agreement"
         # (not before a preposition: "the March on the capital", "the March for Science" are events)
@@ -922,6 +1055,11 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         return None
     pub = sent.published
     target = WEEKDAYS[m.group("wd_d").lower()]
+    weeks = _WEEKS_FROM.search(sent.text, max(sent.start, s - 30), s) if not rel else None
+    if weeks is not None:
+        # "a week from Tuesday", "two weeks from Friday": weeks after the coming such day
+        day = pub + timedelta(days=(target - pub.weekday()) % 7 + 7 * _count(weeks.group(1)))
+        return _Atom(weeks.start(), e, day.year, day.month, day.day, absolute=False)
     back = (pub.weekday() - target) % 7  # days back to the latest such day on or before publication
     if rel == "last":
         back = back or 7
@@ -929,17 +1067,21 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
     elif rel == "next":
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
-        tense = 1 if _until_deadline(sent, s) or _ahead_of(sent, s) else sent.tense(s, e)
+        deadline = _until_deadline(sent, s)
+        tense = 1 if deadline or _ahead_of(sent, s) else sent.tense(s, e)
         if tense > 0 and _delivered_outcome(sent, s, e):
             tense = -1
-        if tense > 0 or (rel == "this" and tense == 0):
+        if deadline and not rel:
+            # "adjourned the case until Thursday" in a Thursday article: a deadline set that day is a later one
+            day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif tense > 0 or (rel == "this" and tense == 0):
             # on or after: "snow will fall on Friday" in a Friday article is that day
             day = pub + timedelta(days=(target - pub.weekday()) % 7)
         else:
             day = pub - timedelta(days=back)
     if not rel:
         s = m.start("wd_d")
-    return _Atom(s, e, day.year, day.month, day.day, absolute=False)
+    return _Atom(s, e, day.year, day.month, day.day, weekday=None if rel else target, absolute=False)
 
 
 def _delivered_outcome(sent: _Sentence, s: int, e: int) -> bool:
@@ -966,6 +1108,8 @@ def _programme_title(sent: _Sentence, s: int, e: int, following: str) -> bool:
             return True
     return sent.prev_word(s) in TITLE_NEWS_WORDS
 
+
+_WEEKS_FROM = re.compile(rf"\b((?i:{_COUNT}))\s+(?i:weeks?)\s+from\s+$")
 
 # "ahead of Tuesday's primary", "ahead of the Varn caucuses on Monday": up to three words between
 _AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
@@ -1147,6 +1291,24 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
         and sent.next_word(atom.end).lower() in SCHEDULED_EVENT_NOUNS
     ):
         tense = 0  # "said ... the Nov. 8 election": the day names the event, the clause's verb does not place it
+    if (
+        atom.d is None
+        and atom.end_ymd is None
+        and sent.prev_word(atom.start).lower() == "the"
+        and (following := sent.next_word(atom.end))[:1].islower()
+        and following not in SCHEDULED_EVENT_NOUNS
+        # "the November presidential election": an adjective before the event
+        and sent.next_word(sent.text.find(following, atom.end) + len(following)).lower() not in SCHEDULED_EVENT_NOUNS
+    ):
+        tense = 0  # "the trial over the August attack begins Monday": a month naming a past event, by nearness
+    if atom.d is None and atom.end_ymd is None and sent.text[atom.end : atom.end + 2] in ("'s", "’s"):
+        nxt = sent.next_word(atom.end + 2)
+        after = sent.next_word(sent.text.find(nxt, atom.end + 2) + len(nxt)) if nxt else ""
+        # not when a past verb governs it: "voters rejected the plan in November's referendum"
+        if (nxt.lower() in SCHEDULED_EVENT_NOUNS or after.lower() in SCHEDULED_EVENT_NOUNS) and not _past_verb_before(
+            sent, atom.start
+        ):
+            tense = 0  # "called November's general election a test": the event's month, by nearness
     horizon = 12 if tense < 0 and _past_verb_before(sent, atom.start) else _TENSE_HORIZON_MONTHS
     if tense < 0 and months_away(past) <= horizon:
         return past

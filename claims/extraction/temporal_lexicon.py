@@ -291,8 +291,10 @@ UNIT_WORDS = frozenset(
     }
 )
 
+# Before a weekday or a month these make it a set ("every Monday", "each December"): no date.
+RECURRENCE_WORDS = frozenset({"every", "each"})
 # Before a weekday these make it anaphoric or a set ("the previous Friday", "every Monday"): left out.
-WEEKDAY_ANAPHORIC_PREFIXES = frozenset({"previous", "following", "preceding", "same", "that", "every", "each"})
+WEEKDAY_ANAPHORIC_PREFIXES = frozenset({"previous", "following", "preceding", "same", "that"}) | RECURRENCE_WORDS
 # Holidays named after a weekday: not "the latest Friday" ("Good Friday", "Super Tuesday").
 WEEKDAY_HOLIDAY_PREFIXES = frozenset(
     {"good", "black", "super", "ash", "palm", "easter", "holy", "maundy", "bloody", "cyber", "shrove", "giving"}
@@ -370,6 +372,25 @@ SCHEDULED_PRESENT = frozenset(
         "closes",
         "expires",
         "sits",
+        # and of events held or attended: "Keld holds its primary on Tuesday", "Lee faces Penn in the
+        # runoff on Sunday" (not "releases": "periodic releases beginning in June" is a noun)
+        "holds",
+        "hosts",
+        "ends",
+        "goes",
+        "speaks",
+        "travels",
+        "hears",
+        "unveils",
+        "kicks",
+        "wraps",
+        "faces",
+        "returns",
+        "plays",
+        "visits",
+        "launches",
+        "announces",
+        "publishes",
     }
 )
 # "was"/"were" before a word of planning tells a plan in the past tense, and the plan still lies ahead of
@@ -900,3 +921,6 @@ SCHEDULED_EVENT_NOUNS = frozenset(
         "convention",
     }
 )
+
+# Words before a dotted number that make it a version, not a date: "version 1.2.2023", "firmware 3.10.2020".
+VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch", "edition"})

@@ -147,7 +147,8 @@ CASES = [
     ("The Women's March drew crowds.", SAT, []),
     ("Crowds marked the anniversary of the March on Selma.", SAT, []),
     ("Students joined the March for Science in Lyon.", SAT, []),
-    ("The March accession talks stalled.", SAT, [("March", "2023-03", None)]),
+    # a month modifying a noun names its event by nearness: the accession the stalled talks are about
+    ("The March accession talks stalled.", SAT, [("March", "2024-03", None)]),
     ("April Smith won the race.", SAT, []),
     ("The culture of the 1990s returned.", SAT, []),
     ("The battle raged for three years.", SAT, []),
@@ -857,6 +858,11 @@ SCHEDULED_PRESENT_CASES = [
     ("The Brim court next sits on Dec. 4.", "Dec. 4", "2023-12-04"),
     ("Keld passed a budget for the fiscal year that begins July 1.", "July 1", "2024-07-01"),
     ("The Varn season that starts Saturday is the last for the coach.", "Saturday", "2023-11-18"),
+    ("Keld holds its mayoral primary on Tuesday.", "Tuesday", "2023-11-21"),
+    ("In the runoff on Sunday, Ann Lee faces Ivo Penn.", "Sunday", "2023-11-19"),
+    ("Brim, which also hosts a caucus on Saturday, is next.", "Saturday", "2023-11-18"),
+    # a present opening a relative clause after the date says nothing about it
+    ("The deal follows Monday's bid by Varn, which holds a stake in Keld Mills.", "Monday", "2023-11-13"),
 ]
 
 
@@ -947,3 +953,127 @@ def test_holidays_named_after_a_month_or_a_shopping_day(sentence: str, expected:
 )
 def test_a_planned_progressive_looks_forward(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == expected
+
+
+# A clause reported before a closing attribution ("..., officials said.") is placed by its own verbs, not
+# by the attribution's past; a date with no clause of its own ("On Thursday, ...") still belongs to the
+# report (published 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Keld voters head to the polls in June, officials said.", [("June", "2024-06")]),
+        ("Brim voters choose a mayor in June, Ann Lee, a spokeswoman for the board, said.", [("June", "2024-06")]),
+        ('"We like our chances in May," Ivo Penn told reporters.', [("May", "2024-05")]),
+        ("The Varn ferry sank in June, officials said.", [("June", "2023-06")]),
+        ("In June, Keld officials said.", [("June", "2023-06")]),
+        ("On Thursday, Ann Lee told reporters that she would leave Keld.", [("Thursday", "2024-03-14")]),
+    ],
+)
+def test_a_closing_attribution_does_not_place_the_reported_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found_ = [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))]
+    assert found_ == expected
+
+
+# Dates in figures: dotted ones are day first (unless the second number cannot be a month) or year first;
+# slashed ones month first unless the first number cannot be a month; a version number is no date
+# (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld bridge reopens on 06.12.2024.", [("06.12.2024", "2024-12-06")]),
+        ("On 31.12.2023 the Brim office closed.", [("31.12.2023", "2023-12-31")]),
+        ("The Varn count ended on 12.25.2023.", [("12.25.2023", "2023-12-25")]),
+        ("Keld voted on 2023.11.05.", [("2023.11.05", "2023-11-05")]),
+        ("The Brim pier was closed on 25/02/2024.", [("25/02/2024", "2024-02-25")]),
+        ("Keld installed version 1.2.2023 of the software.", []),
+        ("The Varn app moved to Kelo 3.10.2020 in May 2021.", [("May 2021", "2021-05")]),
+        ("The rate rose from 2.50 to 31.12.", []),
+    ],
+)
+def test_dates_written_in_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# A weekday as a deadline ("until Thursday") set in an article of that weekday is the next one; "a week
+# from Tuesday" counts weeks from the coming such day (published Thursday 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Judge Ivo Penn adjourned the Keld case until Thursday.", [("Thursday", "2024-03-21")]),
+        ("The Brim council postponed the vote until Monday.", [("Monday", "2024-03-18")]),
+        ("The Varn trial opens a week from Tuesday.", [("a week from Tuesday", "2024-03-26")]),
+        ("The Keld vote was moved to two weeks from Friday.", [("two weeks from Friday", "2024-03-29")]),
+        ("A week from Thursday, the Brim line closes.", [("A week from Thursday", "2024-03-21")]),
+    ],
+)
+def test_weekdays_as_deadlines_and_weeks_from_a_weekday(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# "every December", "each June": a set of months, no date (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld festival, held every December since 1995, drew 20,000 visitors.", [("1995", "1995")]),
+        ("Each June, the Brim river floods the lower town.", []),
+        ("The Varn fair opened in December.", [("December", "2023-12")]),
+    ],
+)
+def test_a_recurring_month_is_no_date(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 1, 10))] == expected
+
+
+# A year by its last two digits after a preposition ("in '98"), nearest publication; a fiscal year over two
+# calendar years ("FY2023/24") is a range like "2023/24" (published 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld club last won the league in '98 and again in ’05.", [("'98", "1998", None), ("’05", "2005", None)]),
+        ("Ann Lee, class of '91, runs the Brim mill.", [("'91", "1991", None)]),
+        ("Ivo Penn said '98 percent' of Varn staff agreed.", []),
+        ("Varn expects FY2023/24 profit to be flat.", [("FY2023/24", "2023", "2024")]),
+        ("Keld booked FY22-23 losses.", [("FY22-23", "2022", "2023")]),
+        ("Brim set FY24 targets.", [("FY24", "2024", None)]),
+    ],
+)
+def test_two_digit_and_fiscal_years(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert found(sentence, date(2024, 3, 14)) == expected
+
+
+# Two weekdays joined in a list follow each other within a week, also across the publication day
+# (published Thursday 2024-03-14; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Keld summit is on Thursday and Friday.", [("Thursday", "2024-03-14"), ("Friday", "2024-03-15")]),
+        ("Brim schools closed on Thursday and Friday.", [("Thursday", "2024-03-07"), ("Friday", "2024-03-08")]),
+        ("Varn strikes are planned from Monday to Wednesday.", [("Monday", "2024-03-18"), ("Wednesday", "2024-03-20")]),
+        ("Ann Lee made statements Friday and Thursday.", [("Friday", "2024-03-08"), ("Thursday", "2024-03-14")]),
+        (
+            "The Keld curfew runs from 10 p.m. Wednesday until 6 a.m. Friday.",
+            [("Wednesday", "2024-03-13"), ("Friday", "2024-03-15")],
+        ),
+    ],
+)
+def test_two_weekdays_in_a_list_follow_each_other(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 3, 14))] == expected
+
+
+# A bare month modifying a noun ("the August attack") names an event placed by nearness, not by the verb of
+# the clause; before an event noun ("the November election") the clause still decides (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The trial of two Keld men accused of the August attack begins on Monday.", date(2023, 12, 13), "2023-08"),
+        ("Ann Lee won the Brim primary, setting up the November contest with Ivo Penn.", date(2024, 7, 27), "2024-11"),
+        ("Varn voters said they would skip the March regional election.", date(2023, 11, 2), "2024-03"),
+        ("Ann Lee called November's general election a test of Keld.", date(2024, 8, 17), "2024-11"),
+        ("Brim voters rejected the plan in November's referendum.", date(2024, 8, 17), "2023-11"),
+    ],
+)
+def test_a_month_naming_an_event(sentence: str, published: date, expected: str) -> None:
+    assert [d.value for d in find_dates(sentence, 0, len(sentence), published) if d.granularity == "month"] == [
+        expected
+    ]
