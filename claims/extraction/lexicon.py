@@ -68,6 +68,7 @@ _IRREGULAR = {
     "sing": "sing sings sang singing",
     "cast": "cast casts casting",
     "see": "see sees saw seeing",
+    "hold": "hold holds held holding",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -160,6 +161,11 @@ ING_PREPOSITIONS = wordset(
 # that the levy was unlawful', 'the inquiry determined that ...'); with a plain object they are acts ('ruled
 # the country', 'decided the match'). Read with the beliefs' clause check.
 _VERDICT = "rule determine decide"
+# Verdicts of a ruling or investigating body only (FINDING_BODIES), read with the same clause check: 'the
+# appeals court held that the ban was lawful', 'a coroner found that the death was accidental'. For
+# anyone else 'found that ...' is a discovery told as narration ('Ann Lee found that her keys were
+# missing'); with a plain object they are acts ('the jury found the bag', 'the court held a hearing').
+_BODY_VERDICT = "find hold judge"
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
 PARTICLE_CUES: dict[str, frozenset[str]] = {}
@@ -230,6 +236,9 @@ SUGGESTION_VERBS = _build(_SUGGESTION)
 # action'), a plain event for anything else ('the storm threatened to flood the town').
 THREAT_VERBS = _build("threaten")
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF + _VERDICT).items() if k not in SPEECH_VERBS}
+BODY_VERDICT_VERBS = {
+    k: v for k, v in _build(_BODY_VERDICT).items() if k not in SPEECH_VERBS and k not in {"holding", "judging"}
+}
 for _lemma, _particles in (
     ("fire", "back"),
     ("shoot", "back"),
@@ -693,6 +702,21 @@ analysis analysts assessment audit authors coauthors economists experts inquiry 
 investigators paper poll report reports research researcher researchers review scientist scientists
 studies study survey team polls surveys records data figures statistics examination polling projection
 projections disclosures
+"""
+)
+
+# Ruling and investigating bodies and officials: their verdict verbs with a clause state a finding
+# (BODY_VERDICT_VERBS: 'the tribunal found that ...', 'auditors found the accounts were wrong', 'the
+# inspector held that ...'), with a plain object they act ('the committee concluded its meeting', 'the
+# jury found the bag'). Not research subjects, whose 'found' needs no clause ('the study found higher
+# rates').
+FINDING_BODIES = wordset(
+    """
+court courts judge judges justice justices jury juries tribunal tribunals panel panels inquiry inquiries
+commission commissions commissioner commissioners watchdog watchdogs regulator regulators auditor
+auditors ombudsman ombudsmen ombudsperson coroner coroners inspector inspectors inspectorate
+investigator investigators review reviews magistrate magistrates arbitrator arbitrators arbitration
+adjudicator examiner examiners probe committee committees board
 """
 )
 

@@ -237,6 +237,15 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     while k < hi and _adverb(toks[k].low) and not toks[k].cap:
         k += 1
     k = _past_adjunct(toks, k, hi)  # 'recalled in 2008 that ...'
+    if (
+        k + 2 < hi
+        and toks[k].low == "that"
+        and base(toks[k + 1].low) in lx.TIME_WORDS
+        and toks[k + 2].text in {"to", "that", ","}
+    ):
+        k += 2  # 'decided that day to adjourn', 'ruled that morning that ...': a demonstrative before a time
+        if toks[k].text == ",":
+            return False
     if k >= hi:
         return False
     nxt = toks[k]

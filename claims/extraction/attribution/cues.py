@@ -43,6 +43,7 @@ from .sources import (
     _according_document,
     _after_document,
     _document_subject,
+    _finding_body,
     _in_poll,
     _research_subject,
     _skip_according,
@@ -288,6 +289,13 @@ def _sentence_cues(
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
             speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+        # 'the court found that ...', 'the panel held the rule applied': a verdict with the beliefs' clause
+        # check, given only by a ruling or investigating body (its subject is checked below)
+        body_verdict = (
+            not speech
+            and low in lx.BODY_VERDICT_VERBS
+            and (_clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi)))
+        )
         if low in lx.REFUSAL_VERBS and _refuses_speech(toks, v, hi):
             # 'The ministry declined to comment.': the refusal is the subject's answer (a low rank: a
             # reporting verb of the sentence comes first, 'Lee said the firm refused to say')
@@ -298,7 +306,7 @@ def _sentence_cues(
             if refuser is not None and refuser.kind in {"person", "org", "group", "pronoun"}:
                 cues.append(Cue(refuser, _span_text(text, toks, v, v + 2), 3, t.start))
             continue
-        if not (speech or weak or research or threat):
+        if not (speech or weak or research or threat or body_verdict):
             continue
         if low in lx.STANCE_VERBS and v + 1 < hi and toks[v + 1].low in lx.MOTION_PARTICLES:
             continue  # 'the typhoon slammed into the coast', 'the rocket blasted off': motion, no verdict
@@ -646,6 +654,13 @@ def _sentence_cues(
         ):
             # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
             speech = True
+        if body_verdict and not speech:
+            if subject.kind != "pronoun" and _finding_body(subject):
+                speech = belief = True  # 'A coroner found that the death was accidental'
+            elif not research:
+                continue  # 'Ann Lee held that ...' is no body's verdict ('found' stays a research verb)
+        if not speech and not beside and lx.BELIEF_VERBS.get(low) == "conclude":
+            continue  # 'the inquiry concluded its hearings': an end, no finding without its clause
         team = _with_team(toks, v, lo) if research and not speech else None
         if team is not None and _clause_complement(toks, v, hi):
             # 'Ann Lee and her colleagues found that ...': a researcher and her group report; the researcher

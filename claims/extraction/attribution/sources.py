@@ -27,6 +27,13 @@ def _research_subject(m: Mention) -> bool:
     return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
 
 
+def _finding_body(m: Mention) -> bool:
+    """Subjects for which a verdict verb with a clause states a finding: ruling and investigating bodies
+    and officials ('the Keld High Court', 'a coroner', 'auditors')."""
+    head = m.head or (base(m.name.split()[-1].lower()) if m.name else "")
+    return m.kind in {"person", "org", "group"} and (head in lx.FINDING_BODIES or base(head) in lx.FINDING_BODIES)
+
+
 def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
     """Index of the token before the commas at k, and before a parenthetical ', according to X,' there:
     'ferries which, according to AP, the EU criticised' -- the clause still opens with 'which'."""
