@@ -559,7 +559,7 @@ reporters representatives republicans rescuers researcher researchers resident r
 scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
 spokeswoman staff students supporters survivors teachers team union unions users victims villagers
 voters watchdog witness witnesses workers campaign camp aides allies advisers crew crews panel jury
-board
+board tribunal tribunals coroner coroners auditor auditors ombudsman inspector juries panels
 """
 )
 
@@ -737,7 +737,7 @@ magazine mail media ministries ministry monitor mosque motors museum n.v. nation
 observer office organisation organization parliament partners party pharmaceuticals plc police post press program
 programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
 services society standard star states study summit sun survey systems technologies telegraph television
-temple times tribune trust tv union university watch weekly
+temple times tribune trust tv union university watch weekly tribunal ombudsman inquiry inspectorate
 """
 )
 
@@ -1056,6 +1056,7 @@ BODY_KINDS: dict[str, str] = {
     "operator": "operator",
     "firm": "firm",
     "regulator": "regulator",
+    "watchdog": "regulator",
     "company": "company",
     "miner": "miner",
     "manufacturer": "manufacturer",
