@@ -69,6 +69,7 @@ _IRREGULAR = {
     "cast": "cast casts casting",
     "see": "see sees saw seeing",
     "hold": "hold holds held holding",
+    "give": "give gives gave given giving",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -148,7 +149,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide notice
+joke quip intimate conclude confide notice charge
 """
 
 # Prepositions spelled like gerunds: never the bare subject of a reported clause ('said during the
@@ -177,9 +178,10 @@ call dub describe characterise characterize label term brand hail deem liken
 """
 
 # Verbs that present something as what it is said to be: a stance only with 'as' after a short object
-# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
+# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test', 'the registry
+# lists him as the owner', 'lists the town's population as 21,000').
 # ('see', 'view' and 'regard' are beliefs held, read with their own checks: SEE_AS_VERBS)
-_AS_NAMING = "cast paint frame portray depict"
+_AS_NAMING = "cast paint frame portray depict list"
 # Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
 # 'cast their votes as the polls closed').
 AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
@@ -223,7 +225,8 @@ REJECTION_VERBS = _build(_REJECTION)
 SAID_STANCE_VERBS = _build(_SAID_STANCE)
 # ('back' itself is mostly an adverb: 'brought back the ban')
 IDEA_STANCE_VERBS = _build(_IDEA_STANCE) | {"backed": "back", "backs": "back", "backing": "back"}
-GIVING_VERBS = _build(_GIVING)
+# ('given' is left out: mostly the preposition, 'given the attacks on him')
+GIVING_VERBS = {k: v for k, v in _build(_GIVING).items() if k != "given"}
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
 MADE_NOUNS = wordset(
@@ -278,6 +281,10 @@ statement statements communique announcement declaration release letter notice r
 """
 )
 
+# What is sent with its content after it ('sent a letter to the council asking ...', 'sent out an email
+# saying ...'): statements and messages.
+SENT_NOUNS = STATEMENT_NOUNS | wordset("email emails message messages memo memos note notes text texts")
+
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
 OBJECT_SENSITIVE = wordset(
     """
@@ -308,7 +315,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
-vows warning write talks reference references post posts
+vows warning write talks reference references post posts charge charges
 figure figures bet bets sense senses champion champions support supports backing view views rule rules
 """
 )
@@ -852,6 +859,9 @@ wolfgang yuri yusuf zachary
 ACCORDING_PHRASES = (
     ("according", "to"),
     ("in", "the", "words", "of"),
+    # 'In the view of Tom Ek, ...', as 'In Ek's view' (PERSPECTIVE_NOUNS)
+    ("in", "the", "view", "of"),
+    ("in", "the", "opinion", "of"),
     ("as", "quoted", "by"),
     ("quoting",),
     # 'As reported by the Daily Ledger, ...', 'the plan, first reported by X, ...': the outlet is the source
@@ -1307,6 +1317,10 @@ CONTENT_OBJECT_VERBS = {
     if lemma in {"promise", "announce", "deny", "pledge", "vow", "propose", "demand", "urge", "predict", "reject"}
     and not form.endswith("ing")
 }
+
+# Speech acts of commitment taking an infinitive ('vows to cut the toll', 'pledges not to run'): their
+# forms that double as nouns are verbs before it.
+COMMITMENT_VERBS = {k: v for k, v in SPEECH_VERBS.items() if v in {"promise", "pledge", "vow"}}
 
 # Words before 'to' that make the speech act after it one still to come ('is expected to announce', 'plans
 # to unveil'): without a reported clause it is the reporter's forecast, not a claim.

@@ -438,13 +438,39 @@ def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
 
 def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
     """'sent out a statement reassuring residents that ...', 'put out a release saying ...', 'sent out a
-    memo: "..."': a statement noun after 'out' (within four words) with its content after it -- a
-    participle, 'that', a colon or a quotation; 'sent out letters to patients' is an action."""
-    if v + 1 >= hi or toks[v + 1].low != "out":
+    memo: "..."', 'sent a letter to the council asking it to ...', 'sent an email to supporters Tuesday
+    saying ...': a statement or message noun after the verb (within four words; 'put' needs 'out') with
+    its content after it, past an addressee and a day -- a participle, 'that', a colon or a quotation;
+    'sent out letters to patients' is an action."""
+    k0 = v + 1
+    if k0 < hi and toks[k0].low == "out":
+        k0 += 1
+    elif lx.OUT_PUBLISHING_VERBS.get(toks[v].low) != "send":
         return False
-    for k in range(v + 2, min(hi - 1, v + 6)):
-        if base(toks[k].low) in lx.STATEMENT_NOUNS and not toks[k].cap:
-            nxt = toks[k + 1]
+    for k in range(k0, min(hi - 1, k0 + 4)):
+        if base(toks[k].low) in lx.SENT_NOUNS and not toks[k].cap:
+            n = k + 1
+            while n < hi and base(toks[n].low) in lx.SENT_NOUNS:
+                n += 1  # 'a text message'
+            if n < hi and toks[n].low == "to":
+                # the addressee: 'to the council', 'to his supporters in Keld' (at most six words)
+                n += 1
+                while (
+                    n < hi
+                    and n - k <= 7
+                    and toks[n].word
+                    and toks[n].low != "that"
+                    and toks[n].low not in lx.SUBORDINATORS
+                    and not (toks[n].low.endswith("ing") and not toks[n].cap)
+                ):
+                    n += 1
+            while n < hi and base(toks[n].low) in lx.TIME_WORDS:
+                n += 1  # 'an email Tuesday saying ...'
+            if n + 1 < hi and toks[n].text == "," and n > k + 1:
+                n += 1  # 'a message to his staff, urging them ...'
+            if n >= hi:
+                return False
+            nxt = toks[n]
             return (
                 nxt.low in {"that", ":"}
                 or nxt.text in _QMARKS
@@ -600,6 +626,54 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         or _contracted_subject(nxt.low)
         or nxt.low in {"on", "for"}
         or (nxt.cap and is_name_word(nxt))
+        or _claims_to(toks, v, hi)
+        # 'Ann Lee vows to ...', not 'with speeches and promises to ...' (a noun after a function word)
+        or (
+            toks[v].low in lx.COMMITMENT_VERBS
+            and _infinitive_at(toks, v + 1, hi)
+            and not (v > lo and toks[v - 1].low in lx.BARE_NOUN_STOPS)
+        )
+        # 'Ann Lee supports raising the toll': a measure's gerund after a stance on it
+        or (lx.IDEA_STANCE_VERBS.get(toks[v].low) in _GERUND_STANCES and _gerund_object(toks, v + 1, hi))
+    )
+
+
+def _claims_to(toks: list[Tok], v: int, hi: int) -> bool:
+    """'claim to oppose the toll', 'claimed to have seen it': 'claim' with an infinitive says something of
+    its subject."""
+    return lx.SPEECH_VERBS.get(toks[v].low) == "claim" and _infinitive_at(toks, v + 1, hi)
+
+
+def _infinitive_at(toks: list[Tok], k: int, hi: int) -> bool:
+    """'to cut the toll', 'not to run' at k: 'to' (after an optional 'not') and a lowercase verb (no
+    plural: 'promises to voters')."""
+    if k < hi and toks[k].low == "not":
+        k += 1
+    return (
+        k + 1 < hi
+        and toks[k].low == "to"
+        and toks[k + 1].word
+        and not toks[k + 1].cap
+        and toks[k + 1].low not in lx.NOT_A_VERB_AFTER_TO
+        and not (toks[k + 1].low.endswith("s") and not toks[k + 1].low.endswith("ss"))
+    )
+
+
+# Stances on an idea that take a measure's gerund as object ('supports raising the toll', 'backed
+# scrapping the levy'); 'embraced smiling fans' is an act.
+_GERUND_STANCES = frozenset({"support", "back"})
+
+
+def _gerund_object(toks: list[Tok], k: int, hi: int) -> bool:
+    """A lowercase gerund at k with its own object after it: 'raising the toll', 'scrapping the levy'."""
+    return (
+        k + 1 < hi
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].low.endswith("ing")
+        and len(toks[k].low) > 5
+        and toks[k].low not in lx.ING_PREPOSITIONS
+        and toks[k + 1].word
     )
 
 
