@@ -92,7 +92,7 @@ def _sentence_cues(
             if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
                 if low in lx.REPORTED_PHRASE_OPENERS and not (v > lo and toks[v - 1].low in {",", "as"}):
                     break
-                if n > 2 and phrase[2] in lx.PERSPECTIVE_NOUNS and v > lo and toks[v - 1].text != ",":
+                if any(w in lx.PERSPECTIVE_NOUNS for w in phrase[2:3]) and v > lo and toks[v - 1].text != ",":
                     break  # 'In the view of Tom Ek, ...' opens the sentence or an aside; not 'in the view of the lake'
                 start = v + n
                 e = _forward_np(toks, start, hi)
