@@ -239,9 +239,7 @@ SUGGESTION_VERBS = _build(_SUGGESTION)
 # action'), a plain event for anything else ('the storm threatened to flood the town').
 THREAT_VERBS = _build("threaten")
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF + _VERDICT).items() if k not in SPEECH_VERBS}
-BODY_VERDICT_VERBS = {
-    k: v for k, v in _build(_BODY_VERDICT).items() if k not in SPEECH_VERBS and k not in {"holding", "judging"}
-}
+BODY_VERDICT_VERBS = {k: v for k, v in _build(_BODY_VERDICT).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
     ("fire", "back"),
     ("shoot", "back"),

@@ -357,6 +357,26 @@ def test_a_ruling_body_finds(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
 
 
+# a person speaks as a ruling or investigating official by the title before the name; a body's verdict in
+# a participle after its clause ('..., holding that ...'); a relative clause after a determiner's noun is
+# none reported ('held a hearing that could last a week'); a time adjunct with 'this' before the clause
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Judge Ann Lee held that the Brim lease had expired.", "Ann Lee"),
+        ("Chief Inspector Tom Ek found that the Keld wiring was faulty.", "Tom Ek"),
+        ("Mayor Ann Lee found that her keys were missing.", None),
+        ("The Keld court ruled against the council, holding that the lease had expired.", "The Keld court"),
+        ("The tribunal sided with Ann Lee, judging that the dismissal was unfair.", "The tribunal"),
+        ("The Brim court held a hearing that could last a week.", None),
+        ("The jury is holding talks that will end on Monday.", None),
+        ("The Keld police concluded this month that the driver had been careless.", "The Keld police"),
+    ],
+)
+def test_ruling_officials_and_participles(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
 def test_a_court_named_before_finds() -> None:
     assert speakers("The Keld High Court heard the lease case in May.", "The court found that the lease was void.") == [
         None,

@@ -229,6 +229,10 @@ def _contracted_subject(low: str) -> bool:
     return False
 
 
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+_THING_RELATIVES = frozenset({"that", "which"})
+
+
 def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
     'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
@@ -287,6 +291,11 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
     else:
+        return False
+    relatives = _RELATIVE_WORDS if nxt.low in lx.DETERMINERS else _THING_RELATIVES
+    if any(toks[q].low in relatives for q in range(k + 1, min(m, hi))):
+        # 'held a hearing that could last a week', 'holding talks that will end': the noun's relative
+        # clause, no reported one
         return False
     # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
     if m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS:
@@ -514,17 +523,22 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
         return k
     first = base(toks[k].low)
     # ('saying last week she would ...': 'last' opens a time adjunct too)
-    if first not in lx.TIME_WORDS and first not in {
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "late",
-        "earlier",
-        "last",
-    }:
+    if (
+        first not in lx.TIME_WORDS
+        and first
+        not in {
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "late",
+            "earlier",
+            "last",
+        }
+        and not (first == "this" and k + 1 < hi and base(toks[k + 1].low) in lx.TIME_WORDS)
+    ):  # 'this month'
         return k
     timed = True  # only time words so far: 'said on Thursday it would ...' reads past them to the pronoun
     for q in range(k + 1, min(hi, k + 7)):
