@@ -80,6 +80,7 @@ recommend reply respond answer remark comment observe emphasise emphasize stress
 reveal testify tweet caution complain counter accuse criticise criticize believe cite inform assure
 advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
 hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon estimate
+query
 """
 
 # Stance verbs: evaluative speech acts. Their subject speaks whatever the object is ('praised the plan',
@@ -88,7 +89,7 @@ _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
 express voice refute rebut gloat brag defend reference apologize apologise
-congratulate champion endorse oppose
+congratulate champion endorse oppose bemoan deplore
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -149,7 +150,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide notice charge
+joke quip intimate conclude confide notice charge recognise recognize
 """
 
 # Prepositions spelled like gerunds: never the bare subject of a reported clause ('said during the
@@ -313,7 +314,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
-vows warning write talks reference references post posts charge charges
+vows warning write talks reference references post posts charge charges query queries
 figure figures bet bets sense senses champion champions support supports backing view views rule rules
 """
 )

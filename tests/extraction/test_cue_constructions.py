@@ -477,3 +477,22 @@ def test_stances_and_claims_with_their_complements(sentence: str, speaker: str |
 )
 def test_charges_and_commitments(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# Stance verbs 'bemoan' and 'deplore' take any object; 'recognise that ...' is a belief with its clause
+# ('recognized the new government', 'recognized the need to ...' are none); 'query' is a speech act.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee also bemoaned the state of the Keld port.", "Ann Lee"),
+        ("The Brim union deplored the closure of the plant.", "The Brim union"),
+        ("Keld leaders now recognize that they have to do more.", "Keld leaders"),
+        ("The Brim council recognized the new Keld government.", None),
+        ("Tom Ek recognized the need to cut the Keld toll.", None),
+        ("Ann Lee thinks the need for ferries will grow.", "Ann Lee"),
+        ("The Keld Herald even queried whether the ferry was safe.", "Keld Herald"),
+        ("The queries from Brim readers were answered.", None),
+    ],
+)
+def test_stances_beliefs_and_queries(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -231,6 +231,8 @@ def _contracted_subject(low: str) -> bool:
 
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 _THING_RELATIVES = frozenset({"that", "which"})
+# Determiners that never stand alone as a subject ('the', 'a', 'his'; not 'some', 'this', 'many').
+_NOUN_ONLY_DETERMINERS = frozenset({"the", "a", "an", "every", "no", "his", "its", "their", "our", "my", "your"})
 
 
 def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
@@ -297,6 +299,8 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
         # 'held a hearing that could last a week', 'holding talks that will end': the noun's relative
         # clause, no reported one
         return False
+    if m == k + 1 and nxt.low in _NOUN_ONLY_DETERMINERS and m + 1 < hi and toks[m + 1].low == "to":
+        return False  # 'recognized the need to ...': an article is no subject, 'need' a noun before 'to'
     # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
     if m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS:
         return True
