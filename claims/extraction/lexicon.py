@@ -180,7 +180,7 @@ call dub describe characterise characterize label term brand hail deem liken
 
 # Verbs that present something as what it is said to be: a stance only with 'as' after a short object
 # ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test', 'the registry
-# lists him as the owner', 'lists the town's population as 21,000').
+# lists him as the owner', 'lists the harbour's depth as 12 metres').
 # ('see', 'view' and 'regard' are beliefs held, read with their own checks: SEE_AS_VERBS)
 _AS_NAMING = "cast paint frame portray depict list"
 # Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
@@ -226,7 +226,7 @@ REJECTION_VERBS = _build(_REJECTION)
 SAID_STANCE_VERBS = _build(_SAID_STANCE)
 # ('back' itself is mostly an adverb: 'brought back the ban')
 IDEA_STANCE_VERBS = _build(_IDEA_STANCE) | {"backed": "back", "backs": "back", "backing": "back"}
-# ('given' is left out: mostly the preposition, 'given the attacks on him')
+# ('given' is left out: mostly the preposition, 'given the delays at the port')
 GIVING_VERBS = {k: v for k, v in _build(_GIVING).items() if k != "given"}
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}

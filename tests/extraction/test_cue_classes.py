@@ -370,7 +370,7 @@ def test_a_ruling_body_finds(sentence: str, speaker: str | None) -> None:
         ("The tribunal sided with Ann Lee, judging that the dismissal was unfair.", "The tribunal"),
         ("The Brim court held a hearing that could last a week.", None),
         ("The jury is holding talks that will end on Monday.", None),
-        ("The Keld police concluded this month that the driver had been careless.", "The Keld police"),
+        ("The Keld police concluded this month that the brakes had failed.", "The Keld police"),
     ],
 )
 def test_ruling_officials_and_participles(sentence: str, speaker: str | None) -> None:

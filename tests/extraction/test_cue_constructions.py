@@ -426,7 +426,7 @@ def test_a_view_set_off_by_commas(sentence: str, speaker: str | None) -> None:
     ("sentence", "speaker"),
     [
         ("Ann Lee sent a letter to the Keld council asking it to drop the toll.", "Ann Lee"),
-        ("The Varn campaign sent an email to supporters Tuesday saying the race was close.", "The Varn campaign"),
+        ("The Varn campaign sent an email to donors Friday saying the ferry vote was close.", "The Varn campaign"),
         ("Tom Ek sent a text message to his staff, urging them to stay calm.", "Tom Ek"),
         ("The Brim clinic sent letters to patients.", None),
         ("Tom Ek sent a parcel to his aunt in Keld.", None),
@@ -439,20 +439,20 @@ def test_a_message_sent_with_its_content(sentence: str, speaker: str | None) -> 
 # A stance on a measure named by a gerund ('supports raising the toll'); 'claim' with an infinitive says
 # something of its subject ('claim to oppose'); 'lists X as Y' presents X; 'gave' assurances or warnings
 # (an irregular past) gives something said. Not 'embraced smiling fans', 'claimed three lives', 'given
-# the attacks on him' (a preposition).
+# the delays at the port' (a preposition).
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Ann Lee supports raising the Keld toll to $5.", "Ann Lee"),
+        ("Ann Lee supports raising the Keld toll for lorries.", "Ann Lee"),
         ("The Brim union strongly supported scrapping the levy.", "The Brim union"),
         ("Four Keld senators claim to oppose the toll.", "Four Keld senators"),
         ("Tom Ek claimed to have seen the Varn ferry sink.", "Tom Ek"),
-        ("The Keld agency lists the town's population as 21,000.", "The Keld agency"),
-        ("Tom Ek gave firm assurances that he would work with the council.", "Tom Ek"),
+        ("The Keld registry lists the harbour's depth as 12 metres.", "The Keld registry"),
+        ("Tom Ek gave firm assurances that the Brim ferry would sail.", "Tom Ek"),
         ("Ann Lee gave a stern warning to the Brim council.", "Ann Lee"),
         ("Ann Lee embraced smiling fans at the Keld airport.", None),
         ("The storm claimed three lives in Keld.", None),
-        ("Given the attacks on him, the Varn plan seems doomed.", None),
+        ("Given the delays at the port, the Varn plan seems doomed.", None),
     ],
 )
 def test_stances_and_claims_with_their_complements(sentence: str, speaker: str | None) -> None:
@@ -465,14 +465,14 @@ def test_stances_and_claims_with_their_complements(sentence: str, speaker: str |
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Critics charge that the Keld toll is unfair.", "Critics"),
+        ("Rival ferry owners charge that the Keld toll is unfair.", "Rival ferry owners"),
         ("Ann Lee charged that the Brim hearing had been a sham.", "Ann Lee"),
         ("Keld police charged the man with theft.", None),
         ("The charges that Tom Ek faces are serious.", None),
         ("Tom Ek vows to cut the Keld toll.", "Tom Ek"),
         ("Ann Lee pledges not to run for mayor of Brim.", "Ann Lee"),
         ("The campaign promises to Keld voters were broken.", None),
-        ("Tom Ek won the crowds with speeches and promises to cut the toll, Ann Lee said.", "Ann Lee"),
+        ("Tom Ek toured Keld with a band and promises to cut the toll, Ann Lee said.", "Ann Lee"),
     ],
 )
 def test_charges_and_commitments(sentence: str, speaker: str | None) -> None:
@@ -484,13 +484,13 @@ def test_charges_and_commitments(sentence: str, speaker: str | None) -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Ann Lee also bemoaned the state of the Keld port.", "Ann Lee"),
+        ("Ann Lee bemoaned the state of the Keld port.", "Ann Lee"),
         ("The Brim union deplored the closure of the plant.", "The Brim union"),
-        ("Keld leaders now recognize that they have to do more.", "Keld leaders"),
+        ("Brim planners recognize that the port needs dredging.", "Brim planners"),
         ("The Brim council recognized the new Keld government.", None),
         ("Tom Ek recognized the need to cut the Keld toll.", None),
         ("Ann Lee thinks the need for ferries will grow.", "Ann Lee"),
-        ("The Keld Herald even queried whether the ferry was safe.", "Keld Herald"),
+        ("The Keld Herald queried whether the new pier was sound.", "Keld Herald"),
         ("The queries from Brim readers were answered.", None),
     ],
 )

@@ -451,7 +451,7 @@ def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
 
 def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
     """'sent out a statement reassuring residents that ...', 'put out a release saying ...', 'sent out a
-    memo: "..."', 'sent a letter to the council asking it to ...', 'sent an email to supporters Tuesday
+    memo: "..."', 'sent a letter to the council asking it to ...', 'sent an email to donors Friday
     saying ...': a statement or message noun after the verb (within four words; 'put' needs 'out') with
     its content after it, past an addressee and a day -- a participle, 'that', a colon or a quotation;
     'sent out letters to patients' is an action."""
@@ -645,7 +645,7 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         or nxt.low in {"on", "for"}
         or (nxt.cap and is_name_word(nxt))
         or _claims_to(toks, v, hi)
-        # 'Ann Lee vows to ...', not 'with speeches and promises to ...' (a noun after a function word)
+        # 'Ann Lee vows to ...', not 'with a band and promises to ...' (a noun after a function word)
         or (
             toks[v].low in lx.COMMITMENT_VERBS
             and _infinitive_at(toks, v + 1, hi)

@@ -767,7 +767,7 @@ def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
                 return True  # 'cast herself as the voice of farmers' (no clause opens after a reflexive)
             if nxt.low in {"a", "an"} and k + 2 < hi and toks[k + 2].low in lx.LIFE_STAGE_NOUNS:
                 return False  # 'saw the harbour as a boy'
-            # ('lists the town's population as 21,000': an amount is what it is presented as)
+            # ('lists the harbour's depth as 12 metres': an amount is what it is presented as)
             return (nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS) or nxt.text[:1].isdigit()
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.FINITE_AUXILIARIES:
             return False
