@@ -68,6 +68,8 @@ _IRREGULAR = {
     "sing": "sing sings sang singing",
     "cast": "cast casts casting",
     "see": "see sees saw seeing",
+    "hold": "hold holds held holding",
+    "give": "give gives gave given giving",
 }
 
 # Verbs of saying and speech acts: the grammatical subject is the speaker whatever it is.
@@ -78,6 +80,7 @@ recommend reply respond answer remark comment observe emphasise emphasize stress
 reveal testify tweet caution complain counter accuse criticise criticize believe cite inform assure
 advise remind propose clarify concur plead appeal request theorise theorize speculate hypothesise
 hypothesize mention lament retort boast decry denounce condemn opine posit surmise reckon estimate
+query
 """
 
 # Stance verbs: evaluative speech acts. Their subject speaks whatever the object is ('praised the plan',
@@ -86,7 +89,7 @@ _STANCE = """
 praise blast slam mock ridicule deride scold chide rebuke lambaste castigate thank applaud commend laud
 downplay blame fault berate disparage belittle taunt tout rail assail excoriate question muse wonder
 express voice refute rebut gloat brag defend reference apologize apologise
-congratulate champion endorse oppose
+congratulate champion endorse oppose bemoan deplore
 """
 
 # Verbs that report a finding for documents and a speech act for people and organisations ('the data
@@ -156,7 +159,7 @@ _BELIEF = """
 think fear hope worry expect feel doubt suspect know assume realise realize understand agree disagree
 recall acknowledge maintain hint imply signal concede remember
 anticipate foresee envision envisage presume suppose figure bet sense
-joke quip intimate conclude confide notice
+joke quip intimate conclude confide notice charge recognise recognize
 """
 
 # Prepositions spelled like gerunds: never the bare subject of a reported clause ('said during the
@@ -169,6 +172,11 @@ ING_PREPOSITIONS = wordset(
 # that the levy was unlawful', 'the inquiry determined that ...'); with a plain object they are acts ('ruled
 # the country', 'decided the match'). Read with the beliefs' clause check.
 _VERDICT = "rule determine decide"
+# Verdicts of a ruling or investigating body only (FINDING_BODIES), read with the same clause check: 'the
+# appeals court held that the ban was lawful', 'a coroner found that the death was accidental'. For
+# anyone else 'found that ...' is a discovery told as narration ('Ann Lee found that her keys were
+# missing'); with a plain object they are acts ('the jury found the bag', 'the court held a hearing').
+_BODY_VERDICT = "find hold judge"
 
 # Verbs with a particle that together are speech acts ('fired back', 'lashed out', 'weighed in').
 PARTICLE_CUES: dict[str, frozenset[str]] = {}
@@ -180,9 +188,10 @@ call dub describe characterise characterize label term brand hail deem liken
 """
 
 # Verbs that present something as what it is said to be: a stance only with 'as' after a short object
-# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test').
+# ('painted the bill as a giveaway', 'cast her rival as weak', 'framed the vote as a test', 'the registry
+# lists him as the owner', 'lists the harbour's depth as 12 metres').
 # ('see', 'view' and 'regard' are beliefs held, read with their own checks: SEE_AS_VERBS)
-_AS_NAMING = "cast paint frame portray depict"
+_AS_NAMING = "cast paint frame portray depict list"
 # Words after 'as' that open a clause or an adverb, not what the object is presented as ('as soon as',
 # 'cast their votes as the polls closed').
 AS_CLAUSE_WORDS = wordset("soon well long much far many if though it he she they we i you there the")
@@ -226,7 +235,8 @@ REJECTION_VERBS = _build(_REJECTION)
 SAID_STANCE_VERBS = _build(_SAID_STANCE)
 # ('back' itself is mostly an adverb: 'brought back the ban')
 IDEA_STANCE_VERBS = _build(_IDEA_STANCE) | {"backed": "back", "backs": "back", "backing": "back"}
-GIVING_VERBS = _build(_GIVING)
+# ('given' is left out: mostly the preposition, 'given the delays at the port')
+GIVING_VERBS = {k: v for k, v in _build(_GIVING).items() if k != "given"}
 # 'made the case that', 'made comments', 'repeated his pledge': making or repeating something said
 MAKING_VERBS = {k: v for k, v in _build("make repeat").items() if k not in SPEECH_VERBS}
 MADE_NOUNS = wordset(
@@ -239,6 +249,7 @@ SUGGESTION_VERBS = _build(_SUGGESTION)
 # action'), a plain event for anything else ('the storm threatened to flood the town').
 THREAT_VERBS = _build("threaten")
 BELIEF_VERBS = {k: v for k, v in _build(_BELIEF + _VERDICT).items() if k not in SPEECH_VERBS}
+BODY_VERDICT_VERBS = {k: v for k, v in _build(_BODY_VERDICT).items() if k not in SPEECH_VERBS}
 for _lemma, _particles in (
     ("fire", "back"),
     ("shoot", "back"),
@@ -278,6 +289,10 @@ statement statements communique announcement declaration release letter notice r
 """
 )
 
+# What is sent with its content after it ('sent a letter to the council asking ...', 'sent out an email
+# saying ...'): statements and messages.
+SENT_NOUNS = STATEMENT_NOUNS | wordset("email emails message messages memo memos note notes text texts")
+
 # "claimed the title", "conceded a penalty": with a plain object right after them these are no speech.
 OBJECT_SENSITIVE = wordset(
     """
@@ -308,7 +323,7 @@ question questions thanks rails faults voice voices blame praise taunts wonders 
 doubt doubts signal signals showing
 demand demands request requests estimate estimates find finding findings finds note notes pledge pledges promise promises
 proposal read reads remark remarks reply report reports retort retorts show shows state states stress tweet tweets vow
-vows warning write talks reference references post posts
+vows warning write talks reference references post posts charge charges query queries
 figure figures bet bets sense senses champion champions support supports backing view views rule rules
 """
 )
@@ -559,7 +574,7 @@ reporters representatives republicans rescuers researcher researchers resident r
 scientist scientists senators source sources spokesman spokesmen spokespeople spokesperson spokespersons
 spokeswoman staff students supporters survivors teachers team union unions users victims villagers
 voters watchdog witness witnesses workers campaign camp aides allies advisers crew crews panel jury
-board
+board tribunal tribunals coroner coroners auditor auditors ombudsman inspector juries panels
 """
 )
 
@@ -705,6 +720,21 @@ projections disclosures
 """
 )
 
+# Ruling and investigating bodies and officials: their verdict verbs with a clause state a finding
+# (BODY_VERDICT_VERBS: 'the tribunal found that ...', 'auditors found the accounts were wrong', 'the
+# inspector held that ...'), with a plain object they act ('the committee concluded its meeting', 'the
+# jury found the bag'). Not research subjects, whose 'found' needs no clause ('the study found higher
+# rates').
+FINDING_BODIES = wordset(
+    """
+court courts judge judges justice justices jury juries tribunal tribunals panel panels inquiry inquiries
+commission commissions commissioner commissioners watchdog watchdogs regulator regulators auditor
+auditors ombudsman ombudsmen ombudsperson coroner coroners inspector inspectors inspectorate
+investigator investigators review reviews magistrate magistrates arbitrator arbitrators arbitration
+adjudicator examiner examiners probe committee committees board
+"""
+)
+
 # A person's research group after 'and' + a possessive: 'Ann Lee and her colleagues found that ...'.
 TEAM_NOUNS = wordset("colleagues team coauthors co-authors collaborators students")
 
@@ -722,7 +752,7 @@ magazine mail media ministries ministry monitor mosque motors museum n.v. nation
 observer office organisation organization parliament partners party pharmaceuticals plc police post press program
 programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
 services society standard star states study summit sun survey systems technologies telegraph television
-temple times tribune trust tv union university watch weekly
+temple times tribune trust tv union university watch weekly tribunal ombudsman inquiry inspectorate
 """
 )
 
@@ -837,6 +867,9 @@ wolfgang yuri yusuf zachary
 ACCORDING_PHRASES = (
     ("according", "to"),
     ("in", "the", "words", "of"),
+    # 'In the view of Tom Ek, ...', as 'In Ek's view' (PERSPECTIVE_NOUNS)
+    ("in", "the", "view", "of"),
+    ("in", "the", "opinion", "of"),
     ("as", "quoted", "by"),
     ("quoting",),
     # 'As reported by the Daily Ledger, ...', 'the plan, first reported by X, ...': the outlet is the source
@@ -1041,6 +1074,7 @@ BODY_KINDS: dict[str, str] = {
     "operator": "operator",
     "firm": "firm",
     "regulator": "regulator",
+    "watchdog": "regulator",
     "company": "company",
     "miner": "miner",
     "manufacturer": "manufacturer",
@@ -1311,6 +1345,10 @@ CONTENT_OBJECT_VERBS = {
     if lemma in {"promise", "announce", "deny", "pledge", "vow", "propose", "demand", "urge", "predict", "reject"}
     and not form.endswith("ing")
 }
+
+# Speech acts of commitment taking an infinitive ('vows to cut the toll', 'pledges not to run'): their
+# forms that double as nouns are verbs before it.
+COMMITMENT_VERBS = {k: v for k, v in SPEECH_VERBS.items() if v in {"promise", "pledge", "vow"}}
 
 # Words before 'to' that make the speech act after it one still to come ('is expected to announce', 'plans
 # to unveil'): without a reported clause it is the reporter's forecast, not a claim.

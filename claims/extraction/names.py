@@ -391,6 +391,9 @@ class NameIndex:
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
             self.orgs.append((toks[s0].start, " ".join([strip_possessive(t.text) for t in toks[s0:k0]] + words)))
+            if kind is not None:
+                # 'market regulator Keld Markets Authority': 'the regulator' later is this body too
+                self.org_heads.setdefault(toks[s0].start, kind)
             # an acronym the article uses without defining it stands for the organisation it spells
             # ('the Federal Water Board ... the FWB said'): initials of the run and of its tails that keep
             # the organisation head, at most eight words back (a constant per run)

@@ -332,6 +332,73 @@ def test_verdicts_with_a_clause(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
 
 
+# a ruling or investigating body's verdict: 'found', 'held', 'judged' with a clause (or an omitted 'that')
+# state its finding; with a plain object they are acts, and a person's 'found that' is narration
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Brim tribunal found that the lease was void.", "The Brim tribunal"),
+        ("The appeals court held that the Varn toll was lawful.", "The appeals court"),
+        ("A federal appeals panel held that the ferry ban was lawful.", "A federal appeals panel"),
+        ("A coroner found that the climber's death was accidental.", "A coroner"),
+        ("Auditors found that the Keld accounts were wrong.", "Auditors"),
+        ("The fire inspector found the wiring had been faulty.", "The fire inspector"),
+        ("The ombudsman judged that the council had failed the Lee family.", "The ombudsman"),
+        ("The lease was void, the tribunal found.", "the tribunal"),
+        ("The jury found the bag in Ann Lee's car.", None),
+        ("The Keld court held a hearing on the toll.", None),
+        ("The jury found the Brim grocer guilty.", None),
+        ("Ann Lee found that the ferry had left.", None),
+        ("Tom Ek held that the toll was unfair.", None),
+        ("Three judges held the trial in a small room in Keld.", None),
+    ],
+)
+def test_a_ruling_body_finds(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# a person speaks as a ruling or investigating official by the title before the name; a body's verdict in
+# a participle after its clause ('..., holding that ...'); a relative clause after a determiner's noun is
+# none reported ('held a hearing that could last a week'); a time adjunct with 'this' before the clause
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Judge Ann Lee held that the Brim lease had expired.", "Ann Lee"),
+        ("Chief Inspector Tom Ek found that the Keld wiring was faulty.", "Tom Ek"),
+        ("Mayor Ann Lee found that her keys were missing.", None),
+        ("The Keld court ruled against the council, holding that the lease had expired.", "The Keld court"),
+        ("The tribunal sided with Ann Lee, judging that the dismissal was unfair.", "The tribunal"),
+        ("The Brim court held a hearing that could last a week.", None),
+        ("The jury is holding talks that will end on Monday.", None),
+        ("The Keld police concluded this month that the brakes had failed.", "The Keld police"),
+    ],
+)
+def test_ruling_officials_and_participles(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_court_named_before_finds() -> None:
+    assert speakers("The Keld High Court heard the lease case in May.", "The court found that the lease was void.") == [
+        None,
+        "Keld High Court",
+    ]
+
+
+# 'concluded' without its clause ends something; 'decided that day to ...' is a demonstrative and a time
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The inquiry concluded its hearings in Keld on Monday.", None),
+        ("The Varn committee concluded its meeting early.", None),
+        ("The Brim court decided that day to adjourn the case.", None),
+        ("The panel ruled that morning that the ferry ban was lawful.", "The panel"),
+        ("The inquiry concluded that the Keld ferry had been overloaded.", "The inquiry"),
+    ],
+)
+def test_ends_and_times_are_no_verdicts(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
 # a gerund right before a finite verb is the bare subject of the reported clause ('said lending fell');
 # prepositions spelled like gerunds are none ('said during the debate that ...')
 @pytest.mark.parametrize(

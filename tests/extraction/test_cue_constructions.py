@@ -401,3 +401,98 @@ def test_a_verb_form_in_a_nouns_slot(sentence: str, speaker: str | None) -> None
 )
 def test_a_counted_noun_opens_a_reported_clause(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A view set off by commas inside or at the end of the sentence, or 'in the view of X' opening it or an
+# aside, is its owner's, as 'In X's view, ...' opening the sentence; not a view of a landscape.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The port will close by June, in Ann Lee's view.", "Ann Lee"),
+        ("The Keld toll, in Tom Ek's opinion, is far too high.", "Tom Ek"),
+        ("In the view of Tom Ek, the Brim ferry will be sold.", "Tom Ek"),
+        ("The toll is unfair, in the view of the Keld Party.", "Keld Party"),
+        ("The Varn hotel stands in the view of the lake.", None),
+        ("The village of Keld lies, in the valley, near the river.", None),
+    ],
+)
+def test_a_view_set_off_by_commas(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# Sending a statement or message with its content after it, past an addressee and a day, is a speech act:
+# 'sent a letter to the council asking ...'; sending things or letters with no content is an act.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee sent a letter to the Keld council asking it to drop the toll.", "Ann Lee"),
+        ("The Varn campaign sent an email to donors Friday saying the ferry vote was close.", "The Varn campaign"),
+        ("Tom Ek sent a text message to his staff, urging them to stay calm.", "Tom Ek"),
+        ("The Brim clinic sent letters to patients.", None),
+        ("Tom Ek sent a parcel to his aunt in Keld.", None),
+    ],
+)
+def test_a_message_sent_with_its_content(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# A stance on a measure named by a gerund ('supports raising the toll'); 'claim' with an infinitive says
+# something of its subject ('claim to oppose'); 'lists X as Y' presents X; 'gave' assurances or warnings
+# (an irregular past) gives something said. Not 'embraced smiling fans', 'claimed three lives', 'given
+# the delays at the port' (a preposition).
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee supports raising the Keld toll for lorries.", "Ann Lee"),
+        ("The Brim union strongly supported scrapping the levy.", "The Brim union"),
+        ("Four Keld senators claim to oppose the toll.", "Four Keld senators"),
+        ("Tom Ek claimed to have seen the Varn ferry sink.", "Tom Ek"),
+        ("The Keld registry lists the harbour's depth as 12 metres.", "The Keld registry"),
+        ("Tom Ek gave firm assurances that the Brim ferry would sail.", "Tom Ek"),
+        ("Ann Lee gave a stern warning to the Brim council.", "Ann Lee"),
+        ("Ann Lee embraced smiling fans at the Keld airport.", None),
+        ("The storm claimed three lives in Keld.", None),
+        ("Given the delays at the port, the Varn plan seems doomed.", None),
+    ],
+)
+def test_stances_and_claims_with_their_complements(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# 'charge that ...' is a speech act with its clause (not 'charged the man with theft', 'the charges that
+# he faces'); a commitment's form that doubles as a noun is a verb before an infinitive ('vows to cut',
+# 'pledges not to run'), not before a plural ('campaign promises to voters').
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Rival ferry owners charge that the Keld toll is unfair.", "Rival ferry owners"),
+        ("Ann Lee charged that the Brim hearing had been a sham.", "Ann Lee"),
+        ("Keld police charged the man with theft.", None),
+        ("The charges that Tom Ek faces are serious.", None),
+        ("Tom Ek vows to cut the Keld toll.", "Tom Ek"),
+        ("Ann Lee pledges not to run for mayor of Brim.", "Ann Lee"),
+        ("The campaign promises to Keld voters were broken.", None),
+        ("Tom Ek toured Keld with a band and promises to cut the toll, Ann Lee said.", "Ann Lee"),
+    ],
+)
+def test_charges_and_commitments(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# Stance verbs 'bemoan' and 'deplore' take any object; 'recognise that ...' is a belief with its clause
+# ('recognized the new government', 'recognized the need to ...' are none); 'query' is a speech act.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ann Lee bemoaned the state of the Keld port.", "Ann Lee"),
+        ("The Brim union deplored the closure of the plant.", "The Brim union"),
+        ("Brim planners recognize that the port needs dredging.", "Brim planners"),
+        ("The Brim council recognized the new Keld government.", None),
+        ("Tom Ek recognized the need to cut the Keld toll.", None),
+        ("Ann Lee thinks the need for ferries will grow.", "Ann Lee"),
+        ("The Keld Herald queried whether the new pier was sound.", "Keld Herald"),
+        ("The queries from Brim readers were answered.", None),
+    ],
+)
+def test_stances_beliefs_and_queries(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

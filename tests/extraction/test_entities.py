@@ -1340,6 +1340,45 @@ def test_business_descriptions(paragraphs: list[list[str]], expected: list[str |
     assert speakers(*paragraphs) == expected
 
 
+# a ruling or investigating body named before is what 'the regulator', 'the watchdog', 'the ombudsman' or
+# 'the tribunal' later stands for, also when its name has its own head ('market regulator Keld Markets
+# Authority'); a body with a place after it is kept whole ('The tribunal in Brim')
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                [
+                    "On Monday, market regulator Keld Markets Authority fined Varn Bank.",
+                    "The regulator found that the bank had misled savers.",
+                ]
+            ],
+            [None, "Keld Markets Authority"],
+        ),
+        (
+            [["In May, watchdog Brim Energy Authority fined the utility.", "The watchdog said prices were too high."]],
+            [None, "Brim Energy Authority"],
+        ),
+        (
+            [
+                [
+                    "The Keld Ombudsman reviewed the complaint.",
+                    "The ombudsman found that the council had failed Ann Lee.",
+                ]
+            ],
+            [None, "Keld Ombudsman"],
+        ),
+        (
+            [["The Brim Employment Tribunal sat in May.", "The tribunal found that the dismissal was unfair."]],
+            [None, "Brim Employment Tribunal"],
+        ),
+        ([["The tribunal in Brim said the lease was void."]], ["The tribunal in Brim"]),
+    ],
+)
+def test_ruling_bodies_named_before(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
 def test_a_possessive_business_noun_names_no_business() -> None:
     # 'the company's founder' is a person's title: no business called 'founder' for 'the company' later
     assert speakers(["Ada Venn, the firm's founder, said it would appeal."], ['"We will win," the firm said.']) == [

@@ -229,6 +229,12 @@ def _contracted_subject(low: str) -> bool:
     return False
 
 
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+_THING_RELATIVES = frozenset({"that", "which"})
+# Determiners that never stand alone as a subject ('the', 'a', 'his'; not 'some', 'this', 'many').
+_NOUN_ONLY_DETERMINERS = frozenset({"the", "a", "an", "every", "no", "his", "its", "their", "our", "my", "your"})
+
+
 def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     """A that-clause or a finite clause after a belief verb: 'fear that ...', 'thinks the plan will fail',
     'believes she is right', 'agreed with the mayor that ...'; not 'fear the worst', 'expect him to win',
@@ -237,6 +243,15 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
     while k < hi and _adverb(toks[k].low) and not toks[k].cap:
         k += 1
     k = _past_adjunct(toks, k, hi)  # 'recalled in 2008 that ...'
+    if (
+        k + 2 < hi
+        and toks[k].low == "that"
+        and base(toks[k + 1].low) in lx.TIME_WORDS
+        and toks[k + 2].text in {"to", "that", ","}
+    ):
+        k += 2  # 'decided that day to adjourn', 'ruled that morning that ...': a demonstrative before a time
+        if toks[k].text == ",":
+            return False
     if k >= hi:
         return False
     nxt = toks[k]
@@ -279,6 +294,13 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
             m += 1
     else:
         return False
+    relatives = _RELATIVE_WORDS if nxt.low in lx.DETERMINERS else _THING_RELATIVES
+    if any(toks[q].low in relatives for q in range(k + 1, min(m, hi))):
+        # 'held a hearing that could last a week', 'holding talks that will end': the noun's relative
+        # clause, no reported one
+        return False
+    if m == k + 1 and nxt.low in _NOUN_ONLY_DETERMINERS and m + 1 < hi and toks[m + 1].low == "to":
+        return False  # 'recognized the need to ...': an article is no subject, 'need' a noun before 'to'
     # the clause's verb: an auxiliary, or a verb that takes a subject right away ('voters need to ...')
     if m > k and m < hi and toks[m].low in lx.CLAUSE_VERB_STOPS:
         return True
@@ -453,13 +475,39 @@ def _publishes_statement(toks: list[Tok], v: int, hi: int) -> bool:
 
 def _sends_out_statement(toks: list[Tok], v: int, hi: int) -> bool:
     """'sent out a statement reassuring residents that ...', 'put out a release saying ...', 'sent out a
-    memo: "..."': a statement noun after 'out' (within four words) with its content after it -- a
-    participle, 'that', a colon or a quotation; 'sent out letters to patients' is an action."""
-    if v + 1 >= hi or toks[v + 1].low != "out":
+    memo: "..."', 'sent a letter to the council asking it to ...', 'sent an email to donors Friday
+    saying ...': a statement or message noun after the verb (within four words; 'put' needs 'out') with
+    its content after it, past an addressee and a day -- a participle, 'that', a colon or a quotation;
+    'sent out letters to patients' is an action."""
+    k0 = v + 1
+    if k0 < hi and toks[k0].low == "out":
+        k0 += 1
+    elif lx.OUT_PUBLISHING_VERBS.get(toks[v].low) != "send":
         return False
-    for k in range(v + 2, min(hi - 1, v + 6)):
-        if base(toks[k].low) in lx.STATEMENT_NOUNS and not toks[k].cap:
-            nxt = toks[k + 1]
+    for k in range(k0, min(hi - 1, k0 + 4)):
+        if base(toks[k].low) in lx.SENT_NOUNS and not toks[k].cap:
+            n = k + 1
+            while n < hi and base(toks[n].low) in lx.SENT_NOUNS:
+                n += 1  # 'a text message'
+            if n < hi and toks[n].low == "to":
+                # the addressee: 'to the council', 'to his supporters in Keld' (at most six words)
+                n += 1
+                while (
+                    n < hi
+                    and n - k <= 7
+                    and toks[n].word
+                    and toks[n].low != "that"
+                    and toks[n].low not in lx.SUBORDINATORS
+                    and not (toks[n].low.endswith("ing") and not toks[n].cap)
+                ):
+                    n += 1
+            while n < hi and base(toks[n].low) in lx.TIME_WORDS:
+                n += 1  # 'an email Tuesday saying ...'
+            if n + 1 < hi and toks[n].text == "," and n > k + 1:
+                n += 1  # 'a message to his staff, urging them ...'
+            if n >= hi:
+                return False
+            nxt = toks[n]
             return (
                 nxt.low in {"that", ":"}
                 or nxt.text in _QMARKS
@@ -503,17 +551,22 @@ def _past_adjunct(toks: list[Tok], k: int, hi: int) -> int:
         return k
     first = base(toks[k].low)
     # ('saying last week she would ...': 'last' opens a time adjunct too)
-    if first not in lx.TIME_WORDS and first not in {
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "late",
-        "earlier",
-        "last",
-    }:
+    if (
+        first not in lx.TIME_WORDS
+        and first
+        not in {
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "late",
+            "earlier",
+            "last",
+        }
+        and not (first == "this" and k + 1 < hi and base(toks[k + 1].low) in lx.TIME_WORDS)
+    ):  # 'this month'
         return k
     timed = True  # only time words so far: 'said on Thursday it would ...' reads past them to the pronoun
     for q in range(k + 1, min(hi, k + 7)):
@@ -615,6 +668,54 @@ def _verb_context(toks: list[Tok], v: int, lo: int, hi: int) -> bool:
         or _contracted_subject(nxt.low)
         or nxt.low in {"on", "for"}
         or (nxt.cap and is_name_word(nxt))
+        or _claims_to(toks, v, hi)
+        # 'Ann Lee vows to ...', not 'with a band and promises to ...' (a noun after a function word)
+        or (
+            toks[v].low in lx.COMMITMENT_VERBS
+            and _infinitive_at(toks, v + 1, hi)
+            and not (v > lo and toks[v - 1].low in lx.BARE_NOUN_STOPS)
+        )
+        # 'Ann Lee supports raising the toll': a measure's gerund after a stance on it
+        or (lx.IDEA_STANCE_VERBS.get(toks[v].low) in _GERUND_STANCES and _gerund_object(toks, v + 1, hi))
+    )
+
+
+def _claims_to(toks: list[Tok], v: int, hi: int) -> bool:
+    """'claim to oppose the toll', 'claimed to have seen it': 'claim' with an infinitive says something of
+    its subject."""
+    return lx.SPEECH_VERBS.get(toks[v].low) == "claim" and _infinitive_at(toks, v + 1, hi)
+
+
+def _infinitive_at(toks: list[Tok], k: int, hi: int) -> bool:
+    """'to cut the toll', 'not to run' at k: 'to' (after an optional 'not') and a lowercase verb (no
+    plural: 'promises to voters')."""
+    if k < hi and toks[k].low == "not":
+        k += 1
+    return (
+        k + 1 < hi
+        and toks[k].low == "to"
+        and toks[k + 1].word
+        and not toks[k + 1].cap
+        and toks[k + 1].low not in lx.NOT_A_VERB_AFTER_TO
+        and not (toks[k + 1].low.endswith("s") and not toks[k + 1].low.endswith("ss"))
+    )
+
+
+# Stances on an idea that take a measure's gerund as object ('supports raising the toll', 'backed
+# scrapping the levy'); 'embraced smiling fans' is an act.
+_GERUND_STANCES = frozenset({"support", "back"})
+
+
+def _gerund_object(toks: list[Tok], k: int, hi: int) -> bool:
+    """A lowercase gerund at k with its own object after it: 'raising the toll', 'scrapping the levy'."""
+    return (
+        k + 1 < hi
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].low.endswith("ing")
+        and len(toks[k].low) > 5
+        and toks[k].low not in lx.ING_PREPOSITIONS
+        and toks[k + 1].word
     )
 
 

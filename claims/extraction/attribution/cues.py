@@ -10,11 +10,14 @@ from ..names import Tok, base, is_name_word, is_possessive, is_title
 from ..quotes import QuoteIndex
 from .common import _QMARKS, Cue, Mention, _adverb, _span_text
 from .context import (
+    _GERUND_STANCES,
+    _claims_to,
     _clause_complement,
     _clause_object,
     _closing_report,
     _common_word,
     _cue_text,
+    _gerund_object,
     _gives_said,
     _name_beside_quote,
     _naming_complement,
@@ -43,6 +46,7 @@ from .sources import (
     _according_document,
     _after_document,
     _document_subject,
+    _finding_body,
     _in_poll,
     _research_subject,
     _skip_according,
@@ -88,6 +92,8 @@ def _sentence_cues(
             if low == phrase[0] and tuple(x.low for x in toks[v : v + n]) == phrase:
                 if low in lx.REPORTED_PHRASE_OPENERS and not (v > lo and toks[v - 1].low in {",", "as"}):
                     break
+                if any(w in lx.PERSPECTIVE_NOUNS for w in phrase[2:3]) and v > lo and toks[v - 1].text != ",":
+                    break  # 'In the view of Tom Ek, ...' opens the sentence or an aside; not 'in the view of the lake'
                 start = v + n
                 e = _forward_np(toks, start, hi)
                 while e - 1 > start and toks[e - 1].cap and base(toks[e - 1].low) in lx.TIME_WORDS:
@@ -131,6 +137,10 @@ def _sentence_cues(
                     rank = 2 if phrase[0] != "quoting" else 4
                     cues.append(Cue(m, " ".join(x.text for x in toks[v : v + n]), rank, t.start))
                 break
+        if low == "in" and v + 2 < hi and (held := _view_aside(text, toks, v, lo, hi)) is not None:
+            # a low rank as at the sentence's opening: a reporting verb of the sentence comes first
+            cues.append(Cue(held, _span_text(text, toks, v, v + 1), 3, t.start))
+            continue
         if low == "in" and v + 2 < hi:
             poll = _in_poll(text, toks, v, lo, hi)  # 'In a Vale poll released Monday, 50 percent chose Lee'
             if poll is not None:
@@ -290,6 +300,13 @@ def _sentence_cues(
             # 'analysts fear that ...', not 'fear the worst'; a belief closing the sentence after a comma
             # holds the clause before it ('The port will reopen by June, Okafor maintains.')
             speech = belief = _clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi))
+        # 'the court found that ...', 'the panel held the rule applied': a verdict with the beliefs' clause
+        # check, given only by a ruling or investigating body (its subject is checked below)
+        body_verdict = (
+            not speech
+            and low in lx.BODY_VERDICT_VERBS
+            and (_clause_complement(toks, v, hi) or (v > lo + 3 and _closing_report(toks, v, lo, hi)))
+        )
         if low in lx.REFUSAL_VERBS and _refuses_speech(toks, v, hi):
             # 'The ministry declined to comment.': the refusal is the subject's answer (a low rank: a
             # reporting verb of the sentence comes first, 'Lee said the firm refused to say')
@@ -300,7 +317,7 @@ def _sentence_cues(
             if refuser is not None and refuser.kind in {"person", "org", "group", "pronoun"}:
                 cues.append(Cue(refuser, _span_text(text, toks, v, v + 2), 3, t.start))
             continue
-        if not (speech or weak or research or threat):
+        if not (speech or weak or research or threat or body_verdict):
             continue
         if low in lx.STANCE_VERBS and v + 1 < hi and toks[v + 1].low in lx.MOTION_PARTICLES:
             continue  # 'the typhoon slammed into the coast', 'the rocket blasted off': motion, no verdict
@@ -318,6 +335,8 @@ def _sentence_cues(
             and not _clause_object(toks, v, hi)
             # '"...," added another voter': the subject after a quotation, no object
             and not (v > lo and low in lx.INVERTIBLE_VERBS and _prev_is_quote_close(toks, v - 1, lo))
+            # 'four senators claim to oppose the toll', 'claimed to have seen it': what they say of themselves
+            and not _claims_to(toks, v, hi)
         ):
             continue  # 'conceded a penalty', 'claimed the lives of'
         if low in lx.OBJECT_BEFORE_OF and v + 1 < hi and toks[v + 1].low == "of":
@@ -648,6 +667,13 @@ def _sentence_cues(
         ):
             # 'The Harbor Times found that ...', '..., the Harbor Times found.': an organisation reports a finding
             speech = True
+        if body_verdict and not speech:
+            if subject.kind != "pronoun" and _finding_body(subject):
+                speech = belief = True  # 'A coroner found that the death was accidental'
+            elif not research:
+                continue  # 'Ann Lee held that ...' is no body's verdict ('found' stays a research verb)
+        if not speech and not beside and lx.BELIEF_VERBS.get(low) == "conclude":
+            continue  # 'the inquiry concluded its hearings': an end, no finding without its clause
         team = _with_team(toks, v, lo) if research and not speech else None
         if team is not None and _clause_complement(toks, v, hi):
             # 'Ann Lee and her colleagues found that ...': a researcher and her group report; the researcher
@@ -743,7 +769,8 @@ def _presents_as(toks: list[Tok], v: int, hi: int) -> bool:
                 return True  # 'cast herself as the voice of farmers' (no clause opens after a reflexive)
             if nxt.low in {"a", "an"} and k + 2 < hi and toks[k + 2].low in lx.LIFE_STAGE_NOUNS:
                 return False  # 'saw the harbour as a boy'
-            return nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS
+            # ('lists the harbour's depth as 12 metres': an amount is what it is presented as)
+            return (nxt.word and nxt.low not in lx.AS_CLAUSE_WORDS) or nxt.text[:1].isdigit()
         if not (t.word or t.text in "'’") or t.low in lx.NOUN_PHRASE_STOPS or t.low in lx.FINITE_AUXILIARIES:
             return False
         if toks[v].low.startswith("cast") and base(t.low) in lx.CAST_OBJECTS:
@@ -799,7 +826,13 @@ def _hails_object(toks: list[Tok], v: int, hi: int) -> bool:
 
 def _idea_object(toks: list[Tok], v: int, hi: int) -> bool:
     """'embraced the plan', 'embraced her rival's tax proposal', 'embraced the notion that ...': the object
-    (within five words, before any preposition or punctuation) is an idea."""
+    (within five words, before any preposition or punctuation) is an idea; or a gerund is, a measure
+    ('supports raising the toll', 'backed scrapping the levy')."""
+    k = v + 1
+    while k < hi and _adverb(toks[k].low) and not toks[k].cap and not toks[k].low.endswith("ing"):
+        k += 1  # 'strongly supports raising ...'
+    if lx.IDEA_STANCE_VERBS.get(toks[v].low) in _GERUND_STANCES and _gerund_object(toks, k, hi):
+        return True
     return _object_noun_in(toks, v, hi, lx.IDEA_NOUNS)
 
 
@@ -1123,15 +1156,10 @@ def _perspective_holder(text: str, toks: list[Tok], lo: int, hi: int, in_quote: 
         if not (toks[s + 1].cap or toks[s + 1].low in lx.DETERMINERS):
             return None  # 'To stop Ann Lee, the party ...': an infinitive of purpose
         m = _analyze(text, toks, s + 1, c)
-    elif first == "in" and toks[c - 1].low in lx.PERSPECTIVE_NOUNS and c - 1 > s + 1:
-        p = c - 2  # the possessive before the noun: 'In Lee's view', 'in the union's opinion', 'In his view'
-        if p == s + 1 and toks[p].low in {"his", "her"}:
-            return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start), _span_text(
-                text, toks, s, c
-            )
-        if not is_possessive(toks, p):
-            return None
-        m = _analyze(text, toks, s + 1, p + 1)
+    elif first == "in":
+        m = _view_owner(text, toks, s, c)
+        if m is not None and m.kind == "pronoun":
+            return m, _span_text(text, toks, s, c)
     else:
         return None
     if m is None or m.generic or m.document or m.kind not in {"person", "org", "group"}:
@@ -1146,6 +1174,34 @@ def _perspective_holder(text: str, toks: list[Tok], lo: int, hi: int, in_quote: 
         if entry is not None and entry.prio >= P_SALIENT_REGION:
             return None  # 'For Texas, the ruling is a setback': a place
     return m, toks[s].text if first != "in" else _span_text(text, toks, s, c)
+
+
+def _view_owner(text: str, toks: list[Tok], s: int, c: int) -> Mention | None:
+    """'In Lee's view', 'in the union's opinion', 'in his view' from 'in' at s to the comma or period at c:
+    the owner of the view, else None."""
+    if toks[s].low != "in" or toks[c - 1].low not in lx.PERSPECTIVE_NOUNS or c - 1 <= s + 1:
+        return None
+    p = c - 2  # the possessive before the noun
+    if p == s + 1 and toks[p].low in {"his", "her"}:
+        return Mention(lx.POSSESSIVE_PRONOUNS[toks[p].low], "pronoun", pos=toks[p].start)
+    if not is_possessive(toks, p):
+        return None
+    return _analyze(text, toks, s + 1, p + 1)
+
+
+def _view_aside(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
+    """'The port will close by June, in Ann Lee's view.', 'The toll, in the union's opinion, is unfair': a
+    view set off by commas inside or at the end of the sentence is its owner's, as at its opening (a
+    person or organisation named; at most eight words)."""
+    if v <= lo or toks[v - 1].text != ",":
+        return None
+    c = next((q for q in range(v + 2, min(hi, v + 9)) if not toks[q].word and toks[q].text not in "'’"), None)
+    if c is None or toks[c].text not in {",", ".", "!"}:
+        return None
+    m = _view_owner(text, toks, v, c)
+    if m is None or m.generic or m.document or m.kind not in {"person", "org", "pronoun"}:
+        return None
+    return m
 
 
 def _closing_speaker_verb(toks: list[Tok], v: int, lo: int, hi: int) -> bool:

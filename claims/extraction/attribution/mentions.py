@@ -116,12 +116,15 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
         ):
             k -= 1  # 'The first report showed': an adjective of order after the article, not a sentence opener
             continue
+        # 'the appeals court', 'a federal appeals panel': a speech act's noun right before a ruling body
+        body_noun = t.low in lx.NOUNLIKE_FORMS and k == j and base(toks[j].low) in lx.FINDING_BODIES
         if (
             _hyphen_alpha(t.low)  # 'the third-largest carmaker', 'the state-owned lender'
             and loose < 2
             and (
                 low not in lx.SPEECH_VERBS
                 or (_base_form_noun(t) and k - 2 >= lo and toks[k - 2].low in {"a", "an", "the"})
+                or body_noun
             )
             and low not in lx.AUXILIARIES
             and low not in lx.SUBORDINATORS
@@ -140,7 +143,7 @@ def _np_backward(toks: list[Tok], j: int, lo: int) -> int:
                     and (toks[k - 3].low in {"a", "an", "the"} or is_possessive(toks, k - 3))
                     # ('the state electoral office': a verb's base form right after the article is a noun)
                     and (_loose_word(toks[k - 2]) or _base_form_noun(toks[k - 2]))
-                    and _loose_word(t)
+                    and (_loose_word(t) or body_noun)
                 )
                 # 'the Keld central bank', 'the Brim development agency': a proper modifier before it
                 or (

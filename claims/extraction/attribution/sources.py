@@ -27,6 +27,18 @@ def _research_subject(m: Mention) -> bool:
     return m.kind in {"doc", "pronoun"} or m.document or head in lx.RESEARCH_SUBJECTS
 
 
+def _finding_body(m: Mention) -> bool:
+    """Subjects for which a verdict verb with a clause states a finding: ruling and investigating bodies
+    and officials ('the Keld High Court', 'a coroner', 'auditors', 'Judge Ann Lee', 'Chief Inspector Tom
+    Ek': a person by the title written before the name)."""
+    head = m.head or (base(m.name.split()[-1].lower()) if m.name else "")
+    return m.kind in {"person", "org", "group"} and (
+        head in lx.FINDING_BODIES
+        or base(head) in lx.FINDING_BODIES
+        or (m.kind == "person" and any(base(w.lower()) in lx.FINDING_BODIES for w in m.title_words))
+    )
+
+
 def _skip_according(toks: list[Tok], k: int, lo: int) -> int:
     """Index of the token before the commas at k, and before a parenthetical ', according to X,' there:
     'ferries which, according to AP, the EU criticised' -- the clause still opens with 'which'."""
