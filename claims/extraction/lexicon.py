@@ -713,7 +713,7 @@ magazine mail media ministries ministry monitor mosque motors museum n.v. nation
 observer office organisation organization parliament partners party pharmaceuticals plc police post press program
 programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
 services society standard star states study summit sun survey systems technologies telegraph television
-temple times tribune trust tv union university watch weekly
+port temple times tribune trust tv union university watch weekly
 """
 )
 

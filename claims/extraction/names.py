@@ -237,6 +237,12 @@ def _edit_distance_le(a: str, b: str, limit: int) -> bool:
 # Endings of proper adjectives of party or nation ('Republican', 'Democratic', 'Chinese', 'British').
 _PROPER_ADJECTIVE_ENDINGS = ("an", "ic", "ese", "ish", "i")
 
+
+def proper_adjective(t: Tok) -> bool:
+    """A capitalised proper adjective of party or nation: 'Ghanaian', 'Chinese', 'Republican'."""
+    return t.cap and t.low.isalpha() and t.low.endswith(_PROPER_ADJECTIVE_ENDINGS)
+
+
 # Tokens after which a capitalised word may be capitalised only because it opens a sentence or quote.
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "‘", "’", "(", "—", "–"})
 
@@ -301,6 +307,18 @@ class NameIndex:
             inner: int | None = None
             while j + 1 < n:
                 nxt = toks[j + 1]
+                if is_possessive(toks, j) and nxt.cap and nxt.start - toks[j].end == 1:
+                    # "St Marren's Hospital", "the Crofters' Party": a capitalised possessive before an
+                    # organisation's head is part of its name, no person of its own
+                    e = j + 1 + (toks[j + 1].text in "'’")
+                    h = e
+                    while h < n and h - e < 3 and toks[h].cap and not is_possessive(toks, h):
+                        if _proper_org_head(toks[h]):
+                            j = h
+                            break
+                        h += 1
+                    if j == h:
+                        continue
                 if is_possessive(toks, j) or nxt.start - toks[j].end > 1:
                     break
                 if nxt.cap:
@@ -361,7 +379,8 @@ class NameIndex:
             run = run[:-1]  # a title-case line: '..., Senator Ray Cole Says.' names Ray Cole
         if not run:
             return
-        words = [_clean(t.text) for t in run]
+        # (a possessive inside the run stays as written: "St Marren's Hospital")
+        words = [t.text for t in run[:-1]] + [_clean(run[-1].text)]
         lows = [base(t.low) for t in run]
         # acronym definition: "Ruritanian State News Agency (RSNA)"
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and is_acronym(toks[j + 1].text):
@@ -620,25 +639,35 @@ class NameIndex:
         few paragraphs, whose head closes it ('Harbor Rail Company') or opens it before 'of' ('Ministry of
         Transport'); a long capitalised run is a headline, not a name. Bounded: the walk stops 3,000
         characters back."""
+        found = self.described_org_at(head, pos)
+        return found[1] if found is not None else None
+
+    def described_org_at(self, head: str, pos: int) -> tuple[int, str] | None:
+        """described_org with the position of the name found."""
         k = bisect_left(self.orgs, (pos, ""))
         while k > 0 and pos - self.orgs[k - 1][0] < 3000:
             k -= 1
             words = [w.lower() for w in self.orgs[k][1].split()]
             if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
-                return self.orgs[k][1]
+                return self.orgs[k]
             if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
-                return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
+                return self.orgs[k]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
             h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
             if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
-                return self.orgs[k][1]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
+                return self.orgs[k]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
 
     def described_company(self, head: str, pos: int) -> str | None:
         """'the company', 'the carmaker' -> the latest business named before pos within a few paragraphs:
         one introduced with that descriptor first ('carmaker Brim Motors'), else any business, introduced
         with a descriptor or named with a corporate last word ('Varn Holdings'). Bounded as above."""
+        found = self.described_company_at(head, pos)
+        return found[1] if found is not None else None
+
+    def described_company_at(self, head: str, pos: int) -> tuple[int, str] | None:
+        """described_company with the position of the name found."""
         k = bisect_left(self.orgs, (pos, ""))
-        fallback = None
+        fallback: tuple[int, str] | None = None
         while k > 0 and pos - self.orgs[k - 1][0] < 3000:
             k -= 1
             at, name = self.orgs[k]
@@ -647,12 +676,12 @@ class NameIndex:
                 continue  # a long capitalised run is a headline, not a name
             described = self.org_heads.get(at)
             if described is not None and described == body_kind(head):
-                return name
+                return at, name
             if fallback is None and (
                 described in lx.BUSINESS_DESCRIPTORS
                 or (len(words) > 1 and base(words[-1].lower()) in lx.CORPORATE_HEADS)
             ):
-                fallback = name
+                fallback = at, name
         return fallback
 
     def document_name(self, pos: int) -> str | None:
@@ -950,6 +979,11 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 def _recency(person: Person, pos: int) -> int:
     k = bisect_right(person.positions, pos)
     return person.positions[k - 1] if k else -abs(person.first_pos - pos)
+
+
+def _proper_org_head(t: Tok) -> bool:
+    """A capitalised organisation head that is no common word: 'Hospital', 'College', 'Party'."""
+    return t.cap and base(t.low) in lx.ORG_HEADS and base(t.low) not in lx.COMMON_WORD_ORG_HEADS
 
 
 def _clean(word: str) -> str:

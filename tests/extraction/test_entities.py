@@ -1350,3 +1350,47 @@ def test_a_possessive_business_noun_names_no_business() -> None:
 )
 def test_a_modifier_before_a_titled_name(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+# Wire round: a capitalised possessive before an organisation's head names the body, no person ('St Orla's
+# Hospital' is no 'St Orla' for 'she'); of a body named with its kind and a business introduced with a
+# descriptor, 'the company' is the later; a proper modifier may stand between 'the' and the kind.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                ["At St Orla's Hospital in Keld, chief executive Fiona Dale said the trust had cancelled operations."],
+                ['"We had no choice," she said.'],
+            ],
+            ["Fiona Dale", "Fiona Dale"],
+        ),
+        (
+            [["Outside St Aldo's Church, Pastor Ivo Renn said the roof had fallen."], ['"Nobody died," he said.']],
+            ["Ivo Renn", "Ivo Renn"],
+        ),
+        (
+            [
+                [
+                    "Keld Oil Company said output fell.",
+                    "Norwegian oil firm Halvik Energy said it had restarted a field.",
+                ],
+                ["The company said output would recover by Friday."],
+            ],
+            ["Keld Oil Company", "Halvik Energy", "Halvik Energy"],
+        ),
+        (
+            [
+                ["Shipping giant Marsk said it would divert ships."],
+                ["A spokesperson for the Danish company said delays were likely."],
+            ],
+            ["Marsk", "Marsk"],
+        ),
+        (
+            [["Fashion retailer Lindvik said sales fell."], ["The Swedish retailer said it would close stores."]],
+            ["Lindvik", "Lindvik"],
+        ),
+    ],
+)
+def test_wire_bodies_named_and_described(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

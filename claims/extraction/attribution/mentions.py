@@ -361,6 +361,8 @@ def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
         return None
     if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per", "out"}:
         return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
+    if any(t.low in lx.CLAUSE_OPENERS and t.low != "as" for t in toks[k + 1 : j]):
+        return None  # 'Prices rose 2% on Monday after the miner said': the quantity ends before the clause
     last = toks[j - 1]
     number = last.low[:1].isdigit() or last.low in lx.QUANTITY_WORDS  # 'One in four said'
     if (last.low in lx.DETERMINERS and not number) or last.low in lx.ADJUNCT_OPENERS:

@@ -104,13 +104,20 @@ class _Resolver:
                     return g
             words = m.name.lower().split()
             kind = body_kind(head)
-            if len(words) == 2 and words[0] == "the" and kind is not None:
+            written = m.name.split()
+            # ('the Danish company', 'the Yorkshire club': a proper modifier between)
+            proper = len(words) == 3 and written[1][:1].isupper() and not is_possessive_word(written[1])
+            if (len(words) == 2 or proper) and words[0] == "the" and kind is not None:
                 # 'the university said' after 'the University of Northvale', 'the airline said' after
-                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before
-                named = self.names.described_org(kind, m.pos)
-                if named is None and head in lx.BUSINESS_DESCRIPTORS:
-                    named = self.names.described_company(head, m.pos)
-                return named or m.name
+                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before;
+                # of a body so named and a business introduced with its kind, the later ('Keld Oil Company
+                # ... oil firm Halvik Energy ... the company said' is Halvik Energy)
+                at = self.names.described_org_at(kind, m.pos)
+                if head in lx.BUSINESS_DESCRIPTORS:
+                    business = self.names.described_company_at(head, m.pos)
+                    if business is not None and (at is None or business[0] > at[0]):
+                        at = business
+                return at[1] if at is not None else m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
