@@ -1046,10 +1046,13 @@ BODY_KINDS: dict[str, str] = {
     "supplier": "supplier",
     "distributor": "distributor",
     "giant": "giant",
+    # sport: 'Championship club Halton Rovers ... the club said'
+    "club": "club",
+    "team": "team",
 }
 # Kinds of body that describe a business: 'the company said', 'the carmaker said' stand for the business
 # named before ('carmaker Brim Motors', 'the firm, Swiftway,', 'Varn Holdings').
-BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster"}
+BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster", "club", "team"}
 
 # Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
 PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from . import lexicon as lx
 from .gazetteer import AFTER_PLACE, COMMON, NEVER_ALONE, SMALL, UPPER_ONLY, gazetteer, norm
+from .places.lexicon import CLUB_AFTER_CITY
 
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
@@ -395,17 +396,24 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
         kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
+        club = kind is None and club_name([t.text for t in run])
+        if club:
+            kind = "club"  # 'Halton Rovers', 'Northfield United': a sport club ('the club said' later), no person
         if (
             kind is not None
             and not any(w in lx.ORG_HEADS for w in lows)
             # 'crane operator Ann Lee', 'the mine's operator, Ann Lee,': a given name makes a person
             and lows[0] not in lx.FEMALE_NAMES
             and lows[0] not in lx.MALE_NAMES
+            # 'union leader Ann Lee', 'team captain Ivo Roe': the kind modifies a title, the name is a person's
+            and not any(w in lx.TITLES for w in lows)
         ):
             # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
             # company before the name makes it that body ('the airline said' later)
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = kind
+            if club:
+                return
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
@@ -761,7 +769,15 @@ def _kind_before(toks: list[Tok], k: int) -> str | None:
     t = toks[k - 1]
     if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
         return None
-    return body_kind(t.low)
+    kind = body_kind(t.low)
+    if (
+        kind == "group"
+        and k >= 2
+        and toks[k - 2].low.endswith("ing")
+        and len(toks[k - 2].low) > 5
+    ):
+        return "company"  # 'shipping group Moller Line', 'mining group X': a trade's group is a business
+    return kind
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:
@@ -979,6 +995,12 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 def _recency(person: Person, pos: int) -> int:
     k = bisect_right(person.positions, pos)
     return person.positions[k - 1] if k else -abs(person.first_pos - pos)
+
+
+def club_name(words: list[str]) -> bool:
+    """A sport club's name: two words or more closing with a club word ('Halton Rovers', 'Northfield
+    United'); 'City' closes as many places ('Mexico City') and is left out."""
+    return len(words) > 1 and words[-1] in CLUB_AFTER_CITY and words[-1] != "City"
 
 
 def _proper_org_head(t: Tok) -> bool:

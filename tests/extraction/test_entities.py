@@ -1387,10 +1387,74 @@ def test_a_modifier_before_a_titled_name(paragraphs: list[list[str]], expected: 
             ["Marsk", "Marsk"],
         ),
         (
+            [
+                ["Danish shipping group Orla Line said it would reroute ships."],
+                ["The company said the detour cost days."],
+            ],
+            ["Orla Line", "Orla Line"],
+        ),
+        (
+            [["Mining group Varn Ores said output fell."], ["The company said prices would recover."]],
+            ["Varn Ores", "Varn Ores"],
+        ),
+        (
             [["Fashion retailer Lindvik said sales fell."], ["The Swedish retailer said it would close stores."]],
             ["Lindvik", "Lindvik"],
         ),
     ],
 )
 def test_wire_bodies_named_and_described(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# Wire round, sport and bodies: a club's name ('Halton Rovers', 'Northfield United') or a club introduced
+# with its kind is the body 'the club' stands for, and no person 'he' could mean; a kind before a title
+# ('union leader Ann Lee') names no body; 'It said' after a sentence opening with a body's description is
+# that body.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["League club Orrin Rovers have sacked their manager after a seventh defeat, the club said on Monday."]],
+            ["Orrin Rovers"],
+        ),
+        (
+            [["Keldby United said their captain would miss six weeks."], ["The Varnshire club said he was hurt."]],
+            ["Keldby United", "Keldby United"],
+        ),
+        (
+            [
+                ["Ivo Marsh was sacked by Dalby Wanderers on Monday."],
+                ["Dalby Wanderers said a new coach would be named soon."],
+                ['"We wish him well," he said.'],
+            ],
+            [None, "Dalby Wanderers", "Ivo Marsh"],
+        ),
+        (
+            [
+                ["The walkout was called by the Keld Dock Workers Union."],
+                ['"We have been ignored," union leader Marta Veen told reporters.'],
+                ["The union said it would strike again."],
+            ],
+            [None, "Marta Veen", "Keld Dock Workers Union"],
+        ),
+        (
+            [
+                ["The Central Bank of Orlova raised its main rate on Thursday."],
+                ["The bank cut its growth forecast."],
+                ["It said the economy would recover next year."],
+            ],
+            [None, None, "Central Bank of Orlova"],
+        ),
+        (
+            [
+                ["The Varn Transit Authority cut two routes."],
+                ["The authority raised fares in May."],
+                ["It said costs had doubled."],
+            ],
+            [None, None, "Varn Transit Authority"],
+        ),
+    ],
+)
+def test_wire_clubs_unions_and_bodies(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected

@@ -8,6 +8,7 @@ from ..names import (
     Tok,
     and_joined_start,
     base,
+    club_name,
     is_acronym,
     is_name_word,
     is_possessive,
@@ -606,7 +607,11 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         # "the Minister of Foreign Affairs": an office without a personal name
         r0 = i + 1 if toks[i].low in lx.DETERMINERS else i
         return Mention(_span_text(text, toks, r0, j), "group", None, toks[r0].start)
-    if any(w in lx.ORG_HEADS for w in name_lows) or (len(name_lows) == 1 and is_acronym(toks[first].text)):
+    if (
+        any(w in lx.ORG_HEADS for w in name_lows)
+        or (len(name_lows) == 1 and is_acronym(toks[first].text))
+        or club_name(name.split())  # 'Halton Rovers said': a club, no person for 'he' later
+    ):
         kind = "org"
         if name.lower().startswith("the "):
             name = name[4:]

@@ -481,7 +481,7 @@ class _Resolver:
         orgs = self.names.orgs
         k = bisect_left(orgs, sent.start, key=lambda o: o[0])
         if k == len(orgs) or orgs[k][0] >= sent.end:
-            return None
+            return self._described_body_opening(sent)
         pos, name = orgs[k]
         if self.quotes.covering(pos) is not None or name.lower() in lx.place_names():
             return None  # 'The United States ...': a country is no organisation for 'they'
@@ -492,6 +492,21 @@ class _Resolver:
                 return None  # 'After the Harbor Trust ...', 'Ann Lee of the Trust': no subject
             q += 1
         return name
+
+    def _described_body_opening(self, sent: Sentence) -> str | None:
+        """The body named before that a sentence opening with its description stands for ('The bank cut its
+        forecast. It said ...' after 'The Keld National Bank raised rates'), else None."""
+        q = bisect_left(self.starts, sent.start)
+        if q + 2 >= len(self.toks) or self.toks[q].low != "the" or self.toks[q + 2].start >= sent.end:
+            return None
+        head, after = self.toks[q + 1], self.toks[q + 2]
+        kind = body_kind(head.low)
+        if kind is None or head.cap or not after.word or after.cap or after.low in lx.NAME_CONNECTORS:
+            return None
+        found = self.names.described_org(kind, head.start)
+        if found is None and base(head.low) in lx.BUSINESS_DESCRIPTORS:
+            found = self.names.described_company(base(head.low), head.start)
+        return found
 
     def _owner_end(self, pos: int) -> int | None:
         """Where the capitalised run starting at ``pos`` ends, when it ends in a possessive ('Norvik's',
