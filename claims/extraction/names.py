@@ -770,12 +770,7 @@ def _kind_before(toks: list[Tok], k: int) -> str | None:
     if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
         return None
     kind = body_kind(t.low)
-    if (
-        kind == "group"
-        and k >= 2
-        and toks[k - 2].low.endswith("ing")
-        and len(toks[k - 2].low) > 5
-    ):
+    if kind == "group" and k >= 2 and toks[k - 2].low.endswith("ing") and len(toks[k - 2].low) > 5:
         return "company"  # 'shipping group Moller Line', 'mining group X': a trade's group is a business
     return kind
 

@@ -370,6 +370,10 @@ SCHEDULED_PRESENT = frozenset(
         "closes",
         "expires",
         "sits",
+        # fixtures: "Rovers host United on Saturday", "the champion faces Ada Roe on Friday"
+        "host",
+        "hosts",
+        "faces",
     }
 )
 # "was"/"were" before a word of planning tells a plan in the past tense, and the plan still lies ahead of
@@ -459,9 +463,24 @@ DEADLINE_VERBS = frozenset(
     }
 )
 # Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
-# "vacation plans for").
+# "vacation plans for"); a readiness told in the past looks forward too ("were ready to meet on Friday").
 FUTURE_BEFORE_TO = frozenset(
-    {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
+    {
+        "expected",
+        "set",
+        "plans",
+        "plan",
+        "planning",
+        "intends",
+        "intended",
+        "aims",
+        "going",
+        "hopes",
+        "hoped",
+        "ready",
+        "prepared",
+        "poised",
+    }
 )
 # Past tenses spelled like their base form: after a modal, "to", "and" or "or" they are the base form
 # ("will put the seat in play in November", "would set the scene for a vote in July").

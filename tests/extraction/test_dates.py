@@ -796,6 +796,9 @@ PLANS_TOLD_IN_THE_PAST = [
     ("The Keld hearing on Monday was scheduled by the judge.", "Monday", "2023-11-20"),
     ("A ruling in the Varn case was expected Monday, lawyers said.", "Monday", "2023-11-20"),
     ("The Brim minister was expected in Keld on Saturday.", "Saturday", "2023-11-18"),
+    # a readiness told in the past looks forward (wire round)
+    ("The Keld employers said they were ready to meet the union on Friday.", "Friday", "2023-11-17"),
+    ("The Varn dockers said they were prepared to strike on Monday.", "Monday", "2023-11-20"),
     # imminent at the time told, a cause, or an event that happened stay in the past
     ("Guards seized him on Monday as he was about to board a plane.", "Monday", "2023-11-13"),
     ("The Keld derby was cancelled on Sunday, a delay that was due to heavy rain.", "Sunday", "2023-11-12"),
@@ -857,6 +860,9 @@ SCHEDULED_PRESENT_CASES = [
     ("The Brim court next sits on Dec. 4.", "Dec. 4", "2023-12-04"),
     ("Keld passed a budget for the fiscal year that begins July 1.", "July 1", "2024-07-01"),
     ("The Varn season that starts Saturday is the last for the coach.", "Saturday", "2023-11-18"),
+    # fixtures (wire round)
+    ("Dalby Rovers host Keld United on Saturday.", "Saturday", "2023-11-18"),
+    ("The Varn champion faces Ada Roe on Friday.", "Friday", "2023-11-17"),
 ]
 
 
