@@ -445,7 +445,7 @@ dame dean deputy designer detective diplomat director director-general doctor dr
 emeritus emir emperor empress engineer entrepreneur envoy epidemiologist ex executive father filmmaker
 former founder gen general goalkeeper gov governor governor-general head historian imam incoming
 inspector instructor interim investigator journalist judge junior justice king lady lawmaker lawyer
-leader lecturer legislator lieutenant lord lt lt. magistrate maj major manager marshal mayor member mep
+leader lecturer legislator lieutenant lord lt lt. magistrate maj major manager managing marshal mayor member mep
 midfielder minister miss monsignor mp mr mrs ms mufti musician mx nominee novelist nurse officer official
 ombudsman outgoing owner pastor photographer physician physicist playwright poet politician pope premier
 president president-elect priest prince princess principal private producer prof professor prosecutor
@@ -1046,6 +1046,10 @@ BODY_KINDS: dict[str, str] = {
     "supplier": "supplier",
     "distributor": "distributor",
     "giant": "giant",
+    "importer": "importer",
+    "exporter": "exporter",
+    "refiner": "refiner",
+    "shipper": "shipper",
     # sport: 'Championship club Halton Rovers ... the club said'
     "club": "club",
     "team": "team",

@@ -1458,3 +1458,38 @@ def test_wire_bodies_named_and_described(paragraphs: list[list[str]], expected: 
 )
 def test_wire_clubs_unions_and_bodies(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+# Wire round: 'managing' modifies a title ('Its managing director said'); an importer or refiner is a
+# business for 'the company'; an acronym before 'spokeswoman' is the name it spells.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["Trade body Varnfish said it welcomed the delay.", "Its managing director said the data was old."]],
+            ["Varnfish", "Its managing director"],
+        ),
+        (
+            [
+                ["The fruit importer, Keld Fresh, said it knew nothing of the drugs."],
+                ['"We are shocked," the company said.'],
+            ],
+            ["Keld Fresh", "Keld Fresh"],
+        ),
+        (
+            [["Oil refiner Orla Petro said margins fell."], ["The company said it would cut jobs."]],
+            ["Orla Petro", "Orla Petro"],
+        ),
+        (
+            [
+                [
+                    "The Keld Medicines Board (KMB) said it was reviewing the case.",
+                    "A KMB spokeswoman said it would report soon.",
+                ]
+            ],
+            ["Keld Medicines Board", "Keld Medicines Board"],
+        ),
+    ],
+)
+def test_wire_titles_kinds_and_acronyms(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

@@ -135,6 +135,8 @@ class _Resolver:
             ):
                 # 'A Tessel spokeswoman said': the named body speaks through her, as 'a spokeswoman for Tessel'
                 m.kind, m.generic = "org", False
+                if is_acronym(written[1]):
+                    return self.names.fullest(written[1], m.pos)  # 'An EMA spokeswoman': the name it spells
                 return self.names.fullest_org(written[1], m.pos)
             return m.name
         name = m.name
