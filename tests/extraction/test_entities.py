@@ -1493,3 +1493,17 @@ def test_wire_clubs_unions_and_bodies(paragraphs: list[list[str]], expected: lis
 )
 def test_wire_titles_kinds_and_acronyms(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+def test_a_description_of_another_nationality_is_another_body() -> None:
+    # 'the Danish drugmaker' after 'Swiss drugmaker Pellam': no link, the description stays as written
+    assert speakers(
+        ["Swiss drugmaker Orvell AG said it was recalling pills."],
+        ["Shares in rival Norvex rose.", "The Danish drugmaker said it could supply more pills."],
+    ) == ["Orvell AG", None, "The Danish drugmaker"]
+    assert speakers(
+        ["Swiss drugmaker Orvell AG said it was recalling pills.", "The Swiss drugmaker said it was sorry."]
+    ) == [
+        "Orvell AG",
+        "Orvell AG",
+    ]

@@ -117,6 +117,8 @@ class _Resolver:
                     business = self.names.described_company_at(head, m.pos)
                     if business is not None and (at is None or business[0] > at[0]):
                         at = business
+                if at is not None and proper and self._other_nationality(at[0], written[1]):
+                    return m.name  # 'the Danish drugmaker' after 'Swiss drugmaker Pellam': another body
                 return at[1] if at is not None else m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
@@ -494,6 +496,13 @@ class _Resolver:
                 return None  # 'After the Harbor Trust ...', 'Ann Lee of the Trust': no subject
             q += 1
         return name
+
+    def _other_nationality(self, pos: int, word: str) -> bool:
+        """Was the body named at pos introduced with a nationality other than ``word`` ('Swiss drugmaker
+        Pellam' against 'the Danish drugmaker')? Only the two words before the name are read."""
+        q = bisect_left(self.starts, pos)
+        before = [t.text for t in self.toks[max(0, q - 2) : q] if t.cap]
+        return _nationality(word) and any(_nationality(w) and w != word for w in before)
 
     def _described_body_opening(self, sent: Sentence) -> str | None:
         """The body named before that a sentence opening with its description stands for ('The bank cut its
