@@ -399,6 +399,8 @@ class NameIndex:
         club = kind is None and club_name([t.text for t in run])
         if club:
             kind = "club"  # 'Halton Rovers', 'Northfield United': a sport club ('the club said' later), no person
+        if kind is None and len(run) == 1 and len(lows[0]) > 6 and lows[0].endswith("bank") and lows[0].isalpha():
+            kind = "bank"  # 'Rabobank', 'Nordbank': a bank named in one word ('the Dutch bank said' later)
         if (
             kind is not None
             and not any(w in lx.ORG_HEADS for w in lows)

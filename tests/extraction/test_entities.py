@@ -1507,3 +1507,17 @@ def test_a_description_of_another_nationality_is_another_body() -> None:
         "Orvell AG",
         "Orvell AG",
     ]
+
+
+def test_a_bank_named_in_one_word_is_the_bank() -> None:
+    # 'Rabobank'-like names: one word ending in 'bank' is a bank 'the bank' may stand for (not 'riverbank')
+    assert speakers(
+        ["Analysts at Dalbank said wheat stocks were low."], ["The Dutch bank said supplies could stay tight."]
+    ) == [
+        "Analysts at Dalbank",
+        "Dalbank",
+    ]
+    assert speakers(["Economists at Orvabank expect a cut.", "The bank said inflation was easing."]) == [
+        None,
+        "Orvabank",
+    ]
