@@ -997,7 +997,12 @@ def _recency(person: Person, pos: int) -> int:
 def club_name(words: list[str]) -> bool:
     """A sport club's name: two words or more closing with a club word ('Halton Rovers', 'Northfield
     United'); 'City' closes as many places ('Mexico City') and is left out."""
-    return len(words) > 1 and words[-1] in CLUB_AFTER_CITY and words[-1] != "City"
+    return len(words) > 1 and club_word(words[-1])
+
+
+def club_word(word: str) -> bool:
+    """A word closing a sport club's name ('Rovers', 'United'); not 'City'."""
+    return word in CLUB_AFTER_CITY and word != "City"
 
 
 def _proper_org_head(t: Tok) -> bool:

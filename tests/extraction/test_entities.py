@@ -1521,3 +1521,12 @@ def test_a_bank_named_in_one_word_is_the_bank() -> None:
         None,
         "Orvabank",
     ]
+
+
+def test_a_club_word_alone_is_the_club_named_before() -> None:
+    # 'Rovers said' after 'Dalby Rovers': the club, as a body's last word is; a person's surname stays hers
+    assert speakers(["Dalby Rovers have sacked their coach."], ["Rovers said a new coach would be named soon."]) == [
+        None,
+        "Dalby Rovers",
+    ]
+    assert speakers(["Keld United lost again.", "United said the pitch was poor."]) == [None, "Keld United"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes
+from ..names import NameIndex, Tok, base, body_kind, club_word, is_acronym, is_possessive, is_title, place_codes
 from ..places.lexicon import DEMONYMS
 from ..quotes import QuoteIndex
 from ..types import Sentence
@@ -146,7 +146,9 @@ class _Resolver:
             name = self.names.fullest(name, m.pos, m.titled)
         elif len(name.split()) == 1:
             name = self.names.fullest(name, m.pos)
-        if m.kind == "org" and len(name.split()) == 1 and not is_acronym(name):
+        if len(name.split()) == 1 and not is_acronym(name) and (m.kind == "org" or club_word(name)):
+            # 'Rovers said' after 'Halton Rovers': a club word alone is the club named before, as an
+            # organisation's last word is
             name = self.names.fullest_org(name, m.pos)
         return name
 
