@@ -370,9 +370,8 @@ SCHEDULED_PRESENT = frozenset(
         "closes",
         "expires",
         "sits",
-        # fixtures: "Rovers host United on Saturday", "the champion faces Ada Roe on Friday"
-        "host",
-        "hosts",
+        # fixtures: "the champion faces Ada Roe on Friday" (not "host": as often a noun, "the show's host
+        # Ada Roe on Friday")
         "faces",
     }
 )
@@ -463,7 +462,8 @@ DEADLINE_VERBS = frozenset(
     }
 )
 # Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
-# "vacation plans for"); a readiness told in the past looks forward too ("were ready to meet on Friday").
+# "vacation plans for"); a readiness told in the past looks forward too ("were ready to meet on Friday"; not
+# "prepared", as often a past verb: "as Ada Roe prepared to speak on Monday").
 FUTURE_BEFORE_TO = frozenset(
     {
         "expected",
@@ -478,7 +478,6 @@ FUTURE_BEFORE_TO = frozenset(
         "hopes",
         "hoped",
         "ready",
-        "prepared",
         "poised",
     }
 )
