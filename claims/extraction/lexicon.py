@@ -469,7 +469,7 @@ dame dean deputy designer detective diplomat director director-general doctor dr
 emeritus emir emperor empress engineer entrepreneur envoy epidemiologist ex executive father filmmaker
 former founder gen general goalkeeper gov governor governor-general head historian imam incoming
 inspector instructor interim investigator journalist judge junior justice king lady lawmaker lawyer
-leader lecturer legislator lieutenant lord lt lt. magistrate maj major manager marshal mayor member mep
+leader lecturer legislator lieutenant lord lt lt. magistrate maj major manager managing marshal mayor member mep
 midfielder minister miss monsignor mp mr mrs ms mufti musician mx nominee novelist nurse officer official
 ombudsman outgoing owner pastor photographer physician physicist playwright poet politician pope premier
 president president-elect priest prince princess principal private producer prof professor prosecutor
@@ -752,7 +752,7 @@ magazine mail media ministries ministry monitor mosque motors museum n.v. nation
 observer office organisation organization parliament partners party pharmaceuticals plc police post press program
 programme project radio regiment reporter republic reserve review s.a. school secretariat senate service
 services society standard star states study summit sun survey systems technologies telegraph television
-temple times tribune trust tv union university watch weekly tribunal ombudsman inquiry inspectorate
+port temple times tribune trust tv union university watch weekly tribunal ombudsman inquiry inspectorate
 """
 )
 
@@ -1089,10 +1089,17 @@ BODY_KINDS: dict[str, str] = {
     "supplier": "supplier",
     "distributor": "distributor",
     "giant": "giant",
+    "importer": "importer",
+    "exporter": "exporter",
+    "refiner": "refiner",
+    "shipper": "shipper",
+    # sport: 'Championship club Halton Rovers ... the club said'
+    "club": "club",
+    "team": "team",
 }
 # Kinds of body that describe a business: 'the company said', 'the carmaker said' stand for the business
 # named before ('carmaker Brim Motors', 'the firm, Swiftway,', 'Varn Holdings').
-BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster"}
+BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster", "club", "team"}
 
 # Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
 PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")

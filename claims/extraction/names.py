@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from . import lexicon as lx
 from .gazetteer import AFTER_PLACE, COMMON, NEVER_ALONE, SMALL, UPPER_ONLY, gazetteer, norm
+from .places.lexicon import CLUB_AFTER_CITY
 
 # Words, abbreviations with inner dots (U.S.), titles with their full stop (Mr.), numbers, single marks.
 _TOKEN = re.compile(
@@ -237,6 +238,12 @@ def _edit_distance_le(a: str, b: str, limit: int) -> bool:
 # Endings of proper adjectives of party or nation ('Republican', 'Democratic', 'Chinese', 'British').
 _PROPER_ADJECTIVE_ENDINGS = ("an", "ic", "ese", "ish", "i")
 
+
+def proper_adjective(t: Tok) -> bool:
+    """A capitalised proper adjective of party or nation: 'Ghanaian', 'Chinese', 'Republican'."""
+    return t.cap and t.low.isalpha() and t.low.endswith(_PROPER_ADJECTIVE_ENDINGS)
+
+
 # Tokens after which a capitalised word may be capitalised only because it opens a sentence or quote.
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "‘", "’", "(", "—", "–"})
 
@@ -301,6 +308,18 @@ class NameIndex:
             inner: int | None = None
             while j + 1 < n:
                 nxt = toks[j + 1]
+                if is_possessive(toks, j) and nxt.cap and nxt.start - toks[j].end == 1:
+                    # "St Marren's Hospital", "the Crofters' Party": a capitalised possessive before an
+                    # organisation's head is part of its name, no person of its own
+                    e = j + 1 + (toks[j + 1].text in "'’")
+                    h = e
+                    while h < n and h - e < 3 and toks[h].cap and not is_possessive(toks, h):
+                        if _proper_org_head(toks[h]):
+                            j = h
+                            break
+                        h += 1
+                    if j == h:
+                        continue
                 if is_possessive(toks, j) or nxt.start - toks[j].end > 1:
                     break
                 if nxt.cap:
@@ -361,7 +380,8 @@ class NameIndex:
             run = run[:-1]  # a title-case line: '..., Senator Ray Cole Says.' names Ray Cole
         if not run:
             return
-        words = [strip_possessive(t.text) for t in run]
+        # (a possessive inside the run stays as written: "St Marren's Hospital")
+        words = [t.text for t in run[:-1]] + [strip_possessive(run[-1].text)]
         lows = [base(t.low) for t in run]
         # acronym definition: "Ruritanian State News Agency (RSNA)"
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and is_acronym(toks[j + 1].text):
@@ -376,17 +396,26 @@ class NameIndex:
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
         kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
+        club = kind is None and club_name([t.text for t in run])
+        if club:
+            kind = "club"  # 'Halton Rovers', 'Northfield United': a sport club ('the club said' later), no person
+        if kind is None and len(run) == 1 and len(lows[0]) > 6 and lows[0].endswith("bank") and lows[0].isalpha():
+            kind = "bank"  # 'Rabobank', 'Nordbank': a bank named in one word ('the Dutch bank said' later)
         if (
             kind is not None
             and not any(w in lx.ORG_HEADS for w in lows)
             # 'crane operator Ann Lee', 'the mine's operator, Ann Lee,': a given name makes a person
             and lows[0] not in lx.FEMALE_NAMES
             and lows[0] not in lx.MALE_NAMES
+            # 'union leader Ann Lee', 'team captain Ivo Roe': the kind modifies a title, the name is a person's
+            and not any(w in lx.TITLES for w in lows)
         ):
             # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
             # company before the name makes it that body ('the airline said' later)
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = kind
+            if club:
+                return
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
@@ -623,25 +652,35 @@ class NameIndex:
         few paragraphs, whose head closes it ('Harbor Rail Company') or opens it before 'of' ('Ministry of
         Transport'); a long capitalised run is a headline, not a name. Bounded: the walk stops 3,000
         characters back."""
+        found = self.described_org_at(head, pos)
+        return found[1] if found is not None else None
+
+    def described_org_at(self, head: str, pos: int) -> tuple[int, str] | None:
+        """described_org with the position of the name found."""
         k = bisect_left(self.orgs, (pos, ""))
         while k > 0 and pos - self.orgs[k - 1][0] < 3000:
             k -= 1
             words = [w.lower() for w in self.orgs[k][1].split()]
             if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
-                return self.orgs[k][1]
+                return self.orgs[k]
             if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
-                return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
+                return self.orgs[k]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
             h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
             if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
-                return self.orgs[k][1]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
+                return self.orgs[k]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
 
     def described_company(self, head: str, pos: int) -> str | None:
         """'the company', 'the carmaker' -> the latest business named before pos within a few paragraphs:
         one introduced with that descriptor first ('carmaker Brim Motors'), else any business, introduced
         with a descriptor or named with a corporate last word ('Varn Holdings'). Bounded as above."""
+        found = self.described_company_at(head, pos)
+        return found[1] if found is not None else None
+
+    def described_company_at(self, head: str, pos: int) -> tuple[int, str] | None:
+        """described_company with the position of the name found."""
         k = bisect_left(self.orgs, (pos, ""))
-        fallback = None
+        fallback: tuple[int, str] | None = None
         while k > 0 and pos - self.orgs[k - 1][0] < 3000:
             k -= 1
             at, name = self.orgs[k]
@@ -650,12 +689,12 @@ class NameIndex:
                 continue  # a long capitalised run is a headline, not a name
             described = self.org_heads.get(at)
             if described is not None and described == body_kind(head):
-                return name
+                return at, name
             if fallback is None and (
                 described in lx.BUSINESS_DESCRIPTORS
                 or (len(words) > 1 and base(words[-1].lower()) in lx.CORPORATE_HEADS)
             ):
-                fallback = name
+                fallback = at, name
         return fallback
 
     def document_name(self, pos: int) -> str | None:
@@ -735,7 +774,10 @@ def _kind_before(toks: list[Tok], k: int) -> str | None:
     t = toks[k - 1]
     if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
         return None
-    return body_kind(t.low)
+    kind = body_kind(t.low)
+    if kind == "group" and k >= 2 and toks[k - 2].low.endswith("ing") and len(toks[k - 2].low) > 5:
+        return "company"  # 'shipping group Moller Line', 'mining group X': a trade's group is a business
+    return kind
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:
@@ -953,6 +995,22 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 def _recency(person: Person, pos: int) -> int:
     k = bisect_right(person.positions, pos)
     return person.positions[k - 1] if k else -abs(person.first_pos - pos)
+
+
+def club_name(words: list[str]) -> bool:
+    """A sport club's name: two words or more closing with a club word ('Halton Rovers', 'Northfield
+    United'); 'City' closes as many places ('Mexico City') and is left out."""
+    return len(words) > 1 and club_word(words[-1])
+
+
+def club_word(word: str) -> bool:
+    """A word closing a sport club's name ('Rovers', 'United'); not 'City'."""
+    return word in CLUB_AFTER_CITY and word != "City"
+
+
+def _proper_org_head(t: Tok) -> bool:
+    """A capitalised organisation head that is no common word: 'Hospital', 'College', 'Party'."""
+    return t.cap and base(t.low) in lx.ORG_HEADS and base(t.low) not in lx.COMMON_WORD_ORG_HEADS
 
 
 def strip_possessive(word: str) -> str:

@@ -480,9 +480,24 @@ DEADLINE_VERBS = frozenset(
     }
 )
 # Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
-# "vacation plans for").
+# "vacation plans for"); a readiness told in the past looks forward too ("were ready to meet on Friday"; not
+# "prepared", as often a past verb: "as Ada Roe prepared to speak on Monday").
 FUTURE_BEFORE_TO = frozenset(
-    {"expected", "set", "plans", "plan", "planning", "intends", "intended", "aims", "going", "hopes", "hoped"}
+    {
+        "expected",
+        "set",
+        "plans",
+        "plan",
+        "planning",
+        "intends",
+        "intended",
+        "aims",
+        "going",
+        "hopes",
+        "hoped",
+        "ready",
+        "poised",
+    }
 )
 # Past tenses spelled like their base form: after a modal, "to", "and" or "or" they are the base form
 # ("will put the seat in play in November", "would set the scene for a vote in July").

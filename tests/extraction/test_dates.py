@@ -797,6 +797,11 @@ PLANS_TOLD_IN_THE_PAST = [
     ("The Keld hearing on Monday was scheduled by the judge.", "Monday", "2023-11-20"),
     ("A ruling in the Varn case was expected Monday, lawyers said.", "Monday", "2023-11-20"),
     ("The Brim minister was expected in Keld on Saturday.", "Saturday", "2023-11-18"),
+    # a readiness told in the past looks forward (wire round)
+    ("The Keld employers said they were ready to meet the union on Friday.", "Friday", "2023-11-17"),
+    ("The Varn dockers said they were poised to strike on Monday.", "Monday", "2023-11-20"),
+    # (a past verb stays past: 'prepared to speak' is no readiness)
+    ("As Ada Roe prepared to speak in Keld on Monday, a fight broke out.", "Monday", "2023-11-13"),
     # imminent at the time told, a cause, or an event that happened stay in the past
     ("Guards seized him on Monday as he was about to board a plane.", "Monday", "2023-11-13"),
     ("The Keld derby was cancelled on Sunday, a delay that was due to heavy rain.", "Sunday", "2023-11-12"),
@@ -863,6 +868,8 @@ SCHEDULED_PRESENT_CASES = [
     ("Brim, which also hosts a caucus on Saturday, is next.", "Saturday", "2023-11-18"),
     # a present opening a relative clause after the date says nothing about it
     ("The deal follows Monday's bid by Varn, which holds a stake in Keld Mills.", "Monday", "2023-11-13"),
+    # fixtures (wire round)
+    ("The Varn champion faces Ada Roe on Friday.", "Friday", "2023-11-17"),
 ]
 
 

@@ -1407,3 +1407,183 @@ def test_a_possessive_business_noun_names_no_business() -> None:
 )
 def test_a_modifier_before_a_titled_name(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+# Wire round: a capitalised possessive before an organisation's head names the body, no person ('St Orla's
+# Hospital' is no 'St Orla' for 'she'); of a body named with its kind and a business introduced with a
+# descriptor, 'the company' is the later; a proper modifier may stand between 'the' and the kind.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                ["At St Orla's Hospital in Keld, chief executive Fiona Dale said the trust had cancelled operations."],
+                ['"We had no choice," she said.'],
+            ],
+            ["Fiona Dale", "Fiona Dale"],
+        ),
+        (
+            [["Outside St Aldo's Church, Pastor Ivo Renn said the roof had fallen."], ['"Nobody died," he said.']],
+            ["Ivo Renn", "Ivo Renn"],
+        ),
+        (
+            [
+                [
+                    "Keld Oil Company said output fell.",
+                    "Norwegian oil firm Halvik Energy said it had restarted a field.",
+                ],
+                ["The company said output would recover by Friday."],
+            ],
+            ["Keld Oil Company", "Halvik Energy", "Halvik Energy"],
+        ),
+        (
+            [
+                ["Shipping giant Marsk said it would divert ships."],
+                ["A spokesperson for the Danish company said delays were likely."],
+            ],
+            ["Marsk", "Marsk"],
+        ),
+        (
+            [
+                ["Danish shipping group Orla Line said it would reroute ships."],
+                ["The company said the detour cost days."],
+            ],
+            ["Orla Line", "Orla Line"],
+        ),
+        (
+            [["Mining group Varn Ores said output fell."], ["The company said prices would recover."]],
+            ["Varn Ores", "Varn Ores"],
+        ),
+        (
+            [["Fashion retailer Lindvik said sales fell."], ["The Swedish retailer said it would close stores."]],
+            ["Lindvik", "Lindvik"],
+        ),
+    ],
+)
+def test_wire_bodies_named_and_described(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# Wire round, sport and bodies: a club's name ('Halton Rovers', 'Northfield United') or a club introduced
+# with its kind is the body 'the club' stands for, and no person 'he' could mean; a kind before a title
+# ('union leader Ann Lee') names no body; 'It said' after a sentence opening with a body's description is
+# that body.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["League club Orrin Rovers have sacked their manager after a seventh defeat, the club said on Monday."]],
+            ["Orrin Rovers"],
+        ),
+        (
+            [["Keldby United said their captain would miss six weeks."], ["The Varnshire club said he was hurt."]],
+            ["Keldby United", "Keldby United"],
+        ),
+        (
+            [
+                ["Ivo Marsh was sacked by Dalby Wanderers on Monday."],
+                ["Dalby Wanderers said a new coach would be named soon."],
+                ['"We wish him well," he said.'],
+            ],
+            [None, "Dalby Wanderers", "Ivo Marsh"],
+        ),
+        (
+            [
+                ["The walkout was called by the Keld Dock Workers Union."],
+                ['"We have been ignored," union leader Marta Veen told reporters.'],
+                ["The union said it would strike again."],
+            ],
+            [None, "Marta Veen", "Keld Dock Workers Union"],
+        ),
+        (
+            [
+                ["The Central Bank of Orlova raised its main rate on Thursday."],
+                ["The bank cut its growth forecast."],
+                ["It said the economy would recover next year."],
+            ],
+            [None, None, "Central Bank of Orlova"],
+        ),
+        (
+            [
+                ["The Varn Transit Authority cut two routes."],
+                ["The authority raised fares in May."],
+                ["It said costs had doubled."],
+            ],
+            [None, None, "Varn Transit Authority"],
+        ),
+    ],
+)
+def test_wire_clubs_unions_and_bodies(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# Wire round: 'managing' modifies a title ('Its managing director said'); an importer or refiner is a
+# business for 'the company'; an acronym before 'spokeswoman' is the name it spells.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["Trade body Varnfish said it welcomed the delay.", "Its managing director said the data was old."]],
+            ["Varnfish", "Its managing director"],
+        ),
+        (
+            [
+                ["The fruit importer, Keld Fresh, said it knew nothing of the drugs."],
+                ['"We are shocked," the company said.'],
+            ],
+            ["Keld Fresh", "Keld Fresh"],
+        ),
+        (
+            [["Oil refiner Orla Petro said margins fell."], ["The company said it would cut jobs."]],
+            ["Orla Petro", "Orla Petro"],
+        ),
+        (
+            [
+                [
+                    "The Keld Medicines Board (KMB) said it was reviewing the case.",
+                    "A KMB spokeswoman said it would report soon.",
+                ]
+            ],
+            ["Keld Medicines Board", "Keld Medicines Board"],
+        ),
+    ],
+)
+def test_wire_titles_kinds_and_acronyms(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+def test_a_description_of_another_nationality_is_another_body() -> None:
+    # 'the Danish drugmaker' after 'Swiss drugmaker Pellam': no link, the description stays as written
+    assert speakers(
+        ["Swiss drugmaker Orvell AG said it was recalling pills."],
+        ["Shares in rival Norvex rose.", "The Danish drugmaker said it could supply more pills."],
+    ) == ["Orvell AG", None, "The Danish drugmaker"]
+    assert speakers(
+        ["Swiss drugmaker Orvell AG said it was recalling pills.", "The Swiss drugmaker said it was sorry."]
+    ) == [
+        "Orvell AG",
+        "Orvell AG",
+    ]
+
+
+def test_a_bank_named_in_one_word_is_the_bank() -> None:
+    # 'Rabobank'-like names: one word ending in 'bank' is a bank 'the bank' may stand for (not 'riverbank')
+    assert speakers(
+        ["Analysts at Dalbank said wheat stocks were low."], ["The Dutch bank said supplies could stay tight."]
+    ) == [
+        "Analysts at Dalbank",
+        "Dalbank",
+    ]
+    assert speakers(["Economists at Orvabank expect a cut.", "The bank said inflation was easing."]) == [
+        None,
+        "Orvabank",
+    ]
+
+
+def test_a_club_word_alone_is_the_club_named_before() -> None:
+    # 'Rovers said' after 'Dalby Rovers': the club, as a body's last word is; a person's surname stays hers
+    assert speakers(["Dalby Rovers have sacked their coach."], ["Rovers said a new coach would be named soon."]) == [
+        None,
+        "Dalby Rovers",
+    ]
+    assert speakers(["Keld United lost again.", "United said the pitch was poor."]) == [None, "Keld United"]

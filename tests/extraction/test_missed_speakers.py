@@ -23,6 +23,9 @@ CASES = [
     ("The union threatened to strike if the talks failed.", "The union"),
     ("The union threatened legal action over the closure.", "The union"),
     ("Ann Lee threatened to resign over the budget.", "Ann Lee"),
+    # a reported clause opening with an adjective and a bare plural (wire round)
+    ("The Keld bank said tight supplies could keep prices high.", "The Keld bank"),
+    ("The lender said higher costs would hurt growth in Varn.", "The lender"),
     ("The tenants' group has threatened a rent strike.", "The tenants' group"),
 ]
 

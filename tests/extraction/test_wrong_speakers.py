@@ -77,6 +77,35 @@ CASES = [
     ),
     # particular polls after 'in' stay a source
     ("She was about 40 points ahead of Lowe in polls taken in March.", "polls taken in March"),
+    # a gerund before the noun for a kind of body modifies it; the name after them speaks (wire round)
+    ("Danish shipping group Moller Line said it would route its ships around the cape.", "Moller Line"),
+    ("Keld mining company Orrin Holdings said output fell.", "Orrin Holdings"),
+    # a port named with 'of' is a body, whole
+    ("The Port of Keldby said it had seen a drop in arrivals.", "Port of Keldby"),
+    ("The Port of Varnholm, the region's largest, said ships were waiting.", "Port of Varnholm"),
+    # a quantity ends before a clause opener; a lowercase body 'of' a place speaks as written
+    (
+        "Oil prices rose more than 2% on Wednesday after the state oil company of Vardan said it would cut output.",
+        "the state oil company of Vardan",
+    ),
+    ("Fares rose 5% after the national airline of Keld said fuel costs had doubled.", "the national airline of Keld"),
+    # a place after 'in' inside a subject naming a thing makes no report
+    (
+        "Wheat jumped as a drought in Kasmir threatened the harvest of a large exporter, traders said.",
+        "traders",
+    ),
+    ("Shares fell as a strike in Orlow threatened supplies, analysts said.", "analysts"),
+    # a plural of people outside the lexicon, with a place after it
+    ("Bread makers in Keld warned that consumers would feel the effect.", "Bread makers in Keld"),
+    ("Coffee growers in Varnia said the frost had killed half the crop.", "Coffee growers in Varnia"),
+    # people with their modifier opening the clause speak whole before an apposition, as without it
+    ("Analysts at the Orrin Fund, a health think tank, said the backlog would grow.", "Analysts at the Orrin Fund"),
+    ("Economists at Varn Bank, the largest lender, said rates would rise.", "Economists at Varn Bank"),
+    # (a singular description may be a name's apposition)
+    ("But the other candidate on the stage, former Mayor Ann Lee, drew a contrast, saying jobs mattered.", "Ann Lee"),
+    # a proper adjective inside the description before a name in apposition
+    ("Its head, former Ghanaian president Kofi Adoma, said turnout was about 61%.", "Kofi Adoma"),
+    ("Its chair, retired Danish judge Ida Holm, said the count was fair.", "Ida Holm"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import lexicon as lx
 from ..names import Tok, base, is_name_word, is_possessive
 from ..quotes import QuoteIndex
-from .common import _QMARKS, Mention, _adverb, _time_number
+from .common import _QMARKS, Mention, _adverb, _modifier_word, _time_number
 
 
 def _time_adjunct_end(toks: list[Tok], k: int, hi: int) -> int:
@@ -287,8 +287,9 @@ def _clause_complement(toks: list[Tok], v: int, hi: int) -> bool:
             m += 1
     elif _bare_noun_then_past(toks, k, hi):
         return True  # 'said profits rose', 'thinks demand slowed': a bare noun and its simple past
-    elif _bare_plural(nxt.low):
-        # a bare plural subject with its modifier: 'said comments from the board were unfair'
+    elif _bare_plural(nxt.low) or _adjective_before_plural(toks, k, hi):
+        # a bare plural subject with its modifier: 'said comments from the board were unfair', 'said tight
+        # supplies could keep prices high'
         m += 1
         while m < hi and m - k <= 5 and toks[m].word and toks[m].low not in lx.CLAUSE_VERB_STOPS:
             m += 1
@@ -372,6 +373,19 @@ def _audience_then_that(toks: list[Tok], k: int, hi: int) -> bool:
 
 # Words that open the object of a finite verb: 'gave him an opening', 'made the road unsafe'.
 _OBJECT_OPENERS = frozenset(["a", "an", "the", "its", "his", "their", "our", "him", "them", "us", "it"])
+
+
+def _adjective_before_plural(toks: list[Tok], k: int, hi: int) -> bool:
+    """A lowercase modifier and then a bare plural noun: 'tight supplies', 'higher costs'."""
+    return (
+        k + 1 < hi
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].low.isalpha()
+        and _modifier_word(toks[k])
+        and not _bare_plural(toks[k].low)
+        and _bare_plural(toks[k + 1].low)
+    )
 
 
 def _bare_plural(low: str) -> bool:
@@ -601,7 +615,10 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         nxt.low in lx.DETERMINERS
         or nxt.low in lx.PRONOUNS
         or _contracted_subject(nxt.low)
-        or ((_bare_plural(nxt.low) or nxt.low == "such") and _clause_complement(toks, v, hi))
+        or (
+            (_bare_plural(nxt.low) or nxt.low == "such" or _adjective_before_plural(toks, k, hi))
+            and _clause_complement(toks, v, hi)
+        )
         or _bare_noun_then_past(toks, k, hi)
         # 'said 62 blazes had broken out', 'said 300 people were hurt': a counted noun and its verb
         or (nxt.text[:1].isdigit() and _bare_noun_then_past(toks, k + 1, hi))

@@ -7,6 +7,7 @@ from ..gazetteer import P_SALIENT_REGION, gazetteer, norm
 from ..names import (
     Tok,
     base,
+    club_name,
     is_acronym,
     is_name_word,
     is_possessive,
@@ -374,6 +375,8 @@ def _quantity_subject(toks: list[Tok], j: int, lo: int) -> int | None:
         return None
     if k + 1 < j and toks[k + 1].low not in {"percent", "%", "in", "of", "per", "out"}:
         return None  # 'Most voters' is an ordinary noun phrase; 'the most conservative member' no quantity
+    if any(t.low in lx.CLAUSE_OPENERS and t.low != "as" for t in toks[k + 1 : j]):
+        return None  # 'Prices rose 2% on Monday after the miner said': the quantity ends before the clause
     last = toks[j - 1]
     number = last.low[:1].isdigit() or last.low in lx.QUANTITY_WORDS  # 'One in four said'
     if (last.low in lx.DETERMINERS and not number) or last.low in lx.ADJUNCT_OPENERS:
@@ -605,7 +608,11 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         # "the Minister of Foreign Affairs": an office without a personal name
         r0 = i + 1 if toks[i].low in lx.DETERMINERS else i
         return Mention(_span_text(text, toks, r0, j), "group", None, toks[r0].start)
-    if any(w in lx.ORG_HEADS for w in name_lows) or (len(name_lows) == 1 and is_acronym(toks[first].text)):
+    if (
+        any(w in lx.ORG_HEADS for w in name_lows)
+        or (len(name_lows) == 1 and is_acronym(toks[first].text))
+        or club_name(name.split())  # 'Halton Rovers said': a club, no person for 'he' later
+    ):
         kind = "org"
         if name.lower().startswith("the "):
             name = name[4:]

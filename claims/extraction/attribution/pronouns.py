@@ -5,7 +5,18 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lexicon as lx
-from ..names import NameIndex, Tok, base, body_kind, is_acronym, is_possessive, is_title, place_codes, strip_possessive
+from ..names import (
+    NameIndex,
+    Tok,
+    base,
+    body_kind,
+    club_word,
+    is_acronym,
+    is_possessive,
+    is_title,
+    place_codes,
+    strip_possessive,
+)
 from ..places.lexicon import DEMONYMS
 from ..quotes import QuoteIndex
 from ..types import Sentence
@@ -104,13 +115,22 @@ class _Resolver:
                     return g
             words = m.name.lower().split()
             kind = body_kind(head)
-            if len(words) == 2 and words[0] == "the" and kind is not None:
+            written = m.name.split()
+            # ('the Danish company', 'the Yorkshire club': a proper modifier between)
+            proper = len(words) == 3 and written[1][:1].isupper() and not is_possessive_word(written[1])
+            if (len(words) == 2 or proper) and words[0] == "the" and kind is not None:
                 # 'the university said' after 'the University of Northvale', 'the airline said' after
-                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before
-                named = self.names.described_org(kind, m.pos)
-                if named is None and head in lx.BUSINESS_DESCRIPTORS:
-                    named = self.names.described_company(head, m.pos)
-                return named or m.name
+                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before;
+                # of a body so named and a business introduced with its kind, the later ('Keld Oil Company
+                # ... oil firm Halvik Energy ... the company said' is Halvik Energy)
+                at = self.names.described_org_at(kind, m.pos)
+                if head in lx.BUSINESS_DESCRIPTORS:
+                    business = self.names.described_company_at(head, m.pos)
+                    if business is not None and (at is None or business[0] > at[0]):
+                        at = business
+                if at is not None and proper and self._other_nationality(at[0], written[1]):
+                    return m.name  # 'the Danish drugmaker' after 'Swiss drugmaker Pellam': another body
+                return at[1] if at is not None else m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
@@ -128,6 +148,8 @@ class _Resolver:
             ):
                 # 'A Tessel spokeswoman said': the named body speaks through her, as 'a spokeswoman for Tessel'
                 m.kind, m.generic = "org", False
+                if is_acronym(written[1]):
+                    return self.names.fullest(written[1], m.pos)  # 'An EMA spokeswoman': the name it spells
                 return self.names.fullest_org(written[1], m.pos)
             return m.name
         name = m.name
@@ -135,7 +157,9 @@ class _Resolver:
             name = self.names.fullest(name, m.pos, m.titled)
         elif len(name.split()) == 1:
             name = self.names.fullest(name, m.pos)
-        if m.kind == "org" and len(name.split()) == 1 and not is_acronym(name):
+        if len(name.split()) == 1 and not is_acronym(name) and (m.kind == "org" or club_word(name)):
+            # 'Rovers said' after 'Halton Rovers': a club word alone is the club named before, as an
+            # organisation's last word is
             name = self.names.fullest_org(name, m.pos)
         return name
 
@@ -474,7 +498,7 @@ class _Resolver:
         orgs = self.names.orgs
         k = bisect_left(orgs, sent.start, key=lambda o: o[0])
         if k == len(orgs) or orgs[k][0] >= sent.end:
-            return None
+            return self._described_body_opening(sent)
         pos, name = orgs[k]
         if self.quotes.covering(pos) is not None or name.lower() in lx.place_names():
             return None  # 'The United States ...': a country is no organisation for 'they'
@@ -485,6 +509,28 @@ class _Resolver:
                 return None  # 'After the Harbor Trust ...', 'Ann Lee of the Trust': no subject
             q += 1
         return name
+
+    def _other_nationality(self, pos: int, word: str) -> bool:
+        """Was the body named at pos introduced with a nationality other than ``word`` ('Swiss drugmaker
+        Pellam' against 'the Danish drugmaker')? Only the two words before the name are read."""
+        q = bisect_left(self.starts, pos)
+        before = [t.text for t in self.toks[max(0, q - 2) : q] if t.cap]
+        return _nationality(word) and any(_nationality(w) and w != word for w in before)
+
+    def _described_body_opening(self, sent: Sentence) -> str | None:
+        """The body named before that a sentence opening with its description stands for ('The bank cut its
+        forecast. It said ...' after 'The Keld National Bank raised rates'), else None."""
+        q = bisect_left(self.starts, sent.start)
+        if q + 2 >= len(self.toks) or self.toks[q].low != "the" or self.toks[q + 2].start >= sent.end:
+            return None
+        head, after = self.toks[q + 1], self.toks[q + 2]
+        kind = body_kind(head.low)
+        if kind is None or head.cap or not after.word or after.cap or after.low in lx.NAME_CONNECTORS:
+            return None
+        found = self.names.described_org(kind, head.start)
+        if found is None and base(head.low) in lx.BUSINESS_DESCRIPTORS:
+            found = self.names.described_company(base(head.low), head.start)
+        return found
 
     def _owner_end(self, pos: int) -> int | None:
         """Where the capitalised run starting at ``pos`` ends, when it ends in a possessive ('Norvik's',

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
-from ..names import Tok, base, is_possessive, is_title, person_words
+from ..names import Tok, base, body_kind, is_possessive, is_title, person_words, proper_adjective
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .entities import person_head
 from .mentions import _analyze, _np_backward, _quantity_subject
@@ -219,8 +219,12 @@ def _described_name(toks: list[Tok], i: int, j: int) -> bool:
     n = r
     while n < j - 2 and is_title(toks[n]):
         n += 1  # 'former Rep. Tom Vale', 'state Sen. Ada Cole': a title between the description and the name
+    # ('former Ghanaian president Kofi Mensah': a proper adjective among the words, before the head)
     return (
-        all(t.word and not t.cap and t.low.replace("-", "").isalpha() for t in words)
+        all(
+            t.word and t.low.replace("-", "").isalpha() and (not t.cap or (q < r - 1 and proper_adjective(t)))
+            for q, t in enumerate(words, start=i)
+        )
         and any(base(t.low) in lx.PERSON_HEADS or is_title(t) for t in words + toks[r:n])
         and person_words([t.text for t in toks[n:j]])
     )
@@ -397,7 +401,12 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
     while s < j and (toks[s].low in lx.CHUNK_SKIP or toks[s].low == "even"):
         s += 1  # 'But the wife of ...', 'Even the organiser of ...'
     h = next((q for q in range(s + 1, j - 1) if toks[q].low in _POSTMODIFIER_OPENERS), None)
-    if h is None or not _person_head(toks[h - 1]) or (toks[h - 1].cap and (h - 1 > s or is_title(toks[h - 1]))):
+    people = h is not None and (
+        _person_head(toks[h - 1])
+        # 'Bread makers in Keld warned': a plural of people outside the lexicon after a modifier
+        or (h - 1 > s and not toks[h - 1].cap and toks[h - 1].low.endswith(lx.PEOPLE_PLURAL_ENDINGS))
+    )
+    if h is None or not people or (toks[h - 1].cap and (h - 1 > s or is_title(toks[h - 1]))):
         # no person before the modifier ('The plan to widen the road'), a name ('Ann Lee of X'), or a
         # capitalised office before a name ('Governor of Oregon Ada Cole')
         return None
@@ -706,6 +715,10 @@ def _participle_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Me
             and g - 1 > lo - 1
             and toks[g - 1].word
         ):
+            if g + 1 < j and toks[g + 1].word and not toks[g + 1].cap and body_kind(toks[g + 1].low) is not None:
+                # 'Danish shipping group Moller Line said', 'a mining company said': a gerund before the
+                # noun for a kind of body is a modifier of that noun, no participle phrase
+                return None
             m, k = _subject_np(text, toks, g, lo)
             opens = k == lo or toks[k - 1].text in _QMARKS or toks[k - 1].text in lx.CLAUSE_END
             # a generic plural counts: 'Syrian hackers backing the regime said' (people outside the
@@ -747,6 +760,22 @@ def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
     return None
 
 
+def _plural_head(m: Mention) -> bool:
+    """The description's head is a plural ('analysts', 'supporters')."""
+    return m.head is not None and m.head.endswith("s") and not m.head.endswith("ss")
+
+
+def _determined_phrase(toks: list[Tok], h: int, lo: int) -> bool:
+    """The lowercase noun at h closes a phrase opened by an article, over a few modifiers or nouns joined
+    by 'and': 'a drought', 'the long strike', 'a heatwave and drought'."""
+    q = h - 1
+    while q > lo and h - q < 5 and toks[q].word and not toks[q].cap and toks[q].low not in {"a", "an", "the"}:
+        if not (_modifier_word(toks[q]) or toks[q].low == "and"):
+            return False
+        q -= 1
+    return q >= lo and toks[q].low in {"a", "an", "the"}
+
+
 def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
     """The subject phrase ending just before toks[j], and where it starts."""
     k = _np_backward(toks, j - 1, lo)
@@ -774,6 +803,22 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         # 'the senator from Ohio said', 'the mayor of Riverton says': the office holder, not the place
         head = base(toks[ko - 2].low)
         return Mention(_span_text(text, toks, ko - 3, j), "group", pos=toks[ko - 3].start, head=head), ko - 3
+    if (
+        ko - 3 >= lo
+        and toks[ko - 1].low in {"of", "from"}
+        and toks[ko].cap
+        and not toks[ko - 2].cap
+        and body_kind(toks[ko - 2].low) is not None
+        and m is not None
+        and m.kind != "pronoun"
+    ):
+        # 'the state oil company of Vardan said', 'the national airline of Keld says': a lowercase body
+        # of a place speaks, as written, not the place
+        d = ko - 3
+        while d > lo and ko - d < 6 and toks[d].word and not toks[d].cap and toks[d].low not in lx.DETERMINERS:
+            d -= 1
+        if toks[d].low == "the" and all(_modifier_word(t) for t in toks[d + 1 : ko - 2]):
+            return Mention(_span_text(text, toks, d, j), "group", pos=toks[d].start), d
     if ko - 3 >= lo and toks[ko - 1].text == "The" and toks[ko - 2].low in {"for", "of", "from", "at", "with", "in"}:
         ko -= 1  # 'Ivo Petrov of The Harbor Times said': a name's own capitalised article
     if ko - 2 >= lo and toks[ko - 1].low in {"for", "of", "from", "at", "with", "in"} and toks[ko - 2].cap:
@@ -795,6 +840,23 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         # 'Bones found in Keld suggest that ...': the place after a participle modifies the noun before it,
         # which is the subject
         return _subject_np(text, toks, k - 2, lo)
+    if (
+        m is not None
+        and m.kind != "pronoun"
+        and k - 3 >= lo
+        and toks[k - 1].low == "in"
+        and toks[k - 2].word
+        and not toks[k - 2].cap
+        and _determined_phrase(toks, k - 2, lo)
+        and not _person_head(toks[k - 2])
+        and body_kind(toks[k - 2].low) is None
+        and base(toks[k - 2].low) not in lx.GROUP_NOUNS
+        and base(toks[k - 2].low) not in lx.ORG_HEADS
+        and base(toks[k - 2].low) not in lx.DOCUMENT_NOUNS
+    ):
+        # 'as a drought in Kasmir threatened the harvest': the place is the object of 'in' inside a subject
+        # naming a thing, which makes no report
+        m = None
     # the object of a preposition ("a memo seen by the Daily Courier says") is not the subject, except in
     # "with X saying"
     if (
@@ -909,6 +971,12 @@ def _appositive_subject(text: str, toks: list[Tok], comma: int, lo: int) -> tupl
         if kind == "adjunct":
             continue
         m, kk = _subject_np(text, toks, e, s)
+        post = _postmodified_subject(text, toks, e, s) if n == len(chunks) - 1 and n > 0 else None
+        if post is not None and post[0].kind == "group" and (m is None or post[1] <= kk) and _plural_head(post[0]):
+            # 'Analysts at the Keld Fund, a think tank, said': people with their modifier opening the clause
+            # speak whole, as without the apposition (a singular one may be a name's apposition: 'the other
+            # candidate on the stage, former Senator Ann Lee, said')
+            m, kk = post
         if n == len(chunks) - 1 and n > 0 and kind in {"name", "role"} and _clause_with_verb(toks, s, e):
             # 'Prices rose as a drought in Keld, the biggest grower, hit the crop': the clause opening the
             # sentence holds the subject; an apposition after it only describes its last noun
