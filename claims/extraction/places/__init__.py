@@ -50,6 +50,9 @@ from .unknown import (
     capital_named,
     compass_region,
     dateline_unknown,
+    hyphen_pair_before_border,
+    listed_in_apposition,
+    listed_with_known_place,
     named_after_clear_locative,
     named_before_region,
     named_in_apposition,
@@ -208,11 +211,21 @@ class PlaceIndex:
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
         names_before_plural(text, toks, taken, raw, self.mentions)
+        hyphen_pair_before_border(text, toks, taken, raw, self.mentions)
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)
         # (weaker evidence, for this mention only: not spread to the name's other mentions)
         named_after_clear_locative(text, toks, taken, raw, self.mentions, self.person_words)
+        located: set[int] = set()
+        described: set[int] = set()
+        listed_with_known_place(text, toks, taken, raw, self.mentions, self.person_words, located)
+        listed_in_apposition(text, toks, taken, raw, self.mentions, described)
+        for h in hits:
+            if h.end in located:
+                h.strong = True  # "at Mongla and Chittagong": the locative opens the list
+            if h.end in described:
+                h.strong = h.explicit = True  # "Ostby and Halden, two mining towns"
         self.lines.append((toks, taken, {r[0] for r in raw}))
         coordinated_compass(text, hits)
         return hits

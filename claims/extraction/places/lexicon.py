@@ -34,7 +34,7 @@ TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Govern
 
 LOCATIVE = wordset(
     """in at from to near into across around outside inside toward towards via throughout within
-    across between through visiting visited entered leaving left reached"""
+    across between through visiting visited entered leaving left reached nearby neighbouring neighboring"""
 )
 
 
@@ -77,7 +77,8 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
     Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
     Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
     Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
-    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility"""
+    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility
+    Gate"""
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
@@ -86,6 +87,10 @@ FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay St
 
 
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
+
+
+# Names of bodies whose last word is a venue head ("the Turkish Red Crescent" is no crescent of houses).
+BODY_NAMES_WITH_VENUE_HEAD = frozenset({"Red Crescent"})
 
 
 # Heads of buildings named after the institution housed there, which speaks ("the Harbour Museum said").
@@ -153,6 +158,9 @@ PREFIX_HEADS = {
     "Stadio": "venue",
     "Jebel": "other",
     "Jabal": "other",
+    # French names in English copy: "Mont Blanc", "Gare du Nord" (not "Monte": a given name as well)
+    "Mont": "other",
+    "Gare": "venue",
 }
 
 
@@ -251,6 +259,12 @@ APPOSITION_NOUNS = wordset(
     """town village city hamlet settlement suburb district province region island port municipality
     neighbourhood neighborhood community enclave outpost oasis"""
 )
+# The same in the plural after a list of names, with a count: "Ostby and Brenna, two mining towns".
+APPOSITION_PLURALS = wordset(
+    """towns villages cities hamlets settlements suburbs districts provinces regions islands ports
+    municipalities neighbourhoods neighborhoods communities enclaves outposts oases"""
+)
+APPOSITION_COUNTS = wordset("two three four five six both")
 # A distance right after a name: "Korvan, 40 km south of Tarvo", "Dalmor, about 12 miles from".
 DISTANCE_AFTER = re.compile(
     r", (?:about |some |nearly |around |roughly |almost |just )?\d[\d.,]*(?: |-)?(?:km|kilometres|kilometers|miles|mi)\b"
@@ -263,11 +277,18 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+# The same without an agency, a dash after the town or its region ("KELD —", "TARVO, Varnia -"), and
+# how far into the article such a dateline may stand (the first lines: a title, a date, the dateline).
+DASH_DATELINE = re.compile(r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.?[ \t\u00a0]*(?:—|–|-[ \t\u00a0])")
+DATELINE_REACH = 600
+
+
 # Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
-    crossing bazaar square compound barracks reservoir canal glacier forest valley river"""
+    crossing bazaar square compound barracks reservoir canal glacier forest valley river terminal
+    corridor"""
 )
 
 
@@ -351,6 +372,9 @@ ORG_NOUNS = wordset(
 
 
 ADJ_PREFIXES = wordset("anti pro non ex post pre neo pan")
+# Words after a hyphen that make the place a likeness ("a Texas-sized deficit", "Paris-style cafes",
+# "a Dubai-like skyline"), where "-based" or "-bound" still say where ("a Rotterdam-based firm").
+LIKENESS_AFTER_HYPHEN = wordset("sized size style styled type like esque themed inspired flavoured flavored shaped")
 
 
 # Nouns for people and institutions: after them a country acronym means "American", "British"...
@@ -451,13 +475,48 @@ SECTOR_WORDS = ORG_DOMAINS | wordset(
 )
 
 
+# Locatives before a list of places whose unknown member is a place by its well-known partner ("at
+# Mongla and Chittagong"; not "to", "from", "between", which take people: "a letter to Ann and Paris").
+LIST_LOCATIVES = wordset("in at near outside into across throughout")
+
+
+# Lowercase words that may follow a place's name in a sentence (function words, auxiliaries): after a
+# weakly placed name any other lowercase word makes it an adjective ("schools in Black communities").
+WORDS_AFTER_A_PLACE = frozenset(w.lower() for w in FUNCTION_CAPS) | wordset(
+    """is was were are be been has have had will would could can may might must should did does do
+    said says last next this that where which who whose until since because earlier later"""
+)
+
+
+# Lowercase nouns of a building or a mission that stands somewhere, beside the site heads: a name after
+# their "in" is where ("the Keld embassy in Varnholm", "the firm's headquarters in Tarvo", "a school in
+# Nausori").
+SITED_NOUNS = wordset(
+    """embassy embassies consulate consulates headquarters campus school schools hotel hotels factory
+    factories farm farms village villages"""
+)
+
+
+# Nouns of a border or a route after two names joined by a hyphen, each name a place: "the Keld-Varnia
+# border", "the Tarvo-Keld highway" (not "the Lee-Enfield rifle").
+BORDER_AND_ROUTE_NOUNS = wordset("border borders frontier boundary crossing highway motorway railway railroad pipeline")
+
+
+# Heads of a body named for its purpose besides the organisation heads of the shared lexicon: after
+# "for"/"on" and its field a country or region is the purpose's scope, inside the name ("Centre for
+# Human Rights in Keldia", "Campaign for Clean Water in Africa").
+PURPOSE_BODY_HEADS = wordset("Centre Center Campaign")
+
+
 # Heads of an airport's name: a three-letter code coordinated with one is an airport ("JFK and Elm Airport").
 AIRPORT_HEADS = wordset("Airport Airfield Aerodrome")
 
 
 # Words that make the name after them a destination or whereabouts for certain, even of a small foreign
 # town whose country the article never names: "the ferry left Toulon", "troops massed near Tarbes".
-CLEAR_LOCATIVE = wordset("near outside reached reaching left leaving entered entering via")
+CLEAR_LOCATIVE = wordset(
+    "near outside reached reaching left leaving entered entering via nearby neighbouring neighboring"
+)
 
 
 # Before "in/at/to/from/into X": verbs and nouns of arriving, staying and transport that make X a place
@@ -482,7 +541,7 @@ PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
     arrive arrives arrived arriving land lands landed landing dock docked stationed born stranded
     evacuated deported flight flights"""
 )
-PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside")
+PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside nearby neighbouring neighboring")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
 # Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north

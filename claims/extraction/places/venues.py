@@ -8,11 +8,12 @@ import bisect
 import re
 
 from .. import lexicon as lx
-from ..gazetteer import MAX_TOKENS, gazetteer, norm
+from ..gazetteer import COMMON, MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
     ADMIN_PLURALS,
     AIRPORT_HEADS,
+    BODY_NAMES_WITH_VENUE_HEAD,
     CONNECTORS,
     DENOMINATIONS,
     FACILITY_WORDS,
@@ -112,6 +113,8 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             elif t.text == "and":
                 # not after a complete venue ("White House and NASA") nor an acronym ("JFK and Elm Airport")
                 joins = prev.text not in VENUE_HEADS or generic_venue_after(text, toks, j + 1)
+                if j - i == 1 and known_place_word(prev):
+                    joins = False  # "in Berlin and Hyde Park": a place, then a venue
                 k = j + 1 if joins and not (len(prev.text) >= 2 and prev.text.isupper()) else j
             elif t.text in CONNECTORS and t.text != "the":
                 k = j + 1
@@ -133,9 +136,19 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             s += 1
         if plural_opening_of(text, toks, s, j, line_start):
             s += 3 if toks[s + 2].text == "the" else 2  # "Residents of Gaza City", "Parts of Hyde Park"
-        out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
-        i = j
+        found = venues_in_run(text, toks, s, j, line_start, surnames)
+        out.extend(found)
+        if found and found[-1][1] + 1 < j and toks[found[-1][1]].text == "and":
+            i = found[-1][1] + 1  # "Lake Kivu and Mount Kenya": a second name after the first
+        else:
+            i = j
     return airport_codes(text, toks, out)
+
+
+def known_place_word(t: Tok) -> bool:
+    """A one-word country, region or city name that is no common word ("Berlin", not "Reading")."""
+    e = gazetteer().get(norm(t.text))
+    return e is not None and e.kind in ("country", "region", "city") and not (e.flags & COMMON)
 
 
 def plural_opening_of(text: str, toks: list[Tok], s: int, j: int, line_start: int) -> bool:
@@ -256,6 +269,8 @@ def venue_in_run(
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
         before = toks[j - 2].text
+        if f"{before} {last}" in BODY_NAMES_WITH_VENUE_HEAD:
+            return None  # "the Turkish Red Crescent": a relief body, no street
         given = toks[s].text.lower()
         if (
             j - s == 2
@@ -296,8 +311,11 @@ def venue_in_run(
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
         e = s + 1
-        while e < j and toks[e].cap and toks[e].text not in lx.CASED_TITLES:
-            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
+        while e < j and (
+            (toks[e].cap and toks[e].text not in lx.CASED_TITLES)
+            or (toks[e].text in CONNECTORS and toks[e].text != "and" and e + 1 < j and toks[e + 1].cap)
+        ):
+            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name; "Gare du Nord"
         # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
         for k in range(min(e, s + MAX_TOKENS), s + 1, -1):
             entry = gazetteer().get(run_key(toks, s, k))
