@@ -1644,3 +1644,95 @@ def test_an_unknown_name_listed_with_a_known_place(text: str, expected: list[str
 )
 def test_a_list_of_names_described_as_settlements(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A truck crossed the median on Interstate 25 near Castle Rock.", ["Interstate 25", "Castle Rock"]),
+        ("Traffic was diverted onto U.S. Highway 85 and Route 83.", ["U.S. Highway 85", "Route 83"]),
+        ("It was the third crash on that stretch of I-25 this year.", ["I-25"]),
+        ("The Highway Code changed.", []),
+    ],
+)
+def test_roads_named_by_their_number(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A service will be held at St. Mary's Church in Keldby, Ohio.", ["St. Mary's Church", "Keldby", "Ohio"]),
+        ("Tourists threw coins into the Trevi Fountain.", ["Trevi Fountain"]),
+        ("He spoke from his office on the Quai des Chartrons.", ["Quai des Chartrons"]),
+        ("Crowds filled Plaza de Mayo and Rue de Rivoli.", ["Plaza de Mayo", "Rue de Rivoli"]),
+        ("Growers along the Varne estuary said yields fell.", ["Varne estuary"]),
+        ("The truck came down the hill south of the Plum Creek bridge.", ["Plum Creek bridge"]),
+        ("Buses serve the Tulsa Metro area.", []),
+    ],
+)
+def test_more_venues(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+# a county before its officer's title is the county, also when its name is a given name
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road is dangerous, said Douglas County Sheriff Ann Roe.", ["Douglas County"]),
+        ("Voters in Marion County went to the polls.", ["Marion County"]),
+        ("One of them, Ellen Park, said so.", []),
+    ],
+)
+def test_a_county_named_like_a_person(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He flew to Dadaab, near the Somali border, on Monday.", ["Dadaab"]),
+        ("Fighting spread in the Somali region of Ethiopia.", ["Somali", "Ethiopia"]),
+        ("The truck crossed into Colorado, the Colorado State Patrol said.", ["Colorado"]),
+    ],
+)
+def test_a_peoples_adjective_and_a_patrol_are_no_places(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+# a list is read from its end too: the big city closing it supports the given name and the minor town
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Alerts were issued for 16 cities, including Florence, Bologna and Naples.",
+            ["Florence", "Bologna", "Naples"],
+        ),
+        ("Hillary Clinton met Sanders. Support from Clinton, Reno and Chicago grew.", ["Reno", "Chicago"]),
+        ("She invited Mary, Florence and Paris to dinner.", ["Florence", "Paris"]),
+    ],
+)
+def test_a_list_read_from_its_end(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voters in the riding of Halifax West re-elected her.", ["Halifax West"]),
+        ("Voters in the constituency of Leeds North backed him.", ["Leeds North"]),
+    ],
+)
+def test_a_compass_point_closing_a_units_name(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Snow fell on the hills above Boulder on Monday.", ["Boulder"]),
+        ("The mine lies below Bakersfield.", ["Bakersfield"]),
+    ],
+)
+def test_above_and_below(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -60,7 +60,7 @@ from .unknown import (
     town_of,
     unknown_before_noun,
 )
-from .venues import named_words, person_words, surname_heads, venue_acronyms, venue_spans
+from .venues import named_words, numbered_roads, person_words, surname_heads, venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
 
@@ -144,7 +144,10 @@ class PlaceIndex:
             return []
         taken = [False] * len(toks)
         gz = gazetteer()
+        roads = numbered_roads(text, ls, le, toks, taken, self.mentions)
         for s, j, kind, code in venue_spans(text, toks, ls, self.surnames):
+            if roads and any(taken[k] for k in range(s, j)):
+                continue  # "U.S. Highway" of "U.S. Highway 85": the numbered road is the venue
             for k in range(s, j):
                 taken[k] = True
             for k in range(min(j, s + MAX_TOKENS), s, -1):

@@ -30,6 +30,7 @@ from .lexicon import (
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_PREFIX,
+    DEMONYMS,
     DWELLERS_OF,
     FUNCTION_CAPS,
     GEOGRAPHIC_PLURALS,
@@ -205,6 +206,16 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
             h.end, h.single, h.coord = nxt.end, False, True  # (no code: not the town of the first word)
         else:
             h.veto = True
+    if (
+        h.single
+        and first.text in DEMONYMS
+        and joined_next
+        and nxt is not None
+        and nxt.text.islower()
+        and nxt.text not in ADMIN_AFTER_UNKNOWN
+        and nxt.text not in ADMIN_WORDS_AFTER
+    ):
+        h.adjective = True  # "the Somali border", "Afar herders": a people's adjective ("the Somali region" stays)
     if nxt is not None and nxt.text in LIKENESS_AFTER_HYPHEN and text[last.pend : nxt.start] == "-":
         h.adjective = True  # "a Texas-sized deficit", "Paris-style cafes": a likeness, no place
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:

@@ -34,7 +34,8 @@ TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Govern
 
 LOCATIVE = wordset(
     """in at from to near into across around outside inside toward towards via throughout within
-    across between through visiting visited entered leaving left reached nearby neighbouring neighboring"""
+    across between through visiting visited entered leaving left reached nearby neighbouring neighboring
+    above below"""
 )
 
 
@@ -78,7 +79,7 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
     Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
     Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
     Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility
-    Gate"""
+    Gate Fountain"""
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
@@ -161,7 +162,19 @@ PREFIX_HEADS = {
     # French names in English copy: "Mont Blanc", "Gare du Nord" (not "Monte": a given name as well)
     "Mont": "other",
     "Gare": "venue",
+    # Streets and squares named in the local language, the head first: "Rue de Rivoli", "Quai des
+    # Chartrons", "Piazza Navona", "Plaza de Mayo", "Avenida Paulista", "Calle Mayor"
+    "Rue": "venue",
+    "Quai": "venue",
+    "Piazza": "venue",
+    "Plaza": "venue",
+    "Avenida": "venue",
+    "Calle": "venue",
 }
+
+
+# A saint's title before a possessive in a venue's name ("St Mary's Church", "St. Peter's Square").
+SAINT_WORDS = wordset("St Saint Ste San Santa Sao")
 
 
 # Heads that also name a venue before "of": "Museum of Flight", "Palace of Westminster", "Statue of
@@ -288,7 +301,7 @@ SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
     crossing bazaar square compound barracks reservoir canal glacier forest valley river terminal
-    corridor"""
+    corridor estuary"""
 )
 
 
@@ -315,8 +328,8 @@ LOWER_COMPASS = wordset(
     north south east west northeast northwest southeast southwest"""
 )
 # Heads of a public body's name after a place and another capitalised word ("Lagos State Government",
-# "Syria Civil Defence"); right after the place they are the reporter's words ("the Kenya Government").
-BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades")
+# "Syria Civil Defence", "the Keldia State Patrol"); right after the place they are the reporter's words ("the Kenya Government").
+BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades Patrol")
 # Words naming a country's regime or era, kept with it ("Nazi Germany", "Communist China", "Tsarist
 # Russia"): never a given name before a surname.
 REGIME_ADJECTIVES = wordset(
@@ -339,7 +352,8 @@ SEIZING_VERBS = wordset(
 DEMONYMS = wordset(
     """French Dutch Greek Thai Swiss Welsh Scots Scottish Irish Czech Slovak Basque Lao Kurd Kurds Maltese
     Cypriot Croat Serb Bosniak Uzbek Kazakh Tajik Turkmen Kyrgyz Pashtun Hazara Tamil Sikh Hindu Jewish
-    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa"""
+    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa
+    Somali Afar"""
 )
 # A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
 VESSEL_NOUNS = wordset(
@@ -506,6 +520,13 @@ BORDER_AND_ROUTE_NOUNS = wordset("border borders frontier boundary crossing high
 # "for"/"on" and its field a country or region is the purpose's scope, inside the name ("Centre for
 # Human Rights in Keldia", "Campaign for Clean Water in Africa").
 PURPOSE_BODY_HEADS = wordset("Centre Center Campaign")
+
+
+# Roads named by their number: "Interstate 25", "U.S. Highway 85", "State Route 9", "I-25".
+NUMBERED_ROAD = re.compile(
+    r"\b(?:(?:U\.S\.|US|State|County|National) )?(?:Interstate|Highway|Route|Motorway|Autobahn)[ -]\d{1,4}[A-Z]?\b"
+    r"|\bI-\d{1,3}\b"
+)
 
 
 # Heads of an airport's name: a three-letter code coordinated with one is an airport ("JFK and Elm Airport").

@@ -89,6 +89,8 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 k = j
                 if i < j < len(toks) and joined(text, toks[j - 1], toks[j]):  # not across a comma:
                     k = unknown_name(text, toks, taken, starts, j)  # "the island of Corvena, Omar Farid said"
+                    if k == j and compass_last(text, toks, j):
+                        k = j + 1  # "the riding of Halifax West": a compass point closes a unit's name
                 if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
                     s, e = toks[i].start, toks[k - 1].end
                     mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
@@ -101,6 +103,13 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 i = j  # "the provinces of A, B and C"
             else:
                 break
+
+
+def compass_last(text: str, toks: list[Tok], j: int) -> bool:
+    """toks[j] is a compass point ending a capitalised name ("Halifax West", not "West Bank")."""
+    return toks[j].text in COMPASS_POINTS and not (
+        j + 1 < len(toks) and toks[j + 1].cap and joined(text, toks[j], toks[j + 1])
+    )
 
 
 def capital_named(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -175,7 +184,8 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
     starts = {i for i, *_ in raw}
     # A minor town's name after the first word is no known place of its own: "the Aksai Chin area"
     # (the town of Chin), where "Tatar Crimea province" holds a known region.
-    inner = starts - {i for i, b, _key, e in raw if b == i + 1 and e.flags & SMALL and not e.flags & COMMON}
+    minor = {i for i, b, _key, e in raw if b == i + 1 and e.flags & SMALL and not e.flags & COMMON}
+    inner = starts - minor
     # A known name that is also a word names a site before its head: "the Central station", "at the
     # Union church" (not the towns of Central or Union); a true town keeps its name ("the Kabul airport").
     words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
@@ -211,7 +221,11 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             continue  # no name, or part of a longer capitalised name (not "The" opening a sentence)
         word_site = i in words and j == i + 1 and (head in SITE_HEADS or head in SITE_MODIFIERS)
         if toks[j - 1].possessive or (
-            unknown_name(text, toks, taken, inner | ({i} & starts), i, stop_at_known=True) != j and not word_site
+            unknown_name(
+                text, toks, taken, inner | ({i} & starts if own_name(toks, minor, starts, i, j) else set()), i, True
+            )
+            != j
+            and not word_site
         ):
             continue
         after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
@@ -253,6 +267,13 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def own_name(toks: list[Tok], minor: set[int], starts: set[int], i: int, j: int) -> bool:
+    """toks[i:j] before a site or settlement noun is a known place's own name: not a minor town's name
+    opening a longer one ("the Plum Creek bridge"; but "the Tulsa Metro area" is the town's, and "the
+    Tulsa Bartlesville area" two towns')."""
+    return i not in minor or j == i + 1 or any(toks[k].text in COMPASS or k in starts for k in range(i + 1, j))
 
 
 def names_before_plural(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:

@@ -26,10 +26,12 @@ from .lexicon import (
     LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
+    NUMBERED_ROAD,
     ORG_CENTRE_WORDS,
     ORG_NOUNS,
     PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
+    SAINT_WORDS,
     STREET_HEADS,
     VENUE_HEADS,
 )
@@ -100,8 +102,14 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             amp = t.cap and not prev.possessive and AMPERSAND_GAP.fullmatch(text, prev.pend, t.start) is not None
             if not amp and not joined(text, prev, t):
                 break
-            if prev.possessive and gz.get(norm(prev.text)) is not None and not lone_head(text, toks, j):
-                break  # "Seville's Old Cathedral": the possessor is a place of its own (not "St Vincent's Hospital")
+            if (
+                prev.possessive
+                and gz.get(norm(prev.text)) is not None
+                and not lone_head(text, toks, j)
+                and not (j >= 2 and toks[j - 2].text in SAINT_WORDS)
+            ):
+                break  # "Seville's Old Cathedral": the possessor is a place of its own (not "St Vincent's Hospital",
+                # nor "St Mary's Church in Tarvo": a saint named like a town)
             if amp or (t.cap and t.text not in FUNCTION_CAPS):
                 j += 1
                 continue
@@ -149,6 +157,24 @@ def known_place_word(t: Tok) -> bool:
     """A one-word country, region or city name that is no common word ("Berlin", not "Reading")."""
     e = gazetteer().get(norm(t.text))
     return e is not None and e.kind in ("country", "region", "city") and not (e.flags & COMMON)
+
+
+def numbered_roads(
+    text: str, ls: int, le: int, toks: list[Tok], taken: list[bool], mentions: list[PlaceMention]
+) -> bool:
+    """'Interstate 25', 'U.S. Highway 85', 'Route 83', 'I-25': a road named by its number is a venue; its
+    words are taken (no "U.S." place in it). True when the line holds one."""
+    starts: list[int] = []
+    for m in NUMBERED_ROAD.finditer(text, ls, le):
+        a, b = m.span()
+        mentions.append(PlaceMention(m.group(), a, b, "venue"))
+        if not starts:
+            starts = [t.start for t in toks]
+        n = bisect.bisect_left(starts, a)
+        while n < len(toks) and toks[n].start < b:
+            taken[n] = True
+            n += 1
+    return bool(starts)
 
 
 def plural_opening_of(text: str, toks: list[Tok], s: int, j: int, line_start: int) -> bool:
@@ -274,7 +300,7 @@ def venue_in_run(
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and ((given in GIVEN_NAMES and last not in STREET_HEADS) or last in surnames)
+            and ((given in GIVEN_NAMES and last not in STREET_HEADS and kind != "region") or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
