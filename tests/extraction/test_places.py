@@ -1736,3 +1736,24 @@ def test_a_compass_point_closing_a_units_name(text: str, expected: list[str]) ->
 )
 def test_above_and_below(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+# a name the gazetteer lacks, used twice after "in" and otherwise only after locatives, is a place
+# everywhere; one use, or a use as a subject, a possessive or a person's name, is not enough
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The monks lived in Varnsee. Pilgrims came to Varnsee. He died in Varnsee in 346.",
+            ["Varnsee", "Varnsee", "Varnsee"],
+        ),
+        ("He worked in Keldby. He lived in Keldby.", ["Keldby", "Keldby"]),
+        ("The characters in Gorvak are dark. Fans in Gorvak forums argue. Gorvak said so.", []),
+        ("The characters in Gorvak are dark.", []),
+        ("Ms Keldby worked in Keldby. She lived in Keldby.", []),
+        ("The diary was written in English. An edition in English followed.", []),
+        ("In Films of the Year, she ranks them. In Films of the Year, old films win.", []),
+    ],
+)
+def test_a_name_repeated_only_after_in(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

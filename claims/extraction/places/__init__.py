@@ -47,6 +47,7 @@ from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
 from .unknown import (
+    Repeated,
     capital_named,
     compass_region,
     dateline_unknown,
@@ -57,6 +58,8 @@ from .unknown import (
     named_before_region,
     named_in_apposition,
     names_before_plural,
+    repeated_after_in,
+    repeated_places,
     town_of,
     unknown_before_noun,
 )
@@ -76,6 +79,7 @@ class PlaceIndex:
         self.mentions: list[PlaceMention] = []
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
+        self.repeated: dict[str, Repeated] = {}  # names the gazetteer lacks, by the words before each use
         self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
         surnames = person_words(text)  # one scan of the article for "Ms Park", "Hall said"
         self.surnames = surname_heads(surnames)  # venue heads used as surnames
@@ -90,6 +94,8 @@ class PlaceIndex:
         if self.names:
             self._same_names(text)
         self.lines = []
+        if self.repeated:
+            self.mentions.extend(repeated_places(text, self.repeated))
         decide(text, hits, self.venue_countries, self.mentions)
         venue_acronyms(text, self.mentions)
         self.mentions.sort(key=lambda p: (p.start, -p.end))
@@ -230,6 +236,7 @@ class PlaceIndex:
             if h.end in described:
                 h.strong = h.explicit = True  # "Ostby and Halden, two mining towns"
         self.lines.append((toks, taken, {r[0] for r in raw}))
+        repeated_after_in(text, toks, taken, raw, self.repeated, self.person_words)
         coordinated_compass(text, hits)
         return hits
 

@@ -301,7 +301,7 @@ SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
     crossing bazaar square compound barracks reservoir canal glacier forest valley river terminal
-    corridor estuary"""
+    corridor estuary building"""
 )
 
 
@@ -500,6 +500,13 @@ WORDS_AFTER_A_PLACE = frozenset(w.lower() for w in FUNCTION_CAPS) | wordset(
     """is was were are be been has have had will would could can may might must should did does do
     said says last next this that where which who whose until since because earlier later"""
 )
+
+
+# A name the gazetteer lacks that follows these twice or more in an article, and only ever a locative,
+# is a place ("the monks in Tabennese ... returned to Tabennese"); how many names are followed so.
+REPEATED_LOCATIVES = wordset("in near outside across throughout inside")
+LOCATIVE_FORMS = LOCATIVE | frozenset(w.capitalize() for w in LOCATIVE)  # "in", and "In" opening a sentence
+MAX_REPEATED = 2000
 
 
 # Lowercase nouns of a building or a mission that stands somewhere, beside the site heads: a name after

@@ -38,13 +38,16 @@ from .lexicon import (
     ISLAND_NOUNS,
     LIST_LOCATIVES,
     LOCATIVE,
+    LOCATIVE_FORMS,
     LOWER_COMPASS,
+    MAX_REPEATED,
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
     PARTY_WORDS,
     PLACE_ONLY_LOCATIVE,
     PLACE_ONLY_MOTION,
+    REPEATED_LOCATIVES,
     SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
@@ -181,15 +184,12 @@ def hyphen_article(text: str, toks: list[Tok], j: int) -> bool:
 def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
     """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
     after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
-    starts = {i for i, *_ in raw}
-    # A minor town's name after the first word is no known place of its own: "the Aksai Chin area"
-    # (the town of Chin), where "Tatar Crimea province" holds a known region.
-    minor = {i for i, b, _key, e in raw if b == i + 1 and e.flags & SMALL and not e.flags & COMMON}
-    inner = starts - minor
-    # A known name that is also a word names a site before its head: "the Central station", "at the
-    # Union church" (not the towns of Central or Union); a true town keeps its name ("the Kabul airport").
-    words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
-    place_ends = {b - 1 for _i, b, _key, e in raw if not (e.flags & (COMMON | SMALL))}
+    starts: set[int] = set()
+    minor: set[int] = set()
+    inner: set[int] = set()
+    words: set[int] = set()
+    place_ends: set[int] = set()
+    ready = False
     for j, head_tok in enumerate(toks):
         head = head_tok.text
         if j == 0 or (
@@ -199,6 +199,18 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             and head not in SETTLEMENT_AFTER_UNKNOWN
         ):
             continue  # the nouns are rare: start from them, not from every capitalised word
+        if not ready:  # (the line's hits read once, at its first such noun)
+            ready = True
+            starts = {i for i, *_ in raw}
+            # A minor town's name after the first word is no known place of its own: "the Aksai Chin
+            # area" (the town of Chin), where "Tatar Crimea province" holds a known region.
+            minor = {i for i, b, _key, e in raw if b == i + 1 and e.flags & SMALL and not e.flags & COMMON}
+            inner = starts - minor
+            # A known name that is also a word names a site before its head: "the Central station", "at
+            # the Union church" (not the towns of Central or Union); a true town keeps its name ("the
+            # Kabul airport").
+            words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
+            place_ends = {b - 1 for _i, b, _key, e in raw if not (e.flags & (COMMON | SMALL))}
         i = j
         articles = 0
         while (
@@ -421,6 +433,74 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         mentions.append(PlaceMention(text[s:e], s, e, "city"))
         for n in range(i, k):
             taken[n] = True
+
+
+class Repeated:
+    """The uses of one name the gazetteer lacks after a locative (see :func:`repeated_after_in`)."""
+
+    __slots__ = ("after_in", "mentions", "other")
+
+    def __init__(self) -> None:
+        self.after_in = 0  # uses right after "in" (or "near", "across" ...)
+        self.other = False  # a use after a locative that is no place's: a possessive, a modifier, a person
+        self.mentions: list[PlaceMention] = []
+
+
+def repeated_after_in(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, repeated: dict[str, Repeated], people: frozenset[str]
+) -> None:
+    """Record the uses of names no rule placed right after a locative ("the monks in Tabennese"), for
+    :func:`repeated_places` to judge over the article."""
+    starts: set[int] | None = None
+    for i in range(1, len(toks)):
+        prev, t = toks[i - 1], toks[i]
+        if prev.text not in LOCATIVE_FORMS or not t.cap or taken[i] or not joined(text, prev, t):
+            continue
+        if starts is None:
+            starts = {r[0] for r in raw}
+        if i in starts:
+            continue
+        j = unknown_name(text, toks, taken, starts, i, True)
+        if j == i or j in starts or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
+            continue
+        if t.text.lower() in GIVEN_NAMES or any(toks[k].text.isupper() for k in range(i, j)):
+            continue
+        key = text[t.start : toks[j - 1].end]
+        found = repeated.get(key)
+        if found is None:
+            if len(repeated) >= MAX_REPEATED:
+                continue
+            found = repeated[key] = Repeated()
+        if (
+            toks[j - 1].possessive
+            or not place_ends_at(text, toks, i)
+            or any(toks[k].text in people for k in range(i, j))
+            or text.startswith("-", toks[j - 1].end)
+        ):
+            found.other = True
+            continue
+        found.after_in += prev.text.lower() in REPEATED_LOCATIVES
+        found.mentions.append(PlaceMention(key, t.start, toks[j - 1].end, "city"))
+
+
+def repeated_places(text: str, repeated: dict[str, Repeated]) -> list[PlaceMention]:
+    """One sense per discourse for a name no rule placed: used twice or more right after "in" ("a monk
+    in Tabennese ... the brothers in Tabennese") and otherwise only after a locative ("returned to
+    Tabennese"), never as a subject, a modifier, a possessive, a person's name or inside a longer name,
+    it is a place everywhere ("the characters in Gorvak" once, or "Gorvak said" anywhere, stays no
+    place). One pass over the article for all such names together."""
+    cands = {k: r for k, r in repeated.items() if r.after_in >= 2 and not r.other}
+    if not cands:
+        return []
+    placed = {m.start for r in cands.values() for m in r.mentions}
+    names = sorted(cands, key=len, reverse=True)
+    lower = {n.lower(): r for n, r in cands.items()}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        if m.start() not in placed:
+            # another use: "Gorvak said", "the Gorvak Road", or a common word ("in Films from ...", "films")
+            lower[m.group().lower()].other = True
+    return [p for r in cands.values() if not r.other for p in r.mentions]
 
 
 def listed_in_apposition(
