@@ -495,7 +495,7 @@ LIST_LOCATIVES = wordset("in at near outside into across throughout")
 
 
 # Lowercase words that may follow a place's name in a sentence (function words, auxiliaries): after a
-# weakly placed name any other lowercase word makes it an adjective ("schools in Black communities").
+# weakly placed name any other lowercase word makes it an adjective ("schools in Black neighbourhoods").
 WORDS_AFTER_A_PLACE = frozenset(w.lower() for w in FUNCTION_CAPS) | wordset(
     """is was were are be been has have had will would could can may might must should did does do
     said says last next this that where which who whose until since because earlier later"""

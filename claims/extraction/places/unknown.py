@@ -666,12 +666,12 @@ def listed_name(
 
 def place_ends_at(text: str, toks: list[Tok], i: int) -> bool:
     """The capitalised name at toks[i] ends before punctuation, the end of the line or a word that may
-    follow a place ("in Leith on Friday"), not before a noun it qualifies ("in Black communities")."""
+    follow a place ("in Leith on Friday"), not before a noun it qualifies ("in Black neighbourhoods")."""
     j = i + 1
     while j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
         j += 1
     if j + 1 < len(toks) and toks[j].text in ("and", "or") and toks[j + 1].cap and joined(text, toks[j - 1], toks[j]):
-        j += 2  # "in Black and Brown communities": the list's last name decides
+        j += 2  # "in Black and Latino neighbourhoods": the list's last name decides
         while j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
             j += 1
     return (
