@@ -1757,3 +1757,33 @@ def test_above_and_below(text: str, expected: list[str]) -> None:
 )
 def test_a_name_repeated_only_after_in(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack happened in Tokyo's Shibuya ward.", ["Tokyo", "Shibuya"]),
+        ("The office is in Korvala ward.", ["Korvala"]),
+        ("The Nightingale ward was closed.", []),
+        ("Prices rose in the first quarter.", []),
+        ("The climbers reached the Goûter refuge near the Cibeles fountain.", ["Goûter refuge", "Cibeles fountain"]),
+        ("The team trained in the Keld Mountains.", ["Keld Mountains"]),
+        ("Homes were built in Palm Beach Gardens, Fla., last year.", ["Palm Beach Gardens", "Fla."]),
+    ],
+)
+def test_wards_refuges_and_towns_named_like_features(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+# ", on the <...> coast / border": the name before the comma lies there
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smaller rallies took place in Tarvik, on the Baltic coast.", ["Tarvik"]),
+        ("Observers will watch from Orvasko, on the border, until May.", ["Orvasko"]),
+        ("Ann Lee, on the border issue, said nothing.", []),
+        ("Maria Holm, on the coast, said nothing.", []),
+    ],
+)
+def test_a_name_placed_on_a_coast_or_border(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -255,7 +255,12 @@ OFFICE_AFTER_ADMIN = wordset(
 
 # Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
 # seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
-SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township island")
+SETTLEMENT_AFTER_UNKNOWN = wordset(
+    "town village area neighbourhood neighborhood suburb township island ward borough quarter"
+)  # ("Tokyo's Shibuya ward", "the Brooklyn borough", "the Keld quarter")
+# Of those, the nouns that name a hospital's ward or a year's quarter as often: only after the place that
+# owns them or a locative ("Tokyo's Shibuya ward", "in Minato ward"; not "the Nightingale ward").
+OWNED_SETTLEMENT_NOUNS = wordset("ward borough quarter")
 # Of those, the nouns of a feature rather than a settlement, and the prepositions an island takes
 # besides the locatives: "on Corvena island", "off Marvossa island".
 ISLAND_NOUNS = wordset("island")
@@ -278,6 +283,9 @@ APPOSITION_PLURALS = wordset(
     municipalities neighbourhoods neighborhoods communities enclaves outposts oases"""
 )
 APPOSITION_COUNTS = wordset("two three four five six both")
+# Nouns of a coast, a bank or a border after ", on the": "Tarvik, on the Baltic coast", "Orsk, on the
+# border": the name before the comma is a place.
+ON_THE_NOUNS = wordset("coast coastline shore shores border frontier banks bank outskirts edge river lake delta")
 # A distance right after a name: "Korvan, 40 km south of Tarvo", "Dalmor, about 12 miles from".
 DISTANCE_AFTER = re.compile(
     r", (?:about |some |nearly |around |roughly |almost |just )?\d[\d.,]*(?: |-)?(?:km|kilometres|kilometers|miles|mi)\b"
@@ -301,7 +309,7 @@ SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
     crossing bazaar square compound barracks reservoir canal glacier forest valley river terminal
-    corridor estuary building"""
+    corridor estuary building fountain refuge"""
 )
 
 

@@ -44,6 +44,8 @@ from .lexicon import (
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
+    ON_THE_NOUNS,
+    OWNED_SETTLEMENT_NOUNS,
     PARTY_WORDS,
     PLACE_ONLY_LOCATIVE,
     PLACE_ONLY_MOTION,
@@ -253,7 +255,7 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             head in SETTLEMENT_AFTER_UNKNOWN
             and not word_site
             and (
-                prev == "the"
+                (prev == "the" and head not in OWNED_SETTLEMENT_NOUNS)  # (not "the Nightingale ward")
                 or prev in LOCATIVE
                 or prev in SEIZING_VERBS
                 or (head in ISLAND_NOUNS and prev in ISLAND_LOCATIVES)
@@ -396,7 +398,9 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         gap = not distance and COMMA_GAP.fullmatch(text, toks[k - 1].pend, toks[k].start)
         if not gap and not distance:
             continue
-        if gap:
+        if gap and on_the_noun(text, toks, k):
+            pass  # "Tarvik, on the Baltic coast": placed by what it lies on
+        elif gap:
             if toks[k].text not in ("a", "an", "the"):
                 continue
             m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
@@ -546,6 +550,19 @@ def listed_in_apposition(
             elif toks[a].text.lower() not in GIVEN_NAMES:
                 s, e = toks[a].start, toks[b - 1].end
                 mentions.append(PlaceMention(text[s:e], s, e, "city"))
+
+
+def on_the_noun(text: str, toks: list[Tok], k: int) -> bool:
+    """toks[k:] is "on the" and up to three words before a noun of a coast, a bank or a border, which ends
+    the apposition ("Tarvik, on the Baltic coast,", "Orsk, on the border.")."""
+    if k + 2 >= len(toks) or toks[k].text != "on" or toks[k + 1].text != "the":
+        return False
+    for m in range(k + 2, min(k + 6, len(toks))):
+        if not joined(text, toks[m - 1], toks[m]):
+            return False
+        if toks[m].text in ON_THE_NOUNS:
+            return m + 1 >= len(toks) or not joined(text, toks[m], toks[m + 1])
+    return False
 
 
 HOLIDAYS = FIXED_HOLIDAYS.keys() | NTH_WEEKDAY_HOLIDAYS.keys() | EASTER_HOLIDAYS.keys()

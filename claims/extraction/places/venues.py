@@ -20,6 +20,7 @@ from .lexicon import (
     FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
+    GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     HEAD_FIRST,
     INSTITUTION_HEADS,
@@ -297,6 +298,8 @@ def venue_in_run(
         before = toks[j - 2].text
         if f"{before} {last}" in BODY_NAMES_WITH_VENUE_HEAD:
             return None  # "the Turkish Red Crescent": a relief body, no street
+        if last in GEOGRAPHIC_PLURALS and j - s <= MAX_TOKENS and gazetteer().get(run_key(toks, s, j)) is not None:
+            return None  # "Palm Beach Gardens", "Eureka Springs": a town the gazetteer knows, judged as one
         given = toks[s].text.lower()
         if (
             j - s == 2
