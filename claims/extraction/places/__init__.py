@@ -7,7 +7,8 @@ One module per stage:
 1. ``tokens``: each line is cut into word tokens with one regex; "U.S."/"D.C." are single tokens and a
    possessive "'s" is kept apart from its word.
 2. ``venues``: a run of capitalised words ending in a venue head noun ("Millbrook Road",
-   "Old Cathedral", "... Assembly Hall") or starting with a feature prefix ("Lake Victoria").
+   "Old Cathedral", "... Assembly Hall") or starting with a feature prefix ("Lake Victoria"), and roads
+   named by their number ("Interstate 25").
 3. ``lookup``: gazetteer, the longest run of capitalised words whose name is in the gazetteer
    (:mod:`.gazetteer`), outside venues.
 4. ``context``: each gazetteer hit is then judged by its context, because many place names are also words,
@@ -29,7 +30,10 @@ One module per stage:
    X", "the towns of X and Y"), before a lowercase one ("X province"), after a locative and a compass
    adjective ("across Eastern Varnia"), before ", <region or country>" after a locative ("in Levico
    Terme, Italy"), or, after "the" or a locative word, before a lowercase site head, with a modifier or
-   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head).
+   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head); two names before "border"
+   ("the Keld-Varnia border"); a list with a well-known place or a counted plural apposition ("at Mongla
+   and Chittagong", "Ostby and Brenna, two mining towns"); after "in" after a venue or a building ("the
+   Keld Theatre in Leith"); a name used twice after "in" and only after locatives in the article.
 6. ``decide``: one sense per discourse and the evidence a small place needs, over the whole document.
 
 The word lists of the stage are in ``places.lexicon``.
