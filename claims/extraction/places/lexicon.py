@@ -515,6 +515,7 @@ WORDS_AFTER_A_PLACE = frozenset(w.lower() for w in FUNCTION_CAPS) | wordset(
 REPEATED_LOCATIVES = wordset("in near outside across throughout inside")
 LOCATIVE_FORMS = LOCATIVE | frozenset(w.capitalize() for w in LOCATIVE)  # "in", and "In" opening a sentence
 MAX_REPEATED = 2000
+MAX_REPEATED_PLACES = 64  # (names judged in the one pass over the article: the most used)
 
 
 # Lowercase nouns of a building or a mission that stands somewhere, beside the site heads: a name after

@@ -41,6 +41,7 @@ from .lexicon import (
     LOCATIVE_FORMS,
     LOWER_COMPASS,
     MAX_REPEATED,
+    MAX_REPEATED_PLACES,
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
@@ -496,6 +497,9 @@ def repeated_places(text: str, repeated: dict[str, Repeated]) -> list[PlaceMenti
     cands = {k: r for k, r in repeated.items() if r.after_in >= 2 and not r.other}
     if not cands:
         return []
+    if len(cands) > MAX_REPEATED_PLACES:  # (keeps one pass over a pathological text cheap)
+        kept = sorted(cands, key=lambda k: -cands[k].after_in)[:MAX_REPEATED_PLACES]
+        cands = {k: cands[k] for k in kept}
     placed = {m.start for r in cands.values() for m in r.mentions}
     names = sorted(cands, key=len, reverse=True)
     lower = {n.lower(): r for n, r in cands.items()}
