@@ -1787,3 +1787,16 @@ def test_wards_refuges_and_towns_named_like_features(text: str, expected: list[s
 )
 def test_a_name_placed_on_a_coast_or_border(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The injured were airlifted to Keldmouth.", ["Keldmouth"]),
+        ("Trains were rerouted to Varnby overnight.", ["Varnby"]),
+        ("Flights were diverted to Toulon.", ["Toulon"]),
+        ("Funds were diverted to Keldcorp.", []),
+    ],
+)
+def test_airlifted_rerouted_and_diverted(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -561,7 +561,8 @@ CLEAR_LOCATIVE = wordset(
 ARRIVAL = wordset(
     """arrive arrives arrived arriving land lands landed landing dock docks docked stationed based born
     stay stays stayed staying lives lived living located situated headquartered settled stranded
-    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys"""
+    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys diverted rerouted
+    airlifted"""
 )
 # People named by where they live or come from: "a man from Tarbes", "residents in Tarbes".
 DWELLERS = wordset(
@@ -576,7 +577,7 @@ CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
 PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
     """fly flies flew flown flying travel travels travelled traveled travelling traveling sail sailed
     arrive arrives arrived arriving land lands landed landing dock docked stationed born stranded
-    evacuated deported flight flights"""
+    evacuated deported flight flights rerouted airlifted"""
 )
 PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside nearby neighbouring neighboring")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
