@@ -97,6 +97,7 @@ COUNTRY_ALIASES = _table(
     Britain=GB; Great Britain=GB; United Kingdom=GB; Holland=NL; Netherlands=NL; UAE=AE; U.A.E.=AE;
     DPRK=KP; North Korea=KP; ROK=KR; South Korea=KR; Republic of Korea=KR; PRC=CN; Mainland China=CN;
     DRC=CD; DR Congo=CD; Democratic Republic of Congo=CD; Democratic Republic of the Congo=CD; Congo-Kinshasa=CD; Congo-Brazzaville=CG;
+    Republic of Congo=CG;
     Burma=MM; Ivory Coast=CI; East Timor=TL; Czech Republic=CZ; Czechia=CZ; Macedonia=MK;
     North Macedonia=MK; Swaziland=SZ; Eswatini=SZ; Vatican=VA; Vatican City=VA; Holy See=VA;
     Palestine=PS; Taiwan=TW; Russia=RU; Iran=IR; Syria=SY; Vietnam=VN; Laos=LA; Bolivia=BO;

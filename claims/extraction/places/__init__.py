@@ -7,7 +7,8 @@ One module per stage:
 1. ``tokens``: each line is cut into word tokens with one regex; "U.S."/"D.C." are single tokens and a
    possessive "'s" is kept apart from its word.
 2. ``venues``: a run of capitalised words ending in a venue head noun ("Millbrook Road",
-   "Old Cathedral", "... Assembly Hall") or starting with a feature prefix ("Lake Victoria").
+   "Old Cathedral", "... Assembly Hall") or starting with a feature prefix ("Lake Victoria"), and roads
+   named by their number ("Interstate 25").
 3. ``lookup``: gazetteer, the longest run of capitalised words whose name is in the gazetteer
    (:mod:`.gazetteer`), outside venues.
 4. ``context``: each gazetteer hit is then judged by its context, because many place names are also words,
@@ -29,7 +30,10 @@ One module per stage:
    X", "the towns of X and Y"), before a lowercase one ("X province"), after a locative and a compass
    adjective ("across Eastern Varnia"), before ", <region or country>" after a locative ("in Levico
    Terme, Italy"), or, after "the" or a locative word, before a lowercase site head, with a modifier or
-   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head).
+   not ("the Pak Lam prison", "the Lukovo refugee camp", kept with its head); two names before "border"
+   ("the Keld-Varnia border"); a list with a well-known place or a counted plural apposition ("at Mongla
+   and Chittagong", "Ostby and Brenna, two mining towns"); after "in" after a venue or a building ("the
+   Keld Theatre in Leith"); a name used twice after "in" and only after locatives in the article.
 6. ``decide``: one sense per discourse and the evidence a small place needs, over the whole document.
 
 The word lists of the stage are in ``places.lexicon``.
@@ -47,17 +51,23 @@ from .lexicon import FUNCTION_CAPS
 from .lookup import Hit, lookup_hits
 from .tokens import COMMA_GAP, DATELINE_AFTER, LINE, Tok, joined, run_key, tokens
 from .unknown import (
+    Repeated,
     capital_named,
     compass_region,
     dateline_unknown,
+    hyphen_pair_before_border,
+    listed_in_apposition,
+    listed_with_known_place,
     named_after_clear_locative,
     named_before_region,
     named_in_apposition,
     names_before_plural,
+    repeated_after_in,
+    repeated_places,
     town_of,
     unknown_before_noun,
 )
-from .venues import named_words, person_words, surname_heads, venue_acronyms, venue_spans
+from .venues import named_words, numbered_roads, person_words, surname_heads, venue_acronyms, venue_spans
 
 __all__ = ["PlaceIndex", "find_places", "index_places"]
 
@@ -73,6 +83,7 @@ class PlaceIndex:
         self.mentions: list[PlaceMention] = []
         self.venue_countries: set[str] = set()  # countries of places named inside venues ("Volgograd Arena")
         self.names: dict[str, str] = {}  # names the gazetteer lacks, found as places by their context
+        self.repeated: dict[str, Repeated] = {}  # names the gazetteer lacks, by the words before each use
         self.lines: list[tuple[list[Tok], list[bool], set[int]]] = []
         surnames = person_words(text)  # one scan of the article for "Ms Park", "Hall said"
         self.surnames = surname_heads(surnames)  # venue heads used as surnames
@@ -87,6 +98,8 @@ class PlaceIndex:
         if self.names:
             self._same_names(text)
         self.lines = []
+        if self.repeated:
+            self.mentions.extend(repeated_places(text, self.repeated))
         decide(text, hits, self.venue_countries, self.mentions)
         venue_acronyms(text, self.mentions)
         self.mentions.sort(key=lambda p: (p.start, -p.end))
@@ -141,7 +154,10 @@ class PlaceIndex:
             return []
         taken = [False] * len(toks)
         gz = gazetteer()
+        roads = numbered_roads(text, ls, le, toks, taken, self.mentions)
         for s, j, kind, code in venue_spans(text, toks, ls, self.surnames):
+            if roads and any(taken[k] for k in range(s, j)):
+                continue  # "U.S. Highway" of "U.S. Highway 85": the numbered road is the venue
             for k in range(s, j):
                 taken[k] = True
             for k in range(min(j, s + MAX_TOKENS), s, -1):
@@ -208,6 +224,7 @@ class PlaceIndex:
         unknown_before_noun(text, toks, taken, raw, self.mentions)
         named_in_apposition(text, toks, taken, raw, self.mentions)
         names_before_plural(text, toks, taken, raw, self.mentions)
+        hyphen_pair_before_border(text, toks, taken, raw, self.mentions)
         for m in self.mentions[first_unknown:]:
             if m.kind != "venue":
                 self.names.setdefault(m.text, m.kind)
@@ -217,7 +234,17 @@ class PlaceIndex:
                     self.names.setdefault(m.text.title(), m.kind)
         # (weaker evidence, for this mention only: not spread to the name's other mentions)
         named_after_clear_locative(text, toks, taken, raw, self.mentions, self.person_words)
+        located: set[int] = set()
+        described: set[int] = set()
+        listed_with_known_place(text, toks, taken, raw, self.mentions, self.person_words, located)
+        listed_in_apposition(text, toks, taken, raw, self.mentions, described)
+        for h in hits:
+            if h.end in located:
+                h.strong = True  # "at Mongla and Chittagong": the locative opens the list
+            if h.end in described:
+                h.strong = h.explicit = True  # "Ostby and Halden, two mining towns"
         self.lines.append((toks, taken, {r[0] for r in raw}))
+        repeated_after_in(text, toks, taken, raw, self.repeated, self.person_words)
         coordinated_compass(text, hits)
         return hits
 

@@ -30,6 +30,7 @@ from .lexicon import (
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_PREFIX,
+    DEMONYMS,
     DWELLERS_OF,
     FUNCTION_CAPS,
     GEOGRAPHIC_PLURALS,
@@ -37,6 +38,7 @@ from .lexicon import (
     INSTITUTIONAL,
     KNOWN_SITE_HEADS,
     KNOWN_SITE_MODIFIERS,
+    LIKENESS_AFTER_HYPHEN,
     LOCAL_OFFICES,
     LOCAL_TITLES_AFTER_PLACE,
     LOCATIVE,
@@ -51,8 +53,10 @@ from .lexicon import (
     PLACE_PARTICIPLES,
     PLANET_KEYS,
     PLANET_LOCATIVES,
+    PURPOSE_BODY_HEADS,
     REGIME_ADJECTIVES,
     SENDER,
+    SETTLEMENT_AFTER_UNKNOWN,
     SITE_HEADS,
     SITE_MODIFIERS,
     TITLE_OF,
@@ -96,6 +100,8 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         h.veto = True  # "Wine Authority Australia New Zealand", "Statistics Canada"
     if not (h.entry.flags & UPPER_ONLY) and org_of_before(text, toks, i):
         h.veto = True  # "Dental Journal of Canada" (but "Lakeside College of the UK": a location)
+    if h.entry.kind == "other" and org_purpose_before(text, toks, i):
+        h.veto = True  # "Organization for Security and Co-operation in Europe": the scope of its purpose
     if joined_next and nxt is not None and h.entry.flags & UPPER_ONLY:
         if attributive(text, toks, j):
             h.adjective = True  # "U.S. officials", "the UK government": used as an adjective
@@ -200,6 +206,18 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
             h.end, h.single, h.coord = nxt.end, False, True  # (no code: not the town of the first word)
         else:
             h.veto = True
+    if (
+        h.single
+        and first.text in DEMONYMS
+        and joined_next
+        and nxt is not None
+        and nxt.text.islower()
+        and nxt.text not in ADMIN_AFTER_UNKNOWN
+        and nxt.text not in ADMIN_WORDS_AFTER
+    ):
+        h.adjective = True  # "the Somali border", "Afar herders": a people's adjective ("the Somali region" stays)
+    if nxt is not None and nxt.text in LIKENESS_AFTER_HYPHEN and text[last.pend : nxt.start] == "-":
+        h.adjective = True  # "a Texas-sized deficit", "Paris-style cafes": a likeness, no place
     if hyphen_prev and prev is not None and prev.text.lower() in ADJ_PREFIXES:
         h.adjective = True  # "anti-Pyongyang propaganda", "pro-Russia groups"
     if (
@@ -207,10 +225,10 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and nxt is not None
         and nxt.text in PEOPLE_AFTER_PLACE
         and prev is not None
-        and prev.text.lower() in ("the", "a", "an")
+        and (prev.text.lower() in ("the", "a", "an") or (prev.possessive and not prev.text.isupper()))
         and joined_prev
     ):
-        h.adjective = True  # "the Kenya delegate", "a Brazil striker": the place stands for "Kenyan"
+        h.adjective = True  # "the Kenya delegate", "a Brazil striker", "the council's Syria envoy": "Kenyan"
     if joined_next and nxt is not None and nxt.text == "House" and kind == "region" and not last.possessive:
         h.veto = True  # "the Kentucky House": a chamber of the state's legislature, like "the Ohio Senate"
     if text.startswith("$", last.end):
@@ -288,6 +306,16 @@ def judge(text: str, toks: list[Tok], i: int, j: int, h: Hit, ls: int) -> None:
         and joined(text, nxt, toks[j + 1])
     ):
         h.explicit = True  # "Dalby Mayor Ann Roe": the town's own officer, so a place
+    if (
+        h.single
+        and prev is not None
+        and prev.possessive
+        and joined_prev
+        and nxt is not None
+        and (nxt.text in SETTLEMENT_AFTER_UNKNOWN or nxt.text in ADMIN_AFTER_UNKNOWN)
+        and known_place_word(prev)
+    ):
+        h.explicit = True  # "Berlin's Kreuzberg neighbourhood", "Keldia's Tarvo province": a part of the place
     if h.explicit:
         h.strong = True  # "the city of X", "the Lombardy region", "X Province"
     # "the Hague": a lowercase article that belongs to the name.
@@ -417,6 +445,32 @@ def org_of_before(text: str, toks: list[Tok], i: int) -> bool:
     return False
 
 
+def org_purpose_before(text: str, toks: list[Tok], i: int) -> bool:
+    """'<Organisation> for/on <Capitalised words> in <place>': the place is the scope of the body's
+    purpose, inside its name ("Organization for Security and Co-operation in Europe", "Centre for Human
+    Rights in Asia"). Only a continent or a wider region is taken so: after a body's name a country or a
+    city says where it sits ("the Institute for Fiscal Studies in London", "... Research in Germany")."""
+    k = i - 1
+    if k < 2 or toks[k].text != "in" or not joined(text, toks[k], toks[i]) or not joined(text, toks[k - 1], toks[k]):
+        return False
+    k -= 1
+    for r in range(k, max(k - 9, 0), -1):
+        t = toks[r]
+        hyphened = r > 0 and text.startswith("-", toks[r - 1].pend) and toks[r - 1].cap  # "Co-operation"
+        if r == k and not (t.cap or hyphened):
+            return False  # "sold for scrap in Europe": the name must run up to "in"
+        if (
+            t.text in ("for", "on")
+            and r < k
+            and (toks[r - 1].text in lx.ORG_NAME_HEADS or toks[r - 1].text in PURPOSE_BODY_HEADS)
+            and joined(text, toks[r - 1], t)
+        ):
+            return True
+        if not (t.cap or hyphened or t.text in ("and", "of", "the")) or not joined(text, toks[r - 1], t):
+            return False
+    return False
+
+
 def attributive(text: str, toks: list[Tok], j: int) -> bool:
     """'U.S. officials', 'U.S. and Mexican farmers': the acronym stands for "American"."""
     if toks[j].text in INSTITUTIONAL:
@@ -506,6 +560,12 @@ def site_after(text: str, toks: list[Tok], j: int) -> bool:
             k < len(toks) and joined(text, t, toks[k]) and (toks[k].text in heads or toks[k].text in ("camp", "base"))
         )
     return False
+
+
+def known_place_word(t: Tok) -> bool:
+    """The one-word name of a country, region or city that needs no context ("Berlin", not "Reading")."""
+    e = gazetteer().get(norm(t.text))
+    return e is not None and not (e.flags & (COMMON | SMALL | NEEDS_THE | UPPER_ONLY))
 
 
 def same_place(a: Entry | None, b: Entry) -> bool:

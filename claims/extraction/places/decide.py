@@ -54,6 +54,13 @@ def decide(text: str, hits: list[Hit], venue_countries: set[str], mentions: list
         if ok and h.key in surnames and not (h.admin_after or h.explicit or h.clear):
             ok = False
         accepted.append(ok)
+    # A list is read from its end too: "Florence, Bologna and Naples" (a given name and a minor town
+    # taken with the big city closing the list).
+    blocked = people | named | surnames | {h.key for h in hits if h.person or h.named}
+    for idx in range(len(hits) - 1, 0, -1):
+        p = hits[idx].list_prev
+        if 0 <= p < idx and accepted[idx] and not accepted[p] and listable(hits[p], hits[idx], blocked):
+            accepted[p] = True
     # A minor foreign place of a country the article never names is more often a word or a name:
     # "the voice of Batman", "a letter to Mary". It needs its country elsewhere in the article
     # (a venue named after one of its cities counts), an explicit "X, <Region>" or "the town of X",
@@ -109,6 +116,20 @@ def accept(h: Hit, confirmed: set[str], people: set[str], hits: list[Hit], accep
             return False  # "Reading is fun" (but "READING (AP) —", a dateline, is explicit)
         return strong or h.key in confirmed  # "in Charlotte", not "Charlotte agreed"
     return True
+
+
+def listable(h: Hit, after: Hit, blocked: set[str]) -> bool:
+    """h, listed before the accepted place ``after``, lacks nothing but locative context: no sign of a
+    person (here or elsewhere in the article: ``blocked``), an organisation, a company or an adjective,
+    no minor town named like a person ("Mary"), and a place of the same kind."""
+    return (
+        not (h.veto or h.person or h.named or h.adjective or h.company or h.initial)
+        and h.needs_the_ok
+        and h.key not in blocked
+        and not (h.key in GIVEN_NAMES and h.entry.flags & SMALL)
+        and not (h.entry.flags & (NEVER_ALONE | AFTER_PLACE | UPPER_ONLY))
+        and h.entry.kind == after.entry.kind
+    )
 
 
 def abbreviation_dot(text: str, start: int, end: int, e: Entry) -> int:

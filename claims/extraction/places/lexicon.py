@@ -34,7 +34,8 @@ TITLE_OF = wordset("President Prime Minister King Queen Prince Ambassador Govern
 
 LOCATIVE = wordset(
     """in at from to near into across around outside inside toward towards via throughout within
-    across between through visiting visited entered leaving left reached"""
+    across between through visiting visited entered leaving left reached nearby neighbouring neighboring
+    above below"""
 )
 
 
@@ -77,7 +78,8 @@ BUILDING = """Airport Airfield Aerodrome Airbase Base Barracks Prison Jail Gaol 
     Building Capitol Museum Gallery Library Theatre Theater Courthouse Station Terminal Harbour Harbor
     Pier Docks Dam Park Gardens Garden Market Mall Hotel Resort Compound Complex Cemetery Memorial
     Monument Zoo Mine Refinery Checkpoint Crossing Camp Centre Center Embassy Consulate Planetarium
-    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility"""
+    Aquarium Observatory Auditorium Amphitheatre Amphitheater Racecourse Speedway Lighthouse Facility
+    Gate Fountain"""
 
 
 FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay Strait Peninsula Valley
@@ -86,6 +88,10 @@ FEATURE = """River Lake Mountains Mountain Mount Island Islands Sea Ocean Bay St
 
 
 ADMIN = "Province County District Region Prefecture Governorate Oblast Municipality Borough Township Territory"
+
+
+# Names of bodies whose last word is a venue head ("the Turkish Red Crescent" is no crescent of houses).
+BODY_NAMES_WITH_VENUE_HEAD = frozenset({"Red Crescent"})
 
 
 # Heads of buildings named after the institution housed there, which speaks ("the Harbour Museum said").
@@ -156,7 +162,22 @@ PREFIX_HEADS = {
     "Stadio": "venue",
     "Jebel": "other",
     "Jabal": "other",
+    # French names in English copy: "Mont Blanc", "Gare du Nord" (not "Monte": a given name as well)
+    "Mont": "other",
+    "Gare": "venue",
+    # Streets and squares named in the local language, the head first: "Rue de Rivoli", "Quai des
+    # Chartrons", "Piazza Navona", "Plaza de Mayo", "Avenida Paulista", "Calle Mayor"
+    "Rue": "venue",
+    "Quai": "venue",
+    "Piazza": "venue",
+    "Plaza": "venue",
+    "Avenida": "venue",
+    "Calle": "venue",
 }
+
+
+# A saint's title before a possessive in a venue's name ("St Mary's Church", "St. Peter's Square").
+SAINT_WORDS = wordset("St Saint Ste San Santa Sao")
 
 
 # Heads that also name a venue before "of": "Museum of Flight", "Palace of Westminster", "Statue of
@@ -237,7 +258,12 @@ OFFICE_AFTER_ADMIN = wordset(
 
 # Lowercase nouns after an unknown name that make it a settlement after "the", a locative or a verb of
 # seizing: "in Kolma town", "the Tarvo area", "attacked Dorvik village" (the name alone is the place).
-SETTLEMENT_AFTER_UNKNOWN = wordset("town village area neighbourhood neighborhood suburb township island")
+SETTLEMENT_AFTER_UNKNOWN = wordset(
+    "town village area neighbourhood neighborhood suburb township island ward borough quarter"
+)  # ("Tokyo's Shibuya ward", "the Brooklyn borough", "the Keld quarter")
+# Of those, the nouns that name a hospital's ward or a year's quarter as often: only after the place that
+# owns them or a locative ("Tokyo's Shibuya ward", "in Minato ward"; not "the Nightingale ward").
+OWNED_SETTLEMENT_NOUNS = wordset("ward borough quarter")
 # Of those, the nouns of a feature rather than a settlement, and the prepositions an island takes
 # besides the locatives: "on Corvena island", "off Marvossa island".
 ISLAND_NOUNS = wordset("island")
@@ -254,6 +280,15 @@ APPOSITION_NOUNS = wordset(
     """town village city hamlet settlement suburb district province region island port municipality
     neighbourhood neighborhood community enclave outpost oasis"""
 )
+# The same in the plural after a list of names, with a count: "Ostby and Brenna, two mining towns".
+APPOSITION_PLURALS = wordset(
+    """towns villages cities hamlets settlements suburbs districts provinces regions islands ports
+    municipalities neighbourhoods neighborhoods communities enclaves outposts oases"""
+)
+APPOSITION_COUNTS = wordset("two three four five six both")
+# Nouns of a coast, a bank or a border after ", on the": "Tarvik, on the Baltic coast", "Orsk, on the
+# border": the name before the comma is a place.
+ON_THE_NOUNS = wordset("coast coastline shore shores border frontier banks bank outskirts edge river lake delta")
 # A distance right after a name: "Korvan, 40 km south of Tarvo", "Dalmor, about 12 miles from".
 DISTANCE_AFTER = re.compile(
     r", (?:about |some |nearly |around |roughly |almost |just )?\d[\d.,]*(?: |-)?(?:km|kilometres|kilometers|miles|mi)\b"
@@ -272,11 +307,18 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+# The same without an agency, a dash after the town or its region ("KELD —", "TARVO, Varnia -"), and
+# how far into the article such a dateline may stand (the first lines: a title, a date, the dateline).
+DASH_DATELINE = re.compile(r"(?:, ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}))?\.?[ \t\u00a0]*(?:—|–|-[ \t\u00a0])")
+DATELINE_REACH = 600
+
+
 # Lowercase heads of a site whose name comes first: "the Pak Lam prison", "at Dunmore station".
 SITE_HEADS = wordset(
     """prison jail penitentiary mine mines oilfield gasfield refinery checkpoint airport airfield airbase
     dam stadium hospital mosque church temple shrine monastery cathedral bridge harbour harbor station
-    crossing bazaar square compound barracks reservoir canal glacier forest valley river"""
+    crossing bazaar square compound barracks reservoir canal glacier forest valley river terminal
+    corridor estuary building fountain refuge"""
 )
 
 
@@ -303,8 +345,8 @@ LOWER_COMPASS = wordset(
     north south east west northeast northwest southeast southwest"""
 )
 # Heads of a public body's name after a place and another capitalised word ("Lagos State Government",
-# "Syria Civil Defence"); right after the place they are the reporter's words ("the Kenya Government").
-BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades")
+# "Syria Civil Defence", "the Keldia State Patrol"); right after the place they are the reporter's words ("the Kenya Government").
+BODY_HEADS_AFTER_PLACE = wordset("Government Defence Defense Guard Corps Brigade Brigades Patrol")
 # Words naming a country's regime or era, kept with it ("Nazi Germany", "Communist China", "Tsarist
 # Russia"): never a given name before a surname.
 REGIME_ADJECTIVES = wordset(
@@ -327,7 +369,8 @@ SEIZING_VERBS = wordset(
 DEMONYMS = wordset(
     """French Dutch Greek Thai Swiss Welsh Scots Scottish Irish Czech Slovak Basque Lao Kurd Kurds Maltese
     Cypriot Croat Serb Bosniak Uzbek Kazakh Tajik Turkmen Kyrgyz Pashtun Hazara Tamil Sikh Hindu Jewish
-    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa"""
+    Muslim Christian Catholic Arab Berber Tuareg Druze Shia Shiite Sunni Copt Inuit Maori Zulu Xhosa
+    Somali Afar"""
 )
 # A ship's name follows these: "the tanker Rio Grande", "USS Arizona", "the ferry Dover".
 VESSEL_NOUNS = wordset(
@@ -360,6 +403,9 @@ ORG_NOUNS = wordset(
 
 
 ADJ_PREFIXES = wordset("anti pro non ex post pre neo pan")
+# Words after a hyphen that make the place a likeness ("a Texas-sized deficit", "Paris-style cafes",
+# "a Dubai-like skyline"), where "-based" or "-bound" still say where ("a Rotterdam-based firm").
+LIKENESS_AFTER_HYPHEN = wordset("sized size style styled type like esque themed inspired flavoured flavored shaped")
 
 
 # Nouns for people and institutions: after them a country acronym means "American", "British"...
@@ -460,13 +506,63 @@ SECTOR_WORDS = ORG_DOMAINS | wordset(
 )
 
 
+# Locatives before a list of places whose unknown member is a place by its well-known partner ("at
+# Mongla and Chittagong"; not "to", "from", "between", which take people: "a letter to Ann and Paris").
+LIST_LOCATIVES = wordset("in at near outside into across throughout")
+
+
+# Lowercase words that may follow a place's name in a sentence (function words, auxiliaries): after a
+# weakly placed name any other lowercase word makes it an adjective ("schools in Black neighbourhoods").
+WORDS_AFTER_A_PLACE = frozenset(w.lower() for w in FUNCTION_CAPS) | wordset(
+    """is was were are be been has have had will would could can may might must should did does do
+    said says last next this that where which who whose until since because earlier later"""
+)
+
+
+# A name the gazetteer lacks that follows these twice or more in an article, and only ever a locative,
+# is a place ("the monks in Tabennese ... returned to Tabennese"); how many names are followed so.
+REPEATED_LOCATIVES = wordset("in near outside across throughout inside")
+LOCATIVE_FORMS = LOCATIVE | frozenset(w.capitalize() for w in LOCATIVE)  # "in", and "In" opening a sentence
+MAX_REPEATED = 2000
+MAX_REPEATED_PLACES = 64  # (names judged in the one pass over the article: the most used)
+
+
+# Lowercase nouns of a building or a mission that stands somewhere, beside the site heads: a name after
+# their "in" is where ("the Keld embassy in Varnholm", "the firm's headquarters in Tarvo", "a school in
+# Nausori").
+SITED_NOUNS = wordset(
+    """embassy embassies consulate consulates headquarters campus school schools hotel hotels factory
+    factories farm farms village villages"""
+)
+
+
+# Nouns of a border or a route after two names joined by a hyphen, each name a place: "the Keld-Varnia
+# border", "the Tarvo-Keld highway" (not "the Lee-Enfield rifle").
+BORDER_AND_ROUTE_NOUNS = wordset("border borders frontier boundary crossing highway motorway railway railroad pipeline")
+
+
+# Heads of a body named for its purpose besides the organisation heads of the shared lexicon: after
+# "for"/"on" and its field a country or region is the purpose's scope, inside the name ("Centre for
+# Human Rights in Keldia", "Campaign for Clean Water in Africa").
+PURPOSE_BODY_HEADS = wordset("Centre Center Campaign")
+
+
+# Roads named by their number: "Interstate 25", "U.S. Highway 85", "State Route 9", "I-25".
+NUMBERED_ROAD = re.compile(
+    r"\b(?:(?:U\.S\.|US|State|County|National) )?(?:Interstate|Highway|Route|Motorway|Autobahn)[ -]\d{1,4}[A-Z]?\b"
+    r"|\bI-\d{1,3}\b"
+)
+
+
 # Heads of an airport's name: a three-letter code coordinated with one is an airport ("JFK and Elm Airport").
 AIRPORT_HEADS = wordset("Airport Airfield Aerodrome")
 
 
 # Words that make the name after them a destination or whereabouts for certain, even of a small foreign
 # town whose country the article never names: "the ferry left Toulon", "troops massed near Tarbes".
-CLEAR_LOCATIVE = wordset("near outside reached reaching left leaving entered entering via")
+CLEAR_LOCATIVE = wordset(
+    "near outside reached reaching left leaving entered entering via nearby neighbouring neighboring"
+)
 
 
 # Before "in/at/to/from/into X": verbs and nouns of arriving, staying and transport that make X a place
@@ -474,7 +570,8 @@ CLEAR_LOCATIVE = wordset("near outside reached reaching left leaving entered ent
 ARRIVAL = wordset(
     """arrive arrives arrived arriving land lands landed landing dock docks docked stationed based born
     stay stays stayed staying lives lived living located situated headquartered settled stranded
-    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys"""
+    evacuated ferry ferries bus buses train trains plane planes ship ships convoy convoys diverted rerouted
+    airlifted"""
 )
 # People named by where they live or come from: "a man from Tarbes", "residents in Tarbes".
 DWELLERS = wordset(
@@ -489,9 +586,9 @@ CLEAR_BEFORE_PREPOSITION = MOTION | ARRIVAL | DWELLERS
 PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
     """fly flies flew flown flying travel travels travelled traveled travelling traveling sail sailed
     arrive arrives arrived arriving land lands landed landing dock docked stationed born stranded
-    evacuated deported flight flights"""
+    evacuated deported flight flights rerouted airlifted"""
 )
-PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside")
+PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside nearby neighbouring neighboring")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
 # Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north

@@ -19,6 +19,9 @@ POSSESSIVE = re.compile(r"['’]s\b")
 SPACE_GAP = re.compile(r"[ \t\u00a0]{1,3}|-")
 
 
+SPACE_ONLY = re.compile(r"[ \t\u00a0]{1,3}")
+
+
 COMMA_GAP = re.compile(r",[ \t\u00a0]{1,3}")
 
 

@@ -3,8 +3,10 @@ X", "X province") or a lowercase site head ("the Pak Lam prison")."""
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon as lx
-from ..gazetteer import AFTER_PLACE, COMMON
+from ..gazetteer import AFTER_PLACE, CITY_POP, COMMON, NEEDS_THE, NEVER_ALONE, SMALL, UPPER_ONLY
 from ..temporal_lexicon import EASTER_HOLIDAYS, FIXED_HOLIDAYS, NTH_WEEKDAY_HOLIDAYS
 from ..types import PlaceMention
 from .lexicon import (
@@ -14,12 +16,17 @@ from .lexicon import (
     ADMIN_NOUNS,
     ADMIN_PLURALS,
     AGENCY_DATELINE,
+    APPOSITION_COUNTS,
     APPOSITION_NOUNS,
+    APPOSITION_PLURALS,
+    BORDER_AND_ROUTE_NOUNS,
     COMPANY_BEFORE,
     COMPASS,
     COMPASS_ADJECTIVES,
     COMPASS_POINTS,
     COMPASS_PREFIX,
+    DASH_DATELINE,
+    DATELINE_REACH,
     DEMONYMS,
     DENOMINATIONS,
     DISTANCE_AFTER,
@@ -29,25 +36,35 @@ from .lexicon import (
     HYPHEN_ARTICLES,
     ISLAND_LOCATIVES,
     ISLAND_NOUNS,
+    LIST_LOCATIVES,
     LOCATIVE,
+    LOCATIVE_FORMS,
     LOWER_COMPASS,
+    MAX_REPEATED,
+    MAX_REPEATED_PLACES,
     MONTHS_DAYS,
     NOT_SETTLEMENT_AFTER,
     OFFICE_AFTER_ADMIN,
+    ON_THE_NOUNS,
+    OWNED_SETTLEMENT_NOUNS,
     PARTY_WORDS,
     PLACE_ONLY_LOCATIVE,
     PLACE_ONLY_MOTION,
+    REPEATED_LOCATIVES,
     SECTOR_WORDS,
     SEIZING_VERBS,
     SETTLEMENT_AFTER_UNKNOWN,
     SITE_HEADS,
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
+    SITED_NOUNS,
     VENUE_HEADS,
     WHEREABOUTS_OF,
+    WORDS_AFTER_A_PLACE,
 )
 from .tokens import (
     COMMA_GAP,
+    SPACE_ONLY,
     Tok,
     joined,
 )
@@ -78,6 +95,8 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 k = j
                 if i < j < len(toks) and joined(text, toks[j - 1], toks[j]):  # not across a comma:
                     k = unknown_name(text, toks, taken, starts, j)  # "the island of Corvena, Omar Farid said"
+                    if k == j and compass_last(text, toks, j):
+                        k = j + 1  # "the riding of Halifax West": a compass point closes a unit's name
                 if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
                     s, e = toks[i].start, toks[k - 1].end
                     mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
@@ -90,6 +109,13 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 i = j  # "the provinces of A, B and C"
             else:
                 break
+
+
+def compass_last(text: str, toks: list[Tok], j: int) -> bool:
+    """toks[j] is a compass point ending a capitalised name ("Halifax West", not "West Bank")."""
+    return toks[j].text in COMPASS_POINTS and not (
+        j + 1 < len(toks) and toks[j + 1].cap and joined(text, toks[j], toks[j + 1])
+    )
 
 
 def capital_named(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -161,10 +187,12 @@ def hyphen_article(text: str, toks: list[Tok], j: int) -> bool:
 def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
     """Unknown names made places by a lowercase noun after them: "Narvesto province" (the name) and,
     after "the" or a locative word, "the Pak Lam prison" (a site: the name with its head)."""
-    starts = {i for i, *_ in raw}
-    # A known name that is also a word names a site before its head: "the Central station", "at the
-    # Union church" (not the towns of Central or Union); a true town keeps its name ("the Kabul airport").
-    words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
+    starts: set[int] = set()
+    minor: set[int] = set()
+    inner: set[int] = set()
+    words: set[int] = set()
+    place_ends: set[int] = set()
+    ready = False
     for j, head_tok in enumerate(toks):
         head = head_tok.text
         if j == 0 or (
@@ -174,6 +202,18 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             and head not in SETTLEMENT_AFTER_UNKNOWN
         ):
             continue  # the nouns are rare: start from them, not from every capitalised word
+        if not ready:  # (the line's hits read once, at its first such noun)
+            ready = True
+            starts = {i for i, *_ in raw}
+            # A minor town's name after the first word is no known place of its own: "the Aksai Chin
+            # area" (the town of Chin), where "Tatar Crimea province" holds a known region.
+            minor = {i for i, b, _key, e in raw if b == i + 1 and e.flags & SMALL and not e.flags & COMMON}
+            inner = starts - minor
+            # A known name that is also a word names a site before its head: "the Central station", "at
+            # the Union church" (not the towns of Central or Union); a true town keeps its name ("the
+            # Kabul airport").
+            words = {i for i, b, _key, e in raw if b == i + 1 and e.flags & COMMON}
+            place_ends = {b - 1 for _i, b, _key, e in raw if not (e.flags & (COMMON | SMALL))}
         i = j
         articles = 0
         while (
@@ -181,21 +221,32 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             and j - i < 3 + articles
             and (toks[i - 1].cap or (i - 1 > 0 and hyphen_article(text, toks, i - 1)))
             and toks[i - 1].text not in FUNCTION_CAPS
+            and not (toks[i - 1].possessive and i < j)  # "Berlin's Kelmitz district": the owner is no part
             and joined(text, toks[i - 1], toks[i])
         ):
             articles += not toks[i - 1].cap  # "Ras el-Tin district"
             i -= 1  # (not back over "The"/"In" opening the sentence: "The Pak Lam prison was closed")
         if i == j or (
-            i > 0 and toks[i - 1].cap and toks[i - 1].text not in FUNCTION_CAPS and joined(text, toks[i - 1], toks[i])
+            i > 0
+            and toks[i - 1].cap
+            and not toks[i - 1].possessive
+            and toks[i - 1].text not in FUNCTION_CAPS
+            and joined(text, toks[i - 1], toks[i])
         ):
             continue  # no name, or part of a longer capitalised name (not "The" opening a sentence)
         word_site = i in words and j == i + 1 and (head in SITE_HEADS or head in SITE_MODIFIERS)
         if toks[j - 1].possessive or (
-            unknown_name(text, toks, taken, starts, i, stop_at_known=True) != j and not word_site
+            unknown_name(
+                text, toks, taken, inner | ({i} & starts if own_name(toks, minor, starts, i, j) else set()), i, True
+            )
+            != j
+            and not word_site
         ):
             continue
         after = toks[j + 1].text if j + 1 < len(toks) and joined(text, head_tok, toks[j + 1]) else ""
         prev = toks[i - 1].text.lower() if i > 0 and joined(text, toks[i - 1], toks[i]) else ""
+        if prev and toks[i - 1].possessive and i - 1 in place_ends:
+            prev = "in"  # "Berlin's Kelmitz neighbourhood": a part of the place owning it, as "in Berlin"
         if head in ADMIN_AFTER_UNKNOWN and after not in OFFICE_AFTER_ADMIN and not word_site:
             if sector_name(text, toks, i, j):
                 continue
@@ -205,7 +256,7 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
             head in SETTLEMENT_AFTER_UNKNOWN
             and not word_site
             and (
-                prev == "the"
+                (prev == "the" and head not in OWNED_SETTLEMENT_NOUNS)  # (not "the Nightingale ward")
                 or prev in LOCATIVE
                 or prev in SEIZING_VERBS
                 or (head in ISLAND_NOUNS and prev in ISLAND_LOCATIVES)
@@ -231,6 +282,13 @@ def unknown_before_noun(text: str, toks: list[Tok], taken: list[bool], raw: list
         ):
             s, e = toks[i].start, toks[j + 1].end  # "the Lukovo refugee camp", "at Tarvo air base"
             mentions.append(PlaceMention(text[s:e], s, e, "venue"))
+
+
+def own_name(toks: list[Tok], minor: set[int], starts: set[int], i: int, j: int) -> bool:
+    """toks[i:j] before a site or settlement noun is a known place's own name: not a minor town's name
+    opening a longer one ("the Plum Creek bridge"; but "the Tulsa Metro area" is the town's, and "the
+    Tulsa Bartlesville area" two towns')."""
+    return i not in minor or j == i + 1 or any(toks[k].text in COMPASS or k in starts for k in range(i + 1, j))
 
 
 def names_before_plural(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
@@ -278,6 +336,46 @@ def names_before_plural(text: str, toks: list[Tok], taken: list[bool], raw: list
             mentions.append(PlaceMention(text[s:e], s, e, "region"))
 
 
+def hyphen_pair_before_border(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]
+) -> None:
+    """'the Keld-Varnia border', 'the Tarvo-Keld highway': two names joined by a hyphen before a noun
+    of a border or a route are two places, known or not (the known ones are judged as hits)."""
+    starts = {i for i, *_ in raw}
+    known = {(i, b): e for i, b, _key, e in raw}
+    for j in range(3, len(toks)):
+        if toks[j].text not in BORDER_AND_ROUTE_NOUNS or not joined(text, toks[j - 1], toks[j]):
+            continue
+        h = j - 1  # the hyphen gap ends before toks[h]: find it within three words
+        while h > j - 4 and h > 0 and text[toks[h - 1].pend : toks[h].start] != "-":
+            h -= 1
+        if h <= 0 or text[toks[h - 1].pend : toks[h].start] != "-" or toks[h - 1].possessive:
+            continue
+        a = h - 1  # the first name is toks[a:h]
+        while (
+            a > 0
+            and h - a < 3
+            and toks[a - 1].cap
+            and toks[a - 1].text not in FUNCTION_CAPS
+            and SPACE_ONLY.fullmatch(text, toks[a - 1].pend, toks[a].start)
+        ):
+            a -= 1
+        if a > 0 and toks[a - 1].cap and toks[a - 1].text not in FUNCTION_CAPS and joined(text, toks[a - 1], toks[a]):
+            continue  # part of a longer name
+        sides = [(a, h), (h, j)]
+        if not all(
+            (x, y) in known or unknown_name(text, toks, taken, starts, x, stop_at_known=True) >= y > x for x, y in sides
+        ):
+            continue
+        if any(toks[x].text.lower() in GIVEN_NAMES or toks[x].text.isupper() for x, y in sides if (x, y) not in known):
+            continue  # "the Lee-Enfield line": people's names
+        for x, y in sides:  # (a known one too: "the Costa Rica-Keldia border" is no longer name)
+            entry = known.get((x, y))
+            s, e = toks[x].start, toks[y - 1].end
+            kind, code = (entry.kind, entry.code) if entry is not None else ("region", None)
+            mentions.append(PlaceMention(text[s:e], s, e, kind, code))  # type: ignore[arg-type]
+
+
 def sector_name(text: str, toks: list[Tok], i: int, j: int) -> bool:
     """'the Social Welfare constituency', 'the Legal, Planning and Landscape constituency': a name made
     of the words of a trade or field, or listed after one, names a sector, not a place."""
@@ -301,7 +399,9 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
         gap = not distance and COMMA_GAP.fullmatch(text, toks[k - 1].pend, toks[k].start)
         if not gap and not distance:
             continue
-        if gap:
+        if gap and on_the_noun(text, toks, k):
+            pass  # "Tarvik, on the Baltic coast": placed by what it lies on
+        elif gap:
             if toks[k].text not in ("a", "an", "the"):
                 continue
             m = k + 1  # up to three lowercase modifiers, then the noun: "a small farming village"
@@ -340,6 +440,135 @@ def named_in_apposition(text: str, toks: list[Tok], taken: list[bool], raw: list
             taken[n] = True
 
 
+class Repeated:
+    """The uses of one name the gazetteer lacks after a locative (see :func:`repeated_after_in`)."""
+
+    __slots__ = ("after_in", "mentions", "other")
+
+    def __init__(self) -> None:
+        self.after_in = 0  # uses right after "in" (or "near", "across" ...)
+        self.other = False  # a use after a locative that is no place's: a possessive, a modifier, a person
+        self.mentions: list[PlaceMention] = []
+
+
+def repeated_after_in(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, repeated: dict[str, Repeated], people: frozenset[str]
+) -> None:
+    """Record the uses of names no rule placed right after a locative ("the monks in Tabennese"), for
+    :func:`repeated_places` to judge over the article."""
+    starts: set[int] | None = None
+    for i in range(1, len(toks)):
+        prev, t = toks[i - 1], toks[i]
+        if prev.text not in LOCATIVE_FORMS or not t.cap or taken[i] or not joined(text, prev, t):
+            continue
+        if starts is None:
+            starts = {r[0] for r in raw}
+        if i in starts:
+            continue
+        j = unknown_name(text, toks, taken, starts, i, True)
+        if j == i or j in starts or (j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j])):
+            continue
+        if t.text.lower() in GIVEN_NAMES or any(toks[k].text.isupper() for k in range(i, j)):
+            continue
+        key = text[t.start : toks[j - 1].end]
+        found = repeated.get(key)
+        if found is None:
+            if len(repeated) >= MAX_REPEATED:
+                continue
+            found = repeated[key] = Repeated()
+        if (
+            toks[j - 1].possessive
+            or not place_ends_at(text, toks, i)
+            or any(toks[k].text in people for k in range(i, j))
+            or text.startswith("-", toks[j - 1].end)
+        ):
+            found.other = True
+            continue
+        found.after_in += prev.text.lower() in REPEATED_LOCATIVES
+        found.mentions.append(PlaceMention(key, t.start, toks[j - 1].end, "city"))
+
+
+def repeated_places(text: str, repeated: dict[str, Repeated]) -> list[PlaceMention]:
+    """One sense per discourse for a name no rule placed: used twice or more right after "in" ("a monk
+    in Tabennese ... the brothers in Tabennese") and otherwise only after a locative ("returned to
+    Tabennese"), never as a subject, a modifier, a possessive, a person's name or inside a longer name,
+    it is a place everywhere ("the characters in Gorvak" once, or "Gorvak said" anywhere, stays no
+    place). One pass over the article for all such names together."""
+    cands = {k: r for k, r in repeated.items() if r.after_in >= 2 and not r.other}
+    if not cands:
+        return []
+    if len(cands) > MAX_REPEATED_PLACES:  # (keeps one pass over a pathological text cheap)
+        kept = sorted(cands, key=lambda k: -cands[k].after_in)[:MAX_REPEATED_PLACES]
+        cands = {k: cands[k] for k in kept}
+    placed = {m.start for r in cands.values() for m in r.mentions}
+    names = sorted(cands, key=len, reverse=True)
+    lower = {n.lower(): r for n, r in cands.items()}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        if m.start() not in placed:
+            # another use: "Gorvak said", "the Gorvak Road", or a common word ("in Films from ...", "films")
+            lower[m.group().lower()].other = True
+    return [p for r in cands.values() if not r.other for p in r.mentions]
+
+
+def listed_in_apposition(
+    text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention], described: set[int]
+) -> None:
+    """'Ostby and Brenna, two mining towns in the north': every name of the list before a counted plural
+    settlement noun is a place (the end offsets of the known ones go to ``described``: the apposition
+    says what they are, as "the town of X" does)."""
+    starts = {i for i, *_ in raw}
+    known = {(i, b) for i, b, *_ in raw}
+    for k in range(3, len(toks) - 1):
+        if toks[k].text not in APPOSITION_COUNTS or not COMMA_GAP.fullmatch(text, toks[k - 1].pend, toks[k].start):
+            continue
+        m = k + 1  # up to three lowercase modifiers, then the plural noun: "two small farming towns"
+        while m < len(toks) and m < k + 4 and toks[m].text.islower() and toks[m].text not in APPOSITION_PLURALS:
+            m += 1
+        if m >= len(toks) or toks[m].text not in APPOSITION_PLURALS:
+            continue
+        if not all(joined(text, toks[n - 1], toks[n]) for n in range(k + 1, m + 1)):
+            continue
+        names: list[tuple[int, int]] = []
+        b, coordinated = k, False
+        while len(names) < 6:
+            a = b - 1
+            while a > 0 and b - a < 3 and toks[a - 1].cap and joined(text, toks[a - 1], toks[a]):
+                a -= 1
+            if not toks[a].cap or toks[b - 1].possessive:
+                break
+            if (a, b) not in known and unknown_name(text, toks, taken, starts, a, stop_at_known=True) != b:
+                break
+            names.append((a, b))
+            if a >= 2 and toks[a - 1].text in ("and", "or") and joined(text, toks[a - 2], toks[a - 1]):
+                b, coordinated = a - 1, True
+            elif a >= 1 and toks[a - 1].cap and COMMA_GAP.fullmatch(text, toks[a - 1].pend, toks[a].start):
+                b = a
+            else:
+                break
+        if not coordinated or len(names) < 2:
+            continue
+        for a, b in names:
+            if (a, b) in known:
+                described.add(toks[b - 1].end)
+            elif toks[a].text.lower() not in GIVEN_NAMES:
+                s, e = toks[a].start, toks[b - 1].end
+                mentions.append(PlaceMention(text[s:e], s, e, "city"))
+
+
+def on_the_noun(text: str, toks: list[Tok], k: int) -> bool:
+    """toks[k:] is "on the" and up to three words before a noun of a coast, a bank or a border, which ends
+    the apposition ("Tarvik, on the Baltic coast,", "Orsk, on the border.")."""
+    if k + 2 >= len(toks) or toks[k].text != "on" or toks[k + 1].text != "the":
+        return False
+    for m in range(k + 2, min(k + 6, len(toks))):
+        if not joined(text, toks[m - 1], toks[m]):
+            return False
+        if toks[m].text in ON_THE_NOUNS:
+            return m + 1 >= len(toks) or not joined(text, toks[m], toks[m + 1])
+    return False
+
+
 HOLIDAYS = FIXED_HOLIDAYS.keys() | NTH_WEEKDAY_HOLIDAYS.keys() | EASTER_HOLIDAYS.keys()
 
 
@@ -355,12 +584,14 @@ def named_after_clear_locative(
         if not t.cap or taken[i] or i in starts or not joined(text, prev, t):
             continue
         pw = prev.text.lower()
-        if pw not in PLACE_ONLY_LOCATIVE and not (
+        motion = (
             pw in ("to", "in", "at", "into", "from")
             and i >= 2
             and toks[i - 2].text.lower() in PLACE_ONLY_MOTION
             and joined(text, toks[i - 2], prev)
-        ):
+        )
+        sited = pw == "in" and i >= 2 and sited_before(text, toks, taken, i - 2) and place_ends_at(text, toks, i)
+        if pw not in PLACE_ONLY_LOCATIVE and not motion and not sited:
             continue
         j = unknown_name(text, toks, taken, starts, i, stop_at_known=True)
         j = next((k for k in range(i + 1, j) if toks[k].text in MONTHS_DAYS), j)  # "to Tarvo Friday"
@@ -378,6 +609,109 @@ def named_after_clear_locative(
             taken[k] = True
 
 
+def listed_with_known_place(
+    text: str,
+    toks: list[Tok],
+    taken: list[bool],
+    raw: list,
+    mentions: list[PlaceMention],
+    people: frozenset[str],
+    located: set[int],
+) -> None:
+    """'Ports at Mongla and Chittagong', 'in Dhaka or Keldpur': after a locative, a name the gazetteer lacks
+    coordinated with a well-known place (no word, no minor town) is a place too, unless the article
+    uses it as a person's name ("Ms Mongla", "Mongla said"). The end offsets of known places after such a
+    name are added to ``located``: the locative before the name is theirs too."""
+    starts = {i for i, *_ in raw}
+    for i, j, _key, e in raw:
+        if e.flags & (COMMON | NEEDS_THE | UPPER_ONLY | NEVER_ALONE) or e.kind not in ("city", "country"):
+            continue
+        if e.flags & SMALL and e.pop < CITY_POP:
+            continue  # a minor town is a word or a name as often ("Chittagong" under its old name is no minor one)
+        # the unknown name before: "at Mongla and Chittagong"
+        if i >= 3 and toks[i - 1].text in ("and", "or") and joined(text, toks[i - 2], toks[i - 1]):
+            b = i - 1
+            a = b - 1
+            while a > 0 and b - a < 3 and toks[a - 1].cap and joined(text, toks[a - 1], toks[a]):
+                a -= 1
+            if (
+                a > 0
+                and toks[a - 1].text.lower() in LIST_LOCATIVES
+                and joined(text, toks[a - 1], toks[a])
+                and listed_name(text, toks, taken, starts, a, b, mentions, people)
+            ):
+                located.add(toks[j - 1].end)
+        # the unknown name after: "at Chittagong and Mongla"
+        if (
+            i > 0
+            and toks[i - 1].text.lower() in LIST_LOCATIVES
+            and joined(text, toks[i - 1], toks[i])
+            and j + 1 < len(toks)
+            and toks[j].text in ("and", "or")
+            and joined(text, toks[j - 1], toks[j])
+            and not toks[j - 1].possessive
+        ):
+            b = unknown_name(text, toks, taken, starts, j + 1, stop_at_known=True)
+            listed_name(text, toks, taken, starts, j + 1, b, mentions, people)
+
+
+def listed_name(
+    text: str,
+    toks: list[Tok],
+    taken: list[bool],
+    starts: set[int],
+    a: int,
+    b: int,
+    mentions: list[PlaceMention],
+    people: frozenset[str],
+) -> bool:
+    """Record toks[a:b] as a place when it is a whole name the gazetteer lacks and no person's."""
+    if b <= a or unknown_name(text, toks, taken, starts, a, stop_at_known=True) != b or toks[b - 1].possessive:
+        return False
+    if not place_ends_at(text, toks, a):
+        return False  # "in Paris and Keld fashion houses"
+    if b < len(toks) and (
+        (toks[b].cap and joined(text, toks[b - 1], toks[b])) or toks[b].text in lx.SPEECH_VERBS_AFTER_NAME
+    ):
+        return False  # a longer name, or a speaker ("... and Hamlet Smith said")
+    if toks[a].text.lower() in GIVEN_NAMES or any(
+        toks[k].text.isupper() or toks[k].text in people for k in range(a, b)
+    ):
+        return False
+    s, e = toks[a].start, toks[b - 1].end
+    mentions.append(PlaceMention(text[s:e], s, e, "city"))
+    for k in range(a, b):
+        taken[k] = True
+    return True
+
+
+def place_ends_at(text: str, toks: list[Tok], i: int) -> bool:
+    """The capitalised name at toks[i] ends before punctuation, the end of the line or a word that may
+    follow a place ("in Leith on Friday"), not before a noun it qualifies ("in Black neighbourhoods")."""
+    j = i + 1
+    while j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
+        j += 1
+    if j + 1 < len(toks) and toks[j].text in ("and", "or") and toks[j + 1].cap and joined(text, toks[j - 1], toks[j]):
+        j += 2  # "in Black and Latino neighbourhoods": the list's last name decides
+        while j < len(toks) and toks[j].cap and joined(text, toks[j - 1], toks[j]):
+            j += 1
+    return (
+        j >= len(toks)
+        or not joined(text, toks[j - 1], toks[j])
+        or not toks[j].text.islower()
+        or (toks[j].text in WORDS_AFTER_A_PLACE)
+    )
+
+
+def sited_before(text: str, toks: list[Tok], taken: list[bool], k: int) -> bool:
+    """toks[k] ends a venue's name ("the Keld Theatre"), or is a site or a mission ("the Tarvo
+    embassy", "the Dorvik prison"): a name after its "in" says where it stands ("... in Leith")."""
+    t = toks[k]
+    if not joined(text, t, toks[k + 1]) or t.possessive:
+        return False
+    return (taken[k] and t.text in VENUE_HEADS) or t.text in SITE_HEADS or t.text in SITED_NOUNS
+
+
 def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: list[PlaceMention]) -> None:
     """'KORVALA, Ruritania (AP) —': a wire dateline names where the report was filed, a town the
     gazetteer may lack and its region or country (known ones are judged as hits)."""
@@ -391,12 +725,23 @@ def dateline_unknown(text: str, toks: list[Tok], taken: list[bool], raw: list, m
     k = 1
     while k < len(toks) and k < 3 and toks[k].text.isupper() and joined(text, toks[k - 1], toks[k]):
         k += 1
+    starts = {i for i, *_ in raw}
     m = AGENCY_DATELINE.match(text, toks[k - 1].pend)
-    if not m or (k == 1 and len(toks[0].text) <= 6 and not m.group(1) and not m.group("date")):
+    if m is None:
+        # "KELD —", "TARVO, Varnia —" without an agency: only near the top of the article, and the town
+        # named by its country after it or in the article's prose ("... the town of Keld"), never a
+        # heading word ("BREAKING —", "UPDATE —")
+        m = DASH_DATELINE.match(text, toks[k - 1].pend)
+        if m is None or toks[0].start > DATELINE_REACH:
+            return
+        if not (m.group(1) and k < len(toks) and k in starts and toks[k].start == m.start(1)):
+            name = " ".join(toks[n].text.title() for n in range(k))
+            if re.search(r"\b[a-z]+ " + re.escape(name) + r"\b", text) is None:
+                return
+    elif k == 1 and len(toks[0].text) <= 6 and not m.group(1) and not m.group("date"):
         return  # "NATO (AP) —", "UNICEF (Reuters)": a short word alone is an acronym as often
     if any(toks[n].text.title() in lx.ORG_NAME_HEADS or toks[n].text == "NATIONS" for n in range(k)):
         return  # "UNITED NATIONS (AP)": the organisation's seat
-    starts = {i for i, *_ in raw}
     if not any(taken[n] or n in starts for n in range(k)):
         a, b = toks[0].start, toks[k - 1].end
         mentions.append(PlaceMention(text[a:b], a, b, "city"))

@@ -8,28 +8,32 @@ import bisect
 import re
 
 from .. import lexicon as lx
-from ..gazetteer import MAX_TOKENS, gazetteer, norm
+from ..gazetteer import COMMON, MAX_TOKENS, gazetteer, norm
 from ..types import PlaceMention
 from .lexicon import (
     ADDRESSEE_VERBS,
     ADMIN_PLURALS,
     AIRPORT_HEADS,
+    BODY_NAMES_WITH_VENUE_HEAD,
     CONNECTORS,
     DENOMINATIONS,
     FACILITY_WORDS,
     FAME_MEMBERS,
     FUNCTION_CAPS,
     GENERIC_VENUE_WORDS,
+    GEOGRAPHIC_PLURALS,
     GIVEN_NAMES,
     HEAD_FIRST,
     INSTITUTION_HEADS,
     LOCAL_OFFICES,
     LOCATIVE,
     MONTHS_DAYS,
+    NUMBERED_ROAD,
     ORG_CENTRE_WORDS,
     ORG_NOUNS,
     PARTIES_BEFORE_HOUSE,
     PREFIX_HEADS,
+    SAINT_WORDS,
     STREET_HEADS,
     VENUE_HEADS,
 )
@@ -100,8 +104,14 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             amp = t.cap and not prev.possessive and AMPERSAND_GAP.fullmatch(text, prev.pend, t.start) is not None
             if not amp and not joined(text, prev, t):
                 break
-            if prev.possessive and gz.get(norm(prev.text)) is not None and not lone_head(text, toks, j):
-                break  # "Seville's Old Cathedral": the possessor is a place of its own (not "St Vincent's Hospital")
+            if (
+                prev.possessive
+                and gz.get(norm(prev.text)) is not None
+                and not lone_head(text, toks, j)
+                and not (j >= 2 and toks[j - 2].text in SAINT_WORDS)
+            ):
+                break  # "Seville's Old Cathedral": the possessor is a place of its own (not "St Vincent's Hospital",
+                # nor "St Mary's Church in Tarvo": a saint named like a town)
             if amp or (t.cap and t.text not in FUNCTION_CAPS):
                 j += 1
                 continue
@@ -113,6 +123,8 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             elif t.text == "and":
                 # not after a complete venue ("White House and NASA") nor an acronym ("JFK and Elm Airport")
                 joins = prev.text not in VENUE_HEADS or generic_venue_after(text, toks, j + 1)
+                if j - i == 1 and known_place_word(prev):
+                    joins = False  # "in Berlin and Hyde Park": a place, then a venue
                 k = j + 1 if joins and not (len(prev.text) >= 2 and prev.text.isupper()) else j
             elif t.text in CONNECTORS and t.text != "the":
                 k = j + 1
@@ -134,9 +146,37 @@ def venue_spans(text: str, toks: list[Tok], line_start: int, surnames: frozenset
             s += 1
         if plural_opening_of(text, toks, s, j, line_start):
             s += 3 if toks[s + 2].text == "the" else 2  # "Residents of Gaza City", "Parts of Hyde Park"
-        out.extend(venues_in_run(text, toks, s, j, line_start, surnames))
-        i = j
+        found = venues_in_run(text, toks, s, j, line_start, surnames)
+        out.extend(found)
+        if found and found[-1][1] + 1 < j and toks[found[-1][1]].text == "and":
+            i = found[-1][1] + 1  # "Lake Kivu and Mount Kenya": a second name after the first
+        else:
+            i = j
     return airport_codes(text, toks, out)
+
+
+def known_place_word(t: Tok) -> bool:
+    """A one-word country, region or city name that is no common word ("Berlin", not "Reading")."""
+    e = gazetteer().get(norm(t.text))
+    return e is not None and e.kind in ("country", "region", "city") and not (e.flags & COMMON)
+
+
+def numbered_roads(
+    text: str, ls: int, le: int, toks: list[Tok], taken: list[bool], mentions: list[PlaceMention]
+) -> bool:
+    """'Interstate 25', 'U.S. Highway 85', 'Route 83', 'I-25': a road named by its number is a venue; its
+    words are taken (no "U.S." place in it). True when the line holds one."""
+    starts: list[int] = []
+    for m in NUMBERED_ROAD.finditer(text, ls, le):
+        a, b = m.span()
+        mentions.append(PlaceMention(m.group(), a, b, "venue"))
+        if not starts:
+            starts = [t.start for t in toks]
+        n = bisect.bisect_left(starts, a)
+        while n < len(toks) and toks[n].start < b:
+            taken[n] = True
+            n += 1
+    return bool(starts)
 
 
 def plural_opening_of(text: str, toks: list[Tok], s: int, j: int, line_start: int) -> bool:
@@ -259,10 +299,14 @@ def venue_in_run(
     kind = VENUE_HEADS.get(last)
     if kind and not toks[j - 1].possessive:
         before = toks[j - 2].text
+        if f"{before} {last}" in BODY_NAMES_WITH_VENUE_HEAD:
+            return None  # "the Turkish Red Crescent": a relief body, no street
+        if last in GEOGRAPHIC_PLURALS and j - s <= MAX_TOKENS and gazetteer().get(run_key(toks, s, j)) is not None:
+            return None  # "Palm Beach Gardens", "Eureka Springs": a town the gazetteer knows, judged as one
         given = toks[s].text.lower()
         if (
             j - s == 2
-            and ((given in GIVEN_NAMES and last not in STREET_HEADS) or last in surnames)
+            and ((given in GIVEN_NAMES and last not in STREET_HEADS and kind != "region") or last in surnames)
             and not locative_before(text, toks, s, ls)
             and not located_after(text, toks, j)
             and not (s > 0 and toks[s - 1].text.lower() == "the")
@@ -299,8 +343,11 @@ def venue_in_run(
     first = toks[s].text
     if first in PREFIX_HEADS and toks[j - 1].text not in lx.ORG_NAME_HEADS:
         e = s + 1
-        while e < j and toks[e].cap and toks[e].text not in lx.CASED_TITLES:
-            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name
+        while e < j and (
+            (toks[e].cap and toks[e].text not in lx.CASED_TITLES)
+            or (toks[e].text in CONNECTORS and toks[e].text != "and" and e + 1 < j and toks[e + 1].cap)
+        ):
+            e += 1  # "Fort Lauderdale Mayor Jack Seiler": a title ends the name; "Gare du Nord"
         # "Cape Town", "Fort Lauderdale": the gazetteer knows what it is.
         for k in range(min(e, s + MAX_TOKENS), s + 1, -1):
             entry = gazetteer().get(run_key(toks, s, k))
