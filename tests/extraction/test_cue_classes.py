@@ -547,3 +547,18 @@ def test_located_subject_and_named_spokesperson(sentence: str, speaker: str) -> 
 )
 def test_attributive_participles_and_bodies(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a title with its domain and no personal name is the office that speaks, not the domain; a name in
+# apposition or after the domain is the holder
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Governor of Keldia said the dam would hold.", "Governor of Keldia"),
+        ("The Secretary of State said the talks would resume.", "Secretary of State"),
+        ("The Mayor of Orlen, Ida Brun, said the dam would hold.", "Ida Brun"),
+        ("Governor of Keldia Pol Asker said the dam would hold.", "Pol Asker"),
+    ],
+)
+def test_office_with_its_domain(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

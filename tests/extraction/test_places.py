@@ -722,6 +722,19 @@ def test_no_small_foreign_town_without_a_clear_locative(text: str, absent: list[
         assert name not in found, found
 
 
+# Only a town has a mayor: the name after "the mayor of" is a town, however small.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The former mayor of Brellow was charged on Monday.", ["Brellow"]),
+        ("Voters ousted the Mayor of Kestany, Ida Brun.", ["Kestany"]),
+        ("The mayor of the capital resigned.", []),
+    ],
+)
+def test_the_mayor_of_a_town(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
 # The object of a verb of telling is the one addressed, a body even where its name ends like a venue.
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -583,7 +583,18 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         cut = j - 1  # 'Mr. Read', 'Ms. May': after an abbreviated title, an English word is a surname
     if cut >= j:
         return None
-    cut += _office_complement(toks, cut, j, i)
+    skip = _office_complement(toks, cut, j, i)
+    if (
+        not skip
+        and j - cut <= 3
+        and _after_title_connector(toks, cut, i)
+        and not any(base(t.low) in lx.FEMALE_NAMES or base(t.low) in lx.MALE_NAMES for t in toks[cut:j])
+    ):
+        # 'The Secretary of State said', 'the Governor of Keld said': the office without a personal name,
+        # not its domain
+        r0 = i + 1 if toks[i].low in lx.DETERMINERS else i
+        return Mention(_span_text(text, toks, r0, j), "group", None, toks[r0].start)
+    cut += skip
     words = [t.text[:-2] if t.low.endswith(("'s", "’s")) else t.text for t in toks[cut:j]]
     kept = strip_leading_places(words)
     first = cut + (len(words) - len(kept))
@@ -621,13 +632,18 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
     return Mention(name, kind, role, toks[first].start, titled, title_words)
 
 
-def _office_complement(toks: list[Tok], cut: int, j: int, i: int) -> int:
-    """'Governor of Washington Chris Gregoire', 'Envoy to the Northern Isles Piet Marsh': after 'TITLE of'
-    or 'TITLE to', skip the words naming the office's domain."""
+def _after_title_connector(toks: list[Tok], cut: int, i: int) -> bool:
+    """Does a title and 'of'/'to' come right before toks[cut] ('Governor of | Keld', 'Envoy to the | Isles')?"""
     c = cut - 1
     while c >= i and (toks[c].low in lx.NAME_CONNECTORS or toks[c].low in _TITLE_PREPOSITIONS):
         c -= 1
-    if c == cut - 1 or c < i or not is_title(toks[c]):
+    return c != cut - 1 and c >= i and is_title(toks[c])
+
+
+def _office_complement(toks: list[Tok], cut: int, j: int, i: int) -> int:
+    """'Governor of Washington Chris Gregoire', 'Envoy to the Northern Isles Piet Marsh': after 'TITLE of'
+    or 'TITLE to', skip the words naming the office's domain."""
+    if not _after_title_connector(toks, cut, i):
         return 0
     skip = office_complement([base(t.low) for t in toks[cut:j]])
     return skip if skip and person_words([t.text for t in toks[cut + skip : j]]) else 0

@@ -591,6 +591,8 @@ PLACE_ONLY_MOTION = CLEAR_BEFORE_PREPOSITION & wordset(
 PLACE_ONLY_LOCATIVE = CLEAR_LOCATIVE & wordset("near outside nearby neighbouring neighboring")
 # Dwellers that take "of" before their place as well: "residents of Tarbes", "villagers of Lukovo".
 DWELLERS_OF = wordset("residents inhabitants villagers townspeople locals natives")
+# A town's own officers: "the mayor of Brennick", "Brennick's deputy mayor" make the name a town.
+TOWN_OFFICERS = wordset("mayor mayors mayoress burgomaster")
 # Nouns of position before "of" that make the name after it a place, as a locative does: "20 km north
 # of Tarbes", "the outskirts of Tarbes", "the suburbs of Brive", "the slopes of Kilimanjaro".
 WHEREABOUTS_OF = wordset(

@@ -58,6 +58,7 @@ from .lexicon import (
     SITE_HEADS_WITH_MODIFIER,
     SITE_MODIFIERS,
     SITED_NOUNS,
+    TOWN_OFFICERS,
     VENUE_HEADS,
     WHEREABOUTS_OF,
     WORDS_AFTER_A_PLACE,
@@ -79,6 +80,8 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
             continue
         # "20 km north of Tarvo", "the outskirts of Tarvo", "residents of Tarvo"
         whereabouts = toks[i - 2].text in WHEREABOUTS_OF or toks[i - 2].text.lower() in DWELLERS_OF
+        # "the mayor of Brennick": only a town has a mayor
+        whereabouts = whereabouts or toks[i - 2].text.lower() in TOWN_OFFICERS
         if not whereabouts and not admin_noun(toks, i - 2):
             continue
         kind = "city" if whereabouts else ADMIN_KIND.get(toks[i - 2].text.lower(), "region")
