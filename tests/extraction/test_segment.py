@@ -984,3 +984,136 @@ def test_a_short_editors_note_is_furniture():
     note = "Editor's note: This story has been updated. It now includes the mayor's reply."
     text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
     assert not [s for s in body(text) if s in note]
+
+
+# Live blogs, regional papers, press releases, paywalls (helper round on furniture look-alikes, second pass)
+
+TAIL = "\n\nThe vote follows weeks of talks.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do you agree? Vote now",
+        "Poll: Should the ferry run on Sundays?",
+        "Already a subscriber? Log in",
+        "You have reached your limit of free articles this month.",
+        "This article is for subscribers only.",
+        "For the latest headlines, follow our channel online or via the app.",
+        "Letters to the editor are welcome. Email letters@harlpost.example. Letters may be edited for length.",
+        "The Keld Broadcaster is not responsible for the content of external sites.",
+        "Comments are closed.",
+        "This site uses cookies. Find out more.",
+        "This story was translated from Norwegian by Ann Lee.",
+        "12 March 2024 • 4 min read",
+        "We use your sign-up to provide content in ways you've consented to. This may include adverts from us and "
+        "3rd parties. You can unsubscribe at any time. More info",
+    ],
+)
+def test_polls_paywalls_and_page_notices_are_furniture(line):
+    text = HEAD + "\n\n" + line + TAIL
+    assert not [s for s in body(text) if s in line]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A notice on the operator's website telling passengers to click here for refunds was removed on Monday.",
+        "Readers of the Harl Post voted against the plan in an online poll.",
+        "Comments on the plan can be made until April 30, the council said.",
+        "Already registered voters will receive their ballots by post.",
+        "Subscribers to the season ticket scheme will pay 5 euros more a month.",
+        "Letters from the mayor to the ministry were published on Friday.",
+        "The most read story on the paper's website was a report on the floods.",
+    ],
+)
+def test_sentences_like_polls_and_paywalls_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+def test_a_short_correction_is_furniture_even_when_it_says_what_the_story_said():
+    note = "This article was amended on 15 March 2024. An earlier version said the farm would have 14 turbines."
+    text = HEAD + "\n\n" + note + TAIL
+    assert not [s for s in body(text) if s in note]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The article was amended by parliament in 2019 to allow a second term.",
+        "An earlier version of the bill said the tax would rise by 3%.",
+    ],
+)
+def test_amendments_and_earlier_versions_in_the_story_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+PRESS_RELEASE = (
+    "Varn Holdings names new finance chief\n\n"
+    "KELD, Norway, March 14, 2024 -- Varn Holdings Inc. today announced that Rosa Inge will join as chief financial "
+    "officer.\n"
+    "Inge was previously finance director of Harl Energy.\n"
+    "About Varn Holdings\n"
+    "Varn Holdings Inc. designs turbine parts. The company employs 2,100 people in nine countries.\n"
+    "Forward-Looking Statements\n"
+    "Statements in this press release that are not historical facts are forward-looking statements that involve "
+    "risks and uncertainties. Actual results may differ materially from those described. {long}\n"
+    "Notes to editors\n"
+    "A photo of Rosa Inge is available on request.\n"
+    "Media contact:\n"
+    "Tom Vale\n"
+    "###\n"
+)
+
+
+def test_a_press_releases_boilerplate_is_furniture():
+    text = PRESS_RELEASE.format(long="Varn Holdings undertakes no obligation to update them. " * 12)
+    assert body(text) == [
+        "KELD, Norway, March 14, 2024 -- Varn Holdings Inc. today announced that Rosa Inge will join as chief "
+        "financial officer.",
+        "Inge was previously finance director of Harl Energy.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 teachers attended the vote at the Harl sports centre.",
+        "Analysts said the forward-looking part of the report was upbeat.",
+        "Actual sales were 4% below the forecast, the company said.",
+    ],
+)
+def test_sentences_like_press_release_boilerplate_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+def test_an_about_heading_over_a_paragraph_not_naming_it_keeps_the_paragraph():
+    text = HEAD + "\n\nAbout Keld Energy\nShares in the group fell 4% on Monday after the warning." + TAIL
+    assert "Shares in the group fell 4% on Monday after the warning." in body(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("The photo, taken by a passer-by, shows the old bridge at Harl under water.", "Photo: Ann Lee/Keld Times"),
+        ("Ticket sales rose by a third last year, the operator said.", "Photograph: Tom Vale/Harl Post"),
+    ],
+)
+def test_a_sentence_above_a_picture_credit_is_no_caption_when_it_is_about_the_picture_or_the_caption_is_below(
+    line, credit
+):
+    text = HEAD + "\n\n" + line + "\n" + credit + "\nPassengers queue for the morning ferry at Keld" + TAIL
+    assert line in body(text)
+    assert credit not in body(text)
+
+
+def test_a_caption_above_a_picture_credit_is_furniture():
+    text = HEAD + "\n\nThe old bridge at Harl under water on Thursday.\nPhoto: Ann Lee/Keld Times" + TAIL
+    assert "The old bridge at Harl under water on Thursday." not in body(text)
+
+
+def test_an_agency_slug_after_the_last_line_is_not_joined_to_it():
+    text = HEAD + "\n\nInspectors found cracks in the dam's spillway in January. — AFP\ntv/ann\n"
+    assert "Inspectors found cracks in the dam's spillway in January." in body(text)
+    assert paragraphs("found cracks in the dam\nin January.")[0] == (0, len("found cracks in the dam\nin January."))
