@@ -127,13 +127,13 @@ _WHOLE = re.compile(
 _CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+(?:more|the\s+latest)(?:\s+\w+){0,3},\s+)?"
 _PROMO_CALL = re.compile(
     rf"{_CALL_START}(?:read\s+more|follow\s+(?:us|our)\b|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
-    r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
+    r"|sign\s+up\b|subscribe\b(?!-)|thanks\s+for\s+reading\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
     r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b"
     # a poll ("Do you agree? Vote now"), a paywall's log-in ("Already a subscriber? Log in"), an address to write to
     r"|vote\s+(?:now|here|in\s+our\s+poll)\b|take\s+our\s+(?:poll|survey|quiz)\b|already\s+(?:a\s+subscriber|subscribed"
     r"|have\s+an\s+account)\b|(?:log|sign)\s+in\b|e-?mail\s+(?:us\s+(?:at\s+)?)?[\w.+-]+@)"
     # "Click here to ...", not a notice reported ("... telling passengers to click here for refunds was removed")
-    r"|(?<!\bto\s)\bclick\s+here\b|\b(?:subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
+    r"|\b(?:click\s+here\b(?<!to\sclick\shere)|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
     r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
 )
 # Imperatives that open a promo's other sentences: "Get a look at tomorrow's news with our briefing."
@@ -149,22 +149,25 @@ _CORRECTION_OPENING = re.compile(
     rf"{_NOTE_OPENING.pattern}|this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected)\b"
     r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|piece)\b"
 )
-# A press release's legal small print, however long: "This press release contains forward-looking statements within
-# the meaning of ...", "... undertakes no obligation to update ..." (looked for in its first sentences only).
-_SAFE_HARBOUR = re.compile(
-    r"forward-looking\s+statements?\s+(?:that\s+)?(?:within\s+the\s+meaning|involve|are\s+(?:based|subject)|in\s+this)"
+# Notices that run long, found in a paragraph's opening: a press release's legal small print ("This press release
+# contains forward-looking statements within the meaning of ...", "... undertakes no obligation to update ..."), a
+# plea for readers' money ("... we have a small favour to ask. Millions are turning to ..."), a reuse notice
+# ("Please use the sharing tools found via the share button ...").
+_LONG_NOTICE = re.compile(
+    r"we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|please\s+consider\s+supporting\s+us"
+    r"|please\s+use\s+the\s+sharing\s+tools|copying\s+articles\s+to\s+share\s+with\s+others"
+    r"|forward-looking\s+statements?\s+(?:that\s+)?(?:within\s+the\s+meaning|involve|are\s+(?:based|subject)|in\s+this)"
     r"|actual\s+results\s+(?:may|could|might)\s+differ\s+materially"
     r"|(?:contains?|includes?|constitutes?|may\s+contain)\s+(?:certain\s+)?[\"“]?forward-looking\s+statements"
     r"|undertakes?\s+no\s+(?:obligation|duty)\s+to\s+(?:publicly\s+)?(?:update|revise)"
 )
-_SAFE_HARBOUR_SPAN = 400  # characters of a long paragraph searched for it
+_LONG_NOTICE_SPAN = 400  # characters of a long paragraph searched for it
+_LONG_NOTICE_WORDS = ("looking", "materially", "obligation", "favour", "favor", "supporting", "sharing", "copying")
 
 
-def _safe_harbour(head: str) -> bool:
-    """Does the opening of a paragraph hold a press release's legal small print?"""
-    return ("looking" in head or "materially" in head or "obligation" in head) and bool(
-        _SAFE_HARBOUR.search(head.lower())
-    )
+def _long_notice(head: str) -> bool:
+    """Does the opening of a paragraph hold a notice that runs long?"""
+    return any(w in head for w in _LONG_NOTICE_WORDS) and _LONG_NOTICE.search(head.lower()) is not None
 
 
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -196,7 +199,9 @@ _NOTICE = re.compile(
     r"|not\s+responsible\s+for\s+the\s+content\s+of\s+external"
     # a comment box's and a cookie banner's notices
     r"|^comments\s+(?:are|have\s+been)\s+(?:now\s+)?(?:closed|disabled|turned\s+off)\b[^.]{0,30}\.?$"
-    r"|^(?:this|our)\s+(?:site|website)\s+uses\s+cookies|^we\s+use\s+cookies\b)"
+    r"|^(?:this|our)\s+(?:site|website)\s+uses\s+cookies|^we\s+use\s+cookies\b"
+    r"|^the\s+comments\s+below\s+have\s+not\s+been\s+moderated|views\s+expressed\s+in\s+the\s+contents?\s+above"
+    r"|^(?:the\s+)?audio\s+(?:for\s+this\s+(?:story|report)\s+)?will\s+be\s+available\b)"
 )
 # '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
 _CITATION = re.compile(
@@ -238,7 +243,8 @@ _SIGN_OFF = re.compile(
     # "Ann Lee reported from Nairobi.", "Ann Lee reports for Radio Nord from Oslo.": a reporter's credit
     # "Ann Lee reported this story from Oslo."
     rf"|{_NAME}\s+report(?:s|ed)(?:\s+(?:this|the)\s+(?:story|report|article))?(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}"
-    rf"(?:,\s*{_NAME})?\s*\.?"
+    # "Ann Lee reported from Keld, and Tom Vale from Oslo."
+    rf"(?:,\s*{_NAME})?(?:,?\s+and\s+{_NAME}\s+from\s+{_NAME}(?:,\s*{_NAME})?)?\s*\.?"
 )
 _REPORTED_STORY = re.compile(r"\sreport(?:s|ed)\s+(?:this|the)\s+(?:story|report|article)\s")
 # A trailing agency credit after a sentence's end, in the same paragraph: "... was rushed. — Reuters"
@@ -248,9 +254,9 @@ _TRAILING_AGENCY = re.compile(
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
     # not "Tom Vale is a former correspondent for ...": a reporter's own line says what they are now
-    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
+    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,5}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
     r"|writer|editor|journalist|columnist|contributor|producer|photographer|co-?host|host|presenter)"
-    r"(?:\s+(?:for|at|with|on|of|based\s+in)\b[^.]{0,80})?\.?"
+    r"(?:\s+(?:for|at|with|on|of|based\s+in|covering)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
     # "Ann Lee covers banking for the Daily Planet.", "Ken Ito writes about energy from Tokyo."
     rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on|edits|co-?hosts|hosts)\s[^.]{{0,160}}\.?"
@@ -372,6 +378,9 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         below = i + 1 < len(paras) and flags[i + 1] and _caption_below(text, paras[i - 1], paras[i + 1])
         if not below:
             flags[i - 1] = True
+    deck = _deck(text, paras, flags)
+    if deck:
+        flags[deck] = True
     for i in range(1, len(paras) - 1):
         if (
             flags[i]
@@ -427,6 +436,30 @@ def _credit_names(line: str) -> bool:
     rather than title a picture or a gallery ("Photos: Wildfire rages near the city")?"""
     words = line.partition(":")[2].lower().split()
     return len(words) <= 8 and _CREDIT_NOT_NAMES.isdisjoint(w.rstrip(".,") for w in words)
+
+
+_DECK_AT = 5  # the deck stands among the first paragraphs, after the page's labels and the headline
+_DECK_GAP = 3  # furniture paragraphs between the deck and its byline or date ("Share full article")
+# A date line that dates the story (a month, a weekday, a year, "14/03/2024"), not a live blog's "10:15" over a post.
+_DATED = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})(?!\w)|\d{{4}}|\d{{1,2}}/\d{{1,2}}", re.IGNORECASE)
+
+
+def _deck(text: str, paras: list[list[Sentence]], flags: bytearray) -> int:
+    """The standfirst under the headline, set above the byline or the date ("The closure will reroute 30,000 cars a
+    day." then "By Ann Lee"): the first paragraph left as a sentence, when only furniture stands before it and a
+    byline or a date line after it, with only furniture between, and it reports no speech; 0 when there is none."""
+    k = next((i for i in range(1, min(len(paras) - 1, _DECK_AT + 1)) if not flags[i]), 0)
+    if not k or len(paras[k]) != 1 or paras[k][0].end - paras[k][0].start > 300:
+        return 0
+    if _REPORTED.search(text, paras[k][0].start, paras[k][0].end):
+        return 0  # a lede set above a byline tells who said it: "The storm hit the coast, officials said."
+    for j in range(k + 1, min(len(paras), k + 1 + _DECK_GAP)):
+        if not flags[j]:
+            return 0
+        line = text[paras[j][0].start : paras[j][-1].end]
+        if (_date_line(line) and _DATED.search(line)) or (_BYLINE.match(line) is not None and not _has_verb(line)):
+            return k
+    return 0
 
 
 def _flag_about_box(text: str, paras: list[list[Sentence]], flags: bytearray, heading: int, name: str | None) -> None:
@@ -611,7 +644,7 @@ def _group(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     words = len(body.split()) if len(body) < 2000 else 1000
-    if index > 0 and _safe_harbour(body[:_SAFE_HARBOUR_SPAN]):
+    if index > 0 and _long_notice(body[:_LONG_NOTICE_SPAN]):
         return True
     if words > 80:
         return False

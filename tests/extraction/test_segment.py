@@ -1117,3 +1117,82 @@ def test_an_agency_slug_after_the_last_line_is_not_joined_to_it():
     text = HEAD + "\n\nInspectors found cracks in the dam's spillway in January. — AFP\ntv/ann\n"
     assert "Inspectors found cracks in the dam's spillway in January." in body(text)
     assert paragraphs("found cracks in the dam\nin January.")[0] == (0, len("found cracks in the dam\nin January."))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "… we have a small favour to ask. Millions are turning to the Harl Post for open news every day. "
+        + "We believe everyone deserves access to information that is grounded in fact. " * 8
+        + "If you can, please consider supporting us with a regular contribution. Thank you.",
+        "Please use the sharing tools found via the share button at the top of articles. Copying articles to share "
+        "with others is a breach of our terms. Email rights@harlpost.example to buy additional rights.",
+        "The comments below have not been moderated.",
+        "The views expressed in the contents above are those of our users and do not reflect the views of the Post.",
+        "Audio will be available later today.",
+        "Thanks for reading The Harl Letter! Subscribe for free to receive new posts.",
+        "Ann Lee reported from Keld, and Tom Vale from Oslo.",
+    ],
+)
+def test_reader_appeals_comment_notices_and_joint_reporter_credits_are_furniture(line):
+    text = HEAD + "\n\n" + line + TAIL
+    assert not [s for s in body(text) if s in line]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Subscribe-and-save offers made up 12 per cent of the group's sales last year.",
+        "The views expressed by the councillor in her letter were not shared by her party.",
+        "Thanks to the calm sea, the whales swam away within an hour.",
+        "Ann Lee reported the theft to police on Monday.",
+    ],
+)
+def test_sentences_like_appeals_and_notices_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a Times correspondent covering the Nordic countries.",
+        "Tom Vale is a Local Democracy Reporting Service reporter covering Keld and Harl.",
+    ],
+)
+def test_a_closing_bio_with_a_longer_title_is_furniture(bio):
+    text = HEAD + "\n\n" + bio + "\nSee more on: Keld\n"
+    assert bio not in body(text)
+
+
+@pytest.mark.parametrize(
+    ("page", "deck"),
+    [
+        (
+            "Supported by\nKeld tunnel will close for a year\nThe closure will reroute 30,000 cars a day.\n"
+            "Share full article\nBy Ann Lee and Tom Vale\nMarch 14, 2024\n",
+            "The closure will reroute 30,000 cars a day.",
+        ),
+        (
+            "Harl ferry fares to rise\nFares will rise by a tenth in April.\n14 March 2024\n",
+            "Fares will rise by a tenth in April.",
+        ),
+    ],
+)
+def test_a_deck_above_the_byline_or_date_is_furniture(page, deck):
+    text = page + "The tunnel was opened in 1987, the agency said.\n"
+    assert deck not in body(text)
+    assert "The tunnel was opened in 1987, the agency said." in body(text)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a live blog's first post above its time stamp
+        "Keld floods live\nRescuers reached the village of Harl by boat on Thursday.\n10:15\n",
+        # the lede, then a byline's look-alike with a verb
+        "Keld floods\nRescuers reached the village of Harl by boat on Thursday.\nBy Monday, the river had fallen.\n",
+    ],
+)
+def test_a_first_paragraph_not_above_a_byline_or_date_stays_a_claim(page):
+    assert "Rescuers reached the village of Harl by boat on Thursday." in body(page + "The water fell later.\n")
