@@ -7,7 +7,9 @@ Decided per paragraph (a line of the page), from its shape and a few general lex
 * bylines and credits ("By Jane Doe", "Additional reporting by AP", "Image: X.", "Photo: ...");
 * captions: the line just above a credit, a short paragraph with no finite verb, one that starts
   in lowercase, and any short paragraph without final punctuation (headings, captions, labels);
-* promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...");
+* promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...", "Vote now"), paywall,
+  cookie and comment-box notices, a press release's legal small print and its "About <name>" box;
+* a deck: the sentence between the headline and the byline or date line;
 * wiki notices ("From Wikitimes, the free news site...", "This is the stable version...");
 * a "Sources" / "References" / "External links" heading and everything after it, and citation
   lines ('"Title" — Publisher, August 15, 2008') wherever they are.

@@ -1023,6 +1023,7 @@ def test_polls_paywalls_and_page_notices_are_furniture(line):
         "Readers of the Harl Post voted against the plan in an online poll.",
         "Comments on the plan can be made until April 30, the council said.",
         "Already registered voters will receive their ballots by post.",
+        "Already a member of the board, Ann Lee was named chair in May.",
         "Subscribers to the season ticket scheme will pay 5 euros more a month.",
         "Letters from the mayor to the ministry were published on Friday.",
         "The most read story on the paper's website was a report on the floods.",
