@@ -133,7 +133,11 @@ _PROMO_CALL = re.compile(
     r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b"
     # a poll ("Do you agree? Vote now"), a paywall's log-in ("Already a subscriber? Log in"), an address to write to
     r"|vote\s+(?:now|here|in\s+our\s+poll)\b|take\s+our\s+(?:poll|survey|quiz)\b|already\s+(?:a\s+subscriber|subscribed"
-    r"|have\s+an\s+account)\b|(?:log|sign)\s+in\b|e-?mail\s+(?:us\s+(?:at\s+)?)?[\w.+-]+@)"
+    r"|have\s+an\s+account)\b|(?:log|sign)\s+in\b|e-?mail\s+(?:us\s+(?:at\s+)?)?[\w.+-]+@"
+    # a call for readers' material and the outlet's social pages: "We want to hear from you. Send your photos to ...",
+    # "Follow Keld Radio on Facebook, X and Instagram."
+    r"|we\s+want\s+to\s+hear\s+from\s+you|send\s+(?:us\s+)?your\s+(?:photos|videos|pictures|stories|story\s+ideas|tips)\b"
+    r"|follow\s+(?:[\w’'-]+\s+){1,4}on\s+(?:facebook|x|twitter|instagram|tiktok|threads|whatsapp)\b)"
     # "Click here to ...", not a notice reported ("... telling passengers to click here for refunds was removed")
     r"|\b(?:click\s+here\b(?<!to\sclick\shere)|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
     r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"

@@ -1133,6 +1133,8 @@ def test_an_agency_slug_after_the_last_line_is_not_joined_to_it():
         "Audio will be available later today.",
         "Thanks for reading The Harl Letter! Subscribe for free to receive new posts.",
         "Ann Lee reported from Keld, and Tom Vale from Oslo.",
+        "We want to hear from you. Send your photos and videos to news@harlpost.example.",
+        "Follow Radio Harl on Facebook, X and Instagram. Send your story ideas to news@radioharl.example.",
     ],
 )
 def test_reader_appeals_comment_notices_and_joint_reporter_credits_are_furniture(line):
@@ -1148,6 +1150,8 @@ def test_reader_appeals_comment_notices_and_joint_reporter_credits_are_furniture
         "The views expressed by the councillor in her letter were not shared by her party.",
         "Thanks to the calm sea, the whales swam away within an hour.",
         "Ann Lee reported the theft to police on Monday.",
+        "Walkers who follow the Harl trail on foot should send their route to the rangers, police said.",
+        "Fans follow the club on Facebook in growing numbers.",
     ],
 )
 def test_sentences_like_appeals_and_notices_stay_claims(sentence):
