@@ -7,7 +7,9 @@ Decided per paragraph (a line of the page), from its shape and a few general lex
 * bylines and credits ("By Jane Doe", "Additional reporting by AP", "Image: X.", "Photo: ...");
 * captions: the line just above a credit, a short paragraph with no finite verb, one that starts
   in lowercase, and any short paragraph without final punctuation (headings, captions, labels);
-* promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...");
+* promos and calls to action ("click here", "Sign up", "Read more", "Live Briefing: ...", "Vote now"), paywall,
+  cookie and comment-box notices, a press release's legal small print and its "About <name>" box;
+* a deck: the sentence between the headline and the byline or date line;
 * wiki notices ("From Wikitimes, the free news site...", "This is the stable version...");
 * a "Sources" / "References" / "External links" heading and everything after it, and citation
   lines ('"Title" — Publisher, August 15, 2008') wherever they are.
@@ -32,7 +34,7 @@ _CLOSERS = SENTENCE_CLOSERS
 
 _END_SECTION = re.compile(
     r"(?:sources?|references?|external\s+links?|see\s+also|notes|footnotes|citations|bibliography"
-    r"|further\s+reading)\s*:?",
+    r"|further\s+reading|notes?\s+to\s+editors?)\s*:?",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -42,7 +44,9 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _DATE_WORD = re.compile(
     rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}|\d{{1,2}}[ap]m|[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst|cet"
-    r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?)",
+    r"|updated|published|posted|last|modified|on|at|and|of|the|date|time|ago|an?|hours?|minutes?|mins?|days?"
+    # the reading time set beside the date: "14 March 2024 • 3 min read"
+    r"|read|listen)",
     re.IGNORECASE,
 )
 # A wire photo's caption dates the picture after a comma at its end: "Traders work on the floor in London,
@@ -58,6 +62,15 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"sources?\s*:", re.IGNORECASE)
+# The story's sentence about the picture above its credit ("The photo, taken by a passer-by, shows ..."), not the
+# picture's caption, which tells what it shows ("The old bridge at Harl under water on Thursday").
+_ABOUT_PICTURE = re.compile(r"The\s+(?:photos?|photographs?|pictures?|images?|video|footage|clip)\b")
+# A press release's "About Varn Holdings" box and a page's "About the author": a heading naming the body or the
+# writer, followed by its boilerplate.
+_ABOUT_HEADING = re.compile(
+    r"About\s+(?:(?:the\s+)?(?:authors?|writers?|reporters?|contributors?)|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*)(?:\s+[A-Z&][\w.&'’-]*){0,5})\s*:?"
+)
+_ABOUT_BOX = 3  # paragraphs of boilerplate at most
 # "By Jane Doe", "By JANE DOE and Ann Roe, Reuters" (names capitalised: "By the end of May, ..." is no byline).
 _BYLINE = re.compile(
     r"\(?(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|la|le)){0,6}"
@@ -84,10 +97,15 @@ _PROMO = re.compile(
     # the page's own story: "This article was originally published by ...", "This story was produced with
     # support from ..."
     r"|this\s+(?:article|story|piece|post|essay|column|interview|content|series|coverage)\s+(?:was\s+|is\s+|has\s+been\s+)?"
-    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded)\b)\b"
+    r"(?:(?:originally|first)\s+)?(?:published|appeared|ran|posted|produced|made\s+possible|supported|funded|translated|adapted)\b)\b"
+    # a paywall: "You have reached your limit of free articles this month.", "This article is for subscribers only."
+    r"|reached\s+(?:your|the)\s+(?:limit|maximum)\s+of\s+free\b"
+    r"|^this\s+(?:article|story|content|page)\s+is\s+(?:only\s+)?(?:for|available\s+to|exclusive\s+to)\s+(?:subscribers|members)\b"
+    # a letters page's small print: "Letters to the editor are welcome.", "Letters may be edited for length."
+    r"|(?:^|[.!?]\s+)letters\s+(?:to\s+the\s+editor\s+)?(?:are\s+welcome|may\s+be\s+(?:edited|shortened|cut))\b"
     r"|^\(?(?:editor['’]?s\s+note|(?:related|read\s+more|see\s+also|watch|listen|more|also\s+read|recommended|trending)\s*:)"
     # a link to the outlet's other formats: "Explainer: What is the row about?", "Factbox: Key facts ..."
-    r"|^(?:explainer|factbox|fact\s+box|timeline|q&a|graphics?|interactive|breakingviews|podcast|gallery|slideshow)\s*:"
+    r"|^(?:explainer|factbox|fact\s+box|timeline|q&a|graphics?|interactive|breakingviews|podcast|gallery|slideshow|poll|quiz)\s*:"
     r"|^(?:corrections?|clarifications?)\s*:|e-?mail\s+us\s+at\b"
     # an agency's file-photo caption ("FILE - The mayor speaks ..."), a video label ("WATCH | ..."), a call
     # for readers' stories, a reporter's social handle ("Follow her on X @...")
@@ -102,16 +120,26 @@ _PROMO = re.compile(
 _WHOLE = re.compile(
     r"purchase\s+licensing\s+rights|solely\s+responsible\s+for\s+all\s+content|^\[\d{1,2}\s?/\s?\d{1,2}\]\s"
     r"|^item\s+\d{1,2}\s+of\s+\d{1,2}\s"
+    # a newsletter box's small print: "We use your sign-up to provide content ... You can unsubscribe at any time."
+    r"|we\s+use\s+your\s+sign-?\s?up\b|you\s+(?:can|may)\s+unsubscribe\s+at\s+any\s+time"
 )
 # Calls to the reader that also occur inside body sentences ("Children who read more books ...", "Many voters
 # share this view.", "Parents can sign up for the scheme."): a call only where it opens a sentence, and never
 # in a paragraph that reports speech ('"Support our work," the charity said.').
-_CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+more(?:\s+\w+){0,3},\s+)?"
+_CALL_START = r"(?:^|[.!?:|»›]\s+|[»›▶]\s*)(?:for\s+(?:more|the\s+latest)(?:\s+\w+){0,3},\s+)?"
 _PROMO_CALL = re.compile(
-    rf"{_CALL_START}(?:read\s+more|follow\s+us|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
-    r"|sign\s+up\b|subscribe\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
-    r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b)"
-    r"|\b(?:click\s+here|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
+    rf"{_CALL_START}(?:read\s+more|follow\s+(?:us|our)\b|download\s+(?:our|the)\b|share\s+(?:this|on)\b|story\s+continues"
+    r"|sign\s+up\b|subscribe\b(?!-)|thanks\s+for\s+reading\b|support\s+our\s+(?:journalism|work)|contact\s+us\b|(?:have|got)\s+a\s+(?:news\s+)?tip"
+    r"|by\s+(?:signing\s+up|subscribing|clicking|registering)\b[^.!?]{0,30}\byou\b|originally\s+(?:published|appeared)|(?:listen|watch)\s+(?:to\s+(?:the|our|this)|here|now|live|the\s+(?:video|full))\b"
+    # a poll ("Do you agree? Vote now"), a paywall's log-in ("Already a subscriber? Log in"), an address to write to
+    r"|vote\s+(?:now|here|in\s+our\s+poll)\b|take\s+our\s+(?:poll|survey|quiz)\b|already\s+(?:a\s+subscriber|subscribed"
+    r"|have\s+an\s+account)\b|(?:log|sign)\s+in\b|e-?mail\s+(?:us\s+(?:at\s+)?)?[\w.+-]+@"
+    # a call for readers' material and the outlet's social pages: "We want to hear from you. Send your photos to ...",
+    # "Follow Keld Radio on Facebook, X and Instagram."
+    r"|we\s+want\s+to\s+hear\s+from\s+you|send\s+(?:us\s+)?your\s+(?:photos|videos|pictures|stories|story\s+ideas|tips)\b"
+    r"|follow\s+(?:[\w’'-]+\s+){1,4}on\s+(?:facebook|x|twitter|instagram|tiktok|threads|whatsapp)\b)"
+    # "Click here to ...", not a notice reported ("... telling passengers to click here for refunds was removed")
+    r"|\b(?:click\s+here\b(?<!to\sclick\shere)|subscribe\s+(?:to\s+our|now|here|today)|our\s+(?:free\s+)?newsletters?"
     r"|sign\s+up\s+(?:for|to)\s+(?:the|our)\s[^.!?]{0,40}newsletter)\b"
 )
 # Imperatives that open a promo's other sentences: "Get a look at tomorrow's news with our briefing."
@@ -121,6 +149,33 @@ _CALL_OPENING = re.compile(
 )
 _QUOTED = re.compile(r"[\"“”‘]|(?<!\w)'|'(?!\w)")
 _NOTE_OPENING = re.compile(r"\(?(?:editor['’]?s\s+note|corrections?|clarifications?)\s*:")
+# A correction notice opening its paragraph, which tells what an earlier version said ("This article was amended
+# on 15 March 2024. An earlier version said the farm would have 14 turbines."): a short one is furniture whole.
+_CORRECTION_OPENING = re.compile(
+    rf"{_NOTE_OPENING.pattern}|this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|corrected)\b"
+    r"|an?\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|piece)\b"
+)
+# Notices that run long, found in a paragraph's opening: a press release's legal small print ("This press release
+# contains forward-looking statements within the meaning of ...", "... undertakes no obligation to update ..."), a
+# plea for readers' money ("... we have a small favour to ask. Millions are turning to ..."), a reuse notice
+# ("Please use the sharing tools found via the share button ...").
+_LONG_NOTICE = re.compile(
+    r"we\s+have\s+a\s+small\s+favou?r\s+to\s+ask|please\s+consider\s+supporting\s+us"
+    r"|please\s+use\s+the\s+sharing\s+tools|copying\s+articles\s+to\s+share\s+with\s+others"
+    r"|forward-looking\s+statements?\s+(?:that\s+)?(?:within\s+the\s+meaning|involve|are\s+(?:based|subject)|in\s+this)"
+    r"|actual\s+results\s+(?:may|could|might)\s+differ\s+materially"
+    r"|(?:contains?|includes?|constitutes?|may\s+contain)\s+(?:certain\s+)?[\"“]?forward-looking\s+statements"
+    r"|undertakes?\s+no\s+(?:obligation|duty)\s+to\s+(?:publicly\s+)?(?:update|revise)"
+)
+_LONG_NOTICE_SPAN = 400  # characters of a long paragraph searched for it
+_LONG_NOTICE_WORDS = ("looking", "materially", "obligation", "favour", "favor", "supporting", "sharing", "copying")
+
+
+def _long_notice(head: str) -> bool:
+    """Does the opening of a paragraph hold a notice that runs long?"""
+    return any(w in head for w in _LONG_NOTICE_WORDS) and _LONG_NOTICE.search(head.lower()) is not None
+
+
 _TO_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 # The credits among them: in a paragraph of several sentences only the credit's sentence is furniture.
@@ -145,7 +200,14 @@ _NOTICE = re.compile(
     r"|^(?:this\s+(?:work|article|text|story)\s+is\s+)?(?:licensed|released)\s+under"
     # rights notices of wire copy: "(XYZ) Copyright 2024 ... All rights reserved. This material may not be ..."
     r"|^\W{0,3}(?:[a-z]{2,6}\W{1,3})?(?:©|copyright\s*(?:©|\(c\))?\s*\d{4})|(?:^|[.)]\s+)all\s+rights\s+reserved\b"
-    r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published)"
+    r"|^this\s+(?:material|article|content)\s+may\s+not\s+be\s+(?:re)?published"
+    # a broadcaster's disclaimer under its links: "The BBC is not responsible for the content of external sites."
+    r"|not\s+responsible\s+for\s+the\s+content\s+of\s+external"
+    # a comment box's and a cookie banner's notices
+    r"|^comments\s+(?:are|have\s+been)\s+(?:now\s+)?(?:closed|disabled|turned\s+off)\b[^.]{0,30}\.?$"
+    r"|^(?:this|our)\s+(?:site|website)\s+uses\s+cookies|^we\s+use\s+cookies\b"
+    r"|^the\s+comments\s+below\s+have\s+not\s+been\s+moderated|views\s+expressed\s+in\s+the\s+contents?\s+above"
+    r"|^(?:the\s+)?audio\s+(?:for\s+this\s+(?:story|report)\s+)?will\s+be\s+available\b)"
 )
 # '"Title" — Publisher, August 15, 2008' and similar reference-list entries.
 _CITATION = re.compile(
@@ -187,7 +249,8 @@ _SIGN_OFF = re.compile(
     # "Ann Lee reported from Nairobi.", "Ann Lee reports for Radio Nord from Oslo.": a reporter's credit
     # "Ann Lee reported this story from Oslo."
     rf"|{_NAME}\s+report(?:s|ed)(?:\s+(?:this|the)\s+(?:story|report|article))?(?:\s+for\s+{_NAME})?\s+from\s+{_NAME}"
-    rf"(?:,\s*{_NAME})?\s*\.?"
+    # "Ann Lee reported from Keld, and Tom Vale from Oslo."
+    rf"(?:,\s*{_NAME})?(?:,?\s+and\s+{_NAME}\s+from\s+{_NAME}(?:,\s*{_NAME})?)?\s*\.?"
 )
 _REPORTED_STORY = re.compile(r"\sreport(?:s|ed)\s+(?:this|the)\s+(?:story|report|article)\s")
 # A trailing agency credit after a sentence's end, in the same paragraph: "... was rushed. — Reuters"
@@ -197,9 +260,9 @@ _TRAILING_AGENCY = re.compile(
 # A closing line about the reporter: "Ann Lee is a reporter for the Daily Planet." (last paragraph only).
 _BIO = re.compile(
     # not "Tom Vale is a former correspondent for ...": a reporter's own line says what they are now
-    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,3}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
+    rf"(?!The\s){_NAME}\s+is\s+(?:an?\s+(?!former\s)(?:[\w-]+\s+){{0,5}}?|the\s+{_NAME}['’]s\s+(?:[\w-]+\s+){{0,3}}?)(?:reporter|correspondent"
     r"|writer|editor|journalist|columnist|contributor|producer|photographer|co-?host|host|presenter)"
-    r"(?:\s+(?:for|at|with|on|of|based\s+in)\b[^.]{0,80})?\.?"
+    r"(?:\s+(?:for|at|with|on|of|based\s+in|covering)\b[^.]{0,80})?\.?"
     rf"|{_NAME}\s+can\s+be\s+(?:reached|contacted)\s+(?:at|on|via)\b[^\n]{{0,80}}"
     # "Ann Lee covers banking for the Daily Planet.", "Ken Ito writes about energy from Tokyo."
     rf"|(?!The\s){_NAME}\s+(?:covers|writes\s+about|reports\s+on|edits|co-?hosts|hosts)\s[^.]{{0,160}}\.?"
@@ -299,6 +362,7 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
         return sentences
     paras = _group(sentences)
     flags = bytearray(len(paras))  # one byte per paragraph: a text may hold a million
+    credits: list[int] = []  # picture credits whose caption is the line above
     for i, group in enumerate(paras):
         start, end = group[0].start, group[-1].end
         body = text[start:end]
@@ -313,8 +377,24 @@ def flag(text: str, sentences: list[Sentence]) -> list[Sentence]:
             and not _SOURCE_LINE.match(body)  # "Source: Eurostat" credits a chart, whose title is no sentence
             and _credit_names(body)  # "Photos: Wildfire rages near the city" is a gallery's link, no credit
             and _caption_before(text, (paras[i - 1][0].start, paras[i - 1][-1].end), start)
+            and not _ABOUT_PICTURE.match(text, paras[i - 1][0].start)
         ):
+            credits.append(i)
+    for i in credits:
+        below = i + 1 < len(paras) and flags[i + 1] and _caption_below(text, paras[i - 1], paras[i + 1])
+        if not below:
             flags[i - 1] = True
+    deck = _deck(text, paras, flags)
+    if deck:
+        flags[deck] = True
+    for i in range(1, len(paras) - 1):
+        if (
+            flags[i]
+            and len(paras[i]) == 1
+            and text.startswith("About", paras[i][0].start)
+            and (about := _ABOUT_HEADING.fullmatch(text, paras[i][0].start, paras[i][0].end))
+        ):
+            _flag_about_box(text, paras, flags, i, about.group("name"))
     for i in range(1, len(paras)):
         if not flags[i] and flags[i - 1] and (i + 1 == len(paras) or flags[i + 1]) and _reader_question(text, paras[i]):
             flags[i] = True  # "Have your say / What do you think of car-free towns? / Add or view comments"
@@ -362,6 +442,42 @@ def _credit_names(line: str) -> bool:
     rather than title a picture or a gallery ("Photos: Wildfire rages near the city")?"""
     words = line.partition(":")[2].lower().split()
     return len(words) <= 8 and _CREDIT_NOT_NAMES.isdisjoint(w.rstrip(".,") for w in words)
+
+
+_DECK_AT = 5  # the deck stands among the first paragraphs, after the page's labels and the headline
+_DECK_GAP = 3  # furniture paragraphs between the deck and its byline or date ("Share full article")
+# A date line that dates the story (a month, a weekday, a year, "14/03/2024"), not a live blog's "10:15" over a post.
+_DATED = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})(?!\w)|\d{{4}}|\d{{1,2}}/\d{{1,2}}", re.IGNORECASE)
+
+
+def _deck(text: str, paras: list[list[Sentence]], flags: bytearray) -> int:
+    """The standfirst under the headline, set above the byline or the date ("The closure will reroute 30,000 cars a
+    day." then "By Ann Lee"): the first paragraph left as a sentence, when only furniture stands before it and a
+    byline or a date line after it, with only furniture between, and it reports no speech; 0 when there is none."""
+    k = next((i for i in range(1, min(len(paras) - 1, _DECK_AT + 1)) if not flags[i]), 0)
+    if not k or len(paras[k]) != 1 or paras[k][0].end - paras[k][0].start > 300:
+        return 0
+    if _REPORTED.search(text, paras[k][0].start, paras[k][0].end):
+        return 0  # a lede set above a byline tells who said it: "The storm hit the coast, officials said."
+    for j in range(k + 1, min(len(paras), k + 1 + _DECK_GAP)):
+        if not flags[j]:
+            return 0
+        line = text[paras[j][0].start : paras[j][-1].end]
+        if (_date_line(line) and _DATED.search(line)) or (_BYLINE.match(line) is not None and not _has_verb(line)):
+            return k
+    return 0
+
+
+def _flag_about_box(text: str, paras: list[list[Sentence]], flags: bytearray, heading: int, name: str | None) -> None:
+    """Flag the boilerplate under an "About ..." heading: the paragraphs up to the next furniture, at most
+    ``_ABOUT_BOX``; under a company's name the first must name it ("Varn Holdings Inc. designs ...")."""
+    first = paras[heading + 1]
+    if name is not None and name not in text[first[0].start : min(first[-1].end, first[0].start + 300)]:
+        return
+    for j in range(heading + 1, min(len(paras), heading + 1 + _ABOUT_BOX)):
+        if flags[j]:
+            return
+        flags[j] = True
 
 
 def _reader_question(text: str, group: list[Sentence]) -> bool:
@@ -534,6 +650,8 @@ def _group(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
     words = len(body.split()) if len(body) < 2000 else 1000
+    if index > 0 and _long_notice(body[:_LONG_NOTICE_SPAN]):
+        return True
     if words > 80:
         return False
     # an opening-shaped mark typed as the last closer ('... were "False.“') closes too
@@ -561,6 +679,8 @@ def _is_furniture(text: str, body: str, index: int, n_sentences: int) -> bool:
         return True
     if (words <= 4 and _PROMO_WORD.search(low)) or (n_sentences == 1 and _promo(low)) or _WHOLE.search(low):
         return True
+    if n_sentences <= 3 and _CORRECTION_OPENING.match(low):
+        return True  # a short correction says what the story said before ("An earlier version said ...")
     if n_sentences <= 3 and (_PROMO.match(low) or _PROMO_CALL.match(low)) and not _REPORTED.search(low):
         # a paragraph opening with the notice or the call ("Editor's note: ...", "Sign up for ...") is all
         # furniture; one ending a body paragraph is furniture alone (see _promo_sentences)
@@ -758,6 +878,23 @@ def _past(body: str) -> bool:
         ):
             return True
     return False
+
+
+def _caption_below(text: str, above: list[Sentence], below: list[Sentence]) -> bool:
+    """Is the credit's caption the line below it ("Photograph: Tom Vale" / "Passengers queue at the harbour"), the
+    line above being a sentence of the story? The line below is a caption's label, the line above a sentence."""
+    if len(below) != 1 or text[above[-1].end - 1] not in ".!?…" + _CLOSERS:
+        return False
+    line = text[below[0].start : below[0].end]
+    words = line.split()
+    # a description in sentence case, not a heading or a promo in title case ("Live Updates: The Bridge Debate")
+    return (
+        4 <= len(words) <= 40
+        and line[-1] not in ".!?…:;,"
+        and ":" not in line
+        and sum(1 for w in words if w[0].islower()) * 2 >= len(words)
+        and not _date_line(line)
+    )
 
 
 def _caption_before(text: str, prev: tuple[int, int], credit_start: int) -> bool:

@@ -42,6 +42,8 @@ _BULLETS = "•⁃◦▪‣●■►"
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# A slug of lowercase initials joined by slashes or hyphens, alone on its line.
+_SLUG = re.compile(r"[a-z]{1,6}(?:[/-][a-z]{1,6})+[ \t]*(?:$|[\n\r\u2028\u2029])")
 _BLANK_GAP = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|[\n\r\u2028\u2029])){2,}+")
 
 # Candidate terminators: [...] / […], runs of ! and ?, the ellipsis character, and runs of
@@ -181,7 +183,8 @@ def _block_paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, in
 def _continues(text: str, prev_end: int, start: int) -> bool:
     """Does the line starting at ``start`` continue the sentence of the line ending at ``prev_end``?"""
     last = text[prev_end - 1]
-    return (last.isalnum() or last == ",") and text[start].islower()
+    # an agency's slug of staff initials on its own line ("tv/ann", "bur-ann/jm") ends the copy
+    return (last.isalnum() or last == ",") and text[start].islower() and _SLUG.match(text, start) is None
 
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:

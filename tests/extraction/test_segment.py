@@ -984,3 +984,220 @@ def test_a_short_editors_note_is_furniture():
     note = "Editor's note: This story has been updated. It now includes the mayor's reply."
     text = HEAD + "\n\n" + note + "\n\nThe vote follows weeks of talks.\n"
     assert not [s for s in body(text) if s in note]
+
+
+# Live blogs, regional papers, press releases, paywalls (helper round on furniture look-alikes, second pass)
+
+TAIL = "\n\nThe vote follows weeks of talks.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do you agree? Vote now",
+        "Poll: Should the ferry run on Sundays?",
+        "Already a subscriber? Log in",
+        "You have reached your limit of free articles this month.",
+        "This article is for subscribers only.",
+        "For the latest headlines, follow our channel online or via the app.",
+        "Letters to the editor are welcome. Email letters@harlpost.example. Letters may be edited for length.",
+        "The Keld Broadcaster is not responsible for the content of external sites.",
+        "Comments are closed.",
+        "This site uses cookies. Find out more.",
+        "This story was translated from Norwegian by Ann Lee.",
+        "12 March 2024 • 4 min read",
+        "We use your sign-up to provide content in ways you've consented to. This may include adverts from us and "
+        "3rd parties. You can unsubscribe at any time. More info",
+    ],
+)
+def test_polls_paywalls_and_page_notices_are_furniture(line):
+    text = HEAD + "\n\n" + line + TAIL
+    assert not [s for s in body(text) if s in line]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A notice on the operator's website telling passengers to click here for refunds was removed on Monday.",
+        "Readers of the Harl Post voted against the plan in an online poll.",
+        "Comments on the plan can be made until April 30, the council said.",
+        "Already registered voters will receive their ballots by post.",
+        "Already a member of the board, Ann Lee was named chair in May.",
+        "Subscribers to the season ticket scheme will pay 5 euros more a month.",
+        "Letters from the mayor to the ministry were published on Friday.",
+        "The most read story on the paper's website was a report on the floods.",
+    ],
+)
+def test_sentences_like_polls_and_paywalls_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+def test_a_short_correction_is_furniture_even_when_it_says_what_the_story_said():
+    note = "This article was amended on 15 March 2024. An earlier version said the farm would have 14 turbines."
+    text = HEAD + "\n\n" + note + TAIL
+    assert not [s for s in body(text) if s in note]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The article was amended by parliament in 2019 to allow a second term.",
+        "An earlier version of the bill said the tax would rise by 3%.",
+    ],
+)
+def test_amendments_and_earlier_versions_in_the_story_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+PRESS_RELEASE = (
+    "Varn Holdings names new finance chief\n\n"
+    "KELD, Norway, March 14, 2024 -- Varn Holdings Inc. today announced that Rosa Inge will join as chief financial "
+    "officer.\n"
+    "Inge was previously finance director of Harl Energy.\n"
+    "About Varn Holdings\n"
+    "Varn Holdings Inc. designs turbine parts. The company employs 2,100 people in nine countries.\n"
+    "Forward-Looking Statements\n"
+    "Statements in this press release that are not historical facts are forward-looking statements that involve "
+    "risks and uncertainties. Actual results may differ materially from those described. {long}\n"
+    "Notes to editors\n"
+    "A photo of Rosa Inge is available on request.\n"
+    "Media contact:\n"
+    "Tom Vale\n"
+    "###\n"
+)
+
+
+def test_a_press_releases_boilerplate_is_furniture():
+    text = PRESS_RELEASE.format(long="Varn Holdings undertakes no obligation to update them. " * 12)
+    assert body(text) == [
+        "KELD, Norway, March 14, 2024 -- Varn Holdings Inc. today announced that Rosa Inge will join as chief "
+        "financial officer.",
+        "Inge was previously finance director of Harl Energy.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 teachers attended the vote at the Harl sports centre.",
+        "Analysts said the forward-looking part of the report was upbeat.",
+        "Actual sales were 4% below the forecast, the company said.",
+    ],
+)
+def test_sentences_like_press_release_boilerplate_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+def test_an_about_heading_over_a_paragraph_not_naming_it_keeps_the_paragraph():
+    text = HEAD + "\n\nAbout Keld Energy\nShares in the group fell 4% on Monday after the warning." + TAIL
+    assert "Shares in the group fell 4% on Monday after the warning." in body(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("The photo, taken by a passer-by, shows the old bridge at Harl under water.", "Photo: Ann Lee/Keld Times"),
+        ("Ticket sales rose by a third last year, the operator said.", "Photograph: Tom Vale/Harl Post"),
+    ],
+)
+def test_a_sentence_above_a_picture_credit_is_no_caption_when_it_is_about_the_picture_or_the_caption_is_below(
+    line, credit
+):
+    text = HEAD + "\n\n" + line + "\n" + credit + "\nPassengers queue for the morning ferry at Keld" + TAIL
+    assert line in body(text)
+    assert credit not in body(text)
+
+
+def test_a_caption_above_a_picture_credit_is_furniture():
+    text = HEAD + "\n\nThe old bridge at Harl under water on Thursday.\nPhoto: Ann Lee/Keld Times" + TAIL
+    assert "The old bridge at Harl under water on Thursday." not in body(text)
+
+
+def test_an_agency_slug_after_the_last_line_is_not_joined_to_it():
+    text = HEAD + "\n\nInspectors found cracks in the dam's spillway in January. — AFP\ntv/ann\n"
+    assert "Inspectors found cracks in the dam's spillway in January." in body(text)
+    assert paragraphs("found cracks in the dam\nin January.")[0] == (0, len("found cracks in the dam\nin January."))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "… we have a small favour to ask. Millions are turning to the Harl Post for open news every day. "
+        + "We believe everyone deserves access to information that is grounded in fact. " * 8
+        + "If you can, please consider supporting us with a regular contribution. Thank you.",
+        "Please use the sharing tools found via the share button at the top of articles. Copying articles to share "
+        "with others is a breach of our terms. Email rights@harlpost.example to buy additional rights.",
+        "The comments below have not been moderated.",
+        "The views expressed in the contents above are those of our users and do not reflect the views of the Post.",
+        "Audio will be available later today.",
+        "Thanks for reading The Harl Letter! Subscribe for free to receive new posts.",
+        "Ann Lee reported from Keld, and Tom Vale from Oslo.",
+        "We want to hear from you. Send your photos and videos to news@harlpost.example.",
+        "Follow Radio Harl on Facebook, X and Instagram. Send your story ideas to news@radioharl.example.",
+    ],
+)
+def test_reader_appeals_comment_notices_and_joint_reporter_credits_are_furniture(line):
+    text = HEAD + "\n\n" + line + TAIL
+    assert not [s for s in body(text) if s in line]
+    assert "The vote follows weeks of talks." in body(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Subscribe-and-save offers made up 12 per cent of the group's sales last year.",
+        "The views expressed by the councillor in her letter were not shared by her party.",
+        "Thanks to the calm sea, the whales swam away within an hour.",
+        "Ann Lee reported the theft to police on Monday.",
+        "Walkers who follow the Harl trail on foot should send their route to the rangers, police said.",
+        "Fans follow the club on Facebook in growing numbers.",
+    ],
+)
+def test_sentences_like_appeals_and_notices_stay_claims(sentence):
+    assert sentence in body(HEAD + "\n\n" + sentence + TAIL)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee is a Times correspondent covering the Nordic countries.",
+        "Tom Vale is a Local Democracy Reporting Service reporter covering Keld and Harl.",
+    ],
+)
+def test_a_closing_bio_with_a_longer_title_is_furniture(bio):
+    text = HEAD + "\n\n" + bio + "\nSee more on: Keld\n"
+    assert bio not in body(text)
+
+
+@pytest.mark.parametrize(
+    ("page", "deck"),
+    [
+        (
+            "Supported by\nKeld tunnel will close for a year\nThe closure will reroute 30,000 cars a day.\n"
+            "Share full article\nBy Ann Lee and Tom Vale\nMarch 14, 2024\n",
+            "The closure will reroute 30,000 cars a day.",
+        ),
+        (
+            "Harl ferry fares to rise\nFares will rise by a tenth in April.\n14 March 2024\n",
+            "Fares will rise by a tenth in April.",
+        ),
+    ],
+)
+def test_a_deck_above_the_byline_or_date_is_furniture(page, deck):
+    text = page + "The tunnel was opened in 1987, the agency said.\n"
+    assert deck not in body(text)
+    assert "The tunnel was opened in 1987, the agency said." in body(text)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a live blog's first post above its time stamp
+        "Keld floods live\nRescuers reached the village of Harl by boat on Thursday.\n10:15\n",
+        # the lede, then a byline's look-alike with a verb
+        "Keld floods\nRescuers reached the village of Harl by boat on Thursday.\nBy Monday, the river had fallen.\n",
+    ],
+)
+def test_a_first_paragraph_not_above_a_byline_or_date_stays_a_claim(page):
+    assert "Rescuers reached the village of Harl by boat on Thursday." in body(page + "The water fell later.\n")
