@@ -1056,6 +1056,13 @@ republic partners
 # speaker.
 SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")
 
+# People and bodies who speak for the one a possessive pronoun names: 'Her campaign said', 'his lawyer said'
+# are the campaign and the lawyer of the person 'her' and 'his' stand for.
+OWNED_SPEAKERS = SPEAKS_FOR_NOUNS | wordset(
+    """office campaign aides aide lawyer lawyers attorney attorneys staff team representatives representative
+    government administration ministry family"""
+)
+
 # Kinds of company written before its name ('Scandinavian carrier Norvik Air', 'chipmaker Veltrix') and
 # standing for it later ('the airline said'): each word -> the kind it names ('carrier' is an airline).
 BODY_KINDS: dict[str, str] = {

@@ -1587,3 +1587,26 @@ def test_a_club_word_alone_is_the_club_named_before() -> None:
         "Dalby Rovers",
     ]
     assert speakers(["Keld United lost again.", "United said the pitch was poor."]) == [None, "Keld United"]
+
+
+# a possessive pronoun before a campaign, an office or a lawyer names whose they are; a spokesperson
+# speaks for the owner itself, as 'a spokesman for X' does
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["Senator Ida Brun urged calm.", "Her campaign said the poll was flawed."]],
+            ["Ida Brun", "Ida Brun's campaign"],
+        ),
+        (
+            [["Pol Asker was charged on Monday.", "His lawyer said he would plead not guilty."]],
+            [None, "Pol Asker's lawyer"],
+        ),
+        (
+            [["The Orlen Water Board raised its fees.", "Its spokesman said costs had risen."]],
+            [None, "Orlen Water Board"],
+        ),
+    ],
+)
+def test_owned_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

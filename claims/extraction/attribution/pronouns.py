@@ -108,6 +108,22 @@ class _Resolver:
                     return named
         if m.kind == "group" and m.restricted:
             return m.name  # 'insiders in the next two states': its last word is no head to match
+        written = m.name.split()
+        if (
+            m.kind == "group"
+            and len(written) == 2
+            and written[0].lower() in lx.DOCUMENT_OWNER_PRONOUNS
+            and base(written[1].lower()) in lx.OWNED_SPEAKERS
+        ):
+            # 'Her campaign said', 'his lawyer said': the campaign or lawyer of the one the pronoun stands for
+            owner = self._pronoun(
+                Mention(lx.DOCUMENT_OWNER_PRONOUNS[written[0].lower()], "pronoun", pos=m.pos), sent_no, toks
+            )
+            if owner is None:
+                return m.name
+            if base(written[1].lower()) in lx.SPEAKS_FOR_NOUNS:
+                return owner  # 'Its spokesman said', as 'a spokesman for the board': the owner speaks through him
+            return f"{owner}'s {written[1]}"
         if m.kind == "group":
             head = m.name.split()[-1].lower()
             for g in reversed(self.groups):
