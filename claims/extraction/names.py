@@ -370,23 +370,29 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
-        if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
+        heads = [w for w in lows if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS]
+        if not heads and (head := _org_apposition(toks, j)) is not None:
             # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
             # apposition calls one; 'the company said' later is that body
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
-        kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
+        kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0) or _operator_before(toks, k0)
         if (
             kind is not None
-            and not any(w in lx.ORG_HEADS for w in lows)
+            and not heads  # ('Transandina Express': a common word ending a name is no head of its own)
             # 'crane operator Ann Lee', 'the mine's operator, Ann Lee,': a given name makes a person
             and lows[0] not in lx.FEMALE_NAMES
             and lows[0] not in lx.MALE_NAMES
+            and " ".join(lows) not in lx.place_names()  # 'a tanker owned by Norway': a state, no company
         ):
-            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
-            # company before the name makes it that body ('the airline said' later)
+            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,', 'a ferry
+            # owned by Skarn Lines': a kind of company before the name makes it that body ('the airline said')
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = kind
+        if len(lows) > 1 and lows[-1] in lx.SPEAKING_EVENT_HEADS and not any(w in lx.ORG_HEADS for w in lows):
+            # 'the Harven Film Festival': its organisers speak in its name ('the festival said' later)
+            self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = lows[-1]
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
@@ -615,20 +621,35 @@ class NameIndex:
         k = bisect_left(named, (pos, ""))
         return named[k - 1][1] if k else word
 
-    def described_org(self, head: str, pos: int) -> str | None:
+    def described_org(self, head: str, pos: int, forward: bool = False) -> str | None:
         """'the university' -> 'University of Northvale': the latest organisation name before pos, within a
         few paragraphs, whose head closes it ('Harbor Rail Company') or opens it before 'of' ('Ministry of
-        Transport'); a long capitalised run is a headline, not a name. Bounded: the walk stops 3,000
-        characters back."""
+        Transport'); a long capitalised run is a headline, not a name. Failing that, a name with a head the
+        description may stand for ('the agency' for 'World Soil Organization', `BODY_HEAD_ALIASES`).
+        ``forward``: the first such name after pos instead, within a few sentences (a description in the
+        lead). Bounded: each walk stops 3,000 characters back (600 forward)."""
+        aliases = lx.BODY_HEAD_ALIASES.get(head, frozenset())
+        if forward:
+            return self._described_org(frozenset({head}) | aliases, pos, True)
+        named = self._described_org(frozenset({head}), pos)
+        if named is None and aliases:
+            named = self._described_org(aliases, pos)
+        return named
+
+    def _described_org(self, heads: frozenset[str], pos: int, forward: bool = False) -> str | None:
         k = bisect_left(self.orgs, (pos, ""))
-        while k > 0 and pos - self.orgs[k - 1][0] < 3000:
-            k -= 1
+        if forward:
+            stop = bisect_left(self.orgs, (pos + 600, ""))
+            candidates = range(bisect_left(self.orgs, (pos + 1, "")), stop)
+        else:
+            candidates = range(k - 1, bisect_left(self.orgs, (pos - 2999, "")) - 1, -1)
+        for k in candidates:
             words = [w.lower() for w in self.orgs[k][1].split()]
-            if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
+            if self.org_heads.get(self.orgs[k][0]) in heads and len(words) <= 6:
                 return self.orgs[k][1]
-            if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
+            if 1 < len(words) <= 6 and (words[-1] in heads or (words[0] in heads and words[1] in {"of", "for"})):
                 return self.orgs[k][1]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
-            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
+            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] in heads), None)
             if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
                 return self.orgs[k][1]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
@@ -712,7 +733,10 @@ def _business_apposition_before(toks: list[Tok], i: int) -> str | None:
         d -= 1
     if not (toks[d].low in {"the", "a", "an"} or is_possessive(toks, d)):
         return None
-    return body_kind(t.low) if base(t.low) in lx.BUSINESS_DESCRIPTORS else None
+    w = base(t.low)
+    if w in lx.BODY_HEAD_ALIASES:
+        return w  # 'the UN children's agency, UNIFAM,', 'the charity, Brenn Aid,'
+    return body_kind(t.low) if w in lx.BUSINESS_DESCRIPTORS else None
 
 
 def body_kind(word: str) -> str | None:
@@ -721,6 +745,8 @@ def body_kind(word: str) -> str | None:
     w = base(word)
     if w in lx.BODY_KINDS:
         return lx.BODY_KINDS[w]
+    if w in lx.SPEAKING_EVENT_HEADS:
+        return w  # 'the festival said': its organisers
     return w if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS else None
 
 
@@ -733,6 +759,14 @@ def _kind_before(toks: list[Tok], k: int) -> str | None:
     if t.cap or not t.word or toks[k].start - t.end > 1 or is_possessive(toks, k - 1):
         return None
     return body_kind(t.low)
+
+
+def _operator_before(toks: list[Tok], k: int) -> str | None:
+    """'operator' when the name at toks[k] is the agent of a participle of running a business ('a ferry
+    owned by Skarn Lines', 'trains operated by Northway Rail'), else None."""
+    if k < 2 or toks[k - 1].low != "by" or toks[k - 2].low not in lx.OPERATOR_PARTICIPLES:
+        return None
+    return "operator"
 
 
 def _org_apposition(toks: list[Tok], j: int) -> str | None:
@@ -748,7 +782,8 @@ def _org_apposition(toks: list[Tok], j: int) -> str | None:
         w = base(t.low)
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
             return None
-        if not t.cap and w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS:
+        if not t.cap and ((w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS) or w in lx.BODY_HEAD_ALIASES):
+            # ('X, a charity that runs clinics,', 'X, the public body that advises ...')
             if q + 1 < n and toks[q + 1].low in lx.SPEECH_VERBS:
                 # '... in Varnia and Kell, the agency said': the description is the subject of a trailing
                 # cue, not an apposition naming the place or person before the comma

@@ -397,6 +397,9 @@ def test_a_verb_form_in_a_nouns_slot(sentence: str, speaker: str | None) -> None
     [
         ("The fire service said 62 blazes had broken out.", "The fire service"),
         ("The ferry operator said 300 passengers were stranded.", "The ferry operator"),
+        # a share of a noun and its verb ('said 54 percent of voters had opposed it')
+        ("The commission said 54.2 percent of voters had opposed the plan.", "The commission"),
+        ("The board said 12 per cent of the ballots were blank.", "The board"),
     ],
 )
 def test_a_counted_noun_opens_a_reported_clause(sentence: str, speaker: str) -> None:

@@ -103,14 +103,32 @@ class _Resolver:
                 if g.split()[-1].lower() == head and len(g) > len(m.name):
                     return g
             words = m.name.lower().split()
-            kind = body_kind(head)
-            if len(words) == 2 and words[0] == "the" and kind is not None:
+            kind = body_kind(head) or (head if head in lx.BODY_HEAD_ALIASES else None)
+            written = m.name.split()
+            # 'the country's disaster agency', "Keld's flood agency": the modifiers follow the owner
+            possessed = True
+            if len(written) > 2 and words[0] == "the" and is_possessive_word(written[1]):
+                mods = written[2:-1]
+            elif is_possessive_word(written[0]):
+                mods = written[1:-1]
+            else:
+                mods, possessed = written[1:-1], False
+            if (words[0] == "the" or possessed) and kind is not None and _plain_modifiers(mods):
                 # 'the university said' after 'the University of Northvale', 'the airline said' after
-                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before
+                # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before;
+                # also with modifiers found in its name ('the UN agency', 'the rail company' for 'Northway
+                # Rail') and by another word for its kind ('the agency' for the 'World Soil Organization')
                 named = self.names.described_org(kind, m.pos)
                 if named is None and head in lx.BUSINESS_DESCRIPTORS:
                     named = self.names.described_company(head, m.pos)
-                return named or m.name
+                if named is None and any(w.islower() for w in mods):
+                    # a description in the lead, the name in the next sentences: "the country's disaster
+                    # management agency said ... The National Disaster Management Authority said"
+                    named = self.names.described_org(kind, m.pos, forward=True)
+                if named is not None and _modifiers_fit(mods, named):
+                    m.kind, m.generic = "org", False  # the antecedent of 'it' ('It said it was ...')
+                    return named
+                return m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
@@ -640,6 +658,30 @@ def _organisation_description(name: str) -> bool:
     an organisation's collective noun."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
+
+
+def _plain_modifiers(written: list[str]) -> bool:
+    """The words between 'the' and a body's head describe it without setting it apart from the body named
+    before: at most two, each an acronym ('the UN agency') or a lowercase word ('the rail company'), none
+    contrasting ('the opposition party', 'the rival airline') or possessive."""
+    return len(written) <= 2 and all(
+        is_acronym(w)
+        or (
+            w.islower()
+            and w.replace("-", "").isalpha()
+            and w not in lx.CONTRASTING_MODIFIERS
+            and not is_possessive_word(w)
+        )
+        for w in written
+    )
+
+
+def _modifiers_fit(written: list[str], name: str) -> bool:
+    """Each lowercase modifier of a description shares its first four letters with a word of the name it
+    stands for ('the rail company' for 'Northway Rail', 'the ferry operator' for 'Vellink Ferries'); a
+    modifier the name lacks may describe another body ('the online retail giant' is not 'Exxon Mobil')."""
+    stems = {w[:4].lower() for w in name.split()}
+    return all(not w.islower() or w[:4] in stems for w in written)
 
 
 def _spokesperson_body(words: list[str]) -> str | None:
