@@ -61,8 +61,6 @@ from .temporal_lexicon import (
     COMPARISON_WORDS,
     DAY_PARTS,
     DEADLINE_VERBS,
-    PLAN_NOUNS,
-    SCHEDULING_VERBS,
     DURATION_PREPOSITIONS,
     EASTER_HOLIDAYS,
     EVENT_NAME_PREPOSITIONS,
@@ -90,6 +88,7 @@ from .temporal_lexicon import (
     PAST_PREPOSITIONS,
     PLAN_AFTER_PAST_AUXILIARY,
     PLAN_BEFORE_TO,
+    PLAN_NOUNS,
     PLANNED_PROGRESSIVES,
     POSSESSIVES,
     POSSIBILITY_MODALS,
@@ -98,6 +97,7 @@ from .temporal_lexicon import (
     SAME_FORM_PASTS,
     SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
+    SCHEDULING_VERBS,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
@@ -749,7 +749,8 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             or sent.prev_word(s).lower() in COMPARISON_WORDS
             or _COMPARED_AMOUNT.search(sent.text, max(sent.start, s - 60), s) is not None
         )
-        if anchor is None and (shift > 0 or not comparison):
+        birth_age = _BORN.search(sent.text, sent.start, s) and _AGE_AT.search(sent.text, sent.start, s)
+        if anchor is None and (shift > 0 or not comparison) and not birth_age:
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
             # ("up from a year earlier") the figure is compared with publication's year instead.

@@ -955,6 +955,9 @@ def test_a_planned_progressive_looks_forward(sentence: str, expected: list[tuple
 def test_a_count_after_an_age_is_not_counted_from_the_birth() -> None:
     text = "Born in 1939, Ivo Marr moved to Lisk at 17 and joined the Keld Players four years later."
     assert [d.text for d in find_dates(text, 0, len(text), SAT)] == ["1939"]
+    # (nor from a date line or an earlier paragraph)
+    text = "Monday, March 4, 2024\n\n" + text
+    assert [d.text for d in find_dates(text, text.index("Born"), len(text), SAT)] == ["1939"]
     text = "Ada Venn was born in Orsa in 1950. She moved to Lisk aged 20. Three years later she married."
     assert [d.text for d in find_dates(text, text.index("Three"), len(text), SAT)] == []
     text = "In 1990, aged 20, she left Keld. Two years later she returned."
