@@ -749,7 +749,8 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             or sent.prev_word(s).lower() in COMPARISON_WORDS
             or _COMPARED_AMOUNT.search(sent.text, max(sent.start, s - 60), s) is not None
         )
-        birth_age = _BORN.search(sent.text, sent.start, s) and _AGE_AT.search(sent.text, sent.start, s)
+        near = max(sent.start, s - 200)  # bounded: a run-on 'sentence' of a megabyte stays linear
+        birth_age = _BORN.search(sent.text, near, s) and _AGE_AT.search(sent.text, near, s)
         if anchor is None and (shift > 0 or not comparison) and not birth_age:
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
