@@ -1089,6 +1089,15 @@ BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster"}
 # Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
 PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")
 
+# Works one writes as an author ('wrote more than 30 plays', 'writes crime novels'): writing one is no
+# report of what it says.
+CREATED_WORK_NOUNS = wordset(
+    """
+play plays novel novels poem poems song songs script scripts screenplay screenplays opera operas symphony
+symphonies score scores libretto memoir memoirs biography biographies lyrics musical musicals sonnet sonnets
+"""
+)
+
 # Verdicts given with 'call' and an object ('called the strike illegal', 'called the plan unacceptable'):
 # the endings of such adjectives, and short ones without them.
 VERDICT_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ent", "ant", "ed")

@@ -404,3 +404,18 @@ def test_a_verb_form_in_a_nouns_slot(sentence: str, speaker: str | None) -> None
 )
 def test_a_counted_noun_opens_a_reported_clause(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# Writing a work as its author is no report of what it says ('wrote more than 30 plays', 'writes crime
+# novels'); writing that something is so, or in a memoir that it is, stays a report.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ivo Marr wrote more than 30 plays, many of which were banned.", None),
+        ("Ada Venn writes crime novels set in Lisk.", None),
+        ("Ada Venn wrote that the plays were banned.", "Ada Venn"),
+        ("Ivo Marr wrote in his memoir that the war was lost.", "Ivo Marr"),
+    ],
+)
+def test_writing_a_work_is_no_report(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

@@ -1460,3 +1460,18 @@ def test_a_festival_named_before_speaks() -> None:
         None,
         "Orra Folk Carnival",
     ]
+
+
+# A pronoun in an article's first or second sentence looks back over no sentence before the first (an
+# index below zero once wrapped round to the article's last sentence, or failed).
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        ([["He said the Keld plan had failed."]], [None]),
+        ([["Rain fell on Orsa.", "They said the strike would go on."]], [None, None]),
+    ],
+)
+def test_a_pronoun_near_the_start_looks_back_over_no_missing_sentence(
+    paragraphs: list[list[str]], expected: list[str | None]
+) -> None:
+    assert speakers(*paragraphs) == expected

@@ -420,6 +420,8 @@ class _Resolver:
         an organisation or another description ends the look-back, and so does a cue in it."""
         for back in (2, 3):
             k = sent_no - back + 1  # the sentence between, nearest the pronoun first
+            if k < 1:
+                return None  # no sentence that far back (a negative index would wrap to the article's end)
             if self._opener(k) is not None or self._organisation_before(k + 1) is not None:
                 return None
             if self._subject_before(k + 1, "", set()) is not None:
