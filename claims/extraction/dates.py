@@ -94,6 +94,7 @@ from .temporal_lexicon import (
     PAST_PREPOSITIONS,
     PLAN_AFTER_PAST_AUXILIARY,
     PLAN_BEFORE_TO,
+    PLAN_NOUNS,
     PLANNED_PROGRESSIVES,
     POSSESSIVES,
     POSSIBILITY_MODALS,
@@ -103,6 +104,7 @@ from .temporal_lexicon import (
     SAME_FORM_PASTS,
     SCHEDULED_EVENT_NOUNS,
     SCHEDULED_PRESENT,
+    SCHEDULING_VERBS,
     SEASONAL_HOLIDAYS,
     SPELLED_CENTURIES,
     SUB_YEAR_PERIODS,
@@ -257,7 +259,8 @@ class _Sentence:
         self._cues: list[tuple[int, int, int]] | None = None
         self._word_starts: list[int] = []
         self._cue_positions: list[int] = []
-        self._modal_cues: set[int] = set()  # word indices of possibility modals: they reach forward only
+        # word indices of cues that reach forward only: possibility modals, infinitives of plan nouns
+        self._modal_cues: set[int] = set()
         # word indices of future cues opening a relative clause ("Ford, which holds a stake"): they place
         # no date before them
         self._relative_cues: set[int] = set()
@@ -285,6 +288,12 @@ class _Sentence:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if (w, nxt) in NOT_FUTURE_PAIRS:
                     continue  # "soon after Sunday's storm", "coming off a sharp speech Thursday"
+                if w in PLAN_NOUNS and nxt == "to" and (prev in NOUN_MARKERS or prev.endswith(("'s", "’s"))):
+                    # "the government's plan to raise the age": a noun; its infinitive looks forward only
+                    # to a date after it, like a modal of possibility
+                    cues.append((pos, i, 1))
+                    self._modal_cues.add(i)
+                    continue
                 if (
                     w in FUTURE_CUES
                     or w.endswith(("'ll", "’ll"))
@@ -871,7 +880,9 @@ def _anaphoric(m: re.Match[str], sent: _Sentence) -> _Atom | None:
             or sent.prev_word(s).lower() in COMPARISON_WORDS
             or _COMPARED_AMOUNT.search(sent.text, max(sent.start, s - 60), s) is not None
         )
-        if anchor is None and (shift > 0 or not comparison):
+        near = max(sent.start, s - 200)  # bounded: a run-on 'sentence' of a megabyte stays linear
+        birth_age = _BORN.search(sent.text, near, s) and _AGE_AT.search(sent.text, near, s)
+        if anchor is None and (shift > 0 or not comparison) and not birth_age:
             # A story told from a date named before: "The mill opened in 1990. Two years later it burned",
             # "In 2019 the guild had 300 members. A year earlier it had 20". After a comparison word
             # ("up from a year earlier") the figure is compared with publication's year instead.
@@ -925,7 +936,7 @@ def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, i
             break
         window = _Sentence(sent.text, window_lo, window_hi, sent.published)
         best: tuple[int, int, int | None] | None = None
-        blocked = False
+        blocked, best_end, birth = False, window_hi, False
         for m in _PATTERN.finditer(sent.text, window_lo, window_hi):
             if m.lastgroup == "ana":
                 best, blocked = None, True
@@ -946,11 +957,25 @@ def _anchor_before(sent: _Sentence, lo: int, hi: int, unit: str) -> tuple[int, i
                 continue
             y = atom.y if atom.y is not None else _infer_year(atom, window)  # "In March, ... The following month"
             if y is not None:
-                best, blocked = (y, atom.m or 1, atom.d), False
+                best, blocked, best_end = (y, atom.m or 1, atom.d), False, m.end()
+                birth = _BORN.search(sent.text, max(window_lo, m.start() - 60), m.start()) is not None
+        if best is not None and birth and _AGE_AT.search(sent.text, best_end, hi) is not None:
+            # "Born in 1939, she moved to Lisk at 17 and ... four years later": counted from the age, not
+            # from the year of birth
+            return None
         if best is not None or blocked:
             return best
         window_hi = window_lo
     return None
+
+
+# An age at which something happened after a year of birth ('Born in 1939, he moved to the capital at 17',
+# 'aged 20', 'at the age of 30'): a count of years after it starts from that age, not from the birth.
+_BORN = re.compile(r"\bborn\b", re.IGNORECASE)
+_AGE_AT = re.compile(
+    r"\b(?:aged|at\s+(?:the\s+)?age\s+(?:of\s+)?)\s*\d{1,2}\b|\bat\s+\d{1,2}(?=\s*(?:[,.;)]|and\b|when\b))",
+    re.IGNORECASE,
+)
 
 
 _DAY_ANCHOR_WINDOWS = (120, 480)  # "the next day" counts from a day named close before it
@@ -1068,7 +1093,7 @@ def _weekday(m: re.Match[str], sent: _Sentence) -> _Atom | None:
         day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         deadline = _until_deadline(sent, s)
-        tense = 1 if deadline or _ahead_of(sent, s) else sent.tense(s, e)
+        tense = 1 if deadline or _ahead_of(sent, s) or _scheduled_for(sent, s) else sent.tense(s, e)
         if tense > 0 and _delivered_outcome(sent, s, e):
             tense = -1
         if deadline and not rel:
@@ -1134,6 +1159,20 @@ def _until_deadline(sent: _Sentence, s: int) -> bool:
         return False
     words = _DEADLINE_WORD.findall(sent.text, max(sent.start, m.start() - 80), m.start())
     return any(w in DEADLINE_VERBS for w in words[-8:])
+
+
+_FOR = re.compile(r"\bfor\s+$")
+
+
+def _scheduled_for(sent: _Sentence, s: int) -> bool:
+    """'has called a strike for Thursday', 'scheduled the vote for Friday': a verb of scheduling, its object,
+    then 'for' and the day, which is still to come (the object must stand between: 'called for' is a
+    demand). A bounded look back of eight words."""
+    m = _FOR.search(sent.text, max(sent.start, s - 8), s)
+    if m is None:
+        return False
+    words = _DEADLINE_WORD.findall(sent.text, max(sent.start, m.start() - 80), m.start())[-8:]
+    return any(w in SCHEDULING_VERBS for w in words[:-1])
 
 
 def _year(m: re.Match[str], sent: _Sentence) -> _Atom | None:

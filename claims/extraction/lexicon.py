@@ -628,6 +628,9 @@ manager mother neighbor neighbour nominee observer officer official operative or
 parent partner patient personality pollster president professor protester reader resident retiree
 rival senator shopper spokesman spokeswoman staffer strategist student supporter surrogate teacher
 tenant veteran viewer volunteer voter woman worker writer
+controller rescuer firefighter medic paramedic climber hiker astronomer archaeologist demonstrator protestor
+mourner pilgrim passenger survivor villager fisherman midwife pupil ranger diver sailor crewman geologist
+seismologist volcanologist virologist meteorologist forecaster juror
 """
 )
 PERSON_HEADS = DESCRIPTION_HEADS | GROUP_NOUNS | TITLES | ENTOURAGE_NOUNS | SOURCE_HEADS | PERSON_NOUNS
@@ -1104,6 +1107,38 @@ BODY_KINDS: dict[str, str] = {
     "club": "club",
     "team": "team",
 }
+# Other words a body's name may be called by later: 'the agency said' after 'the World Soil Organization',
+# 'the organisation said' after 'the International Federation of River Pilots', 'the charity said' after
+# 'the Brenn Children's Trust'. Each description head -> the organisation heads of the names it may stand
+# for (its own head is matched first).
+_NON_PROFIT_HEADS = wordset(
+    "organisation organization federation association union alliance league society council foundation fund "
+    "agency institute institution coalition network trust committee commission programme program charity body"
+)
+BODY_HEAD_ALIASES: dict[str, frozenset[str]] = {
+    "agency": wordset(
+        "organisation organization office administration authority bureau commission service programme program "
+        "fund directorate centre center institute"
+    ),
+    "organisation": _NON_PROFIT_HEADS,
+    "organization": _NON_PROFIT_HEADS,
+    "body": _NON_PROFIT_HEADS | wordset("authority board office bureau directorate"),
+    "group": wordset(
+        "alliance coalition association federation society league network organisation organization charity body"
+    ),
+    "charity": wordset("trust foundation fund society appeal"),
+    "watchdog": wordset("authority commission office board agency regulator ombudsman"),
+    "regulator": wordset("authority commission office board agency"),
+}
+
+# Modifiers of a description that set it apart from the body named before ('the opposition party', 'the
+# rival airline'): such a description stays as written.
+CONTRASTING_MODIFIERS = wordset("other another rival opposition ruling former new second third smaller larger")
+
+# Participles whose agent runs a vehicle, line or site as a business ('a ferry owned by Skarn Lines', 'a
+# train operated by Northway Rail'): the agent is what 'the operator' or 'the company' later stands for.
+OPERATOR_PARTICIPLES = wordset("operated owned run managed chartered leased")
+
 # Kinds of body that describe a business: 'the company said', 'the carmaker said' stand for the business
 # named before ('carmaker Brim Motors', 'the firm, Swiftway,', 'Varn Holdings').
 BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster", "club", "team"}
@@ -1111,13 +1146,26 @@ BUSINESS_DESCRIPTORS = frozenset(BODY_KINDS) - {"regulator", "broadcaster", "clu
 # Endings of plurals that name people ('economists', 'residents', 'researchers', 'democrats'), not things.
 PEOPLE_PLURAL_ENDINGS = ("ists", "ers", "ors", "ians", "ents", "ants", "ats", "ees")
 
+# Works one writes as an author ('wrote more than 30 plays', 'writes crime novels'): writing one is no
+# report of what it says.
+CREATED_WORK_NOUNS = wordset(
+    """
+play plays novel novels poem poems song songs script scripts screenplay screenplays opera operas symphony
+symphonies score scores libretto memoir memoirs biography biographies lyrics musical musicals sonnet sonnets
+"""
+)
+
 # Verdicts given with 'call' and an object ('called the strike illegal', 'called the plan unacceptable'):
 # the endings of such adjectives, and short ones without them.
 VERDICT_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ent", "ant", "ed")
 VERDICT_ADJECTIVES = wordset("wrong unfair false absurd bad unjust premature untrue unwise cruel")
 
+# Events whose organisers speak in the event's name ('The Harven Film Festival said'): 'the festival said'
+# later stands for the festival named before.
+SPEAKING_EVENT_HEADS = wordset("festival carnival biennale expo")
+
 # Bodies that speak, beside the organisation heads: 'the airline said Thursday', 'the carrier announced'.
-SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS)
+SPEAKING_BODIES = wordset("club team campaign") | frozenset(BODY_KINDS) | SPEAKING_EVENT_HEADS
 
 # Participles used as adjectives before a speaker's head, never a verb there: 'the governing body', 'the
 # ruling party', 'the reigning champion', 'the visiting coach'.

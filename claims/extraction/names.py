@@ -390,12 +390,13 @@ class NameIndex:
                 if initials(words[k:]) == acr:
                     self.acronyms.setdefault(acr, " ".join(words[k:]))
                     break
-        if not any(w in lx.ORG_HEADS for w in lows) and (head := _org_apposition(toks, j)) is not None:
+        heads = [w for w in lows if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS]
+        if not heads and (head := _org_apposition(toks, j)) is not None:
             # 'Twin Pines, the company behind the mine,': a name without an organisation head that the
             # apposition calls one; 'the company said' later is that body
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = head
-        kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0)
+        kind = _kind_before(toks, k0) or _business_apposition_before(toks, k0) or _operator_before(toks, k0)
         club = kind is None and club_name([t.text for t in run])
         if club:
             kind = "club"  # 'Halton Rovers', 'Northfield United': a sport club ('the club said' later), no person
@@ -403,19 +404,24 @@ class NameIndex:
             kind = "bank"  # 'Rabobank', 'Nordbank': a bank named in one word ('the Dutch bank said' later)
         if (
             kind is not None
-            and not any(w in lx.ORG_HEADS for w in lows)
+            and not heads  # ('Transandina Express': a common word ending a name is no head of its own)
             # 'crane operator Ann Lee', 'the mine's operator, Ann Lee,': a given name makes a person
             and lows[0] not in lx.FEMALE_NAMES
             and lows[0] not in lx.MALE_NAMES
             # 'union leader Ann Lee', 'team captain Ivo Roe': the kind modifies a title, the name is a person's
             and not any(w in lx.TITLES for w in lows)
+            and " ".join(lows) not in lx.place_names()  # 'a tanker owned by Norway': a state, no company
         ):
-            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,': a kind of
-            # company before the name makes it that body ('the airline said' later)
+            # 'Scandinavian carrier Norvik Air', 'investment firm Amundi', 'the firm, Swiftway,', 'a ferry
+            # owned by Skarn Lines': a kind of company before the name makes it that body ('the airline said')
             self.orgs.append((run[0].start, " ".join(words)))
             self.org_heads[run[0].start] = kind
             if club:
                 return
+        if len(lows) > 1 and lows[-1] in lx.SPEAKING_EVENT_HEADS and not any(w in lx.ORG_HEADS for w in lows):
+            # 'the Harven Film Festival': its organisers speak in its name ('the festival said' later)
+            self.orgs.append((run[0].start, " ".join(words)))
+            self.org_heads[run[0].start] = lows[-1]
         if any(w in lx.ORG_HEADS for w in lows):
             # 'the Ethics and Anti-Corruption Commission': the words 'and' joins before the run are the name's
             s0 = and_joined_start(toks, k0)
@@ -647,25 +653,40 @@ class NameIndex:
         k = bisect_left(named, (pos, ""))
         return named[k - 1][1] if k else word
 
-    def described_org(self, head: str, pos: int) -> str | None:
+    def described_org(self, head: str, pos: int, forward: bool = False) -> str | None:
         """'the university' -> 'University of Northvale': the latest organisation name before pos, within a
         few paragraphs, whose head closes it ('Harbor Rail Company') or opens it before 'of' ('Ministry of
-        Transport'); a long capitalised run is a headline, not a name. Bounded: the walk stops 3,000
-        characters back."""
-        found = self.described_org_at(head, pos)
+        Transport'); a long capitalised run is a headline, not a name. Failing that, a name with a head the
+        description may stand for ('the agency' for 'World Soil Organization', `BODY_HEAD_ALIASES`).
+        ``forward``: the first such name after pos instead, within a few sentences (a description in the
+        lead). Bounded: each walk stops 3,000 characters back (600 forward)."""
+        found = self.described_org_at(head, pos, forward)
         return found[1] if found is not None else None
 
-    def described_org_at(self, head: str, pos: int) -> tuple[int, str] | None:
+    def described_org_at(self, head: str, pos: int, forward: bool = False) -> tuple[int, str] | None:
         """described_org with the position of the name found."""
+        aliases = lx.BODY_HEAD_ALIASES.get(head, frozenset())
+        if forward:
+            return self._described_org(frozenset({head}) | aliases, pos, True)
+        named = self._described_org(frozenset({head}), pos)
+        if named is None and aliases:
+            named = self._described_org(aliases, pos)
+        return named
+
+    def _described_org(self, heads: frozenset[str], pos: int, forward: bool = False) -> tuple[int, str] | None:
         k = bisect_left(self.orgs, (pos, ""))
-        while k > 0 and pos - self.orgs[k - 1][0] < 3000:
-            k -= 1
+        if forward:
+            stop = bisect_left(self.orgs, (pos + 600, ""))
+            candidates = range(bisect_left(self.orgs, (pos + 1, "")), stop)
+        else:
+            candidates = range(k - 1, bisect_left(self.orgs, (pos - 2999, "")) - 1, -1)
+        for k in candidates:
             words = [w.lower() for w in self.orgs[k][1].split()]
-            if self.org_heads.get(self.orgs[k][0]) == head and len(words) <= 6:
+            if self.org_heads.get(self.orgs[k][0]) in heads and len(words) <= 6:
                 return self.orgs[k]
-            if 1 < len(words) <= 6 and (words[-1] == head or (words[0] == head and words[1] in {"of", "for"})):
+            if 1 < len(words) <= 6 and (words[-1] in heads or (words[0] in heads and words[1] in {"of", "for"})):
                 return self.orgs[k]  # 'Tallow Ferry Company', 'Ministry of Ports', 'Department for Ports'
-            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] == head), None)
+            h = next((q for q in (1, 2) if q + 1 < len(words) and words[q] in heads), None)
             if h is not None and len(words) <= 8 and words[h + 1] in {"of", "for", "on"}:
                 return self.orgs[k]  # 'the centre' after 'the Nordic Centre for Ocean Studies'
         return None
@@ -754,7 +775,10 @@ def _business_apposition_before(toks: list[Tok], i: int) -> str | None:
         d -= 1
     if not (toks[d].low in {"the", "a", "an"} or is_possessive(toks, d)):
         return None
-    return body_kind(t.low) if base(t.low) in lx.BUSINESS_DESCRIPTORS else None
+    w = base(t.low)
+    if w in lx.BODY_HEAD_ALIASES:
+        return w  # 'the UN children's agency, UNIFAM,', 'the charity, Brenn Aid,'
+    return body_kind(t.low) if w in lx.BUSINESS_DESCRIPTORS else None
 
 
 def body_kind(word: str) -> str | None:
@@ -763,6 +787,8 @@ def body_kind(word: str) -> str | None:
     w = base(word)
     if w in lx.BODY_KINDS:
         return lx.BODY_KINDS[w]
+    if w in lx.SPEAKING_EVENT_HEADS:
+        return w  # 'the festival said': its organisers
     return w if w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS else None
 
 
@@ -780,6 +806,14 @@ def _kind_before(toks: list[Tok], k: int) -> str | None:
     return kind
 
 
+def _operator_before(toks: list[Tok], k: int) -> str | None:
+    """'operator' when the name at toks[k] is the agent of a participle of running a business ('a ferry
+    owned by Skarn Lines', 'trains operated by Northway Rail'), else None."""
+    if k < 2 or toks[k - 1].low != "by" or toks[k - 2].low not in lx.OPERATOR_PARTICIPLES:
+        return None
+    return "operator"
+
+
 def _org_apposition(toks: list[Tok], j: int) -> str | None:
     """The organisation head of an apposition right after a name: 'Acme, the company behind the mine,' ->
     company; 'Ann Lee, the company's founder,' names a person (a possessive is a modifier)."""
@@ -793,7 +827,8 @@ def _org_apposition(toks: list[Tok], j: int) -> str | None:
         w = base(t.low)
         if w in lx.TITLES or w in lx.DESCRIPTION_HEADS:
             return None
-        if not t.cap and w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS:
+        if not t.cap and ((w in lx.ORG_HEADS and w not in lx.COMMON_WORD_ORG_HEADS) or w in lx.BODY_HEAD_ALIASES):
+            # ('X, a charity that runs clinics,', 'X, the public body that advises ...')
             if q + 1 < n and toks[q + 1].low in lx.SPEECH_VERBS:
                 # '... in Varnia and Kell, the agency said': the description is the subject of a trailing
                 # cue, not an apposition naming the place or person before the comma

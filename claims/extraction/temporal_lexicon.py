@@ -479,6 +479,37 @@ DEADLINE_VERBS = frozenset(
         "pushed",
     }
 )
+# Verbs that put an event on a day with "for": "has called a strike for Thursday", "scheduled a vote for
+# Friday" (the day is still to come; the object stands between: "called for Thursday's strike" is a demand).
+SCHEDULING_VERBS = frozenset(
+    {
+        "call",
+        "calls",
+        "called",
+        "schedule",
+        "schedules",
+        "scheduled",
+        "reschedule",
+        "rescheduled",
+        "set",
+        "sets",
+        "plan",
+        "plans",
+        "planned",
+        "fix",
+        "fixed",
+        "move",
+        "moved",
+        "book",
+        "booked",
+        "slate",
+        "slated",
+    }
+)
+# Nouns of a plan: with a determiner or owner before them they are nouns ("the government's plan to raise
+# the age"), whose infinitive dates only what follows it, not a day named before ("marched on Saturday to
+# protest against the plan to raise ...").
+PLAN_NOUNS = frozenset({"plan", "plans"})
 # Future only when "to" follows ("is expected to", "plans to"), or "for" after "set" ("set for Monday"; not
 # "vacation plans for"); a readiness told in the past looks forward too ("were ready to meet on Friday"; not
 # "prepared", as often a past verb: "as Ada Roe prepared to speak on Monday").

@@ -913,6 +913,29 @@ ROUND2_CASES = [
         ],
         ["Workers", "The engineers", None],
     ),
+    # a 'that' or 'which' clause on the head of a body or person that speaks; 'that' after a verb or a
+    # thing opens no such clause
+    (
+        [
+            [
+                "The company that operates the cable car said a power cut had halted it.",
+                "The agency which runs the park said it would reopen.",
+                "The minister warned that the board said nothing.",
+                "The report that engineers wrote was never read.",
+            ]
+        ],
+        ["The company", "The agency", "The minister", None],
+    ),
+    # a plural of people before a place they are in ('Controllers in Brask confirmed')
+    (
+        [
+            [
+                "Mission controllers in Brask confirmed that the probe had landed.",
+                "Firefighters in Tovi said the blaze was out.",
+            ]
+        ],
+        ["Mission controllers in Brask", "Firefighters in Tovi"],
+    ),
     # an -ed adjective right before a description's head: 'the retired pilot'
     (
         [["The retired pilot said the tax would go.", "A disgruntled tenant says the rent is too high."]],

@@ -397,6 +397,9 @@ def test_a_verb_form_in_a_nouns_slot(sentence: str, speaker: str | None) -> None
     [
         ("The fire service said 62 blazes had broken out.", "The fire service"),
         ("The ferry operator said 300 passengers were stranded.", "The ferry operator"),
+        # a share of a noun and its verb ('said 54 percent of voters had opposed it')
+        ("The commission said 54.2 percent of voters had opposed the plan.", "The commission"),
+        ("The board said 12 per cent of the ballots were blank.", "The board"),
     ],
 )
 def test_a_counted_noun_opens_a_reported_clause(sentence: str, speaker: str) -> None:
@@ -495,4 +498,19 @@ def test_charges_and_commitments(sentence: str, speaker: str | None) -> None:
     ],
 )
 def test_stances_beliefs_and_queries(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+# Writing a work as its author is no report of what it says ('wrote more than 30 plays', 'writes crime
+# novels'); writing that something is so, or in a memoir that it is, stays a report.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Ivo Marr wrote more than 30 plays, many of which were banned.", None),
+        ("Ada Venn writes crime novels set in Lisk.", None),
+        ("Ada Venn wrote that the plays were banned.", "Ada Venn"),
+        ("Ivo Marr wrote in his memoir that the war was lost.", "Ivo Marr"),
+    ],
+)
+def test_writing_a_work_is_no_report(sentence: str, speaker: str | None) -> None:
     assert speakers(sentence) == [speaker]

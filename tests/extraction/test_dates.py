@@ -1084,3 +1084,56 @@ def test_a_month_naming_an_event(sentence: str, published: date, expected: str) 
     assert [d.value for d in find_dates(sentence, 0, len(sentence), published) if d.granularity == "month"] == [
         expected
     ]
+
+
+# An age after a year of birth ('Born in 1939, he moved to Lisk at 17 and ... four years later'): the count
+# starts from the age, which the text does not date, so nothing is guessed; an age beside any other year
+# ('In 1990, aged 20, she left') is that year's.
+def test_a_count_after_an_age_is_not_counted_from_the_birth() -> None:
+    text = "Born in 1939, Ivo Marr moved to Lisk at 17 and joined the Keld Players four years later."
+    assert [d.text for d in find_dates(text, 0, len(text), SAT)] == ["1939"]
+    # (nor from a date line or an earlier paragraph)
+    text = "Monday, March 4, 2024\n\n" + text
+    assert [d.text for d in find_dates(text, text.index("Born"), len(text), SAT)] == ["1939"]
+    text = "Ada Venn was born in Orsa in 1950. She moved to Lisk aged 20. Three years later she married."
+    assert [d.text for d in find_dates(text, text.index("Three"), len(text), SAT)] == []
+    text = "In 1990, aged 20, she left Keld. Two years later she returned."
+    assert [(d.text, d.value) for d in find_dates(text, text.index("Two"), len(text), SAT)] == [
+        ("Two years later", "1992")
+    ]
+    text = "Born in 1950, Ada Venn left Keld in 1970. Two years later she returned."
+    assert [(d.text, d.value) for d in find_dates(text, text.index("Two"), len(text), SAT)] == [
+        ("Two years later", "1972")
+    ]
+
+
+# A verb of scheduling, its object, 'for' and a weekday: the day is still to come ('has called a strike for
+# Thursday'); 'called for Thursday's strike' is a demand placed by the clause's tense.
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The dockers' union has called a strike for Thursday.", "Thursday", "2023-11-16"),
+        ("The Keld council scheduled the vote for Friday.", "Friday", "2023-11-17"),
+        ("The union called for Thursday's strike to go ahead.", "Thursday", "2023-11-09"),
+    ],
+)
+def test_an_event_scheduled_for_a_weekday_lies_ahead(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A plan noun's infinitive ('the government's plan to raise the age') looks forward only to a date after it;
+# a day named before it is placed by the clause's verb.
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "Crowds marched through Lisk, the capital, on Monday to oppose the plan to close the port.",
+            "Monday",
+            "2023-11-13",
+        ),
+        ("Farmers rallied in Orsa on Tuesday against the council's plan to sell the land.", "Tuesday", "2023-11-14"),
+        ("Critics attacked the plan to close the road on Friday.", "Friday", "2023-11-17"),
+    ],
+)
+def test_a_plan_nouns_infinitive_dates_only_what_follows(sentence: str, text: str, value: str) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]

@@ -1610,3 +1610,128 @@ def test_a_club_word_alone_is_the_club_named_before() -> None:
 )
 def test_owned_speakers(paragraphs: list[list[str]], expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+# A body's name may be called by another word for its kind later: 'the agency' or 'the UN agency' for a
+# 'World ... Organization', 'the organisation' for a federation, 'the group' for a body introduced as a
+# charity, 'the body' for one introduced as a public body; modifiers must be found in the name ('the rail
+# company' for 'Northway Rail'), and one the name lacks sets the description apart ('the online retail giant').
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [
+                ["The World Soil Organization warned on Friday that farmland is eroding."],
+                ["The agency said farmers had lost a fifth of their yield.", "The UN agency added that it would help."],
+            ],
+            ["World Soil Organization", "World Soil Organization", "World Soil Organization"],
+        ),
+        (
+            [["The International Federation of River Pilots met on Sunday.", "The organisation said nobody was hurt."]],
+            [None, "International Federation of River Pilots"],
+        ),
+        (
+            [
+                ["Brenn Aid, a charity that runs clinics in Tovi, said its staff were tired."],
+                ["The group said it needed nurses."],
+            ],
+            ["Brenn Aid", "Brenn Aid"],
+        ),
+        (
+            [
+                [
+                    "Keldstone, the public body that lists old houses, said it would act.",
+                    "The body said it would decide in May.",
+                ]
+            ],
+            ["Keldstone", "Keldstone"],
+        ),
+        (
+            [
+                [
+                    "The Pan-Arctic Ice Association said the shelf had cracked.",
+                    "The organization said more cracks were likely.",
+                ]
+            ],
+            ["Pan-Arctic Ice Association", "Pan-Arctic Ice Association"],
+        ),
+        (
+            [["Shares of the oil giant Varnex fell.", "The online retail giant said sales rose."]],
+            [None, "The online retail giant"],
+        ),
+        (
+            [["The Keld Labour Party won the vote.", "The opposition party said the count was flawed."]],
+            [None, "The opposition party"],
+        ),
+    ],
+)
+def test_a_body_called_by_another_word_for_its_kind(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# The agent of a participle of running a vehicle, line or site is a business: 'a ferry owned by Skarn Lines
+# ... the company said', 'a train operated by Northway Rail ... the operator said'; a country is none.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["A ferry owned by Skarn Lines ran aground on Friday.", "The firm said the captain had been suspended."]],
+            [None, "Skarn Lines"],
+        ),
+        (
+            [["A train operated by Northway Rail stopped near Holby.", "The rail company said a tree had fallen."]],
+            [None, "Northway Rail"],
+        ),
+        (
+            [["The bus, run by Tessa Express, left the road.", "The company said in a statement that it was safe."]],
+            [None, "Tessa Express"],
+        ),
+        (
+            [["A tanker owned by Norway sank on Monday.", "The company said the crew was safe."]],
+            [None, "The company"],
+        ),
+    ],
+)
+def test_the_operator_of_a_vehicle_is_a_business(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+# A description in the lead, the body's name in the next sentences: "the country's disaster management
+# agency said ... The National Disaster Management Authority said" (its modifiers are in the name).
+def test_a_body_described_in_the_lead_is_named_further_on() -> None:
+    assert speakers(
+        ["Floods displaced 5,000 people in Tovi, the country's flood relief agency said on Sunday."],
+        ["The National Flood Relief Authority said 30 camps had been set up."],
+    ) == ["National Flood Relief Authority", "National Flood Relief Authority"]
+    assert speakers(
+        ["Floods displaced 5,000 people in Tovi, the country's weather agency said on Sunday."],
+        ["The National Flood Relief Authority said 30 camps had been set up."],
+    ) == ["the country's weather agency", "National Flood Relief Authority"]
+
+
+# A festival speaks through its organisers: 'the festival said' stands for the festival named before.
+def test_a_festival_named_before_speaks() -> None:
+    assert speakers(
+        ["The Harven Film Festival cancelled its gala on Saturday.", "The festival said the screenings would move."]
+    ) == [None, "Harven Film Festival"]
+    assert speakers(
+        ["The Orra Folk Carnival drew 9,000 people.", "The carnival said next year's would be longer."]
+    ) == [
+        None,
+        "Orra Folk Carnival",
+    ]
+
+
+# A pronoun in an article's first or second sentence looks back over no sentence before the first (an
+# index below zero once wrapped round to the article's last sentence, or failed).
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        ([["He said the Keld plan had failed."]], [None]),
+        ([["Rain fell on Orsa.", "They said the strike would go on."]], [None, None]),
+    ],
+)
+def test_a_pronoun_near_the_start_looks_back_over_no_missing_sentence(
+    paragraphs: list[list[str]], expected: list[str | None]
+) -> None:
+    assert speakers(*paragraphs) == expected

@@ -350,6 +350,23 @@ def _bare_noun_then_past(toks: list[Tok], k: int, hi: int) -> bool:
     return after is None or after.low != "by"
 
 
+def _share_then_past(toks: list[Tok], k: int, hi: int) -> bool:
+    """After a number: 'percent of voters had ...', 'per cent of the ballots were ...', '% of homes lost
+    ...': a share of a bare noun before its finite verb (see `_bare_noun_then_past`)."""
+    if k + 1 < hi and toks[k].low == "per" and toks[k + 1].low == "cent":
+        k += 2
+    elif k < hi and toks[k].low in {"percent", "%"}:
+        k += 1
+    else:
+        return False
+    if k >= hi or toks[k].low != "of":
+        return False
+    k += 1
+    if k < hi and toks[k].low in lx.DETERMINERS:
+        k += 1
+    return _bare_noun_then_past(toks, k, hi)
+
+
 def _audience_then_that(toks: list[Tok], k: int, hi: int) -> bool:
     """A person or audience after 'to', then 'that': 'to him that', 'to reporters that', 'to Senator Ann
     Lee that', 'to a few close friends that'; not 'to the deal that ...', whose 'that' opens a relative
@@ -622,6 +639,8 @@ def _takes_complement(toks: list[Tok], v: int, hi: int) -> bool:
         or _bare_noun_then_past(toks, k, hi)
         # 'said 62 blazes had broken out', 'said 300 people were hurt': a counted noun and its verb
         or (nxt.text[:1].isdigit() and _bare_noun_then_past(toks, k + 1, hi))
+        # 'said 54 percent of voters had opposed it': a share of a noun and its verb
+        or (nxt.text[:1].isdigit() and _share_then_past(toks, k + 1, hi))
         or (nxt.cap and is_name_word(nxt))
     )
 

@@ -271,6 +271,8 @@ def _sentence_cues(
                 # 'As one economist put it, the town is broke': the aside gives the clause after it
                 v + 2 < hi and toks[v + 2].text == "," and v - lo <= 8 and "as" in (toks[lo].low, toks[lo + 1].low)
             )
+        if lx.SPEECH_VERBS.get(low) == "write" and _object_noun_in(toks, v, hi, lx.CREATED_WORK_NOUNS):
+            continue  # 'He wrote more than 30 plays', 'writes crime novels': authorship, no report
         if not speech and low in {"put", "puts", "putting"}:
             speech = _puts_at_amount(toks, v, hi)  # 'a trade weekly put her fortune at $3 billion': an estimate
         if (

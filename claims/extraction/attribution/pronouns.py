@@ -130,13 +130,29 @@ class _Resolver:
                 if g.split()[-1].lower() == head and len(g) > len(m.name):
                     return g
             words = m.name.lower().split()
-            kind = body_kind(head)
+            kind = body_kind(head) or (head if head in lx.BODY_HEAD_ALIASES else None)
             written = m.name.split()
-            # ('the Danish company', 'the Yorkshire club': a proper modifier between)
-            proper = len(words) == 3 and written[1][:1].isupper() and not is_possessive_word(written[1])
-            if (len(words) == 2 or proper) and words[0] == "the" and kind is not None:
+            # 'the country's disaster agency', "Keld's flood agency": the modifiers follow the owner
+            possessed = True
+            if len(written) > 2 and words[0] == "the" and is_possessive_word(written[1]):
+                mods = written[2:-1]
+            elif is_possessive_word(written[0]):
+                mods = written[1:-1]
+            else:
+                mods, possessed = written[1:-1], False
+            # ('the Danish company', 'the Yorkshire club': one proper modifier, a nationality or a region)
+            proper = (
+                not possessed
+                and len(mods) == 1
+                and mods[0][:1].isupper()
+                and not is_acronym(mods[0])
+                and not is_possessive_word(mods[0])
+            )
+            if (words[0] == "the" or possessed) and kind is not None and (proper or _plain_modifiers(mods)):
                 # 'the university said' after 'the University of Northvale', 'the airline said' after
                 # 'carrier Norvik Air', 'the company said' after 'Varn Holdings': the body named before;
+                # also with modifiers found in its name ('the UN agency', 'the rail company' for 'Northway
+                # Rail') and by another word for its kind ('the agency' for the 'World Soil Organization');
                 # of a body so named and a business introduced with its kind, the later ('Keld Oil Company
                 # ... oil firm Halvik Energy ... the company said' is Halvik Energy)
                 at = self.names.described_org_at(kind, m.pos)
@@ -144,9 +160,17 @@ class _Resolver:
                     business = self.names.described_company_at(head, m.pos)
                     if business is not None and (at is None or business[0] > at[0]):
                         at = business
-                if at is not None and proper and self._other_nationality(at[0], written[1]):
+                if at is not None and proper and self._other_nationality(at[0], mods[0]):
                     return m.name  # 'the Danish drugmaker' after 'Swiss drugmaker Pellam': another body
-                return at[1] if at is not None else m.name
+                named = at[1] if at is not None else None
+                if named is None and any(w.islower() for w in mods):
+                    # a description in the lead, the name in the next sentences: "the country's disaster
+                    # management agency said ... The National Disaster Management Authority said"
+                    named = self.names.described_org(kind, m.pos, forward=True)
+                if named is not None and _modifiers_fit(mods, named):
+                    m.kind, m.generic = "org", False  # the antecedent of 'it' ('It said it was ...')
+                    return named
+                return m.name
             body = _spokesperson_body(words)
             if body is not None and (named := self.names.described_org(body, m.pos)) is not None:
                 # 'A ministry spokeswoman said' after 'the Ministry of Ports': the body speaks through her,
@@ -442,6 +466,8 @@ class _Resolver:
         an organisation or another description ends the look-back, and so does a cue in it."""
         for back in (2, 3):
             k = sent_no - back + 1  # the sentence between, nearest the pronoun first
+            if k < 1:
+                return None  # no sentence that far back (a negative index would wrap to the article's end)
             if self._opener(k) is not None or self._organisation_before(k + 1) is not None:
                 return None
             if self._subject_before(k + 1, "", set()) is not None:
@@ -697,6 +723,30 @@ def _organisation_description(name: str) -> bool:
     an organisation's collective noun."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and description_head(base(words[-1].lower())) == "o"
+
+
+def _plain_modifiers(written: list[str]) -> bool:
+    """The words between 'the' and a body's head describe it without setting it apart from the body named
+    before: at most two, each an acronym ('the UN agency') or a lowercase word ('the rail company'), none
+    contrasting ('the opposition party', 'the rival airline') or possessive."""
+    return len(written) <= 2 and all(
+        is_acronym(w)
+        or (
+            w.islower()
+            and w.replace("-", "").isalpha()
+            and w not in lx.CONTRASTING_MODIFIERS
+            and not is_possessive_word(w)
+        )
+        for w in written
+    )
+
+
+def _modifiers_fit(written: list[str], name: str) -> bool:
+    """Each lowercase modifier of a description shares its first four letters with a word of the name it
+    stands for ('the rail company' for 'Northway Rail', 'the ferry operator' for 'Vellink Ferries'); a
+    modifier the name lacks may describe another body ('the online retail giant' is not 'Exxon Mobil')."""
+    stems = {w[:4].lower() for w in name.split()}
+    return all(not w.islower() or w[:4] in stems for w in written)
 
 
 def _spokesperson_body(words: list[str]) -> str | None:

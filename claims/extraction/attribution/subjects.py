@@ -538,13 +538,20 @@ _PART_WORDS = frozenset({"one", "two", "three", "four", "five", "none", "each", 
 def _restrictive_relative(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention, int] | None:
     """'Workers who spoke with the paper said', 'The engineers who built the dam said', 'The farmers whose
     fields flooded say': the noun phrase before a 'who' or 'whose' clause without commas, which ends right
-    before the verb, opening the clause. Looks at most 14 words back, so the cost per cue is bounded."""
-    rel = {"who", "whose"}
+    before the verb, opening the clause; also before 'that' or 'which' after the head of a body or person
+    that speaks ('The company that operates the line said', 'The agency which runs the park said'). Looks at
+    most 14 words back, so the cost per cue is bounded."""
+    rel = {"who", "whose", "that", "which"}
     w = j - 1
     while w > lo and j - w <= 14 and toks[w].word and toks[w].low not in rel:
         w -= 1
     if w <= lo or toks[w].low not in rel or w >= j - 1:
         return None
+    if toks[w].low in {"that", "which"}:
+        head = toks[w - 1]
+        low = base(head.low)
+        if head.cap or not (low in lx.SPEAKING_HEADS or (low.endswith("s") and low[:-1] in lx.SPEAKING_HEADS)):
+            return None  # 'warned that the agency said', 'the fact that ...': no relative on a speaker
     if toks[w - 1].low == "and":
         # 'A voter who lived in the town and who asked not to be named said': the first of two 'who'
         w2 = w - 2
