@@ -1055,6 +1055,9 @@ republic partners
 """
 )
 
+# Words joining the parts of one name or two subjects: 'Food and Drug Administration', 'Ann Lee & Co'.
+AND_WORDS = frozenset({"and", "&"})
+
 # People who speak for a body ('a spokeswoman for the ministry', 'a ministry spokesman'): the body is the
 # speaker.
 SPEAKS_FOR_NOUNS = wordset("spokesman spokeswoman spokesperson spokesmen spokespeople spokespersons")

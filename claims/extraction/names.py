@@ -85,7 +85,7 @@ def and_joined_start(toks: list[Tok], k: int, lo: int = 0) -> int:
     word before 'and' must be no personal name, title or organisation head ('Ann Lee and | Harbor
     Board' are two), and open its run (after a determiner, a connector or a lowercase word). Returns k
     where there are no such words; the caller checks that an organisation head follows."""
-    if k - 2 < lo or toks[k - 1].low not in _AND_WORDS or not toks[k].cap or toks[k - 1].start - toks[k - 2].end > 1:
+    if k - 2 < lo or toks[k - 1].low not in lx.AND_WORDS or not toks[k].cap or toks[k - 1].start - toks[k - 2].end > 1:
         return k
     s = k - 2
     for t in toks[s : k - 1]:
@@ -330,6 +330,11 @@ class NameIndex:
                         if inner > 2 or w in lx.TITLES or w in lx.FEMALE_NAMES or w in lx.MALE_NAMES:
                             inner = None  # 'Bank of England Governor Ann Lee | of Leeds': a person's 'of'
                     continue
+                if inner is not None and nxt.low in lx.AND_WORDS and _and_closes_body(toks, j + 1):
+                    # 'the Union of Teachers and Nurses', 'Federation of Professional and Technical
+                    # Engineers': after a head and its connector, 'and' joins the last field of one name
+                    j += 1
+                    continue
                 k = _connector_end(toks, j, inner is not None)
                 if k is None:
                     break
@@ -435,20 +440,20 @@ class NameIndex:
             # the name scan stops at 'and' before a word that is no organisation head: 'Food and Drug
             # Administration' is read back here, over at most eight words
             e = i
-            while e >= 2 and i - e < 8 and toks[e - 1].low in _AND_WORDS and is_name_word(toks[e - 2]):
+            while e >= 2 and i - e < 8 and toks[e - 1].low in lx.AND_WORDS and is_name_word(toks[e - 2]):
                 e -= 2
                 while e >= 1 and i - e < 8 and is_name_word(toks[e - 1]) and toks[e - 1].end + 1 >= toks[e].start:
                     e -= 1
             words = [strip_possessive(t.text) for t in toks[e:i]] + words
             lows = [base(t.low) for t in toks[e:i]] + lows
             for k in range(max(0, len(words) - 8), len(words) - 1):
-                if lows[k] in lx.NAME_CONNECTORS or lows[k] in _AND_WORDS:
+                if lows[k] in lx.NAME_CONNECTORS or lows[k] in lx.AND_WORDS:
                     continue
                 if not any(w in lx.ORG_HEADS for w in lows[k:]):
                     continue
                 if " ".join(lows[k:]) in lx.place_names():
                     continue  # 'U.S.' is the country, not an organisation named after it
-                spelled = initials([w for w in words[k:] if w.lower() not in _AND_WORDS])
+                spelled = initials([w for w in words[k:] if w.lower() not in lx.AND_WORDS])
                 self.org_initials.setdefault(spelled, " ".join(words[k:]))
             words, lows = words[i - e :], lows[i - e :]
         cut = 0
@@ -964,7 +969,6 @@ def _description_head(toks: list[Tok], k: int, n: int) -> set[str]:
 _SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "“", "”"})
 
 # Words joining two parts of an organisation's name that the name scan does not cross.
-_AND_WORDS = frozenset({"and", "&"})
 
 # How far ahead (in characters, a few paragraphs) a description in the lead looks for its name.
 _FORWARD_REACH = 1500
@@ -1030,6 +1034,23 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 def _recency(person: Person, pos: int) -> int:
     k = bisect_right(person.positions, pos)
     return person.positions[k - 1] if k else -abs(person.first_pos - pos)
+
+
+def _and_closes_body(toks: list[Tok], a: int) -> bool:
+    """After 'and' at toks[a], a short capitalised run closing an organisation's name: a plural or a domain,
+    with no title, given name or organisation head of its own ('and Nurses', 'and Technical Engineers', 'and
+    Industry'; not 'and Ann Lee', 'and Ida Brun', 'and the Keld Water Board', 'and Varn Holdings')."""
+    h = a + 1
+    while h < len(toks) and h - a <= 3 and toks[h].cap and toks[h].start - toks[h - 1].end <= 1:
+        w = base(toks[h].low)
+        if is_title(toks[h]) or w in lx.FEMALE_NAMES or w in lx.MALE_NAMES or w in lx.ORG_HEADS:
+            return False
+        h += 1
+    if h == a + 1 or (h < len(toks) and toks[h].cap):
+        return False
+    # a field is a plural or a domain ('Nurses', 'Technical Engineers', 'Industry'), not a surname ('Ida Brun')
+    last = toks[h - 1].low
+    return (last.endswith("s") and not last.endswith("ss")) or base(last) in lx.ORG_DOMAINS
 
 
 def club_name(words: list[str]) -> bool:

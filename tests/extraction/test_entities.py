@@ -1735,3 +1735,27 @@ def test_a_pronoun_near_the_start_looks_back_over_no_missing_sentence(
     paragraphs: list[list[str]], expected: list[str | None]
 ) -> None:
     assert speakers(*paragraphs) == expected
+
+
+# After an organisation's head and its connector, 'and' joins the last field of one name ('the Union of
+# Teachers and Nurses'), so a later description stands for the whole name; a person or a body of its own
+# after 'and' is no field.
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [["The Orlen Union of Pilots and Deckhands backed the strike.", "The union said talks had failed."]],
+            [None, "Orlen Union of Pilots and Deckhands"],
+        ),
+        (
+            [["The Ministry of Ports and Ida Brun disagreed.", "The ministry said the fees would rise."]],
+            [None, "Ministry of Ports"],
+        ),
+        (
+            [["The Bank of Orlen and Varn Holdings signed a deal.", "The bank said rates would rise."]],
+            [None, "Bank of Orlen"],
+        ),
+    ],
+)
+def test_and_inside_a_body_named_before(paragraphs: list[list[str]], expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected

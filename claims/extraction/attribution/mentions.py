@@ -287,7 +287,7 @@ def _joins_one_body(toks: list[Tok], a: int, lo: int, last: int) -> bool:
     'and' makes the first part a person."""
     if not (
         lo < a < last
-        and toks[a].low in _AND_WORDS
+        and toks[a].low in lx.AND_WORDS
         and toks[a + 1].cap
         and toks[a - 1].cap
         and not is_possessive(toks, a - 1)
@@ -305,9 +305,6 @@ def _joins_one_body(toks: list[Tok], a: int, lo: int, last: int) -> bool:
         return False  # 'the Harbor Board and Keld Council', 'NASA and Keld Space Agency': two bodies
     # the name runs to the phrase's end: 'Ann Lee and Harbor Board officials' are a person and officials
     return toks[last].cap and any(t.cap and base(t.low) in lx.ORG_HEADS for t in toks[a + 1 : last + 1])
-
-
-_AND_WORDS = frozenset({"and", "&"})
 
 
 def _connector_head(toks: list[Tok], r: int, lo: int) -> int | None:
