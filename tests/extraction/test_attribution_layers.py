@@ -167,6 +167,40 @@ CASES = [
         [["The bridge opened in May."], ['"It is lovely."']],
         [None, None],
     ),
+    # ... and over narration that names no one, it resumes the last speaker quoted (not one who only
+    # reported, not one quoted more than two sentences before)
+    (
+        [
+            ["Ann Lee told the council that the levy would fail.", '"We cannot afford it," she said.'],
+            ["The council voted for the levy anyway."],
+            ['"It is a mistake and they know it."'],
+        ],
+        ["Ann Lee", "Ann Lee", None, "Ann Lee"],
+    ),
+    (
+        [
+            ['"The ferry is late again," said Tom Best, a fisherman in Keld.'],
+            ["The crossing takes an hour.", "Tickets cost more since May."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None, "Tom Best"],
+    ),
+    (
+        [
+            ["Tom Best said the ferry was late."],
+            ["The crossing takes an hour."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None],
+    ),
+    (
+        [
+            ['"The ferry is late," said Tom Best.'],
+            ["The crossing takes an hour.", "Tickets cost more.", "The port is old."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None, None, None],
+    ),
     # a quoted title inside an apposition; two coordinated 'who' clauses between subject and verb
     (
         [

@@ -158,6 +158,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
             person = resolver.opening_person(n)
             if person is not None:
                 found = (person, None)
+            else:
+                # '"We cannot afford it," Lee said.' + 'The council voted for the plan anyway.' + '"It is a
+                # mistake."': over narration that names no one, the quotation resumes the last speaker quoted
+                found = _last_quoted_speaker(results, own, n)
         if found is None:
             continue
         speaker, role = found
@@ -190,6 +194,24 @@ def _publication_names(toks: list[Tok]) -> set[str]:
                 if tuple(x.low for x in toks[k + 1 : k + 1 + len(marker)]) == marker:
                     found.add(t.text)
     return found
+
+
+def _last_quoted_speaker(
+    results: list[Attribution], own: list[bool], n: int
+) -> tuple[str | None, str | None] | None:
+    """The speaker of the nearest attributed sentence at most ``QUOTE_RESUME_GAP`` sentences before ``n``,
+    when that sentence quoted its speaker's own words: a quotation paragraph after narration resumes it.
+    A sentence attributed without a quotation ('Vale said the plan would work') ends the look-back."""
+    for k in range(n - 1, max(-1, n - 2 - QUOTE_RESUME_GAP), -1):
+        if own[k]:
+            if results[k].kind == "direct_quote" and results[k].speaker:
+                return (results[k].speaker, results[k].role)
+            return None
+    return None
+
+
+# Unattributed sentences a quotation paragraph may look back over to the last speaker quoted.
+QUOTE_RESUME_GAP = 2
 
 
 def _ends_with_colon(text: str, sent: Sentence) -> bool:
