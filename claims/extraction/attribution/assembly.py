@@ -196,9 +196,7 @@ def _publication_names(toks: list[Tok]) -> set[str]:
     return found
 
 
-def _last_quoted_speaker(
-    results: list[Attribution], own: list[bool], n: int
-) -> tuple[str | None, str | None] | None:
+def _last_quoted_speaker(results: list[Attribution], own: list[bool], n: int) -> tuple[str | None, str | None] | None:
     """The speaker of the nearest attributed sentence at most ``QUOTE_RESUME_GAP`` sentences before ``n``,
     when that sentence quoted its speaker's own words: a quotation paragraph after narration resumes it.
     A sentence attributed without a quotation ('Vale said the plan would work') ends the look-back."""
