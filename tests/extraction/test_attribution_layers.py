@@ -167,6 +167,19 @@ CASES = [
         [["The bridge opened in May."], ['"It is lovely."']],
         [None, None],
     ),
+    # a clause ending in a colon before a quotation that closes the sentence: the person it opens with
+    # speaks the quotation, whatever the verb; a short quotation after a colon is a title or a name
+    (
+        [
+            [
+                'Tom Vale went even further: "We will sue the city."',
+                'Ann Lee, the harbour master, was blunt in her reply: "No ferry will sail this winter."',
+                'Ann Lee named her favourite shows: "Keld Nights" and "Harbor".',
+                'The bridge opened in May: "a fine day for Keld," as the sign put it.',
+            ]
+        ],
+        ["Tom Vale", "Ann Lee", None, None],
+    ),
     # ... and over narration that names no one, it resumes the last speaker quoted (not one who only
     # reported, not one quoted more than two sentences before)
     (

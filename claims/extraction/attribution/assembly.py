@@ -113,6 +113,12 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 for q in qs:
                     if cue.rank == 0 or q.chain not in quote_speaker:
                         quote_speaker.setdefault(q.chain, (speaker, role))
+        elif qs and _colon_quotation(text, sent, qs[-1]):
+            # 'Ann Lee went further: "We will sue the city."': a clause ending in a colon hands over to the
+            # quotation that closes the sentence; the person the clause opens with speaks it
+            speaker = resolver.opening_person(n + 1)
+            if speaker:
+                quote_speaker.setdefault(qs[-1].chain, (speaker, None))
         kind: ClaimKind = "statement"
         if speaker:
             kind = "direct_quote" if words else "reported_speech"
@@ -210,6 +216,22 @@ def _last_quoted_speaker(results: list[Attribution], own: list[bool], n: int) ->
 
 # Unattributed sentences a quotation paragraph may look back over to the last speaker quoted.
 QUOTE_RESUME_GAP = 2
+
+
+def _colon_quotation(text: str, sent: Sentence, q: Quote) -> bool:
+    """The sentence ends with a quotation of at least ``COLON_QUOTE_WORDS`` words right after a colon, and
+    a clause of at least two words comes before the colon ('Lee resisted: "..."'; not 'Lee: "..."', read
+    as a label, nor 'his top shows: "Veep"')."""
+    if q.open_mark < sent.start or any(c.isalnum() for c in text[q.end : sent.end]):
+        return False
+    head = text[sent.start : q.open_mark].rstrip()
+    if not head.endswith(":") or len(head[:-1].split()) < 2:
+        return False
+    return len(text[q.start : q.end].split()) >= COLON_QUOTE_WORDS
+
+
+# Words a quotation after a colon needs to be taken for the words of the clause's subject.
+COLON_QUOTE_WORDS = 4
 
 
 def _ends_with_colon(text: str, sent: Sentence) -> bool:
