@@ -1076,6 +1076,10 @@ QUANTITY_WORDS = wordset(
 
 QUANTITY_BOUNDS = frozenset({",", ";", ":", "and", "but", "—", "–"})
 
+# Coordinators that open a new clause: a pronoun after one is a clause's subject, not a word inside a
+# clause of its sentence ('Lee met Roe, and he said ...').
+CLAUSE_COORDINATORS = wordset("and but or so then yet")
+
 PARTY_HEADS = frozenset({"party", "movement", "bloc", "faction", "alliance", "coalition"})
 
 NOUN_PHRASE_STOPS = AUXILIARIES | SUBORDINATORS | NEGATIONS | {"and", "or", "but", "by"}
