@@ -1114,6 +1114,9 @@ CHUNK_SKIP = LEADING_SKIP - ADJUNCT_OPENERS
 TIME_ADVERBS = frozenset({"back", "later", "earlier", "late", "early", "since", "until", "by"})
 
 DASHES = frozenset({"—", "–", "-", "--"})
+# Marks that sign a quotation with its author's name after it ('"..." ― Ann Lee'): the dashes and the
+# horizontal bar.
+SIGNATURE_DASHES = DASHES | {"\u2015"}
 
 NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their our my your him them us me")
 

@@ -180,6 +180,17 @@ CASES = [
         ],
         ["Tom Vale", "Ann Lee", None, None],
     ),
+    # a quotation signed with a dash or a horizontal bar and its author's name (and place): every sentence
+    # of the quotation is the author's; a dash before a clause is no signature
+    (
+        [
+            ["Readers sent us their views on the ferry."],
+            ["\u201cThe ferry is a disgrace.", "We pay and pay.\u201d \u2015 Ann Lee"],
+            ['"Keld deserves better." \u2014 Omar Reyes, Varnholm'],
+            ['"The bridge will open in May" - and it did.'],
+        ],
+        [None, "Ann Lee", "Ann Lee", "Omar Reyes", None],
+    ),
     # ... and over narration that names no one, it resumes the last speaker quoted (not one who only
     # reported, not one quoted more than two sentences before)
     (

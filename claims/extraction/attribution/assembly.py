@@ -8,9 +8,10 @@ from .. import lexicon as lx
 from ..names import NameIndex, Tok, is_name_word, is_title, tokenize
 from ..quotes import Quote, QuoteIndex
 from ..types import Attribution, ClaimKind, Sentence
-from .common import Cue
+from .common import Cue, Mention
 from .context import _closing_report
 from .cues import _sentence_cues
+from .mentions import _analyze
 from .pronouns import _Resolver
 from .sources import _research_subject
 from .subjects import _forward_main_subject, _opening_clause_person
@@ -113,6 +114,13 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 for q in qs:
                     if cue.rank == 0 or q.chain not in quote_speaker:
                         quote_speaker.setdefault(q.chain, (speaker, role))
+        elif qs and (signer := _signature(text, toks, lo, hi, qs[-1])) is not None:
+            # '"We pay and pay." ― Ann Lee': a quotation signed with a dash and its author's name; every
+            # sentence of the quotation is the author's
+            speaker = resolver.resolve(signer, n, toks)
+            if speaker:
+                role = signer.role
+                quote_speaker[qs[-1].chain] = (speaker, role)
         elif qs and _colon_quotation(text, sent, qs[-1]):
             # 'Ann Lee went further: "We will sue the city."': a clause ending in a colon hands over to the
             # quotation that closes the sentence; the person the clause opens with speaks it
@@ -216,6 +224,29 @@ def _last_quoted_speaker(results: list[Attribution], own: list[bool], n: int) ->
 
 # Unattributed sentences a quotation paragraph may look back over to the last speaker quoted.
 QUOTE_RESUME_GAP = 2
+
+
+def _signature(text: str, toks: list[Tok], lo: int, hi: int, q: Quote) -> Mention | None:
+    """The name after a dash that follows the quotation's closing mark and ends the sentence ('..." ― Ann
+    Lee', '..." — Tom Vale, Keld'): capitalised words only, then at most a comma and a place or a period."""
+    if q.close_mark is None:
+        return None
+    k = lo
+    while k < hi and toks[k].start <= q.close_mark:
+        k += 1
+    if k + 1 >= hi or toks[k].text not in lx.SIGNATURE_DASHES:
+        return None
+    e = k + 1
+    while e < hi and toks[e].word and toks[e].cap:
+        e += 1
+    if e == k + 1 or e - k > 6:
+        return None
+    if e < hi and not (toks[e].text == "." and e + 1 == hi) and toks[e].text != ",":
+        return None
+    if e < hi and toks[e].text == "," and not all(t.cap or not t.word for t in toks[e + 1 : hi]):
+        return None
+    m = _analyze(text, toks, k + 1, e)
+    return m if m is not None and m.kind in {"person", "org"} else None
 
 
 def _colon_quotation(text: str, sent: Sentence, q: Quote) -> bool:
