@@ -700,7 +700,11 @@ def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
         t = toks[a]
         if t.text in lx.CLAUSE_END or t.text in _QMARKS:
             return None
-        if t.low in lx.ACCESS_WORDS and a - 1 >= lo and base(toks[a - 1].low) in lx.SOURCE_HEADS:
+        if (
+            t.low in lx.ACCESS_WORDS
+            and a - 1 >= lo
+            and (base(toks[a - 1].low) in lx.SOURCE_HEADS or toks[a - 1].low in lx.ACCESS_PRONOUNS)
+        ):
             s = a - 1
             while (
                 s > lo
