@@ -601,6 +601,8 @@ striker midfielder goalkeeper winger
 # Unnamed sources described by their access ('a source familiar with the talks', 'people close to the
 # mayor', 'an official briefed on the plan'): the words that open that description, and its heads.
 ACCESS_WORDS = wordset("familiar close briefed knowledgeable privy")
+# A pronoun standing for the people described by their access ('Those close to the mayor say').
+ACCESS_PRONOUNS = wordset("those")
 SOURCE_HEADS = wordset(
     """
 source sources person people official officials aide aides someone insider insiders adviser advisers
@@ -1029,7 +1031,9 @@ IRREGULAR_PAST = wordset(
     clung crept sped strove forbade forgave"""
 )
 
-QUANTITY_HEDGES = wordset("about nearly almost roughly some over under just only more less fewer than around a an the")
+QUANTITY_HEDGES = wordset(
+    "about nearly almost roughly some over under just only more less fewer than around a an the another"
+)
 
 # Words of a short time adjunct after a closing verb: 'the mayor said on Monday.', 'data showed last week'.
 TIME_ADJUNCT_WORDS = wordset("on in last this late early earlier overnight")
@@ -1198,11 +1202,16 @@ NEVER_PARTICIPLES = wordset("said says told tells added adds wrote writes")
 
 QUANTITY_WORDS = wordset(
     "half third thirds quarter quarters majority majorities minority most plurality two-thirds three-quarters"
-    " one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty"
+    " one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty"
     " seventy eighty ninety"
 )
 
 QUANTITY_BOUNDS = frozenset({",", ";", ":", "and", "but", "—", "–"})
+
+# Coordinators that open a new clause: a pronoun after one is a clause's subject, not a word inside a
+# clause of its sentence ('Lee met Roe, and he said ...').
+CLAUSE_COORDINATORS = wordset("and but or so then yet")
 
 PARTY_HEADS = frozenset({"party", "movement", "bloc", "faction", "alliance", "coalition"})
 
@@ -1238,6 +1247,9 @@ CHUNK_SKIP = LEADING_SKIP - ADJUNCT_OPENERS
 TIME_ADVERBS = frozenset({"back", "later", "earlier", "late", "early", "since", "until", "by"})
 
 DASHES = frozenset({"—", "–", "-", "--"})
+# Marks that sign a quotation with its author's name after it ('"..." ― Ann Lee'): the dashes and the
+# horizontal bar.
+SIGNATURE_DASHES = DASHES | {"\u2015"}
 
 NOT_A_VERB_AFTER_TO = wordset("the a an this that these those his her its their our my your him them us me")
 

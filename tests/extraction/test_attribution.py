@@ -710,6 +710,17 @@ MORE_SUBJECT_CASES = [
         ],
         ["Sixty-six percent", "About 4 in 10", "Nearly half of the voters", "Harbor Times", None],
     ),
+    # a share counted in the teens, and one more share after a first ('Another 19 percent')
+    (
+        [
+            [
+                "Nineteen percent said the ferry should stop.",
+                "About 40 percent backed the toll.",
+                "Another 17 percent said they would not vote.",
+            ]
+        ],
+        ["Nineteen percent", None, "Another 17 percent"],
+    ),
     (
         [
             [
@@ -746,6 +757,9 @@ ACCESS_CASES = [
                 "But a senior official briefed on the plan said it would fail.",
                 'And Ivo Tal gloated: "I told you so."',
                 "The source of the river lies in the hills.",
+                "Those close to the skipper say he will sail again.",
+                "Those familiar with the talks said a deal was near.",
+                "The fishermen visited those close to the skipper.",
             ]
         ],
         [
@@ -753,6 +767,9 @@ ACCESS_CASES = [
             "People close to the mayor",
             "a senior official briefed on the plan",
             "Ivo Tal",
+            None,
+            "Those close to the skipper",
+            "Those familiar with the talks",
             None,
         ],
     ),

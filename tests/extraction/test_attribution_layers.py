@@ -167,6 +167,64 @@ CASES = [
         [["The bridge opened in May."], ['"It is lovely."']],
         [None, None],
     ),
+    # a clause ending in a colon before a quotation that closes the sentence: the person it opens with
+    # speaks the quotation, whatever the verb; a short quotation after a colon is a title or a name
+    (
+        [
+            [
+                'Tom Vale went even further: "We will sue the city."',
+                'Ann Lee, the harbour master, was blunt in her reply: "No ferry will sail this winter."',
+                'Ann Lee named her favourite shows: "Keld Nights" and "Harbor".',
+                'The bridge opened in May: "a fine day for Keld," as the sign put it.',
+            ]
+        ],
+        ["Tom Vale", "Ann Lee", None, None],
+    ),
+    # a quotation signed with a dash or a horizontal bar and its author's name (and place): every sentence
+    # of the quotation is the author's; a dash before a clause is no signature
+    (
+        [
+            ["Readers sent us their views on the ferry."],
+            ["\u201cThe ferry is a disgrace.", "We pay and pay.\u201d \u2015 Ann Lee"],
+            ['"Keld deserves better." \u2014 Omar Reyes, Varnholm'],
+            ['"The bridge will open in May" - and it did.'],
+        ],
+        [None, "Ann Lee", "Ann Lee", "Omar Reyes", None],
+    ),
+    # ... and over narration that names no one, it resumes the last speaker quoted (not one who only
+    # reported, not one quoted more than two sentences before)
+    (
+        [
+            ["Ann Lee told the council that the levy would fail.", '"We cannot afford it," she said.'],
+            ["The council voted for the levy anyway."],
+            ['"It is a mistake and they know it."'],
+        ],
+        ["Ann Lee", "Ann Lee", None, "Ann Lee"],
+    ),
+    (
+        [
+            ['"The ferry is late again," said Tom Best, a fisherman in Keld.'],
+            ["The crossing takes an hour.", "Tickets cost more since May."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None, "Tom Best"],
+    ),
+    (
+        [
+            ["Tom Best said the ferry was late."],
+            ["The crossing takes an hour."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None],
+    ),
+    (
+        [
+            ['"The ferry is late," said Tom Best.'],
+            ["The crossing takes an hour.", "Tickets cost more.", "The port is old."],
+            ['"Nobody asked us."'],
+        ],
+        ["Tom Best", None, None, None, None],
+    ),
     # a quoted title inside an apposition; two coordinated 'who' clauses between subject and verb
     (
         [

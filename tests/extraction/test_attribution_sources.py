@@ -18,6 +18,19 @@ CASES = [
         ],
         ["the Orlen statistics office", "the Varn police department"],
     ),
+    # a document dated by a year, a day or a month, inverted after the quotation it is quoted for; a
+    # capitalised word after the determiner that is no date still opens a name
+    (
+        [
+            [
+                '"The bridge is a disgrace," reads a Wednesday editorial in the Keld Courier.',
+                '"Rents rose by half," concluded a 2019 study by the Keld Institute.',
+                '"Fares will rise," said the March report.',
+                '"Fares will rise," said the Harbor Board.',
+            ]
+        ],
+        ["a Wednesday editorial", "Keld Institute", "the March report", "Harbor Board"],
+    ),
     # what the figures count, capitalised as the sentence's first word, is no owner's name
     (
         [["Housing statistics published on Monday showed that rents rose.", "Customs data show imports fell in May."]],

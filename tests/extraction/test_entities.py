@@ -419,6 +419,30 @@ PRONOUN_CASES = [
         [["The United States sent a letter.", "They said the talks should resume."]],
         [None, None],
     ),
+    # a pronoun inside a clause of its sentence ('a list of services he said had failed') is the person
+    # its sentence named before it, not the speaker quoted just before; after a comma and a coordinator
+    # it opens a clause of its own and the chain rules apply
+    (
+        [
+            ['"The toll is theft," Omar Reyes said in a statement.'],
+            ["At a rally in Keld on Thursday, Tom Vale listed services he said had failed."],
+        ],
+        ["Omar Reyes", "Tom Vale"],
+    ),
+    (
+        [
+            ['"We were robbed," Ann Lee told the board.'],
+            ["Later that week, Ida Falk resigned because she said the budget was a fraud."],
+        ],
+        ["Ann Lee", "Ida Falk"],
+    ),
+    (
+        [
+            ['"We were robbed," Ann Lee told the board.'],
+            ["Ida Falk, the treasurer, had warned of it, and she said so again on Monday."],
+        ],
+        ["Ann Lee", "Ida Falk"],
+    ),
 ]
 
 

@@ -49,6 +49,12 @@ def test_nested_single_quotes_keep_the_double_quotation(text: str, expected: str
         ("\"We can't go back to the '90s, and we won't,\" said Lisa Crane, a shop owner.", "Lisa Crane"),
         ("''We will rebuild,'' said Mayor Tina Holt.", "Tina Holt"),
         ("''We will rebuild the 'old' bridge,'' said Mayor Tina Holt.", "Tina Holt"),
+        # the inner quotation closing with the outer one, in straight marks: three in a row
+        ("''I would call the plan 'reckless,''' said Tom Vale, who chairs the board.", "Tom Vale"),
+        ("''We were told 'wait and see,''' Ann Lee said on Monday.", "Ann Lee"),
+        # a closing mark typed as an opening one, glued to the word before it
+        ('"The ferry is late again,\u201c said Ina Roe, a fisherman.', "Ina Roe"),
+        ("\u201cNobody asked us,\u201c complained Omar Vint.", "Omar Vint"),
     ],
 )
 def test_cue_after_nested_quotes(text: str, speaker: str) -> None:

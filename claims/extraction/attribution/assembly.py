@@ -8,9 +8,10 @@ from .. import lexicon as lx
 from ..names import NameIndex, Tok, is_name_word, is_title, tokenize
 from ..quotes import Quote, QuoteIndex
 from ..types import Attribution, ClaimKind, Sentence
-from .common import Cue
+from .common import Cue, Mention
 from .context import _closing_report
 from .cues import _sentence_cues
+from .mentions import _analyze
 from .pronouns import _Resolver
 from .sources import _research_subject
 from .subjects import _forward_main_subject, _opening_clause_person
@@ -113,6 +114,19 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
                 for q in qs:
                     if cue.rank == 0 or q.chain not in quote_speaker:
                         quote_speaker.setdefault(q.chain, (speaker, role))
+        elif qs and (signer := _signature(text, toks, lo, hi, qs[-1])) is not None:
+            # '"We pay and pay." ― Ann Lee': a quotation signed with a dash and its author's name; every
+            # sentence of the quotation is the author's
+            speaker = resolver.resolve(signer, n, toks)
+            if speaker:
+                role = signer.role
+                quote_speaker[qs[-1].chain] = (speaker, role)
+        elif qs and _colon_quotation(text, sent, qs[-1]):
+            # 'Ann Lee went further: "We will sue the city."': a clause ending in a colon hands over to the
+            # quotation that closes the sentence; the person the clause opens with speaks it
+            speaker = resolver.opening_person(n + 1)
+            if speaker:
+                quote_speaker.setdefault(qs[-1].chain, (speaker, None))
         kind: ClaimKind = "statement"
         if speaker:
             kind = "direct_quote" if words else "reported_speech"
@@ -158,6 +172,10 @@ def attribute(text: str, sentences: list[Sentence]) -> list[Attribution]:
             person = resolver.opening_person(n)
             if person is not None:
                 found = (person, None)
+            else:
+                # '"We cannot afford it," Lee said.' + 'The council voted for the plan anyway.' + '"It is a
+                # mistake."': over narration that names no one, the quotation resumes the last speaker quoted
+                found = _last_quoted_speaker(results, own, n)
         if found is None:
             continue
         speaker, role = found
@@ -190,6 +208,61 @@ def _publication_names(toks: list[Tok]) -> set[str]:
                 if tuple(x.low for x in toks[k + 1 : k + 1 + len(marker)]) == marker:
                     found.add(t.text)
     return found
+
+
+def _last_quoted_speaker(results: list[Attribution], own: list[bool], n: int) -> tuple[str | None, str | None] | None:
+    """The speaker of the nearest attributed sentence at most ``QUOTE_RESUME_GAP`` sentences before ``n``,
+    when that sentence quoted its speaker's own words: a quotation paragraph after narration resumes it.
+    A sentence attributed without a quotation ('Vale said the plan would work') ends the look-back."""
+    for k in range(n - 1, max(-1, n - 2 - QUOTE_RESUME_GAP), -1):
+        if own[k]:
+            if results[k].kind == "direct_quote" and results[k].speaker:
+                return (results[k].speaker, results[k].role)
+            return None
+    return None
+
+
+# Unattributed sentences a quotation paragraph may look back over to the last speaker quoted.
+QUOTE_RESUME_GAP = 2
+
+
+def _signature(text: str, toks: list[Tok], lo: int, hi: int, q: Quote) -> Mention | None:
+    """The name after a dash that follows the quotation's closing mark and ends the sentence ('..." ― Ann
+    Lee', '..." — Tom Vale, Keld'): capitalised words only, then at most a comma and a place or a period."""
+    if q.close_mark is None:
+        return None
+    k = lo
+    while k < hi and toks[k].start <= q.close_mark:
+        k += 1
+    if k + 1 >= hi or toks[k].text not in lx.SIGNATURE_DASHES:
+        return None
+    e = k + 1
+    while e < hi and toks[e].word and toks[e].cap:
+        e += 1
+    if e == k + 1 or e - k > 6:
+        return None
+    if e < hi and not (toks[e].text == "." and e + 1 == hi) and toks[e].text != ",":
+        return None
+    if e < hi and toks[e].text == "," and not all(t.cap or not t.word for t in toks[e + 1 : hi]):
+        return None
+    m = _analyze(text, toks, k + 1, e)
+    return m if m is not None and m.kind in {"person", "org"} else None
+
+
+def _colon_quotation(text: str, sent: Sentence, q: Quote) -> bool:
+    """The sentence ends with a quotation of at least ``COLON_QUOTE_WORDS`` words right after a colon, and
+    a clause of at least two words comes before the colon ('Lee resisted: "..."'; not 'Lee: "..."', read
+    as a label, nor 'his top shows: "Veep"')."""
+    if q.open_mark < sent.start or any(c.isalnum() for c in text[q.end : sent.end]):
+        return False
+    head = text[sent.start : q.open_mark].rstrip()
+    if not head.endswith(":") or len(head[:-1].split()) < 2:
+        return False
+    return len(text[q.start : q.end].split()) >= COLON_QUOTE_WORDS
+
+
+# Words a quotation after a colon needs to be taken for the words of the clause's subject.
+COLON_QUOTE_WORDS = 4
 
 
 def _ends_with_colon(text: str, sent: Sentence) -> bool:

@@ -116,9 +116,19 @@ def _next_is_quote(toks: list[Tok], k: int, hi: int, quotes: QuoteIndex) -> bool
 
 
 def _prev_is_quote_close(toks: list[Tok], k: int, lo: int) -> bool:
+    k = _past_nested_close(toks, k, lo)
     while k >= lo and toks[k].text in {","}:
         k -= 1
     return k >= lo and toks[k].text in _QMARKS
+
+
+def _past_nested_close(toks: list[Tok], k: int, lo: int) -> int:
+    """A quotation that ends with a quotation of its own, typed with straight marks (two single marks
+    closing it and one closing the inner quotation), reads as a typewriter closing mark and a single mark
+    glued after it: the index of the closing mark."""
+    if k - 1 >= lo and toks[k].text == "'" and toks[k - 1].text == "''" and toks[k - 1].end == toks[k].start:
+        return k - 1
+    return k
 
 
 def _name_beside_quote(text: str, toks: list[Tok], v: int, lo: int, hi: int) -> Mention | None:
@@ -171,6 +181,7 @@ def _title_quote_before(toks: list[Tok], k: int, lo: int) -> bool:
 
 def _closing_mark_before(toks: list[Tok], k: int, lo: int) -> bool:
     """toks[k] (after any commas) is a quotation's closing mark: typed against the word before it."""
+    k = _past_nested_close(toks, k, lo)
     while k > lo and toks[k].text == ",":
         k -= 1
     return k > lo and toks[k].text in _QMARKS and toks[k].start == toks[k - 1].end

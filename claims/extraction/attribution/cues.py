@@ -14,6 +14,7 @@ from .context import (
     _claims_to,
     _clause_complement,
     _clause_object,
+    _closing_mark_before,
     _closing_report,
     _common_word,
     _cue_text,
@@ -419,7 +420,10 @@ def _sentence_cues(
         subject: Mention | None = None
         subordinate = False
         elided = False
-        before_comma = v > lo and toks[v - 1].text in {",", "\u201d", '"', "''"}
+        # (also a closing mark typed as an opening one, glued to the word before it, and a nested close)
+        before_comma = v > lo and (
+            toks[v - 1].text in {",", "\u201d", '"', "''"} or _closing_mark_before(toks, v - 1, lo)
+        )
         # any reporting verb right after a quotation's closing mark may come before its subject ('"...,"
         # scoffed Ann Lee', '"...," agrees Tom Vint, 30'); others only from the list ('..., said AFP')
         after_quote = before_comma and not low.endswith("ing") and _prev_is_quote_close(toks, v - 1, lo)

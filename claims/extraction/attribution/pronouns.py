@@ -269,6 +269,9 @@ class _Resolver:
             )
             if prev is not None and prev not in quoted:
                 return prev
+            embedded = self._embedded_holder(m, sent.start, want, quoted)
+            if embedded is not None:
+                return embedded
             if self.history:
                 # the current speaker goes on speaking: "..., he said" a sentence or two later
                 last_no, name, kind, _ = self.history[-1]
@@ -349,6 +352,23 @@ class _Resolver:
                 or self._described(sent_no, m.pos, "o", "", own=True)
                 or self._described(sent_no, m.pos, "o", "", own=False)
             )
+        return None
+
+    def _embedded_holder(self, m: Mention, start: int, want: str, quoted: set[str]) -> str | None:
+        """'At a rally on Monday, Tom Vale listed services he said had failed', 'Ann Lee left because she
+        said ...': a pronoun inside a clause of its sentence (after a word, not after a comma, a quotation
+        or a coordinator) is the first person of a compatible gender its sentence named before it, outside
+        quotations, when no quotation comes before it (the speaker of '"...," he said' goes on speaking)."""
+        at = bisect_left(self.starts, m.pos)
+        if at == 0 or not self.toks[at - 1].word or self.toks[at - 1].low in lx.CLAUSE_COORDINATORS:
+            return None
+        if any(
+            self.toks[q].text in _QMARKS for q in range(at - 1, max(-1, at - 60), -1) if self.toks[q].start >= start
+        ):
+            return None
+        for x, person in self.names.mentions_between(start, m.pos):
+            if person.gender in (None, want) and person.name not in quoted and self.quotes.covering(x) is None:
+                return person.name
         return None
 
     def _clause_end(self, pos: int, end: int) -> int:

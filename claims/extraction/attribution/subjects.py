@@ -102,7 +102,9 @@ def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
         return v
     k += 1
     end = v
-    while k < hi and k - v <= 4:
+    if k + 1 < hi and toks[k + 1].word and _dating_modifier(toks[k]):
+        k += 1  # 'a 2019 study', 'a Wednesday editorial': the year or day dates the noun after it
+    while k < hi and k - v <= 5:
         t = toks[k]
         owner = t.low.endswith(("'s", "’s")) and k + 1 < hi and toks[k + 1].word  # 'the bureau's director'
         word = t.low[:-2] if owner else t.low
@@ -117,6 +119,12 @@ def _forward_common_np(toks: list[Tok], v: int, hi: int) -> int:
         if not owner:
             end = k  # a possessive is never the phrase's last word
     return end if end > v + 1 else v
+
+
+def _dating_modifier(t: Tok) -> bool:
+    """A year in digits or a capitalised day or month before a noun ('a 2019 study', 'a Wednesday
+    editorial', 'the March poll')."""
+    return (len(t.text) == 4 and t.text.isdigit()) or (t.cap and base(t.low) in lx.TIME_WORDS)
 
 
 def _chunk_kind(toks: list[Tok], i: int, j: int, leftmost: bool = False) -> str:
@@ -754,7 +762,11 @@ def _access_source(toks: list[Tok], j: int, lo: int) -> int | None:
         t = toks[a]
         if t.text in lx.CLAUSE_END or t.text in _QMARKS:
             return None
-        if t.low in lx.ACCESS_WORDS and a - 1 >= lo and base(toks[a - 1].low) in lx.SOURCE_HEADS:
+        if (
+            t.low in lx.ACCESS_WORDS
+            and a - 1 >= lo
+            and (base(toks[a - 1].low) in lx.SOURCE_HEADS or toks[a - 1].low in lx.ACCESS_PRONOUNS)
+        ):
             s = a - 1
             while (
                 s > lo
@@ -1187,8 +1199,9 @@ def _subject_after_span(text: str, toks: list[Tok], v: int, hi: int) -> tuple[Me
         m: Mention | None = Mention(nxt.low, "pronoun", pos=nxt.start)
     else:
         e = _forward_np(toks, v + 1, hi)
-        if e <= v + 1:
-            e = _forward_common_np(toks, v + 1, hi)
+        if e <= v + 1 or (v + 2 < hi and _dating_modifier(toks[v + 2]) and toks[v + 1].low in lx.DETERMINERS):
+            # ('reads a Wednesday editorial': the day dates the common noun after it, no name)
+            e = max(e, _forward_common_np(toks, v + 1, hi))
             if e <= v + 1:
                 e = v + 1
         d = _forward_description(toks, v + 1, hi)
