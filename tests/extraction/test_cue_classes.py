@@ -562,3 +562,18 @@ def test_attributive_participles_and_bodies(sentence: str, speaker: str | None) 
 )
 def test_office_with_its_domain(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# a continent or wider region after a body's purpose is the scope inside its name, while a city after a
+# body says where it sits; where a spokesman spoke is no part of whom he speaks for
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Council for Water Rights in Africa said the dam was unlawful.", "Council for Water Rights in Africa"),
+        ("The Forum on Ports in Latin America said fees were rising.", "Forum on Ports in Latin America"),
+        ("The Orlen Institute for Trade Studies in London said fees were rising.", "Orlen Institute for Trade Studies"),
+        ("A Varn Holdings spokeswoman in Oslo said profits fell.", "A Varn Holdings spokeswoman"),
+    ],
+)
+def test_scope_of_a_body_and_where_a_spokesman_spoke(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

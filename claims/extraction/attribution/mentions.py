@@ -568,7 +568,9 @@ def _name_phrase(text: str, toks: list[Tok], i: int, j: int) -> Mention | None:
         ):
             # "Tenants Council Maris Okafor", "Minister of Education Ana Rossi": a name after the office
             rest = [t.text for t in toks[k + 1 : j]]
-            if is_possessive(toks, k) or (person_words(rest) and not _big_place(rest)):
+            # ('Institute for Trade Studies': a field closing the name is no surname)
+            field = len(rest) == 1 and base(rest[0].lower()) in lx.ORG_DOMAINS
+            if is_possessive(toks, k) or (person_words(rest) and not _big_place(rest) and not field):
                 cut = k + 1  # ('King's College London': a city closing the name is no person)
     titled_word = cut == j - 1 and cut > i and toks[cut - 1].low in lx.TITLE_ABBREVIATIONS
     while cut < j and (

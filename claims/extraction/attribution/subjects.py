@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import lexicon as lx
+from ..gazetteer import gazetteer, norm
 from ..names import Tok, base, body_kind, is_possessive, is_title, person_words, proper_adjective
 from .common import _QMARKS, Mention, _adverb, _modifier_word, _span_text, _time_number
 from .entities import person_head
@@ -420,6 +421,10 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
         return None
     if base(toks[h - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[h].low in {"for", "of", "at"}:
         return None  # 'A spokesman for the Harbor Institute said': the body speaks through its spokesman
+    if base(toks[h - 1].low) in lx.SPEAKS_FOR_NOUNS and toks[h].low in {"in", "near"}:
+        # 'An EU spokesman in Brussels said': where the spokesman spoke is no part of whom he speaks for
+        head = base(toks[h - 1].low)
+        return Mention(_span_text(text, toks, s, h), "group", pos=toks[s].start, head=head), s
     last = toks[j - 1].low
     if last in lx.DETERMINERS or last in lx.ADJUNCT_OPENERS or last in _POSTMODIFIER_OPENERS:
         return None  # the modifier is cut short: the word at j is no verb ('... experience in storms')
@@ -795,6 +800,16 @@ def _determined_phrase(toks: list[Tok], h: int, lo: int) -> bool:
     return q >= lo and toks[q].low in {"a", "an", "the"}
 
 
+def _purpose_scope(toks: list[Tok], k2: int, ko: int, j: int) -> bool:
+    """A body's name toks[k2:ko-1] stating a purpose ('... for Security', '... on Climate') before 'in' and
+    a continent or wider region toks[ko:j] ('Europe', 'Latin America'), which the gazetteer holds as no
+    country, region or city."""
+    if not any(t.low in {"for", "on"} for t in toks[k2 : ko - 1]):
+        return False
+    entry = gazetteer().get(norm(" ".join(t.text for t in toks[ko:j])))
+    return entry is not None and entry.kind == "other"
+
+
 def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | None, int]:
     """The subject phrase ending just before toks[j], and where it starts."""
     k = _np_backward(toks, j - 1, lo)
@@ -846,6 +861,11 @@ def _subject_np(text: str, toks: list[Tok], j: int, lo: int) -> tuple[Mention | 
         k2 = _np_backward(toks, ko - 2, lo)
         m2 = _analyze(text, toks, k2, ko - 1)
         if m2 is not None and (m2.kind == "person" or (m2.kind == "org" and toks[ko - 1].low == "in")):
+            if m2.kind == "org" and _purpose_scope(toks, k2, ko, j):
+                # 'the Organization for Security and Co-operation in Europe said': a continent or wider
+                # region after a body's purpose is the scope inside its name, not where it sits
+                s2 = k2 + 1 if toks[k2].low in lx.DETERMINERS else k2
+                return Mention(_span_text(text, toks, s2, j), "org", pos=toks[s2].start), k2
             if m2.kind == "person":
                 m2.role = m2.role or text[toks[ko - 1].start : toks[j - 1].end]
             return m2, k2
