@@ -224,6 +224,8 @@ _PATTERN = re.compile(
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PREV_WORD = re.compile(r"([^\W\d_]+)['’]?s?[\s,-]*$")
+# A starting point named through a preposition: "starting in October", "beginning from May 1".
+_STARTING_IN = re.compile(r"\b(?:starting|beginning|effective)\s+(?:in|from|on)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([%\w]+)")
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -1322,8 +1324,13 @@ def _infer_year(atom: _Atom, sent: _Sentence) -> int | None:
     # Tense decides only within a plausible horizon: reporting verbs make almost every news sentence
     # past tense, yet "must be returned by Jan. 14" in a January 6 article is this January 14.
     tense = sent.tense(atom.start, atom.end)
-    if tense < 0 and sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS:
-        tense = 0  # "had lent the painting through January": a deadline, placed by nearness alone
+    if tense < 0 and (
+        sent.prev_word(atom.start).lower() in FORWARD_PREPOSITIONS
+        or _STARTING_IN.search(sent.text, max(sent.start, atom.start - 30), atom.start) is not None
+    ):
+        # "had lent the painting through January", "secured supplies starting in October": a deadline or
+        # a starting point, placed by nearness alone
+        tense = 0
     if (
         atom.d is not None
         and sent.prev_word(atom.start).lower() == "the"

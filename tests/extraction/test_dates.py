@@ -1137,3 +1137,17 @@ def test_an_event_scheduled_for_a_weekday_lies_ahead(sentence: str, text: str, v
 )
 def test_a_plan_nouns_infinitive_dates_only_what_follows(sentence: str, text: str, value: str) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), WEDNESDAY)] == [(text, value)]
+
+
+# A starting point through a preposition ("starting in October") is placed by nearness, not by the
+# report's past tense, as "starting October" is (published 2024-07-25; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Orlen said it had signed a gas deal, starting in October.", [("October", "2024-10")]),
+        ("The Varn line said fares would be cut beginning in September.", [("September", "2024-09")]),
+        ("The Orlen mine opened in October.", [("October", "2023-10")]),
+    ],
+)
+def test_a_starting_point_through_a_preposition(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 7, 25))] == expected
