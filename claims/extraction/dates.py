@@ -98,6 +98,7 @@ from .temporal_lexicon import (
     PLANNED_PROGRESSIVES,
     POSSESSIVES,
     POSSIBILITY_MODALS,
+    PRESENT_LINKING_VERBS,
     PRESENT_OR_FUTURE_BEFORE_VERB,
     QUANTITY_PREFIXES,
     RECURRENCE_WORDS,
@@ -224,8 +225,12 @@ _PATTERN = re.compile(
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PREV_WORD = re.compile(r"([^\W\d_]+)['’]?s?[\s,-]*$")
-# A starting point named through a preposition: "starting in October", "beginning from May 1".
-_STARTING_IN = re.compile(r"\b(?:starting|beginning|effective)\s+(?:in|from|on)\s+$", re.IGNORECASE)
+# A starting point named through a preposition ("starting in October", "beginning from May 1") or a
+# deadline hedged ("until at least Friday").
+_STARTING_IN = re.compile(
+    r"\b(?:(?:starting|beginning|effective)\s+(?:in|from|on)|(?:until|till|through)\s+at\s+least)\s+$",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"\s*([%\w]+)")
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -341,16 +346,16 @@ class _Sentence:
                     continue  # "will be held", "to be published": the modal before decides
                 elif w in {"was", "were"} and _plan_follows(words, i):
                     continue  # "were scheduled to resume", "was due to be sentenced": a plan still ahead
-                elif w in SAME_FORM_PASTS and prev in BASE_FORM_BEFORE:
-                    continue  # "will put", "would set", "and cut": a base form, not a past
+                elif w in SAME_FORM_PASTS and (prev in BASE_FORM_BEFORE or prev in PRESENT_LINKING_VERBS):
+                    continue  # "will put", "would set", "and cut": a base form; "remain shut": a state
                 elif (
                     w in SAME_FORM_PASTS
                     and (prev in NOUN_MARKERS or (i >= 2 and words[i - 2] in NOUN_MARKERS))
                     and (not nxt or nxt in TEMPORAL_PREPOSITIONS or nxt in {"of", "for", "to", "and", "or"})
                 ):
                     continue  # "a rate cut on Monday", "the first hit of the day": a noun without an object
-                elif prev in {"is", "are", "am"} and w.endswith("ed"):
-                    continue  # "are compounded by": a present passive
+                elif (prev in {"is", "are", "am"} or prev in PRESENT_LINKING_VERBS) and w.endswith("ed"):
+                    continue  # "are compounded by": a present passive; "will stay closed": a state
                 elif (
                     w in PAST_AUXILIARIES
                     or (

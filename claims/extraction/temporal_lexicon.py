@@ -938,6 +938,9 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # Before a past participle these make it present or future: "is heard in May", "will be reviewed in
 # March", "has been scheduled", "to be held".
 PRESENT_OR_FUTURE_BEFORE_VERB = frozenset({"is", "are", "am", "be", "will", "to", "has", "have", "being", "been"})
+# Present linking verbs: a participle after one is a state, no past ("schools will stay closed until
+# Friday", "the road remains shut").
+PRESENT_LINKING_VERBS = frozenset({"stay", "stays", "remain", "remains", "keep", "keeps", "become", "becomes"})
 FORWARD_PREPOSITIONS = frozenset({"by", "until", "till", "through", "effective", "starting", "beginning"})
 
 # Days that name an event when the right word follows: "the Sept. 11 attacks" are those of 2001, not the

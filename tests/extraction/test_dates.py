@@ -1151,3 +1151,17 @@ def test_a_plan_nouns_infinitive_dates_only_what_follows(sentence: str, text: st
 )
 def test_a_starting_point_through_a_preposition(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 7, 25))] == expected
+
+
+# A participle after a present linking verb is a state, no past ("will stay closed until Friday"); a
+# hedged deadline ("until at least Friday") is a deadline (published Monday 2024-04-15; invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Orlen schools will stay closed until Friday, the ministry said.", [("Friday", "2024-04-19")]),
+        ("The Varn bridge will remain shut until at least Friday.", [("Friday", "2024-04-19")]),
+        ("The Varn bridge stayed closed until Friday.", [("Friday", "2024-04-12")]),
+    ],
+)
+def test_states_and_hedged_deadlines(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(sentence, 0, len(sentence), date(2024, 4, 15))] == expected
