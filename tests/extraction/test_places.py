@@ -722,6 +722,12 @@ def test_no_small_foreign_town_without_a_clear_locative(text: str, absent: list[
         assert name not in found, found
 
 
+# A town named as a place elsewhere in the article is no place inside a body's name ("the University of X").
+def test_a_town_named_before_is_no_place_inside_a_body_name() -> None:
+    text = "Floods hit the town of Brellow. A lecturer at the University of Brellow said so. Buses to Brellow stopped."
+    assert places_of(text) == ["Brellow", "Brellow"]
+
+
 # Only a town has a mayor: the name after "the mayor of" is a town, however small.
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 
+from .. import lexicon as lx
 from ..gazetteer import AFTER_PLACE, MAX_TOKENS, NEEDS_THE, UPPER_ONLY, gazetteer
 from ..types import PlaceMention
 from .context import coordinated_compass, judge
@@ -136,6 +137,14 @@ class PlaceIndex:
                 prev = toks[i - 1] if i > 0 and joined(text, toks[i - 1], t) else None
                 if prev is not None and prev.cap and (prev.text not in FUNCTION_CAPS or prev.text in PERSON_TITLES):
                     continue  # "Mr Selvak", "Anna Kolma": a person
+                if (
+                    prev is not None
+                    and prev.text in ("of", "for")
+                    and i >= 2
+                    and toks[i - 2].text in lx.ORG_NAME_HEADS
+                    and joined(text, toks[i - 2], prev)
+                ):
+                    continue  # "the University of Selvak": inside a body's name, no place (the convention)
                 for words, kind in cands:
                     j = i + len(words)
                     if j > len(toks) or any(toks[k].text != w for k, w in zip(range(i, j), words, strict=True)):
