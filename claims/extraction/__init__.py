@@ -8,6 +8,6 @@ bump it whenever output can change so that stored articles are re-extracted.
 from .pipeline import extract
 from .types import Attribution, Claim, DateMention, PlaceMention, Sentence
 
-VERSION = "0.9.0"
+VERSION = "0.10.0"
 
 __all__ = ["VERSION", "Attribution", "Claim", "DateMention", "PlaceMention", "Sentence", "extract"]
