@@ -748,7 +748,7 @@ ORG_HEADS = wordset(
     """
 academy administration ag agency airlines airways alliance army assembly association authorities
 authority bank battalion board brigade broadcasting bureau cabinet center centre chronicle church clinic
-co co. coalition college command commission commissioner committee company conference congress consulate
+co co. coalition coastguard college command commission commissioner committee company conference congress consulate
 corp corp. corporation corps council court daily department departments directorate embassy examiner
 exchange express federation force forces forum foundation fund gazette gmbh government group guard
 guardian herald holdings hospital inc inc. independent industries initiative inquirer institute
@@ -1380,6 +1380,11 @@ SPEECH_INFINITIVE_HOSTS = wordset(
     "paused pauses stopped stops interjected interjects rose rises continue continues continued continuing"
     " begin begins began begun beginning start starts started starting"
 )
+# 'Lee was prompted to say ...', 'was moved to add': passive participles whose subject says the infinitive
+PASSIVE_SPEECH_HOSTS = wordset("prompted moved compelled forced")
+# 'a cap that read:', 'a sign that said:', 'a shirt reading:': a thing's written words announced by a colon
+INSCRIPTION_VERBS = wordset("read reads said says")
+INSCRIPTION_PARTICIPLES = wordset("reading saying")
 # 'took to Twitter to call ...', 'has taken to saying ...': taking to a venue or a habit of speech.
 TAKE_FORMS = wordset("take takes took taken taking")
 DEGREE_WORDS = wordset("more less most least much far even slightly very so too")

@@ -128,3 +128,39 @@ def test_closing_discovery_of_a_person() -> None:
 )
 def test_an_adverb_between_a_document_and_its_verb(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# 'it' after a sentence that opens with a body's common noun ('The coastguard rescued ...'): the body
+@pytest.mark.parametrize(
+    ("sentences", "speaker"),
+    [
+        (["The coastguard rescued six people off Keld on Monday.", "It said the boat had capsized."], "The coastguard"),
+        (["The coastguard pulled two divers from the bay.", "The water was cold, it said."], "The coastguard"),
+        (
+            ["The airline cancelled 40 flights on Friday.", "It said the strike had left it short of crew."],
+            "The airline",
+        ),
+        (["The Varn Coastguard found the yacht at dawn.", "It said the crew were safe."], "Varn Coastguard"),
+    ],
+)
+def test_it_after_a_body_opening_the_sentence_before(sentences: list[str], speaker: str) -> None:
+    assert speakers(*sentences)[-1] == speaker
+
+
+# The subject of a passive host ('was prompted to say') or a member of those a relative clause reports
+# ('is among those who say', 'is one of the residents who said') says the clause too.
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Tom Vale was prompted to say the council had misled the town.", "Tom Vale"),
+        ("Ned Pike was moved to add that the pier would close.", "Ned Pike"),
+        ("Ann Lee is among those who say the harbour must be dredged.", "Ann Lee"),
+        ("Ann Lee was one of the residents who said the harbour must be dredged.", "Ann Lee"),
+    ],
+)
+def test_a_passive_host_or_a_member_of_those_who_say(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_thing_among_those_who_say_is_no_speaker() -> None:
+    assert speakers("The plan was among those who say nothing.") == [None]

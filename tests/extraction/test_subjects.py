@@ -339,3 +339,19 @@ DOCUMENTS_AFTER_ADVERBIALS = [
 @pytest.mark.parametrize(("sentence", "speaker"), DOCUMENTS_AFTER_ADVERBIALS)
 def test_a_document_subject_after_opening_adverbials(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+# A plural person noun whose prepositional modifier joins two objects with 'and' or 'or': the whole phrase
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Experts on trade and tariffs said the levy would raise prices in Keld.", "Experts on trade and tariffs"),
+        (
+            "Lawyers for the growers and the packers said the deal would hold until March.",
+            "Lawyers for the growers and the packers",
+        ),
+        ("Critics of the toll or the bridge said the plan was too costly.", "Critics of the toll or the bridge"),
+    ],
+)
+def test_a_coordinated_modifier_of_a_plural_subject(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

@@ -173,3 +173,20 @@ def test_adjective_before_noun_like_form_after_infinitive(sentence: str, wrong: 
 )
 def test_ruled_without_a_clause_is_no_cue(sentence: str) -> None:
     assert [c.speaker for c in extract(sentence)] == [None]
+
+
+# A thing's words quoted after a colon ('a cap that read:', 'a sign that said:') are not the words of the
+# person who wears or holds it; a person's own verb before the colon still gives them
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Tom Vale wore a cap that read: "Keep Keld Green."', None),
+        ('Ann Lee held a sign that said: "No more tolls on the Varn bridge."', None),
+        ('Ann Lee carried a banner that read: "No more tolls on the Varn bridge."', None),
+        ('Tom Vale wore a shirt reading: "Vote for Lee on Sunday."', None),
+        ('Ann Lee went further: "We will sue the city."', "Ann Lee"),
+        ('Tom Vale said: "Keep Keld Green."', "Tom Vale"),
+    ],
+)
+def test_a_things_words_after_a_colon(sentence: str, speaker: str | None) -> None:
+    assert speakers(sentence) == [speaker]

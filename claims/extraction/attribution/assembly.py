@@ -258,7 +258,19 @@ def _colon_quotation(text: str, sent: Sentence, q: Quote) -> bool:
     head = text[sent.start : q.open_mark].rstrip()
     if not head.endswith(":") or len(head[:-1].split()) < 2:
         return False
+    if _inscription(head[:-1].split()):
+        return False
     return len(text[q.start : q.end].split()) >= COLON_QUOTE_WORDS
+
+
+def _inscription(words: list[str]) -> bool:
+    """The clause before a colon ends in a thing's writing ('wore a cap that read', 'held a sign that said',
+    'a shirt reading'): the quotation is the words written on it, not the words of the clause's subject."""
+    last = words[-1].lower()
+    before = words[-2].lower()
+    if last in lx.INSCRIPTION_VERBS:
+        return before in {"that", "which"}
+    return last in lx.INSCRIPTION_PARTICIPLES and before.isalpha() and before.islower()
 
 
 # Words a quotation after a colon needs to be taken for the words of the clause's subject.

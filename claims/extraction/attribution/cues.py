@@ -483,7 +483,7 @@ def _sentence_cues(
             clause = main_subject or _clause_subject(text, toks, v - 1, lo, in_quote)
             if clause is not None and clause.kind in {"person", "org", "group"}:
                 subject, elided = clause, True
-        host = _infinitive_host(toks, v, lo)
+        host = _infinitive_host(toks, v, lo) or _membership_host(toks, v, lo)
         in_modifier = False
         as_aside = False
         if subject is None and v > lo:
@@ -962,6 +962,8 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
         return p - 1
     if toks[p].low in lx.SPEECH_INFINITIVE_HOSTS:
         return p
+    if toks[p].low in lx.PASSIVE_SPEECH_HOSTS and p - 1 >= lo and toks[p - 1].low in lx.BE_FORMS:
+        return p - 1  # 'Lee was prompted to say ...': the subject of the passive says it
     if toks[p].low in lx.TAKE_FORMS and toks[v].low.endswith("ing"):
         return p  # 'Lee has taken to saying ...': a habit of speech
     # 'Lee took to Twitter to call ...', 'took to the airwaves to defend ...': a venue of at most four words
@@ -971,6 +973,23 @@ def _infinitive_host(toks: list[Tok], v: int, lo: int) -> int | None:
             return None
         if t.low == "to" and q - 1 >= lo and toks[q - 1].low in lx.TAKE_FORMS and q < v - 2:
             return q - 1
+    return None
+
+
+def _membership_host(toks: list[Tok], v: int, lo: int) -> int | None:
+    """'Lee is among those who say ...', 'Lee was one of the residents who said ...': the form of 'be' whose
+    subject is one of the people the relative clause at v reports, so says it too (at most four lowercase
+    words between 'among' or 'one of' and 'who')."""
+    if v - 3 < lo or toks[v - 1].low != "who":
+        return None
+    for q in range(v - 2, max(lo, v - 7), -1):
+        t = toks[q]
+        if not t.word or t.cap:
+            return None
+        if t.low == "among" and q - 1 >= lo and toks[q - 1].low in lx.BE_FORMS:
+            return q - 1
+        if t.low == "of" and q - 2 >= lo and toks[q - 1].low == "one" and toks[q - 2].low in lx.BE_FORMS:
+            return q - 2
     return None
 
 

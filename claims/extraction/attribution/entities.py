@@ -68,6 +68,7 @@ administration agency alliance army association bank board cabinet campaign char
 commission committee company council court department embassy federation firm foundation government group
 hospital institute media military ministry navy network newspaper ngo office opposition organisation
 organization parliament party regulator school senate staff team union university watchdog broadcaster
+coastguard authority bureau airline insurer lender retailer utility trust
 """
 )
 _FAMILY = (lx.FEMALE_WORDS | lx.MALE_WORDS) - _NOT_PERSON_HEADS

@@ -449,13 +449,28 @@ def _postmodified_subject(text: str, toks: list[Tok], j: int, lo: int) -> tuple[
             return None  # 'that' before a noun may open a clause: 'the claim that friends of X ...'
         if _past_verb(toks, q):
             return None  # 'The mayor met a group of parents demanding ...': a clause, its object no subject
+    # 'Experts on trade and tariffs said', 'Lawyers for the growers and the packers said': after a plural
+    # head, 'and' or 'or' before a lowercase word joins the modifier's objects, and the whole phrase speaks
+    plural_head = _plural_noun(toks[h - 1]) or person_head(base(toks[h - 1].low)) == "p"
     for q in range(h, j):
         t = toks[q]
         low = t.low
+        joined = (
+            plural_head
+            and low in {"and", "or"}
+            and q + 1 < j
+            and toks[q + 1].word
+            and not toks[q + 1].cap
+            and toks[q + 1].low not in lx.SUBJECT_PRONOUNS
+        )
         if (
             low in lx.FINITE_AUXILIARIES
             or low in lx.SUBORDINATORS
-            or (low in {"and", "or", "but"} and not (q + 1 < j and toks[q + 1].low in _POSTMODIFIER_OPENERS))
+            or (
+                low in {"and", "or", "but"}
+                and not (q + 1 < j and toks[q + 1].low in _POSTMODIFIER_OPENERS)
+                and not joined
+            )
             or low == "than"
             or low in lx.SUBJECT_PRONOUNS
             or (low in lx.SPEECH_VERBS and low not in lx.NOUNLIKE_FORMS)
