@@ -1845,3 +1845,31 @@ def test_a_name_placed_on_a_coast_or_border(text: str, expected: list[str]) -> N
 )
 def test_airlifted_rerouted_and_diverted(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials said the talks would resume in the capital San Ardo next week.", ["San Ardo"]),
+        ("The minister said aid had reached the capital, Dar Keldo.", ["Dar Keldo"]),
+        ("The minister said aid had reached the capital, Nairobi.", ["Nairobi"]),
+        ("Investors fled the capital markets of the region.", []),
+    ],
+)
+def test_a_capital_whose_name_opens_with_a_known_word(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police said the fire started in a warehouse in Port Sorvik on Tuesday.", ["Port Sorvik"]),
+        ("Port Annick officials said the quay was closed.", ["Port Annick"]),
+        ("She sailed to Port Louis.", ["Port Louis"]),
+        ("Port Varro said the manager had left the club.", []),
+        ("Port officials said the cranes were idle.", []),
+        ("The Port Authority said ships were delayed.", []),
+    ],
+)
+def test_a_harbour_town_named_port(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

@@ -156,6 +156,8 @@ PREFIX_HEADS = {
     "River": "other",
     "Cape": "other",
     "Masjid": "venue",
+    # a harbour town: "Port Sorel", "Port Keld" (the gazetteer's own "Port Said" is judged as that town)
+    "Port": "city",
     # Stadiums and mountains named in the local language in English copy: "Estadio Azteca", "Jebel
     # Marra", "Jabal Amel" (not "Stade", which opens French clubs' names as often: "Stade Rennais").
     "Estadio": "venue",

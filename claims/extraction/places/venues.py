@@ -353,6 +353,8 @@ def venue_in_run(
             entry = gazetteer().get(run_key(toks, s, k))
             if entry is not None:
                 return (s, k, entry.kind, entry.code)
+        if PREFIX_HEADS[first] == "city" and speaks_after(text, toks, e):
+            return None  # "Port Vale said", "the Port of Keld said": a club or a port's authority speaking
         return (s, e, PREFIX_HEADS[first], None) if e - s >= 2 else None
     # Head first: "the Museum of Flight", "Mary & Leigh Block Museum of Art", "Palace of Westminster".
     for k in range(s, j - 2):
