@@ -1873,3 +1873,32 @@ def test_a_capital_whose_name_opens_with_a_known_word(text: str, expected: list[
 )
 def test_a_harbour_town_named_port(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The coast guard said the ferry Marren Bay ran aground near Keld.", ["Keld"]),
+        ("A spokesman said the trawler Osk Harbour had lost its nets.", []),
+        ("The author said the novel The Tarn Road was finished last year.", []),
+        ("The band closed with the song Ellery Lane at Keld Arena.", ["Keld Arena"]),
+        ("She took the ferry to Marren Bay.", ["Marren Bay"]),
+        ("The ferry from Osk Harbour was late.", ["Osk Harbour"]),
+        ("The film festival opened at Varno Hall.", ["Varno Hall"]),
+    ],
+)
+def test_a_ships_name_or_a_works_title_after_its_kind(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The agency said floods hit Tesso and Ulmar districts overnight.", ["Tesso", "Ulmar"]),
+        ("She toured the Keld and Varno districts on Monday.", ["Keld", "Varno"]),
+        ("Republican and Democratic districts voted apart.", []),
+        ("The Senate and House districts were redrawn.", []),
+    ],
+)
+def test_names_listed_before_districts(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
