@@ -1902,3 +1902,16 @@ def test_a_ships_name_or_a_works_title_after_its_kind(text: str, expected: list[
 )
 def test_names_listed_before_districts(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Tarvo Space Centre said the launch was delayed.", []),
+        ("The Keld Space Centre, which runs the launch pad, said the test failed.", []),
+        ("The rocket left the Keld Space Centre on Monday.", ["Keld Space Centre"]),
+        ("Crowds gathered at the Varno Convention Center.", ["Varno Convention Center"]),
+    ],
+)
+def test_a_centre_that_speaks_is_its_body(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

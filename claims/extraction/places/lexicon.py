@@ -108,6 +108,8 @@ INSTITUTION_HEADS = frozenset(
         "Theater",
         "Opera",
         "Infirmary",
+        "Centre",  # "the Nordic Space Centre said": the body that runs it
+        "Center",
     ]
 )
 
