@@ -1851,3 +1851,73 @@ def test_a_name_placed_on_a_coast_or_border(text: str, expected: list[str]) -> N
 )
 def test_airlifted_rerouted_and_diverted(text: str, expected: list[str]) -> None:
     assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials said the talks would resume in the capital San Ardo next week.", ["San Ardo"]),
+        ("The minister said aid had reached the capital, Dar Keldo.", ["Dar Keldo"]),
+        ("The minister said aid had reached the capital, Nairobi.", ["Nairobi"]),
+        ("Investors fled the capital markets of the region.", []),
+    ],
+)
+def test_a_capital_whose_name_opens_with_a_known_word(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police said the fire started in a warehouse in Port Sorvik on Tuesday.", ["Port Sorvik"]),
+        ("Port Annick officials said the quay was closed.", ["Port Annick"]),
+        ("She sailed to Port Louis.", ["Port Louis"]),
+        ("Port Varro said the manager had left the club.", []),
+        ("Port officials said the cranes were idle.", []),
+        ("The Port Authority said ships were delayed.", []),
+    ],
+)
+def test_a_harbour_town_named_port(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The coast guard said the ferry Marren Bay ran aground near Keld.", ["Keld"]),
+        ("A spokesman said the trawler Osk Harbour had lost its nets.", []),
+        ("The author said the novel The Tarn Road was finished last year.", []),
+        ("The band closed with the song Ellery Lane at Keld Arena.", ["Keld Arena"]),
+        ("She took the ferry to Marren Bay.", ["Marren Bay"]),
+        ("The ferry from Osk Harbour was late.", ["Osk Harbour"]),
+        ("The film festival opened at Varno Hall.", ["Varno Hall"]),
+    ],
+)
+def test_a_ships_name_or_a_works_title_after_its_kind(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The agency said floods hit Tesso and Ulmar districts overnight.", ["Tesso", "Ulmar"]),
+        ("She toured the Keld and Varno districts on Monday.", ["Keld", "Varno"]),
+        ("Republican and Democratic districts voted apart.", []),
+        ("The Senate and House districts were redrawn.", []),
+    ],
+)
+def test_names_listed_before_districts(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Tarvo Space Centre said the launch was delayed.", []),
+        ("The Keld Space Centre, which runs the launch pad, said the test failed.", []),
+        ("The rocket left the Keld Space Centre on Monday.", ["Keld Space Centre"]),
+        ("Crowds gathered at the Varno Convention Center.", ["Varno Convention Center"]),
+    ],
+)
+def test_a_centre_that_speaks_is_its_body(text: str, expected: list[str]) -> None:
+    assert places_of(text) == expected

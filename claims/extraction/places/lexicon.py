@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import PLANETS, norm
-from ..lexicon import FEMALE_NAMES, MALE_NAMES, ORG_DOMAINS
+from ..lexicon import CREATED_WORK_NOUNS, FEMALE_NAMES, MALE_NAMES, ORG_DOMAINS
 from ..normalize import wordset
 
 # Words that are capitalised only because they open a sentence (or a heading).
@@ -108,6 +108,8 @@ INSTITUTION_HEADS = frozenset(
         "Theater",
         "Opera",
         "Infirmary",
+        "Centre",  # "the Nordic Space Centre said": the body that runs it
+        "Center",
     ]
 )
 
@@ -156,6 +158,8 @@ PREFIX_HEADS = {
     "River": "other",
     "Cape": "other",
     "Masjid": "venue",
+    # a harbour town: "Port Sorel", "Port Keld" (the gazetteer's own "Port Said" is judged as that town)
+    "Port": "city",
     # Stadiums and mountains named in the local language in English copy: "Estadio Azteca", "Jebel
     # Marra", "Jabal Amel" (not "Stade", which opens French clubs' names as often: "Stade Rennais").
     "Estadio": "venue",
@@ -235,7 +239,7 @@ ADMIN_KIND = {
 # counties", "Narvesto, Belmoro and Kessa provinces" (not "districts", "regions", "states": "Democratic
 # and Republican districts", "Arctic and Antarctic regions", "Gulf and Arab states").
 ADMIN_PLURALS = wordset(
-    "counties provinces prefectures governorates oblasts municipalities parishes townships boroughs"
+    "counties provinces prefectures governorates oblasts municipalities parishes townships boroughs districts"
 )
 
 
@@ -378,6 +382,11 @@ VESSEL_NOUNS = wordset(
     trawler tug barge boat"""
 )
 VESSEL_PREFIXES = wordset("USS HMS HMAS HMCS HMNZS RMS MV MS SS INS")
+# A work's title follows its kind: "the novel The Salt Road", "the film Harbour Lights", "the song Mill Lane".
+WORK_KINDS_BEFORE_TITLE = CREATED_WORK_NOUNS | wordset(
+    """film films movie movies book books album albums documentary documentaries painting paintings
+    series show exhibition"""
+)
 # Capitalised plurals after a place that still name a place ("Eureka Springs", "Golan Heights"); any
 # other capitalised plural makes a team or a body ("the Denver Nuggets", "Chicago Bulls").
 GEOGRAPHIC_PLURALS = wordset(

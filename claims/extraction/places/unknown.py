@@ -95,11 +95,7 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
             else:
                 j = next((b for a, b, *_ in raw if a == i), i)  # a known place in the list
-                k = j
-                if i < j < len(toks) and joined(text, toks[j - 1], toks[j]):  # not across a comma:
-                    k = unknown_name(text, toks, taken, starts, j)  # "the island of Corvena, Omar Farid said"
-                    if k == j and compass_last(text, toks, j):
-                        k = j + 1  # "the riding of Halifax West": a compass point closes a unit's name
+                k = known_then_unknown(text, toks, taken, starts, i, j)
                 if k > j:  # "the village of Ostrava Mala": the known "Ostrava" is only the first word
                     s, e = toks[i].start, toks[k - 1].end
                     mentions.append(PlaceMention(text[s:e], s, e, kind))  # type: ignore[arg-type]
@@ -112,6 +108,17 @@ def town_of(text: str, toks: list[Tok], taken: list[bool], raw: list, mentions: 
                 i = j  # "the provinces of A, B and C"
             else:
                 break
+
+
+def known_then_unknown(text: str, toks: list[Tok], taken: list[bool], starts: set[int], i: int, j: int) -> int:
+    """End of the name when a known place toks[i:j] is only its first part ("Ostrava Mala", "San
+    Lucio", "Halifax West"); j when the name ends with the known place."""
+    k = j
+    if i < j < len(toks) and joined(text, toks[j - 1], toks[j]):  # not across a comma:
+        k = unknown_name(text, toks, taken, starts, j)  # "the island of Corvena, Omar Farid said"
+        if k == j and compass_last(text, toks, j):
+            k = j + 1  # "the riding of Halifax West": a compass point closes a unit's name
+    return k
 
 
 def compass_last(text: str, toks: list[Tok], j: int) -> bool:
@@ -133,6 +140,8 @@ def capital_named(text: str, toks: list[Tok], taken: list[bool], raw: list, ment
         if toks[i].text == "," and i + 1 < len(toks):
             i += 1
         j = unknown_name(text, toks, taken, starts, i)
+        if j == i:  # "the capital San Lucio": a known "San" or "Dar" only opens the name
+            j = known_then_unknown(text, toks, taken, starts, i, next((b for a, b, *_ in raw if a == i), i))
         if j > i:
             s, e = toks[i].start, toks[j - 1].end
             mentions.append(PlaceMention(text[s:e], s, e, "city"))

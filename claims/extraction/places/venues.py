@@ -36,6 +36,8 @@ from .lexicon import (
     SAINT_WORDS,
     STREET_HEADS,
     VENUE_HEADS,
+    VESSEL_NOUNS,
+    WORK_KINDS_BEFORE_TITLE,
 )
 from .tokens import (
     ACRONYM_AFTER,
@@ -293,6 +295,8 @@ def venue_in_run(
         return None  # "The Cape Argus newspaper"
     if addressed(text, toks, s):
         return None  # "he told the Keld Media Centre": the one addressed is a body, not a place
+    if name_of_a_thing(text, toks, s):
+        return None  # "the ferry Aurora Bay", "the novel The Salt Road": a ship's name, a work's title
     if j < len(toks) and toks[j].text in ADMIN_PLURALS and any(toks[k].text == "and" for k in range(s, j)):
         return None  # "Broward and Palm Beach counties": a list of counties, no venue
     last = toks[j - 1].text
@@ -353,6 +357,8 @@ def venue_in_run(
             entry = gazetteer().get(run_key(toks, s, k))
             if entry is not None:
                 return (s, k, entry.kind, entry.code)
+        if PREFIX_HEADS[first] == "city" and speaks_after(text, toks, e):
+            return None  # "Port Vale said", "the Port of Keld said": a club or a port's authority speaking
         return (s, e, PREFIX_HEADS[first], None) if e - s >= 2 else None
     # Head first: "the Museum of Flight", "Mary & Leigh Block Museum of Art", "Palace of Westminster".
     for k in range(s, j - 2):
@@ -387,6 +393,19 @@ def state_before(toks: list[Tok], s: int, k: int) -> bool:
     """toks[s:k] is the name of a region, as before a chamber of its legislature ("the Ohio House")."""
     e = gazetteer().get(run_key(toks, s, k)) if k - s <= MAX_TOKENS else None
     return e is not None and e.kind == "region"
+
+
+def name_of_a_thing(text: str, toks: list[Tok], s: int) -> bool:
+    """The capitalised run at s follows a lowercase vessel noun or a work's kind right before it ("the
+    ferry Aurora Bay", "the tanker Keld Star", "the novel The Salt Road"): the name is the thing's."""
+    p = s - 1
+    if p > 0 and toks[p].text == "The" and joined(text, toks[p - 1], toks[p]):
+        p -= 1  # a title opening with "The"
+    return (
+        p >= 0
+        and (toks[p].text in VESSEL_NOUNS or toks[p].text in WORK_KINDS_BEFORE_TITLE)
+        and joined(text, toks[p], toks[p + 1])
+    )
 
 
 def speaks_after(text: str, toks: list[Tok], j: int) -> bool:
