@@ -131,7 +131,6 @@ class _Resolver:
                     return g
             words = m.name.lower().split()
             kind = body_kind(head) or (head if head in lx.BODY_HEAD_ALIASES else None)
-            written = m.name.split()
             # 'the country's disaster agency', "Keld's flood agency": the modifiers follow the owner
             possessed = True
             if len(written) > 2 and words[0] == "the" and is_possessive_word(written[1]):
@@ -177,7 +176,6 @@ class _Resolver:
                 # as in 'a spokeswoman for the ministry'
                 m.kind, m.generic = "org", False
                 return named
-            written = m.name.split()
             if (
                 len(written) == 3
                 and words[0] in {"a", "an", "the"}

@@ -439,19 +439,24 @@ def located_after(text: str, toks: list[Tok], j: int) -> bool:
     )
 
 
-def addressed(text: str, toks: list[Tok], s: int) -> bool:
-    """The name at token s is the object of a verb of telling ('told the X', 'informed X'): an addressee."""
+def _word_before(text: str, toks: list[Tok], s: int) -> int:
+    """Index of the word before token s, past an article joined to it ('told the X', 'at the X'); -1 at
+    the start."""
     p = s - 1
     if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
         p -= 1
+    return p
+
+
+def addressed(text: str, toks: list[Tok], s: int) -> bool:
+    """The name at token s is the object of a verb of telling ('told the X', 'informed X'): an addressee."""
+    p = _word_before(text, toks, s)
     return p >= 0 and toks[p].text.lower() in ADDRESSEE_VERBS and joined(text, toks[p], toks[p + 1])
 
 
 def locative_before(text: str, toks: list[Tok], s: int, ls: int) -> bool:
     """'at the X', 'in X', 'near the X': a locative word before token s (an article skipped)."""
-    p = s - 1
-    if p >= 0 and toks[p].text.lower() in ("the", "a", "an") and joined(text, toks[p], toks[p + 1]):
-        p -= 1
+    p = _word_before(text, toks, s)
     if p >= 1 and toks[p].text == "to" and toks[p - 1].text.lower() in ("according", "thanks", "due"):
         return False  # "according to the Roper Center": a source, not a location
     return p >= 0 and toks[p].text.lower() in LOCATIVE and joined(text, toks[p], toks[p + 1])
